@@ -1,0 +1,180 @@
+"""The dataclasses every stage passes along: ingest → record → check → nlp → claims → store.
+
+The JSON shape of a `Document` is the public contract in ``shared/spec/document-json.md``;
+``Document.to_json`` / ``Document.from_json`` are the only places that know it.
+Offsets are Python ``str`` indices into ``Document.text``.  Paragraphs in ``text`` are
+separated by exactly one blank line (``"\\n\\n"``); a paragraph never contains ``"\\n\\n"``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any
+
+SCHEMA = "witness/1"
+
+ENTITY_TYPES = ("person", "organization", "place", "periodical", "work", "event")
+SEVERITIES = ("error", "warning", "info")
+CERTAINTIES = ("asserted", "confirmed", "reported", "rumored", "uncertain", "denied", "predicted")
+# Certainties that must never be turned into a fact (claims.md: a rumor never becomes a fact).
+HEDGED = ("reported", "rumored", "uncertain", "denied", "predicted")
+PREDICATES = (
+    "born", "died", "arrested", "charged", "tried", "sentenced", "executed", "imprisoned",
+    "exiled", "released", "expelled", "rehabilitated", "held_office", "member_of", "awarded",
+    "wrote", "signed", "met", "disappeared",
+)
+
+
+@dataclass
+class Source:
+    path: str                      # relative to the ingested root (or the file name)
+    format: str                    # mia-html | text | tei | ...
+    sha256: str                    # of the raw bytes
+    encoding: str | None = None    # as detected
+
+
+@dataclass
+class Record:
+    authors: list[str] = field(default_factory=list)
+    title: str | None = None
+    subtitle: str | None = None
+    date: str | None = None          # ISO 8601 reduced precision: 1937 | 1937-08 | 1937-08-28
+    date_text: str | None = None     # the words `date` was read from
+    heading_date: str | None = None  # date printed in the document's own heading
+    written: str | None = None
+    periodical: str | None = None
+    volume: str | None = None
+    issue: str | None = None
+    pages: str | None = None
+    publisher: str | None = None
+    translated_by: list[str] = field(default_factory=list)
+    transcribed_by: list[str] = field(default_factory=list)
+    marked_up_by: list[str] = field(default_factory=list)
+    proofread_by: list[str] = field(default_factory=list)
+    rights: str | None = None
+    last_updated: str | None = None
+    language: str | None = "en"
+    # Additions beyond the spec (allowed: "add fields freely").
+    heading_date_text: str | None = None  # the words heading_date was read from, e.g. "(August 1938)"
+    source_text: str | None = None        # the whole source line as printed ("From Socialist Appeal, …")
+    # Header fields that were present but empty, by name ("last_updated"): for the empty-field check.
+    empty_fields: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Note:
+    label: str
+    start: int          # offset of the note's call in text (start == end when the call is a bare marker)
+    end: int
+    text: str
+    called: bool = True  # False when no call for this note was found in the text
+
+
+@dataclass
+class Finding:
+    rule: str
+    severity: str
+    start: int
+    end: int
+    message: str
+    suggestion: str | None = None
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    type: str
+    entity: str | None = None
+
+
+@dataclass
+class Entity:
+    id: str
+    type: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    born: str | None = None
+    died: str | None = None
+    external: dict[str, Any] = field(default_factory=lambda: {"wikidata": None})
+    provisional: bool = False
+
+
+@dataclass
+class Span:
+    start: int
+    end: int
+
+
+@dataclass
+class Claim:
+    subject: str
+    predicate: str
+    object: str | None = None
+    date: str | None = None
+    place: str | None = None
+    certainty: str = "asserted"
+    attributed_to: str | None = None
+    evidence: Span = field(default_factory=lambda: Span(0, 0))
+
+
+@dataclass
+class Document:
+    id: str
+    source: Source
+    record: Record
+    text: str
+    notes: list[Note] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    # Not part of the JSON contract: reader-side facts the checks need (e.g. unmatched note calls).
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def paragraphs(self) -> list[tuple[int, int]]:
+        """(start, end) offsets of each paragraph in text."""
+        spans, pos = [], 0
+        for part in self.text.split("\n\n"):
+            spans.append((pos, pos + len(part)))
+            pos += len(part) + 2
+        return spans
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"schema": SCHEMA, "id": self.id}
+        for f in fields(self):
+            if f.name in ("id", "extra"):
+                continue
+            value = getattr(self, f.name)
+            if isinstance(value, list):
+                out[f.name] = [asdict(v) for v in value]
+            elif hasattr(value, "__dataclass_fields__"):
+                out[f.name] = asdict(value)
+            else:
+                out[f.name] = value
+        return out
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> "Document":
+        def build(kind, raw):
+            names = {f.name for f in fields(kind)}
+            return kind(**{k: v for k, v in raw.items() if k in names})
+
+        claims = []
+        for c in data.get("claims", []):
+            c = dict(c)
+            ev = c.get("evidence") or {"start": 0, "end": 0}
+            c["evidence"] = Span(ev["start"], ev["end"])
+            claims.append(build(Claim, c))
+        return cls(
+            id=data["id"],
+            source=build(Source, data["source"]),
+            record=build(Record, data.get("record", {})),
+            text=data.get("text", ""),
+            notes=[build(Note, n) for n in data.get("notes", [])],
+            findings=[build(Finding, f) for f in data.get("findings", [])],
+            mentions=[build(Mention, m) for m in data.get("mentions", [])],
+            entities=[build(Entity, e) for e in data.get("entities", [])],
+            claims=claims,
+        )

@@ -1,0 +1,42 @@
+"""Shared fixtures: the real corpus from ../shared/corpus, unpacked once into .corpus/."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = Path(os.environ.get("WITNESS_SHARED", ROOT.parent / "shared"))
+CORPUS_DIR = SHARED / "corpus"
+SEED_TEXT = CORPUS_DIR / "seed-000_48f42ec88d016539.txt"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def _need_corpus() -> None:
+    if not (CORPUS_DIR / "mia-9k.tar.xz").exists():
+        pytest.skip(f"corpus not found at {CORPUS_DIR} (set WITNESS_SHARED to the shared/ folder)")
+
+
+@pytest.fixture(scope="session")
+def corpus_root() -> Path:
+    """The unpacked MIA pages folder (the one holding archive/, history/, …)."""
+    _need_corpus()
+    dest = ROOT / ".corpus"
+    out = subprocess.run(["bash", str(CORPUS_DIR / "unpack.sh"), str(dest)],
+                         check=True, capture_output=True, text=True).stdout.strip()
+    return Path(out)
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> Path:
+    if not SEED_TEXT.exists():
+        pytest.skip(f"seed text not found at {SEED_TEXT}")
+    return SEED_TEXT
+
+
+@pytest.fixture(scope="session")
+def seed_html(corpus_root: Path) -> Path:
+    return corpus_root / "archive/serge/1937/08/yagoda.htm"
