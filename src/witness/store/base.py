@@ -1,0 +1,89 @@
+"""The one narrow interface every backend (SQLite now, PostgreSQL later) implements.
+
+Callers (pipeline, cli, web, export) use only what is here.  Backends keep every version
+of a document: a changed file is a new version, never an overwrite.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterator, Protocol
+
+from ..model import Document
+
+
+@dataclass
+class PutResult:
+    id: str
+    status: str          # "new" | "unchanged" | "updated"
+    version: int
+
+
+@dataclass
+class VersionInfo:
+    version: int
+    sha256: str
+    path: str
+    ingested_at: str     # ISO 8601 UTC
+    current: bool
+
+
+@dataclass
+class SearchQuery:
+    q: str = ""
+    author: str | None = None
+    date_from: int | None = None      # year, inclusive
+    date_to: int | None = None        # year, inclusive
+    periodical: str | None = None
+    person: str | None = None         # entity id (issue 3); names are expanded before reaching the store
+    has_findings: bool | None = None
+    limit: int = 20
+    offset: int = 0
+
+
+@dataclass
+class SearchHit:
+    id: str
+    title: str | None
+    authors: list[str]
+    date: str | None
+    periodical: str | None
+    snippet: str          # text with matches wrapped in «» markers (callers render/escape them)
+    score: float          # higher is better
+
+
+@dataclass
+class SearchResults:
+    total: int
+    hits: list[SearchHit]
+    facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+
+
+class Store(Protocol):
+    def put_document(self, doc: Document) -> PutResult:
+        """Store `doc` as the current version of its id (keyed by source path); idempotent on sha256."""
+
+    def known_sha(self, relpath: str) -> str | None:
+        """sha256 of the current version stored for this source path, if any (lets ingest skip unchanged files)."""
+
+    def get_document(self, doc_id: str, version: int | None = None) -> Document:
+        """Raises NotFound."""
+
+    def resolve(self, id_or_path: str) -> str | None:
+        """A document id from an id or a source path."""
+
+    def history(self, doc_id: str) -> list[VersionInfo]: ...
+
+    def iter_documents(self) -> Iterator[Document]: ...
+
+    def document_ids(self) -> list[str]: ...
+
+    def search(self, query: SearchQuery) -> SearchResults:
+        """Raises BadQuery for a malformed query."""
+
+    def record_outcome(self, relpath: str, kind: str, reason: str, sha256: str | None = None) -> None:
+        """kind: "skipped" | "failed".  Kept so `stats` can list failures and skips."""
+
+    def stats(self) -> dict: ...
+
+    def close(self) -> None: ...
