@@ -1,0 +1,123 @@
+"""Ingest benchmark: the whole corpus through `witness ingest --no-nlp`, beside a bare baseline.
+
+Baseline (same run, same files): parse each page with lxml alone and insert its text into a
+bare FTS5 table, on one process — the least any ingest must do.
+Prints files/s, MB/s and peak RSS for both.
+
+    python bench/ingest.py [--corpus DIR] [--limit N] [--workers 2] [--nlp]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+
+def corpus_dir(arg: str | None) -> Path:
+    if arg:
+        return Path(arg)
+    shared = Path(os.environ.get("WITNESS_SHARED", ROOT.parent / "shared"))
+    out = subprocess.run(["bash", str(shared / "corpus/unpack.sh"), str(ROOT / ".corpus")],
+                         check=True, capture_output=True, text=True).stdout.strip()
+    return Path(out)
+
+
+def files_of(root: Path, limit: int | None) -> list[Path]:
+    from witness.pipeline import iter_files
+    files = [f for f, _ in iter_files([root])]
+    return files[:limit] if limit else files
+
+
+def baseline(files: list[Path], db: Path) -> tuple[float, int]:
+    import lxml.html
+    con = sqlite3.connect(db)
+    con.execute("CREATE VIRTUAL TABLE t USING fts5(path, body)")
+    start, size = time.perf_counter(), 0
+    with con:
+        for f in files:
+            data = f.read_bytes()
+            size += len(data)
+            try:
+                text = lxml.html.fromstring(data).text_content()
+            except Exception:
+                continue
+            con.execute("INSERT INTO t VALUES (?, ?)", (str(f), text))
+    con.close()
+    return time.perf_counter() - start, size
+
+
+def peak_rss_mb(who=resource.RUSAGE_SELF) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024
+
+
+def run_witness(root: Path, files: list[Path], db: Path, workers: int, nlp: bool) -> tuple[float, int, object]:
+    """In a child process, so its peak RSS (and its workers') is measured apart from the baseline's."""
+    code = (
+        "import sys, json, resource; sys.path.insert(0, %r)\n"
+        "from witness.store import open_store\nfrom witness.pipeline import ingest\n"
+        "s = open_store(%r)\n"
+        "r = ingest(s, [%r], nlp=%r, workers=%d, progress=False)\n"
+        "s.close()\n"
+        "print(json.dumps({'seconds': r.seconds, 'bytes': r.bytes, 'stored': r.stored, 'unchanged': r.unchanged,"
+        " 'skipped': sum(r.skipped.values()), 'failed': len(r.failed),"
+        " 'rss_self': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,"
+        " 'rss_children': resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))\n"
+    ) % (str(ROOT / "src"), str(db), str(root), nlp, workers)
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True,
+                         env={**os.environ, "OPENBLAS_NUM_THREADS": "1"})
+    import json
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--corpus")
+    ap.add_argument("--limit", type=int)
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--nlp", action="store_true", help="include the NLP and claim stages")
+    args = ap.parse_args()
+    root = corpus_dir(args.corpus)
+    files = files_of(root, args.limit)
+    if args.limit:  # ingest exactly these files: link them into a temporary tree
+        tmp_root = Path(tempfile.mkdtemp(prefix="witness-bench-tree-"))
+        for f in files:
+            dest = tmp_root / f.relative_to(root)
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            os.symlink(f, dest)
+        root = tmp_root
+    with tempfile.TemporaryDirectory(prefix="witness-bench-") as tmp:
+        b_secs, b_bytes = baseline(files, Path(tmp) / "baseline.db")
+        b_rss = peak_rss_mb()
+        w = run_witness(root, files, Path(tmp) / "witness.db", args.workers, args.nlp)
+        again = run_witness(root, files, Path(tmp) / "witness.db", args.workers, args.nlp)
+    mb = b_bytes / 1e6
+    rows = [
+        ("baseline: lxml + bare FTS5 (1 process)", len(files), b_secs, mb, b_rss),
+        (f"witness ingest{'' if args.nlp else ' --no-nlp'} ({args.workers} workers)", len(files), w["seconds"],
+         w["bytes"] / 1e6, w["rss_self"] + w["rss_children"]),
+        ("witness re-ingest, unchanged", len(files), again["seconds"], again["bytes"] / 1e6,
+         again["rss_self"] + again["rss_children"]),
+    ]
+    print(f"\ncorpus: {root}  ({len(files)} files, {mb:.1f} MB)   machine: {os.cpu_count()} cores\n")
+    print(f"| {'run':<44} | {'files':>6} | {'seconds':>8} | {'files/s':>8} | {'MB/s':>6} | {'peak RSS MB':>11} |")
+    print(f"|{'-' * 46}|{'-' * 8}|{'-' * 10}|{'-' * 10}|{'-' * 8}|{'-' * 13}|")
+    for name, n, secs, mbytes, rss in rows:
+        print(f"| {name:<44} | {n:>6} | {secs:>8.1f} | {n / secs:>8.1f} | {mbytes / secs:>6.2f} | {rss:>11.0f} |")
+    print(f"\nwitness: stored {w['stored']}, skipped {w['skipped']}, failed {w['failed']}; "
+          f"re-run unchanged {again['unchanged']}")
+    print(f"witness MB/s ÷ baseline MB/s = {(w['bytes'] / w['seconds']) / (b_bytes / b_secs):.2f} (floor 0.33)")
+    print("peak RSS of witness = main process + largest worker (ru_maxrss of children is the largest child)")
+
+
+if __name__ == "__main__":
+    main()

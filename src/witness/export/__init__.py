@@ -1,0 +1,1 @@
+"""Exports: JSON (the spec shape), TEI P5, EPUB, CSV/JSONL."""

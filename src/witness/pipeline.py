@@ -1,0 +1,174 @@
+"""Batch ingest: walk → read → check → (nlp → claims) → store, with progress and a summary.
+
+Reading and checking are CPU-bound and independent per file, so they run in worker
+processes; the store is written from this process only (one writer, short transactions),
+which is what makes a `kill -9` at any moment leave a consistent archive: every committed
+transaction holds whole documents, and a re-run skips what is already stored (sha256).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing as mp
+import os
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from .ingest import read_path
+from .ingest.base import Failed, Read, Skipped
+from .model import Document
+
+# Files that are never archive documents and not worth a reader's time.
+IGNORED_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".pdf", ".zip", ".gz", ".xz", ".mp3", ".ico",
+                    ".js", ".svg", ".woff", ".ttf", ".db", ".db-wal", ".db-shm"}
+
+
+@dataclass
+class IngestSummary:
+    files: int = 0
+    bytes: int = 0
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    skipped: Counter = field(default_factory=Counter)      # reason → count
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (relpath, reason)
+    seconds: float = 0.0
+
+    @property
+    def stored(self) -> int:
+        return self.new + self.updated
+
+    def lines(self) -> list[str]:
+        rate = self.files / self.seconds if self.seconds else 0.0
+        mb = self.bytes / 1e6
+        out = [f"{self.files} files ({mb:.1f} MB) in {self.seconds:.1f} s — {rate:.0f} files/s, "
+               f"{mb / self.seconds if self.seconds else 0:.1f} MB/s",
+               f"  new {self.new}, updated {self.updated}, unchanged {self.unchanged}, "
+               f"skipped {sum(self.skipped.values())}, failed {len(self.failed)}"]
+        for reason, n in self.skipped.most_common(8):
+            out.append(f"  skipped {n:>5}  {reason}")
+        for relpath, reason in self.failed[:20]:
+            out.append(f"  FAILED {relpath}: {reason}")
+        if len(self.failed) > 20:
+            out.append(f"  … and {len(self.failed) - 20} more failures (see `witness stats`)")
+        return out
+
+
+def iter_files(paths: Iterable[str | Path]) -> Iterator[tuple[Path, Path | None]]:
+    """(file, root) pairs: a folder is walked recursively (sorted, so runs are repeatable)."""
+    for p in paths:
+        p = Path(p)
+        if p.is_dir():
+            for dirpath, dirnames, filenames in os.walk(p):
+                dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+                for name in sorted(filenames):
+                    f = Path(dirpath) / name
+                    if f.suffix.lower() not in IGNORED_SUFFIXES and not name.startswith("."):
+                        yield f, p
+        elif p.exists():
+            yield p, None
+        else:
+            raise FileNotFoundError(f"{p}: no such file or folder")
+
+
+def relpath_of(path: Path, root: Path | None) -> str:
+    return path.relative_to(root).as_posix() if root is not None else path.name
+
+
+def _read_and_check(job: tuple[str, str | None, str | None]):
+    """Worker: read one file and run the checks. Returns ("unchanged", relpath, size) when its sha matches."""
+    path_s, root_s, known = job
+    path, root = Path(path_s), (Path(root_s) if root_s else None)
+    relpath = relpath_of(path, root)
+    try:
+        size = path.stat().st_size
+        if known is not None and size < 64 << 20:
+            if hashlib.sha256(path.read_bytes()).hexdigest() == known:
+                return "unchanged", relpath, size
+        outcome = read_path(path, root)
+        if isinstance(outcome, Read):
+            from .checks import run_checks
+            outcome.document.findings = run_checks(outcome.document)
+        return "outcome", outcome, size
+    except Exception as exc:  # one broken page never stops a batch
+        return "outcome", Failed(relpath, {"witness": f"{type(exc).__name__}: {exc}"}), 0
+
+
+def _init_worker() -> None:
+    # Each worker is single-threaded by design: two processes on two cores.
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+
+def _progress(total: int, enabled: bool):
+    from tqdm import tqdm
+    return tqdm(total=total, unit="file", disable=not enabled, file=sys.stderr, dynamic_ncols=True,
+                smoothing=0.05, bar_format="{l_bar}{bar}| {n_fmt}/{total_fmt} [{elapsed}<{remaining}, {rate_fmt}] {postfix}")
+
+
+def ingest(store, paths: Iterable[str | Path], *, nlp: bool = True, workers: int | None = None,
+           progress: bool = True, commit_every: int = 200,
+           annotate: Callable[[Iterable[Document]], Iterator[Document]] | None = None) -> IngestSummary:
+    """Ingest files and folders into `store`; returns the summary.
+
+    `annotate` (docs → docs) runs the NLP and claim stages; by default it is
+    `witness.annotate.annotate_many` when `nlp` is true.
+    """
+    files = list(iter_files(paths))
+    summary = IngestSummary(files=len(files))
+    known = store.known_shas() if hasattr(store, "known_shas") else {}
+    jobs = [(str(f), str(r) if r else None, known.get(relpath_of(f, r))) for f, r in files]
+    workers = workers or min(2, os.cpu_count() or 1)
+    if nlp and annotate is None:
+        from .annotate import annotate_many as annotate
+    start = time.perf_counter()
+    bar = _progress(len(jobs), progress)
+    pool = mp.get_context("fork").Pool(workers, initializer=_init_worker) if workers > 1 and len(jobs) > 1 else None
+    try:
+        results = pool.imap(_read_and_check, jobs, chunksize=8) if pool else map(_read_and_check, jobs)
+        docs = _collect(results, summary, store, bar)
+        if annotate is not None:
+            docs = annotate(docs)
+        with store.batch(commit_every) if hasattr(store, "batch") else _nullcontext():
+            for doc in docs:
+                res = store.put_document(doc)
+                setattr(summary, res.status, getattr(summary, res.status) + 1)
+                bar.set_postfix_str(f"new {summary.new} upd {summary.updated} same {summary.unchanged} "
+                                    f"skip {sum(summary.skipped.values())} fail {len(summary.failed)}",
+                                    refresh=False)
+    finally:
+        if pool:
+            pool.terminate()
+        bar.close()
+    summary.seconds = time.perf_counter() - start
+    return summary
+
+
+def _collect(results, summary: IngestSummary, store, bar) -> Iterator[Document]:
+    """Turn worker results into documents to store; record skips/failures as they come."""
+    for kind, payload, size in results:
+        summary.bytes += size
+        bar.update(1)
+        if kind == "unchanged":
+            summary.unchanged += 1
+            continue
+        if isinstance(payload, Read):
+            yield payload.document
+        elif isinstance(payload, Skipped):
+            summary.skipped[payload.reason] += 1
+            store.record_outcome(payload.relpath, "skipped", payload.reason)
+        else:
+            reason = "; ".join(f"{k}: {v}" for k, v in payload.reasons.items())
+            summary.failed.append((payload.relpath, reason))
+            store.record_outcome(payload.relpath, "failed", reason)
+
+
+class _nullcontext:
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False

@@ -1,0 +1,106 @@
+"""What the CLI prints: plain functions from library objects to text (and the lookups behind them)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from .errors import NotFound, UnreadableInput, WitnessError
+from .model import Document
+from .store.base import SearchQuery, SearchResults
+
+
+class Skipped(WitnessError):
+    code = "not-a-document"
+    status = 422
+
+
+def check_target(target: str, get_store: Callable) -> Document:
+    """A document with fresh findings, from a file on disk or a stored id/path."""
+    from .checks import run_checks
+    path = Path(target)
+    if path.is_file():
+        from .ingest import read_path
+        from .ingest.base import Read, Skipped as SkippedOutcome
+        outcome = read_path(path, None)
+        if isinstance(outcome, SkippedOutcome):
+            raise Skipped(outcome.reason, path=target, hint="only documents are checked")
+        if not isinstance(outcome, Read):
+            raise UnreadableInput(target, outcome.reasons)
+        doc = outcome.document
+    else:
+        store = get_store()
+        doc_id = store.resolve(target)
+        if doc_id is None:
+            raise NotFound(f"no file or stored document called {target!r}",
+                           hint="give a path to a file, or an id from `witness search`")
+        doc = store.get_document(doc_id)
+    doc.findings = run_checks(doc)
+    return doc
+
+
+def _context(text: str, start: int, end: int, width: int = 30) -> str:
+    a, b = max(0, start - width), min(len(text), end + width)
+    return ("…" if a else "") + text[a:start] + "[" + text[start:end] + "]" + text[end:b] + ("…" if b < len(text) else "")
+
+
+def format_findings(doc: Document) -> list[str]:
+    lines = [f"{doc.id}: {len(doc.findings)} findings"]
+    for f in doc.findings:
+        where = f"{f.start}-{f.end}" if f.end > f.start else "header"
+        fix = f"  → {f.suggestion!r}" if f.suggestion is not None else ""
+        lines.append(f"  {f.severity:<7} {f.rule:<20} {where:<12} {f.message}{fix}")
+        if f.end > f.start:
+            lines.append(f"          {_context(doc.text, f.start, f.end)!s}".replace("\n", " "))
+    return lines
+
+
+def run_search(store, q: str, *, person: str | None = None, **filters) -> SearchResults:
+    person_id = None
+    if person:
+        from .people import resolve_person
+        person_id = resolve_person(store, person)
+    return store.search(SearchQuery(q=q, person=person_id, **filters))
+
+
+def format_document(doc: Document) -> str:
+    r = doc.record
+    head = [f"{doc.id}  ({doc.source.format}, {doc.source.path})",
+            f"  {', '.join(r.authors) or 'anonymous'} — {r.title or 'untitled'}"]
+    if r.subtitle:
+        head.append(f"  {r.subtitle}")
+    bits = [r.periodical, r.volume and f"Vol. {r.volume}", r.issue and f"No. {r.issue}",
+            r.date_text or r.date, r.pages and f"p. {r.pages}"]
+    head.append("  " + ", ".join(b for b in bits if b))
+    if r.heading_date and r.heading_date != r.date:
+        head.append(f"  heading date: {r.heading_date_text or r.heading_date}")
+    credits = [("transcribed", r.transcribed_by), ("marked up", r.marked_up_by),
+               ("translated", r.translated_by), ("proofread", r.proofread_by)]
+    for label, names in credits:
+        if names:
+            head.append(f"  {label} by {', '.join(names)}")
+    head.append(f"  {len(doc.text.split())} words, {len(doc.notes)} notes, {len(doc.findings)} findings, "
+                f"{len(doc.mentions)} mentions, {len(doc.claims)} claims")
+    return "\n".join(head) + "\n\n" + doc.text
+
+
+def format_stats(data: dict) -> str:
+    lines = [f"{data.get('documents', 0)} documents, {data.get('versions', 0)} versions"]
+    for key in ("by_format", "by_decade", "by_author", "by_periodical"):
+        rows = data.get(key) or []
+        if isinstance(rows, dict):
+            rows = list(rows.items())
+        lines.append(f"\n{key.replace('by_', 'by ')}:")
+        for name, n in rows[:15]:
+            lines.append(f"  {n:>6}  {name}")
+        if len(rows) > 15:
+            lines.append(f"  … {len(rows) - 15} more")
+    for key in ("skipped", "failed"):
+        rows = data.get(key) or []
+        if isinstance(rows, dict):
+            rows = list(rows.items())
+        total = sum(n for _, n in rows)
+        lines.append(f"\n{key}: {total}")
+        for reason, n in rows[:15]:
+            lines.append(f"  {n:>6}  {reason}")
+    return "\n".join(lines)
