@@ -1,0 +1,432 @@
+"""Reader for Marxists' Internet Archive HTML pages (HTML Tidy and WebWriter generations).
+
+Header: free-text ``p.info`` between ``hr.infotop``/``hr.infobot``, or labelled
+``p.information`` with ``span.info`` labels; h1 title, h2 author, h4 subtitle, h3 heading date,
+``p.updat`` last update.  Footnotes: a link to an anchor later in the page that sits in a note
+block (``p.note``…), links back, or has a note-like id; the note block leaves the body text.
+"""
+
+from __future__ import annotations
+
+import re
+
+import lxml.html
+from lxml import etree
+
+from ..model import Document, Note, Source
+from ..record import RecordBuilder, clean, label_key, normalise_name, parse_date
+from .base import Decline, RawInput, Skipped
+from .encoding import declared_charset, decode
+from .ids import doc_id
+from .textbuild import BLOCK, TextBuilder, element_text, inline_text
+
+NAME = "mia-html"
+
+_HTML_SNIFF = re.compile(rb"<(?:!doctype\s+html|html|head|body|p|h[1-6]|div|table|title)[\s>]", re.I)
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+NAV_CLASSES = frozenset({"toplink", "link", "footer", "updat", "skip", "next", "linkback"})
+NOTE_CLASSES = frozenset({"note", "endnote", "enote", "anote", "ednote", "inote", "pagenote",
+                          "pagenoteb", "mn-note", "foot", "notes", "endnotes", "footnote", "footnotes"})
+_NOTE_ID = re.compile(r"^(?:n|fn|ftn|_edn|_ftn|note|en|nb|rn|tn|footnote|endnote|fw)\d+[a-z]?$", re.I)
+_MARKER = re.compile(r"^[\[\(]?\s*(?:\d{1,3}[a-z]?|[*†‡§]+|[a-z])\s*[\]\)]?\.?$", re.I)
+_NOTES_HEADING = re.compile(
+    r"^(?:(?:author|editor|translator|transcriber)[’']?s\s+|editorial\s+|mia\s+)?"
+    r"(?:foot|end)?notes?(?:\s+by\s+(?:the\s+)?\w+)?\s*:?$", re.I)
+_LANG_BY_FOLDER = {"espanol": "es", "italiano": "it", "polski": "pl", "suomi": "fi", "norsk": "no",
+                   "eesti": "et", "ellinika": "el", "esperanto": "eo", "islenska": "is", "shqip": "sq"}
+_NAMEISH = re.compile(r"^[A-Z][\w.’'\-]*(?:\s+(?:[A-Z][\w.’'\-]*|de|von|van|der|la|le|du|y)){0,5}$")
+
+
+def _classes(el) -> set[str]:
+    c = el.get("class")
+    return set(c.lower().split()) if c else set()
+
+
+def _block_of(el):
+    while el is not None and el.tag not in BLOCK:
+        el = el.getparent()
+    return el
+
+
+def _label_of(call, href: str) -> str:
+    text = clean(call.text_content()).strip("[]() .")
+    if text:
+        return text
+    m = re.search(r"\d+[a-z]?$", href)
+    return m.group(0) if m else href.lstrip("#")
+
+
+def sniff(data: bytes) -> None:
+    if not data.strip():
+        raise Decline("empty file")
+    if b"\x00" in data[:8192]:
+        raise Decline("binary data (NUL bytes), not HTML")
+    if not _HTML_SNIFF.search(data[:65536]):
+        raise Decline("no HTML markup in the first 64 KB")
+
+
+def read(raw: RawInput) -> Document | Skipped:
+    rel = raw.relpath.replace("\\", "/")
+    low = rel.lower()
+    if low.endswith(".css") or ".css@" in low:
+        return Skipped(raw.relpath, NAME, "stylesheet (.css), not a document")
+    sniff(raw.data)
+    declared = declared_charset(raw.data)
+    text, encoding = decode(raw.data, declared)
+    try:
+        root = lxml.html.document_fromstring(text.encode("utf-8"),
+                                             parser=lxml.html.HTMLParser(encoding="utf-8"))
+    except (etree.ParserError, ValueError) as e:
+        raise Decline(f"HTML could not be parsed: {e}") from None
+    name = low.rsplit("/", 1)[-1]
+    if re.fullmatch(r"40[034]\.html?", name):
+        return Skipped(raw.relpath, NAME, "error page (404), not a document")
+    if low.startswith("admin/") or "/admin/" in low:
+        return Skipped(raw.relpath, NAME, "admin page of the archive, not a document")
+    body = root.find("body")
+    if body is None:
+        body = root
+    page = _Page(root, body, rel)
+    doc_text, call_spans = page.body_text()
+    if page.index_reason(doc_text, name):
+        return Skipped(raw.relpath, NAME, page.index_reason(doc_text, name))
+    rec = page.record()
+    notes, calls = page.notes(doc_text, call_spans)
+    doc = Document(id=doc_id(rel), source=Source(path=raw.relpath, format=NAME, sha256=raw.sha256,
+                                                 encoding=encoding),
+                   record=rec, text=doc_text, notes=notes)
+    doc.extra["note_calls"] = calls
+    if page.unknown_labels:
+        doc.extra["unknown_labels"] = page.unknown_labels
+    if b"</html" not in raw.data[-4096:].lower():
+        doc.extra["truncated"] = True
+    return doc
+
+
+class _Page:
+    """One parsed page: finds the header, navigation and notes, then the body text."""
+
+    def __init__(self, root, body, rel: str):
+        self.root, self.body, self.rel = root, body, rel
+        self.rb = RecordBuilder()
+        self.unknown_labels: list[str] = []
+        self.exclude: set = set()
+        self.header_headings: list = []
+        self.info_blocks: list = []
+        self.title_ps: list = []
+        self.date_ps: list = []
+        self.updat = None
+        self.has_header = False
+        self._scan()
+
+    # -- structure
+    def _scan(self) -> None:
+        ids: dict = {}
+        links: list = []
+        order: dict = {}
+        in_info = False
+        first_body_seen = False
+        notes_heading_at = None
+        self.notes_headings: list = []
+        self.class_notes: list = []
+        for i, el in enumerate(self.body.iter()):
+            tag = el.tag
+            if not isinstance(tag, str):
+                continue
+            order[el] = i
+            key = el.get("id") or (el.get("name") if tag == "a" else None)
+            if key and key not in ids:
+                ids[key] = el
+            if tag == "a":
+                href = el.get("href")
+                if href and href.startswith("#") and len(href) > 1:
+                    links.append(el)
+                continue
+            cls = _classes(el) if el.get("class") else set()
+            if tag == "hr":
+                if "infotop" in cls:
+                    in_info = True
+                elif in_info and ("infobot" in cls or self.info_blocks):
+                    in_info = False
+                continue
+            if tag == "p" or tag == "div" or tag == "span":
+                if cls & NAV_CLASSES:
+                    self.exclude.add(el)
+                    if "updat" in cls:
+                        self.updat = el
+                    continue
+                if "information" in cls or ("info" in cls and tag == "p") or (in_info and tag == "p"):
+                    self.exclude.add(el)
+                    self.info_blocks.append(el)
+                    self.has_header = True
+                    continue
+                if "title" in cls and not first_body_seen:
+                    self.exclude.add(el)
+                    self.title_ps.append(el)
+                    continue
+                if "date" in cls and not first_body_seen and tag == "p":
+                    self.exclude.add(el)
+                    self.date_ps.append(el)
+                    continue
+                if cls & NOTE_CLASSES and notes_heading_at is not None:
+                    self.class_notes.append(el)
+            if tag in _HEADINGS:
+                if not first_body_seen:
+                    self.header_headings.append(el)
+                    self.exclude.add(el)
+                elif _NOTES_HEADING.match(clean(el.text_content())):
+                    notes_heading_at = i
+                    self.notes_headings.append(el)
+                continue
+            if not first_body_seen and tag in ("p", "blockquote", "pre", "li", "td", "dd") \
+                    and not self._inside_excluded(el) and clean(el.text_content()):
+                first_body_seen = True
+        self.ids, self.links, self.order = ids, links, order
+
+    def _inside_excluded(self, el) -> bool:
+        for a in el.iterancestors():
+            if a in self.exclude:
+                return True
+        return False
+
+    def _find_calls(self) -> None:
+        """Pairs call → note anchor, calls with a missing note, and the note blocks."""
+        self.calls: list = []           # (call element, label, target element | None)
+        self.note_blocks: dict = {}     # block → [target anchors]
+        ids, order = self.ids, self.order
+        for a in self.links:
+            href = a.get("href")
+            key = href[1:]
+            if key.lower() in ("top", "contents", "toc"):
+                continue
+            target = ids.get(key)
+            text = clean(a.text_content())
+            marker = bool(_MARKER.match(text)) or (not text and _NOTE_ID.match(key) is not None)
+            own_block = _block_of(a)
+            if own_block is not None and _classes(own_block) & NOTE_CLASSES and own_block is not self.body:
+                # A link inside a note block is the note's way back (or a note citing a note).
+                if target is None or order.get(target, 0) < order.get(a, 0):
+                    continue
+            if target is None:
+                if marker and _NOTE_ID.match(key):
+                    self.calls.append((a, _label_of(a, href), None))
+                continue
+            if order.get(target, -1) <= order.get(a, 0) or target.tag in _HEADINGS:
+                continue
+            block = _block_of(target)
+            if block is None or block is self.body or block.tag in _HEADINGS:
+                continue
+            back = target.get("href") or ""
+            own = {a.get("id"), a.get("name")} - {None}
+            links_back = back.startswith("#") and back[1:] in own
+            note_like = bool(_classes(block) & NOTE_CLASSES) or _NOTE_ID.match(key) is not None
+            if not (links_back or (note_like and marker)):
+                continue
+            # A "block" holding the call itself (a wrapper div) is not a note.
+            if any(anc is block for anc in a.iterancestors()):
+                continue
+            self.calls.append((a, _label_of(a, href), target))
+            self.note_blocks.setdefault(block, []).append(target)
+
+    def body_text(self) -> tuple[str, dict]:
+        self._find_calls()
+        exclude = set(self.exclude)
+        exclude.update(self.note_blocks)
+        for el in self.class_notes:
+            exclude.add(el)
+        if self.note_blocks or self.class_notes:
+            exclude.update(self.notes_headings)
+        marks = {a for a, _, _ in self.calls}
+        tb = TextBuilder(exclude=exclude, marks=marks)
+        tb.content(self.body)
+        text, spans = tb.finish()
+        self.link_chars = tb.link_chars
+        return text, spans
+
+    # -- skip decision
+    def index_reason(self, text: str, name: str) -> str | None:
+        n = len(text)
+        ratio = self.link_chars / n if n else 1.0
+        if n < 200 and not self.has_header:
+            return f"almost no body text ({n} characters)"
+        if ratio > 0.6 and n < 20000:
+            return f"index or table of contents ({ratio:.0%} of the text is links)"
+        if name.startswith("index.") and not self.has_header and ratio > 0.3:
+            return f"index page ({ratio:.0%} of the text is links, no document header)"
+        return None
+
+    # -- record
+    def record(self):
+        rb = self.rb
+        title = subtitle = None
+        author_lines: list[str] = []
+        subtitles: list[str] = []
+        for h in self.header_headings:
+            t = inline_text(h)
+            if not t:
+                continue
+            if h.tag == "h1":
+                if title is None:
+                    title = t
+                else:
+                    subtitles.append(t)
+            elif h.tag == "h2" and _NAMEISH.match(t) and not author_lines:
+                author_lines.append(t)
+            elif h.tag in ("h3", "h5", "h6") and len(t) < 60 and rb.rec.heading_date is None \
+                    and rb.heading_date(t):
+                continue
+            else:
+                subtitles.append(t)
+        for p in self.title_ps:
+            t = inline_text(p)
+            if t and _NAMEISH.match(t) and not author_lines:
+                author_lines.append(t)
+            elif t and title is None:
+                title = t
+        for p in self.date_ps:
+            if rb.rec.heading_date is None:
+                rb.heading_date(inline_text(p))
+        if title is None and subtitles:
+            title = subtitles.pop(0)
+        if title is None:
+            t = self.root.find(".//title")
+            if t is not None and t.text:
+                title = clean(t.text)
+        subtitle = " ".join(subtitles) or None
+        rb.rec.title, rb.rec.subtitle = title, subtitle
+        for block in self.info_blocks:
+            self._info(block)
+        self.unknown_labels = rb.unknown_labels
+        if self.updat is not None:
+            rb.last_updated(inline_text(self.updat))
+        rec = rb.finish()
+        rec.authors = [normalise_name(a) for a in author_lines] or rec.authors or self._path_author()
+        rec.language = self._language()
+        return rec
+
+    def _info(self, block) -> None:
+        labels = [s for s in block.iter("span") if "info" in _classes(s)]
+        if not labels:
+            for line in _lines(block):
+                self.rb.info_line(line)
+            return
+        # Labelled: the value of a label runs from its span to the next label span or <br>.
+        marks = set(labels)
+        text, spans = element_text(block, marks=marks)
+        flat = text.replace("\n\n", "\n")
+        spans = {el: (s - text[:s].count("\n\n"), e - text[:e].count("\n\n")) for el, (s, e) in spans.items()}
+        ordered = sorted(spans.items(), key=lambda kv: kv[1][0])
+        if ordered and ordered[0][1][0] > 0:
+            for line in flat[:ordered[0][1][0]].split("\n"):
+                self.rb.info_line(line)
+        for i, (el, (s, e)) in enumerate(ordered):
+            stop = ordered[i + 1][1][0] if i + 1 < len(ordered) else len(flat)
+            label = flat[s:e]
+            value = flat[e:stop].lstrip(" :")
+            self.rb.labelled(label, value)
+
+    def _path_author(self) -> list[str]:
+        parts = self.rel.split("/")
+        if len(parts) > 2 and parts[0] in ("archive", "reference") or \
+                (len(parts) > 3 and parts[0] == "history" and parts[1] == "archive"):
+            slug = parts[1] if parts[0] != "history" else parts[2]
+            if slug == "archive" and len(parts) > 3:
+                slug = parts[2]
+            token = slug.split("-")[0].lower()
+            meta = self.root.find(".//meta[@name='author']")
+            candidates = []
+            if meta is not None and meta.get("content"):
+                candidates.append(meta.get("content"))
+            t = self.root.find(".//title")
+            if t is not None and t.text and ":" in t.text:
+                candidates.append(t.text.split(":", 1)[0])
+            for c in candidates:
+                c = clean(c)
+                if token and token in c.lower() and len(c) < 60:
+                    return [normalise_name(c)]
+            return [" ".join(w.capitalize() for w in slug.replace("_", "-").split("-"))]
+        return []
+
+    def _language(self) -> str:
+        lang = self.root.get("lang") or self.root.get("{http://www.w3.org/XML/1998/namespace}lang")
+        if lang:
+            return lang.split("-")[0].lower()
+        return _LANG_BY_FOLDER.get(self.rel.split("/", 1)[0], "en")
+
+    # -- notes
+    def notes(self, text: str, call_spans: dict) -> tuple[list[Note], list[dict]]:
+        notes: list[Note] = []
+        calls: list[dict] = []
+        note_text: dict = {}
+        for block, targets in self.note_blocks.items():
+            btext, bspans = element_text(block, marks=set(targets))
+            btext = btext.replace("\n\n", " ")
+            starts = sorted((bspans.get(t, (0, 0))[0], i, t) for i, t in enumerate(targets))
+            for k, (s, _, t) in enumerate(starts):
+                end = starts[k + 1][0] if k + 1 < len(starts) else len(btext)
+                seg = btext[s:end] if k else btext[:end]
+                note_text[t] = _strip_marker(seg, t)
+        seen_targets = set()
+        for a, label, target in self.calls:
+            span = call_spans.get(a)
+            if span is None:
+                continue
+            calls.append({"label": label, "start": span[0], "end": span[1]})
+            if target is not None and target in note_text:
+                notes.append(Note(label=label, start=span[0], end=span[1], text=note_text[target]))
+                seen_targets.add(target)
+        for block, targets in self.note_blocks.items():
+            for t in targets:
+                if t not in seen_targets and t in note_text:
+                    seen_targets.add(t)
+        # Note-class blocks after a Notes heading that no link calls: try a printed "[n]" call.
+        pos = 0
+        for block in self.class_notes:
+            if block in self.note_blocks:
+                continue
+            btext = inline_text(block)
+            m = re.match(r"^\s*[\[\(]?(\d{1,3}|\*+)[\]\)]?\.?\s+", btext)
+            if not m:
+                continue
+            label = m.group(1)
+            body = btext[m.end():].strip()
+            found = re.compile(rf"\[{re.escape(label)}\]").search(text, pos)
+            if found:
+                pos = found.end()
+                calls.append({"label": label, "start": found.start(), "end": found.end()})
+                notes.append(Note(label=label, start=found.start(), end=found.end(), text=body))
+            else:
+                notes.append(Note(label=label, start=0, end=0, text=body, called=False))
+        calls.sort(key=lambda c: c["start"])
+        return notes, calls
+
+
+def _strip_marker(seg: str, target) -> str:
+    seg = seg.strip()
+    marker = clean(target.text_content())
+    if marker and seg.startswith(marker):
+        seg = seg[len(marker):]
+    else:
+        seg = re.sub(r"^[\[\(]?\s*(?:\d{1,3}[a-z]?|[*†‡]+)\s*[\]\)]?\.?\s", "", seg)
+    return seg.strip(" .:)]\u00a0") if len(seg.strip(" .:)]")) < 2 else seg.lstrip(" .:)]").strip()
+
+
+def _lines(block) -> list[str]:
+    """A free-text header block split at <br> and paragraph breaks."""
+    out, cur = [], []
+
+    def walk(el):
+        if isinstance(el.tag, str) and el.tag not in ("script", "style"):
+            if el.tag == "br":
+                out.append("".join(cur))
+                cur.clear()
+            elif el.text:
+                cur.append(el.text)
+            for c in el:
+                walk(c)
+        if el is not block and el.tail:
+            cur.append(el.tail)
+
+    walk(block)
+    out.append("".join(cur))
+    return [clean(x) for x in out if clean(x)]

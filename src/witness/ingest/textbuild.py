@@ -1,0 +1,140 @@
+"""Turn an lxml element tree into paragraphs of plain text, keeping offsets of marked elements.
+
+Block elements end a paragraph; whitespace (including <br>) collapses to one space; script,
+style and comments never give text (a comment's tail does: WebWriter writes
+``<!-- AutoDato -->3.10.2008<!-- WW -->``).
+"""
+
+from __future__ import annotations
+
+BLOCK = frozenset("""p div h1 h2 h3 h4 h5 h6 blockquote li ul ol dl dt dd table tr td th tbody thead
+tfoot caption pre center hr form section article address header footer nav main aside figure
+figcaption body html fieldset legend menu dir""".split())
+SKIP = frozenset("""script style noscript head title meta link iframe object embed select button
+textarea input svg map applet option""".split())
+_WS = " \t\n\r\f\v\u00a0\u2002\u2003\u2009\u200b"
+
+
+class TextBuilder:
+    """Collects paragraphs; `exclude` elements give no text, `marks` elements get their offsets."""
+
+    __slots__ = ("paras", "_parts", "_len", "_pending", "exclude", "marks", "spans", "_link",
+                 "link_chars", "_para_starts")
+
+    def __init__(self, exclude=frozenset(), marks=frozenset()):
+        self.paras: list[str] = []
+        self._parts: list[str] = []
+        self._len = 0
+        self._pending = False
+        self.exclude = exclude
+        self.marks = marks
+        self.spans: dict = {}     # marked element → (paragraph index, start, end) inside that paragraph
+        self._link = 0
+        self.link_chars = 0       # characters inside <a href> (for the index-page signal)
+
+    # -- text accumulation
+    def add(self, s: str) -> None:
+        if not s:
+            return
+        words = s.split()
+        if not words:
+            self._pending = True
+            return
+        if s[0] in _WS:
+            self._pending = True
+        for i, w in enumerate(words):
+            if i:
+                self._pending = True
+            if self._pending and self._len:
+                self._parts.append(" ")
+                self._len += 1
+            self._pending = False
+            self._parts.append(w)
+            self._len += len(w)
+            if self._link:
+                self.link_chars += len(w)
+        if s[-1] in _WS:
+            self._pending = True
+
+    def space(self) -> None:
+        self._pending = True
+
+    def end_para(self) -> None:
+        if self._len:
+            self.paras.append("".join(self._parts))
+        self._parts = []
+        self._len = 0
+        self._pending = False
+
+    # -- tree walk
+    def content(self, el) -> None:
+        if el.text:
+            self.add(el.text)
+        for child in el:
+            self.node(child)
+            if child.tail:
+                self.add(child.tail)
+
+    def node(self, el) -> None:
+        tag = el.tag
+        if not isinstance(tag, str):  # comment or processing instruction: its tail is the caller's
+            return
+        if tag in SKIP:
+            return
+        if el in self.exclude:
+            if tag in BLOCK:
+                self.end_para()
+            else:
+                self.space()
+            return
+        if tag == "br":
+            self._pending = True
+            return
+        if tag in BLOCK:
+            self.end_para()
+            self.content(el)
+            self.end_para()
+            return
+        if el in self.marks:
+            if self._pending and self._len:
+                self._parts.append(" ")
+                self._len += 1
+            self._pending = False
+            start = self._len
+            self.content(el)
+            self.spans[el] = (len(self.paras), start, self._len)
+            return
+        if tag == "a" and el.get("href"):
+            self._link += 1
+            self.content(el)
+            self._link -= 1
+            return
+        self.content(el)
+
+    def finish(self) -> tuple[str, dict]:
+        """(text with paragraphs joined by a blank line, marked element → (start, end) in text)."""
+        self.end_para()
+        offsets, pos = [], 0
+        for p in self.paras:
+            offsets.append(pos)
+            pos += len(p) + 2
+        spans = {}
+        for el, (pi, s, e) in self.spans.items():
+            if pi < len(offsets):
+                base = offsets[pi]
+                end = min(e, len(self.paras[pi]))
+                spans[el] = (base + min(s, end), base + end)
+        return "\n\n".join(self.paras), spans
+
+
+def element_text(el, marks=frozenset()) -> tuple[str, dict]:
+    """One element's text (paragraphs joined by a blank line) and offsets of marked descendants."""
+    tb = TextBuilder(marks=marks)
+    if isinstance(el.tag, str) and el.tag not in SKIP:
+        tb.content(el)
+    return tb.finish()
+
+
+def inline_text(el) -> str:
+    """An element's text on one line (header fields): paragraphs joined by a space."""
+    return element_text(el)[0].replace("\n\n", " ")

@@ -1,0 +1,322 @@
+"""The bibliographic record: dates, source lines, credits and header labels.
+
+Both the MIA HTML reader and the plain-text reader feed the same lines through these
+functions, so one document read from either form gets the same record.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from .model import Record
+
+# --------------------------------------------------------------------------- dates
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_MON = r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_YEAR = r"(?P<year>1[5-9]\d\d|20\d\d)"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_SEASON = r"(?:Early|Mid|Late|Mid-)?[- ]?(?:Spring|Summer|Autumn|Fall|Winter)"
+
+# Most specific first: a day-month-year anywhere beats a bare year elsewhere in the line.
+_DATE_PATTERNS = [
+    re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MON},?\s+{_YEAR}\b", re.I),             # 28 August 1937
+    re.compile(rf"\b{_MON}\s+{_DAY},?\s+{_YEAR}\b", re.I),                       # August 28, 1937
+    re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<monn>[01]?\d)\.(?P<year>1[5-9]\d\d|20\d\d)\b"),  # 15.04.2010
+    re.compile(r"\b(?P<year>1[5-9]\d\d|20\d\d)-(?P<monn>[01]\d)-(?P<day>[0-3]\d)\b"),     # 1937-08-28
+    re.compile(rf"\b{_MON},?\s+{_YEAR}\b", re.I),                                # August 1938
+    re.compile(rf"\b{_SEASON},?\s+{_YEAR}\b", re.I),                             # Spring 1937
+    re.compile(rf"(?<![\w.])(?<!No\.)(?<!No\. )(?<!Vol\. ){_YEAR}\b"),           # 1937
+]
+
+
+def parse_date(text: str | None) -> tuple[str, str] | None:
+    """(ISO 8601 with reduced precision, the words it was read from), or None.
+
+    "28 August 1937" → ("1937-08-28", "28 August 1937"); "(August 1938)" → ("1938-08",
+    "August 1938"); "Spring 1937" → ("1937", "Spring 1937").
+    """
+    if not text:
+        return None
+    for pat in _DATE_PATTERNS:
+        for m in pat.finditer(text):
+            g = m.groupdict()
+            year = int(g["year"])
+            month = MONTHS[g["mon"].lower()] if g.get("mon") else (int(g["monn"]) if g.get("monn") else None)
+            day = int(g["day"]) if g.get("day") else None
+            if month is not None and not 1 <= month <= 12:
+                continue
+            if day is not None and not 1 <= day <= 31:
+                continue
+            if month is None:
+                iso = f"{year:04d}"
+            elif day is None:
+                iso = f"{year:04d}-{month:02d}"
+            else:
+                iso = f"{year:04d}-{month:02d}-{day:02d}"
+            return iso, m.group(0).strip()
+    return None
+
+
+# --------------------------------------------------------------------------- names
+
+_WS = re.compile(r"\s+")
+_APOS = re.compile(r"['‘`´]")
+# "O’ Callaghan", "D’ Arcy": a stray space after an elided particle.
+_ELIDED = re.compile(r"\b([A-Z][a-z]?)’\s+(?=[A-Z])")
+
+
+def clean(text: str | None) -> str:
+    return _WS.sub(" ", text or "").strip()
+
+
+def normalise_name(name: str) -> str:
+    """Apostrophes to ’, stray and doubled spaces removed: "Einde O' Callaghan" → "Einde O’Callaghan"."""
+    name = _APOS.sub("’", clean(name))
+    name = re.sub(r"\s*’\s*(?=[a-z])", "’", name)  # "People ’s" → "People’s"
+    name = _ELIDED.sub(r"\1’", name)
+    return name.strip(" .,;:")
+
+
+_NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bwith\b)\s*")
+# Tails that follow names in credit lines: "for the Marxists’ Internet Archive", "2006", "(2009)".
+_NAME_TAIL = re.compile(
+    r"\s*(?:\bfor\s+(?:the\s+)?(?:MIA|Marxists|Marxist|ETOL|REDS|Encyclop|www|http|[A-Z][\w’']*\s+Internet)\b.*"
+    r"|\bfor\s+marxists\.org.*|\(?\b(?:1[89]|20)\d\d\)?.*)$", re.I)
+
+
+def parse_names(text: str | None) -> list[str]:
+    """Names from a credit value: "Ian Birchall, Nina Kidron & Richard Kuper" → three names."""
+    text = clean(text)
+    if not text:
+        return []
+    text = re.sub(r"^(?:by|:)\s+", "", text, flags=re.I)
+    if (m := re.search(r".*\bby\s+(?=[A-Z])", text)):  # "for Marxists.org 2005 by Mitch Abidor"
+        text = text[m.end():]
+    text = _NAME_TAIL.sub("", text)
+    out = []
+    for part in _NAME_SPLIT.split(text):
+        part = re.sub(r"^(?:by)\s+", "", part.strip(), flags=re.I)
+        name = normalise_name(part)
+        # A credit value that is a sentence ("Socialist Party of Great Britain" is fine) is kept;
+        # very long fragments are notes, not names.
+        if name and len(name) <= 80 and re.search(r"[A-Za-z]", name) and name not in out:
+            out.append(name)
+    return out
+
+
+# --------------------------------------------------------------------------- roles and labels
+
+def roles_of(words: str) -> list[str]:
+    """Record fields credited by a role phrase: "Transcription/HTML Markup" → transcribed_by, marked_up_by."""
+    w = words.lower().replace("\\", "/")
+    roles = []
+    if re.search(r"transc?ri?p?t|transcri", w):
+        roles.append("transcribed_by")
+    if re.search(r"mark(?:ed)?[- ]?up|html|xhtml", w):
+        roles.append("marked_up_by")
+    if re.search(r"proof", w):
+        roles.append("proofread_by")
+    if re.search(r"translat", w):
+        roles.append("translated_by")
+    return roles
+
+
+# Labelled header (span.info) → the record field it fills.  Credits are recognised by
+# roles_of() (which covers every slash/ampersand combination); this table holds the rest.
+LABELS: dict[str, str] = {
+    "written": "written", "delivered": "written", "spoken": "written", "date": "written",
+    "first published": "published", "published": "published", "originally published": "published",
+    "first published in": "published", "first printed": "published",
+    "source": "source", "taken from": "source", "from": "source",
+    "publisher": "publisher", "printer": "publisher", "published by": "publisher",
+    "public domain": "rights", "pubic domain": "rights", "copyleft": "rights",
+    "copyright": "rights", "fair use": "rights", "creative commons": "rights", "license": "rights",
+    "author": "authors",
+}
+# Known labels that carry nothing the record keeps (not counted as unknown).
+IGNORED_LABELS = {"online version", "this version", "section", "note", "notes", "editor",
+                  "edited", "editing", "html", "format", "formatted"}
+
+
+def label_key(label: str) -> str:
+    return clean(label.replace("&amp;", "&")).strip(" :").lower()
+
+
+def label_field(label: str) -> tuple[str, list[str]]:
+    """("table", field) | ("credit", roles) | ("ignored", []) | ("unknown", [])."""
+    key = label_key(label)
+    if key in LABELS:
+        return "table", [LABELS[key]]
+    roles = roles_of(key)
+    if roles and len(key) < 60:
+        return "credit", roles
+    if key in IGNORED_LABELS or re.fullmatch(r"\d+\.?", key):
+        return "ignored", []
+    return "unknown", []
+
+
+# --------------------------------------------------------------------------- source line
+
+_VOL = re.compile(r"\bVol(?:ume)?\.?\s*(?P<v>[IVXLC]+|\d+)\b", re.I)
+_NO = re.compile(r"\b(?:No|Nos|Number|Issue)\.?\s*(?P<n>\d+(?:\s*[-–/&]\s*\d+)?|[IVXLC]+\b)", re.I)
+_PAGES = re.compile(r"\bpp?\.?\s*(?P<p>[IVXLC]+\b|\d+(?:\s*[-–]\s*\d+)?(?:\s*(?:,|&|and)\s*\d+(?:\s*[-–]\s*\d+)?)*)", re.I)
+
+
+def parse_source_line(line: str | None) -> dict:
+    """Fields of a source line: "From Socialist Appeal, Vol. 1 No. 3, 28 August 1937, p. 9."."""
+    out = {"periodical": None, "volume": None, "issue": None, "date": None,
+           "date_text": None, "pages": None, "source_text": None}
+    line = clean(line)
+    if not line:
+        return out
+    out["source_text"] = line
+    body = re.sub(r"^(?:(?:(?:first|originally)\s+)?(?:published|printed)\s*:?\s*(?:in\s+)?|from\s+|source\s*:?\s*|in\s+)",
+                  "", line, flags=re.I)
+    head = re.split(r",|\s\(|;|:\s", body, maxsplit=1)[0].strip(" .")
+    if head and not re.match(r"(?:Vol|No|pp?\.|\d)", head, re.I) and parse_date(head) is None:
+        out["periodical"] = head
+    if (m := _VOL.search(body)):
+        out["volume"] = m.group("v")
+    if (m := _NO.search(body)):
+        out["issue"] = re.sub(r"\s+", "", m.group("n"))
+    if (m := _PAGES.search(body)):
+        out["pages"] = re.sub(r"\s*([-–])\s*", r"\1", m.group("p").strip())
+    if (d := parse_date(body)):
+        out["date"], out["date_text"] = d
+    return out
+
+
+# --------------------------------------------------------------------------- free-text lines
+
+_CREDIT_LINE = re.compile(
+    r"^(?P<roles>(?:[\w\\/&,\- ]|&amp;)*?(?:transcri\w*|mark(?:ed)?[- ]?up|html\w*|proof\w*|translat\w*)"
+    r"(?:[\w\\/&,\- ]*?))\s*(?::\s*by|:|\bby)\s+(?P<names>.+)$", re.I)
+
+
+def parse_credit_line(line: str) -> dict[str, list[str]]:
+    """"Transcribed & marked up by Einde O’Callaghan for the MIA." → {role field: names}."""
+    m = _CREDIT_LINE.match(clean(line))
+    if not m:
+        return {}
+    roles = roles_of(m.group("roles"))
+    names = parse_names(m.group("names"))
+    return {r: names for r in roles} if names else {}
+
+
+class RecordBuilder:
+    """Collects header facts in the order a reader meets them and fills a Record."""
+
+    def __init__(self) -> None:
+        self.rec = Record()
+        self.unknown_labels: list[str] = []
+        self._published: str | None = None
+        self._source: str | None = None
+
+    def credit(self, field: str, names: Iterable[str]) -> None:
+        current = getattr(self.rec, field)
+        for n in names:
+            if n not in current:
+                current.append(n)
+
+    def heading_date(self, text: str) -> bool:
+        d = parse_date(text)
+        if not d:
+            return False
+        self.rec.heading_date = d[0]
+        self.rec.heading_date_text = clean(text)
+        return True
+
+    def info_line(self, line: str) -> None:
+        """One line of a free-text header (p.info, or a plain-text export's header)."""
+        line = clean(line)
+        if not line:
+            return
+        low = line.lower()
+        credits = parse_credit_line(line)
+        if credits:
+            for f, names in credits.items():
+                self.credit(f, names)
+            return
+        if re.match(r"(?:from|first published|published in|originally published|source)\b", low):
+            if self._source is None:
+                self._source = line
+            return
+        if low.startswith("written"):
+            self.labelled("Written", line[7:].lstrip(" :"))
+            return
+        if re.match(r"(?:copyright|copyleft|public domain|©)", low) and self.rec.rights is None:
+            self.rec.rights = line
+
+    def labelled(self, label: str, value: str) -> None:
+        value = clean(value).strip()
+        kind, fields = label_field(label)
+        if kind == "unknown":
+            self.unknown_labels.append(label_key(label))
+            return
+        if kind == "ignored":
+            return
+        if kind == "credit":
+            names = parse_names(value)
+            if not names:
+                self._empty(fields[0])
+            for f in fields:
+                self.credit(f, names)
+            return
+        field = fields[0]
+        if not value:
+            self._empty("date" if field == "published" else field)
+            return
+        if field == "written":
+            d = parse_date(value)
+            if self.rec.written is None:
+                self.rec.written = d[0] if d else None
+        elif field == "published":
+            if self._published is None:
+                self._published = value
+        elif field == "source":
+            if self._source is None:
+                self._source = value
+        elif field == "publisher":
+            self.rec.publisher = self.rec.publisher or value
+        elif field == "rights":
+            self.rec.rights = self.rec.rights or f"{clean(label).strip(' :')}: {value}"
+        elif field == "authors":
+            for n in parse_names(value):
+                self.credit("authors", [n])
+
+    def _empty(self, field: str) -> None:
+        if field not in self.rec.empty_fields:
+            self.rec.empty_fields.append(field)
+
+    def last_updated(self, text: str | None) -> None:
+        value = clean(re.sub(r"^\s*(?:last\s+)?updated(?:\s+on)?\s*:?", "", clean(text), flags=re.I))
+        d = parse_date(value)
+        if d:
+            self.rec.last_updated = d[0]
+        else:
+            self._empty("last_updated")
+
+    def finish(self) -> Record:
+        rec = self.rec
+        src = parse_source_line(self._source) if self._source else None
+        if src:
+            rec.source_text = src["source_text"]
+            rec.periodical, rec.volume = src["periodical"], src["volume"]
+            rec.issue, rec.pages = src["issue"], src["pages"]
+            rec.date, rec.date_text = src["date"], src["date_text"]
+        if self._published:
+            pub = parse_source_line(self._published)
+            if pub["date"]:
+                rec.date, rec.date_text = pub["date"], pub["date_text"]
+            if not rec.periodical and pub["periodical"]:
+                rec.periodical = pub["periodical"]
+            if not rec.source_text:
+                rec.source_text = pub["source_text"]
+        return rec
