@@ -1,0 +1,564 @@
+"""TEI P5 export: one ``<TEI>`` file per document, valid against tei_all (see docs/tei.md).
+
+The encoding is designed to be read back exactly by ``witness.ingest.tei``: body text is
+written verbatim inside ``<p>`` (never pretty-printed), ``\\n`` inside a paragraph is ``<lb/>``,
+and every offset-bearing thing (mention, note call, finding, claim evidence) is either an
+inline element or a pair of ``<anchor/>``s referenced from the ``<standOff>``.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import re
+from pathlib import Path
+from typing import Any, Iterable
+
+from lxml import etree
+
+from ..model import CERTAINTIES, Document, Entity
+from . import _layout
+from ._layout import Item, xml_safe
+
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+APP_IDENT = "witness"
+FORMAT_VERSION = "1"
+
+MENTION_ELEMENT = {"person": "persName", "organization": "orgName", "place": "placeName",
+                   "date": "date"}
+# entity type → (list element, entry element, name element)
+ENTITY_LIST = {
+    "person": ("listPerson", "person", "persName"),
+    "organization": ("listOrg", "org", "orgName"),
+    "place": ("listPlace", "place", "placeName"),
+    "periodical": ("listBibl", "bibl", "title"),
+    "work": ("listBibl", "bibl", "title"),
+    "event": ("listEvent", "event", "label"),
+}
+RESP = (("translated_by", "trl", "Translated by"), ("transcribed_by", "trc", "Transcribed by"),
+        ("marked_up_by", "mrk", "Marked up by"), ("proofread_by", "pfr", "Proofread by"))
+CERTAINTY_DESC = {
+    "asserted": "the text states it as fact, in its own voice",
+    "confirmed": "the text says it has been confirmed or verified",
+    "reported": "the text attributes it to another source",
+    "rumored": "the text passes on rumor or hearsay",
+    "uncertain": "the text says it is unknown or doubtful",
+    "denied": "the text says it did not happen",
+    "predicted": "the text expects or fears it will happen",
+}
+# Elements whose children we indent; everything else is mixed content and stays byte-exact.
+STRUCTURAL = {
+    "TEI", "teiHeader", "fileDesc", "titleStmt", "respStmt", "publicationStmt", "availability",
+    "notesStmt", "sourceDesc", "biblStruct", "analytic", "monogr", "imprint", "encodingDesc",
+    "appInfo", "application", "classDecl", "taxonomy", "category", "profileDesc", "langUsage",
+    "creation", "revisionDesc", "text", "body", "back", "div", "quote", "standOff", "listPerson",
+    "listOrg", "listPlace", "listBibl", "listEvent", "person", "org", "place", "event",
+    "spanGrp", "note", "bibl",
+}
+NOT_STRUCTURAL_WHEN_MIXED = {"note", "bibl", "quote", "event"}
+
+_DATE = re.compile(r"^-?\d{4}(-\d{2}(-\d{2})?)?$")
+_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?$")
+_NCNAME = re.compile(r"^[A-Za-z_][A-Za-z0-9._-]*$")
+_LANG = re.compile(r"^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*$")
+_TOKEN = re.compile(r"^[^\s\x00-\x1f]+$")
+
+
+def w3c_date(s: str | None) -> bool:
+    """True when ``s`` is a value TEI accepts in @when (xsd date, gYearMonth, gYear, dateTime)."""
+    if not s:
+        return False
+    if _DATETIME.match(s):
+        try:
+            _dt.datetime.fromisoformat(s.replace("Z", "+00:00"))
+            return True
+        except ValueError:
+            return False
+    if not _DATE.match(s):
+        return False
+    parts = s.lstrip("-").split("-")
+    try:
+        if len(parts) == 3:
+            _dt.date(int(parts[0]) or 1, int(parts[1]), int(parts[2]))
+        elif len(parts) == 2 and not 1 <= int(parts[1]) <= 12:
+            return False
+    except ValueError:
+        return False
+    return True
+
+
+def T(tag: str) -> str:
+    return f"{{{TEI_NS}}}{tag}"
+
+
+def sub(parent, tag: str, text: str | None = None, **attrs) -> etree._Element:
+    el = etree.SubElement(parent, T(tag))
+    for k, v in attrs.items():
+        if v is not None:
+            el.set(XML_ID if k == "xml_id" else k, xml_safe(str(v)))
+    if text is not None:
+        el.text = xml_safe(text)
+    return el
+
+
+def entity_xml_id(entity_id: str) -> str:
+    """The entity's own id when it is a usable xml:id, else a stable sanitized form."""
+    if _NCNAME.match(entity_id) and not entity_id.startswith("w-"):
+        return entity_id
+    import hashlib
+    safe = re.sub(r"[^A-Za-z0-9._-]", "_", entity_id)[:40]
+    return f"e-{safe}-{hashlib.sha1(entity_id.encode('utf-8', 'surrogatepass')).hexdigest()[:8]}"
+
+
+def _lookup(authority: Any, entity_id: str) -> Entity | None:
+    """Authority is duck-typed: a mapping id → Entity, or anything with .get(id)."""
+    if authority is None:
+        return None
+    try:
+        found = authority.get(entity_id)
+    except Exception:  # an authority that cannot answer must not break an export
+        return None
+    return found if isinstance(found, Entity) else None
+
+
+def collect_entities(doc: Document, authority: Any = None) -> list[Entity]:
+    """The document's entities, completed from the authority file when one is given."""
+    out: list[Entity] = []
+    seen: set[str] = set()
+    for e in doc.entities:
+        out.append(_lookup(authority, e.id) or e)
+        seen.add(e.id)
+    if authority is not None:
+        refs = [m.entity for m in doc.mentions] + [c.subject for c in doc.claims]
+        for ref in refs:
+            if ref and ref not in seen:
+                found = _lookup(authority, ref)
+                if found is not None:
+                    out.append(found)
+                    seen.add(ref)
+    return out
+
+
+# ---------------------------------------------------------------------------- header
+
+
+def _date_el(parent, tag: str, value: str | None, text: str | None, **attrs):
+    """A date element: @when when ISO-valid, else the value kept in @n (still exact)."""
+    when = value if w3c_date(value) else None
+    n = value if value is not None and when is None else None
+    return sub(parent, tag, text, when=when, n=n, **attrs)
+
+
+def _header(doc: Document, root, versions) -> None:
+    r = doc.record
+    header = sub(root, "teiHeader")
+    fd = sub(header, "fileDesc")
+    ts = sub(fd, "titleStmt")
+    if r.title is not None:
+        sub(ts, "title", r.title, type="main")
+    if r.subtitle is not None:
+        sub(ts, "title", r.subtitle, type="sub")
+    if r.title is None and r.subtitle is None:
+        sub(ts, "title")
+    for a in r.authors:
+        sub(ts, "author", a)
+    for field, key, label in RESP:
+        names = getattr(r, field)
+        if names:
+            rs = sub(ts, "respStmt")
+            sub(rs, "resp", label, key=key)
+            for n in names:
+                sub(rs, "name", n)
+
+    ps = sub(fd, "publicationStmt")
+    sub(ps, "authority", "Witness archive of Marxists' Internet Archive pages")
+    sub(ps, "idno", doc.id, type="witness")
+    sub(ps, "idno", doc.source.path, type="source-path")
+    if r.rights is not None:
+        sub(sub(ps, "availability"), "licence", r.rights)
+
+    if r.empty_fields:
+        ns = sub(fd, "notesStmt")
+        for name in r.empty_fields:
+            sub(ns, "note", name, type="empty-field")
+
+    sd = sub(fd, "sourceDesc")
+    bs = sub(sd, "biblStruct")
+    if r.periodical is not None:
+        an = sub(bs, "analytic")
+        for a in r.authors:
+            sub(an, "author", a)
+        if r.title is not None:
+            sub(an, "title", r.title, level="a", type="main")
+        if r.subtitle is not None:
+            sub(an, "title", r.subtitle, level="a", type="sub")
+        mo = sub(bs, "monogr")
+        sub(mo, "title", r.periodical, level="j")
+    else:
+        mo = sub(bs, "monogr")
+        for a in r.authors:
+            sub(mo, "author", a)
+        sub(mo, "title", r.title or "", level="m", type="main" if r.title is not None else None)
+        if r.subtitle is not None:
+            sub(mo, "title", r.subtitle, level="m", type="sub")
+    im = sub(mo, "imprint")
+    if r.publisher is not None:
+        sub(im, "publisher", r.publisher)
+    for unit, val in (("volume", r.volume), ("issue", r.issue), ("page", r.pages)):
+        if val is not None:
+            sub(im, "biblScope", val, unit=unit)
+    if r.date is not None or r.date_text is not None or len(im) == 0:
+        _date_el(im, "date", r.date, r.date_text, type="published")
+    if r.heading_date is not None or r.heading_date_text is not None:
+        _date_el(sub(sd, "bibl", type="heading"), "date", r.heading_date, r.heading_date_text)
+    if r.source_text is not None:
+        sub(sd, "bibl", r.source_text, type="source-line")
+
+    ed = sub(header, "encodingDesc")
+    app = sub(sub(ed, "appInfo"), "application", ident=APP_IDENT, version=FORMAT_VERSION)
+    sub(app, "label", "Witness")
+    tax = sub(sub(ed, "classDecl"), "taxonomy", xml_id="w-certainty")
+    for c in CERTAINTIES:
+        sub(sub(tax, "category", xml_id=f"w-certainty.{c}"), "catDesc", CERTAINTY_DESC[c])
+    sub(sub(tax, "category", xml_id="w-provisional"), "catDesc",
+        "entity not yet in the authority file")
+
+    pd = None
+    if r.language is not None or r.written is not None:
+        pd = sub(header, "profileDesc")
+    if r.written is not None:
+        _date_el(sub(pd, "creation"), "date", r.written, r.written, type="written")
+    if r.language is not None:
+        lang = sub(pd, "langUsage")
+        sub(lang, "language", r.language,
+            ident=r.language if _LANG.match(r.language) else "und")
+
+    versions = versions if versions is not None else doc.extra.get("versions")
+    if r.last_updated is not None or versions:
+        rd = sub(header, "revisionDesc")
+        if r.last_updated is not None:
+            _date_el(rd, "change", r.last_updated, r.last_updated, type="last-updated")
+        for v in versions or []:
+            get = (lambda k: v.get(k)) if isinstance(v, dict) else (lambda k: getattr(v, k, None))
+            when = get("ingested_at")
+            ch = sub(rd, "change", type="witness-version", n=get("version"),
+                     when=when if w3c_date(when) else None)
+            ch.text = xml_safe(f"version {get('version')}: {get('path')} "
+                               f"(sha256 {get('sha256')})" + (" — current" if get("current") else ""))
+    if r.language is not None and _LANG.match(r.language):
+        root.set(XML_LANG, r.language)
+
+
+# ---------------------------------------------------------------------------- text
+
+
+def put_text(parent, s: str) -> None:
+    """Append text verbatim; ``\\n`` becomes <lb/>, characters XML cannot carry become <g>."""
+    for k, line in enumerate(s.split("\n")):
+        if k:
+            _append(parent, None, sub(parent, "lb"))
+        pos = 0
+        for m in _layout.ILLEGAL_XML.finditer(line):
+            _append(parent, line[pos:m.start()])
+            _append(parent, None, sub(parent, "g", type="control", n=str(ord(m.group()))))
+            pos = m.end()
+        _append(parent, line[pos:])
+
+
+def _append(parent, s: str | None, el=None) -> None:
+    if el is not None or not s:
+        return
+    if len(parent):
+        parent[-1].tail = (parent[-1].tail or "") + s
+    else:
+        parent.text = (parent.text or "") + s
+
+
+def _clamp(doc: Document, a: int, b: int) -> tuple[int, int]:
+    n = len(doc.text)
+    a = max(0, min(a, n))
+    return a, max(a, min(b, n))
+
+
+def block_kinds(doc: Document) -> list[str]:
+    """Per paragraph: "p" or "quote" (from the reader's ``extra["blocks"]`` when it gives them)."""
+    paras = doc.paragraphs()
+    kinds = ["p"] * len(paras)
+    blocks = doc.extra.get("blocks") or []
+    for b in blocks:
+        try:
+            start, end, kind = (b["start"], b["end"], b["kind"]) if isinstance(b, dict) else b
+        except (TypeError, ValueError, KeyError):
+            continue
+        if kind in ("quote", "blockquote"):
+            for k, (ps, pe) in enumerate(paras):
+                if start <= ps and pe <= end:
+                    kinds[k] = "quote"
+    return kinds
+
+
+class _Body:
+    """Writes text/body and back, and remembers what had to go to the standOff."""
+
+    def __init__(self, doc: Document, entity_ref: dict[str, str]):
+        self.doc = doc
+        self.entity_ref = entity_ref
+        self.anchors: set[int] = set()
+        self.demoted_mentions: list[tuple[int, Any]] = []
+        self.demoted_calls: set[int] = set()
+        self.inline_choices: set[int] = set()
+
+    def anchor(self, off: int) -> str:
+        self.anchors.add(off)
+        return f"#w-a{off}"
+
+    def write(self, root) -> None:
+        doc = self.doc
+        paras = doc.paragraphs()
+        items: list[Item] = []
+        for k, f in enumerate(doc.findings):
+            if f.suggestion is not None:
+                items.append(Item(*_clamp(doc, f.start, f.end), "choice", (k, f), 0, k))
+        for k, n in enumerate(doc.notes):
+            items.append(Item(*_clamp(doc, n.start, n.end), "call", (k, n), 1, k))
+        for k, m in enumerate(doc.mentions):
+            items.append(Item(*_clamp(doc, m.start, m.end), "mention", (k, m), 2, k))
+        inline, demoted = _layout.place(items, paras)
+        for it in inline:
+            if it.kind == "choice":
+                self.inline_choices.add(it.data[0])
+        for it in demoted:
+            self.anchor(it.start)
+            self.anchor(it.end)
+            if it.kind == "mention":
+                self.demoted_mentions.append(it.data)
+            elif it.kind == "call":
+                self.demoted_calls.add(it.data[0])
+        for k, f in enumerate(doc.findings):
+            if k not in self.inline_choices:
+                self.anchor(_clamp(doc, f.start, f.end)[0])
+                self.anchor(_clamp(doc, f.start, f.end)[1])
+        for c in doc.claims:
+            self.anchor(_clamp(doc, c.evidence.start, c.evidence.end)[0])
+            self.anchor(_clamp(doc, c.evidence.start, c.evidence.end)[1])
+        anchors = [Item(o, o, "anchor", o, -1, 0) for o in sorted(self.anchors)]
+
+        text_el = sub(root, "text")
+        div = sub(sub(text_el, "body"), "div", type="document")
+        kinds = block_kinds(doc)
+        quote = None
+        for k, (ps, pe) in enumerate(paras):
+            mine = [i for i in inline if ps <= i.start and i.end <= pe]
+            mine += [a for a in anchors if ps <= a.start <= pe]
+            if kinds[k] == "quote":
+                if quote is None:
+                    quote = sub(div, "quote", type="block")
+                p = sub(quote, "p")
+            else:
+                quote = None
+                p = sub(div, "p")
+            self._render(p, _layout.tree(doc.text, ps, pe, mine))
+            if pe + 1 in self.anchors and k + 1 < len(paras):
+                sub(quote if quote is not None else div, "anchor", xml_id=f"w-a{pe + 1}")
+        if doc.notes:
+            self._notes(sub(sub(text_el, "back"), "div", type="notes"))
+
+    def _render(self, parent, node: _layout.Node) -> None:
+        for child in node.children:
+            if isinstance(child, str):
+                put_text(parent, child)
+                continue
+            it = child.item
+            if it.kind == "anchor":
+                sub(parent, "anchor", xml_id=f"w-a{it.data}")
+            elif it.kind == "choice":
+                k, f = it.data
+                ch = sub(parent, "choice", xml_id=f"w-f{k}")
+                self._render(sub(ch, "sic"), child)
+                put_text(sub(ch, "corr"), f.suggestion)
+            elif it.kind == "call":
+                k, _n = it.data
+                self._render(sub(parent, "ref", type="noteref", target=f"#w-n{k}",
+                                 xml_id=f"w-c{k}"), child)
+            else:
+                k, m = it.data
+                self._render(self._mention(parent, k, m), child)
+
+    def _mention(self, parent, k: int, m) -> etree._Element:
+        tag = MENTION_ELEMENT.get(m.type, "rs")
+        ref = self.entity_ref.get(m.entity) if m.entity is not None else None
+        el = sub(parent, tag, n=str(k), key=m.entity, ref=f"#{ref}" if ref else None)
+        if tag == "rs":
+            el.set("type", m.type if _TOKEN.match(m.type or "") else "unknown")
+        return el
+
+    def _notes(self, div) -> None:
+        for k, n in enumerate(self.doc.notes):
+            if k in self.demoted_calls:
+                s, e = _clamp(self.doc, n.start, n.end)
+                el = sub(div, "note", xml_id=f"w-n{k}", n=n.label, place="end",
+                         target=f"#w-a{s}", targetEnd=f"#w-a{e}")
+            else:
+                el = sub(div, "note", xml_id=f"w-n{k}", n=n.label, place="end",
+                         target=f"#w-c{k}")
+            if not n.called:
+                el.set("type", "uncalled")
+            for para in n.text.split("\n\n"):
+                put_text(sub(el, "p"), para)
+
+
+# ---------------------------------------------------------------------------- standOff
+
+
+def _entities(so, entities: list[Entity], entity_ref: dict[str, str]) -> None:
+    lists: dict[tuple[str, str | None], etree._Element] = {}
+    for e in entities:
+        list_tag, entry_tag, name_tag = ENTITY_LIST.get(e.type, ("listBibl", "bibl", "title"))
+        key = (list_tag, "entities" if list_tag == "listEvent" else None)
+        if key not in lists:
+            lists[key] = sub(so, list_tag, type=key[1])
+        entry = sub(lists[key], entry_tag, xml_id=entity_ref[e.id])
+        if entry_tag in ("bibl", "event"):
+            entry.set("type", e.type if _TOKEN.match(e.type or "") else "unknown")
+        if e.provisional:
+            entry.set("ana", "#w-provisional")
+        names = [(e.name, "main")] + [(a, "variant") for a in e.aliases]
+        idnos = [(e.id, "witness")] + [(None if v is None else str(v),
+                                        src if _TOKEN.match(str(src)) else "external")
+                                       for src, v in (e.external or {}).items()]
+        if entry_tag == "event":  # event wants its idno first, the others their names first
+            name_tag = "label"
+            names, idnos = idnos, names
+        for val, typ in names:
+            sub(entry, name_tag if entry_tag != "event" else "idno", val, type=typ)
+        for val, typ in idnos:
+            sub(entry, "idno" if entry_tag != "event" else name_tag, val, type=typ)
+        if entry_tag == "person":
+            for tag, val in (("birth", e.born), ("death", e.died)):
+                if val is not None:
+                    _date_el(entry, tag, val, val)
+
+
+def _claims(so, doc: Document, entity_ref: dict[str, str], names: dict[str, str]) -> None:
+    le = sub(so, "listEvent", type="claims")
+    for k, c in enumerate(doc.claims):
+        ev = sub(le, "event", xml_id=f"w-claim{k}", type=c.predicate if _TOKEN.match(c.predicate or "")
+                 else "unknown", ana=f"#w-certainty.{c.certainty}",
+                 when=c.date if w3c_date(c.date) else None)
+        desc = sub(ev, "desc")
+        _role(desc, "subject", c.subject, entity_ref, names)
+        _append(desc, " ")
+        _append(desc, c.predicate)
+        if c.object is not None:
+            _append(desc, " ")
+            _role(desc, "object", c.object, entity_ref, names)
+        if c.place is not None:
+            _append(desc, " at ")
+            _role(desc, "place", c.place, entity_ref, names)
+        if c.date is not None:
+            _append(desc, " on ")
+            _date_el(desc, "date", c.date, c.date, type="claim")
+        if c.attributed_to is not None:
+            sub(ev, "note", c.attributed_to, type="attributed-to")
+        sub(ev, "ptr", type="evidence", target=f"#w-ev{k}")
+
+
+def _role(parent, role: str, value: str, entity_ref: dict[str, str], names: dict[str, str]) -> None:
+    """An entity id becomes an rs with @key/@ref (showing its name); anything else is literal."""
+    if value in entity_ref:
+        sub(parent, "rs", names[value], type=role, key=value, ref=f"#{entity_ref[value]}")
+    else:
+        sub(parent, "rs", value, type=role)
+
+
+def _spans(so, doc: Document, body: _Body, entity_ref: dict[str, str]) -> None:
+    if body.demoted_mentions:
+        grp = sub(so, "spanGrp", type="mentions")
+        for k, m in body.demoted_mentions:
+            s, e = _clamp(doc, m.start, m.end)
+            span = sub(grp, "span", type="mention", n=str(k), **{"from": f"#w-a{s}"}, to=f"#w-a{e}")
+            body._mention(span, k, m).text = xml_safe(doc.text[s:e])
+    if doc.findings:
+        grp = sub(so, "spanGrp", type="findings")
+        for k, f in enumerate(doc.findings):
+            rule = f.rule if _TOKEN.match(f.rule or "") else "unknown"
+            if k in body.inline_choices:
+                sub(grp, "span", f.message, type=rule, subtype=f.severity, target=f"#w-f{k}")
+                continue
+            s, e = _clamp(doc, f.start, f.end)
+            span = sub(grp, "span", f.message, type=rule, subtype=f.severity,
+                       **{"from": f"#w-a{s}"}, to=f"#w-a{e}")
+            if f.suggestion is not None:
+                # Crossed an inline element: the choice lives in the span instead.
+                ch = sub(span, "choice")
+                put_text(sub(ch, "sic"), doc.text[s:e])
+                put_text(sub(ch, "corr"), f.suggestion)
+    if doc.claims:
+        grp = sub(so, "spanGrp", type="evidence")
+        for k, c in enumerate(doc.claims):
+            s, e = _clamp(doc, c.evidence.start, c.evidence.end)
+            sub(grp, "span", xml_id=f"w-ev{k}", **{"from": f"#w-a{s}"}, to=f"#w-a{e}")
+
+
+# ---------------------------------------------------------------------------- API
+
+
+def _indent(el, level: int = 0) -> None:
+    """Indent structural elements only: mixed content must stay byte-exact."""
+    if etree.QName(el).localname not in STRUCTURAL or (el.text and el.text.strip()):
+        return
+    if any(c.tail and c.tail.strip() for c in el):
+        return
+    if len(el) == 0:
+        return
+    pad = "\n" + "  " * (level + 1)
+    el.text = pad
+    for c in el:
+        _indent(c, level + 1)
+        c.tail = pad
+    el[-1].tail = "\n" + "  " * level
+
+
+def to_tei(doc: Document, authority: Any = None, *, versions: Iterable | None = None) -> bytes:
+    """The document as a TEI P5 file (UTF-8 bytes).
+
+    ``authority`` (optional) completes entities (names, variants, life dates): a mapping
+    id → Entity or any object with ``.get(id)``.  ``versions`` (optional) is the store's
+    history (``VersionInfo`` or dicts), listed in ``revisionDesc``; defaults to
+    ``doc.extra["versions"]``.
+    """
+    root = etree.Element(T("TEI"), nsmap={None: TEI_NS})
+    _header(doc, root, list(versions) if versions is not None else None)
+    entities = collect_entities(doc, authority)
+    entity_ref: dict[str, str] = {}
+    for e in entities:
+        entity_ref.setdefault(e.id, entity_xml_id(e.id))
+    entities = [e for k, e in enumerate(entities) if e.id not in {x.id for x in entities[:k]}]
+    body = _Body(doc, entity_ref)
+    body.write(root)
+    if entities or doc.claims or doc.findings or body.demoted_mentions:
+        so = sub(root, "standOff")
+        _entities(so, entities, entity_ref)
+        if doc.claims:
+            _claims(so, doc, entity_ref, {e.id: e.name for e in entities})
+        _spans(so, doc, body, entity_ref)
+    # Anchors were collected while the body was written; between-paragraph ones are
+    # already placed, the rest were rendered inline.
+    _indent(root)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8") + b"\n"
+
+
+def export_tei(docs: Iterable[Document], out_dir: Path | str, authority: Any = None) -> int:
+    """One <id>.xml per document, written atomically; returns the number written."""
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    n = 0
+    for doc in docs:
+        target = out_dir / f"{doc.id}.xml"
+        tmp = target.with_suffix(".xml.tmp")
+        tmp.write_bytes(to_tei(doc, authority))
+        os.replace(tmp, target)
+        n += 1
+    return n
