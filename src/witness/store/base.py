@@ -7,7 +7,7 @@ of a document: a changed file is a new version, never an overwrite.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterator, Protocol
+from typing import ContextManager, Iterator, Protocol
 
 from ..model import Document
 
@@ -56,12 +56,19 @@ class SearchHit:
 class SearchResults:
     total: int
     hits: list[SearchHit]
+    # "author", "decade" ("1930s"), "periodical": (value, count) over all matches, filters applied.
     facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
 
 
 class Store(Protocol):
     def put_document(self, doc: Document) -> PutResult:
         """Store `doc` as the current version of its id (keyed by source path); idempotent on sha256."""
+
+    def batch(self, every: int = 500) -> ContextManager["Store"]:
+        """Group the puts made inside the block into transactions of `every` documents.
+
+        Each put stays all-or-nothing; a crash loses at most the last uncommitted group,
+        which re-running the ingest redoes (unchanged files are skipped via known_sha)."""
 
     def known_sha(self, relpath: str) -> str | None:
         """sha256 of the current version stored for this source path, if any (lets ingest skip unchanged files)."""

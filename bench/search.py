@@ -1,0 +1,325 @@
+"""Search latency over the whole corpus: SQLite FTS5 (the store) beside a tantivy side index.
+
+    python bench/search.py [--db PATH] [--corpus DIR] [--rebuild] [--reps 30] [--no-tantivy]
+
+Builds (or reuses) an archive of every page of the corpus, then times 20 representative
+queries end to end through `Store.search` (parse, match, rank, total, facets, filters,
+20 hits with snippets).  The same queries, with the same work (count, top 20, snippets,
+facets, filters), run on a tantivy index of the same documents, so the two engines are
+compared on one machine in one run.  Prints p50/p95 per query class and overall.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import re
+import shutil
+import statistics
+import sys
+import time
+from multiprocessing import Pool
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from witness import search as qlang  # noqa: E402
+from witness.model import Document, Record, Source  # noqa: E402
+from witness.store import open_store  # noqa: E402
+from witness.store.base import SearchQuery  # noqa: E402
+
+# (class, query, filters): common words, phrases, rare names, operators, filtered.
+QUERIES = [
+    ("common", "the revolution", {}),
+    ("common", "workers", {}),
+    ("common", "capitalism war", {}),
+    ("common", "the party", {}),
+    ("phrase", '"permanent revolution"', {}),
+    ("phrase", '"working class"', {}),
+    ("phrase", '"dictatorship of the proletariat"', {}),
+    ("phrase", '"Fourth International"', {}),
+    ("rare name", "Yagoda", {}),
+    ("rare name", "Rakovsky", {}),
+    ("rare name", "Sosnovsky", {}),
+    ("rare name", "Tukhachevsky", {}),
+    ("rare name", "Antonov-Ovseenko", {}),
+    ("operators", "bolshevi*", {}),
+    ("operators", "(stalin OR trotsky) trial NOT germany", {}),
+    ("filtered", "revolution", {"author": "Trotsky"}),
+    ("filtered", "strike", {"date_from": 1936, "date_to": 1938}),
+    ("filtered", "Stalin", {"author": "Serge", "date_from": 1930}),
+    ("filtered", '"united front"', {"date_from": 1930, "date_to": 1939}),
+    ("filtered", "the war", {"periodical": "New International"}),
+]
+
+
+# ---- documents ---------------------------------------------------------------------------
+
+def _fallback_read(path: Path, root: Path):
+    """FALLBACK, used only when witness.ingest.read_path is missing or with --fallback: a quick
+    lxml extraction (h1 title, author and year from the path, <p> text) so search can be
+    measured before the real readers exist.  Not the reader chain: no record parsing."""
+    import lxml.html
+
+    data = path.read_bytes()
+    try:
+        tree = lxml.html.fromstring(data)
+    except Exception:
+        return None
+    for bad in tree.xpath("//script|//style"):
+        bad.drop_tree()
+    h1 = tree.xpath("//h1")
+    paras = [re.sub(r"\s+", " ", e.text_content()).strip() for e in tree.xpath("//p")]
+    text = "\n\n".join(p for p in paras if p)
+    if len(text) < 200:
+        return None
+    rel = path.relative_to(root).as_posix()
+    parts = rel.split("/")
+    author = parts[1].replace("-", " ").title() if parts[0] == "archive" and len(parts) > 2 else None
+    year = re.search(r"/(1[6-9]\d\d|20[0-2]\d)/", rel)
+    source_line = re.search(r"(?:From|Source:)\s+(?:The\s+)?([A-Z][\w’' .]{3,40}?)(?:,|\.|\s+Vol)", text[:2000])
+    return Document(
+        id=re.sub(r"[^a-z0-9]+", "-", rel.lower().rsplit(".", 1)[0]).strip("-"),
+        source=Source(rel, "mia-html", hashlib.sha256(data).hexdigest()),
+        record=Record(authors=[author] if author else [],
+                      title=re.sub(r"\s+", " ", h1[0].text_content()).strip() if h1 else None,
+                      date=year.group(1) if year else None,
+                      periodical=source_line.group(1).strip() if source_line else None),
+        text=text)
+
+
+def _read_one(args):
+    path, root, fallback = args
+    if not fallback:
+        from witness.ingest import read_path
+        from witness.ingest.base import Read
+
+        try:
+            out = read_path(Path(path), Path(root))
+        except Exception as e:                     # a reader crash must not stop the benchmark
+            return ("failed", path, repr(e)[:200])
+        return ("doc", out.document, None) if isinstance(out, Read) else ("other", path, type(out).__name__)
+    doc = _fallback_read(Path(path), Path(root))
+    return ("doc", doc, None) if doc else ("other", path, "fallback: too little text")
+
+
+def build(db: Path, corpus: Path, fallback: bool, workers: int) -> dict:
+    files = sorted(p for p in corpus.rglob("*") if p.is_file())
+    store = open_store(db)
+    put_seconds, n_docs, n_other = 0.0, 0, 0
+    t0 = time.perf_counter()
+    with Pool(workers) as pool, store.batch(every=500):
+        for kind, value, reason in pool.imap(_read_one, [(str(f), str(corpus), fallback) for f in files],
+                                             chunksize=16):
+            if kind == "doc":
+                t = time.perf_counter()
+                store.put_document(value)
+                put_seconds += time.perf_counter() - t
+                n_docs += 1
+            else:
+                n_other += 1
+    t = time.perf_counter()
+    store.close()                       # final commit + WAL checkpoint counted as store time
+    put_seconds += time.perf_counter() - t
+    total = time.perf_counter() - t0
+    return {"files": len(files), "documents": n_docs, "not documents": n_other, "total s": round(total, 1),
+            "store s": round(put_seconds, 1), "puts/s": round(n_docs / put_seconds) if put_seconds else None,
+            "db MB": round(db.stat().st_size / 1e6)}
+
+
+# ---- tantivy, for comparison -------------------------------------------------------------
+
+class TantivyEngine:
+    """The same work as Store.search (count, top-k, snippets, facets, filters) on tantivy."""
+
+    def __init__(self, store, path: Path):
+        import tantivy
+
+        self.t = tantivy
+        sb = tantivy.SchemaBuilder()
+        sb.add_text_field("id", stored=True, tokenizer_name="raw")
+        sb.add_text_field("title", stored=True)
+        sb.add_text_field("authors", stored=True)
+        sb.add_text_field("body", stored=True)
+        sb.add_text_field("author_f", tokenizer_name="raw", fast=True)
+        sb.add_text_field("periodical_f", tokenizer_name="raw", fast=True)
+        sb.add_text_field("author_w")          # words of author names, for the word filter
+        sb.add_text_field("periodical_w")
+        sb.add_integer_field("year", fast=True, indexed=True)
+        sb.add_integer_field("decade", fast=True, indexed=True)
+        self.schema = sb.build()
+        if path.exists():
+            shutil.rmtree(path)
+        path.mkdir(parents=True)
+        self.index = tantivy.Index(self.schema, path=str(path))
+        t0 = time.perf_counter()
+        writer = self.index.writer(heap_size=256_000_000, num_threads=1)
+        for doc in store.iter_documents():
+            r = doc.record
+            year = int(r.date[:4]) if r.date and r.date[:4].isdigit() else -1
+            writer.add_document(tantivy.Document(
+                id=doc.id, title=r.title or "", authors=" ; ".join(r.authors), body=doc.text,
+                author_f=r.authors or [""], periodical_f=r.periodical or "",
+                author_w=" ".join(r.authors), periodical_w=r.periodical or "",
+                year=year, decade=year // 10 * 10 if year > 0 else -1))
+        writer.commit()
+        writer.wait_merging_threads()
+        self.build_seconds = time.perf_counter() - t0
+        self.index.reload()
+        self.searcher = self.index.searcher()
+
+    def _term(self, term: qlang.Term):
+        t, s, Occur = self.t, self.schema, self.t.Occur
+        per_field = []
+        for field, boost in (("title", 10.0), ("body", 1.0)):
+            if term.prefix:
+                *head, last = term.words
+                q = (t.Query.regex_query(s, field, re.escape(last) + ".*") if not head else
+                     t.Query.phrase_prefix_query(s, field, list(term.words)))
+            elif len(term.words) > 1:
+                q = t.Query.phrase_query(s, field, list(term.words))
+            else:
+                q = t.Query.term_query(s, field, term.words[0])
+            per_field.append((Occur.Should, t.Query.boost_query(q, boost)))
+        return t.Query.boolean_query(per_field)
+
+    def _tree(self, node):
+        Occur = self.t.Occur
+        if isinstance(node, qlang.Term):
+            return self._term(node)
+        if isinstance(node, qlang.Or):
+            return self.t.Query.boolean_query([(Occur.Should, self._tree(i)) for i in node.items])
+        return self.t.Query.boolean_query([(Occur.Must, self._tree(i)) for i in node.items] +
+                                          [(Occur.MustNot, self._tree(i)) for i in node.excluded])
+
+    def search(self, q: str, author=None, periodical=None, date_from=None, date_to=None, limit=20):
+        t, Occur = self.t, self.t.Occur
+        parsed = qlang.parse(q)
+        clauses = [(Occur.Must, self._tree(parsed.tree))]
+        for field, value in (("author_w", author), ("periodical_w", periodical)):
+            if value:
+                for w in qlang._WORD.findall(value.lower()):
+                    clauses.append((Occur.Must, t.Query.term_query(self.schema, field, w)))
+        if date_from is not None or date_to is not None:
+            clauses.append((Occur.Must, t.Query.range_query(self.schema, "year", t.FieldType.Integer,
+                                                            date_from, date_to)))
+        query = t.Query.boolean_query(clauses)
+        result = self.searcher.search(query, limit, count=True)
+        facets = self.searcher.aggregate(query, {
+            "author": {"terms": {"field": "author_f", "size": 20}},
+            "periodical": {"terms": {"field": "periodical_f", "size": 20}},
+            "decade": {"terms": {"field": "decade", "size": 30}}})
+        gen = t.SnippetGenerator.create(self.searcher, query, self.schema, "body")
+        gen.set_max_num_chars(240)
+        hits = []
+        for score, address in result.hits:
+            doc = self.searcher.doc(address)
+            snippet = gen.snippet_from_doc(doc)
+            text, out, pos = snippet.fragment(), [], 0
+            for r in snippet.highlighted():
+                out += [text[pos:r.start], "«", text[r.start:r.end], "»"]
+                pos = r.end
+            out.append(text[pos:])
+            hits.append((doc["id"][0], score, "".join(out)))
+        return result.count, hits, facets
+
+
+# ---- timing ------------------------------------------------------------------------------
+
+def pct(values: list[float], p: float) -> float:
+    values = sorted(values)
+    k = max(0, min(len(values) - 1, round(p / 100 * len(values) + 0.5) - 1))
+    return values[k]
+
+
+def time_queries(run, reps: int) -> dict[tuple[str, str], list[float]]:
+    out: dict[tuple[str, str], list[float]] = {}
+    for cls, q, filters in QUERIES:
+        run(q, filters)                               # warm caches once
+        samples = []
+        for _ in range(reps):
+            t = time.perf_counter()
+            run(q, filters)
+            samples.append((time.perf_counter() - t) * 1000)
+        out[(cls, q)] = samples
+    return out
+
+
+def report(results: dict[str, dict], counts: dict[str, int]) -> None:
+    engines = list(results)
+    print(f"\n{'query':44s} {'matches':>7s} " + " ".join(f"{e + ' p50':>12s} {e + ' p95':>12s}" for e in engines))
+    for cls, q, filters in QUERIES:
+        label = q + ("  " + ",".join(f"{k}={v}" for k, v in filters.items()) if filters else "")
+        cells = " ".join(f"{statistics.median(results[e][(cls, q)]):12.2f} {pct(results[e][(cls, q)], 95):12.2f}"
+                         for e in engines)
+        print(f"{label[:44]:44s} {counts.get(q + str(filters), 0):7d} {cells}")
+    print(f"\n{'class':14s} " + " ".join(f"{e + ' p50':>12s} {e + ' p95':>12s}" for e in engines))
+    for cls in dict.fromkeys(c for c, _, _ in QUERIES):
+        row = []
+        for e in engines:
+            allv = [v for (c, _), vs in results[e].items() if c == cls for v in vs]
+            row.append(f"{statistics.median(allv):12.2f} {pct(allv, 95):12.2f}")
+        print(f"{cls:14s} " + " ".join(row))
+    row = []
+    for e in engines:
+        allv = [v for vs in results[e].values() for v in vs]
+        row.append(f"{statistics.median(allv):12.2f} {pct(allv, 95):12.2f}")
+    print(f"{'ALL (ms)':14s} " + " ".join(row))
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--db", type=Path, default=Path(os.environ.get("WITNESS_BENCH_DB", "/tmp/witness-bench/search.db")))
+    ap.add_argument("--corpus", type=Path, default=Path(os.environ.get("WITNESS_CORPUS", "/tmp/corpus/corpus")))
+    ap.add_argument("--rebuild", action="store_true", help="rebuild the archive even if it exists")
+    ap.add_argument("--fallback", action="store_true", help="use the quick lxml extraction, not the readers")
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--reps", type=int, default=30)
+    ap.add_argument("--no-tantivy", action="store_true")
+    args = ap.parse_args(argv)
+
+    fallback = args.fallback
+    if not fallback:
+        try:
+            from witness.ingest import read_path  # noqa: F401
+        except ImportError:
+            print("witness.ingest.read_path not available: using the FALLBACK lxml extraction")
+            fallback = True
+    if args.rebuild and args.db.exists():
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(args.db) + suffix).unlink(missing_ok=True)
+    if not args.db.exists():
+        args.db.parent.mkdir(parents=True, exist_ok=True)
+        print(f"building {args.db} from {args.corpus} ({'fallback extraction' if fallback else 'reader chain'})…")
+        print("build:", build(args.db, args.corpus, fallback, args.workers))
+    store = open_store(args.db)
+    store.rank_cache_size = 0            # time every query cold: no reuse of an earlier ranking
+    print(f"archive: {args.db} ({store.stats()['documents']} documents, "
+          f"{sum(Path(str(args.db) + s).stat().st_size for s in ('', '-wal') if Path(str(args.db) + s).exists()) / 1e6:.0f} MB)")
+
+    counts: dict[str, int] = {}
+
+    def run_store(q, filters):
+        res = store.search(SearchQuery(q=q, limit=20, **filters))
+        counts[q + str(filters)] = res.total
+
+    results = {"fts5": time_queries(run_store, args.reps)}
+    if not args.no_tantivy:
+        engine = TantivyEngine(store, args.db.parent / "tantivy-bench")
+        print(f"tantivy side index built in {engine.build_seconds:.1f} s")
+
+        def run_tantivy(q, filters):
+            engine.search(q, **filters)
+
+        results["tantivy"] = time_queries(run_tantivy, args.reps)
+    print(f"\n{args.reps} timed runs per query after one warm-up; end to end incl. facets and 20 snippets; "
+          f"{os.cpu_count()} CPUs; SQLite {__import__('sqlite3').sqlite_version}")
+    report(results, counts)
+    store.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,222 @@
+"""Versioned schema for the SQLite archive.
+
+``PRAGMA user_version`` holds the number of steps applied.  Steps are only ever appended:
+an archive written by an older release is brought forward on open, step by step, each
+step in its own transaction, so an interrupted migration resumes where it stopped.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Callable
+
+from ..errors import StoreError
+
+Step = str | Callable[[sqlite3.Connection], None]
+
+# 1: documents, their versions, and the outcome of every file that did not become a document.
+_V1 = """
+CREATE TABLE documents (
+    rowid        INTEGER PRIMARY KEY,            -- also the FTS rowid
+    id           TEXT NOT NULL UNIQUE,
+    path         TEXT NOT NULL UNIQUE,           -- source path; the identity of a document
+    version      INTEGER NOT NULL,               -- the current version
+    sha256       TEXT NOT NULL,                  -- of the current version's raw bytes
+    digest       TEXT NOT NULL,                  -- of the current version's JSON
+    format       TEXT,
+    title        TEXT,
+    authors      TEXT NOT NULL DEFAULT '[]',     -- JSON list
+    date         TEXT,
+    year         INTEGER,
+    periodical   TEXT,
+    n_findings   INTEGER NOT NULL DEFAULT 0,
+    updated_at   TEXT NOT NULL
+);
+CREATE INDEX documents_year ON documents(year);
+CREATE INDEX documents_periodical ON documents(periodical);
+
+CREATE TABLE doc_authors (
+    doc_rowid INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+    author    TEXT NOT NULL,
+    PRIMARY KEY (doc_rowid, author)
+) WITHOUT ROWID;
+CREATE INDEX doc_authors_author ON doc_authors(author);
+
+-- Every version ever stored: nothing is overwritten.  json is zlib-compressed Document.to_json.
+CREATE TABLE versions (
+    doc_id      TEXT NOT NULL REFERENCES documents(id),
+    version     INTEGER NOT NULL,
+    sha256      TEXT NOT NULL,
+    path        TEXT NOT NULL,
+    ingested_at TEXT NOT NULL,
+    json        BLOB NOT NULL,
+    PRIMARY KEY (doc_id, version)
+);
+
+-- Latest outcome per path for files that were skipped or failed (for `stats`).
+CREATE TABLE outcomes (
+    path   TEXT PRIMARY KEY,
+    kind   TEXT NOT NULL CHECK (kind IN ('skipped', 'failed')),
+    reason TEXT NOT NULL,
+    sha256 TEXT,
+    at     TEXT NOT NULL
+);
+"""
+
+# 2: full-text index over the current version only.  External content (doc_text) so that
+# FTS5 can rebuild itself, and triggers so the index cannot drift from its content.
+_V2 = """
+CREATE TABLE doc_text (
+    rowid   INTEGER PRIMARY KEY REFERENCES documents(rowid) ON DELETE CASCADE,
+    title   TEXT NOT NULL DEFAULT '',
+    authors TEXT NOT NULL DEFAULT '',
+    body    TEXT NOT NULL DEFAULT ''
+);
+CREATE VIRTUAL TABLE fts USING fts5(
+    title, authors, body,
+    content='doc_text', content_rowid='rowid',
+    tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER doc_text_ai AFTER INSERT ON doc_text BEGIN
+    INSERT INTO fts(rowid, title, authors, body) VALUES (new.rowid, new.title, new.authors, new.body);
+END;
+CREATE TRIGGER doc_text_ad AFTER DELETE ON doc_text BEGIN
+    INSERT INTO fts(fts, rowid, title, authors, body) VALUES ('delete', old.rowid, old.title, old.authors, old.body);
+END;
+CREATE TRIGGER doc_text_au AFTER UPDATE ON doc_text BEGIN
+    INSERT INTO fts(fts, rowid, title, authors, body) VALUES ('delete', old.rowid, old.title, old.authors, old.body);
+    INSERT INTO fts(rowid, title, authors, body) VALUES (new.rowid, new.title, new.authors, new.body);
+END;
+"""
+
+
+def _v2_fill(conn: sqlite3.Connection) -> None:
+    """Archives from step 1 already hold documents: give them their text, then index it."""
+    import json
+    import zlib
+
+    rows = conn.execute(
+        "SELECT d.rowid, v.json FROM documents d JOIN versions v ON v.doc_id = d.id AND v.version = d.version"
+    ).fetchall()
+    for rowid, blob in rows:
+        data = json.loads(zlib.decompress(blob))
+        rec = data.get("record") or {}
+        conn.execute("INSERT INTO doc_text(rowid, title, authors, body) VALUES (?, ?, ?, ?)",
+                     (rowid, rec.get("title") or "", " ; ".join(rec.get("authors") or []), data.get("text") or ""))
+
+
+# 3: per-document index tables for people and claims (issues 3 and 4) and findings (checks
+# pages).  Rows describe the current version only; the full history stays in versions.json.
+_V3 = """
+CREATE TABLE entities (
+    id          TEXT PRIMARY KEY,
+    type        TEXT NOT NULL,
+    name        TEXT NOT NULL,
+    aliases     TEXT NOT NULL DEFAULT '[]',   -- JSON list
+    born        TEXT,
+    died        TEXT,
+    external    TEXT NOT NULL DEFAULT '{}',   -- JSON object
+    provisional INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE mentions (
+    doc_rowid INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+    entity_id TEXT,
+    start     INTEGER NOT NULL,
+    "end"     INTEGER NOT NULL,
+    text      TEXT NOT NULL,
+    type      TEXT NOT NULL
+);
+CREATE INDEX mentions_entity ON mentions(entity_id, doc_rowid);
+CREATE INDEX mentions_doc ON mentions(doc_rowid);
+CREATE TABLE claims (
+    doc_rowid     INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+    idx           INTEGER NOT NULL,             -- position in Document.claims
+    subject       TEXT NOT NULL,
+    predicate     TEXT NOT NULL,
+    object        TEXT,
+    date          TEXT,
+    place         TEXT,
+    certainty     TEXT NOT NULL,
+    attributed_to TEXT,
+    ev_start      INTEGER NOT NULL,
+    ev_end        INTEGER NOT NULL,
+    PRIMARY KEY (doc_rowid, idx)
+);
+CREATE INDEX claims_subject ON claims(subject);
+CREATE TABLE findings (
+    doc_rowid INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+    rule      TEXT NOT NULL,
+    severity  TEXT NOT NULL,
+    start     INTEGER NOT NULL,
+    "end"     INTEGER NOT NULL,
+    message   TEXT NOT NULL
+);
+CREATE INDEX findings_rule ON findings(rule);
+CREATE INDEX findings_doc ON findings(doc_rowid);
+"""
+
+
+def _v3_fill(conn: sqlite3.Connection) -> None:
+    from . import sqlite as backend  # the one place that knows how a document maps to rows
+
+    rows = conn.execute(
+        "SELECT d.rowid, v.json FROM documents d JOIN versions v ON v.doc_id = d.id AND v.version = d.version"
+    ).fetchall()
+    import json
+    import zlib
+
+    for rowid, blob in rows:
+        backend.index_annotations(conn, rowid, json.loads(zlib.decompress(blob)))
+
+
+STEPS: list[list[Step]] = [
+    [_V1],
+    [_V2, _v2_fill],
+    [_V3, _v3_fill],
+]
+LATEST = len(STEPS)
+
+
+def current_version(conn: sqlite3.Connection) -> int:
+    return conn.execute("PRAGMA user_version").fetchone()[0]
+
+
+def migrate(conn: sqlite3.Connection, upto: int = LATEST) -> int:
+    """Bring the schema to step `upto` (tests use a lower `upto` to build old archives).
+
+    `conn` must be in autocommit mode (isolation_level=None).  Returns the version reached.
+    """
+    have = current_version(conn)
+    if have > LATEST:
+        raise StoreError(f"this archive has schema version {have}, newer than this program knows ({LATEST})",
+                         hint="upgrade witness, or open a copy of the archive with the newer release")
+    for number in range(have + 1, upto + 1):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for step in STEPS[number - 1]:
+                if callable(step):
+                    step(conn)
+                else:
+                    for statement in _split(step):
+                        conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {number}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    return current_version(conn)
+
+
+def _split(script: str) -> list[str]:
+    """Statements of a script (executescript would commit our open transaction)."""
+    out, buf = [], []
+    for line in script.splitlines():
+        buf.append(line)
+        joined = "\n".join(buf)
+        if sqlite3.complete_statement(joined):
+            out.append(joined.strip())
+            buf = []
+    rest = "\n".join(buf).strip()
+    if rest:
+        out.append(rest)
+    return [s for s in out if s and not all(l.strip().startswith("--") or not l.strip() for l in s.splitlines())]
