@@ -1,0 +1,452 @@
+"""The authority file: persons, organizations, periodicals and places, and name lookup.
+
+    >>> from witness.authority import load
+    >>> auth = load()
+    >>> auth.lookup("Rakowsky")[0].id
+    'rakovsky-christian'
+
+Data lives in ``witness/data/authority/{persons,organizations,places}.yaml`` (reviewed like
+code; see the header of persons.yaml for the fields).  ``load(path)`` also accepts a
+curator-edited copy: a folder holding those files, or one YAML file with ``persons:``,
+``organizations:`` and ``places:`` lists.
+
+Lookup is O(1) for exact, key and phonetic hits (precomputed dicts) and fuzzy only over a
+bucket of surname keys sharing a first letter, because it runs for every name mention.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator
+
+import yaml
+from rapidfuzz import fuzz, process
+
+from witness.errors import WitnessError
+from witness.authority import names as _n
+from witness.authority.names import (FUZZY_THRESHOLD, exact_form, gender_compatible, given_key,
+                                     has_cyrillic, name_key, phonetic_keys, transliterations)
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "authority"
+FILES = ("persons.yaml", "organizations.yaml", "places.yaml")
+ENTRY_TYPES = ("person", "organization", "periodical", "place", "event", "work")
+
+# Words that precede a name in this literature and are not part of it.
+TITLES = {
+    "general", "marshal", "comrade", "comrades", "dr", "doctor", "professor", "prof", "mr", "mrs",
+    "miss", "mme", "madame", "monsieur", "m", "herr", "frau", "citizen", "commissar", "admiral",
+    "colonel", "commander", "army", "corps", "divisional", "brigade", "kommandarm", "komkor",
+    "komdiv", "academician", "president", "premier", "prosecutor", "judge", "ambassador",
+    "minister", "senor", "señor", "don", "the", "old", "bolshevik", "defendant", "accused",
+    "prisoner", "engineer", "chairman", "secretary", "leader", "captain", "lieutenant", "sir",
+    "lord", "lady", "saint", "st", "père", "pere", "father", "genosse", "camarade", "tovarishch",
+}
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+
+
+class AuthorityError(WitnessError):
+    code = "authority-invalid"
+    status = 500
+
+
+@dataclass
+class AuthorityEntry:
+    id: str
+    type: str
+    name: str
+    variants: list[str] = field(default_factory=list)
+    born: str | None = None
+    died: str | None = None
+    death_manner: str | None = None
+    wikidata: str | None = None
+    cyrillic: str | None = None
+    roles: list[str] = field(default_factory=list)
+    source: str | None = None
+    surname: str | None = None       # persons: the family name as written in `name`
+    note: str | None = None
+
+    @property
+    def all_names(self) -> list[str]:
+        """Preferred name, variants and the Cyrillic form, without repeats."""
+        out: list[str] = []
+        for n in [self.name, *self.variants, *( [self.cyrillic] if self.cyrillic else [])]:
+            if n and n not in out:
+                out.append(n)
+        return out
+
+    def to_entity(self):
+        """The spec's ``entities[]`` item for this entry (witness.model.Entity)."""
+        from witness.model import Entity
+        return Entity(id=self.id, type=self.type, name=self.name, aliases=list(self.variants),
+                      born=self.born, died=self.died, external={"wikidata": self.wikidata},
+                      provisional=False)
+
+
+@dataclass
+class Candidate:
+    id: str
+    score: float            # 0–1; 1.0 only for an unambiguous exact hit
+    how: str                # exact | key | phonetic | fuzzy
+    name: str = ""          # the entry's preferred name, for display
+
+
+def _date(value: Any) -> str | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, (_dt.date, _dt.datetime)):
+        return value.isoformat()[:10]
+    return str(value)
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in re.split(r"[\s,]+", text.strip()) if w]
+
+
+def clean_query(text: str) -> str:
+    """Strip titles ("General Putna"), possessives ("Stalin's") and stray punctuation."""
+    text = " ".join(text.replace("\u00a0", " ").split()).strip(" ,;:()[]\"“”‘'")
+    words = _words(text)
+    while len(words) > 1 and words[0].lower().rstrip(".") in TITLES:
+        words = words[1:]
+    if words:
+        words[-1] = _POSSESSIVE.sub("", words[-1])
+    return " ".join(words)
+
+
+class Authority:
+    """The loaded authority file with its lookup indexes."""
+
+    def __init__(self, entries: list[AuthorityEntry], shared_variants: list[str] | None = None,
+                 path: Path | None = None):
+        self.path = path
+        self.entries: dict[str, AuthorityEntry] = {}
+        for e in entries:
+            if e.id in self.entries:
+                raise AuthorityError(f"duplicate id {e.id!r}", path=str(path) if path else None)
+            self.entries[e.id] = e
+        self.shared_variants = set(shared_variants or [])
+        self._exact: dict[str, set[str]] = {}
+        self._key: dict[str, set[str]] = {}
+        self._surname: dict[str, set[str]] = {}       # surname key → person ids
+        self._surname_forms: dict[str, dict[str, str]] = {}  # id → {surname key: a spelling}
+        self._phon: dict[str, set[str]] = {}          # Metaphone of surname → person ids
+        self._given: dict[str, set[str]] = {}         # id → given-name keys
+        self._given_init: dict[str, set[str]] = {}    # id → given-name initials
+        self._patr: dict[str, set[str]] = {}          # id → patronymic keys
+        self._patr_init: dict[str, set[str]] = {}
+        self._bucket: dict[str, dict[str, set[str]]] = {}  # first letter → key → ids (fuzzy)
+        for e in self.entries.values():
+            self._index(e)
+
+    # ---- index building -------------------------------------------------------------
+    def _forms(self, e: AuthorityEntry) -> list[str]:
+        forms = []
+        for n in e.all_names:
+            forms.extend(transliterations(n) if has_cyrillic(n) else [n])
+            if has_cyrillic(n):
+                forms.append(n)
+        return forms
+
+    def _index(self, e: AuthorityEntry) -> None:
+        for form in self._forms(e):
+            self._exact.setdefault(exact_form(form), set()).add(e.id)
+            k = name_key(form)
+            if k:
+                self._key.setdefault(k, set()).add(e.id)
+                if e.type != "person":
+                    self._bucket.setdefault(k[0], {}).setdefault(k, set()).add(e.id)
+        if e.type != "person":
+            return
+        sur_keys = {name_key(e.surname)} if e.surname else set()
+        sur_nwords = {len(k.split()) for k in sur_keys} or {1}
+        given, ginit, patr, pinit = set(), set(), set(), set()
+        surname_forms: dict[str, str] = {}
+        for form in self._forms(e):
+            if has_cyrillic(form):
+                continue
+            words = [w for w in re.split(r"[\s.]+", _n.fold(form)) if w]
+            if not words:
+                continue
+            keys = [name_key(w) for w in words]
+            # The surname is the longest tail matching the declared surname, else the last word.
+            n_sur = 1
+            for n in sorted(sur_nwords, reverse=True):
+                if " ".join(keys[-n:]) in sur_keys:
+                    n_sur = n
+                    break
+            sur_key = " ".join(keys[-n_sur:])
+            if sur_key:
+                surname_forms.setdefault(sur_key, " ".join(words[-n_sur:]))
+            rest = words[:-n_sur]
+            for i, w in enumerate(rest[:2]):
+                gk = given_key(w)
+                if not gk:
+                    continue
+                if len(gk) > 1:
+                    (given if i == 0 else patr).add(gk)
+                (ginit if i == 0 else pinit).add(_n.fold(w)[0].lower())
+        for sk, spelling in surname_forms.items():
+            self._surname.setdefault(sk, set()).add(e.id)
+            for code in phonetic_keys(spelling):
+                self._phon.setdefault(code, set()).add(e.id)
+            self._bucket.setdefault(sk[0], {}).setdefault(sk, set()).add(e.id)
+        self._surname_forms[e.id] = surname_forms
+        self._given[e.id], self._given_init[e.id] = given, ginit
+        self._patr[e.id], self._patr_init[e.id] = patr, pinit
+
+    # ---- queries ----------------------------------------------------------------------
+    def get(self, id: str) -> AuthorityEntry | None:
+        return self.entries.get(id)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def of_type(self, type: str) -> list[AuthorityEntry]:
+        return [e for e in self.entries.values() if e.type == type]
+
+    def persons_with_surname(self, surname: str) -> list[str]:
+        """Ids of every person whose surname key equals that of ``surname``."""
+        return sorted(self._surname.get(name_key(clean_query(surname)), ()))
+
+    def lookup(self, name: str, type: str | None = None, limit: int = 5) -> list[Candidate]:
+        """Candidates for a name as written, best first.
+
+        Scores: 1.0 unambiguous exact; 0.95 key of the full name; 0.9 a unique surname
+        (or surname + compatible given names); several persons sharing a surname each get
+        at most 0.5, so a bare "Smirnov" never links silently; phonetic 0.7–0.8; fuzzy is
+        the similarity itself (≥ FUZZY_THRESHOLD) scaled into 0.6–0.8.
+        """
+        q = clean_query(name)
+        if not q:
+            return []
+        want = (lambda e: e.type == type) if type else (lambda e: True)
+        out: dict[str, Candidate] = {}
+
+        def add(ids, score, how):
+            ids = [i for i in ids if want(self.entries[i])]
+            for i in ids:
+                if i not in out or out[i].score < score:
+                    out[i] = Candidate(i, round(score, 3), how, self.entries[i].name)
+            return bool(ids)
+
+        ids = self._exact.get(exact_form(q), set())
+        if ids and add(ids, 1.0 if len(ids) == 1 else 0.5, "exact") and len(ids) == 1:
+            return self._ranked(out, limit)
+        qkey = name_key(q)
+        if not qkey:
+            return []
+        ids = self._key.get(qkey, set())
+        if ids and add(ids, 0.95 if len(ids) == 1 else 0.5, "key") and len(ids) == 1:
+            return self._ranked(out, limit)
+        if type in (None, "person"):
+            self._lookup_person(q, qkey, add)
+        if not out:
+            self._fuzzy(qkey, add, persons=type in (None, "person"), others=type != "person")
+        return self._ranked(out, limit)
+
+    def _ranked(self, out: dict[str, Candidate], limit: int) -> list[Candidate]:
+        return sorted(out.values(), key=lambda c: (-c.score, c.id))[:limit]
+
+    def _split(self, qkey: str) -> list[tuple[str, list[str]]]:
+        """(surname key, given-name keys) splits of a query key, longest surname first."""
+        words = qkey.split()
+        return [(" ".join(words[-n:]), words[:-n]) for n in (3, 2, 1) if len(words) >= n]
+
+    def _given_fit(self, pid: str, rest_raw: list[str]) -> float:
+        """How well the given names/initials before a surname fit person ``pid``: 1, 0.5, 0."""
+        if not rest_raw:
+            return 0.5
+        fit = 1.0
+        for i, w in enumerate(rest_raw[:2]):
+            keys, inits = ((self._given[pid], self._given_init[pid]) if i == 0
+                           else (self._patr[pid], self._patr_init[pid]))
+            if not keys and not inits:
+                continue  # nothing known to compare with
+            gk = given_key(w)
+            if len(gk) <= 1:
+                ok = _n.fold(w)[:1].lower() in inits
+            else:
+                ok = gk in keys or any(fuzz.ratio(gk, k) >= 80 for k in keys)
+            if not ok:
+                return 0.0
+        return fit
+
+    def _lookup_person(self, q: str, qkey: str, add) -> None:
+        raw_words = [w for w in re.split(r"[\s.]+", _n.fold(q)) if w]
+        for sur, _rest in self._split(qkey):
+            ids = self._surname.get(sur)
+            if not ids:
+                continue
+            n_sur = len(sur.split())
+            rest_raw = raw_words[:-n_sur] if len(raw_words) > n_sur else []
+            self._score_surname_hits(ids, rest_raw, "key", 0.9, add)
+            return
+        # Phonetic on the surname (the last word), guarded against feminine/masculine pairs.
+        last = raw_words[-1] if raw_words else q
+        lkey = name_key(last)
+        hits: set[str] = set()
+        for code in phonetic_keys(last):
+            hits |= self._phon.get(code, set())
+        good = set()
+        for pid in hits:
+            best = max((fuzz.ratio(lkey, sk) / 100 for sk in self._surname_forms[pid]
+                        if gender_compatible(lkey, sk)), default=0.0)
+            if best >= 0.6:
+                good.add(pid)
+        if good:
+            self._score_surname_hits(good, raw_words[:-1], "phonetic", 0.8, add)
+
+    def _score_surname_hits(self, ids, rest_raw, how, top, add) -> None:
+        fits = {pid: self._given_fit(pid, rest_raw) for pid in ids}
+        if rest_raw and any(f == 1.0 for f in fits.values()):
+            ids = [p for p, f in fits.items() if f == 1.0]
+        elif rest_raw:
+            ids = [p for p, f in fits.items() if f > 0] or list(ids)
+            top = min(top, 0.4)  # given names known and contradicting: keep only as a hint
+        if len(ids) == 1:
+            add(ids, top, how)
+        else:
+            add(ids, min(0.5, top), how)
+
+    def _fuzzy(self, qkey: str, add, persons: bool, others: bool) -> None:
+        words = qkey.split()
+        probes = {qkey, words[-1]} if persons else {qkey}
+        for probe in probes:
+            bucket = self._bucket.get(probe[0], {})
+            if not bucket:
+                continue
+            for key, score, _ in process.extract(probe, list(bucket), scorer=fuzz.ratio,
+                                                 score_cutoff=FUZZY_THRESHOLD * 100, limit=5):
+                if not gender_compatible(probe, key):
+                    continue
+                ids = [i for i in bucket[key]
+                       if (self.entries[i].type == "person") == persons or others]
+                add(ids, 0.6 + 0.2 * (score / 100 - FUZZY_THRESHOLD) / (1 - FUZZY_THRESHOLD + 1e-9)
+                    if len(ids) == 1 else 0.45, "fuzzy")
+
+    # ---- patterns for an entity ruler -------------------------------------------------
+    def patterns(self, ambiguous: bool = True) -> Iterator[tuple[str, str, str | None]]:
+        """(type, text, id) for every name form an entity ruler should recognise.
+
+        Persons: preferred name, variants, Cyrillic, initials forms ("I. N. Smirnov",
+        "I.N. Smirnov", "I. Smirnov" when unique), and the bare surname when it is
+        distinctive.  A bare surname shared by several persons is yielded with id None
+        (when ``ambiguous``) so the ruler still marks a person and linking decides by context.
+        """
+        seen: set[tuple[str, str]] = set()
+
+        def emit(t, text, i):
+            if text and (t, text) not in seen:
+                seen.add((t, text))
+                return True
+            return False
+
+        for e in self.entries.values():
+            for n in e.all_names:
+                if emit(e.type, n, e.id):
+                    yield (e.type, n, e.id)
+            if e.type != "person":
+                continue
+            for sk, spelling in self._surname_forms.get(e.id, {}).items():
+                owners = self._surname.get(sk, set())
+                for form in {spelling, *(v for v in e.variants if name_key(v) == sk)}:
+                    if len(owners) == 1 and self.distinctive_surname(form):
+                        if emit("person", form, e.id):
+                            yield ("person", form, e.id)
+                    elif len(owners) > 1 and ambiguous and emit("person", form, None):
+                        yield ("person", form, None)
+                gi, pi = self._given_init[e.id], self._patr_init[e.id]
+                for g in sorted(gi):
+                    same_init = [o for o in owners if g in self._given_init[o]]
+                    if len(same_init) == 1:
+                        for text in (f"{g.upper()}. {spelling}",):
+                            if emit("person", text, e.id):
+                                yield ("person", text, e.id)
+                    for p in sorted(pi):
+                        for text in (f"{g.upper()}. {p.upper()}. {spelling}",
+                                     f"{g.upper()}.{p.upper()}. {spelling}"):
+                            if emit("person", text, e.id):
+                                yield ("person", text, e.id)
+
+    _COMMON = {"bell", "fox", "hill", "little", "young", "white", "black", "green", "brown",
+               "long", "may", "march", "man", "serge", "august", "grant", "burns", "foot",
+               "glass", "hall", "king", "lord", "marx"}
+
+    def distinctive_surname(self, form: str) -> bool:
+        """A surname safe to match alone: ≥ 3 letters and not an everyday English word."""
+        low = _n.fold(form).lower()
+        return len(low) >= 3 and (low not in self._COMMON or low == "marx")
+
+
+def provisional_id(name: str) -> str:
+    """Deterministic id for an entity not in the authority file: "x-" + its name key.
+
+    Spelling variants that share a key (Rakowsky / Rakovskii) get the same id, so the
+    same unknown person is one provisional entity across documents.
+    """
+    key = name_key(clean_query(name)) or _n.slug(name)
+    return "x-" + re.sub(r"[^a-z0-9]+", "-", key).strip("-")
+
+
+# ---- loading ----------------------------------------------------------------------------
+_FIELDS = {f for f in AuthorityEntry.__dataclass_fields__}
+
+
+def _entry(raw: dict, default_type: str, where: str) -> AuthorityEntry:
+    if not isinstance(raw, dict) or "id" not in raw or "name" not in raw:
+        raise AuthorityError(f"entry without id or name: {raw!r}", path=where)
+    data = {k: v for k, v in raw.items() if k in _FIELDS}
+    data.setdefault("type", default_type)
+    for k in ("born", "died"):
+        data[k] = _date(data.get(k))
+    for k in ("variants", "roles"):
+        v = data.get(k) or []
+        data[k] = [str(x) for x in (v if isinstance(v, list) else [v])]
+    if data["type"] == "person" and not data.get("surname"):
+        data["surname"] = str(data["name"]).split()[-1]
+    return AuthorityEntry(**data)
+
+
+def _read(path: Path) -> tuple[list[AuthorityEntry], list[str]]:
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        doc = yaml.load(path.read_text(encoding="utf-8"), Loader=loader) or {}
+    except yaml.YAMLError as exc:
+        raise AuthorityError(f"not valid YAML: {exc}", path=str(path)) from exc
+    entries: list[AuthorityEntry] = []
+    for section, typ in (("persons", "person"), ("organizations", "organization"),
+                         ("periodicals", "periodical"), ("places", "place")):
+        for raw in doc.get(section) or []:
+            entries.append(_entry(raw, typ, str(path)))
+    return entries, list(doc.get("shared_variants") or [])
+
+
+_CACHE: dict[tuple, Authority] = {}
+
+
+def load(path: str | os.PathLike | None = None) -> Authority:
+    """Load (and cache) the authority file: the packaged data by default, or a folder/file."""
+    p = Path(path) if path else DATA_DIR
+    files = [p / f for f in FILES if (p / f).exists()] if p.is_dir() else [p]
+    if not files or not all(f.exists() for f in files):
+        raise AuthorityError("authority file not found", path=str(p),
+                             hint="pass a folder with persons.yaml or one YAML file")
+    stamp = (str(p.resolve()), tuple(f.stat().st_mtime_ns for f in files))
+    if stamp in _CACHE:
+        return _CACHE[stamp]
+    entries, shared = [], []
+    for f in files:
+        e, s = _read(f)
+        entries.extend(e)
+        shared.extend(s)
+    auth = Authority(entries, shared, p)
+    _CACHE[stamp] = auth
+    return auth
+
+
+__all__ = ["Authority", "AuthorityEntry", "AuthorityError", "Candidate", "load",
+           "provisional_id", "clean_query", "DATA_DIR", "FUZZY_THRESHOLD"]

@@ -1,0 +1,321 @@
+"""Names across transliteration systems and scripts: Cyrillic → Latin, keys, phonetics, fuzzy.
+
+The literature spells one Russian name in many ways: English papers write Rakovsky,
+German ones Rakowski, French ones Rakovski, Polish ones Rakowski, library catalogues
+Rakovskii, and the source documents Раковский.  Matching works on three levels:
+
+* ``name_key``: a normalised key that folds the common transliteration differences
+  (v/w/ff, ya/ia/ja, -sky/-ski/-skii, kh/ch/h, ts/tz …) so most spellings collide exactly;
+* ``phonetic_keys``: Double Metaphone over the raw form and over the key, for what the
+  key misses (French ch = English sh, German s = English z …);
+* ``similarity``: a rapidfuzz ratio over keys, with a threshold chosen by measurement
+  (``bench/names.py``, ``docs/names.md``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from metaphone import doublemetaphone
+from rapidfuzz import fuzz
+
+# Chosen by measurement in bench/names.py (see docs/names.md): the best accuracy on the
+# labelled list of spelling variants and near-miss negatives.
+FUZZY_THRESHOLD = 0.86
+
+SYSTEMS = ("bgn", "lc", "iso9", "de", "fr")
+
+_VOWELS_CYR = set("аеёиоуыэюяАЕЁИОУЫЭЮЯ")
+# After these, е/ё (and for some systems ю/я) are iotated and written with a y/j/i.
+_IOTATING = _VOWELS_CYR | set("ьъйЬЪЙ")
+
+# Letter tables.  е, ё, й/ий and a few context rules are handled in code below.
+_BASE = {
+    #     bgn     lc      iso9   de        fr
+    "а": ("a", "a", "a", "a", "a"),
+    "б": ("b", "b", "b", "b", "b"),
+    "в": ("v", "v", "v", "w", "v"),
+    "г": ("g", "g", "g", "g", "g"),
+    "д": ("d", "d", "d", "d", "d"),
+    "ж": ("zh", "zh", "ž", "sch", "j"),
+    "з": ("z", "z", "z", "s", "z"),
+    "и": ("i", "i", "i", "i", "i"),
+    "к": ("k", "k", "k", "k", "k"),
+    "л": ("l", "l", "l", "l", "l"),
+    "м": ("m", "m", "m", "m", "m"),
+    "н": ("n", "n", "n", "n", "n"),
+    "о": ("o", "o", "o", "o", "o"),
+    "п": ("p", "p", "p", "p", "p"),
+    "р": ("r", "r", "r", "r", "r"),
+    "с": ("s", "s", "s", "s", "s"),
+    "т": ("t", "t", "t", "t", "t"),
+    "у": ("u", "u", "u", "u", "ou"),
+    "ф": ("f", "f", "f", "f", "f"),
+    "х": ("kh", "kh", "h", "ch", "kh"),
+    "ц": ("ts", "ts", "c", "z", "ts"),
+    "ч": ("ch", "ch", "č", "tsch", "tch"),
+    "ш": ("sh", "sh", "š", "sch", "ch"),
+    "щ": ("shch", "shch", "ŝ", "schtsch", "chtch"),
+    "ъ": ("", "", "ʺ", "", ""),
+    "ы": ("y", "y", "y", "y", "y"),
+    "ь": ("", "", "ʹ", "", ""),
+    "э": ("e", "e", "è", "e", "e"),
+    "ю": ("yu", "iu", "û", "ju", "iou"),
+    "я": ("ya", "ia", "â", "ja", "ia"),
+    "й": ("y", "i", "j", "i", "i"),
+    # Pre-1918 and Ukrainian/Belarusian letters that appear in names of the period.
+    "і": ("i", "i", "ì", "i", "i"),
+    "ї": ("yi", "i", "ï", "ji", "ï"),
+    "є": ("ye", "ie", "ê", "je", "ie"),
+    "ґ": ("g", "g", "g̀", "g", "g"),
+    "ў": ("w", "u", "ŭ", "w", "ou"),
+    "ѣ": ("e", "e", "ě", "e", "e"),
+}
+# е: plain / iotated (word start, after a vowel, ь, ъ, й).
+_YE = {"bgn": ("e", "ye"), "lc": ("e", "e"), "iso9": ("e", "e"), "de": ("e", "je"), "fr": ("e", "ie")}
+_YO = {"bgn": ("e", "ye"), "lc": ("e", "e"), "iso9": ("ë", "ë"), "de": ("o", "jo"), "fr": ("io", "io")}
+# Adjectival ending -ий / -ый (Раковский): written whole by most systems.
+_IJ = {"bgn": "iy", "lc": "ii", "iso9": "ij", "de": "i", "fr": "i"}
+_YJ = {"bgn": "yy", "lc": "yi", "iso9": "yj", "de": "y", "fr": "y"}
+_IDX = {s: i for i, s in enumerate(SYSTEMS)}
+
+
+def has_cyrillic(text: str) -> bool:
+    return any("\u0400" <= ch <= "\u04ff" for ch in text)
+
+
+def _case(out: str, upper: bool, next_upper: bool) -> str:
+    if not upper or not out:
+        return out
+    return out.upper() if next_upper and len(out) > 1 else out[0].upper() + out[1:]
+
+
+def cyrillic_to_latin(text: str, system: str = "bgn") -> str:
+    """Transliterate Cyrillic letters in ``text`` by ``system``; other characters pass through.
+
+    Systems: ``bgn`` (BGN/PCGN, without its optional diacritics), ``lc`` (Library of Congress
+    without ligatures or diacritics), ``iso9`` (ISO 9:1995, with its diacritics), ``de``
+    (German Duden convention: W, Sch, Tsch, J) and ``fr`` (French: ou, ch, tch, i).
+    """
+    if system not in _IDX:
+        raise ValueError(f"unknown transliteration system {system!r}; use one of {SYSTEMS}")
+    col = _IDX[system]
+    out: list[str] = []
+    n = len(text)
+    i = 0
+    while i < n:
+        ch = text[i]
+        low = ch.lower()
+        upper = ch != low
+        prev = text[i - 1] if i else ""
+        nxt = text[i + 1] if i + 1 < n else ""
+        nxt_upper = nxt.isupper()
+        word_start = not prev.isalpha()
+        at_end = not (text[i + 2].isalpha() if i + 2 < n else False)
+        if low in ("и", "ы") and nxt.lower() == "й" and at_end:
+            out.append(_case((_IJ if low == "и" else _YJ)[system], upper, nxt_upper))
+            i += 2
+            continue
+        if low in ("е", "ё"):
+            table = _YE if low == "е" else _YO
+            iotated = word_start or prev in _IOTATING
+            out.append(_case(table[system][1 if iotated else 0], upper, nxt_upper))
+        elif low == "с" and system in ("de", "fr") and prev in _VOWELS_CYR and nxt in _VOWELS_CYR:
+            out.append("ss")  # intervocalic s is voiced in German and French spelling
+        elif low == "в" and system == "fr" and at_end and prev.lower() in ("о", "е"):
+            out.append("v")  # -ov; the older French -off is folded by name_key anyway
+        elif low == "и" and system in ("de", "fr", "bgn") and prev.lower() == "ь":
+            out.append(_case({"de": "ji", "fr": "i", "bgn": "yi"}[system], upper, nxt_upper))
+        elif low in _BASE:
+            out.append(_case(_BASE[low][col], upper, nxt_upper))
+        else:
+            out.append(ch)
+        i += 1
+    return "".join(out)
+
+
+def transliterations(text: str) -> list[str]:
+    """All distinct Latin renderings of ``text`` (one per system; ISO 9 folded to ASCII too)."""
+    seen: list[str] = []
+    for system in SYSTEMS:
+        for form in (cyrillic_to_latin(text, system),):
+            for f in (form, fold(form)):
+                if f not in seen:
+                    seen.append(f)
+    return seen
+
+
+_SPECIAL = str.maketrans({"ł": "l", "Ł": "L", "ß": "ss", "ø": "o", "Ø": "O", "đ": "d", "æ": "ae",
+                          "œ": "oe", "ı": "i", "’": "'", "ʹ": "", "ʺ": ""})
+
+
+def fold(text: str) -> str:
+    """Strip diacritics (Maurín → Maurin, Dzierżyński → Dzierzynski)."""
+    text = text.translate(_SPECIAL)
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def exact_form(text: str) -> str:
+    """The "exact" comparison form: casefolded, diacritics stripped, dots and spaces unified."""
+    text = fold(text).casefold().replace("’", "'")
+    text = re.sub(r"[.\u00b7]", ". ", text)
+    return " ".join(text.split()).replace(" - ", "-").strip()
+
+
+# Ordered rewrites on one lowercase ASCII word.  Placeholders in upper case stop cascades.
+_RULES = [
+    (re.compile(r"schtsch|shtch|chtch|shch|sztsch|szcz|stch"), "S"),  # щ
+    (re.compile(r"tsch|tch|tsh|cz"), "h"),                            # ч (with English ch, below)
+    (re.compile(r"sch|sh|sz|zh|ch(?=[lmnvw])"), "X"),                 # ш/ж (and French ch+consonant)
+    (re.compile(r"kh|ch"), "h"),                                      # х, and ч in English
+    (re.compile(r"ph"), "f"),
+    (re.compile(r"x"), "ks"),
+    (re.compile(r"w"), "v"),
+    (re.compile(r"ff$"), "v"),                                        # -off (older French/English)
+    (re.compile(r"tz|ts"), "c"),
+    (re.compile(r"ou"), "u"),
+    (re.compile(r"j"), "y"),
+    (re.compile(r"(?<=[a-z])i(?=[aeou])"), "y"),                      # ia/io/iu/ie → ya/yo/yu/ye
+    (re.compile(r"^i(?=[aou])"), "y"),                                # Iagoda, Ioffe
+    (re.compile(r"^ye|^ie"), "e"),
+    (re.compile(r"(?<=[a-zSX])ye"), "e"),                             # Zinovyev/Zinoviev/Sinowjew
+    (re.compile(r"(iy|ii|yi|yy|ij|y)$"), "i"),                        # -sky/-skii/-skij/-skiy → -ski
+    (re.compile(r"(.)\1+"), r"\1"),                                  # doubled letters
+]
+
+
+@lru_cache(maxsize=200_000)
+def word_key(word: str) -> str:
+    w = fold(word).lower()
+    w = re.sub(r"[^a-z]", "", w)
+    if not w:
+        return ""
+    for rx, rep in _RULES:
+        w = rx.sub(rep, w)
+    return w.lower()
+
+
+@lru_cache(maxsize=200_000)
+def name_key(text: str) -> str:
+    """Normalised matching key of a name: one word key per token, space-separated.
+
+    Cyrillic is first transliterated (Library of Congress), then each word is folded so
+    the usual transliteration variants collide: Rakowsky, Rakovskii, Раковский → "rakovski".
+    """
+    if has_cyrillic(text):
+        text = cyrillic_to_latin(text, "lc")
+    text = fold(text).replace("'", "")
+    words = [word_key(w) for w in re.split(r"[\s.\-‐–,]+", text)]
+    return " ".join(w for w in words if w)
+
+
+@lru_cache(maxsize=200_000)
+def phonetic_keys(text: str) -> frozenset[str]:
+    """Double Metaphone codes of the raw (folded) spelling and of its name key.
+
+    Both are used because the key already folds v/w and j/y, and the raw form lets
+    Metaphone apply its own rules (French ch+l, German sch).
+    """
+    if has_cyrillic(text):
+        text = cyrillic_to_latin(text, "bgn")
+    out: set[str] = set()
+    raw = re.sub(r"[^A-Za-z ]", "", fold(text).replace("-", " "))
+    # In keys "x" stands for sh/zh (see _RULES); spell it out again for Metaphone.
+    for form in (raw, name_key(text).replace("x", "sh")):
+        form = form.replace(" ", "")
+        if not form:
+            continue
+        for code in doublemetaphone(form):
+            if code:
+                out.add(code.strip())
+    return frozenset(out)
+
+
+def similarity(a: str, b: str) -> float:
+    """Fuzzy similarity 0–1 of two names, compared on their keys (rapidfuzz ratio)."""
+    ka, kb = name_key(a), name_key(b)
+    if not ka or not kb:
+        return 0.0
+    return fuzz.ratio(ka, kb) / 100.0
+
+
+_FEMININE = re.compile(r"(ova|eva|ina|yna|aya|a)$")
+
+
+def gender_compatible(key_a: str, key_b: str) -> bool:
+    """False when one surname key is the feminine form of the other (Smirnova / Smirnov).
+
+    Russian surnames in -ov/-in/-sky take -ova/-ina/-skaya for women; Double Metaphone and
+    edit distance both see them as the same name, so this guard keeps the two people apart.
+    """
+    a_last = key_a.rsplit(" ", 1)[-1]
+    b_last = key_b.rsplit(" ", 1)[-1]
+    return bool(_FEMININE.search(a_last)) == bool(_FEMININE.search(b_last)) or a_last == b_last
+
+
+def slug(text: str) -> str:
+    """URL-safe ASCII slug of a name (used for provisional ids)."""
+    if has_cyrillic(text):
+        text = cyrillic_to_latin(text, "bgn")
+    s = re.sub(r"[^a-z0-9]+", "-", fold(text).lower()).strip("-")
+    return s or "unnamed"
+
+
+# Given names that English, German and French texts translate rather than transliterate.
+# Each group is folded to one canonical key so "Henry Yagoda" meets "Genrikh Yagoda".
+_GIVEN_GROUPS = [
+    "genrih henri henry heinrich enrico",
+    "lev leon leo lyova",
+    "iosif joseph yosif iosip josef",
+    "nikolai nicolai nicholas nikolaus nicolas nikolay nicolay",
+    "aleksandr alexander alexandre aleksander alexandr alessandro",
+    "mihail michael mikhail michel michal",
+    "petr pyotr peter pierre piotr",
+    "pavel paul pawel",
+    "yakov jacob jakob jacques jakov",
+    "grigori gregory gregori grigory grigorii gregor",
+    "georgi george georges georgy georgii georg yuri yuriy",
+    "evgeni eugene yevgeny yevgeni evgeny eugen",
+    "vasili basil wassili vasily vassili",
+    "hristian christian krystian kristian",
+    "dmitri dmitry demetrius dimitri",
+    "fedor fyodor theodore feodor fiodor",
+    "matvei matthew mathias",
+    "ilya elias ilia",
+    "andrei andrew andre andrey",
+    "ivan john johann jan",
+    "stepan stephen stefan etienne",
+    "semen semyon simon",
+    "karl carl charles",
+    "avel abel",
+    "arkadi arkady",
+    "anatoli anatole",
+    "konstantin constantine",
+    "ekaterina catherine katerina",
+    "aleksei alexis alexei aleksey alexey alexej",
+    "viktor victor wiktor",
+    "vladimir wladimir",
+    "mark marc marcus",
+    "isak isaac isaak",
+    "adolf adolph",
+    "sergei sergey serge sergius",
+    "moisei moses moise",
+    "lavrenti lavrenty laurenti",
+    "naum nahum",
+    "solomon salomon",
+    "yan jan ian",
+]
+_GIVEN_CANON: dict[str, str] = {}
+for _group in _GIVEN_GROUPS:
+    _words = _group.split()
+    for _w in _words:
+        _GIVEN_CANON.setdefault(word_key(_w), word_key(_words[0]))
+
+
+def given_key(word: str) -> str:
+    """Canonical key of a given name or patronymic (Henry → genrih; Nicolai → nikolai)."""
+    k = word_key(word)
+    return _GIVEN_CANON.get(k, k)

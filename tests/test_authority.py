@@ -1,0 +1,235 @@
+"""The authority file: data integrity, linking across spellings and scripts, patterns."""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from witness.authority import DATA_DIR, Authority, AuthorityError, load, provisional_id
+from witness.authority.names import fold, has_cyrillic, name_key
+
+ISO = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
+
+
+@pytest.fixture(scope="module")
+def auth() -> Authority:
+    return load()
+
+
+def top(auth, q, **kw):
+    c = auth.lookup(q, **kw)
+    return c[0].id if c else None
+
+
+# ---- linking across spellings and scripts ----------------------------------------------
+@pytest.mark.parametrize("q", ["Rakowsky", "Rakovsky", "Rakovskii", "Rakovskij", "Раковский",
+                               "Christian Rakowsky", "Rakowski", "Rakovski", "Kh. G. Rakovsky",
+                               "Христиан Георгиевич Раковский", "RAKOVSKY", "Rakovsky’s"])
+def test_rakovsky(auth, q):
+    c = auth.lookup(q)
+    assert c[0].id == "rakovsky-christian" and c[0].score >= 0.9
+
+
+@pytest.mark.parametrize("q", ["Yagoda", "Jagoda", "Iagoda", "Ягода", "Henry Grigorievitch Yagoda",
+                               "Genrikh Yagoda", "Henry Yagoda", "Heinrich Jagoda", "G. G. Yagoda"])
+def test_yagoda(auth, q):
+    c = auth.lookup(q)
+    assert c[0].id == "yagoda-genrikh" and c[0].score >= 0.9
+
+
+@pytest.mark.parametrize("q,expected", [
+    ("Sinowjew", "zinoviev-grigory"), ("Zinovieff", "zinoviev-grigory"), ("Зиновьев", "zinoviev-grigory"),
+    ("Kamenew", "kamenev-lev"), ("Kameneff", "kamenev-lev"),
+    ("Bucharin", "bukharin-nikolai"), ("Boukharine", "bukharin-nikolai"),
+    ("Tchitcherine", "chicherin-georgy"), ("Jeschow", "yezhov-nikolai"), ("Ejov", "yezhov-nikolai"),
+    ("Dzierżyński", "dzerzhinsky-felix"), ("Piatakov", "pyatakov-georgy"),
+    ("Antonov-Ovseenko", "antonov-ovseenko-vladimir"), ("Antonov-Ovseyenko", "antonov-ovseenko-vladimir"),
+    ("Romain Rolland", "rolland-romain"), ("Rolland", "rolland-romain"),
+    ("Stalin's", "stalin-joseph"), ("General Putna", "putna-vitovt"), ("Marshal Tukhachevsky",
+                                                                       "tukhachevsky-mikhail"),
+    ("Tukhatchevsky", "tukhachevsky-mikhail"), ("Litvinov", "litvinov-maxim"),
+    ("Krestinsky", "krestinsky-nikolai"), ("Bubnov", "bubnov-andrei"), ("Kalinin", "kalinin-mikhail"),
+    ("Sosnovsky", "sosnovsky-lev"), ("Victor Serge", "serge-victor"), ("Kibalchich", "serge-victor"),
+    ("Lenin", "lenin-vladimir"), ("Trotsky", "trotsky-leon"), ("Trotzki", "trotsky-leon"),
+    ("Лев Давидович Троцкий", "trotsky-leon"),
+])
+def test_linking_variants(auth, q, expected):
+    assert top(auth, q) == expected
+
+
+def test_smirnovs_stay_apart(auth):
+    assert top(auth, "I. N. Smirnov") == "smirnov-ivan-nikitich"
+    assert top(auth, "I.N. Smirnov") == "smirnov-ivan-nikitich"
+    assert top(auth, "Ivan Nikitich Smirnov") == "smirnov-ivan-nikitich"
+    assert top(auth, "V. M. Smirnov") == "smirnov-vladimir-mikhailovich"
+    assert top(auth, "A. P. Smirnov") == "smirnov-alexander-petrovich"
+    bare = auth.lookup("Smirnov")
+    ids = {c.id for c in bare}
+    assert {"smirnov-ivan-nikitich", "smirnov-vladimir-mikhailovich",
+            "smirnov-alexander-petrovich"} <= ids
+    assert all(c.score < 0.9 for c in bare), "a shared surname must not link silently"
+    assert auth.persons_with_surname("Smirnov") == sorted(ids & set(auth.persons_with_surname("Смирнов")))
+
+
+def test_serebryakov_and_serebryakova_stay_apart(auth):
+    assert top(auth, "Serebriakov") == "serebryakov-leonid"
+    assert top(auth, "Serebriakova") == "serebryakova-galina"
+    assert top(auth, "Galina Serebriakova") == "serebryakova-galina"
+    assert "serebryakova-galina" not in {c.id for c in auth.lookup("Serebrjakow")}
+    assert "serebryakov-leonid" not in {c.id for c in auth.lookup("Serebriakova")}
+
+
+@pytest.mark.parametrize("a,b", [("Smirnova", "smirnov-ivan-nikitich"), ("Rudzutak", "radek-karl"),
+                                 ("Kamenskii", "kamenev-lev")])
+def test_near_misses_not_linked(auth, a, b):
+    assert b not in {c.id for c in auth.lookup(a)}
+
+
+def test_contradicting_given_name_is_only_a_hint(auth):
+    cands = auth.lookup("Leo Smirnov")
+    assert all(c.score < 0.5 for c in cands)
+
+
+def test_type_filter_and_organizations(auth):
+    assert top(auth, "G.P.U.") == "gpu"
+    assert top(auth, "Guépéou") == "gpu"
+    assert top(auth, "GPU", type="organization") == "gpu"
+    assert top(auth, "Comintern") == "comintern"
+    assert top(auth, "POUM") == "poum"
+    assert top(auth, "Bulletin of the Opposition") == "bulletin-of-the-opposition"
+    assert top(auth, "Petrograd") == "leningrad"
+    assert top(auth, "Lubianka", type="place") == "lubyanka"
+    assert auth.lookup("Rakovsky", type="place") == []
+
+
+def test_phonetic_and_fuzzy_fallbacks(auth):
+    c = auth.lookup("Rakofsky")
+    assert c and c[0].id == "rakovsky-christian" and c[0].how in ("phonetic", "fuzzy")
+    assert c[0].score < 0.9
+    assert auth.lookup("Qwxyzzy") == []
+
+
+def test_unknown_names_get_stable_provisional_ids():
+    assert provisional_id("Ivan Petrovich Sidorchuk") == provisional_id("Ivan Petrovitch Sidortschuk")
+    assert provisional_id("Comrade Sidorchuk") == provisional_id("Sidorchuk’s")
+    assert provisional_id("Sidorchuk") != provisional_id("Sidorenko")
+    assert re.fullmatch(r"x-[a-z0-9-]+", provisional_id("Андрей Сидорчук"))
+
+
+# ---- patterns for the entity ruler -------------------------------------------------------
+def test_patterns(auth):
+    pats = set(auth.patterns())
+    assert ("person", "I. N. Smirnov", "smirnov-ivan-nikitich") in pats
+    assert ("person", "Smirnov", None) in pats          # shared surname: ruler marks, context links
+    assert ("person", "Yagoda", "yagoda-genrikh") in pats
+    assert ("person", "Rakowsky", "rakovsky-christian") in pats
+    assert ("organization", "G.P.U.", "gpu") in pats
+    assert ("periodical", "Socialist Appeal", "socialist-appeal") in pats
+    assert not any(t == "person" and text == "Smirnov" and i for t, text, i in pats)
+    assert all(text.strip() == text and text for _, text, _ in pats)
+
+
+# ---- data integrity --------------------------------------------------------------------
+def test_required_fields_and_ids(auth):
+    persons = auth.of_type("person")
+    assert len(persons) >= 50
+    for e in auth.entries.values():
+        assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", e.id), e.id
+        assert e.name and e.type in ("person", "organization", "periodical", "place")
+    for p in persons:
+        assert p.source, p.id
+        assert p.surname and name_key(p.surname), p.id
+        assert p.cyrillic is None or has_cyrillic(p.cyrillic), p.id
+        assert p.wikidata is None or re.fullmatch(r"Q\d+", p.wikidata), p.id
+        assert p.death_manner in (None, "executed", "killed", "killed in custody", "died in custody",
+                                  "suicide", "natural", "suicide (officially heart failure)"), p.id
+        assert isinstance(p.roles, list) and p.roles, p.id
+
+
+def test_required_people_present(auth):
+    for pid in ["yagoda-genrikh", "rakovsky-christian", "sosnovsky-lev", "putna-vitovt",
+                "kalinin-mikhail", "bukharin-nikolai", "rykov-alexei", "rolland-romain",
+                "litvinov-maxim", "krestinsky-nikolai", "bubnov-andrei", "antonov-ovseenko-vladimir",
+                "stalin-joseph", "lenin-vladimir", "trotsky-leon", "zinoviev-grigory", "kamenev-lev",
+                "smirnov-ivan-nikitich", "smirnov-vladimir-mikhailovich", "smirnov-alexander-petrovich",
+                "serebryakov-leonid", "serebryakova-galina", "serge-victor"]:
+        assert auth.get(pid) is not None, pid
+
+
+def test_dates_valid(auth):
+    for e in auth.entries.values():
+        for d in (e.born, e.died):
+            assert d is None or ISO.match(d), (e.id, d)
+        if e.born and e.died:
+            assert e.born[:len(min(e.born, e.died, key=len))] <= e.died, e.id
+            assert int(e.born[:4]) < int(e.died[:4]) or e.type != "person", e.id
+
+
+def test_no_variant_shared_between_persons(auth):
+    owner: dict[str, str] = {}
+    clashes = []
+    for p in auth.of_type("person"):
+        for v in set(p.all_names):
+            k = unicodedata.normalize("NFC", v).casefold()
+            if k in owner and owner[k] != p.id and v not in auth.shared_variants:
+                clashes.append((v, owner[k], p.id))
+            owner.setdefault(k, p.id)
+    assert not clashes
+
+
+def test_load_curated_copy(tmp_path: Path):
+    text = (DATA_DIR / "persons.yaml").read_text(encoding="utf-8")
+    (tmp_path / "persons.yaml").write_text(text.replace("name: Genrikh Yagoda", "name: Henry Yagoda"),
+                                           encoding="utf-8")
+    copy = load(tmp_path)
+    assert copy.get("yagoda-genrikh").name == "Henry Yagoda"
+    assert load().get("yagoda-genrikh").name == "Genrikh Yagoda"
+    assert load() is load()
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("persons:\n- id: a\n  name: A\n- id: a\n  name: B\n", encoding="utf-8")
+    with pytest.raises(AuthorityError):
+        load(bad)
+
+
+def test_entity_export(auth):
+    ent = auth.get("trotsky-leon").to_entity()
+    assert ent.id == "trotsky-leon" and ent.external == {"wikidata": "Q33391"}
+    assert ent.died == "1940-08-21" and not ent.provisional
+
+
+# ---- every person occurs in the corpus -------------------------------------------------
+_TAG = re.compile(rb"<[^>]+>")
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+@pytest.fixture(scope="module")
+def corpus_tokens(corpus_root: Path) -> set[str]:
+    tokens: set[str] = set()
+    for path in corpus_root.rglob("*.htm*"):
+        raw = _TAG.sub(b" ", path.read_bytes())
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            text = raw.decode("cp1252", errors="replace")
+        if "&" in text:
+            text = html.unescape(text)
+        tokens.update(_WORD.findall(text.lower()))
+    tokens |= {fold(t) for t in tokens}
+    tokens |= {re.sub(r"['’]s$", "", t) for t in tokens}
+    return tokens
+
+
+@pytest.mark.corpus
+def test_every_person_occurs_in_corpus(auth, corpus_tokens):
+    missing = []
+    for p in auth.of_type("person"):
+        forms = [n for n in p.all_names if not has_cyrillic(n)]
+        ok = any(all(w in corpus_tokens for w in re.split(r"[\s.\-]+", n.lower()) if w)
+                 for n in forms)
+        if not ok:
+            missing.append(p.id)
+    assert not missing
