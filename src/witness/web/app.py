@@ -1,0 +1,151 @@
+"""The reading room application: `create_app(store)` and `serve(db_path)`."""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from starlette.requests import Request
+
+from . import errors
+from .views import LazyIndex
+
+HERE = Path(__file__).resolve().parent
+MAX_BODY = 1024 * 1024          # bytes; larger request bodies get 413
+
+log = logging.getLogger("witness.web")
+
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+       "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
+SECURITY_HEADERS = [
+    (b"content-security-policy", CSP.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"x-frame-options", b"DENY"),
+]
+
+
+class Guard:
+    """Pure ASGI middleware: body-size limit, security headers, and a last-resort 500.
+
+    It sits outside FastAPI's routing so a 413 is answered before any endpoint reads the
+    body, and inside Starlette's ServerErrorMiddleware so crashes get the envelope and the
+    security headers too.
+    """
+
+    def __init__(self, app, fastapi_app: FastAPI, max_body: int) -> None:
+        self.app, self.fastapi_app, self.max_body = app, fastapi_app, max_body
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        started = False
+
+        async def send_with_headers(message):
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+                have = {k.lower() for k, _ in message.get("headers", [])}
+                extra = [(k, v) for k, v in SECURITY_HEADERS if k not in have]
+                message = {**message, "headers": list(message.get("headers", [])) + extra}
+            await send(message)
+
+        request = Request(scope)
+        length = request.headers.get("content-length")
+        if length is not None:
+            if not length.isdigit() or int(length) > self.max_body:
+                return await self._reject(scope, receive, send_with_headers)
+        elif request.headers.get("transfer-encoding", "").lower() == "chunked":
+            # No declared length: read up to the limit, then replay the body to the app.
+            chunks, size, more = [], 0, True
+            while more:
+                msg = await receive()
+                if msg["type"] != "http.request":
+                    break
+                chunks.append(msg.get("body", b""))
+                size += len(chunks[-1])
+                more = msg.get("more_body", False)
+                if size > self.max_body:
+                    return await self._reject(scope, receive, send_with_headers)
+            body = b"".join(chunks)
+            done = False
+
+            async def receive():  # noqa: F811 - the replaying receive
+                nonlocal done
+                if done:
+                    return {"type": "http.disconnect"}
+                done = True
+                return {"type": "http.request", "body": body, "more_body": False}
+        try:
+            await self.app(scope, receive, send_with_headers)
+        except Exception:
+            log.exception("unhandled error on %s %s", scope.get("method"), scope.get("path"))
+            if started:
+                raise
+            response = errors.error_response(Request(scope), 500, "internal-error",
+                                             "internal server error",
+                                             hint="the error was logged on the server")
+            await response(scope, receive, send_with_headers)
+
+    async def _reject(self, scope, receive, send):
+        request = Request(scope)
+        request.scope["app"] = self.fastapi_app
+        response = errors.error_response(
+            request, 413, "request-too-large",
+            f"request body larger than {self.max_body} bytes", headers={"connection": "close"})
+        await response(scope, receive, send)
+
+
+def create_app(store, *, token: str | None = None, views=None, max_body: int = MAX_BODY) -> FastAPI:
+    """The reading room over `store` (witness.store.base.Store).
+
+    token: enables the curation endpoints (else WITNESS_TOKEN; absent → they do not exist).
+    views: an object with ArchiveIndex's query methods; default builds one from the store on
+    first use.  The integrator passes store-backed people/claims queries here.
+    """
+    from . import api, pages
+
+    if token is None:
+        token = os.environ.get("WITNESS_TOKEN") or None
+    app = FastAPI(title="Witness reading room", version="1",
+                  description="JSON API of the Witness archive. Every error has the shape "
+                              '{"error": {"status", "code", "message"}}.',
+                  docs_url=None, redoc_url=None, openapi_url="/openapi.json")
+    app.state.store = store
+    app.state.token = token
+    app.state.audit = []              # curation requests, in order (also logged)
+    app.state.curation_hooks = {}     # kind → callable(payload) applying it (people worker)
+    if views is None:
+        lazy = LazyIndex(store)
+        app.state.index = lazy
+        app.state.views = lazy.get
+    else:
+        app.state.index = None
+        app.state.views = lambda: views
+    app.state.templates = Jinja2Templates(directory=str(HERE / "templates"))
+    app.state.templates.env.globals["asset_version"] = "1"
+    errors.install(app)
+    app.include_router(api.router)
+    if token:
+        app.include_router(api.curation_router)
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    app.add_middleware(Guard, fastapi_app=app, max_body=max_body)
+    return app
+
+
+def serve(db_path, host: str = "127.0.0.1", port: int = 8000, *, token: str | None = None) -> None:
+    """Serve the archive at db_path with uvicorn (loopback only unless host says otherwise)."""
+    import uvicorn
+
+    from ..store import open_store
+
+    store = open_store(db_path)
+    app = create_app(store, token=token)
+    app.state.views()     # build the index before the first reader arrives
+    log.info("serving %s on http://%s:%d", db_path, host, port)
+    uvicorn.run(app, host=host, port=port, log_level="info")

@@ -1,0 +1,237 @@
+"""The server-rendered HTML pages (no JavaScript needed)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+
+from ..errors import BadQuery
+from ..model import HEDGED
+from ..store.base import SearchQuery, SearchResults
+from . import render
+from .errors import WebError
+
+router = APIRouter(include_in_schema=False)
+PER_PAGE = 20
+MAX_OFFSET = 10_000
+LIST_PAGE = 50
+
+FACET_LABELS = {"author": "Author", "authors": "Author", "decade": "Decade", "year": "Year",
+                "periodical": "Periodical", "person": "Person mentioned", "persons": "Person mentioned",
+                "has_findings": "Findings", "has-findings": "Findings",
+                "persons_here": "Persons in these results"}
+
+
+def page(request: Request, template: str, status: int = 200, **context) -> HTMLResponse:
+    templates = request.app.state.templates
+    html = templates.get_template(template).render(request=request, **context)
+    return HTMLResponse(html, status_code=status)
+
+
+def _int(value: str | None, default: int | None = None, lo: int = 0, hi: int = 10**9) -> int | None:
+    """Lenient parsing for HTML forms: a reader's typo falls back to the default, not an error."""
+    try:
+        n = int(str(value).strip())
+    except (TypeError, ValueError):
+        return default
+    return min(max(n, lo), hi)
+
+
+def run_search(request: Request, query: SearchQuery) -> tuple[SearchResults, str | None, SearchQuery]:
+    """Search the store; a query that is a person's name in any spelling finds their documents.
+
+    The name is expanded into every recorded spelling ("Rakovsky" OR "Rakowsky" OR
+    "Раковский" …), so the ranking and the highlighted snippets still come from the text.
+    Returns the results, the entity id the query was read as (or None), and the query run.
+    """
+    store = request.app.state.store
+    views = request.app.state.views()
+    pid = None
+    if query.q.strip() and not query.person:
+        pid = views.person_for_name(query.q.strip().strip('"'))
+    if pid:
+        names = [n.replace('"', " ").strip() for n in views.spellings(pid)]
+        expanded = " OR ".join(f'"{n}"' for n in names if n)
+        try:
+            run = replace(query, q=expanded)
+            found = store.search(run)
+            if not found.total:
+                run = replace(query, q="", person=pid)
+                found = store.search(run)
+            return found, pid, run
+        except BadQuery:
+            pass
+    return store.search(query), None, query
+
+
+def extra_facets(request: Request, query: SearchQuery, results: SearchResults) -> dict:
+    """Facets the store does not compute: has-findings (one count query) and the persons
+    mentioned in the shown results (from the index)."""
+    facets = dict(results.facets)
+    store = request.app.state.store
+    if "has_findings" not in facets and query.has_findings is None and results.total:
+        with_findings = store.search(replace(query, has_findings=True, limit=0, offset=0)).total
+        facets["has_findings"] = [(v, n) for v, n in (("1", with_findings),
+                                                      ("0", results.total - with_findings)) if n]
+    if "person" not in facets and not query.person:
+        persons = request.app.state.views().persons_in([h.id for h in results.hits])
+        if persons:
+            facets["persons_here"] = persons[:12]
+    return facets
+
+
+def _facet_link(base: dict, name: str, value) -> str | None:
+    params = dict(base)
+    params.pop("page", None)
+    if name in ("author", "authors"):
+        params["author"] = value
+    elif name in ("periodical",):
+        params["periodical"] = value
+    elif name in ("person", "persons", "persons_here"):
+        params["person"] = value
+    elif name == "decade":
+        y = _int(str(value).rstrip("s"))
+        if y is None:
+            return None
+        params["year_from"], params["year_to"] = y, y + 9
+    elif name == "year":
+        params["year_from"] = params["year_to"] = value
+    elif name in ("has_findings", "has-findings"):
+        params["has_findings"] = "1" if str(value).lower() in ("1", "true", "yes") else "0"
+    else:
+        return None
+    return "/search?" + urlencode({k: v for k, v in params.items() if v not in (None, "")})
+
+
+def _facet_label(views, name: str, value) -> str:
+    if name in ("person", "persons", "persons_here"):
+        return views.person_name(str(value)) or str(value)
+    if name in ("has_findings", "has-findings"):
+        return "with findings" if str(value).lower() in ("1", "true", "yes") else "without findings"
+    if name == "decade" and not str(value).endswith("s"):
+        return f"{value}s"
+    return str(value)
+
+
+@router.get("/", response_class=HTMLResponse)
+async def home(request: Request):
+    views = request.app.state.views()
+    ov = views.overview()
+    peak = max((n for _, n in ov.histogram), default=0)
+    return page(request, "home.html", ov=ov, peak=peak, query="")
+
+
+@router.get("/search", response_class=HTMLResponse)
+async def search(request: Request):
+    p = request.query_params
+    q = (p.get("q") or "")[:500]
+    filters = {
+        "author": (p.get("author") or "")[:200] or None,
+        "periodical": (p.get("periodical") or "")[:200] or None,
+        "person": (p.get("person") or "")[:200] or None,
+        "year_from": _int(p.get("year_from"), None, 0, 9999),
+        "year_to": _int(p.get("year_to"), None, 0, 9999),
+    }
+    hf = (p.get("has_findings") or "").lower()
+    has_findings = True if hf in ("1", "true", "yes", "on") else False if hf in ("0", "false", "no") else None
+    pageno = _int(p.get("page"), 1, 1, MAX_OFFSET // PER_PAGE)
+    base = {"q": q, **filters, "has_findings": {True: "1", False: "0"}.get(has_findings)}
+    base = {k: v for k, v in base.items() if v not in (None, "")}
+    views = request.app.state.views()
+    ctx = dict(hint=None, query=q, filters=filters, has_findings=has_findings, base=base, results=None,
+               problem=None, person=None, pageno=pageno, pages=0, facets=[])
+    if not q.strip() and not any(v is not None for v in filters.values()) and has_findings is None:
+        return page(request, "search.html", **ctx)
+    query = SearchQuery(q=q, author=filters["author"], date_from=filters["year_from"],
+                        date_to=filters["year_to"], periodical=filters["periodical"],
+                        person=filters["person"], has_findings=has_findings, limit=PER_PAGE,
+                        offset=(pageno - 1) * PER_PAGE)
+    try:
+        results, pid, ran = run_search(request, query)
+        all_facets = extra_facets(request, ran, results)
+    except BadQuery as exc:
+        ctx["problem"] = exc.message
+        ctx["hint"] = exc.hint
+        return page(request, "search.html", **ctx)
+    facets = []
+    for name, values in all_facets.items():
+        items = []
+        for value, count in values[:12]:
+            href = _facet_link(base, name, value)
+            if href:
+                items.append((_facet_label(views, name, value), count, href))
+        if items:
+            facets.append((FACET_LABELS.get(name, name.replace("_", " ").title()), items))
+    pages = min((results.total + PER_PAGE - 1) // PER_PAGE, MAX_OFFSET // PER_PAGE)
+
+    def link(n):
+        return "/search?" + urlencode({**base, "page": n})
+
+    ctx.update(results=results, pages=pages, facets=facets, link=link,
+               person=(pid, views.person_name(pid)) if pid else None,
+               filter_person=views.person_name(filters["person"]) if filters["person"] else None,
+               snippet=render.snippet_html)
+    return page(request, "search.html", **ctx)
+
+
+@router.get("/documents/{doc_id}", response_class=HTMLResponse)
+async def document(request: Request, doc_id: str):
+    store = request.app.state.store
+    version = _int(request.query_params.get("version"), None, 1)
+    doc = store.get_document(doc_id, version)
+    history = store.history(doc.id)
+    names = {e.id: e for e in doc.entities}
+    url = str(request.url_for("document", doc_id=doc.id))
+    claims = []
+    for i, c in enumerate(doc.claims):
+        subject = names.get(c.subject)
+        claims.append({"i": i, "c": c, "hedged": c.certainty in HEDGED,
+                       "subject": subject.name if subject else c.subject,
+                       "quote": doc.text[c.evidence.start:c.evidence.end]})
+    show = request.query_params.get("findings") in ("1", "on", "true")
+    persons = sorted({m.entity for m in doc.mentions if m.type == "person" and m.entity})
+    return page(request, "document.html", doc=doc, rec=doc.record, text=render.text_html(doc),
+                history=history, claims=claims, names=names, persons=persons,
+                chicago=render.chicago(doc, url), bibtex=render.bibtex(doc), csl=render.csl_json(doc),
+                show_findings=show, version=version, query="")
+
+
+@router.get("/persons/{pid}", response_class=HTMLResponse)
+async def person(request: Request, pid: str):
+    view = request.app.state.views().person(pid)
+    if view is None:
+        raise WebError(404, "not-found", f"no person with id {pid!r} in this archive")
+    return page(request, "person.html", p=view, query="")
+
+
+@router.get("/contradictions", response_class=HTMLResponse)
+async def contradictions(request: Request):
+    rows = request.app.state.views().contradictions()
+    pageno = _int(request.query_params.get("page"), 1, 1, 10**6)
+    pages = max(1, (len(rows) + LIST_PAGE - 1) // LIST_PAGE)
+    pageno = min(pageno, pages)
+    shown = rows[(pageno - 1) * LIST_PAGE: pageno * LIST_PAGE]
+    return page(request, "contradictions.html", rows=shown, total=len(rows), pageno=pageno,
+                pages=pages, query="")
+
+
+@router.get("/checks", response_class=HTMLResponse)
+async def checks(request: Request):
+    views = request.app.state.views()
+    rule = request.query_params.get("rule")
+    rules = views.finding_rules()
+    rows, pages, pageno = [], 1, 1
+    if rule:
+        found = views.findings_for(rule)
+        pages = max(1, (len(found) + LIST_PAGE - 1) // LIST_PAGE)
+        pageno = min(_int(request.query_params.get("page"), 1, 1, 10**6), pages)
+        rows = found[(pageno - 1) * LIST_PAGE: pageno * LIST_PAGE]
+        total = len(found)
+    else:
+        total = sum(n for _, _, n in rules)
+    return page(request, "checks.html", rules=rules, rule=rule, rows=rows, total=total,
+                pageno=pageno, pages=pages, query="", json=json)

@@ -1,0 +1,393 @@
+"""What the reading room shows about people, claims and findings, as plain dataclasses.
+
+Everything here is computed once from the stored Documents (doc.entities, doc.mentions,
+doc.claims, doc.findings) by `ArchiveIndex.build`, so no request scans the archive.
+The people and claims workers will later provide store queries for the same things;
+the integrator can then pass any object with `ArchiveIndex`'s public methods as
+`create_app(..., views=...)` without touching the pages or the API.
+"""
+
+from __future__ import annotations
+
+import threading
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from ..model import HEDGED, Document, Entity
+
+QUOTE_MAX = 320          # characters of evidence shown in a timeline row
+EXCERPT_RADIUS = 60      # characters either side of a finding on /checks
+RECENT_FINDINGS = 12
+
+# Predicates that place a person alive and active at their date (claims.md, contradictions).
+ALIVE_PREDICATES = ("arrested", "charged", "tried", "sentenced", "imprisoned", "exiled", "released",
+                    "expelled", "held_office", "member_of", "awarded", "wrote", "signed", "met")
+END_PREDICATES = ("died", "executed")
+FIRM = ("asserted", "confirmed", "reported")
+
+
+@dataclass
+class DocRef:
+    id: str
+    title: str | None
+    date: str | None
+    authors: list[str] = field(default_factory=list)
+    periodical: str | None = None
+    findings: int = 0
+
+
+@dataclass
+class PersonRef:
+    id: str
+    name: str
+    count: int = 0
+
+
+@dataclass
+class TimelineRow:
+    date: str | None              # the claim's own date, else the document's date
+    date_is_document_date: bool   # True when the claim gave no date and the document's date stands in
+    predicate: str
+    object: str | None
+    certainty: str
+    hedged: bool                  # certainty in model.HEDGED: never shown as a fact
+    attributed_to: str | None
+    quote: str
+    doc_id: str
+    doc_title: str | None
+    claim_index: int              # position in the document's claims (anchor #claim-N)
+    contradicted: bool = False
+
+
+@dataclass
+class ContradictionView:
+    entity: str
+    entity_name: str
+    kind: str                     # asserted-vs-denied | after-death | before-birth | dates-disagree
+    reason: str
+    a: TimelineRow
+    b: TimelineRow | None         # None when the other side is the authority file
+
+
+@dataclass
+class PersonView:
+    id: str
+    name: str
+    variants: list[str]
+    born: str | None
+    died: str | None
+    provisional: bool
+    documents: list[DocRef]
+    co_mentioned: list[PersonRef]
+    timeline: list[TimelineRow]
+    contradictions: list[ContradictionView]
+
+
+@dataclass
+class FindingRow:
+    rule: str
+    severity: str
+    message: str
+    suggestion: str | None
+    doc_id: str
+    doc_title: str | None
+    index: int                    # position in the document's findings (anchor #finding-N)
+    start: int
+    end: int
+    before: str
+    match: str
+    after: str
+
+
+@dataclass
+class Overview:
+    documents: int
+    authors: list[tuple[str, int]]        # most prolific first
+    author_count: int
+    persons: list[PersonRef]               # most mentioned first
+    person_count: int
+    histogram: list[tuple[int, int]]       # (year, documents), every year in range
+    undated: int
+    recent_findings: list[FindingRow]
+    findings_total: int
+
+
+def fold(name: str) -> str:
+    """Name key that ignores case, accents and punctuation (Rakowsky ~ rakowsky, Trotzki ~ trotzki)."""
+    norm = unicodedata.normalize("NFKD", name.casefold())
+    kept = "".join(ch for ch in norm if not unicodedata.combining(ch))
+    return " ".join("".join(ch if ch.isalnum() else " " for ch in kept).split())
+
+
+def year_of(date: str | None) -> int | None:
+    if date and len(date) >= 4 and date[:4].isdigit():
+        return int(date[:4])
+    return None
+
+
+def _after(a: str, b: str) -> bool:
+    """a is strictly later than b at the precision both share (1938 vs 1937-03 → True)."""
+    n = min(len(a), len(b))
+    return a[:n] > b[:n]
+
+
+def _excerpt(text: str, start: int, end: int) -> tuple[str, str, str]:
+    lo, hi = max(0, start - EXCERPT_RADIUS), min(len(text), end + EXCERPT_RADIUS)
+    return (("…" if lo else "") + text[lo:start], text[start:end],
+            text[end:hi] + ("…" if hi < len(text) else ""))
+
+
+class ArchiveIndex:
+    """People, timelines, contradictions, findings and overview counts, built in one pass."""
+
+    def __init__(self) -> None:
+        self.docs: dict[str, DocRef] = {}
+        self.entities: dict[str, Entity] = {}
+        self.person_docs: dict[str, list[str]] = defaultdict(list)
+        self.variants: dict[str, Counter] = defaultdict(Counter)
+        self.co: dict[str, Counter] = defaultdict(Counter)
+        self.rows: dict[str, list[TimelineRow]] = defaultdict(list)
+        self.findings: dict[str, list[FindingRow]] = defaultdict(list)
+        self.names: dict[str, str] = {}           # fold(name) → entity id
+        self.doc_persons: dict[str, list[str]] = {}
+        self._contradictions: list[ContradictionView] = []
+        self._by_entity: dict[str, list[ContradictionView]] = defaultdict(list)
+        self._overview: Overview | None = None
+
+    # -- building ---------------------------------------------------------------------------
+    @classmethod
+    def build(cls, documents: Iterable[Document]) -> "ArchiveIndex":
+        index = cls()
+        for doc in documents:
+            index.add(doc)
+        index.finish()
+        return index
+
+    def add(self, doc: Document) -> None:
+        rec = doc.record
+        self.docs[doc.id] = DocRef(doc.id, rec.title, rec.date, list(rec.authors), rec.periodical,
+                                   len(doc.findings))
+        persons = set()
+        for ent in doc.entities:
+            if ent.type != "person":
+                continue
+            persons.add(ent.id)
+            known = self.entities.get(ent.id)
+            if known is None:
+                self.entities[ent.id] = Entity(ent.id, ent.type, ent.name, list(ent.aliases), ent.born,
+                                               ent.died, dict(ent.external), ent.provisional)
+            else:
+                known.aliases.extend(a for a in ent.aliases if a not in known.aliases)
+                known.born = known.born or ent.born
+                known.died = known.died or ent.died
+                known.provisional = known.provisional and ent.provisional
+        for m in doc.mentions:
+            if m.type == "person" and m.entity:
+                self.variants[m.entity][m.text] += 1
+                if m.entity not in self.entities:
+                    self.entities[m.entity] = Entity(m.entity, "person", m.text, provisional=True)
+                persons.add(m.entity)
+        self.doc_persons[doc.id] = sorted(persons)
+        for pid in persons:
+            self.person_docs[pid].append(doc.id)
+            for other in persons:
+                if other != pid:
+                    self.co[pid][other] += 1
+        for i, c in enumerate(doc.claims):
+            quote = doc.text[c.evidence.start:c.evidence.end].strip()
+            if len(quote) > QUOTE_MAX:
+                quote = quote[:QUOTE_MAX - 1].rstrip() + "…"
+            self.rows[c.subject].append(TimelineRow(
+                date=c.date or rec.date, date_is_document_date=not c.date, predicate=c.predicate,
+                object=c.object, certainty=c.certainty, hedged=c.certainty in HEDGED,
+                attributed_to=c.attributed_to, quote=quote, doc_id=doc.id, doc_title=rec.title,
+                claim_index=i))
+        for i, f in enumerate(doc.findings):
+            before, match, after = _excerpt(doc.text, f.start, f.end)
+            self.findings[f.rule].append(FindingRow(f.rule, f.severity, f.message, f.suggestion, doc.id,
+                                                    rec.title, i, f.start, f.end, before, match, after))
+
+    def finish(self) -> None:
+        for pid, ent in self.entities.items():
+            for name in [ent.name, *ent.aliases, *self.variants.get(pid, {})]:
+                self.names.setdefault(fold(name), pid)
+        for pid, rows in self.rows.items():
+            rows.sort(key=lambda r: (r.date is None, r.date or "", r.doc_id, r.claim_index))
+            for con in self._find_contradictions(pid, rows):
+                self._contradictions.append(con)
+                self._by_entity[pid].append(con)
+        self._contradictions.sort(key=lambda c: (c.entity_name.casefold(), c.kind))
+        self._overview = self._make_overview()
+
+    def _name(self, pid: str) -> str:
+        ent = self.entities.get(pid)
+        return ent.name if ent else pid
+
+    def _find_contradictions(self, pid: str, rows: list[TimelineRow]) -> list[ContradictionView]:
+        """The contradiction kinds of claims.md; never resolved, only shown side by side."""
+        out: list[ContradictionView] = []
+        name = self._name(pid)
+        ent = self.entities.get(pid)
+
+        def flag(kind, reason, a, b):
+            a.contradicted = True
+            if b is not None:
+                b.contradicted = True
+            out.append(ContradictionView(pid, name, kind, reason, a, b))
+
+        firm = [r for r in rows if r.certainty in FIRM]
+        denied = [r for r in rows if r.certainty == "denied"]
+        for d in denied:
+            for r in firm:
+                if r.predicate == d.predicate and (r.object or None) == (d.object or None):
+                    flag("asserted-vs-denied", f"one source says “{r.predicate}”, another denies it", r, d)
+                    break
+        ends = [r for r in firm if r.predicate in END_PREDICATES and r.date and not r.date_is_document_date]
+        for r in rows:
+            if r.predicate not in ALIVE_PREDICATES or not r.date or r.date_is_document_date:
+                continue
+            if ent and ent.died and _after(r.date, ent.died):
+                flag("after-death", f"{r.predicate} dated {r.date}, after death on {ent.died} "
+                                    "(authority file)", r, None)
+            else:
+                for e in ends:
+                    if _after(r.date, e.date) and e.doc_id != r.doc_id:
+                        flag("after-death", f"{r.predicate} dated {r.date}, after “{e.predicate}” "
+                                            f"dated {e.date} in another document", r, e)
+                        break
+            if ent and ent.born and _after(ent.born, r.date):
+                flag("before-birth", f"{r.predicate} dated {r.date}, before birth on {ent.born}", r, None)
+        for pred in ("born", *END_PREDICATES):
+            dated = [r for r in firm if r.predicate == pred and r.date and not r.date_is_document_date]
+            for a, b in zip(dated, dated[1:]):
+                if a.date[:4] != b.date[:4]:
+                    flag("dates-disagree", f"“{pred}” dated {a.date} in one source, {b.date} in another",
+                         a, b)
+        return out
+
+    def _make_overview(self) -> Overview:
+        authors = Counter(a for d in self.docs.values() for a in d.authors)
+        years = Counter(year_of(d.date) for d in self.docs.values())
+        undated = years.pop(None, 0)
+        hist = [(y, years.get(y, 0)) for y in range(min(years), max(years) + 1)] if years else []
+        mentioned = sorted(((pid, len(ds)) for pid, ds in self.person_docs.items()),
+                           key=lambda t: (-t[1], self._name(t[0]).casefold()))
+        recent_docs = sorted(self.docs.values(), key=lambda d: (d.date or ""), reverse=True)
+        recent: list[FindingRow] = []
+        by_doc = defaultdict(list)
+        for rows in self.findings.values():
+            for row in rows:
+                by_doc[row.doc_id].append(row)
+        for d in recent_docs:
+            recent.extend(by_doc.get(d.id, [])[:2])
+            if len(recent) >= RECENT_FINDINGS:
+                break
+        return Overview(
+            documents=len(self.docs), authors=authors.most_common(15), author_count=len(authors),
+            persons=[PersonRef(pid, self._name(pid), n) for pid, n in mentioned[:15]],
+            person_count=len(self.person_docs), histogram=hist, undated=undated,
+            recent_findings=recent[:RECENT_FINDINGS],
+            findings_total=sum(len(v) for v in self.findings.values()))
+
+    # -- the queries the pages and the API use (the integrator's swap points) ---------------
+    def overview(self) -> Overview:
+        assert self._overview is not None
+        return self._overview
+
+    def person(self, pid: str) -> PersonView | None:
+        ent = self.entities.get(pid)
+        if ent is None:
+            return None
+        variants = [v for v, _ in self.variants.get(pid, Counter()).most_common()]
+        for alias in ent.aliases:
+            if alias not in variants:
+                variants.append(alias)
+        variants = [v for v in variants if v != ent.name]
+        docs = sorted((self.docs[d] for d in dict.fromkeys(self.person_docs.get(pid, [])) if d in self.docs),
+                      key=lambda d: (d.date is None, d.date or "", d.id))
+        co = [PersonRef(o, self._name(o), n) for o, n in
+              sorted(self.co.get(pid, Counter()).items(), key=lambda t: (-t[1], self._name(t[0])))[:12]]
+        return PersonView(pid, ent.name, variants, ent.born, ent.died, ent.provisional, docs, co,
+                          list(self.rows.get(pid, [])), list(self._by_entity.get(pid, [])))
+
+    def timeline(self, pid: str) -> list[TimelineRow] | None:
+        if pid not in self.entities:
+            return None
+        return list(self.rows.get(pid, []))
+
+    def contradictions(self) -> list[ContradictionView]:
+        return self._contradictions
+
+    def finding_rules(self) -> list[tuple[str, str, int]]:
+        """(rule, worst severity, count), most frequent first."""
+        order = {"error": 0, "warning": 1, "info": 2}
+        out = []
+        for rule, rows in self.findings.items():
+            worst = min((r.severity for r in rows), key=lambda s: order.get(s, 3))
+            out.append((rule, worst, len(rows)))
+        return sorted(out, key=lambda t: (-t[2], t[0]))
+
+    def findings_for(self, rule: str) -> list[FindingRow]:
+        return self.findings.get(rule, [])
+
+    def person_for_name(self, text: str) -> str | None:
+        """Entity id whose name or any recorded spelling equals `text` (case/accents ignored)."""
+        return self.names.get(fold(text)) if text.strip() else None
+
+    def spellings(self, pid: str, limit: int = 32) -> list[str]:
+        """Every recorded spelling of a person (name, aliases, mention texts), most used first."""
+        ent = self.entities.get(pid)
+        if ent is None:
+            return []
+        out = [ent.name, *(v for v, _ in self.variants.get(pid, Counter()).most_common()), *ent.aliases]
+        return list(dict.fromkeys(out))[:limit]
+
+    def persons_in(self, doc_ids: list[str]) -> list[tuple[str, int]]:
+        """(entity id, documents) over these documents, most frequent first."""
+        counts = Counter(pid for d in doc_ids for pid in self.doc_persons.get(d, ()))
+        return sorted(counts.items(), key=lambda t: (-t[1], self._name(t[0]).casefold()))
+
+    def person_name(self, pid: str) -> str | None:
+        ent = self.entities.get(pid)
+        return ent.name if ent else None
+
+    def list_documents(self, *, author=None, year_from=None, year_to=None, periodical=None):
+        """Document summaries in (date, id) order, filtered; served from memory."""
+        out = []
+        a, p = (fold(author) if author else None), (fold(periodical) if periodical else None)
+        for d in self.docs.values():
+            if a and not any(fold(x) == a for x in d.authors):
+                continue
+            if p and fold(d.periodical or "") != p:
+                continue
+            y = year_of(d.date)
+            if (year_from is not None or year_to is not None) and y is None:
+                continue
+            if year_from is not None and y < year_from or year_to is not None and y > year_to:
+                continue
+            out.append(d)
+        out.sort(key=lambda d: (d.date is None, d.date or "", d.id))
+        return out
+
+
+class LazyIndex:
+    """Builds the ArchiveIndex on first use (one thread builds, the others wait)."""
+
+    def __init__(self, store) -> None:
+        self._store = store
+        self._index: ArchiveIndex | None = None
+        self._lock = threading.Lock()
+
+    def get(self) -> ArchiveIndex:
+        if self._index is None:
+            with self._lock:
+                if self._index is None:
+                    self._index = ArchiveIndex.build(self._store.iter_documents())
+        return self._index
+
+    def refresh(self) -> None:
+        """Drop the index; the next request rebuilds it (after an ingest or a curation)."""
+        with self._lock:
+            self._index = None
