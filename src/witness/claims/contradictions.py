@@ -1,0 +1,153 @@
+"""Claims that cannot all hold (claims.md), shown side by side and never resolved.
+
+Kinds:
+- ``asserted-vs-denied``: one claim asserts (or confirms) what another denies, same subject and
+  predicate (and same object when both name one);
+- ``after-authority-death``: a claim dated strictly after the death date in the authority file;
+- ``after-claimed-death``: a claim dated strictly after another source's dated ``executed`` or
+  ``died`` claim (asserted, confirmed, reported or rumored: a rumored execution contradicted by a
+  later release is exactly what a researcher wants to see).
+
+Reduced-precision dates compare as intervals: "1937" is after "1936-12-31" but not after
+"1937-08", so only certain orderings are reported.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from typing import Any
+
+from .dates import parse_iso
+from .timeline import ClaimItem, as_item
+
+POSITIVE = ("asserted", "confirmed")
+DEATH_SOURCES = ("asserted", "confirmed", "reported", "rumored")
+# Events the person must be alive for (rehabilitation and posthumous mentions are not).
+LIVING_EVENTS = {"arrested", "charged", "tried", "sentenced", "executed", "imprisoned", "exiled",
+                 "released", "expelled", "held_office", "member_of", "awarded", "wrote", "signed",
+                 "met", "disappeared", "died", "born"}
+# Claims that put the person alive and free at their date.
+ALIVE_FREE = {"released", "held_office", "wrote", "signed", "met", "awarded", "exiled"}
+
+
+@dataclass
+class Contradiction:
+    kind: str
+    subject: str
+    first: ClaimItem                       # the earlier / positive / death side
+    second: ClaimItem | None               # None when the other side is the authority file
+    authority: dict[str, Any] | None = None  # {"died": …, "death_manner": …} for after-authority-death
+    reason: str = ""
+
+
+def earliest(iso: str | None):
+    p = parse_iso(iso)
+    if p is None:
+        return None
+    return (p[0], p[1] or 1, p[2] or 1)
+
+
+def latest(iso: str | None):
+    p = parse_iso(iso)
+    if p is None:
+        return None
+    y, m, d = p
+    m2 = m or 12
+    return (y, m2, d or calendar.monthrange(y, m2)[1])
+
+
+def strictly_after(a: str | None, b: str | None) -> bool:
+    """True only when every day `a` can mean is after every day `b` can mean."""
+    ea, lb = earliest(a), latest(b)
+    return ea is not None and lb is not None and ea > lb
+
+
+def _get(entry, name):
+    if entry is None:
+        return None
+    if isinstance(entry, dict):
+        return entry.get(name)
+    return getattr(entry, name, None)
+
+
+def _lookup(authority, subject):
+    if authority is None:
+        return None
+    try:
+        return authority.get(subject)
+    except Exception:   # an authority that raises on unknown ids behaves like one that has none
+        return None
+
+
+def find_contradictions(items, authority=None, subject: str | None = None) -> list[Contradiction]:
+    """Contradictions among `items` ((claim, doc id, title, doc date[, quote]) or ClaimItem).
+
+    `authority` is anything with ``.get(entity_id)`` returning an entry (object or dict) with
+    ``died`` (ISO) and optionally ``death_manner``; None skips the authority check."""
+    by_subject: dict[str, list[ClaimItem]] = {}
+    for raw in items:
+        it = as_item(raw)
+        if subject is None or it.claim.subject == subject:
+            by_subject.setdefault(it.claim.subject, []).append(it)
+    out: list[Contradiction] = []
+    for subj, its in by_subject.items():
+        out += _asserted_vs_denied(subj, its)
+        out += _after_authority_death(subj, its, _lookup(authority, subj))
+        out += _after_claimed_death(subj, its)
+    return out
+
+
+def _asserted_vs_denied(subj, its):
+    out = []
+    pos = [i for i in its if i.claim.certainty in POSITIVE]
+    neg = [i for i in its if i.claim.certainty == "denied"]
+    for a in pos:
+        for b in neg:
+            ca, cb = a.claim, b.claim
+            if ca.predicate != cb.predicate:
+                continue
+            if ca.object and cb.object and ca.object.lower() != cb.object.lower():
+                continue
+            out.append(Contradiction("asserted-vs-denied", subj, a, b,
+                                     reason=f"{ca.predicate}: {ca.certainty} vs denied"))
+    return out
+
+
+def _after_authority_death(subj, its, entry):
+    died = _get(entry, "died")
+    if not died:
+        return []
+    out = []
+    for it in its:
+        c = it.claim
+        if c.predicate not in LIVING_EVENTS or c.certainty in ("denied", "predicted"):
+            continue
+        if c.predicate in ("died", "executed") and not strictly_after(c.date, died):
+            continue
+        if c.date and strictly_after(c.date, died):
+            out.append(Contradiction(
+                "after-authority-death", subj, it, None,
+                authority={"died": died, "death_manner": _get(entry, "death_manner")},
+                reason=f"{c.predicate} dated {c.date}, after death on {died} (authority file)"))
+    return out
+
+
+def _after_claimed_death(subj, its):
+    deaths = [i for i in its if i.claim.predicate in ("executed", "died") and i.claim.date
+              and i.claim.certainty in DEATH_SOURCES]
+    out = []
+    for d in deaths:
+        for it in its:
+            c = it.claim
+            if it is d or not c.date or c.certainty in ("denied", "predicted", "uncertain"):
+                continue
+            if c.predicate not in LIVING_EVENTS:
+                continue
+            if strictly_after(c.date, d.claim.date):
+                kind = "alive-after-death" if c.predicate in ALIVE_FREE else "after-claimed-death"
+                out.append(Contradiction(
+                    kind, subj, d, it,
+                    reason=f"{c.predicate} dated {c.date}, after {d.claim.predicate} "
+                           f"({d.claim.certainty}) dated {d.claim.date}"))
+    return out

@@ -1,0 +1,145 @@
+"""Dates in claims: explicit ("in September 1934", "on 12 March 1937") and relative ("last July",
+"three months ago", "the following year"), resolved against the document's date.
+
+Rule: no date rather than a wrong one.  A relative expression that needs more precision than the
+document date has ("last July" in a document dated only "1937") resolves to None; "the following
+year" needs an explicit year earlier in the same paragraph.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+MONTHS = {m[:3].lower(): i for i, m in enumerate(calendar.month_name) if m}
+_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
+_YEAR = r"(1[789]\d\d|20[0-4]\d)"
+NUMBERS = {"one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+           "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+           "fifteen": 15, "twenty": 20}
+
+DATE_RE = re.compile(
+    rf"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}"
+    rf"|{_MONTH}\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}"
+    rf"|{_MONTH},?\s+{_YEAR}"
+    rf"|(?:in|of|by|since|until|during|early|late|mid|summer|spring|autumn|winter|fall)\s+(?:the\s+(?:year|end\s+of)\s+)?{_YEAR}\b(?![-–]\d)"
+    rf"|(?P<last>last|this|next)\s+(?P<lunit>year|month|{_MONTH[1:-1]}|spring|summer|autumn|fall|winter)"
+    rf"|(?P<num>\d+|one|a|an|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\s+(?P<unit>days?|weeks?|months?|years?)\s+ago"
+    rf"|the\s+(?P<rel>following|next|previous|preceding)\s+year|a\s+year\s+(?P<later>later|earlier)"
+    rf"|(?P<yday>yesterday)"
+    rf")", re.I)
+_SEASON = {"spring": None, "summer": None, "autumn": None, "fall": None, "winter": None}
+_EXPLICIT_YEAR = re.compile(rf"\b{_YEAR}\b")
+
+
+def parse_iso(value: str | None) -> tuple[int, int | None, int | None] | None:
+    if not value:
+        return None
+    m = re.match(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value)
+    if not m:
+        return None
+    return int(m.group(1)), int(m.group(2)) if m.group(2) else None, int(m.group(3)) if m.group(3) else None
+
+
+def _fmt(y: int, m: int | None = None, d: int | None = None) -> str:
+    if m is None:
+        return f"{y:04d}"
+    if d is None:
+        return f"{y:04d}-{m:02d}"
+    return f"{y:04d}-{m:02d}-{d:02d}"
+
+
+def _month_of(name: str) -> int | None:
+    return MONTHS.get(name[:3].lower())
+
+
+def resolve(m: re.Match, doc_date: str | None, text_before: str = "") -> str | None:
+    """ISO date for one DATE_RE match, or None when it cannot be resolved safely."""
+    s = m.group(0)
+    ref = parse_iso(doc_date)
+    if m.group("yday"):
+        if ref and ref[2]:
+            d = dt.date(*ref) - dt.timedelta(days=1)
+            return d.isoformat()
+        return None
+    if m.group("last"):
+        which, unit = m.group("last").lower(), m.group("lunit").lower()
+        if not ref:
+            return None
+        y, mo, _ = ref
+        if unit == "year":
+            return _fmt(y + {"last": -1, "this": 0, "next": 1}[which])
+        if unit == "month":
+            if mo is None:
+                return None
+            k = {"last": -1, "this": 0, "next": 1}[which]
+            yy, mm = divmod((y * 12 + mo - 1) + k, 12)
+            return _fmt(yy, mm + 1)
+        if unit in _SEASON:
+            return None
+        target = _month_of(unit)
+        if target is None or mo is None:
+            return None
+        if which == "last":
+            return _fmt(y if target < mo else y - 1, target)
+        if which == "next":
+            return _fmt(y if target > mo else y + 1, target)
+        return _fmt(y, target)
+    if m.group("num"):
+        raw = m.group("num").lower()
+        n = int(raw) if raw.isdigit() else NUMBERS.get(raw)
+        unit = m.group("unit").lower().rstrip("s")
+        if not ref or n is None:
+            return None
+        y, mo, d = ref
+        if unit == "year":
+            return _fmt(y - n)
+        if unit == "month":
+            if mo is None:
+                return None
+            yy, mm = divmod((y * 12 + mo - 1) - n, 12)
+            return _fmt(yy, mm + 1)
+        if d is None:
+            return None
+        delta = dt.timedelta(days=n if unit == "day" else 7 * n)
+        return (dt.date(y, mo, d) - delta).isoformat()
+    if m.group("rel") or m.group("later"):
+        years = _EXPLICIT_YEAR.findall(text_before)
+        if not years:
+            return None
+        base = int(years[-1])
+        word = (m.group("rel") or m.group("later")).lower()
+        return _fmt(base + (1 if word in ("following", "next", "later") else -1))
+    # explicit
+    year_m = _EXPLICIT_YEAR.findall(s)
+    if not year_m:
+        return None
+    y = int(year_m[-1])
+    mon = None
+    for word in re.findall(r"[A-Z][a-z]+", s):
+        if word[:3].lower() in MONTHS and len(word) >= 3:
+            mon = MONTHS[word[:3].lower()]
+            break
+    day = m.group("d1") or m.group("d2")
+    if mon and day:
+        try:
+            dt.date(y, mon, int(day))
+        except ValueError:
+            return _fmt(y, mon)
+        return _fmt(y, mon, int(day))
+    if mon:
+        return _fmt(y, mon)
+    return _fmt(y)
+
+
+def find_dates(text: str, doc_date: str | None, base: int = 0, context: str = "") -> list[tuple[int, int, str]]:
+    """(start, end, iso) for each resolvable date expression in `text` (offsets + `base`).
+
+    `context` is the text before `text` in its paragraph (anchor for "the following year")."""
+    out = []
+    for m in DATE_RE.finditer(text):
+        iso = resolve(m, doc_date, context + text[: m.start()])
+        if iso:
+            out.append((base + m.start(), base + m.end(), iso))
+    return out

