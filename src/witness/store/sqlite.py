@@ -447,7 +447,7 @@ class SQLiteStore:
             hits.append(SearchHit(id=m.id, title=m.title, authors=list(m.authors), date=m.date,
                                   periodical=m.periodical,
                                   snippet=qlang.make_snippet(bodies.get(rowid, ""), pattern, terms=parsed.terms),
-                                  score=round(-score, 4) if score else 0.0))
+                                  score=-score))
         return hits
 
     # ---- stats -------------------------------------------------------------------------

@@ -1,0 +1,425 @@
+"""The SQLite archive: versions, ids, migrations, WAL, outcomes, stats, search, crash safety.
+
+Every test uses a real SQLite file under tmp_path."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import textwrap
+import time
+import zlib
+from pathlib import Path
+
+import pytest
+
+from witness.errors import BadQuery, NotFound, StoreError
+from witness.model import Claim, Document, Entity, Finding, Mention, Record, Source, Span
+from witness.store import open_store
+from witness.store import migrations
+from witness.store.base import SearchQuery
+
+SRC = Path(__file__).resolve().parent.parent / "src"
+
+
+def make_doc(path: str, text: str, *, id: str | None = None, sha: str | None = None, title: str = "Untitled",
+             authors=("Victor Serge",), date: str | None = "1937-08-28", periodical: str | None = None,
+             **extra) -> Document:
+    return Document(id=id or Path(path).stem, source=Source(path, "mia-html", sha or f"sha-{hash(text)}"),
+                    record=Record(authors=list(authors), title=title, date=date, periodical=periodical),
+                    text=text, **extra)
+
+
+@pytest.fixture
+def store(tmp_path):
+    s = open_store(tmp_path / "archive.db")
+    yield s
+    s.close()
+
+
+# ---- opening, pragmas, migrations -------------------------------------------------------
+
+def test_wal_foreign_keys_and_schema_version(tmp_path, store):
+    conn = sqlite3.connect(tmp_path / "archive.db")
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == migrations.LATEST
+    assert store.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert store.conn.execute("PRAGMA busy_timeout").fetchone()[0] > 0
+    assert store.integrity_check() == "ok"
+
+
+def test_old_archive_is_migrated_on_open(tmp_path):
+    """An archive at schema step 1 (documents and versions only) gains text search and the
+    people tables on open, filled from the versions already stored."""
+    db = tmp_path / "old.db"
+    conn = sqlite3.connect(db, isolation_level=None)
+    assert migrations.migrate(conn, upto=1) == 1
+    doc = make_doc("archive/serge/1937/08/yagoda.htm", "Yagoda was head of the G.P.U.", id="yagoda",
+                   mentions=[Mention(0, 6, "Yagoda", "person", "yagoda-genrikh")],
+                   entities=[Entity("yagoda-genrikh", "person", "Genrikh Yagoda")])
+    data = doc.to_json()
+    conn.execute("INSERT INTO documents(id, path, version, sha256, digest, format, title, authors, date, year,"
+                 " updated_at) VALUES ('yagoda', ?, 1, ?, 'd', 'mia-html', 'Untitled', '[\"Victor Serge\"]',"
+                 " '1937-08-28', 1937, 'now')", (doc.source.path, doc.source.sha256))
+    conn.execute("INSERT INTO versions VALUES ('yagoda', 1, ?, ?, 'then', ?)",
+                 (doc.source.sha256, doc.source.path, zlib.compress(json.dumps(data).encode())))
+    conn.close()
+
+    s = open_store(db)
+    try:
+        assert s.conn.execute("PRAGMA user_version").fetchone()[0] == migrations.LATEST
+        assert [h.id for h in s.search(SearchQuery(q="G.P.U.")).hits] == ["yagoda"]
+        assert s.search(SearchQuery(person="yagoda-genrikh")).total == 1
+        assert s.get_document("yagoda").text == doc.text
+        assert s.integrity_check() == "ok"
+    finally:
+        s.close()
+
+
+def test_newer_archive_is_refused(tmp_path):
+    db = tmp_path / "future.db"
+    sqlite3.connect(db).execute(f"PRAGMA user_version = {migrations.LATEST + 1}")
+    with pytest.raises(StoreError, match="newer than this program"):
+        open_store(db)
+
+
+def test_not_an_archive(tmp_path):
+    bad = tmp_path / "notes.db"
+    bad.write_bytes(b"this is not sqlite at all" * 100)
+    with pytest.raises(StoreError, match="cannot open archive"):
+        open_store(bad)
+
+
+def test_postgresql_url_is_not_yet_supported():
+    with pytest.raises(StoreError, match="not yet supported"):
+        open_store("postgresql://localhost/witness")
+
+
+# ---- versions -----------------------------------------------------------------------------
+
+def test_new_unchanged_updated_and_history(store):
+    doc = make_doc("archive/serge/1937/08/yagoda.htm", "First text.", sha="a1")
+    assert (store.put_document(doc).status, store.put_document(doc).status) == ("new", "unchanged")
+    assert store.known_sha("archive/serge/1937/08/yagoda.htm") == "a1"
+    before = store.conn.execute("SELECT count(*) FROM versions").fetchone()[0]
+    assert store.put_document(doc).status == "unchanged"
+    assert store.conn.execute("SELECT count(*) FROM versions").fetchone()[0] == before
+
+    changed = make_doc("archive/serge/1937/08/yagoda.htm", "Second text.", sha="b2")
+    result = store.put_document(changed)
+    assert (result.status, result.version, result.id) == ("updated", 2, "yagoda")
+    history = store.history("yagoda")
+    assert [(v.version, v.sha256, v.current) for v in history] == [(1, "a1", False), (2, "b2", True)]
+    assert store.get_document("yagoda").text == "Second text."
+    assert store.get_document("yagoda", version=1).text == "First text."
+    # The old text is no longer searchable; the new one is.
+    assert store.search(SearchQuery(q="first")).total == 0
+    assert store.search(SearchQuery(q="second")).total == 1
+
+
+def test_same_bytes_but_new_reading_is_a_new_version(store):
+    """A reprocess (same file, new annotations) is kept as a version, not written over."""
+    doc = make_doc("a/x.htm", "Text about Yagoda.", sha="same")
+    store.put_document(doc)
+    doc.mentions = [Mention(11, 17, "Yagoda", "person", "yagoda-genrikh")]
+    assert store.put_document(doc).status == "updated"
+    assert len(store.history("x")) == 2 and store.get_document("x", 1).mentions == []
+
+
+def test_unknown_document(store):
+    with pytest.raises(NotFound):
+        store.get_document("nope")
+    with pytest.raises(NotFound):
+        store.get_document("nope", version=3)
+    with pytest.raises(NotFound):
+        store.history("nope")
+    assert store.resolve("nope") is None
+
+
+def test_id_collision_gets_a_deterministic_suffix(store):
+    a = store.put_document(make_doc("archive/a/index.htm", "A", id="index"))
+    b = store.put_document(make_doc("archive/b/index.htm", "B", id="index"))
+    c = store.put_document(make_doc("archive/c/index.htm", "C", id="index"))
+    assert (a.id, b.id, c.id) == ("index", "index-2", "index-3")
+    # The same path keeps its id on every later put, changed or not.
+    again = store.put_document(make_doc("archive/b/index.htm", "B changed", id="index"))
+    assert (again.id, again.status) == ("index-2", "updated")
+    assert store.get_document("index-2").id == "index-2"
+    assert store.get_document("index-2").source.path == "archive/b/index.htm"
+    assert store.resolve("archive/c/index.htm") == "index-3"
+    assert store.resolve("index") == "index"
+    assert sorted(store.document_ids()) == ["index", "index-2", "index-3"]
+
+
+def test_iter_documents_gives_current_versions(store):
+    for i in range(5):
+        store.put_document(make_doc(f"p/{i}.htm", f"Text {i}"))
+    store.put_document(make_doc("p/3.htm", "Text 3 revised"))
+    texts = {d.id: d.text for d in store.iter_documents()}
+    assert len(texts) == 5 and texts["3"] == "Text 3 revised"
+
+
+def test_annotations_are_indexed_for_the_current_version_only(store):
+    doc = make_doc("a/y.htm", "Rakowsky was arrested.", id="y",
+                   mentions=[Mention(0, 8, "Rakowsky", "person", "rakovsky-christian")],
+                   entities=[Entity("rakovsky-christian", "person", "Christian Rakovsky", ["Раковский"])],
+                   claims=[Claim("rakovsky-christian", "arrested", certainty="confirmed", evidence=Span(0, 22))],
+                   findings=[Finding("doubled-word", "warning", 0, 3, "of of")])
+    store.put_document(doc)
+    q = store.conn.execute
+    assert q("SELECT entity_id, text FROM mentions").fetchall() == [("rakovsky-christian", "Rakowsky")]
+    assert q("SELECT subject, predicate, certainty, ev_end FROM claims").fetchall() == [
+        ("rakovsky-christian", "arrested", "confirmed", 22)]
+    assert json.loads(q("SELECT aliases FROM entities").fetchone()[0]) == ["Раковский"]
+    doc.mentions, doc.claims, doc.findings = [], [], []
+    store.put_document(doc)
+    assert q("SELECT count(*) FROM mentions").fetchone()[0] == 0
+    assert q("SELECT count(*) FROM claims").fetchone()[0] == 0
+    assert store.get_document("y", 1).claims[0].certainty == "confirmed"     # still in history
+
+
+# ---- outcomes and stats ---------------------------------------------------------------
+
+def test_outcomes_and_stats(store):
+    store.put_document(make_doc("archive/serge/a.htm", "x", authors=["Victor Serge"], date="1937-08-28",
+                                periodical="Socialist Appeal"))
+    store.put_document(make_doc("archive/serge/b.htm", "y", authors=["Victor Serge"], date="1941",
+                                findings=[Finding("doubled-word", "warning", 0, 1, "of of")]))
+    store.put_document(make_doc("archive/trotsky/c.htm", "z", authors=["Leon Trotsky", "Victor Serge"], date=None))
+    store.record_outcome("archive/serge/index.htm", "skipped", "index page", "s1")
+    store.record_outcome("archive/trotsky/index.htm", "skipped", "index page")
+    store.record_outcome("css/style.css", "skipped", "stylesheet")
+    store.record_outcome("bad.htm", "failed", "mia-html: truncated")
+    store.record_outcome("bad.htm", "failed", "mia-html: empty file")       # latest per path wins
+    with pytest.raises(ValueError):
+        store.record_outcome("x", "exploded", "?")
+
+    st = store.stats()
+    assert st["documents"] == 3 and st["versions"] == 3
+    assert st["authors"][0] == ("Victor Serge", 3) and ("Leon Trotsky", 1) in st["authors"]
+    assert dict(st["decades"]) == {"1930s": 1, "1940s": 1, "undated": 1}
+    assert ("Socialist Appeal", 1) in st["periodicals"]
+    assert st["formats"] == [("mia-html", 3)]
+    assert st["skipped"]["total"] == 3
+    assert st["skipped"]["reasons"][0] == {"reason": "index page", "count": 2, "example": "archive/serge/index.htm"}
+    assert st["failed"] == {"total": 1, "reasons": [{"reason": "mia-html: empty file", "count": 1, "example": "bad.htm"}]}
+    assert st["findings"] == {"documents": 1, "by_rule": [("doubled-word", 1)]}
+
+    # A file that failed once and is later read is no longer counted as failed.
+    store.put_document(make_doc("bad.htm", "fixed now"))
+    assert store.stats()["failed"]["total"] == 0
+
+
+# ---- batches ------------------------------------------------------------------------------
+
+def test_batch_commits_every_n_and_keeps_good_puts_after_an_error(tmp_path, store):
+    other = sqlite3.connect(tmp_path / "archive.db")
+    with store.batch(every=3):
+        for i in range(4):
+            store.put_document(make_doc(f"b/{i}.htm", f"doc {i}"))
+        # The first three are committed (visible to another connection), the fourth not yet.
+        assert other.execute("SELECT count(*) FROM documents").fetchone()[0] == 3
+        with pytest.raises(StoreError):
+            store.put_document(make_doc("", "no path"))
+        store.put_document(make_doc("b/9.htm", "doc 9"))
+    assert other.execute("SELECT count(*) FROM documents").fetchone()[0] == 5
+    assert store.integrity_check() == "ok"
+
+
+# ---- search -------------------------------------------------------------------------------
+
+@pytest.fixture
+def library(store):
+    docs = [
+        make_doc("a/perm.htm", "The theory of permanent revolution. The permanent revolution again; revolution.",
+                 id="perm", title="The Permanent Revolution", authors=["Leon Trotsky"], date="1930",
+                 periodical="New International"),
+        make_doc("a/once.htm", "Among many other things, one revolution is mentioned once here.",
+                 id="once", title="Miscellany", authors=["Victor Serge"], date="1937-08-28",
+                 periodical="Socialist Appeal",
+                 findings=[Finding("doubled-word", "warning", 0, 3, "of of")]),
+        make_doc("a/rev.htm", "Revolution is permanent, said nobody.", id="rev", title="Notes",
+                 authors=["Victor Serge"], date="1941-01", periodical="Socialist Appeal"),
+        make_doc("a/ru.htm", "Раковский был арестован. Einde O’Callaghan transcribed it; Trótsky wrote.",
+                 id="ru", title="Cyrillic", authors=["Христиан Раковский"], date="1938",
+                 mentions=[Mention(0, 9, "Раковский", "person", "rakovsky-christian")]),
+        make_doc("a/fr.htm", "Il dit « la révolution permanente » à Paris.", id="fr", title="Français",
+                 authors=["Victor Serge"], date="1945", periodical="Masses"),
+    ]
+    for d in docs:
+        store.put_document(d)
+    return store
+
+
+def ids(results):
+    return [h.id for h in results.hits]
+
+
+def test_ranking_title_and_frequency_beat_a_single_mention(library):
+    r = library.search(SearchQuery(q="revolution"))
+    # "révolution" matches too: accents are folded in the index.
+    assert ids(r)[0] == "perm" and set(ids(r)) == {"perm", "once", "rev", "fr"}
+    assert r.hits[0].score > r.hits[-1].score
+    assert r.total == 4
+
+
+def test_phrase_versus_words(library):
+    assert ids(library.search(SearchQuery(q='"permanent revolution"'))) == ["perm"]
+    assert set(ids(library.search(SearchQuery(q="permanent revolution")))) == {"perm", "rev"}
+    assert ids(library.search(SearchQuery(q='"revolution is permanent"'))) == ["rev"]
+
+
+def test_prefix_or_not(library):
+    assert set(ids(library.search(SearchQuery(q="perman*")))) == {"perm", "rev", "fr"}
+    assert set(ids(library.search(SearchQuery(q="nobody OR miscellany")))) == {"rev", "once"}
+    assert set(ids(library.search(SearchQuery(q="revolution NOT permanent")))) == {"once", "fr"}
+
+
+def test_snippets_mark_matches(library):
+    hit = library.search(SearchQuery(q='"permanent revolution"')).hits[0]
+    assert "«permanent revolution»" in hit.snippet
+    hit = next(h for h in library.search(SearchQuery(q="révolution")).hits if h.id == "fr")
+    assert hit.snippet.count("«") == 1 and "«révolution»" in hit.snippet
+
+
+def test_filters(library):
+    def q(**kw):
+        return set(ids(library.search(SearchQuery(**kw))))
+
+    assert q(q="revolution", author="Trotsky") == {"perm"}
+    assert q(q="revolution", author="victor serge") == {"once", "rev", "fr"}
+    assert q(q="revolution", author="Serge Victor") == {"once", "rev", "fr"}      # words, any order
+    assert q(q="revolution", author="Serg") == set()                             # whole words only
+    assert q(q="revolution", date_from=1931) == {"once", "rev", "fr"}
+    assert q(q="revolution", date_to=1937) == {"perm", "once"}
+    assert q(q="revolution", date_from=1937, date_to=1937) == {"once"}
+    assert q(q="revolution", periodical="socialist appeal") == {"once", "rev"}
+    assert q(q="revolution", has_findings=True) == {"once"}
+    assert q(q="revolution", has_findings=False) == {"perm", "rev", "fr"}
+    assert q(person="rakovsky-christian") == {"ru"}
+    assert q(q="revolution", person="rakovsky-christian") == set()
+    assert q(author="Раковский") == {"ru"}
+
+
+def test_cyrillic_apostrophes_and_diacritics(library):
+    assert ids(library.search(SearchQuery(q="Раковский"))) == ["ru"]
+    assert ids(library.search(SearchQuery(q="раковский"))) == ["ru"]
+    assert ids(library.search(SearchQuery(q="O'Callaghan"))) == ["ru"]           # straight vs curly
+    assert "ru" in ids(library.search(SearchQuery(q="trotsky")))                 # Trótsky, folded
+
+
+def test_total_limit_offset_and_facets(library):
+    full = library.search(SearchQuery(q="revolution", limit=10))
+    page1 = library.search(SearchQuery(q="revolution", limit=2))
+    page2 = library.search(SearchQuery(q="revolution", limit=2, offset=2))
+    assert full.total == page1.total == page2.total == 4
+    assert ids(page1) + ids(page2) == ids(full) and len(ids(full)) == 4
+    assert dict(full.facets["author"]) == {"Victor Serge": 3, "Leon Trotsky": 1}
+    assert dict(full.facets["decade"]) == {"1930s": 2, "1940s": 2}
+    assert dict(full.facets["periodical"]) == {"Socialist Appeal": 2, "New International": 1, "Masses": 1}
+    filtered = library.search(SearchQuery(q="revolution", author="Serge", date_to=1939))
+    assert filtered.total == 1 and dict(filtered.facets["author"]) == {"Victor Serge": 1}
+
+
+def test_browse_without_words(library):
+    r = library.search(SearchQuery(q="", limit=3))
+    assert r.total == 5 and ids(r) == ["perm", "once", "ru"]                    # by date
+    assert all("«" not in h.snippet for h in r.hits)
+
+
+@pytest.mark.parametrize("bad", ['"unclosed', "AND", "*", "NEAR(", ")", "NOT x", "stalin OR"])
+def test_malformed_queries_reach_the_caller_as_bad_query(library, bad):
+    with pytest.raises(BadQuery):
+        library.search(SearchQuery(q=bad))
+
+
+def test_negative_paging_is_a_bad_query(library):
+    with pytest.raises(BadQuery):
+        library.search(SearchQuery(q="revolution", offset=-1))
+
+
+def test_search_sees_writes_from_another_process(tmp_path, library):
+    assert library.search(SearchQuery(q="zimmerwald")).total == 0
+    other = open_store(tmp_path / "archive.db")
+    other.put_document(make_doc("z/zim.htm", "The Zimmerwald conference.", id="zim"))
+    other.close()
+    assert ids(library.search(SearchQuery(q="zimmerwald"))) == ["zim"]
+
+
+# ---- real corpus ------------------------------------------------------------------------
+
+def test_seed_page_through_the_reader_chain(store, seed_html, corpus_root):
+    ingest = pytest.importorskip("witness.ingest")
+    from witness.ingest.base import Read
+
+    out = ingest.read_path(seed_html, corpus_root)
+    assert isinstance(out, Read)
+    res = store.put_document(out.document)
+    assert res.status == "new"
+    assert store.put_document(out.document).status == "unchanged"
+    hits = store.search(SearchQuery(q="Sosnovsky Putna")).hits
+    assert [h.id for h in hits] == [res.id] and "«" in hits[0].snippet
+    assert store.get_document(res.id).to_json() == {**out.document.to_json(), "id": res.id}
+
+
+# ---- crash safety ---------------------------------------------------------------------
+
+WRITER = textwrap.dedent("""
+    import sys
+    sys.path.insert(0, {src!r})
+    from witness.model import Document, Record, Source
+    from witness.store import open_store
+
+    store = open_store({db!r})
+    def doc(i):
+        body = " ".join(f"word{{i}}-{{k}}" for k in range(2000))
+        return Document(id=f"doc-{{i}}", source=Source(f"p/{{i}}.htm", "mia-html", f"sha{{i}}"),
+                        record=Record(authors=["A"], title=f"T{{i}}"), text=f"marker{{i}} " + body)
+    with store.batch(every=7):
+        for i in range(100000):
+            store.put_document(doc(i))
+            if i % 5 == 0:
+                print(i, flush=True)
+""")
+
+
+def test_killed_writer_leaves_a_consistent_archive_and_resumes(tmp_path):
+    db = tmp_path / "crash.db"
+    proc = subprocess.Popen([sys.executable, "-c", WRITER.format(src=str(SRC), db=str(db))],
+                            stdout=subprocess.PIPE, text=True)
+    try:
+        for line in proc.stdout:
+            if int(line) >= 60:          # several batches committed, one in flight
+                break
+        os.kill(proc.pid, signal.SIGKILL)
+    finally:
+        proc.wait(timeout=30)
+    assert proc.returncode == -signal.SIGKILL
+
+    s = open_store(db)
+    try:
+        assert s.integrity_check() == "ok"
+        stored = s.document_ids()
+        assert len(stored) >= 56
+        for doc in s.iter_documents():                 # every stored document is complete
+            i = int(doc.id.split("-")[1])
+            assert doc.text.startswith(f"marker{i} ") and doc.text.endswith(f"word{i}-1999")
+            assert s.search(SearchQuery(q=f"marker{i}")).total == 1
+        n = len(stored)
+        # Run the "same batch" again: what was stored is unchanged, the rest is added.
+        sys.path.insert(0, str(SRC))
+        statuses = []
+        with s.batch(every=7):
+            for i in range(n + 10):
+                body = " ".join(f"word{i}-{k}" for k in range(2000))
+                d = Document(id=f"doc-{i}", source=Source(f"p/{i}.htm", "mia-html", f"sha{i}"),
+                             record=Record(authors=["A"], title=f"T{i}"), text=f"marker{i} " + body)
+                statuses.append(s.put_document(d).status)
+        assert statuses[:n] == ["unchanged"] * n and statuses[n:] == ["new"] * 10
+        assert len(s.document_ids()) == n + 10 and s.integrity_check() == "ok"
+    finally:
+        s.close()
