@@ -117,11 +117,11 @@ def roles_of(words: str) -> list[str]:
     """Record fields credited by a role phrase: "Transcription/HTML Markup" → transcribed_by, marked_up_by."""
     w = words.lower().replace("\\", "/")
     roles = []
-    if re.search(r"transc?ri?p?t|transcri", w):
+    if re.search(r"transc?r?i?p?t", w):
         roles.append("transcribed_by")
     if re.search(r"mark(?:ed)?[- ]?up|html|xhtml", w):
         roles.append("marked_up_by")
-    if re.search(r"proof", w):
+    if re.search(r"proo?f", w):
         roles.append("proofread_by")
     if re.search(r"translat", w):
         roles.append("translated_by")
@@ -133,7 +133,9 @@ def roles_of(words: str) -> list[str]:
 LABELS: dict[str, str] = {
     "written": "written", "delivered": "written", "spoken": "written", "date": "written",
     "first published": "published", "published": "published", "originally published": "published",
-    "first published in": "published", "first printed": "published",
+    "first published in": "published", "first printed": "published", "first publshed": "published",
+    "re-published": "published", "republished": "published", "copied from": "source",
+    "written by": "authors", "recorded": "written",
     "source": "source", "taken from": "source", "from": "source",
     "publisher": "publisher", "printer": "publisher", "published by": "publisher",
     "public domain": "rights", "pubic domain": "rights", "copyleft": "rights",
@@ -141,7 +143,8 @@ LABELS: dict[str, str] = {
     "author": "authors",
 }
 # Known labels that carry nothing the record keeps (not counted as unknown).
-IGNORED_LABELS = {"online version", "this version", "section", "note", "notes", "editor",
+IGNORED_LABELS = {"also published", "this edition", "original title", "signed", "location",
+                  "speaker", "digital version", "reformatted", "copyedited", "online version", "this version", "section", "note", "notes", "editor",
                   "edited", "editing", "html", "format", "formatted"}
 
 

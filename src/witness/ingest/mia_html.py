@@ -32,6 +32,7 @@ _MARKER = re.compile(r"^[\[\(]?\s*(?:\d{1,3}[a-z]?|[*†‡§]+|[a-z])\s*[\]\)]?
 _NOTES_HEADING = re.compile(
     r"^(?:(?:author|editor|translator|transcriber)[’']?s\s+|editorial\s+|mia\s+)?"
     r"(?:foot|end)?notes?(?:\s+by\s+(?:the\s+)?\w+)?\s*:?$", re.I)
+_UPDATED = re.compile(r"\s*last\s+updated\b", re.I)
 _LANG_BY_FOLDER = {"espanol": "es", "italiano": "it", "polski": "pl", "suomi": "fi", "norsk": "no",
                    "eesti": "et", "ellinika": "el", "esperanto": "eo", "islenska": "is", "shqip": "sq"}
 _NAMEISH = re.compile(r"^[A-Z][\w.’'\-]*(?:\s+(?:[A-Z][\w.’'\-]*|de|von|van|der|la|le|du|y)){0,5}$")
@@ -96,6 +97,8 @@ def read(raw: RawInput) -> Document | Skipped:
                                                  encoding=encoding),
                    record=rec, text=doc_text, notes=notes)
     doc.extra["note_calls"] = calls
+    doc.extra["link_ratio"] = round(page.link_chars / max(1, page.all_chars), 3)
+    doc.extra["link_density"] = round(page.page_links * 1000 / max(1, page.all_chars), 2)
     if page.unknown_labels:
         doc.extra["unknown_labels"] = page.unknown_labels
     if b"</html" not in raw.data[-4096:].lower():
@@ -125,10 +128,12 @@ class _Page:
         links: list = []
         order: dict = {}
         in_info = False
-        first_body_seen = False
-        notes_heading_at = None
-        self.notes_headings: list = []
-        self.class_notes: list = []
+        headings: list = []        # (order, element)
+        title_ps: list = []
+        date_ps: list = []
+        note_class: list = []
+        first_para = first_long = None
+        info_first = info_last = None
         for i, el in enumerate(self.body.iter()):
             tag = el.tag
             if not isinstance(tag, str):
@@ -144,43 +149,69 @@ class _Page:
                 continue
             cls = _classes(el) if el.get("class") else set()
             if tag == "hr":
-                if "infotop" in cls:
-                    in_info = True
-                elif in_info and ("infobot" in cls or self.info_blocks):
+                # Some pages close the header with a second hr.infotop, or a plain hr.
+                if in_info and (self.info_blocks or "infobot" in cls):
                     in_info = False
+                elif "infotop" in cls:
+                    in_info = True
                 continue
-            if tag == "p" or tag == "div" or tag == "span":
-                if cls & NAV_CLASSES:
-                    self.exclude.add(el)
-                    if "updat" in cls:
-                        self.updat = el
-                    continue
-                if "information" in cls or ("info" in cls and tag == "p") or (in_info and tag == "p"):
-                    self.exclude.add(el)
-                    self.info_blocks.append(el)
-                    self.has_header = True
-                    continue
-                if "title" in cls and not first_body_seen:
-                    self.exclude.add(el)
-                    self.title_ps.append(el)
-                    continue
-                if "date" in cls and not first_body_seen and tag == "p":
-                    self.exclude.add(el)
-                    self.date_ps.append(el)
-                    continue
-                if cls & NOTE_CLASSES and notes_heading_at is not None:
-                    self.class_notes.append(el)
+            if in_info and tag == "p" and cls and not cls & {"info", "information"}:
+                in_info = False  # a classed paragraph (p.fst…) is body: the header was not closed
             if tag in _HEADINGS:
-                if not first_body_seen:
-                    self.header_headings.append(el)
-                    self.exclude.add(el)
-                elif _NOTES_HEADING.match(clean(el.text_content())):
-                    notes_heading_at = i
-                    self.notes_headings.append(el)
+                headings.append((i, el))
                 continue
-            if not first_body_seen and tag in ("p", "blockquote", "pre", "li", "td", "dd") \
-                    and not self._inside_excluded(el) and clean(el.text_content()):
-                first_body_seen = True
+            if tag not in ("p", "div", "span", "blockquote", "pre", "li", "td", "dd"):
+                continue
+            if cls & NAV_CLASSES:
+                self.exclude.add(el)
+                if "updat" in cls:
+                    self.updat = el
+                continue
+            if tag in ("p", "div") and ("information" in cls or ("info" in cls and tag == "p")
+                                        or (in_info and tag == "p")):
+                self.exclude.add(el)
+                self.info_blocks.append(el)
+                info_first = i if info_first is None else info_first
+                info_last = i + sum(1 for _ in el.iterdescendants())
+                continue
+            if tag == "p" and self.updat is None and el.text and len(el.text) < 60 \
+                    and _UPDATED.match(el.text):
+                self.exclude.add(el)
+                self.updat = el
+                continue
+            if "title" in cls:
+                title_ps.append((i, el))
+                continue
+            if "date" in cls and tag == "p":
+                date_ps.append((i, el))
+                continue
+            if cls & NOTE_CLASSES:
+                note_class.append((i, el))
+            if tag != "span" and (first_long is None or first_para is None):
+                # Containers (td, div, li) count by their own text: a layout table holding the
+                # h2/h1 heading is not the first paragraph.
+                n = len(clean(el.text_content() if tag in ("p", "blockquote", "pre") else el.text))
+                if n and not self._inside_excluded(el):
+                    if first_para is None:
+                        first_para = i
+                    if n >= 200 and first_long is None:
+                        first_long = i
+        # The header runs to the first paragraph of text, or past the header block when that
+        # block comes before the first long paragraph (a caption or sig line does not end it).
+        end = first_para if first_para is not None else len(order)
+        if info_first is not None and (first_long is None or info_first < first_long):
+            end = max(end, info_last)
+        self.has_header = bool(self.info_blocks)
+        self.header_headings = [el for i, el in headings if i < end]
+        self.exclude.update(self.header_headings)
+        self.title_ps = [el for i, el in title_ps if i < end]
+        self.date_ps = [el for i, el in date_ps if i < end]
+        self.exclude.update(self.title_ps)
+        self.exclude.update(self.date_ps)
+        self.notes_headings = [el for i, el in headings
+                               if i >= end and _NOTES_HEADING.match(clean(el.text_content()))]
+        first_notes = order[self.notes_headings[0]] if self.notes_headings else None
+        self.class_notes = [el for i, el in note_class if first_notes is not None and i > first_notes]
         self.ids, self.links, self.order = ids, links, order
 
     def _inside_excluded(self, el) -> bool:
@@ -241,17 +272,24 @@ class _Page:
         tb.content(self.body)
         text, spans = tb.finish()
         self.link_chars = tb.link_chars
+        self.page_links = tb.page_links
+        self.all_chars = tb.all_chars
         return text, spans
 
     # -- skip decision
     def index_reason(self, text: str, name: str) -> str | None:
         n = len(text)
-        ratio = self.link_chars / n if n else 1.0
-        if n < 200 and not self.has_header:
-            return f"almost no body text ({n} characters)"
-        if ratio > 0.6 and n < 20000:
+        total = max(self.all_chars, 1)  # navigation paragraphs count for the link signals
+        ratio = self.link_chars / total
+        density = self.page_links * 1000 / total
+        if n < 80 or (n < 200 and not self.has_header):
+            return f"almost no body text ({n} characters, {self.page_links} links to other pages)"
+        if ratio > 0.6:
             return f"index or table of contents ({ratio:.0%} of the text is links)"
-        if name.startswith("index.") and not self.has_header and ratio > 0.3:
+        if density >= 8 and total < 15000:
+            return (f"table of contents or index ({self.page_links} links to other pages "
+                    f"in {total} characters of text)")
+        if name.startswith("index.") and not self.has_header and (ratio > 0.3 or density > 4):
             return f"index page ({ratio:.0%} of the text is links, no document header)"
         return None
 
@@ -323,6 +361,9 @@ class _Page:
             stop = ordered[i + 1][1][0] if i + 1 < len(ordered) else len(flat)
             label = flat[s:e]
             value = flat[e:stop].lstrip(" :")
+            if ":" in label.strip().rstrip(":"):  # the whole "Label: value" sits inside the span
+                label, _, head = label.partition(":")
+                value = f"{head} {value}"
             self.rb.labelled(label, value)
 
     def _path_author(self) -> list[str]:

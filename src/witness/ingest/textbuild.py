@@ -7,11 +7,14 @@ style and comments never give text (a comment's tail does: WebWriter writes
 
 from __future__ import annotations
 
+import re
+
 BLOCK = frozenset("""p div h1 h2 h3 h4 h5 h6 blockquote li ul ol dl dt dd table tr td th tbody thead
 tfoot caption pre center hr form section article address header footer nav main aside figure
 figcaption body html fieldset legend menu dir""".split())
 SKIP = frozenset("""script style noscript head title meta link iframe object embed select button
 textarea input svg map applet option""".split())
+_ALNUM = re.compile(r"[^\W_]")
 _WS = " \t\n\r\f\v\u00a0\u2002\u2003\u2009\u200b"
 
 
@@ -19,7 +22,7 @@ class TextBuilder:
     """Collects paragraphs; `exclude` elements give no text, `marks` elements get their offsets."""
 
     __slots__ = ("paras", "_parts", "_len", "_pending", "exclude", "marks", "spans", "_link",
-                 "link_chars", "_para_starts")
+                 "link_chars", "page_links", "all_chars", "_plinks", "_ppage", "_ptext", "drop_nav")
 
     def __init__(self, exclude=frozenset(), marks=frozenset()):
         self.paras: list[str] = []
@@ -31,6 +34,12 @@ class TextBuilder:
         self.spans: dict = {}     # marked element → (paragraph index, start, end) inside that paragraph
         self._link = 0
         self.link_chars = 0       # characters inside <a href> (for the index-page signal)
+        self.page_links = 0       # links to other pages (not "#anchor" links)
+        self.all_chars = 0        # paragraph characters, navigation paragraphs included
+        self._plinks = 0          # link characters in the current paragraph
+        self._ppage = 0           # page links in the current paragraph
+        self._ptext = 0           # characters of words outside links in the current paragraph
+        self.drop_nav = True      # drop paragraphs that are nothing but links to other pages
 
     # -- text accumulation
     def add(self, s: str) -> None:
@@ -52,7 +61,9 @@ class TextBuilder:
             self._parts.append(w)
             self._len += len(w)
             if self._link:
-                self.link_chars += len(w)
+                self._plinks += len(w) + (1 if i else 0)
+            elif w.isalnum() or _ALNUM.search(w):  # "|" and "–" separators don't count
+                self._ptext += len(w)
         if s[-1] in _WS:
             self._pending = True
 
@@ -61,7 +72,16 @@ class TextBuilder:
 
     def end_para(self) -> None:
         if self._len:
-            self.paras.append("".join(self._parts))
+            self.all_chars += self._len
+            self.link_chars += self._plinks
+            if self.drop_nav and self._ppage and self._ptext <= 0.1 * (self._ptext + self._plinks):
+                # "Previous chapter | Contents", "Marxist Writers’ Archives": navigation.
+                idx = len(self.paras)
+                for el in [el for el, v in self.spans.items() if v[0] == idx]:
+                    del self.spans[el]
+            else:
+                self.paras.append("".join(self._parts))
+        self._plinks = self._ppage = self._ptext = 0
         self._parts = []
         self._len = 0
         self._pending = False
@@ -105,6 +125,9 @@ class TextBuilder:
             self.spans[el] = (len(self.paras), start, self._len)
             return
         if tag == "a" and el.get("href"):
+            if not el.get("href").startswith(("#", "mailto:")):
+                self.page_links += 1
+                self._ppage += 1
             self._link += 1
             self.content(el)
             self._link -= 1
@@ -130,6 +153,7 @@ class TextBuilder:
 def element_text(el, marks=frozenset()) -> tuple[str, dict]:
     """One element's text (paragraphs joined by a blank line) and offsets of marked descendants."""
     tb = TextBuilder(marks=marks)
+    tb.drop_nav = False
     if isinstance(el.tag, str) and el.tag not in SKIP:
         tb.content(el)
     return tb.finish()
