@@ -69,7 +69,9 @@ def sniff(data: bytes) -> None:
 def read(raw: RawInput) -> Document | Skipped:
     rel = raw.relpath.replace("\\", "/")
     low = rel.lower()
-    if low.endswith(".css") or ".css@" in low:
+    if "@eadir/" in low or "@synoresource" in low:
+        return Skipped(raw.relpath, NAME, "file-system metadata (Synology @eaDir), not a document")
+    if low.endswith(".css"):
         return Skipped(raw.relpath, NAME, "stylesheet (.css), not a document")
     sniff(raw.data)
     declared = declared_charset(raw.data)
