@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import replace
 from urllib.parse import urlencode
 
@@ -19,6 +20,8 @@ router = APIRouter(include_in_schema=False)
 PER_PAGE = 20
 MAX_OFFSET = 10_000
 LIST_PAGE = 50
+NAME_LIKE = re.compile(r"[^\W\d_][\w .'’\-]*")
+OPERATORS = re.compile(r"\b(?:OR|AND|NOT)\b")
 
 FACET_LABELS = {"author": "Author", "authors": "Author", "decade": "Decade", "year": "Year",
                 "periodical": "Periodical", "person": "Person mentioned", "persons": "Person mentioned",
@@ -51,8 +54,12 @@ def run_search(request: Request, query: SearchQuery) -> tuple[SearchResults, str
     store = request.app.state.store
     views = request.app.state.views()
     pid = None
-    if query.q.strip() and not query.person:
-        pid = views.person_for_name(query.q.strip().strip('"'))
+    name = query.q.strip()
+    if name.startswith('"') and name.endswith('"') and len(name) > 1:
+        name = name[1:-1]
+    # Only a plain name is read as a person: operators, groups and prefixes stay a text query.
+    if name and not query.person and NAME_LIKE.fullmatch(name) and not OPERATORS.search(name):
+        pid = views.person_for_name(name)
     if pid:
         names = [n.replace('"', " ").strip() for n in views.spellings(pid)]
         expanded = " OR ".join(f'"{n}"' for n in names if n)

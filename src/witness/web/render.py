@@ -176,7 +176,7 @@ def text_html(doc: Document) -> Markup:
             key = (s.kind, s.index)
             pieces.append(_open(doc, s, s is link_owner, key not in opened_once))
             opened_once.add(key)
-        body = str(escape(chunk)).replace("\n", "<br>\n")
+        body = str(escape(chunk)).replace("\n", "<br/>\n")
         closing = "".join(_close(doc, s, s is link_owner) for s in reversed(active))
         out.append("".join(pieces) + body + closing)
     out.append("</p>")

@@ -1,0 +1,253 @@
+"""The JSON API over a real SQLite archive built from corpus pages (plus annotated fixtures)."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+from fastapi.testclient import TestClient
+
+from witness.store import open_store
+from witness.web import create_app
+from witness.web.demo import build_demo_archive
+
+pytestmark = pytest.mark.corpus
+
+SPEC_KEYS = {"schema", "id", "source", "record", "text", "notes", "findings", "mentions", "entities", "claims"}
+
+
+@pytest.fixture(scope="module")
+def archive(corpus_root, tmp_path_factory):
+    store = build_demo_archive(tmp_path_factory.mktemp("webapi") / "a.db", corpus_root)
+    yield store
+    store.close()
+
+
+@pytest.fixture(scope="module")
+def client(archive):
+    with TestClient(create_app(archive, token=None)) as c:
+        yield c
+
+
+def assert_envelope(resp, status, code):
+    assert resp.status_code == status, resp.text
+    assert resp.headers["content-type"].startswith("application/json")
+    body = resp.json()
+    assert set(body) == {"error"}
+    err = body["error"]
+    assert err["status"] == status and err["code"] == code
+    assert isinstance(err["message"], str) and err["message"]
+    return err
+
+
+# -- documents ------------------------------------------------------------------------------
+def test_documents_are_paged_and_filterable(client):
+    everything = client.get("/api/documents", params={"limit": 100}).json()
+    assert everything["total"] == 15 and len(everything["results"]) == 15
+    first = client.get("/api/documents", params={"limit": 5, "offset": 0}).json()
+    second = client.get("/api/documents", params={"limit": 5, "offset": 5}).json()
+    assert [d["id"] for d in first["results"] + second["results"]] == \
+        [d["id"] for d in everything["results"][:10]]
+    serge = client.get("/api/documents", params={"author": "Victor Serge", "limit": 100}).json()
+    assert serge["total"] == 9 and all(d["authors"] == ["Victor Serge"] for d in serge["results"])
+    y1937 = client.get("/api/documents", params={"year_from": 1937, "year_to": 1937}).json()
+    assert y1937["total"] >= 5 and all(d["date"].startswith("1937") for d in y1937["results"])
+    appeal = client.get("/api/documents", params={"periodical": "Socialist Appeal"}).json()
+    assert {"serge-1937-08-yagoda", "serge-1937-10-envoy"} <= {d["id"] for d in appeal["results"]}
+    assert all(d["periodical"] == "Socialist Appeal" for d in appeal["results"])
+
+
+def test_page_size_limit_is_refused_not_clamped(client):
+    err = assert_envelope(client.get("/api/documents", params={"limit": 101}), 400, "page-size-limit")
+    assert "100" in err["message"]
+    assert_envelope(client.get("/api/search", params={"q": "yagoda", "limit": 1000}), 400, "page-size-limit")
+    assert_envelope(client.get("/api/contradictions", params={"limit": 500}), 400, "page-size-limit")
+
+
+def test_document_is_exactly_the_document_json(client, archive):
+    resp = client.get("/api/documents/serge-1937-08-yagoda")
+    assert resp.status_code == 200
+    body = resp.json()
+    assert set(body) == SPEC_KEYS
+    assert body == archive.get_document("serge-1937-08-yagoda").to_json()
+    assert body["schema"] == "witness/1"
+    assert body["record"]["title"] == "The End of Henry Yagoda"
+    assert body["source"]["path"] == "archive/serge/1937/08/yagoda.htm"
+    claim = next(c for c in body["claims"] if c["certainty"] == "rumored")
+    assert set(claim["evidence"]) == {"start", "end"}
+
+
+def test_unknown_document_is_404_in_the_envelope(client):
+    err = assert_envelope(client.get("/api/documents/no-such-document"), 404, "not-found")
+    assert "no-such-document" in err["message"]
+    assert_envelope(client.get("/api/documents/no-such-document/history"), 404, "not-found")
+
+
+def test_history_lists_versions(client):
+    body = client.get("/api/documents/serge-1937-08-yagoda/history").json()
+    assert body["versions"][0]["path"] == "archive/serge/1937/08/yagoda.htm"
+    assert body["versions"][-1]["current"] is True
+
+
+# -- search ---------------------------------------------------------------------------------
+def test_search_results_carry_the_contract_fields(client):
+    body = client.get("/api/search", params={"q": "Kronstadt"}).json()
+    assert body["total"] >= 1
+    hit = body["results"][0]
+    assert {"id", "title", "authors", "date", "snippet", "score"} <= set(hit)
+    assert "«" in hit["snippet"] and "»" in hit["snippet"]
+    assert "serge-1938-04-kronstadt" in [h["id"] for h in body["results"]]
+    assert {"author", "decade", "periodical"} <= set(body["facets"])
+
+
+def test_a_name_in_another_script_finds_the_person(client):
+    # The Yagoda page only ever writes "Rakowsky"; the Cyrillic spelling must still find it.
+    body = client.get("/api/search", params={"q": "Раковский"}).json()
+    assert body["person"] == "rakovsky-christian"
+    assert "serge-1937-08-yagoda" in [h["id"] for h in body["results"]]
+    plain = client.get("/api/search", params={"q": "Rakovsky"}).json()
+    assert "serge-1937-08-yagoda" in [h["id"] for h in plain["results"]]
+
+
+def test_filters_and_person_filter(client):
+    body = client.get("/api/search", params={"q": "Stalin", "year_from": 1938, "year_to": 1938}).json()
+    assert body["total"] >= 1 and all(h["date"].startswith("1938") for h in body["results"])
+    by_person = client.get("/api/search", params={"person": "sosnovsky-lev"}).json()
+    assert {h["id"] for h in by_person["results"]} == {"serge-1937-08-yagoda", "demo-sosnovsky-alive",
+                                                       "demo-sosnovsky-executed"}
+
+
+def test_bad_and_empty_queries_are_400(client):
+    err = assert_envelope(client.get("/api/search", params={"q": '"unclosed phrase'}), 400, "bad-query")
+    assert "quote" in err["message"]
+    assert_envelope(client.get("/api/search", params={"q": "(stalin"}), 400, "bad-query")
+    assert_envelope(client.get("/api/search", params={"q": "   "}), 400, "bad-query")
+
+
+# -- persons, timelines, contradictions ------------------------------------------------------
+def test_person(client):
+    body = client.get("/api/persons/sosnovsky-lev").json()
+    assert body["name"] == "Lev Sosnovsky"
+    assert body["born"] == "1886-05-04" and body["died"] == "1937-07-03"
+    assert "Leon Sosnovsky" in body["variants"]
+    assert {d["id"] for d in body["documents"]} == {"serge-1937-08-yagoda", "demo-sosnovsky-alive",
+                                                    "demo-sosnovsky-executed"}
+    assert "rakovsky-christian" in [p["id"] for p in body["co_mentioned"]]
+    assert {c["kind"] for c in body["contradictions"]} >= {"asserted-vs-denied", "after-death"}
+
+
+def test_timeline_keeps_rumors_apart_from_facts(client):
+    rows = client.get("/api/persons/sosnovsky-lev/timeline").json()["timeline"]
+    rumor = next(r for r in rows if r["certainty"] == "rumored")
+    fact = next(r for r in rows if r["certainty"] == "asserted")
+    assert rumor["hedged"] is True and fact["hedged"] is False
+    assert rumor["doc_id"] == "serge-1937-08-yagoda" and "rumors" in rumor["quote"]
+    dates = [r["date"] for r in rows]
+    assert dates == sorted(dates)
+
+
+def test_unknown_person_is_404(client):
+    assert_envelope(client.get("/api/persons/nobody-at-all"), 404, "not-found")
+    assert_envelope(client.get("/api/persons/nobody-at-all/timeline"), 404, "not-found")
+
+
+def test_contradictions(client):
+    body = client.get("/api/contradictions").json()
+    kinds = {(c["entity"], c["kind"]) for c in body["results"]}
+    assert ("sosnovsky-lev", "asserted-vs-denied") in kinds
+    denial = next(c for c in body["results"] if c["kind"] == "asserted-vs-denied")
+    assert {denial["a"]["certainty"], denial["b"]["certainty"]} == {"asserted", "denied"}
+    assert denial["a"]["doc_id"] != denial["b"]["doc_id"]
+
+
+# -- the error envelope on every path ----------------------------------------------------------
+def test_unknown_route_405_and_422(client):
+    assert_envelope(client.get("/api/no/such/route"), 404, "not-found")
+    assert_envelope(client.post("/api/documents", json={}), 405, "method-not-allowed")
+    err = assert_envelope(client.get("/api/documents", params={"limit": "many"}), 422, "invalid-request")
+    assert "limit" in err["message"]
+    assert_envelope(client.get("/api/documents", params={"offset": -1}), 422, "invalid-request")
+
+
+def test_request_too_large_is_413(client):
+    resp = client.post("/api/search", content=b"x" * (1024 * 1024 + 1),
+                       headers={"content-type": "application/octet-stream"})
+    assert_envelope(resp, 413, "request-too-large")
+
+
+def test_crash_is_500_without_internals(corpus_root, tmp_path):
+    store = build_demo_archive(tmp_path / "crash.db", corpus_root, pages=["archive/serge/1937/08/yagoda.htm"])
+    app = create_app(store)
+    store.close()            # a real failure: every query now raises inside the store
+    with TestClient(app, raise_server_exceptions=False) as c:
+        resp = c.get("/api/documents/serge-1937-08-yagoda")
+        err = assert_envelope(resp, 500, resp.json()["error"]["code"])
+        assert err["code"] in ("internal-error", "store-error")
+        assert "Traceback" not in resp.text and "sqlite" not in resp.text.lower()
+        assert resp.headers["x-content-type-options"] == "nosniff"
+
+
+def test_openapi_documents_the_api(client):
+    spec = client.get("/openapi.json").json()
+    for path in ("/api/documents", "/api/documents/{doc_id}", "/api/search", "/api/persons/{pid}",
+                 "/api/persons/{pid}/timeline", "/api/contradictions"):
+        assert path in spec["paths"], path
+    assert not any("merge" in p or "corrections" in p for p in spec["paths"])
+    assert "/" not in spec["paths"]        # HTML pages are not part of the API schema
+
+
+# -- curation --------------------------------------------------------------------------------
+def test_curation_does_not_exist_without_a_token(client):
+    assert_envelope(client.post("/api/entities/merge", json={"into": "a", "merge": ["b"]}), 404, "not-found")
+    assert_envelope(client.post("/api/corrections", json={}), 404, "not-found")
+    assert_envelope(client.post("/api/entities/x/link", json={}), 404, "not-found")
+
+
+def test_curation_with_a_token(archive, caplog, monkeypatch):
+    monkeypatch.setenv("WITNESS_TOKEN", "s3cret-token")
+    app = create_app(archive)          # token from the environment
+    merge = {"into": "rakovsky-christian", "merge": ["rakowsky-provisional"], "note": "same man"}
+    with TestClient(app) as c:
+        resp = c.post("/api/entities/merge", json=merge)
+        assert_envelope(resp, 401, "unauthorized")
+        assert resp.headers["www-authenticate"] == "Bearer"
+        assert_envelope(c.post("/api/entities/merge", json={"bad": 1}), 401, "unauthorized")
+        assert_envelope(c.post("/api/entities/merge", json=merge, headers={"Authorization": "Bearer nope"}),
+                        403, "forbidden")
+        auth = {"Authorization": "Bearer s3cret-token"}
+        assert_envelope(c.post("/api/entities/merge", json={"into": "x"}, headers=auth), 422, "invalid-request")
+        with caplog.at_level(logging.INFO, logger="witness.web.audit"):
+            ok = c.post("/api/entities/merge", json=merge, headers=auth)
+            link = c.post("/api/entities/rakovsky-christian/link", json={"wikidata": "Q318176"}, headers=auth)
+            fix = c.post("/api/corrections", headers=auth, json={
+                "document": "serge-1937-08-yagoda", "start": 10, "end": 12, "replacement": "of"})
+        assert ok.status_code == 202 and ok.json()["status"] == "recorded"
+        assert link.status_code == 202 and fix.status_code == 202
+        assert_envelope(c.post("/api/corrections", headers=auth, json={
+            "document": "missing", "start": 1, "end": 2, "replacement": "x"}), 404, "not-found")
+    kinds = [(e["kind"], e["applied"]) for e in app.state.audit]
+    assert kinds == [("merge", False), ("link", False), ("correction", False)]
+    assert app.state.audit[0]["payload"]["merge"] == ["rakowsky-provisional"]
+    assert any("curation merge" in r.getMessage() for r in caplog.records)
+
+
+def test_curation_hook_applies_the_request(archive):
+    applied = []
+    app = create_app(archive, token="t0ken")
+    app.state.curation_hooks["link"] = applied.append
+    with TestClient(app) as c:
+        resp = c.post("/api/entities/yagoda-genrikh/link", json={"wikidata": "Q153977"},
+                      headers={"Authorization": "Bearer t0ken"})
+    assert resp.json()["status"] == "applied"
+    assert applied == [{"entity": "yagoda-genrikh", "wikidata": "Q153977", "external": {}, "note": None}]
+
+
+def test_store_opened_by_path_serves_the_same(archive, tmp_path):
+    """A second connection (as `witness serve` opens) sees what the builder wrote."""
+    path = archive.path
+    other = open_store(path)
+    try:
+        with TestClient(create_app(other)) as c:
+            assert c.get("/api/documents").json()["total"] == 15
+    finally:
+        other.close()
