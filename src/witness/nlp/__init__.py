@@ -1,0 +1,147 @@
+"""Entity extraction and linking: fills ``Document.mentions`` and ``Document.entities``.
+
+    >>> from witness.nlp import annotate
+    >>> doc = annotate(doc)                      # one document
+    >>> for doc in annotate_many(docs, n_process=2):   # ingest: batched, two processes
+    ...     store.put(doc)
+
+Mentions are ``model.Mention(start, end, text, type, entity)`` with ``text[start:end] ==
+mention.text``.  Types are the spec's (person, organization, place, periodical, work,
+event) plus ``date`` for dates (entity ``None``: a date is not an authority entry).
+Persons the authority does not know get a provisional id (``authority.provisional_id``).
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # before numpy is imported anywhere
+
+import re  # noqa: E402
+from functools import lru_cache  # noqa: E402
+from typing import Iterable, Iterator  # noqa: E402
+
+from witness.model import Document, Entity, Mention  # noqa: E402
+
+from .linking import Linked, Linker, Provisional  # noqa: E402
+from .pipeline import build, raws_of  # noqa: E402
+from .rules import Raw  # noqa: E402
+
+# Texts longer than this are cut at paragraph breaks before the model sees them: it keeps
+# the model's memory flat on book-length pages and the two worker processes evenly fed.
+CHUNK = 50_000
+BATCH_SIZE = 32
+
+
+@lru_cache(maxsize=1)
+def _authority():
+    from witness.authority import load
+    return load()
+
+
+@lru_cache(maxsize=4)
+def load_nlp(ruler: str | None = "before", rules: bool = True):
+    """The spaCy pipeline (cached): ner, entity ruler from the authority, our rules."""
+    return build(_authority(), ruler=ruler, rules=rules)
+
+
+@lru_cache(maxsize=1)
+def _linker() -> Linker:
+    return Linker(_authority())
+
+
+def chunks(text: str, size: int = CHUNK) -> list[tuple[int, str]]:
+    """(offset, piece) pieces of at most ~size characters, cut after a blank line."""
+    if len(text) <= size:
+        return [(0, text)]
+    out, pos = [], 0
+    while pos < len(text):
+        end = min(len(text), pos + size)
+        if end < len(text):
+            cut = text.rfind("\n\n", pos + size // 2, end)
+            if cut < 0:
+                cut = text.rfind(" ", pos + size // 2, end)
+            end = cut + 1 if cut >= 0 else end
+        out.append((pos, text[pos:end]))
+        pos = end
+    return out
+
+
+def _year(doc: Document) -> int | None:
+    for value in (doc.record.heading_date, doc.record.date, doc.record.written):
+        m = re.match(r"(\d{4})", value or "")
+        if m:
+            return int(m.group(1))
+    return None
+
+
+def _finish(doc: Document, raws: list[Raw]) -> Document:
+    linker = _linker()
+    linked, prov = linker.link(doc.text, raws, _year(doc))
+    doc.mentions = [Mention(m.start, m.end, m.text, m.type, m.entity) for m in linked]
+    doc.entities = _entities(linked, prov)
+    return doc
+
+
+def _entities(linked: list[Linked], prov: dict[str, Provisional]) -> list[Entity]:
+    auth = _authority()
+    out: dict[str, Entity] = {}
+    for m in linked:
+        if not m.entity or m.entity in out:
+            continue
+        e = auth.get(m.entity)
+        if e is not None:
+            out[m.entity] = e.to_entity()
+        elif m.entity in prov:
+            p = prov[m.entity]
+            out[m.entity] = Entity(id=p.id, type=p.type, name=p.name,
+                                   aliases=[n for n in p.names if n != p.name],
+                                   provisional=True)
+    return list(out.values())
+
+
+def annotate(doc: Document, nlp=None) -> Document:
+    """Fill doc.mentions and doc.entities (replacing what was there); returns doc.
+
+    ``nlp``: another pipeline from ``pipeline.build`` (the benchmark compares variants).
+    """
+    nlp = nlp or load_nlp()
+    raws: list[Raw] = []
+    for offset, piece in chunks(doc.text):
+        for r in raws_of(nlp(piece)):
+            raws.append(Raw(r.start + offset, r.end + offset, r.type, r.hint, r.rule))
+    return _finish(doc, raws)
+
+
+def annotate_many(docs: Iterable[Document], n_process: int = 2,
+                  batch_size: int = BATCH_SIZE) -> Iterator[Document]:
+    """Annotate a stream of documents with nlp.pipe over ``n_process`` processes.
+
+    Yields the documents in input order as soon as each one is complete.
+    """
+    nlp = load_nlp()
+    _linker()  # built before the workers fork, so they share it
+    pending: dict[int, tuple[Document, int]] = {}  # index → (doc, number of chunks)
+
+    def feed():
+        for i, doc in enumerate(docs):
+            parts = chunks(doc.text)
+            pending[i] = (doc, len(parts))
+            for offset, piece in parts:
+                yield piece, (i, offset)
+
+    current, raws, seen = None, [], 0
+    for sdoc, (i, offset) in nlp.pipe(feed(), as_tuples=True, n_process=n_process,
+                                      batch_size=batch_size):
+        if current is not None and i != current:
+            yield _finish(pending.pop(current)[0], raws)
+            raws, seen = [], 0
+        current = i
+        seen += 1
+        for r in raws_of(sdoc):
+            raws.append(Raw(r.start + offset, r.end + offset, r.type, r.hint, r.rule))
+    if current is not None:
+        yield _finish(pending.pop(current)[0], raws)
+
+
+__all__ = ["load_nlp", "annotate", "annotate_many", "chunks"]

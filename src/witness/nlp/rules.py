@@ -1,0 +1,323 @@
+"""Rules for the names of this literature, applied to the model's and the ruler's entities.
+
+A small general model cannot know that "General Putna" is a person and "General Council"
+is not, that "the Litvinovs, Krestinskys" names four people, or that "Trotskyist" is an
+adjective.  ``extract`` turns a parsed spaCy ``Doc`` into a list of ``Raw`` mentions
+(character offsets, type, the ruler's id hint); linking happens afterwards (linking.py).
+
+Everything here is token tests and dict lookups, because it runs for every document of
+the corpus inside the ``nlp.pipe`` worker processes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# spaCy labels → the spec's entity types (plus "date").  NORP (Bolshevik, Trotskyist),
+# numbers and the like are not entities of the archive.
+LABELS = {
+    "PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place",
+    "WORK_OF_ART": "work", "EVENT": "event", "DATE": "date", "PERIODICAL": "periodical",
+    "WORK": "work",
+}
+# Ruler labels for the authority's entry types.
+RULER_LABELS = {"person": "PERSON", "organization": "ORG", "place": "GPE",
+                "periodical": "PERIODICAL", "event": "EVENT", "work": "WORK"}
+
+# Words before a name that say "a person follows" without being part of the name.
+PERSON_TITLES = {
+    "general", "marshal", "admiral", "colonel", "commander", "comrade", "comrades", "dr", "doctor",
+    "professor", "prof", "mr", "mrs", "miss", "mme", "madame", "monsieur", "herr", "frau",
+    "citizen", "engineer", "lawyer", "attorney", "captain", "lieutenant", "sir", "lady",
+    "kommandarm", "komkor", "komdiv", "academician", "senor", "señor", "père", "genosse",
+    "camarade", "tovarishch", "prosecutor", "judge", "commissar", "ambassador", "premier",
+    "president", "chairman", "secretary", "defendant", "accused", "citoyen", "m", "mm", "messrs",
+}
+# Capitalised words that follow a title word in names of bodies, not persons
+# ("General Council", "Secretary General").
+NOT_AFTER_TITLE = {
+    "council", "committee", "secretary", "secretariat", "staff", "strike", "assembly", "congress",
+    "party", "union", "confederation", "federation", "headquarters", "motors", "electric",
+    "post", "electorate", "line", "will", "theory", "principles", "law", "strike", "election",
+    "of", "the", "and", "general", "court", "commission", "board", "bureau", "office",
+    "director", "manager", "prosecutor", "attorney", "staff", "who", "i", "he", "she", "we",
+}
+# Adjectives, -ists and collective nouns the model likes to call persons.
+NOT_PERSON = {
+    "bolshevik", "bolsheviks", "menshevik", "mensheviks", "soviet", "soviets", "communist",
+    "communists", "socialist", "socialists", "narodnik", "narodniks", "cadet", "cadets",
+    "octobrist", "octobrists", "stalinist", "stalinists", "trotskyist", "trotskyists",
+    "trotskyite", "trotskyites", "leninist", "leninists", "marxist", "marxists", "anarchist",
+    "anarchists", "syndicalist", "syndicalists", "fascist", "fascists", "nazi", "nazis",
+    "thermidor", "thermidorian", "thermidorians", "kremlin", "politburo", "politbureau",
+    "cheka", "gpu", "g.p.u.", "nkvd", "ogpu", "comintern", "red", "white", "whites", "reds",
+    "god", "christ", "lord", "master", "leader", "chief", "vol", "ibid", "op", "cit", "ed",
+    "bolshevism", "stalinism", "trotskyism", "leninism", "marxism", "menshevism",
+    "social-democrat", "social-democrats", "left", "right", "centre", "center", "opposition",
+    "i", "he", "she", "we", "they", "you", "it", "mr", "mrs", "dr",
+}
+_ADJ_SUFFIX = re.compile(r"(?:ist|ists|ism|isms|ite|ites|ists’|ist’s)$", re.I)
+INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$|^(?:Yu|Ya|Ye|Zh|Ch|Sh|Kh|Ts)\.$")
+DOTTED = re.compile(r"^(?:[A-Z]\.){2,}(?:[A-Z])?$")
+# Abbreviations with dots that neither the model nor every authority file knows.
+DOTTED_TYPES = {
+    "U.S.S.R.": "place", "U.S.A.": "place", "U.S.": "place", "R.S.F.S.R.": "place",
+    "U.K.": "place", "S.U.": "place", "G.B.": "place",
+}
+TRIAL_WORDS = {"trial", "trials", "case", "process", "affair", "frame-up", "frameup"}
+GROUP_WORDS = {"group", "groups", "bloc", "blocs", "centre", "center", "faction", "tendency",
+               "opposition", "line", "team", "couple", "pact", "plot", "government", "cabinet"}
+# Words the model sweeps into the front of a person's name: "Hence Medvedev",
+# "the Menshevik Maisky", "Caucasian Bolsheviks Mdivani".
+LEADING_NOT_NAME = {
+    "russian", "german", "french", "caucasian", "georgian", "ukrainian", "polish", "american",
+    "british", "english", "spanish", "italian", "japanese", "chinese", "soviet", "old", "young",
+    "great", "late", "former", "ex", "famous", "poor", "unfortunate", "citizen", "comrade",
+    "hence", "thus", "but", "and", "when", "while", "so", "then", "yet", "also", "even", "now",
+    "today", "here", "there", "as", "if", "that", "this", "with", "without", "for", "from",
+    "to", "by", "of", "in", "on", "at", "after", "before", "dear", "poor", "let", "says",
+    "said", "wrote", "tells", "why", "how", "what", "where", "since", "because", "although",
+}
+PARTICLES = {"de", "von", "van", "der", "la", "le", "du", "y", "da", "del", "di", "den", "ten"}
+DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "our"}
+# Lines of page furniture: names in them are not mentions of the body.
+FURNITURE = re.compile(
+    r"(?im)^[ \t]*(?:(?:transcri|marked up|mark-?up|html mark|proofread|source:|online version"
+    r"|copyleft|public domain|last updated|top of the page|written:|first published|translated"
+    r"|translation:|publisher:|we do not|write .{0,60}archive).*"
+    r"|[^\n]{0,80}\b(?:internet|reference|marxists[’']?) archive\b[^\n]{0,40}"
+    r"|[^\n]{0,60}\barchive(?:s)?\s*$)")
+
+
+@dataclass
+class Raw:
+    start: int
+    end: int
+    type: str
+    hint: str | None = None      # an authority id the ruler already attached
+    rule: str = "ner"            # where it came from (for debugging and the benchmark)
+
+
+def _cap(text: str) -> bool:
+    return bool(text) and text[0].isupper() and any(c.isalpha() for c in text)
+
+
+def _is_title(tok) -> bool:
+    return tok.lower_.rstrip(".") in PERSON_TITLES and _cap(tok.text)
+
+
+class Rules:
+    """Holds the name sets the rules consult (filled from the authority by the pipeline)."""
+
+    def __init__(self, surnames: set[str] | None = None, person_names: set[str] | None = None,
+                 known: dict[str, str] | None = None):
+        # surnames: exact surname spellings of authority persons (for plurals, compounds).
+        self.surnames = surnames or set()
+        # person_names: every authority person form (so a rule never drops a real person).
+        self.person_names = person_names or set()
+        # known: exact name form → authority type, for type overrides.
+        self.known = known or {}
+        # given_names: first words of authority person names (Leon, Gregory, Christian).
+        self.given_names: set[str] = set()
+
+    # ---- helpers ------------------------------------------------------------------------
+    def _not_person_word(self, text: str) -> bool:
+        low = text.lower().rstrip("’'s") if text.endswith(("’s", "'s")) else text.lower()
+        if text in self.person_names:
+            return False
+        return low in NOT_PERSON or bool(_ADJ_SUFFIX.search(low))
+
+    def _furniture(self, text: str) -> list[tuple[int, int]]:
+        return [(m.start(), m.end()) for m in FURNITURE.finditer(text)]
+
+    # ---- main entry ---------------------------------------------------------------------
+    def extract(self, doc) -> list[Raw]:
+        text = doc.text
+        out: list[Raw] = []
+        claimed = bytearray(len(doc))  # tokens already covered by a rule mention
+
+        def claim(i: int, j: int) -> None:
+            for k in range(i, j):
+                claimed[k] = 1
+
+        # 1. Hyphenated compounds: Zinoviev-Kamenev-Smirnov trial, Stalin-Yezhov, Antonov-Ovseenkos.
+        i, n = 0, len(doc)
+        while i < n:
+            j = i
+            while (j + 2 < n and doc[j].whitespace_ == "" and doc[j + 1].text in ("-", "‐")
+                   and doc[j + 1].whitespace_ == "" and _cap(doc[j + 2].text)):
+                j += 2
+            if j > i and _cap(doc[i].text):
+                self._compound(doc, i, j, out, claim)
+                i = j + 1
+            else:
+                i += 1
+
+        # 2. Plural family names standing for a group: the Litvinovs, Krestinskys.
+        for tok in doc:
+            t = tok.text
+            if (not claimed[tok.i] and len(t) > 4 and t.endswith("s") and _cap(t)
+                    and t[:-1] in self.surnames and t not in self.person_names):
+                out.append(Raw(tok.idx, tok.idx + len(t) - 1, "person", None, "plural"))
+                claim(tok.i, tok.i + 1)
+
+        # 3. Title + capitalised word(s) the model missed or mislabelled: General Putna.
+        ent_at = {}
+        for ent in doc.ents:
+            for k in range(ent.start, ent.end):
+                ent_at[k] = ent
+        for tok in doc:
+            if not _is_title(tok) or tok.i + 1 >= n:
+                continue
+            k = tok.i + 1
+            if doc[k].text == "." and k + 1 < n:  # "Dr ." when the tokenizer split the dot
+                k += 1
+            nxt = doc[k]
+            if (claimed[k] or not _cap(nxt.text) or not nxt.is_alpha
+                    or nxt.lower_ in NOT_AFTER_TITLE or self._not_person_word(nxt.text)):
+                continue
+            ent = ent_at.get(k)
+            if ent is not None and ent.label_ == "PERSON" and ent.start >= k:
+                continue  # the model already has it right; trimming happens below
+            end = k + 1
+            while (end < n and _cap(doc[end].text) and doc[end].is_alpha
+                   and doc[end].lower_ not in NOT_AFTER_TITLE and not claimed[end]):
+                end += 1
+            if end < n and doc[end].lower_ in NOT_AFTER_TITLE and doc[end].lower_ not in ("of", "and", "the"):
+                continue  # "General Putna Council"-like: a body, not a person
+            out.append(Raw(doc[k].idx, doc[end - 1].idx + len(doc[end - 1].text), "person",
+                           None, "title"))
+            claim(k, end)
+
+        # 4. The model's and the ruler's entities, repaired.
+        for ent in doc.ents:
+            if any(claimed[k] for k in range(ent.start, ent.end)):
+                continue
+            raw = self._repair(doc, ent)
+            if raw is not None:
+                out.append(raw)
+
+        # 5. Drop what sits on lines of page furniture.
+        furn = self._furniture(text)
+        if furn:
+            out = [r for r in out if not any(a <= r.start < b for a, b in furn)]
+        out.sort(key=lambda r: (r.start, -r.end))
+        # Overlaps: keep the first (rules were appended before the model's entities, and the
+        # sort keeps the longest span first at one start).
+        kept: list[Raw] = []
+        last_end = -1
+        for r in sorted(out, key=lambda r: (r.start, -(r.end - r.start))):
+            if r.start >= last_end or r.type == "event":
+                prev = kept[-1] if kept else None
+                # "Christian G." + "Rakovsky": the model and the ruler split one name.
+                if (prev is not None and prev.type == r.type == "person"
+                        and text[prev.end:r.start] == " " and r.rule != "plural"
+                        and (prev.rule == "ner" or r.rule == "ner")):
+                    prev.end, prev.hint = r.end, r.hint or prev.hint
+                    last_end = r.end
+                    continue
+                kept.append(r)
+                if r.type != "event":
+                    last_end = max(last_end, r.end)
+        return kept
+
+    def _compound(self, doc, i: int, j: int, out: list[Raw], claim) -> None:
+        parts = [doc[k] for k in range(i, j + 1, 2)]
+        whole = doc[i:j + 1].text
+        start, end = doc[i].idx, doc[j].idx + len(doc[j].text)
+        nxt = doc[j + 1] if j + 1 < len(doc) else None
+        if whole in self.person_names or whole in self.known:
+            t = self.known.get(whole, "person")
+            out.append(Raw(start, end, t, None, "compound-whole"))
+            claim(i, j + 1)
+            return
+        if whole.endswith("s") and whole[:-1] in self.person_names:
+            out.append(Raw(start, end - 1, "person", None, "plural"))
+            claim(i, j + 1)
+            return
+        # Two- or three-part names with a known tail ("Li Fu-jen" is left to the model).
+        trial = nxt is not None and nxt.lower_ in TRIAL_WORDS
+        group = nxt is not None and nxt.lower_ in GROUP_WORDS
+        known_parts = [p for p in parts if p.text in self.person_names or p.text in self.surnames]
+        if not (trial or group or len(known_parts) == len(parts)):
+            return
+        if (trial or group) and len(known_parts) == 0:
+            return
+        for p in parts:
+            if self._not_person_word(p.text):
+                continue
+            if p.text in self.known and self.known[p.text] != "person":
+                continue
+            out.append(Raw(p.idx, p.idx + len(p.text), "person", None, "compound"))
+        if trial:
+            out.append(Raw(start, nxt.idx + len(nxt.text), "event", None, "compound-trial"))
+        claim(i, j + 1 + (1 if trial else 0))
+
+    def _repair(self, doc, ent) -> Raw | None:
+        label = ent.label_
+        typ = LABELS.get(label)
+        if typ is None:
+            return None
+        s, e = ent.start, ent.end
+        # Trim determiners, titles, possessives and punctuation at the edges.
+        while s < e and (doc[s].lower_ in DETERMINERS or doc[s].is_punct or doc[s].is_space):
+            s += 1
+        titled = False
+        while s < e - 1 and typ != "date" and _is_title(doc[s]):
+            s += 1
+            titled = True
+            if s < e - 1 and doc[s].text == ".":
+                s += 1
+        while e > s and (doc[e - 1].is_punct or doc[e - 1].is_space
+                         or doc[e - 1].lower_ in ("’s", "'s", "’", "'")):
+            e -= 1
+        if e <= s:
+            return None
+        span = doc[s:e]
+        stext = span.text
+        hint = ent.ent_id_ or None
+        if typ == "date":
+            return Raw(span.start_char, span.end_char, "date", None, "ner")
+        # Known forms decide the type: Yagoda is a person, G.P.U. an organization.
+        known = self.known.get(stext)
+        if known is None and stext.endswith("s") and stext[:-1] in self.surnames:
+            return Raw(span.start_char, span.end_char - 1, "person", None, "plural")
+        if known is None and DOTTED.match(stext.rstrip(".") + "."):
+            dotted = stext if stext.endswith(".") else stext + "."
+            known = self.known.get(dotted) or DOTTED_TYPES.get(dotted)
+            if known is None and len(stext) <= 12:
+                known = "organization"
+        if known is not None:
+            typ = known
+        elif titled and typ in ("organization", "place"):
+            typ = "person"
+        elif typ != "person" and stext.split()[-1] in self.surnames and len(span) <= 4 \
+                and all(_cap(t.text) or t.text in ("-", ".") for t in span) \
+                and not any(t.lower_ in NOT_AFTER_TITLE for t in span):
+            # A patronymic or full name ending in a known surname: Henry Grigorievitch Yagoda.
+            typ = "person"
+        if typ == "person":
+            while (len(span) > 1 and (span[0].lower_ in LEADING_NOT_NAME
+                                      or self._not_person_word(span[0].text))
+                   and span[0].text not in self.given_names):
+                span = span[1:]
+                stext = span.text
+            if len(span) == 1 and self._not_person_word(stext):
+                return None
+            if any(self._not_person_word(t.text) for t in span) and stext not in self.person_names:
+                return None
+            if not all(_cap(t.text) or t.text in ("-", ".", "’", "'") or t.lower_ in PARTICLES
+                       for t in span):
+                return None
+            s = span.start
+            # Extend left over initials, given names and particles the model or the ruler
+            # left out: I. N. Smirnov, Leon Sosnovsky, von Seeckt.
+            while s > 0 and (INITIALS.match(doc[s - 1].text) and not _is_title(doc[s - 1])
+                             or doc[s - 1].text in self.given_names
+                             or doc[s - 1].lower_ in ("von", "van", "de", "du", "del")):
+                s -= 1
+            if any(c.isdigit() for c in stext):
+                return None
+            return Raw(doc[s].idx, span.end_char, "person", hint, "ruler" if hint else "ner")
+        return Raw(span.start_char, span.end_char, typ, hint, "ruler" if hint else "ner")
