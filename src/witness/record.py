@@ -117,7 +117,7 @@ def roles_of(words: str) -> list[str]:
     """Record fields credited by a role phrase: "Transcription/HTML Markup" → transcribed_by, marked_up_by."""
     w = words.lower().replace("\\", "/")
     roles = []
-    if re.search(r"transc?r?i?p?t", w):
+    if re.search(r"trans(?:cri|cip|crit|ript)", w):  # "Transciption", "Transcrition"
         roles.append("transcribed_by")
     if re.search(r"mark(?:ed)?[- ]?up|html|xhtml", w):
         roles.append("marked_up_by")
