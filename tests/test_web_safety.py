@@ -1,0 +1,105 @@
+"""Safety through the real server: uvicorn on 127.0.0.1 (free port, in a thread), fetched with httpx."""
+
+from __future__ import annotations
+
+import inspect
+import re
+
+import httpx
+import pytest
+
+from witness.web import create_app, serve
+from witness.web.demo import build_demo_archive, running_server
+
+pytestmark = pytest.mark.corpus
+
+
+@pytest.fixture(scope="module")
+def base_url(corpus_root, tmp_path_factory):
+    store = build_demo_archive(tmp_path_factory.mktemp("websafety") / "a.db", corpus_root,
+                               pages=["archive/serge/1937/08/yagoda.htm"])
+    with running_server(create_app(store, token=None)) as url:
+        yield url
+    store.close()
+
+
+def test_hostile_text_renders_as_text(base_url):
+    resp = httpx.get(base_url + "/documents/demo-hostile")
+    assert resp.status_code == 200
+    html = resp.text
+    # The only script element on the page is our own external file.
+    assert re.findall(r"<script\b[^>]*>", html, re.I) == ['<script src="/static/app.js?v=1" defer>']
+    assert not re.search(r"<img\b", html, re.I)
+    assert not re.search(r"<b\b", html, re.I)
+    assert not re.search(r"<[a-z]+[^>]*\son(error|mouseover)=", html, re.I)
+    # …and the hostile words are there, visibly, as escaped text.
+    assert "&lt;script&gt;alert(&#39;xss&#39;)&lt;/script&gt;" in html
+    text = re.sub(r"<[^>]+>", "", html)        # the markup we add around spans, removed
+    assert "&lt;img src=x onerror=alert(1)&gt;" in text
+    assert "<h1>On &lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt; Safety</h1>" in html
+    assert "Note text &lt;script&gt;alert(&#39;note&#39;)&lt;/script&gt;" in html
+
+
+@pytest.mark.parametrize("path", ["/search?q=script", "/persons/yagoda-genrikh", "/checks?rule=markup-leak",
+                                  "/", "/contradictions"])
+def test_hostile_strings_stay_escaped_everywhere(base_url, path):
+    html = httpx.get(base_url + path).text
+    assert re.findall(r"<script\b[^>]*>", html, re.I) == ['<script src="/static/app.js?v=1" defer>']
+    assert not re.search(r"<img\b|<b\b|<i>", html, re.I)
+
+
+def test_search_box_echo_is_escaped(base_url):
+    html = httpx.get(base_url + "/search", params={"q": '"><script>alert(9)</script>'}).text
+    assert "<script>alert(9)" not in html
+    assert 'value="&#34;&gt;&lt;script&gt;alert(9)&lt;/script&gt;"' in html
+
+
+def test_api_returns_the_text_verbatim_as_json(base_url):
+    resp = httpx.get(base_url + "/api/documents/demo-hostile")
+    assert resp.headers["content-type"] == "application/json"
+    assert "<script>alert('xss')</script>" in resp.json()["text"]
+
+
+@pytest.mark.parametrize("path", ["/", "/documents/demo-hostile", "/api/documents", "/api/nope", "/nope"])
+def test_security_headers(base_url, path):
+    resp = httpx.get(base_url + path)
+    csp = resp.headers["content-security-policy"]
+    assert "script-src 'self'" in csp and "unsafe-inline" not in csp and "unsafe-eval" not in csp
+    assert "object-src 'none'" in csp
+    assert resp.headers["x-content-type-options"] == "nosniff"
+
+
+def test_request_size_limit_declared_and_chunked(base_url):
+    big = b"x" * (2 * 1024 * 1024)
+    resp = httpx.post(base_url + "/api/corrections", content=big)
+    assert resp.status_code == 413 and resp.json()["error"]["code"] == "request-too-large"
+
+    def chunks():
+        for _ in range(40):
+            yield b"y" * 65536
+
+    resp = httpx.post(base_url + "/api/search", content=chunks())
+    assert resp.status_code == 413 and resp.json()["error"]["code"] == "request-too-large"
+    small = httpx.post(base_url + "/api/search", content=b"{}")
+    assert small.status_code == 405          # under the limit: the route answers as usual
+
+
+def test_curation_is_off_without_token(base_url):
+    resp = httpx.post(base_url + "/api/entities/merge", json={"into": "a", "merge": ["b"]})
+    assert resp.status_code == 404 and resp.json()["error"]["code"] == "not-found"
+
+
+def test_curation_with_token_through_the_server(corpus_root, tmp_path):
+    store = build_demo_archive(tmp_path / "t.db", corpus_root, pages=[])
+    with running_server(create_app(store, token="tok-123")) as url:
+        body = {"into": "sosnovsky-lev", "merge": ["sosnovski"]}
+        assert httpx.post(url + "/api/entities/merge", json=body).status_code == 401
+        assert httpx.post(url + "/api/entities/merge", json=body,
+                          headers={"Authorization": "Bearer wrong"}).status_code == 403
+        ok = httpx.post(url + "/api/entities/merge", json=body, headers={"Authorization": "Bearer tok-123"})
+        assert ok.status_code == 202 and ok.json()["status"] == "recorded"
+    store.close()
+
+
+def test_binds_loopback_by_default():
+    assert inspect.signature(serve).parameters["host"].default == "127.0.0.1"
