@@ -315,11 +315,14 @@ class RecordBuilder:
             rec.issue, rec.pages = src["issue"], src["pages"]
             rec.date, rec.date_text = src["date"], src["date_text"]
         if self._published:
+            # "First Published" names where the text first appeared; "Source" is often the
+            # collection it was transcribed from, so the first publication wins.
             pub = parse_source_line(self._published)
             if pub["date"]:
                 rec.date, rec.date_text = pub["date"], pub["date_text"]
-            if not rec.periodical and pub["periodical"]:
-                rec.periodical = pub["periodical"]
+            if pub["periodical"]:
+                rec.periodical, rec.volume = pub["periodical"], pub["volume"]
+                rec.issue, rec.pages = pub["issue"], pub["pages"]
             if not rec.source_text:
                 rec.source_text = pub["source_text"]
         return rec
