@@ -1,0 +1,24 @@
+"""Footnote calls and notes that do not meet: a call with no note, a note never called."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..model import Document, Finding
+from .base import Context, rule
+
+
+@rule("broken-note", "warning", "a footnote call with no note, or a note never called")
+def broken_note(doc: Document, ctx: Context) -> Iterator[Finding]:
+    labels = {n.label for n in doc.notes}
+    for call in doc.extra.get("note_calls", []) or []:
+        if call.get("label") not in labels:
+            start, end = int(call.get("start", 0)), int(call.get("end", 0))
+            yield Finding("broken-note", "warning", start, end,
+                          f"Note call [{call.get('label')}] has no note: the note is missing "
+                          "or its link is wrong")
+    for note in doc.notes:
+        if not note.called:
+            head = " ".join(note.text.split())[:60]
+            yield Finding("broken-note", "warning", note.start, note.end,
+                          f"Note [{note.label}] (“{head}…”) is never called in the text")

@@ -1,0 +1,225 @@
+"""Word-level slips in the body text: doubled words, mojibake, broken hyphenation, leftovers
+of HTML markup and characters lost in decoding."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterator
+
+from ..model import Document, Finding
+from . import lexicon
+from .base import Context, excerpt, rule
+
+_LETTERS = r"[^\W\d_]"
+_WORD_RE = re.compile(rf"{_LETTERS}+(?:['’]{_LETTERS}+)*")
+
+# --------------------------------------------------------------------------- doubled-word
+
+# Doublings that are grammatical or idiomatic ("he had had enough", "that that is so",
+# "what it is is…") and reduplicated words and place names.
+_LEGIT_DOUBLES = frozenset(
+    "had that do does did bye ha tut pooh chop now no so there well very never far many "
+    "little long round ever yes go knock being".split()
+)
+# "set in in Germany", "driving at at any moment": a phrasal verb's particle then a preposition.
+_PARTICLES = frozenset("in at on up out off over down through to by about along around".split())
+_PHRASAL_HEADS = re.compile(
+    r"(?:set|sets|setting|come|comes|came|coming|get|gets|got|getting|go|goes|went|going|gone|"
+    r"look|looks|looked|looking|driv(?:e|es|ing|en)|drove|aim|aims|aimed|aiming|arrive[sd]?|"
+    r"arriving|hint(?:s|ed|ing)?|put|puts|putting|take|takes|took|taken|taking|give|gives|gave|"
+    r"given|giving|turn(?:s|ed|ing)?|hand(?:s|ed|ing)?|bring|brings|brought|move[sd]?|moving|"
+    r"pass(?:es|ed|ing)?|laugh(?:s|ed|ing)?|stand|stands|stood|sit|sits|sat|call(?:s|ed|ing)?|"
+    r"run|runs|ran|break|breaks|broke|broken|carr(?:y|ies|ied|ying)|keep|keeps|kept|"
+    r"point(?:s|ed|ing)?|hold|holds|held|stay(?:s|ed|ing)?|live[sd]?|living|sink|sank|sunk|"
+    r"lock(?:s|ed|ing)?|settle[sd]?|settling|stop(?:s|ped|ping)?|shut|wind|wound|end(?:s|ed)?|"
+    r"ending|pick(?:s|ed|ing)?|cut|cuts|cutting|make|makes|made|making|work(?:s|ed|ing)?|"
+    r"jump(?:s|ed|ing)?|step(?:s|ped|ping)?|fall|falls|fell|fallen|grow|grows|grew|grown|"
+    r"be|is|are|was|were|been|sell|sold|buy|bought|back(?:s|ed)?|check(?:s|ed)?|sign(?:s|ed)?|"
+    r"sum|summed|give|let|lets|stare[sd]?|staring|look|glance[sd]?|shoot|shot|fire[sd]?)",
+    re.IGNORECASE,
+)
+
+
+def _paragraph_at(text: str, pos: int) -> str:
+    start = text.rfind("\n\n", 0, pos)
+    end = text.find("\n\n", pos)
+    return text[start + 2 if start >= 0 else 0:end if end >= 0 else len(text)]
+
+
+@rule("doubled-word", "warning", "the same word twice in a row (“the the”)", english_only=True)
+def doubled_word(doc: Document, ctx: Context) -> Iterator[Finding]:
+    text = doc.text
+    words = list(_WORD_RE.finditer(text))
+    for n, (a, b) in enumerate(zip(words, words[1:])):
+        gap = text[a.end():b.start()]
+        # Whitespace only (a paragraph break still counts): any punctuation between the two
+        # ("… it. It …", "work, work") makes the repetition deliberate or a new sentence.
+        if not gap or gap.strip():
+            continue
+        w1, w2 = a.group(), b.group()
+        low = w1.lower()
+        if low != w2.lower() or low in _LEGIT_DOUBLES:
+            continue
+        if len(w1) == 1 and low not in ("a", "i"):
+            continue  # algebra, enumerations: "x x", "b b"
+        after = text[b.end():b.end() + 2]
+        if after[:1] in ("-", "‑") or (len(w1) == 1 and after[:1] == "."):
+            continue  # "one one-third", an initial "A A. Heller"
+        if low == "i" and (after.startswith(" I") or len(_paragraph_at(text, a.start())) < 12):
+            continue  # "I I I": a section number set in letters
+        if low in _PARTICLES:
+            prev = words[n - 1].group() if n else ""
+            if _PHRASAL_HEADS.fullmatch(prev):
+                continue
+        if w2[0].isupper() and not w2.isupper():
+            continue  # "Walla Walla", "Sing Sing", "Baden Baden": names, not slips
+        if w1.isupper() and len(w1) > 1 and re.fullmatch(r"[IVXLC]+", w1):
+            continue  # Roman numerals in headings
+        yield Finding("doubled-word", "warning", a.start(), b.end(),
+                      f"“{w1} {w2}”: word repeated", w1)
+
+
+# --------------------------------------------------------------------------- mojibake
+
+def _cp1252_byte(ch: str) -> int | None:
+    try:
+        return ch.encode("cp1252")[0]
+    except UnicodeEncodeError:
+        o = ord(ch)
+        return o if 0x80 <= o <= 0x9F else None  # C1 controls from a latin-1 misread
+
+
+# Characters a UTF-8 continuation byte (0x80–0xBF) turns into when read as cp1252/latin-1.
+_CONT = "".join(ch for ch in map(chr, range(0x80, 0x2200))
+                if (b := _cp1252_byte(ch)) is not None and 0x80 <= b <= 0xBF)
+_CONT_CLASS = "[" + re.escape(_CONT) + "]"
+# Lead bytes: 0xC2–0xDF start 2-byte sequences, 0xE0–0xEF 3-byte ones (same chars in both codecs).
+_MOJIBAKE_RE = re.compile(
+    rf"(?:[\u00c2-\u00df]{_CONT_CLASS}|[\u00e0-\u00ef]{_CONT_CLASS}{{2}})+"
+)
+
+
+def _plausible(c: str) -> bool:
+    o = ord(c)
+    return (0x20 <= o < 0x7F or 0xA0 <= o <= 0x17F or 0x370 <= o <= 0x52F or 0x590 <= o <= 0x6FF
+            or 0x2000 <= o <= 0x20CF or 0x2100 <= o <= 0x215F)
+
+
+def repair_mojibake(s: str) -> str | None:
+    """The text ``s`` was before a UTF-8 → cp1252/latin-1 misreading, or None if it wasn't one."""
+    raw = bytearray()
+    for ch in s:
+        b = _cp1252_byte(ch)
+        if b is None:
+            if ord(ch) > 0xFF:
+                return None
+            b = ord(ch)
+        raw.append(b)
+    try:
+        fixed = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    if not all(_plausible(c) for c in fixed):
+        return None  # "CAFÉ’" would "repair" to the IPA letter ɒ: a coincidence, not mojibake
+    # Double encodings (“Ã‚Â©”) repair in more than one step.
+    again = repair_mojibake(fixed) if _MOJIBAKE_RE.search(fixed) else None
+    return again or fixed
+
+
+@rule("mojibake", "error", "text decoded with the wrong encoding (Ã©, â€™, Ð¯)")
+def mojibake(doc: Document, ctx: Context) -> Iterator[Finding]:
+    for m in _MOJIBAKE_RE.finditer(doc.text):
+        fixed = repair_mojibake(m.group())
+        if fixed is None:
+            continue
+        yield Finding("mojibake", "error", m.start(), m.end(),
+                      f"“{m.group()}” looks like “{fixed}” read with the wrong encoding", fixed)
+
+
+@rule("lost-character", "error", "a character lost in decoding (the replacement sign �)")
+def lost_character(doc: Document, ctx: Context) -> Iterator[Finding]:
+    for m in re.finditer("\ufffd+", doc.text):
+        yield Finding("lost-character", "error", m.start(), m.end(),
+                      f"“{excerpt(doc.text, max(0, m.start() - 15), m.end(), 15)}”: "
+                      "a character was lost when the page was decoded (�); restore it from the source")
+
+
+# --------------------------------------------------------------------------- broken-hyphenation
+
+# A letter run, a hyphen glued to it, whitespace, then a lower-case letter run: "revo- lution".
+_HYPHEN_RE = re.compile(rf"({_LETTERS}+)-[ \t\n]+([a-z]{_LETTERS}*)")
+# Suspended compounds: "anti- and pro-war", "pre- or post-", "first- to third-class".
+_SUSPENDERS = frozenset("and or nor to as than versus vs but".split())
+# Prefixes that British and American print alike usually keep hyphenated.
+_HYPHEN_PREFIXES = frozenset("non semi anti self ex quasi pseudo neo co counter ultra pan pre "
+                             "post pro half all well ill".split())
+
+
+def _compound(left: str, right: str) -> bool:
+    """Two content words joined by a hyphen ("working- class"); a function word on either side
+    means a dash set as a hyphen instead ("the party- the only one")."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    l, r = left.lower(), right.lower()
+    return (len(l) >= 3 and len(r) >= 3 and l not in STOP_WORDS and r not in STOP_WORDS
+            and lexicon.is_word(l) and lexicon.is_word(r))
+
+
+@rule("broken-hyphenation", "warning", "a word split by a line-end hyphen (“revo- lution”)",
+      english_only=True)
+def broken_hyphenation(doc: Document, ctx: Context) -> Iterator[Finding]:
+    text = doc.text
+    candidates = list(_HYPHEN_RE.finditer(text))
+    if not candidates:
+        return
+    own = {w.lower() for w in _WORD_RE.findall(text)}
+    lowered = text.lower()
+    for m in candidates:
+        left, right = m.group(1), m.group(2)
+        if right.lower() in _SUSPENDERS or "\n\n" in m.group():
+            continue
+        joined = left + right
+        hyphened = f"{left}-{right}"
+        if joined.lower() in own:
+            fix = joined  # the document spells it solid elsewhere
+        elif hyphened.lower() in lowered:
+            fix = hyphened  # …or with a hyphen ("well-known")
+        elif left.lower() in _HYPHEN_PREFIXES:
+            if not lexicon.is_word(right):
+                continue
+            fix = hyphened  # "non- industrial", "counter- revolutionary"
+        elif joined.lower() in lexicon.words():
+            fix = joined  # "con- sider", "peas- ants": a word of its own
+        elif _compound(left, right):
+            fix = hyphened  # two words: keep the author's hyphen ("working- class")
+        elif lexicon.is_word(joined):
+            fix = joined
+        else:
+            continue
+        yield Finding("broken-hyphenation", "warning", m.start(), m.end(),
+                      f"“{m.group()}”: a word broken at a line end; read “{fix}”", fix)
+
+
+# --------------------------------------------------------------------------- stray-markup
+
+_ENTITY_RE = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,7}|#[0-9]{2,6}|#[xX][0-9A-Fa-f]{2,5});")
+_TAG_RE = re.compile(
+    r"</?(?:a|b|i|u|em|strong|p|br|hr|span|font|sup|sub|div|blockquote|center|small|big|"
+    r"h[1-6]|ul|ol|li|table|tr|td|th|img|tt|strike|s|q|cite)(?:\s[^<>\n]{0,200})?\s*/?>",
+    re.IGNORECASE,
+)
+
+
+@rule("stray-markup", "warning", "HTML entities or tags left in the text (“&amp;”, “<i>”)")
+def stray_markup(doc: Document, ctx: Context) -> Iterator[Finding]:
+    text = doc.text
+    for m in _ENTITY_RE.finditer(text):
+        decoded = html.unescape(m.group())
+        if decoded == m.group():
+            continue  # not an entity HTML knows ("&c;")
+        yield Finding("stray-markup", "warning", m.start(), m.end(),
+                      f"“{m.group()}”: an HTML entity left in the text; read “{decoded}”", decoded)
+    for m in _TAG_RE.finditer(text):
+        yield Finding("stray-markup", "warning", m.start(), m.end(),
+                      f"“{m.group()}”: an HTML tag left in the text", "")
