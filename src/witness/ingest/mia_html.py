@@ -23,6 +23,7 @@ from .textbuild import BLOCK, TextBuilder, element_text, inline_text
 NAME = "mia-html"
 
 _HTML_SNIFF = re.compile(rb"<(?:!doctype\s+html|html|head|body|p|h[1-6]|div|table|title)[\s>]", re.I)
+_TEI = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(?:TEI|TEI\.2|teiCorpus)[\s>/]")
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 NAV_CLASSES = frozenset({"toplink", "link", "footer", "updat", "skip", "next", "linkback"})
 NOTE_CLASSES = frozenset({"note", "endnote", "enote", "anote", "ednote", "inote", "pagenote",
@@ -62,6 +63,8 @@ def sniff(data: bytes) -> None:
         raise Decline("empty file")
     if b"\x00" in data[:8192]:
         raise Decline("binary data (NUL bytes), not HTML")
+    if _TEI.search(data[:65536]) and not re.search(rb"<html[\s>]", data[:65536], re.I):
+        raise Decline("TEI XML, not HTML")  # TEI has <body>, <p>, <div> too: leave it to the tei reader
     if not _HTML_SNIFF.search(data[:65536]):
         raise Decline("no HTML markup in the first 64 KB")
 

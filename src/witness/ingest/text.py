@@ -102,17 +102,18 @@ def read(raw: RawInput) -> Document | Skipped:
                    source=Source(path=raw.relpath, format=NAME, sha256=raw.sha256, encoding=encoding),
                    record=rec, text=body)
     calls: list[dict] = []
-    pos = 0
+    if note_paras:
+        # With a Notes section, every "[n]" in the body is a call, matched or not.
+        calls = [{"label": m.group(1), "start": m.start(), "end": m.end()}
+                 for m in re.finditer(r"\[(\d{1,3}|\*+)\]", body)]
     for p in note_paras:
         m = re.match(r"^[\[\(]?(\d{1,3}|\*+)[\]\)]?\.?\s+", p)
         if not m:
             continue
         label, note = m.group(1), p[m.end():].strip()
-        found = re.compile(rf"\[{re.escape(label)}\]").search(body, pos)
-        if found:
-            pos = found.end()
-            calls.append({"label": label, "start": found.start(), "end": found.end()})
-            doc.notes.append(Note(label, found.start(), found.end(), note))
+        call = next((c for c in calls if c["label"] == label), None)
+        if call:
+            doc.notes.append(Note(label, call["start"], call["end"], note))
         else:
             doc.notes.append(Note(label, 0, 0, note, called=False))
     doc.extra["note_calls"] = calls
