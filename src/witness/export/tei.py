@@ -414,12 +414,12 @@ class _Body:
 
 def _entities(so, entities: list[Entity], entity_ref: dict[str, str]) -> None:
     lists: dict[tuple[str, str | None], etree._Element] = {}
-    for e in entities:
+    for k, e in enumerate(entities):
         list_tag, entry_tag, name_tag = ENTITY_LIST.get(e.type, ("listBibl", "bibl", "title"))
         key = (list_tag, "entities" if list_tag == "listEvent" else None)
         if key not in lists:
             lists[key] = sub(so, list_tag, type=key[1])
-        entry = sub(lists[key], entry_tag, xml_id=entity_ref[e.id])
+        entry = sub(lists[key], entry_tag, xml_id=entity_ref[e.id], n=str(k))
         if entry_tag in ("bibl", "event"):
             entry.set("type", e.type if _TOKEN.match(e.type or "") else "unknown")
         if e.provisional:

@@ -171,6 +171,13 @@ class Walker:
                     self.block_notes.append(child)
                 else:  # a note standing between paragraphs: in place, where it stands
                     self.inline_notes.append((self.b.mark_end(), child))
+            elif name == "lg" and not self.b.exact and not any(ln(c) == "lg" for c in child):
+                loose = False  # a stanza is one paragraph, one line per <l>
+                self.b.start_para()
+                for k, line in enumerate(c for c in child if ln(c) in ("l", "head")):
+                    if k:
+                        self.b.line_break()
+                    self.inline_content(line)
             elif self._is_container(child):
                 loose = False
                 self.block(child)

@@ -240,8 +240,8 @@ def _witness_entities(so) -> list[Entity]:
                        provisional="#w-provisional" in (entry.get("ana") or "").split())
             e.born = _t(first(entry, "birth"))
             e.died = _t(first(entry, "death"))
-            out.append(e)
-    return out
+            out.append((int(entry.get("n") or len(out)), e))
+    return [e for _, e in sorted(out, key=lambda ne: ne[0])]
 
 
 # ------------------------------------------------------------------- written by others
