@@ -197,3 +197,9 @@ def test_author_from_path_when_no_heading(tmp_path):
     d = _doc(page, tmp_path)
     assert d.record.authors == ["Serge"]  # the meta author is the transcriber here
     assert d.id == doc_id("archive/serge/1937/x.htm") == "serge-1937-x"
+
+
+def test_empty_call_anchor_takes_the_printed_marker(corpus_root):
+    d = _doc(corpus_root / "archive/pablo/1959/12/algeria.htm", corpus_root)
+    n1 = d.notes[0]
+    assert n1.label == "1" and d.text[n1.start:n1.end] == "[1]"

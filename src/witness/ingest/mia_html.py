@@ -24,6 +24,7 @@ NAME = "mia-html"
 
 _HTML_SNIFF = re.compile(rb"<(?:!doctype\s+html|html|head|body|p|h[1-6]|div|table|title)[\s>]", re.I)
 _TEI = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(?:TEI|TEI\.2|teiCorpus)[\s>/]")
+_PRINTED_CALL = re.compile(r"\s?(\[[^\]\s]{1,4}\]|\(\d{1,3}\)|\d{1,3}(?!\d))")
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 NAV_CLASSES = frozenset({"toplink", "link", "footer", "updat", "skip", "next", "linkback"})
 NOTE_CLASSES = frozenset({"note", "endnote", "enote", "anote", "ednote", "inote", "pagenote",
@@ -417,6 +418,12 @@ class _Page:
             span = call_spans.get(a)
             if span is None:
                 continue
+            if span[0] == span[1]:
+                # An empty anchor before a printed marker: <a href="#n1"></a>[1]
+                m = _PRINTED_CALL.match(text, span[0])
+                if m:
+                    span = (m.start(1), m.end(1))
+                    label = m.group(1).strip("[]()")
             calls.append({"label": label, "start": span[0], "end": span[1]})
             if target is not None and target in note_text:
                 notes.append(Note(label=label, start=span[0], end=span[1], text=note_text[target]))
