@@ -1,0 +1,231 @@
+"""Claims benchmark: quality on the gold set (tests/gold/claims/) and speed against NER.
+
+    python bench/claims.py                 # quality table (system vs naive baseline)
+    python bench/claims.py --speed 200     # + claims time vs NER time on 200 corpus pages
+    python bench/claims.py --write docs/quality-claims.md
+
+Quality: documents are read with the project's reader; person mentions are placed from each
+gold file's surface strings (so the numbers measure claim extraction, not NER), and also,
+when witness.nlp is importable, from the real NER+linking (end-to-end row).
+
+Matching: a system claim matches a gold claim with the same subject and predicate whose
+evidence string overlaps the system claim's evidence span.  Recall = matched gold / gold;
+precision = matching system claims / system claims; certainty accuracy over matched gold;
+inflations = matched gold claims that are hedged (reported, rumored, uncertain, denied,
+predicted) but came out asserted or confirmed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import re
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from witness.claims import extract_claims_many, get_parser  # noqa: E402
+from witness.claims.context import Context  # noqa: E402
+from witness.claims.gold import load_gold, place_mentions  # noqa: E402
+from witness.model import HEDGED, Claim, Span  # noqa: E402
+
+GOLD = ROOT / "tests" / "gold" / "claims"
+CORPUS = Path(os.environ.get("WITNESS_CORPUS", "/tmp/corpus/corpus"))
+
+# Naive baseline: a trigger word, the nearest person mention in the sentence, always asserted.
+BASELINE = [
+    (r"arrest\w*|detain\w*", "arrested"), (r"charg\w*|accus\w*|indict\w*", "charged"),
+    (r"tri(?:ed|al)", "tried"), (r"sentenc\w*", "sentenced"),
+    (r"execut\w*|shot|shoot\w*", "executed"), (r"imprison\w*|jail\w*|prison", "imprisoned"),
+    (r"exil\w*|deport\w*|banish\w*", "exiled"), (r"releas\w*|freed|liberat\w*", "released"),
+    (r"expel\w*|expuls\w*", "expelled"), (r"rehabilit\w*", "rehabilitated"),
+    (r"head|chief|commissar|secretary|chairman|president|director|editor|ambassador", "held_office"),
+    (r"members?", "member_of"), (r"award\w*|decorat\w*", "awarded"), (r"wr(?:ote|ites?)", "wrote"),
+    (r"signed|signatur\w*", "signed"), (r"met|meet\w*", "met"), (r"born", "born"),
+    (r"died|death|suicide|murder\w*|assassinat\w*|killed", "died"), (r"disappear\w*", "disappeared"),
+]
+_BASE_RE = [(re.compile(rf"\b(?:{p})\b", re.I), pred) for p, pred in BASELINE]
+
+
+def baseline_claims(doc) -> list[Claim]:
+    ctx = Context(doc)
+    out = []
+    for s, e, _ in ctx.sentences:
+        ms = ctx.mentions_in(s, e)
+        if not ms:
+            continue
+        for rx, pred in _BASE_RE:
+            for m in rx.finditer(doc.text, s, e):
+                near = min(ms, key=lambda x: abs(x.start - m.start()))
+                out.append(Claim(near.entity, pred, certainty="asserted", evidence=Span(s, e)))
+    return out
+
+
+def read_doc(path: str):
+    from witness.ingest import read_path
+    from witness.ingest.base import Read
+    out = read_path(CORPUS / path, CORPUS)
+    if not isinstance(out, Read):
+        raise SystemExit(f"cannot read {path}: {out}")
+    return out.document
+
+
+def gold_docs():
+    items = []
+    for g in load_gold(GOLD):
+        doc = read_doc(g["path"])
+        doc.record.date = doc.record.date if g.get("date") is None else g["date"]
+        doc.mentions = place_mentions(doc.text, g["people"])
+        items.append((g, doc))
+    return items
+
+
+def score(items, claims_per_doc):
+    n_gold = n_sys = sys_ok = matched = cert_ok = infl = 0
+    misses, fps, wrong = [], [], []
+    for (g, doc), claims in zip(items, claims_per_doc):
+        gold = []
+        for subj, pred, cert, ev in g["claims"]:
+            spans = [(m.start(), m.end()) for m in re.finditer(re.escape(ev), doc.text)]
+            if not spans:
+                raise SystemExit(f"{g['file']}: evidence not found: {ev!r}")
+            gold.append((subj, pred, cert, ev, spans))
+        n_gold += len(gold)
+        n_sys += len(claims)
+
+        def hits(c, gd):
+            return c.subject == gd[0] and c.predicate == gd[1] and any(
+                s < c.evidence.end and c.evidence.start < e for s, e in gd[4])
+        for c in claims:
+            if any(hits(c, gd) for gd in gold):
+                sys_ok += 1
+            else:
+                fps.append((g["file"], c.subject, c.predicate, c.certainty,
+                            doc.text[c.evidence.start:c.evidence.end][:90]))
+        for gd in gold:
+            found = [c for c in claims if hits(c, gd)]
+            if not found:
+                misses.append((g["file"], gd[0], gd[1], gd[2], gd[3]))
+                continue
+            matched += 1
+            # the least hedged match is the one that could be an inflation: judge that one
+            best = [c for c in found if c.certainty == gd[2]]
+            c = best[0] if best else found[0]
+            if best:
+                cert_ok += 1
+            else:
+                wrong.append((g["file"], gd[0], gd[1], gd[2], c.certainty, gd[3]))
+            if gd[2] in HEDGED and any(x.certainty in ("asserted", "confirmed") for x in found):
+                infl += 1
+    return {
+        "gold": n_gold, "system": n_sys,
+        "recall": matched / n_gold if n_gold else 0.0,
+        "precision": sys_ok / n_sys if n_sys else 0.0,
+        "certainty": cert_ok / matched if matched else 0.0,
+        "inflations": infl, "misses": misses, "fps": fps, "wrong": wrong,
+    }
+
+
+def quality(verbose: bool):
+    items = gold_docs()
+    nlp = get_parser()
+    rows = {}
+    rows["system (gold mentions)"] = score(items, extract_claims_many([d for _, d in items], nlp=nlp))
+    rows["naive baseline (verb match, all asserted)"] = score(items, [baseline_claims(d) for _, d in items])
+    try:
+        from witness.nlp import annotate
+        e2e = []
+        for g, d in items:
+            d2 = annotate(read_doc(g["path"]))
+            d2.record.date = d.record.date
+            e2e.append(d2)
+        rows["system (NER mentions, end to end)"] = score(items, extract_claims_many(e2e, nlp=nlp))
+    except Exception as e:  # noqa: BLE001 - the NER stage is another worker's and may be absent
+        print(f"(end-to-end row skipped: {type(e).__name__}: {e})", file=sys.stderr)
+    if verbose:
+        r = rows["system (gold mentions)"]
+        for m in r["misses"]:
+            print("MISS ", *m)
+        for m in r["fps"]:
+            print("FP   ", *m)
+        for m in r["wrong"]:
+            print("CERT ", *m)
+    return len(items), rows
+
+
+def table(n_docs, rows) -> str:
+    out = [f"Gold set: {n_docs} corpus documents, "
+           f"{next(iter(rows.values()))['gold']} annotated claims (tests/gold/claims/).", "",
+           "| extractor | claims out | recall | precision | certainty accuracy | inflations |",
+           "|---|---|---|---|---|---|"]
+    for name, r in rows.items():
+        out.append(f"| {name} | {r['system']} | {r['recall']:.2f} | {r['precision']:.2f} | "
+                   f"{r['certainty']:.2f} | {r['inflations']} |")
+    return "\n".join(out)
+
+
+def speed(n: int, seed: int = 7) -> str:
+    from witness.ingest import read_path
+    from witness.ingest.base import Read
+    from witness.nlp import annotate_many
+    pages = sorted(p for p in (CORPUS / "archive").rglob("*.htm*"))
+    random.Random(seed).shuffle(pages)
+    docs = []
+    for p in pages:
+        out = read_path(p, CORPUS)
+        if isinstance(out, Read) and len(out.document.text) > 2000:
+            docs.append(out.document)
+        if len(docs) >= n:
+            break
+    words = sum(len(d.text.split()) for d in docs)
+    annotate_many(docs[:2], n_process=1)            # load models outside the timing
+    get_parser()
+    t = time.perf_counter()
+    docs = list(annotate_many(docs, n_process=1))
+    t_ner = time.perf_counter() - t
+    t = time.perf_counter()
+    claims = extract_claims_many(docs)
+    t_claims = time.perf_counter() - t
+    cands = sum(len(Context(d).candidates()) for d in docs)
+    sents = sum(len(Context(d).sentences) for d in docs)
+    n_claims = sum(len(c) for c in claims)
+    return (f"{len(docs)} pages, {words} words, one process: NER+linking {t_ner:.1f} s "
+            f"({words / t_ner:.0f} words/s); claims {t_claims:.1f} s "
+            f"({100 * t_claims / t_ner:.0f}% of NER); {cands} of {sents} sentences parsed "
+            f"({100 * cands / max(sents, 1):.0f}%), {n_claims} claims.")
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--speed", type=int, default=0, help="pages for the speed measurement")
+    ap.add_argument("--write", help="write the table into this markdown file")
+    ap.add_argument("-v", "--verbose", action="store_true", help="list misses, false positives")
+    a = ap.parse_args(argv)
+    n_docs, rows = quality(a.verbose)
+    text = table(n_docs, rows)
+    print(text)
+    sp = speed(a.speed) if a.speed else None
+    if sp:
+        print(sp)
+    if a.write:
+        write(Path(a.write), text, sp)
+
+
+def write(path: Path, text: str, sp: str | None):
+    body = path.read_text(encoding="utf-8") if path.exists() else ""
+    start, end = "<!-- claims-table -->", "<!-- /claims-table -->"
+    block = f"{start}\n{text}\n\n{('Speed: ' + sp) if sp else ''}\n{end}"
+    if start in body and end in body:
+        body = body[: body.index(start)] + block + body[body.index(end) + len(end):]
+    else:
+        body = body + ("\n\n" if body else "") + block + "\n"
+    path.write_text(body, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
