@@ -136,6 +136,14 @@ def test_person(client):
     assert {c["kind"] for c in body["contradictions"]} >= {"asserted-vs-denied", "after-death"}
 
 
+def test_persons_list(client):
+    body = client.get("/api/persons", params={"limit": 3}).json()
+    assert body["total"] == 9 and len(body["results"]) == 3
+    assert body["results"][0] == {"id": "stalin-joseph", "name": "Joseph Stalin", "documents": 9}
+    counts = [p["documents"] for p in body["results"]]
+    assert counts == sorted(counts, reverse=True)
+
+
 def test_timeline_keeps_rumors_apart_from_facts(client):
     rows = client.get("/api/persons/sosnovsky-lev/timeline").json()["timeline"]
     rumor = next(r for r in rows if r["certainty"] == "rumored")

@@ -104,6 +104,16 @@ async def search(request: Request,
             "facets": facets_json(results.facets)}
 
 
+@router.get("/persons", summary="Persons, most mentioned first (paged)")
+async def list_persons(request: Request, limit: int = Query(50, ge=1, description=LIMIT_DOC),
+                       offset: int = Query(0, ge=0)) -> dict[str, Any]:
+    check_limit(limit)
+    rows = views(request).persons()
+    return {"total": len(rows), "limit": limit, "offset": offset,
+            "results": [{"id": p.id, "name": p.name, "documents": p.count}
+                        for p in rows[offset:offset + limit]]}
+
+
 def _person_or_404(request: Request, pid: str):
     view = views(request).person(pid)
     if view is None:
@@ -189,6 +199,7 @@ def record(request: Request, kind: str, payload: dict) -> dict:
         entry["applied"] = True
         if state.index is not None:
             state.index.refresh()
+        state.search_cache.clear()
     state.audit.append(entry)
     audit_log.info("curation %s #%d from %s: %s", kind, entry["id"], entry["client"], payload)
     return {"status": "applied" if entry["applied"] else "recorded", "audit": entry["id"],

@@ -126,6 +126,7 @@ def create_app(store, *, token: str | None = None, views=None, max_body: int = M
     else:
         app.state.index = None
         app.state.views = lambda: views
+    app.state.search_cache = pages.SearchCache()
     app.state.templates = Jinja2Templates(directory=str(HERE / "templates"))
     app.state.templates.env.globals["asset_version"] = "1"
     errors.install(app)
@@ -138,14 +139,33 @@ def create_app(store, *, token: str | None = None, views=None, max_body: int = M
     return app
 
 
-def serve(db_path, host: str = "127.0.0.1", port: int = 8000, *, token: str | None = None) -> None:
-    """Serve the archive at db_path with uvicorn (loopback only unless host says otherwise)."""
-    import uvicorn
-
+def app_from_env() -> FastAPI:
+    """uvicorn factory for multi-process serving: the archive path comes from WITNESS_DB."""
     from ..store import open_store
 
-    store = open_store(db_path)
-    app = create_app(store, token=token)
+    app = create_app(open_store(os.environ["WITNESS_DB"]))
     app.state.views()     # build the index before the first reader arrives
+    return app
+
+
+def serve(db_path, host: str = "127.0.0.1", port: int = 8000, *, token: str | None = None,
+          workers: int = 1) -> None:
+    """Serve the archive at db_path with uvicorn (loopback only unless host says otherwise).
+
+    workers > 1 runs that many processes (each opens the archive and builds its own index).
+    """
+    import uvicorn
+
     log.info("serving %s on http://%s:%d", db_path, host, port)
+    if workers > 1:
+        os.environ["WITNESS_DB"] = str(db_path)
+        if token:
+            os.environ["WITNESS_TOKEN"] = token
+        uvicorn.run("witness.web.app:app_from_env", factory=True, host=host, port=port,
+                    workers=workers, log_level="info")
+        return
+    from ..store import open_store
+
+    app = create_app(open_store(db_path), token=token)
+    app.state.views()
     uvicorn.run(app, host=host, port=port, log_level="info")

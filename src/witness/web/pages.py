@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import replace
+import threading
+import time
+from collections import OrderedDict
+from dataclasses import astuple, replace
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
@@ -44,6 +47,41 @@ def _int(value: str | None, default: int | None = None, lo: int = 0, hi: int = 1
     return min(max(n, lo), hi)
 
 
+class SearchCache:
+    """Recent search results, for SEARCH_TTL seconds: readers page back and forth, and the
+    same queries (and the has-findings count beside them) come again and again.  Short-lived
+    because an ingest in another process does not tell us it wrote."""
+
+    def __init__(self, size: int = 512, ttl: float = 60.0) -> None:
+        self.size, self.ttl, self.items = size, ttl, OrderedDict()
+        self.lock = threading.Lock()
+
+    def search(self, store, query: SearchQuery) -> SearchResults:
+        key = astuple(query)
+        now = time.monotonic()
+        with self.lock:
+            hit = self.items.get(key)
+            if hit and now - hit[0] < self.ttl:
+                self.items.move_to_end(key)
+                return hit[1]
+        results = store.search(query)          # BadQuery propagates, and is not cached
+        with self.lock:
+            self.items[key] = (now, results)
+            self.items.move_to_end(key)
+            while len(self.items) > self.size:
+                self.items.popitem(last=False)
+        return results
+
+    def clear(self) -> None:
+        with self.lock:
+            self.items.clear()
+
+
+def _search(request: Request, query: SearchQuery) -> SearchResults:
+    cache = getattr(request.app.state, "search_cache", None)
+    return cache.search(request.app.state.store, query) if cache else request.app.state.store.search(query)
+
+
 def run_search(request: Request, query: SearchQuery) -> tuple[SearchResults, str | None, SearchQuery]:
     """Search the store; a query that is a person's name in any spelling finds their documents.
 
@@ -51,7 +89,6 @@ def run_search(request: Request, query: SearchQuery) -> tuple[SearchResults, str
     "Раковский" …), so the ranking and the highlighted snippets still come from the text.
     Returns the results, the entity id the query was read as (or None), and the query run.
     """
-    store = request.app.state.store
     views = request.app.state.views()
     pid = None
     name = query.q.strip()
@@ -65,23 +102,22 @@ def run_search(request: Request, query: SearchQuery) -> tuple[SearchResults, str
         expanded = " OR ".join(f'"{n}"' for n in names if n)
         try:
             run = replace(query, q=expanded)
-            found = store.search(run)
+            found = _search(request, run)
             if not found.total:
                 run = replace(query, q="", person=pid)
-                found = store.search(run)
+                found = _search(request, run)
             return found, pid, run
         except BadQuery:
             pass
-    return store.search(query), None, query
+    return _search(request, query), None, query
 
 
 def extra_facets(request: Request, query: SearchQuery, results: SearchResults) -> dict:
     """Facets the store does not compute: has-findings (one count query) and the persons
     mentioned in the shown results (from the index)."""
     facets = dict(results.facets)
-    store = request.app.state.store
     if "has_findings" not in facets and query.has_findings is None and results.total:
-        with_findings = store.search(replace(query, has_findings=True, limit=0, offset=0)).total
+        with_findings = _search(request, replace(query, has_findings=True, limit=0, offset=0)).total
         facets["has_findings"] = [(v, n) for v, n in (("1", with_findings),
                                                       ("0", results.total - with_findings)) if n]
     if "person" not in facets and not query.person:

@@ -312,6 +312,11 @@ class ArchiveIndex:
         return PersonView(pid, ent.name, variants, ent.born, ent.died, ent.provisional, docs, co,
                           list(self.rows.get(pid, [])), list(self._by_entity.get(pid, [])))
 
+    def persons(self) -> list[PersonRef]:
+        """Every person with the number of documents mentioning them, most mentioned first."""
+        return [PersonRef(pid, self._name(pid), len(set(docs))) for pid, docs in
+                sorted(self.person_docs.items(), key=lambda t: (-len(t[1]), self._name(t[0]).casefold()))]
+
     def timeline(self, pid: str) -> list[TimelineRow] | None:
         if pid not in self.entities:
             return None

@@ -1,0 +1,225 @@
+"""Reading-room latency under load: 20 concurrent clients on loopback over a whole archive.
+
+    python bench/web.py --db ARCHIVE.db [--clients 20] [--requests 400] [--workers 1]
+
+(The machine's load matters: run it when nothing else is busy; it prints the load average.)
+
+Starts the server in a child process (uvicorn, 127.0.0.1, free port), then for each of
+the document page, the person page and /api/search sends `--requests` requests from
+`--clients` concurrent keep-alive clients and reports p50/p95.  Beside each, in the same
+run, the raw query behind it, timed one at a time in this process:
+  document page  → store.get_document(id) + store.history(id)
+  person page    → views.person(id) (the in-memory index; store queries later)
+  /api/search    → store.search(SearchQuery(q))
+Floors (issue 5): p95 < 100 ms for pages, < 50 ms for the search API.
+
+If the archive has no person mentions yet (ingested without the NLP stage), person
+pages are served from demo gazetteer annotations (witness.web.demo.annotate) so the
+person page can still be measured; the report says so.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+QUERIES = ["Yagoda", "Rakovsky", "Kronstadt", "the revolution", "workers", '"permanent revolution"',
+           '"working class"', "bolshevi*", "(stalin OR trotsky) trial", "strike", "Tukhachevsky",
+           "general strike 1926", "imperialism war", "Fourth International", "Spain POUM"]
+FLOORS = {"document page": 100.0, "person page": 100.0, "/api/search": 50.0}
+
+
+def pct(values: list[float], p: float) -> float:
+    if not values:
+        return float("nan")
+    values = sorted(values)
+    k = max(0, min(len(values) - 1, round(p / 100 * (len(values) - 1))))
+    return values[k]
+
+
+def build_views(store, demo: str):
+    from itertools import islice
+
+    from witness.web.demo import annotate
+    from witness.web.views import ArchiveIndex
+
+    has_people = any(d.mentions for d in islice(store.iter_documents(), 500))
+    if has_people or demo == "never":
+        return ArchiveIndex.build(store.iter_documents()), False
+    return ArchiveIndex.build(annotate(d) for d in store.iter_documents()), True
+
+
+# -- the server child -------------------------------------------------------------------------
+def child_factory():
+    """One server process (uvicorn calls this in each worker when --workers > 1)."""
+    from witness.store import open_store
+    from witness.web import create_app
+
+    store = open_store(os.environ["WITNESS_BENCH_DB"])
+    t0 = time.perf_counter()
+    views, demo = build_views(store, os.environ["WITNESS_BENCH_DEMO"])
+    print(f"READY index built in {time.perf_counter() - t0:.1f} s; demo annotations: {demo}", flush=True)
+    return create_app(store, views=views)
+
+
+def child(args) -> None:
+    import uvicorn
+
+    os.environ["WITNESS_BENCH_DB"], os.environ["WITNESS_BENCH_DEMO"] = str(args.db), args.demo
+    if args.workers > 1:
+        uvicorn.run("web:child_factory", factory=True, app_dir=str(ROOT / "bench"), workers=args.workers,
+                    host="127.0.0.1", port=args.port, log_level="warning", access_log=False)
+    else:
+        uvicorn.run(child_factory(), host="127.0.0.1", port=args.port, log_level="warning", access_log=False)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(args, port: int) -> subprocess.Popen:
+    import httpx
+
+    cmd = [sys.executable, __file__, "--child", "--db", str(args.db), "--port", str(port), "--demo", args.demo,
+           "--workers", str(args.workers)]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True,
+                            env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
+    for _ in range(args.workers):      # each worker process builds its index, then says READY
+        print(f"server: {proc.stdout.readline().strip()}")
+    deadline = time.monotonic() + 600
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/api/documents?limit=1", timeout=5).status_code == 200:
+                return proc
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    proc.kill()
+    raise SystemExit("server did not come up")
+
+
+# -- load -------------------------------------------------------------------------------------
+async def load(base: str, urls: list[str], clients: int) -> tuple[list[float], int]:
+    import httpx
+
+    queue = list(urls)
+    times: list[float] = []
+    errors = 0
+
+    async def worker():
+        nonlocal errors
+        async with httpx.AsyncClient(base_url=base, timeout=60) as client:
+            while queue:
+                url = queue.pop()
+                t = time.perf_counter()
+                resp = await client.get(url)
+                times.append((time.perf_counter() - t) * 1000)
+                if resp.status_code != 200:
+                    errors += 1
+
+    await asyncio.gather(*(worker() for _ in range(clients)))
+    return times, errors
+
+
+def raw(fn, items) -> list[float]:
+    out = []
+    for item in items:
+        t = time.perf_counter()
+        fn(item)
+        out.append((time.perf_counter() - t) * 1000)
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="reading-room latency under concurrent load")
+    parser.add_argument("--db", type=Path, required=True, help="an ingested archive (the whole corpus)")
+    parser.add_argument("--clients", type=int, default=20)
+    parser.add_argument("--requests", type=int, default=400, help="requests per endpoint")
+    parser.add_argument("--demo", choices=["auto", "never"], default="auto",
+                        help="auto: use gazetteer annotations when the archive has no persons")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--workers", type=int, default=1, help="server processes (uvicorn workers)")
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--port", type=int, default=0, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        return child(args)
+    if not args.db.exists():
+        raise SystemExit(f"{args.db} not found (ingest the corpus first: witness --db {args.db} ingest …)")
+
+    from witness.store import open_store
+    from witness.store.base import SearchQuery
+
+    rng = random.Random(args.seed)
+    store = open_store(args.db)
+    ids = store.document_ids()
+    print(f"archive: {args.db} — {len(ids)} documents; load average {os.getloadavg()[0]:.1f} "
+          f"on {os.cpu_count()} cores; server workers: {args.workers}")
+    port = free_port()
+    proc = start_server(args, port)
+    try:
+        t0 = time.perf_counter()
+        views, demo = build_views(store, args.demo)
+        print(f"(bench process index: {time.perf_counter() - t0:.1f} s)")
+        persons = [p.id for p in views.persons()]
+        heavy = persons[:20]                      # the most mentioned: the biggest pages
+        person_sample = [rng.choice(heavy + persons) for _ in range(args.requests)] if persons else []
+        doc_sample = [rng.choice(ids) for _ in range(args.requests)]
+        query_sample = [rng.choice(QUERIES) for _ in range(args.requests)]
+        from urllib.parse import urlencode
+
+        jobs = {
+            "document page": ([f"/documents/{d}" for d in doc_sample],
+                              lambda d: (store.get_document(d), store.history(d)), doc_sample),
+            "person page": ([f"/persons/{p}" for p in person_sample], views.person, person_sample),
+            "/api/search": (["/api/search?" + urlencode({"q": q}) for q in query_sample],
+                            lambda q: store.search(SearchQuery(q=q)), query_sample),
+        }
+        base = f"http://127.0.0.1:{port}"
+        asyncio.run(load(base, [u for u, _, _ in jobs.values() for u in u[:40]], args.clients))   # warm-up
+        rows = []
+        for name, (urls, fn, items) in jobs.items():
+            if not urls:
+                rows.append((name, None, None, 0, None, None, "no persons in this archive"))
+                continue
+            t = time.perf_counter()
+            times, errors = asyncio.run(load(base, urls, args.clients))
+            wall = time.perf_counter() - t
+            raw_times = raw(fn, items[:200])
+            rows.append((name, times, raw_times, errors, len(urls) / wall, FLOORS[name], ""))
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+        store.close()
+
+    print(f"\n{args.clients} concurrent clients, {args.requests} requests per endpoint"
+          + ("; person pages from demo gazetteer annotations" if demo else ""))
+    print(f"{'endpoint':<15} {'p50 ms':>8} {'p95 ms':>8} {'req/s':>7} {'errors':>6}   "
+          f"{'raw p50':>8} {'raw p95':>8}   floor")
+    ok = True
+    for name, times, raw_times, errors, rate, floor, note in rows:
+        if times is None:
+            print(f"{name:<15} {'—':>8} {'—':>8}   {note}")
+            continue
+        p95 = pct(times, 95)
+        verdict = "ok" if p95 < floor and not errors else "MISSED"
+        ok &= verdict == "ok"
+        print(f"{name:<15} {statistics.median(times):>8.1f} {p95:>8.1f} {rate:>7.0f} {errors:>6}   "
+              f"{statistics.median(raw_times):>8.2f} {pct(raw_times, 95):>8.2f}   p95 < {floor:.0f} ms: {verdict}")
+    sys.exit(0 if ok else 1)
+
+
+if __name__ == "__main__":
+    main()
