@@ -1,0 +1,66 @@
+"""Bulk exports: CSV (one row per document: its record) and JSON Lines (the document JSON).
+
+Both stream (documents are not held in memory) and write atomically (temp file + rename).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+from dataclasses import fields
+from pathlib import Path
+from typing import Iterable
+
+from ..model import Document, Record
+
+LIST_SEP = "; "
+COLUMNS = ["id", "source_path", "source_format", "source_sha256"] + [
+    f.name for f in fields(Record)] + ["notes", "findings", "mentions", "claims"]
+
+
+def _row(doc: Document) -> dict:
+    row = {"id": doc.id, "source_path": doc.source.path, "source_format": doc.source.format,
+           "source_sha256": doc.source.sha256, "notes": len(doc.notes),
+           "findings": len(doc.findings), "mentions": len(doc.mentions), "claims": len(doc.claims)}
+    for f in fields(Record):
+        value = getattr(doc.record, f.name)
+        row[f.name] = LIST_SEP.join(value) if isinstance(value, list) else value
+    return row
+
+
+def _atomic(path: Path):
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return path, path.with_name(path.name + ".tmp")
+
+
+def export_csv(docs: Iterable[Document], path: Path | str) -> int:
+    """UTF-8 CSV with a header row; list fields (authors, credits) are joined with "; "."""
+    path, tmp = _atomic(path)
+    n = 0
+    with open(tmp, "w", encoding="utf-8", newline="", errors="replace") as fh:
+        w = csv.DictWriter(fh, fieldnames=COLUMNS, extrasaction="ignore")
+        w.writeheader()
+        for doc in docs:
+            w.writerow(_row(doc))
+            n += 1
+    os.replace(tmp, path)
+    return n
+
+
+def export_jsonl(docs: Iterable[Document], path: Path | str) -> int:
+    """One document JSON (shared/spec/document-json.md) per line."""
+    path, tmp = _atomic(path)
+    n = 0
+    with open(tmp, "wb") as fh:
+        for doc in docs:
+            data = doc.to_json()
+            try:
+                line = json.dumps(data, ensure_ascii=False).encode("utf-8")
+            except UnicodeEncodeError:  # a lone surrogate: \\u-escape keeps the line valid JSON
+                line = json.dumps(data, ensure_ascii=True).encode("ascii")
+            fh.write(line + b"\n")
+            n += 1
+    os.replace(tmp, path)
+    return n
