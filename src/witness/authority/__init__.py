@@ -68,6 +68,12 @@ class AuthorityEntry:
     source: str | None = None
     surname: str | None = None       # persons: the family name as written in `name`
     note: str | None = None
+    # Persons only.  A bare surname that is also an everyday name ("David", "Frank", "Ivanov")
+    # never links on its own; the dominant bearer of a shared surname (Lev Kamenev beside
+    # Sergei Kamenev) gets a higher score for the bare surname than the others.
+    common_surname: bool = False
+    primary_for_surname: bool = False
+    name_order: str = "western"      # "eastern": family name first (Mao Zedong, Chen Duxiu)
 
     @property
     def all_names(self) -> list[str]:
@@ -172,6 +178,10 @@ class Authority:
             if not words:
                 continue
             keys = [name_key(w) for w in words]
+            if e.name_order == "eastern":
+                # Family name first: "Mao Tse-tung", "Chen Duxiu"; given names are not indexed.
+                surname_forms.setdefault(keys[0], words[0])
+                continue
             # The surname is the longest tail matching the declared surname, else the last word.
             n_sur = 1
             for n in sorted(sur_nwords, reverse=True):
@@ -301,6 +311,19 @@ class Authority:
             self._score_surname_hits(good, raw_words[:-1], "phonetic", 0.8, add)
 
     def _score_surname_hits(self, ids, rest_raw, how, top, add) -> None:
+        if not rest_raw:
+            # A bare surname: unique and distinctive links; shared or everyday ones stay hints.
+            ids = list(ids)
+            if len(ids) == 1 and not self.entries[ids[0]].common_surname:
+                add(ids, top, how)
+                return
+            primary = [i for i in ids if self.entries[i].primary_for_surname]
+            if primary:
+                add(primary, min(0.8, top), how)
+                add([i for i in ids if i not in primary], 0.4, how)
+            else:
+                add(ids, min(0.5, top), how)
+            return
         fits = {pid: self._given_fit(pid, rest_raw) for pid in ids}
         if rest_raw and any(f == 1.0 for f in fits.values()):
             ids = [p for p, f in fits.items() if f == 1.0]
@@ -353,11 +376,12 @@ class Authority:
                 continue
             for sk, spelling in self._surname_forms.get(e.id, {}).items():
                 owners = self._surname.get(sk, set())
-                for form in {spelling, *(v for v in e.variants if name_key(v) == sk)}:
-                    if len(owners) == 1 and self.distinctive_surname(form):
+                linkable = len(owners) == 1 and not e.common_surname
+                for form in sorted({spelling, *(v for v in e.variants if name_key(v) == sk)}):
+                    if linkable and self.distinctive_surname(form):
                         if emit("person", form, e.id):
                             yield ("person", form, e.id)
-                    elif len(owners) > 1 and ambiguous and emit("person", form, None):
+                    elif ambiguous and self.distinctive_surname(form) and emit("person", form, None):
                         yield ("person", form, None)
                 gi, pi = self._given_init[e.id], self._patr_init[e.id]
                 for g in sorted(gi):
@@ -374,7 +398,8 @@ class Authority:
 
     _COMMON = {"bell", "fox", "hill", "little", "young", "white", "black", "green", "brown",
                "long", "may", "march", "man", "serge", "august", "grant", "burns", "foot",
-               "glass", "hall", "king", "lord", "marx"}
+               "glass", "hall", "king", "lord", "marx", "sun", "van", "will", "rose", "field",
+               "frank", "pepper", "mann", "lie", "love", "wolf", "dan", "roy", "gold"}
 
     def distinctive_surname(self, form: str) -> bool:
         """A surname safe to match alone: ≥ 3 letters and not an everyday English word."""
@@ -406,6 +431,9 @@ def _entry(raw: dict, default_type: str, where: str) -> AuthorityEntry:
     for k in ("variants", "roles"):
         v = data.get(k) or []
         data[k] = [str(x) for x in (v if isinstance(v, list) else [v])]
+    for k in ("common_surname", "primary_for_surname"):
+        data[k] = bool(data.get(k, False))
+    data["name_order"] = data.get("name_order") or "western"
     if data["type"] == "person" and not data.get("surname"):
         data["surname"] = str(data["name"]).split()[-1]
     return AuthorityEntry(**data)
