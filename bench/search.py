@@ -1,12 +1,11 @@
-"""Search latency over the whole corpus: SQLite FTS5 (the store) beside a tantivy side index.
+"""Search latency over the whole corpus: the tantivy side index beside plain SQLite FTS5.
 
-    python bench/search.py [--db PATH] [--corpus DIR] [--rebuild] [--reps 30] [--no-tantivy]
+    python bench/search.py [--db PATH] [--corpus DIR] [--rebuild] [--reps 30] [--engines tantivy,fts5]
 
 Builds (or reuses) an archive of every page of the corpus, then times 20 representative
 queries end to end through `Store.search` (parse, match, rank, total, facets, filters,
-20 hits with snippets).  The same queries, with the same work (count, top 20, snippets,
-facets, filters), run on a tantivy index of the same documents, so the two engines are
-compared on one machine in one run.  Prints p50/p95 per query class and overall.
+20 hits with snippets) once per search engine, on the same archive, in the same run.
+Prints p50/p95 per query and per query class, and the store's put throughput when it builds.
 """
 
 from __future__ import annotations
@@ -15,7 +14,6 @@ import argparse
 import hashlib
 import os
 import re
-import shutil
 import statistics
 import sys
 import time
@@ -27,7 +25,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from witness import search as qlang  # noqa: E402
 from witness.model import Document, Record, Source  # noqa: E402
-from witness.store import open_store  # noqa: E402
+from witness.store.sqlite import SQLiteStore  # noqa: E402
 from witness.store.base import SearchQuery  # noqa: E402
 
 # (class, query, filters): common words, phrases, rare names, operators, filtered.
@@ -107,7 +105,7 @@ def _read_one(args):
 
 def build(db: Path, corpus: Path, fallback: bool, workers: int) -> dict:
     files = sorted(p for p in corpus.rglob("*") if p.is_file())
-    store = open_store(db)
+    store = SQLiteStore(db, engine="fts5")     # the side index is timed apart, below
     put_seconds, n_docs, n_other = 0.0, 0, 0
     t0 = time.perf_counter()
     with Pool(workers) as pool, store.batch(every=500):
@@ -120,110 +118,20 @@ def build(db: Path, corpus: Path, fallback: bool, workers: int) -> dict:
                 n_docs += 1
             else:
                 n_other += 1
+        t = time.perf_counter()
+    put_seconds += time.perf_counter() - t     # the last commit
+    store.close()
+    store = SQLiteStore(db, engine="tantivy")
     t = time.perf_counter()
-    store.close()                       # final commit + WAL checkpoint counted as store time
-    put_seconds += time.perf_counter() - t
+    store.sync_index()                          # the tantivy side index, built from SQLite
+    index_seconds = time.perf_counter() - t
+    store.close()
     total = time.perf_counter() - t0
+    size = sum(f.stat().st_size for f in Path(str(db) + ".search").rglob("*") if f.is_file())
     return {"files": len(files), "documents": n_docs, "not documents": n_other, "total s": round(total, 1),
-            "store s": round(put_seconds, 1), "puts/s": round(n_docs / put_seconds) if put_seconds else None,
-            "db MB": round(db.stat().st_size / 1e6)}
-
-
-# ---- tantivy, for comparison -------------------------------------------------------------
-
-class TantivyEngine:
-    """The same work as Store.search (count, top-k, snippets, facets, filters) on tantivy."""
-
-    def __init__(self, store, path: Path):
-        import tantivy
-
-        self.t = tantivy
-        sb = tantivy.SchemaBuilder()
-        sb.add_text_field("id", stored=True, tokenizer_name="raw")
-        sb.add_text_field("title", stored=True)
-        sb.add_text_field("authors", stored=True)
-        sb.add_text_field("body", stored=True)
-        sb.add_text_field("author_f", tokenizer_name="raw", fast=True)
-        sb.add_text_field("periodical_f", tokenizer_name="raw", fast=True)
-        sb.add_text_field("author_w")          # words of author names, for the word filter
-        sb.add_text_field("periodical_w")
-        sb.add_integer_field("year", fast=True, indexed=True)
-        sb.add_integer_field("decade", fast=True, indexed=True)
-        self.schema = sb.build()
-        if path.exists():
-            shutil.rmtree(path)
-        path.mkdir(parents=True)
-        self.index = tantivy.Index(self.schema, path=str(path))
-        t0 = time.perf_counter()
-        writer = self.index.writer(heap_size=256_000_000, num_threads=1)
-        for doc in store.iter_documents():
-            r = doc.record
-            year = int(r.date[:4]) if r.date and r.date[:4].isdigit() else -1
-            writer.add_document(tantivy.Document(
-                id=doc.id, title=r.title or "", authors=" ; ".join(r.authors), body=doc.text,
-                author_f=r.authors or [""], periodical_f=r.periodical or "",
-                author_w=" ".join(r.authors), periodical_w=r.periodical or "",
-                year=year, decade=year // 10 * 10 if year > 0 else -1))
-        writer.commit()
-        writer.wait_merging_threads()
-        self.build_seconds = time.perf_counter() - t0
-        self.index.reload()
-        self.searcher = self.index.searcher()
-
-    def _term(self, term: qlang.Term):
-        t, s, Occur = self.t, self.schema, self.t.Occur
-        per_field = []
-        for field, boost in (("title", 10.0), ("body", 1.0)):
-            if term.prefix:
-                *head, last = term.words
-                q = (t.Query.regex_query(s, field, re.escape(last) + ".*") if not head else
-                     t.Query.phrase_prefix_query(s, field, list(term.words)))
-            elif len(term.words) > 1:
-                q = t.Query.phrase_query(s, field, list(term.words))
-            else:
-                q = t.Query.term_query(s, field, term.words[0])
-            per_field.append((Occur.Should, t.Query.boost_query(q, boost)))
-        return t.Query.boolean_query(per_field)
-
-    def _tree(self, node):
-        Occur = self.t.Occur
-        if isinstance(node, qlang.Term):
-            return self._term(node)
-        if isinstance(node, qlang.Or):
-            return self.t.Query.boolean_query([(Occur.Should, self._tree(i)) for i in node.items])
-        return self.t.Query.boolean_query([(Occur.Must, self._tree(i)) for i in node.items] +
-                                          [(Occur.MustNot, self._tree(i)) for i in node.excluded])
-
-    def search(self, q: str, author=None, periodical=None, date_from=None, date_to=None, limit=20):
-        t, Occur = self.t, self.t.Occur
-        parsed = qlang.parse(q)
-        clauses = [(Occur.Must, self._tree(parsed.tree))]
-        for field, value in (("author_w", author), ("periodical_w", periodical)):
-            if value:
-                for w in qlang._WORD.findall(value.lower()):
-                    clauses.append((Occur.Must, t.Query.term_query(self.schema, field, w)))
-        if date_from is not None or date_to is not None:
-            clauses.append((Occur.Must, t.Query.range_query(self.schema, "year", t.FieldType.Integer,
-                                                            date_from, date_to)))
-        query = t.Query.boolean_query(clauses)
-        result = self.searcher.search(query, limit, count=True)
-        facets = self.searcher.aggregate(query, {
-            "author": {"terms": {"field": "author_f", "size": 20}},
-            "periodical": {"terms": {"field": "periodical_f", "size": 20}},
-            "decade": {"terms": {"field": "decade", "size": 30}}})
-        gen = t.SnippetGenerator.create(self.searcher, query, self.schema, "body")
-        gen.set_max_num_chars(240)
-        hits = []
-        for score, address in result.hits:
-            doc = self.searcher.doc(address)
-            snippet = gen.snippet_from_doc(doc)
-            text, out, pos = snippet.fragment(), [], 0
-            for r in snippet.highlighted():
-                out += [text[pos:r.start], "«", text[r.start:r.end], "»"]
-                pos = r.end
-            out.append(text[pos:])
-            hits.append((doc["id"][0], score, "".join(out)))
-        return result.count, hits, facets
+            "store puts s": round(put_seconds, 1), "puts/s": round(n_docs / put_seconds) if put_seconds else None,
+            "side index s": round(index_seconds, 1), "db MB": round(db.stat().st_size / 1e6),
+            "side index MB": round(size / 1e6)}
 
 
 # ---- timing ------------------------------------------------------------------------------
@@ -277,7 +185,7 @@ def main(argv=None) -> int:
     ap.add_argument("--fallback", action="store_true", help="use the quick lxml extraction, not the readers")
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--reps", type=int, default=30)
-    ap.add_argument("--no-tantivy", action="store_true")
+    ap.add_argument("--engines", default="tantivy,fts5")
     args = ap.parse_args(argv)
 
     fallback = args.fallback
@@ -294,30 +202,29 @@ def main(argv=None) -> int:
         args.db.parent.mkdir(parents=True, exist_ok=True)
         print(f"building {args.db} from {args.corpus} ({'fallback extraction' if fallback else 'reader chain'})…")
         print("build:", build(args.db, args.corpus, fallback, args.workers))
-    store = open_store(args.db)
-    store.rank_cache_size = 0            # time every query cold: no reuse of an earlier ranking
-    print(f"archive: {args.db} ({store.stats()['documents']} documents, "
-          f"{sum(Path(str(args.db) + s).stat().st_size for s in ('', '-wal') if Path(str(args.db) + s).exists()) / 1e6:.0f} MB)")
-
     counts: dict[str, int] = {}
+    results = {}
+    for engine in args.engines.split(","):
+        store = SQLiteStore(args.db, engine=engine)
+        store.rank_cache_size = 0            # time every query cold: no reuse of an earlier ranking
+        if engine == "tantivy":
+            t = time.perf_counter()
+            store.sync_index()
+            print(f"tantivy side index up to date in {time.perf_counter() - t:.1f} s")
 
-    def run_store(q, filters):
-        res = store.search(SearchQuery(q=q, limit=20, **filters))
-        counts[q + str(filters)] = res.total
+        def run(q, filters, store=store, engine=engine):
+            res = store.search(SearchQuery(q=q, limit=20, **filters))
+            assert store.last_engine == engine, (store.last_engine, engine)
+            counts.setdefault(q + str(filters), res.total)
 
-    results = {"fts5": time_queries(run_store, args.reps)}
-    if not args.no_tantivy:
-        engine = TantivyEngine(store, args.db.parent / "tantivy-bench")
-        print(f"tantivy side index built in {engine.build_seconds:.1f} s")
-
-        def run_tantivy(q, filters):
-            engine.search(q, **filters)
-
-        results["tantivy"] = time_queries(run_tantivy, args.reps)
-    print(f"\n{args.reps} timed runs per query after one warm-up; end to end incl. facets and 20 snippets; "
-          f"{os.cpu_count()} CPUs; SQLite {__import__('sqlite3').sqlite_version}")
+        results[engine] = time_queries(run, args.reps)
+        store.close()
+    db_mb = sum(Path(str(args.db) + s).stat().st_size for s in ("", "-wal") if Path(str(args.db) + s).exists())
+    print(f"archive: {args.db} ({db_mb / 1e6:.0f} MB)")
+    print(f"\n{args.reps} timed runs per query after one warm-up; end to end through Store.search incl. total, "
+          f"facets and 20 snippets; {os.cpu_count()} CPUs; SQLite {__import__('sqlite3').sqlite_version}; "
+          f"load average before: {os.getloadavg()[0]:.2f}")
     report(results, counts)
-    store.close()
     return 0
 
 

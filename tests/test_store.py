@@ -34,8 +34,10 @@ def make_doc(path: str, text: str, *, id: str | None = None, sha: str | None = N
                     text=text, **extra)
 
 
-@pytest.fixture
-def store(tmp_path):
+@pytest.fixture(params=["tantivy", "fts5"])
+def store(tmp_path, request, monkeypatch):
+    """Every test runs on both search engines: the tantivy side index and plain FTS5."""
+    monkeypatch.setenv("WITNESS_SEARCH_ENGINE", request.param)
     s = open_store(tmp_path / "archive.db")
     yield s
     s.close()
@@ -261,6 +263,7 @@ def ids(results):
 
 def test_ranking_title_and_frequency_beat_a_single_mention(library):
     r = library.search(SearchQuery(q="revolution"))
+    assert library.last_engine == library.engine
     # "révolution" matches too: accents are folded in the index.
     assert ids(r)[0] == "perm" and set(ids(r)) == {"perm", "once", "rev", "fr"}
     assert r.hits[0].score > r.hits[-1].score
@@ -400,7 +403,7 @@ def test_killed_writer_leaves_a_consistent_archive_and_resumes(tmp_path):
         proc.wait(timeout=30)
     assert proc.returncode == -signal.SIGKILL
 
-    s = open_store(db)
+    s = open_store(db)                     # the tantivy side index by default
     try:
         assert s.integrity_check() == "ok"
         stored = s.document_ids()
@@ -409,6 +412,7 @@ def test_killed_writer_leaves_a_consistent_archive_and_resumes(tmp_path):
             i = int(doc.id.split("-")[1])
             assert doc.text.startswith(f"marker{i} ") and doc.text.endswith(f"word{i}-1999")
             assert s.search(SearchQuery(q=f"marker{i}")).total == 1
+        assert s.last_engine == "tantivy"          # the side index caught up from SQLite
         n = len(stored)
         # Run the "same batch" again: what was stored is unchanged, the rest is added.
         sys.path.insert(0, str(SRC))
@@ -423,3 +427,46 @@ def test_killed_writer_leaves_a_consistent_archive_and_resumes(tmp_path):
         assert len(s.document_ids()) == n + 10 and s.integrity_check() == "ok"
     finally:
         s.close()
+
+
+# ---- the tantivy side index follows SQLite ------------------------------------------------
+
+def test_side_index_of_another_archive_is_rebuilt(tmp_path, monkeypatch):
+    monkeypatch.setenv("WITNESS_SEARCH_ENGINE", "tantivy")
+    a = open_store(tmp_path / "a.db")
+    a.put_document(make_doc("x/a.htm", "Kronstadt sailors.", id="a"))
+    a.close()
+    b = open_store(tmp_path / "b.db")
+    b.put_document(make_doc("x/b.htm", "Zimmerwald conference.", id="b"))
+    b.close()
+    # Replace b's index by a's (a restored backup, a copied folder…): b must not trust it.
+    import shutil
+    shutil.rmtree(tmp_path / "b.db.search")
+    shutil.copytree(tmp_path / "a.db.search", tmp_path / "b.db.search")
+    b = open_store(tmp_path / "b.db")
+    try:
+        assert [h.id for h in b.search(SearchQuery(q="zimmerwald")).hits] == ["b"]
+        assert b.search(SearchQuery(q="kronstadt")).total == 0 and b.last_engine == "tantivy"
+    finally:
+        b.close()
+
+
+def test_search_falls_back_to_fts5_while_another_process_holds_the_index(tmp_path, monkeypatch):
+    monkeypatch.setenv("WITNESS_SEARCH_ENGINE", "tantivy")
+    reader = open_store(tmp_path / "a.db")
+    writer = open_store(tmp_path / "a.db")
+    try:
+        assert reader.search(SearchQuery(q="anything")).total == 0
+        held = writer._tindex.index.writer(15_000_000, 1)       # as during another's ingest
+        writer.put_document(make_doc("x/a.htm", "Kronstadt sailors.", id="a"))
+        assert [h.id for h in reader.search(SearchQuery(q="kronstadt")).hits] == ["a"]
+        assert reader.last_engine == "fts5"
+        held.rollback()
+        del held
+        import gc
+        gc.collect()
+        assert [h.id for h in reader.search(SearchQuery(q="kronstadt")).hits] == ["a"]
+        assert reader.last_engine == "tantivy"
+    finally:
+        writer.close()
+        reader.close()

@@ -169,10 +169,25 @@ def _v3_fill(conn: sqlite3.Connection) -> None:
         backend.index_annotations(conn, rowid, json.loads(zlib.decompress(blob)))
 
 
+# 4: an identity for the archive and a log of changed documents, which a search side index
+# (store/textindex.py) follows; it knows which archive it belongs to and how far it got.
+_V4 = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE search_log (seq INTEGER PRIMARY KEY AUTOINCREMENT, doc_rowid INTEGER NOT NULL);
+"""
+
+
+def _v4_fill(conn: sqlite3.Connection) -> None:
+    import uuid
+
+    conn.execute("INSERT INTO meta(key, value) VALUES ('archive_id', ?)", (str(uuid.uuid4()),))
+
+
 STEPS: list[list[Step]] = [
     [_V1],
     [_V2, _v2_fill],
     [_V3, _v3_fill],
+    [_V4, _v4_fill],
 ]
 LATEST = len(STEPS)
 

@@ -9,6 +9,7 @@ version of each document is denormalised into `documents` (filters, facets), `do
 from __future__ import annotations
 
 import hashlib
+import os
 import heapq
 import json
 import re
@@ -110,7 +111,8 @@ class _Batch:
 
 
 class SQLiteStore:
-    def __init__(self, path: str | Path, *, timeout: float = 30.0, rank_cache_size: int = 32):
+    def __init__(self, path: str | Path, *, timeout: float = 30.0, rank_cache_size: int = 32,
+                 engine: str | None = None):
         self.path = Path(path)
         if self.path.is_dir():
             raise StoreError(f"{self.path} is a directory, not an archive file", hint="pass --db FILE")
@@ -129,7 +131,19 @@ class SQLiteStore:
         self._local_writes = 0
         self._meta_key: tuple | None = None
         self._meta: dict[int, _Meta] = {}
+        self._names: dict[str, dict[str, tuple[str, ...]]] = {"author": {}, "periodical": {}}
         self.rank_cache_size = rank_cache_size
+        self._dirty = False          # this process wrote since the side index last caught up
+        self.last_engine: str | None = None
+        self._tindex = None
+        self.engine = engine or os.environ.get("WITNESS_SEARCH_ENGINE", "tantivy")
+        if self.engine not in ("tantivy", "fts5"):
+            raise StoreError(f"unknown search engine {self.engine!r}", hint="use tantivy or fts5")
+        if self.engine == "tantivy":
+            from .textindex import TantivyIndex
+
+            archive_id = self.conn.execute("SELECT value FROM meta WHERE key = 'archive_id'").fetchone()[0]
+            self._tindex = TantivyIndex(Path(str(self.path) + ".search"), archive_id)
         self._rank_cache: OrderedDict[tuple, list[tuple[float, int]]] = OrderedDict()
 
     def _configure(self, timeout: float) -> None:
@@ -196,6 +210,7 @@ class SQLiteStore:
                 raise
             finally:
                 self._batch = None
+            self.sync_index()
 
     # ---- writing -----------------------------------------------------------------------
 
@@ -238,9 +253,11 @@ class SQLiteStore:
             c.executemany("INSERT OR IGNORE INTO doc_authors(doc_rowid, author) VALUES (?, ?)",
                           [(rowid, a) for a in authors])
             c.execute("INSERT INTO versions(doc_id, version, sha256, path, ingested_at, json) VALUES (?, ?, ?, ?, ?, ?)",
-                      (doc_id, version, doc.source.sha256, path, now, zlib.compress(raw, 6)))
+                      (doc_id, version, doc.source.sha256, path, now, zlib.compress(raw, 1)))
             index_annotations(c, rowid, data)
+            c.execute("INSERT INTO search_log(doc_rowid) VALUES (?)", (rowid,))
             c.execute("DELETE FROM outcomes WHERE path = ?", (path,))
+            self._dirty = True
             return PutResult(doc_id, "updated" if row else "new", version)
 
     @staticmethod
@@ -330,6 +347,11 @@ class SQLiteStore:
                                     tuple(_fold(a) for a in names), _fold(periodical or ""),
                                     f"{year // 10 * 10}s" if year is not None else None)
             self._meta, self._meta_key = meta, key
+            self._names = {"author": {}, "periodical": {}}
+            for m in meta.values():
+                self._names["author"].update(zip(m.authors, m.author_keys))
+                if m.periodical:
+                    self._names["periodical"][m.periodical] = m.periodical_key
             self._rank_cache.clear()
         return self._meta
 
@@ -339,6 +361,10 @@ class SQLiteStore:
             raise BadQuery("limit and offset must not be negative")
         with self._lock:
             meta = self._metadata()
+            if not parsed.empty and self._side_index_ready():
+                self.last_engine = "tantivy"
+                return self._search_tantivy(parsed, query, meta)
+            self.last_engine = "fts5"
             if parsed.empty:
                 ranked = [(0.0, r) for r in meta]
             else:
@@ -358,9 +384,34 @@ class SQLiteStore:
             matched.sort(key=lambda sr: (meta[sr[1]].date or "9999", meta[sr[1]].id))
             page = matched[query.offset:want]
         else:
-            page = heapq.nsmallest(want, matched)[query.offset:]      # bm25: lower is better
+            # FTS5's bm25 is lower-is-better; scores handed out are higher-is-better.
+            page = [(-s, r) for s, r in heapq.nsmallest(want, matched)[query.offset:]]
         hits = self._hits(page, meta, parsed)
         return SearchResults(total=len(matched), hits=hits, facets=facets)
+
+    def _side_index_ready(self) -> bool:
+        if self._tindex is None or self._batch is not None:
+            return False
+        if self._dirty or not self._tindex.is_current(self.conn):
+            return self.sync_index()
+        return True
+
+    def _names_matching(self, wanted: str | None, attr: str) -> list[str] | None:
+        """The distinct author (or periodical) names whose words include all of `wanted`'s
+        (case and accents ignored, any order: "serge victor" finds "Victor Serge")."""
+        if not wanted:
+            return None
+        words = _fold(wanted)
+        return sorted(name for name, key in self._names[attr].items() if all(w in key for w in words))
+
+    def _search_tantivy(self, parsed: qlang.Query, query: SearchQuery, meta: dict[int, _Meta]) -> SearchResults:
+        total, page, facets = self._tindex.search(
+            parsed, authors=self._names_matching(query.author, "author"),
+            periodicals=self._names_matching(query.periodical, "periodical"),
+            date_from=query.date_from, date_to=query.date_to, has_findings=query.has_findings,
+            person=query.person, limit=query.limit, offset=query.offset, facet_size=FACET_SIZE)
+        page = [(score, rowid) for score, rowid in page if rowid in meta]
+        return SearchResults(total=total, hits=self._hits(page, meta, parsed), facets=facets)
 
     def _ranked(self, match: str) -> list[tuple[float, int]]:
         """(bm25, rowid) of every match.  This is the expensive part of a search and does not
@@ -382,22 +433,19 @@ class SQLiteStore:
                 self._rank_cache.popitem(last=False)
         return ranked
 
-    @staticmethod
-    def _filter(query: SearchQuery, person_docs: set[int] | None):
-        author = _fold(query.author) if query.author else None
-        periodical = _fold(query.periodical) if query.periodical else None
-
-        if not (author or periodical or person_docs is not None or query.has_findings is not None
-                or query.date_from is not None or query.date_to is not None):
+    def _filter(self, query: SearchQuery, person_docs: set[int] | None):
+        authors = self._names_matching(query.author, "author")
+        periodicals = self._names_matching(query.periodical, "periodical")
+        if (authors is None and periodicals is None and person_docs is None and query.has_findings is None
+                and query.date_from is None and query.date_to is None):
             return None
-
-        def words_in(wanted: tuple[str, ...], have: tuple[str, ...]) -> bool:
-            return all(w in have for w in wanted)
+        authors = set(authors) if authors is not None else None
+        periodicals = set(periodicals) if periodicals is not None else None
 
         def keep(rowid: int, m: _Meta) -> bool:
-            if author and not any(words_in(author, k) for k in m.author_keys):
+            if authors is not None and not any(a in authors for a in m.authors):
                 return False
-            if periodical and not words_in(periodical, m.periodical_key):
+            if periodicals is not None and m.periodical not in periodicals:
                 return False
             if query.date_from is not None and (m.year is None or m.year < query.date_from):
                 return False
@@ -447,7 +495,7 @@ class SQLiteStore:
             hits.append(SearchHit(id=m.id, title=m.title, authors=list(m.authors), date=m.date,
                                   periodical=m.periodical,
                                   snippet=qlang.make_snippet(bodies.get(rowid, ""), pattern, terms=parsed.terms),
-                                  score=-score))
+                                  score=score))
         return hits
 
     # ---- stats -------------------------------------------------------------------------
@@ -493,11 +541,23 @@ class SQLiteStore:
                     return f"fts: {e}"
             return result
 
+    def sync_index(self) -> bool:
+        """Bring the search side index up to date with what is committed (True when it is)."""
+        with self._lock:
+            if self._tindex is None or self._batch is not None:
+                return False
+            done = self._tindex.sync(self.conn)
+            if done:
+                self._dirty = False
+            return done
+
     def close(self) -> None:
         with self._lock:
             if self._batch is not None:
                 self.conn.execute("COMMIT")
                 self._batch = None
+            if self._dirty:
+                self.sync_index()
             self.conn.close()
 
     def __enter__(self):

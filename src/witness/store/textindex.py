@@ -1,0 +1,231 @@
+"""A tantivy side index that answers ranked text queries faster than FTS5 (see
+docs/performance-search.md), without ever being the source of truth.
+
+SQLite stays authoritative: every put appends the document's rowid to `search_log` in the
+same transaction.  The side index records, in a small state file written after each of its
+commits, which archive it belongs to and the last log entry it has applied.  The store uses
+it only when that equals the log's head; otherwise it searches with FTS5 (always exact)
+while the index catches up.  A crash at any moment therefore costs speed, never results:
+uncommitted index work is simply re-applied (deleting and re-adding a rowid is idempotent),
+and an index from another archive, a missing or damaged one, is rebuilt from SQLite.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import sqlite3
+from pathlib import Path
+
+import tantivy
+
+from .. import search as qlang
+
+STATE = "witness-state.json"
+HEAP = 128_000_000
+_CHUNK = 200
+_FIELDS = (("title", 10.0), ("authors", 4.0), ("body", 1.0))     # same weights as the FTS5 bm25
+
+
+def log_head(conn: sqlite3.Connection) -> int:
+    row = conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'search_log'").fetchone()
+    return row[0] if row else 0
+
+
+def _analyzer():
+    # Lower-case and fold Latin accents like FTS5's unicode61 remove_diacritics; Cyrillic kept.
+    return (tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple())
+            .filter(tantivy.Filter.remove_long(60)).filter(tantivy.Filter.lowercase())
+            .filter(tantivy.Filter.ascii_fold()).build())
+
+
+def _schema():
+    sb = tantivy.SchemaBuilder()
+    sb.add_integer_field("rowid", stored=True, indexed=True, fast=True)
+    for name, _ in _FIELDS:
+        sb.add_text_field(name, tokenizer_name="fold")
+    sb.add_text_field("author_f", tokenizer_name="raw", fast=True)
+    sb.add_text_field("periodical_f", tokenizer_name="raw", fast=True)
+    sb.add_text_field("entity", tokenizer_name="raw")
+    sb.add_integer_field("year", indexed=True, fast=True)
+    sb.add_integer_field("decade", indexed=True, fast=True)
+    sb.add_integer_field("has_findings", indexed=True, fast=True)
+    return sb.build()
+
+
+class TantivyIndex:
+    def __init__(self, directory: Path, archive_id: str):
+        self.dir = Path(directory)
+        self.archive_id = archive_id
+        self.schema = _schema()
+        self.analyzer = _analyzer()
+        self.index = None
+        self._loaded: int | None = None      # log position of the index state last reloaded
+        self._open()
+
+    def _open(self) -> None:
+        self.dir.mkdir(parents=True, exist_ok=True)
+        try:
+            self.index = tantivy.Index(self.schema, path=str(self.dir), reuse=True)
+        except ValueError:
+            # Damaged or of an older schema: it is only a cache of SQLite, start again.
+            shutil.rmtree(self.dir, ignore_errors=True)
+            self.dir.mkdir(parents=True)
+            self.index = tantivy.Index(self.schema, path=str(self.dir), reuse=False)
+        self.index.register_tokenizer("fold", self.analyzer)
+
+    # ---- consistency -------------------------------------------------------------------
+
+    def applied(self) -> int | None:
+        """Log position this index reflects, or None when it is not this archive's index."""
+        try:
+            state = json.loads((self.dir / STATE).read_text())
+        except (OSError, ValueError):
+            return None
+        return state.get("applied") if state.get("archive") == self.archive_id else None
+
+    def is_current(self, conn: sqlite3.Connection) -> bool:
+        applied = self.applied()
+        if applied != log_head(conn):
+            return False
+        if applied != self._loaded:
+            # Another process committed to the index: see its commit before searching.
+            self.index.reload()
+            self._loaded = applied
+        return True
+
+    def sync(self, conn: sqlite3.Connection) -> bool:
+        """Catch up with SQLite.  False when another process holds the index writer (that
+        process will catch up itself; meanwhile searches here use FTS5)."""
+        conn.execute("BEGIN")                 # one snapshot for the head and the rows
+        try:
+            head = log_head(conn)
+            applied = self.applied()
+            if applied == head:
+                return True
+            rebuild = applied is None or applied > head
+            try:
+                writer = self.index.writer(HEAP, 1)
+            except ValueError:
+                return False
+            try:
+                if rebuild:
+                    writer.delete_all_documents()
+                    rowids = [r[0] for r in conn.execute("SELECT rowid FROM documents ORDER BY rowid")]
+                else:
+                    rowids = [r[0] for r in conn.execute(
+                        "SELECT DISTINCT doc_rowid FROM search_log WHERE seq > ? AND seq <= ? ORDER BY 1",
+                        (applied, head))]
+                for i in range(0, len(rowids), _CHUNK):
+                    self._apply(conn, writer, rowids[i:i + _CHUNK], delete_first=not rebuild)
+                writer.commit()
+                writer.wait_merging_threads()
+            except BaseException:
+                writer.rollback()
+                raise
+            tmp = self.dir / (STATE + ".tmp")
+            tmp.write_text(json.dumps({"archive": self.archive_id, "applied": head}))
+            os.replace(tmp, self.dir / STATE)
+            self.index.reload()
+            self._loaded = head
+            return True
+        finally:
+            conn.execute("COMMIT")
+
+    def _apply(self, conn, writer, rowids: list[int], delete_first: bool) -> None:
+        marks = ",".join("?" * len(rowids))
+        rows = conn.execute(
+            "SELECT d.rowid, t.title, t.authors, t.body, d.authors, d.periodical, d.year, d.n_findings"
+            f" FROM documents d JOIN doc_text t ON t.rowid = d.rowid WHERE d.rowid IN ({marks})", rowids).fetchall()
+        entities: dict[int, list[str]] = {}
+        for rowid, entity in conn.execute(
+                f"SELECT DISTINCT doc_rowid, entity_id FROM mentions WHERE doc_rowid IN ({marks})"
+                " AND entity_id IS NOT NULL", rowids):
+            entities.setdefault(rowid, []).append(entity)
+        if delete_first:
+            for rowid in rowids:
+                writer.delete_documents_by_term("rowid", rowid)
+        for rowid, title, authors_text, body, authors, periodical, year, n_findings in rows:
+            fields = {"rowid": rowid, "title": title, "authors": authors_text, "body": body,
+                      "has_findings": int(n_findings > 0)}
+            names = json.loads(authors)
+            if names:
+                fields["author_f"] = names
+            if periodical:
+                fields["periodical_f"] = periodical
+            if year is not None:
+                fields["year"], fields["decade"] = year, year // 10 * 10
+            if rowid in entities:
+                fields["entity"] = entities[rowid]
+            writer.add_document(tantivy.Document(**fields))
+
+    # ---- search ------------------------------------------------------------------------
+
+    def _term(self, term: qlang.Term):
+        q, s = tantivy.Query, self.schema
+        tokens = self.analyzer.analyze(" ".join(term.words))
+        if not tokens:
+            return q.empty_query()
+        per_field = []
+        for name, boost in _FIELDS:
+            if term.prefix and len(tokens) == 1:
+                one = q.regex_query(s, name, re.escape(tokens[0]) + ".*")
+            elif term.prefix:
+                one = q.phrase_prefix_query(s, name, tokens)
+            elif len(tokens) > 1:
+                one = q.phrase_query(s, name, tokens)
+            else:
+                one = q.term_query(s, name, tokens[0])
+            per_field.append((tantivy.Occur.Should, q.boost_query(one, boost)))
+        return q.boolean_query(per_field)
+
+    def _tree(self, node):
+        Occur, q = tantivy.Occur, tantivy.Query
+        if isinstance(node, qlang.Term):
+            return self._term(node)
+        if isinstance(node, qlang.Or):
+            return q.boolean_query([(Occur.Should, self._tree(i)) for i in node.items])
+        return q.boolean_query([(Occur.Must, self._tree(i)) for i in node.items] +
+                               [(Occur.MustNot, self._tree(i)) for i in node.excluded])
+
+    def search(self, parsed: qlang.Query, *, authors: list[str] | None, periodicals: list[str] | None,
+               date_from: int | None, date_to: int | None, has_findings: bool | None, person: str | None,
+               limit: int, offset: int, facet_size: int):
+        """(total, [(score, rowid)] for the page, facets).  `authors`/`periodicals`: the exact
+        names a filter matched (None = no filter)."""
+        Occur, q, s = tantivy.Occur, tantivy.Query, self.schema
+        must = [(Occur.Must, self._tree(parsed.tree))]
+        for field, names in (("author_f", authors), ("periodical_f", periodicals)):
+            if names is not None:
+                if not names:
+                    return 0, [], {"author": [], "decade": [], "periodical": []}
+                must.append((Occur.Must, q.term_set_query(s, field, names)))
+        if date_from is not None or date_to is not None:
+            must.append((Occur.Must, q.range_query(s, "year", tantivy.FieldType.Integer,
+                                                   date_from if date_from is not None else -10**6,
+                                                   date_to if date_to is not None else 10**6)))
+        if has_findings is not None:
+            must.append((Occur.Must, q.term_query(s, "has_findings", int(has_findings))))
+        if person:
+            must.append((Occur.Must, q.term_query(s, "entity", person)))
+        query = q.boolean_query(must)
+        searcher = self.index.searcher()
+        result = searcher.search(query, max(limit, 1), count=True, offset=offset)
+        page = [(score, searcher.doc(address)["rowid"][0]) for score, address in result.hits][:limit]
+        aggs = searcher.aggregate(query, {
+            "author": {"terms": {"field": "author_f", "size": 200}},
+            "periodical": {"terms": {"field": "periodical_f", "size": 200}},
+            "decade": {"terms": {"field": "decade", "size": 100}}})
+
+        def buckets(name):
+            return [(b["key"], b["doc_count"]) for b in aggs.get(name, {}).get("buckets", [])]
+
+        def top(items):
+            return sorted(items, key=lambda kv: (-kv[1], kv[0]))[:facet_size]
+
+        facets = {"author": top(buckets("author")),
+                  "decade": sorted((f"{int(k)}s", n) for k, n in buckets("decade")),
+                  "periodical": top(buckets("periodical"))}
+        return result.count, page, facets
