@@ -14,7 +14,7 @@ import lxml.html
 from lxml import etree
 
 from ..model import Document, Note, Source
-from ..record import RecordBuilder, clean, label_key, normalise_name, parse_date
+from ..record import RecordBuilder, clean, normalise_name, parse_names
 from .base import Decline, RawInput, Skipped
 from .encoding import declared_charset, decode
 from .ids import doc_id
@@ -37,12 +37,24 @@ _NOTES_HEADING = re.compile(
 _UPDATED = re.compile(r"\s*last\s+updated\b", re.I)
 _LANG_BY_FOLDER = {"espanol": "es", "italiano": "it", "polski": "pl", "suomi": "fi", "norsk": "no",
                    "eesti": "et", "ellinika": "el", "esperanto": "eo", "islenska": "is", "shqip": "sq"}
+_NOT_NAME = re.compile(r"\b(?:archive|internet|section|chapter|part|party|programme|program|council|"
+                       r"correspondent|correspondence|college|international|democratic|committee|"
+                       r"[IVXLC]+\.)(?!\w)", re.I)
 _NAMEISH = re.compile(r"^[A-Z][\w.’'\-]*(?:\s+(?:[A-Z][\w.’'\-]*|de|von|van|der|la|le|du|y)){0,5}$")
 
 
 def _classes(el) -> set[str]:
     c = el.get("class")
     return set(c.lower().split()) if c else set()
+
+
+def _people(text: str) -> list[str]:
+    """Names in a heading if it is a list of names ("A, B & C"), else []."""
+    if len(text) > 120:
+        return []
+    names = parse_names(text)
+    ok = names and all(_NAMEISH.match(n) and not _NOT_NAME.search(n) and not n.isupper() for n in names)
+    return names if ok else []
 
 
 def _block_of(el):
@@ -314,8 +326,8 @@ class _Page:
                     title = t
                 else:
                     subtitles.append(t)
-            elif h.tag == "h2" and _NAMEISH.match(t) and not author_lines:
-                author_lines.append(t)
+            elif h.tag == "h2" and not author_lines and _people(t):
+                author_lines.extend(_people(t))
             elif h.tag in ("h3", "h5", "h6") and len(t) < 60 and rb.rec.heading_date is None \
                     and rb.heading_date(t):
                 continue
@@ -323,8 +335,8 @@ class _Page:
                 subtitles.append(t)
         for p in self.title_ps:
             t = inline_text(p)
-            if t and _NAMEISH.match(t) and not author_lines:
-                author_lines.append(t)
+            if t and not author_lines and _people(t):
+                author_lines.extend(_people(t))
             elif t and title is None:
                 title = t
         for p in self.date_ps:
@@ -389,8 +401,8 @@ class _Page:
                 candidates.append(t.text.split(":", 1)[0])
             for c in candidates:
                 c = clean(c)
-                if token and token in c.lower() and len(c) < 60:
-                    return [normalise_name(c)]
+                if token and token in c.lower() and "archive" not in c.lower() and _people(c):
+                    return _people(c)
             return [" ".join(w.capitalize() for w in slug.replace("_", "-").split("-"))]
         return []
 
