@@ -23,7 +23,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from witness import search as qlang  # noqa: E402
 from witness.model import Document, Record, Source  # noqa: E402
 from witness.store.sqlite import SQLiteStore  # noqa: E402
 from witness.store.base import SearchQuery  # noqa: E402
