@@ -142,3 +142,13 @@ def test_labels_table(label, kind, fields):
 
 def test_label_table_targets_are_known():
     assert set(LABELS.values()) <= {"written", "published", "source", "publisher", "rights", "authors"}
+
+
+def test_names_cut_at_commentary():
+    assert parse_names("Mike Baker: published by the Movement for Workers’ Councils, London") == ["Mike Baker"]
+    assert parse_names("Steve Palmer **") == ["Steve Palmer"]
+    assert parse_names("Emil (2006)") == ["Emil"]
+
+
+def test_by_publisher_is_not_a_periodical():
+    assert parse_source_line("by Cambridge University Press, 1930")["periodical"] is None

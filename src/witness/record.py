@@ -81,7 +81,7 @@ def normalise_name(name: str) -> str:
     name = _APOS.sub("’", clean(name))
     name = re.sub(r"\s*’\s*(?=[a-z])", "’", name)  # "People ’s" → "People’s"
     name = _ELIDED.sub(r"\1’", name)
-    return name.strip(" .,;:")
+    return name.strip(" .,;:*†")
 
 
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bwith\b)\s*")
@@ -97,6 +97,8 @@ def parse_names(text: str | None) -> list[str]:
     if not text:
         return []
     text = re.sub(r"^(?:by|:)\s+", "", text, flags=re.I)
+    # "Mike Baker: published by the Movement…", "Steve Palmer (2010)": the names come first.
+    text = re.split(r"[:;(]", text, maxsplit=1)[0]
     if (m := re.search(r".*\bby\s+(?=[A-Z])", text)):  # "for Marxists.org 2005 by Mitch Abidor"
         text = text[m.end():]
     text = _NAME_TAIL.sub("", text)
@@ -183,7 +185,7 @@ def parse_source_line(line: str | None) -> dict:
     body = re.sub(r"^(?:(?:(?:first|originally)\s+)?(?:published|printed)\s*:?\s*(?:in\s+)?|from\s+|source\s*:?\s*|in\s+)",
                   "", line, flags=re.I)
     head = re.split(r",|\s\(|;|:\s", body, maxsplit=1)[0].strip(" .")
-    if head and not re.match(r"(?:Vol|No|pp?\.|\d)", head, re.I) and parse_date(head) is None:
+    if head and not re.match(r"(?:Vol|No|pp?\.|\d|by\s)", head, re.I) and parse_date(head) is None:
         out["periodical"] = head
     if (m := _VOL.search(body)):
         out["volume"] = m.group("v")
