@@ -106,6 +106,8 @@ def test_new_unchanged_updated_and_history(store):
     doc = make_doc("archive/serge/1937/08/yagoda.htm", "First text.", sha="a1")
     assert (store.put_document(doc).status, store.put_document(doc).status) == ("new", "unchanged")
     assert store.known_sha("archive/serge/1937/08/yagoda.htm") == "a1"
+    assert store.known_shas() == {"archive/serge/1937/08/yagoda.htm": "a1"}
+    assert store.known_sha("archive/other.htm") is None
     before = store.conn.execute("SELECT count(*) FROM versions").fetchone()[0]
     assert store.put_document(doc).status == "unchanged"
     assert store.conn.execute("SELECT count(*) FROM versions").fetchone()[0] == before

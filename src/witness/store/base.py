@@ -73,6 +73,9 @@ class Store(Protocol):
     def known_sha(self, relpath: str) -> str | None:
         """sha256 of the current version stored for this source path, if any (lets ingest skip unchanged files)."""
 
+    def known_shas(self) -> dict[str, str]:
+        """known_sha for every stored path at once: {source path: sha256 of the current version}."""
+
     def get_document(self, doc_id: str, version: int | None = None) -> Document:
         """Raises NotFound."""
 

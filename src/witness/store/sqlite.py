@@ -259,6 +259,11 @@ class SQLiteStore(SearchMixin):
             row = self.conn.execute("SELECT sha256 FROM documents WHERE path = ?", (relpath,)).fetchone()
         return row[0] if row else None
 
+    def known_shas(self) -> dict[str, str]:
+        """Every source path with the sha256 of its current version (one query, for ingest)."""
+        with self._lock:
+            return dict(self.conn.execute("SELECT path, sha256 FROM documents"))
+
     def get_document(self, doc_id: str, version: int | None = None) -> Document:
         with self._lock:
             if version is None:
