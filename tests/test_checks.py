@@ -91,6 +91,8 @@ def test_doubled_word_across_paragraph_break_counts():
     "your friend A A. Heller wrote",
     "in 1937 1937 was a year",
     "work, work, work",
+    "a million million pounds; all-too-human human; blah blah blah",
+    "Measures Taken in Poland\n\nPOLAND: a series of measures",
 ])
 def test_doubled_word_ignores_legitimate_doublings(text):
     assert found(doc(text), "doubled-word") == []
@@ -124,6 +126,8 @@ def test_closing_bracket_without_opening_found():
     "Nested (brackets [like this] are fine) here.",
     "A long aside (which runs on\n\nuntil the next paragraph) closes there.",
     "4.0 )\n\n0.6 )",
+    "as the Kantians argue)5) that society; Railroad Tracks in Kilometers20)",
+    "[Editor's note: this runs over\n\ntwo paragraphs\n\nand ends here.]",
 ])
 def test_brackets_tolerant_of_lists_enumerations_and_tables(text):
     assert found(doc(text), "unbalanced-bracket") == []
@@ -274,6 +278,14 @@ def test_broken_note_call_without_note_and_note_never_called():
     assert (got[1].start, got[1].end) == (30, 33) and "[2]" in got[1].message
 
 
+def test_broken_note_ignores_symbol_and_placeholder_notes():
+    notes = [Note("*", 0, 0, "An editor's remark on the text.", called=False),
+             Note("2", 0, 0, "There is no footnote 2 in the printed original. – MIA",
+                  called=False),
+             Note("80", 0, 0, "percent", called=False)]
+    assert run_checks(doc("Body.", pad=False, notes=notes), rules=["broken-note"]) == []
+
+
 def test_broken_note_negative():
     calls = [{"label": "1", "start": 5, "end": 8}]
     d = doc("Body[1].", pad=False, notes=[Note("1", 5, 8, "A note.")],
@@ -293,16 +305,17 @@ def test_empty_field():
 
 def test_agreement_found():
     d = doc("condemned in the same way or by others means. These kind of people. "
-            "The answer to these circumstance.")
+            "The answer to these circumstance. OR IN OTHERS WORDS")
     got = found(d, "agreement")
-    assert [f.suggestion for f in got] == ["other means", "These kinds of", None]
+    assert [f.suggestion for f in got] == ["other means", "These kinds of", None, "OTHER WORDS"]
     assert all(f.severity == "info" for f in got)
 
 
 @pytest.mark.parametrize("text", [
     "a people's war and a people’s democracy",
     "those who fight, those present, these men, these party members",
-    "helping others means much; this means war",
+    "helping others means much; this means war; compared to the others means that",
+    "those businessmen, these literati, these vermin, those voting.",
     "other means and others say",
 ])
 def test_agreement_negative(text):

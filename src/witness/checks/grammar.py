@@ -16,7 +16,7 @@ from .base import Context, rule
 
 # "by others means", "in others words": the pronoun "others" used as the determiner "other".
 _OTHERS_RE = re.compile(
-    r"\b(?:by|through|in|under|from|of|all|many|some|the)\s+(others)\s+"
+    r"\b(?:by|through|in|under)\s+(others)\s+"
     r"(means|ways|words|things|countries|parties|methods|forms|cases|respects|places|kinds|"
     r"sorts|people|peoples|men|women|comrades|questions|problems|groups|organisations|"
     r"organizations|occasions|reasons|sections|classes|nations|states|times|points|factors)\b",
@@ -33,8 +33,11 @@ _NOT_SINGULAR = frozenset(
     "proletariat bourgeoisie nobility aristocracy petty means series species sheep fish deer "
     "data media criteria phenomena kind sort type folk poor rich young old few many other "
     "same latter former last first two three four five six seven eight nine ten hundred "
-    "thousand million dozen alike together too else also each apart aside".split()
+    "thousand million dozen alike together too else also each apart aside vermin".split()
 )
+# Endings of plurals and of -ing forms used as nouns: "those businessmen", "these literati",
+# "those voting".
+_PLURAL_LOOKING = ("s", "men", "i", "ae", "ing", "ia", "ata")
 
 
 @rule("agreement", "info", "a likely grammatical slip (“others means”, “these kind of”)",
@@ -43,7 +46,8 @@ def agreement(doc: Document, ctx: Context) -> Iterator[Finding]:
     text = doc.text
     for m in _OTHERS_RE.finditer(text):
         s, e = m.span(1)
-        fix = "Other" if m.group(1)[0].isupper() else "other"
+        word = m.group(1)
+        fix = "OTHER" if word.isupper() else "Other" if word[0].isupper() else "other"
         yield Finding("agreement", "info", s, m.end(2),
                       f"“{m.group(1)} {m.group(2)}”: probably “{fix} {m.group(2)}”",
                       f"{fix} {m.group(2)}")
@@ -58,7 +62,7 @@ def agreement(doc: Document, ctx: Context) -> Iterator[Finding]:
     for m in _PLURAL_DET_RE.finditer(text):
         word = m.group(2)
         # Nouns only: "those present", "those unemployed" are adjectives used as nouns.
-        if word in _NOT_SINGULAR or word not in nouns or word.endswith("s"):
+        if word in _NOT_SINGULAR or word not in nouns or word.endswith(_PLURAL_LOOKING):
             continue
         yield Finding("agreement", "info", m.start(), m.end(),
                       f"“{m.group()}”: plural “{m.group(1)}” with singular “{word}”", None)

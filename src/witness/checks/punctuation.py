@@ -11,12 +11,15 @@ from collections.abc import Iterator
 from ..model import Document, Finding
 from .base import Context, excerpt, rule
 
+_NOTE_CALL_RE = re.compile(r"""(?<=[^\W\d_)\].,;:’'"”*])\d{1,3}$""")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 _PAIRS = {")": "(", "]": "[", "}": "{"}
 _NAMES = {"(": "parenthesis", "[": "square bracket", "{": "brace",
           ")": "parenthesis", "]": "square bracket", "}": "brace"}
+# How many paragraphs a parenthesis or an editor's bracket may run over.
+_BRACKET_RUN = 4
 # A closing bracket ending a list marker: "1)", "a)", "iv)", "2a)" at a word start.
-_ENUM_RE = re.compile(r"""(?:^|(?<=[\s(\[:;,.—–\-"”’']))(?:\d{1,3}[a-z]?|[a-zA-Z]|[ivxlcIVXLC]{1,6})$""")
+_ENUM_RE = re.compile(r"""(?:^|(?<=[\s(\[:;,.—–\-"“”‘’']))(?:\d{1,3}[a-z]?|[a-zA-Z]|[ivxlcIVXLC]{1,6})$""")
 
 
 def _brackets(text: str, start: int, end: int) -> tuple[list[int], list[int]]:
@@ -41,6 +44,8 @@ def _brackets(text: str, start: int, end: int) -> tuple[list[int], list[int]]:
                 line_start = max(text.rfind("\n", start, i) + 1, start)
                 if ch == ")" and _ENUM_RE.search(text[max(line_start, i - 12):i]):
                     continue  # list marker "1)", "a)"
+                if ch == ")" and _NOTE_CALL_RE.search(text[max(line_start, i - 6):i]):
+                    continue  # a note call glued to the text: "argue)5)", "Kilometers20)"
                 stray.append(i)
     return stack, stray
 
@@ -56,11 +61,14 @@ def unbalanced_bracket(doc: Document, ctx: Context) -> Iterator[Finding]:
     for n, (opened, stray) in enumerate(results):
         # A parenthesis left open at a paragraph's end and closed early in the next one is a
         # long parenthetical passage, not a slip: drop that pair.
-        if opened and n + 1 < len(results):
-            nxt = results[n + 1][1]
+        # (Editors' notes in [ ] often run over a few paragraphs in the same way.)
+        for later in results[n + 1:n + 1 + _BRACKET_RUN]:
+            nxt = later[1]
             while opened and nxt and _PAIRS[text[nxt[0]]] == text[opened[-1]]:
                 opened.pop()
                 nxt.pop(0)
+            if not opened or later[0]:
+                break
         for i in opened:
             ch = text[i]
             yield Finding("unbalanced-bracket", "warning", i, i + 1,

@@ -20,7 +20,7 @@ _WORD_RE = re.compile(rf"{_LETTERS}+(?:['’]{_LETTERS}+)*")
 # "what it is is…") and reduplicated words and place names.
 _LEGIT_DOUBLES = frozenset(
     "had that do does did bye ha tut pooh chop now no so there well very never far many "
-    "little long round ever yes go knock being".split()
+    "little long round ever yes go knock being million billion thousand blah etc".split()
 )
 # "set in in Germany", "driving at at any moment": a phrasal verb's particle then a preposition.
 _PARTICLES = frozenset("in at on up out off over down through to by about along around".split())
@@ -63,6 +63,10 @@ def doubled_word(doc: Document, ctx: Context) -> Iterator[Finding]:
             continue
         if len(w1) == 1 and low not in ("a", "i"):
             continue  # algebra, enumerations: "x x", "b b"
+        if w1.isupper() != w2.isupper():
+            continue  # a heading repeated in capitals below it: "Poland\n\nPOLAND"
+        if a.start() and text[a.start() - 1] in "-‑":
+            continue  # the tail of a compound: "all-too-human human"
         after = text[b.end():b.end() + 2]
         if after[:1] in ("-", "‑") or (len(w1) == 1 and after[:1] == "."):
             continue  # "one one-third", an initial "A A. Heller"
@@ -150,20 +154,23 @@ def lost_character(doc: Document, ctx: Context) -> Iterator[Finding]:
 # A letter run, a hyphen glued to it, whitespace, then a lower-case letter run: "revo- lution".
 _HYPHEN_RE = re.compile(rf"({_LETTERS}+)-[ \t\n]+([a-z]{_LETTERS}*)")
 # Suspended compounds: "anti- and pro-war", "pre- or post-", "first- to third-class".
-_SUSPENDERS = frozenset("and or nor to as than versus vs but".split())
+_SUSPENDERS = frozenset("and or nor to as than versus vs but und oder et ou".split())
 # Prefixes that British and American print alike usually keep hyphenated.
 _HYPHEN_PREFIXES = frozenset("non semi anti self ex quasi pseudo neo co counter ultra pan pre "
                              "post pro half all well ill".split())
 
 
+def _function_word(w: str) -> bool:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return w.lower() in STOP_WORDS
+
+
 def _compound(left: str, right: str) -> bool:
     """Two content words joined by a hyphen ("working- class"); a function word on either side
     means a dash set as a hyphen instead ("the party- the only one")."""
-    from spacy.lang.en.stop_words import STOP_WORDS
-
-    l, r = left.lower(), right.lower()
-    return (len(l) >= 3 and len(r) >= 3 and l not in STOP_WORDS and r not in STOP_WORDS
-            and lexicon.is_word(l) and lexicon.is_word(r))
+    return (len(left) >= 3 and len(right) >= 3 and not _function_word(left)
+            and not _function_word(right) and lexicon.is_word(left) and lexicon.is_word(right))
 
 
 @rule("broken-hyphenation", "warning", "a word split by a line-end hyphen (“revo- lution”)",
@@ -181,7 +188,9 @@ def broken_hyphenation(doc: Document, ctx: Context) -> Iterator[Finding]:
             continue
         joined = left + right
         hyphened = f"{left}-{right}"
-        if joined.lower() in own:
+        if m.start() and text[m.start() - 1] in "-‑":
+            fix = hyphened  # inside a longer compound: "day-to- day"
+        elif joined.lower() in own:
             fix = joined  # the document spells it solid elsewhere
         elif hyphened.lower() in lowered:
             fix = hyphened  # …or with a hyphen ("well-known")
@@ -193,8 +202,8 @@ def broken_hyphenation(doc: Document, ctx: Context) -> Iterator[Finding]:
             fix = joined  # "con- sider", "peas- ants": a word of its own
         elif _compound(left, right):
             fix = hyphened  # two words: keep the author's hyphen ("working- class")
-        elif lexicon.is_word(joined):
-            fix = joined
+        elif lexicon.is_word(joined) and not (_function_word(left) or _function_word(right)):
+            fix = joined  # an inflection of a word ("pro- pagandists")
         else:
             continue
         yield Finding("broken-hyphenation", "warning", m.start(), m.end(),
