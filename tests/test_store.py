@@ -325,6 +325,7 @@ def test_total_limit_offset_and_facets(library):
     assert dict(full.facets["author"]) == {"Victor Serge": 3, "Leon Trotsky": 1}
     assert dict(full.facets["decade"]) == {"1930s": 2, "1940s": 2}
     assert dict(full.facets["periodical"]) == {"Socialist Appeal": 2, "New International": 1, "Masses": 1}
+    assert full.facets["has_findings"] == [("0", 3), ("1", 1)]
     filtered = library.search(SearchQuery(q="revolution", author="Serge", date_to=1939))
     assert filtered.total == 1 and dict(filtered.facets["author"]) == {"Victor Serge": 1}
 

@@ -56,7 +56,8 @@ class SearchHit:
 class SearchResults:
     total: int
     hits: list[SearchHit]
-    # "author", "decade" ("1930s"), "periodical": (value, count) over all matches, filters applied.
+    # "author", "decade" ("1930s"), "periodical", "has_findings" ("1"/"0"): (value, count) over
+    # all matches, filters applied; most frequent first (decades in order), at most 20 each.
     facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
 
 

@@ -48,9 +48,10 @@ class _Meta:
     periodical_key: tuple[str, ...]
     decade: str | None
 
-    @property
-    def facet_key(self) -> tuple:
-        return (self.authors, self.decade, self.periodical)
+    facet_key: tuple = ()
+
+    def __post_init__(self):
+        self.facet_key = (self.authors, self.decade, self.periodical, self.n_findings > 0)
 
 
 
@@ -188,19 +189,21 @@ class SearchMixin:
         # One C-speed pass over the matches counting facet keys; the (few hundred) distinct
         # keys are then spread over the three facets.
         by_key = Counter(map(attrgetter("facet_key"), metas))
-        authors, decades, periodicals = Counter(), Counter(), Counter()
-        for (names, decade, periodical), n in by_key.items():
+        authors, decades, periodicals, findings = Counter(), Counter(), Counter(), Counter()
+        for (names, decade, periodical, has_findings), n in by_key.items():
             for a in names:
                 authors[a] += n
             if decade:
                 decades[decade] += n
             if periodical:
                 periodicals[periodical] += n
+            findings["1" if has_findings else "0"] += n
 
         def top(counter: Counter) -> list[tuple[str, int]]:
             return sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))[:FACET_SIZE]
 
-        return {"author": top(authors), "decade": sorted(decades.items()), "periodical": top(periodicals)}
+        return {"author": top(authors), "decade": sorted(decades.items()), "periodical": top(periodicals),
+                "has_findings": top(findings)}
 
     def _hits(self, page, meta: dict[int, _Meta], parsed: qlang.Query) -> list[SearchHit]:
         if not page:

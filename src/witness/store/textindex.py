@@ -200,7 +200,7 @@ class TantivyIndex:
         for field, names in (("author_f", authors), ("periodical_f", periodicals)):
             if names is not None:
                 if not names:
-                    return 0, [], {"author": [], "decade": [], "periodical": []}
+                    return 0, [], {"author": [], "decade": [], "periodical": [], "has_findings": []}
                 must.append((Occur.Must, q.term_set_query(s, field, names)))
         if date_from is not None or date_to is not None:
             must.append((Occur.Must, q.range_query(s, "year", tantivy.FieldType.Integer,
@@ -217,7 +217,8 @@ class TantivyIndex:
         aggs = searcher.aggregate(query, {
             "author": {"terms": {"field": "author_f", "size": 200}},
             "periodical": {"terms": {"field": "periodical_f", "size": 200}},
-            "decade": {"terms": {"field": "decade", "size": 100}}})
+            "decade": {"terms": {"field": "decade", "size": 100}},
+            "has_findings": {"terms": {"field": "has_findings", "size": 2}}})
 
         def buckets(name):
             return [(b["key"], b["doc_count"]) for b in aggs.get(name, {}).get("buckets", [])]
@@ -227,5 +228,6 @@ class TantivyIndex:
 
         facets = {"author": top(buckets("author")),
                   "decade": sorted((f"{int(k)}s", n) for k, n in buckets("decade")),
-                  "periodical": top(buckets("periodical"))}
+                  "periodical": top(buckets("periodical")),
+                  "has_findings": top((str(int(k)), n) for k, n in buckets("has_findings"))}
         return result.count, page, facets
