@@ -472,3 +472,44 @@ def test_search_falls_back_to_fts5_while_another_process_holds_the_index(tmp_pat
     finally:
         writer.close()
         reader.close()
+
+
+SYNCING_WRITER = textwrap.dedent("""
+    import sys
+    sys.path.insert(0, {src!r})
+    from witness.model import Document, Record, Source
+    from witness.store.sqlite import SQLiteStore
+
+    store = SQLiteStore({db!r}, engine="tantivy")
+    for i in range(100000):
+        body = " ".join(f"w{{i}}-{{k}}" for k in range(3000))
+        store.put_document(Document(id=f"d-{{i}}", source=Source(f"p/{{i}}.htm", "mia-html", f"s{{i}}"),
+                                    record=Record(title=f"T{{i}}"), text=f"common marker{{i}} " + body))
+        store.sync_index()           # side-index commits all the time, so the kill lands in one
+        print(i, flush=True)
+""")
+
+
+def test_killed_while_updating_the_side_index(tmp_path):
+    db = tmp_path / "crash.db"
+    proc = subprocess.Popen([sys.executable, "-c", SYNCING_WRITER.format(src=str(SRC), db=str(db))],
+                            stdout=subprocess.PIPE, text=True)
+    try:
+        for line in proc.stdout:
+            if int(line) >= 25:
+                break
+        os.kill(proc.pid, signal.SIGKILL)
+    finally:
+        proc.wait(timeout=30)
+    from witness.store.sqlite import SQLiteStore
+
+    s = SQLiteStore(db, engine="tantivy")
+    try:
+        assert s.integrity_check() == "ok"
+        n = len(s.document_ids())
+        assert n >= 26
+        result = s.search(SearchQuery(q="common", limit=n + 5))
+        assert s.last_engine == "tantivy"
+        assert result.total == n and sorted(h.id for h in result.hits) == sorted(s.document_ids())
+    finally:
+        s.close()
