@@ -17,6 +17,9 @@ from witness.search import highlighter, make_snippet, parse, to_fts5
     ("stalin OR trotsky", '("stalin" OR "trotsky")'),
     ("revolution NOT russia", '(("revolution") NOT "russia")'),
     ("revolution -russia", '(("revolution") NOT "russia")'),
+    ('revolution -"soviet russia"', '(("revolution") NOT "soviet russia")'),
+    ("“permanent revolution”", '"permanent revolution"'),
+    ("«révolution permanente»", '"révolution permanente"'),
     ("(stalin OR trotsky) AND trial", '(("stalin" OR "trotsky") AND "trial")'),
     # Punctuation inside a word: a phrase of the parts, as the index tokenised it.
     ("O'Callaghan", '"o callaghan"'),

@@ -28,7 +28,8 @@ from .errors import BadQuery
 
 # Same idea of a token as FTS5's unicode61 tokenizer: runs of letters and digits.
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
-_LEXEME = re.compile(r'"[^"]*"?|\(|\)|[^\s()"]+', re.UNICODE)
+_LEXEME = re.compile(r'-?"[^"]*"?|\(|\)|[^\s()"]+', re.UNICODE)
+_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
 
 STOPWORDS = frozenset("""
 a an and are as at be but by for from had has have he her his i in is it its of on or our
@@ -73,7 +74,7 @@ class Query:
 
 def parse(text: str) -> Query:
     """Parse a user query; an empty query (browse) gives `Query(None, [])`."""
-    text = (text or "").strip()
+    text = (text or "").translate(_QUOTES).strip()
     if len(text) > MAX_LENGTH:
         raise BadQuery(f"the query is too long ({len(text)} characters; at most {MAX_LENGTH})")
     if not text:
