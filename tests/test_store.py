@@ -233,6 +233,21 @@ def test_batch_commits_every_n_and_keeps_good_puts_after_an_error(tmp_path, stor
     assert store.integrity_check() == "ok"
 
 
+def test_a_long_foreign_write_gives_a_clear_busy_error(tmp_path):
+    from witness.store.sqlite import SQLiteStore
+
+    s = SQLiteStore(tmp_path / "busy.db", timeout=0.2, engine="fts5")
+    other = sqlite3.connect(tmp_path / "busy.db", isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(StoreError, match="busy"):
+            s.put_document(make_doc("a/b.htm", "text"))
+    finally:
+        other.execute("ROLLBACK")
+    assert s.put_document(make_doc("a/b.htm", "text")).status == "new"
+    s.close()
+
+
 # ---- search -------------------------------------------------------------------------------
 
 @pytest.fixture

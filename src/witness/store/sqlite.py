@@ -133,12 +133,21 @@ class SQLiteStore(SearchMixin):
 
     # ---- transactions ------------------------------------------------------------------
 
+    def _begin(self) -> None:
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as e:
+            if "locked" in str(e) or "busy" in str(e):
+                raise StoreError(f"the archive {self.path} is busy: another process has been writing to it "
+                                 f"for longer than the busy timeout", hint="wait for it to finish, then retry") from e
+            raise
+
     @contextmanager
     def _tx(self):
         with self._lock:
             c = self.conn
             if self._batch is None:
-                c.execute("BEGIN IMMEDIATE")
+                self._begin()
                 try:
                     yield c
                     c.execute("COMMIT")
@@ -173,7 +182,7 @@ class SQLiteStore(SearchMixin):
             if self._batch is not None:     # nested: the outer batch decides
                 yield self
                 return
-            self.conn.execute("BEGIN IMMEDIATE")
+            self._begin()
             self._batch = _Batch(max(1, every))
             try:
                 yield self
