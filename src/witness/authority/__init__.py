@@ -28,11 +28,13 @@ from rapidfuzz import fuzz, process
 
 from witness.errors import WitnessError
 from witness.authority import names as _n
-from witness.authority.names import (FUZZY_THRESHOLD, exact_form, gender_compatible, given_key,
+from witness.authority.names import (FUZZY_THRESHOLD, PHONETIC_FLOOR, exact_form, gender_compatible, given_key,
                                      has_cyrillic, name_key, phonetic_keys, transliterations)
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "authority"
 FILES = ("persons.yaml", "organizations.yaml", "places.yaml")
+LINK_MIN = 0.6   # resolve(): below this a candidate is only a hint for context to weigh
+PHONETIC_HINT = 0.6  # key similarity for a phonetic look-alike to be offered as a hint
 ENTRY_TYPES = ("person", "organization", "periodical", "place", "event", "work")
 
 # Words that precede a name in this literature and are not part of it.
@@ -46,6 +48,9 @@ TITLES = {
     "lord", "lady", "saint", "st", "père", "pere", "father", "genosse", "camarade", "tovarishch",
 }
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+# Words derived from a surname ("Trotskyist", "Stalinism", "Lovestoneite") are not mentions.
+_DERIVED = re.compile(r"(?:ism|isms|ist|ists|ite|ites|ian|ians|ized|ised|ist's)$", re.I)
+_PLURAL = re.compile(r"(?<=[a-zà-ÿ])(?:s|es)$")
 
 
 class AuthorityError(WitnessError):
@@ -92,7 +97,7 @@ class AuthorityEntry:
                       provisional=False)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Candidate:
     id: str
     score: float            # 0–1; 1.0 only for an unambiguous exact hit
@@ -135,6 +140,9 @@ class Authority:
                 raise AuthorityError(f"duplicate id {e.id!r}", path=str(path) if path else None)
             self.entries[e.id] = e
         self.shared_variants = set(shared_variants or [])
+        self.fuzzy_threshold = FUZZY_THRESHOLD   # bench/names.py sweeps these two
+        self.phonetic_floor = PHONETIC_FLOOR
+        self._memo: dict[tuple, tuple[Candidate, ...]] = {}
         self._exact: dict[str, set[str]] = {}
         self._key: dict[str, set[str]] = {}
         self._surname: dict[str, set[str]] = {}       # surname key → person ids
@@ -145,16 +153,28 @@ class Authority:
         self._patr: dict[str, set[str]] = {}          # id → patronymic keys
         self._patr_init: dict[str, set[str]] = {}
         self._bucket: dict[str, dict[str, set[str]]] = {}  # first letter → key → ids (fuzzy)
+        self._forms_cache: dict[str, list[str]] = {}
+        # Declared surnames first: a variant such as "Natalia Trotsky" must not make
+        # "Trotsky" a surname of Sedova, only of the person who bears it by declaration.
+        self._declared: dict[str, set[str]] = {}
+        for e in self.entries.values():
+            if e.type == "person" and e.surname:
+                self._declared.setdefault(name_key(e.surname), set()).add(e.id)
         for e in self.entries.values():
             self._index(e)
+        self._forms_cache.clear()
 
     # ---- index building -------------------------------------------------------------
     def _forms(self, e: AuthorityEntry) -> list[str]:
+        cached = self._forms_cache.get(e.id)
+        if cached is not None:
+            return cached
         forms = []
         for n in e.all_names:
             forms.extend(transliterations(n) if has_cyrillic(n) else [n])
             if has_cyrillic(n):
                 forms.append(n)
+        self._forms_cache[e.id] = forms
         return forms
 
     def _index(self, e: AuthorityEntry) -> None:
@@ -199,6 +219,8 @@ class Authority:
                 if len(gk) > 1:
                     (given if i == 0 else patr).add(gk)
                 (ginit if i == 0 else pinit).add(_n.fold(w)[0].lower())
+        surname_forms = {sk: sp for sk, sp in surname_forms.items()
+                         if e.id in self._declared.get(sk, {e.id})}
         for sk, spelling in surname_forms.items():
             self._surname.setdefault(sk, set()).add(e.id)
             for code in phonetic_keys(spelling):
@@ -225,11 +247,31 @@ class Authority:
     def lookup(self, name: str, type: str | None = None, limit: int = 5) -> list[Candidate]:
         """Candidates for a name as written, best first.
 
-        Scores: 1.0 unambiguous exact; 0.95 key of the full name; 0.9 a unique surname
-        (or surname + compatible given names); several persons sharing a surname each get
-        at most 0.5, so a bare "Smirnov" never links silently; phonetic 0.7–0.8; fuzzy is
-        the similarity itself (≥ FUZZY_THRESHOLD) scaled into 0.6–0.8.
+        ``how`` says which stage matched.  Scores:
+          1.0   exact form of a listed name or variant (any script), one owner;
+          0.95  name key of the full name (Rakowsky = Rakovskii = Раковский);
+          0.9   a unique surname, or surname + given names/initials that fit (I. N. Smirnov);
+          0.8   a bare surname shared by several persons, for the declared primary bearer
+                (Kamenev → Lev), the others 0.4; without a primary every bearer gets 0.5,
+                so a bare "Smirnov" never links silently;
+          0.81  plural family names ("the Litvinovs") at 0.9 × the above;
+          ≤0.85 phonetic (Double Metaphone + key similarity ≥ PHONETIC_FLOOR);
+          0.6–0.8 fuzzy (key similarity ≥ FUZZY_THRESHOLD, within the first-letter bucket);
+          <0.5  hints: given names contradict, or a phonetic look-alike below the floor.
+        Derived words ("Trotskyist", "Stalinism") return nothing.  Use ``resolve`` for the
+        single linked entity (top ≥ LINK_MIN and unique).
         """
+        # The same few thousand names recur across 9k documents: memoise per instance.
+        key = (name, type, limit, self.fuzzy_threshold, self.phonetic_floor)
+        hit = self._memo.get(key)
+        if hit is None:
+            if len(self._memo) > 200_000:
+                self._memo.clear()
+            hit = self._memo[key] = tuple(self._lookup(name, type, limit))
+        return list(hit)
+
+    def _lookup(self, name: str, type: str | None, limit: int) -> list[Candidate]:
+        """Uncached lookup (see ``lookup``)."""
         q = clean_query(name)
         if not q:
             return []
@@ -253,7 +295,13 @@ class Authority:
         if ids and add(ids, 0.95 if len(ids) == 1 else 0.5, "key") and len(ids) == 1:
             return self._ranked(out, limit)
         if type in (None, "person"):
+            if " " not in q and self._derived(q):
+                return self._ranked(out, limit)
             self._lookup_person(q, qkey, add)
+            if not out and " " not in q and self._plural_stem(q):
+                # "the Litvinovs, Krestinskys": a plural family name stands for the person(s).
+                stem = self._plural_stem(q)
+                self._lookup_person(stem, name_key(stem), add, factor=0.9)
         if not out:
             self._fuzzy(qkey, add, persons=type in (None, "person"), others=type != "person")
         return self._ranked(out, limit)
@@ -285,7 +333,37 @@ class Authority:
                 return 0.0
         return fit
 
-    def _lookup_person(self, q: str, qkey: str, add) -> None:
+    @staticmethod
+    def _plural_stem(word: str) -> str | None:
+        """"Litvinovs" → "Litvinov"; None for "Vargas", "Andrews" (a vowel or a given name)."""
+        if len(word) < 6 or not word.endswith("s") or word.endswith("ss"):
+            return None
+        stem = word[:-1]
+        if stem[-1].lower() in "aeiou" or given_key(stem) != name_key(stem):
+            return None
+        return stem
+
+    def resolve(self, name: str, type: str | None = None) -> Candidate | None:
+        """The one entity ``name`` links to, or None: the top candidate when it scores at
+        least LINK_MIN and strictly above the next (a bare shared surname never resolves)."""
+        cands = self.lookup(name, type=type, limit=2)
+        if not cands or cands[0].score < LINK_MIN:
+            return None
+        if len(cands) > 1 and cands[1].score >= cands[0].score:
+            return None
+        return cands[0]
+
+    def _derived(self, word: str) -> bool:
+        m = _DERIVED.search(word)
+        if not m or len(word) - len(m.group(0)) < 3:
+            return False
+        stem = word[:m.start()]
+        return any(self._surname.get(name_key(s)) for s in (stem, stem + "y", stem + "e"))
+
+    def _lookup_person(self, q: str, qkey: str, add, factor: float = 1.0) -> None:
+        if factor != 1.0:
+            inner = add
+            add = lambda ids, score, how: inner(ids, score * factor, how)  # noqa: E731
         raw_words = [w for w in re.split(r"[\s.]+", _n.fold(q)) if w]
         for sur, _rest in self._split(qkey):
             ids = self._surname.get(sur)
@@ -295,20 +373,28 @@ class Authority:
             rest_raw = raw_words[:-n_sur] if len(raw_words) > n_sur else []
             self._score_surname_hits(ids, rest_raw, "key", 0.9, add)
             return
-        # Phonetic on the surname (the last word), guarded against feminine/masculine pairs.
+        # Phonetic on the surname (the last word), guarded against feminine/masculine pairs
+        # and by a floor on key similarity (measured in bench/names.py).
         last = raw_words[-1] if raw_words else q
         lkey = name_key(last)
         hits: set[str] = set()
         for code in phonetic_keys(last):
             hits |= self._phon.get(code, set())
-        good = set()
+        sims = {}
         for pid in hits:
-            best = max((fuzz.ratio(lkey, sk) / 100 for sk in self._surname_forms[pid]
-                        if gender_compatible(lkey, sk)), default=0.0)
-            if best >= 0.6:
-                good.add(pid)
+            sims[pid] = max((fuzz.ratio(lkey, sk) / 100 for sk in self._surname_forms[pid]
+                             if gender_compatible(lkey, sk)), default=0.0)
+        good = {p: v for p, v in sims.items() if v >= self.phonetic_floor}
         if good:
-            self._score_surname_hits(good, raw_words[:-1], "phonetic", 0.8, add)
+            top = max(good.values())
+            best = {p for p, v in good.items() if v >= top - 0.02}
+            self._score_surname_hits(best, raw_words[:-1], "phonetic", 0.55 + 0.3 * top, add)
+            return
+        # Sounds alike but spelled too differently to link: offered as hints (score < 0.5)
+        # for context to weigh, never resolved on their own.
+        for pid, v in sims.items():
+            if v >= PHONETIC_HINT:
+                add([pid], round(0.3 + 0.2 * v, 3), "phonetic")
 
     def _score_surname_hits(self, ids, rest_raw, how, top, add) -> None:
         if not rest_raw:
@@ -340,15 +426,16 @@ class Authority:
         probes = {qkey, words[-1]} if persons else {qkey}
         for probe in probes:
             bucket = self._bucket.get(probe[0], {})
-            if not bucket:
-                continue
+            if not bucket or len(probe) < 4:
+                continue  # short keys are too close to everything to fuzz
             for key, score, _ in process.extract(probe, list(bucket), scorer=fuzz.ratio,
-                                                 score_cutoff=FUZZY_THRESHOLD * 100, limit=5):
-                if not gender_compatible(probe, key):
+                                                 score_cutoff=self.fuzzy_threshold * 100, limit=5):
+                if not gender_compatible(probe, key) or abs(len(key) - len(probe)) > 2:
                     continue
                 ids = [i for i in bucket[key]
                        if (self.entries[i].type == "person") == persons or others]
-                add(ids, 0.6 + 0.2 * (score / 100 - FUZZY_THRESHOLD) / (1 - FUZZY_THRESHOLD + 1e-9)
+                t = self.fuzzy_threshold
+                add(ids, 0.6 + 0.2 * (score / 100 - t) / (1 - t + 1e-9)
                     if len(ids) == 1 else 0.45, "fuzzy")
 
     # ---- patterns for an entity ruler -------------------------------------------------
@@ -477,4 +564,4 @@ def load(path: str | os.PathLike | None = None) -> Authority:
 
 
 __all__ = ["Authority", "AuthorityEntry", "AuthorityError", "Candidate", "load",
-           "provisional_id", "clean_query", "DATA_DIR", "FUZZY_THRESHOLD"]
+           "provisional_id", "clean_query", "DATA_DIR", "FUZZY_THRESHOLD", "LINK_MIN"]

@@ -22,14 +22,14 @@ from metaphone import doublemetaphone
 from rapidfuzz import fuzz
 
 # Chosen by measurement in bench/names.py (see docs/names.md): the best accuracy on the
-# labelled list of spelling variants and near-miss negatives.
-FUZZY_THRESHOLD = 0.86
+# labelled list of spelling variants and near-miss negatives (ties → fewer false links).
+FUZZY_THRESHOLD = 0.94
+# A phonetic (Double Metaphone) hit links only when this similar on keys too (same
+# measurement); weaker phonetic look-alikes are returned as hints below LINK_MIN.
+PHONETIC_FLOOR = 0.95
 
 SYSTEMS = ("bgn", "lc", "iso9", "de", "fr")
 
-_VOWELS_CYR = set("аеёиоуыэюяАЕЁИОУЫЭЮЯ")
-# After these, е/ё (and for some systems ю/я) are iotated and written with a y/j/i.
-_IOTATING = _VOWELS_CYR | set("ьъйЬЪЙ")
 
 # Letter tables.  е, ё, й/ий and a few context rules are handled in code below.
 _BASE = {
@@ -82,16 +82,49 @@ _YJ = {"bgn": "yy", "lc": "yi", "iso9": "yj", "de": "y", "fr": "y"}
 _IDX = {s: i for i, s in enumerate(SYSTEMS)}
 
 
+_RX_CYR = re.compile("[\u0400-\u04ff]")
+
+
 def has_cyrillic(text: str) -> bool:
-    return any("\u0400" <= ch <= "\u04ff" for ch in text)
+    return _RX_CYR.search(text) is not None
 
 
-def _case(out: str, upper: bool, next_upper: bool) -> str:
-    if not upper or not out:
-        return out
-    return out.upper() if next_upper and len(out) > 1 else out[0].upper() + out[1:]
+def _cap(out: str, upper: bool) -> str:
+    return out[:1].upper() + out[1:] if upper else out
 
 
+# After these (and at a word start) е/ё are iotated: written ye/je/ie by most systems.
+_IOT_CLASS = "аеёиоуыэюяАЕЁИОУЫЭЮЯьъйЬЪЙ"
+_RX_IJ = re.compile(r"([иыИЫ])[йЙ](?![^\W\d_])")
+_RX_YE = re.compile(rf"(?:(?<![^\W\d_])|(?<=[{_IOT_CLASS}]))([еёЕЁ])")
+_RX_SS = re.compile(r"(?<=[аеёиоуыэюяАЕЁИОУЫЭЮЯ])с(?=[аеёиоуыэюя])")
+_RX_YI = re.compile(r"(?<=[ьЬ])([иИ])")
+_RX_WORD = re.compile(r"[^\W\d_]{2,}")
+_TABLES: dict[str, dict[int, str]] = {}
+for _sys, _col in _IDX.items():
+    _t: dict[int, str] = {}
+    for _k, _v in _BASE.items():
+        _t[ord(_k)] = _v[_col]
+        _t[ord(_k.upper())] = _cap(_v[_col], True)
+    _t[ord("е")], _t[ord("Е")] = _YE[_sys][0], _cap(_YE[_sys][0], True)
+    _t[ord("ё")], _t[ord("Ё")] = _YO[_sys][0], _cap(_YO[_sys][0], True)
+    _TABLES[_sys] = _t
+
+
+def _translit(text: str, system: str) -> str:
+    text = _RX_IJ.sub(lambda m: _cap((_IJ if m.group(1) in "иИ" else _YJ)[system],
+                                     m.group(1).isupper()), text)
+    text = _RX_YE.sub(lambda m: _cap((_YE if m.group(1) in "еЕ" else _YO)[system][1],
+                                     m.group(1).isupper()), text)
+    if system in ("de", "fr"):
+        text = _RX_SS.sub("ss", text)  # intervocalic s is voiced in German and French spelling
+    if system in ("de", "bgn"):
+        text = _RX_YI.sub(lambda m: _cap({"de": "ji", "bgn": "yi"}[system], m.group(1).isupper()),
+                          text)
+    return text.translate(_TABLES[system])
+
+
+@lru_cache(maxsize=50_000)
 def cyrillic_to_latin(text: str, system: str = "bgn") -> str:
     """Transliterate Cyrillic letters in ``text`` by ``system``; other characters pass through.
 
@@ -101,50 +134,28 @@ def cyrillic_to_latin(text: str, system: str = "bgn") -> str:
     """
     if system not in _IDX:
         raise ValueError(f"unknown transliteration system {system!r}; use one of {SYSTEMS}")
-    col = _IDX[system]
-    out: list[str] = []
-    n = len(text)
-    i = 0
-    while i < n:
-        ch = text[i]
-        low = ch.lower()
-        upper = ch != low
-        prev = text[i - 1] if i else ""
-        nxt = text[i + 1] if i + 1 < n else ""
-        nxt_upper = nxt.isupper()
-        word_start = not prev.isalpha()
-        at_end = not (text[i + 2].isalpha() if i + 2 < n else False)
-        if low in ("и", "ы") and nxt.lower() == "й" and at_end:
-            out.append(_case((_IJ if low == "и" else _YJ)[system], upper, nxt_upper))
-            i += 2
-            continue
-        if low in ("е", "ё"):
-            table = _YE if low == "е" else _YO
-            iotated = word_start or prev in _IOTATING
-            out.append(_case(table[system][1 if iotated else 0], upper, nxt_upper))
-        elif low == "с" and system in ("de", "fr") and prev in _VOWELS_CYR and nxt in _VOWELS_CYR:
-            out.append("ss")  # intervocalic s is voiced in German and French spelling
-        elif low == "в" and system == "fr" and at_end and prev.lower() in ("о", "е"):
-            out.append("v")  # -ov; the older French -off is folded by name_key anyway
-        elif low == "и" and system in ("de", "fr", "bgn") and prev.lower() == "ь":
-            out.append(_case({"de": "ji", "fr": "i", "bgn": "yi"}[system], upper, nxt_upper))
-        elif low in _BASE:
-            out.append(_case(_BASE[low][col], upper, nxt_upper))
-        else:
-            out.append(ch)
-        i += 1
-    return "".join(out)
+    if not has_cyrillic(text):
+        return text
+    # All-capital words are rendered all-capital (ЩУКИН → SHCHUKIN, not ShchUKIN).
+    return _RX_WORD.sub(lambda m: (_translit(m.group(0).lower(), system).upper()
+                                   if m.group(0).isupper() else _translit(m.group(0), system)),
+                        text)
+
+
+@lru_cache(maxsize=50_000)
+def _transliterations(text: str) -> tuple[str, ...]:
+    seen: list[str] = []
+    for system in SYSTEMS:
+        form = cyrillic_to_latin(text, system)
+        for f in (form, fold(form)):
+            if f not in seen:
+                seen.append(f)
+    return tuple(seen)
 
 
 def transliterations(text: str) -> list[str]:
     """All distinct Latin renderings of ``text`` (one per system; ISO 9 folded to ASCII too)."""
-    seen: list[str] = []
-    for system in SYSTEMS:
-        for form in (cyrillic_to_latin(text, system),):
-            for f in (form, fold(form)):
-                if f not in seen:
-                    seen.append(f)
-    return seen
+    return list(_transliterations(text))
 
 
 _SPECIAL = str.maketrans({"ł": "l", "Ł": "L", "ß": "ss", "ø": "o", "Ø": "O", "đ": "d", "æ": "ae",
@@ -153,6 +164,8 @@ _SPECIAL = str.maketrans({"ł": "l", "Ł": "L", "ß": "ss", "ø": "o", "Ø": "O"
 
 def fold(text: str) -> str:
     """Strip diacritics (Maurín → Maurin, Dzierżyński → Dzierzynski)."""
+    if text.isascii():
+        return text
     text = text.translate(_SPECIAL)
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
@@ -174,7 +187,7 @@ _RULES = [
     (re.compile(r"ph"), "f"),
     (re.compile(r"x"), "ks"),
     (re.compile(r"w"), "v"),
-    (re.compile(r"ff$"), "v"),                                        # -off (older French/English)
+    (re.compile(r"ff$|(?<=o)f$"), "v"),                               # -off/-of (older French/English)
     (re.compile(r"tz|ts"), "c"),
     (re.compile(r"ou"), "u"),
     (re.compile(r"j"), "y"),

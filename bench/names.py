@@ -1,0 +1,133 @@
+"""Choose the fuzzy-match threshold of the authority lookup by measurement.
+
+A labelled list of (spelling as found or plausible in the literature, correct person id)
+and of near-miss negatives (different people, words and derived forms that must NOT link
+to the person they resemble) is run through ``Authority.lookup(type="person")`` at each
+threshold; the prediction is the top candidate (or none).  Prints the table and the best
+threshold; the chosen figure goes into ``witness.authority.names.FUZZY_THRESHOLD`` and
+docs/names.md.
+
+    python bench/names.py
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
+
+from witness.authority import load  # noqa: E402
+from witness.authority.names import FUZZY_THRESHOLD, PHONETIC_FLOOR  # noqa: E402
+
+# Spellings NOT listed in the authority file (misspellings, OCR slips, rarer
+# transliterations, corpus typos such as "Khruschev", "Jogisches", "Dunavevskaya").
+POSITIVES = [
+    ("Khruschev", "khrushchev-nikita"), ("Jogisches", "jogiches-leo"),
+    ("Dunavevskaya", "dunayevskaya-raya"), ("Tukhatchevsky", "tukhachevsky-mikhail"),
+    ("Tuchatschewskij", "tukhachevsky-mikhail"), ("Rakofsky", "rakovsky-christian"),
+    ("Rakovskyi", "rakovsky-christian"), ("Zinovyeff", "zinoviev-grigory"),
+    ("Bukarin", "bukharin-nikolai"), ("Kamenyev", "kamenev-lev"), ("Piatakof", "pyatakov-georgy"),
+    ("Sosnowskii", "sosnovsky-lev"), ("Jagodda", "yagoda-genrikh"),
+    ("Dzerjinski", "dzerzhinsky-felix"), ("Menschinsky", "menzhinsky-vyacheslav"),
+    ("Vishinskii", "vyshinsky-andrey"), ("Serebrjakov", "serebryakov-leonid"),
+    ("Preobrashensky", "preobrazhensky-evgeni"), ("Muralof", "muralov-nikolai"),
+    ("Krestinskiy", "krestinsky-nikolai"), ("Bubnof", "bubnov-andrei"),
+    ("Antonov-Avseenko", "antonov-ovseenko-vladimir"), ("Radeck", "radek-karl"),
+    ("Tomskii", "tomsky-mikhail"), ("Uborevitsch", "uborevich-ieronim"),
+    ("Gamarnyk", "gamarnik-yan"), ("Jegorov", "yegorov-alexander"),
+    ("Ordzhonikidzhe", "ordzhonikidze-grigol"), ("Kaganovic", "kaganovich-lazar"),
+    ("Voroshilof", "voroshilov-kliment"), ("Lunatscharsky", "lunacharsky-anatoly"),
+    ("Kollontaj", "kollontai-alexandra"), ("Shliapnikoff", "shlyapnikov-alexander"),
+    ("Rjazanov", "ryazanov-david"), ("Plechanoff", "plekhanov-georgi"), ("Martoff", "martov-julius"),
+    ("Kerenskij", "kerensky-alexander"), ("Thaelman", "thalmann-ernst"),
+    ("Kautzky", "kautsky-karl"), ("Radomyslski", "zinoviev-grigory"),
+    ("Sinovjev", "zinoviev-grigory"), ("Trotzkij", "trotsky-leon"),
+    ("Dzugashvili", "stalin-joseph"), ("Djugashvilli", "stalin-joseph"),
+    ("Mrachkowsky", "mrachkovsky-sergei"), ("Yevdokimoff", "yevdokimov-grigory"),
+    ("Holtzmann", "holtzman-eduard"), ("Sokolnikof", "sokolnikov-grigory"),
+    ("Drobniss", "drobnis-yakov"), ("Boguslavskij", "boguslavsky-mikhail"),
+    ("Kniazeff", "knyazev-ivan"), ("Rataitschak", "rataichak-stanislav"),
+    ("Shestoff", "shestov-alexei"), ("Livchitz", "livshitz-yakov"), ("Grinco", "grinko-grigory"),
+    ("Zelenskii", "zelensky-isaak"), ("Ikramoff", "ikramov-akmal"),
+    ("Chodjaev", "khodjayev-faizulla"), ("Pletniov", "pletnev-dmitry"),
+    ("Krjuchkov", "kryuchkov-pyotr"), ("Christian Rakowski", "rakovsky-christian"),
+    ("Leo Kameneff", "kamenev-lev"), ("Gregory Sinoviev", "zinoviev-grigory"),
+    ("Nikolaj Bucharin", "bukharin-nikolai"), ("Genrich Jagoda", "yagoda-genrikh"),
+    ("Karl Radeck", "radek-karl"), ("Maxim Litvinoff", "litvinov-maxim"),
+    ("Andreas Nin", "nin-andreu"), ("Julian Gorkín", "gorkin-julian"),
+    ("Galina Serebrjakowa", "serebryakova-galina"), ("Ivan Nikititch Smirnov", "smirnov-ivan-nikitich"),
+    ("Hilferdings", "hilferding-rudolf"), ("Scheidemanns", "scheidemann-philipp"),
+    ("Browders", "browder-earl"), ("Krestinskys", "krestinsky-nikolai"),
+]
+
+# Must not link to the person they resemble: other real people (Slánský, Salutsky,
+# Berkman, Rákosi…), feminine forms of people not in the file, places, words, derived forms.
+NEGATIVES = [
+    "Smirnova", "Kamenskii", "Kamensky", "Slansky", "Salutsky", "Berkman", "Grossmann", "Goodman",
+    "Rosewell", "Johnston", "Reynolds", "Krivenko", "Zebrowski", "Vargas", "Levine", "Andrews",
+    "Ivanovo", "Rakosi", "Bucher", "Monte", "Peter", "Hillman", "Hardie", "Stanley", "Kozlovsky",
+    "Olminsky", "Einstein", "Dreiser", "Berry", "Holland", "Smith", "Martin", "Jackson", "Canton",
+    "Charter", "Lawson", "Serebrovsky", "Putnam", "Kalinov", "Litvak", "Krestov", "Yagodin",
+    "Trotter", "Muratov", "Sokolov", "Sosnin", "Radin", "Rykin", "Bubnova", "Yakirov",
+    "Gamarnikov", "Korkin", "Tomsk", "Molotova", "Zinovieva", "Bukharina", "Litvinova", "Yezhova",
+    "Stalinist", "Trotskyist", "Leninism", "Bukharinist", "Shachtmanite", "Lovestoneite",
+    "Zinovievist", "Stakhanovite", "Kautskyism", "Radekov", "Martinez",
+    "Mandel", "Tomasz", "Gorkiy Park", "Pyatnitskaya", "Kirovograd", "Budapest", "Sverdlovsk",
+]
+
+
+def predict(auth, q: str) -> str | None:
+    c = auth.resolve(q, type="person")
+    return c.id if c else None
+
+
+def run(auth, threshold: float, floor: float) -> dict:
+    auth.fuzzy_threshold, auth.phonetic_floor = threshold, floor
+    preds = [predict(auth, q) for q, _ in POSITIVES]
+    tp = sum(1 for p, (_, gold) in zip(preds, POSITIVES) if p == gold)
+    wrong = sum(1 for p, (_, gold) in zip(preds, POSITIVES) if p and p != gold)
+    tn = sum(1 for q in NEGATIVES if predict(auth, q) is None)
+    n = len(POSITIVES) + len(NEGATIVES)
+    return {"t": threshold, "f": floor, "pos_ok": tp, "pos_wrong": wrong,
+            "pos_missed": len(POSITIVES) - tp - wrong, "neg_ok": tn,
+            "false_links": len(NEGATIVES) - tn, "accuracy": (tp + tn) / n}
+
+
+def table(rows, key, label) -> None:
+    print(f"| {label} | positives linked right | linked wrong | missed | negatives kept out "
+          "| false links | accuracy |")
+    print("|---|---|---|---|---|---|---|")
+    for r in rows:
+        print(f"| {r[key]:.2f} | {r['pos_ok']} | {r['pos_wrong']} | {r['pos_missed']} | {r['neg_ok']} "
+              f"| {r['false_links']} | {r['accuracy']:.3f} |")
+
+
+def main() -> None:
+    auth = load()
+    print(f"{len(POSITIVES)} positives, {len(NEGATIVES)} negatives; a name links when "
+          f"Authority.resolve() returns the person (top score >= LINK_MIN, unique).")
+    print(f"Current settings: FUZZY_THRESHOLD = {FUZZY_THRESHOLD}, PHONETIC_FLOOR = {PHONETIC_FLOOR}\n")
+    # Joint grid; ties go to fewer false links, then to the stricter setting.
+    grid = [run(auth, t / 100, f / 100) for t in range(70, 100, 2) for f in range(50, 100, 5)]
+    best = max(grid, key=lambda r: (r["accuracy"], -r["false_links"], r["t"], r["f"]))
+    print(f"Fuzzy threshold (phonetic floor at its best, {best['f']:.2f}):\n")
+    table([r for r in grid if r["f"] == best["f"]], "t", "fuzzy threshold")
+    print(f"\nPhonetic floor (fuzzy threshold at its best, {best['t']:.2f}):\n")
+    table([r for r in grid if r["t"] == best["t"]], "f", "phonetic floor")
+    print(f"\nbest: fuzzy threshold {best['t']:.2f}, phonetic floor {best['f']:.2f}: accuracy "
+          f"{best['accuracy']:.3f} ({best['pos_ok']}/{len(POSITIVES)} positives linked, "
+          f"{best['false_links']}/{len(NEGATIVES)} false links)")
+    best_t, best_f = best, best
+    auth.fuzzy_threshold, auth.phonetic_floor = best_t["t"], best_f["f"]
+    if "-v" in sys.argv:
+        for q, gold in POSITIVES:
+            if predict(auth, q) != gold:
+                print("  missed:", q, gold, [(x.id, x.score, x.how) for x in auth.lookup(q)])
+        for q in NEGATIVES:
+            if predict(auth, q):
+                print("  false link:", q, [(x.id, x.score, x.how) for x in auth.lookup(q)])
+
+
+if __name__ == "__main__":
+    main()
