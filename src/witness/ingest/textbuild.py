@@ -15,7 +15,6 @@ figcaption body html fieldset legend menu dir""".split())
 SKIP = frozenset("""script style noscript head title meta link iframe object embed select button
 textarea input svg map applet option""".split())
 _ALNUM = re.compile(r"[^\W_]")
-_WS = " \t\n\r\f\v\u00a0\u2002\u2003\u2009\u200b"
 
 
 class TextBuilder:
@@ -45,27 +44,21 @@ class TextBuilder:
     def add(self, s: str) -> None:
         if not s:
             return
-        words = s.split()
+        words = s.split()  # splits on every Unicode space, NBSP included
         if not words:
             self._pending = True
             return
-        if s[0] in _WS:
-            self._pending = True
-        for i, w in enumerate(words):
-            if i:
-                self._pending = True
-            if self._pending and self._len:
-                self._parts.append(" ")
-                self._len += 1
-            self._pending = False
-            self._parts.append(w)
-            self._len += len(w)
-            if self._link:
-                self._plinks += len(w) + (1 if i else 0)
-            elif w.isalnum() or _ALNUM.search(w):  # "|" and "–" separators don't count
-                self._ptext += len(w)
-        if s[-1] in _WS:
-            self._pending = True
+        piece = " ".join(words)
+        if (self._pending or s[0].isspace()) and self._len:
+            self._parts.append(" ")
+            self._len += 1
+        self._parts.append(piece)
+        self._len += len(piece)
+        self._pending = s[-1].isspace()
+        if self._link:
+            self._plinks += len(piece)
+        elif _ALNUM.search(piece):  # "|" and "–" separators between links don't count as text
+            self._ptext += len(piece)
 
     def space(self) -> None:
         self._pending = True
