@@ -216,3 +216,19 @@ def test_namespace_less_tei_is_read():
     doc = read(raw(data))
     assert doc.record.title == "Old" and doc.text == "P4 text."
     assert doc.mentions[0].type == "person"
+
+
+@pytest.mark.corpus
+def test_seed_page_with_real_mentions_and_claims_round_trips(tei_schema, corpus_root):
+    """The seed page through the project's own NER, linking and claim extraction."""
+    try:
+        from witness.claims.extract import extract_claims
+        from witness.nlp import annotate
+    except ImportError as e:  # pragma: no cover - the NLP stages belong to other workers
+        pytest.skip(f"NLP stages not available: {e}")
+    from witness.ingest import read_path
+    doc = annotate(read_path(corpus_root / "archive/serge/1937/08/yagoda.htm", corpus_root).document)
+    doc.claims = extract_claims(doc)
+    assert doc.mentions and doc.claims
+    valid(tei_schema, to_tei(doc))
+    assert_round_trip(doc)

@@ -82,8 +82,8 @@ def enrich(doc: Document, seed: int = 0) -> Document:
                 if rnd.random() < 0.1:
                     eid = "1" + eid          # not an XML name: must still round-trip
                 ents.setdefault(eid, Entity(eid, t, m.group(), [m.group().upper()],
-                                            "1870-01-0" + str(rnd.randint(1, 9)) if t == "person" else None,
-                                            rnd.choice([None, "1938", "1937-02-30"]) if t == "person" else None))
+                                            "1870-01-0" + str(rnd.randint(1, 9)) if t != "date" else None,
+                                            rnd.choice([None, "1938", "1937-02-30"])))
             doc.mentions.append(Mention(m.start(), m.end(), m.group(), t, eid))
     n = len(doc.text)
     for k in range(min(25, n // 40)):

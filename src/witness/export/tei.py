@@ -207,10 +207,13 @@ def _entities(so, entities: list[Entity], entity_ref: dict[str, str]) -> None:
             sub(entry, name_tag if entry_tag != "event" else "idno", val, type=typ)
         for val, typ in idnos:
             sub(entry, "idno" if entry_tag != "event" else name_tag, val, type=typ)
-        if entry_tag == "person":
-            for tag, val in (("birth", e.born), ("death", e.died)):
-                if val is not None:
-                    _date_el(entry, tag, val, val)
+        for tag, val in (("birth", e.born), ("death", e.died)):
+            if val is None:
+                continue
+            if entry_tag == "person":
+                _date_el(entry, tag, val, val)
+            else:  # founded/dissolved, first/last issue: kept as typed notes with a date
+                _date_el(sub(entry, "note", type=tag), "date", val, val)
 
 
 def _claims(so, doc: Document, entity_ref: dict[str, str], names: dict[str, str]) -> None:

@@ -103,13 +103,16 @@ def entity_xml_id(entity_id: str) -> str:
 
 
 def _lookup(authority: Any, entity_id: str) -> Entity | None:
-    """Authority is duck-typed: a mapping id → Entity, or anything with .get(id)."""
+    """Authority is duck-typed: witness.authority.Authority, a mapping id → Entity, or
+    anything whose .get(id) gives an Entity or an object with .to_entity()."""
     if authority is None:
         return None
     try:
         found = authority.get(entity_id)
     except Exception:  # an authority that cannot answer must not break an export
         return None
+    if found is not None and not isinstance(found, Entity) and hasattr(found, "to_entity"):
+        found = found.to_entity()          # witness.authority.AuthorityEntry
     return found if isinstance(found, Entity) else None
 
 

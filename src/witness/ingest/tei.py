@@ -238,8 +238,12 @@ def _witness_entities(so) -> list[Entity]:
                        aliases=[_t(n) for n in names if n.get("type") == "variant"],
                        external={i.get("type"): i.text for i in idnos if i.get("type") != "witness"},
                        provisional="#w-provisional" in (entry.get("ana") or "").split())
-            e.born = _t(first(entry, "birth"))
-            e.died = _t(first(entry, "death"))
+            for field, tag in (("born", "birth"), ("died", "death")):
+                date = first(entry, tag)
+                if date is None:  # not a person: a typed note holding a date
+                    note = next((n for n in kids(entry, "note") if n.get("type") == tag), None)
+                    date = first(note, "date") if note is not None else None
+                setattr(e, field, _t(date))
             out.append((int(entry.get("n") or len(out)), e))
     return [e for _, e in sorted(out, key=lambda ne: ne[0])]
 
