@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import re
 import unicodedata
 from pathlib import Path
@@ -202,24 +201,28 @@ def test_entity_export(auth):
 
 
 # ---- every person occurs in the corpus -------------------------------------------------
-_TAG = re.compile(rb"<[^>]+>")
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+# One pass over the raw bytes with C-level regexes (no HTML parsing): named character
+# entities are folded to their base letter (Maur&iacute;n → maurin), every run of letters
+# becomes a token; UTF-8 and Latin-1 letters are both kept, compared after folding.
+_ENTITY = re.compile(rb"&([A-Za-z])(?:acute|grave|uml|circ|tilde|cedil|ring|slash|caron);")
+_TOKEN = re.compile(rb"[A-Za-z\x80-\xff]+")
 
 
 @pytest.fixture(scope="module")
 def corpus_tokens(corpus_root: Path) -> set[str]:
-    tokens: set[str] = set()
+    raw: set[bytes] = set()
     for path in corpus_root.rglob("*.htm*"):
-        raw = _TAG.sub(b" ", path.read_bytes())
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError:
-            text = raw.decode("cp1252", errors="replace")
-        if "&" in text:
-            text = html.unescape(text)
-        tokens.update(_WORD.findall(text.lower()))
-    tokens |= {fold(t) for t in tokens}
-    tokens |= {re.sub(r"['’]s$", "", t) for t in tokens}
+        raw.update(_TOKEN.findall(_ENTITY.sub(rb"\1", path.read_bytes()).lower()))
+    tokens: set[str] = set()
+    for b in raw:
+        for enc in ("utf-8", "cp1252"):
+            try:
+                t = b.decode(enc)
+            except UnicodeDecodeError:
+                continue
+            tokens.add(t.lower())
+            tokens.add(fold(t).lower())
+            break
     return tokens
 
 
@@ -228,8 +231,73 @@ def test_every_person_occurs_in_corpus(auth, corpus_tokens):
     missing = []
     for p in auth.of_type("person"):
         forms = [n for n in p.all_names if not has_cyrillic(n)]
-        ok = any(all(w in corpus_tokens for w in re.split(r"[\s.\-]+", n.lower()) if w)
+        ok = any(all(fold(w).lower() in corpus_tokens
+                     for w in re.split(r"[\s.\-'’]+", n.lower()) if len(w) > 1)
                  for n in forms)
         if not ok:
             missing.append(p.id)
     assert not missing
+
+
+# ---- resolve, shared and everyday surnames, derived words --------------------------------
+def test_resolve_links_only_unambiguous(auth):
+    assert auth.resolve("Rakowsky").id == "rakovsky-christian"
+    assert auth.resolve("Smirnov") is None                     # three bearers, no primary
+    assert auth.resolve("I. N. Smirnov").id == "smirnov-ivan-nikitich"
+    assert auth.resolve("Kamenev").id == "kamenev-lev"         # primary bearer of the surname
+    assert auth.resolve("S. S. Kamenev").id == "kamenev-sergei"
+    assert auth.resolve("Leo Smirnov") is None                 # given name contradicts all three
+    assert auth.resolve("Qwxyzzy") is None
+
+
+def test_everyday_surnames_need_a_given_name(auth):
+    assert auth.resolve("David") is None                       # Fritz David
+    assert auth.resolve("Fritz David").id == "david-fritz"
+    assert auth.resolve("Frank") is None
+    assert auth.resolve("Pierre Frank").id == "frank-pierre"
+    assert ("person", "David", "david-fritz") not in set(auth.patterns())
+
+
+def test_variant_of_one_person_is_not_another_persons_surname(auth):
+    # "Natalia Trotsky" is a variant of Sedova; bare "Trotsky" is still only Leon.
+    assert [c.id for c in auth.lookup("Trotsky")] == ["trotsky-leon"]
+    assert auth.resolve("Natalia Trotsky").id == "sedova-natalia"
+    assert "kameneva-olga" not in {c.id for c in auth.lookup("Kamenev")}
+
+
+@pytest.mark.parametrize("word", ["Trotskyist", "Stalinism", "Leninist", "Bukharinists",
+                                  "Shachtmanite", "Lovestoneites", "Zinovievist"])
+def test_derived_words_are_not_persons(auth, word):
+    assert auth.lookup(word, type="person") == []
+
+
+@pytest.mark.parametrize("plural,pid", [("Litvinovs", "litvinov-maxim"),
+                                        ("Krestinskys", "krestinsky-nikolai"),
+                                        ("Bubnovs", "bubnov-andrei")])
+def test_plural_family_names(auth, plural, pid):
+    c = auth.resolve(plural)
+    assert c and c.id == pid and c.score < 0.9
+
+
+@pytest.mark.parametrize("q", ["Vargas", "Andrews"])
+def test_plural_rule_does_not_eat_other_names(auth, q):
+    assert auth.resolve(q, type="person") is None
+
+
+def test_eastern_name_order(auth):
+    assert auth.resolve("Mao Tse-tung").id == "mao-zedong"
+    assert auth.resolve("Chen Tu-hsiu").id == "chen-duxiu"
+    assert auth.resolve("Chiang").id == "chiang-kai-shek"
+
+
+def test_surname_index(auth):
+    idx = auth.surname_index
+    assert idx[name_key("Smirnov")] >= {"smirnov-ivan-nikitich", "smirnov-alexander-petrovich"}
+    assert idx[name_key("Rakowsky")] == {"rakovsky-christian"}
+
+
+def test_lookup_is_memoised_and_immutable(auth):
+    a, b = auth.lookup("Jagoda"), auth.lookup("Jagoda")
+    assert a == b and a is not b
+    with pytest.raises(Exception):
+        a[0].score = 0.0

@@ -240,6 +240,11 @@ class Authority:
     def of_type(self, type: str) -> list[AuthorityEntry]:
         return [e for e in self.entries.values() if e.type == type]
 
+    @property
+    def surname_index(self) -> dict[str, frozenset[str]]:
+        """Surname key (names.name_key) → ids of the persons bearing it."""
+        return {k: frozenset(v) for k, v in self._surname.items()}
+
     def persons_with_surname(self, surname: str) -> list[str]:
         """Ids of every person whose surname key equals that of ``surname``."""
         return sorted(self._surname.get(name_key(clean_query(surname)), ()))
