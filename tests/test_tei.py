@@ -232,3 +232,16 @@ def test_seed_page_with_real_mentions_and_claims_round_trips(tei_schema, corpus_
     assert doc.mentions and doc.claims
     valid(tei_schema, to_tei(doc))
     assert_round_trip(doc)
+
+
+def test_block_quotes_from_the_reader_survive(tei_schema):
+    doc = hand_document()
+    second = doc.paragraphs()[1]
+    doc.extra["blocks"] = [{"start": second[0], "end": second[1], "kind": "quote"}]
+    data = to_tei(doc)
+    valid(tei_schema, data)
+    quoted = etree.fromstring(data).xpath("//t:body//t:quote[@type='block']/t:p", namespaces=NS)
+    assert len(quoted) == 1 and "".join(quoted[0].itertext()).startswith("A Government")
+    back = read(raw(data))
+    assert back.extra["blocks"] == doc.extra["blocks"]
+    assert_round_trip(doc)

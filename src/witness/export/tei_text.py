@@ -142,6 +142,7 @@ class Walker:
         self.inline_notes: list[tuple[int, object]] = []      # lenient: (offset, note element)
         self.block_notes: list[object] = []
         self.in_back = False
+        self.quotes: list[tuple[int, int]] = []                # block quotes (start, end)
 
     @staticmethod
     def mention_type(el) -> str:
@@ -183,7 +184,9 @@ class Walker:
                 self.block(child)
             elif self._is_block_quote(child):
                 loose = False
+                start = self.b.length + (2 if self.b.exact and self.b.paragraphs else 0)
                 self.block(child)
+                self.quotes.append((start, self.b.mark_end()))
             elif name in PARAS:
                 loose = False
                 self.b.start_para()

@@ -176,6 +176,8 @@ def _read_witness(raw, root, header, text) -> Document:
     doc = Document(id=doc_id(raw.relpath), source=_source(raw), record=_witness_record(header, root),
                    text=doc_text, notes=notes, findings=findings,
                    mentions=[m for _, m in mentions], entities=entities, claims=claims)
+    if w.quotes:
+        doc.extra["blocks"] = [{"start": s, "end": e, "kind": "quote"} for s, e in w.quotes]
     idno = [i for i in every(header, "idno") if i.get("type") == "witness"]
     if idno:
         doc.extra["tei_id"] = idno[0].text
