@@ -306,7 +306,7 @@ class Authority:
             if not out and " " not in q and self._plural_stem(q):
                 # "the Litvinovs, Krestinskys": a plural family name stands for the person(s).
                 stem = self._plural_stem(q)
-                self._lookup_person(stem, name_key(stem), add, factor=0.9)
+                self._lookup_person(stem, name_key(stem), add, factor=0.9, phonetic=False)
         if not out:
             self._fuzzy(qkey, add, persons=type in (None, "person"), others=type != "person")
         return self._ranked(out, limit)
@@ -365,7 +365,8 @@ class Authority:
         stem = word[:m.start()]
         return any(self._surname.get(name_key(s)) for s in (stem, stem + "y", stem + "e"))
 
-    def _lookup_person(self, q: str, qkey: str, add, factor: float = 1.0) -> None:
+    def _lookup_person(self, q: str, qkey: str, add, factor: float = 1.0,
+                       phonetic: bool = True) -> None:
         if factor != 1.0:
             inner = add
             add = lambda ids, score, how: inner(ids, score * factor, how)  # noqa: E731
@@ -377,6 +378,8 @@ class Authority:
             n_sur = len(sur.split())
             rest_raw = raw_words[:-n_sur] if len(raw_words) > n_sur else []
             self._score_surname_hits(ids, rest_raw, "key", 0.9, add)
+            return
+        if not phonetic:
             return
         # Phonetic on the surname (the last word), guarded against feminine/masculine pairs
         # and by a floor on key similarity (measured in bench/names.py).

@@ -26,7 +26,7 @@ from rapidfuzz import fuzz
 FUZZY_THRESHOLD = 0.94
 # A phonetic (Double Metaphone) hit links only when this similar on keys too (same
 # measurement); weaker phonetic look-alikes are returned as hints below LINK_MIN.
-PHONETIC_FLOOR = 0.95
+PHONETIC_FLOOR = 0.80
 
 SYSTEMS = ("bgn", "lc", "iso9", "de", "fr")
 
