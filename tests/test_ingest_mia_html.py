@@ -203,3 +203,15 @@ def test_empty_call_anchor_takes_the_printed_marker(corpus_root):
     d = _doc(corpus_root / "archive/pablo/1959/12/algeria.htm", corpus_root)
     n1 = d.notes[0]
     assert n1.label == "1" and d.text[n1.start:n1.end] == "[1]"
+
+
+def test_credit_lines_in_a_headerless_body_go_to_the_record(corpus_root):
+    d = _doc(corpus_root / "archive/mariateg/works/1924-tro.htm", corpus_root)
+    assert d.record.translated_by == ["Michael Pearlman"]
+    assert "Translated by" not in d.text and "Transcribed for the Internet" not in d.text
+    assert "Trotsky is not only a protagonist" in d.text
+
+
+def test_top_of_page_heading_is_navigation(corpus_root):
+    d = _doc(corpus_root / "archive/brandler/1922/07/anniversary.htm", corpus_root)
+    assert "Top of the page" not in d.text

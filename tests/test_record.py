@@ -152,3 +152,8 @@ def test_names_cut_at_commentary():
 
 def test_by_publisher_is_not_a_periodical():
     assert parse_source_line("by Cambridge University Press, 1930")["periodical"] is None
+
+
+def test_names_drop_emails_and_dates():
+    assert parse_names("director@marx.org, July 26 1996") == []
+    assert parse_names("Ted Crawford, 2006") == ["Ted Crawford"]

@@ -91,6 +91,9 @@ _NAME_TAIL = re.compile(
     r"|\bfor\s+marxists\.org.*|\(?\b(?:1[89]|20)\d\d\)?.*)$", re.I)
 
 
+_NOT_A_NAME = re.compile(r"@|https?:|www\.|^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d", re.I)
+
+
 def parse_names(text: str | None) -> list[str]:
     """Names from a credit value: "Ian Birchall, Nina Kidron & Richard Kuper" → three names."""
     text = clean(text)
@@ -108,7 +111,8 @@ def parse_names(text: str | None) -> list[str]:
         name = normalise_name(part)
         # A credit value that is a sentence ("Socialist Party of Great Britain" is fine) is kept;
         # very long fragments are notes, not names.
-        if name and len(name) <= 80 and re.search(r"[A-Za-z]", name) and name not in out:
+        if (name and len(name) <= 80 and re.search(r"[A-Z]", name) and not _NOT_A_NAME.search(name)
+                and name not in out):
             out.append(name)
     return out
 

@@ -13,7 +13,7 @@ import re
 from lxml import etree
 
 from ..model import Document, Note, Source
-from ..record import RecordBuilder, clean, normalise_name, parse_names
+from ..record import RecordBuilder, clean, normalise_name, parse_credit_line, parse_names
 from .base import Decline, RawInput, Skipped
 from .encoding import declared_charset, decode
 from .ids import doc_id
@@ -117,6 +117,8 @@ def read(raw: RawInput) -> Document | Skipped:
     doc_text, call_spans = page.body_text()
     if page.index_reason(doc_text, name):
         return Skipped(raw.relpath, NAME, page.index_reason(doc_text, name))
+    if not page.has_header:
+        doc_text, call_spans = page.credits_in_body(doc_text, call_spans)
     rec = page.record()
     notes, calls = page.notes(doc_text, call_spans)
     doc = Document(id=doc_id(rel), source=Source(path=raw.relpath, format=NAME, sha256=raw.sha256,
@@ -301,6 +303,34 @@ class _Page:
         self.page_links = tb.page_links
         self.all_chars = tb.all_chars
         return text, spans
+
+    def credits_in_body(self, text: str, spans: dict) -> tuple[str, dict]:
+        """Pages without a header block often print "Translated by …", "Transcribed by …" as
+        the first paragraphs: they go to the record, not the text."""
+        paras = text.split("\n\n")
+        cut = []
+        for i, para in enumerate(paras[:8]):
+            if len(para) < 200 and parse_credit_line(para):
+                cut.append(i)
+        if not cut or len(cut) == len(paras):
+            return text, spans
+        for i in cut:
+            self.rb.info_line(paras[i])
+        starts, pos = [], 0
+        for para in paras:
+            starts.append(pos)
+            pos += len(para) + 2
+        keep = [i for i in range(len(paras)) if i not in cut]
+        shift, new_start = {}, 0
+        for i in keep:
+            shift[i] = new_start - starts[i]
+            new_start += len(paras[i]) + 2
+        moved = {}
+        for el, (a, b) in spans.items():
+            i = max(k for k in range(len(starts)) if starts[k] <= a)
+            if i in shift:
+                moved[el] = (a + shift[i], b + shift[i])
+        return "\n\n".join(paras[i] for i in keep), moved
 
     # -- skip decision
     def index_reason(self, text: str, name: str) -> str | None:

@@ -118,9 +118,12 @@ class TextBuilder:
             self.spans[el] = (len(self.paras), start, self._len)
             return
         if tag == "a" and el.get("href"):
-            if not el.get("href").startswith(("#", "mailto:")):
+            href = el.get("href")
+            if not href.startswith(("#", "mailto:")):
                 self.page_links += 1
                 self._ppage += 1
+            elif href.lower() in ("#top", "#contents", "#toc", "#index"):
+                self._ppage += 1  # "Top of the page" in a heading is navigation too
             self._link += 1
             self.content(el)
             self._link -= 1
