@@ -126,7 +126,7 @@ def test_closing_bracket_without_opening_found():
     "Nested (brackets [like this] are fine) here.",
     "A long aside (which runs on\n\nuntil the next paragraph) closes there.",
     "4.0 )\n\n0.6 )",
-    "as the Kantians argue)5) that society; Railroad Tracks in Kilometers20)",
+    "in the fact (as the Kantians argue)5) that society; Railroad Tracks in Kilometers20)",
     "[Editor's note: this runs over\n\ntwo paragraphs\n\nand ends here.]",
 ])
 def test_brackets_tolerant_of_lists_enumerations_and_tables(text):
