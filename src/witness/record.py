@@ -209,6 +209,12 @@ _CREDIT_LINE = re.compile(
     r"(?:[\w\\/&,\- ]*?))\s*(?::\s*by|:|\bby)\s+(?P<names>.+)$", re.I)
 
 
+def is_credit_line(line: str) -> bool:
+    """"Transcribed for the Internet by …": a credit, even when no name can be read from it."""
+    m = _CREDIT_LINE.match(clean(line))
+    return bool(m and roles_of(m.group("roles")))
+
+
 def parse_credit_line(line: str) -> dict[str, list[str]]:
     """"Transcribed & marked up by Einde O’Callaghan for the MIA." → {role field: names}."""
     m = _CREDIT_LINE.match(clean(line))

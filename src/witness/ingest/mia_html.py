@@ -13,7 +13,7 @@ import re
 from lxml import etree
 
 from ..model import Document, Note, Source
-from ..record import RecordBuilder, clean, normalise_name, parse_credit_line, parse_names
+from ..record import RecordBuilder, clean, is_credit_line, normalise_name, parse_names
 from .base import Decline, RawInput, Skipped
 from .encoding import declared_charset, decode
 from .ids import doc_id
@@ -310,7 +310,7 @@ class _Page:
         paras = text.split("\n\n")
         cut = []
         for i, para in enumerate(paras[:8]):
-            if len(para) < 200 and parse_credit_line(para):
+            if len(para) < 200 and is_credit_line(para):
                 cut.append(i)
         if not cut or len(cut) == len(paras):
             return text, spans
