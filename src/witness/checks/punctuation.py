@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from ..model import Document, Finding
 from .base import Context, excerpt, rule
 
-_NOTE_CALL_RE = re.compile(r"""(?<=[^\W\d_)\].,;:’'"”*])\d{1,3}$""")
+_NOTE_CALL_RE = re.compile(r"""(?:(?<=[^\W\d_])|(?<=[)\].,;:’'"”*]))\d{1,3}$""")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 _PAIRS = {")": "(", "]": "[", "}": "{"}
 _NAMES = {"(": "parenthesis", "[": "square bracket", "{": "brace",
