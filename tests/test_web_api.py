@@ -259,3 +259,16 @@ def test_store_opened_by_path_serves_the_same(archive, tmp_path):
             assert c.get("/api/documents").json()["total"] == 15
     finally:
         other.close()
+
+
+def test_document_page_and_search_do_not_wait_for_the_index(archive):
+    """The whole-archive index is only for people/findings pages; documents and search never scan."""
+    app = create_app(archive)
+    with TestClient(app) as c:
+        assert c.get("/documents/serge-1937-08-yagoda").status_code == 200
+        assert c.get("/api/documents/serge-1937-08-yagoda").status_code == 200
+        assert c.get("/api/search", params={"q": "Kronstadt"}).json()["total"] >= 1
+        assert c.get("/search", params={"q": "Kronstadt"}).status_code == 200
+        assert app.state.index.ready() is False
+        assert c.get("/persons/sosnovsky-lev").status_code == 200
+        assert app.state.index.ready() is True

@@ -103,3 +103,36 @@ def test_curation_with_token_through_the_server(corpus_root, tmp_path):
 
 def test_binds_loopback_by_default():
     assert inspect.signature(serve).parameters["host"].default == "127.0.0.1"
+
+
+def test_serve_runs_uvicorn_on_loopback(corpus_root, tmp_path):
+    import os
+    import socket
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    store = build_demo_archive(tmp_path / "s.db", corpus_root, pages=["archive/serge/1937/08/yagoda.htm"])
+    store.close()
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    src = str(Path(__file__).resolve().parent.parent / "src")
+    proc = subprocess.Popen([sys.executable, "-c", f"from witness.web import serve; serve({str(tmp_path / 's.db')!r}, "
+                             f"port={port})"], env={**os.environ, "PYTHONPATH": src},
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                resp = httpx.get(f"http://127.0.0.1:{port}/api/documents/serge-1937-08-yagoda", timeout=5)
+                break
+            except httpx.TransportError:
+                assert time.monotonic() < deadline and proc.poll() is None, "serve() did not come up"
+                time.sleep(0.1)
+        assert resp.status_code == 200 and resp.json()["id"] == "serge-1937-08-yagoda"
+        assert httpx.get(f"http://127.0.0.1:{port}/persons/sosnovsky-lev").status_code == 200
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)

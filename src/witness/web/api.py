@@ -9,6 +9,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from ..errors import BadQuery
@@ -62,7 +63,8 @@ async def list_documents(request: Request,
 async def get_document(request: Request, doc_id: str,
                        version: int | None = Query(None, ge=1)) -> dict[str, Any]:
     store = request.app.state.store
-    return store.get_document(doc_id, version).to_json()
+    # JSONResponse directly: the dict is already JSON-ready, FastAPI's encoder pass is pure cost.
+    return JSONResponse(store.get_document(doc_id, version).to_json())
 
 
 @router.get("/documents/{doc_id}/history", summary="Every stored version of a document")
@@ -99,9 +101,9 @@ async def search(request: Request,
 
     query = build_query(q, author, year_from, year_to, periodical, person, has_findings, limit, offset)
     results, matched_person, _ = run_search(request, query)
-    return {"query": q, "person": matched_person, "total": results.total, "limit": limit,
-            "offset": offset, "results": [hit_json(h) for h in results.hits],
-            "facets": facets_json(results.facets)}
+    return JSONResponse({"query": q, "person": matched_person, "total": results.total, "limit": limit,
+                         "offset": offset, "results": [hit_json(h) for h in results.hits],
+                         "facets": facets_json(results.facets)})
 
 
 @router.get("/persons", summary="Persons, most mentioned first (paged)")
@@ -127,7 +129,7 @@ async def get_person(request: Request, pid: str) -> dict[str, Any]:
     out = asdict(view)
     out.pop("timeline")
     out["timeline"] = f"/api/persons/{pid}/timeline"
-    return out
+    return JSONResponse(out)
 
 
 @router.get("/persons/{pid}/timeline", summary="The person's claims across documents, in date order")
@@ -135,7 +137,7 @@ async def get_timeline(request: Request, pid: str) -> dict[str, Any]:
     rows = views(request).timeline(pid)
     if rows is None:
         raise WebError(404, "not-found", f"no person with id {pid!r}")
-    return {"id": pid, "timeline": [asdict(r) for r in rows]}
+    return JSONResponse({"id": pid, "timeline": [asdict(r) for r in rows]})
 
 
 @router.get("/contradictions", summary="Contradicting claims across the archive")

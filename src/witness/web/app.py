@@ -123,9 +123,11 @@ def create_app(store, *, token: str | None = None, views=None, max_body: int = M
         lazy = LazyIndex(store)
         app.state.index = lazy
         app.state.views = lazy.get
+        app.state.views_ready = lazy.ready
     else:
         app.state.index = None
         app.state.views = lambda: views
+        app.state.views_ready = lambda: True
     app.state.search_cache = pages.SearchCache()
     app.state.templates = Jinja2Templates(directory=str(HERE / "templates"))
     app.state.templates.env.globals["asset_version"] = "1"
@@ -144,7 +146,7 @@ def app_from_env() -> FastAPI:
     from ..store import open_store
 
     app = create_app(open_store(os.environ["WITNESS_DB"]))
-    app.state.views()     # build the index before the first reader arrives
+    app.state.index.start()
     return app
 
 
@@ -167,5 +169,5 @@ def serve(db_path, host: str = "127.0.0.1", port: int = 8000, *, token: str | No
     from ..store import open_store
 
     app = create_app(open_store(db_path), token=token)
-    app.state.views()
+    app.state.index.start()
     uvicorn.run(app, host=host, port=port, log_level="info")

@@ -32,6 +32,13 @@ FACET_LABELS = {"author": "Author", "authors": "Author", "decade": "Decade", "ye
                 "persons_here": "Persons in these results"}
 
 
+class _NoNames:
+    """Stands in for the index while it is being built: ids are shown instead of names."""
+
+    def person_name(self, pid):
+        return None
+
+
 def page(request: Request, template: str, status: int = 200, **context) -> HTMLResponse:
     templates = request.app.state.templates
     html = templates.get_template(template).render(request=request, **context)
@@ -89,13 +96,14 @@ def run_search(request: Request, query: SearchQuery) -> tuple[SearchResults, str
     "Раковский" …), so the ranking and the highlighted snippets still come from the text.
     Returns the results, the entity id the query was read as (or None), and the query run.
     """
-    views = request.app.state.views()
     pid = None
     name = query.q.strip()
     if name.startswith('"') and name.endswith('"') and len(name) > 1:
         name = name[1:-1]
     # Only a plain name is read as a person: operators, groups and prefixes stay a text query.
-    if name and not query.person and NAME_LIKE.fullmatch(name) and not OPERATORS.search(name):
+    # While the index is still being built at start-up, search the words as typed.
+    views = request.app.state.views() if request.app.state.views_ready() else None
+    if views and name and not query.person and NAME_LIKE.fullmatch(name) and not OPERATORS.search(name):
         pid = views.person_for_name(name)
     if pid:
         names = [n.replace('"', " ").strip() for n in views.spellings(pid)]
@@ -120,7 +128,7 @@ def extra_facets(request: Request, query: SearchQuery, results: SearchResults) -
         with_findings = _search(request, replace(query, has_findings=True, limit=0, offset=0)).total
         facets["has_findings"] = [(v, n) for v, n in (("1", with_findings),
                                                       ("0", results.total - with_findings)) if n]
-    if "person" not in facets and not query.person:
+    if "person" not in facets and not query.person and request.app.state.views_ready():
         persons = request.app.state.views().persons_in([h.id for h in results.hits])
         if persons:
             facets["persons_here"] = persons[:12]
@@ -184,7 +192,7 @@ async def search(request: Request):
     pageno = _int(p.get("page"), 1, 1, MAX_OFFSET // PER_PAGE)
     base = {"q": q, **filters, "has_findings": {True: "1", False: "0"}.get(has_findings)}
     base = {k: v for k, v in base.items() if v not in (None, "")}
-    views = request.app.state.views()
+    views = request.app.state.views() if request.app.state.views_ready() else _NoNames()
     ctx = dict(hint=None, query=q, filters=filters, has_findings=has_findings, base=base, results=None,
                problem=None, person=None, pageno=pageno, pages=0, facets=[])
     if not q.strip() and not any(v is not None for v in filters.values()) and has_findings is None:

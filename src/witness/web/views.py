@@ -155,6 +155,7 @@ class ArchiveIndex:
         self._contradictions: list[ContradictionView] = []
         self._by_entity: dict[str, list[ContradictionView]] = defaultdict(list)
         self._overview: Overview | None = None
+        self._person_views: dict[str, PersonView] = {}
 
     # -- building ---------------------------------------------------------------------------
     @classmethod
@@ -297,6 +298,15 @@ class ArchiveIndex:
         return self._overview
 
     def person(self, pid: str) -> PersonView | None:
+        """The person page's data; memoised (the index does not change once built)."""
+        view = self._person_views.get(pid)
+        if view is None:
+            view = self._person(pid)
+            if view is not None and len(self._person_views) < 4096:
+                self._person_views[pid] = view
+        return view
+
+    def _person(self, pid: str) -> PersonView | None:
         ent = self.entities.get(pid)
         if ent is None:
             return None
@@ -391,6 +401,14 @@ class LazyIndex:
                 if self._index is None:
                     self._index = ArchiveIndex.build(self._store.iter_documents())
         return self._index
+
+    def ready(self) -> bool:
+        return self._index is not None
+
+    def start(self) -> None:
+        """Build in a background thread: the server answers document pages and searches
+        at once; pages that need people or findings wait for the build."""
+        threading.Thread(target=self.get, name="witness-index", daemon=True).start()
 
     def refresh(self) -> None:
         """Drop the index; the next request rebuilds it (after an ingest or a curation)."""
