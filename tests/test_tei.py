@@ -245,3 +245,24 @@ def test_block_quotes_from_the_reader_survive(tei_schema):
     back = read(raw(data))
     assert back.extra["blocks"] == doc.extra["blocks"]
     assert_round_trip(doc)
+
+
+@pytest.mark.parametrize("body,text", [
+    ("", ""),
+    ("<body><p>a<!-- c -->b<?pi x?>c <![CDATA[<x>]]> &amp; <persName>Le<note>n1<note>deep</note>"
+     "</note>nin</persName> tail</p></body>", "abc <x> & Lenin tail"),
+    ("<body>loose <hi>hi</hi><p>p1</p>more<list><item>i1</item><item>i2</item></list></body>",
+     "loose hi\n\np1\n\nmore\n\ni1\n\ni2"),
+    ("<body><p>x <choice><corr>only corr</corr></choice><choice/> y<lb/><lb/>z<lb/></p><p> </p></body>",
+     "x only corr y\nz"),
+    ("<group><text><body><p>one</p></body></text><text><body><p>two</p></body></text></group>",
+     "one\n\ntwo"),
+])
+def test_foreign_edge_cases(tei_schema, body, text):
+    data = (f"<TEI xmlns='http://www.tei-c.org/ns/1.0'><teiHeader/><text>{body}</text></TEI>").encode()
+    doc = read(raw(data))
+    assert doc.text == text
+    assert all(doc.text[m.start:m.end] == m.text for m in doc.mentions)
+    if "deep" in body:
+        assert doc.notes[0].text == "n1 [deep]" and doc.mentions[0].text == "Lenin"
+    valid(tei_schema, to_tei(doc))

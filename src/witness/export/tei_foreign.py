@@ -149,8 +149,12 @@ def _entities(root) -> tuple[list[Entity], dict[str, str]]:
 
 def _note_text(el) -> str:
     b = TextBuilder(exact=False)
-    Walker(b).block(el)
-    return b.text()
+    w = Walker(b)
+    w.block(el)
+    text = b.text()
+    # A note inside a note keeps its words, after the note it sits in.
+    inner = [_note_text(n) for _, n in w.inline_notes] + [_note_text(n) for n in w.block_notes]
+    return " ".join([text] + [f"[{t}]" for t in inner if t]).strip()
 
 
 def read_foreign(root, header, text) -> Document:

@@ -29,12 +29,14 @@ _SNIFF = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(TEI|TEI\.2|teiCorpus)[\s>/]")
 
 
 def kids(el, *names):
+    if el is None:
+        return []
     return [c for c in el if isinstance(c.tag, str) and ln(c) in names]
 
 
 def first(el, *path):
     """The first descendant along a path of local names (namespace-agnostic)."""
-    cur = [el]
+    cur = [el] if el is not None else []
     for name in path:
         cur = [c for p in cur for c in kids(p, name)]
         if not cur:
