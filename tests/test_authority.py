@@ -301,3 +301,27 @@ def test_lookup_is_memoised_and_immutable(auth):
     assert a == b and a is not b
     with pytest.raises(Exception):
         a[0].score = 0.0
+
+
+def test_seed_spellings(auth):
+    # The forms the seed page (Serge on Yagoda, 1937) actually uses.
+    for q, pid in [("Henry Grigorievitch Yagoda", "yagoda-genrikh"), ("Christian Rakowsky", "rakovsky-christian"),
+                   ("Leon Sosnovsky", "sosnovsky-lev"), ("General Putna", "putna-vitovt"),
+                   ("Kalinin", "kalinin-mikhail"), ("Romain Rolland", "rolland-romain"),
+                   ("Litvinovs", "litvinov-maxim"), ("Krestinskys", "krestinsky-nikolai"),
+                   ("Bubnovs", "bubnov-andrei"), ("Antonov-Ovseenkos", "antonov-ovseenko-vladimir"),
+                   ("G.P.U.", "gpu"), ("Cheka", "cheka"), ("Right Opposition", "right-opposition")]:
+        c = auth.resolve(q)
+        assert c and c.id == pid, q
+
+
+def test_split_compound(auth):
+    assert auth.split_compound("Zinoviev-Kamenev-Smirnov") == ["Zinoviev", "Kamenev", "Smirnov"]
+    assert auth.split_compound("Bukharin-Rykov") == ["Bukharin", "Rykov"]
+    assert auth.split_compound("Antonov-Ovseenko") is None
+    assert auth.split_compound("Berman-Yurin") is None
+    assert auth.split_compound("Smith-Jones") is None
+
+
+def test_initials_alone_match_nothing(auth):
+    assert auth.lookup("S.") == [] and auth.lookup("I. N.") == []

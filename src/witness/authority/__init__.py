@@ -209,7 +209,7 @@ class Authority:
                     n_sur = n
                     break
             sur_key = " ".join(keys[-n_sur:])
-            if sur_key:
+            if len(sur_key) > 1:  # a lone initial ("G.B.S.") is not a surname
                 surname_forms.setdefault(sur_key, " ".join(words[-n_sur:]))
             rest = words[:-n_sur]
             for i, w in enumerate(rest[:2]):
@@ -294,8 +294,8 @@ class Authority:
         if ids and add(ids, 1.0 if len(ids) == 1 else 0.5, "exact") and len(ids) == 1:
             return self._ranked(out, limit)
         qkey = name_key(q)
-        if not qkey:
-            return []
+        if len(qkey.replace(" ", "")) < 2:
+            return []  # a lone initial or punctuation
         ids = self._key.get(qkey, set())
         if ids and add(ids, 0.95 if len(ids) == 1 else 0.5, "key") and len(ids) == 1:
             return self._ranked(out, limit)
@@ -344,9 +344,21 @@ class Authority:
         if len(word) < 6 or not word.endswith("s") or word.endswith("ss"):
             return None
         stem = word[:-1]
-        if stem[-1].lower() in "aeiou" or given_key(stem) != name_key(stem):
+        if stem[-1].lower() in "aeiu" or given_key(stem) != _n.word_key(stem):
             return None
         return stem
+
+    def split_compound(self, text: str) -> list[str] | None:
+        """Parts of a hyphenated compound of surnames ("Zinoviev-Kamenev-Smirnov trial" →
+        ["Zinoviev", "Kamenev", "Smirnov"]), or None when the whole is one name
+        (Antonov-Ovseenko, Ter-Vaganyan) or some part is not a known surname."""
+        q = clean_query(text)
+        if "-" not in q or " " in q or self._surname.get(name_key(q)) or self._exact.get(exact_form(q)):
+            return None
+        parts = [p for p in re.split(r"[-‐–]", q) if p]
+        if len(parts) < 2 or not all(self._surname.get(name_key(p)) for p in parts):
+            return None
+        return parts
 
     def resolve(self, name: str, type: str | None = None) -> Candidate | None:
         """The one entity ``name`` links to, or None: the top candidate when it scores at
