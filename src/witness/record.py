@@ -146,6 +146,7 @@ LABELS: dict[str, str] = {
     "publisher": "publisher", "printer": "publisher", "published by": "publisher",
     "public domain": "rights", "pubic domain": "rights", "copyleft": "rights",
     "copyright": "rights", "fair use": "rights", "creative commons": "rights", "license": "rights",
+    "rights": "rights", "licence": "rights",
     "author": "authors",
 }
 # Known labels that carry nothing the record keeps (not counted as unknown).
