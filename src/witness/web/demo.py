@@ -8,6 +8,7 @@ Three hand-written documents add a denial, a dated contradiction and a hostile p
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from pathlib import Path
@@ -96,17 +97,34 @@ def _sha(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
+# Literal words one of which every match contains: a cheap `in` test skips the regex for
+# most pages (Python's re has no literal prefilter for these alternations).
+ANCHORS = {"yagoda-genrikh": ["agoda", "Ягода"], "rakovsky-christian": ["Rako", "Раковский"],
+           "sosnovsky-lev": ["Sosnovsky", "Сосновский"], "stalin-joseph": ["Stalin"],
+           "bukharin-nikolai": ["Bukharin"], "trotsky-leon": ["Trotsky"], "putna-vitovt": ["Putna"],
+           "kalinin-mikhail": ["Kalinin"], "sedov-leon": ["Sedo"]}
+_PATTERNS = {pid: re.compile(spec[4]) for pid, spec in PEOPLE.items()}
+
+
 def annotate(doc: Document) -> Document:
     """Add gazetteer mentions, the listed claims and doubled-word findings to `doc`."""
     seen: dict[str, Entity] = {e.id: e for e in doc.entities}
-    taken = [(m.start, m.end) for m in doc.mentions]
-    for pid, (name, aliases, born, died, pattern) in PEOPLE.items():
-        for m in re.finditer(rf"(?<![\w])(?:{pattern})(?![\w])", doc.text):
-            if any(s < m.end() and m.start() < e for s, e in taken):
-                continue
-            taken.append((m.start(), m.end()))
-            doc.mentions.append(Mention(m.start(), m.end(), m.group(0), "person", pid))
-            seen.setdefault(pid, Entity(pid, "person", name, list(aliases), born, died))
+    taken = sorted((m.start, m.end) for m in doc.mentions)
+    text = doc.text
+    found = []
+    for pid, pattern in _PATTERNS.items():
+        if any(word in text for word in ANCHORS[pid]):
+            found.extend((m.start(), m.end(), pid) for m in pattern.finditer(text))
+    for a, b, pid in sorted(found):
+        if (a and text[a - 1].isalnum()) or (b < len(text) and text[b].isalnum()):
+            continue
+        k = bisect.bisect_left(taken, (b, b))
+        if k and taken[k - 1][1] > a:        # overlaps a mention already taken
+            continue
+        bisect.insort(taken, (a, b))
+        name, aliases, born, died, _ = PEOPLE[pid]
+        doc.mentions.append(Mention(a, b, text[a:b], "person", pid))
+        seen.setdefault(pid, Entity(pid, "person", name, list(aliases), born, died))
     doc.mentions.sort(key=lambda m: m.start)
     doc.entities = list(seen.values())
     for doc_id, subject, pred, certainty, phrase, date, by, obj in CLAIMS:
