@@ -231,7 +231,7 @@ def _fts5(node) -> str:
 # ---- snippets ----------------------------------------------------------------------------
 
 OPEN, CLOSE = "«", "»"
-_SCAN_LIMIT = 400          # matches looked at when choosing the passage
+_SCAN_LIMIT = 100          # matches looked at when choosing the passage
 _GUILLEMETS = str.maketrans({"«": "“", "»": "”"})
 
 
@@ -273,8 +273,9 @@ def make_snippet(text: str, pattern: re.Pattern | None, width: int = 240,
     return _render(text, *window)
 
 
-_LONG = 20_000
-_FIND_CAP = 64
+_LONG = 2_000
+_FIND_CAP = 32
+_CHUNK = 32_768
 
 
 def _matches(pattern: re.Pattern, text: str, lo: int, hi: int):
@@ -285,28 +286,35 @@ def _matches(pattern: re.Pattern, text: str, lo: int, hi: int):
 
 
 def _candidate(text: str, terms: list[Term], width: int) -> int | None:
-    """Approximate start of the passage where most distinct terms occur close together."""
-    lower = text.lower()
-    if len(lower) != len(text):          # a few characters change length when lower-cased
-        return None
-    hits = []
-    for k, term in enumerate(terms):
-        needle = term.words[0]
-        pos = lower.find(needle)
-        n = 0
-        while pos >= 0 and n < _FIND_CAP:
-            hits.append((pos, k))
-            n += 1
-            pos = lower.find(needle, pos + len(needle))
-    if not hits:
-        return None
-    hits.sort()
-    best, best_score = hits[0][0], -1
-    for i, (pos, _) in enumerate(hits):
-        seen = {k for p, k in hits[i:i + 2 * len(terms) + 8] if p < pos + width * 0.7}
-        if len(seen) > best_score:
-            best, best_score = pos, len(seen)
-    return best
+    """Approximate start of a passage where many distinct terms occur close together, looked
+    for chunk by chunk from the start: the first chunk with a match decides, so a long page
+    is lower-cased and scanned only as far as needed."""
+    step = _CHUNK
+    for lo in range(0, len(text), step):
+        seg = text[lo:lo + step + width].lower()
+        if len(seg) != len(text[lo:lo + step + width]):   # a few characters change length when lower-cased
+            return None
+        hits = []
+        for k, term in enumerate(terms):
+            needle = term.words[0]
+            pos = seg.find(needle)
+            n = 0
+            while pos >= 0 and n < _FIND_CAP:
+                hits.append((pos, k))
+                n += 1
+                pos = seg.find(needle, pos + len(needle))
+        if not hits:
+            continue
+        hits.sort()
+        best, best_score = hits[0][0], -1
+        for i, (pos, _) in enumerate(hits):
+            seen = {k for p, k in hits[i:i + 2 * len(terms) + 8] if p < pos + width * 0.7}
+            if len(seen) > best_score:
+                best, best_score = pos, len(seen)
+                if best_score == len(terms):
+                    break
+        return lo + best
+    return None
 
 
 def _best_window(text: str, matches: list, width: int):
