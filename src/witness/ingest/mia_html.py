@@ -17,7 +17,8 @@ from ..record import RecordBuilder, clean, is_credit_line, normalise_name, parse
 from .base import Decline, RawInput, Skipped
 from .encoding import declared_charset, decode
 from .ids import doc_id
-from .textbuild import BLOCK, TextBuilder, element_text, inline_text
+from .textbuild import (TextBuilder, block_of as _block_of, classes as _classes, element_text,
+                        inline_text, lines as _lines, tc as _tc)
 
 NAME = "mia-html"
 
@@ -42,16 +43,6 @@ _NOT_NAME = re.compile(r"\b(?:archive|internet|section|chapter|part|party|progra
 _NAMEISH = re.compile(r"^[A-Z][\w.’'\-]*(?:\s+(?:[A-Z][\w.’'\-]*|de|von|van|der|la|le|du|y)){0,5}$")
 
 
-def _tc(el) -> str:
-    """All text under an element (comments excluded), like lxml.html's text_content()."""
-    return etree.tostring(el, method="text", encoding=str, with_tail=False)
-
-
-def _classes(el) -> set[str]:
-    c = el.get("class")
-    return set(c.lower().split()) if c else set()
-
-
 def _people(text: str) -> list[str]:
     """Names in a heading if it is a list of names ("A, B & C"), else []."""
     if len(text) > 120:
@@ -59,12 +50,6 @@ def _people(text: str) -> list[str]:
     names = parse_names(text)
     ok = names and all(_NAMEISH.match(n) and not _NOT_NAME.search(n) and not n.isupper() for n in names)
     return names if ok else []
-
-
-def _block_of(el):
-    while el is not None and el.tag not in BLOCK:
-        el = el.getparent()
-    return el
 
 
 def _label_of(call, href: str) -> str:
@@ -512,24 +497,3 @@ def _strip_marker(seg: str, target) -> str:
     else:
         seg = re.sub(r"^[\[\(]?\s*(?:\d{1,3}[a-z]?|[*†‡]+)\s*[\]\)]?\.?\s", "", seg)
     return seg.strip(" .:)]\u00a0") if len(seg.strip(" .:)]")) < 2 else seg.lstrip(" .:)]").strip()
-
-
-def _lines(block) -> list[str]:
-    """A free-text header block split at <br> and paragraph breaks."""
-    out, cur = [], []
-
-    def walk(el):
-        if isinstance(el.tag, str) and el.tag not in ("script", "style"):
-            if el.tag == "br":
-                out.append("".join(cur))
-                cur.clear()
-            elif el.text:
-                cur.append(el.text)
-            for c in el:
-                walk(c)
-        if el is not block and el.tail:
-            cur.append(el.tail)
-
-    walk(block)
-    out.append("".join(cur))
-    return [clean(x) for x in out if clean(x)]

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from lxml import etree
+
 BLOCK = frozenset("""p div h1 h2 h3 h4 h5 h6 blockquote li ul ol dl dt dd table tr td th tbody thead
 tfoot caption pre center hr form section article address header footer nav main aside figure
 figcaption body html fieldset legend menu dir""".split())
@@ -158,3 +160,42 @@ def element_text(el, marks=frozenset()) -> tuple[str, dict]:
 def inline_text(el) -> str:
     """An element's text on one line (header fields): paragraphs joined by a space."""
     return element_text(el)[0].replace("\n\n", " ")
+
+
+# -- small tree helpers shared by the HTML reader
+
+def tc(el) -> str:
+    """All text under an element (comments excluded), like lxml.html's text_content()."""
+    return etree.tostring(el, method="text", encoding=str, with_tail=False)
+
+
+def classes(el) -> set[str]:
+    c = el.get("class")
+    return set(c.lower().split()) if c else set()
+
+
+def block_of(el):
+    while el is not None and el.tag not in BLOCK:
+        el = el.getparent()
+    return el
+
+
+def lines(block) -> list[str]:
+    """A free-text header block split at <br> and paragraph breaks."""
+    out, cur = [], []
+
+    def walk(el):
+        if isinstance(el.tag, str) and el.tag not in ("script", "style"):
+            if el.tag == "br":
+                out.append("".join(cur))
+                cur.clear()
+            elif el.text:
+                cur.append(el.text)
+            for c in el:
+                walk(c)
+        if el is not block and el.tail:
+            cur.append(el.tail)
+
+    walk(block)
+    out.append("".join(cur))
+    return [" ".join(x.split()) for x in out if x.split()]
