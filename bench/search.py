@@ -135,6 +135,31 @@ def build(db: Path, corpus: Path, fallback: bool, workers: int) -> dict:
 
 # ---- timing ------------------------------------------------------------------------------
 
+def put_throughput(db: Path, n: int) -> dict:
+    """Re-put the first `n` documents of the archive into a fresh archive: the store's own
+    share of ingest (JSON, hashes, compression, FTS5, annotation tables, change log)."""
+    import itertools
+    import tempfile
+
+    src = SQLiteStore(db, engine="fts5")
+    docs = list(itertools.islice(src.iter_documents(), n))
+    src.close()
+    mb = sum(len(d.text.encode()) for d in docs) / 1e6
+    with tempfile.TemporaryDirectory() as tmp:
+        store = SQLiteStore(Path(tmp) / "puts.db", engine="tantivy")
+        t, c = time.perf_counter(), time.process_time()
+        with store.batch(every=500):
+            for d in docs:
+                store.put_document(d)
+            t_puts, c_puts = time.perf_counter() - t, time.process_time() - c
+            t2, c2 = time.perf_counter(), time.process_time()
+        commit = (time.perf_counter() - t2, time.process_time() - c2)   # last commit + side-index catch-up
+        store.close()
+    return {"documents": len(docs), "text MB": round(mb), "puts/s wall": round(len(docs) / t_puts),
+            "puts/s cpu": round(len(docs) / c_puts), "MB/s cpu": round(mb / c_puts, 1),
+            "final commit + side index s (wall, cpu)": (round(commit[0], 1), round(commit[1], 1))}
+
+
 def pct(values: list[float], p: float) -> float:
     values = sorted(values)
     k = max(0, min(len(values) - 1, round(p / 100 * len(values) + 0.5) - 1))
@@ -189,6 +214,8 @@ def main(argv=None) -> int:
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--reps", type=int, default=30)
     ap.add_argument("--engines", default="tantivy,fts5")
+    ap.add_argument("--puts", type=int, default=0, metavar="N",
+                    help="also time putting the archive's first N documents into a fresh archive")
     args = ap.parse_args(argv)
 
     fallback = args.fallback
@@ -205,6 +232,8 @@ def main(argv=None) -> int:
         args.db.parent.mkdir(parents=True, exist_ok=True)
         print(f"building {args.db} from {args.corpus} ({'fallback extraction' if fallback else 'reader chain'})…")
         print("build:", build(args.db, args.corpus, fallback, args.workers))
+    if args.puts:
+        print("put throughput:", put_throughput(args.db, args.puts))
     counts: dict[str, int] = {}
     results, cpu = {}, {}
     for engine in args.engines.split(","):
