@@ -245,6 +245,11 @@ class Authority:
         """Surname key (names.name_key) → ids of the persons bearing it."""
         return {k: frozenset(v) for k, v in self._surname.items()}
 
+    def surname_forms(self, id: str) -> dict[str, str]:
+        """A person's surname keys → one spelling each (Rakovsky: {"rakovski": "Rakovsky"});
+        real names and party names count (Trotsky also has "bronstein")."""
+        return dict(self._surname_forms.get(id, {}))
+
     def persons_with_surname(self, surname: str) -> list[str]:
         """Ids of every person whose surname key equals that of ``surname``."""
         return sorted(self._surname.get(name_key(clean_query(surname)), ()))
