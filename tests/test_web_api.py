@@ -26,6 +26,7 @@ def archive(corpus_root, tmp_path_factory):
 @pytest.fixture(scope="module")
 def client(archive):
     with TestClient(create_app(archive, token=None)) as c:
+        assert c.get("/").status_code == 200          # builds the people/findings index
         yield c
 
 
@@ -267,8 +268,20 @@ def test_document_page_and_search_do_not_wait_for_the_index(archive):
     with TestClient(app) as c:
         assert c.get("/documents/serge-1937-08-yagoda").status_code == 200
         assert c.get("/api/documents/serge-1937-08-yagoda").status_code == 200
-        assert c.get("/api/search", params={"q": "Kronstadt"}).json()["total"] >= 1
-        assert c.get("/search", params={"q": "Kronstadt"}).status_code == 200
         assert app.state.index.ready() is False
+        # A search does not wait either: it starts the build in the background.
+        assert c.get("/api/search", params={"q": "Kronstadt"}).json()["total"] >= 1
         assert c.get("/persons/sosnovsky-lev").status_code == 200
         assert app.state.index.ready() is True
+
+
+def test_name_lookup_hook_reads_unrecorded_spellings(archive):
+    """A spelling no document uses (Trotzkij) still finds the person through the lookup hook."""
+    def lookup(name):
+        return "trotsky-leon" if name.casefold().startswith("trotz") else None
+
+    with TestClient(create_app(archive, name_lookup=lookup)) as c:
+        c.get("/")
+        body = c.get("/api/search", params={"q": "Trotzkij"}).json()
+        assert body["person"] == "trotsky-leon" and body["total"] >= 5
+        assert c.get("/api/search", params={"q": "Zinovievski"}).json()["person"] is None

@@ -35,6 +35,7 @@ def archive(corpus_root, tmp_path_factory):
 @pytest.fixture(scope="module")
 def client(archive):
     with TestClient(create_app(archive)) as c:
+        assert c.get("/").status_code == 200          # builds the people/findings index
         yield c
 
 

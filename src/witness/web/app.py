@@ -100,12 +100,16 @@ class Guard:
         await response(scope, receive, send)
 
 
-def create_app(store, *, token: str | None = None, views=None, max_body: int = MAX_BODY) -> FastAPI:
+def create_app(store, *, token: str | None = None, views=None, max_body: int = MAX_BODY,
+               name_lookup=None) -> FastAPI:
     """The reading room over `store` (witness.store.base.Store).
 
     token: enables the curation endpoints (else WITNESS_TOKEN; absent → they do not exist).
     views: an object with ArchiveIndex's query methods; default builds one from the store on
     first use.  The integrator passes store-backed people/claims queries here.
+    name_lookup: optional callable(name) -> person entity id | None, tried when a search for a
+    plain name matches no recorded spelling (e.g. the authority file's transliteration and
+    fuzzy resolve: "Trotzki" → trotsky-leon).
     """
     from . import api, pages
 
@@ -117,13 +121,14 @@ def create_app(store, *, token: str | None = None, views=None, max_body: int = M
                   docs_url=None, redoc_url=None, openapi_url="/openapi.json")
     app.state.store = store
     app.state.token = token
+    app.state.name_lookup = name_lookup
     app.state.audit = []              # curation requests, in order (also logged)
     app.state.curation_hooks = {}     # kind → callable(payload) applying it (people worker)
     if views is None:
         lazy = LazyIndex(store)
         app.state.index = lazy
         app.state.views = lazy.get
-        app.state.views_ready = lazy.ready
+        app.state.views_ready = lazy.ready_or_start
     else:
         app.state.index = None
         app.state.views = lambda: views

@@ -105,6 +105,10 @@ def run_search(request: Request, query: SearchQuery) -> tuple[SearchResults, str
     views = request.app.state.views() if request.app.state.views_ready() else None
     if views and name and not query.person and NAME_LIKE.fullmatch(name) and not OPERATORS.search(name):
         pid = views.person_for_name(name)
+        lookup = request.app.state.name_lookup      # e.g. the authority file's fuzzy resolve
+        if pid is None and lookup is not None:
+            pid = lookup(name)
+            pid = pid if pid and views.person_name(pid) else None
     if pid:
         names = [n.replace('"', " ").strip() for n in views.spellings(pid)]
         expanded = " OR ".join(f'"{n}"' for n in names if n)

@@ -394,6 +394,7 @@ class LazyIndex:
         self._store = store
         self._index: ArchiveIndex | None = None
         self._lock = threading.Lock()
+        self._started = False
 
     def get(self) -> ArchiveIndex:
         if self._index is None:
@@ -406,11 +407,22 @@ class LazyIndex:
         return self._index is not None
 
     def start(self) -> None:
-        """Build in a background thread: the server answers document pages and searches
-        at once; pages that need people or findings wait for the build."""
+        """Build in a background thread (once): the server answers document pages and
+        searches at once; pages that need people or findings wait for the build."""
+        with self._lock:
+            if self._started or self._index is not None:
+                return
+            self._started = True
         threading.Thread(target=self.get, name="witness-index", daemon=True).start()
+
+    def ready_or_start(self) -> bool:
+        if self._index is None:
+            self.start()
+            return False
+        return True
 
     def refresh(self) -> None:
         """Drop the index; the next request rebuilds it (after an ingest or a curation)."""
         with self._lock:
             self._index = None
+            self._started = False
