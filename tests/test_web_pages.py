@@ -123,13 +123,16 @@ def test_document_page(client):
     assert "<h1>The End of Henry Yagoda</h1>" in html
     # citations, copyable as text
     assert re.search(r'<textarea id="cite-chicago" readonly[^>]*>Victor Serge\. “The End of Henry Yagoda', html)
-    assert "Socialist Appeal 1, no. 3 (August 28, 1937): 9." in html
+    assert ("Socialist Appeal 1, no. 3 (August 28, 1937): 9. Marxists Internet Archive. "
+            "https://www.marxists.org/archive/serge/1937/08/yagoda.htm.") in html
     bib = re.search(r'<textarea id="cite-bibtex"[^>]*>(.*?)</textarea>', html, re.S).group(1)
     assert bib.startswith("@article{serge-1937-08-yagoda,") and "journal = {Socialist Appeal}" in bib
+    assert "url = {https://www.marxists.org/archive/serge/1937/08/yagoda.htm}" in bib
     csl = re.search(r'<textarea id="cite-csl"[^>]*>(.*?)</textarea>', html, re.S).group(1)
     item = json.loads(csl.replace("&#34;", '"').replace("&quot;", '"').replace("&#39;", "'")
                       .replace("&amp;", "&"))[0]
     assert item["issued"] == {"date-parts": [[1937, 8, 28]]} and item["container-title"] == "Socialist Appeal"
+    assert item["author"] == [{"literal": "Victor Serge"}] and item["URL"].endswith("/1937/08/yagoda.htm")
     # mentions linked, claims with badges, evidence highlighted and anchored
     assert '<a class="mention m-person" href="/persons/sosnovsky-lev"' in html
     assert re.search(r'<mark class="evidence hedged c-rumored" id="ev-1"', html)

@@ -240,7 +240,6 @@ async def document(request: Request, doc_id: str):
     doc = store.get_document(doc_id, version)
     history = store.history(doc.id)
     names = {e.id: e for e in doc.entities}
-    url = str(request.url_for("document", doc_id=doc.id))
     claims = []
     for i, c in enumerate(doc.claims):
         subject = names.get(c.subject)
@@ -251,7 +250,7 @@ async def document(request: Request, doc_id: str):
     persons = sorted({m.entity for m in doc.mentions if m.type == "person" and m.entity})
     return page(request, "document.html", doc=doc, rec=doc.record, text=render.text_html(doc),
                 history=history, claims=claims, names=names, persons=persons,
-                chicago=render.chicago(doc, url), bibtex=render.bibtex(doc), csl=render.csl_json(doc),
+                chicago=render.chicago(doc), bibtex=render.bibtex(doc), csl=render.csl_json(doc),
                 show_findings=show, version=version, query="")
 
 

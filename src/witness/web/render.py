@@ -203,7 +203,18 @@ def _date_words(date: str | None) -> str | None:
     return parts[0]
 
 
-def chicago(doc: Document, url: str | None = None) -> str:
+MIA = "https://www.marxists.org/"
+
+
+def mia_url(doc: Document) -> str | None:
+    """The page's address on marxists.org: corpus paths are relative to the site's root."""
+    path = doc.source.path.lstrip("/")
+    if doc.source.format == "mia-html" and "://" not in path and not path.startswith(("fixtures/", ".")):
+        return MIA + path
+    return None
+
+
+def chicago(doc: Document) -> str:
     r = doc.record
     bits = []
     if r.authors:
@@ -223,9 +234,8 @@ def chicago(doc: Document, url: str | None = None) -> str:
         bits.append(f"{when}.")
     if r.translated_by:
         bits.append(f"Translated by {', '.join(r.translated_by)}.")
-    bits.append(f"Marxists Internet Archive, {doc.source.path}.")
-    if url:
-        bits.append(url + ".")
+    url = mia_url(doc)
+    bits.append(f"Marxists Internet Archive. {url}." if url else f"Marxists Internet Archive, {doc.source.path}.")
     return " ".join(bits)
 
 
@@ -243,9 +253,10 @@ def bibtex(doc: Document) -> str:
               ("month", str(int(r.date[5:7])) if r.date and len(r.date) >= 7 and r.date[5:7].isdigit()
                else None),
               ("volume", r.volume), ("number", r.issue), ("pages", r.pages),
-              ("publisher", r.publisher),
+              ("publisher", r.publisher), ("url", mia_url(doc)),
               ("note", f"Marxists Internet Archive, {doc.source.path}")]
-    body = ",\n".join(f"  {k} = {{{_bib(v)}}}" for k, v in fields if v)
+    # A url is taken verbatim by BibTeX's url package: escaping "_" would break it.
+    body = ",\n".join(f"  {k} = {{{v if k == 'url' else _bib(v)}}}" for k, v in fields if v)
     return f"@{kind}{{{key},\n{body}\n}}"
 
 
@@ -265,6 +276,8 @@ def csl_json(doc: Document) -> str:
                        ("page", r.pages), ("publisher", r.publisher), ("language", r.language)):
         if value:
             item[key] = value
+    if mia_url(doc):
+        item["URL"] = mia_url(doc)
     item["archive"] = "Marxists Internet Archive"
     item["archive_location"] = doc.source.path
     return json.dumps([item], ensure_ascii=False, indent=2)
