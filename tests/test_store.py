@@ -203,18 +203,20 @@ def test_outcomes_and_stats(store):
 
     st = store.stats()
     assert st["documents"] == 3 and st["versions"] == 3
-    assert st["authors"][0] == ("Victor Serge", 3) and ("Leon Trotsky", 1) in st["authors"]
-    assert dict(st["decades"]) == {"1930s": 1, "1940s": 1, "undated": 1}
-    assert ("Socialist Appeal", 1) in st["periodicals"]
-    assert st["formats"] == [("mia-html", 3)]
-    assert st["skipped"]["total"] == 3
-    assert st["skipped"]["reasons"][0] == {"reason": "index page", "count": 2, "example": "archive/serge/index.htm"}
-    assert st["failed"] == {"total": 1, "reasons": [{"reason": "mia-html: empty file", "count": 1, "example": "bad.htm"}]}
+    assert st["by_author"][0] == ("Victor Serge", 3) and ("Leon Trotsky", 1) in st["by_author"]
+    assert st["by_decade"] == [("1930s", 1), ("1940s", 1), ("undated", 1)]
+    assert ("Socialist Appeal", 1) in st["by_periodical"]
+    assert st["by_format"] == [("mia-html", 3)]
+    assert st["skipped"] == {"index page": 2, "stylesheet": 1}
+    assert list(st["skipped"]) == ["index page", "stylesheet"]                  # most frequent first
+    assert st["failed"] == {"mia-html: empty file": 1}                         # latest per path
+    assert {"kind": "skipped", "reason": "index page", "count": 2,
+            "example": "archive/serge/index.htm"} in st["outcomes"]
     assert st["findings"] == {"documents": 1, "by_rule": [("doubled-word", 1)]}
 
     # A file that failed once and is later read is no longer counted as failed.
     store.put_document(make_doc("bad.htm", "fixed now"))
-    assert store.stats()["failed"]["total"] == 0
+    assert store.stats()["failed"] == {}
 
 
 # ---- batches ------------------------------------------------------------------------------

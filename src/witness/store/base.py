@@ -95,6 +95,10 @@ class Store(Protocol):
     def record_outcome(self, relpath: str, kind: str, reason: str, sha256: str | None = None) -> None:
         """kind: "skipped" | "failed".  Kept so `stats` can list failures and skips."""
 
-    def stats(self) -> dict: ...
+    def stats(self) -> dict:
+        """{"documents": n, "versions": n, "by_author"|"by_decade"|"by_periodical"|"by_format":
+        [(value, n)] most frequent first (decades in order, "undated" last), "skipped"|"failed":
+        {reason: files}, "outcomes": [{"kind", "reason", "count", "example"}],
+        "findings": {"documents": n, "by_rule": [(rule, n)]}}."""
 
     def close(self) -> None: ...

@@ -330,7 +330,8 @@ class SQLiteStore(SearchMixin):
             docs = q("SELECT count(*) FROM documents").fetchone()[0]
             versions = q("SELECT count(*) FROM versions").fetchone()[0]
             by_author = q("SELECT author, count(*) FROM doc_authors GROUP BY author ORDER BY 2 DESC, 1").fetchall()
-            by_decade = q("SELECT year / 10 * 10, count(*) FROM documents GROUP BY 1 ORDER BY 1").fetchall()
+            by_decade = q("SELECT year / 10 * 10 AS decade, count(*) FROM documents GROUP BY decade"
+                          " ORDER BY decade IS NULL, decade").fetchall()
             by_periodical = q("SELECT coalesce(periodical, ''), count(*) FROM documents GROUP BY 1"
                               " ORDER BY 2 DESC, 1").fetchall()
             by_format = q("SELECT coalesce(format, ''), count(*) FROM documents GROUP BY 1 ORDER BY 2 DESC").fetchall()
@@ -338,19 +339,19 @@ class SQLiteStore(SearchMixin):
                          " ORDER BY kind, 3 DESC, reason").fetchall()
             findings = q("SELECT rule, count(*) FROM findings GROUP BY rule ORDER BY 2 DESC, 1").fetchall()
             with_findings = q("SELECT count(*) FROM documents WHERE n_findings > 0").fetchone()[0]
-        grouped: dict[str, dict] = {"skipped": {"total": 0, "reasons": []}, "failed": {"total": 0, "reasons": []}}
-        for kind, reason, n, example in outcomes:
-            grouped[kind]["total"] += n
-            grouped[kind]["reasons"].append({"reason": reason, "count": n, "example": example})
+        grouped: dict[str, dict[str, int]] = {"skipped": {}, "failed": {}}
+        for kind, reason, n, _ in outcomes:
+            grouped[kind][reason] = n
         return {
             "documents": docs,
             "versions": versions,
-            "authors": [(a, n) for a, n in by_author],
-            "decades": [(f"{d}s" if d is not None else "undated", n) for d, n in by_decade],
-            "periodicals": [(p or "(none)", n) for p, n in by_periodical],
-            "formats": [(f or "(unknown)", n) for f, n in by_format],
-            "skipped": grouped["skipped"],
+            "by_author": [(a, n) for a, n in by_author],
+            "by_decade": [(f"{d}s" if d is not None else "undated", n) for d, n in by_decade],
+            "by_periodical": [(p or "(none)", n) for p, n in by_periodical],
+            "by_format": [(f or "(unknown)", n) for f, n in by_format],
+            "skipped": grouped["skipped"],            # reason → files, most frequent first
             "failed": grouped["failed"],
+            "outcomes": [{"kind": k, "reason": r, "count": n, "example": ex} for k, r, n, ex in outcomes],
             "findings": {"documents": with_findings, "by_rule": [(r, n) for r, n in findings]},
         }
 
