@@ -28,7 +28,7 @@ PREDICATE_CASES = [
     ("Petrov wrote a pamphlet against the Opposition.", {("petrov", "wrote", "asserted")}),
     ("Petrov met Ivanov in Berlin.", {("petrov", "met", "asserted")}),
     ("Petrov was born in Odessa in 1890.", {("petrov", "born", "asserted")}),
-    ("Petrov died in prison.", {("petrov", "died", "asserted")}),
+    ("Petrov died in prison.", {("petrov", "died", "asserted"), ("petrov", "imprisoned", "asserted")}),
     ("Petrov disappeared in 1937.", {("petrov", "disappeared", "asserted")}),
     ("Petrov, who was arrested last year, has been shot.", {("petrov", "arrested", "asserted"), ("petrov", "executed", "asserted")}),
     ("Petrov was arrested and shot.", {("petrov", "arrested", "asserted"), ("petrov", "executed", "asserted")}),

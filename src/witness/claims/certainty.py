@@ -3,8 +3,10 @@
 Scope rule: a cue counts only if it sits on the trigger itself (its auxiliaries, negation,
 adverbs, "whether", an attached "which has been confirmed") or on a word that *embeds* the
 trigger's clause (``ccomp``, ``acl`` of "rumors that", the verb whose object is a nominal
-trigger, …).  Climbing stops at adverbial and relative clauses, whose content is the
-author's own.  Climbing a ``conj`` edge skips the modifiers of the first conjunct
+trigger, …).  Relative and adverbial clauses, and noun phrases ("the execution of X"), are
+presupposed by the clause around them: its modals and negation do not reach them, but its
+lexical hedges do ("Pravda reports that Y, who was arrested, …": reported — the safe side).
+Climbing a ``conj`` edge skips the modifiers of the first conjunct
 ("the arrest, which has been confirmed, of A, and the rumors that B …": the confirmation is
 A's alone) but keeps what governs both.
 
@@ -16,12 +18,13 @@ no hedged cue is found anywhere in scope can the claim be ``confirmed`` (a confi
 from __future__ import annotations
 
 RUMOR_WORDS = {"rumor", "rumour", "rumored", "rumoured", "hearsay", "gossip", "reportedly",
-               "allegedly", "unconfirmed", "supposedly", "ostensibly", "whisper", "legend"}
+               "allegedly", "unconfirmed", "supposedly", "ostensibly", "whisper", "legend", "hear"}
 CONFIRM_WORDS = {"confirm", "verify", "corroborate", "establish"}
 REPORT_VERBS = {"announce", "report", "state", "declare", "testify", "confess", "claim", "assert",
                 "inform", "communicate", "tell", "say", "publish", "telegraph", "cable", "broadcast",
                 "admit", "allege", "write", "relate", "explain", "insist", "maintain", "depose",
-                "proclaim", "reveal", "disclose"}
+                "proclaim", "reveal", "disclose", "affirm", "assure", "reassure", "recount",
+                "notify", "specify", "describe", "quote", "cite", "recall"}
 REPORT_NOUNS = {"communiqué", "communique", "announcement", "report", "dispatch", "despatch",
                 "statement", "declaration", "testimony", "confession", "telegram", "cable",
                 "news", "indictment", "verdict", "deposition", "allegation", "claim", "version"}
@@ -30,11 +33,15 @@ UNCERTAIN_WORDS = {"perhaps", "probably", "possibly", "maybe", "whether", "belie
                    "likely", "unlikely", "apparently", "suspect", "guess", "possible",
                    "probable", "conceivably", "presumably", "question", "wonder", "if",
                    "unclear", "think", "imagine", "assume", "conjecture", "speculation"}
+OPINION_VERBS = {"think", "imagine", "believe", "suppose", "assume", "guess", "wonder", "presume"}
 DENY_WORDS = {"deny", "denial", "false", "untrue", "refute", "disprove", "lie", "baseless",
               "slander", "contradict", "fabrication", "myth", "invention"}
 PREDICT_WORDS = {"doom", "doomed", "await", "expect", "threaten", "impending", "imminent",
                  "forthcoming", "destine", "destined", "inevitable", "prepare", "demand", "fear",
-                 "intend", "plan", "coming", "future", "certain", "bound", "sure", "about"}
+                 "intend", "plan", "coming", "future", "certain", "bound", "sure", "about",
+                 "incitation", "incitement", "incite", "plot", "attempt", "conspire", "conspiracy",
+                 "threat", "want", "wish", "seek", "afraid", "hope", "call", "try", "prospect",
+                 "propose", "order", "urge", "insist", "aim", "design", "prepare", "preparation"}
 MODAL_PREDICT = {"will", "shall", "'ll", "would", "should", "must", "wo"}
 MODAL_UNCERTAIN = {"may", "might", "could", "can", "ca"}
 NEG_WORDS = {"not", "n't", "never", "no"}
@@ -42,7 +49,7 @@ FIRST_PERSON = {"i", "we"}
 TRUTH_WORDS = {"true", "correct", "so", "case", "fact"}
 
 # Edges along which the trigger's clause is embedded by its head (so the head's cue governs it).
-EMBED_DEPS = {"ccomp", "xcomp", "acl", "pcomp", "pobj", "prep", "dobj", "nsubj", "nsubjpass",
+EMBED_DEPS = {"ccomp", "xcomp", "acl", "relcl", "advcl", "pcomp", "pobj", "prep", "dobj", "nsubj", "nsubjpass",
               "attr", "oprd", "csubj", "csubjpass", "agent", "appos", "npadvmod", "acomp", "advmod",
               "dative", "compound"}
 
@@ -74,10 +81,13 @@ def _subject_of(verb):
 
 
 def _local_cues(tok, level: int, skip_modifiers: bool, trigger,
-                via: str = "") -> list[tuple[int, str, str | None]]:
+                via: str = "", nominal: bool = False) -> list[tuple[int, str, str | None]]:
     """Cues carried by `tok` itself and by its modifier children: (level, certainty, attributed_to).
 
-    `via` is the dependency by which the climb arrived at `tok` (the embedded clause's relation)."""
+    `via` is the dependency by which the climb arrived at `tok` (the embedded clause's relation).
+    `nominal`: the trigger is a noun phrase argument of `tok` ("they would examine the Kirov
+    assassination"): the event is presupposed, so modals and negation of `tok` do not scope
+    over it; only lexical cues do ("expected", "announced", "rumors")."""
     cues: list[tuple[int, str, str | None]] = []
     lemma = tok.lemma_.lower()
     low = tok.text.lower()
@@ -85,11 +95,18 @@ def _local_cues(tok, level: int, skip_modifiers: bool, trigger,
                   for c in tok.children) and not skip_modifiers
     is_trigger = tok is trigger
 
+    if skip_modifiers:
+        # climbing a conj edge: the first conjunct's own words do not govern the second
+        # ("plots, suicides, …, Lenin's death"), but "whether A or B" scopes over both
+        return [(level, "uncertain", None) for c in tok.children
+                if c.dep_ == "mark" and c.lower_ in ("whether", "if")]
     if not is_trigger and tok.pos_ in ("AUX", "VERB") and lemma == "be":
         # "it is not true that …", "it is possible that …": the predicate adjective carries the cue
         for c in tok.children:
             if c.dep_ in ("acomp", "attr") and c.pos_ in ("ADJ", "NOUN"):
                 lemma, low = c.lemma_.lower(), c.lower_
+                if lemma == "matter" and any(g.lemma_ == "time" for p in c.children for g in p.children):
+                    lemma = low = "inevitable"       # "his disappearance is only a matter of time"
                 break
     if not is_trigger:
         if lemma in RUMOR_WORDS or low in RUMOR_WORDS:
@@ -104,8 +121,13 @@ def _local_cues(tok, level: int, skip_modifiers: bool, trigger,
             cues.append((level, "uncertain" if negated else "denied", None))
         elif lemma in TRUTH_WORDS and negated:
             cues.append((level, "denied", None))     # "it is not true that …"
+        elif negated and via == "attr":
+            cues.append((level, "denied", None))     # "he was not a member of …"
         elif lemma in CONFIRM_WORDS:
             cues.append((level, "uncertain" if negated else "confirmed", None))
+        elif lemma in OPINION_VERBS and via not in ("ccomp", "xcomp", "advcl", "csubj") \
+                and tok.pos_ in ("VERB", "AUX"):
+            pass                                     # "I think of Rolland, who met him": no hedge
         elif lemma in UNCERTAIN_WORDS or low in UNCERTAIN_WORDS:
             cues.append((level, "uncertain", None))
         elif lemma in PREDICT_WORDS or low in PREDICT_WORDS:
@@ -114,7 +136,14 @@ def _local_cues(tok, level: int, skip_modifiers: bool, trigger,
                 cues.append((level, "predicted", None))
         elif lemma in REPORT_VERBS and tok.pos_ in ("VERB", "AUX"):
             subj = _subject_of(tok)
-            if subj is not None and subj.lower_ in FIRST_PERSON:
+            passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+            if passive:
+                agent = [g for c in tok.children if c.dep_ == "agent" for g in c.children
+                         if g.dep_ == "pobj"]
+                subj = agent[0] if agent else None   # "it has been affirmed": no source named
+            if nominal and via == "nsubj":
+                pass                                 # "the investigation of the murder revealed …"
+            elif subj is not None and subj.lower_ in FIRST_PERSON:
                 pass                                 # the author's own voice: "I wrote"
             elif negated:
                 cues.append((level, "uncertain", None))
@@ -122,8 +151,21 @@ def _local_cues(tok, level: int, skip_modifiers: bool, trigger,
                 cues.append((level, "reported", _source_text(subj) if subj is not None else None))
         elif lemma in REPORT_NOUNS and tok.pos_ in ("NOUN", "PROPN"):
             cues.append((level, "reported", _source_text(tok)))
-        elif negated and tok.pos_ in ("VERB", "AUX") and via in ("ccomp", "xcomp", "pcomp"):
+        elif negated and tok.pos_ in ("VERB", "AUX") and nominal and via in ("nsubj", "nsubjpass"):
+            cues.append((level, "denied", None))     # "the execution did not take place"
+        elif negated and tok.pos_ in ("VERB", "AUX") and via in ("ccomp", "xcomp", "pcomp") and not nominal:
             cues.append((level, "uncertain", None))  # "they did not say that …": at least not a fact
+    if not is_trigger and tok.pos_ in ("VERB", "AUX"):
+        # "confirmed reports have been released to the effect that …": the reporting noun is the subject
+        for c in tok.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in REPORT_NOUNS and c is not trigger:
+                mods = {g.lower_ for g in c.children if g.dep_ in ("amod", "advmod", "compound")}
+                if mods & {"unconfirmed", "unverified", "rumored", "rumoured"}:
+                    cues.append((level, "rumored", None))
+                elif mods & {"confirmed", "verified", "official"} and not negated:
+                    cues.append((level, "confirmed", None))
+                elif not (nominal and via == "nsubj"):
+                    cues.append((level, "reported", _source_text(c)))
     if skip_modifiers:
         # "whether A or B": the conjunction's mark scopes over both conjuncts
         for c in tok.children:
@@ -136,6 +178,8 @@ def _local_cues(tok, level: int, skip_modifiers: bool, trigger,
         if c.dep_ == "neg" or (ct in NEG_WORDS and c.dep_ in ("advmod", "det") and is_trigger):
             if is_trigger:
                 cues.append((level, "denied", None))
+        elif c.dep_ == "aux" and nominal and via not in ("nsubj", "nsubjpass"):
+            pass                                      # presupposed event: see `nominal` above
         elif c.dep_ == "aux":
             if ct in MODAL_PREDICT or cl in MODAL_PREDICT:
                 has_have = any(a.lemma_ == "have" and a.dep_ == "aux" for a in tok.children)
@@ -179,16 +223,28 @@ def _is_trigger_like(tok) -> bool:
     return tok.lemma_.lower() in VERBS or tok.lemma_.lower() in NOUNS
 
 
-def certainty_of(trigger) -> tuple[str, str | None]:
-    """(certainty, attributed_to) for a claim whose trigger token is `trigger`."""
+def nominal_trigger(tok) -> bool:
+    return tok.pos_ in ("NOUN", "PROPN")
+
+
+NOMINAL_DEPS = {"pobj", "prep", "dobj", "nsubj", "nsubjpass", "attr", "appos", "compound",
+                "dative", "npadvmod", "conj", "poss", "oprd"}
+
+
+def certainty_of(trigger, climb: bool = True) -> tuple[str, str | None]:
+    """(certainty, attributed_to) for a claim whose trigger token is `trigger`.
+
+    ``climb=False`` looks at the trigger's own modifiers only (appositive titles: "Yagoda, head
+    of the G.P.U." is the author's description even inside a reported sentence)."""
     cues = _local_cues(trigger, 0, False, trigger)
     tok, level = trigger, 0
-    while tok.head is not tok:
+    nominal = nominal_trigger(trigger)
+    while climb and tok.head is not tok:
         dep = tok.dep_
-        if dep == "conj":
+        if dep in ("conj", "appos"):
             tok = tok.head               # the first conjunct's governor governs both …
             level += 1
-            cues.extend(_local_cues(tok, level, True, trigger))   # … but not its own modifiers
+            cues.extend(_local_cues(tok, level, True, trigger, nominal=nominal))  # … not its modifiers
             continue
         if dep not in EMBED_DEPS:
             break
@@ -196,10 +252,15 @@ def certainty_of(trigger) -> tuple[str, str | None]:
             break                        # "a communiqué, signed by Kalinin": a participle, not content
         tok = tok.head
         level += 1
-        cues.extend(_local_cues(tok, level, False, trigger, via=dep))
+        cues.extend(_local_cues(tok, level, False, trigger, via=dep, nominal=nominal))
+        if dep in ("relcl", "advcl"):
+            nominal = True               # "X, who was shot in 1936, will be …": presupposed
     hedged = sorted((c for c in cues if c[1] not in ("asserted", "confirmed")), key=lambda c: c[0])
     if hedged:
-        return hedged[0][1], hedged[0][2]
+        first = hedged[0]
+        if first[1] == "denied" and first[0] == 0 and any(c[1] == "uncertain" for c in hedged[1:]):
+            return "uncertain", None     # "assuming that he has not been executed"
+        return first[1], first[2]
     if any(c[1] == "confirmed" for c in cues):
         return "confirmed", None
     return "asserted", None

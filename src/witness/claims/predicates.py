@@ -20,15 +20,16 @@ VERBS: dict[str, tuple[str, str]] = {
     "try": ("tried", PATIENT),
     "sentence": ("sentenced", PATIENT), "condemn": ("sentenced", PATIENT),
     "execute": ("executed", PATIENT), "shoot": ("executed", PATIENT), "spare": ("executed", PATIENT),
-    "imprison": ("imprisoned", PATIENT), "jail": ("imprisoned", PATIENT),
+    "imprison": ("imprisoned", PATIENT), "jail": ("imprisoned", PATIENT), "intern": ("imprisoned", PATIENT),
     "incarcerate": ("imprisoned", PATIENT),
     "exile": ("exiled", PATIENT), "deport": ("exiled", PATIENT), "banish": ("exiled", PATIENT),
     "release": ("released", PATIENT), "free": ("released", PATIENT), "liberate": ("released", PATIENT),
     "expel": ("expelled", PATIENT),
     "rehabilitate": ("rehabilitated", PATIENT),
     "appoint": ("held_office", PATIENT), "elect": ("held_office", PATIENT),
+    "name": ("held_office", PATIENT), "nominate": ("held_office", PATIENT),
     "award": ("awarded", PATIENT), "decorate": ("awarded", PATIENT),
-    "write": ("wrote", AGENT),
+    "write": ("wrote", AGENT), "publish": ("wrote", AGENT),
     "sign": ("signed", AGENT),
     "meet": ("met", AGENT),
     "bear": ("born", PATIENT),
@@ -48,7 +49,8 @@ NOUNS: dict[str, str] = {
     "release": "released", "liberation": "released",
     "expulsion": "expelled",
     "rehabilitation": "rehabilitated",
-    "death": "died", "murder": "died", "assassination": "died",
+    "death": "died", "murder": "died", "assassination": "died", "suicide": "died",
+    "sentence": "sentenced", "internment": "imprisoned",
     "disappearance": "disappeared",
 }
 
@@ -57,8 +59,17 @@ NOUNS: dict[str, str] = {
 OFFICE_NOUNS = {
     "head", "chief", "commissar", "secretary", "chairman", "president", "director", "editor",
     "commander", "ambassador", "minister", "premier", "prosecutor", "procurator", "vice-president",
-    "vice-chairman", "deputy", "envoy", "governor", "mayor", "treasurer", "organizer",
+    "vice-chairman", "deputy", "envoy", "governor", "mayor", "treasurer", "organizer", "consul",
+    "consul-general", "plenipotentiary", "consultant", "admiral", "marshal", "commissioner",
 }
+# Places of confinement: "X is in prison", "keeping him in jail", "his years in prison".
+PRISON_NOUNS = {"prison", "jail", "gaol", "camp", "dungeon", "cell", "penitentiary", "isolator",
+                "fortress", "prisons", "jails", "camps", "cells"}
+# Verbs whose subject is the one confined ("X is / remains / sits in prison") …
+IN_PRISON_SUBJECT = {"be", "remain", "sit", "languish", "rot", "spend", "stay", "die", "live"}
+# … and whose object is ("they keep / hold / put / throw / lodge X in prison").
+IN_PRISON_OBJECT = {"keep", "hold", "put", "throw", "lodge", "place", "send", "confine", "cast",
+                    "shut", "lock", "detain", "transfer", "take"}
 MEMBER_NOUNS = {"member"}
 
 # "expelled from the U.S.S.R." is exile from a country, "expelled from the Party" is `expelled`.
@@ -71,8 +82,10 @@ PREFILTER = re.compile(
     r"\b(arrest\w*|detain\w*|detention|charg\w*|accus\w*|indict\w*|tri(?:ed|al|als)|"
     r"sentenc\w*|condemn\w*|execut\w*|shot|shoot\w*|spared?|imprison\w*|jail\w*|incarcerat\w*|"
     r"exil\w*|deport\w*|banish\w*|releas\w*|freed|liberat\w*|expel\w*|expuls\w*|rehabilit\w*|"
-    r"appoint\w*|elect\w*|award\w*|decorat\w*|wr(?:ote|itten|ites?|iting)|sign(?:ed|s|ing)?|"
-    r"met|meet\w*|born|di(?:ed|es|e)|death|kill\w*|murder\w*|assassinat\w*|disappear\w*|"
+    r"appoint\w*|elect\w*|publish\w*|leaders?|founders?|award\w*|decorat\w*|wr(?:ote|itten|ites?|iting)|sign(?:ed|s|ing)?|"
+    r"met|meet\w*|born|di(?:ed|es|e)|dying|dead|death|suicide|kill\w*|murder\w*|assassinat\w*|"
+    r"disappear\w*|intern\w*|named|nominat\w*|prisons?|jails?|gaol|camps?|dungeons?|cells?|"
+    r"brought|bring|consul\S*|plenipotentiary|consultant|admiral|marshal|commissioner|life|"
     r"vanish\w*|head|chief|commissars?|secretary|chairman|president|director|editor|commander|"
     r"ambassador|minister|premier|prosecutor|procurator|deputy|envoy|governor|members?)\b",
     re.I)
