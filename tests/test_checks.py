@@ -90,6 +90,7 @@ def test_doubled_word_across_paragraph_break_counts():
     "one one-third of one per cent",
     "your friend A A. Heller wrote",
     "in 1937 1937 was a year",
+    "what it has been fighting for for years",
     "work, work, work",
     "a million million pounds; all-too-human human; blah blah blah",
     "Measures Taken in Poland\n\nPOLAND: a series of measures",
@@ -122,6 +123,7 @@ def test_closing_bracket_without_opening_found():
 
 @pytest.mark.parametrize("text", [
     "We demand: 1) bread, 2) land, a) for all, b) now.",
+    "3.) Experiences in mass struggle\n\nd.) The March Action",
     "(a) the workers; (b) the peasants; (c) the soldiers.",
     "Nested (brackets [like this] are fine) here.",
     "A long aside (which runs on\n\nuntil the next paragraph) closes there.",

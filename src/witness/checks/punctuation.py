@@ -18,8 +18,8 @@ _NAMES = {"(": "parenthesis", "[": "square bracket", "{": "brace",
           ")": "parenthesis", "]": "square bracket", "}": "brace"}
 # How many paragraphs a parenthesis or an editor's bracket may run over.
 _BRACKET_RUN = 4
-# A closing bracket ending a list marker: "1)", "a)", "iv)", "2a)" at a word start.
-_ENUM_RE = re.compile(r"""(?:^|(?<=[\s(\[:;,.—–\-"“”‘’']))(?:\d{1,3}[a-z]?|[a-zA-Z]|[ivxlcIVXLC]{1,6})$""")
+# A closing bracket ending a list marker: "1)", "a)", "iv)", "2a)", "5.)" at a word start.
+_ENUM_RE = re.compile(r"""(?:^|(?<=[\s(\[:;,.—–\-"“”‘’']))(?:\d{1,3}[a-z]?|[a-zA-Z]|[ivxlcIVXLC]{1,6})\.?$""")
 
 
 def _brackets(text: str, start: int, end: int) -> tuple[list[int], list[int]]:

@@ -23,7 +23,8 @@ _LEGIT_DOUBLES = frozenset(
     "little long round ever yes go knock being million billion thousand blah etc".split()
 )
 # "set in in Germany", "driving at at any moment": a phrasal verb's particle then a preposition.
-_PARTICLES = frozenset("in at on up out off over down through to by about along around".split())
+_PARTICLES = frozenset(
+    "in at on up out off over down through to by about along around for".split())
 _PHRASAL_HEADS = re.compile(
     r"(?:set|sets|setting|come|comes|came|coming|get|gets|got|getting|go|goes|went|going|gone|"
     r"look|looks|looked|looking|driv(?:e|es|ing|en)|drove|aim|aims|aimed|aiming|arrive[sd]?|"
@@ -36,7 +37,10 @@ _PHRASAL_HEADS = re.compile(
     r"ending|pick(?:s|ed|ing)?|cut|cuts|cutting|make|makes|made|making|work(?:s|ed|ing)?|"
     r"jump(?:s|ed|ing)?|step(?:s|ped|ping)?|fall|falls|fell|fallen|grow|grows|grew|grown|"
     r"be|is|are|was|were|been|sell|sold|buy|bought|back(?:s|ed)?|check(?:s|ed)?|sign(?:s|ed)?|"
-    r"sum|summed|give|let|lets|stare[sd]?|staring|look|glance[sd]?|shoot|shot|fire[sd]?)",
+    r"sum|summed|give|let|lets|stare[sd]?|staring|look|glance[sd]?|shoot|shot|fire[sd]?|"
+    r"fight|fights|fighting|fought|wait(?:s|ed|ing)?|ask(?:s|ed|ing)?|pa(?:y|ys|id|ying)|"
+    r"hop(?:e|es|ed|ing)|long(?:s|ed|ing)?|account(?:s|ed|ing)?|vot(?:e|es|ed|ing)|"
+    r"struggl(?:e|es|ed|ing)|search(?:es|ed|ing)?|car(?:e|es|ed|ing)|prepar(?:e|es|ed|ing))",
     re.IGNORECASE,
 )
 
