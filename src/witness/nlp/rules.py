@@ -128,6 +128,11 @@ class Rules:
             return False
         return low in NOT_PERSON or bool(_ADJ_SUFFIX.search(low))
 
+    def _given_only(self, text: str) -> bool:
+        """'Leon', 'Christian G.', 'I. N.': given names and initials, no surname."""
+        words = text.split()
+        return bool(words) and all(w in self.given_names or INITIALS.match(w) for w in words)
+
     def _furniture(self, text: str) -> list[tuple[int, int]]:
         return [(m.start(), m.end()) for m in FURNITURE.finditer(text)]
 
@@ -213,8 +218,9 @@ class Rules:
                 # "Christian G." + "Rakovsky": the model and the ruler split one name.
                 if (prev is not None and prev.type == r.type == "person"
                         and text[prev.end:r.start] == " " and r.rule != "plural"
-                        and (prev.rule == "ner" or r.rule == "ner")):
-                    prev.end, prev.hint = r.end, r.hint or prev.hint
+                        and (prev.rule == "ner" or r.rule == "ner"
+                             or self._given_only(text[prev.start:prev.end]))):
+                    prev.end, prev.hint, prev.rule = r.end, None, "merged"
                     last_end = r.end
                     continue
                 kept.append(r)
@@ -298,6 +304,8 @@ class Rules:
             # A patronymic or full name ending in a known surname: Henry Grigorievitch Yagoda.
             typ = "person"
         if typ == "person":
+            if all(_is_title(t) or t.text == "." for t in span):
+                return None
             while (len(span) > 1 and (span[0].lower_ in LEADING_NOT_NAME
                                       or self._not_person_word(span[0].text))
                    and span[0].text not in self.given_names):
@@ -313,9 +321,9 @@ class Rules:
             s = span.start
             # Extend left over initials, given names and particles the model or the ruler
             # left out: I. N. Smirnov, Leon Sosnovsky, von Seeckt.
-            while s > 0 and (INITIALS.match(doc[s - 1].text) and not _is_title(doc[s - 1])
-                             or doc[s - 1].text in self.given_names
-                             or doc[s - 1].lower_ in ("von", "van", "de", "du", "del")):
+            while s > 0 and not _is_title(doc[s - 1]) and (
+                    INITIALS.match(doc[s - 1].text) or doc[s - 1].text in self.given_names
+                    or doc[s - 1].lower_ in ("von", "van", "de", "du", "del")):
                 s -= 1
             if any(c.isdigit() for c in stext):
                 return None
