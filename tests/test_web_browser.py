@@ -162,11 +162,12 @@ def contrast(fg, bg) -> float:
 
 
 @pytest.mark.parametrize("path,selectors", [
-    ("/", ["body", "main a", ".site-header nav a", ".brand", ".counts dt", ".n", ".sev-warning", ".sev-error",
+    ("/", ["body", "main a", ".site-header nav a", ".brand", ".counts dt", ".n", ".sev.sev-warning", ".sev.sev-error",
            ".histogram figcaption", ".site-footer", "button"]),
     ("/search?q=Kronstadt", ["mark", ".meta", ".facets a", ".snippet"]),
     ("/documents/serge-1937-08-yagoda", ["a.mention", "mark.evidence", "mark.evidence.hedged", ".badge-firm",
                                          ".badge-hedged", ".toggle-label", "textarea"]),
+    ("/documents/demo-hostile?findings=1", [".finding.sev-error", ".finding-note.sev-error", "mark.evidence.hedged"]),
     ("/persons/sosnovsky-lev", [".badge-firm", ".badge-hedged", ".flag", ".tl-quote", ".muted", ".tl-date"]),
 ])
 def test_contrast_is_wcag_aa(page, base_url, path, selectors):

@@ -28,6 +28,7 @@ SHOTS = [
     ("document.png", "/documents/serge-1937-08-yagoda?findings=1"),
     ("person.png", "/persons/sosnovsky-lev"),
     ("contradictions.png", "/contradictions"),
+    ("hostile.png", "/documents/demo-hostile?findings=1"),
 ]
 
 
