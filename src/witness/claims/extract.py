@@ -206,7 +206,7 @@ class _Sent:
 
 # -- objects -------------------------------------------------------------------------------------
 def _object(s: _Sent, tok, predicate: str, person_tok) -> str | None:
-    first = lambda xs: s.subtree_text(xs[0]) if xs else None  # noqa: E731
+    first = lambda xs: s.subtree_text(xs[0]) if xs and xs[0].pos_ != "PRON" else None  # noqa: E731
     if predicate == "charged":
         obj = first(_prep_objects(tok, "with", "for")) or (
             first(_prep_objects(tok, "of")) if tok.pos_ == "VERB" else None)
@@ -332,7 +332,7 @@ def claims_from_sentence(ctx: Context, base: int, sdoc, doc_date: str | None) ->
             if after is not None:
                 certainty, attributed = "reported", after or None
         sent_text = trig.sent.text.rstrip(" \"”’.)…")
-        if sent_text.endswith("?") and certainty in ("asserted", "confirmed"):
+        if sent_text.endswith("?") and certainty in ("asserted", "confirmed", "denied"):
             certainty, attributed = "uncertain", None  # "Has he been shot?"
         if predicate == "executed" and _lemma(trig) == "spare":
             certainty, attributed = "denied", None    # "he was spared" denies the execution
@@ -359,6 +359,8 @@ def claims_from_sentence(ctx: Context, base: int, sdoc, doc_date: str | None) ->
             continue
         predicate, role = trig
         args = _noun_args(tok) if role == "noun" else _verb_args(tok, role)
+        if role == "noun" and predicate == "charged":
+            args = [a for a in args if a.dep_ != "poss"]   # "Vyshinsky's indictment": the accuser
         if args and not any(s.entity(a) for a in args):
             args = args + colon_list(s, args[0])
         for entity, ptok in s.persons(args):

@@ -188,10 +188,14 @@ def colon_list(s, arg) -> list:
     """Persons listed after a colon that follows a non-person argument:
     "the execution of eight army chiefs, haloed …: Tukhachevsky, Yakir, Kork"."""
     doc = s.sdoc
+    if not (arg.tag_ in ("NNS", "NNPS") or arg.lower_ in ("last", "others", "following") or
+            any(c.dep_ == "nummod" for c in arg.children)):
+        return []                                      # a list names members of a plural group
     i = arg.i + 1
     while i < len(doc) and i < arg.i + 25 and doc[i].text not in (":",):
-        if doc[i].text in (";", ".", "?", "!"):
-            return []
+        if doc[i].text in (";", ".", "?", "!") or doc[i].tag_ in ("VBD", "VBZ", "VBP", "MD") and any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in doc[i].children):
+            return []                                  # another clause before the colon
         i += 1
     if i >= len(doc) or doc[i].text != ":":
         return []
