@@ -11,13 +11,18 @@ import re
 from collections import Counter, defaultdict
 from datetime import date
 
-from witness.authority.names import fold, has_cyrillic
+from witness.authority.names import fold, has_cyrillic, similarity
 from witness.model import Document, Finding, Mention
 
 from .base import excerpt, rule
 
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _SENT_END = re.compile(r"[.!?;:]['’”\")\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n+")
+
+
+# Two surname forms below this similarity (names.similarity, on matching keys) are not
+# spellings of one name: Rakowsky/Rakovsky is 1.0, Zinoviev/Ziuoviev 0.88, Kun/Wang 0.
+VARIANT_SIMILARITY = 0.6
 
 
 def _person_mentions(doc: Document) -> list[Mention]:
@@ -61,6 +66,8 @@ def name_variant(doc: Document, authority) -> list[Finding]:
             if norm == major:
                 continue
             m, form = occ[0]
+            if similarity(form, major_form) < VARIANT_SIMILARITY:
+                continue  # not a spelling of one name: a linking slip, not a variant
             start = m.start + m.text.rfind(form)
             out.append(Finding(
                 "name-variant", "info", start, start + len(form),

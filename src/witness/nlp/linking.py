@@ -103,6 +103,24 @@ class Linker:
         born = int(e.born[:4]) if e and e.born else None
         return born is None or born + 12 <= year
 
+    def _rescan(self, text: str, raws: list[Raw], out: dict[int, Linked],
+                full_surnames: dict[str, list[tuple[int, str]]]) -> None:
+        if not full_surnames:
+            return
+        covered = sorted((r.start, r.end) for r in raws)
+        starts = [a for a, _ in covered]
+        import bisect
+        for surname, chain in full_surnames.items():
+            rx = re.compile(r"(?<![\w\-.])" + re.escape(surname) + r"(?![\w\-])")
+            for m in rx.finditer(text):
+                a, b = m.span()
+                i = bisect.bisect_right(starts, a) - 1
+                if (i >= 0 and covered[i][1] > a) or (i + 1 < len(covered) and covered[i + 1][0] < b):
+                    continue
+                before = [c for c in chain if c[0] <= a]
+                eid = (before[-1] if before else chain[0])[1]
+                out[a] = Linked(a, b, surname, "person", eid)
+
     # ---- one document -------------------------------------------------------------------
     def link(self, text: str, raws: list[Raw], year: int | None = None
              ) -> tuple[list[Linked], dict[str, Provisional]]:
@@ -117,6 +135,7 @@ class Linker:
                 p.names.append(surface)
 
         # Pass 1: names with a given name or initials.
+        full_surnames: dict[str, list[tuple[int, str]]] = {}  # surname as written → chain
         bare: list[tuple[Raw, str, str]] = []
         for r in persons:
             surface = text[r.start:r.end]
@@ -138,6 +157,8 @@ class Linker:
                     if sk != skey:
                         chains.setdefault(sk, []).append((r.start, eid))
             out[r.start] = Linked(r.start, r.end, surface, "person", eid)
+            if len(words[-1]) >= 4 and words[-1][0].isupper() and "." not in words[-1]:
+                full_surnames.setdefault(words[-1], []).append((r.start, eid))
         linked_ids = {m.entity for m in out.values() if m.entity}
 
         # Pass 2: bare surnames join a chain in this document, else the authority decides.
@@ -161,6 +182,11 @@ class Linker:
             elif eid in prov:
                 add_prov(eid, surface)
             out[r.start] = Linked(r.start, r.end, surface, "person", eid)
+
+        # Pass 3: a surname the document has introduced with a full name is that person
+        # wherever else it stands alone, even where the model missed it ("Juliet Stuart
+        # Poyntz" … "Poyntz had left").  One regex per surname per document.
+        self._rescan(text, raws, out, full_surnames)
 
         # Other types: exact or key hits only (fuzzy matching of organisation names mostly
         # produces confident nonsense).

@@ -32,8 +32,20 @@ PERSON_TITLES = {
     "citizen", "engineer", "lawyer", "attorney", "captain", "lieutenant", "sir", "lady",
     "kommandarm", "komkor", "komdiv", "academician", "senor", "señor", "père", "genosse",
     "camarade", "tovarishch", "prosecutor", "judge", "commissar", "ambassador", "premier",
-    "president", "chairman", "secretary", "defendant", "accused", "citoyen", "m", "mm", "messrs",
+    "president", "chairman", "secretary", "defendant", "accused", "citoyen", "messrs",
 }
+# Given names the authority may lack (English, French, German, Spanish, Italian): an ORG or
+# place the model finds that starts with one of them is a person ("Juliet Stuart Poyntz").
+COMMON_GIVEN = set("""
+Albert Alexander Alfred Alice Andrew Anna Anne Annie Antonio Arthur August Barbara Benjamin
+Bernard Bertram Carl Carlo Charles Charlotte Clara Daniel David Dorothy Edith Edmund Edward
+Elizabeth Ellen Emma Eric Ernest Ernst Eugene Eugenie Felix Francis Frank Franz Frederick
+Friedrich George Georges Gerald Giuseppe Hans Harold Harry Heinrich Helen Henri Henry Herbert
+Hermann Hugh Hugo Isaac Jack Jacques James Jane Jean Jeanne Johann John Joseph Josef Juan
+Juliet Julius Karl Kate Klara Leo Leon Louis Louise Lucien Ludwig Margaret Maria Marie Martha
+Mary Max Maurice Michael Otto Patrick Paul Pierre Peter Philip Pietro Ralph Richard Robert Rosa
+Rose Samuel Sarah Stanley Susan Suzanne Thomas Victor Walter Wilhelm William Winston
+""".split())
 # Capitalised words that follow a title word in names of bodies, not persons
 # ("General Council", "Secretary General").
 NOT_AFTER_TITLE = {
@@ -85,7 +97,7 @@ DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "his", "her",
 FURNITURE = re.compile(
     r"(?im)^[ \t]*(?:(?:transcri|marked up|mark-?up|html mark|proofread|source:|online version"
     r"|copyleft|public domain|last updated|top of the page|written:|first published|translated"
-    r"|translation:|publisher:|we do not|write .{0,60}archive).*"
+    r"|translation:|publisher:|write .{0,60}archive).*"
     r"|[^\n]{0,80}\b(?:internet|reference|marxists[’']?) archive\b[^\n]{0,40}"
     r"|[^\n]{0,60}\barchive(?:s)?\s*$)")
 
@@ -280,6 +292,8 @@ class Rules:
             e -= 1
         if e <= s:
             return None
+        if titled and doc[s].lower_ in NOT_AFTER_TITLE:
+            return None  # "General Council", "Secretary General": a body or an office
         span = doc[s:e]
         stext = span.text
         hint = ent.ent_id_ or None
@@ -296,6 +310,11 @@ class Rules:
                 known = "organization"
         if known is not None:
             typ = known
+        elif (typ in ("organization", "place") and 2 <= len(span) <= 4
+              and span[0].text in COMMON_GIVEN | self.given_names
+              and all(_cap(t.text) and t.is_alpha and t.lower_ not in NOT_AFTER_TITLE
+                      for t in span[1:])):
+            typ = "person"  # "Juliet Stuart Poyntz" is not an organization
         elif titled and typ in ("organization", "place"):
             typ = "person"
         elif typ != "person" and stext.split()[-1] in self.surnames and len(span) <= 4 \

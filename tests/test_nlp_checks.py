@@ -1,0 +1,84 @@
+"""The people checks: name-variant and date-after-death (positive and negative each)."""
+
+from __future__ import annotations
+
+import pytest
+
+from witness.model import Document, Record, Source
+
+
+
+
+@pytest.fixture(scope="session")
+def authority():
+    from witness.authority import load
+    return load()
+
+
+def annotated(text: str, heading_date: str | None = None, date: str | None = None) -> Document:
+    from witness.nlp import annotate
+    return annotate(Document(id="t", source=Source("t.txt", "text", ""),
+                             record=Record(heading_date=heading_date, date=date), text=text))
+
+
+def test_name_variant_flags_two_spellings_of_one_surname(authority):
+    from witness.checks.people import name_variant
+    d = annotated("The arrest of Christian Rakowsky is confirmed. Rakovsky was an old friend "
+                  "of Trotsky. Rakovsky never confessed.")
+    found = name_variant(d, authority)
+    assert len(found) == 1
+    f = found[0]
+    assert f.rule == "name-variant" and f.severity == "info"
+    assert d.text[f.start:f.end] == "Rakowsky" and f.suggestion == "Rakovsky"
+
+
+def test_name_variant_ignores_full_name_and_surname(authority):
+    from witness.checks.people import name_variant
+    d = annotated("The accusation of Henry Grigorievitch Yagoda was announced. Yagoda is an "
+                  "old Bolshevik. Stalin’s men and Stalin.")
+    assert name_variant(d, authority) == []
+
+
+def test_date_after_death_on_the_seed(authority, seed_html, corpus_root):
+    from witness.checks.people import date_after_death
+    from witness.ingest import read_path
+    from witness.nlp import annotate
+    d = annotate(read_path(seed_html, corpus_root).document)
+    assert d.record.heading_date == "1938-08"
+    found = date_after_death(d, authority)
+    assert [d.text[f.start:f.end] for f in found] == ["Yagoda"]
+    assert found[0].severity == "warning" and "1938-03-15" in found[0].message
+    # Dated as first published (August 1937), Yagoda was alive: no finding.
+    d.record.heading_date = None
+    assert d.record.date == "1937-08-28"
+    assert date_after_death(d, authority) == []
+
+
+def test_date_after_death_not_when_the_text_speaks_of_the_death(authority):
+    from witness.checks.people import date_after_death
+    d = annotated("Yagoda was executed in March 1938. Yagoda is remembered by nobody.",
+                  heading_date="1939-01")
+    assert date_after_death(d, authority) == []
+
+
+def test_date_after_death_not_for_past_tense_or_citation(authority):
+    from witness.checks.people import date_after_death
+    d = annotated("Bukharin wrote the programme in 1919. As Bukharin says in that book, "
+                  "the state withers away.", date="1938-06")
+    assert date_after_death(d, authority) == []
+
+
+def test_date_after_death_present_tense_is_flagged(authority):
+    from witness.checks.people import date_after_death
+    d = annotated("Bukharin is still the editor of Izvestia.", date="1938-06")
+    found = date_after_death(d, authority)
+    assert len(found) == 1 and d.text[found[0].start:found[0].end] == "Bukharin"
+
+
+def test_people_rules_register_with_the_check_runner(authority):
+    from witness.checks import RULES, run_checks
+    import witness.checks.people  # noqa: F401
+    assert {"name-variant", "date-after-death"} <= set(RULES)
+    d = annotated("Bukharin is still the editor of Izvestia.", date="1938-06")
+    got = run_checks(d, rules=["date-after-death"], context={"authority": authority})
+    assert [f.rule for f in got] == ["date-after-death"]
