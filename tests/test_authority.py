@@ -371,3 +371,27 @@ def test_curator_merge_split_link_undo_and_export(auth, tmp_path: Path):
     assert reloaded.resolve("Rakowsky").id == "rakovsky-christian"
     assert len(reloaded.entries) == len(auth.entries) + 1
     assert reloaded.get("kamenev-lev").primary_for_surname
+
+
+# ---- guards found by resolving every capitalised word of the corpus -----------------------
+@pytest.mark.parametrize("word", ["Power", "Room", "Chase", "Roland", "Andrew", "Peter",
+                                  "Nikolayevich", "Rome", "Lennon", "Newman", "Gallen"])
+def test_everyday_words_and_sound_alikes_do_not_link(auth, word):
+    assert auth.resolve(word, type="person") is None
+
+
+def test_declared_surnames_that_are_words_still_link(auth):
+    assert auth.resolve("Cannon").id == "cannon-james-p"
+    assert ("person", "Held", "held-walter") not in set(auth.patterns())   # but not a ruler pattern
+
+
+def test_transliterations_only_for_native_cyrillic(auth):
+    assert auth.resolve("Khart", type="person") is None          # Харт is a Russian spelling of Harte
+    assert auth.resolve("Rakovskiy").id == "rakovsky-christian"  # BGN of Раковский
+    assert auth.resolve("Харт").id == "harte-robert-sheldon"     # the Cyrillic itself still links
+
+
+def test_phonetic_look_alikes_are_hints_only(auth):
+    c = auth.lookup("Khruschev")
+    assert c and c[0].id == "khrushchev-nikita" and c[0].how == "phonetic" and c[0].score < 0.5
+    assert auth.resolve("Khruschev") is None

@@ -50,6 +50,7 @@ TITLES = {
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 # Words derived from a surname ("Trotskyist", "Stalinism", "Lovestoneite") are not mentions.
 _DERIVED = re.compile(r"(?:ism|isms|ist|ists|ite|ites|ian|ians|ized|ised|ist's)$", re.I)
+_PATRONYMIC = re.compile(r"(?:ovich|evich|ovitch|evitch|owitsch|ewitsch|ovna|evna|ievich|yevich)$")
 _PLURAL = re.compile(r"(?<=[a-zà-ÿ])(?:s|es)$")
 
 
@@ -154,12 +155,15 @@ class Authority:
         self._patr_init: dict[str, set[str]] = {}
         self._bucket: dict[str, dict[str, set[str]]] = {}  # first letter → key → ids (fuzzy)
         self._forms_cache: dict[str, list[str]] = {}
+        self._given_words: set[str] = set(_n.GIVEN_WORDS)   # Peter, Leon, Andrew …
         # Declared surnames first: a variant such as "Natalia Trotsky" must not make
         # "Trotsky" a surname of Sedova, only of the person who bears it by declaration.
         self._declared: dict[str, set[str]] = {}
+        self._declared_words: set[str] = set()   # "cannon", "held": exempt from _everyday
         for e in self.entries.values():
             if e.type == "person" and e.surname:
                 self._declared.setdefault(name_key(e.surname), set()).add(e.id)
+                self._declared_words.add(_n.fold(e.surname).lower())
         for e in self.entries.values():
             self._index(e)
         self._forms_cache.clear()
@@ -170,16 +174,37 @@ class Authority:
         if cached is not None:
             return cached
         forms = []
+        native = self._native_cyrillic(e)
         for n in e.all_names:
-            forms.extend(transliterations(n) if has_cyrillic(n) else [n])
             if has_cyrillic(n):
+                forms.append(n)
+                if native:
+                    forms.extend(transliterations(n))
+            else:
                 forms.append(n)
         self._forms_cache[e.id] = forms
         return forms
 
+    @staticmethod
+    def _native_cyrillic(e: AuthorityEntry) -> bool:
+        """Whether the Cyrillic form is the name's own script, so that its transliterations
+        are real spellings.  Russian names carry a patronymic; for others (Роберт Шелдон Харт,
+        Чан Кайши) the transliterations invent look-alikes ("Hart", "Chan") unless they give
+        back the declared surname (Димитров → Dimitrov)."""
+        if not e.cyrillic or e.name_order == "eastern":
+            return False
+        words = e.cyrillic.split()
+        if len(words) >= 3 and re.search(r"(вич|вна|ична|ич|чна)$", words[-2]):
+            return True
+        sur = name_key(e.surname or e.name.split()[-1])
+        return any(name_key(t) == sur for t in transliterations(words[-1]))
+
     def _index(self, e: AuthorityEntry) -> None:
+        native = self._native_cyrillic(e)
         for form in self._forms(e):
             self._exact.setdefault(exact_form(form), set()).add(e.id)
+            if has_cyrillic(form) and not native:
+                continue  # Харт keyed as "hart" would answer for every Hart
             k = name_key(form)
             if k:
                 self._key.setdefault(k, set()).add(e.id)
@@ -191,6 +216,8 @@ class Authority:
         sur_nwords = {len(k.split()) for k in sur_keys} or {1}
         given, ginit, patr, pinit = set(), set(), set(), set()
         surname_forms: dict[str, str] = {}
+        bare_keys = {name_key(f) for f in self._forms(e) if " " not in f.strip()
+                     and not has_cyrillic(f)}
         for form in self._forms(e):
             if has_cyrillic(form):
                 continue
@@ -199,8 +226,8 @@ class Authority:
                 continue
             keys = [name_key(w) for w in words]
             if e.name_order == "eastern":
-                # Family name first: "Mao Tse-tung", "Chen Duxiu"; given names are not indexed.
-                surname_forms.setdefault(keys[0], words[0])
+                # Family name first ("Mao Tse-tung"): listed forms match exactly; romanised
+                # Chinese syllables are too short and too shared to match by key or sound.
                 continue
             # The surname is the longest tail matching the declared surname, else the last word.
             n_sur = 1
@@ -209,7 +236,13 @@ class Authority:
                     n_sur = n
                     break
             sur_key = " ".join(keys[-n_sur:])
-            if len(sur_key) > 1:  # a lone initial ("G.B.S.") is not a surname
+            # The tail of a full name counts as a surname when it is the declared one or a
+            # spelling of it (Rakowsky), or when the bare form is listed too (Bronstein).
+            # Not: "Beatrice Potter", "Lewis Corey", "Julián Gómez García" — other names
+            # a person bore, which would otherwise answer for every Potter or García.
+            if len(sur_key) > 1 and (
+                    len(words) == 1 or sur_key in sur_keys or sur_key in bare_keys
+                    or any(fuzz.ratio(sur_key, k) >= 75 for k in sur_keys)):
                 surname_forms.setdefault(sur_key, " ".join(words[-n_sur:]))
             rest = words[:-n_sur]
             for i, w in enumerate(rest[:2]):
@@ -218,6 +251,8 @@ class Authority:
                     continue
                 if len(gk) > 1:
                     (given if i == 0 else patr).add(gk)
+                    if i == 0:
+                        self._given_words.add(_n.fold(w).lower())
                 (ginit if i == 0 else pinit).add(_n.fold(w)[0].lower())
         surname_forms = {sk: sp for sk, sp in surname_forms.items()
                          if e.id in self._declared.get(sk, {e.id})}
@@ -298,6 +333,8 @@ class Authority:
         ids = self._exact.get(exact_form(q), set())
         if ids and add(ids, 1.0 if len(ids) == 1 else 0.5, "exact") and len(ids) == 1:
             return self._ranked(out, limit)
+        if " " not in q and self._everyday(q):
+            return self._ranked(out, limit)  # "Power", "Peter": only a listed variant links
         qkey = name_key(q)
         if len(qkey.replace(" ", "")) < 2:
             return []  # a lone initial or punctuation
@@ -374,6 +411,14 @@ class Authority:
         if len(cands) > 1 and cands[1].score >= cands[0].score:
             return None
         return cands[0]
+
+    def _everyday(self, word: str) -> bool:
+        """An everyday word, a bare given name or a bare patronymic, and not anyone's
+        declared surname."""
+        low = _n.fold(word).lower().strip(".")
+        if low in self._declared_words:
+            return False
+        return bool(_PATRONYMIC.search(low)) or low in COMMON_WORDS or low in self._given_words
 
     def _derived(self, word: str) -> bool:
         m = _DERIVED.search(word)
@@ -510,13 +555,14 @@ class Authority:
 
     _COMMON = {"bell", "fox", "hill", "little", "young", "white", "black", "green", "brown",
                "long", "may", "march", "man", "serge", "august", "grant", "burns", "foot",
-               "glass", "hall", "king", "lord", "marx", "sun", "van", "will", "rose", "field",
+               "glass", "hall", "king", "lord", "sun", "van", "will", "rose", "field",
                "frank", "pepper", "mann", "lie", "love", "wolf", "dan", "roy", "gold"}
 
     def distinctive_surname(self, form: str) -> bool:
-        """A surname safe to match alone: ≥ 3 letters and not an everyday English word."""
+        """A surname safe to match alone: ≥ 3 letters and not an everyday word (a ruler
+        pattern "Held" or "Cannon" would mark every sentence that starts with the word)."""
         low = _n.fold(form).lower()
-        return len(low) >= 3 and (low not in self._COMMON or low == "marx")
+        return len(low) >= 3 and low not in self._COMMON and low not in COMMON_WORDS
 
 
 def provisional_id(name: str) -> str:
@@ -566,6 +612,17 @@ def _read(path: Path) -> tuple[list[AuthorityEntry], list[str]]:
 
 
 _CACHE: dict[tuple, Authority] = {}
+
+
+def _common_words() -> frozenset[str]:
+    path = DATA_DIR / "common_words.txt"
+    if not path.exists():
+        return frozenset()
+    return frozenset(line.strip() for line in path.read_text(encoding="utf-8").splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
+COMMON_WORDS = _common_words()
 
 
 def load(path: str | os.PathLike | None = None) -> Authority:

@@ -26,7 +26,7 @@ from rapidfuzz import fuzz
 FUZZY_THRESHOLD = 0.94
 # A phonetic (Double Metaphone) hit links only when this similar on keys too (same
 # measurement); weaker phonetic look-alikes are returned as hints below LINK_MIN.
-PHONETIC_FLOOR = 0.80
+PHONETIC_FLOOR = 0.95
 
 SYSTEMS = ("bgn", "lc", "iso9", "de", "fr")
 
@@ -144,17 +144,17 @@ def cyrillic_to_latin(text: str, system: str = "bgn") -> str:
 
 @lru_cache(maxsize=50_000)
 def _transliterations(text: str) -> tuple[str, ...]:
+    # ISO 9 keeps its diacritics: folded to ASCII it invents English words (Рюле → "Rule").
     seen: list[str] = []
     for system in SYSTEMS:
         form = cyrillic_to_latin(text, system)
-        for f in (form, fold(form)):
-            if f not in seen:
-                seen.append(f)
+        if form not in seen:
+            seen.append(form)
     return tuple(seen)
 
 
 def transliterations(text: str) -> list[str]:
-    """All distinct Latin renderings of ``text`` (one per system; ISO 9 folded to ASCII too)."""
+    """All distinct Latin renderings of ``text``, one per system."""
     return list(_transliterations(text))
 
 
@@ -321,6 +321,22 @@ _GIVEN_GROUPS = [
     "solomon salomon",
     "yan jan ian",
 ]
+# Given names common in the English, French and German texts, which alone are never a
+# surname mention ("Roland" must not become Rolland by key, "Harold" not Haldane by sound).
+_WESTERN_GIVEN = """
+albert alfred alice andrew ann anna anne antoine archibald arnold arthur august barbara bernard
+betty bill bob catherine cecil charles charlotte clara claude clement daniel david dick dorothy
+douglas edgar edith edmund edouard edward elizabeth ellen emil emile emma ernest ernst eugene
+felix frances francis frank franz fred frederick friedrich gabriel geoffrey gerald gerhard
+gertrude gordon guy hans harold harriet harry hector helen helmut henri herbert herman hermann
+hugh hugo jack jacques james jane jean jeanne jim joe johann johannes john jonathan jules julia
+julius kate kurt laura lawrence leonard leopold lewis lillian louis louise lucy margaret marie
+marion martha martin mary matthew maurice max michel mildred nancy norman oliver otto patrick
+paula percy philip philippe pierre ralph raymond richard robert roger roland rose rudolf ruth
+samuel sarah sean sidney sophie stanley susan thomas timothy tom victoria vincent walter wilhelm
+william willy
+""".split()
+GIVEN_WORDS = frozenset([*(w for g in _GIVEN_GROUPS for w in g.split()), *_WESTERN_GIVEN])
 _GIVEN_CANON: dict[str, str] = {}
 for _group in _GIVEN_GROUPS:
     _words = _group.split()
