@@ -93,7 +93,7 @@ def _local_cues(tok, level: int, skip_modifiers: bool, trigger,
     low = tok.text.lower()
     negated = any(c.dep_ == "neg" or (c.lower_ in NEG_WORDS and c.dep_ in ("advmod", "det"))
                   for c in tok.children) and not skip_modifiers
-    is_trigger = tok is trigger
+    is_trigger = tok.i == trigger.i
 
     if skip_modifiers:
         # climbing a conj edge: the first conjunct's own words do not govern the second
@@ -158,7 +158,7 @@ def _local_cues(tok, level: int, skip_modifiers: bool, trigger,
     if not is_trigger and tok.pos_ in ("VERB", "AUX"):
         # "confirmed reports have been released to the effect that …": the reporting noun is the subject
         for c in tok.children:
-            if c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in REPORT_NOUNS and c is not trigger:
+            if c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in REPORT_NOUNS and c.i != trigger.i:
                 mods = {g.lower_ for g in c.children if g.dep_ in ("amod", "advmod", "compound")}
                 if mods & {"unconfirmed", "unverified", "rumored", "rumoured"}:
                     cues.append((level, "rumored", None))
@@ -239,7 +239,7 @@ def certainty_of(trigger, climb: bool = True) -> tuple[str, str | None]:
     cues = _local_cues(trigger, 0, False, trigger)
     tok, level = trigger, 0
     nominal = nominal_trigger(trigger)
-    while climb and tok.head is not tok:
+    while climb and tok.head.i != tok.i:
         dep = tok.dep_
         if dep in ("conj", "appos"):
             tok = tok.head               # the first conjunct's governor governs both …

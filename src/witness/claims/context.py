@@ -67,6 +67,16 @@ class Context:
             (m for m in doc.mentions if m.type == "person" and m.entity), key=lambda m: m.start)
         self._m_starts = [m.start for m in self.persons]
 
+        self._asides: list[tuple[int, int]] | None = None
+
+    def in_aside(self, offset: int) -> bool:
+        """Inside a parenthetical fate right after a name ("Piatakov (shot)"), which
+        patterns.parenthetical_claims reads on its own, more reliably than the parse."""
+        if self._asides is None:
+            from .patterns import fate_asides
+            self._asides = fate_asides(self)
+        return any(s <= offset < e for s, e in self._asides)
+
     # -- mentions ---------------------------------------------------------------------------
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         i = bisect.bisect_left(self._m_starts, start)

@@ -2,8 +2,9 @@
 "three months ago", "the following year"), resolved against the document's date.
 
 Rule: no date rather than a wrong one.  A relative expression that needs more precision than the
-document date has ("last July" in a document dated only "1937") resolves to None; "the following
-year" needs an explicit year earlier in the same paragraph.
+document date has ("last July" in a document dated only "1937") resolves to None; so does one in a
+paragraph that has already named a year (a narrative's "yesterday" is not the document's);
+"the following year" needs an explicit year earlier in the same paragraph.
 """
 
 from __future__ import annotations
@@ -58,6 +59,9 @@ def resolve(m: re.Match, doc_date: str | None, text_before: str = "") -> str | N
     """ISO date for one DATE_RE match, or None when it cannot be resolved safely."""
     s = m.group(0)
     ref = parse_iso(doc_date)
+    if (m.group("yday") or m.group("last") or m.group("num")) and _EXPLICIT_YEAR.search(text_before):
+        # "June 1937. … arrested yesterday": relative to the narrative's time, not the document's
+        return None
     if m.group("yday"):
         if ref and ref[2]:
             d = dt.date(*ref) - dt.timedelta(days=1)

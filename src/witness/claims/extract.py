@@ -66,7 +66,8 @@ def _subject(tok):
 
 def _verb_args(tok, role):
     """Argument tokens naming the person of a verbal trigger."""
-    passive = _is_passive(tok)
+    passive = _is_passive(tok) or (tok.dep_ == "conj" and not _children(tok, "nsubj", "nsubjpass")
+                                   and _is_passive(tok.head))   # "was arrested … and shot the next year"
     if role == PATIENT:
         args = _children(tok, "nsubjpass") if passive else _children(tok, "dobj")
         if passive and not args and tok.dep_ == "acl" and tok.head.pos_ in ("PROPN", "NOUN", "PRON"):
@@ -78,7 +79,7 @@ def _verb_args(tok, role):
     if not args and not (role == PATIENT and not passive and _children(tok, "nsubj")):
         t = tok
         purpose = tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
-        while not args and (t.dep_ in ("conj", "xcomp") or purpose) and t.head is not t:
+        while not args and (t.dep_ in ("conj", "xcomp") or purpose) and t.head.i != t.i:
             purpose = False                            # "was taken south … to be deported"
             t = t.head                                 # "X was arrested and shot", "X was to be shot"
             s = _subject(t)
@@ -91,7 +92,7 @@ def _verb_args(tok, role):
             continue
         if a.lower_ in _REL_PRONOUNS:
             t = a.head                                 # "Rakovsky, who was arrested …"
-            while t.dep_ in ("conj", "xcomp") and t.head is not t:
+            while t.dep_ in ("conj", "xcomp") and t.head.i != t.i:
                 t = t.head
             if t.dep_ == "relcl":
                 a = t.head
@@ -145,7 +146,7 @@ class _Sent:
             head = tok.head
             same = []
             for c in head.children:
-                if c.dep_ in ("nsubj", "nsubjpass") and c is not tok:
+                if c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i:
                     if c.lower_ in _REL_PRONOUNS and head.dep_ == "relcl":
                         c = head.head                  # "Rolland, who met him": not Rolland
                     m = self.ctx.mention_at(self.base + c.idx, self.base + c.idx + len(c.text))
@@ -306,9 +307,9 @@ def _date_for(s: _Sent, tok, dates) -> str | None:
         t = next((t for t in s.sdoc if t.idx <= last < t.idx + len(t.text)), None)
         steps = 0
         while t is not None and steps < 30:
-            if t is tok:
+            if t.i == tok.i:
                 return iso
-            if t.pos_ in ("VERB", "AUX") and t.dep_ != "amod" or t.head is t:
+            if t.pos_ in ("VERB", "AUX") and t.dep_ != "amod" or t.head.i == t.i:
                 break
             t, steps = t.head, steps + 1
     return None
@@ -323,6 +324,8 @@ def claims_from_sentence(ctx: Context, base: int, sdoc, doc_date: str | None) ->
     seen = set()
 
     def add(entity, predicate, obj, trig, ptok, climb=True):
+        if ctx.in_aside(base + trig.idx):
+            return                                     # "Kotziubinsky (disappeared, probably shot)": see _finish
         certainty, attributed = certainty_of(trig, climb=climb)
         inside, speaker = ctx.quotation(base + trig.idx)
         if inside and certainty in ("asserted", "confirmed"):
@@ -414,8 +417,13 @@ def extract_claims_many(docs, nlp=None, n_process: int = 1, batch_size: int = 64
 def _finish(ctx: Context, claims: list[Claim], date: str | None) -> list[Claim]:
     """Document-level passes: parenthetical fates, elliptic sentences, order, de-duplication."""
     for entity, predicate, certainty, when, ss, se in parenthetical_claims(ctx, date):
-        claims.append(Claim(subject=entity, predicate=predicate, date=when, certainty=certainty,
-                            evidence=Span(ss, se)))
+        same = [c for c in claims if (c.subject, c.predicate, c.certainty) == (entity, predicate, certainty)
+                and c.evidence.start < se and ss < c.evidence.end]
+        for c in same:
+            c.date = c.date or when                    # the parser found it too: keep one, dated
+        if not same:
+            claims.append(Claim(subject=entity, predicate=predicate, date=when, certainty=certainty,
+                                evidence=Span(ss, se)))
     claims.sort(key=lambda c: (c.evidence.start, c.evidence.end))
     for k, c in enumerate(claims):
         if getattr(c, "_elliptic", False) and c.certainty in ("asserted", "confirmed"):

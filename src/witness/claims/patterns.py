@@ -29,7 +29,7 @@ def _antecedent(tok):
     first conjunct of a coordination an apposition hangs on ("A and B, former ambassadors")."""
     if tok.lower_ in ("who", "whom", "that", "which"):
         t = tok.head
-        while t.dep_ == "conj" and t.head is not t:
+        while t.dep_ == "conj" and t.head.i != t.i:
             t = t.head
         if t.dep_ == "relcl":
             tok = t.head
@@ -73,7 +73,7 @@ def office_claims(s, add) -> None:
             continue
         holders, appositive = [], True
         top = tok
-        while top.dep_ in ("appos", "conj") and top.head is not top and (
+        while top.dep_ in ("appos", "conj") and top.head.i != top.i and (
                 top.head.lemma_.lower() in OFFICE_NOUNS | MEMBER_NOUNS or top.head.dep_ == "appos"
                 and top.dep_ == "conj"):
             top = top.head                             # a list of titles: climb to the first one
@@ -115,9 +115,9 @@ def office_claims(s, add) -> None:
 
 
 def _office_text(s, tok) -> str | None:
-    toks = [t for t in tok.subtree if not (t.dep_ == "appos" and t.head is tok) and
-            not any(a.dep_ == "appos" and a.head is tok for a in t.ancestors if a in tok.subtree
-                    and a is not tok)]
+    toks = [t for t in tok.subtree if not (t.dep_ == "appos" and t.head.i == tok.i) and
+            not any(a.dep_ == "appos" and a.head.i == tok.i for a in t.ancestors if a in tok.subtree
+                    and a.i != tok.i)]
     return s.span_text(toks)
 
 
@@ -158,6 +158,16 @@ _PAREN = re.compile(r"\s*\(([^()]{2,80})\)")
 _FATE_PART = re.compile(
     r"^(?:(?P<also>also|later|since|then|finally)\s+)?(?:(?P<hedge>" + "|".join(_HEDGES) +
     r")\s+)?(?P<fate>" + "|".join(sorted(_FATES, key=len, reverse=True)) + r")\b(?P<rest>.*)$", re.I)
+
+
+def fate_asides(ctx) -> list[tuple[int, int]]:
+    """Spans of the parenthetical fates parenthetical_claims reads."""
+    out = []
+    for m in ctx.persons:
+        pm = _PAREN.match(ctx.text, m.end)
+        if pm and _FATE_PART.match(pm.group(1).strip()):
+            out.append((pm.start(1), pm.end(1)))
+    return out
 
 
 def parenthetical_claims(ctx, doc_date) -> list[tuple]:
