@@ -207,16 +207,16 @@ def test_outcomes_and_stats(store):
     assert st["by_decade"] == [("1930s", 1), ("1940s", 1), ("undated", 1)]
     assert ("Socialist Appeal", 1) in st["by_periodical"]
     assert st["by_format"] == [("mia-html", 3)]
-    assert st["skipped"] == {"index page": 2, "stylesheet": 1}
-    assert list(st["skipped"]) == ["index page", "stylesheet"]                  # most frequent first
-    assert st["failed"] == {"mia-html: empty file": 1}                         # latest per path
-    assert {"kind": "skipped", "reason": "index page", "count": 2,
-            "example": "archive/serge/index.htm"} in st["outcomes"]
+    assert st["skipped"]["total"] == 3
+    assert st["skipped"]["reasons"] == [{"reason": "index page", "count": 2, "example": "archive/serge/index.htm"},
+                                        {"reason": "stylesheet", "count": 1, "example": "css/style.css"}]
+    assert st["failed"] == {"total": 1, "reasons": [{"reason": "mia-html: empty file", "count": 1,
+                                                     "example": "bad.htm"}]}                  # latest per path
     assert st["findings"] == {"documents": 1, "by_rule": [("doubled-word", 1)]}
 
     # A file that failed once and is later read is no longer counted as failed.
     store.put_document(make_doc("bad.htm", "fixed now"))
-    assert store.stats()["failed"] == {}
+    assert store.stats()["failed"] == {"total": 0, "reasons": []}
 
 
 # ---- batches ------------------------------------------------------------------------------

@@ -98,7 +98,8 @@ class Store(Protocol):
     def stats(self) -> dict:
         """{"documents": n, "versions": n, "by_author"|"by_decade"|"by_periodical"|"by_format":
         [(value, n)] most frequent first (decades in order, "undated" last), "skipped"|"failed":
-        {reason: files}, "outcomes": [{"kind", "reason", "count", "example"}],
-        "findings": {"documents": n, "by_rule": [(rule, n)]}}."""
+        {"total": files, "reasons": [{"reason", "count", "example"}] most frequent first},
+        "findings": {"documents": n, "by_rule": [(rule, n)]}}.  Outcomes are the latest per path;
+        a path later stored as a document no longer counts."""
 
     def close(self) -> None: ...

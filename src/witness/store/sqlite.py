@@ -339,9 +339,10 @@ class SQLiteStore(SearchMixin):
                          " ORDER BY kind, 3 DESC, reason").fetchall()
             findings = q("SELECT rule, count(*) FROM findings GROUP BY rule ORDER BY 2 DESC, 1").fetchall()
             with_findings = q("SELECT count(*) FROM documents WHERE n_findings > 0").fetchone()[0]
-        grouped: dict[str, dict[str, int]] = {"skipped": {}, "failed": {}}
-        for kind, reason, n, _ in outcomes:
-            grouped[kind][reason] = n
+        grouped: dict[str, dict] = {"skipped": {"total": 0, "reasons": []}, "failed": {"total": 0, "reasons": []}}
+        for kind, reason, n, example in outcomes:
+            grouped[kind]["total"] += n
+            grouped[kind]["reasons"].append({"reason": reason, "count": n, "example": example})
         return {
             "documents": docs,
             "versions": versions,
@@ -349,9 +350,8 @@ class SQLiteStore(SearchMixin):
             "by_decade": [(f"{d}s" if d is not None else "undated", n) for d, n in by_decade],
             "by_periodical": [(p or "(none)", n) for p, n in by_periodical],
             "by_format": [(f or "(unknown)", n) for f, n in by_format],
-            "skipped": grouped["skipped"],            # reason → files, most frequent first
+            "skipped": grouped["skipped"],
             "failed": grouped["failed"],
-            "outcomes": [{"kind": k, "reason": r, "count": n, "example": ex} for k, r, n, ex in outcomes],
             "findings": {"documents": with_findings, "by_rule": [(r, n) for r, n in findings]},
         }
 
