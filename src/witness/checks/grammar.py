@@ -16,17 +16,17 @@ from .base import Context, rule
 
 # "by others means", "in others words": the pronoun "others" used as the determiner "other".
 _OTHERS_RE = re.compile(
-    r"\b(?:by|through|in|under)\s+(others)\s+"
+    r"(others)\s+"
     r"(means|ways|words|things|countries|parties|methods|forms|cases|respects|places|kinds|"
     r"sorts|people|peoples|men|women|comrades|questions|problems|groups|organisations|"
-    r"organizations|occasions|reasons|sections|classes|nations|states|times|points|factors)\b",
-    re.IGNORECASE,
+    r"organizations|occasions|reasons|sections|classes|nations|states|times|points|factors)\b"
 )
+_BEFORE_OTHERS = re.compile(r"(?<![^\W_])(?:by|through|in|under)\s+$")
 # "these kind of", "those sort of": plural determiner on a singular noun before "of".
-_KIND_RE = re.compile(r"\b(these|those)\s+(kind|sort|type)\s+of\b", re.IGNORECASE)
+_KIND_RE = re.compile(r"(th(?:ese|ose))\s+(kind|sort|type)\s+of\b")
 # "these/those/several/many + singular noun" closing a clause: "of these question." —
 # the punctuation excludes noun adjuncts ("these party members").
-_PLURAL_DET_RE = re.compile(r"\b(these|those)\s+([a-z]{3,})(?=\s*[.,;:!?)])")
+_PLURAL_DET_RE = re.compile(r"(th(?:ese|ose))\s+([a-z]{3,})(?=\s*[.,;:!?)])")
 # Singular-looking nouns that are plural or uncountable, or adjectives used as nouns.
 _NOT_SINGULAR = frozenset(
     "people police clergy cattle personnel staff youth gentry intelligentsia peasantry "
@@ -40,29 +40,45 @@ _NOT_SINGULAR = frozenset(
 _PLURAL_LOOKING = ("s", "men", "i", "ae", "ing", "ia", "ata")
 
 
+def _glued(text: str, start: int) -> bool:
+    """The match starts inside a word (the patterns start with a literal, for speed)."""
+    return start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_")
+
+
 @rule("agreement", "info", "a likely grammatical slip (“others means”, “these kind of”)",
       english_only=True)
 def agreement(doc: Document, ctx: Context) -> Iterator[Finding]:
     text = doc.text
-    for m in _OTHERS_RE.finditer(text):
-        s, e = m.span(1)
-        word = m.group(1)
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = text  # lower-casing moved offsets (rare): match lower-case text only
+    # The patterns run on the lowered text and start with a literal, which is fast; the words
+    # quoted in messages are taken back from the original text by offset.
+    for m in _OTHERS_RE.finditer(lowered):
+        s, e = m.start(1), m.end(2)
+        if not _BEFORE_OTHERS.search(lowered, max(0, s - 12), s):
+            continue
+        word, noun = text[s:m.end(1)], text[m.start(2):e]
         fix = "OTHER" if word.isupper() else "Other" if word[0].isupper() else "other"
-        yield Finding("agreement", "info", s, m.end(2),
-                      f"“{m.group(1)} {m.group(2)}”: probably “{fix} {m.group(2)}”",
-                      f"{fix} {m.group(2)}")
-    for m in _KIND_RE.finditer(text):
+        yield Finding("agreement", "info", s, e,
+                      f"“{word} {noun}”: probably “{fix} {noun}”", f"{fix} {noun}")
+    for m in _KIND_RE.finditer(lowered):
+        if _glued(text, m.start()):
+            continue
+        det, kind = text[m.start(1):m.end(1)], text[m.start(2):m.end(2)]
         yield Finding("agreement", "info", m.start(), m.end(),
-                      f"“{m.group()}”: plural “{m.group(1)}” with singular “{m.group(2)}”; "
-                      f"probably “{m.group(1)} {m.group(2)}s of”",
-                      f"{m.group(1)} {m.group(2)}s of")
+                      f"“{text[m.start():m.end()]}”: plural “{det}” with singular “{kind}”; "
+                      f"probably “{det} {kind}s of”", f"{det} {kind}s of")
     nouns = lexicon.nouns_only()
     if not nouns:
         return
-    for m in _PLURAL_DET_RE.finditer(text):
-        word = m.group(2)
+    for m in _PLURAL_DET_RE.finditer(lowered):
+        word = text[m.start(2):m.end(2)]
+        if _glued(text, m.start()) or not word.islower():
+            continue  # inside a word ("clothes"), or a name ("these Bolsheviks")
         # Nouns only: "those present", "those unemployed" are adjectives used as nouns.
         if word in _NOT_SINGULAR or word not in nouns or word.endswith(_PLURAL_LOOKING):
             continue
+        det = text[m.start(1):m.end(1)]
         yield Finding("agreement", "info", m.start(), m.end(),
-                      f"“{m.group()}”: plural “{m.group(1)}” with singular “{word}”", None)
+                      f"“{det} {word}”: plural “{det}” with singular “{word}”", None)

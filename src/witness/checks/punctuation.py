@@ -12,6 +12,8 @@ from ..model import Document, Finding
 from .base import Context, excerpt, rule
 
 _NOTE_CALL_RE = re.compile(r"""(?:(?<=[^\W\d_])|(?<=[)\].,;:’'"”*]))\d{1,3}$""")
+_BRACKET_CHARS = re.compile(r"[()\[\]{}]")
+_QUOTE_CHARS = re.compile("[“”\"‘’]")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 _PAIRS = {")": "(", "]": "[", "}": "{"}
 _NAMES = {"(": "parenthesis", "[": "square bracket", "{": "brace",
@@ -26,8 +28,8 @@ def _brackets(text: str, start: int, end: int) -> tuple[list[int], list[int]]:
     """Offsets of unclosed openers and unopened closers in text[start:end]."""
     stack: list[int] = []
     stray: list[int] = []
-    for i in range(start, end):
-        ch = text[i]
+    for mark in _BRACKET_CHARS.finditer(text, start, end):
+        i, ch = mark.start(), mark.group()
         if ch in "([{":
             stack.append(i)
         elif ch in ")]}":
@@ -102,8 +104,8 @@ def _quote_events(text: str, start: int, end: int) -> tuple[list[int], list[int]
     stack: list[int] = []     # offsets of open “ ‘ and "
     stray: list[int] = []     # closers with nothing open
     misused: list[int] = []   # ” where “ belongs
-    for i in range(start, end):
-        ch = text[i]
+    for mark in _QUOTE_CHARS.finditer(text, start, end):
+        i, ch = mark.start(), mark.group()
         if ch == "“":
             stack.append(i)
         elif ch == "”" or ch == '"':

@@ -12,7 +12,6 @@ from . import lexicon
 from .base import Context, excerpt, rule
 
 _LETTERS = r"[^\W\d_]"
-_WORD_RE = re.compile(rf"{_LETTERS}+(?:['’]{_LETTERS}+)*")
 
 # --------------------------------------------------------------------------- doubled-word
 
@@ -45,6 +44,37 @@ _PHRASAL_HEADS = re.compile(
 )
 
 
+# Two identical words separated by whitespace only (a paragraph break still counts): any
+# punctuation between them ("… it. It …", "work, work") makes the repetition deliberate or a
+# new sentence.  The backreference compares case-insensitively.
+_DOUBLE_RE = re.compile(
+    rf"(?<![^\W_])(?<!['’])({_LETTERS}+(?:['’]{_LETTERS}+)*)(\s+)(\1)(?![^\W_])(?!['’]{_LETTERS})",
+    re.IGNORECASE,
+)
+_EDGE_PUNCT = ".,;:!?\"'“”‘’()[]{}—–-…*/"
+
+
+def _candidate_doubles(lowered: str) -> Iterator[re.Match[str]]:
+    """Doublings in lower-cased text, found fast: C-speed split into tokens, compare neighbours,
+    then a literal search for each repeated word only (a regex backreference tried at every
+    word is several times slower on long documents)."""
+    seen: set[str] = set()
+    prev = None
+    for tok in lowered.split():
+        word = tok.strip(_EDGE_PUNCT)
+        if word and word == prev:
+            seen.add(word)
+        prev = word
+    found: list[re.Match[str]] = []
+    for word in seen:
+        pat = re.escape(word)
+        found.extend(re.finditer(rf"(?<!\w)({pat})(\s+)({pat})(?!\w)", lowered))
+    found.sort(key=lambda m: m.start())
+    return iter(found)
+_APOS_TAIL = re.compile(rf"['’]{_LETTERS}")
+_PREV_WORD = re.compile(rf"({_LETTERS}+)\s+$")
+
+
 def _paragraph_at(text: str, pos: int) -> str:
     start = text.rfind("\n\n", 0, pos)
     end = text.find("\n\n", pos)
@@ -54,37 +84,40 @@ def _paragraph_at(text: str, pos: int) -> str:
 @rule("doubled-word", "warning", "the same word twice in a row (“the the”)", english_only=True)
 def doubled_word(doc: Document, ctx: Context) -> Iterator[Finding]:
     text = doc.text
-    words = list(_WORD_RE.finditer(text))
-    for n, (a, b) in enumerate(zip(words, words[1:])):
-        gap = text[a.end():b.start()]
-        # Whitespace only (a paragraph break still counts): any punctuation between the two
-        # ("… it. It …", "work, work") makes the repetition deliberate or a new sentence.
-        if not gap or gap.strip():
-            continue
-        w1, w2 = a.group(), b.group()
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        matches = _DOUBLE_RE.finditer(text)  # lower-casing moved offsets: the slow, sure way
+    else:
+        matches = _candidate_doubles(lowered)
+    for m in matches:
+        w1, w2 = text[m.start(1):m.end(1)], text[m.start(3):m.end(3)]
         low = w1.lower()
-        if low != w2.lower() or low in _LEGIT_DOUBLES:
+        if not w1.isalpha() or low in _LEGIT_DOUBLES:
+            continue  # numbers ("1937 1937"), or a grammatical doubling
+        if m.start(1) and text[m.start(1) - 1] in "'’":
+            continue  # the tail of an elision: "O’Brien Brien"
+        if _APOS_TAIL.match(text, m.end(3)):
             continue
         if len(w1) == 1 and low not in ("a", "i"):
             continue  # algebra, enumerations: "x x", "b b"
         if w1.isupper() != w2.isupper():
             continue  # a heading repeated in capitals below it: "Poland\n\nPOLAND"
-        if a.start() and text[a.start() - 1] in "-‑":
+        if m.start(1) and text[m.start(1) - 1] in "-‑":
             continue  # the tail of a compound: "all-too-human human"
-        after = text[b.end():b.end() + 2]
+        after = text[m.end(3):m.end(3) + 2]
         if after[:1] in ("-", "‑") or (len(w1) == 1 and after[:1] == "."):
             continue  # "one one-third", an initial "A A. Heller"
-        if low == "i" and (after.startswith(" I") or len(_paragraph_at(text, a.start())) < 12):
+        if low == "i" and (after.startswith(" I") or len(_paragraph_at(text, m.start(1))) < 12):
             continue  # "I I I": a section number set in letters
         if low in _PARTICLES:
-            prev = words[n - 1].group() if n else ""
-            if _PHRASAL_HEADS.fullmatch(prev):
+            prev = _PREV_WORD.search(text, max(0, m.start(1) - 40), m.start(1))
+            if prev and _PHRASAL_HEADS.fullmatch(prev.group(1)):
                 continue
         if w2[0].isupper() and not w2.isupper():
             continue  # "Walla Walla", "Sing Sing", "Baden Baden": names, not slips
         if w1.isupper() and len(w1) > 1 and re.fullmatch(r"[IVXLC]+", w1):
             continue  # Roman numerals in headings
-        yield Finding("doubled-word", "warning", a.start(), b.end(),
+        yield Finding("doubled-word", "warning", m.start(1), m.end(3),
                       f"“{w1} {w2}”: word repeated", w1)
 
 
@@ -114,6 +147,9 @@ def _plausible(c: str) -> bool:
             or 0x2000 <= o <= 0x20CF or 0x2100 <= o <= 0x215F)
 
 
+_LEAD_RE = re.compile("[\u00c2-\u00ef]")
+
+
 def repair_mojibake(s: str) -> str | None:
     """The text ``s`` was before a UTF-8 → cp1252/latin-1 misreading, or None if it wasn't one."""
     raw = bytearray()
@@ -137,6 +173,8 @@ def repair_mojibake(s: str) -> str | None:
 
 @rule("mojibake", "error", "text decoded with the wrong encoding (Ã©, â€™, Ð¯)")
 def mojibake(doc: Document, ctx: Context) -> Iterator[Finding]:
+    if not _LEAD_RE.search(doc.text):
+        return  # no lead character at all: the common case, checked fast
     for m in _MOJIBAKE_RE.finditer(doc.text):
         fixed = repair_mojibake(m.group())
         if fixed is None:
@@ -147,6 +185,8 @@ def mojibake(doc: Document, ctx: Context) -> Iterator[Finding]:
 
 @rule("lost-character", "error", "a character lost in decoding (the replacement sign �)")
 def lost_character(doc: Document, ctx: Context) -> Iterator[Finding]:
+    if "\ufffd" not in doc.text:
+        return
     for m in re.finditer("\ufffd+", doc.text):
         yield Finding("lost-character", "error", m.start(), m.end(),
                       f"“{excerpt(doc.text, max(0, m.start() - 15), m.end(), 15)}”: "
@@ -156,12 +196,27 @@ def lost_character(doc: Document, ctx: Context) -> Iterator[Finding]:
 # --------------------------------------------------------------------------- broken-hyphenation
 
 # A letter run, a hyphen glued to it, whitespace, then a lower-case letter run: "revo- lution".
-_HYPHEN_RE = re.compile(rf"({_LETTERS}+)-[ \t\n]+([a-z]{_LETTERS}*)")
+# Found from the hyphen outwards (a literal search is far faster than trying every word).
+_HYPHEN_GAP_RE = re.compile(r"-[ \t\n]+(?=[a-z])")
+_LEFT_WORD = re.compile(rf"(?<![^\W_])({_LETTERS}+)$")
+_RIGHT_WORD = re.compile(rf"[a-z]{_LETTERS}*")
 # Suspended compounds: "anti- and pro-war", "pre- or post-", "first- to third-class".
 _SUSPENDERS = frozenset("and or nor to as than versus vs but und oder et ou".split())
 # Prefixes that British and American print alike usually keep hyphenated.
 _HYPHEN_PREFIXES = frozenset("non semi anti self ex quasi pseudo neo co counter ultra pan pre "
                              "post pro half all well ill".split())
+
+
+def _has_word(lowered: str, word: str) -> bool:
+    """``word`` occurs in ``lowered`` as a whole word (str.find: no regex scan per candidate)."""
+    at = lowered.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not lowered[at - 1].isalpha()) and (
+                end == len(lowered) or not lowered[end].isalpha()):
+            return True
+        at = lowered.find(word, at + 1)
+    return False
 
 
 def _function_word(w: str) -> bool:
@@ -181,20 +236,24 @@ def _compound(left: str, right: str) -> bool:
       english_only=True)
 def broken_hyphenation(doc: Document, ctx: Context) -> Iterator[Finding]:
     text = doc.text
-    candidates = list(_HYPHEN_RE.finditer(text))
-    if not candidates:
-        return
-    own = {w.lower() for w in _WORD_RE.findall(text)}
-    lowered = text.lower()
-    for m in candidates:
-        left, right = m.group(1), m.group(2)
-        if right.lower() in _SUSPENDERS or "\n\n" in m.group():
+    lowered = None
+    for gap in _HYPHEN_GAP_RE.finditer(text):
+        left_m = _LEFT_WORD.search(text, max(0, gap.start() - 60), gap.start())
+        right_m = _RIGHT_WORD.match(text, gap.end())
+        if left_m is None or right_m is None:
+            continue
+        left, right = left_m.group(1), right_m.group()
+        span_start, span_end = left_m.start(1), right_m.end()
+        whole = text[span_start:span_end]
+        if lowered is None:
+            lowered = text.lower()
+        if right.lower() in _SUSPENDERS or "\n\n" in whole:
             continue
         joined = left + right
         hyphened = f"{left}-{right}"
-        if m.start() and text[m.start() - 1] in "-‑":
+        if span_start and text[span_start - 1] in "-‑":
             fix = hyphened  # inside a longer compound: "day-to- day"
-        elif joined.lower() in own:
+        elif _has_word(lowered, joined.lower()):
             fix = joined  # the document spells it solid elsewhere
         elif hyphened.lower() in lowered:
             fix = hyphened  # …or with a hyphen ("well-known")
@@ -210,8 +269,8 @@ def broken_hyphenation(doc: Document, ctx: Context) -> Iterator[Finding]:
             fix = joined  # an inflection of a word ("pro- pagandists")
         else:
             continue
-        yield Finding("broken-hyphenation", "warning", m.start(), m.end(),
-                      f"“{m.group()}”: a word broken at a line end; read “{fix}”", fix)
+        yield Finding("broken-hyphenation", "warning", span_start, span_end,
+                      f"“{whole}”: a word broken at a line end; read “{fix}”", fix)
 
 
 # --------------------------------------------------------------------------- stray-markup
