@@ -228,6 +228,8 @@ def main(argv=None) -> int:
     if args.rebuild and args.db.exists():
         for suffix in ("", "-wal", "-shm"):
             Path(str(args.db) + suffix).unlink(missing_ok=True)
+        import shutil
+        shutil.rmtree(str(args.db) + ".search", ignore_errors=True)
     if not args.db.exists():
         args.db.parent.mkdir(parents=True, exist_ok=True)
         print(f"building {args.db} from {args.corpus} ({'fallback extraction' if fallback else 'reader chain'})…")
