@@ -66,8 +66,8 @@ def _subject(tok):
 
 def _verb_args(tok, role):
     """Argument tokens naming the person of a verbal trigger."""
-    passive = _is_passive(tok) or (tok.dep_ == "conj" and not _children(tok, "nsubj", "nsubjpass")
-                                   and _is_passive(tok.head))   # "was arrested … and shot the next year"
+    passive = _is_passive(tok) or (role == PATIENT and tok.dep_ == "conj" and _is_passive(tok.head)
+                                   and not _children(tok, "nsubj", "nsubjpass"))  # "… and shot the next year"
     if role == PATIENT:
         args = _children(tok, "nsubjpass") if passive else _children(tok, "dobj")
         if passive and not args and tok.dep_ == "acl" and tok.head.pos_ in ("PROPN", "NOUN", "PRON"):

@@ -1,0 +1,166 @@
+"""Across documents: timelines, contradictions (never resolved), export rows."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+
+import pytest
+
+from witness.claims import (ClaimItem, build_timeline, claim_rows, extract_claims,
+                            find_contradictions, items_from_document, write_csv, write_jsonl)
+from witness.claims.contradictions import strictly_after
+from witness.claims.gold import make_document
+from witness.model import Claim, Span
+
+PEOPLE = {"Petrov": "petrov", "Ivanov": "ivanov"}
+
+# Two sources that disagree about Petrov's fate.
+DOC_A = ("Petrov was arrested in March 1936. He was shot in August 1936, together with the others "
+         "condemned at the first trial.")
+DOC_B = ("Contrary to the rumors, Petrov was not shot. Petrov was released in 1938 and "
+         "wrote a pamphlet in 1939.")
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from witness.claims import get_parser
+    return get_parser()
+
+
+@pytest.fixture(scope="session")
+def two_sources(nlp):
+    a = make_document(DOC_A, PEOPLE, "1937-01", doc_id="source-a", title="The Trial")
+    b = make_document(DOC_B, PEOPLE, "1939-05", doc_id="source-b", title="Petrov Lives")
+    a.claims = extract_claims(a, nlp=nlp)
+    b.claims = extract_claims(b, nlp=nlp)
+    return a, b
+
+
+def test_sources_read_as_written(two_sources):
+    a, b = two_sources
+    got_a = {(c.predicate, c.certainty, c.date) for c in a.claims if c.subject == "petrov"}
+    got_b = {(c.predicate, c.certainty, c.date) for c in b.claims if c.subject == "petrov"}
+    assert {("arrested", "asserted", "1936-03"), ("executed", "asserted", "1936-08")} <= got_a
+    assert {("executed", "denied", None), ("released", "asserted", "1938"),
+            ("wrote", "asserted", "1939")} <= got_b
+
+
+def test_contradictions_between_two_sources(two_sources):
+    a, b = two_sources
+    items = items_from_document(a) + items_from_document(b)
+    found = find_contradictions(items)
+    kinds = {(c.kind, c.first.claim.predicate, c.second.claim.predicate if c.second else None)
+             for c in found if c.subject == "petrov"}
+    assert ("asserted-vs-denied", "executed", "executed") in kinds
+    assert ("alive-after-death", "executed", "released") in kinds
+    assert ("alive-after-death", "executed", "wrote") in kinds
+    for c in found:
+        # both quotes and both documents are there; nothing is resolved
+        assert c.first.quote and c.second.quote
+        assert {c.first.document_id, c.second.document_id} == {"source-a", "source-b"}
+        assert c.first.quote == (a if c.first.document_id == "source-a" else b).text[
+            c.first.claim.evidence.start:c.first.claim.evidence.end]
+    # the source claims are untouched: the denial is still a denial, the execution still asserted
+    assert {c.certainty for c in b.claims if c.predicate == "executed"} == {"denied"}
+    assert {c.certainty for c in a.claims if c.predicate == "executed"} == {"asserted"}
+
+
+@dataclass
+class StandIn:
+    died: str | None
+    death_manner: str | None = None
+
+
+class StandInAuthority:
+    def __init__(self, entries):
+        self.entries = entries
+
+    def get(self, entity_id):
+        return self.entries.get(entity_id)
+
+
+def test_event_after_authority_death(two_sources):
+    a, b = two_sources
+    items = items_from_document(a) + items_from_document(b)
+    authority = StandInAuthority({"petrov": StandIn("1936-08-25", "executed")})
+    found = [c for c in find_contradictions(items, authority) if c.kind == "after-authority-death"]
+    preds = {c.first.claim.predicate for c in found}
+    assert preds == {"released", "wrote"}            # 1938, 1939: after 1936-08-25
+    assert all(c.second is None and c.authority["died"] == "1936-08-25" for c in found)
+    # "shot in August 1936" is not after a death on 1936-08-25 at month precision
+    assert "executed" not in preds
+
+
+def test_event_after_real_authority_death(nlp):
+    from witness.authority import load
+    authority = load()
+    entry = authority.get("yagoda-genrikh")
+    assert entry is not None and entry.died
+    doc = make_document("Yagoda was released in 1939.", {"Yagoda": "yagoda-genrikh"}, "1940",
+                        doc_id="later")
+    doc.claims = extract_claims(doc, nlp=nlp)
+    found = find_contradictions(items_from_document(doc), authority)
+    assert [(c.kind, c.first.claim.predicate) for c in found] == [("after-authority-death", "released")]
+    assert found[0].authority["died"] == entry.died
+
+
+def test_hedged_and_undated_claims_do_not_contradict_death():
+    death = Claim("petrov", "executed", date="1936-08", evidence=Span(0, 5))
+    rumor = Claim("petrov", "released", date="1938", certainty="uncertain", evidence=Span(0, 5))
+    undated = Claim("petrov", "wrote", evidence=Span(0, 5))
+    items = [(death, "a", "A", "1937"), (rumor, "b", "B", "1939"), (undated, "b", "B", "1939")]
+    assert find_contradictions(items) == []
+
+
+def test_reduced_precision_dates():
+    assert strictly_after("1937", "1936-12-31")
+    assert not strictly_after("1937", "1937-08")
+    assert not strictly_after("1937-08", "1937")
+    assert strictly_after("1937-09", "1937-08-31")
+    assert not strictly_after(None, "1937")
+
+
+def test_timeline_order_and_undated_marking(two_sources):
+    a, b = two_sources
+    items = items_from_document(a) + items_from_document(b)
+    tl = build_timeline(items, subject="petrov")
+    assert all(e.subject == "petrov" for e in tl)
+    dates = [e.date for e in tl]
+    assert dates == sorted(dates)
+    denial = [e for e in tl if e.predicate == "executed" and e.certainty == "denied"]
+    assert denial and not denial[0].dated and denial[0].date == "1939-05"   # placed by its document
+    dated = [e for e in tl if e.dated]
+    assert [e.predicate for e in dated][:2] == ["arrested", "executed"]
+    assert all(e.quote for e in tl)
+
+
+def test_timeline_accepts_plain_tuples():
+    c1 = Claim("x", "arrested", date="1937-03", evidence=Span(0, 1))
+    c2 = Claim("x", "executed", evidence=Span(0, 1))
+    c3 = Claim("y", "executed", date="1930", evidence=Span(0, 1))
+    tl = build_timeline([(c2, "d2", "T2", "1936"), (c1, "d1", "T1", "1938"), (c3, "d3", None, None)],
+                        subject="x")
+    assert [(e.predicate, e.date, e.dated) for e in tl] == [("executed", "1936", False),
+                                                          ("arrested", "1937-03", True)]
+    assert isinstance(ClaimItem(c1, "d", None, None).claim, Claim)
+
+
+def test_export_rows(two_sources):
+    a, _ = two_sources
+    a.record.authors = ["A. Writer"]
+    a.record.periodical = "The Bulletin"
+    rows = claim_rows(a)
+    assert len(rows) == len(a.claims)
+    assert rows[0]["citation"].startswith("A. Writer, The Trial, The Bulletin")
+    assert rows[0]["quote"] == a.text[rows[0]["evidence_start"]:rows[0]["evidence_end"]]
+    buf = io.StringIO()
+    assert write_csv(rows, buf) == len(rows)
+    back = list(csv.DictReader(io.StringIO(buf.getvalue())))
+    assert [r["predicate"] for r in back] == [r["predicate"] for r in rows]
+    buf = io.StringIO()
+    write_jsonl(rows, buf)
+    assert [json.loads(line)["certainty"] for line in buf.getvalue().splitlines()] == \
+        [r["certainty"] for r in rows]

@@ -1,0 +1,56 @@
+"""The claims gold set (tests/gold/claims/): well-formed, and no hedged gold claim is ever
+output as a fact.  Recall/precision are benchmarks (bench/claims.py), not tests."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from witness.claims import extract_claims_many
+from witness.claims.gold import load_gold, place_mentions
+from witness.model import CERTAINTIES, HEDGED, PREDICATES
+
+GOLD = Path(__file__).resolve().parent / "gold" / "claims"
+
+
+@pytest.fixture(scope="session")
+def gold_docs(corpus_root):
+    from witness.ingest import read_path
+    from witness.ingest.base import Read
+    out = []
+    for g in load_gold(GOLD):
+        res = read_path(corpus_root / g["path"], corpus_root)
+        assert isinstance(res, Read), g["path"]
+        doc = res.document
+        doc.record.date = g["date"]
+        doc.mentions = place_mentions(doc.text, g["people"])
+        out.append((g, doc))
+    return out
+
+
+def test_gold_is_well_formed(gold_docs):
+    assert len(gold_docs) >= 12
+    for g, doc in gold_docs:
+        for subject, predicate, certainty, evidence in g["claims"]:
+            assert predicate in PREDICATES and certainty in CERTAINTIES, (g["file"], predicate)
+            assert subject in g["people"].values(), (g["file"], subject)
+            assert evidence in doc.text, (g["file"], evidence)
+
+
+def test_no_inflation_on_gold(gold_docs):
+    from witness.claims import get_parser
+    results = extract_claims_many([d for _, d in gold_docs], nlp=get_parser())
+    inflated = []
+    for (g, doc), claims in zip(gold_docs, results):
+        for subject, predicate, certainty, evidence in g["claims"]:
+            if certainty not in HEDGED:
+                continue
+            spans = [(m.start(), m.end()) for m in re.finditer(re.escape(evidence), doc.text)]
+            for c in claims:
+                if c.subject == subject and c.predicate == predicate and c.certainty in (
+                        "asserted", "confirmed") and any(
+                        s < c.evidence.end and c.evidence.start < e for s, e in spans):
+                    inflated.append((g["file"], subject, predicate, certainty, c.certainty))
+    assert inflated == []
