@@ -124,9 +124,9 @@ class SearchMixin:
     def _names_matching(self, wanted: str | None, attr: str) -> list[str] | None:
         """The distinct author (or periodical) names whose words include all of `wanted`'s
         (case and accents ignored, any order: "serge victor" finds "Victor Serge")."""
-        if not wanted:
+        words = _fold(wanted or "")
+        if not words:
             return None
-        words = _fold(wanted)
         return sorted(name for name, key in self._names[attr].items() if all(w in key for w in words))
 
     def _search_tantivy(self, parsed: qlang.Query, query: SearchQuery, meta: dict[int, _Meta]) -> SearchResults:

@@ -99,17 +99,24 @@ class TantivyIndex:
     def sync(self, conn: sqlite3.Connection) -> bool:
         """Catch up with SQLite.  False when another process holds the index writer (that
         process will catch up itself; meanwhile searches here use FTS5)."""
-        conn.execute("BEGIN")                 # one snapshot for the head and the rows
+        if self.is_current(conn):
+            return True
+        try:
+            writer = self.index.writer(HEAP, 1)
+        except ValueError:
+            return False
+        # Holding the writer, read the state again (another process may just have caught up),
+        # then the head and the rows in one snapshot.
+        conn.execute("BEGIN")
         try:
             head = log_head(conn)
             applied = self.applied()
             if applied == head:
+                del writer
+                self.index.reload()
+                self._loaded = head
                 return True
             rebuild = applied is None or applied > head
-            try:
-                writer = self.index.writer(HEAP, 1)
-            except ValueError:
-                return False
             try:
                 if rebuild:
                     writer.delete_all_documents()
