@@ -221,7 +221,7 @@ def main(argv=None) -> int:
     fallback = args.fallback
     if not fallback:
         try:
-            from witness.ingest import read_path  # noqa: F401
+            from witness.ingest import read_path  # noqa: F401  (only: is it there yet?)
         except ImportError:
             print("witness.ingest.read_path not available: using the FALLBACK lxml extraction")
             fallback = True

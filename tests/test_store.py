@@ -178,8 +178,13 @@ def test_annotations_are_indexed_for_the_current_version_only(store):
     assert q("SELECT subject, predicate, certainty, ev_end FROM claims").fetchall() == [
         ("rakovsky-christian", "arrested", "confirmed", 22)]
     assert json.loads(q("SELECT aliases FROM entities").fetchone()[0]) == ["Раковский"]
+    assert [h.id for h in store.search(SearchQuery(q="arrested", person="rakovsky-christian")).hits] == ["y"]
+    assert store.search(SearchQuery(q="arrested", has_findings=True)).total == 1
     doc.mentions, doc.claims, doc.findings = [], [], []
     store.put_document(doc)
+    assert store.search(SearchQuery(q="arrested", person="rakovsky-christian")).total == 0
+    assert store.search(SearchQuery(q="arrested", has_findings=True)).total == 0
+    assert store.last_engine == store.engine
     assert q("SELECT count(*) FROM mentions").fetchone()[0] == 0
     assert q("SELECT count(*) FROM claims").fetchone()[0] == 0
     assert store.get_document("y", 1).claims[0].certainty == "confirmed"     # still in history
