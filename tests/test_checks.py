@@ -87,6 +87,7 @@ def test_doubled_word_across_paragraph_break_counts():
     "bye bye, said the boss",
     "the terror set in in Germany in March 1933",
     "what he was driving at at any moment",
+    "not yet quite set” in in other productions",
     "one one-third of one per cent",
     "your friend A A. Heller wrote",
     "in 1937 1937 was a year",

@@ -72,7 +72,7 @@ def _candidate_doubles(lowered: str) -> Iterator[re.Match[str]]:
     found.sort(key=lambda m: m.start())
     return iter(found)
 _APOS_TAIL = re.compile(rf"['’]{_LETTERS}")
-_PREV_WORD = re.compile(rf"({_LETTERS}+)\s+$")
+_PREV_WORD = re.compile(rf"({_LETTERS}+)[”’\"']?\s+$")
 
 
 def _paragraph_at(text: str, pos: int) -> str:
