@@ -247,3 +247,15 @@ def test_seed_plain_text(nlp_ready, seed_text):
     from witness.nlp import annotate
     d = annotate(doc_of(seed_text.read_text(encoding="utf-8")))
     _check_seed(d)
+
+
+def test_surname_variant_of_another_person_does_not_capture_the_surname(nlp_ready):
+    d = ann("Natalia Trotsky wrote to the commission. Trotsky answered the charges.")
+    got = persons(d)
+    assert got[0] == ("Natalia Trotsky", "sedova-natalia")
+    assert got[1] == ("Trotsky", "trotsky-leon")
+
+
+def test_surname_missed_by_the_model_is_found_after_the_full_name(nlp_ready):
+    d = ann("We do not know what happened to Juliet Stuart Poyntz. Poyntz had left the party.")
+    assert [t for t, _ in persons(d)] == ["Juliet Stuart Poyntz", "Poyntz"]

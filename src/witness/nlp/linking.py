@@ -98,6 +98,14 @@ class Linker:
             tied = alive or tied
         return min(tied, key=lambda c: self._rank.get(c.id, 1 << 30)).id
 
+    def _owns(self, eid: str, skey: str) -> bool:
+        """Is skey the key of the surname in this entity's preferred name (or provisional)?"""
+        e = self.authority.get(eid)
+        if e is None or e.type != "person":
+            return True
+        own = e.surname or e.name.split()[-1]
+        return name_key(own) == skey or name_key(own).split()[-1] == skey
+
     def _plausible(self, eid: str, year: int) -> bool:
         e = self.authority.get(eid)
         born = int(e.born[:4]) if e and e.born else None
@@ -107,7 +115,9 @@ class Linker:
                 full_surnames: dict[str, list[tuple[int, str]]]) -> None:
         if not full_surnames:
             return
-        covered = sorted((r.start, r.end) for r in raws)
+        # A model's organization or place exactly over the surname is overridden.
+        covered = sorted((r.start, r.end) for r in raws
+                         if r.type == "person" or text[r.start:r.end] not in full_surnames)
         starts = [a for a, _ in covered]
         import bisect
         for surname, chain in full_surnames.items():
@@ -169,6 +179,13 @@ class Linker:
             if chain:
                 before = [c for c in chain if c[0] <= r.start]
                 eid = (before[-1] if before else chain[0])[1]
+                if not self._owns(eid, skey):
+                    # "Natalia Trotsky" … "Trotsky": the surname is only a variant of hers,
+                    # and the authority knows one person whose surname it is.
+                    direct = self.candidates(q, "person")
+                    if direct and direct[0].score >= 0.9 and direct[0].id != eid and (
+                            len(direct) == 1 or direct[1].score < direct[0].score):
+                        eid = direct[0].id
             if eid is None:
                 cands = self.candidates(q, "person")
                 if r.hint and (not cands or cands[0].id == r.hint or cands[0].score < 1.0):
@@ -197,6 +214,8 @@ class Linker:
             if r.type == "date":
                 out[r.start] = Linked(r.start, r.end, surface, "date", None)
                 continue
+            if r.start in out and out[r.start].end == r.end:
+                continue  # pass 3 made a person of it
             eid, typ = r.hint, r.type
             if eid is None:
                 q = surface.rstrip(".’'") if not surface.endswith(".") or surface.count(".") < 2 else surface

@@ -33,6 +33,8 @@ PERSON_TITLES = {
     "kommandarm", "komkor", "komdiv", "academician", "senor", "señor", "père", "genosse",
     "camarade", "tovarishch", "prosecutor", "judge", "commissar", "ambassador", "premier",
     "president", "chairman", "secretary", "defendant", "accused", "citoyen", "messrs",
+    "generals", "marshals", "comrades", "deputy", "tsar", "czar", "tsarina", "kaiser", "emperor",
+    "pope", "cardinal", "bishop", "archbishop", "governor", "senator", "congressman", "sergeant",
 }
 # Given names the authority may lack (English, French, German, Spanish, Italian): an ORG or
 # place the model finds that starts with one of them is a person ("Juliet Stuart Poyntz").
@@ -67,8 +69,12 @@ NOT_PERSON = {
     "god", "christ", "lord", "master", "leader", "chief", "vol", "ibid", "op", "cit", "ed",
     "bolshevism", "stalinism", "trotskyism", "leninism", "marxism", "menshevism",
     "social-democrat", "social-democrats", "left", "right", "centre", "center", "opposition",
-    "i", "he", "she", "we", "they", "you", "it", "mr", "mrs", "dr",
+    "i", "he", "she", "we", "they", "you", "it", "mr", "mrs", "dr", "workers", "worker",
+    "comrade", "comrades", "party", "state", "government", "revolution", "congress",
 }
+# A single capitalised word with these endings is an adverb or a noun at the start of a
+# sentence ("Hitherto", "Juridically,"), not an unknown person.
+_NOT_NAME_SUFFIX = re.compile(r"(?:ly|tion|tions|ness|ment|ments|ity|ities|ance|ence|ship)$")
 _ADJ_SUFFIX = re.compile(r"(?:ist|ists|ism|isms|ite|ites|ists’|ist’s)$", re.I)
 INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$|^(?:Yu|Ya|Ye|Zh|Ch|Sh|Kh|Ts)\.$")
 DOTTED = re.compile(r"^(?:[A-Z]\.){2,}(?:[A-Z])?$")
@@ -330,7 +336,9 @@ class Rules:
                    and span[0].text not in self.given_names):
                 span = span[1:]
                 stext = span.text
-            if len(span) == 1 and self._not_person_word(stext):
+            if len(span) == 1 and (self._not_person_word(stext) or len(stext) < 2
+                                   or (stext not in self.person_names
+                                       and _NOT_NAME_SUFFIX.search(stext))):
                 return None
             if any(self._not_person_word(t.text) for t in span) and stext not in self.person_names:
                 return None
@@ -347,4 +355,7 @@ class Rules:
             if any(c.isdigit() for c in stext):
                 return None
             return Raw(doc[s].idx, span.end_char, "person", hint, "ruler" if hint else "ner")
+        if hint is None and (len(span) == 1 and self._not_person_word(stext)
+                             or typ == "place" and any(self._not_person_word(t.text) for t in span)):
+            return None  # "Bolshevik" as an organization, "Old Bolsheviks" as a place
         return Raw(span.start_char, span.end_char, typ, hint, "ruler" if hint else "ner")
