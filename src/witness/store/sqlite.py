@@ -169,7 +169,7 @@ class SQLiteStore(SearchMixin):
             self._batch.pending += 1
             if self._batch.pending >= self._batch.every:
                 c.execute("COMMIT")
-                c.execute("BEGIN IMMEDIATE")
+                self._begin()
                 self._batch.pending = 0
 
     @contextmanager
