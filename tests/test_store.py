@@ -95,6 +95,15 @@ def test_not_an_archive(tmp_path):
         open_store(bad)
 
 
+def test_sqlite_url_and_plain_path_open_the_same_archive(tmp_path):
+    s = open_store(f"sqlite:///{tmp_path}/u.db")
+    s.put_document(make_doc("a/u.htm", "text", id="u"))
+    s.close()
+    s = open_store(tmp_path / "u.db")
+    assert s.document_ids() == ["u"]
+    s.close()
+
+
 def test_postgresql_url_is_not_yet_supported():
     with pytest.raises(StoreError, match="not yet supported"):
         open_store("postgresql://localhost/witness")
