@@ -16,117 +16,17 @@ bucket of surname keys sharing a first letter, because it runs for every name me
 
 from __future__ import annotations
 
-import datetime as _dt
-import os
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Iterator
 
-import yaml
 from rapidfuzz import fuzz, process
 
-from witness.errors import WitnessError
 from witness.authority import names as _n
-from witness.authority.names import (FUZZY_THRESHOLD, PHONETIC_FLOOR, exact_form, gender_compatible, given_key,
-                                     has_cyrillic, name_key, phonetic_keys, transliterations)
-
-DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "authority"
-FILES = ("persons.yaml", "organizations.yaml", "places.yaml")
-LINK_MIN = 0.6   # resolve(): below this a candidate is only a hint for context to weigh
-PHONETIC_HINT = 0.6  # key similarity for a phonetic look-alike to be offered as a hint
-ENTRY_TYPES = ("person", "organization", "periodical", "place", "event", "work")
-
-# Words that precede a name in this literature and are not part of it.
-TITLES = {
-    "general", "marshal", "comrade", "comrades", "dr", "doctor", "professor", "prof", "mr", "mrs",
-    "miss", "mme", "madame", "monsieur", "m", "herr", "frau", "citizen", "commissar", "admiral",
-    "colonel", "commander", "army", "corps", "divisional", "brigade", "kommandarm", "komkor",
-    "komdiv", "academician", "president", "premier", "prosecutor", "judge", "ambassador",
-    "minister", "senor", "señor", "don", "the", "old", "bolshevik", "defendant", "accused",
-    "prisoner", "engineer", "chairman", "secretary", "leader", "captain", "lieutenant", "sir",
-    "lord", "lady", "saint", "st", "père", "pere", "father", "genosse", "camarade", "tovarishch",
-}
-_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
-# Words derived from a surname ("Trotskyist", "Stalinism", "Lovestoneite") are not mentions.
-_DERIVED = re.compile(r"(?:ism|isms|ist|ists|ite|ites|ian|ians|ized|ised|ist's)$", re.I)
-_PATRONYMIC = re.compile(r"(?:ovich|evich|ovitch|evitch|owitsch|ewitsch|ovna|evna|ievich|yevich)$")
-_PLURAL = re.compile(r"(?<=[a-zà-ÿ])(?:s|es)$")
-
-
-class AuthorityError(WitnessError):
-    code = "authority-invalid"
-    status = 500
-
-
-@dataclass
-class AuthorityEntry:
-    id: str
-    type: str
-    name: str
-    variants: list[str] = field(default_factory=list)
-    born: str | None = None
-    died: str | None = None
-    death_manner: str | None = None
-    wikidata: str | None = None
-    cyrillic: str | None = None
-    roles: list[str] = field(default_factory=list)
-    source: str | None = None
-    surname: str | None = None       # persons: the family name as written in `name`
-    note: str | None = None
-    # Persons only.  A bare surname that is also an everyday name ("David", "Frank", "Ivanov")
-    # never links on its own; the dominant bearer of a shared surname (Lev Kamenev beside
-    # Sergei Kamenev) gets a higher score for the bare surname than the others.
-    common_surname: bool = False
-    primary_for_surname: bool = False
-    name_order: str = "western"      # "eastern": family name first (Mao Zedong, Chen Duxiu)
-
-    @property
-    def all_names(self) -> list[str]:
-        """Preferred name, variants and the Cyrillic form, without repeats."""
-        out: list[str] = []
-        for n in [self.name, *self.variants, *( [self.cyrillic] if self.cyrillic else [])]:
-            if n and n not in out:
-                out.append(n)
-        return out
-
-    def to_entity(self):
-        """The spec's ``entities[]`` item for this entry (witness.model.Entity)."""
-        from witness.model import Entity
-        return Entity(id=self.id, type=self.type, name=self.name, aliases=list(self.variants),
-                      born=self.born, died=self.died, external={"wikidata": self.wikidata},
-                      provisional=False)
-
-
-@dataclass(frozen=True)
-class Candidate:
-    id: str
-    score: float            # 0–1; 1.0 only for an unambiguous exact hit
-    how: str                # exact | key | phonetic | fuzzy
-    name: str = ""          # the entry's preferred name, for display
-
-
-def _date(value: Any) -> str | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, (_dt.date, _dt.datetime)):
-        return value.isoformat()[:10]
-    return str(value)
-
-
-def _words(text: str) -> list[str]:
-    return [w for w in re.split(r"[\s,]+", text.strip()) if w]
-
-
-def clean_query(text: str) -> str:
-    """Strip titles ("General Putna"), possessives ("Stalin's") and stray punctuation."""
-    text = " ".join(text.replace("\u00a0", " ").split()).strip(" ,;:()[]\"“”‘'")
-    words = _words(text)
-    while len(words) > 1 and words[0].lower().rstrip(".") in TITLES:
-        words = words[1:]
-    if words:
-        words[-1] = _POSSESSIVE.sub("", words[-1])
-    return " ".join(words)
+from witness.authority.entries import (ENTRY_TYPES, LINK_MIN, PHONETIC_HINT, TITLES, AuthorityEntry,
+                                       AuthorityError, Candidate, clean_query, _DERIVED, _PATRONYMIC)
+from witness.authority.names import (FUZZY_THRESHOLD, PHONETIC_FLOOR, exact_form, gender_compatible,
+                                     given_key, has_cyrillic, name_key, phonetic_keys, transliterations)
 
 
 class Authority:
@@ -575,75 +475,8 @@ def provisional_id(name: str) -> str:
     return "x-" + re.sub(r"[^a-z0-9]+", "-", key).strip("-")
 
 
-# ---- loading ----------------------------------------------------------------------------
-_FIELDS = {f for f in AuthorityEntry.__dataclass_fields__}
-
-
-def _entry(raw: dict, default_type: str, where: str) -> AuthorityEntry:
-    if not isinstance(raw, dict) or "id" not in raw or "name" not in raw:
-        raise AuthorityError(f"entry without id or name: {raw!r}", path=where)
-    data = {k: v for k, v in raw.items() if k in _FIELDS}
-    data.setdefault("type", default_type)
-    for k in ("born", "died"):
-        data[k] = _date(data.get(k))
-    for k in ("variants", "roles"):
-        v = data.get(k) or []
-        data[k] = [str(x) for x in (v if isinstance(v, list) else [v])]
-    for k in ("common_surname", "primary_for_surname"):
-        data[k] = bool(data.get(k, False))
-    data["name_order"] = data.get("name_order") or "western"
-    if data["type"] == "person" and not data.get("surname"):
-        data["surname"] = str(data["name"]).split()[-1]
-    return AuthorityEntry(**data)
-
-
-def _read(path: Path) -> tuple[list[AuthorityEntry], list[str]]:
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    try:
-        doc = yaml.load(path.read_text(encoding="utf-8"), Loader=loader) or {}
-    except yaml.YAMLError as exc:
-        raise AuthorityError(f"not valid YAML: {exc}", path=str(path)) from exc
-    entries: list[AuthorityEntry] = []
-    for section, typ in (("persons", "person"), ("organizations", "organization"),
-                         ("periodicals", "periodical"), ("places", "place")):
-        for raw in doc.get(section) or []:
-            entries.append(_entry(raw, typ, str(path)))
-    return entries, list(doc.get("shared_variants") or [])
-
-
-_CACHE: dict[tuple, Authority] = {}
-
-
-def _common_words() -> frozenset[str]:
-    path = DATA_DIR / "common_words.txt"
-    if not path.exists():
-        return frozenset()
-    return frozenset(line.strip() for line in path.read_text(encoding="utf-8").splitlines()
-                     if line.strip() and not line.startswith("#"))
-
-
-COMMON_WORDS = _common_words()
-
-
-def load(path: str | os.PathLike | None = None) -> Authority:
-    """Load (and cache) the authority file: the packaged data by default, or a folder/file."""
-    p = Path(path) if path else DATA_DIR
-    files = [p / f for f in FILES if (p / f).exists()] if p.is_dir() else [p]
-    if not files or not all(f.exists() for f in files):
-        raise AuthorityError("authority file not found", path=str(p),
-                             hint="pass a folder with persons.yaml or one YAML file")
-    stamp = (str(p.resolve()), tuple(f.stat().st_mtime_ns for f in files))
-    if stamp in _CACHE:
-        return _CACHE[stamp]
-    entries, shared = [], []
-    for f in files:
-        e, s = _read(f)
-        entries.extend(e)
-        shared.extend(s)
-    auth = Authority(entries, shared, p)
-    _CACHE[stamp] = auth
-    return auth
-
+from witness.authority.loader import COMMON_WORDS, DATA_DIR, FILES, load  # noqa: E402
 
 __all__ = ["Authority", "AuthorityEntry", "AuthorityError", "Candidate", "load",
-           "provisional_id", "clean_query", "DATA_DIR", "FUZZY_THRESHOLD", "LINK_MIN"]
+           "provisional_id", "clean_query", "DATA_DIR", "FILES", "FUZZY_THRESHOLD", "PHONETIC_FLOOR",
+           "LINK_MIN", "ENTRY_TYPES", "TITLES", "COMMON_WORDS"]
