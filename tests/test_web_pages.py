@@ -279,3 +279,24 @@ def test_hostile_document_text_is_escaped():
     assert "<script" not in html and "<img" not in html and "<b " not in html
     assert "&lt;script&gt;alert(&#39;xss&#39;)&lt;/script&gt;" in html
     _check_wellformed(doc)
+
+
+def test_rendered_pages_follow_a_rebuilt_index(corpus_root, tmp_path):
+    """Person pages are cached per index: a refreshed index shows new claims at once."""
+    archive = build_demo_archive(tmp_path / "own.db", corpus_root, pages=["archive/serge/1937/08/yagoda.htm"])
+    app = create_app(archive)
+    with TestClient(app) as c:
+        before = get(c, "/persons/putna-vitovt")
+        assert get(c, "/persons/putna-vitovt") == before            # served from the cache
+        doc = archive.get_document("demo-sosnovsky-executed")
+        doc.text += "\n\nGeneral Putna was shot in June 1937."
+        at = doc.text.index("General Putna was shot")
+        doc.mentions.append(Mention(at, at + 13, "General Putna", "person", "putna-vitovt"))
+        doc.claims.append(Claim("putna-vitovt", "executed", None, "1937-06", None, "asserted", None,
+                                Span(at, at + 36)))
+        doc.source = dataclasses.replace(doc.source, sha256="1" * 64)
+        archive.put_document(doc)
+        assert "General Putna was shot in June 1937" not in get(c, "/persons/putna-vitovt")
+        app.state.index.refresh()
+        assert "General Putna was shot in June 1937" in get(c, "/persons/putna-vitovt")
+    archive.close()

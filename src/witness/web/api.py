@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import hmac
 import logging
-from dataclasses import asdict
+from dataclasses import asdict, astuple
 from datetime import datetime, timezone
 from typing import Any
 
 from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 
 from ..errors import BadQuery
@@ -100,10 +100,16 @@ async def search(request: Request,
     from .pages import run_search
 
     query = build_query(q, author, year_from, year_to, periodical, person, has_findings, limit, offset)
-    results, matched_person, _ = run_search(request, query)
-    return JSONResponse({"query": q, "person": matched_person, "total": results.total, "limit": limit,
-                         "offset": offset, "results": [hit_json(h) for h in results.hits],
-                         "facets": facets_json(results.facets)})
+    cache = request.app.state.api_cache
+    key = (astuple(query), request.app.state.views_ready())   # person reading changes once ready
+    body = cache.get(key)
+    if body is None:
+        results, matched_person, _ = run_search(request, query)
+        body = JSONResponse({"query": q, "person": matched_person, "total": results.total, "limit": limit,
+                             "offset": offset, "results": [hit_json(h) for h in results.hits],
+                             "facets": facets_json(results.facets)}).body
+        cache.put(key, body)
+    return Response(body, media_type="application/json")
 
 
 @router.get("/persons", summary="Persons, most mentioned first (paged)")
@@ -201,7 +207,8 @@ def record(request: Request, kind: str, payload: dict) -> dict:
         entry["applied"] = True
         if state.index is not None:
             state.index.refresh()
-        state.search_cache.clear()
+        for cache in (state.search_cache, state.page_cache, state.api_cache):
+            cache.clear()
     state.audit.append(entry)
     audit_log.info("curation %s #%d from %s: %s", kind, entry["id"], entry["client"], payload)
     return {"status": "applied" if entry["applied"] else "recorded", "audit": entry["id"],

@@ -133,7 +133,9 @@ def create_app(store, *, token: str | None = None, views=None, max_body: int = M
         app.state.index = None
         app.state.views = lambda: views
         app.state.views_ready = lambda: True
-    app.state.search_cache = pages.SearchCache()
+    app.state.search_cache = pages.SearchCache(512, ttl=60.0)
+    app.state.page_cache = pages.TTLCache(2048, ttl=300.0)   # keyed by index identity, see cached_page
+    app.state.api_cache = pages.TTLCache(512, ttl=60.0)      # encoded /api/search answers
     app.state.templates = Jinja2Templates(directory=str(HERE / "templates"))
     app.state.templates.env.globals["asset_version"] = "1"
     errors.install(app)

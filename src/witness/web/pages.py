@@ -54,34 +54,44 @@ def _int(value: str | None, default: int | None = None, lo: int = 0, hi: int = 1
     return min(max(n, lo), hi)
 
 
-class SearchCache:
-    """Recent search results, for SEARCH_TTL seconds: readers page back and forth, and the
-    same queries (and the has-findings count beside them) come again and again.  Short-lived
-    because an ingest in another process does not tell us it wrote."""
+class TTLCache:
+    """A small LRU of recent answers that expire after `ttl` seconds.
+
+    Readers page back and forth and the same queries come again and again; entries are
+    short-lived because an ingest in another process does not tell us it wrote."""
 
     def __init__(self, size: int = 512, ttl: float = 60.0) -> None:
         self.size, self.ttl, self.items = size, ttl, OrderedDict()
         self.lock = threading.Lock()
 
-    def search(self, store, query: SearchQuery) -> SearchResults:
-        key = astuple(query)
-        now = time.monotonic()
+    def get(self, key):
         with self.lock:
             hit = self.items.get(key)
-            if hit and now - hit[0] < self.ttl:
+            if hit and time.monotonic() - hit[0] < self.ttl:
                 self.items.move_to_end(key)
                 return hit[1]
-        results = store.search(query)          # BadQuery propagates, and is not cached
+        return None
+
+    def put(self, key, value) -> None:
         with self.lock:
-            self.items[key] = (now, results)
+            self.items[key] = (time.monotonic(), value)
             self.items.move_to_end(key)
             while len(self.items) > self.size:
                 self.items.popitem(last=False)
-        return results
 
     def clear(self) -> None:
         with self.lock:
             self.items.clear()
+
+
+class SearchCache(TTLCache):
+    def search(self, store, query: SearchQuery) -> SearchResults:
+        key = astuple(query)
+        results = self.get(key)
+        if results is None:
+            results = store.search(query)          # BadQuery propagates, and is not cached
+            self.put(key, results)
+        return results
 
 
 def _search(request: Request, query: SearchQuery) -> SearchResults:
@@ -172,12 +182,28 @@ def _facet_label(views, name: str, value) -> str:
     return str(value)
 
 
+def cached_page(request: Request, key, render) -> HTMLResponse:
+    """Pages computed only from the (immutable) index are rendered once per index."""
+    cache = request.app.state.page_cache
+    # The index object itself is in the key (not its id(), which a new index could reuse).
+    full = (request.app.state.views(), key)
+    html = cache.get(full)
+    if html is None:
+        response = render()
+        if response.status_code == 200:
+            cache.put(full, response.body)
+        return response
+    return HTMLResponse(html)
+
+
 @router.get("/", response_class=HTMLResponse)
 async def home(request: Request):
-    views = request.app.state.views()
-    ov = views.overview()
-    peak = max((n for _, n in ov.histogram), default=0)
-    return page(request, "home.html", ov=ov, peak=peak, query="")
+    def render():
+        ov = request.app.state.views().overview()
+        peak = max((n for _, n in ov.histogram), default=0)
+        return page(request, "home.html", ov=ov, peak=peak, query="")
+
+    return cached_page(request, "/", render)
 
 
 @router.get("/search", response_class=HTMLResponse)
@@ -256,10 +282,13 @@ async def document(request: Request, doc_id: str):
 
 @router.get("/persons/{pid}", response_class=HTMLResponse)
 async def person(request: Request, pid: str):
-    view = request.app.state.views().person(pid)
-    if view is None:
-        raise WebError(404, "not-found", f"no person with id {pid!r} in this archive")
-    return page(request, "person.html", p=view, query="")
+    def render():
+        view = request.app.state.views().person(pid)
+        if view is None:
+            raise WebError(404, "not-found", f"no person with id {pid!r} in this archive")
+        return page(request, "person.html", p=view, query="")
+
+    return cached_page(request, ("person", pid), render)
 
 
 @router.get("/contradictions", response_class=HTMLResponse)
