@@ -72,7 +72,10 @@ def main() -> None:
     print(f"{len(files)} files in {elapsed:.0f} s: " +
           ", ".join(f"{k} {v}" for k, v in sorted(outcomes.items())))
     print(f"{'rule':<20} {'findings':>9} {'documents':>10}")
-    for rule_id in RULES:
+    for rule_id, r in RULES.items():
+        if r.needs:
+            print(f"{rule_id:<20} {'—':>9} {'—':>10}  (needs {', '.join(r.needs)}: not run)")
+            continue
         print(f"{rule_id:<20} {per_rule[rule_id]:>9} {docs_with[rule_id]:>10}")
     print(f"{'total':<20} {sum(per_rule.values()):>9}")
     if args.out:
@@ -82,6 +85,8 @@ def main() -> None:
     if args.sample:
         rng = random.Random(args.seed)
         for rule_id in RULES:
+            if RULES[rule_id].needs:
+                continue
             mine = [r for r in rows if r["rule"] == rule_id]
             for r in rng.sample(mine, min(args.sample, len(mine))):
                 print(f"\n[{rule_id}] {r['path']}\n  {r['message']}\n  …{r['context']!r}…")

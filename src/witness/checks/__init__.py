@@ -3,7 +3,7 @@
     from witness.checks import RULES, run_checks
     findings = run_checks(doc)                       # every rule whose needs are met
     findings = run_checks(doc, rules=["mojibake"])   # a chosen few
-    findings = run_checks(doc, context={"authority": authority})  # later: people rules
+    findings = run_checks(doc, context={"authority": authority})  # + the people rules
 
 Checks never change the text; they only report findings.
 """
@@ -14,7 +14,9 @@ from collections.abc import Iterable
 
 from ..model import Document, Finding
 from .base import RULES, Context, Rule, rule
-from . import grammar, notes, punctuation, record, text  # noqa: F401  (modules register their rules)
+# Importing a module registers its rules.  `people` (name-variant, date-after-death) needs the
+# context key "authority" and is skipped without it.
+from . import grammar, notes, people, punctuation, record, text  # noqa: F401
 from .language import looks_english
 
 __all__ = ["RULES", "Rule", "rule", "run_checks", "Context"]
