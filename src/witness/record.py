@@ -88,7 +88,7 @@ _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bwith\b)\s*")
 # Tails that follow names in credit lines: "for the Marxists’ Internet Archive", "2006", "(2009)".
 _NAME_TAIL = re.compile(
     r"\s*(?:\bfor\s+(?:the\s+)?(?:MIA|Marxists|Marxist|ETOL|REDS|Encyclop|www|http|[A-Z][\w’']*\s+Internet)\b.*"
-    r"|\bfor\s+marxists\.org.*|\(?\b(?:1[89]|20)\d\d\)?.*)$", re.I)
+    r"|\bfor\s+marxists\.org.*|\bfor\s+the\s+\w.*|\(?\b(?:1[89]|20)\d\d\)?.*)$", re.I)
 
 
 _NOT_A_NAME = re.compile(r"@|https?:|www\.|^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d", re.I)

@@ -88,19 +88,19 @@ def format_stats(data: dict) -> str:
     lines = [f"{data.get('documents', 0)} documents, {data.get('versions', 0)} versions"]
     for key in ("by_format", "by_decade", "by_author", "by_periodical"):
         rows = data.get(key) or []
-        if isinstance(rows, dict):
-            rows = list(rows.items())
         lines.append(f"\n{key.replace('by_', 'by ')}:")
         for name, n in rows[:15]:
             lines.append(f"  {n:>6}  {name}")
         if len(rows) > 15:
             lines.append(f"  … {len(rows) - 15} more")
     for key in ("skipped", "failed"):
-        rows = data.get(key) or []
-        if isinstance(rows, dict):
-            rows = list(rows.items())
-        total = sum(n for _, n in rows)
-        lines.append(f"\n{key}: {total}")
-        for reason, n in rows[:15]:
-            lines.append(f"  {n:>6}  {reason}")
+        group = data.get(key) or {"total": 0, "reasons": []}
+        lines.append(f"\n{key}: {group['total']}")
+        for r in group["reasons"][:15]:
+            lines.append(f"  {r['count']:>6}  {r['reason']}  (e.g. {r['example']})")
+    findings = data.get("findings") or {}
+    if findings.get("by_rule"):
+        lines.append(f"\nfindings: {findings['documents']} documents with findings")
+        for rule, n in findings["by_rule"]:
+            lines.append(f"  {n:>6}  {rule}")
     return "\n".join(lines)
