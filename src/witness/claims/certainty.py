@@ -117,7 +117,7 @@ def _local_cues(tok, level: int, skip_modifiers: bool, trigger,
                 negated or any(c.lower_ in ("nothing", "nobody", "none", "no") for c in tok.subtree
                                if c.dep_ in ("nsubj", "nsubjpass", "det"))):
             cues.append((level, "uncertain", None))  # "nothing is known", "not certain"
-        elif lemma in DENY_WORDS or low in DENY_WORDS:
+        elif (lemma in DENY_WORDS or low in DENY_WORDS) and not (lemma == "lie" and tok.pos_ != "NOUN"):
             cues.append((level, "uncertain" if negated else "denied", None))
         elif lemma in TRUTH_WORDS and negated:
             cues.append((level, "denied", None))     # "it is not true that …"

@@ -18,6 +18,8 @@ _ABBREV = re.compile(
     r"Sen|ibid|Ibid|Comp|Com|Art|Ch|ch|Mme|Mlle|M)|\b[a-z]\.[a-z])\.$")
 PRONOUNS = {"he", "him", "his", "she", "her", "himself", "herself"}
 _PRONOUN_RE = re.compile(r"\b(he|him|his|she|her)\b", re.I)
+# What may stand before a sentence's subject: nothing, or a short opening phrase ("In February 1938, ").
+_SUBJECT_LEAD = re.compile(r"^[\s“\"‘'(–—-]*(?:[A-Z][^,;:]{0,40},\s*)?$")
 _SUBJ_PRONOUN_RE = re.compile(r"\b(he|she|He|She)\b")
 _SPEECH_END = re.compile(
     r"\b(reassures?|reassured|assures?|assured|tells?|told|declares?|declared|explains?|explained|"
@@ -160,7 +162,7 @@ class Context:
                 cands = [m for m in found if fits(m)]
                 ents = {m.entity for m in cands}
                 if len(ents) > 1 and word in ("he", "his", "she") and cands[0] is found[0] \
-                        and not self.text[sj:found[0].start].strip(" “\"‘'(–—-"):
+                        and _SUBJECT_LEAD.match(self.text[sj:found[0].start]):
                     return cands[0].entity            # the previous sentence's subject: "Radek met X. He …"
                 return ents.pop() if len(ents) == 1 else None
             j -= 1

@@ -55,7 +55,7 @@ def _prep_objects(tok, *preps):
 def _is_passive(tok) -> bool:
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
         return True
-    return tok.tag_ == "VBN" and tok.dep_ in ("acl", "conj", "advcl", "xcomp", "relcl") and \
+    return tok.tag_ == "VBN" and tok.dep_ in ("acl", "conj", "advcl", "xcomp", "relcl", "acomp") and \
         not any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children)
 
 
@@ -79,7 +79,7 @@ def _verb_args(tok, role):
     if not args and not (role == PATIENT and not passive and _children(tok, "nsubj")):
         t = tok
         purpose = tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
-        while not args and (t.dep_ in ("conj", "xcomp") or purpose) and t.head.i != t.i:
+        while not args and (t.dep_ in ("conj", "xcomp", "acomp") or purpose) and t.head.i != t.i:
             purpose = False                            # "was taken south … to be deported"
             t = t.head                                 # "X was arrested and shot", "X was to be shot"
             s = _subject(t)
@@ -158,6 +158,10 @@ class _Sent:
                 e = self.entity_of_span(c)
                 if e is not None:
                     return e
+        if tok.dep_ == "appos" and tok.head.pos_ == "PROPN":   # "Leon Trotsky, the great revolutionist whom …"
+            e = self.entity_of_span(tok.head)
+            if e is not None:
+                return e
         if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in _ONE_OF:
             tok = tok.head.head                        # "Smirnov, one of the sixteen executed"
         if tok.lower_ in _ONE_OF:
@@ -285,8 +289,12 @@ def _trigger(tok) -> tuple[str, str] | None:
     if tok.pos_ in ("VERB", "AUX") and lemma == "bring" and any(
             g.lemma_.lower() == "trial" for g in _prep_objects(tok, "to")):
         return "tried", PATIENT                        # "X may be brought to trial"
-    if tok.pos_ in ("NOUN", "PROPN") and lemma == "suicide" and tok.dep_ == "dobj":
-        return None                                    # counted on "commit"
+    if tok.pos_ in ("VERB", "AUX") and any(c.lemma_.lower() == "suicide" for c in
+                                           _children(tok, "xcomp") + _prep_objects(tok, "to")):
+        return "died", PATIENT                         # "X was driven to suicide"
+    if tok.pos_ in ("NOUN", "PROPN") and lemma == "suicide" and tok.dep_ in ("dobj", "xcomp", "pobj") \
+            and not _children(tok, "poss") and not _prep_objects(tok, "of"):
+        return None                                    # counted on its verb
     if tok.pos_ in ("NOUN", "PROPN") and lemma == "sentence" and not (
             _children(tok, "poss") or _prep_objects(tok, "on", "upon") or
             any(_prep_objects(c, "on", "upon") for c in _children(tok, "acl"))):
@@ -366,10 +374,15 @@ def claims_from_sentence(ctx: Context, base: int, sdoc, doc_date: str | None) ->
             args = [a for a in args if a.dep_ != "poss"]   # "Vyshinsky's indictment": the accuser
         if args and not any(s.entity(a) for a in args):
             args = args + colon_list(s, args[0])
+        charges = [g for g in _prep_objects(tok, "on", "under") if g.lemma_.lower() == "charge"] \
+            if role != "noun" else []
         for entity, ptok in s.persons(args):
             if predicate == "met" and _object(s, tok, predicate, ptok) == entity:
                 continue
             add(entity, predicate, _object(s, tok, predicate, ptok), tok, ptok)
+            for ch in charges:                         # "arrested on the charge of plotting …"
+                what = _prep_objects(ch, "of")
+                add(entity, "charged", s.subtree_text(what[0]) if what else None, ch, ptok)
     for tok in sdoc:                                   # "Piatakov is dead", "Sedov, finally, dead of …"
         if tok.lower_ == "dead" and tok.pos_ == "ADJ":
             holders = []

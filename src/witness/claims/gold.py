@@ -1,12 +1,15 @@
 """Gold annotations for claims (tests/gold/claims/*.json) and surface-string mention placement.
 
 A gold file names its document by corpus path and lists people by the surface strings the
-text uses, so it survives reader changes:
+text uses, so it survives reader changes; each claim is [subject, predicate, certainty,
+evidence substring]:
 
     {"path": "archive/serge/1937/08/yagoda.htm", "date": "1937-08-28",
      "people": {"Yagoda": "yagoda-genrikh", "Christian Rakowsky": "rakovsky-christian"},
-     "claims": [{"subject": "rakovsky-christian", "predicate": "arrested",
-                 "certainty": "confirmed", "evidence": "the arrest, which has firmly been confirmed"}]}
+     "claims": [["rakovsky-christian", "arrested", "confirmed",
+                 "the arrest, which has firmly been confirmed, of Christian Rakowsky"]]}
+
+A file whose "note" starts with "held out" is also scored on its own by bench/claims.py.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ import json
 import re
 from pathlib import Path
 
-from ..model import Document, Mention, Record, Source
+from ..model import HEDGED, Document, Mention, Record, Source
 
 
 def place_mentions(text: str, people: dict[str, str]) -> list[Mention]:
@@ -41,3 +44,67 @@ def make_document(text: str, people: dict[str, str], date: str | None = None,
 def load_gold(folder: Path) -> list[dict]:
     return [dict(json.loads(p.read_text(encoding="utf-8")), file=p.name)
             for p in sorted(Path(folder).glob("*.json"))]
+
+
+def score(items, claims_per_doc) -> dict:
+    """Compare system claims with gold: items are (gold dict, Document) pairs.
+
+    A system claim matches a gold claim with the same subject and predicate whose evidence
+    string overlaps the claim's evidence span.  Gold claims are paired one-to-one with system
+    claims (same certainty first), so two gold claims in one sentence need two system claims.
+    Recall = paired gold / gold; precision = system claims matching some gold claim / system
+    claims; certainty accuracy over paired gold; inflations = paired gold claims that are hedged
+    but whose system claim is asserted or confirmed."""
+    n_gold = n_sys = sys_ok = matched = cert_ok = infl = 0
+    misses, fps, wrong = [], [], []
+    for (g, doc), claims in zip(items, claims_per_doc):
+        gold = []
+        for subj, pred, cert, ev in g["claims"]:
+            spans = [(m.start(), m.end()) for m in re.finditer(re.escape(ev), doc.text)]
+            if not spans:
+                raise SystemExit(f"{g['file']}: evidence not found: {ev!r}")
+            gold.append((subj, pred, cert, ev, spans))
+        n_gold += len(gold)
+        n_sys += len(claims)
+
+        def hits(c, gd):
+            return c.subject == gd[0] and c.predicate == gd[1] and any(
+                s < c.evidence.end and c.evidence.start < e for s, e in gd[4])
+        for c in claims:
+            if any(hits(c, gd) for gd in gold):
+                sys_ok += 1
+            else:
+                fps.append((g["file"], c.subject, c.predicate, c.certainty,
+                            doc.text[c.evidence.start:c.evidence.end][:90]))
+        # one-to-one assignment, so two gold claims in one sentence ("plan his death … guilty
+        # of the death of X") each need their own system claim; same-certainty pairs first
+        used: set[int] = set()
+        pairs = {}
+        for same in (True, False):
+            for k, gd in enumerate(gold):
+                if k in pairs:
+                    continue
+                for j, c in enumerate(claims):
+                    if j not in used and hits(c, gd) and (c.certainty == gd[2]) == same:
+                        pairs[k] = j
+                        used.add(j)
+                        break
+        for k, gd in enumerate(gold):
+            if k not in pairs:                   # nothing left for it (a shared sentence's claim
+                misses.append((g["file"], gd[0], gd[1], gd[2], gd[3]))   # went to another gold claim)
+                continue
+            c = claims[pairs[k]]
+            matched += 1
+            if c.certainty == gd[2]:
+                cert_ok += 1
+            else:
+                wrong.append((g["file"], gd[0], gd[1], gd[2], c.certainty, gd[3]))
+            if gd[2] in HEDGED and c.certainty in ("asserted", "confirmed"):
+                infl += 1
+    return {
+        "gold": n_gold, "system": n_sys,
+        "recall": matched / n_gold if n_gold else 0.0,
+        "precision": sys_ok / n_sys if n_sys else 0.0,
+        "certainty": cert_ok / matched if matched else 0.0,
+        "inflations": infl, "misses": misses, "fps": fps, "wrong": wrong,
+    }

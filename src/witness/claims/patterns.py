@@ -94,6 +94,12 @@ def office_claims(s, add) -> None:
                 and lemma in ("leader", "founder", "member", "organizer"):
             holders = _children(top.head.head, "nsubj")  # "he was among the leaders of …"
             lemma = "member"
+        elif top.dep_ == "pobj" and top.head.lower_ == "of" and top.head.head.lower_ == "one" \
+                and top.head.head.dep_ in ("attr", "oprd") and _is_copula(top.head.head.head) \
+                and lemma in ("leader", "founder", "member", "organizer"):
+            holders = _children(top.head.head.head, "nsubj")  # "he became one of the founders of …"
+            lemma = "member"
+            appositive = False
         holders = [_antecedent(h) for h in holders]
         # "the director of the chemical industry, Rataichak", "the head of the Kremlin Guard (Yenukidze)",
         # "the former chief of the police forces, the People's Commissar …, Henry Yagoda"
@@ -109,7 +115,7 @@ def office_claims(s, add) -> None:
                     climb=not appositive)
             else:
                 if not (_prep_objects(tok, "of", "for", "in", "at", "to") or any(
-                        c.dep_ in ("compound", "amod", "poss") for c in tok.children)):
+                        c.dep_ in ("compound", "amod", "poss", "nmod") for c in tok.children)):
                     continue                           # bare "the chief": not an office we can name
                 add(entity, "held_office", _office_text(s, tok), tok, ptok, climb=not appositive)
 
