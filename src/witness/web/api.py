@@ -42,21 +42,25 @@ def facets_json(facets: dict) -> dict:
     return {name: [{"value": v, "count": n} for v, n in values] for name, values in facets.items()}
 
 
-@router.get("/documents", summary="List documents, paged and filterable")
+@router.get("/documents", summary="List documents, paged and filterable",
+            description="Documents in date order. author and periodical match whole words "
+                        "(case and accents ignored), as the search filters do.")
 async def list_documents(request: Request,
                          limit: int = Query(20, ge=1, description=LIMIT_DOC),
                          offset: int = Query(0, ge=0),
-                         author: str | None = Query(None, max_length=200, description="exact author name"),
+                         author: str | None = Query(None, max_length=200),
                          year_from: int | None = Query(None, ge=0, le=9999),
                          year_to: int | None = Query(None, ge=0, le=9999),
                          periodical: str | None = Query(None, max_length=200)) -> dict[str, Any]:
     check_limit(limit)
-    docs = views(request).list_documents(author=author, year_from=year_from, year_to=year_to,
-                                         periodical=periodical)
-    page = docs[offset:offset + limit]
-    return {"total": len(docs), "limit": limit, "offset": offset,
-            "results": [{"id": d.id, "title": d.title, "authors": d.authors, "date": d.date,
-                         "periodical": d.periodical, "findings": d.findings} for d in page]}
+    from .pages import _search
+
+    # A browse is a search without words: the store filters and orders; no index needed.
+    found = _search(request, SearchQuery(q="", author=author, date_from=year_from, date_to=year_to,
+                                         periodical=periodical, limit=limit, offset=offset))
+    return {"total": found.total, "limit": limit, "offset": offset,
+            "results": [{"id": h.id, "title": h.title, "authors": h.authors, "date": h.date,
+                         "periodical": h.periodical} for h in found.hits]}
 
 
 @router.get("/documents/{doc_id}", summary="One document, exactly the witness/1 document JSON")

@@ -368,24 +368,6 @@ class ArchiveIndex:
         ent = self.entities.get(pid)
         return ent.name if ent else None
 
-    def list_documents(self, *, author=None, year_from=None, year_to=None, periodical=None):
-        """Document summaries in (date, id) order, filtered; served from memory."""
-        out = []
-        a, p = (fold(author) if author else None), (fold(periodical) if periodical else None)
-        for d in self.docs.values():
-            if a and not any(fold(x) == a for x in d.authors):
-                continue
-            if p and fold(d.periodical or "") != p:
-                continue
-            y = year_of(d.date)
-            if (year_from is not None or year_to is not None) and y is None:
-                continue
-            if year_from is not None and y < year_from or year_to is not None and y > year_to:
-                continue
-            out.append(d)
-        out.sort(key=lambda d: (d.date is None, d.date or "", d.id))
-        return out
-
 
 class LazyIndex:
     """Builds the ArchiveIndex on first use (one thread builds, the others wait)."""
