@@ -56,6 +56,9 @@ EMBED_DEPS = {"ccomp", "xcomp", "acl", "relcl", "advcl", "pcomp", "pobj", "prep"
 
 def _source_text(tok) -> str | None:
     """The source a `reported` cue names, in the text's words ("Government communiqué, signed by Kalinin")."""
+    if tok.lower_ in ("who", "that", "which") and tok.head.dep_ == "relcl":
+        tok = tok.head.head                       # "Holtsman, who said he had met Trotsky"
+        return tok.text if tok.pos_ == "PROPN" else _source_text(tok)
     toks = [t for t in tok.subtree]
     while toks and (toks[0].dep_ == "det" or toks[0].is_punct):
         toks = toks[1:]

@@ -121,10 +121,10 @@ def _expand(tok, seen=None):
     seen.add(tok.i)
     out = [tok]
     for c in tok.children:
-        if c.dep_ == "conj" or c.dep_ == "appos" and (
-                c.pos_ == "PROPN" or c.lemma_.lower() in TITLE_WORDS) and not any(
+        if (c.dep_ == "conj" or c.dep_ == "appos" and (
+                c.pos_ == "PROPN" or c.lemma_.lower() in TITLE_WORDS)) and not any(
                 t.text == ";" for t in tok.doc[min(tok.i, c.i):max(tok.i, c.i)]):
-            out += _expand(c, seen)                    # "the chief …, the Commissar …, Henry Yagoda"
+            out += _expand(c, seen)   # "A, B and C"; "the chief …, the Commissar …, Henry Yagoda"; not across ";"
         elif c.dep_ == "prep" and c.lower_ in ("like",):
             for g in _children(c, "pobj"):
                 out += _expand(g, seen)

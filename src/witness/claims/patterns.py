@@ -109,6 +109,9 @@ def office_claims(s, add) -> None:
         for entity, ptok in s.persons(holders):
             if lemma in ("leader", "founder"):
                 continue
+            lo, hi = sorted((ptok.i, tok.i))
+            if any(t.text == ";" for t in s.sdoc[lo:hi]):
+                continue                               # "…, like General Putna, …; Shaposhnikov, director …"
             if lemma in MEMBER_NOUNS:
                 orgs = _prep_objects(tok, "of")
                 add(entity, "member_of", s.subtree_text(orgs[0]) if orgs else None, tok, ptok,
