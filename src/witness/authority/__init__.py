@@ -25,8 +25,9 @@ from rapidfuzz import fuzz, process
 from witness.authority import names as _n
 from witness.authority.entries import (ENTRY_TYPES, LINK_MIN, PHONETIC_HINT, TITLES, AuthorityEntry,
                                        AuthorityError, Candidate, clean_query, _DERIVED, _PATRONYMIC)
-from witness.authority.names import (FUZZY_THRESHOLD, PHONETIC_FLOOR, exact_form, gender_compatible,
-                                     given_key, has_cyrillic, name_key, phonetic_keys, transliterations)
+from witness.authority.names import (FUZZY_THRESHOLD, PHONETIC_FLOOR, cyrillic_to_latin, exact_form,
+                                     gender_compatible, given_key, has_cyrillic, name_key,
+                                     phonetic_keys, transliterations)
 
 
 class Authority:
@@ -79,7 +80,9 @@ class Authority:
             if has_cyrillic(n):
                 forms.append(n)
                 if native:
-                    forms.extend(transliterations(n))
+                    # Not ISO 9: folded to ASCII its letters invent spellings (Âgoda → Agoda).
+                    iso9 = cyrillic_to_latin(n, "iso9")
+                    forms.extend(t for t in transliterations(n) if t != iso9)
             else:
                 forms.append(n)
         self._forms_cache[e.id] = forms
@@ -88,16 +91,13 @@ class Authority:
     @staticmethod
     def _native_cyrillic(e: AuthorityEntry) -> bool:
         """Whether the Cyrillic form is the name's own script, so that its transliterations
-        are real spellings.  Russian names carry a patronymic; for others (Роберт Шелдон Харт,
-        Чан Кайши) the transliterations invent look-alikes ("Hart", "Chan") unless they give
-        back the declared surname (Димитров → Dimitrov)."""
+        are real spellings: the file writes Russian names with a patronymic.  For the others
+        (Роберт Шелдон Харт, Рут Фишер, Чан Кайши) the transliterations invent look-alikes
+        ("Hart", "Ficher", "Chan"); their Latin variants are listed anyway."""
         if not e.cyrillic or e.name_order == "eastern":
             return False
         words = e.cyrillic.split()
-        if len(words) >= 3 and re.search(r"(вич|вна|ична|ич|чна)$", words[-2]):
-            return True
-        sur = name_key(e.surname or e.name.split()[-1])
-        return any(name_key(t) == sur for t in transliterations(words[-1]))
+        return len(words) >= 3 and bool(re.search(r"(вич|вна|ична|ич|чна)$", words[-2]))
 
     def _index(self, e: AuthorityEntry) -> None:
         native = self._native_cyrillic(e)
@@ -433,8 +433,11 @@ class Authority:
                 continue
             for sk, spelling in self._surname_forms.get(e.id, {}).items():
                 owners = self._surname.get(sk, set())
-                linkable = len(owners) == 1 and not e.common_surname
-                for form in sorted({spelling, *(v for v in e.variants if name_key(v) == sk)}):
+                linkable = len(owners) == 1
+                # "Thomas", "David", "Wilson" (common_surname) are not marked on their own.
+                bare = [] if e.common_surname else sorted(
+                    {spelling, *(v for v in e.variants if name_key(v) == sk)})
+                for form in bare:
                     if linkable and self.distinctive_surname(form):
                         if emit("person", form, e.id):
                             yield ("person", form, e.id)
