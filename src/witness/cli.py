@@ -163,6 +163,145 @@ def stats(ctx, as_json):
     click.echo(format_stats(data))
 
 
+@cli.command()
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+@click.pass_context
+def reprocess(ctx, quiet):
+    """Rerun the NLP and claim stages over stored documents (no files are read)."""
+    from .reprocess import reprocess as run
+    summary = run(_store(ctx), progress=not quiet)
+    for line in summary.lines():
+        click.echo(line)
+
+
+@cli.command()
+@click.argument("name_or_id")
+@click.option("--timeline", is_flag=True, help="Every claim about the person, in date order.")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def person(ctx, name_or_id, timeline, as_json):
+    """A person: names, variants, life dates, documents, mentions, co-mentioned persons."""
+    from . import people, report
+    store = _store(ctx)
+    if timeline:
+        pid, entries = people.timeline(store, name_or_id)
+        if as_json:
+            _echo_json({"id": pid, "timeline": [report.timeline_json(e) for e in entries]})
+        else:
+            click.echo("\n".join(report.format_timeline(pid, entries)))
+        return
+    rec = people.person_record(store, name_or_id)
+    if as_json:
+        _echo_json(rec.to_json())
+    else:
+        click.echo("\n".join(report.format_person(rec)))
+
+
+@cli.command()
+@click.option("--person", "person_", help="Only this person (id or any spelling).")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def contradictions(ctx, person_, as_json):
+    """Claims that cannot all hold, side by side (never resolved)."""
+    from . import people, report
+    found = people.contradictions(_store(ctx), person_)
+    if as_json:
+        _echo_json([report.contradiction_json(c) for c in found])
+        return
+    click.echo(f"{len(found)} contradictions")
+    for c in found:
+        click.echo("\n" + "\n".join(report.format_contradiction(c)))
+
+
+def _docs(store, ids, author=None, query=None):
+    from .report import select_documents
+    return select_documents(store, ids, author=author, query=query)
+
+
+@export.command("tei")
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False))
+@click.argument("ids", nargs=-1)
+@click.pass_context
+def export_tei(ctx, out_dir, ids):
+    """One TEI P5 file per document (validates against tei_all)."""
+    from .authority import load
+    from .export.tei import export_tei as run
+    n = run(_docs(_store(ctx), ids), out_dir, authority=load())
+    click.echo(f"wrote {n} TEI files to {out_dir}")
+
+
+@export.command("epub")
+@click.option("--out", "out_file", required=True, type=click.Path(dir_okay=False))
+@click.option("--author")
+@click.option("--query")
+@click.option("--title")
+@click.argument("ids", nargs=-1)
+@click.pass_context
+def export_epub(ctx, out_file, author, query, title, ids):
+    """One EPUB 3 book: ID…, an author's documents (--author) or a search (--query)."""
+    from .authority import load
+    from .export.epub import write_epub
+    docs = _docs(_store(ctx), ids, author=author, query=query)
+    if not docs:
+        raise click.UsageError("no documents selected: give ids, --author or --query")
+    title = title or author or query or (docs[0].record.title if len(docs) == 1 else "Witness selection")
+    write_epub(docs, out_file, title, authority=load())
+    click.echo(f"wrote {out_file} ({len(docs)} chapters)")
+
+
+@export.command("csv")
+@click.option("--out", "out_file", required=True, type=click.Path(dir_okay=False))
+@click.argument("ids", nargs=-1)
+@click.pass_context
+def export_csv(ctx, out_file, ids):
+    """One row per document: the record."""
+    from .export.tabular import export_csv as run
+    click.echo(f"wrote {run(_docs(_store(ctx), ids), out_file)} rows to {out_file}")
+
+
+@export.command("jsonl")
+@click.option("--out", "out_file", required=True, type=click.Path(dir_okay=False))
+@click.argument("ids", nargs=-1)
+@click.pass_context
+def export_jsonl(ctx, out_file, ids):
+    """The document JSON, one per line."""
+    from .export.tabular import export_jsonl as run
+    click.echo(f"wrote {run(_docs(_store(ctx), ids), out_file)} documents to {out_file}")
+
+
+@export.command("claims")
+@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl"]), default="csv", show_default=True)
+@click.option("--out", "out_file", required=True, type=click.Path(dir_okay=False))
+@click.pass_context
+def export_claims(ctx, fmt, out_file):
+    """One row per claim, with the document citation."""
+    from .report import export_claims as run
+    click.echo(f"wrote {run(_store(ctx), fmt, out_file)} claims to {out_file}")
+
+
+@cli.command()
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False))
+@click.option("--title", default="Witness edition", show_default=True)
+@click.pass_context
+def publish(ctx, out_dir, title):
+    """A static edition: works from a plain file server and from file://."""
+    from .authority import load
+    from .publish import publish as run
+    counts = run(_store(ctx).iter_documents(), out_dir, authority=load(), title=title)
+    click.echo(f"wrote {counts['documents']} document pages and {counts['persons']} person pages to {out_dir}")
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", type=int, default=8000, show_default=True)
+@click.option("--workers", type=int, default=1, show_default=True)
+@click.pass_context
+def serve(ctx, host, port, workers):
+    """The reading room and JSON API (binds to loopback unless told otherwise)."""
+    from .web import serve as run
+    run(ctx.obj["db"], host=host, port=port, token=os.environ.get("WITNESS_TOKEN"), workers=workers)
+
+
 def main() -> None:
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     cli(obj={}, prog_name="witness")

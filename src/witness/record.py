@@ -280,7 +280,7 @@ class RecordBuilder:
             return
         if kind == "credit":
             names = parse_names(value)
-            if not names:
+            if not value.strip(" :.-–—"):  # a value that is not a name is still a value
                 self._empty(fields[0])
             for f in fields:
                 self.credit(f, names)
@@ -313,10 +313,10 @@ class RecordBuilder:
 
     def last_updated(self, text: str | None) -> None:
         value = clean(re.sub(r"^\s*(?:last\s+)?updated(?:\s+on)?\s*:?", "", clean(text), flags=re.I))
-        d = parse_date(value)
+        d = parse_date(value) or _month_day_year(value)
         if d:
             self.rec.last_updated = d[0]
-        else:
+        elif not value.strip(" :.-–—"):  # only a blank value is an empty field
             self._empty("last_updated")
 
     def finish(self) -> Record:
@@ -339,3 +339,11 @@ class RecordBuilder:
             if not rec.source_text:
                 rec.source_text = pub["source_text"]
         return rec
+
+
+def _month_day_year(text: str) -> tuple[str, str] | None:
+    """US numeric dates on update lines ("6.14.2009", "6/14/2009"): day > 12 makes them unambiguous."""
+    m = re.fullmatch(r"\s*(\d{1,2})[./](\d{1,2})[./]((?:19|20)\d\d)\.?\s*", text or "")
+    if not m or not (1 <= int(m.group(1)) <= 12 < int(m.group(2)) <= 31):
+        return None
+    return f"{m.group(3)}-{int(m.group(1)):02d}-{int(m.group(2)):02d}", m.group(0).strip()

@@ -104,3 +104,88 @@ def format_stats(data: dict) -> str:
         for rule, n in findings["by_rule"]:
             lines.append(f"  {n:>6}  {rule}")
     return "\n".join(lines)
+
+
+# ---- people, timelines, contradictions, selections -------------------------------------
+
+def format_person(rec) -> list[str]:
+    life = f"{rec.born or '?'} – {rec.died or '?'}" + (f" ({rec.death_manner})" if rec.death_manner else "")
+    lines = [f"{rec.name}  [{rec.id}]{'  (provisional)' if rec.provisional else ''}", f"  life: {life}"]
+    if rec.wikidata:
+        lines.append(f"  wikidata: {rec.wikidata}")
+    if rec.variants:
+        lines.append("  variants: " + ", ".join(rec.variants))
+    lines.append(f"\n{len(rec.documents)} documents:")
+    lines += [f"  {d['date'] or 'n.d.':<10}  {d['id']}  {d['title'] or ''}  ({d['mentions']}×)" for d in rec.documents]
+    lines.append(f"\n{len(rec.mentions)} mentions:")
+    lines += [f"  {m['doc_id']}: “{m['text']}” — {m['sentence']}" for m in rec.mentions[:50]]
+    if rec.co_mentioned:
+        lines.append("\nmentioned with: " + ", ".join(f"{c['name']} ({c['documents']})" for c in rec.co_mentioned))
+    return lines
+
+
+def timeline_json(entry) -> dict:
+    from dataclasses import asdict
+    out = asdict(entry)
+    out["claim"]["evidence"] = {"start": entry.claim.evidence.start, "end": entry.claim.evidence.end}
+    return out
+
+
+def format_timeline(pid: str, entries) -> list[str]:
+    lines = [f"{pid}: {len(entries)} claims"]
+    for e in entries:
+        when = (e.date or "n.d.") + ("" if e.dated else " (document date)")
+        obj = f" {e.object}" if e.object else ""
+        src = f" — according to {e.attributed_to}" if e.attributed_to else ""
+        lines.append(f"  {when:<28} {e.predicate}{obj} [{e.certainty.upper()}]{src}")
+        lines.append(f"      “{(e.quote or '').strip()[:200]}” ({e.document_id})")
+    return lines
+
+
+def contradiction_json(c) -> dict:
+    from dataclasses import asdict
+
+    def side(item):
+        if item is None:
+            return None
+        d = asdict(item)
+        d["claim"]["evidence"] = {"start": item.claim.evidence.start, "end": item.claim.evidence.end}
+        return d
+    return {"kind": c.kind, "subject": c.subject, "reason": c.reason, "first": side(c.first),
+            "second": side(c.second), "authority": c.authority}
+
+
+def format_contradiction(c) -> list[str]:
+    lines = [f"{c.kind}: {c.subject} — {c.reason}"]
+    for label, item in (("A", c.first), ("B", c.second)):
+        if item is not None:
+            cl = item.claim
+            lines.append(f"  {label}. {cl.predicate} [{cl.certainty}] {cl.date or ''} in {item.document_id}"
+                         f" ({item.document_date or 'n.d.'}): “{(item.quote or '').strip()[:200]}”")
+    if c.authority:
+        lines.append(f"  B. authority file: died {c.authority.get('died')} ({c.authority.get('death_manner') or '?'})")
+    return lines
+
+
+def select_documents(store, ids=(), *, author: str | None = None, query: str | None = None,
+                     limit: int = 10_000) -> list[Document]:
+    """Documents by ids, by author, by a search, or every document when nothing is given."""
+    if ids:
+        out = []
+        for i in ids:
+            doc_id = store.resolve(i)
+            if doc_id is None:
+                raise NotFound(f"no stored document {i!r}", hint="`witness search` lists ids")
+            out.append(store.get_document(doc_id))
+        return out
+    if author or query:
+        res = store.search(SearchQuery(q=query or "", author=author, limit=limit))
+        return [store.get_document(h.id) for h in res.hits]
+    return list(store.iter_documents())
+
+
+def export_claims(store, fmt: str, out_file: str) -> int:
+    from .claims import claim_rows, write_csv, write_jsonl
+    rows = (row for doc in store.iter_documents() if doc.claims for row in claim_rows(doc))
+    with open(out_file, "w", encoding="utf-8", newline="") as fp:
+        return (write_csv if fmt == "csv" else write_jsonl)(rows, fp)

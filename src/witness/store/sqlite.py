@@ -27,6 +27,7 @@ from ..errors import NotFound, StoreError
 from ..model import Document
 from . import migrations
 from .base import PutResult, VersionInfo
+from .sqlite_people import PeopleMixin
 from .sqlite_search import SearchMixin, _Meta
 
 _FETCH_CHUNK = 200
@@ -79,7 +80,7 @@ class _Batch:
     pending: int = 0
 
 
-class SQLiteStore(SearchMixin):
+class SQLiteStore(SearchMixin, PeopleMixin):
     def __init__(self, path: str | Path, *, timeout: float = 30.0, rank_cache_size: int = 32,
                  engine: str | None = None):
         self.path = Path(path)

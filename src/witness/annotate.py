@@ -1,0 +1,43 @@
+"""The NLP half of ingest: nlp (mentions, entities) → claims → the checks that need people.
+
+Both `witness ingest` and `witness reprocess` run documents through `annotate_many`; the
+stages themselves live in `witness.nlp`, `witness.claims` and `witness.checks`.
+"""
+
+from __future__ import annotations
+
+import os
+from itertools import islice
+from typing import Iterable, Iterator
+
+from .model import Document
+
+# Claims are extracted per batch so the parser's nlp.pipe amortises its start-up.
+CLAIM_BATCH = 64
+
+
+def _batches(docs: Iterable[Document], n: int) -> Iterator[list[Document]]:
+    it = iter(docs)
+    while batch := list(islice(it, n)):
+        yield batch
+
+
+def annotate_many(docs: Iterable[Document], *, n_process: int | None = None) -> Iterator[Document]:
+    """Fill mentions, entities, claims and the people findings of each document, in order."""
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    from .authority import load
+    from .checks import run_checks
+    from .claims import extract_claims_many
+    from .nlp import annotate_many as find_entities
+
+    context = {"authority": load()}
+    n_process = n_process or min(2, os.cpu_count() or 1)
+    for batch in _batches(find_entities(docs, n_process=n_process), CLAIM_BATCH):
+        for doc, claims in zip(batch, extract_claims_many(batch)):
+            doc.claims = claims
+            doc.findings = run_checks(doc, context=context)
+            yield doc
+
+
+def annotate(doc: Document) -> Document:
+    return next(annotate_many([doc], n_process=1))

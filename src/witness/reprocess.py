@@ -1,0 +1,27 @@
+"""`witness reprocess`: rerun the NLP and claim stages over what is stored, reading no files."""
+
+from __future__ import annotations
+
+import time
+
+from .pipeline import IngestSummary, _progress
+
+
+def reprocess(store, *, progress: bool = True, annotate=None, commit_every: int = 200) -> IngestSummary:
+    """Re-annotates the current version of every document; changed annotations become a new version."""
+    if annotate is None:
+        from .annotate import annotate_many as annotate
+    ids = store.document_ids()
+    summary = IngestSummary(files=len(ids))
+    start = time.perf_counter()
+    bar = _progress(len(ids), progress)
+    try:
+        with store.batch(commit_every):
+            for doc in annotate(store.iter_documents()):
+                res = store.put_document(doc)
+                setattr(summary, res.status, getattr(summary, res.status) + 1)
+                bar.update(1)
+    finally:
+        bar.close()
+    summary.seconds = time.perf_counter() - start
+    return summary
