@@ -178,6 +178,8 @@ def main(argv=None):
 def write(path: Path, text: str, sp: str | None):
     body = path.read_text(encoding="utf-8") if path.exists() else ""
     start, end = "<!-- claims-table -->", "<!-- /claims-table -->"
+    if sp is None and "Speed: " in body:                 # keep the last speed measurement
+        sp = body[body.index("Speed: ") + 7:].split("\n", 1)[0]
     block = f"{start}\n{text}\n\n{('Speed: ' + sp) if sp else ''}\n{end}"
     if start in body and end in body:
         body = body[: body.index(start)] + block + body[body.index(end) + len(end):]

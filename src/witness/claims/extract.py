@@ -414,7 +414,8 @@ def extract_claims(doc: Document, nlp=None) -> list[Claim]:
 
 def extract_claims_many(docs, nlp=None, n_process: int = 1, batch_size: int = 64) -> list[list[Claim]]:
     """Claims for many documents, parsing all their candidate sentences in one nlp.pipe stream."""
-    nlp = nlp or get_parser()
+    if nlp is None or "parser" not in nlp.pipe_names:
+        nlp = get_parser()                             # e.g. the NER stage's pipeline has no parser
     docs = list(docs)
     contexts = [Context(d) for d in docs]
     jobs = [(i, s, e) for i, c in enumerate(contexts) for s, e in c.candidates()]
