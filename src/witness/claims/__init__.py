@@ -11,17 +11,24 @@ API (all offsets are into ``Document.text``):
     cached ``get_parser()`` (en_core_web_sm without NER).  Only sentences with a trigger word and
     a person (or a resolvable pronoun) are parsed.  Does not modify `doc`.
 ``extract_claims_many(docs, nlp=None, n_process=1, batch_size=64) -> list[list[Claim]]``
-    The same for many documents in one ``nlp.pipe`` stream (what ingest should call per batch).
+    The same for many documents in one ``nlp.pipe`` stream (what ingest should call per batch);
+    one list per document, in input order.  A pipeline without a parser is replaced by
+    ``get_parser()``.  Set ``doc.claims = …`` yourself.
 ``build_timeline(items, subject=None) -> list[TimelineEntry]``
     `items`: iterable of ``(claim, document_id, document_title, document_date[, quote])`` tuples
     or ``ClaimItem``; ``items_from_document(doc)`` makes them (quote filled).  Date order;
     undated claims are placed by their document's date with ``dated=False``.
 ``find_contradictions(items, authority=None, subject=None) -> list[Contradiction]``
     Same items; `authority` has ``.get(id)`` → entry with ``died``/``death_manner`` (object or
-    dict).  Each Contradiction carries kind, subject, both items (quotes, documents) or the
-    authority entry.  Nothing is resolved.
+    dict; ``witness.authority.load()`` fits).  ``Contradiction(kind, subject, first, second,
+    authority, reason)``: kind is ``asserted-vs-denied``, ``after-authority-death`` (second is
+    None, authority = {"died", "death_manner"}), ``after-claimed-death`` or ``alive-after-death``
+    (first = the dated executed/died claim); first/second are ClaimItems (claim, document id,
+    title, date, quote).  Nothing is resolved.
 ``claim_rows(doc, claims=None) -> list[dict]``, ``write_csv(rows, fp)``, ``write_jsonl(rows, fp)``
     Export, one row per claim with the document citation (columns: export.COLUMNS).
+
+Quality and speed: ``bench/claims.py``, ``docs/quality-claims.md``; gold set ``tests/gold/claims/``.
 """
 
 from .contradictions import Contradiction, find_contradictions
