@@ -34,6 +34,10 @@ PREDICATE_CASES = [
     ("Petrov was arrested and shot.", {("petrov", "arrested", "asserted"), ("petrov", "executed", "asserted")}),
     ("Petrov spoke at the congress. He was arrested a week later.", {("petrov", "arrested", "asserted")}),
     ("The trial of Petrov opened on Monday.", {("petrov", "tried", "asserted")}),
+    ("President Petrov opened the session.", {("petrov", "held_office", "asserted")}),
+    ("Petrov, who is also bound to disappear, knows it.", {("petrov", "disappeared", "predicted")}),
+    ("Sidorov, Petrov's secretary, was driven to suicide in 1924.",
+     {("sidorov", "held_office", "asserted"), ("sidorov", "died", "asserted")}),
 ]
 
 # certainty coverage
@@ -62,4 +66,8 @@ CERTAINTY_CASES = [
     ("The execution of Petrov is expected.", {("petrov", "executed", "predicted")}),
     ("Petrov awaits his trial.", {("petrov", "tried", "predicted")}),
     ("Petrov was arrested in May.", {("petrov", "arrested", "asserted")}),
+    ("Petrov is to be tried next month.", {("petrov", "tried", "predicted")}),
+    ("Petrov was sentenced to be shot.", {("petrov", "sentenced", "asserted"), ("petrov", "executed", "predicted")}),
+    ("Petrov now awaits trial in the Butyrki.", {("petrov", "tried", "predicted")}),
+    ("Has Petrov been shot?", {("petrov", "executed", "uncertain")}),
 ]

@@ -190,8 +190,11 @@ def _local_cues(tok, level: int, skip_modifiers: bool, trigger,
                              else "predicted", None))
             elif ct in MODAL_UNCERTAIN or cl in MODAL_UNCERTAIN:
                 cues.append((level, "uncertain", None))
-            elif ct == "to" and is_trigger and tok.dep_ == "xcomp":
-                pass                                  # handled by the governing verb
+            elif ct == "to" and is_trigger and not any(
+                    a.dep_ == "aux" and a.lemma_ == "have" for a in tok.children):
+                # an infinitive is not an event that happened: "Villalba is to be tried",
+                # "sentenced to be shot", "ordered to arrest X" ("to have been shot" is past)
+                cues.append((level + 0.5, "predicted", None))
         elif c.dep_ in ("advmod", "amod", "mark", "npadvmod", "acomp", "prt"):
             if cl in RUMOR_WORDS or ct in RUMOR_WORDS:
                 cues.append((level, "rumored", None))

@@ -104,7 +104,17 @@ def _verb_args(tok, role):
     return out
 
 
+_FACE = {"await", "face", "stand", "undergo"}
+
+
 def _noun_args(tok):
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in _FACE:
+        verb = tok.head                                # "X awaits trial", "… were imprisoned awaiting trial"
+        subj = _children(verb, "nsubj", "nsubjpass")
+        while not subj and verb.dep_ in ("xcomp", "advcl", "conj", "acl") and verb.head.i != verb.i:
+            verb = verb.head
+            subj = _children(verb, "nsubj", "nsubjpass") if verb.pos_ in ("VERB", "AUX") else [verb]
+        return subj
     args = _prep_objects(tok, "of", "against", "on")
     for c in _children(tok, "acl"):                    # "the sentences imposed on X"
         args += _prep_objects(c, "on", "upon", "against")

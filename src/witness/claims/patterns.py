@@ -67,6 +67,8 @@ def office_claims(s, add) -> None:
     attributes ("he was a member of …"), "as head of …" and lists of titles."""
     for tok in s.sdoc:
         lemma = tok.lemma_.lower()
+        if lemma.startswith("ex-"):
+            lemma = lemma[3:]                          # "an ex-member of the Monarchical Union"
         if lemma not in OFFICE_NOUNS and lemma not in MEMBER_NOUNS and lemma not in ("leader", "founder"):
             continue
         if tok.pos_ not in ("NOUN", "PROPN"):
@@ -84,6 +86,15 @@ def office_claims(s, add) -> None:
             appositive = False
         elif top.dep_ == "pobj" and top.head.lower_ == "as" and top.head.head.pos_ in ("VERB", "AUX"):
             holders = _children(top.head.head, "nsubj", "nsubjpass")  # "as head of the G.P.U. he …"
+        elif top.dep_ == "pobj" and top.head.lower_ == "as" and top.head.head.pos_ == "PROPN":
+            holders = [top.head.head]                  # "Prieto, then as now head of the navy"
+        elif top.dep_ in ("compound", "nmod") and top.head.pos_ == "PROPN" and lemma not in MEMBER_NOUNS:
+            holders = [top.head]                       # "President Companys", "War Commissar Bolivar"
+            appositive = True
+        elif top.dep_ in ("nsubj",) and _is_copula(top.head):
+            holders = [a for a in _children(top.head, "attr")]   # "his Barcelona chief is … Burillo"
+            holders += [p for a in holders for p in _appos_chain(a)]
+            appositive = False
         elif top.dep_ in ("npadvmod", "dep") and top.head.pos_ in ("VERB", "AUX") and top.i < top.head.i:
             holders = _children(top.head, "nsubj")     # "Chief of Police, …, he was …"
         elif top.dep_ == "pobj" and top.head.lower_ == "at" and top.head.head.pos_ in ("VERB", "AUX") \
@@ -118,7 +129,8 @@ def office_claims(s, add) -> None:
                     climb=not appositive)
             else:
                 if not (_prep_objects(tok, "of", "for", "in", "at", "to") or any(
-                        c.dep_ in ("compound", "amod", "poss", "nmod") for c in tok.children)):
+                        c.dep_ in ("compound", "amod", "poss", "nmod") for c in tok.children)
+                        or top.dep_ in ("compound", "nmod")):
                     continue                           # bare "the chief": not an office we can name
                 add(entity, "held_office", _office_text(s, tok), tok, ptok, climb=not appositive)
 

@@ -60,7 +60,8 @@ OFFICE_NOUNS = {
     "head", "chief", "commissar", "secretary", "chairman", "president", "director", "editor",
     "commander", "ambassador", "minister", "premier", "prosecutor", "procurator", "vice-president",
     "vice-chairman", "deputy", "envoy", "governor", "mayor", "treasurer", "organizer", "consul",
-    "consul-general", "plenipotentiary", "consultant", "admiral", "marshal", "commissioner",
+    "consul-general", "plenipotentiary", "consultant", "commissioner",
+    "delegate", "director-general", "under-secretary", "attache", "attaché",
 }
 # Places of confinement: "X is in prison", "keeping him in jail", "his years in prison".
 PRISON_NOUNS = {"prison", "jail", "gaol", "camp", "dungeon", "cell", "penitentiary", "isolator",
@@ -85,7 +86,8 @@ PREFILTER = re.compile(
     r"appoint\w*|elect\w*|publish\w*|leaders?|founders?|award\w*|decorat\w*|wr(?:ote|itten|ites?|iting)|sign(?:ed|s|ing)?|"
     r"met|meet\w*|born|di(?:ed|es|e)|dying|dead|death|suicide|kill\w*|murder\w*|assassinat\w*|"
     r"disappear\w*|intern\w*|named|nominat\w*|prisons?|jails?|gaol|camps?|dungeons?|cells?|"
-    r"brought|bring|consul\S*|plenipotentiary|consultant|admiral|marshal|commissioner|life|"
+    r"brought|bring|consul\S*|plenipotentiary|consultant|commissioner|life|"
     r"vanish\w*|head|chief|commissars?|secretary|chairman|president|director|editor|commander|"
-    r"ambassador|minister|premier|prosecutor|procurator|deputy|envoy|governor|members?)\b",
+    r"ambassador|minister|premier|prosecutor|procurator|deputy|envoy|governor|members?|ex-members?|"
+    r"delegates?|director-general|under-secretary|attach[eé]s?)\b",
     re.I)
