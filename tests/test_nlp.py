@@ -259,3 +259,12 @@ def test_surname_variant_of_another_person_does_not_capture_the_surname(nlp_read
 def test_surname_missed_by_the_model_is_found_after_the_full_name(nlp_ready):
     d = ann("We do not know what happened to Juliet Stuart Poyntz. Poyntz had left the party.")
     assert [t for t, _ in persons(d)] == ["Juliet Stuart Poyntz", "Poyntz"]
+
+
+def test_unknown_full_name_and_shorter_form_are_one_provisional_person(nlp_ready):
+    d = ann("The disappearance of Juliet Stuart Poyntz was reported. We do not know what "
+            "happened to Juliet Poyntz, or where Poyntz is.")
+    ids = {e for _, e in persons(d)}
+    assert len(ids) == 1
+    ent = d.entities[0]
+    assert ent.provisional and ent.name == "Juliet Stuart Poyntz" and "Juliet Poyntz" in ent.aliases

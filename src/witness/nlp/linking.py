@@ -156,7 +156,20 @@ class Linker:
                 continue
             eid = r.hint or self._choose(self.candidates(q, "person"), set(), year)
             if eid is None:
+                # "Juliet Poyntz" after "Juliet Stuart Poyntz": one unknown person, if the
+                # first given names agree (or one is the other's initial).
+                first = words[0].rstrip(".").casefold()
+                for _pos, cid in chains.get(skey, []):
+                    if cid in prov and any(
+                            (n.split()[0].rstrip(".").casefold() == first
+                             or n.split()[0].casefold()[:1] == first[:1]
+                             and min(len(first), len(n.split()[0].rstrip("."))) == 1)
+                            for n in prov[cid].names if len(n.split()) > 1):
+                        eid = cid
+                        break
+            if eid is None:
                 eid = provisional_id(q)
+            if eid in prov or eid not in self.authority.entries:
                 add_prov(eid, surface)
             chains.setdefault(skey, []).append((r.start, eid))
             if eid in self.authority.entries:
