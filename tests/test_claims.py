@@ -84,6 +84,12 @@ def test_parenthetical_fates(nlp):
     assert dates == {"1937-01"}
 
 
+def test_aside_inside_a_quotation_is_reported(nlp):
+    doc = make_document("Radek declared: “I worked with Petrov (shot) for years.”", PEOPLE, "1938")
+    got = {(c.subject, c.predicate): c.certainty for c in extract_claims(doc, nlp=nlp)}
+    assert got[("petrov", "executed")] == "reported"
+
+
 def test_dates_resolved_against_document(nlp):
     doc = make_document("Petrov was arrested last July.\n\nIvanov was arrested in September 1934 "
                         "and shot the following year.\n\nSidorov was released three months ago.",

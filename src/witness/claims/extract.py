@@ -440,14 +440,18 @@ def extract_claims_many(docs, nlp=None, n_process: int = 1, batch_size: int = 64
 
 def _finish(ctx: Context, claims: list[Claim], date: str | None) -> list[Claim]:
     """Document-level passes: parenthetical fates, elliptic sentences, order, de-duplication."""
-    for entity, predicate, certainty, when, ss, se in parenthetical_claims(ctx, date):
+    for entity, predicate, certainty, when, ss, se, at in parenthetical_claims(ctx, date):
         same = [c for c in claims if (c.subject, c.predicate, c.certainty) == (entity, predicate, certainty)
                 and c.evidence.start < se and ss < c.evidence.end]
         for c in same:
             c.date = c.date or when                    # the parser found it too: keep one, dated
         if not same:
+            attributed = None
+            inside, speaker = ctx.quotation(at)
+            if inside and certainty in ("asserted", "confirmed"):
+                certainty, attributed = "reported", speaker   # an aside inside someone's quoted words
             claims.append(Claim(subject=entity, predicate=predicate, date=when, certainty=certainty,
-                                evidence=Span(ss, se)))
+                                attributed_to=attributed, evidence=Span(ss, se)))
     claims.sort(key=lambda c: (c.evidence.start, c.evidence.end))
     for k, c in enumerate(claims):
         if getattr(c, "_elliptic", False) and c.certainty in ("asserted", "confirmed"):

@@ -211,7 +211,7 @@ def parenthetical_claims(ctx, doc_date) -> list[tuple]:
             certainty = _HEDGES.get((fm.group("hedge") or "").lower(), "asserted")
             dates = find_dates(fm.group("rest"), doc_date)
             out.append((m.entity, _FATES[fm.group("fate").lower()], certainty,
-                        dates[0][2] if dates else None, ss, se))
+                        dates[0][2] if dates else None, ss, se, pm.start(1)))
     return out
 
 
