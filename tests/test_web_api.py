@@ -129,12 +129,15 @@ def test_bad_and_empty_queries_are_400(client):
 def test_person(client):
     body = client.get("/api/persons/sosnovsky-lev").json()
     assert body["name"] == "Lev Sosnovsky"
-    assert body["born"] == "1886-05-04" and body["died"] == "1937-07-03"
+    # Life dates and death manner come from the authority file, not the demo annotations.
+    assert body["born"] == "1886" and body["died"] == "1937-07-03"
+    assert body["death_manner"] == "executed"
     assert "Leon Sosnovsky" in body["variants"]
     assert {d["id"] for d in body["documents"]} == {"serge-1937-08-yagoda", "demo-sosnovsky-alive",
                                                     "demo-sosnovsky-executed"}
     assert "rakovsky-christian" in [p["id"] for p in body["co_mentioned"]]
-    assert {c["kind"] for c in body["contradictions"]} >= {"asserted-vs-denied", "after-death"}
+    assert {c["kind"] for c in body["contradictions"]} >= {"asserted-vs-denied", "after-authority-death",
+                                                          "after-claimed-death"}
 
 
 def test_persons_list(client):
@@ -262,9 +265,36 @@ def test_store_opened_by_path_serves_the_same(archive, tmp_path):
         other.close()
 
 
-def test_document_page_and_search_do_not_wait_for_the_index(archive):
-    """The whole-archive index is only for people/findings pages; documents and search never scan."""
+class WithoutIndexQueries:
+    """The same real store, minus the people/claims queries (as a store without them would be)."""
+
+    def __init__(self, store):
+        self._store = store
+
+    def __getattr__(self, name):
+        if name in ("claim_items", "generation"):
+            raise AttributeError(name)
+        return getattr(self._store, name)
+
+
+def test_store_views_are_the_default_and_never_scan(archive, monkeypatch):
+    """With indexed store queries nothing loads the archive: no document is ever iterated."""
+    from witness.web.store_views import StoreViews
+
     app = create_app(archive)
+    assert isinstance(app.state.views(), StoreViews)
+    monkeypatch.setattr(type(archive), "iter_documents", lambda self: pytest.fail("scanned the archive"))
+    with TestClient(app) as c:
+        for url in ("/", "/persons/sosnovsky-lev", "/contradictions", "/checks?rule=doubled-word",
+                    "/api/persons", "/api/contradictions", "/api/persons/sosnovsky-lev/timeline"):
+            assert c.get(url).status_code == 200, url
+        assert c.get("/api/search", params={"q": "Раковский"}).json()["person"] == "rakovsky-christian"
+
+
+def test_document_page_and_search_do_not_wait_for_the_index(archive):
+    """Without store queries the whole-archive index is only for people/findings pages;
+    documents and search never wait for it."""
+    app = create_app(WithoutIndexQueries(archive))
     with TestClient(app) as c:
         assert c.get("/documents/serge-1937-08-yagoda").status_code == 200
         assert c.get("/api/documents/serge-1937-08-yagoda").status_code == 200
@@ -273,6 +303,10 @@ def test_document_page_and_search_do_not_wait_for_the_index(archive):
         assert c.get("/api/search", params={"q": "Kronstadt"}).json()["total"] >= 1
         assert c.get("/persons/sosnovsky-lev").status_code == 200
         assert app.state.index.ready() is True
+        # The in-memory index finds the same contradictions as the store-backed views.
+        kinds = {(x["entity"], x["kind"]) for x in c.get("/api/contradictions").json()["results"]}
+    with TestClient(create_app(archive)) as c:
+        assert kinds == {(x["entity"], x["kind"]) for x in c.get("/api/contradictions").json()["results"]}
 
 
 def test_name_lookup_hook_reads_unrecorded_spellings(archive):

@@ -120,11 +120,15 @@ class PeopleMixin:
                 (entity_id, type, type, limit)).fetchall()
         return [EntityCount(_entity(r[:8]), r[8], r[9]) for r in rows]
 
-    def claim_items(self, subject: str | None = None, *, subjects: list[str] | None = None):
-        """Claims (about `subject`, or every claim) as claims.ClaimItem with the evidence quote."""
+    def claim_items(self, subject: str | None = None, *, subjects: list[str] | None = None,
+                    with_index: bool = False):
+        """Claims (about `subject`, or every claim) as claims.ClaimItem with the evidence quote.
+
+        with_index: return (position in the document's claims, ClaimItem) pairs instead, for
+        links to the claim (#claim-N) in the reading room."""
         from ..claims.timeline import ClaimItem
         sql = ("SELECT c.subject, c.predicate, c.object, c.date, c.place, c.certainty, c.attributed_to,"
-               " c.ev_start, c.ev_end, d.id, d.title, d.date,"
+               " c.ev_start, c.ev_end, d.id, d.title, d.date, c.idx,"
                " substr(t.body, c.ev_start + 1, c.ev_end - c.ev_start)"
                " FROM claims c JOIN documents d ON d.rowid = c.doc_rowid JOIN doc_text t ON t.rowid = c.doc_rowid")
         args: list = []
@@ -135,8 +139,9 @@ class PeopleMixin:
         sql += " ORDER BY d.id, c.idx"
         with self._lock:
             rows = self.conn.execute(sql, args).fetchall()
-        return [ClaimItem(Claim(s, p, o, dt, pl, cert, att, Span(es, ee)), did, title, ddate, quote)
-                for s, p, o, dt, pl, cert, att, es, ee, did, title, ddate, quote in rows]
+        items = [(idx, ClaimItem(Claim(s, p, o, dt, pl, cert, att, Span(es, ee)), did, title, ddate, quote))
+                 for s, p, o, dt, pl, cert, att, es, ee, did, title, ddate, idx, quote in rows]
+        return items if with_index else [it for _, it in items]
 
     def findings_by_rule(self, rule: str | None = None, limit: int = 200, offset: int = 0) -> list[tuple]:
         """(rule, severity, doc id, doc title, start, end, message) for proofreaders."""
@@ -145,3 +150,114 @@ class PeopleMixin:
                " ORDER BY f.rule, d.id, f.start LIMIT ? OFFSET ?")
         with self._lock:
             return self.conn.execute(sql, ([rule] if rule else []) + [limit, offset]).fetchall()
+
+    # -- the reading room's whole-archive views (web/store_views.py) -------------------------
+    def generation(self) -> tuple[int, int]:
+        """Changes when anything was written: by another connection (data_version) or by this
+        one (total_changes).  Cheap enough to ask before every cached answer."""
+        with self._lock:
+            return self.conn.execute("PRAGMA data_version").fetchone()[0], self.conn.total_changes
+
+    def archive_overview(self, top: int = 15) -> dict:
+        """Counts for the home page: documents, authors, documents per year, findings, persons."""
+        year = ("CASE WHEN substr(date, 1, 4) GLOB '[0-9][0-9][0-9][0-9]'"
+                " THEN CAST(substr(date, 1, 4) AS INTEGER) END")
+        with self._lock:
+            q = self.conn.execute
+            docs = q("SELECT count(*) FROM documents").fetchone()[0]
+            authors = q("SELECT author, count(*) FROM doc_authors GROUP BY author ORDER BY 2 DESC, 1 LIMIT ?",
+                        (top,)).fetchall()
+            author_count = q("SELECT count(DISTINCT author) FROM doc_authors").fetchone()[0]
+            years = q(f"SELECT {year} AS y, count(*) FROM documents GROUP BY y").fetchall()
+            findings = q("SELECT count(*) FROM findings").fetchone()[0]
+        return {"documents": docs, "authors": [(a, n) for a, n in authors], "author_count": author_count,
+                "years": {y: n for y, n in years}, "findings": findings}
+
+    def person_counts(self) -> list[tuple[str, str | None, int]]:
+        """(entity id, stored name or None, documents mentioning) for every person mentioned."""
+        with self._lock:
+            return self.conn.execute(
+                "SELECT m.entity_id, e.name, count(DISTINCT m.doc_rowid) FROM mentions m"
+                " LEFT JOIN entities e ON e.id = m.entity_id"
+                " WHERE m.entity_id IS NOT NULL AND m.type = 'person' GROUP BY m.entity_id").fetchall()
+
+    def persons_in(self, doc_ids: list[str]) -> list[tuple[str, int]]:
+        """(person entity id, documents) over these documents, most frequent first."""
+        if not doc_ids:
+            return []
+        marks = ",".join("?" * len(doc_ids))
+        with self._lock:
+            rows = self.conn.execute(
+                "SELECT m.entity_id, count(DISTINCT m.doc_rowid) AS n, coalesce(e.name, m.entity_id) FROM documents d"
+                " JOIN mentions m ON m.doc_rowid = d.rowid LEFT JOIN entities e ON e.id = m.entity_id"
+                f" WHERE d.id IN ({marks}) AND m.entity_id IS NOT NULL AND m.type = 'person'"
+                " GROUP BY m.entity_id", list(doc_ids)).fetchall()
+        rows.sort(key=lambda r: (-r[1], r[2].casefold()))
+        return [(pid, n) for pid, n, _ in rows]
+
+    def spellings(self, entity_id: str) -> list[tuple[str, int]]:
+        """How the documents write this entity: (mention text, times), most used first."""
+        with self._lock:
+            return self.conn.execute(
+                "SELECT text, count(*) FROM mentions WHERE entity_id = ? GROUP BY text ORDER BY 2 DESC, 1",
+                (entity_id,)).fetchall()
+
+    def person_spellings(self) -> list[tuple[str, str]]:
+        """(entity id, a spelling) for every person: stored names, aliases and mention texts."""
+        with self._lock:
+            q = self.conn.execute
+            rows = q("SELECT DISTINCT entity_id, text FROM mentions"
+                     " WHERE entity_id IS NOT NULL AND type = 'person'").fetchall()
+            names = q("SELECT id, name, aliases FROM entities WHERE type = 'person'").fetchall()
+        out = [(i, n) for i, n, _ in names]
+        out += [(i, a) for i, _, aliases in names for a in json.loads(aliases or "[]")]
+        return out + [(i, t) for i, t in rows]
+
+    def finding_rules(self) -> list[tuple[str, str, int]]:
+        """(rule, worst severity, findings), most frequent first."""
+        with self._lock:
+            return self.conn.execute(
+                "SELECT rule, CASE min(CASE severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1"
+                " WHEN 'info' THEN 2 ELSE 3 END) WHEN 0 THEN 'error' WHEN 1 THEN 'warning'"
+                " WHEN 2 THEN 'info' ELSE max(severity) END, count(*) FROM findings GROUP BY rule"
+                " ORDER BY 3 DESC, 1").fetchall()
+
+    def count_findings(self, rule: str) -> int:
+        with self._lock:
+            return self.conn.execute("SELECT count(*) FROM findings WHERE rule = ?", (rule,)).fetchone()[0]
+
+    def finding_rows(self, *, rule: str | None = None, doc_rowids: list[int] | None = None,
+                     limit: int = 50, offset: int = 0, radius: int = 60) -> list[tuple]:
+        """(rule, severity, message, doc id, title, index in the document's findings, start, end,
+        text before, match, text after) — the excerpt cut from the stored text."""
+        where, args = [], []
+        if rule is not None:
+            where.append("f.rule = ?")
+            args.append(rule)
+        if doc_rowids is not None:
+            where.append(f"f.doc_rowid IN ({','.join('?' * len(doc_rowids))})")
+            args += doc_rowids
+        # Rows are inserted in the document's order, so rowid order within a document is its index.
+        sql = ('SELECT f.rule, f.severity, f.message, d.id, d.title,'
+               " (SELECT count(*) FROM findings g WHERE g.doc_rowid = f.doc_rowid AND g.rowid < f.rowid),"
+               ' f.start, f."end", substr(t.body, max(f.start - ? , 0) + 1, f."end" - max(f.start - ?, 0) + ?),'
+               " max(f.start - ?, 0), length(t.body)"
+               " FROM findings f JOIN documents d ON d.rowid = f.doc_rowid JOIN doc_text t ON t.rowid = f.doc_rowid"
+               + (" WHERE " + " AND ".join(where) if where else "") +
+               " ORDER BY d.id, f.rowid LIMIT ? OFFSET ?")
+        with self._lock:
+            rows = self.conn.execute(sql, [radius, radius, radius, radius] + args + [limit, offset]).fetchall()
+        out = []
+        for rule_, sev, msg, did, title, idx, start, end, piece, lo, size in rows:
+            a, b = start - lo, end - lo
+            hi = lo + len(piece)
+            out.append((rule_, sev, msg, did, title, idx, start, end,
+                        ("…" if lo else "") + piece[:a], piece[a:b], piece[b:] + ("…" if hi < size else "")))
+        return out
+
+    def recent_finding_docs(self, limit: int = 12) -> list[tuple[int, str]]:
+        """(row id, id) of the most recently dated documents that have findings, latest first."""
+        with self._lock:
+            return self.conn.execute(
+                "SELECT rowid, id FROM documents WHERE n_findings > 0 ORDER BY coalesce(date, '') DESC, rowid"
+                " LIMIT ?", (limit,)).fetchall()

@@ -105,8 +105,9 @@ def create_app(store, *, token: str | None = None, views=None, max_body: int = M
     """The reading room over `store` (witness.store.base.Store).
 
     token: enables the curation endpoints (else WITNESS_TOKEN; absent → they do not exist).
-    views: an object with ArchiveIndex's query methods; default builds one from the store on
-    first use.  The integrator passes store-backed people/claims queries here.
+    views: an object with ArchiveIndex's query methods.  Default: StoreViews (indexed store
+    queries, nothing loaded at start-up) when the store has them (`claim_items`), else an
+    ArchiveIndex built from every document on first use.
     name_lookup: optional callable(name) -> person entity id | None, tried when a search for a
     plain name matches no recorded spelling (e.g. the authority file's transliteration and
     fuzzy resolve: "Trotzki" → trotsky-leon).
@@ -124,13 +125,17 @@ def create_app(store, *, token: str | None = None, views=None, max_body: int = M
     app.state.name_lookup = name_lookup
     app.state.audit = []              # curation requests, in order (also logged)
     app.state.curation_hooks = {}     # kind → callable(payload) applying it (people worker)
+    if views is None and hasattr(store, "claim_items"):
+        from .store_views import StoreViews
+
+        views = StoreViews(store)
     if views is None:
         lazy = LazyIndex(store)
         app.state.index = lazy
         app.state.views = lazy.get
         app.state.views_ready = lazy.ready_or_start
     else:
-        app.state.index = None
+        app.state.index = views if hasattr(views, "refresh") else None   # StoreViews: refresh() drops caches
         app.state.views = lambda: views
         app.state.views_ready = lambda: True
     app.state.search_cache = pages.SearchCache(512, ttl=60.0)
@@ -152,16 +157,24 @@ def app_from_env() -> FastAPI:
     """uvicorn factory for multi-process serving: the archive path comes from WITNESS_DB."""
     from ..store import open_store
 
-    app = create_app(open_store(os.environ["WITNESS_DB"]))
-    app.state.index.start()
+    app = create_app(open_store(os.environ["WITNESS_DB"]), name_lookup=authority_lookup())
+    if app.state.index is not None:
+        app.state.index.start()
     return app
+
+
+def authority_lookup():
+    """name → person id through the authority file's resolve (transliterations, fuzzy)."""
+    from ..authority import load
+
+    return lambda q: (c := load().resolve(q, type="person")) and c.id
 
 
 def serve(db_path, host: str = "127.0.0.1", port: int = 8000, *, token: str | None = None,
           workers: int = 1) -> None:
     """Serve the archive at db_path with uvicorn (loopback only unless host says otherwise).
 
-    workers > 1 runs that many processes (each opens the archive and builds its own index).
+    workers > 1 runs that many processes (each opens the archive and keeps its own caches).
     """
     import uvicorn
 
@@ -175,6 +188,7 @@ def serve(db_path, host: str = "127.0.0.1", port: int = 8000, *, token: str | No
         return
     from ..store import open_store
 
-    app = create_app(open_store(db_path), token=token)
-    app.state.index.start()
+    app = create_app(open_store(db_path), token=token, name_lookup=authority_lookup())
+    if app.state.index is not None:
+        app.state.index.start()
     uvicorn.run(app, host=host, port=port, log_level="info")

@@ -183,10 +183,13 @@ def _facet_label(views, name: str, value) -> str:
 
 
 def cached_page(request: Request, key, render) -> HTMLResponse:
-    """Pages computed only from the (immutable) index are rendered once per index."""
+    """Pages computed only from the views are rendered once per index / archive generation."""
     cache = request.app.state.page_cache
-    # The index object itself is in the key (not its id(), which a new index could reuse).
-    full = (request.app.state.views(), key)
+    # The index object itself is in the key (not its id(), which a new index could reuse);
+    # store-backed views add the archive's write generation, so a write shows at once.
+    views = request.app.state.views()
+    generation = getattr(views, "generation", None)
+    full = (views, generation() if generation else None, key)
     html = cache.get(full)
     if html is None:
         response = render()

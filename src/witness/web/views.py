@@ -1,10 +1,10 @@
 """What the reading room shows about people, claims and findings, as plain dataclasses.
 
-Everything here is computed once from the stored Documents (doc.entities, doc.mentions,
-doc.claims, doc.findings) by `ArchiveIndex.build`, so no request scans the archive.
-The people and claims workers will later provide store queries for the same things;
-the integrator can then pass any object with `ArchiveIndex`'s public methods as
-`create_app(..., views=...)` without touching the pages or the API.
+Two providers fill them: `store_views.StoreViews` answers from the store's indexed queries
+(the default for an SQLite archive), and `ArchiveIndex` builds everything in memory from the
+documents (for stores without those queries, and for demo annotations that exist only in
+memory).  Both take timelines from `witness.claims.build_timeline` and contradictions from
+`witness.claims.find_contradictions`, converted here, so the two cannot disagree.
 """
 
 from __future__ import annotations
@@ -15,17 +15,13 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable
 
+from ..claims import ClaimItem, build_timeline, find_contradictions
 from ..model import HEDGED, Document, Entity
 
 QUOTE_MAX = 320          # characters of evidence shown in a timeline row
 EXCERPT_RADIUS = 60      # characters either side of a finding on /checks
 RECENT_FINDINGS = 12
 
-# Predicates that place a person alive and active at their date (claims.md, contradictions).
-ALIVE_PREDICATES = ("arrested", "charged", "tried", "sentenced", "imprisoned", "exiled", "released",
-                    "expelled", "held_office", "member_of", "awarded", "wrote", "signed", "met")
-END_PREDICATES = ("died", "executed")
-FIRM = ("asserted", "confirmed", "reported")
 
 
 @dataclass
@@ -83,6 +79,7 @@ class PersonView:
     co_mentioned: list[PersonRef]
     timeline: list[TimelineRow]
     contradictions: list[ContradictionView]
+    death_manner: str | None = None       # authority file: executed, killed, natural …
 
 
 @dataclass
@@ -127,10 +124,56 @@ def year_of(date: str | None) -> int | None:
     return None
 
 
-def _after(a: str, b: str) -> bool:
-    """a is strictly later than b at the precision both share (1938 vs 1937-03 → True)."""
-    n = min(len(a), len(b))
-    return a[:n] > b[:n]
+def default_authority():
+    """The authority file (life dates, death manner), or None when it cannot be read."""
+    try:
+        from ..authority import load
+        return load()
+    except Exception:      # the reading room still serves the archive without it
+        return None
+
+
+def clip(quote: str | None) -> str:
+    quote = (quote or "").strip()
+    return quote[:QUOTE_MAX - 1].rstrip() + "…" if len(quote) > QUOTE_MAX else quote
+
+
+def timeline_rows(indexed: list[tuple[int, ClaimItem]], subject: str | None = None
+                  ) -> tuple[list[TimelineRow], dict[int, TimelineRow]]:
+    """Rows in `build_timeline` order from (claim index, ClaimItem) pairs, and the row of each
+    claim by id(claim) so contradictions can point at (and flag) the same rows."""
+    position = {id(it.claim): i for i, it in indexed}
+    rows, by_claim = [], {}
+    for e in build_timeline([it for _, it in indexed], subject=subject):
+        row = TimelineRow(date=e.date, date_is_document_date=not e.dated, predicate=e.predicate,
+                          object=e.object, certainty=e.certainty, hedged=e.certainty in HEDGED,
+                          attributed_to=e.attributed_to, quote=clip(e.quote), doc_id=e.document_id,
+                          doc_title=e.document_title, claim_index=position[id(e.claim)])
+        rows.append(row)
+        by_claim[id(e.claim)] = row
+    return rows, by_claim
+
+
+def contradiction_views(found, by_claim: dict[int, TimelineRow], name_of) -> list[ContradictionView]:
+    """claims.Contradiction → ContradictionView; both sides' timeline rows are flagged."""
+    out = []
+    for c in found:
+        a = by_claim[id(c.first.claim)]
+        b = by_claim[id(c.second.claim)] if c.second is not None else None
+        for row in (a, b):
+            if row is not None:
+                row.contradicted = True
+        out.append(ContradictionView(c.subject, name_of(c.subject), c.kind, c.reason, a, b))
+    return out
+
+
+def _entry(authority, pid: str):
+    if authority is None:
+        return None
+    try:
+        return authority.get(pid)
+    except Exception:
+        return None
 
 
 def _excerpt(text: str, start: int, end: int) -> tuple[str, str, str]:
@@ -142,7 +185,9 @@ def _excerpt(text: str, start: int, end: int) -> tuple[str, str, str]:
 class ArchiveIndex:
     """People, timelines, contradictions, findings and overview counts, built in one pass."""
 
-    def __init__(self) -> None:
+    def __init__(self, authority=None) -> None:
+        self.authority = authority
+        self.items: dict[str, list[tuple[int, ClaimItem]]] = defaultdict(list)
         self.docs: dict[str, DocRef] = {}
         self.entities: dict[str, Entity] = {}
         self.person_docs: dict[str, list[str]] = defaultdict(list)
@@ -159,8 +204,9 @@ class ArchiveIndex:
 
     # -- building ---------------------------------------------------------------------------
     @classmethod
-    def build(cls, documents: Iterable[Document]) -> "ArchiveIndex":
-        index = cls()
+    def build(cls, documents: Iterable[Document], authority=None) -> "ArchiveIndex":
+        """authority: anything with .get(id) (claims.find_contradictions); None → the file."""
+        index = cls(authority if authority is not None else default_authority())
         for doc in documents:
             index.add(doc)
         index.finish()
@@ -197,14 +243,8 @@ class ArchiveIndex:
                 if other != pid:
                     self.co[pid][other] += 1
         for i, c in enumerate(doc.claims):
-            quote = doc.text[c.evidence.start:c.evidence.end].strip()
-            if len(quote) > QUOTE_MAX:
-                quote = quote[:QUOTE_MAX - 1].rstrip() + "…"
-            self.rows[c.subject].append(TimelineRow(
-                date=c.date or rec.date, date_is_document_date=not c.date, predicate=c.predicate,
-                object=c.object, certainty=c.certainty, hedged=c.certainty in HEDGED,
-                attributed_to=c.attributed_to, quote=quote, doc_id=doc.id, doc_title=rec.title,
-                claim_index=i))
+            self.items[c.subject].append(
+                (i, ClaimItem(c, doc.id, rec.title, rec.date, doc.text[c.evidence.start:c.evidence.end])))
         for i, f in enumerate(doc.findings):
             before, match, after = _excerpt(doc.text, f.start, f.end)
             self.findings[f.rule].append(FindingRow(f.rule, f.severity, f.message, f.suggestion, doc.id,
@@ -214,9 +254,11 @@ class ArchiveIndex:
         for pid, ent in self.entities.items():
             for name in [ent.name, *ent.aliases, *self.variants.get(pid, {})]:
                 self.names.setdefault(fold(name), pid)
-        for pid, rows in self.rows.items():
-            rows.sort(key=lambda r: (r.date is None, r.date or "", r.doc_id, r.claim_index))
-            for con in self._find_contradictions(pid, rows):
+        for pid, items in self.items.items():
+            rows, by_claim = timeline_rows(items)
+            self.rows[pid] = rows
+            found = find_contradictions([it for _, it in items], self.authority, subject=pid)
+            for con in contradiction_views(found, by_claim, self._name):
                 self._contradictions.append(con)
                 self._by_entity[pid].append(con)
         self._contradictions.sort(key=lambda c: (c.entity_name.casefold(), c.kind))
@@ -225,48 +267,6 @@ class ArchiveIndex:
     def _name(self, pid: str) -> str:
         ent = self.entities.get(pid)
         return ent.name if ent else pid
-
-    def _find_contradictions(self, pid: str, rows: list[TimelineRow]) -> list[ContradictionView]:
-        """The contradiction kinds of claims.md; never resolved, only shown side by side."""
-        out: list[ContradictionView] = []
-        name = self._name(pid)
-        ent = self.entities.get(pid)
-
-        def flag(kind, reason, a, b):
-            a.contradicted = True
-            if b is not None:
-                b.contradicted = True
-            out.append(ContradictionView(pid, name, kind, reason, a, b))
-
-        firm = [r for r in rows if r.certainty in FIRM]
-        denied = [r for r in rows if r.certainty == "denied"]
-        for d in denied:
-            for r in firm:
-                if r.predicate == d.predicate and (r.object or None) == (d.object or None):
-                    flag("asserted-vs-denied", f"one source says “{r.predicate}”, another denies it", r, d)
-                    break
-        ends = [r for r in firm if r.predicate in END_PREDICATES and r.date and not r.date_is_document_date]
-        for r in rows:
-            if r.predicate not in ALIVE_PREDICATES or not r.date or r.date_is_document_date:
-                continue
-            if ent and ent.died and _after(r.date, ent.died):
-                flag("after-death", f"{r.predicate} dated {r.date}, after death on {ent.died} "
-                                    "(authority file)", r, None)
-            else:
-                for e in ends:
-                    if _after(r.date, e.date) and e.doc_id != r.doc_id:
-                        flag("after-death", f"{r.predicate} dated {r.date}, after “{e.predicate}” "
-                                            f"dated {e.date} in another document", r, e)
-                        break
-            if ent and ent.born and _after(ent.born, r.date):
-                flag("before-birth", f"{r.predicate} dated {r.date}, before birth on {ent.born}", r, None)
-        for pred in ("born", *END_PREDICATES):
-            dated = [r for r in firm if r.predicate == pred and r.date and not r.date_is_document_date]
-            for a, b in zip(dated, dated[1:]):
-                if a.date[:4] != b.date[:4]:
-                    flag("dates-disagree", f"“{pred}” dated {a.date} in one source, {b.date} in another",
-                         a, b)
-        return out
 
     def _make_overview(self) -> Overview:
         authors = Counter(a for d in self.docs.values() for a in d.authors)
@@ -319,8 +319,11 @@ class ArchiveIndex:
                       key=lambda d: (d.date is None, d.date or "", d.id))
         co = [PersonRef(o, self._name(o), n) for o, n in
               sorted(self.co.get(pid, Counter()).items(), key=lambda t: (-t[1], self._name(t[0])))[:12]]
-        return PersonView(pid, ent.name, variants, ent.born, ent.died, ent.provisional, docs, co,
-                          list(self.rows.get(pid, [])), list(self._by_entity.get(pid, [])))
+        auth = _entry(self.authority, pid)
+        born, died = (auth.born, auth.died) if auth is not None else (ent.born, ent.died)
+        return PersonView(pid, ent.name, variants, born, died, ent.provisional and auth is None, docs, co,
+                          list(self.rows.get(pid, [])), list(self._by_entity.get(pid, [])),
+                          getattr(auth, "death_manner", None))
 
     def persons(self) -> list[PersonRef]:
         """Every person with the number of documents mentioning them, most mentioned first."""
