@@ -268,3 +268,8 @@ def test_unknown_full_name_and_shorter_form_are_one_provisional_person(nlp_ready
     assert len(ids) == 1
     ent = d.entities[0]
     assert ent.provisional and ent.name == "Juliet Stuart Poyntz" and "Juliet Poyntz" in ent.aliases
+
+
+def test_unlisted_spelling_of_a_given_name_joins_the_known_surname(nlp_ready):
+    d = ann("Among those shot was Aveli Yenukidze, secretary of the Central Executive Committee.")
+    assert persons(d) == [("Aveli Yenukidze", "enukidze-avel")]

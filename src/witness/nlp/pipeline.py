@@ -9,6 +9,7 @@ re-parses candidate sentences itself).
 from __future__ import annotations
 
 import os
+from functools import lru_cache
 
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # before numpy: one BLAS thread per process
 
@@ -76,6 +77,14 @@ def rules_from_authority(authority: Authority) -> Rules:
                 and words[0][0].isupper() and words[0].lower() not in PARTICLES \
                 and words[0].lower().rstrip('.') not in PERSON_TITLES:
             rules.given_names.add(words[0])
+
+    @lru_cache(maxsize=50_000)
+    def fits(name: str) -> str | None:
+        c = authority.lookup(name, type="person", limit=2)
+        if c and c[0].score >= 0.9 and (len(c) == 1 or c[1].score < c[0].score):
+            return c[0].id
+        return None
+    rules.fits = fits
     return rules
 
 

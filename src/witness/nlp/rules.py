@@ -138,6 +138,8 @@ class Rules:
         self.known = known or {}
         # given_names: first words of authority person names (Leon, Gregory, Christian).
         self.given_names: set[str] = set()
+        # fits(name) → the authority id a full name links to, or None (set by the pipeline).
+        self.fits = None
 
     # ---- helpers ------------------------------------------------------------------------
     def _not_person_word(self, text: str) -> bool:
@@ -351,6 +353,14 @@ class Rules:
             while s > 0 and not _is_title(doc[s - 1]) and (
                     INITIALS.match(doc[s - 1].text) or doc[s - 1].text in self.given_names
                     or doc[s - 1].lower_ in ("von", "van", "de", "du", "del")):
+                s -= 1
+            # An unlisted spelling of the known person's given name: "Aveli Yenukidze".
+            prev = doc[s - 1] if s > 0 else None
+            if (hint and self.fits is not None and prev is not None and prev.is_alpha
+                    and _cap(prev.text) and prev.whitespace_ and not _is_title(prev)
+                    and prev.lower_ not in LEADING_NOT_NAME and not prev.is_stop
+                    and not self._not_person_word(prev.text)
+                    and self.fits(f"{prev.text} {doc[s:span.end].text}") == hint):
                 s -= 1
             if any(c.isdigit() for c in stext):
                 return None
