@@ -1,0 +1,194 @@
+"""StoreViews: the reading room's people/claims/findings views from indexed store queries,
+over a real SQLite archive of hand-made documents (no corpus needed)."""
+
+from __future__ import annotations
+
+import pytest
+
+from witness import people
+from witness.model import Claim, Document, Entity, Finding, Mention, Record, Source, Span
+from witness.store import open_store
+from witness.web.store_views import StoreViews
+from witness.web.views import ArchiveIndex
+
+SOSNOVSKY = Entity("sosnovsky-lev", "person", "Lev Sosnovsky", ["Leon Sosnovsky"])
+RAKOVSKY = Entity("rakovsky-christian", "person", "Christian Rakovsky", ["Rakowsky"])
+NOBODY = Entity("nobody-ivan", "person", "Ivan Nobody", provisional=True)
+
+
+def make(doc_id, text, *, date=None, authors=("Victor Serge",), periodical=None, people=(), claims=(),
+         findings=()):
+    """people: (surface text, entity); claims: (subject, predicate, certainty, evidence phrase, date);
+    findings: (rule, severity, matched text, suggestion).  Offsets are found in `text`."""
+    doc = Document(doc_id, Source(f"fixtures/{doc_id}.txt", "text", doc_id.ljust(64, "0")),
+                   Record(authors=list(authors), title=f"Title of {doc_id}", date=date, periodical=periodical),
+                   text)
+    seen = {}
+    for surface, ent in people:
+        at = -1
+        while (at := text.find(surface, at + 1)) >= 0:
+            doc.mentions.append(Mention(at, at + len(surface), surface, "person", ent.id))
+        seen[ent.id] = ent
+    doc.entities = list(seen.values())
+    for subject, predicate, certainty, phrase, when in claims:
+        at = text.index(phrase)
+        doc.claims.append(Claim(subject, predicate, None, when, None, certainty, None, Span(at, at + len(phrase))))
+    for rule, severity, match, suggestion in findings:
+        at = text.index(match)
+        doc.findings.append(Finding(rule, severity, at, at + len(match), f"“{match}”: {rule}", suggestion))
+    return doc
+
+
+DOCS = [
+    make("d-rumor", "There are rumors that Leon Sosnovsky has been shot in prison. The arrest of Christian "
+         "Rakovsky has been confirmed. It is not true that Rakowsky was released. Of of course.",
+         date="1937-08-28", periodical="Socialist Appeal",
+         people=[("Leon Sosnovsky", SOSNOVSKY), ("Christian Rakovsky", RAKOVSKY), ("Rakowsky", RAKOVSKY)],
+         claims=[("sosnovsky-lev", "executed", "rumored", "rumors that Leon Sosnovsky has been shot", "1937"),
+                 ("rakovsky-christian", "arrested", "confirmed", "The arrest of Christian Rakovsky", None),
+                 ("rakovsky-christian", "released", "denied", "not true that Rakowsky was released", None)],
+         findings=[("doubled-word", "warning", "Of of", "Of")]),
+    make("d-alive", "Sosnovsky was held in the Tomsk isolator in October 1938.\n\nSosnovsky was not shot.",
+         date="1938-11-02", authors=("A. Correspondent",),
+         people=[("Sosnovsky", SOSNOVSKY)],
+         claims=[("sosnovsky-lev", "imprisoned", "asserted", "Sosnovsky was held in the Tomsk isolator",
+                  "1938-10"),
+                 ("sosnovsky-lev", "executed", "denied", "Sosnovsky was not shot", "1937")]),
+    make("d-executed", "Lev Sosnovsky was executed on 3 July 1937. His friend Christian Rakovsky was "
+         "sentenced in March 1938, and Ivan Nobody wrote about it that that year.",
+         date="1965", authors=("A. Historian",),
+         people=[("Lev Sosnovsky", SOSNOVSKY), ("Christian Rakovsky", RAKOVSKY), ("Ivan Nobody", NOBODY)],
+         claims=[("sosnovsky-lev", "executed", "asserted", "Lev Sosnovsky was executed on 3 July 1937",
+                  "1937-07-03"),
+                 ("rakovsky-christian", "sentenced", "asserted", "Christian Rakovsky was sentenced in March 1938",
+                  "1938-03")],
+         findings=[("doubled-word", "warning", "that that", "that"), ("markup-leak", "error", "Ivan", None)]),
+    make("d-undated", "A page without a date or any person.", authors=("Victor Serge",)),
+]
+
+
+@pytest.fixture
+def store(tmp_path):
+    s = open_store(tmp_path / "views.db")
+    for doc in DOCS:
+        s.put_document(doc)
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def views(store):
+    return StoreViews(store)
+
+
+def claim_key(store, doc_id, index):
+    return doc_id, store.get_document(doc_id).claims[index].evidence.start
+
+
+def test_person_view_from_store_and_authority(views):
+    p = views.person("sosnovsky-lev")
+    assert p.name == "Lev Sosnovsky"
+    # Life dates and manner of death are the authority file's, not the document's entity.
+    assert (p.born, p.died, p.death_manner) == ("1886", "1937-07-03", "executed")
+    assert p.provisional is False
+    assert {"Sosnovsky", "Leon Sosnovsky"} <= set(p.variants) and p.name not in p.variants
+    assert [d.id for d in p.documents] == ["d-rumor", "d-alive", "d-executed"]      # date order
+    assert [(o.id, o.count) for o in p.co_mentioned] == [("rakovsky-christian", 2), ("nobody-ivan", 1)]
+    nobody = views.person("nobody-ivan")
+    assert nobody.provisional is True and nobody.born is None and nobody.death_manner is None
+    assert views.person("no-such-person") is None and views.timeline("no-such-person") is None
+
+
+def test_timeline_order_and_hedging(views, store):
+    rows = views.timeline("sosnovsky-lev")
+    assert [(r.date, r.doc_id, r.certainty) for r in rows] == [
+        ("1937", "d-alive", "denied"), ("1937", "d-rumor", "rumored"),
+        ("1937-07-03", "d-executed", "asserted"), ("1938-10", "d-alive", "asserted")]
+    assert [r.hedged for r in rows] == [True, True, False, False]
+    assert all(r.contradicted for r in rows)
+    # claim_index is the claim's position in its document (the #claim-N anchor).
+    for r in rows:
+        claim = store.get_document(r.doc_id).claims[r.claim_index]
+        assert (claim.subject, claim.certainty) == ("sosnovsky-lev", r.certainty)
+    undated = views.timeline("rakovsky-christian")[0]
+    assert (undated.predicate, undated.date, undated.date_is_document_date) == ("arrested", "1937-08-28", True)
+    assert undated.quote == "The arrest of Christian Rakovsky"
+
+
+def test_contradictions_are_find_contradictions(views, store):
+    expected = sorted(
+        (c.kind, c.subject, (c.first.document_id, c.first.claim.evidence.start),
+         (c.second.document_id, c.second.claim.evidence.start) if c.second else None)
+        for c in people.contradictions(store))
+    shown = views.contradictions()
+    got = sorted((c.kind, c.entity, claim_key(store, c.a.doc_id, c.a.claim_index),
+                  claim_key(store, c.b.doc_id, c.b.claim_index) if c.b else None) for c in shown)
+    assert got == expected
+    assert {c.kind for c in shown} >= {"asserted-vs-denied", "after-authority-death", "after-claimed-death"}
+    denial = next(c for c in shown if c.kind == "asserted-vs-denied")
+    assert (denial.a.doc_id, denial.a.certainty, denial.b.doc_id, denial.b.certainty) == \
+        ("d-executed", "asserted", "d-alive", "denied")
+    # A rumor and a denial of a different predicate are not a contradiction.
+    assert not [c for c in shown if c.entity == "rakovsky-christian"]
+    # Per person: the same pairs, restricted to the person.
+    mine = views.person("sosnovsky-lev").contradictions
+    assert sorted((c.kind, c.a.doc_id, c.a.claim_index) for c in mine) == \
+        sorted((c.kind, c.a.doc_id, c.a.claim_index) for c in shown if c.entity == "sosnovsky-lev")
+    # The in-memory index (stores without these queries) uses the same function: same pairs.
+    index = ArchiveIndex.build(store.iter_documents(), views.authority)
+    assert sorted((c.kind, c.entity, c.a.doc_id, c.a.claim_index, c.b and c.b.doc_id)
+                  for c in index.contradictions()) == \
+        sorted((c.kind, c.entity, c.a.doc_id, c.a.claim_index, c.b and c.b.doc_id) for c in shown)
+
+
+def test_findings_views_match_the_documents(views, store):
+    assert views.finding_rules() == [("doubled-word", "warning", 2), ("markup-leak", "error", 1)]
+    found = views.findings_for("doubled-word")
+    assert len(found) == 2 and len(views.findings_for("no-such-rule")) == 0
+    index = ArchiveIndex.build(store.iter_documents(), views.authority)
+    assert found[0:50] == index.findings_for("doubled-word")
+    row = found[0]                                         # document id order
+    assert (row.doc_id, row.match, row.suggestion, row.index) == ("d-executed", "that that", "that", 0)
+    assert row.before.endswith("wrote about it ") and row.after.startswith(" year.")
+    leak = views.findings_for("markup-leak")[0]
+    assert (leak.index, leak.severity, leak.suggestion) == (1, "error", None)
+
+
+def test_overview_counts(views):
+    ov = views.overview()
+    assert ov.documents == 4 and ov.undated == 1
+    assert ov.author_count == 3 and ov.authors[0] == ("Victor Serge", 2)
+    assert ov.histogram[0] == (1937, 1) and ov.histogram[1] == (1938, 1) and ov.histogram[-1] == (1965, 1)
+    assert len(ov.histogram) == 1965 - 1937 + 1
+    assert ov.person_count == 3 and [(p.id, p.count) for p in ov.persons] == \
+        [("sosnovsky-lev", 3), ("rakovsky-christian", 2), ("nobody-ivan", 1)]
+    assert ov.findings_total == 3
+    # Most recently dated documents first, at most two findings each.
+    assert [(f.doc_id, f.rule) for f in ov.recent_findings] == \
+        [("d-executed", "doubled-word"), ("d-executed", "markup-leak"), ("d-rumor", "doubled-word")]
+
+
+def test_persons_names_and_spellings(views):
+    assert [(p.id, p.count) for p in views.persons()] == \
+        [("sosnovsky-lev", 3), ("rakovsky-christian", 2), ("nobody-ivan", 1)]
+    assert views.persons_in(["d-rumor", "d-executed", "d-undated", "missing"]) == \
+        [("rakovsky-christian", 2), ("sosnovsky-lev", 2), ("nobody-ivan", 1)]
+    assert views.persons_in([]) == []
+    assert views.person_for_name("rakowsky") == "rakovsky-christian"
+    assert views.person_for_name("  ") is None and views.person_for_name("Bukharin") is None
+    assert views.spellings("rakovsky-christian") == ["Christian Rakovsky", "Rakowsky"]
+    assert views.person_name("nobody-ivan") == "Ivan Nobody" and views.person_name("x") is None
+
+
+def test_whole_archive_answers_follow_writes(views, store):
+    first = views.contradictions()
+    assert views.contradictions() is first                 # cached while nothing changes
+    doc = make("d-later", "Rakowsky was released in 1939.", date="1939",
+               people=[("Rakowsky", RAKOVSKY)],
+               claims=[("rakovsky-christian", "released", "asserted", "Rakowsky was released in 1939", "1939")])
+    store.put_document(doc)
+    after = views.contradictions()
+    assert after is not first
+    assert ("asserted-vs-denied", "rakovsky-christian") in {(c.kind, c.entity) for c in after}
+    assert views.overview().documents == 5
+    assert "d-later" in [d.id for d in views.person("rakovsky-christian").documents]
