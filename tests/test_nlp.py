@@ -273,3 +273,14 @@ def test_unknown_full_name_and_shorter_form_are_one_provisional_person(nlp_ready
 def test_unlisted_spelling_of_a_given_name_joins_the_known_surname(nlp_ready):
     d = ann("Among those shot was Aveli Yenukidze, secretary of the Central Executive Committee.")
     assert persons(d) == [("Aveli Yenukidze", "enukidze-avel")]
+
+
+def test_title_case_heading_words_are_not_persons(nlp_ready):
+    d = ann("Stalin shot the generals.\n\nPurge Goes On\n\nThe Old Bolsheviks disappear.")
+    assert [t for t, _ in persons(d)] == ["Stalin"]
+
+
+def test_either_apostrophe_matches_the_authority(nlp_ready):
+    d = ann("He was the editor of L’Humanité in Paris.")
+    hum = [m for m in d.mentions if m.text == "L’Humanité"]
+    assert hum and hum[0].entity == "l-humanite" and hum[0].type != "person"

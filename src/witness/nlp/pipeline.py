@@ -50,11 +50,21 @@ def raws_of(doc) -> list[Raw]:
     return [Raw(*t) for t in doc.user_data.get(USER_KEY, [])]
 
 
+def _patterns(authority: Authority):
+    """The authority's patterns, each also with the other apostrophe (L'Humanité/L’Humanité):
+    MIA pages use both, and the ruler matches exact token text."""
+    for typ, text, eid in authority.patterns():
+        yield typ, text, eid
+        for a, b in (("'", "’"), ("’", "'")):
+            if a in text:
+                yield typ, text.replace(a, b), eid
+
+
 def rules_from_authority(authority: Authority) -> Rules:
     surnames: set[str] = set()
     person_names: set[str] = set()
     known: dict[str, str] = {}
-    for typ, text, _id in authority.patterns():
+    for typ, text, _id in _patterns(authority):
         if typ == "person":
             person_names.add(text)
             if " " not in text and not text.endswith("."):
@@ -99,7 +109,7 @@ def build(authority: Authority | None, ruler: str | None = RULER_POSITION,
         er = nlp.add_pipe("entity_ruler", config={"overwrite_ents": ruler == "after",
                                                   "validate": False}, **where)
         patterns = []
-        for typ, text, eid in authority.patterns():
+        for typ, text, eid in _patterns(authority):
             p = {"label": RULER_LABELS.get(typ, "ORG"), "pattern": text}
             if eid:
                 p["id"] = eid

@@ -108,6 +108,12 @@ FURNITURE = re.compile(
     r"|[^\n]{0,60}\barchive(?:s)?\s*$)")
 
 
+# A short paragraph in title case without a final stop: a heading.
+HEADING = re.compile(r"(?m)^(?:[A-Z][\w’'\-]*|of|the|and|in|on|for|to|a|an|by|at|with|“|”)"
+                     r"(?:[ \t]+(?:[A-Z\d][\w’'\-.,]*|of|the|and|in|on|for|to|a|an|by|at|with|[“”‘’]))"
+                     r"{0,8}[ \t]*$")
+
+
 @dataclass
 class Raw:
     start: int
@@ -223,10 +229,18 @@ class Rules:
             if raw is not None:
                 out.append(raw)
 
-        # 5. Drop what sits on lines of page furniture.
+        # 5. Drop what sits on lines of page furniture, and unknown "names" in title-case
+        # headings ("Purge Goes On", "Stalinists Distort Interview").
         furn = self._furniture(text)
         if furn:
             out = [r for r in out if not any(a <= r.start < b for a, b in furn)]
+        heads = [(m.start(), m.end()) for m in HEADING.finditer(text)]
+        if heads:
+            out = [r for r in out if not (
+                r.type == "person" and r.hint is None and r.rule == "ner"
+                and text[r.start:r.end] not in self.person_names
+                and text[r.start:r.end].split()[0] not in COMMON_GIVEN | self.given_names
+                and any(a <= r.start < b for a, b in heads))]
         out.sort(key=lambda r: (r.start, -r.end))
         # Overlaps: keep the first (rules were appended before the model's entities, and the
         # sort keeps the longest span first at one start).
