@@ -82,3 +82,20 @@ def test_people_rules_register_with_the_check_runner(authority):
     d = annotated("Bukharin is still the editor of Izvestia.", date="1938-06")
     got = run_checks(d, rules=["date-after-death"], context={"authority": authority})
     assert [f.rule for f in got] == ["date-after-death"]
+
+
+def test_date_after_death_not_for_modals_or_another_subject(authority):
+    from witness.checks.people import date_after_death
+    d = annotated("Bukharin might have been the leader. The pact between Bukharin and Stalin "
+                  "has been forgotten.", date="1940-01")
+    assert date_after_death(d, authority) == []
+
+
+def test_name_variant_not_for_a_party_name_beside_the_real_name(authority):
+    from witness.checks.people import name_variant
+    from witness.model import Mention
+    d = annotated("Marchlewski spoke. Karski wrote.")
+    # Whatever the linker made of it, two unrelated spellings are not a spelling variant.
+    d.mentions = [Mention(0, 11, "Marchlewski", "person", "marchlewski-julian"),
+                  Mention(19, 25, "Karski", "person", "marchlewski-julian")]
+    assert name_variant(d, authority) == []

@@ -21,8 +21,9 @@ _SENT_END = re.compile(r"[.!?;:]['’”\")\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n+
 
 
 # Two surname forms below this similarity (names.similarity, on matching keys) are not
-# spellings of one name: Rakowsky/Rakovsky is 1.0, Zinoviev/Ziuoviev 0.88, Kun/Wang 0.
-VARIANT_SIMILARITY = 0.6
+# spellings of one name: Rakowsky/Rakovsky is 1.0, Zinoviev/Ziuoviev 0.88, and a party name
+# beside the real name (Karski/Marchlewski) stays below.
+VARIANT_SIMILARITY = 0.7
 
 
 def _person_mentions(doc: Document) -> list[Mention]:
@@ -84,8 +85,12 @@ _DEATH = re.compile(
     r"liquidated|lost his life|was no more|in memoriam)\b", re.I)
 # A present-tense predicate right after the name, in the same clause: "Yagoda is an old
 # Bolshevik", "The arrest of Yagoda is the sensation".
+# The words between may not be a conjunction ("Hitler and Stalin has been…": another subject)
+# or a modal ("Healy might have been": not the present).
+_BETWEEN = r"(?!(?:and|or|but|nor|would|could|might|should|must|may|than|as|that|who|which)\b)"
 _PRESENT = re.compile(
-    r"^\s*(?:[A-Za-z’']+\s+){0,2}?(?:is|are|has|have|remains|continues|lives|holds|heads|sits|"
+    r"^\s*(?:" + _BETWEEN + r"[A-Za-z’']+\s+){0,2}?"
+    r"(?:is|are|has|have|remains|continues|lives|holds|heads|sits|"
     r"works|leads|rules|will|shall)\b(?!\s+(?:been\s+)?(?:dead|died|shot|executed|killed))")
 _CLAUSE_END = re.compile(r"[,;:()\[\]–—“”\"]|\s-\s")
 # ...but "Lenin says", "as Marx writes" cite an author, dead or alive.
