@@ -62,11 +62,13 @@ def test_reported_names_its_source(nlp):
 
 
 def test_quoted_speaker_is_reported(nlp):
-    text = "Radek declared: “Petrov was arrested in May.”\n\nRADEK: Ivanov was shot."
+    text = ("Radek declared: “Petrov was arrested in May.”\n\nRADEK: Ivanov was shot.\n\n"
+            "Sidorov: I was arrested in 1936.")
     claims = extract_claims(make_document(text, PEOPLE, "1937"), nlp=nlp)
     got = {(c.subject, c.predicate): (c.certainty, c.attributed_to) for c in claims}
     assert got[("petrov", "arrested")] == ("reported", "Radek")
     assert got[("ivanov", "executed")] == ("reported", "Radek")
+    assert got[("sidorov", "arrested")] == ("reported", "Sidorov")
 
 
 def test_ambiguous_pronoun_gives_no_claim(nlp):

@@ -18,6 +18,7 @@ _ABBREV = re.compile(
     r"Sen|ibid|Ibid|Comp|Com|Art|Ch|ch|Mme|Mlle|M)|\b[a-z]\.[a-z])\.$")
 PRONOUNS = {"he", "him", "his", "she", "her", "himself", "herself"}
 _PRONOUN_RE = re.compile(r"\b(he|him|his|she|her)\b", re.I)
+_FIRST_PERSON_RE = re.compile(r"\b(I|me|my)\b")
 # What may stand before a sentence's subject: nothing, or a short opening phrase ("In February 1938, ").
 _SUBJECT_LEAD = re.compile(r"^[\s“\"‘'(–—-]*(?:[A-Z][^,;:]{0,40},\s*)?$")
 _SUBJ_PRONOUN_RE = re.compile(r"\b(he|she|He|She)\b")
@@ -111,7 +112,7 @@ class Context:
                 continue
             if self.mentions_in(s, e):
                 out.append((s, e))
-            elif _PRONOUN_RE.search(chunk) and self._person_before(k):
+            elif (_PRONOUN_RE.search(chunk) or _FIRST_PERSON_RE.search(chunk)) and self._person_before(k):
                 out.append((s, e))
         return out
 
@@ -193,6 +194,25 @@ class Context:
         return names[-1].text if names else ""
 
     # -- quotations -------------------------------------------------------------------------
+    def first_person(self, offset: int) -> str | None:
+        """Who "I"/"me"/"my" is at `offset`: the speaker of a trial-record line ("Radek: I …")
+        or of a quotation introduced by a named speaker ("Radek declared: “I …”"), else None
+        (the author's own "I" is no entity)."""
+        pi = self.sentences[self.sentence_index(offset)][2]
+        ps, pe = self.paragraphs[pi]
+        lead = self.mentions_in(ps, ps + 60)
+        if lead and not self.text[ps:lead[0].start].strip() and \
+                re.match(r"\s*:\s", self.text[lead[0].end:lead[0].end + 3]):
+            return lead[0].entity
+        before = self.text[ps:offset]
+        if before.count("“") > before.count("”"):
+            open_at = ps + before.rfind("“")
+            if _SPEECH_VERB.search(self.text[max(ps, open_at - 80):open_at]):
+                near = [x for x in self.mentions_in(ps, open_at) if x.end >= open_at - 80]
+                if near:
+                    return near[-1].entity
+        return None
+
     def quotation(self, offset: int) -> tuple[bool, str | None]:
         """(inside a quotation, speaker in the text's words or None) for a character offset."""
         pi = self.sentences[self.sentence_index(offset)][2]
@@ -208,6 +228,10 @@ class Context:
         m = _SPEAKER_LINE.match(self.text[ps:pe])
         if m and not inside:
             return True, m.group(1).strip().title()   # trial record: "RADEK: …"
+        lead = self.mentions_in(ps, ps + 60)
+        if lead and not inside and not self.text[ps:lead[0].start].strip() and \
+                re.match(r"\s*:\s", self.text[lead[0].end:lead[0].end + 3]):
+            return True, lead[0].text                  # "Krestinsky: I was arrested …"
         if inside:
             lead = before[:open_at]
             if _SPEECH_VERB.search(lead[-80:]):

@@ -152,6 +152,8 @@ class _Sent:
         m = self.ctx.mention_at(start, start + len(tok.text))
         if m is not None:
             return m.entity
+        if tok.lower_ in ("i", "me", "my", "myself") and tok.pos_ == "PRON":
+            return self.ctx.first_person(start)         # a defendant's or quoted speaker's "I"
         if tok.lower_ in PRONOUNS and tok.pos_ == "PRON":
             head = tok.head
             same = []
