@@ -302,6 +302,10 @@ def serve(ctx, host, port, workers):
     run(ctx.obj["db"], host=host, port=port, token=os.environ.get("WITNESS_TOKEN"), workers=workers)
 
 
+from .cli_entity import entity  # noqa: E402
+cli.add_command(entity)
+
+
 def main() -> None:
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     cli(obj={}, prog_name="witness")

@@ -18,6 +18,8 @@ def _authority():
 def resolve_person(store, name_or_id: str) -> str:
     """An entity id for an id, a name or a variant (Rakowsky, Раковский…); NotFound otherwise."""
     key = name_or_id.strip()
+    if hasattr(store, "canonical_entity"):
+        key = store.canonical_entity(key)   # an id merged away by a curator means the one kept
     if store.entity(key) is not None or _authority().get(key) is not None:
         return key
     found = store.find_entities(key, limit=2)
@@ -63,10 +65,14 @@ def person_record(store, name_or_id: str, *, mention_limit: int = 1000) -> Perso
         raise NotFound(f"no person {pid!r}")
     name = auth.name if auth else ent.name
     variants = list(auth.variants) if auth else list(ent.aliases)
+    if auth and ent:   # names a curator merged in live on the archive's row
+        variants += [a for a in ent.aliases if a not in variants and a != name]
+    # A curator's link (witness entity link) is on the archive's row; else the file's.
+    wikidata = ((ent.external or {}).get("wikidata") if ent else None) or getattr(auth, "wikidata", None)
     return PersonRecord(
         id=pid, name=name, type=(auth.type if auth else ent.type), variants=variants,
         born=auth.born if auth else ent.born, died=auth.died if auth else ent.died,
-        death_manner=getattr(auth, "death_manner", None), wikidata=getattr(auth, "wikidata", None),
+        death_manner=getattr(auth, "death_manner", None), wikidata=wikidata,
         provisional=auth is None and bool(ent and ent.provisional),
         documents=[asdict(d) for d in store.documents_mentioning(pid)],
         mentions=[asdict(m) for m in store.mentions_of(pid, limit=mention_limit)],

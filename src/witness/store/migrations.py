@@ -183,11 +183,43 @@ def _v4_fill(conn: sqlite3.Connection) -> None:
     conn.execute("INSERT INTO meta(key, value) VALUES ('archive_id', ?)", (str(uuid.uuid4()),))
 
 
+# 5: curators' decisions (witness entity merge|split|link, store/sqlite_curation.py).  Kept
+# apart from the documents' JSON, which stays as extracted: indexing a document applies them,
+# so a re-ingest or reprocess keeps them, and undo is deleting a row and re-indexing.
+_V5 = """
+CREATE TABLE curation_log (
+    seq    INTEGER PRIMARY KEY,
+    at     TEXT NOT NULL,
+    op     TEXT NOT NULL,                     -- JSON: the operation and what undo needs
+    undone INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE entity_redirects (                -- merges: from_id now means to_id
+    from_id TEXT PRIMARY KEY,
+    to_id   TEXT NOT NULL,
+    names   TEXT NOT NULL DEFAULT '[]'         -- JSON: from_id's names, now aliases of to_id
+);
+CREATE INDEX entity_redirects_to ON entity_redirects(to_id);
+CREATE TABLE entity_splits (                   -- mentions of from_id written `text` mean to_id
+    from_id TEXT NOT NULL,
+    text    TEXT NOT NULL,
+    to_id   TEXT NOT NULL,
+    PRIMARY KEY (from_id, text)
+);
+CREATE TABLE entity_links (id TEXT PRIMARY KEY, wikidata TEXT);
+CREATE TABLE entity_new (                      -- entities a curator created (split-off)
+    id      TEXT PRIMARY KEY,
+    type    TEXT NOT NULL,
+    name    TEXT NOT NULL,
+    aliases TEXT NOT NULL DEFAULT '[]'
+);
+"""
+
 STEPS: list[list[Step]] = [
     [_V1],
     [_V2, _v2_fill],
     [_V3, _v3_fill],
     [_V4, _v4_fill],
+    [_V5],
 ]
 LATEST = len(STEPS)
 

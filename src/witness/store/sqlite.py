@@ -27,6 +27,7 @@ from ..errors import NotFound, StoreError
 from ..model import Document
 from . import migrations
 from .base import PutResult, VersionInfo
+from .sqlite_curation import CurationMixin, curate
 from .sqlite_people import PeopleMixin
 from .sqlite_search import SearchMixin, _Meta
 
@@ -47,6 +48,7 @@ def _year(record: dict) -> int | None:
 
 def index_annotations(conn: sqlite3.Connection, rowid: int, data: dict) -> None:
     """Replace the mention/claim/finding rows of one document by those of `data` (its JSON)."""
+    data = curate(conn, data)   # curators' merges, splits and links (the JSON itself stays as is)
     for table in ("mentions", "claims", "findings"):
         conn.execute(f"DELETE FROM {table} WHERE doc_rowid = ?", (rowid,))
     conn.executemany(
@@ -80,7 +82,7 @@ class _Batch:
     pending: int = 0
 
 
-class SQLiteStore(SearchMixin, PeopleMixin):
+class SQLiteStore(SearchMixin, PeopleMixin, CurationMixin):
     def __init__(self, path: str | Path, *, timeout: float = 30.0, rank_cache_size: int = 32,
                  engine: str | None = None):
         self.path = Path(path)

@@ -1,0 +1,416 @@
+"""Curators' decisions on entities: merge, split by surface form, link to Wikidata, undo.
+
+The documents' JSON (in `versions`) is never changed: it stays as the NLP extracted it.  The
+decisions live in their own tables (migration step 5) and `curate()` applies them each time a
+document is indexed, so a re-ingest or `witness reprocess` keeps them.  An operation writes
+its table rows, re-indexes the documents it touches from their stored JSON and logs itself,
+all in one transaction; undo deletes the rows and re-indexes again.  Each log record holds
+what undo needs (the rows as they were), so ops undo last-first.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+import zlib
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any
+
+from ..errors import NotFound, WitnessError
+
+WIKIDATA = re.compile(r"Q[1-9]\d*")
+NEW_ID = re.compile(r"[a-z0-9][a-z0-9._-]*")
+_HOPS = 64   # longest chain of merges/splits followed (chains cannot loop; this is a guard)
+
+
+class CurationError(WitnessError):
+    code = "curation-invalid"
+    status = 400
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+# ---- applying decisions while indexing -----------------------------------------------------
+
+@dataclass
+class _Rules:
+    redirects: dict[str, str]
+    names: dict[str, list[str]]              # to_id → names merged into it
+    splits: dict[tuple[str, str], str]       # (from_id, surface text) → to_id
+    split_away: dict[str, set[str]]          # from_id → texts moved away
+    links: dict[str, str | None]
+    new: dict[str, tuple[str, str, list[str]]]  # id → (type, name, aliases)
+
+    def resolve(self, entity: str, text: str | None = None) -> str:
+        """Where a mention of `entity` written `text` (or a claim subject) belongs now."""
+        cur, used = entity, set()
+        for _ in range(_HOPS):
+            key = (cur, text)
+            if text is not None and key in self.splits and key not in used:
+                used.add(key)    # a split undone by a later merge back must not loop
+                cur = self.splits[key]
+                continue
+            nxt = self.redirects.get(cur)
+            if nxt is None:
+                break
+            cur = nxt
+        return cur
+
+
+def _rules(conn: sqlite3.Connection) -> _Rules | None:
+    try:
+        if conn.execute("SELECT 1 FROM curation_log WHERE undone = 0 LIMIT 1").fetchone() is None:
+            return None
+    except sqlite3.OperationalError:   # an archive being migrated from before step 5
+        return None
+    redirects, names = {}, {}
+    for f, t, n in conn.execute("SELECT from_id, to_id, names FROM entity_redirects"):
+        redirects[f] = t
+        names.setdefault(t, []).extend(json.loads(n))
+    splits, away = {}, {}
+    for f, text, t in conn.execute("SELECT from_id, text, to_id FROM entity_splits"):
+        splits[(f, text)] = t
+        away.setdefault(f, set()).add(text)
+    links = dict(conn.execute("SELECT id, wikidata FROM entity_links"))
+    new = {i: (ty, n, json.loads(a)) for i, ty, n, a in conn.execute("SELECT id, type, name, aliases FROM entity_new")}
+    return _Rules(redirects, names, splits, away, links, new)
+
+
+def curate(conn: sqlite3.Connection, data: dict) -> dict:
+    """`data` (a document's JSON) as curators decided: a new dict, or `data` itself when no
+    decision is in force.  Mentions and claims follow merges and splits; merged-away
+    entities disappear from the list, their names becoming aliases of the entity kept."""
+    rules = _rules(conn)
+    if rules is None:
+        return data
+    out = dict(data)
+    out["mentions"] = [dict(m, entity=rules.resolve(m["entity"], m.get("text"))) if m.get("entity") else m
+                       for m in data.get("mentions") or []]
+    claims = []
+    for c in data.get("claims") or []:
+        c = dict(c)
+        for k in ("subject", "object", "attributed_to"):
+            if c.get(k) and c[k] in rules.redirects:
+                c[k] = rules.resolve(c[k])
+        claims.append(c)
+    out["claims"] = claims
+    entities: dict[str, dict] = {}
+    for e in data.get("entities") or []:
+        if rules.resolve(e["id"]) == e["id"]:
+            entities[e["id"]] = dict(e)
+    for m in out["mentions"]:
+        eid = m.get("entity")
+        if eid and eid not in entities and eid in rules.new:
+            entities[eid] = {"id": eid, "provisional": False, "external": {"wikidata": None}}
+    for eid, e in entities.items():
+        if eid in rules.new:
+            e["type"], e["name"], e["aliases"] = rules.new[eid][0], rules.new[eid][1], list(rules.new[eid][2])
+        away = rules.split_away.get(eid, set())
+        aliases = []
+        for a in [*(e.get("aliases") or []), *rules.names.get(eid, [])]:
+            if a not in aliases and a != e["name"] and a not in away:
+                aliases.append(a)
+        e["aliases"] = aliases
+        if eid in rules.links:
+            e["external"] = dict(e.get("external") or {}, wikidata=rules.links[eid])
+    out["entities"] = list(entities.values())
+    return out
+
+
+# ---- the store's side ------------------------------------------------------------------
+
+def _row_dict(row) -> dict[str, Any]:
+    id_, type_, name, aliases, born, died, external, provisional = row
+    return {"id": id_, "type": type_, "name": name, "aliases": json.loads(aliases or "[]"), "born": born,
+            "died": died, "external": json.loads(external or "{}"), "provisional": bool(provisional)}
+
+
+_COLS = "id, type, name, aliases, born, died, external, provisional"
+
+
+class CurationMixin:
+    """Mixed into SQLiteStore; uses its `conn`, `_lock`, `_tx()` and `_dirty`."""
+
+    # -- reading ---------------------------------------------------------------------------
+    def canonical_entity(self, entity_id: str) -> str:
+        """The id an entity is known by now (following merges; itself when never merged)."""
+        with self._lock:
+            cur = entity_id
+            for _ in range(_HOPS):
+                row = self.conn.execute("SELECT to_id FROM entity_redirects WHERE from_id = ?", (cur,)).fetchone()
+                if row is None:
+                    return cur
+                cur = row[0]
+            return cur
+
+    def entity_row(self, entity_id: str) -> dict | None:
+        with self._lock:
+            row = self.conn.execute(f"SELECT {_COLS} FROM entities WHERE id = ?", (entity_id,)).fetchone()
+        return _row_dict(row) if row else None
+
+    def entity_counts(self, *, type: str | None = None, provisional: bool | None = None,
+                      limit: int = 50, offset: int = 0) -> list[tuple[dict, int, int]]:
+        """(entity, documents, mentions) for mentioned entities, most mentioned first."""
+        where, args = ["1"], []
+        if type:
+            where.append("e.type = ?")
+            args.append(type)
+        if provisional is not None:
+            where.append("e.provisional = ?")
+            args.append(int(provisional))
+        cols = ", ".join("e." + c for c in _COLS.split(", "))
+        sql = (f"SELECT {cols}, count(DISTINCT m.doc_rowid), count(*) FROM entities e"
+               f" JOIN mentions m ON m.entity_id = e.id WHERE {' AND '.join(where)}"
+               " GROUP BY e.id ORDER BY 10 DESC, 9 DESC, e.name, e.id LIMIT ? OFFSET ?")
+        with self._lock:
+            rows = self.conn.execute(sql, args + [limit, offset]).fetchall()
+        return [(_row_dict(r[:8]), r[8], r[9]) for r in rows]
+
+    def surface_forms(self, entity_id: str) -> list[tuple[str, int]]:
+        """How the documents write this entity: (mention text, times), most used first."""
+        with self._lock:
+            return self.conn.execute("SELECT text, count(*) FROM mentions WHERE entity_id = ?"
+                                     " GROUP BY text ORDER BY 2 DESC, 1", (entity_id,)).fetchall()
+
+    def entity_documents(self, entity_id: str, limit: int = 500) -> list[tuple[str, str | None, str | None, int]]:
+        """(document id, title, date, mentions) of the current documents mentioning the entity."""
+        with self._lock:
+            return self.conn.execute(
+                "SELECT d.id, d.title, d.date, count(*) FROM mentions m JOIN documents d ON d.rowid = m.doc_rowid"
+                " WHERE m.entity_id = ? GROUP BY d.rowid ORDER BY d.date IS NULL, d.date, d.id LIMIT ?",
+                (entity_id, limit)).fetchall()
+
+    def curation_log(self, entity_id: str | None = None, *, include_undone: bool = True) -> list[dict]:
+        """Logged operations, oldest first: {seq, at, undone, op…}; only those touching
+        `entity_id` when given."""
+        with self._lock:
+            rows = self.conn.execute("SELECT seq, at, op, undone FROM curation_log ORDER BY seq").fetchall()
+        out = []
+        for seq, at, op, undone in rows:
+            rec = json.loads(op)
+            if undone and not include_undone:
+                continue
+            if entity_id and entity_id not in {rec.get(k) for k in ("keep", "drop", "id", "new_id")}:
+                continue
+            out.append({"seq": seq, "at": at, "undone": bool(undone), **rec})
+        return out
+
+    # -- operations ------------------------------------------------------------------------
+    def merge_entities(self, keep: str, drop: str, authority=None) -> dict:
+        """Fold `drop` into `keep`: its mentions, claims and names become `keep`'s."""
+        if keep == drop:
+            raise CurationError("cannot merge an entity with itself")
+        with self._tx() as c:
+            self._canonical_or_fail(c, keep)
+            self._canonical_or_fail(c, drop)
+            drow = self._row(c, drop)
+            if drow is None:
+                raise NotFound(f"no entity {drop!r} in the archive", hint="`witness entity list` lists them")
+            krow, created = self._row(c, keep), False
+            if krow is None:
+                entry = authority.get(keep) if authority is not None else None
+                if entry is None:
+                    raise NotFound(f"no entity {keep!r} in the archive or the authority file",
+                                   hint="`witness entity list` lists them")
+                e = entry.to_entity()
+                krow, created = {"id": e.id, "type": e.type, "name": e.name, "aliases": list(e.aliases),
+                                 "born": e.born, "died": e.died, "external": dict(e.external),
+                                 "provisional": False}, True
+            if krow["type"] != drow["type"]:
+                raise CurationError(f"cannot merge a {drow['type']} ({drop}) into a {krow['type']} ({keep})")
+            names = list(dict.fromkeys([drow["name"], *drow["aliases"]]))
+            added = [n for n in names if n != krow["name"] and n not in krow["aliases"]]
+            rowids = self._docs_with(c, drop)
+            c.execute("INSERT INTO entity_redirects(from_id, to_id, names) VALUES (?, ?, ?)",
+                      (drop, keep, json.dumps(names, ensure_ascii=False)))
+            self._write_row(c, dict(krow, aliases=krow["aliases"] + added))
+            c.execute("DELETE FROM entities WHERE id = ?", (drop,))
+            op = {"op": "merge", "keep": keep, "drop": drop, "added": added, "keep_created": created,
+                  "keep_row": krow, "drop_row": drow}
+            self._log(c, op)
+            self._reindex(c, rowids)
+        return op
+
+    def split_entity(self, entity_id: str, new_id: str, names: list[str], label: str | None = None,
+                     authority=None) -> dict:
+        """Mentions of `entity_id` written as one of `names` become a new entity `new_id`."""
+        names = list(dict.fromkeys(n for n in names if n))
+        if not names:
+            raise CurationError("give the surface forms to split off", hint='--name "Surface form" (repeatable)')
+        if not NEW_ID.fullmatch(new_id):
+            raise CurationError(f"not a usable entity id: {new_id!r}",
+                                hint="lower-case letters, digits, '-', '.' or '_', e.g. smirnov-vladimir")
+        with self._tx() as c:
+            self._canonical_or_fail(c, entity_id)
+            row = self._row(c, entity_id)
+            if row is None:
+                raise NotFound(f"no entity {entity_id!r} in the archive", hint="`witness entity list` lists them")
+            taken = (self._row(c, new_id) is not None
+                     or c.execute("SELECT 1 FROM entity_redirects WHERE from_id = ?", (new_id,)).fetchone()
+                     or c.execute("SELECT 1 FROM entity_new WHERE id = ?", (new_id,)).fetchone()
+                     or (authority is not None and authority.get(new_id) is not None))
+            if taken:
+                raise CurationError(f"entity {new_id!r} exists already", hint="choose another id")
+            forms = dict(c.execute("SELECT text, count(*) FROM mentions WHERE entity_id = ? GROUP BY text",
+                                   (entity_id,)).fetchall())
+            unknown = [n for n in names if n not in forms]
+            if unknown:
+                seen = ", ".join(repr(f) for f in sorted(forms, key=lambda f: -forms[f])[:12])
+                raise CurationError(f"{entity_id!r} is never written {', '.join(map(repr, unknown))}",
+                                    hint=f"its surface forms are: {seen}")
+            if any(c.execute("SELECT 1 FROM entity_splits WHERE from_id = ? AND text = ?", (entity_id, n)).fetchone()
+                   for n in names):
+                raise CurationError("one of those forms was split off before and merged back",
+                                    hint="undo those operations first")
+            label = label or names[0]
+            aliases = [n for n in names if n != label]
+            rowids = [r[0] for r in c.execute(
+                f"SELECT DISTINCT doc_rowid FROM mentions WHERE entity_id = ? AND text IN ({','.join('?' * len(names))})",
+                [entity_id, *names])]
+            c.execute("INSERT INTO entity_new(id, type, name, aliases) VALUES (?, ?, ?, ?)",
+                      (new_id, row["type"], label, json.dumps(aliases, ensure_ascii=False)))
+            c.executemany("INSERT INTO entity_splits(from_id, text, to_id) VALUES (?, ?, ?)",
+                          [(entity_id, n, new_id) for n in names])
+            removed = [a for a in row["aliases"] if a in names]
+            self._write_row(c, dict(row, aliases=[a for a in row["aliases"] if a not in names]))
+            self._write_row(c, {"id": new_id, "type": row["type"], "name": label, "aliases": aliases,
+                                "born": None, "died": None, "external": {"wikidata": None}, "provisional": False})
+            op = {"op": "split", "id": entity_id, "new_id": new_id, "moved": names, "name": label,
+                  "removed": removed, "row": row}
+            self._log(c, op)
+            self._reindex(c, rowids)
+        return op
+
+    def link_entity(self, entity_id: str, wikidata: str, authority=None) -> dict:
+        if not WIKIDATA.fullmatch(wikidata or ""):
+            raise CurationError(f"not a Wikidata id: {wikidata!r}", hint="use the form Q12345")
+        with self._tx() as c:
+            self._canonical_or_fail(c, entity_id)
+            row = self._row(c, entity_id)
+            entry = authority.get(entity_id) if authority is not None else None
+            if row is None and entry is None:
+                raise NotFound(f"no entity {entity_id!r} in the archive or the authority file",
+                               hint="`witness entity list` lists them")
+            prev = c.execute("SELECT wikidata FROM entity_links WHERE id = ?", (entity_id,)).fetchone()
+            old = (row["external"].get("wikidata") if row else None) or (entry.wikidata if entry else None)
+            c.execute("INSERT INTO entity_links(id, wikidata) VALUES (?, ?)"
+                      " ON CONFLICT(id) DO UPDATE SET wikidata = excluded.wikidata", (entity_id, wikidata))
+            if row is not None:
+                self._write_row(c, dict(row, external=dict(row["external"], wikidata=wikidata)))
+            op = {"op": "link", "id": entity_id, "wikidata": wikidata, "old": old,
+                  "had_link": prev is not None, "old_link": prev[0] if prev else None,
+                  "row": row}
+            self._log(c, op)
+        return op
+
+    def undo_curation(self) -> dict:
+        """Reverse the last operation not yet undone; returns its log record."""
+        with self._tx() as c:
+            last = c.execute("SELECT seq, op FROM curation_log WHERE undone = 0 ORDER BY seq DESC LIMIT 1").fetchone()
+            if last is None:
+                raise NotFound("nothing to undo", hint="`witness entity log` lists the operations")
+            seq, op = last[0], json.loads(last[1])
+            c.execute("UPDATE curation_log SET undone = 1 WHERE seq = ?", (seq,))
+            kind = op["op"]
+            if kind == "merge":
+                keep, drop = op["keep"], op["drop"]
+                origins = self._origins(c, drop)    # before the redirect goes
+                c.execute("DELETE FROM entity_redirects WHERE from_id = ?", (drop,))
+                self._reindex(c, self._docs_with(c, keep), contains=origins)
+                krow = self._row(c, keep)
+                if op["keep_created"] and not self._docs_with(c, keep):
+                    c.execute("DELETE FROM entities WHERE id = ?", (keep,))
+                elif krow is not None:
+                    self._write_row(c, dict(krow, aliases=[a for a in krow["aliases"] if a not in op["added"]]))
+                if self._row(c, drop) is None:
+                    self._write_row(c, op["drop_row"])
+            elif kind == "split":
+                src, new = op["id"], op["new_id"]
+                rowids = self._docs_with(c, new)
+                c.execute("DELETE FROM entity_splits WHERE to_id = ? AND from_id = ?", (new, src))
+                c.execute("DELETE FROM entity_new WHERE id = ?", (new,))
+                c.execute("DELETE FROM entities WHERE id = ?", (new,))
+                row = self._row(c, src)
+                if row is not None:
+                    self._write_row(c, dict(row, aliases=row["aliases"] + [a for a in op["removed"]
+                                                                           if a not in row["aliases"]]))
+                self._reindex(c, rowids)
+            elif kind == "link":
+                if op["had_link"]:
+                    c.execute("UPDATE entity_links SET wikidata = ? WHERE id = ?", (op["old_link"], op["id"]))
+                else:
+                    c.execute("DELETE FROM entity_links WHERE id = ?", (op["id"],))
+                row = self._row(c, op["id"])
+                if row is not None:
+                    self._write_row(c, dict(row, external=dict(row["external"], wikidata=op["old"])))
+            else:
+                raise CurationError(f"unknown curation operation {kind!r} in the log")
+        return {"seq": seq, **op}
+
+    # -- helpers (inside a transaction) ----------------------------------------------------
+    @staticmethod
+    def _row(c: sqlite3.Connection, entity_id: str) -> dict | None:
+        row = c.execute(f"SELECT {_COLS} FROM entities WHERE id = ?", (entity_id,)).fetchone()
+        return _row_dict(row) if row else None
+
+    @staticmethod
+    def _write_row(c: sqlite3.Connection, e: dict) -> None:
+        c.execute(f"INSERT INTO entities({_COLS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET"
+                  " type = excluded.type, name = excluded.name, aliases = excluded.aliases, born = excluded.born,"
+                  " died = excluded.died, external = excluded.external, provisional = excluded.provisional",
+                  (e["id"], e["type"], e["name"], json.dumps(e.get("aliases") or [], ensure_ascii=False),
+                   e.get("born"), e.get("died"), json.dumps(e.get("external") or {}, ensure_ascii=False),
+                   int(bool(e.get("provisional")))))
+
+    @staticmethod
+    def _canonical_or_fail(c: sqlite3.Connection, entity_id: str) -> None:
+        row = c.execute("SELECT to_id FROM entity_redirects WHERE from_id = ?", (entity_id,)).fetchone()
+        if row:
+            raise CurationError(f"{entity_id!r} was merged into {row[0]!r}",
+                                hint=f"use {row[0]}, or `witness entity undo` the merge")
+
+    @staticmethod
+    def _docs_with(c: sqlite3.Connection, entity_id: str) -> list[int]:
+        return [r[0] for r in c.execute(
+            "SELECT doc_rowid FROM mentions WHERE entity_id = ?1 UNION SELECT doc_rowid FROM claims"
+            " WHERE subject = ?1 OR object = ?1 OR attributed_to = ?1", (entity_id,))]
+
+    @staticmethod
+    def _origins(c: sqlite3.Connection, entity_id: str) -> set[str]:
+        """The ids whose mentions end up at `entity_id` through merges or splits (and itself)."""
+        found, todo = {entity_id}, [entity_id]
+        while todo:
+            cur = todo.pop()
+            for (f,) in c.execute("SELECT from_id FROM entity_redirects WHERE to_id = ?1 UNION"
+                                  " SELECT from_id FROM entity_splits WHERE to_id = ?1", (cur,)):
+                if f not in found:
+                    found.add(f)
+                    todo.append(f)
+        return found
+
+    def _reindex(self, c: sqlite3.Connection, rowids: list[int], contains: set[str] | None = None) -> None:
+        """Index these documents again from their stored JSON (the current version), so the
+        rows follow the decisions now in force; `contains` skips documents whose JSON names
+        none of those ids (nothing would change)."""
+        from .sqlite import index_annotations   # sqlite.py imports this module
+        needles = [f'"{json.dumps(i, ensure_ascii=False)[1:-1]}"' for i in contains] if contains else None
+        for rowid in rowids:
+            row = c.execute("SELECT v.json FROM documents d JOIN versions v ON v.doc_id = d.id"
+                            " AND v.version = d.version WHERE d.rowid = ?", (rowid,)).fetchone()
+            if row is None:
+                continue
+            raw = zlib.decompress(row[0]).decode()
+            if needles and not any(n in raw for n in needles):
+                continue
+            index_annotations(c, rowid, json.loads(raw))
+            c.execute("INSERT INTO search_log(doc_rowid) VALUES (?)", (rowid,))   # the side index's entity field
+            self._dirty = True
+
+    @staticmethod
+    def _log(c: sqlite3.Connection, op: dict) -> int:
+        return c.execute("INSERT INTO curation_log(at, op) VALUES (?, ?)",
+                         (_now(), json.dumps(op, ensure_ascii=False))).lastrowid
