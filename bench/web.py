@@ -1,6 +1,6 @@
 """Reading-room latency under load: 20 concurrent clients on loopback over a whole archive.
 
-    python bench/web.py --db ARCHIVE.db [--clients 20] [--requests 400] [--workers 1]
+    python bench/web.py --db ARCHIVE.db [--clients 20] [--requests 400] [--workers 1] [--views store|index]
 
 (The machine's load matters: run it when nothing else is busy; it prints the load average.)
 
@@ -9,13 +9,20 @@ the document page, the person page and /api/search sends `--requests` requests f
 `--clients` concurrent keep-alive clients and reports p50/p95.  Beside each, in the same
 run, the raw query behind it, timed one at a time in this process:
   document page  → store.get_document(id) + store.history(id)
-  person page    → views.person(id) (the in-memory index; store queries later)
+  person page    → StoreViews._person(id): the indexed store queries, un-memoised
+                   (--views index: ArchiveIndex._person over the in-memory index)
   /api/search    → store.search(SearchQuery(q))
 Floors (issue 5): p95 < 100 ms for pages, < 50 ms for the search API.
 
-If the archive has no person mentions yet (ingested without the NLP stage), person
-pages are served from demo gazetteer annotations (witness.web.demo.annotate) so the
-person page can still be measured; the report says so.
+--views store (default) serves what `witness serve` serves: StoreViews over the store's
+indexed queries, nothing loaded at start-up.  --views index builds the old in-memory
+ArchiveIndex from every document first (the fallback for stores without those queries).
+
+If the archive has no person mentions yet (ingested without the NLP stage), the demo
+gazetteer annotations (witness.web.demo.annotate) stand in so the person page can still be
+measured; the report says so.  With --views store they are written once into a copy of the
+archive (ARCHIVE.demo-annotated.db, rebuilt when the archive is newer): the index tables and
+the current version's JSON, exactly as an ingest with annotations would store them.
 """
 
 from __future__ import annotations
@@ -48,9 +55,58 @@ def pct(values: list[float], p: float) -> float:
     return values[k]
 
 
-def build_views(store, demo: str):
+def has_people(db: Path) -> bool:
+    import sqlite3
+
+    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
+        return conn.execute("SELECT 1 FROM mentions WHERE type = 'person' LIMIT 1").fetchone() is not None
+
+
+def annotated_copy(db: Path) -> Path:
+    """A copy of `db` with the demo gazetteer annotations stored as an ingest would store them."""
+    import json
+    import sqlite3
+    import zlib
+
+    from witness.model import Document
+    from witness.store.sqlite import index_annotations
+    from witness.web.demo import annotate
+
+    out = db.with_name(db.stem + ".demo-annotated.db")
+    if out.exists() and out.stat().st_mtime >= db.stat().st_mtime:
+        return out
+    t0 = time.perf_counter()
+    tmp = out.with_name(out.name + ".tmp")
+    tmp.unlink(missing_ok=True)
+    src, dst = sqlite3.connect(f"file:{db}?mode=ro", uri=True), sqlite3.connect(tmp, isolation_level=None)
+    src.backup(dst)
+    src.close()
+    dst.execute("BEGIN")
+    rows = dst.execute("SELECT d.rowid, d.id, d.version, v.json FROM documents d JOIN versions v"
+                       " ON v.doc_id = d.id AND v.version = d.version").fetchall()
+    for rowid, doc_id, version, blob in rows:
+        data = annotate(Document.from_json(json.loads(zlib.decompress(blob)))).to_json()
+        raw = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
+        dst.execute("UPDATE versions SET json = ? WHERE doc_id = ? AND version = ?",
+                    (zlib.compress(raw, 1), doc_id, version))
+        dst.execute("UPDATE documents SET n_findings = ? WHERE rowid = ?", (len(data["findings"]), rowid))
+        index_annotations(dst, rowid, data)
+    dst.execute("COMMIT")
+    dst.execute("ANALYZE")
+    dst.close()
+    tmp.replace(out)
+    print(f"(annotated copy {out} written in {time.perf_counter() - t0:.0f} s)")
+    return out
+
+
+def build_views(store, demo: str, kind: str = "store"):
+    """(views, demo annotations used?) — for --views store the archive must already hold them."""
     from itertools import islice
 
+    if kind == "store":
+        from witness.web.store_views import StoreViews
+
+        return StoreViews(store), os.environ.get("WITNESS_BENCH_ANNOTATED") == "1"
     from witness.web.demo import annotate
     from witness.web.views import ArchiveIndex
 
@@ -68,8 +124,9 @@ def child_factory():
 
     store = open_store(os.environ["WITNESS_BENCH_DB"])
     t0 = time.perf_counter()
-    views, demo = build_views(store, os.environ["WITNESS_BENCH_DEMO"])
-    print(f"READY index built in {time.perf_counter() - t0:.1f} s; demo annotations: {demo}", flush=True)
+    views, demo = build_views(store, os.environ["WITNESS_BENCH_DEMO"], os.environ["WITNESS_BENCH_VIEWS"])
+    print(f"READY {type(views).__name__} ready in {time.perf_counter() - t0:.1f} s; demo annotations: {demo}",
+          flush=True)
     return create_app(store, views=views)
 
 
@@ -77,6 +134,7 @@ def child(args) -> None:
     import uvicorn
 
     os.environ["WITNESS_BENCH_DB"], os.environ["WITNESS_BENCH_DEMO"] = str(args.db), args.demo
+    os.environ["WITNESS_BENCH_VIEWS"] = args.views
     if args.workers > 1:
         uvicorn.run("web:child_factory", factory=True, app_dir=str(ROOT / "bench"), workers=args.workers,
                     host="127.0.0.1", port=args.port, log_level="warning", access_log=False)
@@ -94,7 +152,7 @@ def start_server(args, port: int) -> subprocess.Popen:
     import httpx
 
     cmd = [sys.executable, __file__, "--child", "--db", str(args.db), "--port", str(port), "--demo", args.demo,
-           "--workers", str(args.workers)]
+           "--workers", str(args.workers), "--views", args.views]
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True,
                             env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
     for _ in range(args.workers):      # each worker process builds its index, then says READY
@@ -151,6 +209,8 @@ def main() -> None:
                         help="auto: use gazetteer annotations when the archive has no persons")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--workers", type=int, default=1, help="server processes (uvicorn workers)")
+    parser.add_argument("--views", choices=["store", "index"], default="store",
+                        help="store: StoreViews over indexed queries (what serve uses); index: in-memory ArchiveIndex")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--port", type=int, default=0, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -162,6 +222,9 @@ def main() -> None:
     from witness.store import open_store
     from witness.store.base import SearchQuery
 
+    if args.views == "store" and args.demo == "auto" and not has_people(args.db):
+        args.db = annotated_copy(args.db)
+        os.environ["WITNESS_BENCH_ANNOTATED"] = "1"
     rng = random.Random(args.seed)
     store = open_store(args.db)
     ids = store.document_ids()
@@ -171,8 +234,8 @@ def main() -> None:
     proc = start_server(args, port)
     try:
         t0 = time.perf_counter()
-        views, demo = build_views(store, args.demo)
-        print(f"(bench process index: {time.perf_counter() - t0:.1f} s)")
+        views, demo = build_views(store, args.demo, args.views)
+        print(f"(bench process {type(views).__name__}: {time.perf_counter() - t0:.1f} s)")
         persons = [p.id for p in views.persons()]
         heavy = persons[:20]                      # the most mentioned: the biggest pages
         person_sample = [rng.choice(heavy + persons) for _ in range(args.requests)] if persons else []
@@ -183,7 +246,7 @@ def main() -> None:
         jobs = {
             "document page": ([f"/documents/{d}" for d in doc_sample],
                               lambda d: (store.get_document(d), store.history(d)), doc_sample),
-            # _person: the un-memoised computation (the server memoises person views).
+            # _person: the un-memoised computation (the server memoises person views and pages).
             "person page": ([f"/persons/{p}" for p in person_sample], getattr(views, "_person", views.person),
                             person_sample),
             "/api/search": (["/api/search?" + urlencode({"q": q}) for q in query_sample],
