@@ -246,7 +246,10 @@ Reading the table:
   outside it (Shachtman 1938 trial, Mandel 1988, Morrow 1938, Hansen 1946, Pearce 1958,
   Broué 1971 ch. 11).
 """
-    path.write_text(head + table + "\n" + notes)
+    keep = ""
+    if path.exists() and "\n## Throughput" in path.read_text():
+        keep = path.read_text()[path.read_text().index("\n## Throughput"):]
+    path.write_text(head + table + "\n" + notes + keep)
 
 
 if __name__ == "__main__":

@@ -72,6 +72,8 @@ def main(argv=None):
     ap.add_argument("--n-process", type=int, default=2)
     ap.add_argument("--batch-size", type=int, default=BATCH_SIZE)
     ap.add_argument("--skip-full", action="store_true", help="skip the full-model bare run")
+    ap.add_argument("--write", action="store_true",
+                    help="write the figures into docs/quality-entities.md (## Throughput)")
     args = ap.parse_args(argv)
     docs = sample(corpus_root(), args.docs)
     # The bare runs get the same pieces ours feeds the model (long pages cut at paragraphs).
@@ -94,15 +96,28 @@ def main(argv=None):
             n_mentions += len(d.mentions)
     rows.append(("witness annotate_many (ruler+rules+linking)", timed(run)))
     base_wall, base_cpu = dict(rows)["bare nlp.pipe, ner only"]
-    print(f"{'':45} {'wall words/s':>13} {'ratio':>6} {'CPU words/s':>12} {'ratio':>6}")
+    out = [f"{len(docs)} corpus pages, {words} words, n_process={args.n_process}, "
+           f"batch_size={args.batch_size}, OPENBLAS_NUM_THREADS="
+           f"{os.environ.get('OPENBLAS_NUM_THREADS')}", "",
+           "| run | words/s (wall) | ratio | words per CPU-second | ratio |", "|---|---|---|---|---|"]
     for label, (wall, cpu) in rows:
-        print(f"{label:45} {words / wall:13.0f} {base_wall / wall:6.2f} {words / cpu:12.0f} "
-              f"{base_cpu / cpu:6.2f}")
-    print(f"mentions: {n_mentions}")
+        out.append(f"| {label} | {words / wall:.0f} | {base_wall / wall:.2f} | {words / cpu:.0f} "
+                   f"| {base_cpu / cpu:.2f} |")
     wall, cpu = rows[-1][1]
-    print(f"projected 32M-word corpus, NLP stage alone: {32e6 / (words / wall) / 60:.1f} min wall "
-          f"here; {32e6 / (words / cpu) / 60 / args.n_process:.1f} min on {args.n_process} "
-          f"free cores (CPU time / cores)")
+    out += ["", f"Mentions found: {n_mentions}.  Projected NLP stage for the 32M-word corpus: "
+            f"{32e6 / (words / wall) / 60:.1f} min at this run's wall speed; "
+            f"{32e6 / (words / cpu) / 60 / args.n_process:.1f} min on {args.n_process} free "
+            "cores (CPU time / cores).  Ratios are against bare `nlp.pipe` of the same model "
+            "with the same components (ner only); wall figures suffer from whatever else runs "
+            "on the machine, CPU figures much less."]
+    print("\n".join(out))
+    if args.write:
+        path = ROOT / "docs" / "quality-entities.md"
+        text = path.read_text() if path.exists() else "# Entities\n"
+        if "\n## Throughput" in text:
+            text = text[:text.index("\n## Throughput")]
+        path.write_text(text.rstrip("\n") + "\n\n## Throughput\n\nMeasured by "
+                        "`python bench/nlp_throughput.py --write`.\n\n" + "\n".join(out) + "\n")
 
 
 if __name__ == "__main__":
