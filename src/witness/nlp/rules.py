@@ -239,7 +239,8 @@ class Rules:
             out = [r for r in out if not (
                 r.type == "person" and r.hint is None and r.rule == "ner"
                 and text[r.start:r.end] not in self.person_names
-                and text[r.start:r.end].split()[0] not in COMMON_GIVEN | self.given_names
+                and text[r.start:r.end].split()[0] not in COMMON_GIVEN
+                and text[r.start:r.end].split()[0] not in self.given_names
                 and any(a <= r.start < b for a, b in heads))]
         out.sort(key=lambda r: (r.start, -r.end))
         # Overlaps: keep the first (rules were appended before the model's entities, and the
@@ -333,7 +334,7 @@ class Rules:
         if known is not None:
             typ = known
         elif (typ in ("organization", "place") and 2 <= len(span) <= 4
-              and span[0].text in COMMON_GIVEN | self.given_names
+              and (span[0].text in COMMON_GIVEN or span[0].text in self.given_names)
               and all(_cap(t.text) and t.is_alpha and t.lower_ not in NOT_AFTER_TITLE
                       for t in span[1:])):
             typ = "person"  # "Juliet Stuart Poyntz" is not an organization
