@@ -291,3 +291,34 @@ def test_real_pages_with_nlp(tmp_path, corpus_root):
     assert person_docs(db, keep) == before
     assert seed not in search_ids(db, keep, "Yagoda")
     assert drop["id"] in {p["id"] for p in js(db, "entity", "list", "--provisional")}
+
+
+def test_merge_into_authority_person_the_archive_never_named(db):
+    assert run(db, "person", "trotsky-leon", "--json").exit_code == 0
+    assert person_docs(db, "trotsky-leon") == set()
+    run(db, "entity", "merge", "trotsky-leon", "x-petr-kuzmich")
+    assert person_docs(db, "trotsky-leon") == {"c"}
+    listed = {r["id"]: r for r in js(db, "entity", "list")}
+    assert listed["trotsky-leon"]["name"] == "Leon Trotsky" and not listed["trotsky-leon"]["provisional"]
+    assert "Petr Kuzmich" in listed["trotsky-leon"]["aliases"]
+    run(db, "entity", "undo")
+    assert person_docs(db, "trotsky-leon") == set()
+    assert "trotsky-leon" not in {r["id"] for r in js(db, "entity", "list")}
+    with open_store(db) as s:
+        assert s.entity("trotsky-leon") is None and s.entity("x-petr-kuzmich").provisional
+
+
+def test_archive_from_before_curation_is_migrated(tmp_path):
+    import sqlite3
+
+    from witness.store import migrations
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    migrations.migrate(conn, upto=4)
+    conn.close()
+    with open_store(path) as s:
+        assert s.conn.execute("PRAGMA user_version").fetchone()[0] == migrations.LATEST
+        for d in docs():
+            s.put_document(d)
+    run(path, "entity", "merge", YAGODA, "x-ivan-jagodin")
+    assert person_docs(path, YAGODA) == {"a", "b"}

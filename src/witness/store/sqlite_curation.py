@@ -268,8 +268,9 @@ class CurationMixin:
                                     hint="undo those operations first")
             label = label or names[0]
             aliases = [n for n in names if n != label]
+            marks = ",".join("?" * len(names))
             rowids = [r[0] for r in c.execute(
-                f"SELECT DISTINCT doc_rowid FROM mentions WHERE entity_id = ? AND text IN ({','.join('?' * len(names))})",
+                f"SELECT DISTINCT doc_rowid FROM mentions WHERE entity_id = ? AND text IN ({marks})",
                 [entity_id, *names])]
             c.execute("INSERT INTO entity_new(id, type, name, aliases) VALUES (?, ?, ?, ?)",
                       (new_id, row["type"], label, json.dumps(aliases, ensure_ascii=False)))
