@@ -79,9 +79,12 @@ def relpath_of(path: Path, root: Path | None) -> str:
     return path.relative_to(root).as_posix() if root is not None else path.name
 
 
-def _read_and_check(job: tuple[str, str | None, str | None]):
-    """Worker: read one file and run the checks. Returns ("unchanged", relpath, size) when its sha matches."""
-    path_s, root_s, known = job
+def _read_and_check(job: tuple):
+    """Worker: read one file and run the checks. Returns ("unchanged", relpath, size) when its sha matches.
+
+    With `prepare` (the store's serialiser), a document comes back ready to write, so the
+    single writer process does no JSON or compression work."""
+    path_s, root_s, known, prepare = job
     path, root = Path(path_s), (Path(root_s) if root_s else None)
     relpath = relpath_of(path, root)
     try:
@@ -93,6 +96,8 @@ def _read_and_check(job: tuple[str, str | None, str | None]):
         if isinstance(outcome, Read):
             from .checks import run_checks
             outcome.document.findings = run_checks(outcome.document)
+            if prepare is not None:
+                return "prepared", prepare(outcome.document), size
         return "outcome", outcome, size
     except Exception as exc:  # one broken page never stops a batch
         return "outcome", Failed(relpath, {"witness": f"{type(exc).__name__}: {exc}"}), 0
@@ -120,10 +125,13 @@ def ingest(store, paths: Iterable[str | Path], *, nlp: bool = True, workers: int
     files = list(iter_files(paths))
     summary = IngestSummary(files=len(files))
     known = store.known_shas() if hasattr(store, "known_shas") else {}
-    jobs = [(str(f), str(r) if r else None, known.get(relpath_of(f, r))) for f, r in files]
     workers = workers or min(2, os.cpu_count() or 1)
     if nlp and annotate is None:
         from .annotate import annotate_many as annotate
+    # Without an annotation stage, workers serialise documents for the store (when it can).
+    prepare = getattr(type(store), "prepare", None) if annotate is None else None
+    put = store.put_prepared if prepare is not None else store.put_document
+    jobs = [(str(f), str(r) if r else None, known.get(relpath_of(f, r)), prepare) for f, r in files]
     start = time.perf_counter()
     bar = _progress(len(jobs), progress)
     pool = mp.get_context("fork").Pool(workers, initializer=_init_worker) if workers > 1 and len(jobs) > 1 else None
@@ -134,7 +142,7 @@ def ingest(store, paths: Iterable[str | Path], *, nlp: bool = True, workers: int
             docs = annotate(docs)
         with store.batch(commit_every) if hasattr(store, "batch") else _nullcontext():
             for doc in docs:
-                res = store.put_document(doc)
+                res = put(doc)
                 setattr(summary, res.status, getattr(summary, res.status) + 1)
                 bar.set_postfix_str(f"new {summary.new} upd {summary.updated} same {summary.unchanged} "
                                     f"skip {sum(summary.skipped.values())} fail {len(summary.failed)}",
@@ -147,15 +155,18 @@ def ingest(store, paths: Iterable[str | Path], *, nlp: bool = True, workers: int
     return summary
 
 
-def _collect(results, summary: IngestSummary, store, bar) -> Iterator[Document]:
-    """Turn worker results into documents to store; record skips/failures as they come."""
+def _collect(results, summary: IngestSummary, store, bar) -> Iterator:
+    """Turn worker results into documents (or prepared documents) to store; record skips and
+    failures as they come."""
     for kind, payload, size in results:
         summary.bytes += size
         bar.update(1)
         if kind == "unchanged":
             summary.unchanged += 1
             continue
-        if isinstance(payload, Read):
+        if kind == "prepared":
+            yield payload
+        elif isinstance(payload, Read):
             yield payload.document
         elif isinstance(payload, Skipped):
             summary.skipped[payload.reason] += 1

@@ -77,6 +77,20 @@ def index_annotations(conn: sqlite3.Connection, rowid: int, data: dict) -> None:
 
 
 @dataclass
+class Prepared:
+    """A document's JSON with its canonical bytes, digest and compressed form."""
+    data: dict
+    raw: bytes
+    digest: str
+    blob: bytes
+
+    @classmethod
+    def of(cls, data: dict) -> "Prepared":
+        raw = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
+        return cls(data, raw, hashlib.sha256(raw).hexdigest(), zlib.compress(raw, 1))
+
+
+@dataclass
 class _Batch:
     every: int
     pending: int = 0
@@ -200,25 +214,36 @@ class SQLiteStore(SearchMixin, PeopleMixin, CurationMixin):
 
     # ---- writing -----------------------------------------------------------------------
 
+    @staticmethod
+    def prepare(doc: Document) -> "Prepared":
+        """Serialise a document for put_prepared: CPU work that ingest workers do in parallel,
+        so the single writer only writes."""
+        return Prepared.of(doc.to_json())
+
     def put_document(self, doc: Document) -> PutResult:
-        data = doc.to_json()
-        path = doc.source.path
+        return self.put_prepared(self.prepare(doc))
+
+    def put_prepared(self, prep: "Prepared") -> PutResult:
+        data = prep.data
+        path = (data.get("source") or {}).get("path")
+        sha256 = (data.get("source") or {}).get("sha256")
         if not path:
             raise StoreError("document has no source path", hint="readers must set source.path")
         with self._tx() as c:
             row = c.execute("SELECT rowid, id, version, sha256, digest FROM documents WHERE path = ?",
                             (path,)).fetchone()
-            doc_id = row[1] if row else self._free_id(c, doc.id or _slug(path))
-            data["id"] = doc_id
-            raw = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
-            digest = hashlib.sha256(raw).hexdigest()
-            if row and row[3] == doc.source.sha256 and row[4] == digest:
+            doc_id = row[1] if row else self._free_id(c, data.get("id") or _slug(path))
+            if doc_id != data.get("id"):  # an id collision renamed it: the JSON must say so
+                prep = Prepared.of({**data, "id": doc_id})
+                data = prep.data
+            digest = prep.digest
+            if row and row[3] == sha256 and row[4] == digest:
                 return PutResult(doc_id, "unchanged", row[2])
             version = row[2] + 1 if row else 1
             rec = data.get("record") or {}
             authors = [a for a in rec.get("authors") or [] if a]
             now = _now()
-            cols = (version, doc.source.sha256, digest, doc.source.format, rec.get("title"),
+            cols = (version, sha256, digest, (data.get("source") or {}).get("format"), rec.get("title"),
                     json.dumps(authors, ensure_ascii=False), rec.get("date"), _year(rec), rec.get("periodical"),
                     len(data.get("findings") or []), now)
             if row:
@@ -239,7 +264,7 @@ class SQLiteStore(SearchMixin, PeopleMixin, CurationMixin):
             c.executemany("INSERT OR IGNORE INTO doc_authors(doc_rowid, author) VALUES (?, ?)",
                           [(rowid, a) for a in authors])
             c.execute("INSERT INTO versions(doc_id, version, sha256, path, ingested_at, json) VALUES (?, ?, ?, ?, ?, ?)",
-                      (doc_id, version, doc.source.sha256, path, now, zlib.compress(raw, 1)))
+                      (doc_id, version, sha256, path, now, prep.blob))
             index_annotations(c, rowid, data)
             c.execute("INSERT INTO search_log(doc_rowid) VALUES (?)", (rowid,))
             c.execute("DELETE FROM outcomes WHERE path = ?", (path,))
