@@ -19,6 +19,7 @@ import re
 from pathlib import Path
 
 from ..model import HEDGED, Document, Mention, Record, Source
+from .context import Context
 
 
 def place_mentions(text: str, people: dict[str, str]) -> list[Mention]:
@@ -58,11 +59,18 @@ def score(items, claims_per_doc) -> dict:
     n_gold = n_sys = sys_ok = matched = cert_ok = infl = 0
     misses, fps, wrong = [], [], []
     for (g, doc), claims in zip(items, claims_per_doc):
-        gold = []
+        gold, seen = [], set()
+        ctx = Context(doc)
         for subj, pred, cert, ev in g["claims"]:
             spans = [(m.start(), m.end()) for m in re.finditer(re.escape(ev), doc.text)]
             if not spans:
-                raise SystemExit(f"{g['file']}: evidence not found: {ev!r}")
+                raise ValueError(f"{g['file']}: evidence not found: {ev!r}")
+            # a claim is (subject, predicate, certainty) per sentence: the same triple twice in
+            # one sentence ("on the anniversary of his death … at the time of Sedoff's death") is one
+            key = (subj, pred, cert, ctx.sentence_index(spans[0][0]))
+            if key in seen:
+                continue
+            seen.add(key)
             gold.append((subj, pred, cert, ev, spans))
         n_gold += len(gold)
         n_sys += len(claims)

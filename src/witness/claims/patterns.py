@@ -111,28 +111,34 @@ def office_claims(s, add) -> None:
             holders = _children(top.head.head.head, "nsubj")  # "he became one of the founders of …"
             lemma = "member"
             appositive = False
-        holders = [_antecedent(h) for h in holders]
+        holders = [(_antecedent(h), appositive) for h in holders]
         # "the director of the chemical industry, Rataichak", "the head of the Kremlin Guard (Yenukidze)",
-        # "the former chief of the police forces, the People's Commissar …, Henry Yagoda"
-        holders += _appos_chain(tok)
-        if not holders:
+        # "the former chief of the police forces, the People's Commissar …, Henry Yagoda":
+        # the author's description of the person, whatever the sentence around it says
+        holders += [(h, True) for h in _appos_chain(tok)]
+        for pobj in _prep_objects(tok, "of"):
+            holders += [(c, True) for c in pobj.children if c.dep_ == "appos" and c.pos_ == "PROPN"
+                        and c.i > 0 and s.sdoc[c.i - 1].text == "("]
+        for holder, appositive in holders:
+            _office_for(s, add, tok, lemma, top, holder, appositive)
+
+
+def _office_for(s, add, tok, lemma, top, holder, appositive) -> None:
+    """Claims that `holder` (and its conjuncts) holds the office or membership `tok` names."""
+    for entity, ptok in s.persons([holder]):
+        if lemma in ("leader", "founder"):
             continue
-        for entity, ptok in s.persons(holders):
-            if lemma in ("leader", "founder"):
-                continue
-            lo, hi = sorted((ptok.i, tok.i))
-            if any(t.text == ";" for t in s.sdoc[lo:hi]):
-                continue                               # "…, like General Putna, …; Shaposhnikov, director …"
-            if lemma in MEMBER_NOUNS:
-                orgs = _prep_objects(tok, "of")
-                add(entity, "member_of", s.subtree_text(orgs[0]) if orgs else None, tok, ptok,
-                    climb=not appositive)
-            else:
-                if not (_prep_objects(tok, "of", "for", "in", "at", "to") or any(
-                        c.dep_ in ("compound", "amod", "poss", "nmod") for c in tok.children)
-                        or top.dep_ in ("compound", "nmod")):
-                    continue                           # bare "the chief": not an office we can name
-                add(entity, "held_office", _office_text(s, tok), tok, ptok, climb=not appositive)
+        lo, hi = sorted((ptok.i, tok.i))
+        if any(t.text == ";" for t in s.sdoc[lo:hi]):
+            continue                                   # "…, like General Putna, …; Shaposhnikov, director …"
+        if lemma in MEMBER_NOUNS:
+            orgs = _prep_objects(tok, "of")
+            add(entity, "member_of", s.subtree_text(orgs[0]) if orgs else None, tok, ptok,
+                climb=not appositive)
+        elif _prep_objects(tok, "of", "for", "in", "at", "to") or top.dep_ in ("compound", "nmod") or any(
+                c.dep_ in ("compound", "amod", "poss", "nmod") for c in tok.children):
+            # (a bare "the chief" is not an office we can name)
+            add(entity, "held_office", _office_text(s, tok), tok, ptok, climb=not appositive)
 
 
 def _office_text(s, tok) -> str | None:
