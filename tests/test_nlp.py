@@ -287,3 +287,23 @@ def test_either_apostrophe_matches_the_authority(nlp_ready):
     d = ann("He was the editor of L’Humanité in Paris.")
     hum = [m for m in d.mentions if m.text == "L’Humanité"]
     assert hum and hum[0].entity == "l-humanite" and hum[0].type != "person"
+
+
+# ---- the gold set stays usable -------------------------------------------------------------
+def test_gold_annotations_match_the_reader_text(corpus_root):
+    """Every annotated surface still occurs in the reader's text (bench/entities.py relies on
+    it), and every entity id is in the authority or marked provisional."""
+    import json
+    import re
+    from pathlib import Path
+    from witness.authority import load
+    from witness.ingest import read_path
+    auth = load()
+    files = sorted((Path(__file__).parent / "gold" / "entities").glob("*.json"))
+    assert len(files) >= 12
+    for f in files:
+        g = json.loads(f.read_text())
+        text = read_path(corpus_root / g["relpath"], corpus_root).document.text
+        for p in g["persons"]:
+            assert re.search(r"(?<!\w)" + re.escape(p["surface"]), text), (f.name, p["surface"])
+            assert p["entity"] == "provisional" or p["entity"] in auth.entries, (f.name, p)
