@@ -8,6 +8,7 @@ style and comments never give text (a comment's tail does: WebWriter writes
 from __future__ import annotations
 
 import re
+from itertools import chain as _chain
 
 from lxml import etree
 
@@ -17,6 +18,8 @@ figcaption body html fieldset legend menu dir""".split())
 SKIP = frozenset("""script style noscript head title meta link iframe object embed select button
 textarea input svg map applet option""".split())
 _ALNUM = re.compile(r"[^\W_]")
+# What an element's end event must undo in TextBuilder.content (compared by identity).
+_ROOT, _NONE, _BLOCK, _MARK, _LINK = (object() for _ in range(5))
 
 
 class TextBuilder:
@@ -82,55 +85,135 @@ class TextBuilder:
         self._pending = False
 
     # -- tree walk
-    def content(self, el) -> None:
-        if el.text:
-            self.add(el.text)
-        for child in el:
-            self.node(child)
-            if child.tail:
-                self.add(child.tail)
+    def content(self, root) -> None:
+        """Add root's text and its descendants' (not root's tail), by the rules of node().
 
-    def node(self, el) -> None:
-        tag = el.tag
-        if not isinstance(tag, str):  # comment or processing instruction: its tail is the caller's
-            return
-        if tag in SKIP:
-            return
-        if el in self.exclude:
-            if tag in BLOCK:
-                self.end_para()
+        One flat loop over iterwalk events with the builder's state in locals: the recursive
+        walk with a method call per text piece was two thirds of the reader's time.  add(),
+        space() and end_para() are inlined here and must stay in step with them.
+        """
+        parts, plen, pending = self._parts, self._len, self._pending
+        plinks, ppage, ptext, link = self._plinks, self._ppage, self._ptext, self._link
+        paras, spans, exclude, marks = self.paras, self.spans, self.exclude, self.marks
+        drop_nav = self.drop_nav
+        all_chars = link_chars = page_links = 0
+        alnum = _ALNUM.search
+        stack = [_ROOT]     # per open element: what its end event must undo
+        mstarts = []        # start offsets of the open marked elements
+        walker = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
+        next(walker)        # root's own start: only its text counts (no block or mark rules)
+        s = root.text
+        for ev, el in _chain(((None, None),), walker):
+            if ev == "start":
+                tag = el.tag
+                if tag in SKIP:
+                    walker.skip_subtree()
+                    stack.append(_NONE)
+                    continue
+                if el in exclude or tag == "br":
+                    walker.skip_subtree()
+                    stack.append(_NONE)
+                    if tag in BLOCK:
+                        if plen:  # end_para()
+                            all_chars += plen
+                            link_chars += plinks
+                            if drop_nav and ppage and ptext <= 0.1 * (ptext + plinks):
+                                idx = len(paras)
+                                for k in [k for k, v in spans.items() if v[0] == idx]:
+                                    del spans[k]
+                            else:
+                                paras.append("".join(parts))
+                        plinks = ppage = ptext = plen = 0
+                        parts = []
+                    pending = True if tag not in BLOCK else False
+                    continue
+                if tag in BLOCK:
+                    if plen:  # end_para()
+                        all_chars += plen
+                        link_chars += plinks
+                        if drop_nav and ppage and ptext <= 0.1 * (ptext + plinks):
+                            idx = len(paras)
+                            for k in [k for k, v in spans.items() if v[0] == idx]:
+                                del spans[k]
+                        else:
+                            paras.append("".join(parts))
+                    plinks = ppage = ptext = plen = 0
+                    parts = []
+                    pending = False
+                    stack.append(_BLOCK)
+                elif el in marks:
+                    if pending and plen:
+                        parts.append(" ")
+                        plen += 1
+                    pending = False
+                    mstarts.append(plen)
+                    stack.append(_MARK)
+                elif tag == "a" and el.get("href"):
+                    href = el.get("href")
+                    if not href.startswith(("#", "mailto:")):
+                        page_links += 1
+                        ppage += 1
+                    elif href.lower() in ("#top", "#contents", "#toc", "#index"):
+                        ppage += 1  # "Top of the page" in a heading is navigation too
+                    link += 1
+                    stack.append(_LINK)
+                else:
+                    stack.append(_NONE)
+                s = el.text
+            elif ev == "end":
+                kind = stack.pop()
+                if kind is _BLOCK:
+                    if plen:  # end_para()
+                        all_chars += plen
+                        link_chars += plinks
+                        if drop_nav and ppage and ptext <= 0.1 * (ptext + plinks):
+                            idx = len(paras)
+                            for k in [k for k, v in spans.items() if v[0] == idx]:
+                                del spans[k]
+                        else:
+                            paras.append("".join(parts))
+                    plinks = ppage = ptext = plen = 0
+                    parts = []
+                    pending = False
+                elif kind is _MARK:
+                    spans[el] = (len(paras), mstarts.pop(), plen)
+                elif kind is _LINK:
+                    link -= 1
+                elif kind is _ROOT:
+                    break
+                s = el.tail
+            elif ev is None:
+                pass        # the first round adds root.text
+            else:           # comment or processing instruction: no text, but its tail is ours
+                s = el.tail
+            if not s:
+                continue
+            if s.isspace():  # add(): whitespace only
+                pending = True
+                continue
+            # piece = " ".join(s.split()), which splits on every Unicode space (NBSP included),
+            # without a string per word when the only spaces are newlines and single blanks
+            # (nine text nodes in ten; isprintable() is False for every other Unicode space).
+            piece = s.replace("\n", " ")
+            if "  " in piece or not piece.isprintable():
+                piece = " ".join(s.split())
             else:
-                self.space()
-            return
-        if tag == "br":
-            self._pending = True
-            return
-        if tag in BLOCK:
-            self.end_para()
-            self.content(el)
-            self.end_para()
-            return
-        if el in self.marks:
-            if self._pending and self._len:
-                self._parts.append(" ")
-                self._len += 1
-            self._pending = False
-            start = self._len
-            self.content(el)
-            self.spans[el] = (len(self.paras), start, self._len)
-            return
-        if tag == "a" and el.get("href"):
-            href = el.get("href")
-            if not href.startswith(("#", "mailto:")):
-                self.page_links += 1
-                self._ppage += 1
-            elif href.lower() in ("#top", "#contents", "#toc", "#index"):
-                self._ppage += 1  # "Top of the page" in a heading is navigation too
-            self._link += 1
-            self.content(el)
-            self._link -= 1
-            return
-        self.content(el)
+                piece = piece.strip(" ")
+            if (pending or s[0].isspace()) and plen:
+                parts.append(" ")
+                plen += 1
+            parts.append(piece)
+            plen += len(piece)
+            pending = s[-1].isspace()
+            if link:
+                plinks += len(piece)
+            elif alnum(piece):  # "|" and "–" separators between links don't count as text
+                ptext += len(piece)
+        self._parts, self._len, self._pending = parts, plen, pending
+        self._plinks, self._ppage, self._ptext, self._link = plinks, ppage, ptext, link
+        self.all_chars += all_chars
+        self.link_chars += link_chars
+        self.page_links += page_links
 
     def finish(self) -> tuple[str, dict]:
         """(text with paragraphs joined by a blank line, marked element → (start, end) in text)."""
