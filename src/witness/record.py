@@ -73,13 +73,25 @@ _ELIDED = re.compile(r"\b([A-Z][a-z]?)’\s+(?=[A-Z])")
 
 
 def clean(text: str | None) -> str:
-    return _WS.sub(" ", text or "").strip()
+    """Whitespace runs to one space, ends stripped: " ".join(text.split()).
+
+    (\s in re and str.split() agree on the 29 Unicode spaces, so this equals
+    _WS.sub(" ", text).strip().)  Most header and body strings hold no space but newlines and
+    single blanks, and isprintable() is False for every other Unicode space: those take two
+    C-level replaces instead of a regex substitution or a string per word.
+    """
+    if not text:
+        return ""
+    t = text.replace("\n", " ")
+    if "  " in t or not t.isprintable():
+        return " ".join(text.split())
+    return t.strip(" ")
 
 
 def normalise_name(name: str) -> str:
     """Apostrophes to ’, stray and doubled spaces removed: "Einde O' Callaghan" → "Einde O’Callaghan"."""
     name = _APOS.sub("’", clean(name))
-    name = re.sub(r"\s*’\s*(?=[a-z])", "’", name)  # "People ’s" → "People’s"
+    name = _SPACED_APOS.sub("’", name)  # "People ’s" → "People’s"
     name = _ELIDED.sub(r"\1’", name)
     return name.strip(" .,;:*†")
 
@@ -91,6 +103,13 @@ _NAME_TAIL = re.compile(
     r"|\bfor\s+marxists\.org.*|\bfor\s+the\s+\w.*|\(?\b(?:1[89]|20)\d\d\)?.*)$", re.I)
 
 
+# Precompiled: these run for every header line and name (the re module's cache lookup is not free).
+_SPACED_APOS = re.compile(r"\s*’\s*(?=[a-z])")
+_LEAD_BY = re.compile(r"^(?:by|:)\s+", re.I)
+_NAMES_END = re.compile(r"[:;(]")
+_LAST_BY = re.compile(r".*\bby\s+(?=[A-Z])")
+_PART_BY = re.compile(r"^(?:by)\s+", re.I)
+_UPPER = re.compile(r"[A-Z]")
 _NOT_A_NAME = re.compile(r"@|https?:|www\.|^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d", re.I)
 
 
@@ -99,19 +118,19 @@ def parse_names(text: str | None) -> list[str]:
     text = clean(text)
     if not text:
         return []
-    text = re.sub(r"^(?:by|:)\s+", "", text, flags=re.I)
+    text = _LEAD_BY.sub("", text)
     # "Mike Baker: published by the Movement…", "Steve Palmer (2010)": the names come first.
-    text = re.split(r"[:;(]", text, maxsplit=1)[0]
-    if (m := re.search(r".*\bby\s+(?=[A-Z])", text)):  # "for Marxists.org 2005 by Mitch Abidor"
+    text = _NAMES_END.split(text, maxsplit=1)[0]
+    if (m := _LAST_BY.search(text)):  # "for Marxists.org 2005 by Mitch Abidor"
         text = text[m.end():]
     text = _NAME_TAIL.sub("", text)
     out = []
     for part in _NAME_SPLIT.split(text):
-        part = re.sub(r"^(?:by)\s+", "", part.strip(), flags=re.I)
+        part = _PART_BY.sub("", part.strip())
         name = normalise_name(part)
         # A credit value that is a sentence ("Socialist Party of Great Britain" is fine) is kept;
         # very long fragments are notes, not names.
-        if (name and len(name) <= 80 and re.search(r"[A-Z]", name) and not _NOT_A_NAME.search(name)
+        if (name and len(name) <= 80 and _UPPER.search(name) and not _NOT_A_NAME.search(name)
                 and name not in out):
             out.append(name)
     return out
@@ -119,17 +138,23 @@ def parse_names(text: str | None) -> list[str]:
 
 # --------------------------------------------------------------------------- roles and labels
 
+_R_TRANSCRIBED = re.compile(r"trans(?:cri|cip|crit|ript)")
+_R_MARKUP = re.compile(r"mark(?:ed)?[- ]?up|html|xhtml")
+_R_PROOF = re.compile(r"proo?f")
+_R_TRANSLATED = re.compile(r"translat")
+
+
 def roles_of(words: str) -> list[str]:
     """Record fields credited by a role phrase: "Transcription/HTML Markup" → transcribed_by, marked_up_by."""
     w = words.lower().replace("\\", "/")
     roles = []
-    if re.search(r"trans(?:cri|cip|crit|ript)", w):  # "Transciption", "Transcrition"
+    if _R_TRANSCRIBED.search(w):  # "Transciption", "Transcrition"
         roles.append("transcribed_by")
-    if re.search(r"mark(?:ed)?[- ]?up|html|xhtml", w):
+    if _R_MARKUP.search(w):
         roles.append("marked_up_by")
-    if re.search(r"proo?f", w):
+    if _R_PROOF.search(w):
         roles.append("proofread_by")
-    if re.search(r"translat", w):
+    if _R_TRANSLATED.search(w):
         roles.append("translated_by")
     return roles
 

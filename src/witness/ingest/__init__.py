@@ -8,7 +8,9 @@ run in multiprocessing workers.
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import os
 from pathlib import Path
 from typing import Callable
 
@@ -58,12 +60,20 @@ def read_input(raw: RawInput) -> Outcome:
     return Failed(raw.relpath, reasons)
 
 
+@functools.lru_cache(maxsize=64)
+def _resolved(root: str) -> Path:
+    # A batch reads thousands of files under one root: resolve it once, not per file (the key
+    # is joined to the working directory so a relative root stays right after a chdir).
+    return Path(root).resolve()
+
+
 def read_path(path: Path, root: Path | None = None) -> Outcome:
     """Read one file; relpath is relative to root (or the file name when root is None)."""
     path = Path(path)
     if root is not None:
         try:
-            rel = path.resolve().relative_to(Path(root).resolve()).as_posix()
+            base = _resolved(os.path.join(os.getcwd(), root))
+            rel = Path(os.path.realpath(path)).relative_to(base).as_posix()
         except ValueError:
             rel = path.name
     else:

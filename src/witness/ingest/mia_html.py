@@ -34,6 +34,9 @@ _MARKER = re.compile(r"^[\[\(]?\s*(?:\d{1,3}[a-z]?|[*†‡§]+|[a-z])\s*[\]\)]?
 _NOTES_HEADING = re.compile(
     r"^(?:(?:author|editor|translator|transcriber)[’']?s\s+|editorial\s+|mia\s+)?"
     r"(?:foot|end)?notes?(?:\s+by\s+(?:the\s+)?\w+)?\s*:?$", re.I)
+# The elements _scan acts on (any other only holds a position and maybe an id).
+_SCANNED = frozenset(("a", "hr", *_HEADINGS, "p", "div", "span", "blockquote", "pre", "li", "td", "dd"))
+_NO_CLASS: frozenset = frozenset()
 _UPDATED = re.compile(r"\s*last\s+updated\b", re.I)
 _LANG_BY_FOLDER = {"espanol": "es", "italiano": "it", "polski": "pl", "suomi": "fi", "norsk": "no",
                    "eesti": "et", "ellinika": "el", "esperanto": "eo", "islenska": "is", "shqip": "sq"}
@@ -149,7 +152,13 @@ class _Page:
         info_first = info_last = None
         for i, el in enumerate(self.body.iter()):
             tag = el.tag
-            if not isinstance(tag, str):
+            if tag not in _SCANNED:
+                # Most elements (i, em, br, font, tr, comments…) only hold a position and an id.
+                if isinstance(tag, str):
+                    order[el] = i
+                    key = el.get("id")
+                    if key and key not in ids:
+                        ids[key] = el
                 continue
             order[el] = i
             key = el.get("id") or (el.get("name") if tag == "a" else None)
@@ -160,7 +169,8 @@ class _Page:
                 if href and href.startswith("#") and len(href) > 1:
                     links.append(el)
                 continue
-            cls = _classes(el) if el.get("class") else set()
+            cls = el.get("class")
+            cls = set(cls.lower().split()) if cls else _NO_CLASS  # as _classes(el); never mutated
             if tag == "hr":
                 # Some pages close the header with a second hr.infotop, or a plain hr.
                 if in_info and (self.info_blocks or "infobot" in cls):
@@ -349,8 +359,8 @@ class _Page:
                     title = t
                 else:
                     subtitles.append(t)
-            elif h.tag == "h2" and not author_lines and _people(t):
-                author_lines.extend(_people(t))
+            elif h.tag == "h2" and not author_lines and (people := _people(t)):
+                author_lines.extend(people)
             elif h.tag in ("h3", "h5", "h6") and len(t) < 60 and rb.rec.heading_date is None \
                     and rb.heading_date(t):
                 continue
@@ -358,8 +368,8 @@ class _Page:
                 subtitles.append(t)
         for p in self.title_ps:
             t = inline_text(p)
-            if t and not author_lines and _people(t):
-                author_lines.extend(_people(t))
+            if t and not author_lines and (people := _people(t)):
+                author_lines.extend(people)
             elif t and title is None:
                 title = t
         for p in self.date_ps:
@@ -424,8 +434,8 @@ class _Page:
                 candidates.append(t.text.split(":", 1)[0])
             for c in candidates:
                 c = clean(c)
-                if token and token in c.lower() and "archive" not in c.lower() and _people(c):
-                    return _people(c)
+                if token and token in c.lower() and "archive" not in c.lower() and (people := _people(c)):
+                    return people
             return [" ".join(w.capitalize() for w in slug.replace("_", "-").split("-"))]
         return []
 
