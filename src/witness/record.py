@@ -75,7 +75,7 @@ _ELIDED = re.compile(r"\b([A-Z][a-z]?)’\s+(?=[A-Z])")
 def clean(text: str | None) -> str:
     """Whitespace runs to one space, ends stripped: " ".join(text.split()).
 
-    (\s in re and str.split() agree on the 29 Unicode spaces, so this equals
+    (The re class \\s and str.split() agree on the 29 Unicode spaces, so this equals
     _WS.sub(" ", text).strip().)  Most header and body strings hold no space but newlines and
     single blanks, and isprintable() is False for every other Unicode space: those take two
     C-level replaces instead of a regex substitution or a string per word.
