@@ -362,3 +362,60 @@ def test_seed_html(seed_html: Path, corpus_root: Path):
     out = read_path(seed_html, corpus_root)
     assert isinstance(out, Read)
     _seed_expectations(out.document)
+
+
+# --------------------------------------------------------------------------- speed paths
+# The rules take shortcuts for speed (tools/bench: bench/checks_speed.py); each must give what
+# the plain computation gives.
+
+SHAPES = ["", "one", "\n\n", "a\n\nb", "\n\n\n\nx\n\n", "a\n\n\nb\n\n\n\n\nc", "x\n\n" * 5]
+
+
+@pytest.mark.parametrize("text", SHAPES)
+def test_shared_paragraphs_match_the_model(text):
+    from witness.checks.base import forget, paragraphs
+
+    d = Document("t", Source("t.txt", "text", "0"), Record(), text)
+    assert paragraphs(d) == d.paragraphs()
+    forget()
+
+
+def test_scratch_follows_the_text():
+    from witness.checks.base import lowered
+
+    a, b = "Alpha Beta", "Gamma"
+    assert lowered(a) == "alpha beta"
+    assert lowered(b) == "gamma"  # a new text, not the held one
+    assert lowered(a) == "alpha beta"
+
+
+@pytest.mark.parametrize("text", [
+    ENGLISH * 3,
+    "Der Staat und die Revolution ist ein Buch von Lenin, das 1917 geschrieben wurde. " * 5,
+    "the the " * 3 + "don’t x_y a1b ½ word² (the) “of” —and— " * 10,
+    "tiny text",
+])
+def test_looks_english_counts_like_the_word_regex(text):
+    import re
+
+    from witness.checks.language import _COMMON, looks_english
+
+    words = re.findall(r"[^\W\d_]+", text[:4000].lower())
+    want = len(words) < 20 or sum(w in _COMMON for w in words) / len(words) >= 0.15
+    assert looks_english(doc(text, pad=False)) is want
+
+
+def test_marked_paragraphs_skip_inner_apostrophes():
+    from witness.checks.punctuation import _marked
+
+    text = "don’t stop\n\nthe workers’ state\n\n(note)\n\nplain\n\n“quoted”"
+    paras = Document("t", Source("t.txt", "text", "0"), Record(), text).paragraphs()
+    assert _marked(text, paras, "“”\"‘’", apostrophe=True) == [1, 4]
+    assert _marked(text, paras, "()[]{}") == [2]
+
+
+def test_doubled_word_found_after_a_lookalike():
+    # The per-word search checks the character before the first word: "xthe the" is no
+    # doubling, while the "the the" after it is.
+    d = doc("The xthe the then; the the end.")
+    assert spans(d, "doubled-word") == ["the the"]

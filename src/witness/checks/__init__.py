@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..model import Document, Finding
-from .base import RULES, Context, Rule, rule
+from .base import RULES, Context, Rule, forget, rule
 # Importing a module registers its rules.  `people` (name-variant, date-after-death) needs the
 # context key "authority" and is skipped without it.
 from . import grammar, notes, people, punctuation, record, text  # noqa: F401
@@ -33,14 +33,17 @@ def run_checks(doc: Document, rules: Iterable[str] | None = None,
     chosen = [RULES[r] for r in rules] if rules is not None else list(RULES.values())
     english = None
     out: list[Finding] = []
-    for r in chosen:
-        if any(key not in ctx for key in r.needs):
-            continue
-        if r.english_only:
-            if english is None:
-                english = looks_english(doc)
-            if not english:
+    try:
+        for r in chosen:
+            if any(key not in ctx for key in r.needs):
                 continue
-        out.extend(r(doc, ctx))
+            if r.english_only:
+                if english is None:
+                    english = looks_english(doc)
+                if not english:
+                    continue
+            out.extend(r(doc, ctx))
+    finally:
+        forget()  # the rules' shared scratch (lower-cased text, paragraphs) pins the text
     out.sort(key=lambda f: (f.start, f.end, f.rule))
     return out

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from itertools import accumulate
+from operator import add
 from typing import Any
 
 from ..model import Document, Finding
@@ -45,6 +47,55 @@ def rule(rule_id: str, severity: str, description: str, *, needs: tuple[str, ...
         return fn
 
     return register
+
+
+# --------------------------------------------------------------------------- per-text scratch
+
+# Several rules derive the same things from one document (its lower-cased text, its paragraph
+# spans); computing them once per text instead of once per rule saves a pass over ~20 kB per
+# rule.  Keyed by the identity of the text string, which the memo keeps alive (so its id cannot
+# be reused) and which cannot change under us (str is immutable).  One (text, dict) pair,
+# swapped whole, so a thread reading it never sees one text paired with another's values.
+_memo: tuple[str | None, dict[str, Any]] = (None, {})
+
+
+def scratch(text: str) -> dict[str, Any]:
+    """A dict of values derived from ``text``, shared by the rules while they check it."""
+    global _memo
+    held, values = _memo
+    if held is not text:
+        values = {}
+        _memo = (text, values)
+    return values
+
+
+def forget() -> None:
+    """Drop the scratch values (the runner calls this so a large text is not kept alive)."""
+    global _memo
+    _memo = (None, {})
+
+
+def lowered(text: str) -> str:
+    """``text.lower()``, computed once per text."""
+    values = scratch(text)
+    low = values.get("lower")
+    if low is None:
+        low = values["lower"] = text.lower()
+    return low
+
+
+def paragraphs(doc: Document) -> list[tuple[int, int]]:
+    """``doc.paragraphs()``, computed once per text (callers must not modify the list)."""
+    text = doc.text
+    values = scratch(text)
+    spans = values.get("paragraphs")
+    if spans is None:
+        # Document.paragraphs() with the offsets summed at C speed (its Python loop costs as
+        # much as the split); tests/test_checks.py holds the two equal.
+        lengths = list(map(len, text.split("\n\n")))
+        starts = list(accumulate(map((2).__add__, lengths), initial=0))
+        spans = values["paragraphs"] = list(zip(starts, map(add, starts, lengths)))
+    return spans
 
 
 def excerpt(text: str, start: int, end: int, width: int = 30) -> str:

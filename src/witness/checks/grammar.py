@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from ..model import Document, Finding
 from . import lexicon
-from .base import Context, rule
+from .base import Context, lowered as _lowered, rule
 
 # "by others means", "in others words": the pronoun "others" used as the determiner "other".
 _OTHERS_RE = re.compile(
@@ -45,11 +45,37 @@ def _glued(text: str, start: int) -> bool:
     return start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_")
 
 
+def _determiners(lowered: str) -> list[int]:
+    """Offsets of every "these" and "those", in order.  str.find skips to them far faster than
+    a regex, whose only literal prefix here is the ubiquitous "th"."""
+    found = []
+    for det in ("these", "those"):
+        at = lowered.find(det)
+        while at >= 0:
+            found.append(at)
+            at = lowered.find(det, at + 5)
+    found.sort()
+    return found
+
+
+def _matches(pattern: re.Pattern[str], lowered: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(lowered)`` for a pattern that starts with th(?:ese|ose): tried only
+    where a determiner starts, skipping starts inside the previous match like finditer does."""
+    end = 0
+    for at in starts:
+        if at < end:
+            continue
+        m = pattern.match(lowered, at)
+        if m is not None:
+            end = m.end()
+            yield m
+
+
 @rule("agreement", "info", "a likely grammatical slip (“others means”, “these kind of”)",
       english_only=True)
 def agreement(doc: Document, ctx: Context) -> Iterator[Finding]:
     text = doc.text
-    lowered = text.lower()
+    lowered = _lowered(text)
     if len(lowered) != len(text):
         lowered = text  # lower-casing moved offsets (rare): match lower-case text only
     # The patterns run on the lowered text and start with a literal, which is fast; the words
@@ -62,7 +88,8 @@ def agreement(doc: Document, ctx: Context) -> Iterator[Finding]:
         fix = "OTHER" if word.isupper() else "Other" if word[0].isupper() else "other"
         yield Finding("agreement", "info", s, e,
                       f"“{word} {noun}”: probably “{fix} {noun}”", f"{fix} {noun}")
-    for m in _KIND_RE.finditer(lowered):
+    dets = _determiners(lowered)
+    for m in _matches(_KIND_RE, lowered, dets):
         if _glued(text, m.start()):
             continue
         det, kind = text[m.start(1):m.end(1)], text[m.start(2):m.end(2)]
@@ -72,7 +99,7 @@ def agreement(doc: Document, ctx: Context) -> Iterator[Finding]:
     nouns = lexicon.nouns_only()
     if not nouns:
         return
-    for m in _PLURAL_DET_RE.finditer(lowered):
+    for m in _matches(_PLURAL_DET_RE, lowered, dets):
         word = text[m.start(2):m.end(2)]
         if _glued(text, m.start()) or not word.islower():
             continue  # inside a word ("clothes"), or a name ("these Bolsheviks")
