@@ -17,7 +17,8 @@ fi
 nlp_flag=(); [ "${NLP:-1}" = 0 ] && nlp_flag=(--no-nlp)
 $W ingest "${nlp_flag[@]}" "${sample[@]}"
 $W stats | head -30
-echo; echo "== search: Rakovsky"; $W search Rakovsky --limit 5
+echo; echo "== documents mentioning Rakovsky, in any spelling (Rakowsky, Раковский…)"; $W search --person Rakovsky --limit 5
+echo; echo "== what they say happened to him, with the certainty each text gives"; $W person Rakovsky --timeline | head -20
 if [ "${SERVE:-1}" != 0 ] && $W serve --help >/dev/null 2>&1; then
   echo; echo "== serving on http://127.0.0.1:${PORT:-8000}/ (Ctrl-C to stop)"
   exec $W serve --port "${PORT:-8000}"
