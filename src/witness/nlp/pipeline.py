@@ -15,6 +15,7 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # before numpy: one BLAS thr
 
 import spacy  # noqa: E402
 from spacy.language import Language  # noqa: E402
+from spacy.tokens import Doc  # noqa: E402
 
 from witness.authority import Authority  # noqa: E402
 
@@ -35,9 +36,18 @@ class EntityRulesComponent:
     def __init__(self, rules: Rules | None = None):
         self.rules = rules or Rules()
 
+    slim = True
+
     def __call__(self, doc):
-        doc.user_data[USER_KEY] = [(r.start, r.end, r.type, r.hint, r.rule)
-                                   for r in self.rules.extract(doc)]
+        found = [(r.start, r.end, r.type, r.hint, r.rule) for r in self.rules.extract(doc)]
+        if self.slim:
+            # Nothing downstream needs the tokens, only our mentions: hand back an empty Doc
+            # so nlp.pipe's workers serialise and the main process deserialises a few bytes
+            # instead of every token (measured: several per cent of the CPU time).
+            slim = Doc(doc.vocab, words=[])
+            slim._context = doc._context  # nlp.pipe(as_tuples=True) pairs results by it
+            doc = slim
+        doc.user_data[USER_KEY] = found
         return doc
 
 
