@@ -22,17 +22,59 @@ _ALNUM = re.compile(r"[^\W_]")
 _ROOT, _NONE, _BLOCK, _MARK, _LINK = (object() for _ in range(5))
 
 
-class TextBuilder:
-    """Collects paragraphs; `exclude` elements give no text, `marks` elements get their offsets."""
+def _collapse(s: str) -> str:
+    """" ".join(s.split()) (every Unicode space, NBSP included), without a string per word.
 
-    __slots__ = ("paras", "_parts", "_len", "_pending", "exclude", "marks", "spans", "_link",
-                 "link_chars", "page_links", "all_chars", "_plinks", "_ppage", "_ptext", "drop_nav")
+    isprintable() is False for every Unicode space but the blank, so once newlines, NBSP, tabs
+    and CRs are blanks, a printable string has no other space and runs of blanks are all
+    that is left to fold.  Anything else (soft hyphens, controls, rare spaces) splits.
+    """
+    t = s.replace("\n", " ")
+    if not t.isprintable():
+        t = t.replace("\xa0", " ").replace("\t", " ").replace("\r", " ")
+        if not t.isprintable():
+            return " ".join(s.split())
+    while "  " in t:
+        t = t.replace("  ", " ")
+    return t.strip(" ")
+
+
+def _flush(parts: list, plen: int, pending: bool, raw: list, done: int) -> tuple[int, bool]:
+    """Collapse raw[done:] onto parts as add() would piece by piece: (new length, pending)."""
+    seg = "".join(raw[done:]) if done else "".join(raw)
+    piece = _collapse(seg)
+    if not piece:
+        return plen, True
+    if (pending or seg[0].isspace()) and plen:
+        parts.append(" ")
+        plen += 1
+    parts.append(piece)
+    return plen + len(piece), seg[-1].isspace()
+
+
+class TextBuilder:
+    """Collects paragraphs; `exclude` elements give no text, `marks` elements get their offsets.
+
+    Text is kept raw until a paragraph ends or a marked element needs its offset, then
+    collapsed in one go: collapsing the concatenation gives what collapsing each piece and
+    joining with one space where either side had a space would (the per-piece rule the
+    reader's output was made with).  The counts the index-page signal needs are per piece
+    (collapsed length of each string inside links; of each string outside links that holds a
+    letter or digit), so link strings are measured as they come and the rest only for a
+    paragraph that holds a page link.
+    """
+
+    __slots__ = ("paras", "_parts", "_len", "_pending", "_raw", "_done", "exclude", "marks",
+                 "spans", "_link", "link_chars", "page_links", "all_chars", "_plinks", "_palnum",
+                 "_ppage", "drop_nav")
 
     def __init__(self, exclude=frozenset(), marks=frozenset()):
         self.paras: list[str] = []
-        self._parts: list[str] = []
-        self._len = 0
-        self._pending = False
+        self._parts: list[str] = []   # collapsed text of the current paragraph
+        self._len = 0                 # its length
+        self._pending = False         # a space is owed before the next word
+        self._raw: list[str] = []     # raw strings of the current paragraph (" " for a <br>)
+        self._done = 0                # how many of them are already in _parts
         self.exclude = exclude
         self.marks = marks
         self.spans: dict = {}     # marked element → (paragraph index, start, end) inside that paragraph
@@ -41,68 +83,80 @@ class TextBuilder:
         self.page_links = 0       # links to other pages (not "#anchor" links)
         self.all_chars = 0        # paragraph characters, navigation paragraphs included
         self._plinks = 0          # link characters in the current paragraph
+        self._palnum = 0          # of which in strings holding a letter or digit
         self._ppage = 0           # page links in the current paragraph
-        self._ptext = 0           # characters of words outside links in the current paragraph
         self.drop_nav = True      # drop paragraphs that are nothing but links to other pages
 
     # -- text accumulation
     def add(self, s: str) -> None:
-        if not s:
-            return
-        words = s.split()  # splits on every Unicode space, NBSP included
-        if not words:
-            self._pending = True
-            return
-        piece = " ".join(words)
-        if (self._pending or s[0].isspace()) and self._len:
-            self._parts.append(" ")
-            self._len += 1
-        self._parts.append(piece)
-        self._len += len(piece)
-        self._pending = s[-1].isspace()
-        if self._link:
-            self._plinks += len(piece)
-        elif _ALNUM.search(piece):  # "|" and "–" separators between links don't count as text
-            self._ptext += len(piece)
+        if s:
+            self._raw.append(s)
+            if self._link:
+                self._link_text(s)
+
+    def _link_text(self, s: str) -> None:
+        n = len(_collapse(s))
+        self._plinks += n
+        if n and _ALNUM.search(s):
+            self._palnum += n
 
     def space(self) -> None:
-        self._pending = True
+        self._raw.append(" ")
+
+    def _flush(self) -> None:
+        if self._done < len(self._raw):
+            self._len, self._pending = _flush(self._parts, self._len, self._pending, self._raw, self._done)
+            self._done = len(self._raw)
 
     def end_para(self) -> None:
+        self._flush()
         if self._len:
             self.all_chars += self._len
             self.link_chars += self._plinks
-            if self.drop_nav and self._ppage and self._ptext <= 0.1 * (self._ptext + self._plinks):
+            drop = False
+            if self.drop_nav and self._ppage:
+                # Characters of words outside links: "|" and "–" separators don't count.
+                ptext = sum(len(_collapse(s)) for s in self._raw if _ALNUM.search(s)) - self._palnum
+                drop = ptext <= 0.1 * (ptext + self._plinks)
+            if drop:
                 # "Previous chapter | Contents", "Marxist Writers’ Archives": navigation.
                 idx = len(self.paras)
                 for el in [el for el, v in self.spans.items() if v[0] == idx]:
                     del self.spans[el]
             else:
                 self.paras.append("".join(self._parts))
-        self._plinks = self._ppage = self._ptext = 0
+        self._plinks = self._ppage = self._palnum = 0
         self._parts = []
         self._len = 0
         self._pending = False
+        self._raw.clear()
+        self._done = 0
 
     # -- tree walk
     def content(self, root) -> None:
-        """Add root's text and its descendants' (not root's tail), by the rules of node().
+        """Add root's text and its descendants' (not root's tail).
 
-        One flat loop over iterwalk events with the builder's state in locals: the recursive
-        walk with a method call per text piece was two thirds of the reader's time.  add(),
-        space() and end_para() are inlined here and must stay in step with them.
+        Rules: script/style… give nothing; an excluded element gives a paragraph break (block)
+        or a space; <br> is a space; a block element is its own paragraph; a marked element
+        gets its (paragraph, start, end); <a href> text counts as link text.
+        One flat loop over iterwalk events with the state in locals, end_para() inlined: a
+        recursive walk with a method call per text piece was two thirds of the reader's time.
         """
-        parts, plen, pending = self._parts, self._len, self._pending
-        plinks, ppage, ptext, link = self._plinks, self._ppage, self._ptext, self._link
-        paras, spans, exclude, marks = self.paras, self.spans, self.exclude, self.marks
-        drop_nav = self.drop_nav
+        raw, parts, plen, pending, done = self._raw, self._parts, self._len, self._pending, self._done
+        plinks, palnum, ppage, link = self._plinks, self._palnum, self._ppage, self._link
         all_chars = link_chars = page_links = 0
+        append = raw.append
+        exclude, marks, spans, paras, drop_nav = self.exclude, self.marks, self.spans, self.paras, self.drop_nav
         alnum = _ALNUM.search
         stack = [_ROOT]     # per open element: what its end event must undo
         mstarts = []        # start offsets of the open marked elements
         walker = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
         next(walker)        # root's own start: only its text counts (no block or mark rules)
         s = root.text
+        brk = False         # end the paragraph before adding s
+        # An empty raw means nothing was flushed since the paragraph began either (_len 0,
+        # pending False, parts empty): spaces that open a paragraph (the "\n" between </p> and
+        # <p>) are not kept, as a space owed before a paragraph's first word is never paid.
         for ev, el in _chain(((None, None),), walker):
             if ev == "start":
                 tag = el.tag
@@ -114,40 +168,26 @@ class TextBuilder:
                     walker.skip_subtree()
                     stack.append(_NONE)
                     if tag in BLOCK:
-                        if plen:  # end_para()
-                            all_chars += plen
-                            link_chars += plinks
-                            if drop_nav and ppage and ptext <= 0.1 * (ptext + plinks):
-                                idx = len(paras)
-                                for k in [k for k, v in spans.items() if v[0] == idx]:
-                                    del spans[k]
-                            else:
-                                paras.append("".join(parts))
-                        plinks = ppage = ptext = plen = 0
-                        parts = []
-                    pending = True if tag not in BLOCK else False
-                    continue
-                if tag in BLOCK:
-                    if plen:  # end_para()
-                        all_chars += plen
-                        link_chars += plinks
-                        if drop_nav and ppage and ptext <= 0.1 * (ptext + plinks):
-                            idx = len(paras)
-                            for k in [k for k, v in spans.items() if v[0] == idx]:
-                                del spans[k]
-                        else:
-                            paras.append("".join(parts))
-                    plinks = ppage = ptext = plen = 0
-                    parts = []
-                    pending = False
+                        brk, s = True, None
+                    else:
+                        if raw:
+                            append(" ")
+                        continue
+                elif tag in BLOCK:
+                    brk = True
                     stack.append(_BLOCK)
+                    s = el.text
                 elif el in marks:
+                    if done < len(raw):
+                        plen, pending = _flush(parts, plen, pending, raw, done)
+                        done = len(raw)
                     if pending and plen:
                         parts.append(" ")
                         plen += 1
                     pending = False
                     mstarts.append(plen)
                     stack.append(_MARK)
+                    s = el.text
                 elif tag == "a" and el.get("href"):
                     href = el.get("href")
                     if not href.startswith(("#", "mailto:")):
@@ -157,60 +197,68 @@ class TextBuilder:
                         ppage += 1  # "Top of the page" in a heading is navigation too
                     link += 1
                     stack.append(_LINK)
+                    s = el.text
                 else:
                     stack.append(_NONE)
-                s = el.text
+                    s = el.text
             elif ev == "end":
                 kind = stack.pop()
                 if kind is _BLOCK:
-                    if plen:  # end_para()
-                        all_chars += plen
-                        link_chars += plinks
-                        if drop_nav and ppage and ptext <= 0.1 * (ptext + plinks):
-                            idx = len(paras)
-                            for k in [k for k, v in spans.items() if v[0] == idx]:
-                                del spans[k]
-                        else:
-                            paras.append("".join(parts))
-                    plinks = ppage = ptext = plen = 0
-                    parts = []
-                    pending = False
+                    brk = True
                 elif kind is _MARK:
+                    if done < len(raw):
+                        plen, pending = _flush(parts, plen, pending, raw, done)
+                        done = len(raw)
                     spans[el] = (len(paras), mstarts.pop(), plen)
                 elif kind is _LINK:
                     link -= 1
                 elif kind is _ROOT:
                     break
                 s = el.tail
-            elif ev is None:
-                pass        # the first round adds root.text
-            else:           # comment or processing instruction: no text, but its tail is ours
+            elif ev is not None:  # comment or processing instruction: no text, but its tail is ours
                 s = el.tail
-            if not s:
-                continue
-            if s.isspace():  # add(): whitespace only
-                pending = True
-                continue
-            # piece = " ".join(s.split()), which splits on every Unicode space (NBSP included),
-            # without a string per word when the only spaces are newlines and single blanks
-            # (nine text nodes in ten; isprintable() is False for every other Unicode space).
-            piece = s.replace("\n", " ")
-            if "  " in piece or not piece.isprintable():
-                piece = " ".join(s.split())
-            else:
-                piece = piece.strip(" ")
-            if (pending or s[0].isspace()) and plen:
-                parts.append(" ")
-                plen += 1
-            parts.append(piece)
-            plen += len(piece)
-            pending = s[-1].isspace()
-            if link:
-                plinks += len(piece)
-            elif alnum(piece):  # "|" and "–" separators between links don't count as text
-                ptext += len(piece)
-        self._parts, self._len, self._pending = parts, plen, pending
-        self._plinks, self._ppage, self._ptext, self._link = plinks, ppage, ptext, link
+            if brk:  # end_para()
+                brk = False
+                if raw:
+                    if done < len(raw):
+                        seg = "".join(raw[done:]) if done else "".join(raw)
+                        piece = _collapse(seg)
+                        if piece:
+                            if (pending or seg[0].isspace()) and plen:
+                                parts.append(" ")
+                                plen += 1
+                            parts.append(piece)
+                            plen += len(piece)
+                    if plen:
+                        all_chars += plen
+                        link_chars += plinks
+                        drop = False
+                        if drop_nav and ppage:
+                            # Characters of words outside links ("|" and "–" separators don't count).
+                            ptext = sum(len(_collapse(x)) for x in raw if alnum(x)) - palnum
+                            drop = ptext <= 0.1 * (ptext + plinks)
+                        if drop:
+                            # "Previous chapter | Contents", "Marxist Writers’ Archives": navigation.
+                            idx = len(paras)
+                            for k in [k for k, v in spans.items() if v[0] == idx]:
+                                del spans[k]
+                        else:
+                            paras.append("".join(parts))
+                        parts = []
+                        plen = 0
+                    pending = False
+                    raw.clear()
+                    done = plinks = palnum = 0
+                ppage = 0
+            if s and (raw or not s.isspace()):
+                append(s)
+                if link:
+                    n = len(_collapse(s))
+                    plinks += n
+                    if n and alnum(s):
+                        palnum += n
+        self._parts, self._len, self._pending, self._done = parts, plen, pending, done
+        self._plinks, self._palnum, self._ppage, self._link = plinks, palnum, ppage, link
         self.all_chars += all_chars
         self.link_chars += link_chars
         self.page_links += page_links
