@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -104,7 +105,8 @@ def search(ctx, query, author, date_from, date_to, periodical, person, limit, as
     click.echo(f"{results.total} documents")
     for h in results.hits:
         click.echo(f"\n{h.id}  [{h.score:.2f}]  {', '.join(h.authors)} — {h.title} ({h.date or 'n.d.'})")
-        click.echo("  " + h.snippet.replace("«", click.style("", bold=True)).replace("»", click.style("", reset=True)))
+        # Bold on a terminal; click strips the styling when output is piped.
+        click.echo("  " + re.sub(r"«(.*?)»", lambda m: click.style(m.group(1), bold=True), h.snippet))
 
 
 @cli.command()

@@ -60,6 +60,10 @@ def run_search(store, q: str, *, person: str | None = None, **filters) -> Search
     if person:
         from .people import resolve_person
         person_id = resolve_person(store, person)
+        if not q.strip():
+            # Rank and highlight by the ways these documents write the name (Rakowsky, Раковский…).
+            forms = [t.replace('"', "") for t, _ in store.spellings(person_id)[:12]]
+            q = " OR ".join(f'"{t}"' for t in forms if t.strip())
     return store.search(SearchQuery(q=q, person=person_id, **filters))
 
 
