@@ -45,22 +45,23 @@ def _glued(text: str, start: int) -> bool:
     return start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_")
 
 
-def _determiners(lowered: str) -> list[int]:
-    """Offsets of every "these" and "those", in order.  str.find skips to them far faster than
-    a regex, whose only literal prefix here is the ubiquitous "th"."""
+def _starts(lowered: str, words: tuple[str, ...]) -> list[int]:
+    """Offsets of every occurrence of ``words``, in order.  str.find skips to them several
+    times faster than the regex engine's own prefix search ("th" for these/those is
+    everywhere in English; "others" is found letter by letter)."""
     found = []
-    for det in ("these", "those"):
-        at = lowered.find(det)
+    for word in words:
+        at = lowered.find(word)
         while at >= 0:
             found.append(at)
-            at = lowered.find(det, at + 5)
+            at = lowered.find(word, at + 1)
     found.sort()
     return found
 
 
 def _matches(pattern: re.Pattern[str], lowered: str, starts: list[int]) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(lowered)`` for a pattern that starts with th(?:ese|ose): tried only
-    where a determiner starts, skipping starts inside the previous match like finditer does."""
+    """``pattern.finditer(lowered)`` for a pattern whose every match begins at one of
+    ``starts``: tried only there, skipping starts inside the previous match as finditer does."""
     end = 0
     for at in starts:
         if at < end:
@@ -78,9 +79,9 @@ def agreement(doc: Document, ctx: Context) -> Iterator[Finding]:
     lowered = _lowered(text)
     if len(lowered) != len(text):
         lowered = text  # lower-casing moved offsets (rare): match lower-case text only
-    # The patterns run on the lowered text and start with a literal, which is fast; the words
+    # The patterns run on the lowered text, only where their opening literal occurs; the words
     # quoted in messages are taken back from the original text by offset.
-    for m in _OTHERS_RE.finditer(lowered):
+    for m in _matches(_OTHERS_RE, lowered, _starts(lowered, ("others",))):
         s, e = m.start(1), m.end(2)
         if not _BEFORE_OTHERS.search(lowered, max(0, s - 12), s):
             continue
@@ -88,7 +89,7 @@ def agreement(doc: Document, ctx: Context) -> Iterator[Finding]:
         fix = "OTHER" if word.isupper() else "Other" if word[0].isupper() else "other"
         yield Finding("agreement", "info", s, e,
                       f"“{word} {noun}”: probably “{fix} {noun}”", f"{fix} {noun}")
-    dets = _determiners(lowered)
+    dets = _starts(lowered, ("these", "those"))
     for m in _matches(_KIND_RE, lowered, dets):
         if _glued(text, m.start()):
             continue

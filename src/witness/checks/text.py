@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterator
+from itertools import repeat
 
 from ..model import Document, Finding
 from . import lexicon
@@ -59,14 +60,20 @@ def _candidate_doubles(lowered: str) -> Iterator[re.Match[str]]:
     then a literal search for each repeated word only (a regex backreference tried at every
     word is several times slower on long documents)."""
     seen: set[str] = set()
+    add = seen.add
     prev = None
-    for tok in lowered.split():
-        word = tok.strip(_EDGE_PUNCT)
-        if word and word == prev:
-            seen.add(word)
+    # map() runs the strips without a bytecode loop around each; `==` first, as it is
+    # almost always false.
+    for word in map(str.strip, lowered.split(), repeat(_EDGE_PUNCT)):
+        if word == prev and word:
+            add(word)
         prev = word
     found: list[re.Match[str]] = []
     for word in seen:
+        if not word.isalpha():
+            # Its doublings would all be dropped by doubled_word (the original-case word is
+            # not alphabetic either: no letter lower-cases to a non-letter), so skip the search.
+            continue
         # The same matches as r"(?<!\w)(w)(\s+)(w)(?!\w)", with the look-behind moved after the
         # word (it checks the character before the word's start): a pattern opening with a
         # look-behind gets no literal-prefix search and is tried at every position, ~40× slower.
