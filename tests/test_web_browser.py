@@ -68,6 +68,9 @@ def test_journey_person_search_to_rumored_timeline(page, base_url):
     rumor = page.locator("li.tl-row.c-rumored").first
     fact = page.locator("li.tl-row.c-asserted").first
     assert rumor.is_visible() and fact.is_visible()
+    # The rumor is the one the pipeline read on the page we came from.
+    assert rumor.locator('a[href^="/documents/serge-1937-08-yagoda#claim-"]').count() >= 1
+    assert "rumors" in rumor.inner_text()
     badge = rumor.locator(".badge")
     assert badge.inner_text().strip().lower() == "rumored"
     rumor_badge = badge.evaluate("e => [getComputedStyle(e).borderTopStyle, getComputedStyle(e).fontStyle]")
@@ -99,10 +102,10 @@ def test_findings_toggle_works_without_javascript(browser, base_url):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(base_url + "/documents/serge-1937-08-yagoda")
-    note = page.locator(".finding-note").first
+    note = page.locator(".finding-note", has_text="doubled-word").first
     assert not note.is_visible()
     page.get_by_text("Show transcription findings in place").click()
-    assert note.is_visible() and "doubled-word" in note.inner_text()
+    assert note.is_visible() and "“of of”: word repeated" in note.inner_text()
     context.close()
 
 

@@ -47,15 +47,17 @@ def get(client, url, status=200):
 
 
 # -- home -----------------------------------------------------------------------------------
-def test_home_at_a_glance(client):
+def test_home_at_a_glance(client, archive):
     html = get(client, "/")
     assert re.search(r"<dt>Documents</dt><dd>15</dd>", html)
-    assert re.search(r"<dt>Persons</dt><dd>9</dd>", html)
+    persons = {m.entity for d in archive.iter_documents() for m in d.mentions if m.type == "person" and m.entity}
+    assert "sosnovsky-lev" in persons and f"<dt>Persons</dt><dd>{len(persons)}</dd>" in html
     assert html.count("<rect ") >= 5                     # one bar per year with documents
     assert "1937: 6 documents" in html or re.search(r"<title>1937: \d+ documents</title>", html)
     assert 'href="/search?author=Victor%20Serge"' in html
     assert 'href="/persons/stalin-joseph"' in html
-    assert "doubled-word" in html and "word repeated" in html     # recent findings
+    # recent findings: the latest dated pages' first findings, here the hostile page's decoding errors
+    assert "mojibake" in html and 'href="/documents/demo-hostile?findings=1#finding-0"' in html
     assert '<label for="home-q">' in html and 'id="home-q"' in html
 
 
@@ -134,15 +136,18 @@ def test_document_page(client):
     assert item["issued"] == {"date-parts": [[1937, 8, 28]]} and item["container-title"] == "Socialist Appeal"
     assert item["author"] == [{"literal": "Victor Serge"}] and item["URL"].endswith("/1937/08/yagoda.htm")
     # mentions linked, claims with badges, evidence highlighted and anchored
+    # (the pipeline's claims, in text order: 0 Yagoda arrested, 1 Rakowsky arrested (confirmed),
+    # 2 Sosnovsky and 3 Putna executed (rumored))
     assert '<a class="mention m-person" href="/persons/sosnovsky-lev"' in html
-    assert re.search(r'<mark class="evidence hedged c-rumored" id="ev-1"', html)
-    assert re.search(r'<mark class="evidence c-confirmed" id="ev-0"', html)
+    assert re.search(r'<mark class="evidence c-confirmed" id="ev-1"', html)
+    assert re.search(r'<mark class="evidence hedged c-rumored" id="ev-2"', html)
+    assert re.search(r'<mark class="evidence hedged c-rumored" id="ev-3"', html)
     assert 'class="badge badge-hedged c-rumored">rumored</span>' in html
     assert 'class="badge badge-firm c-confirmed">confirmed</span>' in html
-    assert 'href="#ev-1"' in html
+    assert 'href="#ev-2"' in html and 'href="#ev-3"' in html
     # findings in place, behind a CSS-only toggle
     assert '<input type="checkbox" id="show-findings" class="findings-toggle">' in html
-    assert re.search(r'<span class="finding sev-warning" id="finding-0"[^>]*>of of</span>', html)
+    assert re.search(r'<span class="finding sev-warning" id="finding-\d+"[^>]*>of of</span>', html)
     assert "[doubled-word: “of of”: word repeated → of]" in html
     assert "<h2 id=\"history-h\">Version history</h2>" in html
     assert "<code>archive/serge/1937/08/yagoda.htm</code>" in html
@@ -194,7 +199,8 @@ def test_person_page(client):
     fact = [cls for cls, _ in rows if "c-asserted" in cls]
     assert fact and all("firm" in cls and "hedged" not in cls for cls in fact)
     assert 'class="flag">contradicted</span>' in html
-    assert 'href="/documents/serge-1937-08-yagoda#claim-1"' in html
+    assert 'href="/documents/serge-1937-08-yagoda#claim-2"' in html          # the rumor
+    assert 'href="/documents/demo-sosnovsky-executed#claim-0"' in html       # the assertion
     assert "Documents mentioning Lev Sosnovsky (3)" in html
     assert 'href="/persons/rakovsky-christian"' in html
 
