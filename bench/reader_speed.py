@@ -122,7 +122,7 @@ def main() -> None:
     out = open(args.dump, "w") if args.dump else None
     prof = cProfile.Profile() if args.profile else None
     kinds: dict = defaultdict(int)
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     if prof:
         prof.enable()
     for job in jobs:
@@ -134,11 +134,13 @@ def main() -> None:
     if prof:
         prof.disable()
     wall = time.perf_counter() - t0
+    cpu = time.process_time() - c0  # steadier than wall time on a shared machine
     if out:
         out.close()
     n = len(jobs)
     print(f"{n} files, {size / 1e6:.1f} MB, {wall:.1f} s: {wall * 1000 / n:.3f} ms/file, "
-          f"{size / 1e6 / wall:.2f} MB/s  {dict(kinds) if kinds else ''}")
+          f"{size / 1e6 / wall:.2f} MB/s; CPU {cpu * 1000 / n:.3f} ms/file, {size / 1e6 / cpu:.2f} MB/s "
+          f"{dict(kinds) if kinds else ''} (load {os.getloadavg()[0]:.2f})")
     if prof:
         pstats.Stats(prof).sort_stats("tottime").print_stats(25)
         return

@@ -67,13 +67,30 @@ def _resolved(root: str) -> Path:
     return Path(root).resolve()
 
 
+@functools.lru_cache(maxsize=256)
+def _real_dir(folder: str) -> str:
+    return os.path.realpath(folder)
+
+
+def _realpath(path: Path) -> str:
+    """os.path.realpath(path), with the folder's resolution shared by the files in it.
+
+    realpath stats every component of the path; the files of a batch come folder by folder.
+    A file that is itself a link (or a name like "..") takes the full resolution.
+    """
+    folder, name = os.path.split(os.path.join(os.getcwd(), path))
+    if name in ("", ".", "..") or os.path.islink(os.path.join(folder, name)):
+        return os.path.realpath(path)
+    return os.path.join(_real_dir(folder), name)
+
+
 def read_path(path: Path, root: Path | None = None) -> Outcome:
     """Read one file; relpath is relative to root (or the file name when root is None)."""
     path = Path(path)
     if root is not None:
         try:
             base = _resolved(os.path.join(os.getcwd(), root))
-            rel = Path(os.path.realpath(path)).relative_to(base).as_posix()
+            rel = Path(_realpath(path)).relative_to(base).as_posix()
         except ValueError:
             rel = path.name
     else:

@@ -17,13 +17,12 @@ from ..record import RecordBuilder, clean, is_credit_line, normalise_name, parse
 from .base import Decline, RawInput, Skipped
 from .encoding import declared_charset, decode
 from .ids import doc_id
+from .mia_sniff import sniff
 from .textbuild import (TextBuilder, block_of as _block_of, classes as _classes, element_text,
                         inline_text, lines as _lines, tc as _tc)
 
 NAME = "mia-html"
 
-_HTML_SNIFF = re.compile(rb"<(?:!doctype\s+html|html|head|body|p|h[1-6]|div|table|title)[\s>]", re.I)
-_TEI = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(?:TEI|TEI\.2|teiCorpus)[\s>/]")
 _PRINTED_CALL = re.compile(r"\s?(\[[^\]\s]{1,4}\]|\(\d{1,3}\)|\d{1,3}(?!\d))")
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 NAV_CLASSES = frozenset({"toplink", "link", "footer", "updat", "skip", "next", "linkback"})
@@ -61,17 +60,6 @@ def _label_of(call, href: str) -> str:
         return text
     m = re.search(r"\d+[a-z]?$", href)
     return m.group(0) if m else href.lstrip("#")
-
-
-def sniff(data: bytes) -> None:
-    if not data.strip():
-        raise Decline("empty file")
-    if b"\x00" in data[:8192]:
-        raise Decline("binary data (NUL bytes), not HTML")
-    if _TEI.search(data[:65536]) and not re.search(rb"<html[\s>]", data[:65536], re.I):
-        raise Decline("TEI XML, not HTML")  # TEI has <body>, <p>, <div> too: leave it to the tei reader
-    if not _HTML_SNIFF.search(data[:65536]):
-        raise Decline("no HTML markup in the first 64 KB")
 
 
 def read(raw: RawInput) -> Document | Skipped:
@@ -197,8 +185,8 @@ class _Page:
                 info_first = i if info_first is None else info_first
                 info_last = i + sum(1 for _ in el.iterdescendants())
                 continue
-            if tag == "p" and self.updat is None and el.text and len(el.text) < 60 \
-                    and _UPDATED.match(el.text):
+            if tag == "p" and self.updat is None and (t := el.text) and len(t) < 60 \
+                    and _UPDATED.match(t):  # (el.text builds a new string on every access)
                 self.exclude.add(el)
                 self.updat = el
                 continue

@@ -18,6 +18,7 @@ figcaption body html fieldset legend menu dir""".split())
 SKIP = frozenset("""script style noscript head title meta link iframe object embed select button
 textarea input svg map applet option""".split())
 _ALNUM = re.compile(r"[^\W_]")
+_BLANKS = re.compile(r"  +")
 # What an element's end event must undo in TextBuilder.content (compared by identity).
 _ROOT, _NONE, _BLOCK, _MARK, _LINK = (object() for _ in range(5))
 
@@ -27,15 +28,15 @@ def _collapse(s: str) -> str:
 
     isprintable() is False for every Unicode space but the blank, so once newlines, NBSP, tabs
     and CRs are blanks, a printable string has no other space and runs of blanks are all
-    that is left to fold.  Anything else (soft hyphens, controls, rare spaces) splits.
+    that is left to fold (a regex only then: most strings have none).  Anything else (soft hyphens, controls, rare spaces) splits.
     """
     t = s.replace("\n", " ")
     if not t.isprintable():
         t = t.replace("\xa0", " ").replace("\t", " ").replace("\r", " ")
         if not t.isprintable():
             return " ".join(s.split())
-    while "  " in t:
-        t = t.replace("  ", " ")
+    if "  " in t:
+        t = _BLANKS.sub(" ", t)
     return t.strip(" ")
 
 
@@ -235,7 +236,8 @@ class TextBuilder:
                         drop = False
                         if drop_nav and ppage:
                             # Characters of words outside links ("|" and "–" separators don't count).
-                            ptext = sum(len(_collapse(x)) for x in raw if alnum(x)) - palnum
+                            ptext = sum(len(x) if (x.isprintable() and "  " not in x and x[0] != " " != x[-1])
+                                        else len(_collapse(x)) for x in raw if alnum(x)) - palnum
                             drop = ptext <= 0.1 * (ptext + plinks)
                         if drop:
                             # "Previous chapter | Contents", "Marxist Writers’ Archives": navigation.
@@ -253,7 +255,9 @@ class TextBuilder:
             if s and (raw or not s.isspace()):
                 append(s)
                 if link:
-                    n = len(_collapse(s))
+                    # Collapsed length; a printable string without doubled or edge blanks is as is.
+                    n = len(s) if (s.isprintable() and "  " not in s and s[0] != " " != s[-1]) \
+                        else len(_collapse(s))
                     plinks += n
                     if n and alnum(s):
                         palnum += n
@@ -281,6 +285,9 @@ class TextBuilder:
 
 def element_text(el, marks=frozenset()) -> tuple[str, dict]:
     """One element's text (paragraphs joined by a blank line) and offsets of marked descendants."""
+    if not len(el):  # no children (most header fields): the walk would give just its text
+        text = el.text
+        return (_collapse(text) if text and isinstance(el.tag, str) and el.tag not in SKIP else ""), {}
     tb = TextBuilder(marks=marks)
     tb.drop_nav = False
     if isinstance(el.tag, str) and el.tag not in SKIP:
