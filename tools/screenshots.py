@@ -2,8 +2,9 @@
 
     python tools/screenshots.py [--corpus DIR] [--out docs/screenshots]
 
-Builds the small demo archive (witness.web.demo) in a temporary folder, serves it on
-127.0.0.1 and photographs the pages with Debian's headless Chromium through Playwright.
+Builds the small demo archive (witness.web.demo: twelve corpus pages and three hand-written
+documents, annotated by the real pipeline) in a temporary folder, serves it on 127.0.0.1 and
+photographs the pages with Debian's headless Chromium through Playwright.
 """
 
 from __future__ import annotations
