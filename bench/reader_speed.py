@@ -1,6 +1,7 @@
 """Reader speed: every corpus file through `witness.ingest.read_path`, ms/page per stage.
 
     python bench/reader_speed.py [--corpus DIR] [--limit N] [--profile] [--dump FILE] [--workers N]
+                                 [--baseline]
 
 Stages are timed by wrapping the reader's own functions (whatever of them exists), so the
 figures are per page on one process; "other" is what no wrapper saw (mostly the lxml parse).
@@ -103,6 +104,8 @@ def main() -> None:
     ap.add_argument("--profile", action="store_true", help="cProfile top functions instead of stages")
     ap.add_argument("--dump", help="write one JSON line per file here")
     ap.add_argument("--workers", type=int, default=1)
+    ap.add_argument("--baseline", action="store_true",
+                    help="also time bare lxml.html.fromstring + text_content on the same files")
     args = ap.parse_args()
     root = corpus_dir(args.corpus)
     files = all_files(root)
@@ -116,6 +119,17 @@ def main() -> None:
         print(f"{len(jobs)} files dumped to {args.dump}")
         return
     size = sum(f.stat().st_size for f in files)
+    if args.baseline:
+        import lxml.html
+        t0, c0 = time.perf_counter(), time.process_time()
+        for f in files:
+            try:
+                lxml.html.fromstring(f.read_bytes()).text_content()
+            except Exception:  # noqa: BLE001 - the baseline only times what parses
+                pass
+        wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+        print(f"bare lxml: {wall * 1000 / len(files):.3f} ms/file, {size / 1e6 / wall:.2f} MB/s; "
+              f"CPU {cpu * 1000 / len(files):.3f} ms/file, {size / 1e6 / cpu:.2f} MB/s")
     totals: dict = defaultdict(float)
     if not args.profile:
         instrument(totals)

@@ -36,13 +36,16 @@ _DATE_PATTERNS = [
 ]
 
 
+_ANY_YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
+
+
 def parse_date(text: str | None) -> tuple[str, str] | None:
     """(ISO 8601 with reduced precision, the words it was read from), or None.
 
     "28 August 1937" → ("1937-08-28", "28 August 1937"); "(August 1938)" → ("1938-08",
     "August 1938"); "Spring 1937" → ("1937", "Spring 1937").
     """
-    if not text:
+    if not text or not _ANY_YEAR.search(text):  # every pattern needs a year: most lines have none
         return None
     for pat in _DATE_PATTERNS:
         for m in pat.finditer(text):
