@@ -304,6 +304,8 @@ def inline_text(el) -> str:
 
 def tc(el) -> str:
     """All text under an element (comments excluded), like lxml.html's text_content()."""
+    if not len(el):  # no children (most note calls and markers): skip the serialiser
+        return el.text or ""
     return etree.tostring(el, method="text", encoding=str, with_tail=False)
 
 
