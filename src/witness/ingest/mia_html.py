@@ -173,13 +173,13 @@ class _Page:
                 continue
             if tag not in ("p", "div", "span", "blockquote", "pre", "li", "td", "dd"):
                 continue
-            if cls & NAV_CLASSES:
+            if cls and cls & NAV_CLASSES:  # (most elements have no class: skip the set tests)
                 self.exclude.add(el)
                 if "updat" in cls:
                     self.updat = el
                 continue
-            if tag in ("p", "div") and ("information" in cls or ("info" in cls and tag == "p")
-                                        or (in_info and tag == "p")):
+            if (in_info and tag == "p") or cls and tag in ("p", "div") and (
+                    "information" in cls or ("info" in cls and tag == "p")):
                 self.exclude.add(el)
                 self.info_blocks.append(el)
                 info_first = i if info_first is None else info_first
@@ -190,14 +190,15 @@ class _Page:
                 self.exclude.add(el)
                 self.updat = el
                 continue
-            if "title" in cls:
-                title_ps.append((i, el))
-                continue
-            if "date" in cls and tag == "p":
-                date_ps.append((i, el))
-                continue
-            if cls & NOTE_CLASSES:
-                note_class.append((i, el))
+            if cls:
+                if "title" in cls:
+                    title_ps.append((i, el))
+                    continue
+                if "date" in cls and tag == "p":
+                    date_ps.append((i, el))
+                    continue
+                if cls & NOTE_CLASSES:
+                    note_class.append((i, el))
             if tag != "span" and (first_long is None or first_para is None):
                 # Containers (td, div, li) count by their own text: a layout table holding the
                 # h2/h1 heading is not the first paragraph.
