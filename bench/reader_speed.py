@@ -1,7 +1,7 @@
 """Reader speed: every corpus file through `witness.ingest.read_path`, ms/page per stage.
 
     python bench/reader_speed.py [--corpus DIR] [--limit N] [--profile] [--dump FILE] [--workers N]
-                                 [--baseline]
+                                 [--baseline] [--total]
 
 Stages are timed by wrapping the reader's own functions (whatever of them exists), so the
 figures are per page on one process; "other" is what no wrapper saw (mostly the lxml parse).
@@ -104,6 +104,7 @@ def main() -> None:
     ap.add_argument("--profile", action="store_true", help="cProfile top functions instead of stages")
     ap.add_argument("--dump", help="write one JSON line per file here")
     ap.add_argument("--workers", type=int, default=1)
+    ap.add_argument("--total", action="store_true", help="no stage wrappers: the total alone")
     ap.add_argument("--baseline", action="store_true",
                     help="also time bare lxml.html.fromstring + text_content on the same files")
     args = ap.parse_args()
@@ -131,7 +132,7 @@ def main() -> None:
         print(f"bare lxml: {wall * 1000 / len(files):.3f} ms/file, {size / 1e6 / wall:.2f} MB/s; "
               f"CPU {cpu * 1000 / len(files):.3f} ms/file, {size / 1e6 / cpu:.2f} MB/s")
     totals: dict = defaultdict(float)
-    if not args.profile:
+    if not args.profile and not args.total:
         instrument(totals)
     out = open(args.dump, "w") if args.dump else None
     prof = cProfile.Profile() if args.profile else None
