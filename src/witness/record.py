@@ -183,6 +183,9 @@ IGNORED_LABELS = {"also published", "this edition", "original title", "signed", 
                   "edited", "editing", "html", "format", "formatted"}
 
 
+_NUMBER_LABEL = re.compile(r"\d+\.?")
+
+
 def label_key(label: str) -> str:
     return clean(label.replace("&amp;", "&")).strip(" :").lower()
 
@@ -195,7 +198,7 @@ def label_field(label: str) -> tuple[str, list[str]]:
     roles = roles_of(key)
     if roles and len(key) < 60:
         return "credit", roles
-    if key in IGNORED_LABELS or re.fullmatch(r"\d+\.?", key):
+    if key in IGNORED_LABELS or _NUMBER_LABEL.fullmatch(key):
         return "ignored", []
     return "unknown", []
 
@@ -205,6 +208,10 @@ def label_field(label: str) -> tuple[str, list[str]]:
 _VOL = re.compile(r"\bVol(?:ume)?\.?\s*(?P<v>[IVXLC]+|\d+)\b", re.I)
 _NO = re.compile(r"\b(?:No|Nos|Number|Issue)\.?\s*(?P<n>\d+(?:\s*[-–/&]\s*\d+)?|[IVXLC]+\b)", re.I)
 _PAGES = re.compile(r"\bpp?\.?\s*(?P<p>[IVXLC]+\b|\d+(?:\s*[-–]\s*\d+)?(?:\s*(?:,|&|and)\s*\d+(?:\s*[-–]\s*\d+)?)*)", re.I)
+_SOURCE_LEAD = re.compile(r"^(?:(?:(?:first|originally)\s+)?(?:published|printed)\s*:?\s*(?:in\s+)?"
+                          r"|from\s+|source\s*:?\s*|in\s+)", re.I)
+_SOURCE_HEAD_END = re.compile(r",|\s\(|;|:\s")
+_NOT_PERIODICAL = re.compile(r"(?:Vol|No|pp?\.|\d|by\s)", re.I)
 
 
 def parse_source_line(line: str | None) -> dict:
@@ -215,10 +222,9 @@ def parse_source_line(line: str | None) -> dict:
     if not line:
         return out
     out["source_text"] = line
-    body = re.sub(r"^(?:(?:(?:first|originally)\s+)?(?:published|printed)\s*:?\s*(?:in\s+)?|from\s+|source\s*:?\s*|in\s+)",
-                  "", line, flags=re.I)
-    head = re.split(r",|\s\(|;|:\s", body, maxsplit=1)[0].strip(" .")
-    if head and not re.match(r"(?:Vol|No|pp?\.|\d|by\s)", head, re.I) and parse_date(head) is None:
+    body = _SOURCE_LEAD.sub("", line)
+    head = _SOURCE_HEAD_END.split(body, maxsplit=1)[0].strip(" .")
+    if head and not _NOT_PERIODICAL.match(head) and parse_date(head) is None:
         out["periodical"] = head
     if (m := _VOL.search(body)):
         out["volume"] = m.group("v")
@@ -252,6 +258,12 @@ def parse_credit_line(line: str) -> dict[str, list[str]]:
     roles = roles_of(m.group("roles"))
     names = parse_names(m.group("names"))
     return {r: names for r in roles} if names else {}
+
+
+# Precompiled for the header lines of every page (see parse_names).
+_SOURCE_LINE = re.compile(r"(?:from|first published|published in|originally published|source)\b")
+_RIGHTS_LINE = re.compile(r"(?:copyright|copyleft|public domain|©)")
+_UPDATED_LEAD = re.compile(r"^\s*(?:last\s+)?updated(?:\s+on)?\s*:?", re.I)
 
 
 class RecordBuilder:
@@ -288,14 +300,14 @@ class RecordBuilder:
             for f, names in credits.items():
                 self.credit(f, names)
             return
-        if re.match(r"(?:from|first published|published in|originally published|source)\b", low):
+        if _SOURCE_LINE.match(low):
             if self._source is None:
                 self._source = line
             return
         if low.startswith("written"):
             self.labelled("Written", line[7:].lstrip(" :"))
             return
-        if re.match(r"(?:copyright|copyleft|public domain|©)", low) and self.rec.rights is None:
+        if _RIGHTS_LINE.match(low) and self.rec.rights is None:
             self.rec.rights = line
 
     def labelled(self, label: str, value: str) -> None:
@@ -340,7 +352,7 @@ class RecordBuilder:
             self.rec.empty_fields.append(field)
 
     def last_updated(self, text: str | None) -> None:
-        value = clean(re.sub(r"^\s*(?:last\s+)?updated(?:\s+on)?\s*:?", "", clean(text), flags=re.I))
+        value = clean(_UPDATED_LEAD.sub("", clean(text)))
         d = parse_date(value) or _month_day_year(value)
         if d:
             self.rec.last_updated = d[0]
