@@ -157,3 +157,16 @@ def test_by_publisher_is_not_a_periodical():
 def test_names_drop_emails_and_dates():
     assert parse_names("director@marx.org, July 26 1996") == []
     assert parse_names("Ted Crawford, 2006") == ["Ted Crawford"]
+
+
+def test_only_blank_header_values_are_empty_fields():
+    from witness.record import RecordBuilder
+    rb = RecordBuilder()
+    rb.labelled("Public Domain", "")          # a statement, not an empty field
+    rb.labelled("Proofread:", "")             # truly empty
+    rb.labelled("Transcription:", "left-dis.nl")  # a value, though not a name
+    rb.last_updated("Last updated on: 6.14.2009")  # US numeric date
+    rec = rb.finish()
+    assert rec.rights == "Public Domain"
+    assert rec.last_updated == "2009-06-14"
+    assert rec.empty_fields == ["proofread_by"]

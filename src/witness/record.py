@@ -326,6 +326,10 @@ class RecordBuilder:
                 self.credit(f, names)
             return
         field = fields[0]
+        if not value and field == "rights":
+            # "Public Domain" or "Copyleft" alone is the statement itself, not an empty field.
+            self.rec.rights = self.rec.rights or clean(label).strip(" :")
+            return
         if not value:
             self._empty("date" if field == "published" else field)
             return
