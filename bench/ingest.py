@@ -32,9 +32,12 @@ def corpus_dir(arg: str | None) -> Path:
     return Path(out)
 
 
-def files_of(root: Path, limit: int | None) -> list[Path]:
+def files_of(root: Path, limit: int | None, sample: int | None = None) -> list[Path]:
     from witness.pipeline import iter_files
     files = [f for f, _ in iter_files([root])]
+    if sample:
+        import random
+        return sorted(random.Random(1937).sample(files, sample))
     return files[:limit] if limit else files
 
 
@@ -82,13 +85,14 @@ def run_witness(root: Path, files: list[Path], db: Path, workers: int, nlp: bool
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus")
-    ap.add_argument("--limit", type=int)
+    ap.add_argument("--limit", type=int, help="the first N files")
+    ap.add_argument("--sample", type=int, help="N files drawn at random (fixed seed)")
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--nlp", action="store_true", help="include the NLP and claim stages")
     args = ap.parse_args()
     root = corpus_dir(args.corpus)
-    files = files_of(root, args.limit)
-    if args.limit:  # ingest exactly these files: link them into a temporary tree
+    files = files_of(root, args.limit, args.sample)
+    if args.limit or args.sample:  # ingest exactly these files: link them into a temporary tree
         tmp_root = Path(tempfile.mkdtemp(prefix="witness-bench-tree-"))
         for f in files:
             dest = tmp_root / f.relative_to(root)
