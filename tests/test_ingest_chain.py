@@ -139,3 +139,16 @@ def test_outcomes_pickle_for_worker_processes(seed_html, corpus_root):
     out = read_path(seed_html, corpus_root)
     back = pickle.loads(pickle.dumps(out))
     assert back.document.text == out.document.text and back.document.record == out.document.record
+
+
+def test_paths_are_recorded_where_found_not_where_links_point(tmp_path, corpus_root):
+    """A linked file keeps its place in the ingested folder, so a re-run recognises it."""
+    import os
+    from witness.ingest import read_path
+    (tmp_path / "tree/archive/x").mkdir(parents=True)
+    link = tmp_path / "tree/archive/x/y.htm"
+    os.symlink(corpus_root / "archive/serge/1937/08/yagoda.htm", link)
+    out = read_path(link, tmp_path / "tree")
+    assert out.document.source.path == "archive/x/y.htm"
+    assert read_path(tmp_path / "tree/archive/x/../x/y.htm", tmp_path / "tree").document.source.path \
+        == "archive/x/y.htm"

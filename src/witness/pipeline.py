@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from .ingest import read_path
+from .ingest import read_path, relative_path
 from .ingest.base import Failed, Read, Skipped
 from .model import Document
 
@@ -75,8 +75,7 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[tuple[Path, Path | None]
             raise FileNotFoundError(f"{p}: no such file or folder")
 
 
-def relpath_of(path: Path, root: Path | None) -> str:
-    return path.relative_to(root).as_posix() if root is not None else path.name
+relpath_of = relative_path
 
 
 def _read_and_check(job: tuple):

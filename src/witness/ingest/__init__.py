@@ -8,7 +8,6 @@ run in multiprocessing workers.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import os
 from pathlib import Path
@@ -60,41 +59,24 @@ def read_input(raw: RawInput) -> Outcome:
     return Failed(raw.relpath, reasons)
 
 
-@functools.lru_cache(maxsize=64)
-def _resolved(root: str) -> Path:
-    # A batch reads thousands of files under one root: resolve it once, not per file (the key
-    # is joined to the working directory so a relative root stays right after a chdir).
-    return Path(root).resolve()
+def relative_path(path: Path, root: Path | None) -> str:
+    """The path as the archive records it: relative to the ingested folder, lexically.
 
-
-@functools.lru_cache(maxsize=256)
-def _real_dir(folder: str) -> str:
-    return os.path.realpath(folder)
-
-
-def _realpath(path: Path) -> str:
-    """os.path.realpath(path), with the folder's resolution shared by the files in it.
-
-    realpath stats every component of the path; the files of a batch come folder by folder.
-    A file that is itself a link (or a name like "..") takes the full resolution.
-    """
-    folder, name = os.path.split(os.path.join(os.getcwd(), path))
-    if name in ("", ".", "..") or os.path.islink(os.path.join(folder, name)):
-        return os.path.realpath(path)
-    return os.path.join(_real_dir(folder), name)
+    Symbolic links are not followed: a linked file is recorded where it was found in the
+    folder, so re-ingesting the same folder finds the same paths (and skips unchanged files).
+    A file outside `root`, or a single file (root None), is recorded by its name."""
+    if root is None:
+        return Path(path).name
+    rel = os.path.relpath(os.path.abspath(path), os.path.abspath(root))
+    if rel == ".." or rel.startswith(".." + os.sep):
+        return Path(path).name
+    return Path(rel).as_posix()
 
 
 def read_path(path: Path, root: Path | None = None) -> Outcome:
     """Read one file; relpath is relative to root (or the file name when root is None)."""
     path = Path(path)
-    if root is not None:
-        try:
-            base = _resolved(os.path.join(os.getcwd(), root))
-            rel = Path(_realpath(path)).relative_to(base).as_posix()
-        except ValueError:
-            rel = path.name
-    else:
-        rel = path.name
+    rel = relative_path(path, root)
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
@@ -107,5 +89,5 @@ def read_path(path: Path, root: Path | None = None) -> Outcome:
     return read_input(raw)
 
 
-__all__ = ["READERS", "MAX_BYTES", "read_input", "read_path", "Decline", "Failed", "RawInput",
+__all__ = ["READERS", "MAX_BYTES", "read_input", "read_path", "relative_path", "Decline", "Failed", "RawInput",
            "Read", "Skipped", "Outcome"]
