@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from dataclasses import asdict
+
 import click
 
 from .errors import NotFound
@@ -58,7 +60,8 @@ def entity():
 @click.pass_context
 def list_(ctx, provisional, type_, limit, as_json):
     """Entities with their mention and document counts, most mentioned first."""
-    rows = _store(ctx).entity_counts(type=type_, provisional=True if provisional else None, limit=limit)
+    rows = [(asdict(c.entity), c.documents, c.mentions) for c in
+            _store(ctx).entities(type=type_, provisional=True if provisional else None, limit=limit)]
     if as_json:
         _echo_json([dict(e, documents=d, mentions=m) for e, d, m in rows])
         return
@@ -71,7 +74,8 @@ def list_(ctx, provisional, type_, limit, as_json):
 
 def _describe_entity(store, entity_id: str) -> dict:
     canonical = store.canonical_entity(entity_id)
-    row = store.entity_row(canonical)
+    ent = store.entity(canonical)
+    row = asdict(ent) if ent else None
     entry = _authority().get(canonical)
     if row is None and entry is None:
         raise NotFound(f"no entity {entity_id!r} in the archive or the authority file",
@@ -80,12 +84,12 @@ def _describe_entity(store, entity_id: str) -> dict:
         e = entry.to_entity()
         row = {"id": e.id, "type": e.type, "name": e.name, "aliases": e.aliases, "born": e.born,
                "died": e.died, "external": e.external, "provisional": False}
-    docs = store.entity_documents(canonical)
+    docs = store.documents_mentioning(canonical)
     return {
         "id": canonical, "asked": entity_id if entity_id != canonical else None,
         "entity": row, "in_authority": entry is not None,
-        "variants": [{"text": t, "count": n} for t, n in store.surface_forms(canonical)],
-        "documents": [{"id": i, "title": t, "date": d, "mentions": n} for i, t, d, n in docs],
+        "variants": [{"text": t, "count": n} for t, n in store.spellings(canonical)],
+        "documents": [asdict(d) for d in docs],
         "operations": sorted({op["seq"]: op for op in store.curation_log(canonical)
                               + (store.curation_log(entity_id) if entity_id != canonical else [])}.values(),
                              key=lambda op: op["seq"]),
@@ -195,7 +199,7 @@ def curated_authority(store, base=None):
     def ensure(row: dict | None, entity_id: str) -> None:
         if entity_id in cur.entries:
             return
-        row = row or store.entity_row(entity_id)
+        row = row or (asdict(e) if (e := store.entity(entity_id)) else None)
         if row is None:
             raise NotFound(f"entity {entity_id!r} is neither in the authority file nor in the archive")
         names = [a for a in row.get("aliases") or [] if a != row["name"]]

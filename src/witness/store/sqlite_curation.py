@@ -147,43 +147,6 @@ class CurationMixin:
                 cur = row[0]
             return cur
 
-    def entity_row(self, entity_id: str) -> dict | None:
-        with self._lock:
-            row = self.conn.execute(f"SELECT {_COLS} FROM entities WHERE id = ?", (entity_id,)).fetchone()
-        return _row_dict(row) if row else None
-
-    def entity_counts(self, *, type: str | None = None, provisional: bool | None = None,
-                      limit: int = 50, offset: int = 0) -> list[tuple[dict, int, int]]:
-        """(entity, documents, mentions) for mentioned entities, most mentioned first."""
-        where, args = ["1"], []
-        if type:
-            where.append("e.type = ?")
-            args.append(type)
-        if provisional is not None:
-            where.append("e.provisional = ?")
-            args.append(int(provisional))
-        cols = ", ".join("e." + c for c in _COLS.split(", "))
-        sql = (f"SELECT {cols}, count(DISTINCT m.doc_rowid), count(*) FROM entities e"
-               f" JOIN mentions m ON m.entity_id = e.id WHERE {' AND '.join(where)}"
-               " GROUP BY e.id ORDER BY 10 DESC, 9 DESC, e.name, e.id LIMIT ? OFFSET ?")
-        with self._lock:
-            rows = self.conn.execute(sql, args + [limit, offset]).fetchall()
-        return [(_row_dict(r[:8]), r[8], r[9]) for r in rows]
-
-    def surface_forms(self, entity_id: str) -> list[tuple[str, int]]:
-        """How the documents write this entity: (mention text, times), most used first."""
-        with self._lock:
-            return self.conn.execute("SELECT text, count(*) FROM mentions WHERE entity_id = ?"
-                                     " GROUP BY text ORDER BY 2 DESC, 1", (entity_id,)).fetchall()
-
-    def entity_documents(self, entity_id: str, limit: int = 500) -> list[tuple[str, str | None, str | None, int]]:
-        """(document id, title, date, mentions) of the current documents mentioning the entity."""
-        with self._lock:
-            return self.conn.execute(
-                "SELECT d.id, d.title, d.date, count(*) FROM mentions m JOIN documents d ON d.rowid = m.doc_rowid"
-                " WHERE m.entity_id = ? GROUP BY d.rowid ORDER BY d.date IS NULL, d.date, d.id LIMIT ?",
-                (entity_id, limit)).fetchall()
-
     def curation_log(self, entity_id: str | None = None, *, include_undone: bool = True) -> list[dict]:
         """Logged operations, oldest first: {seq, at, undone, op…}; only those touching
         `entity_id` when given."""
