@@ -164,3 +164,23 @@ def test_export_rows(two_sources):
     write_jsonl(rows, buf)
     assert [json.loads(line)["certainty"] for line in buf.getvalue().splitlines()] == \
         [r["certainty"] for r in rows]
+
+
+def test_repeatable_events_contradict_only_at_the_same_time():
+    """'He wrote' in one source and 'he did not write' in another are two occasions, not a conflict;
+    an execution asserted and denied is one."""
+    from witness.claims import find_contradictions
+    from witness.claims.timeline import ClaimItem
+    from witness.model import Claim, Span
+
+    def item(doc, pred, cert, date=None):
+        return ClaimItem(Claim("x-person", pred, None, date, None, cert, None, Span(0, 1)), doc, doc, "1950", "q")
+    kinds = lambda items: [(c.kind, c.first.claim.predicate) for c in find_contradictions(items)]
+    assert kinds([item("a", "wrote", "asserted"), item("b", "wrote", "denied")]) == []
+    assert kinds([item("a", "arrested", "asserted", "1937"), item("b", "arrested", "denied", "1938")]) == []
+    assert kinds([item("a", "arrested", "asserted", "1937-05"), item("b", "arrested", "denied", "1937")]) \
+        == [("asserted-vs-denied", "arrested")]
+    assert kinds([item("a", "executed", "asserted"), item("b", "executed", "denied")]) \
+        == [("asserted-vs-denied", "executed")]
+    assert kinds([item("a", "executed", "asserted"), item("a", "executed", "denied")]) == [], \
+        "one source against another"

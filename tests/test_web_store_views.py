@@ -41,12 +41,12 @@ def make(doc_id, text, *, date=None, authors=("Victor Serge",), periodical=None,
 
 DOCS = [
     make("d-rumor", "There are rumors that Leon Sosnovsky has been shot in prison. The arrest of Christian "
-         "Rakovsky has been confirmed. It is not true that Rakowsky was released. Of of course.",
+         "Rakovsky has been confirmed. It is not true that Rakowsky was released in 1939. Of of course.",
          date="1937-08-28", periodical="Socialist Appeal",
          people=[("Leon Sosnovsky", SOSNOVSKY), ("Christian Rakovsky", RAKOVSKY), ("Rakowsky", RAKOVSKY)],
          claims=[("sosnovsky-lev", "executed", "rumored", "rumors that Leon Sosnovsky has been shot", "1937"),
                  ("rakovsky-christian", "arrested", "confirmed", "The arrest of Christian Rakovsky", None),
-                 ("rakovsky-christian", "released", "denied", "not true that Rakowsky was released", None)],
+                 ("rakovsky-christian", "released", "denied", "not true that Rakowsky was released", "1939")],
          findings=[("doubled-word", "warning", "Of of", "Of")]),
     make("d-alive", "Sosnovsky was held in the Tomsk isolator in October 1938.\n\nSosnovsky was not shot.",
          date="1938-11-02", authors=("A. Correspondent",),

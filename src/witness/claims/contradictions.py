@@ -98,6 +98,16 @@ def find_contradictions(items, authority=None, subject: str | None = None) -> li
     return out
 
 
+# Events a person lives through once: one source asserting and another denying them cannot
+# both hold.  Repeatable events ("wrote", "was arrested") can be true on one occasion and
+# denied on another, so for them only claims about the same time contradict.
+ONCE = {"born", "died", "executed", "disappeared", "rehabilitated"}
+
+
+def _same_time(a: str | None, b: str | None) -> bool:
+    return bool(a and b) and not strictly_after(a, b) and not strictly_after(b, a)
+
+
 def _asserted_vs_denied(subj, its):
     out = []
     pos = [i for i in its if i.claim.certainty in POSITIVE]
@@ -105,9 +115,11 @@ def _asserted_vs_denied(subj, its):
     for a in pos:
         for b in neg:
             ca, cb = a.claim, b.claim
-            if ca.predicate != cb.predicate:
-                continue
+            if ca.predicate != cb.predicate or a.document_id == b.document_id:
+                continue  # one source against another (claims.md), same event
             if ca.object and cb.object and ca.object.lower() != cb.object.lower():
+                continue
+            if ca.predicate not in ONCE and not _same_time(ca.date, cb.date):
                 continue
             out.append(Contradiction("asserted-vs-denied", subj, a, b,
                                      reason=f"{ca.predicate}: {ca.certainty} vs denied"))
