@@ -117,10 +117,11 @@ class PeopleMixin:
                 "WITH mine AS (SELECT DISTINCT doc_rowid FROM mentions WHERE entity_id = ?),"
                 " shared AS (SELECT m.entity_id AS eid, count(*) AS n FROM mine"
                 "   JOIN mentions m ON m.doc_rowid = mine.doc_rowid"
-                "   WHERE m.entity_id IS NOT NULL AND m.entity_id != ? GROUP BY m.entity_id, m.doc_rowid)"
+                "   WHERE m.entity_id IS NOT NULL AND m.entity_id != ? AND (? IS NULL OR m.type = ?)"
+                "   GROUP BY m.entity_id, m.doc_rowid)"
                 f" SELECT {_ENTITY_COLS}, count(*), sum(shared.n) FROM shared JOIN entities e ON e.id = shared.eid"
                 " WHERE (? IS NULL OR e.type = ?) GROUP BY e.id ORDER BY 9 DESC, 10 DESC, e.name LIMIT ?",
-                (entity_id, entity_id, type, type, limit)).fetchall()
+                (entity_id, entity_id, type, type, type, type, limit)).fetchall()
         return [EntityCount(_entity(r[:8]), r[8], r[9]) for r in rows]
 
     def claim_items(self, subject: str | None = None, *, subjects: list[str] | None = None,
