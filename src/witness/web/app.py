@@ -153,6 +153,13 @@ def create_app(store, *, token: str | None = None, views=None, max_body: int = M
     return app
 
 
+def _catch_up(store) -> None:
+    """Bring the search side index up to date before the first request, so no reader's
+    search waits for a catch-up after a crash or an ingest by another process."""
+    if hasattr(store, "sync_index"):
+        store.sync_index()
+
+
 def app_from_env() -> FastAPI:
     """uvicorn factory for multi-process serving: the archive path comes from WITNESS_DB."""
     from ..store import open_store
