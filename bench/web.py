@@ -18,11 +18,11 @@ Floors (issue 5): p95 < 100 ms for pages, < 50 ms for the search API.
 indexed queries, nothing loaded at start-up.  --views index builds the old in-memory
 ArchiveIndex from every document first (the fallback for stores without those queries).
 
-If the archive has no person mentions yet (ingested without the NLP stage), the demo
-gazetteer annotations (witness.web.demo.annotate) stand in so the person page can still be
-measured; the report says so.  With --views store they are written once into a copy of the
-archive (ARCHIVE.demo-annotated.db, rebuilt when the archive is newer): the index tables and
-the current version's JSON, exactly as an ingest with annotations would store them.
+Give it an archive ingested WITH the NLP stage (`witness ingest`, not --no-nlp): the person
+page needs mentions and claims.  If the archive has none, the documents are annotated by the
+real pipeline (witness.web.demo.annotate = witness.annotate) into a copy of the archive
+(ARCHIVE.demo-annotated.db, rebuilt when the archive is newer) — one document at a time, so
+slow on a whole corpus: `witness reprocess` on the archive first is faster.
 """
 
 from __future__ import annotations
