@@ -63,7 +63,7 @@ def has_people(db: Path) -> bool:
 
 
 def annotated_copy(db: Path) -> Path:
-    """A copy of `db` with the demo gazetteer annotations stored as an ingest would store them."""
+    """A copy of `db` annotated by the real pipeline, stored as an ingest with NLP would store it."""
     import json
     import sqlite3
     import zlib
@@ -206,7 +206,7 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--requests", type=int, default=400, help="requests per endpoint")
     parser.add_argument("--demo", choices=["auto", "never"], default="auto",
-                        help="auto: use gazetteer annotations when the archive has no persons")
+                        help="auto: annotate a copy with the real pipeline when the archive has no persons")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--workers", type=int, default=1, help="server processes (uvicorn workers)")
     parser.add_argument("--views", choices=["store", "index"], default="store",
@@ -270,7 +270,7 @@ def main() -> None:
         store.close()
 
     print(f"\n{args.clients} concurrent clients, {args.requests} requests per endpoint"
-          + ("; person pages from demo gazetteer annotations" if demo else ""))
+          + ("; person pages from a copy annotated by the pipeline" if demo else ""))
     print(f"{'endpoint':<15} {'p50 ms':>8} {'p95 ms':>8} {'req/s':>7} {'errors':>6}   "
           f"{'raw p50':>8} {'raw p95':>8}   floor")
     ok = True
