@@ -13,6 +13,10 @@ SHARED = Path(os.environ.get("WITNESS_SHARED", ROOT.parent / "shared"))
 CORPUS_DIR = SHARED / "corpus"
 SEED_TEXT = CORPUS_DIR / "seed-000_48f42ec88d016539.txt"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+# Debian's Chromium, driven by Playwright (its own browser download does not work here).
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 
 
 def _need_corpus() -> None:
@@ -40,3 +44,15 @@ def seed_text() -> Path:
 @pytest.fixture(scope="session")
 def seed_html(corpus_root: Path) -> Path:
     return corpus_root / "archive/serge/1937/08/yagoda.htm"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """A headless Chromium per test module; skipped with a reason when it is not installed."""
+    if not os.path.exists(CHROMIUM):
+        pytest.skip(f"{CHROMIUM} not found: install Debian's chromium (.ci/run does)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()

@@ -10,9 +10,7 @@ import pytest
 from witness.web import create_app
 from witness.web.demo import build_demo_archive, running_server
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+from conftest import CHROMIUM
 
 pytestmark = [
     pytest.mark.browser, pytest.mark.corpus,
@@ -28,14 +26,6 @@ def base_url(corpus_root, tmp_path_factory):
         yield url
     store.close()
 
-
-@pytest.fixture(scope="module")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture
