@@ -23,13 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 
-def corpus_dir(arg: str | None) -> Path:
-    if arg:
-        return Path(arg)
-    shared = Path(os.environ.get("WITNESS_SHARED", ROOT.parent / "shared"))
-    out = subprocess.run(["bash", str(shared / "corpus/unpack.sh"), str(ROOT / ".corpus")],
-                         check=True, capture_output=True, text=True).stdout.strip()
-    return Path(out)
+from _corpus import corpus_dir  # noqa: E402
 
 
 def files_of(root: Path, limit: int | None, sample: int | None = None) -> list[Path]:

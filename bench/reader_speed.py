@@ -18,7 +18,6 @@ import cProfile
 import json
 import os
 import pstats
-import subprocess
 import sys
 import time
 from collections import defaultdict
@@ -32,13 +31,7 @@ sys.path.insert(0, os.environ.get("READER_SRC") or str(ROOT / "src"))
 from witness.ingest import Failed, Read, Skipped, read_path  # noqa: E402
 
 
-def corpus_dir(arg: str | None) -> Path:
-    if arg:
-        return Path(arg)
-    shared = Path(os.environ.get("WITNESS_SHARED", ROOT.parent / "shared"))
-    out = subprocess.run(["bash", str(shared / "corpus/unpack.sh"), str(ROOT / ".corpus")],
-                         check=True, capture_output=True, text=True).stdout.strip()
-    return Path(out)
+from _corpus import corpus_dir  # noqa: E402
 
 
 def all_files(root: Path) -> list[Path]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 
 import pytest
+
+from conftest import WithoutIndexQueries
 from fastapi.testclient import TestClient
 
 from witness.store import open_store
@@ -285,17 +287,6 @@ def test_store_opened_by_path_serves_the_same(archive, tmp_path):
     finally:
         other.close()
 
-
-class WithoutIndexQueries:
-    """The same real store, minus the people/claims queries (as a store without them would be)."""
-
-    def __init__(self, store):
-        self._store = store
-
-    def __getattr__(self, name):
-        if name in ("claim_items", "generation"):
-            raise AttributeError(name)
-        return getattr(self._store, name)
 
 
 def test_store_views_are_the_default_and_never_scan(archive, monkeypatch):

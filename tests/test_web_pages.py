@@ -9,6 +9,8 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
+
+from conftest import WithoutIndexQueries
 from fastapi.testclient import TestClient
 
 from witness.model import Claim, Document, Finding, Mention, Note, Record, Source, Span
@@ -286,17 +288,6 @@ def test_hostile_document_text_is_escaped():
     assert "&lt;script&gt;alert(&#39;xss&#39;)&lt;/script&gt;" in html
     _check_wellformed(doc)
 
-
-class WithoutIndexQueries:
-    """The same real store, minus the people/claims queries: the app falls back to ArchiveIndex."""
-
-    def __init__(self, store):
-        self._store = store
-
-    def __getattr__(self, name):
-        if name in ("claim_items", "generation"):
-            raise AttributeError(name)
-        return getattr(self._store, name)
 
 
 @pytest.mark.parametrize("store_views", [True, False])
