@@ -142,43 +142,71 @@ def text_html(doc: Document) -> Markup:
         pos += len(part) + 2
     bounds = sorted(c for c in cuts if 0 <= c <= len(text))
     starts: dict[int, list[_Span]] = {}
-    for s in spans:
-        starts.setdefault(s.start, []).append(s)
     finding_ends: dict[int, list[_Span]] = {}
     for s in spans:
+        starts.setdefault(s.start, []).append(s)
         if s.kind == "finding":
             finding_ends.setdefault(s.end, []).append(s)
+
+    # A long page has thousands of mentions of a few dozen entities: their tags are built
+    # once per (span kind, target, link) rather than once per segment.
+    tags: dict[tuple, tuple[str, str]] = {}
+
+    def tag(s: _Span, link_ok: bool, first: bool) -> tuple[str, str]:
+        if s.kind == "mention":
+            m = doc.mentions[s.index]
+            key = ("mention", m.type, m.entity, link_ok)
+        else:
+            key = (s.kind, s.index, link_ok, first)
+        hit = tags.get(key)
+        if hit is None:
+            hit = tags[key] = (_open(doc, s, link_ok, first), _close(doc, s, link_ok))
+        return hit
 
     out = ['<p>']
     active: list[_Span] = []
     opened_once: set[tuple[str, int]] = set()
-    for a, b in zip(bounds, bounds[1:] + [None]):
-        for i in bare.get(a, []):
-            # Between segments every element is closed, so this link is never nested in another.
-            label = escape(doc.notes[i].label)
-            out.append(f'<sup><a class="noteref" id="ref-{i}" href="#note-{i}">[{label}]</a></sup>')
-        out.append(_finding_notes(doc, finding_ends.get(a, [])))
+    bounds.append(None)
+    for a, b in zip(bounds, bounds[1:]):
+        if a in bare:
+            for i in bare[a]:
+                # Between segments every element is closed, so this link is never nested in another.
+                label = escape(doc.notes[i].label)
+                out.append(f'<sup><a class="noteref" id="ref-{i}" href="#note-{i}">[{label}]</a></sup>')
+        if a in finding_ends:
+            out.append(_finding_notes(doc, finding_ends[a]))
         if b is None:
             break
-        active = [s for s in active if s.end > a] + starts.get(a, [])
-        active.sort(key=lambda s: (s.order, s.start, -s.end))
+        if active:
+            active = [s for s in active if s.end > a]
+        if a in starts:
+            active = active + starts[a]
         chunk = text[a:b]
         if not chunk:
             continue
         if chunk == "\n\n" or (chunk.startswith("\n\n") and not chunk.strip()):
             out.append("</p>\n<p>")
             continue
+        body = str(escape(chunk))
+        if "\n" in body:
+            body = body.replace("\n", "<br/>\n")
+        if not active:
+            out.append(body)
+            continue
+        if len(active) > 1:
+            active.sort(key=lambda s: (s.order, s.start, -s.end))
         # One link per segment: an <a> inside an <a> is invalid, note calls win over mentions.
         link_owner = next((s for s in active if s.kind == "note"), None) or \
             next((s for s in active if s.kind == "mention"), None)
-        pieces = []
+        opening, closing = [], []
         for s in active:
             key = (s.kind, s.index)
-            pieces.append(_open(doc, s, s is link_owner, key not in opened_once))
+            o, c = tag(s, s is link_owner, key not in opened_once)
             opened_once.add(key)
-        body = str(escape(chunk)).replace("\n", "<br/>\n")
-        closing = "".join(_close(doc, s, s is link_owner) for s in reversed(active))
-        out.append("".join(pieces) + body + closing)
+            opening.append(o)
+            closing.append(c)
+        closing.reverse()
+        out.append("".join(opening) + body + "".join(closing))
     out.append("</p>")
     html = "".join(out).replace("<p></p>", "")
     return Markup(html)
