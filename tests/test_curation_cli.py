@@ -322,3 +322,41 @@ def test_archive_from_before_curation_is_migrated(tmp_path):
             s.put_document(d)
     run(path, "entity", "merge", YAGODA, "x-ivan-jagodin")
     assert person_docs(path, YAGODA) == {"a", "b"}
+
+
+def derived_rows(db: Path) -> tuple[list, list]:
+    """(doc_entities rows, rows recomputed from mentions) and (stored quotes, quotes cut from the text)."""
+    import sqlite3
+
+    with sqlite3.connect(db) as c:
+        counts = (c.execute("SELECT entity_id, doc_rowid, type, n FROM doc_entities ORDER BY 1, 2, 3").fetchall(),
+                  c.execute("SELECT entity_id, doc_rowid, type, count(*) FROM mentions WHERE entity_id IS NOT NULL"
+                            " GROUP BY 1, 2, 3 ORDER BY 1, 2, 3").fetchall())
+        quotes = (c.execute("SELECT quote FROM claims ORDER BY doc_rowid, idx").fetchall(),
+                  c.execute("SELECT substr(t.body, ev_start + 1, ev_end - ev_start) FROM claims"
+                            " JOIN doc_text t ON t.rowid = claims.doc_rowid ORDER BY doc_rowid, idx").fetchall())
+    return counts, quotes
+
+
+def test_per_document_counts_follow_merge_split_and_undo(db):
+    """doc_entities (what person pages and co-mentions read) always equals the mentions
+    counted per document, whatever curation did; stored evidence quotes equal the text."""
+    def agree():
+        (stored, recomputed), (quotes, cut) = derived_rows(db)
+        assert stored == recomputed and stored
+        assert quotes == cut and any(q[0] for q in quotes)
+
+    agree()
+    run(db, "entity", "merge", YAGODA, "x-ivan-jagodin")
+    agree()
+    with open_store(db) as s:
+        assert {c.entity.id: (c.documents, c.mentions) for c in s.co_mentioned("moscow", type=None)} == \
+            {YAGODA: (1, 2)}          # b's two Jagodin mentions now count for Yagoda
+        assert [d.id for d in s.documents_mentioning(YAGODA)] == ["a", "b"]
+    run(db, "entity", "split", SMIRNOV, "smirnov-vm", "--name", "V. M. Smirnov")
+    agree()
+    run(db, "entity", "undo")
+    run(db, "entity", "undo")
+    agree()
+    with open_store(db) as s:
+        assert {c.entity.id for c in s.co_mentioned("moscow", type=None)} == {"x-ivan-jagodin"}

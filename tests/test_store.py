@@ -81,6 +81,39 @@ def test_old_archive_is_migrated_on_open(tmp_path):
         s.close()
 
 
+def test_archive_from_step_5_gains_per_document_counts_and_quotes(tmp_path):
+    """Step 6 fills doc_entities and claims.quote from the rows an older archive already has."""
+    db = tmp_path / "v5.db"
+    conn = sqlite3.connect(db, isolation_level=None)
+    migrations.migrate(conn, upto=5)
+    conn.close()
+    text = "Yagoda was shot, it is said. Yagoda and Bukharin were tried."
+    doc = make_doc("a/y.htm", text, id="y",
+                   mentions=[Mention(0, 6, "Yagoda", "person", "yagoda-genrikh"),
+                             Mention(29, 35, "Yagoda", "person", "yagoda-genrikh"),
+                             Mention(40, 48, "Bukharin", "person", "bukharin-nikolai")],
+                   entities=[Entity("yagoda-genrikh", "person", "Genrikh Yagoda"),
+                             Entity("bukharin-nikolai", "person", "Nikolai Bukharin")],
+                   claims=[Claim("yagoda-genrikh", "executed", None, None, None, "rumored", None, Span(0, 27))])
+    # Written at step 5, by hand: the step-3 rows, as that release wrote them.
+    from witness.store.sqlite import index_annotations
+    conn = sqlite3.connect(db, isolation_level=None)
+    conn.execute("INSERT INTO documents(id, path, version, sha256, digest, format, title, authors, date, year,"
+                 " updated_at) VALUES ('y', 'a/y.htm', 1, 's', 'd', 'mia-html', 'T', '[]', '1937', 1937, 'now')")
+    conn.execute("INSERT INTO doc_text(rowid, title, authors, body) VALUES (1, 'T', '', ?)", (text,))
+    index_annotations(conn, 1, doc.to_json(), schema=5)
+    conn.close()
+
+    with open_store(db) as s:
+        assert s.conn.execute("PRAGMA user_version").fetchone()[0] == migrations.LATEST
+        assert s.conn.execute("SELECT entity_id, n FROM doc_entities ORDER BY 1").fetchall() == \
+            [("bukharin-nikolai", 1), ("yagoda-genrikh", 2)]
+        assert [i.quote for i in s.claim_items("yagoda-genrikh")] == ["Yagoda was shot, it is said"]
+        assert [(c.entity.id, c.documents, c.mentions) for c in s.co_mentioned("yagoda-genrikh")] == \
+            [("bukharin-nikolai", 1, 1)]
+        assert [(d.id, d.mentions) for d in s.documents_mentioning("yagoda-genrikh")] == [("y", 2)]
+
+
 def test_newer_archive_is_refused(tmp_path):
     db = tmp_path / "future.db"
     sqlite3.connect(db).execute(f"PRAGMA user_version = {migrations.LATEST + 1}")

@@ -166,7 +166,7 @@ def _v3_fill(conn: sqlite3.Connection) -> None:
     import zlib
 
     for rowid, blob in rows:
-        backend.index_annotations(conn, rowid, json.loads(zlib.decompress(blob)))
+        backend.index_annotations(conn, rowid, json.loads(zlib.decompress(blob)), schema=3)
 
 
 # 4: an identity for the archive and a log of changed documents, which a search side index
@@ -214,12 +214,34 @@ CREATE TABLE entity_new (                      -- entities a curator created (sp
 );
 """
 
+# 6: per-document entity counts and stored evidence quotes, so a person page reads small
+# rows instead of every mention and every document body (Lenin: 0.24 s → see docs/performance.md).
+_V6 = """
+CREATE TABLE doc_entities (                   -- mentions counted per (entity, document, type)
+    entity_id TEXT NOT NULL,
+    doc_rowid INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+    type      TEXT NOT NULL,
+    n         INTEGER NOT NULL,
+    PRIMARY KEY (entity_id, doc_rowid, type)
+) WITHOUT ROWID;
+CREATE INDEX doc_entities_doc ON doc_entities(doc_rowid, type, entity_id, n);
+INSERT INTO doc_entities(entity_id, doc_rowid, type, n)
+    SELECT entity_id, doc_rowid, type, count(*) FROM mentions WHERE entity_id IS NOT NULL
+    GROUP BY entity_id, doc_rowid, type;
+DROP INDEX mentions_entity;                   -- now also covers "how is this entity written"
+CREATE INDEX mentions_entity ON mentions(entity_id, text, doc_rowid);
+ALTER TABLE claims ADD COLUMN quote TEXT;     -- the evidence words, cut from the text at index time
+UPDATE claims SET quote = (SELECT substr(t.body, claims.ev_start + 1, claims.ev_end - claims.ev_start)
+                           FROM doc_text t WHERE t.rowid = claims.doc_rowid);
+"""
+
 STEPS: list[list[Step]] = [
     [_V1],
     [_V2, _v2_fill],
     [_V3, _v3_fill],
     [_V4, _v4_fill],
     [_V5],
+    [_V6],
 ]
 LATEST = len(STEPS)
 

@@ -16,7 +16,7 @@ import sqlite3
 import threading
 import warnings
 import zlib
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -46,21 +46,35 @@ def _year(record: dict) -> int | None:
     return None
 
 
-def index_annotations(conn: sqlite3.Connection, rowid: int, data: dict) -> None:
-    """Replace the mention/claim/finding rows of one document by those of `data` (its JSON)."""
+def index_annotations(conn: sqlite3.Connection, rowid: int, data: dict, *, schema: int | None = None) -> None:
+    """Replace the mention/claim/finding rows of one document by those of `data` (its JSON).
+
+    schema: the schema step the tables are at (only migrations pass an older one; step 6
+    added doc_entities and claims.quote, and fills them itself from the older rows)."""
+    derived = schema is None or schema >= 6
     data = curate(conn, data)   # curators' merges, splits and links (the JSON itself stays as is)
-    for table in ("mentions", "claims", "findings"):
+    for table in ("mentions", "doc_entities", "claims", "findings") if derived else ("mentions", "claims", "findings"):
         conn.execute(f"DELETE FROM {table} WHERE doc_rowid = ?", (rowid,))
+    mentions = data.get("mentions", [])
     conn.executemany(
         'INSERT INTO mentions(doc_rowid, entity_id, start, "end", text, type) VALUES (?, ?, ?, ?, ?, ?)',
-        [(rowid, m.get("entity"), m["start"], m["end"], m["text"], m["type"]) for m in data.get("mentions", [])])
-    conn.executemany(
-        "INSERT INTO claims(doc_rowid, idx, subject, predicate, object, date, place, certainty, attributed_to,"
-        " ev_start, ev_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(rowid, i, c["subject"], c["predicate"], c.get("object"), c.get("date"), c.get("place"),
-          c.get("certainty", "asserted"), c.get("attributed_to"),
-          (c.get("evidence") or {}).get("start", 0), (c.get("evidence") or {}).get("end", 0))
-         for i, c in enumerate(data.get("claims", []))])
+        [(rowid, m.get("entity"), m["start"], m["end"], m["text"], m["type"]) for m in mentions])
+    text = data.get("text") or ""
+    claims = [(rowid, i, c["subject"], c["predicate"], c.get("object"), c.get("date"), c.get("place"),
+               c.get("certainty", "asserted"), c.get("attributed_to"), start, end, text[start:end])
+              for i, c in enumerate(data.get("claims", []))
+              for start, end in [((c.get("evidence") or {}).get("start", 0), (c.get("evidence") or {}).get("end", 0))]]
+    if derived:
+        counts = Counter((m["entity"], m["type"]) for m in mentions if m.get("entity"))
+        conn.executemany("INSERT INTO doc_entities(entity_id, doc_rowid, type, n) VALUES (?, ?, ?, ?)",
+                         [(eid, rowid, kind, n) for (eid, kind), n in counts.items()])
+        conn.executemany(
+            "INSERT INTO claims(doc_rowid, idx, subject, predicate, object, date, place, certainty, attributed_to,"
+            " ev_start, ev_end, quote) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", claims)
+    else:
+        conn.executemany(
+            "INSERT INTO claims(doc_rowid, idx, subject, predicate, object, date, place, certainty, attributed_to,"
+            " ev_start, ev_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [c[:-1] for c in claims])
     conn.executemany(
         'INSERT INTO findings(doc_rowid, rule, severity, start, "end", message) VALUES (?, ?, ?, ?, ?, ?)',
         [(rowid, f["rule"], f["severity"], f["start"], f["end"], f["message"]) for f in data.get("findings", [])])

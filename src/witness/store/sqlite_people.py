@@ -74,8 +74,8 @@ class PeopleMixin:
         if provisional is not None:
             where.append("e.provisional = ?")
             args.append(int(provisional))
-        sql = (f"SELECT {_ENTITY_COLS}, count(DISTINCT m.doc_rowid), count(m.doc_rowid) FROM entities e"
-               f" JOIN mentions m ON m.entity_id = e.id WHERE {' AND '.join(where)}"
+        sql = (f"SELECT {_ENTITY_COLS}, count(DISTINCT m.doc_rowid), sum(m.n) FROM entities e"
+               f" JOIN doc_entities m ON m.entity_id = e.id WHERE {' AND '.join(where)}"
                " GROUP BY e.id ORDER BY 10 DESC, e.name LIMIT ? OFFSET ?")
         with self._lock:
             rows = self.conn.execute(sql, args + [limit, offset]).fetchall()
@@ -94,7 +94,7 @@ class PeopleMixin:
     def documents_mentioning(self, entity_id: str, limit: int = 500) -> list[DocRef]:
         with self._lock:
             rows = self.conn.execute(
-                "SELECT d.id, d.title, d.date, count(*) FROM mentions m JOIN documents d ON d.rowid = m.doc_rowid"
+                "SELECT d.id, d.title, d.date, sum(m.n) FROM doc_entities m JOIN documents d ON d.rowid = m.doc_rowid"
                 " WHERE m.entity_id = ? GROUP BY d.rowid ORDER BY d.date IS NULL, d.date, d.id LIMIT ?",
                 (entity_id, limit)).fetchall()
         return [DocRef(*r) for r in rows]
@@ -110,18 +110,21 @@ class PeopleMixin:
 
     def co_mentioned(self, entity_id: str, *, type: str | None = "person", limit: int = 20) -> list[EntityCount]:
         """Entities mentioned in the same documents, by number of shared documents."""
-        # Group per (entity, document) first: a self-join of raw mentions multiplies rows
-        # (Trotsky's documents hold ~10^5 mentions) and took seconds.
+        # Over doc_entities (mentions counted per document), not raw mentions: Lenin's 2,572
+        # documents hold ~10^5 mentions and grouping them took 0.16 s; this groups ~6·10^4
+        # small rows in 0.03 s.  With a type, (entity, document, type) is the key: count(*)
+        # counts documents without the costlier DISTINCT.
+        docs = "count(*)" if type else "count(DISTINCT m.doc_rowid)"
+        kind = " AND m.type = ?2" if type else ""
         with self._lock:
             rows = self.conn.execute(
-                "WITH mine AS (SELECT DISTINCT doc_rowid FROM mentions WHERE entity_id = ?),"
-                " shared AS (SELECT m.entity_id AS eid, count(*) AS n FROM mine"
-                "   JOIN mentions m ON m.doc_rowid = mine.doc_rowid"
-                "   WHERE m.entity_id IS NOT NULL AND m.entity_id != ? AND (? IS NULL OR m.type = ?)"
-                "   GROUP BY m.entity_id, m.doc_rowid)"
-                f" SELECT {_ENTITY_COLS}, count(*), sum(shared.n) FROM shared JOIN entities e ON e.id = shared.eid"
-                " WHERE (? IS NULL OR e.type = ?) GROUP BY e.id ORDER BY 9 DESC, 10 DESC, e.name LIMIT ?",
-                (entity_id, entity_id, type, type, type, type, limit)).fetchall()
+                "WITH mine AS (SELECT DISTINCT doc_rowid FROM doc_entities WHERE entity_id = ?1),"
+                f" top AS (SELECT m.entity_id AS eid, {docs} AS docs, sum(m.n) AS n FROM mine"
+                f"   JOIN doc_entities m ON m.doc_rowid = mine.doc_rowid{kind}"
+                "   WHERE m.entity_id != ?1 GROUP BY m.entity_id)"
+                f" SELECT {_ENTITY_COLS}, top.docs, top.n FROM top JOIN entities e ON e.id = top.eid"
+                " WHERE (?2 IS NULL OR e.type = ?2) ORDER BY 9 DESC, 10 DESC, e.name LIMIT ?3",
+                (entity_id, type, limit)).fetchall()
         return [EntityCount(_entity(r[:8]), r[8], r[9]) for r in rows]
 
     def claim_items(self, subject: str | None = None, *, subjects: list[str] | None = None,
@@ -132,9 +135,8 @@ class PeopleMixin:
         links to the claim (#claim-N) in the reading room."""
         from ..claims.timeline import ClaimItem
         sql = ("SELECT c.subject, c.predicate, c.object, c.date, c.place, c.certainty, c.attributed_to,"
-               " c.ev_start, c.ev_end, d.id, d.title, d.date, c.idx,"
-               " substr(t.body, c.ev_start + 1, c.ev_end - c.ev_start)"
-               " FROM claims c JOIN documents d ON d.rowid = c.doc_rowid JOIN doc_text t ON t.rowid = c.doc_rowid")
+               " c.ev_start, c.ev_end, d.id, d.title, d.date, c.idx, c.quote"
+               " FROM claims c JOIN documents d ON d.rowid = c.doc_rowid")
         args: list = []
         wanted = [subject] if subject else subjects
         if wanted:
@@ -181,9 +183,9 @@ class PeopleMixin:
         """(entity id, stored name or None, documents mentioning) for every person mentioned."""
         with self._lock:
             return self.conn.execute(
-                "SELECT m.entity_id, e.name, count(DISTINCT m.doc_rowid) FROM mentions m"
+                "SELECT m.entity_id, e.name, count(*) FROM doc_entities m"
                 " LEFT JOIN entities e ON e.id = m.entity_id"
-                " WHERE m.entity_id IS NOT NULL AND m.type = 'person' GROUP BY m.entity_id").fetchall()
+                " WHERE m.type = 'person' GROUP BY m.entity_id").fetchall()
 
     def persons_in(self, doc_ids: list[str]) -> list[tuple[str, int]]:
         """(person entity id, documents) over these documents, most frequent first."""
@@ -192,9 +194,10 @@ class PeopleMixin:
         marks = ",".join("?" * len(doc_ids))
         with self._lock:
             rows = self.conn.execute(
-                "SELECT m.entity_id, count(DISTINCT m.doc_rowid) AS n, coalesce(e.name, m.entity_id) FROM documents d"
-                " JOIN mentions m ON m.doc_rowid = d.rowid LEFT JOIN entities e ON e.id = m.entity_id"
-                f" WHERE d.id IN ({marks}) AND m.entity_id IS NOT NULL AND m.type = 'person'"
+                "SELECT m.entity_id, count(*) AS n, coalesce(e.name, m.entity_id) FROM documents d"
+                " JOIN doc_entities m ON m.doc_rowid = d.rowid AND m.type = 'person'"
+                " LEFT JOIN entities e ON e.id = m.entity_id"
+                f" WHERE d.id IN ({marks})"
                 " GROUP BY m.entity_id", list(doc_ids)).fetchall()
         rows.sort(key=lambda r: (-r[1], r[2].casefold()))
         return [(pid, n) for pid, n, _ in rows]
