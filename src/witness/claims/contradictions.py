@@ -15,6 +15,7 @@ Reduced-precision dates compare as intervals: "1937" is after "1936-12-31" but n
 from __future__ import annotations
 
 import calendar
+import functools
 from dataclasses import dataclass
 from typing import Any
 
@@ -41,6 +42,7 @@ class Contradiction:
     reason: str = ""
 
 
+@functools.lru_cache(maxsize=8192)        # the same few hundred dates recur across a person's claims
 def earliest(iso: str | None):
     p = parse_iso(iso)
     if p is None:
@@ -48,6 +50,7 @@ def earliest(iso: str | None):
     return (p[0], p[1] or 1, p[2] or 1)
 
 
+@functools.lru_cache(maxsize=8192)
 def latest(iso: str | None):
     p = parse_iso(iso)
     if p is None:
