@@ -207,6 +207,27 @@ def test_person_page(client):
     assert 'href="/persons/rakovsky-christian"' in html
 
 
+def test_person_timeline_is_paged(archive, monkeypatch):
+    """A long timeline comes in pages (Trotsky has ~2,000 claims); every claim is on exactly one."""
+    from witness.web import pages
+
+    monkeypatch.setattr(pages, "TIMELINE_PAGE", 2)
+    with TestClient(create_app(archive)) as c:
+        first = get(c, "/persons/sosnovsky-lev")
+        total = int(re.search(r"Claims 1–2 of (\d+)", first).group(1))
+        assert total > 2 and 'rel="next"' in first and 'rel="prev"' not in first
+        seen, n = [], (total + 1) // 2
+        for k in range(1, n + 1):
+            html = get(c, f"/persons/sosnovsky-lev?page={k}")
+            seen += re.findall(r'href="(/documents/[^"]+#claim-\d+)">[^<]*</a></p>\s*</div>\s*</li>', html)
+            assert f'<ol class="timeline" start="{(k - 1) * 2 + 1}">' in html
+        assert len(seen) == total and len(set(seen)) == total
+        last = get(c, f"/persons/sosnovsky-lev?page={n}")
+        assert 'rel="prev"' in last and 'rel="next"' not in last
+        assert get(c, "/persons/sosnovsky-lev?page=9999") == last          # past the end: the last page
+        assert get(c, "/persons/sosnovsky-lev?page=oops") == first         # a typo: the first page
+
+
 def test_contradictions_page(client):
     html = get(client, "/contradictions")
     assert "asserted vs denied" in html and 'href="/persons/sosnovsky-lev"' in html

@@ -283,15 +283,24 @@ async def document(request: Request, doc_id: str):
                 show_findings=show, version=version, query="")
 
 
+TIMELINE_PAGE = 100      # claims per page of a person's timeline (Trotsky has ~2,000)
+
+
 @router.get("/persons/{pid}", response_class=HTMLResponse)
 async def person(request: Request, pid: str):
+    pageno = _int(request.query_params.get("page"), 1, 1, 10**6)
+
     def render():
         view = request.app.state.views().person(pid)
         if view is None:
             raise WebError(404, "not-found", f"no person with id {pid!r} in this archive")
-        return page(request, "person.html", p=view, query="")
+        pages = max(1, (len(view.timeline) + TIMELINE_PAGE - 1) // TIMELINE_PAGE)
+        shown = min(pageno, pages)
+        first = (shown - 1) * TIMELINE_PAGE
+        return page(request, "person.html", p=view, query="", rows=view.timeline[first:first + TIMELINE_PAGE],
+                    first=first, pageno=shown, pages=pages)
 
-    return cached_page(request, ("person", pid), render)
+    return cached_page(request, ("person", pid, pageno), render)
 
 
 @router.get("/contradictions", response_class=HTMLResponse)

@@ -242,8 +242,9 @@ class StoreViews:
         found = find_contradictions([it for _, it in items], self.authority, subject=pid)
         cons = contradiction_views(found, by_claim, lambda _: name)
         provisional = auth is None and (ent.provisional if ent else True)
+        total = self._person_table().get(pid, (None, len(docs)))[1]
         return PersonView(pid, name, variants, born, died, provisional, docs, co, rows, cons,
-                          getattr(auth, "death_manner", None))
+                          getattr(auth, "death_manner", None), max(total, len(docs)))
 
     # -- whole archive --------------------------------------------------------------------
     def contradictions(self) -> list[ContradictionView]:

@@ -80,6 +80,7 @@ class PersonView:
     timeline: list[TimelineRow]
     contradictions: list[ContradictionView]
     death_manner: str | None = None       # authority file: executed, killed, natural …
+    document_count: int | None = None     # all documents mentioning them (`documents` may be cut)
 
 
 @dataclass
