@@ -73,6 +73,7 @@ def test_old_archive_is_migrated_on_open(tmp_path):
     s = open_store(db)
     try:
         assert s.conn.execute("PRAGMA user_version").fetchone()[0] == migrations.LATEST
+        assert s.fts_behind() == 0          # the rows indexed before step 7 stay indexed
         assert [h.id for h in s.search(SearchQuery(q="G.P.U.")).hits] == ["yagoda"]
         assert s.search(SearchQuery(person="yagoda-genrikh")).total == 1
         assert s.get_document("yagoda").text == doc.text
@@ -575,5 +576,67 @@ def test_killed_while_updating_the_side_index(tmp_path):
         result = s.search(SearchQuery(q="common", limit=n + 5))
         assert s.last_engine == "tantivy"
         assert result.total == n and sorted(h.id for h in result.hits) == sorted(s.document_ids())
+    finally:
+        s.close()
+
+
+# ---- the FTS5 fallback follows lazily (schema step 7) ----------------------------------------
+
+def fts_rows(store, word: str) -> set[int]:
+    return {r[0] for r in store.conn.execute("SELECT rowid FROM fts WHERE fts MATCH ?", (word,))}
+
+
+def test_fts5_is_caught_up_only_when_used_with_tantivy(tmp_path):
+    from witness.store.sqlite import SQLiteStore
+
+    db = tmp_path / "lazy.db"
+    s = SQLiteStore(db, engine="tantivy")
+    with s.batch(2):
+        for i in range(5):
+            s.put_document(make_doc(f"x/{i}.htm", f"Kronstadt sailors, report {i}.", id=f"d{i}"))
+    assert s.fts_behind() == 5 and fts_rows(s, "kronstadt") == set()      # not indexed twice
+    assert s.search(SearchQuery(q="kronstadt")).total == 5 and s.last_engine == "tantivy"
+    assert s.fts_behind() == 5
+    # A changed document whose row FTS5 has not taken in yet: nothing to delete from FTS5.
+    s.put_document(make_doc("x/0.htm", "Zimmerwald conference.", id="d0", sha="changed"))
+    s.close()
+
+    f = SQLiteStore(db, engine="fts5")          # a process that searches with FTS5 only
+    try:
+        assert {h.id for h in f.search(SearchQuery(q="kronstadt")).hits} == {"d1", "d2", "d3", "d4"}
+        assert f.last_engine == "fts5" and f.fts_behind() == 0
+        assert [h.id for h in f.search(SearchQuery(q="zimmerwald")).hits] == ["d0"]
+        # Rows FTS5 holds are kept current at once: the update trigger swaps old for new words.
+        f.put_document(make_doc("x/1.htm", "Brest-Litovsk treaty.", id="d1", sha="changed"))
+        assert fts_rows(f, "kronstadt") == {3, 4, 5} and len(fts_rows(f, "brest")) == 1
+        assert f.integrity_check() == "ok"
+    finally:
+        f.close()
+
+
+def test_fts5_only_store_keeps_fts5_current_at_every_commit(tmp_path):
+    from witness.store.sqlite import SQLiteStore
+
+    s = SQLiteStore(tmp_path / "f.db", engine="fts5")
+    try:
+        s.put_document(make_doc("x/a.htm", "Kronstadt sailors.", id="a"))
+        assert s.fts_behind() == 0 and len(fts_rows(s, "kronstadt")) == 1
+        with s.batch(2):
+            for i in range(3):
+                s.put_document(make_doc(f"x/{i}.htm", f"Kronstadt {i}.", id=f"d{i}"))
+            assert s.fts_behind() == 1          # the group of two was committed with its words
+        assert s.fts_behind() == 0 and len(fts_rows(s, "kronstadt")) == 4
+    finally:
+        s.close()
+
+
+def test_integrity_check_brings_fts5_up_to_date_first(tmp_path):
+    from witness.store.sqlite import SQLiteStore
+
+    s = SQLiteStore(tmp_path / "i.db", engine="tantivy")
+    try:
+        s.put_document(make_doc("x/a.htm", "Kronstadt sailors.", id="a"))
+        assert s.fts_behind() == 1
+        assert s.integrity_check() == "ok" and s.fts_behind() == 0
     finally:
         s.close()

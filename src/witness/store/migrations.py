@@ -235,6 +235,31 @@ UPDATE claims SET quote = (SELECT substr(t.body, claims.ev_start + 1, claims.ev_
                            FROM doc_text t WHERE t.rowid = claims.doc_rowid);
 """
 
+# 7: the FTS5 index becomes the fallback it is, brought up to date when it is used.  The
+# tantivy side index answers text queries; keeping FTS5 current on every write as well was a
+# third of a whole-corpus ingest (docs/performance.md).  FTS5 now holds exactly the doc_text
+# rows with rowid <= meta 'fts_upto', with their current content: updates and deletes of those
+# rows still go through it at once (only they have the old values FTS5 needs), new rows wait
+# for `SQLiteStore.fts_catch_up`, run before every FTS5 search and, when the store searches
+# with FTS5 only, before every commit.
+_FTS_UPTO = "(SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'fts_upto')"
+_V7 = f"""
+INSERT OR REPLACE INTO meta(key, value) VALUES ('fts_upto', (SELECT coalesce(max(rowid), 0) FROM doc_text));
+DROP TRIGGER doc_text_ai;
+DROP TRIGGER doc_text_ad;
+DROP TRIGGER doc_text_au;
+CREATE TRIGGER doc_text_ai AFTER INSERT ON doc_text WHEN new.rowid <= {_FTS_UPTO} BEGIN
+    INSERT INTO fts(rowid, title, authors, body) VALUES (new.rowid, new.title, new.authors, new.body);
+END;
+CREATE TRIGGER doc_text_ad AFTER DELETE ON doc_text WHEN old.rowid <= {_FTS_UPTO} BEGIN
+    INSERT INTO fts(fts, rowid, title, authors, body) VALUES ('delete', old.rowid, old.title, old.authors, old.body);
+END;
+CREATE TRIGGER doc_text_au AFTER UPDATE ON doc_text WHEN old.rowid <= {_FTS_UPTO} BEGIN
+    INSERT INTO fts(fts, rowid, title, authors, body) VALUES ('delete', old.rowid, old.title, old.authors, old.body);
+    INSERT INTO fts(rowid, title, authors, body) VALUES (new.rowid, new.title, new.authors, new.body);
+END;
+"""
+
 STEPS: list[list[Step]] = [
     [_V1],
     [_V2, _v2_fill],
@@ -242,6 +267,7 @@ STEPS: list[list[Step]] = [
     [_V4, _v4_fill],
     [_V5],
     [_V6],
+    [_V7],
 ]
 LATEST = len(STEPS)
 

@@ -92,16 +92,16 @@ def index_annotations(conn: sqlite3.Connection, rowid: int, data: dict, *, schem
 
 @dataclass
 class Prepared:
-    """A document's JSON with its canonical bytes, digest and compressed form."""
+    """A document's JSON with the digest and compressed form of its canonical bytes (the
+    bytes themselves are not kept: this crosses the pipe from each ingest worker)."""
     data: dict
-    raw: bytes
     digest: str
     blob: bytes
 
     @classmethod
     def of(cls, data: dict) -> "Prepared":
         raw = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
-        return cls(data, raw, hashlib.sha256(raw).hexdigest(), zlib.compress(raw, 1))
+        return cls(data, hashlib.sha256(raw).hexdigest(), zlib.compress(raw, 1))
 
 
 @dataclass
@@ -173,6 +173,34 @@ class SQLiteStore(SearchMixin, PeopleMixin, CurationMixin):
                                  f"for longer than the busy timeout", hint="wait for it to finish, then retry") from e
             raise
 
+    def _commit(self, c: sqlite3.Connection) -> None:
+        if self.engine == "fts5":          # FTS5 is this store's only text index: keep it current
+            self.fts_catch_up(c)
+        c.execute("COMMIT")
+
+    def fts_behind(self, c: sqlite3.Connection | None = None) -> int:
+        """How many doc_text rows the FTS5 index has not taken in yet (migrations.py, step 7)."""
+        c = c or self.conn
+        upto = c.execute("SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'fts_upto'").fetchone()[0]
+        return c.execute("SELECT count(*) FROM doc_text WHERE rowid > ?", (upto,)).fetchone()[0]
+
+    def fts_catch_up(self, c: sqlite3.Connection | None = None) -> int:
+        """Index the doc_text rows FTS5 has not seen; returns how many.  Inside the caller's
+        write transaction when it has one, else in a transaction of its own."""
+        with self._lock:
+            c = c or self.conn
+            if not c.in_transaction:
+                with self._tx() as c:
+                    return self.fts_catch_up(c)
+            upto = c.execute("SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'fts_upto'").fetchone()[0]
+            top = c.execute("SELECT coalesce(max(rowid), 0) FROM doc_text").fetchone()[0]
+            if top <= upto:
+                return 0
+            n = c.execute("INSERT INTO fts(rowid, title, authors, body) SELECT rowid, title, authors, body"
+                          " FROM doc_text WHERE rowid > ?", (upto,)).rowcount
+            c.execute("UPDATE meta SET value = ? WHERE key = 'fts_upto'", (str(top),))
+            return n
+
     @contextmanager
     def _tx(self):
         with self._lock:
@@ -181,7 +209,7 @@ class SQLiteStore(SearchMixin, PeopleMixin, CurationMixin):
                 self._begin()
                 try:
                     yield c
-                    c.execute("COMMIT")
+                    self._commit(c)
                 except BaseException:
                     c.execute("ROLLBACK")
                     raise
@@ -199,7 +227,7 @@ class SQLiteStore(SearchMixin, PeopleMixin, CurationMixin):
             self._local_writes += 1
             self._batch.pending += 1
             if self._batch.pending >= self._batch.every:
-                c.execute("COMMIT")
+                self._commit(c)
                 self._begin()
                 self._batch.pending = 0
 
@@ -217,10 +245,10 @@ class SQLiteStore(SearchMixin, PeopleMixin, CurationMixin):
             self._batch = _Batch(max(1, every))
             try:
                 yield self
-                self.conn.execute("COMMIT")
+                self._commit(self.conn)
             except BaseException:
                 # Puts that completed are kept: commit them, then let the error through.
-                self.conn.execute("COMMIT")
+                self._commit(self.conn)
                 raise
             finally:
                 self._batch = None
@@ -403,6 +431,8 @@ class SQLiteStore(SearchMixin, PeopleMixin, CurationMixin):
             result = self.conn.execute("PRAGMA integrity_check").fetchone()[0]
             if result == "ok":
                 try:
+                    # FTS5's check compares the index with every doc_text row: give it them all.
+                    self.fts_catch_up()
                     self.conn.execute("INSERT INTO fts(fts, rank) VALUES ('integrity-check', 1)")
                 except sqlite3.DatabaseError as e:
                     return f"fts: {e}"

@@ -93,6 +93,7 @@ class SearchMixin:
             if parsed.empty:
                 ranked = [(0.0, r) for r in meta]
             else:
+                self.fts_catch_up()           # FTS5 takes in new rows only when it is used
                 ranked = self._ranked(qlang.to_fts5(parsed))
             person_docs = None
             if query.person:
