@@ -25,6 +25,9 @@ from .. import search as qlang
 
 STATE = "witness-state.json"
 HEAP = 128_000_000
+# Catching up after a whole-corpus ingest is the only work left by then: both cores index.
+THREADS = max(1, min(2, os.cpu_count() or 1))
+BULK = 1000                 # log entries behind from which a catch-up uses THREADS threads
 _CHUNK = 200
 _FIELDS = (("title", 10.0), ("authors", 4.0), ("body", 1.0))     # same weights as the FTS5 bm25
 
@@ -101,8 +104,11 @@ class TantivyIndex:
         process will catch up itself; meanwhile searches here use FTS5)."""
         if self.is_current(conn):
             return True
+        # Many documents to index (after an ingest): nothing else is left to do by then, so
+        # every core indexes (whole corpus: 16.8 → 15.0 s).  A few: one thread, one segment.
+        threads = THREADS if log_head(conn) - (self.applied() or 0) > BULK else 1
         try:
-            writer = self.index.writer(HEAP, 1)
+            writer = self.index.writer(HEAP, threads)
         except ValueError:
             return False
         # Holding the writer, read the state again (another process may just have caught up),
