@@ -189,13 +189,13 @@ class SQLiteStore(SearchMixin, PeopleMixin, CurationMixin):
         write transaction when it has one, else in a transaction of its own."""
         with self._lock:
             c = c or self.conn
-            if not c.in_transaction:
-                with self._tx() as c:
-                    return self.fts_catch_up(c)
             upto = c.execute("SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'fts_upto'").fetchone()[0]
             top = c.execute("SELECT coalesce(max(rowid), 0) FROM doc_text").fetchone()[0]
             if top <= upto:
-                return 0
+                return 0            # the usual case: no write transaction (it would end search caches)
+            if not c.in_transaction:
+                with self._tx() as c:
+                    return self.fts_catch_up(c)
             n = c.execute("INSERT INTO fts(rowid, title, authors, body) SELECT rowid, title, authors, body"
                           " FROM doc_text WHERE rowid > ?", (upto,)).rowcount
             c.execute("UPDATE meta SET value = ? WHERE key = 'fts_upto'", (str(top),))
