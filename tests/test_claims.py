@@ -253,3 +253,34 @@ def test_document_is_not_modified(nlp):
 def test_empty_document(nlp):
     doc = Document(id="e", source=Source("e.txt", "text", ""), record=Record(), text="")
     assert extract_claims(doc, nlp=nlp) == []
+
+
+# -- false deaths found on Trotsky's person page (whole-corpus run) ------------------------------
+TROTSKY = {"Leon Trotsky": "trotsky-leon", "Trotsky": "trotsky-leon", "Leon Trotzki": "trotsky-leon",
+           "Radek": "radek", "Stalin": "stalin"}
+
+
+def test_a_date_that_belongs_to_another_event_is_not_taken(nlp):
+    """grant-1990-relevance: the birth date is not the assassination's date."""
+    doc = make_document("It is now the fiftieth anniversary of the assassination of Leon Trotsky by an agent "
+                        "of Stalin and more than one hundred and ten years since his birth on October 26, 1879.",
+                        TROTSKY, "1990")
+    died = [c for c in extract_claims(doc, nlp=nlp) if c.predicate == "died"]
+    assert [(c.subject, c.date) for c in died] == [("trotsky-leon", None)]
+
+
+def test_the_german_article_die_is_not_a_death(nlp):
+    """radek-1922-paths-note: a German book title in a citation."""
+    doc = make_document("Leon Trotzki, Vorwort zur russischen Aufgabe (4 May 1923), Die Grundfragen der "
+                        "Revolution, 2. Auflage, Hamburg: C. Hoym, 1923, p. X.", TROTSKY, "1922")
+    assert [c for c in extract_claims(doc, nlp=nlp) if c.predicate == "died"] == []
+
+
+def test_a_counterfactual_is_not_a_fact(nlp):
+    """mandel-1947-07-trotsky: "had Trotsky died in 1923" (he did not)."""
+    doc = make_document("One trembles at the thought of what would have happened had Trotsky died in 1923.",
+                        TROTSKY, "1947-08")
+    died = [c for c in extract_claims(doc, nlp=nlp) if c.predicate == "died"]
+    assert died and all(c.certainty in HEDGED for c in died)
+    doc = make_document("Had Radek been arrested in 1927, the Opposition would have collapsed.", TROTSKY, "1947")
+    assert [c.certainty for c in extract_claims(doc, nlp=nlp) if c.predicate == "arrested"] == ["uncertain"]

@@ -237,12 +237,29 @@ NOMINAL_DEPS = {"pobj", "prep", "dobj", "nsubj", "nsubjpass", "attr", "appos", "
                 "dative", "npadvmod", "conj", "poss", "oprd"}
 
 
+def _inverted_conditional(trigger) -> bool:
+    """"Had Radek been arrested, …", "what would have happened had Trotsky died in 1923":
+    a counterfactual, which says the event did *not* happen.  The "had" comes before the
+    subject — as the trigger's auxiliary, or (as the small model parses the second) as a
+    governing verb the trigger hangs from."""
+    subj = next((c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or not subj.i < trigger.i:
+        return False
+    if any(c.dep_ == "aux" and c.lower_ == "had" and c.i < subj.i for c in trigger.children):
+        return True
+    head = trigger.head
+    return (trigger.dep_ in ("ccomp", "xcomp", "conj") and head.lower_ == "had" and head.i < subj.i
+            and not any(c.dep_ == "mark" for c in trigger.children))
+
+
 def certainty_of(trigger, climb: bool = True) -> tuple[str, str | None]:
     """(certainty, attributed_to) for a claim whose trigger token is `trigger`.
 
     ``climb=False`` looks at the trigger's own modifiers only (appositive titles: "Yagoda, head
     of the G.P.U." is the author's description even inside a reported sentence)."""
     cues = _local_cues(trigger, 0, False, trigger)
+    if _inverted_conditional(trigger):
+        cues.append((0, "uncertain", None))
     tok, level = trigger, 0
     nominal = nominal_trigger(trigger)
     while climb and tok.head.i != tok.i:

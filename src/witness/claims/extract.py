@@ -274,6 +274,8 @@ def _lemma(tok) -> str:
 
 def _trigger(tok) -> tuple[str, str] | None:
     lemma = _lemma(tok)
+    if lemma == "die" and tok.text == "Die" and tok.i != tok.sent.start:
+        return None                                   # German "Die Grundfragen …" in a citation
     if tok.pos_ in ("VERB", "AUX") and lemma in VERBS:
         predicate, role = VERBS[lemma]
         if lemma == "try" and (not _is_passive(tok) or _children(tok, "xcomp")):
@@ -320,8 +322,13 @@ def _trigger(tok) -> tuple[str, str] | None:
     return None
 
 
+# A date hanging off one of these (or off another event noun) is that event's date: "the
+# assassination of Trotsky … since his birth on October 26, 1879".
+_OTHER_EVENT = {"birth", "birthday", "anniversary", "centenary", "jubilee"}
+
+
 def _date_for(s: _Sent, tok, dates) -> str | None:
-    """The date whose expression hangs off the trigger (not off another verb of the sentence)."""
+    """The date whose expression hangs off the trigger (not off another verb or event noun)."""
     for _ds, de, iso in dates:
         last = de - 1 - s.base
         t = next((t for t in s.sdoc if t.idx <= last < t.idx + len(t.text)), None)
@@ -330,6 +337,8 @@ def _date_for(s: _Sent, tok, dates) -> str | None:
             if t.i == tok.i:
                 return iso
             if t.pos_ in ("VERB", "AUX") and t.dep_ != "amod" or t.head.i == t.i:
+                break
+            if t.pos_ == "NOUN" and (t.lemma_.lower() in _OTHER_EVENT or t.lemma_.lower() in NOUNS):
                 break
             t, steps = t.head, steps + 1
     return None
