@@ -284,3 +284,20 @@ def test_a_counterfactual_is_not_a_fact(nlp):
     assert died and all(c.certainty in HEDGED for c in died)
     doc = make_document("Had Radek been arrested in 1927, the Opposition would have collapsed.", TROTSKY, "1947")
     assert [c.certainty for c in extract_claims(doc, nlp=nlp) if c.predicate == "arrested"] == ["uncertain"]
+
+
+def test_wrong_subjects_behind_false_deaths(nlp):
+    people = {"Trotsky": "trotsky", "Adolf Ioffe": "ioffe", "Mayakovsky": "mayakovsky", "Stalin": "stalin"}
+
+    def got(text, date="1990"):
+        return {(c.subject, c.predicate, c.certainty) for c in extract_claims(make_document(text, people, date),
+                                                                              nlp=nlp)}
+    # cliff-works-1993-trotsky4-04-trotussr: the relative clause is about the appositive's anchor
+    assert got("She was the widow of Adolf Ioffe, an old comrade-in-arms of Trotsky, who committed "
+               "suicide on 10 November 1927.") == {("ioffe", "died", "asserted")}
+    # widgery-1972-xx-mayakovsky: a reflexive is the clause's own subject, and it is a suicide
+    assert got("Stalin was furious. On 14th April 1930, Mayakovsky shot himself with a revolver.") == \
+        {("mayakovsky", "died", "asserted")}
+    # shachtma-1940-09-murder1: "almost murdered" says he was not
+    assert got("Trotsky and other members of his household were almost murdered in the dead of night.") == \
+        {("trotsky", "died", "denied")}

