@@ -184,3 +184,17 @@ def test_repeatable_events_contradict_only_at_the_same_time():
         == [("asserted-vs-denied", "executed")]
     assert kinds([item("a", "executed", "asserted"), item("a", "executed", "denied")]) == [], \
         "one source against another"
+
+
+def test_a_death_contradicts_only_another_sources_later_claims():
+    """claims.md: "another source's `died` claim" — one text's own narrative (its death claim
+    and its later events, however dated) is not a contradiction between sources."""
+    def item(doc, predicate, date, certainty="asserted"):
+        return ClaimItem(Claim("petrov", predicate, None, date, None, certainty, None, Span(0, 5)),
+                         doc, doc.upper(), "1950", "words")
+    same = [item("a", "executed", "1937"), item("a", "wrote", "1939")]
+    assert find_contradictions(same) == []
+    other = same + [item("b", "released", "1940")]
+    found = find_contradictions(other)
+    assert [(c.kind, c.first.document_id, c.second.document_id) for c in found] == \
+        [("alive-after-death", "a", "b")]

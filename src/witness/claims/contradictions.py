@@ -157,6 +157,8 @@ def _after_claimed_death(subj, its):
             c = it.claim
             if it is d or not c.date or c.certainty in ("denied", "predicted", "uncertain"):
                 continue
+            if it.document_id == d.document_id:
+                continue    # "another source's died claim" (claims.md): one text's own narrative is not a contradiction
             if c.predicate not in LIVING_EVENTS:
                 continue
             if strictly_after(c.date, d.claim.date):
