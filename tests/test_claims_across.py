@@ -198,3 +198,15 @@ def test_a_death_contradicts_only_another_sources_later_claims():
     found = find_contradictions(other)
     assert [(c.kind, c.first.document_id, c.second.document_id) for c in found] == \
         [("alive-after-death", "a", "b")]
+
+
+def test_a_denial_at_another_time_does_not_contradict_a_once_event():
+    """shachtma-1940-09-murder1: Trotsky "almost murdered" on 24 May 1940 (denied) is no
+    contradiction of his murder in August 1940; an undated denial still is."""
+    def item(doc, date, certainty):
+        return ClaimItem(Claim("trotsky", "died", None, date, None, certainty, None, Span(0, 5)),
+                         doc, doc.upper(), "1940", "words")
+    murdered = item("a", "1940-08-20", "asserted")
+    assert find_contradictions([murdered, item("b", "1940-05-24", "denied")]) == []
+    assert [c.kind for c in find_contradictions([murdered, item("c", None, "denied")])] == ["asserted-vs-denied"]
+    assert [c.kind for c in find_contradictions([murdered, item("d", "1940-08", "denied")])] == ["asserted-vs-denied"]

@@ -124,6 +124,8 @@ def _asserted_vs_denied(subj, its):
                 continue
             if ca.predicate not in ONCE and not _same_time(ca.date, cb.date):
                 continue
+            if ca.date and cb.date and not _same_time(ca.date, cb.date):
+                continue  # "almost murdered in May 1940" does not deny "murdered in August 1940"
             out.append(Contradiction("asserted-vs-denied", subj, a, b,
                                      reason=f"{ca.predicate}: {ca.certainty} vs denied"))
     return out
