@@ -210,3 +210,32 @@ def test_a_denial_at_another_time_does_not_contradict_a_once_event():
     assert find_contradictions([murdered, item("b", "1940-05-24", "denied")]) == []
     assert [c.kind for c in find_contradictions([murdered, item("c", None, "denied")])] == ["asserted-vs-denied"]
     assert [c.kind for c in find_contradictions([murdered, item("d", "1940-08", "denied")])] == ["asserted-vs-denied"]
+
+
+def test_one_claim_against_many_is_one_contradiction_that_keeps_them_all():
+    """A denial against 3 sources asserting the same death is one contradiction carrying all
+    three; one misdated death against later events is one per kind of event, earliest first."""
+    from witness.web.views import contradiction_views, timeline_rows
+
+    def item(doc, predicate, date, certainty="asserted"):
+        return ClaimItem(Claim("lenin", predicate, None, date, None, certainty, None, Span(0, 5)),
+                         doc, doc.upper(), "1950", f"words of {doc}")
+    asserted = [item(f"s{i}", "died", "1924-01-21") for i in range(3)]
+    denial = item("d", "died", None, "denied")
+    found = find_contradictions(asserted + [denial])
+    assert len(found) == 1
+    c = found[0]
+    assert c.second is denial and [c.first, *c.others] == asserted
+    assert c.reason == "died: asserted vs denied (and 2 more claims like it)"
+
+    death = item("x", "died", "1887")
+    later = [item("w1", "wrote", "1920"), item("w2", "wrote", "1905"), item("r", "released", "1900")]
+    found = find_contradictions([death] + later)
+    assert [(c.kind, c.second.document_id, [o.document_id for o in c.others]) for c in found] == \
+        [("alive-after-death", "w2", ["w1"]), ("alive-after-death", "r", [])]
+    # In a timeline every claim of the group is flagged, and the view says how many more.
+    indexed = list(enumerate([death] + later))
+    rows, by_claim = timeline_rows(indexed)
+    views = contradiction_views(found, by_claim, lambda _: "Lenin")
+    assert [v.also for v in views] == [1, 0]
+    assert all(r.contradicted for r in rows)

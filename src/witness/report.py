@@ -156,7 +156,7 @@ def contradiction_json(c) -> dict:
         d["claim"]["evidence"] = {"start": item.claim.evidence.start, "end": item.claim.evidence.end}
         return d
     return {"kind": c.kind, "subject": c.subject, "reason": c.reason, "first": side(c.first),
-            "second": side(c.second), "authority": c.authority}
+            "second": side(c.second), "authority": c.authority, "others": [side(o) for o in c.others]}
 
 
 def format_contradiction(c) -> list[str]:
@@ -168,6 +168,11 @@ def format_contradiction(c) -> list[str]:
                          f" ({item.document_date or 'n.d.'}): “{(item.quote or '').strip()[:200]}”")
     if c.authority:
         lines.append(f"  B. authority file: died {c.authority.get('died')} ({c.authority.get('death_manner') or '?'})")
+    if c.others:
+        label = "A" if c.kind == "asserted-vs-denied" else "B"
+        docs = list(dict.fromkeys(o.document_id for o in c.others))
+        lines.append(f"  … and {len(c.others)} more like {label}, in {', '.join(docs[:8])}"
+                     + (f" and {len(docs) - 8} other documents" if len(docs) > 8 else ""))
     return lines
 
 

@@ -10,13 +10,19 @@ Kinds:
 
 Reduced-precision dates compare as intervals: "1937" is after "1936-12-31" but not after
 "1937-08", so only certain orderings are reported.
+
+One claim against many: a denial of Lenin's death would contradict each of the ~250 claims
+that assert it, and one misdated death each of the hundreds of later events.  Such pairs are
+reported once — the denial (or the death) with the first claim on the other side — and the
+rest of that side is kept in ``others`` (counted in the reason, flagged in timelines), so a
+reader sees one contradiction to judge rather than 250 copies of it; nothing is dropped.
 """
 
 from __future__ import annotations
 
 import calendar
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from .dates import parse_iso
@@ -40,6 +46,13 @@ class Contradiction:
     second: ClaimItem | None               # None when the other side is the authority file
     authority: dict[str, Any] | None = None  # {"died": …, "death_manner": …} for after-authority-death
     reason: str = ""
+    # More claims standing where `first` (asserted-vs-denied) or `second` (after a claimed
+    # death) stands, in the same contradiction: see the module docstring.
+    others: list[ClaimItem] = field(default_factory=list)
+
+
+def _more(others: list) -> str:
+    return f" (and {len(others)} more claim{'s' if len(others) != 1 else ''} like it)" if others else ""
 
 
 @functools.lru_cache(maxsize=8192)        # the same few hundred dates recur across a person's claims
@@ -115,9 +128,11 @@ def _asserted_vs_denied(subj, its):
     out = []
     pos = [i for i in its if i.claim.certainty in POSITIVE]
     neg = [i for i in its if i.claim.certainty == "denied"]
-    for a in pos:
-        for b in neg:
-            ca, cb = a.claim, b.claim
+    for b in neg:
+        cb = b.claim
+        hits = []
+        for a in pos:
+            ca = a.claim
             if ca.predicate != cb.predicate or a.document_id == b.document_id:
                 continue  # one source against another (claims.md), same event
             if ca.object and cb.object and ca.object.lower() != cb.object.lower():
@@ -126,8 +141,11 @@ def _asserted_vs_denied(subj, its):
                 continue
             if ca.date and cb.date and not _same_time(ca.date, cb.date):
                 continue  # "almost murdered in May 1940" does not deny "murdered in August 1940"
-            out.append(Contradiction("asserted-vs-denied", subj, a, b,
-                                     reason=f"{ca.predicate}: {ca.certainty} vs denied"))
+            hits.append(a)
+        if hits:
+            out.append(Contradiction("asserted-vs-denied", subj, hits[0], b, others=hits[1:],
+                                     reason=f"{cb.predicate}: {hits[0].claim.certainty} vs denied"
+                                            + _more(hits[1:])))
     return out
 
 
@@ -155,6 +173,7 @@ def _after_claimed_death(subj, its):
               and i.claim.certainty in DEATH_SOURCES]
     out = []
     for d in deaths:
+        later: dict[tuple[str, str], list[ClaimItem]] = {}
         for it in its:
             c = it.claim
             if it is d or not c.date or c.certainty in ("denied", "predicted", "uncertain"):
@@ -165,8 +184,12 @@ def _after_claimed_death(subj, its):
                 continue
             if strictly_after(c.date, d.claim.date):
                 kind = "alive-after-death" if c.predicate in ALIVE_FREE else "after-claimed-death"
-                out.append(Contradiction(
-                    kind, subj, d, it,
-                    reason=f"{c.predicate} dated {c.date}, after {d.claim.predicate} "
-                           f"({d.claim.certainty}) dated {d.claim.date}"))
+                later.setdefault((kind, c.predicate), []).append(it)
+        for (kind, predicate), group in later.items():
+            group.sort(key=lambda it: earliest(it.claim.date))
+            first = group[0].claim
+            out.append(Contradiction(
+                kind, subj, d, group[0], others=group[1:],
+                reason=f"{predicate} dated {first.date}, after {d.claim.predicate} "
+                       f"({d.claim.certainty}) dated {d.claim.date}" + _more(group[1:])))
     return out

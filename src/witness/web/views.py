@@ -65,6 +65,7 @@ class ContradictionView:
     reason: str
     a: TimelineRow
     b: TimelineRow | None         # None when the other side is the authority file
+    also: int = 0                 # more claims like a (asserted-vs-denied) or like b (after a death)
 
 
 @dataclass
@@ -161,10 +162,12 @@ def contradiction_views(found, by_claim: dict[int, TimelineRow], name_of) -> lis
     for c in found:
         a = by_claim[id(c.first.claim)]
         b = by_claim[id(c.second.claim)] if c.second is not None else None
-        for row in (a, b):
+        others = [by_claim[id(o.claim)] for o in getattr(c, "others", ()) if id(o.claim) in by_claim]
+        for row in (a, b, *others):
             if row is not None:
                 row.contradicted = True
-        out.append(ContradictionView(c.subject, name_of(c.subject), c.kind, c.reason, a, b))
+        out.append(ContradictionView(c.subject, name_of(c.subject), c.kind, c.reason, a, b,
+                                     len(getattr(c, "others", ()))))
     return out
 
 
