@@ -301,3 +301,40 @@ def test_wrong_subjects_behind_false_deaths(nlp):
     # shachtma-1940-09-murder1: "almost murdered" says he was not
     assert got("Trotsky and other members of his household were almost murdered in the dead of night.") == \
         {("trotsky", "died", "denied")}
+
+
+# -- false denials behind the largest contradiction groups (whole corpus) -----------------------
+FALSE_DENIALS = [
+    # hallas-works-1985-comintern-ch4: "not … until" says when it happened
+    ("Lenin suffered a stroke. A fourth, in March 1923, ended his political life, though he did not "
+     "die physically until January 1924.", ("lenin", "died", "asserted", "1924-01")),
+    # hansen-1942-11-shachtman
+    ("Not until Trotsky was assassinated did this self-styled friend begin writing honeyed articles.",
+     ("trotsky", "died", "asserted", None)),
+    # hansen-1954-xx-bernstein: the event is the subject of "denied", not what is denied
+    ("Not even the death of Marx denied their ranks.", ("marx", "died", "asserted", None)),
+    # klugmann-1953-04-legacy: "at his death" is when they slandered him, not what was slandered
+    ("They feared and slandered Stalin in his life and they feared and slandered him at his death.",
+     ("stalin", "died", "asserted", None)),
+    # cliff-bio-birchall-sw: "did not fit" negates the analysis, not the death
+    ("The analysis Trotsky had left at his death did not fit the post-war world.",
+     ("trotsky", "died", "asserted", None)),
+]
+
+
+@pytest.mark.parametrize("text, expected", FALSE_DENIALS)
+def test_false_denials(nlp, text, expected):
+    people = {"Lenin": "lenin", "Trotsky": "trotsky", "Marx": "marx", "Stalin": "stalin"}
+    got = [(c.subject, c.predicate, c.certainty, c.date)
+           for c in extract_claims(make_document(text, people, "1985"), nlp=nlp) if c.predicate == "died"]
+    assert got == [expected]
+
+
+def test_real_denials_stay_denied(nlp):
+    people = {"Petrov": "petrov", "Sosnovsky": "sosnovsky"}
+    for text in ("Petrov did not die in prison.", "The execution of Petrov did not take place.",
+                 "Contrary to the reports, Sosnovsky was not shot in 1937.",
+                 "The government denied the death of Petrov."):
+        got = {(c.subject, c.certainty) for c in extract_claims(make_document(text, people, "1937"), nlp=nlp)
+               if c.predicate in ("died", "executed")}
+        assert got and all(cert == "denied" for _, cert in got), (text, got)

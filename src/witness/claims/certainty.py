@@ -45,6 +45,10 @@ PREDICT_WORDS = {"doom", "doomed", "await", "expect", "threaten", "impending", "
 MODAL_PREDICT = {"will", "shall", "'ll", "would", "should", "must", "wo"}
 MODAL_UNCERTAIN = {"may", "might", "could", "can", "ca"}
 NEG_WORDS = {"not", "n't", "never", "no"}
+# A verb like "deny" or "slander" denies its object or clause ("denied the execution", "his death
+# was denied"), not its subject ("not even the death of Marx denied their ranks") nor an adjunct
+# ("slandered him at his death").
+DENIED_BY_VERB = {"dobj", "ccomp", "xcomp", "pcomp", "nsubjpass", "csubjpass", "oprd"}
 FIRST_PERSON = {"i", "we"}
 TRUTH_WORDS = {"true", "correct", "so", "case", "fact"}
 
@@ -103,11 +107,12 @@ def _local_cues(tok, level: int, skip_modifiers: bool, trigger,
         # ("plots, suicides, …, Lenin's death"), but "whether A or B" scopes over both
         return [(level, "uncertain", None) for c in tok.children
                 if c.dep_ == "mark" and c.lower_ in ("whether", "if")]
+    copula = False
     if not is_trigger and tok.pos_ in ("AUX", "VERB") and lemma == "be":
         # "it is not true that …", "it is possible that …": the predicate adjective carries the cue
         for c in tok.children:
             if c.dep_ in ("acomp", "attr") and c.pos_ in ("ADJ", "NOUN"):
-                lemma, low = c.lemma_.lower(), c.lower_
+                lemma, low, copula = c.lemma_.lower(), c.lower_, True
                 if lemma == "matter" and any(g.lemma_ == "time" for p in c.children for g in p.children):
                     lemma = low = "inevitable"       # "his disappearance is only a matter of time"
                 break
@@ -120,7 +125,8 @@ def _local_cues(tok, level: int, skip_modifiers: bool, trigger,
                 negated or any(c.lower_ in ("nothing", "nobody", "none", "no") for c in tok.subtree
                                if c.dep_ in ("nsubj", "nsubjpass", "det"))):
             cues.append((level, "uncertain", None))  # "nothing is known", "not certain"
-        elif (lemma in DENY_WORDS or low in DENY_WORDS) and not (lemma == "lie" and tok.pos_ != "NOUN"):
+        elif (lemma in DENY_WORDS or low in DENY_WORDS) and not (lemma == "lie" and tok.pos_ != "NOUN") \
+                and (copula or tok.pos_ not in ("VERB", "AUX") or via in DENIED_BY_VERB):
             cues.append((level, "uncertain" if negated else "denied", None))
         elif lemma in TRUTH_WORDS and negated:
             cues.append((level, "denied", None))     # "it is not true that …"
@@ -154,7 +160,10 @@ def _local_cues(tok, level: int, skip_modifiers: bool, trigger,
                 cues.append((level, "reported", _source_text(subj) if subj is not None else None))
         elif lemma in REPORT_NOUNS and tok.pos_ in ("NOUN", "PROPN"):
             cues.append((level, "reported", _source_text(tok)))
-        elif negated and tok.pos_ in ("VERB", "AUX") and nominal and via in ("nsubj", "nsubjpass"):
+        elif negated and tok.pos_ in ("VERB", "AUX") and nominal and via in ("nsubj", "nsubjpass") and any(
+                c.dep_ in ("nsubj", "nsubjpass") and (c.i == trigger.i or trigger in c.conjuncts)
+                for c in tok.children):
+            # "the execution did not take place" — not "the analysis he left at his death did not fit"
             cues.append((level, "denied", None))     # "the execution did not take place"
         elif negated and tok.pos_ in ("VERB", "AUX") and via in ("ccomp", "xcomp", "pcomp") and not nominal:
             cues.append((level, "uncertain", None))  # "they did not say that …": at least not a fact
@@ -179,8 +188,9 @@ def _local_cues(tok, level: int, skip_modifiers: bool, trigger,
     for c in tok.children:
         cl, ct = c.lemma_.lower(), c.lower_
         if c.dep_ == "neg" or (ct in NEG_WORDS and c.dep_ in ("advmod", "det") and is_trigger):
-            if is_trigger:
-                cues.append((level, "denied", None))
+            if is_trigger and not any(u.lower_ in ("until", "till") and u.dep_ in ("prep", "mark")
+                                      for u in tok.children):
+                cues.append((level, "denied", None))  # "did not die until 1924" says when he died
         elif c.dep_ == "aux" and nominal and via not in ("nsubj", "nsubjpass"):
             pass                                      # presupposed event: see `nominal` above
         elif c.dep_ == "aux":
