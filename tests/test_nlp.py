@@ -307,3 +307,12 @@ def test_gold_annotations_match_the_reader_text(corpus_root):
         for p in g["persons"]:
             assert re.search(r"(?<!\w)" + re.escape(p["surface"]), text), (f.name, p["surface"])
             assert p["entity"] == "provisional" or p["entity"] in auth.entries, (f.name, p)
+
+
+def test_a_known_surname_with_another_given_name_is_another_person(nlp_ready):
+    """cliff-works-1972-xx-circle: "Ulyanov" is a variant of Lenin's, but Alexander Ulyanov is
+    his brother (hanged in 1887: he had made a false death of Lenin's in the claims)."""
+    got = persons(ann("On 8 May 1887, Alexander Ulyanov, Lenin’s elder brother, was executed. "
+                      "Vladimir Ulyanov was seventeen."))
+    assert ("Alexander Ulyanov", "lenin-vladimir") not in got
+    assert ("Lenin", "lenin-vladimir") in got and ("Vladimir Ulyanov", "lenin-vladimir") in got

@@ -104,6 +104,26 @@ class Linker:
         own = e.surname or e.name.split()[-1]
         return name_key(own) == skey or name_key(own).split()[-1] == skey
 
+    def _given_fits(self, eid: str, first: str, query: str) -> bool:
+        """May `first` (the first given name written) be this authority person's?  The entity
+        ruler matches a known surname ("Ulyanov", a variant of Lenin's) and the span is then
+        widened over a given name ("Alexander") that the authority never gives him."""
+        e = self.authority.get(eid)
+        if e is None or e.type != "person":
+            return True
+        first = first.rstrip(".").casefold()
+        if len(first) <= 1:
+            return True                     # an initial says too little to refuse
+        for name in (e.name, *e.variants):
+            words = [w for w in _SPLIT.split(clean_query(name)) if w and w.lower() not in PARTICLES]
+            if len(words) < 2:
+                continue
+            f = words[0].rstrip(".").casefold()
+            if f == first or (len(f) == 1 and f == first[0]):
+                return True
+        # A spelling the variants lack ("Aveli Yenukidze"): the authority's matcher decides.
+        return any(c.id == eid and c.score >= self.min_score for c in self.candidates(query, "person"))
+
     def _plausible(self, eid: str, year: int) -> bool:
         e = self.authority.get(eid)
         born = int(e.born[:4]) if e and e.born else None
@@ -154,7 +174,11 @@ class Linker:
             if not given:
                 bare.append((r, surface, skey))
                 continue
-            eid = r.hint or self._choose(self.candidates(q, "person"), set(), year)
+            eid = r.hint
+            if eid is not None and not self._given_fits(eid, given[0], q):
+                eid = None      # "Alexander Ulyanov" (Lenin's brother) is not Vladimir Ilyich Ulyanov
+            if eid is None:
+                eid = self._choose(self.candidates(q, "person"), set(), year)
             if eid is None:
                 # "Juliet Poyntz" after "Juliet Stuart Poyntz": one unknown person, if the
                 # first given names agree (or one is the other's initial).
