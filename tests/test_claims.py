@@ -338,3 +338,15 @@ def test_real_denials_stay_denied(nlp):
         got = {(c.subject, c.certainty) for c in extract_claims(make_document(text, people, "1937"), nlp=nlp)
                if c.predicate in ("died", "executed")}
         assert got and all(cert == "denied" for _, cert in got), (text, got)
+
+
+def test_a_pronoun_in_a_relative_clause_about_someone_unnamed(nlp):
+    """mehring-1918-marx-ch02: the father-in-law died in 1842, not Marx."""
+    people = {"Marx": "marx", "Petrov": "petrov"}
+    text = ("In addition, Marx fell ill, as also did his father-in-law, who was bedridden for three "
+            "months until he died on 3 March 1842.")
+    assert [c for c in extract_claims(make_document(text, people, "1918"), nlp=nlp) if c.predicate == "died"] == []
+    # A named antecedent still gets its claim.
+    text = "Petrov, who was ill for months until he died in 1938, never recanted."
+    assert {(c.subject, c.predicate) for c in extract_claims(make_document(text, people, "1940"), nlp=nlp)} \
+        == {("petrov", "died")}

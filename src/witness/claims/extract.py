@@ -166,6 +166,9 @@ class _Sent:
             # "Mayakovsky shot himself": the clause's own subject, never an earlier sentence's
             subj = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             return self.entity(subj) if subj is not None and subj.lower_ not in _REFLEXIVES else None
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.lower_ in PRONOUNS and tok.pos_ == "PRON" \
+                and self._inside_unnamed_relative(tok):
+            return None     # "his father-in-law, who was bedridden until he died": not Marx
         if tok.lower_ in PRONOUNS and tok.pos_ == "PRON":
             head = tok.head
             same = []
@@ -197,6 +200,21 @@ class _Sent:
                     if e is not None:
                         return e
         return None
+
+    def _inside_unnamed_relative(self, tok) -> bool:
+        """Is the (subject) pronoun inside a relative clause about someone the text does not name?
+        There "he" most likely is that someone, so no named person may be given the claim ("the
+        falsifiers who accused him": an object pronoun is someone else, and is not asked)."""
+        t, steps = tok.head, 0
+        while t.head.i != t.i and steps < 12:
+            if t.dep_ == "relcl":
+                ante = t.head
+                about_ante = any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("who", "that")
+                                 for c in t.children)     # "…, who was bedridden …" (not "… Trotsky had left")
+                return about_ante and ante.pos_ == "NOUN" and self.entity_of_span(ante) is None and not any(
+                    self.entity_of_span(c) for c in ante.children if c.dep_ in ("appos", "compound"))
+            t, steps = t.head, steps + 1
+        return False
 
     def entity_of_span(self, tok) -> str | None:
         start = self.base + tok.idx
