@@ -617,8 +617,7 @@ def test_fts5_is_caught_up_only_when_used_with_tantivy(tmp_path):
 def test_fts5_only_store_keeps_fts5_current_at_every_commit(tmp_path):
     from witness.store.sqlite import SQLiteStore
 
-    s = SQLiteStore(tmp_path / "f.db", engine="fts5")
-    try:
+    with SQLiteStore(tmp_path / "f.db", engine="fts5") as s:
         s.put_document(make_doc("x/a.htm", "Kronstadt sailors.", id="a"))
         assert s.fts_behind() == 0 and len(fts_rows(s, "kronstadt")) == 1
         with s.batch(2):
@@ -626,20 +625,15 @@ def test_fts5_only_store_keeps_fts5_current_at_every_commit(tmp_path):
                 s.put_document(make_doc(f"x/{i}.htm", f"Kronstadt {i}.", id=f"d{i}"))
             assert s.fts_behind() == 1          # the group of two was committed with its words
         assert s.fts_behind() == 0 and len(fts_rows(s, "kronstadt")) == 4
-    finally:
-        s.close()
 
 
 def test_integrity_check_brings_fts5_up_to_date_first(tmp_path):
     from witness.store.sqlite import SQLiteStore
 
-    s = SQLiteStore(tmp_path / "i.db", engine="tantivy")
-    try:
+    with SQLiteStore(tmp_path / "i.db", engine="tantivy") as s:
         s.put_document(make_doc("x/a.htm", "Kronstadt sailors.", id="a"))
         assert s.fts_behind() == 1
         assert s.integrity_check() == "ok" and s.fts_behind() == 0
-    finally:
-        s.close()
 
 
 def test_fts5_search_on_a_current_index_writes_nothing(tmp_path):
@@ -647,12 +641,9 @@ def test_fts5_search_on_a_current_index_writes_nothing(tmp_path):
     (an empty write transaction per search ended the search caches: 6 → 80 ms a query)."""
     from witness.store.sqlite import SQLiteStore
 
-    s = SQLiteStore(tmp_path / "r.db", engine="fts5")
-    try:
+    with SQLiteStore(tmp_path / "r.db", engine="fts5") as s:
         s.put_document(make_doc("x/a.htm", "Kronstadt sailors.", id="a"))
         before = (s._local_writes, s.generation())
         for _ in range(3):
             assert s.search(SearchQuery(q="kronstadt")).total == 1
         assert (s._local_writes, s.generation()) == before
-    finally:
-        s.close()
