@@ -350,3 +350,12 @@ def test_a_pronoun_in_a_relative_clause_about_someone_unnamed(nlp):
     text = "Petrov, who was ill for months until he died in 1938, never recanted."
     assert {(c.subject, c.predicate) for c in extract_claims(make_document(text, people, "1940"), nlp=nlp)} \
         == {("petrov", "died")}
+
+
+def test_the_danger_of_an_event_is_not_the_event(nlp):
+    """arnot-page-1937-russ-rev-2-01: "so great was the danger of his assassination"."""
+    text = ("The Central Committee of the Party decided that Lenin must go into hiding, so great was "
+            "the danger of his assassination.")
+    got = [c.certainty for c in extract_claims(make_document(text, {"Lenin": "lenin"}, "1937"), nlp=nlp)
+           if c.predicate == "died"]
+    assert got and all(c in HEDGED for c in got)

@@ -239,3 +239,12 @@ def test_one_claim_against_many_is_one_contradiction_that_keeps_them_all():
     views = contradiction_views(found, by_claim, lambda _: "Lenin")
     assert [v.also for v in views] == [1, 0]
     assert all(r.contradicted for r in rows)
+
+
+def test_a_dated_assertion_is_shown_against_a_denial():
+    def item(doc, date, certainty):
+        return ClaimItem(Claim("lenin", "died", None, date, None, certainty, None, Span(0, 5)),
+                         doc, doc.upper(), "1950", "words")
+    found = find_contradictions([item("a", None, "asserted"), item("b", "1924-01-21", "asserted"),
+                                 item("c", None, "denied")])
+    assert [(c.first.document_id, [o.document_id for o in c.others]) for c in found] == [("b", ["a"])]

@@ -36,7 +36,7 @@ UNCERTAIN_WORDS = {"perhaps", "probably", "possibly", "maybe", "whether", "belie
 OPINION_VERBS = {"think", "imagine", "believe", "suppose", "assume", "guess", "wonder", "presume"}
 DENY_WORDS = {"deny", "denial", "false", "untrue", "refute", "disprove", "lie", "baseless",
               "slander", "contradict", "fabrication", "myth", "invention"}
-PREDICT_WORDS = {"doom", "doomed", "await", "expect", "threaten", "impending", "imminent",
+PREDICT_WORDS = {"doom", "doomed", "await", "expect", "threaten", "impending", "imminent", "danger",
                  "forthcoming", "destine", "destined", "inevitable", "prepare", "demand", "fear",
                  "intend", "plan", "coming", "future", "certain", "bound", "sure", "about",
                  "incitation", "incitement", "incite", "plot", "attempt", "conspire", "conspiracy",

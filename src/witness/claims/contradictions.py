@@ -143,6 +143,8 @@ def _asserted_vs_denied(subj, its):
                 continue  # "almost murdered in May 1940" does not deny "murdered in August 1940"
             hits.append(a)
         if hits:
+            # Shown first: a dated assertion (the firmest to weigh the denial against).
+            hits.sort(key=lambda a: a.claim.date is None)
             out.append(Contradiction("asserted-vs-denied", subj, hits[0], b, others=hits[1:],
                                      reason=f"{cb.predicate}: {hits[0].claim.certainty} vs denied"
                                             + _more(hits[1:])))
