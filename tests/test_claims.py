@@ -359,3 +359,25 @@ def test_the_danger_of_an_event_is_not_the_event(nlp):
     got = [c.certainty for c in extract_claims(make_document(text, {"Lenin": "lenin"}, "1937"), nlp=nlp)
            if c.predicate == "died"]
     assert got and all(c in HEDGED for c in got)
+
+
+def test_spare_means_a_reprieve_only_with_a_life_in_it(nlp):
+    people = {"Lenin": "lenin", "Radek": "radek", "Dan": "dan"}
+
+    def got(text):
+        return {(c.subject, c.predicate, c.certainty)
+                for c in extract_claims(make_document(text, people, "1938"), nlp=nlp)}
+    # shachtma-1938-05-len-lux: criticism, not an execution denied
+    assert got("The Menshevik Dan, who did not spare Lenin for his organizational regime, sought to "
+               "exploit the criticism.") == set()
+    assert ("radek", "executed", "denied") in got("Radek was spared.")
+    assert ("radek", "executed", "denied") in got("Stalin spared Radek from execution.")
+    assert ("radek", "executed", "denied") in got("Radek's life has been spared.")
+
+
+def test_spared_something_else_is_no_reprieve(nlp):
+    people = {"Miliband": "miliband", "Marx": "marx"}
+    for text in ("Miliband was not spared the denigration himself.",
+                 "In addition, Marx was not to be spared the misfortunes which attended him in business."):
+        assert [c for c in extract_claims(make_document(text, people, "1990"), nlp=nlp)
+                if c.predicate == "executed"] == [], text

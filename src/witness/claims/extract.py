@@ -83,6 +83,16 @@ def _object(s: _Sent, tok, predicate: str, person_tok) -> str | None:
 
 # -- one sentence --------------------------------------------------------------------------------
 
+_SPARED_FROM = {"execution", "death", "shooting", "gallows", "scaffold", "firing", "bullet"}
+
+
+def _spared_life(tok) -> bool:
+    """Active "spare" means a reprieve only with a life or a death in it: "Stalin spared his
+    life", "spared Radek from execution"."""
+    return any(c.lemma_.lower() in ("life", "lives") for c in _children(tok, "dobj")) or any(
+        g.lemma_.lower() in _SPARED_FROM for g in _prep_objects(tok, "from"))
+
+
 def _trigger(tok) -> tuple[str, str] | None:
     lemma = _lemma(tok)
     if lemma == "die" and tok.text == "Die" and tok.i != tok.sent.start:
@@ -93,6 +103,9 @@ def _trigger(tok) -> tuple[str, str] | None:
             return None                               # "tried to escape"
         if lemma == "bear" and tok.lower_ != "born":
             return None
+        if lemma == "spare" and not _spared_life(tok) and (
+                not _is_passive(tok) or _children(tok, "neg", "dobj", "xcomp", "ccomp")):
+            return None     # "did not spare Lenin", "was spared the disgrace": not a reprieve
         if lemma == "condemn" and not _prep_objects(tok, "to"):
             return None                               # moral condemnation, not a sentence
         if lemma == "charge" and not _is_passive(tok) and not _prep_objects(tok, "with"):
