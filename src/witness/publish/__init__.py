@@ -103,6 +103,17 @@ class _Site:
         tmp.write_text(data, encoding="utf-8")
         os.replace(tmp, target)
 
+    def grouped_index(self, path: str, title: str, groups: dict[str, list[Document]], order, anchor) -> None:
+        """A page of documents under headings (authors, years), each group in date order."""
+        html, _h, main, up = self.page(path, title)
+        el("h1", title, parent=main)
+        for key in sorted(groups, key=order):
+            el("h2", key, parent=main, id=anchor(key))
+            ul = el("ul", parent=main, class_="index")
+            for d in sorted(groups[key], key=date_key):
+                self.doc_link(el("li", parent=ul), d, up)
+        self.write(path, html)
+
     def doc_link(self, parent, doc: Document, up: str, frag: str = "") -> None:
         el("a", clean(doc.record.title) or doc.id, parent=parent,
            href=f"{up}{self.doc_file(doc.id)}{frag}")
@@ -202,30 +213,17 @@ class _Site:
 
     def indexes(self) -> None:
         # authors
-        html, _h, main, up = self.page("authors.html", "Authors")
-        el("h1", "Authors", parent=main)
         by_author: dict[str, list[Document]] = defaultdict(list)
+        by_year: dict[str, list[Document]] = defaultdict(list)
         for d in self.docs:
             for a in d.record.authors or ["Unknown author"]:
                 by_author[a].append(d)
-        for a in sorted(by_author, key=lambda s: (s.split()[-1].lower() if s.split() else "", s)):
-            el("h2", a, parent=main, id=frag_id("a-", a))
-            ul = el("ul", parent=main, class_="index")
-            for d in sorted(by_author[a], key=date_key):
-                self.doc_link(el("li", parent=ul), d, up)
-        self.write("authors.html", html)
-        # chronology
-        html, _h, main, up = self.page("chronology.html", "Chronology")
-        el("h1", "Chronology", parent=main)
-        by_year: dict[str, list[Document]] = defaultdict(list)
-        for d in self.docs:
             by_year[(d.record.date or "")[:4] or "Undated"].append(d)
-        for y in sorted(by_year, key=lambda y: (y == "Undated", y)):
-            el("h2", y, parent=main, id=f"y-{frag_id('', y)}")
-            ul = el("ul", parent=main, class_="index")
-            for d in sorted(by_year[y], key=date_key):
-                self.doc_link(el("li", parent=ul), d, up)
-        self.write("chronology.html", html)
+        self.grouped_index("authors.html", "Authors", by_author,
+                           lambda s: (s.split()[-1].lower() if s.split() else "", s),
+                           lambda a: frag_id("a-", a))
+        self.grouped_index("chronology.html", "Chronology", by_year, lambda y: (y == "Undated", y),
+                           lambda y: f"y-{frag_id('', y)}")
         # persons
         html, _h, main, up = self.page("persons.html", "Persons")
         el("h1", "Persons", parent=main)

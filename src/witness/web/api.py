@@ -38,6 +38,12 @@ def hit_json(h) -> dict:
             "periodical": h.periodical, "snippet": h.snippet, "score": h.score}
 
 
+def paged(rows, limit: int, offset: int, item=lambda r: r) -> dict[str, Any]:
+    """The envelope of every paged list: total, limit, offset and the page's results."""
+    return {"total": len(rows), "limit": limit, "offset": offset,
+            "results": [item(r) for r in rows[offset:offset + limit]]}
+
+
 def facets_json(facets: dict) -> dict:
     return {name: [{"value": v, "count": n} for v, n in values] for name, values in facets.items()}
 
@@ -120,10 +126,8 @@ async def search(request: Request,
 async def list_persons(request: Request, limit: int = Query(50, ge=1, description=LIMIT_DOC),
                        offset: int = Query(0, ge=0)) -> dict[str, Any]:
     check_limit(limit)
-    rows = views(request).persons()
-    return {"total": len(rows), "limit": limit, "offset": offset,
-            "results": [{"id": p.id, "name": p.name, "documents": p.count}
-                        for p in rows[offset:offset + limit]]}
+    return paged(views(request).persons(), limit, offset,
+                 lambda p: {"id": p.id, "name": p.name, "documents": p.count})
 
 
 def _person_or_404(request: Request, pid: str):
@@ -144,19 +148,15 @@ async def get_person(request: Request, pid: str) -> dict[str, Any]:
 
 @router.get("/persons/{pid}/timeline", summary="The person's claims across documents, in date order")
 async def get_timeline(request: Request, pid: str) -> dict[str, Any]:
-    rows = views(request).timeline(pid)
-    if rows is None:
-        raise WebError(404, "not-found", f"no person with id {pid!r}")
-    return JSONResponse({"id": pid, "timeline": [asdict(r) for r in rows]})
+    view = _person_or_404(request, pid)
+    return JSONResponse({"id": pid, "timeline": [asdict(r) for r in view.timeline]})
 
 
 @router.get("/contradictions", summary="Contradicting claims across the archive")
 async def contradictions(request: Request, limit: int = Query(50, ge=1, description=LIMIT_DOC),
                          offset: int = Query(0, ge=0)) -> dict[str, Any]:
     check_limit(limit)
-    rows = views(request).contradictions()
-    return {"total": len(rows), "limit": limit, "offset": offset,
-            "results": [asdict(c) for c in rows[offset:offset + limit]]}
+    return paged(views(request).contradictions(), limit, offset, asdict)
 
 
 # -- curation (only mounted when a token is configured) ---------------------------------------
