@@ -121,13 +121,13 @@ class Claim:
 
 
 @functools.cache
-def _field_names(kind) -> frozenset[str]:
-    return frozenset(f.name for f in fields(kind))
+def _field_order(kind) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(kind))
 
 
 @functools.cache
-def _field_order(kind) -> tuple[str, ...]:
-    return tuple(f.name for f in fields(kind))
+def _field_names(kind) -> frozenset[str]:
+    return frozenset(_field_order(kind))
 
 
 def _plain(value):

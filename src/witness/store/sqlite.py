@@ -68,13 +68,11 @@ def index_annotations(conn: sqlite3.Connection, rowid: int, data: dict, *, schem
         counts = Counter((m["entity"], m["type"]) for m in mentions if m.get("entity"))
         conn.executemany("INSERT INTO doc_entities(entity_id, doc_rowid, type, n) VALUES (?, ?, ?, ?)",
                          [(eid, rowid, kind, n) for (eid, kind), n in counts.items()])
-        conn.executemany(
-            "INSERT INTO claims(doc_rowid, idx, subject, predicate, object, date, place, certainty, attributed_to,"
-            " ev_start, ev_end, quote) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", claims)
     else:
-        conn.executemany(
-            "INSERT INTO claims(doc_rowid, idx, subject, predicate, object, date, place, certainty, attributed_to,"
-            " ev_start, ev_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [c[:-1] for c in claims])
+        claims = [c[:-1] for c in claims]      # no quote column before step 6
+    cols = ("doc_rowid, idx, subject, predicate, object, date, place, certainty, attributed_to, ev_start, ev_end"
+            + (", quote" if derived else ""))
+    conn.executemany(f"INSERT INTO claims({cols}) VALUES ({', '.join('?' * (12 if derived else 11))})", claims)
     conn.executemany(
         'INSERT INTO findings(doc_rowid, rule, severity, start, "end", message) VALUES (?, ?, ?, ?, ?, ?)',
         [(rowid, f["rule"], f["severity"], f["start"], f["end"], f["message"]) for f in data.get("findings", [])])
@@ -178,18 +176,22 @@ class SQLiteStore(SearchMixin, PeopleMixin, CurationMixin):
             self.fts_catch_up(c)
         c.execute("COMMIT")
 
+    @staticmethod
+    def _fts_upto(c: sqlite3.Connection) -> int:
+        """The doc_text rowid up to which FTS5 holds every row (migrations.py, step 7)."""
+        return c.execute("SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'fts_upto'").fetchone()[0]
+
     def fts_behind(self, c: sqlite3.Connection | None = None) -> int:
-        """How many doc_text rows the FTS5 index has not taken in yet (migrations.py, step 7)."""
+        """How many doc_text rows the FTS5 index has not taken in yet."""
         c = c or self.conn
-        upto = c.execute("SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'fts_upto'").fetchone()[0]
-        return c.execute("SELECT count(*) FROM doc_text WHERE rowid > ?", (upto,)).fetchone()[0]
+        return c.execute("SELECT count(*) FROM doc_text WHERE rowid > ?", (self._fts_upto(c),)).fetchone()[0]
 
     def fts_catch_up(self, c: sqlite3.Connection | None = None) -> int:
         """Index the doc_text rows FTS5 has not seen; returns how many.  Inside the caller's
         write transaction when it has one, else in a transaction of its own."""
         with self._lock:
             c = c or self.conn
-            upto = c.execute("SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'fts_upto'").fetchone()[0]
+            upto = self._fts_upto(c)
             top = c.execute("SELECT coalesce(max(rowid), 0) FROM doc_text").fetchone()[0]
             if top <= upto:
                 return 0            # the usual case: no write transaction (it would end search caches)
