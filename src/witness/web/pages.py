@@ -45,6 +45,15 @@ def page(request: Request, template: str, status: int = 200, **context) -> HTMLR
     return HTMLResponse(html, status_code=status)
 
 
+def paginate(request: Request, rows, per_page: int) -> tuple[list, int, int, int]:
+    """(the rows of the asked page, its number, how many pages, index of its first row); a
+    page past the end shows the last one, a typo the first."""
+    pages = max(1, (len(rows) + per_page - 1) // per_page)
+    pageno = min(_int(request.query_params.get("page"), 1, 1, 10**6), pages)
+    first = (pageno - 1) * per_page
+    return rows[first:first + per_page], pageno, pages, first
+
+
 def _int(value: str | None, default: int | None = None, lo: int = 0, hi: int = 10**9) -> int | None:
     """Lenient parsing for HTML forms: a reader's typo falls back to the default, not an error."""
     try:
@@ -288,28 +297,21 @@ TIMELINE_PAGE = 100      # claims per page of a person's timeline (Trotsky has ~
 
 @router.get("/persons/{pid}", response_class=HTMLResponse)
 async def person(request: Request, pid: str):
-    pageno = _int(request.query_params.get("page"), 1, 1, 10**6)
-
     def render():
         view = request.app.state.views().person(pid)
         if view is None:
             raise WebError(404, "not-found", f"no person with id {pid!r} in this archive")
-        pages = max(1, (len(view.timeline) + TIMELINE_PAGE - 1) // TIMELINE_PAGE)
-        shown = min(pageno, pages)
-        first = (shown - 1) * TIMELINE_PAGE
-        return page(request, "person.html", p=view, query="", rows=view.timeline[first:first + TIMELINE_PAGE],
-                    first=first, pageno=shown, pages=pages)
+        rows, pageno, pages, first = paginate(request, view.timeline, TIMELINE_PAGE)
+        return page(request, "person.html", p=view, query="", rows=rows, first=first, pageno=pageno,
+                    pages=pages)
 
-    return cached_page(request, ("person", pid, pageno), render)
+    return cached_page(request, ("person", pid, _int(request.query_params.get("page"), 1, 1, 10**6)), render)
 
 
 @router.get("/contradictions", response_class=HTMLResponse)
 async def contradictions(request: Request):
     rows = request.app.state.views().contradictions()
-    pageno = _int(request.query_params.get("page"), 1, 1, 10**6)
-    pages = max(1, (len(rows) + LIST_PAGE - 1) // LIST_PAGE)
-    pageno = min(pageno, pages)
-    shown = rows[(pageno - 1) * LIST_PAGE: pageno * LIST_PAGE]
+    shown, pageno, pages, _ = paginate(request, rows, LIST_PAGE)
     return page(request, "contradictions.html", rows=shown, total=len(rows), pageno=pageno,
                 pages=pages, query="")
 
@@ -322,9 +324,7 @@ async def checks(request: Request):
     rows, pages, pageno = [], 1, 1
     if rule:
         found = views.findings_for(rule)
-        pages = max(1, (len(found) + LIST_PAGE - 1) // LIST_PAGE)
-        pageno = min(_int(request.query_params.get("page"), 1, 1, 10**6), pages)
-        rows = found[(pageno - 1) * LIST_PAGE: pageno * LIST_PAGE]
+        rows, pageno, pages, _ = paginate(request, found, LIST_PAGE)
         total = len(found)
     else:
         total = sum(n for _, _, n in rules)
