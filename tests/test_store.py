@@ -457,18 +457,25 @@ WRITER = textwrap.dedent("""
 """)
 
 
-def test_killed_writer_leaves_a_consistent_archive_and_resumes(tmp_path):
-    db = tmp_path / "crash.db"
-    proc = subprocess.Popen([sys.executable, "-c", WRITER.format(src=str(SRC), db=str(db))],
+def kill_writer_after(script: str, db: Path, progress: int) -> int:
+    """Run a writer script in a real process, SIGKILL it once it has printed `progress`;
+    returns its exit code."""
+    proc = subprocess.Popen([sys.executable, "-c", script.format(src=str(SRC), db=str(db))],
                             stdout=subprocess.PIPE, text=True)
     try:
         for line in proc.stdout:
-            if int(line) >= 60:          # several batches committed, one in flight
+            if int(line) >= progress:
                 break
         os.kill(proc.pid, signal.SIGKILL)
     finally:
         proc.wait(timeout=30)
-    assert proc.returncode == -signal.SIGKILL
+    return proc.returncode
+
+
+def test_killed_writer_leaves_a_consistent_archive_and_resumes(tmp_path):
+    db = tmp_path / "crash.db"
+    # Killed after several batches were committed, with one in flight.
+    assert kill_writer_after(WRITER, db, 60) == -signal.SIGKILL
 
     s = open_store(db)                     # the tantivy side index by default
     try:
@@ -557,15 +564,7 @@ SYNCING_WRITER = textwrap.dedent("""
 
 def test_killed_while_updating_the_side_index(tmp_path):
     db = tmp_path / "crash.db"
-    proc = subprocess.Popen([sys.executable, "-c", SYNCING_WRITER.format(src=str(SRC), db=str(db))],
-                            stdout=subprocess.PIPE, text=True)
-    try:
-        for line in proc.stdout:
-            if int(line) >= 25:
-                break
-        os.kill(proc.pid, signal.SIGKILL)
-    finally:
-        proc.wait(timeout=30)
+    kill_writer_after(SYNCING_WRITER, db, 25)
     from witness.store.sqlite import SQLiteStore
 
     s = SQLiteStore(db, engine="tantivy")
