@@ -15,7 +15,8 @@ from witness.web.demo import build_demo_archive
 
 pytestmark = pytest.mark.corpus
 
-SPEC_KEYS = {"schema", "id", "source", "record", "text", "notes", "findings", "mentions", "entities", "claims"}
+SPEC_KEYS = {"schema", "id", "source", "record", "text", "notes", "findings", "mentions", "entities", "claims",
+             "same_text_as"}
 
 
 @pytest.fixture(scope="module")

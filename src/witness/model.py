@@ -28,10 +28,21 @@ PREDICATES = (
 
 @dataclass
 class Source:
-    path: str                      # relative to the ingested root (or the file name)
+    path: str                      # relative to the archive's root (document-json.md), whatever folder was ingested
     format: str                    # mia-html | text | tei | ...
     sha256: str                    # of the raw bytes
     encoding: str | None = None    # as detected
+    url: str | None = None         # the original page, where known
+
+
+@dataclass
+class Creator:
+    """One person behind a record (author, translator, transcriber…) as an authority entity;
+    the record's string lists keep the name as printed."""
+    role: str                          # author | translator | transcriber | editor | …
+    as_printed: str
+    entity: str | None = None          # authority (or provisional) person id
+    pseudonym_of: str | None = None    # entity id of the person a pseudonym belongs to
 
 
 @dataclass
@@ -55,6 +66,8 @@ class Record:
     rights: str | None = None
     last_updated: str | None = None
     language: str | None = "en"
+    creators: list[Creator] = field(default_factory=list)
+    periodical_entity: str | None = None   # the periodical as an authority entity, where linked
     # Additions beyond the spec (allowed: "add fields freely").
     heading_date_text: str | None = None  # the words heading_date was read from, e.g. "(August 1938)"
     source_text: str | None = None        # the whole source line as printed ("From Socialist Appeal, …")
@@ -153,6 +166,7 @@ class Document:
     mentions: list[Mention] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    same_text_as: list[str] = field(default_factory=list)   # ids of documents with (nearly) the same text
     # Not part of the JSON contract: reader-side facts the checks need (e.g. unmatched note calls).
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -186,14 +200,17 @@ class Document:
             ev = c.get("evidence") or {"start": 0, "end": 0}
             c["evidence"] = Span(ev["start"], ev["end"])
             claims.append(build(Claim, c))
+        record = build(Record, data.get("record", {}))
+        record.creators = [c if isinstance(c, Creator) else build(Creator, c) for c in record.creators]
         return cls(
             id=data["id"],
             source=build(Source, data["source"]),
-            record=build(Record, data.get("record", {})),
+            record=record,
             text=data.get("text", ""),
             notes=[build(Note, n) for n in data.get("notes", [])],
             findings=[build(Finding, f) for f in data.get("findings", [])],
             mentions=[build(Mention, m) for m in data.get("mentions", [])],
             entities=[build(Entity, e) for e in data.get("entities", [])],
             claims=claims,
+            same_text_as=list(data.get("same_text_as", [])),
         )
