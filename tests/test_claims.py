@@ -169,7 +169,7 @@ NEVER_INFLATED = {
     "denied": ["Petrov was not arrested.", "It is false that Petrov was shot.",
                "Pravda denied that Petrov had been executed.", "Petrov was spared."],
     "predicted": ["Petrov will be shot.", "Petrov is doomed.  He will be executed.",
-                  "The execution of Petrov is expected soon.", "They are preparing the trial of Petrov.",
+                  "The execution of Petrov is expected soon.",
                   "Petrov is still free. His arrest is only a matter of time."],
 }
 
@@ -381,3 +381,26 @@ def test_spared_something_else_is_no_reprieve(nlp):
                  "In addition, Marx was not to be spared the misfortunes which attended him in business."):
         assert [c for c in extract_claims(make_document(text, people, "1990"), nlp=nlp)
                 if c.predicate == "executed"] == [], text
+
+
+# -- frames that are not the event (claims.md) ---------------------------------------------------
+from claims_cases import FRAME_CASES, INFLATION_CASES  # noqa: E402
+
+
+@pytest.mark.parametrize("text,expected", FRAME_CASES, ids=[t[:40] for t, _ in FRAME_CASES])
+def test_frame(nlp, text, expected):
+    claims = extract_claims(make_document(text, PEOPLE, "1937-08-28"), nlp=nlp)
+    assert {t for t in triples(claims) if t[1] != "held_office"} == expected
+
+
+@pytest.mark.parametrize("text,people,subject,predicate", INFLATION_CASES,
+                         ids=[f"{c[2]}-{c[3]}" for c in INFLATION_CASES])
+def test_inflation_kinds_never_asserted(nlp, text, people, subject, predicate):
+    claims = extract_claims(make_document(text, people, "1936"), nlp=nlp)
+    about = [c for c in claims if c.subject == subject and c.predicate == predicate]
+    assert all(c.certainty not in FACT for c in about), triples(about)
+
+
+def test_testimony_frame_names_its_speaker(nlp):
+    [c] = extract_claims(make_document("Ivanov testifies that he met Petrov in 1932.", PEOPLE, "1936"), nlp=nlp)
+    assert (c.certainty, c.attributed_to) == ("reported", "Ivanov")

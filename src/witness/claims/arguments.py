@@ -59,6 +59,11 @@ def _verb_args(tok, role):
         args = _prep_objects(tok, "by") if passive else _children(tok, "nsubj")
         if passive and not args:
             return []
+        if not args and tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
+            # a gerund's subject is its controller: "Petrov was accused of having met Ivanov"
+            # (the passive subject), "they accused Petrov of meeting Ivanov" (the object)
+            gov = tok.head.head
+            args = _children(gov, "nsubjpass") or _children(gov, "dobj") or _children(gov, "nsubj")
     if not args and not (role == PATIENT and not passive and _children(tok, "nsubj")):
         t = tok
         purpose = tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)

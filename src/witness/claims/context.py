@@ -27,6 +27,12 @@ _SPEECH_END = re.compile(
     r"replie[sd]|answer(?:s|ed)?|says|said|adds|added|stated?|states|announce[sd]?|insist(?:s|ed)?)"
     r"(?:\s+(?:them|us|him|her|me|you|everyone|everybody))?\s*[.:]\W*$")
 _SPEAKER_LINE = re.compile(r"^\s*([A-Z][A-Z\-’']{2,}(?:\s+[A-Z][A-Z\-’']+)?)\s*:\s")
+# A trial record nearby: a speaker line ("Vishinsky: You expressed …", "Berman-Yurin: Yes."), a
+# page reference to the court record ("(1612.)"), or the words of testimony.
+_RECORD_SPEAKER = re.compile(r"(?m)^[\s“\"‘']*([A-Z][\w’'\-]+(?:[ \-][A-Z][\w’'\-]+)?)\s*:\s")
+_RECORD_MARK = re.compile(
+    r"\(\d{2,4}\.?\)|\b(testif(?:y|ies|ied)|testimony|confess(?:es|ed|ion)?|deposition|indictment|"
+    r"prosecutor|the accused|the defendants?|cross-examination|court record|verbatim report)\b", re.I)
 _SPEECH_VERB = re.compile(
     r"\b(said|says|declared|declares|stated|states|testified|testifies|wrote|writes|replied|"
     r"answered|confessed|admitted|told|exclaimed|added|continued|asserted|explained)\b[^“\"]{0,40}[:,]?\s*$")
@@ -192,6 +198,20 @@ class Context:
             return None
         names = self.mentions_in(s, e)
         return names[-1].text if names else ""
+
+    def trial_record_near(self, offset: int) -> str | None:
+        """A trial report retelling testimony in the present tense ("Trotsky meets an unknown for
+        the first time; argues for terrorism …" after the record's "Berman-Yurin: Yes."): when the
+        paragraph at `offset` or one of the two before it quotes a trial record, the last
+        speaker named there ("" when none is), else None.  The caller applies it to
+        present-tense events only (claims.md: testimony frames govern the retelling)."""
+        pi = self.sentences[self.sentence_index(offset)][2]
+        lo = self.paragraphs[max(0, pi - 2)][0]
+        chunk = self.text[lo:offset]
+        if not _RECORD_MARK.search(chunk) and not _RECORD_SPEAKER.search(chunk):
+            return None
+        speakers = [m.group(1) for m in _RECORD_SPEAKER.finditer(chunk)]
+        return speakers[-1] if speakers else ""
 
     # -- quotations -------------------------------------------------------------------------
     def first_person(self, offset: int) -> str | None:

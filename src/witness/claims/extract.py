@@ -14,7 +14,7 @@ from functools import lru_cache
 from ..model import Claim, Document, Span
 from .arguments import (_MAX_OBJECT, _REFLEXIVES, _REL_PRONOUNS, _children, _is_passive, _lemma, _noun_args,
                         _prep_objects, _Sent, _verb_args)
-from .certainty import certainty_of
+from .scope import govern
 from .context import Context
 from .dates import find_dates
 from .patterns import colon_list, office_claims, parenthetical_claims, prison_claims
@@ -168,6 +168,15 @@ def _date_for(s: _Sent, tok, dates) -> str | None:
     return None
 
 
+def _present_tense(tok) -> bool:
+    """An event told in the present tense: "Trotsky meets …", "Radek is arrested"."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    if tok.tag_ in ("VBZ", "VBP"):
+        return True
+    return tok.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in tok.children)
+
+
 def claims_from_sentence(ctx: Context, base: int, sdoc, doc_date: str | None) -> list[Claim]:
     """Claims in one parsed sentence (`sdoc`) whose text starts at `base` in the document."""
     s = _Sent(ctx, base, sdoc)
@@ -179,7 +188,10 @@ def claims_from_sentence(ctx: Context, base: int, sdoc, doc_date: str | None) ->
     def add(entity, predicate, obj, trig, ptok, climb=True):
         if ctx.in_aside(base + trig.idx):
             return                                     # "Kotziubinsky (disappeared, probably shot)": see _finish
-        certainty, attributed = certainty_of(trig, climb=climb)
+        scope = govern(trig, climb=climb)
+        if scope.certainty is None:
+            return                                     # a plot, an intention, a demand: no event
+        certainty, attributed = scope.certainty, scope.attributed_to
         inside, speaker = ctx.quotation(base + trig.idx)
         if inside and certainty in ("asserted", "confirmed"):
             certainty, attributed = "reported", speaker
@@ -187,6 +199,10 @@ def claims_from_sentence(ctx: Context, base: int, sdoc, doc_date: str | None) ->
             after = ctx.reported_after(base + trig.idx)   # "Mr. Irujo reassures them. Nin is alive, …"
             if after is not None:
                 certainty, attributed = "reported", after or None
+        if certainty in ("asserted", "confirmed") and _present_tense(trig):
+            record = ctx.trial_record_near(base + trig.idx)   # a critic retelling a defendant's story
+            if record is not None:
+                certainty, attributed = "reported", record or None
         sent_text = trig.sent.text.rstrip(" \"”’.)…")
         if sent_text.endswith("?") and certainty in ("asserted", "confirmed", "denied"):
             certainty, attributed = "uncertain", None  # "Has he been shot?"
