@@ -368,8 +368,8 @@ def test_spare_means_a_reprieve_only_with_a_life_in_it(nlp):
         return {(c.subject, c.predicate, c.certainty)
                 for c in extract_claims(make_document(text, people, "1938"), nlp=nlp)}
     # shachtma-1938-05-len-lux: criticism, not an execution denied
-    assert got("The Menshevik Dan, who did not spare Lenin for his organizational regime, sought to "
-               "exploit the criticism.") == set()
+    assert {t for t in got("The Menshevik Dan, who did not spare Lenin for his organizational regime, sought to "
+                           "exploit the criticism.") if t[1] == "executed"} == set()
     assert ("radek", "executed", "denied") in got("Radek was spared.")
     assert ("radek", "executed", "denied") in got("Stalin spared Radek from execution.")
     assert ("radek", "executed", "denied") in got("Radek's life has been spared.")

@@ -1,6 +1,7 @@
 """Import the blind annotators' claim files into tests/gold/claims-blind/{dev,test}/.
 
     python tools/gold_import.py /tmp/claims-annot/out
+    python tools/gold_import.py /tmp/claims-train/out train-sample.json     # the training pages
 
 Each annotator file (pageNN.json, NN = the page's position in sample.json) becomes
 `<split>/NN-<slug>.json` with the page's path, the document date the annotator was shown, the
@@ -20,8 +21,8 @@ BLIND = ROOT / "tests" / "gold" / "claims-blind"
 ANCHOR = 80
 
 
-def main(folder: str) -> None:
-    sample = json.loads((BLIND / "sample.json").read_text(encoding="utf-8"))
+def main(folder: str, sample_file: str = "sample.json") -> None:
+    sample = json.loads((BLIND / sample_file).read_text(encoding="utf-8"))
     src = Path(folder)
     n = 0
     for k, x in enumerate(sample, 1):
@@ -50,4 +51,5 @@ def main(folder: str) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else "/tmp/claims-annot/out")
+    main(sys.argv[1] if len(sys.argv) > 1 else "/tmp/claims-annot/out",
+         sys.argv[2] if len(sys.argv) > 2 else "sample.json")

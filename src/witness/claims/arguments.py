@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from ..model import Span
 from .context import PRONOUNS, Context
-from .patterns import TITLE_WORDS
+from .roles import MEMBER_NOUNS, OFFICE_NOUNS
 from .predicates import AGENT, PATIENT
 
 _MAX_OBJECT = 160          # characters of an object or a name span kept
 _REL_PRONOUNS = {"who", "whom", "that", "which"}
 _REFLEXIVES = {"himself", "herself", "themselves"}
 _ONE_OF = {"one", "another", "two", "three", "several", "some", "each"}
+TITLE_WORDS = OFFICE_NOUNS | MEMBER_NOUNS | {"man", "friend", "theoretician"}
 _LEMMA_FIX = {"spared": "spare", "spares": "spare", "sparing": "spare"}
 
 
@@ -148,7 +149,10 @@ class _Sent:
         if m is not None:
             return m.entity
         if tok.lower_ in ("i", "me", "my", "myself") and tok.pos_ == "PRON":
-            return self.ctx.first_person(start)         # a defendant's or quoted speaker's "I"
+            speaker = self.ctx.first_person(start)      # a defendant's or quoted speaker's "I"
+            if speaker is None and self.ctx.author and not self.ctx.quotation(start)[0]:
+                return self.ctx.author                  # the author's own "I"
+            return speaker
         if tok.lower_ in _REFLEXIVES and tok.pos_ == "PRON":
             # "Mayakovsky shot himself": the clause's own subject, never an earlier sentence's
             subj = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -203,15 +207,23 @@ class _Sent:
             t, steps = t.head, steps + 1
         return False
 
+    def token_at(self, offset: int):
+        """The token of this sentence covering a document offset, or None."""
+        rel = offset - self.base
+        for t in self.sdoc:
+            if t.idx <= rel < t.idx + len(t.text):
+                return t
+        return None
+
     def entity_of_span(self, tok) -> str | None:
         start = self.base + tok.idx
         m = self.ctx.mention_at(start, start + len(tok.text))
         return m.entity if m is not None else None
 
-    def persons(self, args) -> list[tuple[str, object]]:
+    def persons(self, args, expand: bool = True) -> list[tuple[str, object]]:
         out, seen = [], set()
         for a in args:
-            for t in _expand(a):
+            for t in (_expand(a) if expand else [a]):
                 e = self.entity(t)
                 if e and e not in seen:
                     seen.add(e)

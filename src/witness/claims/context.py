@@ -27,6 +27,10 @@ _SPEECH_END = re.compile(
     r"replie[sd]|answer(?:s|ed)?|says|said|adds|added|stated?|states|announce[sd]?|insist(?:s|ed)?)"
     r"(?:\s+(?:them|us|him|her|me|you|everyone|everybody))?\s*[.:]\W*$")
 _SPEAKER_LINE = re.compile(r"^\s*([A-Z][A-Z\-’']{2,}(?:\s+[A-Z][A-Z\-’']+)?)\s*:\s")
+# British quotation marks: an opening ‘ after a space, bracket or dash; a closing ’ that is not an
+# apostrophe inside a word ("party’s").
+_SINGLE_OPEN = re.compile(r"(?:(?<=[\s(\[—–-])|^)‘")
+_SINGLE_CLOSE = re.compile(r"’(?![A-Za-z])")
 # A trial record nearby: a speaker line ("Vishinsky: You expressed …", "Berman-Yurin: Yes."), a
 # page reference to the court record ("(1612.)"), or the words of testimony.
 _RECORD_SPEAKER = re.compile(r"(?m)^[\s“\"‘']*([A-Z][\w’'\-]+(?:[ \-][A-Z][\w’'\-]+)?)\s*:\s")
@@ -75,6 +79,10 @@ class Context:
         self.persons: list[Mention] = sorted(
             (m for m in doc.mentions if m.type == "person" and m.entity), key=lambda m: m.start)
         self._m_starts = [m.start for m in self.persons]
+        # The page's author, where the record links one to an entity: the author's own "I"
+        # ("I was arrested in 1923", "what I wrote in my two articles") is about them.
+        self.author = next((c.entity for c in getattr(doc.record, "creators", ()) or ()
+                            if getattr(c, "role", None) == "author" and getattr(c, "entity", None)), None)
 
         self._asides: list[tuple[int, int]] | None = None
 
@@ -119,6 +127,8 @@ class Context:
             if self.mentions_in(s, e):
                 out.append((s, e))
             elif (_PRONOUN_RE.search(chunk) or _FIRST_PERSON_RE.search(chunk)) and self._person_before(k):
+                out.append((s, e))
+            elif self.author and _FIRST_PERSON_RE.search(chunk):
                 out.append((s, e))
         return out
 
@@ -233,6 +243,20 @@ class Context:
                     return near[-1].entity
         return None
 
+    def _continued_quotation(self, pi: int) -> bool:
+        """A multi-paragraph quotation opens each paragraph with a quotation mark and closes only
+        the last: this paragraph opens with one and does not close it, or the paragraph before
+        did the same and this one opens with a mark too."""
+        ps, pe = self.paragraphs[pi]
+        chunk = self.text[ps:pe].lstrip()
+        if not chunk[:1] in ("“", "‘", '"'):
+            return False
+        if chunk[0] == "“":
+            return chunk.count("“") > chunk.count("”")
+        if chunk[0] == "‘":
+            return len(_SINGLE_OPEN.findall(" " + chunk)) > len(_SINGLE_CLOSE.findall(chunk))
+        return chunk.count('"') % 2 == 1
+
     def quotation(self, offset: int) -> tuple[bool, str | None]:
         """(inside a quotation, speaker in the text's words or None) for a character offset."""
         pi = self.sentences[self.sentence_index(offset)][2]
@@ -244,6 +268,13 @@ class Context:
             inside, open_at = True, before.rfind("“")
         elif before.count('"') % 2 == 1:
             inside, open_at = True, before.rfind('"')
+        else:
+            singles = [m.start() for m in _SINGLE_OPEN.finditer(before)]
+            closes = len(_SINGLE_CLOSE.findall(before))
+            if len(singles) > closes:                  # British quotation marks: ‘…’
+                inside, open_at = True, singles[-1]
+        if not inside and self._continued_quotation(pi):
+            inside, open_at = True, 0                  # a paragraph of a quotation that spans several
         speaker = None
         m = _SPEAKER_LINE.match(self.text[ps:pe])
         if m and not inside:

