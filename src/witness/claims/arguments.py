@@ -148,6 +148,12 @@ class _Sent:
         m = self.ctx.mention_at(start, start + len(tok.text))
         if m is not None:
             return m.entity
+        if tok.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) \
+                and not any(c.dep_ in ("compound", "appos", "flat") and c.pos_ == "PROPN" for c in tok.children) \
+                and tok.dep_ not in ("compound", "amod", "nmod") and not _prep_objects(tok, "of"):
+            holder = self.ctx.title_holder(tok.lower_, start)   # "The King seemed happy"
+            if holder is not None:
+                return holder
         if tok.lower_ in ("i", "me", "my", "myself") and tok.pos_ == "PRON":
             speaker = self.ctx.first_person(start)      # a defendant's or quoted speaker's "I"
             if speaker is None and self.ctx.author and not self.ctx.quotation(start)[0]:

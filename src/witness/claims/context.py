@@ -27,6 +27,11 @@ _SPEECH_END = re.compile(
     r"replie[sd]|answer(?:s|ed)?|says|said|adds|added|stated?|states|announce[sd]?|insist(?:s|ed)?)"
     r"(?:\s+(?:them|us|him|her|me|you|everyone|everybody))?\s*[.:]\W*$")
 _SPEAKER_LINE = re.compile(r"^\s*([A-Z][A-Z\-’']{2,}(?:\s+[A-Z][A-Z\-’']+)?)\s*:\s")
+# "the King", "the Prussian King", "the president" used as a reference; a title before a name
+# ("King Frederick William IV") and after it ("Allende, the president") set who holds it.
+_THE_TITLE = re.compile(r"\b[Tt]he\s+(?:[A-Z][a-z]+\s+)?([A-Za-z][a-z\-]+)\b(?!\s+[A-Z])")
+_TITLE_BEFORE = re.compile(r"\b([A-Z][a-z\-]+)\s+$")
+_TITLE_AFTER = re.compile(r",\s+(?:the|a|its|their)\s+(?:[A-Za-z\-]+\s+){0,2}?([A-Za-z\-]+)\s*[,.;]")
 # British quotation marks: an opening ‘ after a space, bracket or dash; a closing ’ that is not an
 # apostrophe inside a word ("party’s").
 _SINGLE_OPEN = re.compile(r"(?:(?<=[\s(\[—–-])|^)‘")
@@ -79,6 +84,7 @@ class Context:
         self.persons: list[Mention] = sorted(
             (m for m in doc.mentions if m.type == "person" and m.entity), key=lambda m: m.start)
         self._m_starts = [m.start for m in self.persons]
+        self._titles: list[tuple[int, str, str]] | None = None   # (offset, title, entity)
         # The page's author, where the record links one to an entity: the author's own "I"
         # ("I was arrested in 1923", "what I wrote in my two articles") is about them.
         self.author = next((c.entity for c in getattr(doc.record, "creators", ()) or ()
@@ -130,12 +136,43 @@ class Context:
                 out.append((s, e))
             elif self.author and _FIRST_PERSON_RE.search(chunk):
                 out.append((s, e))
+            elif self.titles() and any(self.title_holder(m.group(1), s + m.start(1))
+                                       for m in _THE_TITLE.finditer(chunk)):
+                out.append((s, e))                    # "The King seemed happy"
         return out
 
     def _person_before(self, k: int) -> bool:
         pi = self.sentences[k][2]
         ps = self.paragraphs[max(0, pi - 1)][0]
         return bool(self.mentions_in(ps, self.sentences[k][0]))
+
+    # -- titles as references ---------------------------------------------------------------
+    def titles(self) -> list[tuple[int, str, str]]:
+        """Where the text gives a person a title by name ("King Frederick William IV", "Salvador
+        Allende, the president"): (offset, title, entity), in text order."""
+        if self._titles is None:
+            from .roles import TITLES
+            out = []
+            for m in self.persons:
+                before = self.text[max(0, m.start - 40):m.start]
+                tb = _TITLE_BEFORE.search(before)
+                if tb and tb.group(1).lower() in TITLES:
+                    out.append((m.start, tb.group(1).lower(), m.entity))
+                first = m.text.split()[0].lower() if " " in m.text else ""
+                if first in TITLES:
+                    out.append((m.start, first, m.entity))
+                ta = _TITLE_AFTER.match(self.text, m.end)
+                if ta and ta.group(1).lower() in TITLES:
+                    out.append((m.start, ta.group(1).lower(), m.entity))
+            self._titles = sorted(out)
+        return self._titles
+
+    def title_holder(self, title: str, offset: int) -> str | None:
+        """Who "the King" at `offset` is: the one person the text has given that title before
+        (within the last 20,000 characters); None when none or several have had it."""
+        title = title.lower()
+        holders = {e for at, t, e in self.titles() if t == title and offset - 20000 < at < offset}
+        return holders.pop() if len(holders) == 1 else None
 
     # -- pronouns ---------------------------------------------------------------------------
     def resolve_pronoun(self, offset: int, word: str, exclude=()) -> str | None:

