@@ -141,7 +141,7 @@ class PeopleViews:
         _, by_claim = timeline_rows(items)
         found = find_contradictions([it for _, it in items], self.authority)
         out = contradiction_views(found, by_claim, lambda pid: self.name(pid) or pid)
-        out.sort(key=lambda c: (c.entity_name.casefold(), c.kind))
+        out.sort(key=lambda c: (-c.against, c.entity_name.casefold(), c.kind))   # most contested first
         return out
 
     def persons(self) -> list[PersonRef]:

@@ -56,10 +56,19 @@ def _verb_args(tok, role):
         args = _children(tok, "nsubjpass") if passive else _children(tok, "dobj")
         if passive and not args and tok.dep_ == "acl" and tok.head.pos_ in ("PROPN", "NOUN", "PRON"):
             args = [tok.head]                          # "Zinoviev, shot in 1936, …"
+        if passive and not args and tok.dep_ == "advcl" and tok.tag_ == "VBN" and not any(
+                c.dep_ in ("mark", "aux") for c in tok.children) and tok.head.pos_ in ("VERB", "AUX"):
+            args = _children(tok.head, "nsubj", "nsubjpass")   # "Born in Paisley in 1881, he left school"
     else:
         args = _prep_objects(tok, "by") if passive else _children(tok, "nsubj")
         if passive and not args:
             return []
+        if not passive and any(a.i > tok.i for a in args):
+            # a subject after its verb is quotative inversion ("…,” wrote Trotsky) — or the parser
+            # reading a title as one ("…; wrote Karl Marx and the End of his System")
+            before = tok.doc[tok.i - 1] if tok.i > 0 else None
+            inverted = before is not None and before.text in (",", "”", "\"", "’", ":", "—", "–")
+            args = [a for a in args if a.i < tok.i or inverted]
         if not args and tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
             # a gerund's subject is its controller: "Petrov was accused of having met Ivanov"
             # (the passive subject), "they accused Petrov of meeting Ivanov" (the object)

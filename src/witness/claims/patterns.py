@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from .dates import find_dates
-from .predicates import IN_PRISON_OBJECT, IN_PRISON_SUBJECT, PRISON_NOUNS
+from .predicates import EXILE_NOUNS, IN_PRISON_OBJECT, IN_PRISON_SUBJECT, NOUNS, PERSON_NOUNS, PRISON_NOUNS
 
 _COPULAS = {"be", "become", "remain", "’", "'s", "’s"}
 
@@ -27,12 +27,19 @@ def _prep_objects(tok, *preps):
 
 
 def prison_claims(s, add) -> None:
-    """Confinement stated as a place: "X is in prison", "kept him in jail", "his years in prison"."""
+    """Confinement or exile stated as a place: "X is in prison", "kept him in jail", "his years
+    in prison", "Pelikan is now in exile", "went into exile", "behind bars"."""
     for tok in s.sdoc:
-        if tok.lemma_.lower() not in PRISON_NOUNS and tok.lower_ not in PRISON_NOUNS:
+        low, lemma_t = tok.lower_, tok.lemma_.lower()
+        exile = lemma_t in EXILE_NOUNS or low in EXILE_NOUNS
+        if not exile and lemma_t not in PRISON_NOUNS and low not in PRISON_NOUNS:
             continue
         prep = tok.head
-        if tok.dep_ != "pobj" or prep.lower_ not in ("in", "into", "to", "inside"):
+        if tok.dep_ != "pobj" or prep.lower_ not in ("in", "into", "to", "inside", "behind", "from"):
+            continue
+        if prep.lower_ == "from":
+            continue                               # "released from prison", "returned from exile": not now
+        if low == "bars" and prep.lower_ != "behind" or low != "bars" and prep.lower_ == "behind":
             continue
         gov = prep.head
         lemma = gov.lemma_.lower()
@@ -41,13 +48,44 @@ def prison_claims(s, add) -> None:
             passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in gov.children)
             if lemma in IN_PRISON_OBJECT:
                 holders = _children(gov, "nsubjpass") if passive else _children(gov, "dobj")
-            elif lemma in IN_PRISON_SUBJECT or _is_copula(gov):
+            elif lemma in IN_PRISON_SUBJECT or _is_copula(gov) or (exile and lemma in ("go", "flee", "escape", "move")):
                 holders = _children(gov, "nsubj")
-        elif gov.pos_ == "NOUN" and gov.lemma_.lower() in ("time", "year", "month", "stay", "term"):
-            holders = _children(gov, "poss")       # "after his time in prison"
+        elif gov.pos_ == "NOUN" and gov.lemma_.lower() in ("time", "year", "month", "stay", "term", "day",
+                                                          "period", "journey", "life"):
+            holders = _children(gov, "poss")       # "after his time in prison", "his journey into exile"
+            if not holders and gov.dep_ == "pobj" and gov.head.head.pos_ in ("VERB", "AUX"):
+                holders = _children(gov.head.head, "nsubj", "nsubjpass")   # "after 18 months in prison he …"
+        elif gov.pos_ in ("PROPN",):
+            holders = [gov]                        # "Pelikan, in exile since 1968, …"
         for entity, ptok in s.persons(holders):
-            add(entity, "imprisoned", s.subtree_text(tok), gov if gov.pos_ in ("VERB", "AUX") else tok,
-                ptok)
+            add(entity, "exiled" if exile else "imprisoned", s.subtree_text(tok),
+                gov if gov.pos_ in ("VERB", "AUX") else tok, ptok)
+
+
+def person_noun_claims(s, add) -> None:
+    """A person who *is* the defendant, the prisoner, the émigré: "Trotsky and Sedov were the
+    chief defendants in the Moscow trials", "his fellow-prisoner Amaro del Rosal", "Lenin, an
+    émigré in Geneva"."""
+    for tok in s.sdoc:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ != "NOUN" or (lemma not in PERSON_NOUNS and tok.lower_ not in PERSON_NOUNS):
+            continue
+        if any(c.dep_ == "poss" and c.lower_ in ("our", "their") for c in tok.children) and lemma == "exile":
+            continue
+        head = tok.head
+        holders = []
+        if tok.dep_ in ("attr", "oprd") and _is_copula(head):
+            holders = _children(head, "nsubj")
+        elif tok.dep_ == "appos" and head.pos_ == "PROPN":
+            holders = [head]
+        elif tok.dep_ in ("compound", "nmod") and head.pos_ == "PROPN":
+            holders = [head]
+        holders += [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+        predicate = NOUNS.get(lemma) or NOUNS.get(tok.lower_)
+        if predicate is None and lemma == "exile":
+            predicate = "exiled"
+        for entity, ptok in s.persons(holders):
+            add(entity, predicate, None, tok, ptok)
 
 
 _FATES = {"shot": "executed", "executed": "executed", "disappeared": "disappeared",

@@ -36,6 +36,23 @@ VERBS: dict[str, tuple[str, str]] = {
     "die": ("died", AGENT), "kill": ("died", PATIENT), "murder": ("died", PATIENT),
     "assassinate": ("died", PATIENT),
     "disappear": ("disappeared", AGENT), "vanish": ("disappeared", AGENT),
+    # from the survey and the blind dev pages: how else the corpus says it
+    "hang": ("executed", PATIENT), "guillotine": ("executed", PATIENT), "behead": ("executed", PATIENT),
+    "lynch": ("died", PATIENT), "poison": ("died", PATIENT), "strangle": ("died", PATIENT),
+    "drown": ("died", AGENT), "perish": ("died", AGENT), "succumb": ("died", AGENT),
+    "emigrate": ("exiled", AGENT), "flee": ("exiled", AGENT),
+    "convict": ("tried", PATIENT), "acquit": ("tried", PATIENT), "prosecute": ("tried", PATIENT),
+    "rearrest": ("arrested", PATIENT), "re-arrest": ("arrested", PATIENT),
+    "readmit": ("rehabilitated", PATIENT), "reinstate": ("rehabilitated", PATIENT),
+}
+# Verbs with a fixed object or particle: (lemma, object or particle lemma) → predicate, role.
+PHRASES: dict[tuple[str, str], tuple[str, str]] = {
+    ("lose", "life"): ("died", AGENT), ("take", "refuge"): ("exiled", AGENT),
+    ("pass", "away"): ("died", AGENT), ("put", "death"): ("executed", PATIENT),
+    ("seek", "refuge"): ("exiled", AGENT), ("seek", "asylum"): ("exiled", AGENT),
+    ("leave", "country"): ("exiled", AGENT), ("throw", "jail"): ("imprisoned", PATIENT),
+    ("drive", "out"): ("expelled", PATIENT), ("cast", "out"): ("expelled", PATIENT),
+    ("send", "siberia"): ("exiled", PATIENT),
 }
 
 # Nouns: the person is the "of"-object, the possessor ("X's arrest") or a compound ("the Zinoviev trial").
@@ -52,11 +69,26 @@ NOUNS: dict[str, str] = {
     "death": "died", "murder": "died", "assassination": "died", "suicide": "died",
     "sentence": "sentenced", "internment": "imprisoned",
     "disappearance": "disappeared",
+    "emigration": "exiled", "captivity": "imprisoned", "custody": "arrested",
+    "defendant": "tried", "defendants": "tried", "prosecution": "tried", "conviction": "tried",
+    "acquittal": "tried", "hanging": "executed", "killing": "died", "assassin": "died", "murderer": "died",
+    "body": "died", "corpse": "died", "funeral": "died", "grave": "died", "burial": "died",
+    "deportee": "exiled", "émigré": "exiled", "emigre": "exiled", "exile_person": "exiled",
+    "prisoner": "imprisoned", "fellow-prisoner": "imprisoned", "inmate": "imprisoned",
 }
+# Person nouns of an event (the person *is* the defendant, the prisoner, the émigré): they take the
+# person by apposition or copula ("Trotsky and Sedov were the chief defendants", "Lenin, an émigré").
+PERSON_NOUNS = {"defendant", "defendants", "deportee", "émigré", "emigre", "prisoner", "fellow-prisoner",
+                "inmate", "exile"}
+# Event nouns whose "of"-object is not the one it happened to: "the murderer of Kirov" is about
+# Kirov's death, but "the body of the party" is no death — they need a person as the object.
+NEEDS_PERSON_OF = {"body", "corpse", "funeral", "grave", "burial", "assassin", "murderer", "killing"}
 
 # Places of confinement: "X is in prison", "keeping him in jail", "his years in prison".
 PRISON_NOUNS = {"prison", "jail", "gaol", "camp", "dungeon", "cell", "penitentiary", "isolator",
-                "fortress", "prisons", "jails", "camps", "cells"}
+                "fortress", "prisons", "jails", "camps", "cells", "custody", "captivity", "bars"}
+# … and of exile: "Pelikan is now in exile", "went into exile", "the years of emigration".
+EXILE_NOUNS = {"exile", "emigration", "banishment"}
 # Verbs whose subject is the one confined ("X is / remains / sits in prison") …
 IN_PRISON_SUBJECT = {"be", "remain", "sit", "languish", "rot", "spend", "stay", "die", "live"}
 # … and whose object is ("they keep / hold / put / throw / lodge X in prison").
@@ -76,7 +108,9 @@ spared? imprison jail incarcerat exil deport banish releas freed liberat expel e
 appoint elect publish award decorat wr(?:ote|itten|ites?|iting) sign met meet born di(?:ed|es|e)
 dying dead death suicide kill murder assassinat disappear intern named nominat prisons? jails? gaol
 camps? dungeons? cells? brought bring life vanish members? ex-members? join enlist entered
-hanged hang guillotin lynch emigra fled flee refuge gaol escap
+hanged hang hung guillotin lynch emigra fled flee refuge gaol escap driv lost perish drown defendant
+prisoner inmate custody captivity émigré emigre deportee bodies body corpse funeral grave burial assassin
+murderer convict acquit prosecut
 talk conversation discussion interview audience acquaint visit receiv friend""".split()
 
 

@@ -106,11 +106,11 @@ def _attached(tok) -> bool:
     if _prep_objects(tok, "of", "at", "for", "in", "to", "on", "with"):
         return True
     return any(c.dep_ in ("compound", "amod", "poss", "nmod") and (
-        c.pos_ == "PROPN" or c.lower_ in ("chief", "general", "our", "their", "his", "her", "its", "my",
-                                          "your", "former", "party", "national", "city", "district",
-                                          "regional", "local", "central", "state", "foreign", "official",
-                                          "first", "chief", "acting", "then", "present", "principal")
-        or c.text[:1].isupper()) for c in tok.children)
+        (c.pos_ == "PROPN" and c.dep_ != "amod") or c.lower_ in (
+            "chief", "general", "our", "their", "his", "her", "its", "my", "your", "party", "national",
+            "city", "district", "regional", "local", "central", "state", "foreign", "official", "first",
+            "acting", "principal", "labour", "union", "executive", "military", "political", "editorial")
+        or (c.dep_ == "compound" and c.text[:1].isupper())) for c in tok.children)
 
 
 def _antecedent(tok):
@@ -351,11 +351,11 @@ def _role_for(s, add, tok, lemma, top, holder, appositive) -> None:
             continue
         org = _org_of(s, tok)
         if lemma in LEADER_NOUNS and lemma != "head":
-            if org is None and not _attached(tok):
-                continue                               # "a leader" of nobody said
+            body = org is not None and (_ORG_HINT.search(org) or org[:1].isupper())
+            if not body:
+                continue                               # "a leader", "the founder of a theory": no body named
             add(entity, "held_office", _office_text(s, tok), tok, ptok, climb=not appositive)
-            if org is not None and (_ORG_HINT.search(org) or org[:1].isupper()):
-                add(entity, "member_of", org, tok, ptok, climb=not appositive)
+            add(entity, "member_of", org, tok, ptok, climb=not appositive)
             continue
         if lemma in NEEDS_ATTACHMENT and not _attached(tok) and top.dep_ not in ("compound", "nmod"):
             continue                                   # "the chief", "an economist": no office named
