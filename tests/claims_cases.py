@@ -70,9 +70,12 @@ CERTAINTY_CASES = [
     ("Petrov was sentenced to be shot.", {("petrov", "sentenced", "asserted"), ("petrov", "executed", "predicted")}),
     ("Petrov now awaits trial in the Butyrki.", {("petrov", "tried", "predicted")}),
     ("Has Petrov been shot?", {("petrov", "executed", "uncertain")}),
-    # an appositive title is the author's description; the hedge governs the event only
+    # an appositive title is the author's description: a modal governs the event only …
+    ("Petrov, head of the G.P.U., will be shot.",
+     {("petrov", "held_office", "asserted"), ("petrov", "executed", "predicted")}),
+    # … but inside a rumor the whole passage is the rumor's (the safe side)
     ("It is rumored that Petrov, head of the G.P.U., was shot.",
-     {("petrov", "held_office", "asserted"), ("petrov", "executed", "rumored")}),
+     {("petrov", "held_office", "rumored"), ("petrov", "executed", "rumored")}),
     ("It is rumored that Petrov has been appointed head of the G.P.U.", {("petrov", "held_office", "rumored")}),
 ]
 

@@ -287,6 +287,8 @@ def claims_from_sentence(ctx: Context, base: int, sdoc, doc_date: str | None, mo
         for entity, ptok in s.persons(args):
             if predicate == "met" and _object(s, tok, predicate, ptok) == entity:
                 continue
+            if predicate == "met" and not any(s.entity(o) for o in _children(tok, "dobj") + _prep_objects(tok, "with")):
+                continue                               # "the men whom I met": nobody named was met
             if predicate == "executed" and ptok.lower_ in _REFLEXIVES:
                 add(entity, "died", None, tok, ptok)    # "shot himself", "hanged himself": suicide
                 continue

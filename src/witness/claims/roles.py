@@ -17,9 +17,9 @@ chairman 19, admiral 17, colonel 15, minister 13, mayor 11, judge 10, pope 9, pr
   "a Bolshevik since 1903", "SWP leader James P. Cannon", "their fellow-Fabians";
 - membership verbs and nouns: "a member of …", "joined the party", "one of the leaders of …".
 
-An appositive or prenominal title is the author's description of the person, so its certainty
-reads only its own modifiers (``climb=False``): "It is rumored that Petrov, head of the
-G.P.U., was shot" keeps the office asserted.
+An appositive or prenominal title is the author's description of the person, so the sentence's
+modals, negations and intentions do not reach it (``climb=False``) — only a report, testimony or
+rumor around it does: "Petrov, head of the G.P.U., will be shot" keeps the office asserted.
 """
 
 from __future__ import annotations
@@ -299,6 +299,9 @@ def office_claims(s, add) -> None:
         elif top.dep_ in ("oprd", "dobj", "attr", "xcomp") and _lemma(head) in _APPOINT:
             holders = _children(head, "nsubjpass") or [c for c in _children(head, "dobj") if c.i != top.i]
             appositive = False                         # "was appointed commissar", "elected X chairman"
+        elif top.dep_ == "pobj" and head.lower_ == "as" and head.i > 0 and s.entity_of_span(s.sdoc[head.i - 1]):
+            holders = [s.sdoc[head.i - 1]]             # "… and Kamenev as ambassador to fascist Italy"
+            appositive = "exact"
         elif top.dep_ == "pobj" and head.lower_ == "as" and head.head.pos_ in ("VERB", "AUX"):
             gov = head.head
             holders = _children(gov, "nsubjpass") if _lemma(gov) in _APPOINT else _children(gov, "nsubj", "nsubjpass")
@@ -390,7 +393,9 @@ def party_claims(s, add) -> None:
         if low.startswith("fellow-") and tok.dep_ == "appos":
             holders = [head]                           # "Mr. and Mrs. Sidney Webb, their fellow-Fabians"
         for h in holders:
-            for entity, ptok in s.persons([h]):
+            # the party word describes this name, not the list it stands in ("The Old Bolshevik
+            # Badayev, then Zalutsky, then Sokolnikov …")
+            for entity, ptok in s.persons([h], expand=tok.dep_ not in ("compound", "amod", "nmod")):
                 add(entity, "member_of", tok.text.strip("’'\""), tok, ptok, climb=not appositive)
 
 

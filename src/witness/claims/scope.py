@@ -206,7 +206,7 @@ def _question(trig) -> bool:
 
 
 # -- cues a governing head puts on what it embeds ----------------------------------------------
-def _head_cues(head, via: str, level: float, presupposed: bool, nominal_arg: bool) -> list[Cue]:
+def _head_cues(head, via: str, level: float, presupposed: bool, nominal_arg: bool, tok_lower: str = "") -> list[Cue]:
     """Cues `head` puts on the event reached through the edge `via`.
 
     `presupposed`: the walk has crossed a relative/adverbial clause or an event noun inside
@@ -287,6 +287,10 @@ def _head_cues(head, via: str, level: float, presupposed: bool, nominal_arg: boo
         if kind in ("prevent",) and lemma in ("save", "rescue", "escape", "evade", "avoid", "elude") and not (
                 nominal_arg or via in ("pcomp", "xcomp")):
             kind = None
+        if kind in ("report", "testimony", "belief", "rumor", "confirm", "deny") and not (
+                via in COMPLEMENT_DEPS or via in ("dobj", "nsubjpass", "oprd", "attr")
+                or (via == "prep" and tok_lower in ("of", "about", "on", "that", "concerning", "regarding"))):
+            kind = None                          # an adjunct is not what is said: "In the case of X's arrest, he declared …"
         subj = _subject_of(head)
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children)
         if kind == "report" and subj is None and not passive:
@@ -331,6 +335,10 @@ def _head_cues(head, via: str, level: float, presupposed: bool, nominal_arg: boo
                     add("hedge", head.text)      # negated verb over a clause: at least not a fact
     elif pos in ("NOUN", "PROPN"):
         kind = F.noun_kind(lemma)
+        if kind in ("report", "testimony", "accusation", "rumor", "confirm", "deny", "hedge") and (
+                via in ("relcl", "poss", "compound", "appos", "amod", "nmod", "nsubj", "attr")
+                or (via == "prep" and tok_lower in ("by", "from", "in", "at", "to", "for", "with", "before", "after"))):
+            kind = None                          # the report's source, its recipient, or a clause about it — not its content
         if kind is not None and via in ("acl", "prep", "pobj", "ccomp", "relcl", "appos", "compound", "amod", "nmod",
                                         "poss", "nsubj", "attr", "acomp"):
             # "the plot to kill X", "rumors that X was shot", "the demand for X's release",
@@ -379,17 +387,19 @@ def _predicate_cues(pred, negated: bool, level: float) -> list[Cue]:
 def govern(trig, climb: bool = True) -> Scope:
     """The certainty of the event `trig` names, from the frames that govern it.
 
-    ``climb=False`` reads the word's own modifiers only (an appositive title is the author's
-    description, whatever the sentence around it says)."""
+    ``climb=False`` is for an appositive or prenominal title ("Petrov, head of the G.P.U.",
+    "General Kornilov"): the author's description, which the sentence's modals, negations and
+    intentions do not reach — but a report, testimony or rumor around it still does ("Wilcox
+    writes of Savinkov's acquaintance with General Kornilov": Wilcox's words, reported)."""
     nominal = trig.pos_ in ("NOUN", "PROPN")
     cues = _own_cues(trig, nominal)
     if _inverted_conditional(trig):
         cues.append(Cue(0, "condition", "had"))
     if _question(trig):
         cues.append(Cue(0, "question", "?"))
-    tok, level, presupposed, steps = trig, 0.0, False, 0
+    tok, level, presupposed, steps = trig, 0.0, not climb, 0
     in_np = nominal                       # the walk is inside the noun phrase that names the event
-    while climb and tok.head.i != tok.i and steps < _MAX_STEPS:
+    while tok.head.i != tok.i and steps < _MAX_STEPS:
         dep, head = tok.dep_, tok.head
         steps += 1
         if dep == "conj":
@@ -413,7 +423,7 @@ def govern(trig, climb: bool = True) -> Scope:
         elif dep in ("amod", "nmod", "npadvmod", "advmod") and tok.pos_ in ("NOUN", "PROPN"):
             presupposed = True
         level += 1
-        cues += _head_cues(head, dep, level, presupposed, in_np)
+        cues += _head_cues(head, dep, level, presupposed, in_np, tok.lower_)
         if head.pos_ in ("VERB", "AUX") and dep in ("nsubj", "poss", "compound", "appos", "npadvmod", "expl"):
             presupposed = True                # the subject of a clause is not what the clause says
         in_np = head.pos_ in ("NOUN", "PROPN", "ADP") or (head.pos_ in ("VERB", "AUX") and head.tag_ == "VBG"
@@ -446,8 +456,14 @@ AUDIT_KINDS = {"negation", "intent", "demand", "prevent", "fail", "condition", "
                "testimony", "accusation", "rumor", "hedge", "belief", "fear", "expect", "order", "deny"}
 
 
+_OWN_ACT = {"write", "publish", "pen", "author", "book", "article", "letter", "pamphlet", "work", "writing",
+            "account", "report", "statement", "note", "message"}
+
+
 def governing_words(trig) -> list[tuple[str, str]]:
-    """(word, kind) for every frame word on the trigger's chain, whether or not it applied."""
+    """(word, kind) for every frame word on the trigger's chain, whether or not it applied (the
+    words of writing around a claim of writing are its own act, not a frame over it)."""
+    own = _lemma(trig) in _OWN_ACT or trig.pos_ in ("NOUN", "PROPN")
     words = []
     tok, steps = trig, 0
     while steps < _MAX_STEPS:
@@ -461,7 +477,7 @@ def governing_words(trig) -> list[tuple[str, str]]:
         if tok.i != trig.i:
             k = F.verb_kind(_lemma(tok)) if tok.pos_ in ("VERB", "AUX") else \
                 F.noun_kind(_lemma(tok)) if tok.pos_ in ("NOUN", "PROPN") else None
-            if k:
+            if k and not (own and _lemma(tok) in _OWN_ACT and k == "report"):
                 words.append((tok.text, k))
         if tok.head.i == tok.i:
             break
