@@ -119,7 +119,7 @@ def _aligned(g, d):
     return d2
 
 
-def quality(verbose: bool, test: bool = False, e2e: bool = True, verbose_set: str = "old"):
+def quality(verbose: bool, test: bool = False, e2e: bool = True, verbose_set: str = "old", train: bool = False):
     items = gold_docs()
     nlp = get_parser()
     rows = {}
@@ -131,11 +131,14 @@ def quality(verbose: bool, test: bool = False, e2e: bool = True, verbose_set: st
             sub, extract_claims_many([d for _, d in sub], nlp=nlp))
     rows["naive baseline (verb match, all asserted)"] = score(items, [baseline_claims(d) for _, d in items])
     rows.update(blind_rows("dev", nlp, e2e))
+    if train:
+        rows.update(blind_rows("train", nlp, False))
     if test:
         rows.update(blind_rows("test", nlp, e2e))
         _log_test(rows)
     if verbose:
-        key = {"old": "system (gold mentions)", "dev": "dev: system (gold mentions)"}[verbose_set]
+        key = {"old": "system (gold mentions)", "dev": "dev: system (gold mentions)",
+               "train": "train: system (gold mentions)"}[verbose_set]
         _print_errors(rows[key])
     if not e2e:
         return len(items), rows
@@ -249,12 +252,14 @@ def main(argv=None):
     ap.add_argument("--speed", type=int, default=0, help="pages for the speed measurement")
     ap.add_argument("--write", help="write the table into this markdown file")
     ap.add_argument("-v", "--verbose", action="store_true", help="list misses, false positives")
-    ap.add_argument("--set", choices=["old", "dev"], default="old", help="which set -v lists (never test)")
+    ap.add_argument("--set", choices=["old", "dev", "train"], default="old", help="which set -v lists (never test)")
+    ap.add_argument("--train", action="store_true", help="also score the 60 training pages (studied like dev)")
     ap.add_argument("--test", action="store_true", help="also score the blind test split (logged)")
     ap.add_argument("--no-e2e", action="store_true", help="skip the rows fed by the real NER (faster)")
     ap.add_argument("--predicates", action="store_true", help="per-predicate table of the dev split")
     a = ap.parse_args(argv)
-    n_docs, rows = quality(a.verbose, test=a.test, e2e=not a.no_e2e, verbose_set=a.set)
+    n_docs, rows = quality(a.verbose, test=a.test, e2e=not a.no_e2e, verbose_set=a.set,
+                           train=a.train or a.set == "train")
     text = table(n_docs, rows)
     print(text)
     if a.predicates and "dev: system (gold mentions)" in rows:

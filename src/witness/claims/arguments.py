@@ -187,8 +187,8 @@ class _Sent:
                         same.append(m.start)
             return self.ctx.resolve_pronoun(start, tok.lower_, exclude=same)
         for c in tok.children:                         # "the old Bolshevik Rakovsky"
-            if c.dep_ == "compound" and tok.pos_ == "PROPN":
-                continue                               # "the Vansittart Daily Mail" is a newspaper, not Vansittart
+            if c.dep_ == "compound":
+                continue                               # "the Matgamna organisation", "the Vansittart Daily Mail": not the person
             if c.dep_ in ("appos", "compound", "flat") and c.pos_ == "PROPN":
                 e = self.entity_of_span(c)
                 if e is not None:

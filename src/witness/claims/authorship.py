@@ -25,19 +25,19 @@ import re
 WRITING_VERBS = {"write", "pen", "publish", "author", "compose", "draft", "quote", "scribble",
                  "dedicate", "translate_x"}
 WORK_NOUNS = {
-    "book", "pamphlet", "article", "letter", "essay", "writing", "writings", "works", "paper", "treatise",
+    "book", "pamphlet", "article", "letter", "essay", "writing", "writings", "works", "treatise",
     "manifesto", "thesis", "theses", "novel", "poem", "play", "memoir", "memoirs", "diary",
     "autobiography", "report", "message", "preface", "introduction", "foreword", "review", "editorial",
-    "leaflet", "telegram", "note", "notes", "correspondence", "words", "text", "story", "study",
+    "leaflet", "telegram", "note", "notes", "correspondence", "text", "story", "study",
     "critique", "reply", "polemic", "draft", "testament", "articles",
     "dispatch", "despatch", "column", "publication", "publications", "volume", "chapter", "verses",
-    "pen", "phrase", "contribution",
+    "pen",
     "contributions", "biography_by", "history_by", "brochure", "tract", "sketch", "lecture_notes",
     "communication", "circular", "epistle", "postscript", "afterword", "dedication", "obituary",
 }
 # Nouns whose "of"-object is the author ("the writings of Proudhon"), not the subject matter
 # ("a biography of Marx", "the history of the Commune").
-OF_IS_BY = {"writing", "writings", "works", "words", "letter", "letters", "pen", "article", "articles",
+OF_IS_BY = {"writing", "writings", "works", "letter", "letters", "pen", "article", "articles",
             "pamphlet", "pamphlets", "essay", "essays", "manifesto", "theses", "memoirs", "diary",
             "testament", "preface", "introduction", "foreword", "reply", "polemic", "publications",
             "poems", "novels", "books", "phrase", "formula", "verses", "correspondence", "editorial"}

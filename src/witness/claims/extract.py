@@ -22,7 +22,7 @@ from .patterns import colon_list, parenthetical_claims, person_noun_claims, pris
 from .authorship import authorship_claims
 from .learned import learned_claims
 from .meetings import meeting_claims
-from .roles import (join_claims, office_claims, party_claims, surface_appositions, title_claims,
+from .roles import (elected_to_claims, join_claims, office_claims, party_claims, surface_appositions, title_claims,
                     title_reference_claims)
 from .predicates import AGENT, COUNTRY_WORDS, NEEDS_PERSON_OF, NOUNS, PATIENT, PHRASES, VERBS
 
@@ -147,6 +147,9 @@ def _trigger(tok) -> tuple[str, str] | None:
                     key = (lemma, g.lemma_.lower())
                     if key in PHRASES and g.dep_ == "pobj":
                         return PHRASES[key]           # "put to death", "thrown into jail", "sent to Siberia"
+    if lemma == "shoot" and tok.pos_ in ("VERB", "AUX") and any(
+            c.lower_ in ("dead", "down") for c in tok.children if c.dep_ in ("oprd", "acomp", "advmod", "prt", "xcomp")):
+        return "died", PATIENT                        # "John Kennedy is shot dead": killed, not executed
     if tok.pos_ in ("VERB", "AUX") and lemma == "commit" and any(
             c.lemma_.lower() == "suicide" for c in tok.children if c.dep_ == "dobj"):
         return "died", AGENT                           # "X committed suicide"
@@ -314,6 +317,7 @@ def claims_from_sentence(ctx: Context, base: int, sdoc, doc_date: str | None, mo
     title_reference_claims(s, add)
     party_claims(s, add)
     join_claims(s, add)
+    elected_to_claims(s, add)
     authorship_claims(s, add)
     meeting_claims(s, add)
     prison_claims(s, add)

@@ -28,7 +28,7 @@ EFFECT: dict[str, str | None] = {
 # Kinds that still reach an event presupposed by a relative or adverbial clause or named by a
 # noun phrase: they are about what the whole passage says ("Pravda reports that Y, who was
 # arrested, …"), not about the truth of one clause.
-EVIDENTIAL = {"report", "testimony", "rumor"}
+EVIDENTIAL = {"report", "testimony", "rumor", "belief"}
 IRREALIS = {"intent", "demand", "prevent", "fail"}
 
 # -- verbs (lemma → kind) ----------------------------------------------------------------------
@@ -112,7 +112,7 @@ RUMOR_WORDS = {"reportedly", "allegedly", "rumored", "rumoured", "reputedly", "u
 REPORTED_MODIFIERS = {"alleged", "reported", "announced", "claimed", "purported", "official"}
 FEAR_WORDS = {"imminent", "impending", "inevitable", "forthcoming", "coming", "future", "doomed",
               "destined", "bound", "threatened", "intended", "planned", "prospective", "projected",
-              "pending", "expected", "likely_to"}
+              "pending", "expected", "likely_to", "scheduled", "proposed", "contemplated", "envisaged"}
 CONFIRM_WORDS = {"confirmed", "verified", "officially", "definitely", "undoubtedly", "certainly",
                  "established", "corroborated"}
 DENY_WORDS = {"false", "untrue", "baseless", "groundless", "unfounded", "fictitious", "mythical",

@@ -58,7 +58,8 @@ def prison_claims(s, add) -> None:
         elif gov.pos_ in ("PROPN",):
             holders = [gov]                        # "Pelikan, in exile since 1968, …"
         for entity, ptok in s.persons(holders):
-            add(entity, "exiled" if exile else "imprisoned", s.subtree_text(tok),
+            what = "exiled" if exile else "arrested" if low == "custody" else "imprisoned"
+            add(entity, what, s.subtree_text(tok),
                 gov if gov.pos_ in ("VERB", "AUX") else tok, ptok)
 
 

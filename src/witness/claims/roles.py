@@ -233,7 +233,7 @@ _APPOS_BEFORE = re.compile(
     rf"\b{_DET}\s+(?P<mods>(?:[\w’'.\-]+\s+){{0,4}}?)(?P<noun>{_OFFICE_ALT})s?"
     rf"(?P<of>\s+(?:of|at|for|in|to)\s+[^,;:()“”\"]{{1,60}}?)?\s*,\s*$", re.I)
 _APPOS_AFTER = re.compile(
-    rf"^\s*,\s*(?:{_DET}\s+)?(?P<mods>(?:[\w’'.\-]+\s+){{0,4}}?)(?P<noun>{_OFFICE_ALT})s?"
+    rf"^\s*,\s*(?:{_DET}\s+(?P<mods>(?:[\w’'.\-]+\s+){{0,4}}?)|(?P<bare>))(?P<noun>{_OFFICE_ALT})s?"
     rf"(?P<of>\s+(?:of|at|for|in|to)\s+[^,;:()“”\"]{{1,60}}?)?\s*(?=[,.;:)]|\s+(?:and|who|whose|had|has|was|is)\b)",
     re.I)
 
@@ -268,9 +268,11 @@ def surface_appositions(s, add) -> None:
             attached = bool(where) or bool(mods)
             if noun in NEEDS_ATTACHMENT and not attached:
                 continue
+            if noun in LEADER_NOUNS and noun != "head":
+                if where:
+                    add(m.entity, "member_of", where.split(None, 1)[1], tok, tok, climb=False)
+                continue
             add(m.entity, "held_office", phrase, tok, tok, climb=False)
-            if noun in LEADER_NOUNS and noun != "head" and where:
-                add(m.entity, "member_of", where.split(None, 1)[1], tok, tok, climb=False)
 
 
 # -- offices and memberships from the parse --------------------------------------------------
@@ -293,6 +295,8 @@ def office_claims(s, add) -> None:
         head = top.head
         if top.dep_ == "appos" and head.pos_ in ("PROPN", "PRON"):
             holders = [head]                           # "Yagoda, head of the G.P.U."
+            if tok.tag_ == "NN":
+                appositive = "exact"                   # "Attlee, deputy Prime Minister, nor Bevin": Attlee's alone
         elif top.dep_ in ("attr", "oprd") and _is_copula(head):
             holders = _children(head, "nsubj")         # "Yagoda was head of …"
             appositive = False
@@ -302,6 +306,10 @@ def office_claims(s, add) -> None:
         elif top.dep_ == "pobj" and head.lower_ == "as" and head.i > 0 and s.entity_of_span(s.sdoc[head.i - 1]):
             holders = [s.sdoc[head.i - 1]]             # "… and Kamenev as ambassador to fascist Italy"
             appositive = "exact"
+        elif top.dep_ == "pobj" and head.lower_ == "as" and _lemma(head.head) in (
+                "pose", "masquerade", "disguise", "pass", "dress", "pretend", "regard", "describe", "see",
+                "portray", "depict", "denounce", "brand", "treat"):
+            holders = []                               # "posed as police officers", "regarded as a leader"
         elif top.dep_ == "pobj" and head.lower_ == "as" and head.head.pos_ in ("VERB", "AUX"):
             gov = head.head
             holders = _children(gov, "nsubjpass") if _lemma(gov) in _APPOINT else _children(gov, "nsubj", "nsubjpass")
@@ -357,7 +365,8 @@ def _role_for(s, add, tok, lemma, top, holder, appositive) -> None:
             body = org is not None and (_ORG_HINT.search(org) or org[:1].isupper())
             if not body:
                 continue                               # "a leader", "the founder of a theory": no body named
-            add(entity, "held_office", _office_text(s, tok), tok, ptok, climb=not appositive)
+            # a leader or founder of a party or group: annotators read membership ("SWP leader
+            # James P. Cannon", "Lansbury, another I.L.P. chieftain", "one of the founders of …")
             add(entity, "member_of", org, tok, ptok, climb=not appositive)
             continue
         if lemma in NEEDS_ATTACHMENT and not _attached(tok) and top.dep_ not in ("compound", "nmod"):
@@ -397,6 +406,20 @@ def party_claims(s, add) -> None:
             # Badayev, then Zalutsky, then Sokolnikov …")
             for entity, ptok in s.persons([h], expand=tok.dep_ not in ("compound", "amod", "nmod")):
                 add(entity, "member_of", tok.text.strip("’'\""), tok, ptok, climb=not appositive)
+
+
+def elected_to_claims(s, add) -> None:
+    """"The Congress which elected Stalin to the Central Committee": membership of a body."""
+    for tok in s.sdoc:
+        if tok.pos_ != "VERB" or _lemma(tok) not in ("elect", "appoint", "co-opt", "coopt", "admit", "return", "nominate"):
+            continue
+        bodies = [b for b in _prep_objects(tok, "to", "into", "onto") if _ORG_HINT.search(s.subtree_text(b) or "")]
+        if not bodies:
+            continue
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+        who = _children(tok, "nsubjpass") if passive else _children(tok, "dobj")
+        for entity, ptok in s.persons(who):
+            add(entity, "member_of", s.subtree_text(bodies[0]), tok, ptok)
 
 
 def join_claims(s, add) -> None:

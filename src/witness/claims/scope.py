@@ -240,6 +240,9 @@ def _head_cues(head, via: str, level: float, presupposed: bool, nominal_arg: boo
             out += [Cue(level, "negation", c.text) for c in head.children if c.dep_ == "neg"]
             out += [Cue(level, "expect", c.text) for c in head.children
                     if c.dep_ == "aux" and c.lower_ in F.MODAL_PREDICT]
+        elif any(c.dep_ == "aux" and c.lower_ in F.MODAL_CONDITIONAL | F.MODAL_UNCERTAIN for c in head.children):
+            # "the murder of Lenin and Trotsky would enable it to …": an event imagined, not told
+            out.append(Cue(level, "condition", head.text))
         elif copula_adj is not None:
             out += _predicate_cues(copula_adj, negated, level)
         elif lemma in F.RAISING_VERBS:
@@ -356,6 +359,9 @@ def _head_cues(head, via: str, level: float, presupposed: bool, nominal_arg: boo
             add("hedge", head.text)
         elif low in F.FEAR_WORDS or lemma in ("afraid", "anxious", "eager", "ready", "determined", "bent"):
             add("expect" if lemma not in ("eager", "ready", "determined", "bent") else "intent", head.text)
+        elif lemma in ("able", "unable", "capable", "incapable", "willing", "unwilling", "free", "entitled") \
+                and via in ("xcomp", "prep", "pcomp", "acomp"):
+            add("intent", head.text)             # "able to write about …": a capacity, not an event
         elif lemma in F.TRUTH_WORDS and negated:
             add("deny", head.text)
         elif lemma in F.DENY_WORDS:
