@@ -177,6 +177,22 @@ def reprocess(ctx, quiet):
 
 
 @cli.command()
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def duplicates(ctx, as_json):
+    """Groups of documents with the same or nearly the same text (brings the index up to date first)."""
+    from . import report
+    from .duplicates import update
+    store = _store(ctx)
+    summary = update(store)
+    groups = store.duplicate_groups()
+    if as_json:
+        _echo_json(report.duplicates_json(store, groups))
+        return
+    click.echo("\n".join(report.format_duplicates(store, groups, summary)))
+
+
+@cli.command()
 @click.argument("name_or_id")
 @click.option("--timeline", is_flag=True, help="Every claim about the person, in date order.")
 @click.option("--json", "as_json", is_flag=True)

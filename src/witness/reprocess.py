@@ -23,5 +23,7 @@ def reprocess(store, *, progress: bool = True, annotate=None, commit_every: int 
                 bar.update(1)
     finally:
         bar.close()
+    from .duplicates import update as find_duplicates
+    summary.duplicates = find_duplicates(store)
     summary.seconds = time.perf_counter() - start
     return summary

@@ -28,6 +28,7 @@ from ..model import Document
 from . import migrations
 from .base import PutResult, VersionInfo
 from .sqlite_curation import CurationMixin, curate
+from .sqlite_duplicates import DuplicatesMixin
 from .sqlite_people import PeopleMixin
 from .sqlite_search import SearchMixin, _Meta
 
@@ -108,7 +109,7 @@ class _Batch:
     pending: int = 0
 
 
-class SQLiteStore(SearchMixin, PeopleMixin, CurationMixin):
+class SQLiteStore(SearchMixin, PeopleMixin, CurationMixin, DuplicatesMixin):
     def __init__(self, path: str | Path, *, timeout: float = 30.0, rank_cache_size: int = 32,
                  engine: str | None = None):
         self.path = Path(path)
@@ -262,7 +263,11 @@ class SQLiteStore(SearchMixin, PeopleMixin, CurationMixin):
     def prepare(doc: Document) -> "Prepared":
         """Serialise a document for put_prepared: CPU work that ingest workers do in parallel,
         so the single writer only writes."""
-        return Prepared.of(doc.to_json())
+        data = doc.to_json()
+        # Which other documents share the text is archive state (sqlite_duplicates.py), filled
+        # in when a document is read; stored, it would make a new version of each member.
+        data["same_text_as"] = []
+        return Prepared.of(data)
 
     def put_document(self, doc: Document) -> PutResult:
         return self.put_prepared(self.prepare(doc))
@@ -356,7 +361,9 @@ class SQLiteStore(SearchMixin, PeopleMixin, CurationMixin):
         if row is None:
             what = f"document {doc_id!r}" + (f" version {version}" if version is not None else "")
             raise NotFound(f"{what} is not in the archive", hint="`witness search` or `witness history ID` lists what is")
-        return Document.from_json(json.loads(zlib.decompress(row[0])))
+        doc = Document.from_json(json.loads(zlib.decompress(row[0])))
+        doc.same_text_as = self.same_text_as(doc_id)
+        return doc
 
     def resolve(self, id_or_path: str) -> str | None:
         key = id_or_path.strip()
@@ -385,6 +392,7 @@ class SQLiteStore(SearchMixin, PeopleMixin, CurationMixin):
         # Ids first, then bodies in chunks: no read cursor stays open while the caller
         # (e.g. a reprocess run) writes through this same connection.
         ids = self.document_ids()
+        same = {m: [o for o in g.members if o != m] for g in self.duplicate_groups() for m in g.members}
         for i in range(0, len(ids), _FETCH_CHUNK):
             chunk = ids[i:i + _FETCH_CHUNK]
             with self._lock:
@@ -392,7 +400,9 @@ class SQLiteStore(SearchMixin, PeopleMixin, CurationMixin):
                     "SELECT v.json FROM documents d JOIN versions v ON v.doc_id = d.id AND v.version = d.version"
                     f" WHERE d.id IN ({','.join('?' * len(chunk))}) ORDER BY d.id", chunk).fetchall()
             for (blob,) in rows:
-                yield Document.from_json(json.loads(zlib.decompress(blob)))
+                doc = Document.from_json(json.loads(zlib.decompress(blob)))
+                doc.same_text_as = same.get(doc.id, [])
+                yield doc
 
     # ---- stats -------------------------------------------------------------------------
 

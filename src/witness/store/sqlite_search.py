@@ -86,9 +86,10 @@ class SearchMixin:
             raise BadQuery("limit and offset must not be negative")
         with self._lock:
             meta = self._metadata()
+            hidden = self._dup_hidden_rowids()   # a text is listed once, as its representative
             if not parsed.empty and self._side_index_ready():
                 self.last_engine = "tantivy"
-                return self._search_tantivy(parsed, query, meta)
+                return self._search_tantivy(parsed, query, meta, hidden)
             self.last_engine = "fts5"
             if parsed.empty:
                 ranked = [(0.0, r) for r in meta]
@@ -101,9 +102,9 @@ class SearchMixin:
                     "SELECT DISTINCT doc_rowid FROM mentions WHERE entity_id = ?", (query.person,))}
         keep = self._filter(query, person_docs)
         if keep is None:
-            matched = [sr for sr in ranked if sr[1] in meta]
+            matched = [sr for sr in ranked if sr[1] in meta and sr[1] not in hidden]
         else:
-            matched = [sr for sr in ranked if sr[1] in meta and keep(sr[1], meta[sr[1]])]
+            matched = [sr for sr in ranked if sr[1] in meta and sr[1] not in hidden and keep(sr[1], meta[sr[1]])]
         facets = self._facets([meta[r] for _, r in matched])
         want = query.offset + query.limit
         if parsed.empty:
@@ -130,12 +131,14 @@ class SearchMixin:
             return None
         return sorted(name for name, key in self._names[attr].items() if all(w in key for w in words))
 
-    def _search_tantivy(self, parsed: qlang.Query, query: SearchQuery, meta: dict[int, _Meta]) -> SearchResults:
+    def _search_tantivy(self, parsed: qlang.Query, query: SearchQuery, meta: dict[int, _Meta],
+                        hidden: set[int] = frozenset()) -> SearchResults:
         total, page, facets = self._tindex.search(
             parsed, authors=self._names_matching(query.author, "author"),
             periodicals=self._names_matching(query.periodical, "periodical"),
             date_from=query.date_from, date_to=query.date_to, has_findings=query.has_findings,
-            person=query.person, limit=query.limit, offset=query.offset, facet_size=FACET_SIZE)
+            person=query.person, limit=query.limit, offset=query.offset, facet_size=FACET_SIZE,
+            exclude=sorted(hidden))
         page = [(score, rowid) for score, rowid in page if rowid in meta]
         return SearchResults(total=total, hits=self._hits(page, meta, parsed), facets=facets)
 
