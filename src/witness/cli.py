@@ -167,11 +167,12 @@ def stats(ctx, as_json):
 
 @cli.command()
 @click.option("--quiet", is_flag=True, help="No progress bar.")
+@click.option("--no-nlp", is_flag=True, help="Only the creators/periodicals step (seconds, not the NLP's half hour).")
 @click.pass_context
-def reprocess(ctx, quiet):
-    """Rerun the NLP and claim stages over stored documents (no files are read)."""
+def reprocess(ctx, quiet, no_nlp):
+    """Rerun creators, NLP and claim stages over stored documents (no files are read)."""
     from .reprocess import reprocess as run
-    summary = run(_store(ctx), progress=not quiet)
+    summary = run(_store(ctx), progress=not quiet, nlp=not no_nlp)
     for line in summary.lines():
         click.echo(line)
 

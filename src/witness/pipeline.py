@@ -97,6 +97,8 @@ def _read_and_check(job: tuple):
         outcome = read_path(path, root)
         if isinstance(outcome, Read):
             from .checks import run_checks
+            from .creators import link_creators
+            link_creators(outcome.document)
             outcome.document.findings = run_checks(outcome.document)
             if prepare is not None:
                 return "prepared", prepare(outcome.document), size

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Iterator
 
 from ..errors import NotFound, StoreError
+from ..creators import author_groups, periodical_group
 from ..model import Document
 from . import migrations
 from .base import PutResult, VersionInfo
@@ -290,10 +291,14 @@ class SQLiteStore(SearchMixin, PeopleMixin, CurationMixin, DuplicatesMixin):
                 return PutResult(doc_id, "unchanged", row[2])
             version = row[2] + 1 if row else 1
             rec = data.get("record") or {}
-            authors = [a for a in rec.get("authors") or [] if a]
+            # Lists, facets and stats group by the entity (witness.creators); the printed
+            # forms stay searchable as words.
+            authors = author_groups(rec)
+            printed = [a for a in rec.get("authors") or [] if a]
+            author_words = " ; ".join(dict.fromkeys(printed + authors))
             now = _now()
             cols = (version, sha256, digest, (data.get("source") or {}).get("format"), rec.get("title"),
-                    json.dumps(authors, ensure_ascii=False), rec.get("date"), _year(rec), rec.get("periodical"),
+                    json.dumps(authors, ensure_ascii=False), rec.get("date"), _year(rec), periodical_group(rec),
                     len(data.get("findings") or []), now)
             if row:
                 rowid = row[0]
@@ -302,14 +307,14 @@ class SQLiteStore(SearchMixin, PeopleMixin, CurationMixin, DuplicatesMixin):
                           " WHERE rowid = ?", cols + (rowid,))
                 c.execute("DELETE FROM doc_authors WHERE doc_rowid = ?", (rowid,))
                 c.execute("UPDATE doc_text SET title = ?, authors = ?, body = ? WHERE rowid = ?",
-                          (rec.get("title") or "", " ; ".join(authors), data.get("text") or "", rowid))
+                          (rec.get("title") or "", author_words, data.get("text") or "", rowid))
             else:
                 rowid = c.execute(
                     "INSERT INTO documents(id, path, version, sha256, digest, format, title, authors, date, year,"
                     " periodical, n_findings, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (doc_id, path) + cols).lastrowid
                 c.execute("INSERT INTO doc_text(rowid, title, authors, body) VALUES (?, ?, ?, ?)",
-                          (rowid, rec.get("title") or "", " ; ".join(authors), data.get("text") or ""))
+                          (rowid, rec.get("title") or "", author_words, data.get("text") or ""))
             c.executemany("INSERT OR IGNORE INTO doc_authors(doc_rowid, author) VALUES (?, ?)",
                           [(rowid, a) for a in authors])
             c.execute("INSERT INTO versions(doc_id, version, sha256, path, ingested_at, json) VALUES (?, ?, ?, ?, ?, ?)",

@@ -129,7 +129,15 @@ class SearchMixin:
         words = _fold(wanted or "")
         if not words:
             return None
-        return sorted(name for name, key in self._names[attr].items() if all(w in key for w in words))
+        found = {name for name, key in self._names[attr].items() if all(w in key for w in words)}
+        if attr == "author":
+            # Authors are listed under the entity's name (witness.creators): a pen name,
+            # variant or surname the authority knows finds that person ("J.R. Johnson").
+            from ..creators import author_filter
+            person = _fold(author_filter(wanted) or "")
+            if person != words:
+                found |= {name for name, key in self._names[attr].items() if key == person}
+        return sorted(found)
 
     def _search_tantivy(self, parsed: qlang.Query, query: SearchQuery, meta: dict[int, _Meta],
                         hidden: set[int] = frozenset()) -> SearchResults:

@@ -288,7 +288,8 @@ async def document(request: Request, doc_id: str):
     persons = sorted({m.entity for m in doc.mentions if m.type == "person" and m.entity})
     briefs = store.doc_briefs(doc.same_text_as) if doc.same_text_as else {}
     same_text = [briefs.get(i, {"id": i}) for i in doc.same_text_as]
-    return page(request, "document.html", doc=doc, same_text=same_text, rec=doc.record, text=render.text_html(doc),
+    from ..creators import byline
+    return page(request, "document.html", doc=doc, same_text=same_text, byline=byline(doc.record), rec=doc.record, text=render.text_html(doc),
                 history=history, claims=claims, names=names, persons=persons,
                 chicago=render.chicago(doc), bibtex=render.bibtex(doc), csl=render.csl_json(doc),
                 show_findings=show, version=version, query="")
