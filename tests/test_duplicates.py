@@ -14,6 +14,7 @@ from click.testing import CliRunner
 from witness import duplicates
 from witness.cli import cli
 from witness.model import Document, Record, Source
+from witness.archive import Archive
 from witness.pipeline import ingest
 from witness.store import migrations, open_store
 from witness.store.base import SearchQuery
@@ -88,8 +89,10 @@ def test_seed_text_and_its_page_are_one_text(tmp_path, pages, seed_text):
     page_id = store.resolve(YAGODA)
     assert groups[0].members == [page_id, seed_id]            # the MIA page stands for the text
     assert groups[0].similarity >= duplicates.THRESHOLD
-    assert store.get_document(seed_id).same_text_as == [page_id]
-    assert store.get_document(page_id).same_text_as == [seed_id]
+    archive = Archive(store)
+    assert archive.document(seed_id).same_text_as == [page_id]
+    assert archive.document(page_id).same_text_as == [seed_id]
+    assert store.get_document(seed_id).same_text_as == []       # the store keeps versions as stored
     assert duplicates.representative(store, seed_id) == page_id
     assert duplicates.representative(store, store.resolve(OTHERS[0])) == store.resolve(OTHERS[0])
     # Lists count the text once, under both search engines.
@@ -125,15 +128,15 @@ def test_changed_text_leaves_its_group(tmp_path, pages, seed_text):
     doc.text = " ".join(_words(800, 3))
     doc.source = Source(doc.source.path, doc.source.format, "changed", doc.source.encoding)
     assert store.put_document(doc).status == "updated"
-    assert store.dup_stale() == [seed_id]
+    assert store.duplicates.stale() == [seed_id]
     summary = duplicates.update(store)
     assert summary.sketched == 1 and summary.groups == 0
-    assert store.get_document(seed_id).same_text_as == []
+    assert Archive(store).document(seed_id).same_text_as == []
     store.close()
 
 
 def test_archive_from_before_duplicates_catches_up(tmp_path, pages):
-    """An archive at schema step 7 gains the tables on open; the next `witness duplicates`
+    """An archive at schema step 8 gains the tables on open; the next `witness duplicates`
     sketches what it holds."""
     db = tmp_path / "old.db"
     store = open_store(db)
@@ -142,7 +145,7 @@ def test_archive_from_before_duplicates_catches_up(tmp_path, pages):
     conn = sqlite3.connect(db, isolation_level=None)
     for t in ("dup_pairs", "dup_bands", "dup_sketch"):
         conn.execute(f"DROP TABLE {t}")
-    conn.execute("PRAGMA user_version = 7")
+    conn.execute("PRAGMA user_version = 8")
     conn.close()
     out = run(db, "duplicates")
     assert "1 groups of the same text" in out.output

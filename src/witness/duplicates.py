@@ -7,7 +7,7 @@ signature and filed in 16 LSH bands of 4 values; documents sharing a band are ca
 and a candidate pair is the same text when the exact Jaccard similarity of their shingle
 sets is at least ``THRESHOLD``.  Groups are the connected components of those pairs.
 
-The index is derived data kept next to the documents (store/sqlite_duplicates.py): it
+The index is derived data kept next to the documents (store/duplicate_index.py): it
 follows the documents' versions and catches up on demand — at the end of every ingest and
 reprocess, and when ``witness duplicates`` runs — so an archive written before this
 existed, or an ingest killed half-way, converges to the same groups.
@@ -176,29 +176,30 @@ def update(store, *, workers: int | None = None, chunk: int = 500) -> DuplicateS
     the documents whose current version has none, compare them with every other, record
     the same-text pairs.  Idempotent; costs nothing when nothing changed."""
     workers = workers or min(2, os.cpu_count() or 1)
+    index = store.duplicates
     summary = DuplicateSummary()
-    stale = store.dup_stale()
+    stale = index.stale()
     for i in range(0, len(stale), chunk):
-        items = store.dup_texts(stale[i:i + chunk])
+        items = index.texts(stale[i:i + chunk])
         sketches = list(_sketches(items, workers))
         texts = {doc_id: text for doc_id, _, text in items}
-        store.dup_put_sketches(sketches)
+        index.put_sketches(sketches)
         for sk in sketches:
             if sk.signature is None:
                 continue
             mine = shingles(texts[sk.doc_id])
             found = []
-            for other in store.dup_candidates(sk.doc_id, sk.bands):
+            for other in index.candidates(sk.doc_id, sk.bands):
                 other_text = texts.get(other)
                 if other_text is None:
-                    other_text = store.dup_texts([other])[0][2]
+                    other_text = index.texts([other])[0][2]
                 j = jaccard(mine, shingles(other_text))
                 if j >= THRESHOLD:
                     found.append((other, round(j, 4)))
-            store.dup_put_pairs(sk.doc_id, found)
+            index.put_pairs(sk.doc_id, found)
         summary.sketched += len(sketches)
-    groups = store.duplicate_groups()
-    summary.pairs = store.dup_pair_count()
+    groups = index.groups()
+    summary.pairs = index.pair_count()
     summary.groups = len(groups)
     summary.documents = sum(len(g.members) for g in groups)
     return summary
@@ -207,10 +208,10 @@ def update(store, *, workers: int | None = None, chunk: int = 500) -> DuplicateS
 def representative(store, doc_id: str) -> str:
     """The id of the document that stands for `doc_id`'s text (itself when it has no
     duplicate): claims from every member of a group are one source."""
-    return store.dup_representatives().get(doc_id, doc_id)
+    return store.duplicates.representatives().get(doc_id, doc_id)
 
 
 def representatives(store) -> dict[str, str]:
     """Every document that has a duplicate → its group's representative (bulk form of
     `representative`; documents without duplicates are absent)."""
-    return dict(store.dup_representatives())
+    return store.duplicates.representatives()
