@@ -41,7 +41,7 @@ PERSON_TITLES = {
     "pope", "cardinal", "bishop", "archbishop", "governor", "senator", "congressman", "sergeant",
     "gen", "col", "capt", "hon", "rev", "gov", "sen", "lieut", "lt", "maj", "sgt", "adm", "supt",
     "major", "mayor", "king", "queen", "prince", "princess", "duke", "duchess", "count",
-    "countess", "baron", "rabbi", "inspector", "ensign", "mme", "mlle", "lord",
+    "countess", "baron", "rabbi", "inspector", "ensign", "mme", "mlle", "lord", "don", "doña",
 }
 # Given names the authority may lack (English, French, German, Spanish, Italian): an ORG or
 # place the model finds that starts with one of them is a person ("Juliet Stuart Poyntz").
@@ -64,6 +64,14 @@ def given_words() -> frozenset[str]:
     words = {w.casefold() for line in path.read_text(encoding="utf-8").splitlines()
              if not line.startswith("#") for w in line.split()}
     return frozenset(words | {w.casefold() for w in COMMON_GIVEN})
+
+
+@lru_cache(maxsize=1)
+def common_surnames() -> frozenset[str]:
+    """Casefolded surnames too common to name one person alone (data/names/common_surnames.txt)."""
+    path = Path(__file__).resolve().parent.parent / "data" / "names" / "common_surnames.txt"
+    return frozenset(w.casefold() for line in path.read_text(encoding="utf-8").splitlines()
+                     if not line.startswith("#") for w in line.split())
 
 # Capitalised words that follow a title word in names of bodies, not persons
 # ("General Council", "Secretary General").
@@ -575,9 +583,16 @@ class Rules:
             if (hint and self.fits is not None and prev is not None and prev.is_alpha
                     and _cap(prev.text) and prev.whitespace_ and not _is_title(prev)
                     and prev.lower_ not in LEADING_NOT_NAME and not prev.is_stop
-                    and not self._not_person_word(prev.text)
-                    and self.fits(f"{prev.text} {doc[s:span.end].text}") == hint):
-                s -= 1
+                    and not self._not_person_word(prev.text)):
+                if self.fits(f"{prev.text} {doc[s:span.end].text}") == hint:
+                    s -= 1
+                elif (s == span.start and prev.whitespace_ == " " and not prev.text.isupper()
+                      and prev.lower_ not in COMMON_WORDS and prev.text not in self.known
+                      and len(prev.text) > 2):
+                    # "Vlady Kibalchich": an unknown given name before a known surname is
+                    # another bearer of the surname (Serge's son), for linking to decide.
+                    s -= 1
+                    hint = None
             if any(c.isdigit() for c in stext):
                 return None
             return Raw(doc[s].idx, span.end_char, "person", hint, "ruler" if hint else "ner")
