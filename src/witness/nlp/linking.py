@@ -22,7 +22,7 @@ from witness.authority.names import name_key
 
 from witness.authority.loader import COMMON_WORDS
 
-from .rules import PARTICLES, Raw, common_surnames, given_words
+from .rules import PARTICLES, Raw, common_surnames, given_words, title_start
 
 # A candidate below this score is not linked (measured on bench/entities.py: the phonetic
 # and fuzzy hits of the authority start at 0.6, and below 0.7 they were mostly wrong).
@@ -275,6 +275,10 @@ class Linker:
             elif eid in prov:
                 add_prov(eid, surface)
             out[r.start] = Linked(r.start, r.end, surface, "person", eid)
+            if (len(q) >= 4 and q[0].isupper() and "." not in q and " " not in q
+                    and title_start(text, r.start) < r.start):
+                # "Mr. Vance" … "Vance was applauded": a title introduces the surname too.
+                full_surnames.setdefault(q, []).append((r.start, eid))
 
         # Pass 3: a surname the document has introduced with a full name is that person
         # wherever else it stands alone, even where the model missed it ("Juliet Stuart

@@ -21,7 +21,8 @@ from witness.authority.loader import COMMON_WORDS
 # spaCy labels → the spec's entity types (plus "date").  NORP (Bolshevik, Trotskyist),
 # numbers and the like are not entities of the archive.
 LABELS = {
-    "PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place",
+    "PERSON": "person", "PER": "person",  # PER: fr_core_news_sm
+    "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place",
     "WORK_OF_ART": "work", "EVENT": "event", "DATE": "date", "PERIODICAL": "periodical",
     "WORK": "work",
 }
