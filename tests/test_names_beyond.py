@@ -206,3 +206,68 @@ def test_annotate_many_routes_each_language_and_keeps_order(nlp_ready):
     assert "Jean Dupont" in dict(persons(out[2]))
     assert not any(t.startswith("Juan") for t, _ in persons(out[0]))
     assert ("Victor Serge", "serge-victor") in persons(out[1])
+
+
+# ---- the benchmarks' own machinery ---------------------------------------------------------
+def _bench(name: str):
+    import importlib.util
+    from pathlib import Path
+    path = Path(__file__).resolve().parent.parent / "bench" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(f"bench_{name}", path)
+    mod = importlib.util.module_from_spec(spec)
+    import sys
+    sys.modules[spec.name] = mod       # dataclasses look their module up there
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_hipe_reader_and_official_matching_rules(tmp_path):
+    hipe = _bench("hipe")
+    tsv = tmp_path / "x.tsv"
+    rows = [("Mr", "B-pers", "NoSpaceAfter"), (".", "I-pers", "_"), ("Vance", "I-pers", "_"),
+            ("met", "O", "_"), ("Henry", "B-pers", "_"), ("C", "I-pers", "NoSpaceAfter"),
+            (".", "I-pers", "EndOfLine"), ("Payne", "I-pers", "_"), ("in", "O", "_"),
+            ("Paris", "B-loc", "NoSpaceAfter"), (".", "O", "_")]
+    tsv.write_text("TOKEN\tNE-COARSE-LIT\tNE-COARSE-METO\tMISC\n# date = 1900-01-01\n# document_id = d1\n"
+                   + "".join(f"{t}\t{g}\tO\t{m}\n" for t, g, m in rows))
+    [doc] = hipe.read_tsv(tsv)
+    assert doc.text == "Mr. Vance met Henry C.\nPayne in Paris. " and doc.date == "1900-01-01"
+    gold = doc.gold
+    # strict: exact span; fuzzy: overlap with the same type; a person over a place is not a
+    # PERS false positive (the official scorer charges it to the place)
+    pred = hipe.to_tags(doc, [(4, 9, "PERS"), (14, 28, "PERS"), (32, 37, "PERS")])
+    s = hipe.hipe_score([(gold, pred)], {"PERS", "LOC"})
+    assert s["PERS"]["fuzzy"]["TP"] == 2 and s["PERS"]["fuzzy"]["FP"] == 0
+    assert s["PERS"]["strict"]["TP"] == 1 and s["PERS"]["strict"]["FN"] == 1
+    assert s["LOC"]["fuzzy"]["TP"] == 0 and s["LOC"]["fuzzy"]["FN"] == 1
+
+
+def test_linking_audit_draws_a_blind_sheet_and_scores_it(tmp_path):
+    audit = _bench("linking_audit")
+    from witness.nlp import annotate
+    from witness.store import open_store
+    db = tmp_path / "a.db"
+    store = open_store(db)
+    for i, text in enumerate(["Victor Serge was arrested in 1933 by the G.P.U. in Leningrad.",
+                              "Vlady Kibalchich painted murals. Trotsky wrote to Wilson."]):
+        d = annotate(Document(id=f"d{i}", source=Source(f"d{i}.txt", "text", f"{i}" * 64),
+                              record=Record(date="1937"), text=text))
+        store.put_document(d)
+    store.close()
+    out = tmp_path / "sheet.json"
+    audit.draw(str(db), 10, 1, out, tmp_path / "sheet.csv")
+    import json
+    sheet = json.loads(out.read_text())
+    rows = sheet["rows"]
+    assert sheet["person_mentions"] == len(rows) >= 4
+    for r in rows:
+        assert "⟦" + r["mention"] + "⟧" in r["sentence"] and r["verdict"] == ""
+        assert not any(k in r for k in ("rule", "score", "hint"))
+    serge = next(r for r in rows if r["mention"] == "Victor Serge")
+    assert serge["dates"].startswith("1890") and serge["in_authority_file"]
+    for r in rows:
+        r["verdict"] = "right" if r["in_authority_file"] else "not-person"
+    out.write_text(json.dumps(sheet))
+    s = audit.score(out)
+    assert s["right_among_linked"][0] == s["right_among_linked"][1] > 0
+    assert s["types_right"][0] < s["types_right"][1]
