@@ -26,7 +26,7 @@ def annotate_many(docs: Iterable[Document], *, n_process: int | None = None) -> 
     """Fill mentions, entities, claims and the people findings of each document, in order."""
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     from .authority import load
-    from .checks import run_checks
+    from .checks import refresh_findings
     from .claims import extract_claims_many
     from .language import pipeline_of
     from .nlp import annotate_many as find_entities
@@ -39,7 +39,7 @@ def annotate_many(docs: Iterable[Document], *, n_process: int | None = None) -> 
         found = dict(zip(map(id, english), extract_claims_many(english)))
         for doc in batch:
             doc.claims = found.get(id(doc), [])
-            doc.findings = run_checks(doc, context=context)
+            doc.findings = refresh_findings(doc, context=context)
             yield doc
 
 

@@ -93,10 +93,10 @@ def _read_and_check(job: tuple):
                 return "unchanged", relpath, size
         outcome = read_path(path, root)
         if isinstance(outcome, Read):
-            from .checks import run_checks
+            from .checks import refresh_findings
             from .language import set_language
             set_language(outcome.document)   # record → language → check → nlp
-            outcome.document.findings = run_checks(outcome.document)
+            outcome.document.findings = refresh_findings(outcome.document)
             if prepare is not None:
                 return "prepared", prepare(outcome.document), size
         return "outcome", outcome, size
