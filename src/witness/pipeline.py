@@ -98,7 +98,9 @@ def _read_and_check(job: tuple):
         if isinstance(outcome, Read):
             from .checks import refresh_findings
             from .creators import link_creators
+            from .language import set_language
             link_creators(outcome.document)
+            set_language(outcome.document)   # record → language → check → nlp
             outcome.document.findings = refresh_findings(outcome.document)
             if prepare is not None:
                 return "prepared", prepare(outcome.document), size
