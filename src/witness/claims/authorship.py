@@ -49,6 +49,18 @@ SPEECH_VERBS = {"say", "declare", "argue", "add", "point", "explain", "remark", 
                 "express", "formulate", "characterize", "characterise", "define", "speak", "complain",
                 "protest", "report"}
 _QUOTE_CITE = re.compile(r"[”\"’]\s*[\[(]\s*$")
+# A title: capitalised words, with the small words titles keep in lower case, or a quoted span.
+_SMALL = r"(?:of|and|the|in|to|a|an|for|on|at|by|with|from|or|as|is|was|its|their|his|her)"
+_CAP = r"(?:[A-Z][\w’'\-.:]*|[IVX]+)"
+_TITLE = rf"(?:[“\"‘](?P<q>[^”\"’]{{3,120}})[”\"’]|(?P<t>{_CAP}(?:\s+(?:{_SMALL}\s+)*{_CAP}){{1,12}}))"
+_POSS_TITLE = re.compile(rf"^(?:’s|'s|’|')\s+(?:own\s+|new\s+|famous\s+|book\s+|pamphlet\s+|article\s+)?{_TITLE}")
+_IN_TITLE = re.compile(rf"^,?\s*(?:however,?\s+|also\s+|already\s+|later\s+)?in\s+(?:his|her|their\s+)?{_TITLE}\s*[(,]\s*(?:\d{{4}}|[A-Z][a-z]+\s+\d{{4}})")
+# Capitalised nouns that name bodies and places, not works ("Lenin’s Party", "Stalin’s Russia").
+_NOT_TITLES = {"party", "government", "state", "army", "committee", "russia", "germany", "france", "england",
+               "america", "china", "spain", "italy", "revolution", "politburo", "international", "opposition",
+               "union", "soviet", "soviets", "regime", "cabinet", "office", "ministry", "faction", "group",
+               "followers", "supporters", "friends", "men", "camp", "troops", "time", "day", "days", "death",
+               "life", "wife", "son", "daughter", "brother", "father", "mother", "family", "policy", "line"}
 
 
 def _children(tok, *deps):
@@ -75,8 +87,9 @@ def _work_text(s, tok) -> str | None:
 
 
 def authorship_claims(s, add) -> None:
+    _titled_works(s, add)
     for tok in s.sdoc:
-        if tok.pos_ in ("NOUN", "PROPN") and (_is_work(tok) or tok.pos_ == "PROPN"):
+        if tok.pos_ in ("NOUN", "PROPN") and (_is_work(tok) or tok.pos_ == "PROPN" or _lemma(tok) in ("author", "writer")):
             _work_noun(s, add, tok)
         if tok.pos_ in ("VERB", "AUX"):
             _speech_in_work(s, add, tok)
@@ -85,6 +98,13 @@ def authorship_claims(s, add) -> None:
 
 def _work_noun(s, add, tok) -> None:
     """"Marx's pamphlets", "a paper by William Morris", "the writings of Proudhon"."""
+    if _lemma(tok) in ("author", "co-author", "writer") and _prep_objects(tok, "of"):
+        # "Gorter was the author of The Fundamentals …", "John Vidor, author of Spying in Russia"
+        holders = _children(tok.head, "nsubj") if tok.dep_ in ("attr",) else [tok.head] if (
+            tok.dep_ == "appos" and tok.head.pos_ == "PROPN") else []
+        for entity, ptok in s.persons(holders, expand=False):
+            add(entity, "wrote", s.subtree_text(_prep_objects(tok, "of")[0]), tok, ptok)
+        return
     work = _is_work(tok)
     holders = []
     if work:
@@ -126,6 +146,32 @@ def _speech_in_work(s, add, tok) -> None:
         return
     for entity, ptok in s.persons(subj):
         add(entity, "wrote", s.subtree_text(placed[0]) if placed else None, tok, ptok)
+
+
+def _titled_works(s, add) -> None:
+    """"Pablo’s Decline and Fall of Stalinism", "Marx’s “Capital”", "Lenin, however, in Marxism and
+    Revisionism (1908), …": a person's possessive before a title, or a title placed after the
+    name with its year — unless the capitalised words are a place or a body the text names."""
+    ctx, base = s.ctx, s.base
+    end = base + len(s.sdoc.text)
+    others = [m for m in ctx.doc.mentions if m.type != "person" and base <= m.start < end]
+    for m in ctx.mentions_in(base, end):
+        after = ctx.text[m.end:min(end, m.end + 200)]
+        hit = _POSS_TITLE.match(after) or _IN_TITLE.match(after)
+        if not hit:
+            continue
+        title = hit.group("q") or hit.group("t")
+        lo = m.end + hit.start("q" if hit.group("q") else "t")
+        if any(o.start < lo + len(title) and lo < o.end for o in others):
+            continue                                   # "Stalin’s Russia", "Lenin’s Bolshevik Party"
+        words = [w.strip(".,:;").lower() for w in title.split()]
+        if not hit.group("q") and (words[-1] in _NOT_TITLES or words[0] in _NOT_TITLES):
+            continue
+        if ctx.mention_at(lo, lo + len(title)) is not None:
+            continue                                   # "Marx’s Engels": a person, not a work
+        tok = s.token_at(m.start)
+        if tok is not None:
+            add(m.entity, "wrote", title.strip(), tok, tok)
 
 
 def _cited_after_quotation(s, add) -> None:

@@ -110,7 +110,7 @@ dying dead death suicide kill murder assassinat disappear intern named nominat p
 camps? dungeons? cells? brought bring life vanish members? ex-members? join enlist entered
 hanged hang hung guillotin lynch emigra fled flee refuge gaol escap driv lost perish drown defendant
 prisoner inmate custody captivity émigré emigre deportee bodies body corpse funeral grave burial assassin
-murderer convict acquit prosecut
+murderer convict acquit prosecut author writer
 talk conversation discussion interview audience acquaint visit receiv friend""".split()
 
 
@@ -123,7 +123,9 @@ def _prefilter():
     words |= {re.escape(w) for w in PARTY_WORDS if "_" not in w}
     words |= {re.escape(w) for w in VERBS} | {re.escape(w) for w in NOUNS}
     alts = "|".join(sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<![\w])(?:{alts})\w*|\bM\.\s?P\.", re.I)
+    # (+ a possessive before a capitalised or quoted title, and a title with its year)
+    return re.compile(rf"(?<![\w])(?:{alts})\w*|\bM\.\s?P\.|\w[’']s?\s+[“\"‘]?[A-Z]|\bin\s+[A-Z][^()]{{3,80}}\(\d{{4}}",
+                      re.I)
 
 
 class _Lazy:

@@ -245,7 +245,7 @@ def _head_cues(head, via: str, level: float, presupposed: bool, nominal_arg: boo
             out.append(Cue(level, "condition", head.text))
         elif copula_adj is not None:
             out += _predicate_cues(copula_adj, negated, level)
-        elif lemma in F.RAISING_VERBS:
+        elif lemma in F.RAISING_VERBS and any(c.dep_ in ("xcomp", "acomp", "attr") for c in head.children):
             out.append(Cue(level, "hedge", head.text))       # "the execution … appears to be confirmed"
         elif lemma in F.CONFIRM_VERBS:
             out.append(Cue(level, "confirm", head.text))     # "his arrest … was confirmed" (active use)
