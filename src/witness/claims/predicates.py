@@ -110,7 +110,7 @@ dying dead death suicide kill murder assassinat disappear intern named nominat p
 camps? dungeons? cells? brought bring life vanish members? ex-members? join enlist entered
 hanged hang hung guillotin lynch emigra fled flee refuge gaol escap driv lost perish drown defendant
 prisoner inmate custody captivity émigré emigre deportee bodies body corpse funeral grave burial assassin
-murderer convict acquit prosecut author writer
+murderer convict acquit prosecut author writer led leadership
 talk conversation discussion interview audience acquaint visit receiv friend""".split()
 
 

@@ -74,7 +74,10 @@ PARTY_WORDS = {
     "cannonite", "shachtmanite", "blanquist", "proudhonist", "lassallean", "possibilist",
     "guesdist", "stalinist", "stalinists", "left-oppositionist", "sr", "s.r.", "bolshevist",
     "social-revolutionary", "populist", "radical", "radicals", "whig", "maoist", "castroist",
+    "revolutionaries", "internationalist", "internationalists", "guardist", "guardists", "anabaptist",
+    "anabaptists", "spartacist", "spartacists", "independent", "independents", "left-winger", "winger",
 }
+_PARTY_PLURAL = {w for w in PARTY_WORDS if w.endswith("s")}
 _COPULAS = {"be", "become", "remain", "stay", "continue", "serve", "act"}
 _APPOINT = {"appoint", "elect", "name", "nominate", "make", "choose", "install", "designate",
             "promote", "re-elect", "reelect", "return", "confirm", "proclaim", "crown"}
@@ -422,6 +425,54 @@ def elected_to_claims(s, add) -> None:
         who = _children(tok, "nsubjpass") if passive else _children(tok, "dobj")
         for entity, ptok in s.persons(who):
             add(entity, "member_of", s.subtree_text(bodies[0]), tok, ptok)
+
+
+def party_list_claims(s, add) -> None:
+    """Plural party words naming their members: "good Socialists like Milliere and Malon",
+    "Louis Blanc, Clemenceau, and other Radicals", "Two of the most daring Social Revolutionaries
+    were Semenov and Lydia Konopleva"."""
+    for tok in s.sdoc:
+        low = tok.lower_
+        if low not in _PARTY_PLURAL or not tok.text[:1].isupper():
+            continue
+        holders = []
+        holders += [g for g in _prep_objects(tok, "like", "including", "such")]        # "Socialists like X"
+        if any(c.lower_ == "other" and c.dep_ == "amod" for c in tok.children) and tok.dep_ == "conj":
+            holders.append(tok.head)                   # "Blanc, Clemenceau, and other Radicals"
+            t = tok.head
+            while t.dep_ == "conj" and t.head.i != t.i:
+                t = t.head
+                holders.append(t)
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.dep_ == "nsubj":
+            cop = tok.head.head.head                   # "Two of the … Revolutionaries were Semenov and …"
+            if _is_copula(cop):
+                holders += _children(cop, "attr")
+        for entity, ptok in s.persons(holders):
+            add(entity, "member_of", tok.text, tok, ptok)
+
+
+def leadership_claims(s, add) -> None:
+    """A body and its leader: "the Bolsheviks under the leadership of Lenin and Trotsky", "the
+    Communist Party under Stalin", "the U.S. group led by Shachtman" — its leaders are members."""
+    for tok in s.sdoc:
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        text = s.subtree_text(tok) or ""
+        if not (_ORG_HINT.search(tok.text) or tok.lower_ in _PARTY_PLURAL or tok.text[:1].isupper() and
+                _ORG_HINT.search(" ".join(t.text for t in tok.lefts))):
+            continue
+        leaders = []
+        for g in _prep_objects(tok, "under"):
+            if _lemma(g) in ("leadership", "direction", "command", "guidance"):
+                leaders += _prep_objects(g, "of")      # "under the leadership of Lenin"
+            else:
+                leaders.append(g)                       # "under Stalin"
+        for c in tok.children:
+            if c.dep_ == "acl" and _lemma(c) in ("lead", "head", "found", "direct"):
+                leaders += _prep_objects(c, "by")       # "the group led by Shachtman"
+        org = " ".join(t.text for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("det",)) or tok.text
+        for entity, ptok in s.persons(leaders):
+            add(entity, "member_of", org, tok, ptok)
 
 
 def join_claims(s, add) -> None:
