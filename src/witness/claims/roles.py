@@ -38,8 +38,11 @@ TITLES = {
     "congressman", "congresswoman", "alderman", "councillor", "councilor", "magistrate", "sheriff",
     "inspector", "superintendent", "governor-general", "viceroy", "chief", "deputy", "editor",
     "director", "president-elect", "dictator", "führer", "fuhrer", "duce", "ataman",
-    "hetman", "regent",
+    "hetman", "regent", "elector", "margrave", "doge", "prince", "princess", "commander-in-chief",
+    "lt", "lieut", "col", "gen", "capt", "adm", "sgt", "maj", "gov", "sen", "pres", "rep", "cmdr",
 }
+# Titles written in plural before a list of names: "the Generals Lecomte and Clement-Thomas".
+TITLES_PLURAL = {t + "s": t for t in TITLES if t.isalpha()} | {"chiefs": "chief", "commissars": "commissar"}
 # Offices named by a head noun (appositions, predicates, "as …").
 OFFICE_NOUNS = TITLES - {"deputy_title"} | {
     "head", "secretary-general", "general-secretary", "commissary", "chairwoman", "treasurer",
@@ -49,7 +52,7 @@ OFFICE_NOUNS = TITLES - {"deputy_title"} | {
     "director-general", "vice-chairman", "leader", "boss", "ruler", "monarch", "economist",
     "counsellor", "counselor", "clerk", "steward", "agent", "spokesperson", "premier", "chief",
     "founder", "co-founder", "publisher", "consultant", "referent", "instructor", "organiser",
-    "sub-prefect", "prefect", "commandant", "warden", "president",
+    "sub-prefect", "prefect", "commandant", "warden", "president", "chief-of-staff", "generalissimo",
     "minister", "legislator", "parliamentarian", "burgomaster", "mayor", "deputy", "senator",
 }
 # Head nouns that are an office only with something saying where ("chief economist at the IMF",
@@ -178,6 +181,9 @@ def _org_of(s, tok) -> str | None:
 
 # -- titles before a name --------------------------------------------------------------------
 _TITLE_RUN = re.compile(r"(?:^|[\s(“\"‘])((?:[A-Z][\w.\-]*\s+){1,3})$")
+_PLURAL_BEFORE = re.compile(r"\b([A-Z][a-z\-]+s)\s+$")
+# the second name of "the Generals A and B": the plural title before the first name of the list
+_LIST_HEAD = re.compile(r"\b([A-Z][a-z\-]+s)\s+(?:[A-Z][\w’'.\-]*\s+){1,3}(?:and|&)\s+$")
 _MP_AFTER = re.compile(r"^,?\s*(M\.\s?P\.|MP)(?!\s*[A-Z][a-z])")   # not the initials of the next name
 
 
@@ -196,7 +202,7 @@ def title_claims(s, add) -> None:
         outer = []
         if run:
             for w in reversed(run.group(1).split()):
-                if w.lower().rstrip(".,") in TITLES or (outer and w.lower().rstrip(".,") in
+                if w.lower().rstrip(".,") in TITLES and (w[:1].isupper()) or (outer and w.lower().rstrip(".,") in
                                                          ("vice", "prime", "foreign", "war", "lieutenant",
                                                           "attorney", "field", "police", "home")):
                     outer.insert(0, w)
@@ -206,6 +212,14 @@ def title_claims(s, add) -> None:
         tok = s.token_at(m.start)
         if tok is None:
             continue
+        if not title:
+            plural = _PLURAL_BEFORE.search(before)
+            if plural and plural.group(1).lower() in TITLES_PLURAL:
+                title = TITLES_PLURAL[plural.group(1).lower()].capitalize()   # "Generals Lecomte and …"
+            else:
+                lead = _LIST_HEAD.search(before)
+                if lead and lead.group(1).lower() in TITLES_PLURAL:
+                    title = TITLES_PLURAL[lead.group(1).lower()].capitalize()  # "… Lecomte and Clement-Thomas"
         if title:
             add(m.entity, "held_office", title.rstrip(",."), tok, tok, climb=False)
         after = _MP_AFTER.match(ctx.text[m.end:m.end + 8])
