@@ -491,3 +491,15 @@ EVENT_CASES = [
 @pytest.mark.parametrize("text,expected", EVENT_CASES, ids=[t[:40] for t, _ in EVENT_CASES])
 def test_event_phrasings(nlp, text, expected):
     assert {t for t in triples(_claims(nlp, text, PEOPLE)) if t[1] != "held_office"} == expected
+
+
+def test_a_plural_pronoun_takes_the_list_just_named(nlp):
+    """Issue 10's missed claims: "They were arrested, tried, and hanged in 1887" after a list of
+    names; "they" after a sentence naming others beside the list gives nothing."""
+    people = {"Babeuf": "babeuf", "Darthé": "darthe", "Petrov": "petrov"}
+    got = triples(_claims(nlp, "Babeuf and Darthé led the Conspiracy of Equals. They were arrested, tried, "
+                               "and guillotined in 1797.", people, "1800"))
+    assert {("babeuf", "executed", "asserted"), ("darthe", "executed", "asserted"),
+            ("babeuf", "arrested", "asserted"), ("darthe", "tried", "asserted")} <= got
+    got = triples(_claims(nlp, "Babeuf met Petrov and talked with Darthé. They were arrested in 1797.", people, "1800"))
+    assert not {t for t in got if t[1] == "arrested"}
