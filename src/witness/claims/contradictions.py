@@ -47,9 +47,11 @@ LIVING_EVENTS = {"arrested", "charged", "tried", "sentenced", "executed", "impri
 ALIVE_FREE = {"released", "held_office", "wrote", "signed", "met", "awarded", "exiled"}
 ONCE = {"born", "died", "executed", "disappeared", "rehabilitated"}
 AUTHORITY = "authority file"
-CORRECTION = re.compile(r"\b(this is (?:incorrect|wrong|not (?:true|correct)|a mistake|an error|untrue)|"
-                        r"(?:is|was) (?:incorrect|mistaken|erroneous)|in fact\b|actually\b|should read|"
-                        r"editor[’']?s? note|erroneously|mistakenly|wrongly (?:stated|given|dated))", re.I)
+CORRECTION = re.compile(r"\b(?:this|that|it|which) (?:is|was) (?:incorrect|wrong|not (?:true|correct)|a mistake|"
+                        r"an error|untrue|inaccurate|mistaken)\b|\bshould read\b|\berroneously\b|\bmistakenly\b|"
+                        r"\bwrongly (?:stated|given|dated|reported)\b", re.I)
+# "almost assassinated", "nearly drowned": a near miss denies the event then, not ever
+NEAR_MISS = re.compile(r"\b(?:almost|nearly|narrowly|all but)\b|\bescaped\b", re.I)
 
 
 @dataclass
@@ -181,7 +183,7 @@ def _consensus(subj, its, event, auth_date, manner, src):
     out: list[Contradiction] = []
     auth = {event: auth_date, "death_manner": manner} if auth_date else None
     pos = [i for i in its if i.claim.certainty in POSITIVE]
-    neg = [i for i in its if i.claim.certainty == "denied"]
+    neg = [i for i in its if i.claim.certainty == "denied" and not (i.quote and NEAR_MISS.search(i.quote))]
     pos_src = {src(i.document_id) for i in pos}
     # -- did it happen? ------------------------------------------------------------------------
     if pos and neg:
@@ -335,7 +337,7 @@ def _self_corrections(subj, its):
             if not (fix.quote and CORRECTION.search(fix.quote)):
                 continue
             earlier = [g for g in group[:k] if g.claim.predicate == fix.claim.predicate
-                       and fix.claim.evidence.start - g.claim.evidence.end < 1500
+                       and 0 <= fix.claim.evidence.start - g.claim.evidence.end < 600
                        and (g.claim.certainty != fix.claim.certainty or g.claim.date != fix.claim.date
                             or (g.claim.object or "") != (fix.claim.object or "")
                             or g.claim.attributed_to)]
