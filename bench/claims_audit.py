@@ -86,10 +86,17 @@ def write_contradictions(docs, claims, path: Path) -> None:
     """Every contradiction over the sample, both quotes with their documents, for a judge."""
     from witness.authority import load
     from witness.claims import find_contradictions, items_from_document
-    items = []
+    items, spans = [], {}
     for d, cs in zip(docs, claims):
         items += items_from_document(d, cs)
-    found = find_contradictions(items, load())
+        for m in d.mentions:
+            if m.type == "person" and m.entity:
+                spans.setdefault(d.id, []).append((m.start, m.end, m.entity))
+
+    def named(it):          # the claim's own sentence names its subject (a mention inside the evidence)
+        ev = it.claim.evidence
+        return any(s >= ev.start and e <= ev.end and ent == it.claim.subject for s, e, ent in spans.get(it.document_id, ()))
+    found = find_contradictions(items, load(), named=named)
     kinds = Counter(c.kind for c in found)
     print(f"contradictions over the sample: {len(found)} {dict(kinds.most_common())}")
     with path.open("w", encoding="utf-8") as fp:
@@ -126,7 +133,9 @@ def main(argv=None):
                 deaths[c.certainty] += 1
                 if PLOT.search(sent):
                     plots[c.certainty] += 1
-            chain = getattr(c, "_chain", None) or []
+            chain = list(getattr(c, "_chain", None) or [])
+            if c.predicate in ("died", "executed") and PLOT.search(sent) and c.certainty in ("asserted", "confirmed"):
+                chain.append((PLOT.search(sent).group(0), "plot-in-sentence"))
             if c.certainty in ("asserted", "confirmed") and chain:
                 listed.append((d.id, c.subject, c.predicate, c.certainty,
                                "; ".join(f"{k}:{w}" for w, k in chain), " ".join(sent.split())[:400]))

@@ -141,12 +141,16 @@ def _plural(n: int, word: str) -> str:
 
 
 def find_contradictions(items, authority=None, subject: str | None = None,
-                        source_of: Callable[[str], str] | None = None) -> list[Contradiction]:
+                        source_of: Callable[[str], str] | None = None,
+                        named: Callable[[ClaimItem], bool] | None = None) -> list[Contradiction]:
     """Contradictions among `items` ((claim, doc id, title, doc date[, quote]) or ClaimItem),
     most-contested first.  `authority`: anything with ``.get(entity_id)`` returning an entry with
     ``died``/``born`` (ISO) and optionally ``death_manner``.  `source_of`: document id → source id
-    (duplicate texts are one source); by default every document is its own source."""
+    (duplicate texts are one source); by default every document is its own source.  `named`:
+    whether a claim's own sentence names its subject — when given, only such claims are flagged
+    as outliers (a claim resting on a pronoun is too weak to stand against the sources)."""
     src = source_of or (lambda d: d)
+    ok = named or (lambda it: True)
     by_subject: dict[str, list[ClaimItem]] = defaultdict(list)
     for raw in items:
         it = as_item(raw)
@@ -155,18 +159,20 @@ def find_contradictions(items, authority=None, subject: str | None = None,
     out: list[Contradiction] = []
     for subj, its in by_subject.items():
         entry = _lookup(authority, subj)
+        found: list[Contradiction] = []
         death = _consensus(subj, [i for i in its if i.claim.predicate in ("died", "executed")], "died",
                            _get(entry, "died"), _get(entry, "death_manner"), src)
-        out += death[1]
+        found += death[1]
         birth = _consensus(subj, [i for i in its if i.claim.predicate == "born"], "born",
                            _get(entry, "born"), None, src)
-        out += birth[1]
+        found += birth[1]
         for pred in ("disappeared", "rehabilitated"):
-            out += _consensus(subj, [i for i in its if i.claim.predicate == pred], pred, None, None, src)[1]
-        out += _repeatable_denials(subj, its, src)
+            found += _consensus(subj, [i for i in its if i.claim.predicate == pred], pred, None, None, src)[1]
+        found += _repeatable_denials(subj, its, src)
         if death[0] is not None and death[0].date and death[0].certainty == "asserted":
-            out += _after_death(subj, its, death[0], src)
-        out += _self_corrections(subj, its)
+            found += _after_death(subj, its, death[0], src)
+        found += _self_corrections(subj, its)
+        out += [c for c in found if c.outlier is None or ok(c.outlier)]
     out.sort(key=lambda c: (-c.against, c.subject, c.kind))
     return out
 

@@ -319,7 +319,11 @@ def claims_from_sentence(ctx: Context, base: int, sdoc, doc_date: str | None, mo
             args = args + colon_list(s, args[0])
         charges = [g for g in _prep_objects(tok, "on", "under") if g.lemma_.lower() == "charge"] \
             if role != "noun" else []
-        for entity, ptok in s.persons(args):
+        # the subject of a relative clause is its antecedent alone, not the antecedent's list or
+        # appositions ("Bertheau, who … published a booklet, Fünf Briefe über Marx an … Wolf")
+        rel_heads = {t.head.i for t in (tok, *tok.ancestors) if t.dep_ == "relcl"}
+        exact = any(a.i in rel_heads for a in args)
+        for entity, ptok in s.persons(args, expand=not exact):
             if predicate == "met" and _object(s, tok, predicate, ptok) == entity:
                 continue
             if predicate == "met" and not any(s.entity(o) for o in _children(tok, "dobj") + _prep_objects(tok, "with")):
