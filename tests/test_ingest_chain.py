@@ -125,8 +125,14 @@ def test_read_path_relpath(tmp_path):
     f = sub / "page.txt"
     f.write_text("Some plain prose that is long enough to be a body paragraph of text.")
     assert read_path(f, tmp_path).document.source.path == "archive/x/page.txt"
-    assert read_path(f).document.source.path == "page.txt"
+    # The archive root is found above the file, whatever folder (or none) was given.
+    assert read_path(f).document.source.path == "archive/x/page.txt"
+    assert read_path(f, sub).document.source.path == "archive/x/page.txt"
     assert read_path(f).document.source.sha256 == hashlib.sha256(f.read_bytes()).hexdigest()
+    loose = tmp_path / "loose"
+    loose.mkdir()
+    (loose / "page.txt").write_bytes(f.read_bytes())
+    assert read_path(loose / "page.txt").document.source.path == "page.txt"   # outside any archive
 
 
 def test_missing_file_fails_with_reason(tmp_path):

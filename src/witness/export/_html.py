@@ -52,6 +52,20 @@ def citation(r: Record) -> str:
     return clean(", ".join(parts) + ("." if parts else ""))
 
 
+def original_url(doc: Document) -> str | None:
+    """The original page (source.url); for a document stored before URLs were recorded, its
+    marxists.org address when its path is relative to an MIA tree (archive/…, history/…).
+    Only web addresses: an imported JSON could say anything."""
+    url = doc.source.url
+    if url:
+        return url if url.startswith(("https://", "http://")) else None
+    from ..ingest.paths import MIA_TOP, MIA_URL
+    path = doc.source.path.lstrip("/")
+    if doc.source.format == "mia-html" and "/" in path and path.split("/", 1)[0] in MIA_TOP:
+        return MIA_URL + path
+    return None
+
+
 def date_key(doc: Document) -> tuple:
     """Chronological order: undated last, then title."""
     d = doc.record.date or ""

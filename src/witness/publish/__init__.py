@@ -24,7 +24,7 @@ from typing import Any, Iterable
 
 from lxml import etree
 
-from ..export._html import Renderer, citation, clean, date_key, el, frag_id
+from ..export._html import Renderer, citation, clean, date_key, el, frag_id, original_url
 from ..export.tei import collect_entities
 from ..model import HEDGED, Document, Entity
 from .assets import CSS, SEARCH_JS
@@ -188,6 +188,10 @@ class _Site:
         src = el("p", parent=article, class_="source")
         src.text = clean(f"Source: {doc.source.path}" + (f" · {r.rights}" if r.rights else "")
                          + (f" · last updated {r.last_updated}" if r.last_updated else ""))
+        url = original_url(doc)
+        if url:
+            src.text += " · original: "
+            el("a", url, parent=src, href=url, rel="external noopener", class_="original")
         self.write(path, html)
 
     def person(self, eid: str, e: Entity) -> None:

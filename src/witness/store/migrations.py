@@ -260,6 +260,9 @@ CREATE TRIGGER doc_text_au AFTER UPDATE ON doc_text WHEN old.rowid <= {_FTS_UPTO
 END;
 """
 
+# 8: document aliases and legacy identities (store/sqlite_identity.py, issue 13).
+from .sqlite_identity import V8 as _V8, v8_fill as _v8_fill  # noqa: E402
+
 STEPS: list[list[Step]] = [
     [_V1],
     [_V2, _v2_fill],
@@ -268,6 +271,7 @@ STEPS: list[list[Step]] = [
     [_V5],
     [_V6],
     [_V7],
+    [_V8, _v8_fill],
 ]
 LATEST = len(STEPS)
 

@@ -27,7 +27,9 @@ from ..errors import NotFound, StoreError
 from ..model import Document
 from . import migrations
 from .base import PutResult, VersionInfo
+from . import sqlite_identity as identity
 from .sqlite_curation import CurationMixin, curate
+from .sqlite_identity import IdentityMixin
 from .sqlite_people import PeopleMixin
 from .sqlite_search import SearchMixin, _Meta
 
@@ -108,7 +110,7 @@ class _Batch:
     pending: int = 0
 
 
-class SQLiteStore(SearchMixin, PeopleMixin, CurationMixin):
+class SQLiteStore(SearchMixin, PeopleMixin, CurationMixin, IdentityMixin):
     def __init__(self, path: str | Path, *, timeout: float = 30.0, rank_cache_size: int = 32,
                  engine: str | None = None):
         self.path = Path(path)
@@ -276,7 +278,10 @@ class SQLiteStore(SearchMixin, PeopleMixin, CurationMixin):
         with self._tx() as c:
             row = c.execute("SELECT rowid, id, version, sha256, digest FROM documents WHERE path = ?",
                             (path,)).fetchone()
+            if row is None:     # maybe a document stored before archive roots, under its old path
+                row = identity.adopt(c, path, sha256, data.get("id") or _slug(path), self._free_id)
             doc_id = row[1] if row else self._free_id(c, data.get("id") or _slug(path))
+            identity.settled(c, doc_id, data)
             if doc_id != data.get("id"):  # an id collision renamed it: the JSON must say so
                 prep = Prepared.of({**data, "id": doc_id})
                 data = prep.data
@@ -317,11 +322,12 @@ class SQLiteStore(SearchMixin, PeopleMixin, CurationMixin):
 
     @staticmethod
     def _free_id(c: sqlite3.Connection, wanted: str) -> str:
-        """`wanted`, or the first of wanted-2, wanted-3 … not yet taken (deterministic for a given order)."""
-        if not c.execute("SELECT 1 FROM documents WHERE id = ?", (wanted,)).fetchone():
+        """`wanted`, or the first of wanted-2, wanted-3 … not yet taken by a document or an old
+        id kept as an alias (deterministic for a given order)."""
+        if not identity.id_taken(c, wanted):
             return wanted
         n = 2
-        while c.execute("SELECT 1 FROM documents WHERE id = ?", (f"{wanted}-{n}",)).fetchone():
+        while identity.id_taken(c, f"{wanted}-{n}"):
             n += 1
         return f"{wanted}-{n}"
 
@@ -343,9 +349,12 @@ class SQLiteStore(SearchMixin, PeopleMixin, CurationMixin):
     def known_shas(self) -> dict[str, str]:
         """Every source path with the sha256 of its current version (one query, for ingest)."""
         with self._lock:
-            return dict(self.conn.execute("SELECT path, sha256 FROM documents"))
+            # Legacy documents (sqlite_identity.py) are read again once, to be re-identified.
+            return dict(self.conn.execute("SELECT path, sha256 FROM documents"
+                                          " WHERE id NOT IN (SELECT doc_id FROM doc_legacy WHERE reread = 1)"))
 
     def get_document(self, doc_id: str, version: int | None = None) -> Document:
+        doc_id = self.canonical_id(doc_id) or doc_id      # an old id still resolves
         with self._lock:
             if version is None:
                 row = self.conn.execute("SELECT v.json FROM documents d JOIN versions v ON v.doc_id = d.id"
@@ -366,9 +375,11 @@ class SQLiteStore(SearchMixin, PeopleMixin, CurationMixin):
                 row = self.conn.execute(sql, (arg,)).fetchone()
                 if row:
                     return row[0]
-        return None
+            return (identity.alias_target(self.conn, key)
+                    or identity.alias_target(self.conn, key.removeprefix("./")))
 
     def history(self, doc_id: str) -> list[VersionInfo]:
+        doc_id = self.canonical_id(doc_id) or doc_id
         with self._lock:
             cur = self.conn.execute("SELECT version FROM documents WHERE id = ?", (doc_id,)).fetchone()
             if cur is None:
