@@ -245,3 +245,84 @@ def test_links_leaving_the_input_folder_are_declined_unless_allowed(tmp_path, se
     run(["--db", db, "ingest", "--no-nlp", "--quiet", "--follow-links", folder], check=0)
     paths = {p for (p,) in rows(db, "SELECT path FROM documents")}
     assert "yagoda.htm" in paths and any(p.startswith("sub/linked-folder/") for p in paths)
+
+
+# -- 6. workers die with their parent ----------------------------------------------------------
+def _descendants(pid: int) -> set[int]:
+    parents: dict[int, int] = {}
+    for d in Path("/proc").iterdir():
+        if d.name.isdigit():
+            try:
+                stat = (d / "stat").read_text()
+            except OSError:
+                continue
+            parents[int(d.name)] = int(stat.rsplit(")", 1)[1].split()[1])
+    out, todo = set(), [pid]
+    while todo:
+        p = todo.pop()
+        kids = {c for c, pp in parents.items() if pp == p}
+        todo += list(kids - out)
+        out |= kids
+    return out
+
+
+def _alive(pids: set[int]) -> set[int]:
+    alive = set()
+    for p in pids:
+        try:
+            state = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        except OSError:
+            continue
+        if state != "Z":
+            alive.add(p)
+    return alive
+
+
+def _kill_9_once_workers_run(cmd: list, wanted: int) -> set[int]:
+    """Start `cmd`, wait until it has `wanted` worker processes, SIGKILL it (only it): the
+    workers it had."""
+    import signal
+    import time
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    try:
+        deadline = time.time() + 300
+        kids: set[int] = set()
+        while time.time() < deadline and len(kids) < wanted:
+            assert proc.poll() is None, proc.stderr.read().decode()[-2000:]
+            kids = _alive(_descendants(proc.pid))
+            time.sleep(0.2)
+        assert len(kids) >= wanted, f"only {len(kids)} workers started"
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+        return kids
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+
+
+def _gone(pids: set[int], patience: float = 30.0) -> set[int]:
+    """The pids still alive after `patience` seconds (a liveness wait, not a speed test)."""
+    import time
+    deadline = time.time() + patience
+    while _alive(pids) and time.time() < deadline:
+        time.sleep(0.2)
+    left = _alive(pids)
+    for p in left:                           # never leave them behind for the next test
+        os.kill(p, 9)
+    return left
+
+
+@pytest.mark.corpus
+def test_kill_9_of_an_nlp_ingest_leaves_no_orphan_workers(tmp_path, corpus_root):
+    cmd = CLI + ["--db", str(tmp_path / "w.db"), "ingest", "--quiet", str(corpus_root / "archive/serge")]
+    kids = _kill_9_once_workers_run(cmd, wanted=4)           # two readers, two spaCy processes
+    assert not _gone(kids), "workers outlived the killed ingest"
+
+
+@pytest.mark.corpus
+def test_kill_9_of_reprocess_leaves_no_orphan_workers(tmp_path, corpus_root):
+    db = tmp_path / "w.db"
+    run(["--db", db, "ingest", "--no-nlp", "--quiet", corpus_root / "archive/serge"], check=0)
+    kids = _kill_9_once_workers_run(CLI + ["--db", str(db), "reprocess", "--quiet"], wanted=2)
+    assert not _gone(kids), "workers outlived the killed reprocess"

@@ -16,7 +16,7 @@ from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
-from ..export._html import original_url
+from ..export._html import isolate_bidi, original_url
 from ..model import HEDGED, Document
 
 OPEN_MARK, CLOSE_MARK = "«", "»"
@@ -230,6 +230,15 @@ def _date_words(date: str | None) -> str | None:
     except (ValueError, IndexError):
         pass
     return parts[0]
+
+
+def isolated(value):
+    """Jinja's finalize: a printed string cannot reorder the text around it (isolate_bidi)."""
+    if isinstance(value, str) and value:
+        out = isolate_bidi(value)
+        if out is not value:
+            return Markup(out) if isinstance(value, Markup) else out
+    return value
 
 
 def mia_url(doc: Document) -> str | None:
