@@ -81,6 +81,16 @@ def test_truncated_html_is_read_and_flagged():
     assert d.extra.get("truncated") is True
     assert d.record.title == "Cut Short"
     assert d.text.endswith("until the bytes simply st")
+    from witness.checks import run_checks
+    assert [f.rule for f in run_checks(d) if f.rule == "truncated-file"] == ["truncated-file"]
+
+
+def test_a_complete_page_without_closing_html_is_not_truncated(corpus_root):
+    """Some pages omit </html> after their footer: no finding for those."""
+    from witness.checks import run_checks
+    out = read_path(corpus_root / "archive/zinoviev/works/1918/lenin/ch14.htm")
+    assert isinstance(out, Read) and out.document.extra.get("truncated")
+    assert not [f for f in run_checks(out.document) if f.rule == "truncated-file"]
 
 
 def test_script_page_has_no_script_text():

@@ -121,7 +121,7 @@ def test_one_stray_byte_does_not_turn_a_utf8_page_into_mojibake(tmp_path):
     assert doc.text.count("Сталин") == 30 and "Ð¡" not in doc.text
     assert doc.text.count("\ufffd") == 1
     from witness.checks import run_checks
-    found = [x for x in run_checks(doc) if x.rule == "replacement-character"]
+    found = [x for x in run_checks(doc) if x.rule == "lost-character"]
     assert len(found) == 1 and doc.text[found[0].start:found[0].end] == "\ufffd"
 
 

@@ -69,6 +69,8 @@ def read_input(raw: RawInput) -> Outcome:
             out.source.encoding = transcoded
         if nuls:
             out.extra["nul_bytes"] = nuls
+        if out.extra.get("truncated") and raw.data.rstrip()[-1:] != b">":
+            out.extra["cut_short"] = True     # no </html> and it stops inside text or a tag
         return Read(out)
     return Failed(raw.relpath, reasons)
 

@@ -45,7 +45,7 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
     Strict UTF-8 first (a page declared iso-8859-1 whose bytes are UTF-8 decodes right).
     When that fails, the longest valid reading wins: if more of the bytes above ASCII form
     well-formed UTF-8 sequences than not, the page is UTF-8 with a few bad bytes, and those
-    bytes (only) become U+FFFD, which the `replacement-character` check reports — one stray
+    bytes (only) become U+FFFD, which the `lost-character` check reports — one stray
     byte must not turn a whole Russian page into mojibake.  Otherwise the declared charset,
     where iso-8859-1 means windows-1252 as browsers do (the corpus has curly quotes in
     0x80–0x9F under a latin-1 declaration), then windows-1252, then latin-1.
