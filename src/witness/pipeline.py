@@ -26,6 +26,7 @@ from .ingest.base import Failed, Read, Skipped
 from .model import Document
 from .workers import install as workers_die_with_parent
 
+
 @dataclass
 class IngestSummary:
     files: int = 0
@@ -36,6 +37,7 @@ class IngestSummary:
     skipped: Counter = field(default_factory=Counter)      # reason → count
     failed: list[tuple[str, str]] = field(default_factory=list)  # (relpath, reason)
     seconds: float = 0.0
+    duplicates: object | None = None    # witness.duplicates.DuplicateSummary, after the run
 
     @property
     def stored(self) -> int:
@@ -50,6 +52,8 @@ class IngestSummary:
                f"skipped {sum(self.skipped.values())}, failed {len(self.failed)}"]
         for reason, n in self.skipped.most_common(8):
             out.append(f"  skipped {n:>5}  {reason}")
+        if self.duplicates is not None:
+            out.append("  " + self.duplicates.line())
         for relpath, reason in self.failed[:20]:
             out.append(f"  FAILED {relpath}: {reason}")
         if len(self.failed) > 20:
@@ -72,6 +76,10 @@ def _read_and_check(job: tuple):
         outcome = read_path(path, place=place)
         if isinstance(outcome, Read):
             from .checks import refresh_findings
+            from .creators import link_creators
+            from .language import set_language
+            link_creators(outcome.document)
+            set_language(outcome.document)   # record → language → check → nlp
             outcome.document.findings = refresh_findings(outcome.document)
             if prepare is not None:
                 return "prepared", prepare(outcome.document), size
@@ -109,12 +117,12 @@ def ingest(store, paths: Iterable[str | Path], *, nlp: bool = True, workers: int
     summary = IngestSummary(files=len(planned.files) + len(planned.outcomes))
     for relpath, kind, reason in planned.outcomes:
         _outcome(summary, store, relpath, kind, reason)
-    known = store.known_shas() if hasattr(store, "known_shas") else {}
+    known = store.known_shas()
     workers = workers or min(2, os.cpu_count() or 1)
     if nlp and annotate is None:
         from .annotate import annotate_many as annotate
-    # Without an annotation stage, workers serialise documents for the store (when it can).
-    prepare = getattr(type(store), "prepare", None) if annotate is None else None
+    # Without an annotation stage, workers serialise documents for the store.
+    prepare = store.prepare if annotate is None else None
     put = store.put_prepared if prepare is not None else store.put_document
     jobs = [(f.path, f.place, known.get(f.place.relpath), prepare) for f in planned.files]
     start = time.perf_counter()
@@ -125,7 +133,7 @@ def ingest(store, paths: Iterable[str | Path], *, nlp: bool = True, workers: int
         docs = _collect(results, summary, store, bar)
         if annotate is not None:
             docs = annotate(docs)
-        with store.batch(commit_every) if hasattr(store, "batch") else _nullcontext():
+        with store.batch(commit_every):
             for doc in docs:
                 try:
                     res = put(doc)
@@ -140,6 +148,8 @@ def ingest(store, paths: Iterable[str | Path], *, nlp: bool = True, workers: int
         if pool:
             pool.terminate()
         bar.close()
+    from .duplicates import update as find_duplicates
+    summary.duplicates = find_duplicates(store, workers=workers)
     summary.seconds = time.perf_counter() - start
     return summary
 
@@ -176,11 +186,3 @@ def _outcome(summary: IngestSummary, store, relpath: str, kind: str, reason: str
 def _source_path(doc) -> str:
     data = doc.data if hasattr(doc, "data") else doc.to_json()     # a Prepared or a Document
     return (data.get("source") or {}).get("path") or "?"
-
-
-class _nullcontext:
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        return False

@@ -7,7 +7,6 @@ from typing import Callable
 
 from .errors import NotFound, UnreadableInput, WitnessError
 from .model import Document
-from .store.base import SearchQuery, SearchResults
 
 
 class Skipped(WitnessError):
@@ -15,7 +14,7 @@ class Skipped(WitnessError):
     status = 422
 
 
-def check_target(target: str, get_store: Callable) -> Document:
+def check_target(target: str, get_archive: Callable) -> Document:
     """A document with fresh findings, from a file on disk or a stored id/path."""
     from .checks import refresh_findings
     path = Path(target)
@@ -29,12 +28,11 @@ def check_target(target: str, get_store: Callable) -> Document:
             raise UnreadableInput(target, outcome.reasons)
         doc = outcome.document
     else:
-        store = get_store()
-        doc_id = store.resolve(target)
-        if doc_id is None:
+        archive = get_archive()
+        if archive.store.resolve(target) is None:
             raise NotFound(f"no file or stored document called {target!r}",
                            hint="give a path to a file, or an id from `witness search`")
-        doc = store.get_document(doc_id)
+        doc = archive.document(target)
     doc.findings = refresh_findings(doc)
     return doc
 
@@ -55,18 +53,6 @@ def format_findings(doc: Document) -> list[str]:
     return lines
 
 
-def run_search(store, q: str, *, person: str | None = None, **filters) -> SearchResults:
-    person_id = None
-    if person:
-        from .people import resolve_person
-        person_id = resolve_person(store, person)
-        if not q.strip():
-            # Rank and highlight by the ways these documents write the name (Rakowsky, Раковский…).
-            forms = [t.replace('"', "") for t, _ in store.spellings(person_id)[:12]]
-            q = " OR ".join(f'"{t}"' for t in forms if t.strip())
-    return store.search(SearchQuery(q=q, person=person_id, **filters))
-
-
 def format_document(doc: Document) -> str:
     r = doc.record
     head = [f"{doc.id}  ({doc.source.format}, {doc.source.path})",
@@ -83,6 +69,8 @@ def format_document(doc: Document) -> str:
     for label, names in credits:
         if names:
             head.append(f"  {label} by {', '.join(names)}")
+    if doc.same_text_as:
+        head.append(f"  the same text as {', '.join(doc.same_text_as)}")
     head.append(f"  {len(doc.text.split())} words, {len(doc.notes)} notes, {len(doc.findings)} findings, "
                 f"{len(doc.mentions)} mentions, {len(doc.claims)} claims")
     return "\n".join(head) + "\n\n" + doc.text
@@ -110,7 +98,39 @@ def format_stats(data: dict) -> str:
     return "\n".join(lines)
 
 
+def duplicates_json(store, groups) -> dict:
+    briefs = store.duplicates.briefs([m for g in groups for m in g.members])
+    return {"groups": len(groups), "documents": sum(len(g.members) for g in groups),
+            "items": [{"representative": g.representative, "similarity": g.similarity,
+                       "members": [briefs.get(m, {"id": m}) for m in g.members]} for g in groups]}
+
+
+def format_duplicates(store, groups, summary=None) -> list[str]:
+    briefs = store.duplicates.briefs([m for g in groups for m in g.members])
+    n_docs = sum(len(g.members) for g in groups)
+    lines = [f"{len(groups)} groups of the same text ({n_docs} documents; each is counted once, "
+             f"as its first-listed document)"]
+    for g in groups:
+        lines.append("")
+        for k, m in enumerate(g.members):
+            b = briefs.get(m, {})
+            lines.append(f"  {'*' if k == 0 else '='} {m}  [{b.get('format') or '?'}]  {b.get('date') or 'n.d.'}"
+                         f"  {b.get('title') or ''}")
+        if len(g.members) > 1 and g.similarity < 1.0:
+            lines.append(f"    (lowest similarity in the group: {g.similarity:.2f})")
+    return lines
+
+
 # ---- people, timelines, contradictions, selections -------------------------------------
+
+def person_json(view) -> dict:
+    """`witness person --json`: the person page's data (as the API gives it) with mentions."""
+    from dataclasses import asdict
+    out = asdict(view)
+    out.pop("timeline")
+    out["co_mentioned"] = [{"id": c["id"], "name": c["name"], "documents": c["count"]} for c in out["co_mentioned"]]
+    return out
+
 
 def format_person(rec) -> list[str]:
     life = f"{rec.born or '?'} – {rec.died or '?'}" + (f" ({rec.death_manner})" if rec.death_manner else "")
@@ -120,11 +140,11 @@ def format_person(rec) -> list[str]:
     if rec.variants:
         lines.append("  variants: " + ", ".join(rec.variants))
     lines.append(f"\n{len(rec.documents)} documents:")
-    lines += [f"  {d['date'] or 'n.d.':<10}  {d['id']}  {d['title'] or ''}  ({d['mentions']}×)" for d in rec.documents]
+    lines += [f"  {d.date or 'n.d.':<10}  {d.id}  {d.title or ''}  ({d.mentions}×)" for d in rec.documents]
     lines.append(f"\n{len(rec.mentions)} mentions:")
     lines += [f"  {m['doc_id']}: “{m['text']}” — {m['sentence']}" for m in rec.mentions[:50]]
     if rec.co_mentioned:
-        lines.append("\nmentioned with: " + ", ".join(f"{c['name']} ({c['documents']})" for c in rec.co_mentioned))
+        lines.append("\nmentioned with: " + ", ".join(f"{c.name} ({c.count})" for c in rec.co_mentioned))
     return lines
 
 
@@ -176,25 +196,8 @@ def format_contradiction(c) -> list[str]:
     return lines
 
 
-def select_documents(store, ids=(), *, author: str | None = None, query: str | None = None,
-                     limit: int = 10_000) -> list[Document]:
-    """Documents by ids, by author, by a search, or every document when nothing is given."""
-    if ids:
-        out = []
-        for i in ids:
-            doc_id = store.resolve(i)
-            if doc_id is None:
-                raise NotFound(f"no stored document {i!r}", hint="`witness search` lists ids")
-            out.append(store.get_document(doc_id))
-        return out
-    if author or query:
-        res = store.search(SearchQuery(q=query or "", author=author, limit=limit))
-        return [store.get_document(h.id) for h in res.hits]
-    return list(store.iter_documents())
-
-
-def export_claims(store, fmt: str, out_file: str) -> int:
+def export_claims(archive, fmt: str, out_file: str) -> int:
     from .claims import claim_rows, write_csv, write_jsonl
-    rows = (row for doc in store.iter_documents() if doc.claims for row in claim_rows(doc))
+    rows = (row for doc in archive.documents() if doc.claims for row in claim_rows(doc))
     with open(out_file, "w", encoding="utf-8", newline="") as fp:
         return (write_csv if fmt == "csv" else write_jsonl)(rows, fp)
