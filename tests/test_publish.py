@@ -157,10 +157,10 @@ def test_markup_in_documents_renders_as_text(page, site):
 def test_navigation_footnotes_and_search_over_file_urls(page, site):
     page.goto((site / "index.html").as_uri())
     page.click("text=Persons")
-    page.click("a:text-is('Christian Rakovsky')")
+    page.click("a:has(bdi:text-is('Christian Rakovsky'))")
     assert page.url.endswith("/p/rakovsky-christian.html")
     assert "confirmed" in page.inner_text("main")                 # the claim about him
-    page.click("a:text-is('Earlier piece')")
+    page.click("a:has(bdi:text-is('Earlier piece'))")
     assert page.url.endswith("/d/earlier.html")
     page.click("a.noteref >> nth=0")
     assert page.url.endswith("#fn-0")
