@@ -89,7 +89,9 @@ def ingest_cmd(db: Path, folder: Path, nlp: bool) -> list[str]:
 
 def run_clean(db: Path, folder: Path, nlp: bool) -> float:
     start = time.perf_counter()
-    subprocess.run(ingest_cmd(db, folder, nlp), check=True, capture_output=True)
+    done = subprocess.run(ingest_cmd(db, folder, nlp), capture_output=True, text=True)
+    if done.returncode not in (0, 3):          # 3: some pages failed, each with its reason
+        raise SystemExit(f"the clean ingest failed ({done.returncode}): {done.stderr[-2000:]}")
     return time.perf_counter() - start
 
 
