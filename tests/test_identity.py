@@ -65,7 +65,7 @@ def test_the_readmes_examples_work_after_the_demos_ingest(tmp_path, corpus_root,
 
 def _make_old(db: Path) -> None:
     """What a release before schema step 8 left: no source.url, the step's tables absent,
-    user_version 9."""
+    user_version 10."""
     con = sqlite3.connect(db, isolation_level=None)
     for doc_id, version, blob in con.execute("SELECT doc_id, version, json FROM versions").fetchall():
         data = json.loads(zlib.decompress(blob))
@@ -76,7 +76,7 @@ def _make_old(db: Path) -> None:
     con.execute("DROP TABLE doc_aliases")
     con.execute("DROP TABLE doc_legacy")
     con.execute("DROP INDEX documents_sha256")
-    con.execute("PRAGMA user_version = 9")
+    con.execute("PRAGMA user_version = 10")
     con.close()
 
 

@@ -152,13 +152,16 @@ def timeline_json(entry) -> dict:
     from dataclasses import asdict
     out = asdict(entry)
     out["claim"]["evidence"] = {"start": entry.claim.evidence.start, "end": entry.claim.evidence.end}
+    out["claim_date"] = entry.claim.date          # the date the text gives, null when undated
+    out["placed_by"] = "claim" if entry.dated else "document"   # what `date` is
     return out
 
 
 def format_timeline(pid: str, entries) -> list[str]:
     lines = [f"{pid}: {len(entries)} claims"]
     for e in entries:
-        when = (e.date or "n.d.") + ("" if e.dated else " (document date)")
+        # An undated claim says so; its document's date only places it.
+        when = e.date if e.dated else f"undated (doc. {e.date or 'n.d.'})"
         obj = f" {e.object}" if e.object else ""
         src = f" — according to {e.attributed_to}" if e.attributed_to else ""
         lines.append(f"  {when:<28} {e.predicate}{obj} [{e.certainty.upper()}]{src}")

@@ -1,6 +1,6 @@
 """Document identity across the change to archive-root paths (issue 13): aliases and adoption.
 
-Before schema step 10 a document's source path (and the id derived from it) was relative to
+Before schema step 11 a document's source path (and the id derived from it) was relative to
 whatever folder had been given to `ingest`: ``1937/08/yagoda.htm`` / ``1937-08-yagoda``.  Now
 it is relative to the archive root: ``archive/serge/1937/08/yagoda.htm`` /
 ``serge-1937-08-yagoda``.  The step cannot know the archive root of a stored document (its
@@ -26,28 +26,29 @@ from datetime import datetime, timezone
 
 from .db import Database
 
-# 10: aliases (old ids and paths that still resolve) and the documents stored before archive roots.
-V10 = """
-CREATE TABLE doc_aliases (
+# 11: aliases (old ids and paths that still resolve) and the documents stored before archive roots.
+# Replayable (tests rewind user_version by hand): nothing is created twice, nothing marked twice.
+V11 = """
+CREATE TABLE IF NOT EXISTS doc_aliases (
     alias  TEXT PRIMARY KEY,                 -- an old id or an old source path
     doc_id TEXT NOT NULL,                    -- the document's id now
     kind   TEXT NOT NULL CHECK (kind IN ('id', 'path')),
     at     TEXT NOT NULL
 );
-CREATE INDEX doc_aliases_doc ON doc_aliases(doc_id);
-CREATE TABLE doc_legacy (                    -- stored before archive roots (see the module doc)
+CREATE INDEX IF NOT EXISTS doc_aliases_doc ON doc_aliases(doc_id);
+CREATE TABLE IF NOT EXISTS doc_legacy (                    -- stored before archive roots (see the module doc)
     doc_id TEXT PRIMARY KEY,
     reread INTEGER NOT NULL                  -- 1: rooted path, read once more; 0: may be adopted
 );
-CREATE INDEX documents_sha256 ON documents(sha256);  -- adoption looks documents up by their bytes
+CREATE INDEX IF NOT EXISTS documents_sha256 ON documents(sha256);  -- adoption looks documents up by their bytes
 """
 
 
-def v10_fill(conn: sqlite3.Connection) -> None:
+def v11_fill(conn: sqlite3.Connection) -> None:
     from ..ingest.paths import MIA_TOP     # the one list of MIA top folders
 
     rows = conn.execute("SELECT id, path FROM documents").fetchall()
-    conn.executemany("INSERT INTO doc_legacy(doc_id, reread) VALUES (?, ?)",
+    conn.executemany("INSERT OR IGNORE INTO doc_legacy(doc_id, reread) VALUES (?, ?)",
                      [(i, int("/" in p and p.split("/", 1)[0] in MIA_TOP)) for i, p in rows])
 
 

@@ -300,8 +300,30 @@ CREATE TABLE dup_pairs (                        -- a < b: the same text (Jaccard
 CREATE INDEX dup_pairs_b ON dup_pairs(b);
 """
 
-# 10: document aliases and legacy identities (store/identity.py, issue 13).
-from .identity import V10 as _V10, v10_fill as _v10_fill  # noqa: E402
+# 10: the years search can filter on besides the best date (issue 13: --date-field): first
+# publication only, and written (else published).  store/documents.py fills them on every put.
+def _v10_fill(conn: sqlite3.Connection) -> None:
+    import json
+    import zlib
+
+    from .documents import date_years
+
+    have = {row[1] for row in conn.execute("PRAGMA table_info(documents)")}
+    for column in ("published_year", "written_year"):
+        if column not in have:       # (a test may replay the step over a newer schema)
+            conn.execute(f"ALTER TABLE documents ADD COLUMN {column} INTEGER")
+
+    rows = conn.execute(
+        "SELECT d.rowid, v.json FROM documents d JOIN versions v ON v.doc_id = d.id AND v.version = d.version"
+    ).fetchall()
+    for rowid, blob in rows:
+        published, written = date_years(json.loads(zlib.decompress(blob)).get("record") or {})
+        conn.execute("UPDATE documents SET published_year = ?, written_year = ? WHERE rowid = ?",
+                     (published, written, rowid))
+
+
+# 11: document aliases and legacy identities (store/identity.py, issue 13).
+from .identity import V11 as _V11, v11_fill as _v11_fill  # noqa: E402
 
 STEPS: list[list[Step]] = [
     [_V1],
@@ -313,7 +335,8 @@ STEPS: list[list[Step]] = [
     [_V7],
     [_V8],
     [_V9],
-    [_V10, _v10_fill],
+    [_v10_fill],
+    [_V11, _v11_fill],
 ]
 LATEST = len(STEPS)
 
