@@ -150,6 +150,17 @@ def test_utf16_without_bom_and_stray_nul_bytes_are_read(tmp_path, seed_html):
     assert [x.rule for x in run_checks(out.document) if x.rule == "nul-bytes"] == ["nul-bytes"]
 
 
+@pytest.mark.parametrize("codec, name", [("utf-16", "utf-16"), ("utf-16-le", "utf-16le"), ("utf-16-be", "utf-16be")])
+def test_utf16_tei_is_read_with_or_without_a_byte_order_mark(codec, name):
+    from witness.ingest import RawInput, read_input
+    tei = ('<?xml version="1.0" encoding="UTF-16"?><TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader>'
+           "<fileDesc><titleStmt><title>Über Café</title></titleStmt></fileDesc></teiHeader>"
+           f"<text><body><p>{PROSE}</p></body></text></TEI>").encode(codec)
+    out = read_input(RawInput(Path("x.xml"), "x.xml", tei, "0" * 64))
+    assert isinstance(out, Read) and out.document.source.format == "tei", out
+    assert out.document.record.title == "Über Café" and out.document.source.encoding == name
+
+
 def test_binary_data_is_still_declined(tmp_path):
     f = tmp_path / "image.htm"
     f.write_bytes(bytes(range(256)) * 64)

@@ -96,11 +96,11 @@ def unnul(data: bytes) -> tuple[bytes, str | None, int]:
     UTF-8 (encoding "utf-16le"/"utf-16be", nothing dropped); stray NULs in otherwise clean text
     (a crashed editor's padding, a bad copy) are dropped and counted.  Anything else — real
     binary data — comes back unchanged for the readers to decline."""
-    if b"\x00" not in data:
-        return data, None, 0
+    if b"\x00" not in data or data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data, None, 0             # (with a byte-order mark, UTF-16 is every reader's own)
     sample = data[:65536]
     half = len(sample) // 2
-    if half >= 8 and not sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if half >= 8:
         even, odd = sample[0::2].count(0), sample[1::2].count(0)
         for nuls, other, codec in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
             if nuls >= 0.6 * half and other <= 0.02 * half:
