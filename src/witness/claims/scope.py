@@ -133,7 +133,9 @@ def _own_cues(trig, nominal: bool) -> list[Cue]:
             elif ct == "must":
                 out.append(Cue(0, "expect", c.text))
             elif ct == "to" and not any(a.dep_ == "aux" and a.lemma_ == "have" for a in trig.children) \
-                    and not any(a.lower_ == "only" and a.dep_ == "advmod" for a in trig.children):
+                    and not any(a.lower_ == "only" and a.dep_ == "advmod" for a in trig.children) \
+                    and not (trig.dep_ == "xcomp" and _lemma(trig.head) in F.IMPLICATIVE_VERBS | {"live"}):
+                # ("went on to die for the Bolivian Revolution", "managed to escape": it happened)
                 # ("returned only to be arrested": a result, which happened)
                 # an infinitive is not an event that happened: "is to be tried", "sentenced to
                 # be shot", "ordered to arrest X" ("to have been shot" is past)
