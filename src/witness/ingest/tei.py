@@ -15,7 +15,7 @@ from lxml import etree
 
 from ..model import Claim, Document, Entity, Finding, Mention, Note, Record, Source, Span
 from .base import Decline, RawInput
-from ..export.tei_text import TextBuilder, Walker, exact_text, ln
+from .tei_text import TextBuilder, Walker, exact_text, ln
 
 try:
     from .ids import doc_id
@@ -254,7 +254,7 @@ def _witness_entities(so) -> list[Entity]:
 
 # ------------------------------------------------------------------- written by others
 
-from ..export.tei_foreign import read_foreign as _read_foreign_impl  # noqa: E402
+from .tei_foreign import read_foreign as _read_foreign_impl  # noqa: E402
 
 
 def _read_foreign(raw, root, header, text) -> Document:
