@@ -165,3 +165,29 @@ def test_a_newer_postgresql_archive_is_refused(pg_server):
         s.db.execute("UPDATE meta SET value = ? WHERE key = 'schema'", (str(pg_schema.LATEST + 1),))
     with pytest.raises(StoreError, match="newer than this program"):
         open_store(url)
+
+
+def test_an_older_postgresql_archive_is_brought_forward(pg_server, tmp_path):
+    """An archive made at schema step 1 (before the duplicate tables) keeps its documents and
+    gains the later steps when opened; every step runs in its own transaction."""
+    from witness.model import Document, Record, Source
+    from witness.store import pg_schema
+    from witness.store.pg import PostgresDatabase, PostgresStore
+
+    url = pg_server.create_database(f"older_{os.getpid()}")
+    db = PostgresDatabase(url)
+    assert pg_schema.migrate(db, upto=1) == 1
+    db.close()
+    doc = Document("d1", Source("x/d1.htm", "mia-html", "a" * 64), Record(title="One"), "Kronstadt sailors.")
+    # A store that knows only step 1 wrote this document.
+    steps, latest = pg_schema.STEPS, pg_schema.LATEST
+    pg_schema.STEPS, pg_schema.LATEST = steps[:1], 1
+    try:
+        with PostgresStore(url) as old:
+            old.put_document(doc)
+    finally:
+        pg_schema.STEPS, pg_schema.LATEST = steps, latest
+    with open_store(url) as s:
+        assert pg_schema.current_version(s.db) == pg_schema.LATEST
+        assert s.document_ids() == ["d1"] and s.db.one("SELECT count(*) FROM dup_sketch") == 0
+        assert s.search(__import__("witness.store", fromlist=["SearchQuery"]).SearchQuery(q="kronstadt")).total == 1

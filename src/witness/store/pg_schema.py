@@ -169,7 +169,32 @@ def _fold_function(db) -> None:
         db.execute(_FOLD_PLAIN)
 
 
-STEPS: list = [[_fold_function, _V1]]
+# 2: duplicate texts (SQLite step 9; store/duplicate_index.py): derived data, refilled by
+# witness.duplicates.update() at the end of every ingest and reprocess.
+_V2 = """
+CREATE TABLE dup_sketch (
+    doc_rowid BIGINT PRIMARY KEY REFERENCES documents(rowid) ON DELETE CASCADE,
+    version   INTEGER NOT NULL,
+    shingles  INTEGER NOT NULL,
+    signature BYTEA
+);
+CREATE TABLE dup_bands (
+    band      INTEGER NOT NULL,
+    key       BIGINT NOT NULL,
+    doc_rowid BIGINT NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE
+);
+CREATE INDEX dup_bands_key ON dup_bands(band, key);
+CREATE INDEX dup_bands_doc ON dup_bands(doc_rowid);
+CREATE TABLE dup_pairs (
+    a       BIGINT NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+    b       BIGINT NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+    jaccard DOUBLE PRECISION NOT NULL,
+    PRIMARY KEY (a, b)
+);
+CREATE INDEX dup_pairs_b ON dup_pairs(b);
+"""
+
+STEPS: list = [[_fold_function, _V1], [_V2]]
 LATEST = len(STEPS)
 _MIGRATE_LOCK = 7_341_001
 
@@ -181,7 +206,8 @@ def current_version(db) -> int:
     return int(value) if value is not None else 0
 
 
-def migrate(db, upto: int = LATEST) -> int:
+def migrate(db, upto: int | None = None) -> int:
+    upto = LATEST if upto is None else upto
     db.execute("SELECT pg_advisory_lock(?)", (_MIGRATE_LOCK,))
     try:
         have = current_version(db)
