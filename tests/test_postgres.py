@@ -49,7 +49,12 @@ def test_two_servers_and_an_ingest_share_one_archive(pg_server, corpus_root, tmp
     token = "tok-shared"
     a, base_a = start_server(url, token)
     b, base_b = start_server(url, token)
-    folder = corpus_root / "archive/harman"
+    folder = tmp_path / "pages"              # 120 pages of one author: long enough to overlap everything
+    import shutil
+    for f in sorted((corpus_root / "archive/harman").rglob("*.htm"))[:120]:
+        dest = folder / f.relative_to(corpus_root)
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(f, dest)
     errors: list[str] = []
     done = threading.Event()
     served = [0]
