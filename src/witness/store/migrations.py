@@ -300,6 +300,28 @@ CREATE TABLE dup_pairs (                        -- a < b: the same text (Jaccard
 CREATE INDEX dup_pairs_b ON dup_pairs(b);
 """
 
+# 10: the years search can filter on besides the best date (issue 13: --date-field): first
+# publication only, and written (else published).  store/documents.py fills them on every put.
+def _v10_fill(conn: sqlite3.Connection) -> None:
+    import json
+    import zlib
+
+    from .documents import date_years
+
+    have = {row[1] for row in conn.execute("PRAGMA table_info(documents)")}
+    for column in ("published_year", "written_year"):
+        if column not in have:       # (a test may replay the step over a newer schema)
+            conn.execute(f"ALTER TABLE documents ADD COLUMN {column} INTEGER")
+
+    rows = conn.execute(
+        "SELECT d.rowid, v.json FROM documents d JOIN versions v ON v.doc_id = d.id AND v.version = d.version"
+    ).fetchall()
+    for rowid, blob in rows:
+        published, written = date_years(json.loads(zlib.decompress(blob)).get("record") or {})
+        conn.execute("UPDATE documents SET published_year = ?, written_year = ? WHERE rowid = ?",
+                     (published, written, rowid))
+
+
 STEPS: list[list[Step]] = [
     [_V1],
     [_V2, _v2_fill],
@@ -310,6 +332,7 @@ STEPS: list[list[Step]] = [
     [_V7],
     [_V8],
     [_V9],
+    [_v10_fill],
 ]
 LATEST = len(STEPS)
 
