@@ -194,7 +194,24 @@ CREATE TABLE dup_pairs (
 CREATE INDEX dup_pairs_b ON dup_pairs(b);
 """
 
-STEPS: list = [[_fold_function, _V1], [_V2]]
+# 3: the years search can filter on besides the best date (SQLite step 10): first publication,
+# and written (else published); store/documents.py fills them on every put.
+_V3 = """
+ALTER TABLE documents ADD COLUMN published_year INTEGER;
+ALTER TABLE documents ADD COLUMN written_year INTEGER;
+"""
+
+
+def _v3_fill(db) -> None:
+    from .documents import date_years, decode
+
+    rows = db.all("SELECT d.rowid, v.json FROM documents d JOIN versions v ON v.doc_id = d.id"
+                  " AND v.version = d.version")
+    db.executemany("UPDATE documents SET published_year = ?, written_year = ? WHERE rowid = ?",
+                   [(*date_years(decode(blob).get("record") or {}), rowid) for rowid, blob in rows])
+
+
+STEPS: list = [[_fold_function, _V1], [_V2], [_V3, _v3_fill]]
 LATEST = len(STEPS)
 _MIGRATE_LOCK = 7_341_001
 

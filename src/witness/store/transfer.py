@@ -9,14 +9,15 @@ The copy is verified: document and version counts and a checksum over every
 
 from __future__ import annotations
 
-import json
+import hashlib
+import zlib
 from dataclasses import dataclass
 from itertools import groupby
 from typing import Callable
 
 from ..errors import StoreError
 from .annotations import ENTITY_COLS, index_annotations
-from .documents import _year, decode
+from .documents import decode
 
 _CURATION_TABLES = {
     "curation_log": "seq, at, op, undone, who, why, undoes",
@@ -64,7 +65,7 @@ def copy_archive(src, dst, progress: Callable[[int], None] | None = None) -> Tra
     done = 0
     with dst.batch(_GROUP):
         for doc_id, group in groupby(src.documents.all_versions(), key=lambda v: v[0]):
-            _restore(ddb, doc_id, list(group))
+            _restore(dst, doc_id, list(group))
             done += 1
             if progress:
                 progress(done)
@@ -86,27 +87,15 @@ def copy_archive(src, dst, progress: Callable[[int], None] | None = None) -> Tra
     return Transfer(a[0], a[1], a[2], sdb.one("SELECT count(*) FROM outcomes"), ops)
 
 
-def _restore(db, doc_id: str, versions: list[tuple]) -> None:
+def _restore(dst, doc_id: str, versions: list[tuple]) -> None:
     """One document with all its versions, the last one current."""
+    db = dst.db
     with db.tx():
         db.write_lock()
         _, version, sha256, path, at, blob = versions[-1]
         data = decode(blob)
-        import hashlib
-        import zlib
-        digest = hashlib.sha256(zlib.decompress(blob)).hexdigest()
-        rec = data.get("record") or {}
-        authors = [a for a in rec.get("authors") or [] if a]
-        rowid = db.insert_id(
-            "INSERT INTO documents(id, path, version, sha256, digest, format, title, authors, date, year,"
-            " periodical, n_findings, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING rowid",
-            (doc_id, path, version, sha256, digest, (data.get("source") or {}).get("format"), rec.get("title"),
-             json.dumps(authors, ensure_ascii=False), rec.get("date"), _year(rec), rec.get("periodical"),
-             len(data.get("findings") or []), at))
-        db.execute("INSERT INTO doc_text(rowid, title, authors, body) VALUES (?, ?, ?, ?)",
-                   (rowid, rec.get("title") or "", " ; ".join(authors), data.get("text") or ""))
-        db.executemany("INSERT INTO doc_authors(doc_rowid, author) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                       [(rowid, a) for a in authors])
+        digest = hashlib.sha256(zlib.decompress(blob)).hexdigest()   # as Prepared.of made it
+        rowid = dst.documents.write_current(doc_id, path, version, sha256, digest, data, at)
         db.executemany("INSERT INTO versions(doc_id, version, sha256, path, ingested_at, json) VALUES (?, ?, ?, ?, ?, ?)",
                        [(doc_id, v, s, p, t, db.blob(b)) for _, v, s, p, t, b in versions])
         index_annotations(db, rowid, data)
