@@ -173,26 +173,32 @@ def test_a_newer_postgresql_archive_is_refused(pg_server):
 
 
 def test_an_older_postgresql_archive_is_brought_forward(pg_server, tmp_path):
-    """An archive made at schema step 1 (before the duplicate tables) keeps its documents and
-    gains the later steps when opened; every step runs in its own transaction."""
+    """An archive made at schema step 2 (before the published/written years) keeps its
+    documents and gains the later steps when opened, filled from the stored versions."""
     from witness.model import Document, Record, Source
     from witness.store import pg_schema
-    from witness.store.pg import PostgresDatabase, PostgresStore
+    from witness.store.documents import prepare
+    from witness.store.pg import PostgresDatabase
 
     url = pg_server.create_database(f"older_{os.getpid()}")
     db = PostgresDatabase(url)
-    assert pg_schema.migrate(db, upto=1) == 1
+    assert pg_schema.migrate(db, upto=2) == 2
+    doc = Document("d1", Source("x/d1.htm", "mia-html", "a" * 64), Record(title="One", date="1937-08"),
+                   "Kronstadt sailors.")
+    prep = prepare(doc)
+    # What a release at step 2 wrote for this document.
+    rowid = db.insert_id("INSERT INTO documents(id, path, version, sha256, digest, title, date, year, updated_at)"
+                         " VALUES ('d1', 'x/d1.htm', 1, ?, ?, 'One', '1937-08', 1937, 'now') RETURNING rowid",
+                         ("a" * 64, prep.digest))
+    db.execute("INSERT INTO doc_text(rowid, title, body) VALUES (?, 'One', 'Kronstadt sailors.')", (rowid,))
+    db.execute("INSERT INTO versions(doc_id, version, sha256, path, ingested_at, json) VALUES"
+               " ('d1', 1, ?, 'x/d1.htm', 'now', ?)", ("a" * 64, prep.blob))
+    db.execute("INSERT INTO search_log(doc_rowid) VALUES (?)", (rowid,))
     db.close()
-    doc = Document("d1", Source("x/d1.htm", "mia-html", "a" * 64), Record(title="One"), "Kronstadt sailors.")
-    # A store that knows only step 1 wrote this document.
-    steps, latest = pg_schema.STEPS, pg_schema.LATEST
-    pg_schema.STEPS, pg_schema.LATEST = steps[:1], 1
-    try:
-        with PostgresStore(url) as old:
-            old.put_document(doc)
-    finally:
-        pg_schema.STEPS, pg_schema.LATEST = steps, latest
     with open_store(url) as s:
         assert pg_schema.current_version(s.db) == pg_schema.LATEST
-        assert s.document_ids() == ["d1"] and s.db.one("SELECT count(*) FROM dup_sketch") == 0
-        assert s.search(__import__("witness.store", fromlist=["SearchQuery"]).SearchQuery(q="kronstadt")).total == 1
+        assert s.document_ids() == ["d1"]
+        assert s.db.one("SELECT published_year FROM documents WHERE id = 'd1'") == 1937
+        from witness.store import SearchQuery
+        assert s.search(SearchQuery(q="kronstadt")).total == 1
+        assert s.search(SearchQuery(q="kronstadt", date_field="published", date_from=1937)).total == 1
