@@ -211,7 +211,25 @@ def _v3_fill(db) -> None:
                    [(*date_years(decode(blob).get("record") or {}), rowid) for rowid, blob in rows])
 
 
-STEPS: list = [[_fold_function, _V1], [_V2], [_V3, _v3_fill]]
+# 4: document aliases and legacy identities (SQLite step 11, store/identity.py).  A PostgreSQL
+# archive has no documents from before archive-rooted paths, so doc_legacy starts empty; a
+# renamed document's versions follow its id within the transaction (deferred key).
+_V4 = f"""
+CREATE TABLE doc_aliases (
+    alias  TEXT {_C} PRIMARY KEY,
+    doc_id TEXT {_C} NOT NULL,
+    kind   TEXT NOT NULL CHECK (kind IN ('id', 'path')),
+    at     TEXT NOT NULL
+);
+CREATE INDEX doc_aliases_doc ON doc_aliases(doc_id);
+CREATE TABLE doc_legacy (doc_id TEXT {_C} PRIMARY KEY, reread INTEGER NOT NULL);
+CREATE INDEX documents_sha256 ON documents(sha256);
+ALTER TABLE versions DROP CONSTRAINT versions_doc_id_fkey;
+ALTER TABLE versions ADD CONSTRAINT versions_doc_id_fkey FOREIGN KEY (doc_id) REFERENCES documents(id)
+    DEFERRABLE INITIALLY DEFERRED;
+"""
+
+STEPS: list = [[_fold_function, _V1], [_V2], [_V3, _v3_fill], [_V4]]
 LATEST = len(STEPS)
 _MIGRATE_LOCK = 7_341_001
 
