@@ -88,12 +88,13 @@ def main() -> None:
     args = ap.parse_args()
     root = corpus_dir(args.corpus)
     files = files_of(root, args.limit, args.sample)
-    if args.limit or args.sample:  # ingest exactly these files: link them into a temporary tree
+    if args.limit or args.sample:  # ingest exactly these files: copy them into a temporary tree
+        import shutil                # (copies: ingest declines symlinks that leave the input folder)
         tmp_root = Path(tempfile.mkdtemp(prefix="witness-bench-tree-"))
         for f in files:
             dest = tmp_root / f.relative_to(root)
             dest.parent.mkdir(parents=True, exist_ok=True)
-            os.symlink(f, dest)
+            shutil.copy(f, dest)
         root = tmp_root
     from _pg import postgres
 
