@@ -170,19 +170,20 @@ def pct(values: list[float], p: float) -> float:
     return values[k]
 
 
-def time_queries(run, reps: int) -> tuple[dict, dict]:
-    """Wall-clock and CPU milliseconds per run.  CPU time (this process, all threads) is the
-    figure that survives a busy machine: wall time there includes waiting for a core."""
+def time_queries(run, reps: int, clock=time.process_time) -> tuple[dict, dict]:
+    """Wall-clock and CPU milliseconds per run.  CPU time (this process, all threads, plus the
+    PostgreSQL backend serving it) is the figure that survives a busy machine: wall time
+    there includes waiting for a core."""
     wall: dict[tuple[str, str], list[float]] = {}
     cpu: dict[tuple[str, str], list[float]] = {}
     for cls, q, filters in QUERIES:
         run(q, filters)                               # warm caches once
         ws, cs = [], []
         for _ in range(reps):
-            t, c = time.perf_counter(), time.process_time()
+            t, c = time.perf_counter(), clock()
             run(q, filters)
             ws.append((time.perf_counter() - t) * 1000)
-            cs.append((time.process_time() - c) * 1000)
+            cs.append((clock() - c) * 1000)
         wall[(cls, q)], cpu[(cls, q)] = ws, cs
     return wall, cpu
 
@@ -266,7 +267,7 @@ def main(argv=None) -> int:
                 assert store.last_engine == engine, (store.last_engine, engine)
                 counts.setdefault(q + str(filters), res.total)
 
-            results[spec], cpu[spec] = time_queries(run, args.reps)
+            results[spec], cpu[spec] = time_queries(run, args.reps, cpu_clock(store, backend))
             store.close()
     db_mb = sum(Path(str(args.db) + s).stat().st_size for s in ("", "-wal") if Path(str(args.db) + s).exists())
     print(f"archive: {args.db} ({db_mb / 1e6:.0f} MB)")
@@ -274,7 +275,7 @@ def main(argv=None) -> int:
           f"facets and 20 snippets; {os.cpu_count()} CPUs; SQLite {__import__('sqlite3').sqlite_version}; "
           f"load average before: {os.getloadavg()[0]:.2f}")
     report(results, counts, "WALL-CLOCK ms (what a caller waits)")
-    report(cpu, counts, "CPU ms (this process; the database server's CPU is not in it)")
+    report(cpu, counts, "CPU ms (this process + the PostgreSQL backend serving it; clock ticks of 10 ms for the backend)")
     if "sqlite:tantivy" in results:
         base = pct([v for vs in results["sqlite:tantivy"].values() for v in vs], 95)
         for spec in [s for s in results if s.startswith("pg:")]:
@@ -282,6 +283,21 @@ def main(argv=None) -> int:
             print(f"floor: {spec} p95 {p95:.1f} ms vs 2 × sqlite:tantivy {2 * base:.1f} ms — "
                   f"{'met' if p95 <= 2 * base else 'NOT met'}")
     return 0
+
+
+def cpu_clock(store, backend: str):
+    """CPU seconds of this process, plus those of the PostgreSQL backend process serving the
+    store's connection (the server does the tsvector work; /proc tells its CPU time)."""
+    if backend != "pg":
+        return time.process_time
+    pid = store.db.one("SELECT pg_backend_pid()")
+    tick = os.sysconf("SC_CLK_TCK")
+
+    def clock() -> float:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return time.process_time() + (int(fields[11]) + int(fields[12])) / tick
+    return clock
 
 
 def open_bench_store(target, engine: str):
