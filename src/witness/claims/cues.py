@@ -248,8 +248,9 @@ def _head_cues(head, via: str, level: float, presupposed: bool, nominal_arg: boo
             kind = None                          # "accused the murderers": the accused, not content
         if kind == "demand" and lemma in ("work", "fight", "struggle", "move", "vote", "call", "press",
                                           "ask", "insist") and not any(
-                c.dep_ == "prep" and c.lower_ in ("for", "on") for c in head.children) and via != "xcomp":
-            kind = None                          # "call" alone is not "call for"
+                c.dep_ == "prep" and c.lower_ in ("for", "on") for c in head.children) and via != "xcomp" \
+                and not (lemma in ("move", "vote") and via == "dobj"):
+            kind = None                          # "call" alone is not "call for" ("moved the expulsion of X" is a motion)
         if kind == "belief" and lemma in ("seem", "appear") and via not in COMPLEMENT_DEPS:
             kind = None
         if kind in ("prevent",) and lemma in ("save", "rescue", "escape", "evade", "avoid", "elude") and not (
@@ -264,9 +265,9 @@ def _head_cues(head, via: str, level: float, presupposed: bool, nominal_arg: boo
         if kind == "report" and subj is None and not passive and head.tag_ == "VB":
             kind = None                          # an imperative: "Recall that Lenin died in 1924" ("Maintained … that" is not)
         if kind is not None:
-            if kind in ("report", "testimony", "accusation") and _first_person(subj):
+            if kind in ("report", "testimony", "accusation") and _first_person(subj) and not passive:
                 if kind == "report":
-                    kind = None                  # the author's own voice: "I wrote that …"
+                    kind = None                  # the author's own voice: "I wrote that …" (not "we are told")
             if kind is not None:
                 if negated and kind in ("report", "testimony", "belief", "confirm", "rumor"):
                     add("hedge", head.text)      # "they did not say that …": at least not a fact
@@ -350,6 +351,8 @@ def _predicate_cues(pred, negated: bool, level: float) -> list[Cue]:
         return [Cue(level, "expect", pred.text)]        # "his disappearance is only a matter of time"
     if low in F.FEAR_WORDS or al in ("bound", "about", "likely", "inevitable", "imminent"):
         return [Cue(level, "hedge" if negated else "expect", pred.text)]
-    if al in ("certain", "sure", "established", "clear", "confirmed", "definite", "fact"):
+    if al in ("established", "confirmed", "verified", "proven", "proved"):
         return [Cue(level, "hedge" if negated else "confirm", pred.text)]
+    if al in ("certain", "sure", "clear", "definite", "fact", "true") and negated:
+        return [Cue(level, "hedge", pred.text)]      # ("it is certain that …" is emphasis, not a confirmation)
     return []

@@ -214,6 +214,7 @@ def _date_for(s: _Sent, tok, dates) -> str | None:
     return None
 
 
+_SPEECH_TAG = re.compile(r"\[(?:said|says|adds?|added|declared|continued|wrote|writes|replied)\s+([A-Z][\w.\- ]{1,40})\]")
 _EXPLICIT = re.compile(r"\b1[6-9]\d\d\b|\b20[0-4]\d\b")
 
 
@@ -277,6 +278,9 @@ def claims_from_sentence(ctx: Context, base: int, sdoc, doc_date: str | None, mo
             after = ctx.reported_after(base + trig.idx)   # "Mr. Irujo reassures them. Nin is alive, …"
             if after is not None:
                 certainty, attributed = "reported", after or None
+        tag = _SPEECH_TAG.search(trig.sent.text)
+        if certainty in ("asserted", "confirmed") and tag:
+            certainty, attributed = "reported", tag.group(1)   # "… [said Zinoviev] when it reads …"
         if certainty in ("asserted", "confirmed") and _present_tense(trig):
             record = ctx.trial_record_near(base + trig.idx)   # a critic retelling a defendant's story
             if record is not None:

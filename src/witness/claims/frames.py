@@ -76,7 +76,7 @@ LIGHT_VERBS = {"take", "happen", "occur", "follow", "ensue", "come", "befall", "
 
 # -- nouns (lemma → kind); a noun governs an event that is its complement ("the plot to kill X",
 # "rumors that X was shot", "the demand for X's release", "the danger of his assassination")
-REPORT_NOUNS = {"communiqué", "communique", "announcement", "report", "dispatch", "despatch", "statement",
+REPORT_NOUNS = {"communiqué", "communique", "announcement", "report", "dispatch", "despatch", "statement", "press",
                 "declaration", "telegram", "cable", "news", "version", "account", "story", "claim",
                 "assertion", "message", "bulletin", "notice", "article", "letter", "note", "word"}
 TESTIMONY_NOUNS = {"testimony", "confession", "deposition", "evidence", "admission", "avowal"}
@@ -95,7 +95,7 @@ INTENT_NOUNS = {"plot", "plan", "attempt", "conspiracy", "preparation", "intenti
                 "bid", "proposal", "offer", "decision", "resolution", "desire", "wish", "hope",
                 "dream", "postponement", "agreement", "promise", "pledge", "vow"}
 DEMAND_NOUNS = {"demand", "call", "campaign", "appeal", "petition", "request", "agitation", "clamour",
-                "clamor", "plea", "cry", "slogan"}
+                "clamor", "plea", "cry", "slogan", "vote", "votes", "motion", "majority", "necessity", "need"}
 PREVENT_NOUNS = {"prevention", "escape", "rescue"}
 FEAR_NOUNS = {"danger", "threat", "fear", "risk", "prospect", "menace", "peril", "spectre", "specter",
               "likelihood_of", "eve", "expectation", "prediction", "possibility_of", "shadow"}
