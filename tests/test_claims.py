@@ -563,6 +563,29 @@ AUDIT_JUDGED = [
      "arresting Rodzyanko and Milyukov, of dispersing the State Duma.", {"Rodzyanko": "rodzyanko",
                                                                         "Milyukov": "milyukov"},
      "rodzyanko", "arrested", None),
+    # archive/serge/1924/xx/lenin.htm: a preparation, and a title that is one name's alone
+    ("[93] He prepared in detail the execution of Grand Duke Sergei and Prime Minister Von Plehve, one of the "
+     "autocracy’s most formidable servants", {"Grand Duke Sergei": "sergei", "Von Plehve": "plehve"},
+     "sergei", "held_office", None),
+    ("[93] He prepared in detail the execution of Grand Duke Sergei and Prime Minister Von Plehve, one of the "
+     "autocracy’s most formidable servants", {"Grand Duke Sergei": "sergei", "Von Plehve": "plehve"},
+     "sergei", "executed", None),
+    ("He wrote almost nothing on the subject until he went to Spain in 1936.", {"He": "orwell"},
+     "orwell", "wrote", "denied"),
+    ("The rank and file refused to follow their officers when emissaries dispatched by me to head off and "
+     "arrest Krimoff informed the troops.", {"Krimoff": "krimov"}, "krimov", "arrested", "predicted"),
+    ("Hitler spoke. It would never have been published had Hitler been a Social Democrat!",
+     {"Hitler": "hitler"}, "hitler", "member_of", "uncertain"),
+    ("Petrov managed to escape and reach Paris, where he was arrested.", {"Petrov": "petrov"},
+     "petrov", "arrested", "asserted"),
+    # archive/weisbord/…: "To say he is Menshevik is to fail to prepare the workers for the time when he
+    # actually does join the Menshevik camp."
+    ("To say Lovestone is Menshevik is to fail to prepare the workers.", {"Lovestone": "lovestone"},
+     "lovestone", "member_of", "uncertain"),
+    ("The workers must be ready for the time when Lovestone actually does join the Menshevik Party.",
+     {"Lovestone": "lovestone"}, "lovestone", "member_of", "predicted"),
+    ("There is a special article, no doubt written by Serafino Ramualdi, the stool pigeon expert for the AFL-CIO.",
+     {"Serafino Ramualdi": "ramualdi"}, "ramualdi", "wrote", "uncertain"),
     # reference/archive/kerensky/1927/catastrophe/ch12.htm: emphasis, not a confirmation
     ("At any rate, it is certain that Alexandra Feodorovna was arrested during the last months of the autocracy.",
      {"Alexandra Feodorovna": "alexandra"}, "alexandra", "arrested", "asserted"),

@@ -96,6 +96,12 @@ def _own_cues(trig, nominal: bool) -> list[Cue]:
     out: list[Cue] = []
     for c in trig.children:
         cl, ct = _lemma(c), c.lower_
+        if ct == "doubt" and c.dep_ in ("npadvmod", "advmod", "dobj") and any(g.lower_ == "no" for g in c.children):
+            out.append(Cue(0, "hedge", "no doubt"))   # "an article, no doubt written by X": the author's inference
+            continue
+        if c.dep_ == "dobj" and ct in ("nothing", "none") and not nominal:
+            out.append(Cue(0, "negation", c.text))   # "he wrote (almost) nothing on the subject"
+            continue
         if c.dep_ == "neg" or (ct in ("never", "not", "n't") and c.dep_ == "advmod") or (
                 ct == "no" and c.dep_ == "det"):
             if not _until(trig):
@@ -248,6 +254,8 @@ def _head_cues(head, via: str, level: float, presupposed: bool, nominal_arg: boo
                 and not _until(head)]
         out += [Cue(level, "condition", c.text) for c in head.children     # "If Trotsky is a Menshevik, …"
                 if c.dep_ == "mark" and c.lower_ in F.CONDITION_MARKS]
+        if _inverted_conditional(head):
+            out.append(Cue(level, "condition", "had"))                     # "… had he been a Social Democrat"
         for c in head.children:
             if c.dep_ == "aux" and (c.lower_ in F.MODAL_PREDICT or c.lower_ in F.MODAL_CONDITIONAL):
                 out.append(Cue(level, "expect", c.text))
@@ -289,6 +297,10 @@ def _head_cues(head, via: str, level: float, presupposed: bool, nominal_arg: boo
             kind = None                          # an adjunct is not what is said: "In the case of X's arrest, he declared …"
         subj = _subject_of(head)
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children)
+        if kind == "report" and subj is None and not passive and head.tag_ == "VB" and head.dep_ == "csubj" \
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
+            add("hedge", head.text)              # "To say he is a Menshevik is to fail …": said, not told
+            return out
         if kind == "report" and subj is None and not passive and head.tag_ == "VB":
             kind = None                          # an imperative: "Recall that Lenin died in 1924" ("Maintained … that" is not)
         if kind is not None:

@@ -107,7 +107,7 @@ ORDER_NOUNS = {"order", "command", "instruction", "directive", "decree", "orders
 HEDGE_WORDS = {"perhaps", "probably", "possibly", "maybe", "presumably", "apparently", "seemingly",
                "conceivably", "likely", "unlikely", "doubtful", "uncertain", "unknown", "unclear",
                "possible", "probable", "supposed", "supposedly", "ostensibly", "evidently_not",
-               "allegedly_maybe", "questionable", "debatable", "hypothetical", "putative"}
+               "allegedly_maybe", "questionable", "debatable", "hypothetical", "putative", "doubtless"}
 RUMOR_WORDS = {"reportedly", "allegedly", "rumored", "rumoured", "reputedly", "unconfirmed", "hearsay",
                "so-called"}
 REPORTED_MODIFIERS = {"alleged", "reported", "announced", "claimed", "purported", "official"}

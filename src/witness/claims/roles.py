@@ -244,7 +244,9 @@ def office_claims(s, add) -> None:
         elif top.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in ("one", "two", "three") and \
                 head.head.dep_ == "appos" and head.head.head.pos_ == "PROPN":
             holders = [head.head.head]                 # "Bukharin, one of the leaders of …"
-        holders = [(_antecedent(h), appositive) for h in holders]
+        # ("Grand Duke Sergei and Prime Minister Von Plehve": a prenominal title is its name's alone)
+        holders = [(h if appositive == "exact" and top.dep_ in ("compound", "nmod") else _antecedent(h), appositive)
+                   for h in holders]
         # "the director of the chemical industry, Rataichak", "the head of the Kremlin Guard (Yenukidze)"
         holders += [(h, True) for h in _appos_chain(tok)]
         for pobj in _prep_objects(tok, "of"):

@@ -57,6 +57,8 @@ def govern(trig, climb: bool = True) -> Scope:
     cues = _own_cues(trig, nominal)
     if _inverted_conditional(trig):
         cues.append(Cue(0, "condition", "had"))
+    if trig.i >= 2 and trig.doc[trig.i - 2].lower_ == "no" and trig.doc[trig.i - 1].lower_ == "doubt":
+        cues.append(Cue(0, "hedge", "no doubt"))    # "an article, no doubt written by X" (however it is parsed)
     if _question(trig):
         cues.append(Cue(0, "question", "?"))
     if any(c.dep_ == "mark" and c.lower_ == "that" for c in trig.children) and trig.dep_ not in ("ccomp", "acl", "advcl", "csubj") \
@@ -75,12 +77,21 @@ def govern(trig, climb: bool = True) -> Scope:
             level += 1
             cues += [Cue(level, "condition", c.text) for c in head.children
                      if c.dep_ == "mark" and c.lower_ in ("whether", "if")]
+            if tok.tag_ == "VB" and not any(c.dep_ == "aux" for c in tok.children) and any(
+                    c.dep_ == "aux" and c.lower_ == "to" for c in head.children) and not (
+                    head.dep_ == "xcomp" and _lemma(head.head) in F.IMPLICATIVE_VERBS | {"live"}) and not any(
+                    c.lower_ == "only" and c.dep_ == "advmod" for c in head.children):
+                cues.append(Cue(level - 0.5, "expect", "to"))   # "to head off and arrest Krimoff": both infinitives
             tok = head
             continue
         if dep == "acl" and tok.tag_ in ("VBN", "VBG") and not any(
                 c.dep_ in ("nsubj", "nsubjpass", "mark", "aux") for c in tok.children):
             presupposed = True                # "a communiqué, signed by Kalinin": a description,
             # which a report around it still reaches ("According to X, … a proposal, made in a letter from Stalin")
+        if dep == "relcl" and _lemma(head) in ("time", "day", "moment", "hour") and any(
+                c.lower_ == "when" for c in tok.children) and (tok.tag_ in ("VBZ", "VBP") or any(
+                c.dep_ == "aux" and c.lower_ in ("does", "do", "will", "shall") for c in tok.children)):
+            cues.append(Cue(level, "expect", "when"))   # "the time when he actually does join the Menshevik camp"
         if dep in ("relcl", "advcl", "parataxis"):
             if dep == "advcl" and not presupposed and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
                     and not any(c.dep_ in ("mark", "advmod") and c.lower_ in ("only", "as", "than") for c in tok.children):
