@@ -122,6 +122,18 @@ def test_record_edge_values_round_trip(tei_schema):
     assert_round_trip(doc)
 
 
+def test_letter_record_fields_round_trip(tei_schema):
+    doc = hand_document()
+    doc.record = Record(title="Engels to August Bebel", authors=["Engels"], written="1875-03-18",
+                        written_text="London, March 18-28, 1875", written_place="Zwickau",
+                        addressees=["August Bebel"], work="Marx-Engels Correspondence", date="1911")
+    valid(tei_schema, to_tei(doc))
+    assert_round_trip(doc)
+    doc.record = Record(written="1925/1928", written_text="1925–1928")   # an interval: kept in @n
+    valid(tei_schema, to_tei(doc))
+    assert_round_trip(doc)
+
+
 def test_versions_are_listed_in_revision_desc(tei_schema):
     doc = hand_document()
     versions = [{"version": 1, "sha256": "a" * 64, "path": doc.source.path,
@@ -184,8 +196,11 @@ def test_foreign_tei_is_read_leniently(tei_schema):
     assert "First line of verse\nSecond line" in doc.text
     assert "\n\n\n" not in doc.text and "  " not in doc.text
     rak = next(m for m in doc.mentions if m.type == "person")
-    assert doc.text[rak.start:rak.end] == "Rakowsky" and rak.entity == "p-rakovsky"
-    assert doc.entities[0].aliases == ["Rakowsky"] and doc.entities[0].born == "1873-08-13"
+    # A pointer into the file's own listPerson with no authority number: this document's entity.
+    assert doc.text[rak.start:rak.end] == "Rakowsky" and rak.entity == "letters-foreign-letter-p-rakovsky"
+    assert rak.origin == "tei"
+    e = next(e for e in doc.entities if e.id == rak.entity)
+    assert e.aliases == ["Rakowsky"] and e.born == "1873-08-13"
     by_label = {n.label: n for n in doc.notes}
     assert by_label["a"].text == "See Pravda, 12 March." and by_label["a"].called
     assert doc.text[by_label["1"].start:by_label["1"].end] == "1"

@@ -62,17 +62,21 @@ def check(ctx, target, as_json):
 @click.option("--author")
 @click.option("--from", "date_from", type=int)
 @click.option("--to", "date_to", type=int)
+@click.option("--date-field", type=click.Choice(["published", "written"]),
+              help="Which date --from/--to read: first publication, or when written (else published). "
+                   "Default: the best date the record has.")
 @click.option("--periodical")
 @click.option("--person", help="Entity id or a name in any spelling or script.")
 @click.option("--limit", type=click.IntRange(1, 1000), default=20, show_default=True)
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_context
-def search(ctx, query, author, date_from, date_to, periodical, person, limit, as_json):
+def search(ctx, query, author, date_from, date_to, date_field, periodical, person, limit, as_json):
     """Full-text search with filters."""
     store = _store(ctx)
     store.sync_index()         # take in what other processes wrote (never waits for them)
     results = _archive(ctx).search_person(query, person, author=author, date_from=date_from,
-                                          date_to=date_to, periodical=periodical, limit=limit)
+                                          date_to=date_to, date_field=date_field,
+                                          periodical=periodical, limit=limit)
     if as_json:
         out = {"total": results.total, "results": [h.__dict__ for h in results.hits]}
         if results.note:
@@ -145,13 +149,30 @@ def stats(ctx, as_json):
 
 @cli.command()
 @click.option("--quiet", is_flag=True, help="No progress bar.")
+@click.option("--no-nlp", is_flag=True, help="Only the creators/periodicals step (seconds, not the NLP's half hour).")
 @click.pass_context
-def reprocess(ctx, quiet):
-    """Rerun the NLP and claim stages over stored documents (no files are read)."""
+def reprocess(ctx, quiet, no_nlp):
+    """Rerun creators, NLP and claim stages over stored documents (no files are read)."""
     from .reprocess import reprocess as run
-    summary = run(_store(ctx), progress=not quiet)
+    summary = run(_store(ctx), progress=not quiet, nlp=not no_nlp)
     for line in summary.lines():
         click.echo(line)
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def duplicates(ctx, as_json):
+    """Groups of documents with the same or nearly the same text (brings the index up to date first)."""
+    from . import report
+    from .duplicates import update
+    store = _store(ctx)
+    summary = update(store)
+    groups = store.duplicate_groups()
+    if as_json:
+        _echo_json(report.duplicates_json(store, groups))
+        return
+    click.echo("\n".join(report.format_duplicates(store, groups, summary)))
 
 
 @cli.command()

@@ -37,6 +37,7 @@ class IngestSummary:
     skipped: Counter = field(default_factory=Counter)      # reason → count
     failed: list[tuple[str, str]] = field(default_factory=list)  # (relpath, reason)
     seconds: float = 0.0
+    duplicates: object | None = None    # witness.duplicates.DuplicateSummary, after the run
 
     @property
     def stored(self) -> int:
@@ -51,6 +52,8 @@ class IngestSummary:
                f"skipped {sum(self.skipped.values())}, failed {len(self.failed)}"]
         for reason, n in self.skipped.most_common(8):
             out.append(f"  skipped {n:>5}  {reason}")
+        if self.duplicates is not None:
+            out.append("  " + self.duplicates.line())
         for relpath, reason in self.failed[:20]:
             out.append(f"  FAILED {relpath}: {reason}")
         if len(self.failed) > 20:
@@ -94,7 +97,9 @@ def _read_and_check(job: tuple):
         outcome = read_path(path, root)
         if isinstance(outcome, Read):
             from .checks import refresh_findings
+            from .creators import link_creators
             from .language import set_language
+            link_creators(outcome.document)
             set_language(outcome.document)   # record → language → check → nlp
             outcome.document.findings = refresh_findings(outcome.document)
             if prepare is not None:
@@ -152,6 +157,8 @@ def ingest(store, paths: Iterable[str | Path], *, nlp: bool = True, workers: int
         if pool:
             pool.terminate()
         bar.close()
+    from .duplicates import update as find_duplicates
+    summary.duplicates = find_duplicates(store, workers=workers)
     summary.seconds = time.perf_counter() - start
     return summary
 

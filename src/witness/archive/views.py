@@ -57,11 +57,12 @@ class TimelineRow:
 class ContradictionView:
     entity: str
     entity_name: str
-    kind: str                     # asserted-vs-denied | after-death | before-birth | dates-disagree
+    kind: str                     # asserted-vs-denied | date | after-death | alive-after-death | authority | self-correction
     reason: str
-    a: TimelineRow
-    b: TimelineRow | None         # None when the other side is the authority file
-    also: int = 0                 # more claims like a (asserted-vs-denied) or like b (after a death)
+    a: TimelineRow                # the outlier (the sources' example when the authority file is the outlier)
+    b: TimelineRow | None         # what it stands against; None when that is the authority file alone
+    also: int = 0                 # more claims of the outlier's own source saying the same
+    against: int = 1              # how many sources the outlier stands against
 
 
 @dataclass
@@ -166,7 +167,7 @@ def contradiction_views(found, by_claim: dict[int, TimelineRow], name_of) -> lis
             if row is not None:
                 row.contradicted = True
         out.append(ContradictionView(c.subject, name_of(c.subject), c.kind, c.reason, a, b,
-                                     len(getattr(c, "others", ()))))
+                                     len(c.others), c.against))
     return out
 
 

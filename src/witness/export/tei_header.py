@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..model import CERTAINTIES, Document
 from ._layout import xml_safe
-from .tei_base import (APP_IDENT, CERTAINTY_DESC, FORMAT_VERSION, RESP, XML_LANG, _LANG,
+from .tei_base import (APP_IDENT, CERTAINTY_DESC, FORMAT_VERSION, RESP, XML_LANG, _LANG, T,
                        date_el as _date_el, sub, w3c_date)
 
 
@@ -72,6 +72,8 @@ def header(doc: Document, root, versions) -> None:
         _date_el(sub(sd, "bibl", type="heading"), "date", r.heading_date, r.heading_date_text)
     if r.source_text is not None:
         sub(sd, "bibl", r.source_text, type="source-line")
+    if r.work is not None:      # the book a chapter belongs to
+        sub(sub(sd, "bibl", type="work"), "title", r.work, level="m")
 
     ed = sub(header, "encodingDesc")
     app = sub(sub(ed, "appInfo"), "application", ident=APP_IDENT, version=FORMAT_VERSION)
@@ -81,12 +83,30 @@ def header(doc: Document, root, versions) -> None:
         sub(sub(tax, "category", xml_id=f"w-certainty.{c}"), "catDesc", CERTAINTY_DESC[c])
     sub(sub(tax, "category", xml_id="w-provisional"), "catDesc",
         "entity not yet in the authority file")
+    origins = sorted({m.origin for m in doc.mentions if m.origin})
+    if origins:     # who marked a mention (persName/@source): the source's own encoding…
+        from .tei import origin_id
+        tax = sub(ed.find(T("classDecl")), "taxonomy", xml_id="w-origin")
+        for o in origins:
+            cat = sub(tax, "category", xml_id=origin_id(o))
+            sub(cat, "catDesc", f"mentions marked by: {o}", n=o)
 
     pd = None
-    if r.language is not None or r.written is not None:
+    if r.language is not None or r.written is not None or r.written_text is not None \
+            or r.written_place is not None or r.addressees:
         pd = sub(header, "profileDesc")
-    if r.written is not None:
-        _date_el(sub(pd, "creation"), "date", r.written, r.written, type="written")
+    if r.written is not None or r.written_text is not None or r.written_place is not None:
+        cr = sub(pd, "creation")
+        if r.written is not None or r.written_text is not None:
+            # content: the words it was read from (@when/@n: the value)
+            _date_el(cr, "date", r.written, r.written_text if r.written_text is not None else "",
+                     type="written")
+        if r.written_place is not None:
+            sub(cr, "placeName", r.written_place)
+    if r.addressees:
+        ca = sub(sub(pd, "correspDesc"), "correspAction", type="received")
+        for name in r.addressees:
+            sub(ca, "persName", name)
     if r.language is not None:
         lang = sub(pd, "langUsage")
         sub(lang, "language", r.language,

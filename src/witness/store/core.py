@@ -15,6 +15,7 @@ from .base import PutResult, SearchQuery, SearchResults, VersionInfo
 from .curation import Curation
 from .db import Database
 from .documents import Documents, Prepared, prepare
+from .duplicate_index import DuplicateIndex
 from .findings import Findings
 from .people import People
 from .search_service import SearchService
@@ -28,6 +29,7 @@ class ArchiveStore:
         self.people = People(db)
         self.findings = Findings(db)
         self.curation = Curation(db)
+        self.duplicates = DuplicateIndex(db)      # witness.duplicates keeps it current
         self.searcher = search
         self._synced_writes = 0
 
@@ -69,6 +71,10 @@ class ArchiveStore:
 
     def iter_documents(self) -> Iterator[Document]:
         return self.documents.iter()
+
+    def duplicate_groups(self):
+        """Groups of documents with the same text (witness.duplicates.Group), largest first."""
+        return self.duplicates.groups()
 
     def document_ids(self) -> list[str]:
         return self.documents.ids()

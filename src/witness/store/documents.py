@@ -18,6 +18,7 @@ from datetime import datetime, timezone
 from typing import Iterator
 
 from ..errors import NotFound, StoreError
+from ..creators import author_groups, periodical_group
 from ..model import Document
 from .annotations import index_annotations
 from .base import PutResult, VersionInfo
@@ -37,6 +38,17 @@ def _year(record: dict) -> int | None:
         if len(value) >= 4 and value[:4].isdigit():
             return int(value[:4])
     return None
+
+
+def _year_of(value) -> int | None:
+    value = value or ""
+    return int(value[:4]) if len(value) >= 4 and value[:4].isdigit() else None
+
+
+def date_years(record: dict) -> tuple[int | None, int | None]:
+    """(year of first publication, year written — else published) for --date-field."""
+    published = _year_of(record.get("date"))
+    return published, _year_of(record.get("written")) or published
 
 
 def slug(path: str) -> str:
@@ -62,6 +74,9 @@ def prepare(doc: Document) -> Prepared:
     """Serialise a document for `put_prepared`: CPU work that ingest workers do in parallel,
     so the single writer only writes."""
     data = doc.to_json()
+    # Which other documents share the text is archive state (duplicate_index.py), filled in
+    # when a document is read; stored, it would make a new version of each member.
+    data["same_text_as"] = []
     if doc.extra:
         data["extra"] = doc.extra
     return Prepared.of(data)
@@ -110,24 +125,28 @@ class Documents:
                 return PutResult(doc_id, "unchanged", row[2])
             version = row[2] + 1 if row else 1
             rec = data.get("record") or {}
-            authors = [a for a in rec.get("authors") or [] if a]
+            # Lists, facets and stats group by the entity (witness.creators); the printed
+            # forms stay searchable as words.
+            authors = author_groups(rec)
+            printed = [a for a in rec.get("authors") or [] if a]
             at = now()
             cols = (version, sha256, prep.digest, source.get("format"), rec.get("title"),
-                    json.dumps(authors, ensure_ascii=False), rec.get("date"), _year(rec), rec.get("periodical"),
-                    len(data.get("findings") or []), at)
-            text_cols = (rec.get("title") or "", " ; ".join(authors), data.get("text") or "")
+                    json.dumps(authors, ensure_ascii=False), rec.get("date"), _year(rec), periodical_group(rec),
+                    len(data.get("findings") or []), at) + date_years(rec)
+            text_cols = (rec.get("title") or "", " ; ".join(dict.fromkeys(printed + authors)), data.get("text") or "")
             if row:
                 rowid = row[0]
                 db.execute("UPDATE documents SET version = ?, sha256 = ?, digest = ?, format = ?, title = ?,"
-                           " authors = ?, date = ?, year = ?, periodical = ?, n_findings = ?, updated_at = ?"
-                           " WHERE rowid = ?", cols + (rowid,))
+                           " authors = ?, date = ?, year = ?, periodical = ?, n_findings = ?, updated_at = ?,"
+                           " published_year = ?, written_year = ? WHERE rowid = ?", cols + (rowid,))
                 db.execute("DELETE FROM doc_authors WHERE doc_rowid = ?", (rowid,))
                 db.execute("UPDATE doc_text SET title = ?, authors = ?, body = ? WHERE rowid = ?",
                            text_cols + (rowid,))
             else:
                 rowid = db.insert_id(
                     "INSERT INTO documents(id, path, version, sha256, digest, format, title, authors, date, year,"
-                    " periodical, n_findings, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                    " periodical, n_findings, updated_at, published_year, written_year)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                     " RETURNING rowid", (doc_id, path) + cols)
                 db.execute("INSERT INTO doc_text(rowid, title, authors, body) VALUES (?, ?, ?, ?)",
                            (rowid,) + text_cols)

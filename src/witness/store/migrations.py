@@ -273,6 +273,55 @@ DROP INDEX findings_doc;
 CREATE INDEX findings_doc ON findings(doc_rowid, idx);
 """
 
+# 9: duplicate texts (witness.duplicates, store/duplicate_index.py): each current document's
+# MinHash sketch and the version it was made from, its LSH band keys, the same-text pairs.
+# Derived data, filled by duplicates.update() (the end of every ingest and reprocess, and
+# `witness duplicates`), which also catches up an archive written before this step.
+_V9 = """
+CREATE TABLE dup_sketch (
+    doc_rowid INTEGER PRIMARY KEY REFERENCES documents(rowid) ON DELETE CASCADE,
+    version   INTEGER NOT NULL,                 -- the document version sketched
+    shingles  INTEGER NOT NULL,
+    signature BLOB                              -- NULL: too short to compare
+);
+CREATE TABLE dup_bands (
+    band      INTEGER NOT NULL,
+    key       INTEGER NOT NULL,
+    doc_rowid INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE
+);
+CREATE INDEX dup_bands_key ON dup_bands(band, key);
+CREATE INDEX dup_bands_doc ON dup_bands(doc_rowid);
+CREATE TABLE dup_pairs (                        -- a < b: the same text (Jaccard >= THRESHOLD)
+    a       INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+    b       INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+    jaccard REAL NOT NULL,
+    PRIMARY KEY (a, b)
+) WITHOUT ROWID;
+CREATE INDEX dup_pairs_b ON dup_pairs(b);
+"""
+
+# 10: the years search can filter on besides the best date (issue 13: --date-field): first
+# publication only, and written (else published).  store/documents.py fills them on every put.
+def _v10_fill(conn: sqlite3.Connection) -> None:
+    import json
+    import zlib
+
+    from .documents import date_years
+
+    have = {row[1] for row in conn.execute("PRAGMA table_info(documents)")}
+    for column in ("published_year", "written_year"):
+        if column not in have:       # (a test may replay the step over a newer schema)
+            conn.execute(f"ALTER TABLE documents ADD COLUMN {column} INTEGER")
+
+    rows = conn.execute(
+        "SELECT d.rowid, v.json FROM documents d JOIN versions v ON v.doc_id = d.id AND v.version = d.version"
+    ).fetchall()
+    for rowid, blob in rows:
+        published, written = date_years(json.loads(zlib.decompress(blob)).get("record") or {})
+        conn.execute("UPDATE documents SET published_year = ?, written_year = ? WHERE rowid = ?",
+                     (published, written, rowid))
+
+
 STEPS: list[list[Step]] = [
     [_V1],
     [_V2, _v2_fill],
@@ -282,6 +331,8 @@ STEPS: list[list[Step]] = [
     [_V6],
     [_V7],
     [_V8],
+    [_V9],
+    [_v10_fill],
 ]
 LATEST = len(STEPS)
 

@@ -41,6 +41,12 @@ def _fold(text: str) -> tuple[str, ...]:
 
 
 
+def _in_range(year: int | None, date_from: int | None, date_to: int | None) -> bool:
+    if year is None:
+        return date_from is None and date_to is None
+    return (date_from is None or year >= date_from) and (date_to is None or year <= date_to)
+
+
 @dataclass
 class _Meta:
     """What search needs per document, cached in memory (≈100 bytes × documents)."""
@@ -54,8 +60,14 @@ class _Meta:
     author_keys: tuple[tuple[str, ...], ...]
     periodical_key: tuple[str, ...]
     decade: str | None
+    published_year: int | None = None
+    written_year: int | None = None
 
     facet_key: tuple = ()
+
+    def year_of(self, field: str | None) -> int | None:
+        """The year --from/--to read (SearchQuery.date_field)."""
+        return {"published": self.published_year, "written": self.written_year}.get(field, self.year)
 
     def __post_init__(self):
         self.facet_key = (self.authors, self.decade, self.periodical, self.n_findings > 0)
@@ -73,6 +85,7 @@ class SearchService:
 
     def __init__(self, db: Database, side_index, *, rank_cache_size: int = 32) -> None:
         self.db = db
+        self._dups = None            # duplicate_index.DuplicateIndex, made on first search
         self.tindex = side_index            # TantivyIndex or None
         self.rank_cache_size = rank_cache_size
         self.last_engine: str | None = None
@@ -150,12 +163,13 @@ class SearchService:
         key = self.db.generation()
         if key != self._meta_key:
             meta = {}
-            for rowid, id_, title, authors, date, year, periodical, nf in self.db.all(
-                    "SELECT rowid, id, title, authors, date, year, periodical, n_findings FROM documents"):
+            for rowid, id_, title, authors, date, year, periodical, nf, pub, written in self.db.all(
+                    "SELECT rowid, id, title, authors, date, year, periodical, n_findings, published_year,"
+                    " written_year FROM documents"):
                 names = tuple(json.loads(authors))
                 meta[rowid] = _Meta(id_, title, names, date, year, periodical, nf,
                                     tuple(_fold(a) for a in names), _fold(periodical or ""),
-                                    f"{year // 10 * 10}s" if year is not None else None)
+                                    f"{year // 10 * 10}s" if year is not None else None, pub, written)
             self._meta, self._meta_key = meta, key
             self._names = {"author": {}, "periodical": {}}
             for m in meta.values():
@@ -173,10 +187,11 @@ class SearchService:
         note = None
         with self.db.lock:
             meta = self._metadata()
+            hidden = self._hidden()        # a text is listed once, as its representative
             if state != "none":
                 try:
                     self.last_engine = "tantivy"
-                    found = self._search_tantivy(parsed, query, meta)
+                    found = self._search_tantivy(parsed, query, meta, hidden)
                     if state == "stale":
                         found.note = "the search index is catching up: the newest documents may be missing"
                     return found
@@ -186,7 +201,7 @@ class SearchService:
                     if not self._rebuild(e):
                         note = "the search index is being rebuilt"
                     else:
-                        return self._search_tantivy(parsed, query, self._metadata())
+                        return self._search_tantivy(parsed, query, self._metadata(), hidden)
             self.last_engine = self.name
             if parsed.empty:
                 ranked = [(0.0, r) for r in meta]
@@ -201,9 +216,9 @@ class SearchService:
                     "SELECT DISTINCT doc_rowid FROM mentions WHERE entity_id = ?", (query.person,))}
         keep = self._filter(query, person_docs)
         if keep is None:
-            matched = [sr for sr in ranked if sr[1] in meta]
+            matched = [sr for sr in ranked if sr[1] in meta and sr[1] not in hidden]
         else:
-            matched = [sr for sr in ranked if sr[1] in meta and keep(sr[1], meta[sr[1]])]
+            matched = [sr for sr in ranked if sr[1] in meta and sr[1] not in hidden and keep(sr[1], meta[sr[1]])]
         facets = self._facets([meta[r] for _, r in matched])
         want = query.offset + query.limit
         if parsed.empty:
@@ -244,14 +259,37 @@ class SearchService:
         words = _fold(wanted or "")
         if not words:
             return None
-        return sorted(name for name, key in self._names[attr].items() if all(w in key for w in words))
+        found = {name for name, key in self._names[attr].items() if all(w in key for w in words)}
+        if attr == "author":
+            # Authors are listed under the entity's name (witness.creators): a pen name,
+            # variant or surname the authority knows finds that person ("J.R. Johnson").
+            from ..creators import author_filter
+            person = _fold(author_filter(wanted) or "")
+            if person != words:
+                found |= {name for name, key in self._names[attr].items() if key == person}
+        return sorted(found)
 
-    def _search_tantivy(self, parsed: qlang.Query, query: SearchQuery, meta: dict[int, _Meta]) -> SearchResults:
+    def _hidden(self) -> set[int]:
+        if self._dups is None:
+            from .duplicate_index import DuplicateIndex
+            self._dups = DuplicateIndex(self.db)
+        return self._dups.hidden_rowids()
+
+    def _search_tantivy(self, parsed: qlang.Query, query: SearchQuery, meta: dict[int, _Meta],
+                        hidden: set[int] = frozenset()) -> SearchResults:
+        date_from, date_to = query.date_from, query.date_to
+        if query.date_field and (date_from is not None or date_to is not None):
+            # The side index knows the best year only: another date's range is kept out by rowid.
+            out_of_range = {rowid for rowid, m in meta.items()
+                            if not _in_range(m.year_of(query.date_field), date_from, date_to)}
+            hidden = set(hidden) | out_of_range
+            date_from = date_to = None
         total, page, facets = self.tindex.search(
             parsed, authors=self._names_matching(query.author, "author"),
             periodicals=self._names_matching(query.periodical, "periodical"),
-            date_from=query.date_from, date_to=query.date_to, has_findings=query.has_findings,
-            person=query.person, limit=query.limit, offset=query.offset, facet_size=FACET_SIZE)
+            date_from=date_from, date_to=date_to, has_findings=query.has_findings,
+            person=query.person, limit=query.limit, offset=query.offset, facet_size=FACET_SIZE,
+            exclude=sorted(hidden))
         page = [(score, rowid) for score, rowid in page if rowid in meta]
         return SearchResults(total=total, hits=self._hits(page, meta, parsed), facets=facets)
 
@@ -269,9 +307,8 @@ class SearchService:
                 return False
             if periodicals is not None and m.periodical not in periodicals:
                 return False
-            if query.date_from is not None and (m.year is None or m.year < query.date_from):
-                return False
-            if query.date_to is not None and (m.year is None or m.year > query.date_to):
+            if (query.date_from is not None or query.date_to is not None) and \
+                    not _in_range(m.year_of(query.date_field), query.date_from, query.date_to):
                 return False
             if query.has_findings is not None and (m.n_findings > 0) != query.has_findings:
                 return False

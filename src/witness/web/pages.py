@@ -238,7 +238,11 @@ def document(request: Request, doc_id: str):
                        "quote": doc.text[c.evidence.start:c.evidence.end]})
     show = request.query_params.get("findings") in ("1", "on", "true")
     persons = sorted({m.entity for m in doc.mentions if m.type == "person" and m.entity})
-    return page(request, "document.html", doc=doc, rec=doc.record, text=render.text_html(doc),
+    briefs = archive.store.duplicates.briefs(doc.same_text_as) if doc.same_text_as else {}
+    same_text = [briefs.get(i, {"id": i}) for i in doc.same_text_as]
+    from ..creators import byline
+    return page(request, "document.html", doc=doc, same_text=same_text, byline=byline(doc.record),
+                rec=doc.record, text=render.text_html(doc),
                 history=history, claims=claims, names=names, persons=persons,
                 chicago=render.chicago(doc), bibtex=render.bibtex(doc), csl=render.csl_json(doc),
                 show_findings=show, version=version, query="")
