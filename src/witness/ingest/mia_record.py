@@ -155,7 +155,7 @@ class HeaderReader:
             if el.tag in ("h2", "h4") and not bylines and not titles and (who := people(text)):
                 bylines = who
                 continue
-            if el.tag in ("h3", "h5") and not bylines and not titles and (who := people(text)) \
+            if el.tag in ("h1", "h3", "h5") and not bylines and not titles and (who := people(text)) \
                     and self._known_author(who):
                 bylines = who           # "T. Cliff" as an h3 above the book's title
                 continue
