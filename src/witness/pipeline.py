@@ -16,11 +16,12 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable, Iterator, Protocol
 
 from .ingest import read_path, relative_path
 from .ingest.base import Failed, Read, Skipped
 from .model import Document
+from .store.base import PutResult
 
 # Files that are never archive documents and not worth a reader's time.
 IGNORED_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".pdf", ".zip", ".gz", ".xz", ".mp3", ".ico",
@@ -122,33 +123,41 @@ def _progress(total: int, enabled: bool):
 
 def ingest(store, paths: Iterable[str | Path], *, nlp: bool = True, workers: int | None = None,
            progress: bool = True, commit_every: int = 200,
-           annotate: Callable[[Iterable[Document]], Iterator[Document]] | None = None) -> IngestSummary:
+           annotate: Callable[[Iterable[Document]], Iterator[Document]] | None = None,
+           runner: "Runner | None" = None) -> IngestSummary:
     """Ingest files and folders into `store`; returns the summary.
 
     `annotate` (docs → docs) runs the NLP and claim stages; by default it is
-    `witness.annotate.annotate_many` when `nlp` is true.
+    `witness.annotate.annotate_many` when `nlp` is true.  `runner` (witness.distributed)
+    runs every per-document stage elsewhere, e.g. on a Dask cluster; this process then
+    only plans, writes what comes back and keeps the summary.
     """
     files = list(iter_files(paths))
     summary = IngestSummary(files=len(files))
     known = store.known_shas()
     workers = workers or min(2, os.cpu_count() or 1)
-    if nlp and annotate is None:
+    if nlp and annotate is None and runner is None:
         from .annotate import annotate_many as annotate
-    # Without an annotation stage, workers serialise documents for the store.
-    prepare = store.prepare if annotate is None else None
+    # Without an annotation stage, workers serialise documents for the store (a runner does,
+    # after its own annotation stage).
+    prepare = store.prepare if annotate is None and runner is None else None
     put = store.put_prepared if prepare is not None else store.put_document
     jobs = [(str(f), str(r) if r else None, known.get(relpath_of(f, r)), prepare) for f, r in files]
     start = time.perf_counter()
     bar = _progress(len(jobs), progress)
-    pool = mp.get_context("fork").Pool(workers, initializer=_init_worker) if workers > 1 and len(jobs) > 1 else None
+    local = runner is None and workers > 1 and len(jobs) > 1
+    pool = mp.get_context("fork").Pool(workers, initializer=_init_worker) if local else None
     try:
-        results = pool.imap(_read_and_check, jobs, chunksize=8) if pool else map(_read_and_check, jobs)
+        if runner is not None:
+            results, put = runner.ingest(_read_and_check, jobs, nlp=nlp, store=store), store.put_prepared
+        else:
+            results = pool.imap(_read_and_check, jobs, chunksize=8) if pool else map(_read_and_check, jobs)
         docs = _collect(results, summary, store, bar)
         if annotate is not None:
             docs = annotate(docs)
         with store.batch(commit_every):
             for doc in docs:
-                res = put(doc)
+                res = doc if isinstance(doc, PutResult) else put(doc)
                 setattr(summary, res.status, getattr(summary, res.status) + 1)
                 bar.set_postfix_str(f"new {summary.new} upd {summary.updated} same {summary.unchanged} "
                                     f"skip {sum(summary.skipped.values())} fail {len(summary.failed)}",
@@ -163,6 +172,20 @@ def ingest(store, paths: Iterable[str | Path], *, nlp: bool = True, workers: int
     return summary
 
 
+class Runner(Protocol):
+    """Runs the per-document stages elsewhere (witness.distributed.DaskRunner)."""
+
+    def ingest(self, read: Callable, jobs: list, *, nlp: bool, store) -> Iterator[tuple]:
+        """`read` (`_read_and_check`) over `jobs`, then on what was read the annotation
+        stage when `nlp`, then `store.prepare`; yields `read`'s results in job order, with
+        ("prepared", Prepared, size) for a document to write here or ("stored", PutResult,
+        size) for one a worker wrote."""
+
+    def reprocess(self, store, *, nlp: bool) -> Iterator:
+        """Every stored document re-linked (creators) and, when `nlp`, re-annotated; yields a
+        Prepared to write here or a PutResult, one per document."""
+
+
 def _collect(results, summary: IngestSummary, store, bar) -> Iterator:
     """Turn worker results into documents (or prepared documents) to store; record skips and
     failures as they come."""
@@ -172,7 +195,7 @@ def _collect(results, summary: IngestSummary, store, bar) -> Iterator:
         if kind == "unchanged":
             summary.unchanged += 1
             continue
-        if kind == "prepared":
+        if kind in ("prepared", "stored"):     # "stored": a runner's worker wrote it (a PutResult)
             yield payload
         elif isinstance(payload, Read):
             yield payload.document
