@@ -210,9 +210,9 @@ def base_documents(root: Path, plain_db: Path | None):
     plain_db in place of theirs)."""
     from multiprocessing import Pool
 
-    from witness.pipeline import _read_and_check, iter_files
     from witness.ingest.base import Read
-    jobs = [(str(f), str(r) if r else None, None, None) for f, r in iter_files([root])]
+    from witness.pipeline import _read_and_check, plan
+    jobs = [(f.path, f.place, None, None) for f in plan([root]).files]   # as pipeline.ingest makes them
     with Pool(2) as pool:
         docs = [p.document for kind, p, _ in pool.imap(_read_and_check, jobs, chunksize=16)
                 if kind == "outcome" and isinstance(p, Read)]

@@ -18,14 +18,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Protocol
 
-from .ingest import read_path, relative_path
+from .errors import WitnessError
+from .ingest import read_path
+from .ingest.paths import printable
+from .ingest.walk import IGNORED_SUFFIXES, Plan, Planned, iter_files, plan  # noqa: F401 (re-exported)
 from .ingest.base import Failed, Read, Skipped
 from .model import Document
 from .store.base import PutResult
-
-# Files that are never archive documents and not worth a reader's time.
-IGNORED_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".pdf", ".zip", ".gz", ".xz", ".mp3", ".ico",
-                    ".js", ".svg", ".woff", ".ttf", ".db", ".db-wal", ".db-shm"}
+from .workers import install as workers_die_with_parent
 
 
 @dataclass
@@ -62,40 +62,19 @@ class IngestSummary:
         return out
 
 
-def iter_files(paths: Iterable[str | Path]) -> Iterator[tuple[Path, Path | None]]:
-    """(file, root) pairs: a folder is walked recursively (sorted, so runs are repeatable)."""
-    for p in paths:
-        p = Path(p)
-        if p.is_dir():
-            for dirpath, dirnames, filenames in os.walk(p):
-                dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-                for name in sorted(filenames):
-                    f = Path(dirpath) / name
-                    if f.suffix.lower() not in IGNORED_SUFFIXES and not name.startswith("."):
-                        yield f, p
-        elif p.exists():
-            yield p, None
-        else:
-            raise FileNotFoundError(f"{p}: no such file or folder")
-
-
-relpath_of = relative_path
-
-
 def _read_and_check(job: tuple):
     """Worker: read one file and run the checks. Returns ("unchanged", relpath, size) when its sha matches.
 
     With `prepare` (the store's serialiser), a document comes back ready to write, so the
     single writer process does no JSON or compression work."""
-    path_s, root_s, known, prepare = job
-    path, root = Path(path_s), (Path(root_s) if root_s else None)
-    relpath = relpath_of(path, root)
+    path_s, place, known, prepare = job
+    path, relpath = Path(path_s), place.relpath
     try:
         size = path.stat().st_size
         if known is not None and size < 64 << 20:
             if hashlib.sha256(path.read_bytes()).hexdigest() == known:
                 return "unchanged", relpath, size
-        outcome = read_path(path, root)
+        outcome = read_path(path, place=place)
         if isinstance(outcome, Read):
             from .checks import refresh_findings
             from .creators import link_creators
@@ -115,6 +94,9 @@ def _init_worker() -> None:
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 
+workers_die_with_parent()
+
+
 def _progress(total: int, enabled: bool):
     from tqdm import tqdm
     return tqdm(total=total, unit="file", disable=not enabled, file=sys.stderr, dynamic_ncols=True,
@@ -124,16 +106,21 @@ def _progress(total: int, enabled: bool):
 def ingest(store, paths: Iterable[str | Path], *, nlp: bool = True, workers: int | None = None,
            progress: bool = True, commit_every: int = 200,
            annotate: Callable[[Iterable[Document]], Iterator[Document]] | None = None,
+           root: str | Path | None = None, follow_links: bool = False,
            runner: "Runner | None" = None) -> IngestSummary:
     """Ingest files and folders into `store`; returns the summary.
 
     `annotate` (docs → docs) runs the NLP and claim stages; by default it is
-    `witness.annotate.annotate_many` when `nlp` is true.  `runner` (witness.distributed)
-    runs every per-document stage elsewhere, e.g. on a Dask cluster; this process then
-    only plans, writes what comes back and keeps the summary.
+    `witness.annotate.annotate_many` when `nlp` is true.  `root`: the archive root for files
+    under it (default: found, see ingest/paths.py); `follow_links`: read links that leave the
+    folder given.  Every input ends stored, unchanged, skipped or failed with its reason.
+    `runner` (witness.distributed) runs every per-document stage elsewhere, e.g. on a Dask
+    cluster; this process then only plans, writes what comes back and keeps the summary.
     """
-    files = list(iter_files(paths))
-    summary = IngestSummary(files=len(files))
+    planned = plan(paths, root=root, follow_links=follow_links)
+    summary = IngestSummary(files=len(planned.files) + len(planned.outcomes))
+    for relpath, kind, reason in planned.outcomes:
+        _outcome(summary, store, relpath, kind, reason)
     known = store.known_shas()
     workers = workers or min(2, os.cpu_count() or 1)
     if nlp and annotate is None and runner is None:
@@ -142,7 +129,7 @@ def ingest(store, paths: Iterable[str | Path], *, nlp: bool = True, workers: int
     # after its own annotation stage).
     prepare = store.prepare if annotate is None and runner is None else None
     put = store.put_prepared if prepare is not None else store.put_document
-    jobs = [(str(f), str(r) if r else None, known.get(relpath_of(f, r)), prepare) for f, r in files]
+    jobs = [(f.path, f.place, known.get(f.place.relpath), prepare) for f in planned.files]
     start = time.perf_counter()
     bar = _progress(len(jobs), progress)
     local = runner is None and workers > 1 and len(jobs) > 1
@@ -157,7 +144,11 @@ def ingest(store, paths: Iterable[str | Path], *, nlp: bool = True, workers: int
             docs = annotate(docs)
         with store.batch(commit_every):
             for doc in docs:
-                res = doc if isinstance(doc, PutResult) else put(doc)
+                try:
+                    res = doc if isinstance(doc, PutResult) else put(doc)
+                except (WitnessError, ValueError, UnicodeError) as exc:   # this document only
+                    _outcome(summary, store, _source_path(doc), "failed", f"not stored: {exc}")
+                    continue
                 setattr(summary, res.status, getattr(summary, res.status) + 1)
                 bar.set_postfix_str(f"new {summary.new} upd {summary.updated} same {summary.unchanged} "
                                     f"skip {sum(summary.skipped.values())} fail {len(summary.failed)}",
@@ -200,9 +191,21 @@ def _collect(results, summary: IngestSummary, store, bar) -> Iterator:
         elif isinstance(payload, Read):
             yield payload.document
         elif isinstance(payload, Skipped):
-            summary.skipped[payload.reason] += 1
-            store.record_outcome(payload.relpath, "skipped", payload.reason)
+            _outcome(summary, store, payload.relpath, "skipped", payload.reason)
         else:
-            reason = "; ".join(f"{k}: {v}" for k, v in payload.reasons.items())
-            summary.failed.append((payload.relpath, reason))
-            store.record_outcome(payload.relpath, "failed", reason)
+            _outcome(summary, store, payload.relpath, "failed",
+                     "; ".join(f"{k}: {v}" for k, v in payload.reasons.items()))
+
+
+def _outcome(summary: IngestSummary, store, relpath: str, kind: str, reason: str) -> None:
+    relpath = printable(relpath)
+    if kind == "skipped":
+        summary.skipped[reason] += 1
+    else:
+        summary.failed.append((relpath, reason))
+    store.record_outcome(relpath, kind, reason)
+
+
+def _source_path(doc) -> str:
+    data = doc.data if hasattr(doc, "data") else doc.to_json()     # a Prepared or a Document
+    return (data.get("source") or {}).get("path") or "?"

@@ -322,6 +322,9 @@ def _v10_fill(conn: sqlite3.Connection) -> None:
                      (published, written, rowid))
 
 
+# 11: document aliases and legacy identities (store/identity.py, issue 13).
+from .identity import V11 as _V11, v11_fill as _v11_fill  # noqa: E402
+
 STEPS: list[list[Step]] = [
     [_V1],
     [_V2, _v2_fill],
@@ -333,6 +336,7 @@ STEPS: list[list[Step]] = [
     [_V8],
     [_V9],
     [_v10_fill],
+    [_V11, _v11_fill],
 ]
 LATEST = len(STEPS)
 
