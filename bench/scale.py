@@ -244,12 +244,20 @@ def _protected(doc) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
+_VOCAB: dict = {}
+
+
+def _init_pool(vocab: dict) -> None:
+    _VOCAB.update(vocab)
+
+
 def variant(args):
     """Copy k of a document, serialised for the store (runs in a pool)."""
     import hashlib
 
     from witness.store.documents import prepare
-    doc, k, vocab = args
+    doc, k = args
+    vocab = _VOCAB
     rng = random.Random(f"{k}:{doc.source.path}")
     mask = bytearray(len(doc.text))
     for s, e in _protected(doc):
@@ -369,7 +377,7 @@ def open_target(backend: str, work: Path, server_holder: list):
 def part_size(args) -> None:
     from multiprocessing import Pool
     results = load_results(Path(args.out))
-    plain_db = (results.get("nlp") or {}).get("plain_db")
+    plain_db = args.annotated or (results.get("nlp") or {}).get("plain_db")
     root = corpus_dir(args.corpus)
     t0 = time.perf_counter()
     docs, annotated = base_documents(root, Path(plain_db) if plain_db else None)
@@ -386,9 +394,9 @@ def part_size(args) -> None:
             def stream():
                 yield from map(_original, docs)
                 k = 1
-                with Pool(2) as pool:
+                with Pool(2, initializer=_init_pool, initargs=(vocab,)) as pool:
                     while True:
-                        yield from pool.imap(variant, ((d, k, vocab) for d in docs), chunksize=8)
+                        yield from pool.imap(variant, ((d, k) for d in docs), chunksize=8)
                         k += 1
             preps = stream()
             have = 0
@@ -509,6 +517,8 @@ def main() -> None:
     ap.add_argument("--workers", default="1,2", help="Dask worker counts to run beside the plain ingest")
     ap.add_argument("--sizes", default="30000,100000")
     ap.add_argument("--backends", default="sqlite")
+    ap.add_argument("--annotated", help="size: an archive of NLP-annotated documents to use in place of theirs "
+                                        "(default: the nlp part's plain archive)")
     ap.add_argument("--reps", type=int, default=10, help="timed runs of each search query per size")
     ap.add_argument("--pages", type=int, default=200, help="document and person pages timed per size")
     args = ap.parse_args()

@@ -11,14 +11,17 @@ record, creators, language, checks) and then, with NLP, `witness.annotate.annota
 document with `store.prepare`.  Nothing is copied from the pipeline; only where it runs
 changes.
 
-Writes.  Tasks are pure: they read files and return serialised documents, and write
-nothing.  The client is the one writer (SQLite allows no other), taking results in the
-order of the files — so document ids, which depend on the order in which colliding paths
-arrive, come out as in a plain ingest — in transactions of `commit_every` documents.
-Exactly once follows from that and from the store: a task whose worker dies is rerun by
-Dask elsewhere (it has no side effect to undo), a put is idempotent by (path, sha256,
-content digest), and a client killed mid-run leaves whole committed documents, which the
-next run skips by sha256 before reading them.
+Writes.  Into SQLite, tasks are pure: they read files and return serialised documents.
+The client is the one writer (SQLite allows no other), taking results in the order of the
+files — so document ids, which depend on the order in which colliding paths arrive, come
+out as in a plain ingest — in transactions of `commit_every` documents.  Into a server
+archive (PostgreSQL) each task writes its batch itself in one transaction, through the same
+store interface, and returns what was stored; the client's search index follows the
+archive's change log at the end.  Exactly once follows from the store: a task whose worker
+dies is rerun by Dask elsewhere, and rerunning it is harmless — a put is idempotent by
+(path, sha256, content digest), and a transaction that did not commit left nothing — and a
+client killed mid-run leaves whole committed documents, which the next run skips by sha256
+before reading them.
 
 Per-worker state.  The spaCy pipelines and the authority file are process-wide caches
 (`functools.lru_cache` in witness.nlp, witness.authority's loader), so each worker process
@@ -135,28 +138,67 @@ def _annotated(docs: list, nlp: bool) -> list:
     return out
 
 
-def _ingest_batch(read: Callable, jobs: list, nlp: bool, prepare: Callable) -> list[tuple]:
+_LOCAL = threading.local()
+
+
+def is_server(url: str) -> bool:
+    """An archive the workers can write to themselves (a database server, not a file)."""
+    return str(url).startswith(("postgresql://", "postgres://"))
+
+
+def worker_store(url: str):
+    """This worker thread's connection to a server archive (opened once).  Workers keep no
+    search side index: the client's follows the archive's change log when the run ends."""
+    stores = _LOCAL.__dict__.setdefault("stores", {})
+    if url not in stores:
+        from .store import open_store
+        stores[url] = open_store(url, engine="tsvector")
+    return stores[url]
+
+
+def _write(results: list, target: str | None) -> list:
+    """With a server archive, store the batch's prepared documents from here, in one
+    transaction; a put that fails goes back to the client's writer as it was."""
+    if not target:
+        return results
+    store = worker_store(target)
+    with store.batch(len(results) + 1):
+        for i, (kind, payload, size) in enumerate(results):
+            if kind == "prepared":
+                try:
+                    results[i] = ("stored", store.put_prepared(payload), size)
+                except Exception:       # e.g. two workers taking one new id at once
+                    pass
+    return results
+
+
+def _ingest_batch(read: Callable, jobs: list, nlp: bool, prepare: Callable, target: str | None = None) -> list[tuple]:
     """A task: the pipeline's read stage over `jobs`, then NLP on what was read, then the
-    store's serialiser.  Returns `read`'s result tuples, each Read as ("prepared", …)."""
+    store's serialiser (and, into a server archive, the write).  Returns `read`'s result
+    tuples, each Read as ("prepared", Prepared, size) or ("stored", PutResult, size)."""
     warm(nlp)
     results = [read(job) for job in jobs]
     at = [i for i, (kind, payload, _) in enumerate(results) if kind == "outcome" and isinstance(payload, Read)]
     for i, done in zip(at, _annotated([results[i][1].document for i in at], nlp)):
         size = results[i][2]
         results[i] = ("outcome", done, size) if isinstance(done, Failed) else ("prepared", prepare(done), size)
-    return results
+    return _write(results, target)
 
 
-def _reprocess_batch(docs: list, nlp: bool, prepare: Callable) -> list:
-    """A task: creators re-linked and, with NLP, the annotation stages; Prepared per document."""
+def _reprocess_batch(docs: list, nlp: bool, prepare: Callable, target: str | None = None) -> list:
+    """A task: creators re-linked and, with NLP, the annotation stages; a Prepared (or, into a
+    server archive, the PutResult) per document.  With a server archive `docs` are ids."""
     warm(nlp)
     from .creators import link_many
+    if target:
+        store = worker_store(target)
+        docs = [store.get_document(doc_id) for doc_id in docs]
     out = []
     for doc in _annotated(list(link_many(docs)), nlp):
         if isinstance(doc, Failed):    # keep the stored version; say why
             raise ClusterError(f"re-annotating {doc.relpath} failed: {doc.reasons['witness']}")
-        out.append(prepare(doc))
-    return out
+        out.append(("prepared", prepare(doc), 0))
+    return [payload for _, payload, _ in _write(out, target)]
 
 
 # ---- on the client -------------------------------------------------------------------------
@@ -261,16 +303,27 @@ class DaskRunner:
     def ingest(self, read: Callable, jobs: list, *, nlp: bool, store) -> Iterator[tuple]:
         threads = self._setup(nlp)
         n = self.batch or batch_size(len(jobs), threads, nlp)
-        tasks = (("witness-ingest", _ingest_batch, (read, chunk, nlp, store.prepare))
+        target = store.url if is_server(store.url) else None
+        before = set(store.document_ids()) if target else set()
+        tasks = (("witness-ingest", _ingest_batch, (read, chunk, nlp, store.prepare, target))
                  for chunk in _chunks(jobs, n))
         for results in self._ordered(tasks, threads):
-            yield from results
+            for kind, payload, size in results:
+                if kind == "stored" and payload.status == "unchanged" and payload.id not in before:
+                    # Written by an attempt of this task whose worker died before answering.
+                    # (A changed file rewritten so is counted unchanged: the archive is right,
+                    # only that count is off.)
+                    payload.status = "new"
+                yield kind, payload, size
 
     def reprocess(self, store, *, nlp: bool) -> Iterator:
         threads = self._setup(nlp)
-        n = self.batch or batch_size(len(store.document_ids()), threads, nlp)
-        tasks = (("witness-reprocess", _reprocess_batch, (chunk, nlp, store.prepare))
-                 for chunk in _chunks(store.iter_documents(), n))
+        ids = store.document_ids()
+        n = self.batch or batch_size(len(ids), threads, nlp)
+        target = store.url if is_server(store.url) else None
+        source = ids if target else store.iter_documents()
+        tasks = (("witness-reprocess", _reprocess_batch, (chunk, nlp, store.prepare, target))
+                 for chunk in _chunks(source, n))
         for results in self._ordered(tasks, threads):
             yield from results
 
