@@ -29,7 +29,7 @@ from __future__ import annotations
 import calendar
 import functools
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Callable
 

@@ -23,8 +23,9 @@ from .patterns import colon_list, parenthetical_claims, person_noun_claims, pris
 from .authorship import authorship_claims
 from .learned import learned_claims
 from .meetings import meeting_claims
-from .roles import (elected_to_claims, join_claims, leadership_claims, office_claims, party_list_claims, party_claims, surface_appositions, title_claims,
-                    title_reference_claims)
+from .membership import elected_to_claims, join_claims, leadership_claims, party_claims, party_list_claims
+from .roles import office_claims
+from .titles import surface_appositions, title_claims, title_reference_claims
 from .roles import OFFICE_NOUNS as OFFICE_WORDS
 from .predicates import AGENT, COUNTRY_WORDS, NEEDS_PERSON_OF, NOUNS, PATIENT, PHRASES, VERBS
 

@@ -1,0 +1,126 @@
+"""Titles and appositions read from the surface of the text: "President Roosevelt", "the
+Generals Lecomte and Clement-Thomas", "Mr. Bromley, M.P.", "the Police President of Berlin, von
+Zedlitz", and "the King" used as a reference to the one person the text gave that title.  The
+parse-based readings of offices are in roles.py, which owns the lexicons.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .roles import (LEADER_NOUNS, MEMBER_NOUNS, NEEDS_ATTACHMENT, OFFICE_NOUNS, TITLES, TITLES_PLURAL)
+
+
+# -- titles before a name --------------------------------------------------------------------
+_TITLE_RUN = re.compile(r"(?:^|[\s(“\"‘])((?:[A-Z][\w.\-]*\s+){1,3})$")
+_PLURAL_BEFORE = re.compile(r"\b([A-Z][a-z\-]+s)\s+$")
+# the second name of "the Generals A and B": the plural title before the first name of the list
+_LIST_HEAD = re.compile(r"\b([A-Z][a-z\-]+s)\s+(?:[A-Z][\w’'.\-]*\s+){1,3}(?:and|&)\s+$")
+_MP_AFTER = re.compile(r"^,?\s*(M\.\s?P\.|MP)(?!\s*[A-Z][a-z])")   # not the initials of the next name
+
+
+def title_claims(s, add) -> None:
+    """"President Roosevelt", "General Putna", "Lieutenant Colonel Untung", "Mr. Bromley, M.P.":
+    the capitalised title words right before a person mention (or opening its span)."""
+    ctx, base = s.ctx, s.base
+    end = base + len(s.sdoc.text)
+    for m in ctx.mentions_in(base, end):
+        words = m.text.split()
+        inner = []
+        while len(words) > 1 and words[0].lower().rstrip(".") in TITLES:
+            inner.append(words.pop(0))                 # the NER put the title inside the span
+        before = ctx.text[max(base, m.start - 60):m.start]
+        run = _TITLE_RUN.search(before)
+        outer = []
+        if run:
+            for w in reversed(run.group(1).split()):
+                if w.lower().rstrip(".,") in TITLES and (w[:1].isupper()) or (outer and w.lower().rstrip(".,") in
+                                                         ("vice", "prime", "foreign", "war", "lieutenant",
+                                                          "attorney", "field", "police", "home")):
+                    outer.insert(0, w)
+                else:
+                    break
+        title = " ".join(outer + inner)
+        tok = s.token_at(m.start)
+        if tok is None:
+            continue
+        if not title:
+            plural = _PLURAL_BEFORE.search(before)
+            if plural and plural.group(1).lower() in TITLES_PLURAL:
+                title = TITLES_PLURAL[plural.group(1).lower()].capitalize()   # "Generals Lecomte and …"
+            else:
+                lead = _LIST_HEAD.search(before)
+                if lead and lead.group(1).lower() in TITLES_PLURAL:
+                    title = TITLES_PLURAL[lead.group(1).lower()].capitalize()  # "… Lecomte and Clement-Thomas"
+        if title:
+            add(m.entity, "held_office", title.rstrip(",."), tok, tok, climb=False)
+        after = _MP_AFTER.match(ctx.text[m.end:m.end + 8])
+        if after:
+            add(m.entity, "held_office", after.group(1), tok, tok, climb=False)
+
+
+def title_reference_claims(s, add) -> None:
+    """"The King seemed happy" after "King Frederick William IV": a title used as a reference
+    to the one person the text gave it is that person holding it (annotators count each)."""
+    for tok in s.sdoc:
+        if tok.lower_ not in TITLES or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        start = s.base + tok.idx
+        if s.ctx.mention_at(start, start + len(tok.text)) is not None:
+            continue                                   # part of a name: title_claims reads it
+        holder = s.entity(tok)
+        if holder is not None:
+            add(holder, "held_office", tok.text, tok, tok, climb=False)
+
+
+# -- appositions by their surface --------------------------------------------------------------
+# The small parser often attaches "the Police President of Berlin, von Zedlitz" or "our city
+# organizer, Max Shachtman" wrongly; an apposition is also plain in the text: a noun phrase ending
+# in an office noun, a comma, and the name (or the reverse), closed by punctuation.
+_DET = r"(?:the|our|his|her|their|its|a|an|former|then|now|once|later|ex-|late|acting|present)"
+_OFFICE_ALT = "|".join(sorted((re.escape(w) for w in (OFFICE_NOUNS | MEMBER_NOUNS) if "_" not in w),
+                              key=len, reverse=True))
+_APPOS_BEFORE = re.compile(
+    rf"\b{_DET}\s+(?P<mods>(?:[\w’'.\-]+\s+){{0,4}}?)(?P<noun>{_OFFICE_ALT})s?"
+    rf"(?P<of>\s+(?:of|at|for|in|to)\s+[^,;:()“”\"]{{1,60}}?)?\s*,\s*$", re.I)
+_APPOS_AFTER = re.compile(
+    rf"^\s*,\s*(?:{_DET}\s+(?P<mods>(?:[\w’'.\-]+\s+){{0,4}}?)|(?P<bare>))(?P<noun>{_OFFICE_ALT})s?"
+    rf"(?P<of>\s+(?:of|at|for|in|to)\s+[^,;:()“”\"]{{1,60}}?)?\s*(?=[,.;:)]|\s+(?:and|who|whose|had|has|was|is)\b)",
+    re.I)
+
+
+def surface_appositions(s, add) -> None:
+    ctx, base = s.ctx, s.base
+    end = base + len(s.sdoc.text)
+    for m in ctx.mentions_in(base, end):
+        tok = s.token_at(m.start)
+        if tok is None:
+            continue
+        before = ctx.text[max(base, m.start - 140):m.start]
+        after = ctx.text[m.end:min(end, m.end + 140)]
+        after_ok = re.match(r"^\s*(?:[,.;:)]|who\b|whose\b|$)", after) is not None
+        hits = []
+        mb = _APPOS_BEFORE.search(before)
+        if mb and after_ok:
+            hits.append(mb)
+        ma = _APPOS_AFTER.match(after)
+        if ma:
+            hits.append(ma)
+        for h in hits:
+            noun = h.group("noun").lower()
+            mods = (h.group("mods") or "").strip()
+            where = (h.group("of") or "").strip()
+            if any(w.lower() in ("and", "or", "but", "who", "which") for w in mods.split()):
+                continue
+            phrase = " ".join(x for x in (mods, h.group("noun"), where) if x)
+            if noun in MEMBER_NOUNS:
+                add(m.entity, "member_of", where.split(None, 1)[1] if where else None, tok, tok, climb=False)
+                continue
+            attached = bool(where) or bool(mods)
+            if noun in NEEDS_ATTACHMENT and not attached:
+                continue
+            if noun in LEADER_NOUNS and noun != "head":
+                if where:
+                    add(m.entity, "member_of", where.split(None, 1)[1], tok, tok, climb=False)
+                continue
+            add(m.entity, "held_office", phrase, tok, tok, climb=False)
