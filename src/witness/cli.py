@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -38,12 +39,14 @@ def cli(ctx: click.Context, db: str) -> None:
 @click.option("--follow-links", is_flag=True,
               help="Read symbolic links that lead outside the folder given (declined by default).")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
+@click.option("--cluster", metavar="local:N|tcp://HOST:8786",
+              help="Run the stages on Dask: a LocalCluster of N worker processes, or a running scheduler.")
 @click.pass_context
-def ingest(ctx, paths, no_nlp, workers, root, follow_links, quiet):
+def ingest(ctx, paths, no_nlp, workers, root, follow_links, quiet, cluster):
     """Ingest files or folders (recursively); creates the archive if needed.
 
     Every file ends stored, unchanged, skipped or failed, each skip and failure with its
-    reason (`witness stats` lists them).
+    reason (`witness stats` lists them).  --cluster runs the stages on Dask workers.
 
     \b
     Exit status:
@@ -53,12 +56,27 @@ def ingest(ctx, paths, no_nlp, workers, root, follow_links, quiet):
       2  usage error (e.g. a path that does not exist)
     """
     from .pipeline import ingest as run
-    summary = run(_store(ctx, create=True), paths, nlp=not no_nlp, workers=workers, progress=not quiet,
-                  root=root, follow_links=follow_links)
+    store = _store(ctx, create=True)
+    with _cluster(cluster, quiet) as runner:
+        summary = run(store, paths, nlp=not no_nlp, workers=workers, progress=not quiet,
+                      root=root, follow_links=follow_links, runner=runner)
     for line in summary.lines():
         click.echo(line)
     if summary.failed:
         ctx.exit(EXIT_SOME_FAILED)
+
+
+@contextlib.contextmanager
+def _cluster(spec: str | None, quiet: bool):
+    """A witness.distributed runner for --cluster (None without it), closed afterwards."""
+    if not spec:
+        yield None
+        return
+    from .distributed import DaskRunner, echo
+    with DaskRunner(spec) as runner:
+        if not quiet:
+            echo(runner.describe())
+        yield runner
 
 
 @cli.command()
@@ -170,11 +188,15 @@ def stats(ctx, as_json):
 @cli.command()
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @click.option("--no-nlp", is_flag=True, help="Only the creators/periodicals step (seconds, not the NLP's half hour).")
+@click.option("--cluster", metavar="local:N|tcp://HOST:8786",
+              help="Run the stages on Dask: a LocalCluster of N worker processes, or a running scheduler.")
 @click.pass_context
-def reprocess(ctx, quiet, no_nlp):
+def reprocess(ctx, quiet, no_nlp, cluster):
     """Rerun creators, NLP and claim stages over stored documents (no files are read)."""
     from .reprocess import reprocess as run
-    summary = run(_store(ctx), progress=not quiet, nlp=not no_nlp)
+    store = _store(ctx)
+    with _cluster(cluster, quiet) as runner:
+        summary = run(store, progress=not quiet, nlp=not no_nlp, runner=runner)
     for line in summary.lines():
         click.echo(line)
 

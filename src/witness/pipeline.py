@@ -16,7 +16,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable, Iterator, Protocol
 
 from .errors import WitnessError
 from .ingest import read_path
@@ -24,6 +24,7 @@ from .ingest.paths import printable
 from .ingest.walk import IGNORED_SUFFIXES, Plan, Planned, iter_files, plan  # noqa: F401 (re-exported)
 from .ingest.base import Failed, Read, Skipped
 from .model import Document
+from .store.base import PutResult
 from .workers import install as workers_die_with_parent
 
 
@@ -118,13 +119,16 @@ def _progress(total: int, enabled: bool):
 def ingest(store, paths: Iterable[str | Path], *, nlp: bool = True, workers: int | None = None,
            progress: bool = True, commit_every: int = 200,
            annotate: Callable[[Iterable[Document]], Iterator[Document]] | None = None,
-           root: str | Path | None = None, follow_links: bool = False) -> IngestSummary:
+           root: str | Path | None = None, follow_links: bool = False,
+           runner: "Runner | None" = None) -> IngestSummary:
     """Ingest files and folders into `store`; returns the summary.
 
     `annotate` (docs → docs) runs the NLP and claim stages; by default it is
     `witness.annotate.annotate_many` when `nlp` is true.  `root`: the archive root for files
     under it (default: found, see ingest/paths.py); `follow_links`: read links that leave the
     folder given.  Every input ends stored, unchanged, skipped or failed with its reason.
+    `runner` (witness.distributed) runs every per-document stage elsewhere, e.g. on a Dask
+    cluster; this process then only plans, writes what comes back and keeps the summary.
     """
     planned = plan(paths, root=root, follow_links=follow_links)
     summary = IngestSummary(files=len(planned.files) + len(planned.outcomes))
@@ -132,27 +136,32 @@ def ingest(store, paths: Iterable[str | Path], *, nlp: bool = True, workers: int
         _outcome(summary, store, relpath, kind, reason)
     known = store.known_shas()
     workers = workers or min(2, os.cpu_count() or 1)
-    if nlp and annotate is None:
+    if nlp and annotate is None and runner is None:
         from .annotate import annotate_many as annotate
-    # Without an annotation stage, workers serialise documents for the store.
-    prepare = store.prepare if annotate is None else None
+    # Without an annotation stage, workers serialise documents for the store (a runner does,
+    # after its own annotation stage).
+    prepare = store.prepare if annotate is None and runner is None else None
     put = store.put_prepared if prepare is not None else store.put_document
     jobs = [(f.path, f.place, known.get(f.place.relpath), prepare) for f in planned.files]
     start = time.perf_counter()
     bar = _progress(len(jobs), progress)
+    local = runner is None and workers > 1 and len(jobs) > 1
     pool = None
-    if workers > 1 and len(jobs) > 1:
+    if local:
         _preload()
         pool = mp.get_context("fork").Pool(workers, initializer=_init_worker)
     try:
-        results = pool.imap(_read_and_check, jobs, chunksize=8) if pool else map(_read_and_check, jobs)
+        if runner is not None:
+            results, put = runner.ingest(_read_and_check, jobs, nlp=nlp, store=store), store.put_prepared
+        else:
+            results = pool.imap(_read_and_check, jobs, chunksize=8) if pool else map(_read_and_check, jobs)
         docs = _collect(results, summary, store, bar)
         if annotate is not None:
             docs = annotate(docs)
         with store.batch(commit_every):
             for doc in docs:
                 try:
-                    res = put(doc)
+                    res = doc if isinstance(doc, PutResult) else put(doc)
                 except (WitnessError, ValueError, UnicodeError) as exc:   # this document only
                     _outcome(summary, store, _source_path(doc), "failed", f"not stored: {exc}")
                     continue
@@ -170,6 +179,20 @@ def ingest(store, paths: Iterable[str | Path], *, nlp: bool = True, workers: int
     return summary
 
 
+class Runner(Protocol):
+    """Runs the per-document stages elsewhere (witness.distributed.DaskRunner)."""
+
+    def ingest(self, read: Callable, jobs: list, *, nlp: bool, store) -> Iterator[tuple]:
+        """`read` (`_read_and_check`) over `jobs`, then on what was read the annotation
+        stage when `nlp`, then `store.prepare`; yields `read`'s results in job order, with
+        ("prepared", Prepared, size) for a document to write here or ("stored", PutResult,
+        size) for one a worker wrote."""
+
+    def reprocess(self, store, *, nlp: bool) -> Iterator:
+        """Every stored document re-linked (creators) and, when `nlp`, re-annotated; yields a
+        Prepared to write here or a PutResult, one per document."""
+
+
 def _collect(results, summary: IngestSummary, store, bar) -> Iterator:
     """Turn worker results into documents (or prepared documents) to store; record skips and
     failures as they come."""
@@ -179,7 +202,7 @@ def _collect(results, summary: IngestSummary, store, bar) -> Iterator:
         if kind == "unchanged":
             summary.unchanged += 1
             continue
-        if kind == "prepared":
+        if kind in ("prepared", "stored"):     # "stored": a runner's worker wrote it (a PutResult)
             yield payload
         elif isinstance(payload, Read):
             yield payload.document

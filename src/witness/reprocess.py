@@ -6,13 +6,15 @@ from __future__ import annotations
 import time
 
 from .pipeline import IngestSummary, _progress
+from .store.base import PutResult
 
 
 def reprocess(store, *, progress: bool = True, annotate=None, commit_every: int = 200,
-              nlp: bool = True) -> IngestSummary:
+              nlp: bool = True, runner=None) -> IngestSummary:
     """Re-annotates the current version of every document; changed annotations become a new
     version.  nlp=False reruns only the creators step (how an archive from before it gets its
-    creators, in seconds rather than the NLP's half hour)."""
+    creators, in seconds rather than the NLP's half hour).  `runner` (pipeline.Runner, e.g.
+    witness.distributed) re-annotates elsewhere; this process writes what comes back."""
     from .creators import link_many
     if annotate is None:
         if nlp:
@@ -25,8 +27,12 @@ def reprocess(store, *, progress: bool = True, annotate=None, commit_every: int 
     bar = _progress(len(ids), progress)
     try:
         with store.batch(commit_every):
-            for doc in annotate(link_many(store.iter_documents())):
-                res = store.put_document(doc)
+            if runner is not None:
+                docs, put = runner.reprocess(store, nlp=nlp), store.put_prepared
+            else:
+                docs, put = annotate(link_many(store.iter_documents())), store.put_document
+            for doc in docs:
+                res = doc if isinstance(doc, PutResult) else put(doc)
                 setattr(summary, res.status, getattr(summary, res.status) + 1)
                 bar.update(1)
     finally:
