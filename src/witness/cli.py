@@ -10,6 +10,7 @@ from pathlib import Path
 
 import click
 
+from .cli_help import Year, install as install_help
 from .errors import WitnessError
 
 DEFAULT_DB = "witness.db"
@@ -69,26 +70,29 @@ def ingest(ctx, paths, no_nlp, workers, quiet):
 
 
 @cli.command()
-@click.argument("target")
+@click.argument("target", required=False)
 @click.option("--json", "as_json", is_flag=True)
+@click.option("--rule", help="Only this rule's findings.")
+@click.option("--explain", "explain_rule", metavar="RULE", help="Explain a rule, with an example, and exit.")
+@click.option("--rules", "list_rules", is_flag=True, help="List the rules and exit.")
 @click.pass_context
-def check(ctx, target, as_json):
+def check(ctx, target, as_json, rule, explain_rule, list_rules):
     """Transcription findings for a file (PATH) or a stored document (ID)."""
-    from .report import check_target
-    doc = check_target(target, lambda: _store(ctx))
-    if as_json:
-        _echo_json({"id": doc.id, "findings": [f.__dict__ for f in doc.findings]})
+    from . import proofreading
+    if explain_rule or list_rules:
+        proofreading.echo_rules(explain_rule, as_json)
         return
-    from .report import format_findings
-    for line in format_findings(doc):
-        click.echo(line)
+    if target is None:
+        proofreading.echo_archive_findings(_store(ctx), rule, as_json)
+        return
+    proofreading.echo_document_findings(target, lambda: _store(ctx), rule, as_json)
 
 
 @cli.command()
 @click.argument("query", required=False, default="")
 @click.option("--author")
-@click.option("--from", "date_from", type=int)
-@click.option("--to", "date_to", type=int)
+@click.option("--from", "date_from", type=Year())
+@click.option("--to", "date_to", type=Year())
 @click.option("--periodical")
 @click.option("--person", help="Entity id or a name in any spelling or script.")
 @click.option("--limit", type=click.IntRange(1, 1000), default=20, show_default=True)
@@ -243,9 +247,12 @@ def export_epub(ctx, out_file, author, query, title, ids):
     """One EPUB 3 book: ID…, an author's documents (--author) or a search (--query)."""
     from .authority import load
     from .export.epub import write_epub
+    if not (ids or author or query):
+        raise click.UsageError("choose the documents of the book: give document IDS, --author or --query")
     docs = _docs(_store(ctx), ids, author=author, query=query)
     if not docs:
-        raise click.UsageError("no documents selected: give ids, --author or --query")
+        raise click.UsageError(f"nothing matched {'--author ' + repr(author) if author else '--query ' + repr(query)}: "
+                               "no book written")
     title = title or author or query or (docs[0].record.title if len(docs) == 1 else "Witness selection")
     write_epub(docs, out_file, title, authority=load())
     click.echo(f"wrote {out_file} ({len(docs)} chapters)")
@@ -306,6 +313,7 @@ def serve(ctx, host, port, workers):
 
 from .cli_entity import entity  # noqa: E402
 cli.add_command(entity)
+install_help(cli)
 
 
 def main() -> None:

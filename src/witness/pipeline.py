@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import multiprocessing as mp
 import os
-import sys
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -21,6 +20,7 @@ from typing import Callable, Iterable, Iterator
 from .ingest import read_path, relative_path
 from .ingest.base import Failed, Read, Skipped
 from .model import Document
+from .progress import stages_for
 
 # Files that are never archive documents and not worth a reader's time.
 IGNORED_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".pdf", ".zip", ".gz", ".xz", ".mp3", ".ico",
@@ -37,25 +37,16 @@ class IngestSummary:
     skipped: Counter = field(default_factory=Counter)      # reason → count
     failed: list[tuple[str, str]] = field(default_factory=list)  # (relpath, reason)
     seconds: float = 0.0
+    stages: list = field(default_factory=list)              # progress.Stage per stage run
+    kind: str = "ingest"                                    # ingest | reprocess (how to summarise)
 
     @property
     def stored(self) -> int:
         return self.new + self.updated
 
     def lines(self) -> list[str]:
-        rate = self.files / self.seconds if self.seconds else 0.0
-        mb = self.bytes / 1e6
-        out = [f"{self.files} files ({mb:.1f} MB) in {self.seconds:.1f} s — {rate:.0f} files/s, "
-               f"{mb / self.seconds if self.seconds else 0:.1f} MB/s",
-               f"  new {self.new}, updated {self.updated}, unchanged {self.unchanged}, "
-               f"skipped {sum(self.skipped.values())}, failed {len(self.failed)}"]
-        for reason, n in self.skipped.most_common(8):
-            out.append(f"  skipped {n:>5}  {reason}")
-        for relpath, reason in self.failed[:20]:
-            out.append(f"  FAILED {relpath}: {reason}")
-        if len(self.failed) > 20:
-            out.append(f"  … and {len(self.failed) - 20} more failures (see `witness stats`)")
-        return out
+        from .progress import summary_lines
+        return summary_lines(self)
 
 
 def iter_files(paths: Iterable[str | Path]) -> Iterator[tuple[Path, Path | None]]:
@@ -107,10 +98,19 @@ def _init_worker() -> None:
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 
-def _progress(total: int, enabled: bool):
-    from tqdm import tqdm
-    return tqdm(total=total, unit="file", disable=not enabled, file=sys.stderr, dynamic_ncols=True,
-                smoothing=0.05, bar_format="{l_bar}{bar}| {n_fmt}/{total_fmt} [{elapsed}<{remaining}, {rate_fmt}] {postfix}")
+def counted(docs: Iterable, fed, out) -> Iterator:
+    """Pass `docs` through, telling stage `fed` of each one going in (its total grows) or
+    stage `out` of each one coming out (it advances)."""
+    for doc in docs:
+        if fed is not None:
+            fed.grow()
+        if out is not None:
+            out.advance()
+        yield doc
+    if fed is not None:
+        fed.settle()
+    if out is not None:
+        out.finish()
 
 
 def ingest(store, paths: Iterable[str | Path], *, nlp: bool = True, workers: int | None = None,
@@ -119,7 +119,8 @@ def ingest(store, paths: Iterable[str | Path], *, nlp: bool = True, workers: int
     """Ingest files and folders into `store`; returns the summary.
 
     `annotate` (docs → docs) runs the NLP and claim stages; by default it is
-    `witness.annotate.annotate_many` when `nlp` is true.
+    `witness.annotate.annotate_many` when `nlp` is true.  `progress`: True shows a bar per
+    stage on stderr, False nothing, or a `witness.progress.Stages` to report to.
     """
     files = list(iter_files(paths))
     summary = IngestSummary(files=len(files))
@@ -132,24 +133,33 @@ def ingest(store, paths: Iterable[str | Path], *, nlp: bool = True, workers: int
     put = store.put_prepared if prepare is not None else store.put_document
     jobs = [(str(f), str(r) if r else None, known.get(relpath_of(f, r)), prepare) for f, r in files]
     start = time.perf_counter()
-    bar = _progress(len(jobs), progress)
+    stages = stages_for(progress)
+    bar = stages.stage("read", len(jobs), unit="file")
+    bar.start()
+    nlp_stage = stages.stage("NLP", 0, growing=True) if annotate is not None else None
+    write = stages.stage("write", 0, growing=True)
     pool = mp.get_context("fork").Pool(workers, initializer=_init_worker) if workers > 1 and len(jobs) > 1 else None
     try:
         results = pool.imap(_read_and_check, jobs, chunksize=8) if pool else map(_read_and_check, jobs)
         docs = _collect(results, summary, store, bar)
         if annotate is not None:
-            docs = annotate(docs)
+            docs = counted(annotate(counted(docs, nlp_stage, None)), write, nlp_stage)
+        else:
+            docs = counted(docs, write, None)
         with store.batch(commit_every) if hasattr(store, "batch") else _nullcontext():
             for doc in docs:
                 res = put(doc)
                 setattr(summary, res.status, getattr(summary, res.status) + 1)
-                bar.set_postfix_str(f"new {summary.new} upd {summary.updated} same {summary.unchanged} "
-                                    f"skip {sum(summary.skipped.values())} fail {len(summary.failed)}",
-                                    refresh=False)
+                write.advance()
+            write.finish()
+            index = stages.stage("index", summary.stored)
+            index.start()          # leaving the batch commits and brings the search index up to date
+        index.advance(summary.stored)
     finally:
         if pool:
             pool.terminate()
-        bar.close()
+        stages.close()
+    summary.stages = stages.stages
     summary.seconds = time.perf_counter() - start
     return summary
 
@@ -159,7 +169,7 @@ def _collect(results, summary: IngestSummary, store, bar) -> Iterator:
     failures as they come."""
     for kind, payload, size in results:
         summary.bytes += size
-        bar.update(1)
+        bar.advance()
         if kind == "unchanged":
             summary.unchanged += 1
             continue
@@ -174,6 +184,7 @@ def _collect(results, summary: IngestSummary, store, bar) -> Iterator:
             reason = "; ".join(f"{k}: {v}" for k, v in payload.reasons.items())
             summary.failed.append((payload.relpath, reason))
             store.record_outcome(payload.relpath, "failed", reason)
+    bar.finish()
 
 
 class _nullcontext:
