@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import importlib.util
 import logging
 import os
 from pathlib import Path
@@ -16,6 +17,8 @@ from . import errors
 from .views import LazyIndex
 
 HERE = Path(__file__).resolve().parent
+# Swagger UI's files ship in the fastapi-offline package: /docs works without a network.
+DOCS_ASSETS = Path(importlib.util.find_spec("fastapi_offline").origin).parent / "static"
 MAX_BODY = 1024 * 1024          # bytes; larger request bodies get 413
 
 log = logging.getLogger("witness.web")
@@ -150,6 +153,7 @@ def create_app(store, *, token: str | None = None, views=None, max_body: int = M
         app.include_router(api.curation_router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    app.mount("/docs-assets", StaticFiles(directory=str(DOCS_ASSETS)), name="docs-assets")
     app.add_middleware(Guard, fastapi_app=app, max_body=max_body)
     return app
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 import threading
 import time
@@ -16,7 +15,7 @@ from fastapi.responses import HTMLResponse
 from ..errors import BadQuery
 from ..model import HEDGED
 from ..store.base import SearchQuery, SearchResults
-from . import render
+from . import proofreading, reading, render
 from .errors import WebError
 
 router = APIRouter(include_in_schema=False)
@@ -285,8 +284,9 @@ async def document(request: Request, doc_id: str):
                        "subject": subject.name if subject else c.subject,
                        "quote": doc.text[c.evidence.start:c.evidence.end]})
     show = request.query_params.get("findings") in ("1", "on", "true")
+    view = reading.view_of(request.query_params.get("view"))
     persons = sorted({m.entity for m in doc.mentions if m.type == "person" and m.entity})
-    return page(request, "document.html", doc=doc, rec=doc.record, text=render.text_html(doc),
+    return page(request, "document.html", doc=doc, rec=doc.record, rows=reading.reading_rows(doc), view=view,
                 history=history, claims=claims, names=names, persons=persons,
                 chicago=render.chicago(doc), bibtex=render.bibtex(doc), csl=render.csl_json(doc),
                 show_findings=show, version=version, query="")
@@ -316,17 +316,30 @@ async def contradictions(request: Request):
                 pages=pages, query="")
 
 
+@router.get("/docs", response_class=HTMLResponse)
+async def api_docs(request: Request):
+    return page(request, "api_docs.html", query="")
+
+
 @router.get("/checks", response_class=HTMLResponse)
 async def checks(request: Request):
     views = request.app.state.views()
     rule = request.query_params.get("rule")
-    rules = views.finding_rules()
-    rows, pages, pageno = [], 1, 1
+    rules = proofreading.rule_summaries(views.finding_rules())
+    current = next((r for r in rules if r.rule == rule), None)
+    groups, pages, pageno, total = [], 1, 1, 0
     if rule:
         found = views.findings_for(rule)
-        rows, pageno, pages, _ = paginate(request, found, LIST_PAGE)
-        total = len(found)
+        every = proofreading.group_by_document(found.bare())
+        total = sum(g.count for g in every)
+        groups, pageno, pages, _ = paginate(request, every, proofreading.DOCS_PER_PAGE)
+        found.suggest([row for g in groups for row in g.rows])
     else:
-        total = sum(n for _, _, n in rules)
-    return page(request, "checks.html", rules=rules, rule=rule, rows=rows, total=total,
-                pageno=pageno, pages=pages, query="", json=json)
+        total = sum(r.count for r in rules)
+
+    def link(n):
+        return "/checks?" + urlencode({"rule": rule, "page": n})
+
+    return page(request, "checks.html", rules=rules, rule=rule, current=current, groups=groups,
+                total=total, documents=len(every) if rule else 0, pageno=pageno, pages=pages,
+                link=link, query="")

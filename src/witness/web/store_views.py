@@ -65,6 +65,15 @@ class FindingList:
         for start in range(0, len(self), step):
             yield from self[start:start + step]
 
+    def bare(self) -> list[FindingRow]:
+        """Every row of the rule without suggestions (those cost a document read each: callers
+        add them to the rows they show with `suggest`)."""
+        return [finding_row(r) for r in
+                self.store.finding_rows(rule=self.rule, limit=10**7, radius=EXCERPT_RADIUS)]
+
+    def suggest(self, rows: list[FindingRow]) -> list[FindingRow]:
+        return with_suggestions(self.store, rows)
+
 
 def finding_row(r: tuple) -> FindingRow:
     rule, sev, msg, did, title, idx, start, end, before, match, after = r

@@ -351,8 +351,8 @@ class ArchiveIndex:
             out.append((rule, worst, len(rows)))
         return sorted(out, key=lambda t: (-t[2], t[0]))
 
-    def findings_for(self, rule: str) -> list[FindingRow]:
-        return self.findings.get(rule, [])
+    def findings_for(self, rule: str) -> "FindingRows":
+        return FindingRows(self.findings.get(rule, []))
 
     def person_for_name(self, text: str) -> str | None:
         """Entity id whose name or any recorded spelling equals `text` (case/accents ignored)."""
@@ -374,6 +374,16 @@ class ArchiveIndex:
     def person_name(self, pid: str) -> str | None:
         ent = self.entities.get(pid)
         return ent.name if ent else None
+
+
+class FindingRows(list):
+    """A rule's findings held in memory (they already carry their suggestions)."""
+
+    def bare(self) -> list[FindingRow]:
+        return list(self)
+
+    def suggest(self, rows: list[FindingRow]) -> list[FindingRow]:
+        return rows
 
 
 class LazyIndex:
