@@ -16,7 +16,7 @@ from witness.web.demo import build_demo_archive
 pytestmark = pytest.mark.corpus
 
 SPEC_KEYS = {"schema", "id", "source", "record", "text", "notes", "findings", "mentions", "entities", "claims",
-             "same_text_as"}
+             "same_text_as", "variants"}  # variants: added by issue 14 (spec: add fields freely)
 
 
 @pytest.fixture(scope="module")

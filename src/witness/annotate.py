@@ -26,7 +26,7 @@ def annotate_many(docs: Iterable[Document], *, n_process: int | None = None) -> 
     """Fill mentions, entities, claims and the people findings of each document, in order."""
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     from .authority import load
-    from .checks import run_checks
+    from .checks import refresh_findings
     from .claims import extract_claims_many
     from .nlp import annotate_many as find_entities
 
@@ -35,7 +35,7 @@ def annotate_many(docs: Iterable[Document], *, n_process: int | None = None) -> 
     for batch in _batches(find_entities(docs, n_process=n_process), CLAIM_BATCH):
         for doc, claims in zip(batch, extract_claims_many(batch)):
             doc.claims = claims
-            doc.findings = run_checks(doc, context=context)
+            doc.findings = refresh_findings(doc, context=context)
             yield doc
 
 

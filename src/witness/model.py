@@ -53,7 +53,7 @@ class Record:
     date: str | None = None          # ISO 8601 reduced precision: 1937 | 1937-08 | 1937-08-28
     date_text: str | None = None     # the words `date` was read from
     heading_date: str | None = None  # date printed in the document's own heading
-    written: str | None = None
+    written: str | None = None       # date the text was written (a letter's date), if stated
     periodical: str | None = None
     volume: str | None = None
     issue: str | None = None
@@ -71,6 +71,10 @@ class Record:
     # Additions beyond the spec (allowed: "add fields freely").
     heading_date_text: str | None = None  # the words heading_date was read from, e.g. "(August 1938)"
     source_text: str | None = None        # the whole source line as printed ("From Socialist Appeal, …")
+    written_text: str | None = None       # the words `written` was read from ("London, 14 March 1883")
+    work: str | None = None               # the larger work a chapter or part belongs to, as printed
+    addressees: list[str] = field(default_factory=list)  # a letter's addressees, as printed
+    written_place: str | None = None      # where the text was written (a letter's place), as printed
     # Header fields that were present but empty, by name ("last_updated"): for the empty-field check.
     empty_fields: list[str] = field(default_factory=list)
 
@@ -101,6 +105,29 @@ class Mention:
     text: str
     type: str
     entity: str | None = None
+    # Who marked it: None = found by Witness's NLP; otherwise the source's own encoding
+    # ("tei": a persName/@ref of the edition).  The NLP stage keeps such mentions and adds
+    # only what they do not already cover.
+    origin: str | None = None
+
+
+@dataclass
+class Reading:
+    text: str
+    wit: str | None = None         # the witnesses that read it, as the source gives them ("#A #B")
+    type: str | None = None        # the source's kind of reading: corr, reg, expan, orthographic…
+    resp: str | None = None
+
+
+@dataclass
+class Variant:
+    """Another reading of text[start:end], stand-off: the text keeps the lemma (or the reading
+    as printed), the variant keeps what the source gives beside it."""
+    start: int
+    end: int
+    kind: str                      # app (critical apparatus) | sic | orig | abbr (a TEI choice)
+    readings: list[Reading] = field(default_factory=list)
+    lemma_wit: str | None = None   # the lemma's witnesses (apparatus), as given
 
 
 @dataclass
@@ -167,6 +194,7 @@ class Document:
     entities: list[Entity] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     same_text_as: list[str] = field(default_factory=list)   # ids of documents with (nearly) the same text
+    variants: list[Variant] = field(default_factory=list)   # apparatus readings, sic/corr… (stand-off)
     # Not part of the JSON contract: reader-side facts the checks need (e.g. unmatched note calls).
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -213,4 +241,11 @@ class Document:
             entities=[build(Entity, e) for e in data.get("entities", [])],
             claims=claims,
             same_text_as=list(data.get("same_text_as", [])),
+            variants=[_variant(build, v) for v in data.get("variants", [])],
         )
+
+
+def _variant(build, raw) -> Variant:
+    v = build(Variant, raw)
+    v.readings = [r if isinstance(r, Reading) else build(Reading, r) for r in v.readings]
+    return v

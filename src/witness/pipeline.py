@@ -84,8 +84,8 @@ def _read_and_check(job: tuple):
                 return "unchanged", relpath, size
         outcome = read_path(path, root)
         if isinstance(outcome, Read):
-            from .checks import run_checks
-            outcome.document.findings = run_checks(outcome.document)
+            from .checks import refresh_findings
+            outcome.document.findings = refresh_findings(outcome.document)
             if prepare is not None:
                 return "prepared", prepare(outcome.document), size
         return "outcome", outcome, size

@@ -17,7 +17,7 @@ class Skipped(WitnessError):
 
 def check_target(target: str, get_store: Callable) -> Document:
     """A document with fresh findings, from a file on disk or a stored id/path."""
-    from .checks import run_checks
+    from .checks import refresh_findings
     path = Path(target)
     if path.is_file():
         from .ingest import read_path
@@ -35,7 +35,7 @@ def check_target(target: str, get_store: Callable) -> Document:
             raise NotFound(f"no file or stored document called {target!r}",
                            hint="give a path to a file, or an id from `witness search`")
         doc = store.get_document(doc_id)
-    doc.findings = run_checks(doc)
+    doc.findings = refresh_findings(doc)
     return doc
 
 

@@ -19,7 +19,7 @@ from .base import RULES, Context, Rule, forget, rule
 from . import grammar, notes, people, punctuation, record, text  # noqa: F401
 from .language import looks_english
 
-__all__ = ["RULES", "Rule", "rule", "run_checks", "Context"]
+__all__ = ["RULES", "Rule", "rule", "run_checks", "refresh_findings", "Context"]
 
 
 def run_checks(doc: Document, rules: Iterable[str] | None = None,
@@ -45,5 +45,15 @@ def run_checks(doc: Document, rules: Iterable[str] | None = None,
             out.extend(r(doc, ctx))
     finally:
         forget()  # the rules' shared scratch (lower-cased text, paragraphs) pins the text
+    out.sort(key=lambda f: (f.start, f.end, f.rule))
+    return out
+
+
+def refresh_findings(doc: Document, context: Context | None = None) -> list[Finding]:
+    """The document's findings after (re)running the checks: the checks' own findings are
+    replaced, a reader's (a TEI file's sic/corr, a recovered parse error: rules that are not
+    checks) are kept."""
+    kept = [f for f in doc.findings if f.rule not in RULES]
+    out = kept + run_checks(doc, context=context)
     out.sort(key=lambda f: (f.start, f.end, f.rule))
     return out

@@ -17,6 +17,7 @@ import os
 
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # before numpy is imported anywhere
 
+import bisect  # noqa: E402
 import re  # noqa: E402
 from functools import lru_cache  # noqa: E402
 from typing import Iterable, Iterator  # noqa: E402
@@ -78,9 +79,35 @@ def _year(doc: Document) -> int | None:
 def _finish(doc: Document, raws: list[Raw]) -> Document:
     linker = _linker()
     linked, prov = linker.link(doc.text, raws, _year(doc))
-    doc.mentions = [Mention(m.start, m.end, m.text, m.type, m.entity) for m in linked]
-    doc.entities = _entities(linked, prov)
+    found = [Mention(m.start, m.end, m.text, m.type, m.entity) for m in linked]
+    doc.mentions, doc.entities = keep_given(doc, found, _entities(linked, prov))
     return doc
+
+
+def keep_given(doc: Document, found: list[Mention], entities: list[Entity]):
+    """The source's own mentions (``origin`` set: an edition's persName/@ref) stay as they are;
+    what the NLP found is added only where they mark nothing.  Returns (mentions, entities)."""
+    given = [m for m in doc.mentions if m.origin]
+    if not given:
+        return found, entities
+    spans: list[list[int]] = []          # the given spans, merged into disjoint runs
+    for m in sorted(given, key=lambda m: m.start):
+        if spans and m.start < spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], m.end)
+        else:
+            spans.append([m.start, max(m.end, m.start + 1)])
+    starts = [s for s, _ in spans]
+
+    def free(m: Mention) -> bool:
+        i = bisect.bisect_left(starts, max(m.end, m.start + 1)) - 1  # last run starting before m ends
+        return i < 0 or spans[i][1] <= m.start
+
+    added = [m for m in found if free(m)]
+    used = {m.entity for m in given} | {m.entity for m in added}
+    kept = [e for e in doc.entities if e.id in used]
+    have = {e.id for e in kept}
+    kept += [e for e in entities if e.id not in have and e.id in used]
+    return sorted(given + added, key=lambda m: (m.start, m.end)), kept
 
 
 def _entities(linked: list[Linked], prov: dict[str, Provisional]) -> list[Entity]:
