@@ -296,7 +296,8 @@ def publish(ctx, out_dir, title):
     """A static edition: works from a plain file server and from file://."""
     from .authority import load
     from .publish import publish as run
-    counts = run(_store(ctx).iter_documents(), out_dir, authority=load(), title=title)
+    store = _store(ctx)
+    counts = run(store.iter_documents(), out_dir, authority=load(), title=title, history=store.history)
     click.echo(f"wrote {counts['documents']} document pages and {counts['persons']} person pages to {out_dir}")
 
 

@@ -41,7 +41,7 @@ def read_and_check(path: Path) -> Document:
     """A file on disk, read and checked as an ingest would (people rules need the authority
     file and find the persons on the fly)."""
     from .authority import load
-    from .checks import run_checks
+    from .checks import refresh_findings
     from .ingest import read_path
     from .ingest.base import Read, Skipped
 
@@ -51,7 +51,7 @@ def read_and_check(path: Path) -> Document:
     if not isinstance(outcome, Read):
         raise UnreadableInput(str(path), outcome.reasons)
     doc = outcome.document
-    doc.findings = run_checks(doc, context={"authority": load()})
+    doc.findings = refresh_findings(doc, context={"authority": load()})
     return doc
 
 
