@@ -9,16 +9,14 @@ the document page, the person page and /api/search sends `--requests` requests f
 `--clients` concurrent keep-alive clients and reports p50/p95.  Beside each, in the same
 run, the raw query behind it, timed one at a time in this process:
   document page  → store.get_document(id) + store.history(id)
-  person page    → StoreViews._person(id): the indexed store queries, un-memoised
+  person page    → archive.people.person(id): the indexed store queries, un-memoised
                    (random persons, mostly rare; "popular persons" asks the 200 most
                    mentioned, each about twice, so half of those render cold)
-                   (--views index: ArchiveIndex._person over the in-memory index)
   /api/search    → store.search(SearchQuery(q))
 Floors (issue 5): p95 < 100 ms for pages, < 50 ms for the search API.
 
---views store (default) serves what `witness serve` serves: StoreViews over the store's
-indexed queries, nothing loaded at start-up.  --views index builds the old in-memory
-ArchiveIndex from every document first (the fallback for stores without those queries).
+--views store (the only one) serves what `witness serve` serves: the archive layer over the
+store's indexed queries, nothing loaded at start-up.
 
 Give it an archive ingested WITH the NLP stage (`witness ingest`, not --no-nlp): the person
 page needs mentions and claims.  If the archive has none, the documents are annotated by the
@@ -71,7 +69,7 @@ def annotated_copy(db: Path) -> Path:
     import zlib
 
     from witness.model import Document
-    from witness.store.sqlite import index_annotations
+    from witness.store.annotations import index_annotations
     from witness.web.demo import annotate
 
     out = db.with_name(db.stem + ".demo-annotated.db")
@@ -102,20 +100,11 @@ def annotated_copy(db: Path) -> Path:
 
 
 def build_views(store, demo: str, kind: str = "store"):
-    """(views, demo annotations used?) — for --views store the archive must already hold them."""
-    from itertools import islice
+    """(archive layer, demo annotations used?) — the archive must already hold the annotations
+    (the in-memory index this benchmark could once build instead is gone: one implementation)."""
+    from witness.archive import Archive
 
-    if kind == "store":
-        from witness.web.store_views import StoreViews
-
-        return StoreViews(store), os.environ.get("WITNESS_BENCH_ANNOTATED") == "1"
-    from witness.web.demo import annotate
-    from witness.web.views import ArchiveIndex
-
-    has_people = any(d.mentions for d in islice(store.iter_documents(), 500))
-    if has_people or demo == "never":
-        return ArchiveIndex.build(store.iter_documents()), False
-    return ArchiveIndex.build(annotate(d) for d in store.iter_documents()), True
+    return Archive(store), os.environ.get("WITNESS_BENCH_ANNOTATED") == "1"
 
 
 # -- the server child -------------------------------------------------------------------------
@@ -130,7 +119,7 @@ def child_factory():
     views, demo = build_views(store, os.environ["WITNESS_BENCH_DEMO"], os.environ["WITNESS_BENCH_VIEWS"])
     print(f"READY {type(views).__name__} ready in {time.perf_counter() - t0:.1f} s; demo annotations: {demo}",
           flush=True)
-    app = create_app(store, views=views)
+    app = create_app(views)
     tune_gc()                      # as `witness serve` does
     return app
 
@@ -263,8 +252,8 @@ def main() -> None:
                         help="auto: annotate a copy with the real pipeline when the archive has no persons")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--workers", type=int, default=1, help="server processes (uvicorn workers)")
-    parser.add_argument("--views", choices=["store", "index"], default="store",
-                        help="store: StoreViews over indexed queries (what serve uses); index: in-memory ArchiveIndex")
+    parser.add_argument("--views", choices=["store"], default="store",
+                        help="store: the archive layer over indexed queries (what serve uses)")
     parser.add_argument("--client", choices=["raw", "httpx"], default="raw",
                         help="load generator: raw asyncio HTTP/1.1 (cheap) or httpx (costs the client ~1.5 ms/request)")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
@@ -306,9 +295,9 @@ def main() -> None:
             "document page": ([f"/documents/{d}" for d in doc_sample],
                               lambda d: (store.get_document(d), store.history(d)), doc_sample),
             # _person: the un-memoised computation (the server memoises person views and pages).
-            "person page": ([f"/persons/{p}" for p in person_sample], getattr(views, "_person", views.person),
+            "person page": ([f"/persons/{p}" for p in person_sample], views.people.person,
                             person_sample),
-            "popular persons": ([f"/persons/{p}" for p in popular_sample], getattr(views, "_person", views.person),
+            "popular persons": ([f"/persons/{p}" for p in popular_sample], views.people.person,
                                 popular_sample),
             "/api/search": (["/api/search?" + urlencode({"q": q}) for q in query_sample],
                             lambda q: store.search(SearchQuery(q=q)), query_sample),

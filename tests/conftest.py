@@ -56,15 +56,3 @@ def browser():
         b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield b
         b.close()
-
-
-class WithoutIndexQueries:
-    """A real store minus the people/claims queries: the web app then falls back to ArchiveIndex."""
-
-    def __init__(self, store):
-        self._store = store
-
-    def __getattr__(self, name):
-        if name in ("claim_items", "generation"):
-            raise AttributeError(name)
-        return getattr(self._store, name)

@@ -215,7 +215,7 @@ def test_a_denial_at_another_time_does_not_contradict_a_once_event():
 def test_one_claim_against_many_is_one_contradiction_that_keeps_them_all():
     """A denial against 3 sources asserting the same death is one contradiction carrying all
     three; one misdated death against later events is one per kind of event, earliest first."""
-    from witness.web.views import contradiction_views, timeline_rows
+    from witness.archive.views import contradiction_views, timeline_rows
 
     def item(doc, predicate, date, certainty="asserted"):
         return ClaimItem(Claim("lenin", predicate, None, date, None, certainty, None, Span(0, 5)),

@@ -118,7 +118,7 @@ def test_merge_followed_by_person_and_search_then_undo(db):
     assert "Ivan Jagodin" in rec["variants"]
     assert "x-ivan-jagodin" not in {r["id"] for r in js(db, "entity", "list")}
     with open_store(db) as s:
-        assert [c.claim.subject for c in s.claim_items(YAGODA)] == [YAGODA]
+        assert [c.claim.subject for c in s.people.claims([YAGODA])] == [YAGODA]
         # The stored JSON stays as extracted.
         assert s.get_document("b").mentions[0].entity == "x-ivan-jagodin"
     shown = js(db, "entity", "show", "x-ivan-jagodin")
@@ -136,8 +136,8 @@ def test_merge_followed_by_person_and_search_then_undo(db):
     assert person_docs(db, "x-ivan-jagodin") == {"a", "b"}
     assert "Ivan Jagodin" not in js(db, "person", YAGODA)["variants"]
     with open_store(db) as s:
-        assert [c.claim.subject for c in s.claim_items("x-ivan-jagodin")] == ["x-ivan-jagodin"]
-        assert s.entity("x-ivan-jagodin").provisional
+        assert [c.claim.subject for c in s.people.claims(["x-ivan-jagodin"])] == ["x-ivan-jagodin"]
+        assert s.people.entity("x-ivan-jagodin").provisional
     assert js(db, "entity", "log")[0]["undone"] is True
 
 
@@ -255,14 +255,16 @@ def test_unknown_ids_and_empty_log(db):
 def test_log_lists_operations(db):
     run(db, "entity", "merge", YAGODA, "x-ivan-jagodin")
     run(db, "entity", "link", YAGODA, "--wikidata", "Q123")
-    run(db, "entity", "undo")
+    run(db, "entity", "undo", "--by", "ed", "--why", "wrong item")
     lines = run(db, "entity", "log").output.strip().splitlines()
-    assert len(lines) == 2
+    assert len(lines) == 3 and "undo #2" in lines[2] and " ed " in lines[2] and "wrong item" in lines[2]
     assert lines[0].startswith("#1 ") and "merge x-ivan-jagodin into yagoda-genrikh" in lines[0]
     assert "[undone]" not in lines[0]
     assert "link yagoda-genrikh to wikidata Q123" in lines[1] and lines[1].endswith("[undone]")
     ops = js(db, "entity", "log")
-    assert [(o["seq"], o["op"], o["undone"]) for o in ops] == [(1, "merge", False), (2, "link", True)]
+    assert [(o["seq"], o["op"], o["undone"]) for o in ops] == [(1, "merge", False), (2, "link", True),
+                                                                (3, "undo", False)]
+    assert ops[2]["who"] == "ed" and ops[2]["why"] == "wrong item"
 
 
 def test_real_pages_with_nlp(tmp_path, corpus_root):
@@ -305,7 +307,7 @@ def test_merge_into_authority_person_the_archive_never_named(db):
     assert person_docs(db, "trotsky-leon") == set()
     assert "trotsky-leon" not in {r["id"] for r in js(db, "entity", "list")}
     with open_store(db) as s:
-        assert s.entity("trotsky-leon") is None and s.entity("x-petr-kuzmich").provisional
+        assert s.people.entity("trotsky-leon") is None and s.people.entity("x-petr-kuzmich").provisional
 
 
 def test_archive_from_before_curation_is_migrated(tmp_path):
@@ -350,13 +352,13 @@ def test_per_document_counts_follow_merge_split_and_undo(db):
     run(db, "entity", "merge", YAGODA, "x-ivan-jagodin")
     agree()
     with open_store(db) as s:
-        assert {c.entity.id: (c.documents, c.mentions) for c in s.co_mentioned("moscow", type=None)} == \
+        assert {c.entity.id: (c.documents, c.mentions) for c in s.people.co_mentioned("moscow", type=None)} == \
             {YAGODA: (1, 2)}          # b's two Jagodin mentions now count for Yagoda
-        assert [d.id for d in s.documents_mentioning(YAGODA)] == ["a", "b"]
+        assert [d.id for d in s.people.documents_mentioning(YAGODA)] == ["a", "b"]
     run(db, "entity", "split", SMIRNOV, "smirnov-vm", "--name", "V. M. Smirnov")
     agree()
     run(db, "entity", "undo")
     run(db, "entity", "undo")
     agree()
     with open_store(db) as s:
-        assert {c.entity.id for c in s.co_mentioned("moscow", type=None)} == {"x-ivan-jagodin"}
+        assert {c.entity.id for c in s.people.co_mentioned("moscow", type=None)} == {"x-ivan-jagodin"}

@@ -129,12 +129,13 @@ def test_curation_is_off_without_token(base_url):
 def test_curation_with_token_through_the_server(corpus_root, tmp_path):
     store = build_demo_archive(tmp_path / "t.db", corpus_root, pages=[])
     with running_server(create_app(store, token="tok-123")) as url:
-        body = {"into": "sosnovsky-lev", "merge": ["sosnovski"]}
-        assert httpx.post(url + "/api/entities/merge", json=body).status_code == 401
-        assert httpx.post(url + "/api/entities/merge", json=body,
-                          headers={"Authorization": "Bearer wrong"}).status_code == 403
-        ok = httpx.post(url + "/api/entities/merge", json=body, headers={"Authorization": "Bearer tok-123"})
-        assert ok.status_code == 202 and ok.json()["status"] == "recorded"
+        body = {"wikidata": "Q2395432"}
+        link = url + "/api/entities/sosnovsky-lev/link"
+        assert httpx.post(link, json=body).status_code == 401
+        assert httpx.post(link, json=body, headers={"Authorization": "Bearer wrong"}).status_code == 403
+        ok = httpx.post(link, json=body, headers={"Authorization": "Bearer tok-123"})
+        assert ok.status_code == 200 and ok.json()["status"] == "applied"
+        assert httpx.get(url + "/api/persons/sosnovsky-lev").json()["wikidata"] == "Q2395432"
     store.close()
 
 
@@ -173,3 +174,38 @@ def test_serve_runs_uvicorn_on_loopback(corpus_root, tmp_path):
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+
+
+def test_a_blocked_store_call_does_not_hold_up_other_requests(corpus_root, tmp_path):
+    """Issue 17: handlers run store calls off the event loop.  A person page whose store
+    call is stuck (here: waiting on an event) must not stop the static files, documents or
+    search from being answered meanwhile."""
+    import threading
+
+    from witness.archive import Archive
+
+    store = build_demo_archive(tmp_path / "b.db", corpus_root, pages=["archive/serge/1937/08/yagoda.htm"])
+    archive = Archive(store)
+    release, entered = threading.Event(), threading.Event()
+    plain = archive.person_view
+
+    def stuck(pid, **kw):
+        entered.set()
+        release.wait(60)
+        return plain(pid, **kw)
+
+    archive.person_view = stuck
+    with running_server(create_app(archive)) as url:
+        slow = {}
+        t = threading.Thread(target=lambda: slow.update(r=httpx.get(url + "/persons/sosnovsky-lev", timeout=90)))
+        t.start()
+        assert entered.wait(30)
+        try:
+            for path in ("/static/style.css", "/api/documents/serge-1937-08-yagoda", "/api/search?q=Kronstadt"):
+                assert httpx.get(url + path, timeout=15).status_code == 200, path
+            assert t.is_alive()                  # the stuck request is still waiting
+        finally:
+            release.set()
+            t.join(60)
+        assert slow["r"].status_code == 200
+    store.close()

@@ -10,38 +10,11 @@ from pathlib import Path
 
 import click
 
+from .cli_entity import entity
 from .cli_help import Year, install as install_help
-from .errors import WitnessError
+from .cli_support import WitnessGroup, echo_json as _echo_json, get_archive as _archive, get_store as _store
 
 DEFAULT_DB = "witness.db"
-
-
-def _store(ctx: click.Context):
-    from .store import open_store
-    if "store" not in ctx.obj:
-        ctx.obj["store"] = open_store(ctx.obj["db"])
-        ctx.call_on_close(ctx.obj["store"].close)
-    return ctx.obj["store"]
-
-
-def _echo_json(data) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
-
-
-class WitnessGroup(click.Group):
-    """Turns WitnessError (and a missing file) into a one-line message with a hint, never a traceback."""
-
-    def invoke(self, ctx):
-        try:
-            return super().invoke(ctx)
-        except WitnessError as exc:
-            click.secho(f"error [{exc.code}]: {exc.path + ': ' if exc.path else ''}{exc.message}", fg="red", err=True)
-            if exc.hint:
-                click.echo(f"  hint: {exc.hint}", err=True)
-            ctx.exit(1)
-        except FileNotFoundError as exc:
-            click.secho(f"error [not-found]: {exc}", fg="red", err=True)
-            ctx.exit(1)
 
 
 @click.group(cls=WitnessGroup)
@@ -83,9 +56,9 @@ def check(ctx, target, as_json, rule, explain_rule, list_rules):
         proofreading.echo_rules(explain_rule, as_json)
         return
     if target is None:
-        proofreading.echo_archive_findings(_store(ctx), rule, as_json)
+        proofreading.echo_archive_findings(_archive(ctx), rule, as_json)
         return
-    proofreading.echo_document_findings(target, lambda: _store(ctx), rule, as_json)
+    proofreading.echo_document_findings(target, lambda: _archive(ctx), rule, as_json)
 
 
 @cli.command()
@@ -100,12 +73,18 @@ def check(ctx, target, as_json, rule, explain_rule, list_rules):
 @click.pass_context
 def search(ctx, query, author, date_from, date_to, periodical, person, limit, as_json):
     """Full-text search with filters."""
-    from .report import run_search
-    results = run_search(_store(ctx), query, author=author, date_from=date_from, date_to=date_to,
-                         periodical=periodical, person=person, limit=limit)
+    store = _store(ctx)
+    store.sync_index()         # take in what other processes wrote (never waits for them)
+    results = _archive(ctx).search_person(query, person, author=author, date_from=date_from,
+                                          date_to=date_to, periodical=periodical, limit=limit)
     if as_json:
-        _echo_json({"total": results.total, "results": [h.__dict__ for h in results.hits]})
+        out = {"total": results.total, "results": [h.__dict__ for h in results.hits]}
+        if results.note:
+            out["note"] = results.note
+        _echo_json(out)
         return
+    if results.note:
+        click.secho(f"note: {results.note}", fg="yellow", err=True)
     click.echo(f"{results.total} documents")
     for h in results.hits:
         click.echo(f"\n{h.id}  [{h.score:.2f}]  {', '.join(h.authors)} — {h.title} ({h.date or 'n.d.'})")
@@ -120,11 +99,11 @@ def search(ctx, query, author, date_from, date_to, periodical, person, limit, as
 @click.pass_context
 def show(ctx, doc_id, as_json, version):
     """A stored document: its record and text (or the whole JSON)."""
-    store = _store(ctx)
-    doc = store.get_document(store.resolve(doc_id) or doc_id, version)
+    archive = _archive(ctx)
     if as_json:
-        _echo_json(doc.to_json())
+        _echo_json(archive.document_json(doc_id, version))
         return
+    doc = archive.document(doc_id, version)
     from .report import format_document
     click.echo(format_document(doc))
 
@@ -134,8 +113,7 @@ def show(ctx, doc_id, as_json, version):
 @click.pass_context
 def history(ctx, doc_id):
     """Versions of a document."""
-    store = _store(ctx)
-    for v in store.history(store.resolve(doc_id) or doc_id):
+    for v in _archive(ctx).history(doc_id):
         mark = "*" if v.current else " "
         click.echo(f"{mark} v{v.version}  {v.ingested_at}  {v.sha256[:12]}  {v.path}")
 
@@ -152,7 +130,7 @@ def export():
 def export_json(ctx, out_dir, ids):
     """One <id>.json per document, in the shape of spec/document-json.md."""
     from .export.json import export_json as run
-    n = run(_store(ctx), Path(out_dir), list(ids) or None)
+    n = run(_archive(ctx).documents(list(ids) or None), Path(out_dir))
     click.echo(f"wrote {n} files to {out_dir}")
 
 
@@ -187,20 +165,20 @@ def reprocess(ctx, quiet):
 @click.pass_context
 def person(ctx, name_or_id, timeline, as_json):
     """A person: names, variants, life dates, documents, mentions, co-mentioned persons."""
-    from . import people, report
-    store = _store(ctx)
+    from . import report
+    archive = _archive(ctx)
     if timeline:
-        pid, entries = people.timeline(store, name_or_id)
+        pid, entries = archive.timeline(name_or_id)
         if as_json:
             _echo_json({"id": pid, "timeline": [report.timeline_json(e) for e in entries]})
         else:
             click.echo("\n".join(report.format_timeline(pid, entries)))
         return
-    rec = people.person_record(store, name_or_id)
+    view = archive.person(name_or_id, mentions=True)
     if as_json:
-        _echo_json(rec.to_json())
+        _echo_json(report.person_json(view))
     else:
-        click.echo("\n".join(report.format_person(rec)))
+        click.echo("\n".join(report.format_person(view)))
 
 
 @cli.command()
@@ -209,8 +187,8 @@ def person(ctx, name_or_id, timeline, as_json):
 @click.pass_context
 def contradictions(ctx, person_, as_json):
     """Claims that cannot all hold, side by side (never resolved)."""
-    from . import people, report
-    found = people.contradictions(_store(ctx), person_)
+    from . import report
+    found = _archive(ctx).contradictions(person_)
     if as_json:
         _echo_json([report.contradiction_json(c) for c in found])
         return
@@ -219,9 +197,8 @@ def contradictions(ctx, person_, as_json):
         click.echo("\n" + "\n".join(report.format_contradiction(c)))
 
 
-def _docs(store, ids, author=None, query=None):
-    from .report import select_documents
-    return select_documents(store, ids, author=author, query=query)
+def _docs(ctx, ids, author=None, query=None):
+    return _archive(ctx).select(ids, author=author, query=query)
 
 
 @export.command("tei")
@@ -232,7 +209,7 @@ def export_tei(ctx, out_dir, ids):
     """One TEI P5 file per document (validates against tei_all)."""
     from .authority import load
     from .export.tei import export_tei as run
-    n = run(_docs(_store(ctx), ids), out_dir, authority=load())
+    n = run(_docs(ctx, ids), out_dir, authority=load())
     click.echo(f"wrote {n} TEI files to {out_dir}")
 
 
@@ -249,7 +226,7 @@ def export_epub(ctx, out_file, author, query, title, ids):
     from .export.epub import write_epub
     if not (ids or author or query):
         raise click.UsageError("choose the documents of the book: give document IDS, --author or --query")
-    docs = _docs(_store(ctx), ids, author=author, query=query)
+    docs = _docs(ctx, ids, author=author, query=query)
     if not docs:
         raise click.UsageError(f"nothing matched {'--author ' + repr(author) if author else '--query ' + repr(query)}: "
                                "no book written")
@@ -265,7 +242,7 @@ def export_epub(ctx, out_file, author, query, title, ids):
 def export_csv(ctx, out_file, ids):
     """One row per document: the record."""
     from .export.tabular import export_csv as run
-    click.echo(f"wrote {run(_docs(_store(ctx), ids), out_file)} rows to {out_file}")
+    click.echo(f"wrote {run(_docs(ctx, ids), out_file)} rows to {out_file}")
 
 
 @export.command("jsonl")
@@ -275,7 +252,7 @@ def export_csv(ctx, out_file, ids):
 def export_jsonl(ctx, out_file, ids):
     """The document JSON, one per line."""
     from .export.tabular import export_jsonl as run
-    click.echo(f"wrote {run(_docs(_store(ctx), ids), out_file)} documents to {out_file}")
+    click.echo(f"wrote {run(_docs(ctx, ids), out_file)} documents to {out_file}")
 
 
 @export.command("claims")
@@ -285,7 +262,7 @@ def export_jsonl(ctx, out_file, ids):
 def export_claims(ctx, fmt, out_file):
     """One row per claim, with the document citation."""
     from .report import export_claims as run
-    click.echo(f"wrote {run(_store(ctx), fmt, out_file)} claims to {out_file}")
+    click.echo(f"wrote {run(_archive(ctx), fmt, out_file)} claims to {out_file}")
 
 
 @cli.command()
@@ -296,8 +273,8 @@ def publish(ctx, out_dir, title):
     """A static edition: works from a plain file server and from file://."""
     from .authority import load
     from .publish import publish as run
-    store = _store(ctx)
-    counts = run(store.iter_documents(), out_dir, authority=load(), title=title, history=store.history)
+    archive = _archive(ctx)
+    counts = run(archive.documents(), out_dir, authority=load(), title=title, history=archive.history)
     click.echo(f"wrote {counts['documents']} document pages and {counts['persons']} person pages to {out_dir}")
 
 
@@ -312,7 +289,6 @@ def serve(ctx, host, port, workers):
     run(ctx.obj["db"], host=host, port=port, token=os.environ.get("WITNESS_TOKEN"), workers=workers)
 
 
-from .cli_entity import entity  # noqa: E402
 cli.add_command(entity)
 install_help(cli)
 

@@ -1,13 +1,12 @@
 """`witness entity …`: curators' commands over the archive's entities (issue 3).
 
 Merges, splits and links are logged in the archive and reversible (`undo`); the documents'
-JSON stays as extracted (store/sqlite_curation.py).  `export-authority` replays the log over
+JSON stays as extracted (store/curation.py).  `export-authority` replays the log over
 the pristine authority file and writes a curated copy that `witness.authority.load` reads.
 """
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from dataclasses import asdict
@@ -17,9 +16,7 @@ import click
 from .errors import NotFound
 
 
-def _store(ctx: click.Context):
-    from .cli import _store as open_
-    return open_(ctx.find_root())
+from .cli_support import curator, echo_json as _echo_json, get_archive as _archive, get_store as _store
 
 
 def _authority():
@@ -27,8 +24,8 @@ def _authority():
     return load()
 
 
-def _echo_json(data) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+_BY = click.option("--by", help="Who is curating (default: your login name); kept in the log.")
+_WHY = click.option("--why", help="Why (kept in the curation log).")
 
 
 def describe(op: dict) -> str:
@@ -42,6 +39,8 @@ def describe(op: dict) -> str:
         text = f"split {', '.join(repr(n) for n in op['moved'])} off {op['id']} as {op['new_id']} ({op['name']})"
     elif kind == "link":
         text = f"link {op['id']} to wikidata {op['wikidata']}" + (f" (was {op['old']})" if op.get("old") else "")
+    elif kind == "undo":
+        text = f"undo #{op['of']}"
     else:
         text = json.dumps(op, ensure_ascii=False)
     return text
@@ -61,7 +60,7 @@ def entity():
 def list_(ctx, provisional, type_, limit, as_json):
     """Entities with their mention and document counts, most mentioned first."""
     rows = [(asdict(c.entity), c.documents, c.mentions) for c in
-            _store(ctx).entities(type=type_, provisional=True if provisional else None, limit=limit)]
+            _store(ctx).people.entities(type=type_, provisional=True if provisional else None, limit=limit)]
     if as_json:
         _echo_json([dict(e, documents=d, mentions=m) for e, d, m in rows])
         return
@@ -73,8 +72,8 @@ def list_(ctx, provisional, type_, limit, as_json):
 
 
 def _describe_entity(store, entity_id: str) -> dict:
-    canonical = store.canonical_entity(entity_id)
-    ent = store.entity(canonical)
+    canonical = store.curation.canonical(entity_id)
+    ent = store.people.entity(canonical)
     row = asdict(ent) if ent else None
     entry = _authority().get(canonical)
     if row is None and entry is None:
@@ -84,14 +83,14 @@ def _describe_entity(store, entity_id: str) -> dict:
         e = entry.to_entity()
         row = {"id": e.id, "type": e.type, "name": e.name, "aliases": e.aliases, "born": e.born,
                "died": e.died, "external": e.external, "provisional": False}
-    docs = store.documents_mentioning(canonical)
+    docs = store.people.documents_mentioning(canonical)
     return {
         "id": canonical, "asked": entity_id if entity_id != canonical else None,
         "entity": row, "in_authority": entry is not None,
-        "variants": [{"text": t, "count": n} for t, n in store.spellings(canonical)],
+        "variants": [{"text": t, "count": n} for t, n in store.people.spellings(canonical)],
         "documents": [asdict(d) for d in docs],
-        "operations": sorted({op["seq"]: op for op in store.curation_log(canonical)
-                              + (store.curation_log(entity_id) if entity_id != canonical else [])}.values(),
+        "operations": sorted({op.seq: op.to_json() for op in store.curation.log(canonical)
+                              + (store.curation.log(entity_id) if entity_id != canonical else [])}.values(),
                              key=lambda op: op["seq"]),
     }
 
@@ -128,16 +127,18 @@ def show(ctx, entity_id, as_json):
     if info["operations"]:
         click.echo("  curation:")
         for op in info["operations"]:
-            click.echo(f"    #{op['seq']} {op['at']}  {describe(op)}{'  [undone]' if op['undone'] else ''}")
+            click.echo(f"    #{op['seq']} {op['at']} {op['who']}  {describe(op)}{'  [undone]' if op['undone'] else ''}")
 
 
 @entity.command()
 @click.argument("keep")
 @click.argument("drop")
+@_BY
+@_WHY
 @click.pass_context
-def merge(ctx, keep, drop):
+def merge(ctx, keep, drop, by, why):
     """Merge DROP into KEEP (its mentions, claims and names become KEEP's)."""
-    op = _store(ctx).merge_entities(keep, drop, authority=_authority())
+    op = _archive(ctx).merge(keep, drop, who=curator(by), why=why).op
     click.echo(f"merged {drop} into {keep}" + (f"; new variants: {', '.join(op['added'])}" if op["added"] else ""))
 
 
@@ -147,29 +148,35 @@ def merge(ctx, keep, drop):
 @click.option("--name", "names", multiple=True, required=True,
               help="A surface form (as written in the documents) to move to NEW_ID; repeatable.")
 @click.option("--label", help="Preferred name of the new entity (default: the first --name).")
+@_BY
+@_WHY
 @click.pass_context
-def split(ctx, entity_id, new_id, names, label):
+def split(ctx, entity_id, new_id, names, label, by, why):
     """Move the mentions of ENTITY_ID written as --name … to a new entity NEW_ID."""
-    op = _store(ctx).split_entity(entity_id, new_id, list(names), label, authority=_authority())
+    op = _archive(ctx).split(entity_id, new_id, list(names), label, who=curator(by), why=why).op
     click.echo(f"split {', '.join(repr(n) for n in op['moved'])} off {entity_id} as {new_id} ({op['name']})")
 
 
 @entity.command()
 @click.argument("entity_id")
 @click.option("--wikidata", required=True, help="Wikidata item id, e.g. Q12345.")
+@_BY
+@_WHY
 @click.pass_context
-def link(ctx, entity_id, wikidata):
+def link(ctx, entity_id, wikidata, by, why):
     """Record the Wikidata item of an entity."""
-    _store(ctx).link_entity(entity_id, wikidata.strip(), authority=_authority())
+    _archive(ctx).link(entity_id, wikidata.strip(), who=curator(by), why=why)
     click.echo(f"linked {entity_id} to wikidata {wikidata.strip()}")
 
 
 @entity.command()
+@_BY
+@_WHY
 @click.pass_context
-def undo(ctx):
+def undo(ctx, by, why):
     """Reverse the last curation operation not yet undone."""
-    op = _store(ctx).undo_curation()
-    click.echo(f"undone #{op['seq']}: {describe(op)}")
+    op = _archive(ctx).undo(who=curator(by), why=why)
+    click.echo(f"undone #{op.seq}: {describe(op.op)}")
 
 
 @entity.command("log")
@@ -177,14 +184,15 @@ def undo(ctx):
 @click.pass_context
 def log_(ctx, as_json):
     """Every curation operation, oldest first (undone ones marked)."""
-    ops = _store(ctx).curation_log()
+    ops = [op.to_json() for op in _store(ctx).curation.log()]
     if as_json:
         _echo_json(ops)
         return
     if not ops:
         click.echo("no curation operations")
     for op in ops:
-        click.echo(f"#{op['seq']} {op['at']}  {describe(op)}{'  [undone]' if op['undone'] else ''}")
+        why = f"  — {op['why']}" if op.get("why") else ""
+        click.echo(f"#{op['seq']} {op['at']} {op['who']}  {describe(op)}{'  [undone]' if op['undone'] else ''}{why}")
 
 
 def curated_authority(store, base=None):
@@ -199,7 +207,7 @@ def curated_authority(store, base=None):
     def ensure(row: dict | None, entity_id: str) -> None:
         if entity_id in cur.entries:
             return
-        row = row or (asdict(e) if (e := store.entity(entity_id)) else None)
+        row = row or (asdict(e) if (e := store.people.entity(entity_id)) else None)
         if row is None:
             raise NotFound(f"entity {entity_id!r} is neither in the authority file nor in the archive")
         names = [a for a in row.get("aliases") or [] if a != row["name"]]
@@ -209,7 +217,8 @@ def curated_authority(store, base=None):
             source="provisional; added by a curator (witness entity export-authority)",
             surname=row["name"].split()[-1] if row["type"] == "person" else None))
 
-    for op in store.curation_log(include_undone=False):
+    for logged in store.curation.log(include_undone=False):
+        op = logged.op
         kind = op["op"]
         if kind == "merge":
             ensure(op.get("keep_row"), op["keep"])

@@ -124,12 +124,12 @@ def ingest(store, paths: Iterable[str | Path], *, nlp: bool = True, workers: int
     """
     files = list(iter_files(paths))
     summary = IngestSummary(files=len(files))
-    known = store.known_shas() if hasattr(store, "known_shas") else {}
+    known = store.known_shas()
     workers = workers or min(2, os.cpu_count() or 1)
     if nlp and annotate is None:
         from .annotate import annotate_many as annotate
-    # Without an annotation stage, workers serialise documents for the store (when it can).
-    prepare = getattr(type(store), "prepare", None) if annotate is None else None
+    # Without an annotation stage, workers serialise documents for the store.
+    prepare = store.prepare if annotate is None else None
     put = store.put_prepared if prepare is not None else store.put_document
     jobs = [(str(f), str(r) if r else None, known.get(relpath_of(f, r)), prepare) for f, r in files]
     start = time.perf_counter()
@@ -146,7 +146,7 @@ def ingest(store, paths: Iterable[str | Path], *, nlp: bool = True, workers: int
             docs = counted(annotate(counted(docs, nlp_stage, None)), write, nlp_stage)
         else:
             docs = counted(docs, write, None)
-        with store.batch(commit_every) if hasattr(store, "batch") else _nullcontext():
+        with store.batch(commit_every):
             for doc in docs:
                 res = put(doc)
                 setattr(summary, res.status, getattr(summary, res.status) + 1)
@@ -185,11 +185,3 @@ def _collect(results, summary: IngestSummary, store, bar) -> Iterator:
             summary.failed.append((payload.relpath, reason))
             store.record_outcome(payload.relpath, "failed", reason)
     bar.finish()
-
-
-class _nullcontext:
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        return False

@@ -55,17 +55,17 @@ def read_and_check(path: Path) -> Document:
     return doc
 
 
-def document_for(target: str, get_store: Callable) -> tuple[Document, bool]:
-    """(document, stored?) for a path on disk or a stored id / source path."""
+def document_for(target: str, get_archive: Callable) -> tuple[Document, bool]:
+    """(document, stored?) for a path on disk or a stored id / source path: a stored one as
+    readers see it, with the findings the reading room shows."""
     path = Path(target)
     if path.is_file():
         return read_and_check(path), False
-    store = get_store()
-    doc_id = store.resolve(target)
-    if doc_id is None:
+    archive = get_archive()
+    if archive.store.resolve(target) is None:
         raise NotFound(f"no file or stored document called {target!r}",
                        hint="give a path to a file, or an id from `witness search`")
-    return store.get_document(doc_id), True
+    return archive.document(target), True
 
 
 def _context(text: str, start: int, end: int, width: int = 30) -> str:
@@ -93,10 +93,10 @@ def document_lines(doc: Document, rule: str | None = None) -> list[str]:
     return lines
 
 
-def echo_document_findings(target: str, get_store: Callable, rule: str | None, as_json: bool) -> None:
+def echo_document_findings(target: str, get_archive: Callable, rule: str | None, as_json: bool) -> None:
     if rule:
         rule_or_fail(rule)
-    doc, _stored = document_for(target, get_store)
+    doc, _stored = document_for(target, get_archive)
     if as_json:
         shown = [finding_json(doc, i) for i, f in enumerate(doc.findings) if rule is None or f.rule == rule]
         click.echo(json.dumps({"id": doc.id, "findings": shown}, ensure_ascii=False, indent=2))
@@ -105,34 +105,34 @@ def echo_document_findings(target: str, get_store: Callable, rule: str | None, a
         click.echo(line)
 
 
-def archive_findings(store, rule: str | None) -> "OrderedDict[str, list]":
+def archive_findings(archive, rule: str | None) -> "OrderedDict[str, list]":
     """The archive's findings (of one rule, or all) grouped by document id, most findings first."""
-    rows = store.finding_rows(rule=rule, limit=10**7, radius=30)
+    rows = archive.store.findings.rows(rule=rule, limit=10**7, radius=30)
     groups: dict[str, list] = {}
     for row in rows:
-        groups.setdefault(row[3], []).append(row)
+        groups.setdefault(row.doc_id, []).append(row)
     return OrderedDict(sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0])))
 
 
-def echo_archive_findings(store, rule: str | None, as_json: bool) -> None:
+def echo_archive_findings(archive, rule: str | None, as_json: bool) -> None:
     if rule:
         rule_or_fail(rule)
-    groups = archive_findings(store, rule)
+    groups = archive_findings(archive, rule)
     total = sum(len(v) for v in groups.values())
     if as_json:
         click.echo(json.dumps({"rule": rule, "total": total, "documents": [
-            {"id": doc_id, "title": rows[0][4], "count": len(rows), "findings": [
-                {"index": r[5], "rule": r[0], "severity": r[1], "message": r[2], "start": r[6], "end": r[7],
-                 "quote": r[9]} for r in rows]}
+            {"id": doc_id, "title": rows[0].doc_title, "count": len(rows), "findings": [
+                {"index": r.index, "rule": r.rule, "severity": r.severity, "message": r.message,
+                 "start": r.start, "end": r.end, "quote": r.match} for r in rows]}
             for doc_id, rows in groups.items()]}, ensure_ascii=False, indent=2))
         return
     what = f"of {rule} " if rule else ""
     click.echo(f"{plural(total, 'finding')} {what}in {plural(len(groups), 'document')}")
     for doc_id, rows in groups.items():
-        click.echo(f"\n{doc_id} — {rows[0][4] or 'untitled'}: {plural(len(rows), 'finding')}")
+        click.echo(f"\n{doc_id} — {rows[0].doc_title or 'untitled'}: {plural(len(rows), 'finding')}")
         for r in rows:
-            quote = (r[8] + "[" + r[9] + "]" + r[10]).replace("\n", " ") if r[7] > r[6] else "(header)"
-            click.echo(f"  #{r[5]:<3} {r[0]:<20} {quote}")
+            quote = (r.before + "[" + r.match + "]" + r.after).replace("\n", " ") if r.end > r.start else "(header)"
+            click.echo(f"  #{r.index:<3} {r.rule:<20} {quote}")
 
 
 def echo_rules(rule: str | None, as_json: bool) -> None:

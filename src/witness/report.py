@@ -2,69 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Callable
-
-from .errors import NotFound, UnreadableInput, WitnessError
 from .model import Document
-from .store.base import SearchQuery, SearchResults
-
-
-class Skipped(WitnessError):
-    code = "not-a-document"
-    status = 422
-
-
-def check_target(target: str, get_store: Callable) -> Document:
-    """A document with fresh findings, from a file on disk or a stored id/path."""
-    from .checks import refresh_findings
-    path = Path(target)
-    if path.is_file():
-        from .ingest import read_path
-        from .ingest.base import Read, Skipped as SkippedOutcome
-        outcome = read_path(path, None)
-        if isinstance(outcome, SkippedOutcome):
-            raise Skipped(outcome.reason, path=target, hint="only documents are checked")
-        if not isinstance(outcome, Read):
-            raise UnreadableInput(target, outcome.reasons)
-        doc = outcome.document
-    else:
-        store = get_store()
-        doc_id = store.resolve(target)
-        if doc_id is None:
-            raise NotFound(f"no file or stored document called {target!r}",
-                           hint="give a path to a file, or an id from `witness search`")
-        doc = store.get_document(doc_id)
-    doc.findings = refresh_findings(doc)
-    return doc
-
-
-def _context(text: str, start: int, end: int, width: int = 30) -> str:
-    a, b = max(0, start - width), min(len(text), end + width)
-    return ("…" if a else "") + text[a:start] + "[" + text[start:end] + "]" + text[end:b] + ("…" if b < len(text) else "")
-
-
-def format_findings(doc: Document) -> list[str]:
-    lines = [f"{doc.id}: {len(doc.findings)} findings"]
-    for f in doc.findings:
-        where = f"{f.start}-{f.end}" if f.end > f.start else "header"
-        fix = f"  → {f.suggestion!r}" if f.suggestion is not None else ""
-        lines.append(f"  {f.severity:<7} {f.rule:<20} {where:<12} {f.message}{fix}")
-        if f.end > f.start:
-            lines.append(f"          {_context(doc.text, f.start, f.end)!s}".replace("\n", " "))
-    return lines
-
-
-def run_search(store, q: str, *, person: str | None = None, **filters) -> SearchResults:
-    person_id = None
-    if person:
-        from .people import resolve_person
-        person_id = resolve_person(store, person)
-        if not q.strip():
-            # Rank and highlight by the ways these documents write the name (Rakowsky, Раковский…).
-            forms = [t.replace('"', "") for t, _ in store.spellings(person_id)[:12]]
-            q = " OR ".join(f'"{t}"' for t in forms if t.strip())
-    return store.search(SearchQuery(q=q, person=person_id, **filters))
 
 
 def format_document(doc: Document) -> str:
@@ -112,6 +50,15 @@ def format_stats(data: dict) -> str:
 
 # ---- people, timelines, contradictions, selections -------------------------------------
 
+def person_json(view) -> dict:
+    """`witness person --json`: the person page's data (as the API gives it) with mentions."""
+    from dataclasses import asdict
+    out = asdict(view)
+    out.pop("timeline")
+    out["co_mentioned"] = [{"id": c["id"], "name": c["name"], "documents": c["count"]} for c in out["co_mentioned"]]
+    return out
+
+
 def format_person(rec) -> list[str]:
     life = f"{rec.born or '?'} – {rec.died or '?'}" + (f" ({rec.death_manner})" if rec.death_manner else "")
     lines = [f"{rec.name}  [{rec.id}]{'  (provisional)' if rec.provisional else ''}", f"  life: {life}"]
@@ -120,11 +67,11 @@ def format_person(rec) -> list[str]:
     if rec.variants:
         lines.append("  variants: " + ", ".join(rec.variants))
     lines.append(f"\n{len(rec.documents)} documents:")
-    lines += [f"  {d['date'] or 'n.d.':<10}  {d['id']}  {d['title'] or ''}  ({d['mentions']}×)" for d in rec.documents]
+    lines += [f"  {d.date or 'n.d.':<10}  {d.id}  {d.title or ''}  ({d.mentions}×)" for d in rec.documents]
     lines.append(f"\n{len(rec.mentions)} mentions:")
     lines += [f"  {m['doc_id']}: “{m['text']}” — {m['sentence']}" for m in rec.mentions[:50]]
     if rec.co_mentioned:
-        lines.append("\nmentioned with: " + ", ".join(f"{c['name']} ({c['documents']})" for c in rec.co_mentioned))
+        lines.append("\nmentioned with: " + ", ".join(f"{c.name} ({c.count})" for c in rec.co_mentioned))
     return lines
 
 
@@ -176,25 +123,8 @@ def format_contradiction(c) -> list[str]:
     return lines
 
 
-def select_documents(store, ids=(), *, author: str | None = None, query: str | None = None,
-                     limit: int = 10_000) -> list[Document]:
-    """Documents by ids, by author, by a search, or every document when nothing is given."""
-    if ids:
-        out = []
-        for i in ids:
-            doc_id = store.resolve(i)
-            if doc_id is None:
-                raise NotFound(f"no stored document {i!r}", hint="`witness search` lists ids")
-            out.append(store.get_document(doc_id))
-        return out
-    if author or query:
-        res = store.search(SearchQuery(q=query or "", author=author, limit=limit))
-        return [store.get_document(h.id) for h in res.hits]
-    return list(store.iter_documents())
-
-
-def export_claims(store, fmt: str, out_file: str) -> int:
+def export_claims(archive, fmt: str, out_file: str) -> int:
     from .claims import claim_rows, write_csv, write_jsonl
-    rows = (row for doc in store.iter_documents() if doc.claims for row in claim_rows(doc))
+    rows = (row for doc in archive.documents() if doc.claims for row in claim_rows(doc))
     with open(out_file, "w", encoding="utf-8", newline="") as fp:
         return (write_csv if fmt == "csv" else write_jsonl)(rows, fp)

@@ -5,15 +5,15 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import Iterable
+
+from ..model import Document
 
 
-def export_json(store, out_dir: Path, ids: list[str] | None = None) -> int:
-    """Writes each document atomically (temp file + rename) so a reader never sees half a file."""
+def export_json(docs: Iterable[Document], out_dir: Path) -> int:
+    """Writes each document (as the archive layer gives it: curated) atomically (temp file +
+    rename) so a reader never sees half a file."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    if ids:
-        docs = (store.get_document(store.resolve(i) or i) for i in ids)
-    else:
-        docs = store.iter_documents()
     n = 0
     for doc in docs:
         target = out_dir / f"{doc.id}.json"

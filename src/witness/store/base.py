@@ -1,7 +1,11 @@
-"""The one narrow interface every backend (SQLite now, PostgreSQL later) implements.
+"""The store's one explicit interface, the same for every backend (SQLite, PostgreSQL).
 
-Callers (pipeline, cli, web, export) use only what is here.  Backends keep every version
-of a document: a changed file is a new version, never an overwrite.
+`Store` is what callers above the store (pipeline, archive layer, cli, web, exports) use,
+and nothing else: the document methods on the store itself, and one object per query
+family — `store.people`, `store.findings`, `store.curation`.  Everything is keyed by
+document and entity ids; rows come back as the dataclasses below, never as tuples or
+database row ids.  Backends keep every version of a document: a changed file is a new
+version, never an overwrite.
 """
 
 from __future__ import annotations
@@ -9,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import ContextManager, Iterator, Protocol
 
-from ..model import Document
+from ..model import Claim, Document, Entity
 
 
 @dataclass
@@ -35,7 +39,7 @@ class SearchQuery:
     date_from: int | None = None      # year, inclusive
     date_to: int | None = None        # year, inclusive
     periodical: str | None = None
-    person: str | None = None         # entity id (issue 3); names are expanded before reaching the store
+    person: str | None = None         # entity id; names are expanded before reaching the store
     has_findings: bool | None = None
     limit: int = 20
     offset: int = 0
@@ -59,26 +63,147 @@ class SearchResults:
     # "author", "decade" ("1930s"), "periodical", "has_findings" ("1"/"0"): (value, count) over
     # all matches, filters applied; most frequent first (decades in order), at most 20 each.
     facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    # Set when the answer may miss the newest documents (the search index is catching up).
+    note: str | None = None
+
+
+# ---- rows of the query families ------------------------------------------------------------
+
+@dataclass
+class DocRef:
+    id: str
+    title: str | None
+    date: str | None
+    mentions: int = 0
+
+
+@dataclass
+class MentionRow:
+    doc_id: str
+    doc_title: str | None
+    doc_date: str | None
+    start: int
+    end: int
+    text: str
+    sentence: str          # the sentence around the mention, for the person record
+
+
+@dataclass
+class EntityCount:
+    entity: Entity
+    documents: int
+    mentions: int
+
+
+@dataclass
+class ClaimRow:
+    claim: Claim
+    doc_id: str
+    doc_title: str | None
+    doc_date: str | None
+    index: int             # position in the document's claims (anchor #claim-N)
+    quote: str | None      # the evidence words
+
+
+@dataclass
+class FindingRow:
+    rule: str
+    severity: str
+    message: str
+    doc_id: str
+    doc_title: str | None
+    index: int             # position in the document's findings (anchor #finding-N)
+    start: int
+    end: int
+    before: str
+    match: str
+    after: str
+
+
+@dataclass
+class ArchiveCounts:
+    documents: int
+    authors: list[tuple[str, int]]     # most prolific first
+    author_count: int
+    years: dict[int | None, int]       # documents per year of their date (None: undated)
+    findings: int
+
+
+@dataclass
+class CurationOp:
+    """One logged curation operation (`op` holds what it did and what undo needs)."""
+    seq: int
+    at: str                # ISO 8601 UTC
+    who: str
+    why: str | None
+    undone: bool
+    op: dict
+
+    def to_json(self) -> dict:
+        return {"seq": self.seq, "at": self.at, "who": self.who, "why": self.why, "undone": self.undone,
+                **self.op}
+
+
+# ---- the interface -------------------------------------------------------------------------
+
+class PeopleQueries(Protocol):
+    def entity(self, entity_id: str) -> Entity | None: ...
+    def entities(self, *, type: str | None = None, provisional: bool | None = None,
+                 limit: int = 100, offset: int = 0) -> list[EntityCount]: ...
+    def find_entities(self, name: str, limit: int = 10) -> list[Entity]: ...
+    def documents_mentioning(self, entity_id: str, limit: int = 500) -> list[DocRef]: ...
+    def mentions_of(self, entity_id: str, limit: int = 1000) -> list[MentionRow]: ...
+    def co_mentioned(self, entity_id: str, *, type: str | None = "person", limit: int = 20) -> list[EntityCount]: ...
+    def claims(self, subjects: list[str] | None = None) -> list[ClaimRow]: ...
+    def spellings(self, entity_id: str) -> list[tuple[str, int]]: ...
+    def person_spellings(self) -> list[tuple[str, str]]: ...
+    def person_counts(self) -> list[tuple[str, str | None, int]]: ...
+    def persons_in(self, doc_ids: list[str]) -> list[tuple[str, int]]: ...
+    def counts(self, top: int = 15) -> ArchiveCounts: ...
+
+
+class FindingQueries(Protocol):
+    def rules(self) -> list[tuple[str, str, int]]: ...
+    def count(self, rule: str) -> int: ...
+    def rows(self, *, rule: str | None = None, doc_ids: list[str] | None = None,
+             limit: int = 50, offset: int = 0, radius: int = 60) -> list[FindingRow]: ...
+    def recent_documents(self, limit: int = 12) -> list[str]: ...
+
+
+class CurationStore(Protocol):
+    def canonical(self, entity_id: str) -> str: ...
+    def log(self, entity_id: str | None = None, *, include_undone: bool = True) -> list[CurationOp]: ...
+    def rules(self): ...
+    def merge(self, keep: str, drop: str, *, who: str, why: str | None = None, authority=None) -> CurationOp: ...
+    def split(self, entity_id: str, new_id: str, names: list[str], label: str | None = None, *,
+              who: str, why: str | None = None, authority=None) -> CurationOp: ...
+    def link(self, entity_id: str, wikidata: str, *, who: str, why: str | None = None,
+             authority=None) -> CurationOp: ...
+    def undo(self, *, who: str, why: str | None = None) -> CurationOp: ...
 
 
 class Store(Protocol):
+    people: PeopleQueries
+    findings: FindingQueries
+    curation: CurationStore
+    url: str                 # what open_store was given, normalised (path or postgresql://…)
+
     def put_document(self, doc: Document) -> PutResult:
         """Store `doc` as the current version of its id (keyed by source path); idempotent on sha256."""
 
+    def put_prepared(self, prep) -> PutResult:
+        """`put_document` for a document already serialised by `store.prepare` (in a worker)."""
+
     def batch(self, every: int = 500) -> ContextManager["Store"]:
         """Group the puts made inside the block into transactions of `every` documents.
-
         Each put stays all-or-nothing; a crash loses at most the last uncommitted group,
-        which re-running the ingest redoes (unchanged files are skipped via known_sha)."""
-
-    def known_sha(self, relpath: str) -> str | None:
-        """sha256 of the current version stored for this source path, if any (lets ingest skip unchanged files)."""
+        which re-running the ingest redoes (unchanged files are skipped via known_shas)."""
 
     def known_shas(self) -> dict[str, str]:
-        """known_sha for every stored path at once: {source path: sha256 of the current version}."""
+        """{source path: sha256 of the current version} (lets ingest skip unchanged files)."""
 
     def get_document(self, doc_id: str, version: int | None = None) -> Document:
-        """Raises NotFound."""
+        """The document as stored (as extracted, curation not applied).  Raises NotFound."""
 
     def resolve(self, id_or_path: str) -> str | None:
         """A document id from an id or a source path."""
@@ -90,7 +215,11 @@ class Store(Protocol):
     def document_ids(self) -> list[str]: ...
 
     def search(self, query: SearchQuery) -> SearchResults:
-        """Raises BadQuery for a malformed query."""
+        """Raises BadQuery for a malformed query.  Never writes and never waits for another
+        process: a search index that is behind answers with `note` set."""
+
+    def sync_index(self) -> bool:
+        """Bring the search index up to date with what is committed (True when it is)."""
 
     def record_outcome(self, relpath: str, kind: str, reason: str, sha256: str | None = None) -> None:
         """kind: "skipped" | "failed".  Kept so `stats` can list failures and skips."""
@@ -99,7 +228,9 @@ class Store(Protocol):
         """{"documents": n, "versions": n, "by_author"|"by_decade"|"by_periodical"|"by_format":
         [(value, n)] most frequent first (decades in order, "undated" last), "skipped"|"failed":
         {"total": files, "reasons": [{"reason", "count", "example"}] most frequent first},
-        "findings": {"documents": n, "by_rule": [(rule, n)]}}.  Outcomes are the latest per path;
-        a path later stored as a document no longer counts."""
+        "findings": {"documents": n, "by_rule": [(rule, n)]}}."""
+
+    def generation(self) -> tuple:
+        """Changes whenever anything was committed to the archive, by any process."""
 
     def close(self) -> None: ...

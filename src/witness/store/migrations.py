@@ -1,4 +1,4 @@
-"""Versioned schema for the SQLite archive.
+"""Versioned schema for the SQLite archive (PostgreSQL: pg_schema.py).
 
 ``PRAGMA user_version`` holds the number of steps applied.  Steps are only ever appended:
 an archive written by an older release is brought forward on open, step by step, each
@@ -157,7 +157,7 @@ CREATE INDEX findings_doc ON findings(doc_rowid);
 
 
 def _v3_fill(conn: sqlite3.Connection) -> None:
-    from . import sqlite as backend  # the one place that knows how a document maps to rows
+    from .annotations import index_annotations  # the one place that knows how a document maps to rows
 
     rows = conn.execute(
         "SELECT d.rowid, v.json FROM documents d JOIN versions v ON v.doc_id = d.id AND v.version = d.version"
@@ -166,7 +166,7 @@ def _v3_fill(conn: sqlite3.Connection) -> None:
     import zlib
 
     for rowid, blob in rows:
-        backend.index_annotations(conn, rowid, json.loads(zlib.decompress(blob)), schema=3)
+        index_annotations(conn, rowid, json.loads(zlib.decompress(blob)), schema=3)
 
 
 # 4: an identity for the archive and a log of changed documents, which a search side index
@@ -183,7 +183,7 @@ def _v4_fill(conn: sqlite3.Connection) -> None:
     conn.execute("INSERT INTO meta(key, value) VALUES ('archive_id', ?)", (str(uuid.uuid4()),))
 
 
-# 5: curators' decisions (witness entity merge|split|link, store/sqlite_curation.py).  Kept
+# 5: curators' decisions (witness entity merge|split|link, store/curation.py).  Kept
 # apart from the documents' JSON, which stays as extracted: indexing a document applies them,
 # so a re-ingest or reprocess keeps them, and undo is deleting a row and re-indexing.
 _V5 = """
@@ -260,6 +260,19 @@ CREATE TRIGGER doc_text_au AFTER UPDATE ON doc_text WHEN old.rowid <= {_FTS_UPTO
 END;
 """
 
+# 8: who curated, and why (the log of every operation, undos included, says it), and each
+# finding's position in its document (rowid order said it, which PostgreSQL has no notion of).
+_V8 = """
+ALTER TABLE curation_log ADD COLUMN who TEXT NOT NULL DEFAULT 'unknown';
+ALTER TABLE curation_log ADD COLUMN why TEXT;
+ALTER TABLE curation_log ADD COLUMN undoes INTEGER;
+ALTER TABLE findings ADD COLUMN idx INTEGER NOT NULL DEFAULT 0;
+UPDATE findings SET idx = (SELECT count(*) FROM findings g WHERE g.doc_rowid = findings.doc_rowid
+                           AND g.rowid < findings.rowid);
+DROP INDEX findings_doc;
+CREATE INDEX findings_doc ON findings(doc_rowid, idx);
+"""
+
 STEPS: list[list[Step]] = [
     [_V1],
     [_V2, _v2_fill],
@@ -268,6 +281,7 @@ STEPS: list[list[Step]] = [
     [_V5],
     [_V6],
     [_V7],
+    [_V8],
 ]
 LATEST = len(STEPS)
 

@@ -1,8 +1,8 @@
-"""A tantivy side index that answers ranked text queries faster than FTS5 (see
-docs/performance-search.md), without ever being the source of truth.
+"""A tantivy side index that answers ranked text queries faster than FTS5 or tsvector (see
+docs/performance.md), without ever being the source of truth.
 
-SQLite stays authoritative: every put appends the document's rowid to `search_log` in the
-same transaction.  The side index records, in a small state file written after each of its
+The database (SQLite or PostgreSQL) stays authoritative: every put appends the document's
+row to `search_log` in the same transaction, in commit order (db.py).  The side index records, in a small state file written after each of its
 commits, which archive it belongs to and the last log entry it has applied.  The store uses
 it only when that equals the log's head; otherwise it searches with FTS5 (always exact)
 while the index catches up.  A crash at any moment therefore costs speed, never results:
@@ -16,7 +16,6 @@ import json
 import os
 import re
 import shutil
-import sqlite3
 from pathlib import Path
 
 import tantivy
@@ -30,11 +29,6 @@ THREADS = max(1, min(2, os.cpu_count() or 1))
 BULK = 1000                 # log entries behind from which a catch-up uses THREADS threads
 _CHUNK = 200
 _FIELDS = (("title", 10.0), ("authors", 4.0), ("body", 1.0))     # same weights as the FTS5 bm25
-
-
-def log_head(conn: sqlite3.Connection) -> int:
-    row = conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'search_log'").fetchone()
-    return row[0] if row else 0
 
 
 def _analyzer():
@@ -89,33 +83,71 @@ class TantivyIndex:
             return None
         return state.get("applied") if state.get("archive") == self.archive_id else None
 
-    def is_current(self, conn: sqlite3.Connection) -> bool:
+    def behind(self, db) -> int | None:
+        """Log entries this index has not applied (0: current), or None when it holds no
+        state of this archive.  Reloads when another process committed to it."""
         applied = self.applied()
-        if applied != log_head(conn):
-            return False
+        if applied is None:
+            return None
+        head = db.log_head()
+        if applied > head:
+            return None
         if applied != self._loaded:
-            # Another process committed to the index: see its commit before searching.
+            # Another process committed to the index: see its commit before searching, and
+            # check that it holds what its state says (a lost file shows here).
             self.index.reload()
+            self._verify()
             self._loaded = applied
+        return head - applied
+
+    def _verify(self) -> None:
+        try:
+            want = json.loads((self.dir / STATE).read_text()).get("docs")
+        except (OSError, ValueError):
+            return
+        have = self.index.searcher().num_docs
+        # Fewer is damage; more is another process's commit whose state is not written yet.
+        if want is not None and have < want:
+            raise ValueError(f"the index holds {have} documents, its state says {want}")
+
+    def is_current(self, db) -> bool:
+        return self.behind(db) == 0
+
+    def reset(self) -> bool:
+        """Throw the index away and start an empty one (it is rebuilt by the next sync).
+        False when another process holds its writer."""
+        try:
+            writer = self.index.writer(15_000_000, 1)
+        except ValueError:
+            return False
+        del writer
+        self.index = None
+        import gc
+        gc.collect()            # the writer's lock file goes with the object
+        shutil.rmtree(self.dir, ignore_errors=True)
+        self._loaded = None
+        self._open()
         return True
 
-    def sync(self, conn: sqlite3.Connection) -> bool:
-        """Catch up with SQLite.  False when another process holds the index writer (that
-        process will catch up itself; meanwhile searches here use FTS5)."""
-        if self.is_current(conn):
+    def try_sync(self, db) -> bool:
+        return self.sync(db)
+
+    def sync(self, db) -> bool:
+        """Catch up with the database.  False when another process holds the index writer
+        (that process will catch up itself); never waits."""
+        if self.is_current(db):
             return True
         # Many documents to index (after an ingest): nothing else is left to do by then, so
         # every core indexes (whole corpus: 16.8 → 15.0 s).  A few: one thread, one segment.
-        threads = THREADS if log_head(conn) - (self.applied() or 0) > BULK else 1
+        threads = THREADS if db.log_head() - (self.applied() or 0) > BULK else 1
         try:
             writer = self.index.writer(HEAP, threads)
         except ValueError:
             return False
         # Holding the writer, read the state again (another process may just have caught up),
         # then the head and the rows in one snapshot.
-        conn.execute("BEGIN")
-        try:
-            head = log_head(conn)
+        with db.snapshot():
+            head = db.log_head()
             applied = self.applied()
             if applied == head:
                 del writer
@@ -126,34 +158,33 @@ class TantivyIndex:
             try:
                 if rebuild:
                     writer.delete_all_documents()
-                    rowids = [r[0] for r in conn.execute("SELECT rowid FROM documents ORDER BY rowid")]
+                    rowids = [r[0] for r in db.all("SELECT rowid FROM documents ORDER BY rowid")]
                 else:
-                    rowids = [r[0] for r in conn.execute(
+                    rowids = [r[0] for r in db.all(
                         "SELECT DISTINCT doc_rowid FROM search_log WHERE seq > ? AND seq <= ? ORDER BY 1",
                         (applied, head))]
                 for i in range(0, len(rowids), _CHUNK):
-                    self._apply(conn, writer, rowids[i:i + _CHUNK], delete_first=not rebuild)
+                    self._apply(db, writer, rowids[i:i + _CHUNK], delete_first=not rebuild)
                 writer.commit()
                 writer.wait_merging_threads()
             except BaseException:
                 writer.rollback()
                 raise
-            tmp = self.dir / (STATE + ".tmp")
-            tmp.write_text(json.dumps({"archive": self.archive_id, "applied": head}))
-            os.replace(tmp, self.dir / STATE)
-            self.index.reload()
-            self._loaded = head
-            return True
-        finally:
-            conn.execute("COMMIT")
+        self.index.reload()
+        tmp = self.dir / (STATE + ".tmp")
+        tmp.write_text(json.dumps({"archive": self.archive_id, "applied": head,
+                                   "docs": self.index.searcher().num_docs}))
+        os.replace(tmp, self.dir / STATE)
+        self._loaded = head
+        return True
 
-    def _apply(self, conn, writer, rowids: list[int], delete_first: bool) -> None:
+    def _apply(self, db, writer, rowids: list[int], delete_first: bool) -> None:
         marks = ",".join("?" * len(rowids))
-        rows = conn.execute(
+        rows = db.all(
             "SELECT d.rowid, t.title, t.authors, t.body, d.authors, d.periodical, d.year, d.n_findings"
-            f" FROM documents d JOIN doc_text t ON t.rowid = d.rowid WHERE d.rowid IN ({marks})", rowids).fetchall()
+            f" FROM documents d JOIN doc_text t ON t.rowid = d.rowid WHERE d.rowid IN ({marks})", rowids)
         entities: dict[int, list[str]] = {}
-        for rowid, entity in conn.execute(
+        for rowid, entity in db.all(
                 f"SELECT DISTINCT doc_rowid, entity_id FROM mentions WHERE doc_rowid IN ({marks})"
                 " AND entity_id IS NOT NULL", rowids):
             entities.setdefault(rowid, []).append(entity)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import hmac
 import logging
 from dataclasses import asdict, astuple
-from datetime import datetime, timezone
 from typing import Any
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -29,8 +28,8 @@ def check_limit(limit: int) -> int:
     return limit
 
 
-def views(request: Request):
-    return request.app.state.views()
+def archive(request: Request):
+    return request.app.state.archive
 
 
 def hit_json(h) -> dict:
@@ -51,7 +50,7 @@ def facets_json(facets: dict) -> dict:
 @router.get("/documents", summary="List documents, paged and filterable",
             description="Documents in date order. author and periodical match whole words "
                         "(case and accents ignored), as the search filters do.")
-async def list_documents(request: Request,
+def list_documents(request: Request,
                          limit: int = Query(20, ge=1, description=LIMIT_DOC),
                          offset: int = Query(0, ge=0),
                          author: str | None = Query(None, max_length=200),
@@ -59,10 +58,10 @@ async def list_documents(request: Request,
                          year_to: int | None = Query(None, ge=0, le=9999),
                          periodical: str | None = Query(None, max_length=200)) -> dict[str, Any]:
     check_limit(limit)
-    from .pages import _search
+    from .pages import cached_search
 
     # A browse is a search without words: the store filters and orders; no index needed.
-    found = _search(request, SearchQuery(q="", author=author, date_from=year_from, date_to=year_to,
+    found = cached_search(request, SearchQuery(q="", author=author, date_from=year_from, date_to=year_to,
                                          periodical=periodical, limit=limit, offset=offset))
     return {"total": found.total, "limit": limit, "offset": offset,
             "results": [{"id": h.id, "title": h.title, "authors": h.authors, "date": h.date,
@@ -70,18 +69,15 @@ async def list_documents(request: Request,
 
 
 @router.get("/documents/{doc_id}", summary="One document, exactly the witness/1 document JSON")
-async def get_document(request: Request, doc_id: str,
-                       version: int | None = Query(None, ge=1)) -> dict[str, Any]:
-    store = request.app.state.store
-    # JSONResponse directly: the dict is already JSON-ready, FastAPI's encoder pass is pure cost.
-    return JSONResponse(store.get_document(doc_id, version).to_json())
+def get_document(request: Request, doc_id: str,
+                 version: int | None = Query(None, ge=1, le=2**31 - 1)) -> dict[str, Any]:
+    # As curated; JSONResponse directly: the dict is already JSON-ready.
+    return JSONResponse(archive(request).document_json(doc_id, version))
 
 
 @router.get("/documents/{doc_id}/history", summary="Every stored version of a document")
-async def document_history(request: Request, doc_id: str) -> dict[str, Any]:
-    store = request.app.state.store
-    store.get_document(doc_id)      # NotFound → 404 envelope
-    return {"id": doc_id, "versions": [asdict(v) for v in store.history(doc_id)]}
+def document_history(request: Request, doc_id: str) -> dict[str, Any]:
+    return {"id": doc_id, "versions": [asdict(v) for v in archive(request).history(doc_id)]}
 
 
 def build_query(q, author, year_from, year_to, periodical, person, has_findings, limit, offset):
@@ -94,7 +90,7 @@ def build_query(q, author, year_from, year_to, periodical, person, has_findings,
             description="`snippet` marks matched words with « and ». A query that is exactly a "
                         "person's name in any recorded spelling also finds the documents that "
                         "mention that person (see `person`).")
-async def search(request: Request,
+def search(request: Request,
                  q: str = Query("", max_length=500),
                  author: str | None = Query(None, max_length=200),
                  year_from: int | None = Query(None, ge=0, le=9999),
@@ -107,38 +103,40 @@ async def search(request: Request,
     check_limit(limit)
     if not q.strip() and not any((author, year_from, year_to, periodical, person, has_findings)):
         raise BadQuery("empty query", hint="pass q=words, or at least one filter")
-    from .pages import run_search
-
     query = build_query(q, author, year_from, year_to, periodical, person, has_findings, limit, offset)
     cache = request.app.state.api_cache
-    key = (astuple(query), request.app.state.views_ready())   # person reading changes once ready
+    key = (astuple(query), archive(request).generation())
     body = cache.get(key)
     if body is None:
-        results, matched_person, _ = run_search(request, query)
-        body = JSONResponse({"query": q, "person": matched_person, "total": results.total, "limit": limit,
-                             "offset": offset, "results": [hit_json(h) for h in results.hits],
-                             "facets": facets_json(results.facets)}).body
-        cache.put(key, body)
+        results, matched_person, _ = archive(request).search(query)
+        out = {"query": q, "person": matched_person, "total": results.total, "limit": limit,
+               "offset": offset, "results": [hit_json(h) for h in results.hits],
+               "facets": facets_json(results.facets)}
+        if results.note:
+            out["note"] = results.note
+        body = JSONResponse(out).body
+        if not results.note:
+            cache.put(key, body)
     return Response(body, media_type="application/json")
 
 
 @router.get("/persons", summary="Persons, most mentioned first (paged)")
-async def list_persons(request: Request, limit: int = Query(50, ge=1, description=LIMIT_DOC),
+def list_persons(request: Request, limit: int = Query(50, ge=1, description=LIMIT_DOC),
                        offset: int = Query(0, ge=0)) -> dict[str, Any]:
     check_limit(limit)
-    return paged(views(request).persons(), limit, offset,
+    return paged(archive(request).persons(), limit, offset,
                  lambda p: {"id": p.id, "name": p.name, "documents": p.count})
 
 
 def _person_or_404(request: Request, pid: str):
-    view = views(request).person(pid)
+    view = archive(request).person_view(pid)
     if view is None:
         raise WebError(404, "not-found", f"no person with id {pid!r}")
     return view
 
 
 @router.get("/persons/{pid}", summary="A person: names, life dates, documents, co-mentions, contradictions")
-async def get_person(request: Request, pid: str) -> dict[str, Any]:
+def get_person(request: Request, pid: str) -> dict[str, Any]:
     view = _person_or_404(request, pid)
     out = asdict(view)
     out.pop("timeline")
@@ -147,37 +145,43 @@ async def get_person(request: Request, pid: str) -> dict[str, Any]:
 
 
 @router.get("/persons/{pid}/timeline", summary="The person's claims across documents, in date order")
-async def get_timeline(request: Request, pid: str) -> dict[str, Any]:
+def get_timeline(request: Request, pid: str) -> dict[str, Any]:
     view = _person_or_404(request, pid)
     return JSONResponse({"id": pid, "timeline": [asdict(r) for r in view.timeline]})
 
 
 @router.get("/contradictions", summary="Contradicting claims across the archive")
-async def contradictions(request: Request, limit: int = Query(50, ge=1, description=LIMIT_DOC),
+def contradictions(request: Request, limit: int = Query(50, ge=1, description=LIMIT_DOC),
                          offset: int = Query(0, ge=0)) -> dict[str, Any]:
     check_limit(limit)
-    return paged(views(request).contradictions(), limit, offset, asdict)
+    return paged(archive(request).contradiction_views(), limit, offset, asdict)
 
 
 # -- curation (only mounted when a token is configured) ---------------------------------------
-class Merge(BaseModel):
+# Each request changes the archive at once, through the archive layer (the same calls as
+# `witness entity …`), and is logged in the archive with who, when and why.
+class Curated(BaseModel):
+    note: str | None = Field(None, max_length=2000, description="why (kept in the curation log)")
+    curator: str | None = Field(None, max_length=200, description="who (default: api@client address)")
+
+
+class Merge(Curated):
     into: str = Field(..., max_length=200, description="entity id that survives")
     merge: list[str] = Field(..., min_length=1, max_length=50, description="entity ids merged into it")
-    note: str | None = Field(None, max_length=2000)
 
 
-class Link(BaseModel):
-    wikidata: str | None = Field(None, pattern=r"^Q[0-9]+$")
-    external: dict[str, str] = Field(default_factory=dict)
-    note: str | None = Field(None, max_length=2000)
+class Split(Curated):
+    new_id: str = Field(..., max_length=200, description="id of the new entity")
+    names: list[str] = Field(..., min_length=1, max_length=50, description="surface forms that move to it")
+    label: str | None = Field(None, max_length=300, description="its name (default: the first form)")
 
 
-class Correction(BaseModel):
-    document: str = Field(..., max_length=300)
-    start: int = Field(..., ge=0)
-    end: int = Field(..., ge=0)
-    replacement: str = Field(..., max_length=10000)
-    note: str | None = Field(None, max_length=2000)
+class Link(Curated):
+    wikidata: str = Field(..., pattern=r"^Q[1-9][0-9]*$")
+
+
+class Undo(Curated):
+    pass
 
 
 def authorize(request: Request) -> str:
@@ -195,44 +199,43 @@ def authorize(request: Request) -> str:
 curation_router = APIRouter(prefix="/api", tags=["curation"], dependencies=[Depends(authorize)])
 
 
-def record(request: Request, kind: str, payload: dict) -> dict:
-    """Keep the request in the audit trail and hand it to the hook that applies it, if any.
-
-    The merge/link/correction logic belongs to the people worker; until their hook is
-    registered in app.state.curation_hooks the request is recorded, not applied.
-    """
-    state = request.app.state
-    entry = {"id": len(state.audit) + 1, "kind": kind, "payload": payload,
-             "at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-             "client": request.client.host if request.client else None, "applied": False}
-    hook = state.curation_hooks.get(kind)
-    if hook is not None:
-        hook(payload)
-        entry["applied"] = True
-        if state.index is not None:
-            state.index.refresh()
-        for cache in (state.search_cache, state.page_cache, state.api_cache):
-            cache.clear()
-    state.audit.append(entry)
-    audit_log.info("curation %s #%d from %s: %s", kind, entry["id"], entry["client"], payload)
-    return {"status": "applied" if entry["applied"] else "recorded", "audit": entry["id"],
-            "kind": kind}
+def _who(request: Request, body: Curated) -> str:
+    client = request.client.host if request.client else "unknown"
+    return body.curator or f"api@{client}"
 
 
-@curation_router.post("/entities/merge", status_code=202, summary="Merge entities (token required)")
-async def merge_entities(request: Request, body: Merge) -> dict[str, Any]:
-    return record(request, "merge", body.model_dump())
+def _applied(request: Request, ops) -> dict[str, Any]:
+    for cache in (request.app.state.search_cache, request.app.state.page_cache, request.app.state.api_cache):
+        cache.clear()
+    out = [op.to_json() for op in ops]
+    for op in out:
+        audit_log.info("curation #%s %s by %s: %s", op["seq"], op["op"], op["who"], op.get("why"))
+    return {"status": "applied", "operations": out}
 
 
-@curation_router.post("/entities/{eid}/link", status_code=202,
-                      summary="Link an entity to an external authority (token required)")
-async def link_entity(request: Request, eid: str, body: Link) -> dict[str, Any]:
-    return record(request, "link", {"entity": eid, **body.model_dump()})
+@curation_router.post("/entities/merge", summary="Merge entities (token required)")
+def merge_entities(request: Request, body: Merge) -> dict[str, Any]:
+    a, who = archive(request), _who(request, body)
+    return _applied(request, [a.merge(body.into, drop, who=who, why=body.note) for drop in body.merge])
 
 
-@curation_router.post("/corrections", status_code=202, summary="Propose a text correction (token required)")
-async def correction(request: Request, body: Correction) -> dict[str, Any]:
-    if body.end < body.start:
-        raise WebError(400, "bad-request", "end must not be before start")
-    request.app.state.store.get_document(body.document)     # 404 envelope for an unknown id
-    return record(request, "correction", body.model_dump())
+@curation_router.post("/entities/{eid}/split", summary="Split surface forms off an entity (token required)")
+def split_entity(request: Request, eid: str, body: Split) -> dict[str, Any]:
+    op = archive(request).split(eid, body.new_id, body.names, body.label, who=_who(request, body), why=body.note)
+    return _applied(request, [op])
+
+
+@curation_router.post("/entities/{eid}/link", summary="Link an entity to Wikidata (token required)")
+def link_entity(request: Request, eid: str, body: Link) -> dict[str, Any]:
+    op = archive(request).link(eid, body.wikidata, who=_who(request, body), why=body.note)
+    return _applied(request, [op])
+
+
+@curation_router.post("/curation/undo", summary="Undo the last curation operation (token required)")
+def undo(request: Request, body: Undo) -> dict[str, Any]:
+    return _applied(request, [archive(request).undo(who=_who(request, body), why=body.note)])
+
+
+@router.get("/curation/log", summary="Every curation operation, oldest first")
+def curation_log(request: Request, entity: str | None = Query(None, max_length=200)) -> dict[str, Any]:
+    return {"operations": [op.to_json() for op in archive(request).curation_log(entity)]}

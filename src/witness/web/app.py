@@ -6,6 +6,7 @@ import gc
 import importlib.util
 import logging
 import os
+import threading
 from pathlib import Path
 
 from fastapi import FastAPI
@@ -14,7 +15,6 @@ from fastapi.templating import Jinja2Templates
 from starlette.requests import Request
 
 from . import errors
-from .views import LazyIndex
 
 HERE = Path(__file__).resolve().parent
 # Swagger UI's files ship in the fastapi-offline package: /docs works without a network.
@@ -104,46 +104,33 @@ class Guard:
         await response(scope, receive, send)
 
 
-def create_app(store, *, token: str | None = None, views=None, max_body: int = MAX_BODY,
-               name_lookup=None) -> FastAPI:
-    """The reading room over `store` (witness.store.base.Store).
+def create_app(store, *, token: str | None = None, max_body: int = MAX_BODY, name_lookup=None,
+               authority=None) -> FastAPI:
+    """The reading room over `store` (a witness.store.base.Store, or an Archive over one).
 
     token: enables the curation endpoints (else WITNESS_TOKEN; absent → they do not exist).
-    views: an object with ArchiveIndex's query methods.  Default: StoreViews (indexed store
-    queries, nothing loaded at start-up) when the store has them (`claim_items`), else an
-    ArchiveIndex built from every document on first use.
     name_lookup: optional callable(name) -> person entity id | None, tried when a search for a
     plain name matches no recorded spelling (e.g. the authority file's transliteration and
     fuzzy resolve: "Trotzki" → trotsky-leon).
+
+    Handlers are plain `def` functions: FastAPI runs them in its thread pool, so a slow
+    store call never holds up the event loop (static files, other requests).
     """
+    from ..archive import Archive
     from . import api, pages
 
     if token is None:
         token = os.environ.get("WITNESS_TOKEN") or None
+    archive = store if isinstance(store, Archive) else Archive(store, authority, name_lookup=name_lookup)
     app = FastAPI(title="Witness reading room", version="1",
                   description="JSON API of the Witness archive. Every error has the shape "
                               '{"error": {"status", "code", "message"}}.',
                   docs_url=None, redoc_url=None, openapi_url="/openapi.json")
-    app.state.store = store
+    app.state.archive = archive
+    app.state.store = archive.store
     app.state.token = token
-    app.state.name_lookup = name_lookup
-    app.state.audit = []              # curation requests, in order (also logged)
-    app.state.curation_hooks = {}     # kind → callable(payload) applying it (people worker)
-    if views is None and hasattr(store, "claim_items"):
-        from .store_views import StoreViews
-
-        views = StoreViews(store)
-    if views is None:
-        lazy = LazyIndex(store)
-        app.state.index = lazy
-        app.state.views = lazy.get
-        app.state.views_ready = lazy.ready_or_start
-    else:
-        app.state.index = views if hasattr(views, "refresh") else None   # StoreViews: refresh() drops caches
-        app.state.views = lambda: views
-        app.state.views_ready = lambda: True
     app.state.search_cache = pages.SearchCache(512, ttl=60.0)
-    app.state.page_cache = pages.TTLCache(2048, ttl=300.0)   # keyed by index identity, see cached_page
+    app.state.page_cache = pages.TTLCache(2048, ttl=300.0)   # keyed by the archive's generation
     app.state.api_cache = pages.TTLCache(512, ttl=60.0)      # encoded /api/search answers
     app.state.templates = Jinja2Templates(directory=str(HERE / "templates"))
     app.state.templates.env.globals["asset_version"] = "1"
@@ -158,11 +145,30 @@ def create_app(store, *, token: str | None = None, views=None, max_body: int = M
     return app
 
 
-def _catch_up(store) -> None:
-    """Bring the search side index up to date before the first request, so no reader's
-    search waits for a catch-up after a crash or an ingest by another process."""
-    if hasattr(store, "sync_index"):
-        store.sync_index()
+class IndexFollower:
+    """Keeps the search side index of a serving process following the archive: other
+    processes (an ingest, another server's curation) write, this thread catches up, so no
+    reader's search ever does the catching up itself."""
+
+    def __init__(self, store, every: float = 2.0) -> None:
+        self.store, self.every = store, every
+        self._stop = threading.Event()
+        self.thread = threading.Thread(target=self._run, name="witness-index-follower", daemon=True)
+
+    def start(self) -> "IndexFollower":
+        self.thread.start()
+        return self
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            try:
+                self.store.sync_index()
+            except Exception:          # logged, never fatal: search still answers (with a note)
+                log.exception("search index catch-up failed")
+            self._stop.wait(self.every)
+
+    def stop(self) -> None:
+        self._stop.set()
 
 
 def tune_gc() -> None:
@@ -183,8 +189,7 @@ def app_from_env() -> FastAPI:
     from ..store import open_store
 
     app = create_app(open_store(os.environ["WITNESS_DB"]), name_lookup=authority_lookup())
-    if app.state.index is not None:
-        app.state.index.start()
+    IndexFollower(app.state.store).start()
     tune_gc()
     return app
 
@@ -215,7 +220,6 @@ def serve(db_path, host: str = "127.0.0.1", port: int = 8000, *, token: str | No
     from ..store import open_store
 
     app = create_app(open_store(db_path), token=token, name_lookup=authority_lookup())
-    if app.state.index is not None:
-        app.state.index.start()
+    IndexFollower(app.state.store).start()
     tune_gc()
     uvicorn.run(app, host=host, port=port, log_level="info")

@@ -22,20 +22,11 @@ router = APIRouter(include_in_schema=False)
 PER_PAGE = 20
 MAX_OFFSET = 10_000
 LIST_PAGE = 50
-NAME_LIKE = re.compile(r"[^\W\d_][\w .'’\-]*")
-OPERATORS = re.compile(r"\b(?:OR|AND|NOT)\b")
 
 FACET_LABELS = {"author": "Author", "authors": "Author", "decade": "Decade", "year": "Year",
                 "periodical": "Periodical", "person": "Person mentioned", "persons": "Person mentioned",
                 "has_findings": "Findings", "has-findings": "Findings",
                 "persons_here": "Persons in these results"}
-
-
-class _NoNames:
-    """Stands in for the index while it is being built: ids are shown instead of names."""
-
-    def person_name(self, pid):
-        return None
 
 
 def page(request: Request, template: str, status: int = 200, **context) -> HTMLResponse:
@@ -102,44 +93,8 @@ class SearchCache(TTLCache):
         return results
 
 
-def _search(request: Request, query: SearchQuery) -> SearchResults:
-    cache = getattr(request.app.state, "search_cache", None)
-    return cache.search(request.app.state.store, query) if cache else request.app.state.store.search(query)
-
-
-def run_search(request: Request, query: SearchQuery) -> tuple[SearchResults, str | None, SearchQuery]:
-    """Search the store; a query that is a person's name in any spelling finds their documents.
-
-    The name is expanded into every recorded spelling ("Rakovsky" OR "Rakowsky" OR
-    "Раковский" …), so the ranking and the highlighted snippets still come from the text.
-    Returns the results, the entity id the query was read as (or None), and the query run.
-    """
-    pid = None
-    name = query.q.strip()
-    if name.startswith('"') and name.endswith('"') and len(name) > 1:
-        name = name[1:-1]
-    # Only a plain name is read as a person: operators, groups and prefixes stay a text query.
-    # While the index is still being built at start-up, search the words as typed.
-    views = request.app.state.views() if request.app.state.views_ready() else None
-    if views and name and not query.person and NAME_LIKE.fullmatch(name) and not OPERATORS.search(name):
-        pid = views.person_for_name(name)
-        lookup = request.app.state.name_lookup      # e.g. the authority file's fuzzy resolve
-        if pid is None and lookup is not None:
-            pid = lookup(name)
-            pid = pid if pid and views.person_name(pid) else None
-    if pid:
-        names = [n.replace('"', " ").strip() for n in views.spellings(pid)]
-        expanded = " OR ".join(f'"{n}"' for n in names if n)
-        try:
-            run = replace(query, q=expanded)
-            found = _search(request, run)
-            if not found.total:
-                run = replace(query, q="", person=pid)
-                found = _search(request, run)
-            return found, pid, run
-        except BadQuery:
-            pass
-    return _search(request, query), None, query
+def cached_search(request: Request, query: SearchQuery) -> SearchResults:
+    return request.app.state.search_cache.search(request.app.state.store, query)
 
 
 def extra_facets(request: Request, query: SearchQuery, results: SearchResults) -> dict:
@@ -147,11 +102,11 @@ def extra_facets(request: Request, query: SearchQuery, results: SearchResults) -
     mentioned in the shown results (from the index)."""
     facets = dict(results.facets)
     if "has_findings" not in facets and query.has_findings is None and results.total:
-        with_findings = _search(request, replace(query, has_findings=True, limit=0, offset=0)).total
+        with_findings = cached_search(request, replace(query, has_findings=True, limit=0, offset=0)).total
         facets["has_findings"] = [(v, n) for v, n in (("1", with_findings),
                                                       ("0", results.total - with_findings)) if n]
-    if "person" not in facets and not query.person and request.app.state.views_ready():
-        persons = request.app.state.views().persons_in([h.id for h in results.hits])
+    if "person" not in facets and not query.person:
+        persons = request.app.state.archive.persons_in([h.id for h in results.hits])
         if persons:
             facets["persons_here"] = persons[:12]
     return facets
@@ -191,13 +146,10 @@ def _facet_label(views, name: str, value) -> str:
 
 
 def cached_page(request: Request, key, render) -> HTMLResponse:
-    """Pages computed only from the views are rendered once per index / archive generation."""
+    """Pages computed only from the archive are rendered once per archive generation, so
+    a write by any process (an ingest, a curation) shows at once."""
     cache = request.app.state.page_cache
-    # The index object itself is in the key (not its id(), which a new index could reuse);
-    # store-backed views add the archive's write generation, so a write shows at once.
-    views = request.app.state.views()
-    generation = getattr(views, "generation", None)
-    full = (views, generation() if generation else None, key)
+    full = (request.app.state.archive.generation(), key)
     html = cache.get(full)
     if html is None:
         response = render()
@@ -208,9 +160,9 @@ def cached_page(request: Request, key, render) -> HTMLResponse:
 
 
 @router.get("/", response_class=HTMLResponse)
-async def home(request: Request):
+def home(request: Request):
     def render():
-        ov = request.app.state.views().overview()
+        ov = request.app.state.archive.overview()
         peak = max((n for _, n in ov.histogram), default=0)
         return page(request, "home.html", ov=ov, peak=peak, query="")
 
@@ -218,7 +170,7 @@ async def home(request: Request):
 
 
 @router.get("/search", response_class=HTMLResponse)
-async def search(request: Request):
+def search(request: Request):
     p = request.query_params
     q = (p.get("q") or "")[:500]
     filters = {
@@ -233,7 +185,7 @@ async def search(request: Request):
     pageno = _int(p.get("page"), 1, 1, MAX_OFFSET // PER_PAGE)
     base = {"q": q, **filters, "has_findings": {True: "1", False: "0"}.get(has_findings)}
     base = {k: v for k, v in base.items() if v not in (None, "")}
-    views = request.app.state.views() if request.app.state.views_ready() else _NoNames()
+    views = request.app.state.archive
     ctx = dict(hint=None, query=q, filters=filters, has_findings=has_findings, base=base, results=None,
                problem=None, person=None, pageno=pageno, pages=0, facets=[])
     if not q.strip() and not any(v is not None for v in filters.values()) and has_findings is None:
@@ -243,7 +195,7 @@ async def search(request: Request):
                         person=filters["person"], has_findings=has_findings, limit=PER_PAGE,
                         offset=(pageno - 1) * PER_PAGE)
     try:
-        results, pid, ran = run_search(request, query)
+        results, pid, ran = views.search(query)
         all_facets = extra_facets(request, ran, results)
     except BadQuery as exc:
         ctx["problem"] = exc.message
@@ -266,16 +218,16 @@ async def search(request: Request):
     ctx.update(results=results, pages=pages, facets=facets, link=link,
                person=(pid, views.person_name(pid)) if pid else None,
                filter_person=views.person_name(filters["person"]) if filters["person"] else None,
-               snippet=render.snippet_html)
+               snippet=render.snippet_html, note=results.note)
     return page(request, "search.html", **ctx)
 
 
 @router.get("/documents/{doc_id}", response_class=HTMLResponse)
-async def document(request: Request, doc_id: str):
-    store = request.app.state.store
-    version = _int(request.query_params.get("version"), None, 1)
-    doc = store.get_document(doc_id, version)
-    history = store.history(doc.id)
+def document(request: Request, doc_id: str):
+    archive = request.app.state.archive
+    version = _int(request.query_params.get("version"), None, 1, 2**31 - 1)
+    doc = archive.document(doc_id, version)          # as curated: the person pages' ids
+    history = archive.history(doc.id)
     names = {e.id: e for e in doc.entities}
     claims = []
     for i, c in enumerate(doc.claims):
@@ -296,9 +248,9 @@ TIMELINE_PAGE = 100      # claims per page of a person's timeline (Trotsky has ~
 
 
 @router.get("/persons/{pid}", response_class=HTMLResponse)
-async def person(request: Request, pid: str):
+def person(request: Request, pid: str):
     def render():
-        view = request.app.state.views().person(pid)
+        view = request.app.state.archive.person_view(pid)
         if view is None:
             raise WebError(404, "not-found", f"no person with id {pid!r} in this archive")
         rows, pageno, pages, first = paginate(request, view.timeline, TIMELINE_PAGE)
@@ -309,21 +261,21 @@ async def person(request: Request, pid: str):
 
 
 @router.get("/contradictions", response_class=HTMLResponse)
-async def contradictions(request: Request):
-    rows = request.app.state.views().contradictions()
+def contradictions(request: Request):
+    rows = request.app.state.archive.contradiction_views()
     shown, pageno, pages, _ = paginate(request, rows, LIST_PAGE)
     return page(request, "contradictions.html", rows=shown, total=len(rows), pageno=pageno,
                 pages=pages, query="")
 
 
 @router.get("/docs", response_class=HTMLResponse)
-async def api_docs(request: Request):
+def api_docs(request: Request):
     return page(request, "api_docs.html", query="")
 
 
 @router.get("/checks", response_class=HTMLResponse)
-async def checks(request: Request):
-    views = request.app.state.views()
+def checks(request: Request):
+    views = request.app.state.archive
     rule = request.query_params.get("rule")
     rules = proofreading.rule_summaries(views.finding_rules())
     current = next((r for r in rules if r.rule == rule), None)

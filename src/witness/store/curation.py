@@ -1,28 +1,29 @@
 """Curators' decisions on entities: merge, split by surface form, link to Wikidata, undo.
 
 The documents' JSON (in `versions`) is never changed: it stays as the NLP extracted it.  The
-decisions live in their own tables (migration step 5) and `curate()` applies them each time a
-document is indexed, so a re-ingest or `witness reprocess` keeps them.  An operation writes
-its table rows, re-indexes the documents it touches from their stored JSON and logs itself,
-all in one transaction; undo deletes the rows and re-indexes again.  Each log record holds
-what undo needs (the rows as they were), so ops undo last-first.
+decisions live in their own tables (migration step 5) and curation_rules.py applies them
+each time a document is indexed or shown, so a re-ingest or `witness reprocess` keeps them.
+An operation writes its table rows, re-indexes the documents it touches from their stored
+JSON and logs itself with who, when and why, all in one transaction; undo deletes the rows
+and re-indexes again.  Each log record holds what undo needs (the rows as they were), so
+operations undo last-first.  The same SQL runs on both backends.
 """
 
 from __future__ import annotations
 
 import json
 import re
-import sqlite3
-import zlib
-from dataclasses import dataclass
-from datetime import datetime, timezone
 from typing import Any
 
 from ..errors import NotFound, WitnessError
+from .annotations import ENTITY_COLS as _COLS, index_annotations, write_entities
+from .base import CurationOp
+from .curation_rules import _HOPS, Rules, load_rules
+from .db import Database
+from .documents import decode, now
 
 WIKIDATA = re.compile(r"Q[1-9]\d*")
 NEW_ID = re.compile(r"[a-z0-9][a-z0-9._-]*")
-_HOPS = 64   # longest chain of merges/splits followed (chains cannot loop; this is a guard)
 
 
 class CurationError(WitnessError):
@@ -30,144 +31,60 @@ class CurationError(WitnessError):
     status = 400
 
 
-def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
-
-
-# ---- applying decisions while indexing -----------------------------------------------------
-
-@dataclass
-class _Rules:
-    redirects: dict[str, str]
-    names: dict[str, list[str]]              # to_id → names merged into it
-    splits: dict[tuple[str, str], str]       # (from_id, surface text) → to_id
-    split_away: dict[str, set[str]]          # from_id → texts moved away
-    links: dict[str, str | None]
-    new: dict[str, tuple[str, str, list[str]]]  # id → (type, name, aliases)
-
-    def resolve(self, entity: str, text: str | None = None) -> str:
-        """Where a mention of `entity` written `text` (or a claim subject) belongs now."""
-        cur, used = entity, set()
-        for _ in range(_HOPS):
-            key = (cur, text)
-            if text is not None and key in self.splits and key not in used:
-                used.add(key)    # a split undone by a later merge back must not loop
-                cur = self.splits[key]
-                continue
-            nxt = self.redirects.get(cur)
-            if nxt is None:
-                break
-            cur = nxt
-        return cur
-
-
-def _rules(conn: sqlite3.Connection) -> _Rules | None:
-    try:
-        if conn.execute("SELECT 1 FROM curation_log WHERE undone = 0 LIMIT 1").fetchone() is None:
-            return None
-    except sqlite3.OperationalError:   # an archive being migrated from before step 5
-        return None
-    redirects, names = {}, {}
-    for f, t, n in conn.execute("SELECT from_id, to_id, names FROM entity_redirects"):
-        redirects[f] = t
-        names.setdefault(t, []).extend(json.loads(n))
-    splits, away = {}, {}
-    for f, text, t in conn.execute("SELECT from_id, text, to_id FROM entity_splits"):
-        splits[(f, text)] = t
-        away.setdefault(f, set()).add(text)
-    links = dict(conn.execute("SELECT id, wikidata FROM entity_links"))
-    new = {i: (ty, n, json.loads(a)) for i, ty, n, a in conn.execute("SELECT id, type, name, aliases FROM entity_new")}
-    return _Rules(redirects, names, splits, away, links, new)
-
-
-def curate(conn: sqlite3.Connection, data: dict) -> dict:
-    """`data` (a document's JSON) as curators decided: a new dict, or `data` itself when no
-    decision is in force.  Mentions and claims follow merges and splits; merged-away
-    entities disappear from the list, their names becoming aliases of the entity kept."""
-    rules = _rules(conn)
-    if rules is None:
-        return data
-    out = dict(data)
-    out["mentions"] = [dict(m, entity=rules.resolve(m["entity"], m.get("text"))) if m.get("entity") else m
-                       for m in data.get("mentions") or []]
-    claims = []
-    for c in data.get("claims") or []:
-        c = dict(c)
-        for k in ("subject", "object", "attributed_to"):
-            if c.get(k) and c[k] in rules.redirects:
-                c[k] = rules.resolve(c[k])
-        claims.append(c)
-    out["claims"] = claims
-    entities: dict[str, dict] = {}
-    for e in data.get("entities") or []:
-        if rules.resolve(e["id"]) == e["id"]:
-            entities[e["id"]] = dict(e)
-    for m in out["mentions"]:
-        eid = m.get("entity")
-        if eid and eid not in entities and eid in rules.new:
-            entities[eid] = {"id": eid, "provisional": False, "external": {"wikidata": None}}
-    for eid, e in entities.items():
-        if eid in rules.new:
-            e["type"], e["name"], e["aliases"] = rules.new[eid][0], rules.new[eid][1], list(rules.new[eid][2])
-        away = rules.split_away.get(eid, set())
-        aliases = []
-        for a in [*(e.get("aliases") or []), *rules.names.get(eid, [])]:
-            if a not in aliases and a != e["name"] and a not in away:
-                aliases.append(a)
-        e["aliases"] = aliases
-        if eid in rules.links:
-            e["external"] = dict(e.get("external") or {}, wikidata=rules.links[eid])
-    out["entities"] = list(entities.values())
-    return out
-
-
-# ---- the store's side ------------------------------------------------------------------
-
 def _row_dict(row) -> dict[str, Any]:
     id_, type_, name, aliases, born, died, external, provisional = row
     return {"id": id_, "type": type_, "name": name, "aliases": json.loads(aliases or "[]"), "born": born,
             "died": died, "external": json.loads(external or "{}"), "provisional": bool(provisional)}
 
 
-_COLS = "id, type, name, aliases, born, died, external, provisional"
+class Curation:
+    """The curation family over one Database: decisions, their log, and undo."""
 
-
-class CurationMixin:
-    """Mixed into SQLiteStore; uses its `conn`, `_lock`, `_tx()` and `_dirty`."""
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self._rules_cache: tuple | None = None
 
     # -- reading ---------------------------------------------------------------------------
-    def canonical_entity(self, entity_id: str) -> str:
+    def canonical(self, entity_id: str) -> str:
         """The id an entity is known by now (following merges; itself when never merged)."""
-        with self._lock:
+        with self.db.lock:
             cur = entity_id
             for _ in range(_HOPS):
-                row = self.conn.execute("SELECT to_id FROM entity_redirects WHERE from_id = ?", (cur,)).fetchone()
+                row = self.db.execute("SELECT to_id FROM entity_redirects WHERE from_id = ?", (cur,)).fetchone()
                 if row is None:
                     return cur
                 cur = row[0]
             return cur
 
-    def curation_log(self, entity_id: str | None = None, *, include_undone: bool = True) -> list[dict]:
-        """Logged operations, oldest first: {seq, at, undone, op…}; only those touching
-        `entity_id` when given."""
-        with self._lock:
-            rows = self.conn.execute("SELECT seq, at, op, undone FROM curation_log ORDER BY seq").fetchall()
+    def log(self, entity_id: str | None = None, *, include_undone: bool = True) -> list[CurationOp]:
+        """Logged operations, oldest first; only those touching `entity_id` when given."""
+        with self.db.lock:
+            rows = self.db.all("SELECT seq, at, who, why, op, undone FROM curation_log ORDER BY seq")
         out = []
-        for seq, at, op, undone in rows:
+        for seq, at, who, why, op, undone in rows:
             rec = json.loads(op)
             if undone and not include_undone:
                 continue
             if entity_id and entity_id not in {rec.get(k) for k in ("keep", "drop", "id", "new_id")}:
                 continue
-            out.append({"seq": seq, "at": at, "undone": bool(undone), **rec})
+            out.append(CurationOp(seq, at, who, why, bool(undone), rec))
         return out
 
+    def rules(self) -> Rules | None:
+        """The decisions in force (for showing documents as curated), cached per archive state."""
+        generation = self.db.generation()
+        with self.db.lock:
+            if self._rules_cache is None or self._rules_cache[0] != generation:
+                self._rules_cache = (generation, load_rules(self.db))
+            return self._rules_cache[1]
+
     # -- operations ------------------------------------------------------------------------
-    def merge_entities(self, keep: str, drop: str, authority=None) -> dict:
+    def merge(self, keep: str, drop: str, *, who: str, why: str | None = None, authority=None) -> CurationOp:
         """Fold `drop` into `keep`: its mentions, claims and names become `keep`'s."""
         if keep == drop:
             raise CurationError("cannot merge an entity with itself")
-        with self._tx() as c:
+        with self.db.tx() as c:
+            c.write_lock(exclusive=True)
             self._canonical_or_fail(c, keep)
             self._canonical_or_fail(c, drop)
             drow = self._row(c, drop)
@@ -194,12 +111,12 @@ class CurationMixin:
             c.execute("DELETE FROM entities WHERE id = ?", (drop,))
             op = {"op": "merge", "keep": keep, "drop": drop, "added": added, "keep_created": created,
                   "keep_row": krow, "drop_row": drow}
-            self._log(c, op)
+            seq = self._log(c, op, who, why)
             self._reindex(c, rowids)
-        return op
+        return CurationOp(seq, c.one("SELECT at FROM curation_log WHERE seq = ?", (seq,)), who, why, False, op)
 
-    def split_entity(self, entity_id: str, new_id: str, names: list[str], label: str | None = None,
-                     authority=None) -> dict:
+    def split(self, entity_id: str, new_id: str, names: list[str], label: str | None = None, *,
+              who: str, why: str | None = None, authority=None) -> CurationOp:
         """Mentions of `entity_id` written as one of `names` become a new entity `new_id`."""
         names = list(dict.fromkeys(n for n in names if n))
         if not names:
@@ -207,7 +124,8 @@ class CurationMixin:
         if not NEW_ID.fullmatch(new_id):
             raise CurationError(f"not a usable entity id: {new_id!r}",
                                 hint="lower-case letters, digits, '-', '.' or '_', e.g. smirnov-vladimir")
-        with self._tx() as c:
+        with self.db.tx() as c:
+            c.write_lock(exclusive=True)
             self._canonical_or_fail(c, entity_id)
             row = self._row(c, entity_id)
             if row is None:
@@ -245,14 +163,16 @@ class CurationMixin:
                                 "born": None, "died": None, "external": {"wikidata": None}, "provisional": False})
             op = {"op": "split", "id": entity_id, "new_id": new_id, "moved": names, "name": label,
                   "removed": removed, "row": row}
-            self._log(c, op)
+            seq = self._log(c, op, who, why)
             self._reindex(c, rowids)
-        return op
+        return CurationOp(seq, c.one("SELECT at FROM curation_log WHERE seq = ?", (seq,)), who, why, False, op)
 
-    def link_entity(self, entity_id: str, wikidata: str, authority=None) -> dict:
+    def link(self, entity_id: str, wikidata: str, *, who: str, why: str | None = None,
+             authority=None) -> CurationOp:
         if not WIKIDATA.fullmatch(wikidata or ""):
             raise CurationError(f"not a Wikidata id: {wikidata!r}", hint="use the form Q12345")
-        with self._tx() as c:
+        with self.db.tx() as c:
+            c.write_lock(exclusive=True)
             self._canonical_or_fail(c, entity_id)
             row = self._row(c, entity_id)
             entry = authority.get(entity_id) if authority is not None else None
@@ -268,17 +188,20 @@ class CurationMixin:
             op = {"op": "link", "id": entity_id, "wikidata": wikidata, "old": old,
                   "had_link": prev is not None, "old_link": prev[0] if prev else None,
                   "row": row}
-            self._log(c, op)
-        return op
+            seq = self._log(c, op, who, why)
+        return CurationOp(seq, c.one("SELECT at FROM curation_log WHERE seq = ?", (seq,)), who, why, False, op)
 
-    def undo_curation(self) -> dict:
-        """Reverse the last operation not yet undone; returns its log record."""
-        with self._tx() as c:
-            last = c.execute("SELECT seq, op FROM curation_log WHERE undone = 0 ORDER BY seq DESC LIMIT 1").fetchone()
+    def undo(self, *, who: str, why: str | None = None) -> CurationOp:
+        """Reverse the last operation not yet undone; logs the undo and returns the operation undone."""
+        with self.db.tx() as c:
+            c.write_lock(exclusive=True)
+            last = c.execute("SELECT seq, op FROM curation_log WHERE undone = 0 AND undoes IS NULL"
+                             " ORDER BY seq DESC LIMIT 1").fetchone()
             if last is None:
                 raise NotFound("nothing to undo", hint="`witness entity log` lists the operations")
             seq, op = last[0], json.loads(last[1])
             c.execute("UPDATE curation_log SET undone = 1 WHERE seq = ?", (seq,))
+            self._log(c, {"op": "undo", "of": seq}, who, why)
             kind = op["op"]
             if kind == "merge":
                 keep, drop = op["keep"], op["drop"]
@@ -313,16 +236,18 @@ class CurationMixin:
                     self._write_row(c, dict(row, external=dict(row["external"], wikidata=op["old"])))
             else:
                 raise CurationError(f"unknown curation operation {kind!r} in the log")
-        return {"seq": seq, **op}
+            at = c.one("SELECT at FROM curation_log WHERE seq = ?", (seq,))
+            by, reason = c.execute("SELECT who, why FROM curation_log WHERE seq = ?", (seq,)).fetchone()
+        return CurationOp(seq, at, by, reason, True, op)
 
     # -- helpers (inside a transaction) ----------------------------------------------------
     @staticmethod
-    def _row(c: sqlite3.Connection, entity_id: str) -> dict | None:
+    def _row(c: Database, entity_id: str) -> dict | None:
         row = c.execute(f"SELECT {_COLS} FROM entities WHERE id = ?", (entity_id,)).fetchone()
         return _row_dict(row) if row else None
 
     @staticmethod
-    def _write_row(c: sqlite3.Connection, e: dict) -> None:
+    def _write_row(c: Database, e: dict) -> None:
         c.execute(f"INSERT INTO entities({_COLS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET"
                   " type = excluded.type, name = excluded.name, aliases = excluded.aliases, born = excluded.born,"
                   " died = excluded.died, external = excluded.external, provisional = excluded.provisional",
@@ -331,36 +256,37 @@ class CurationMixin:
                    int(bool(e.get("provisional")))))
 
     @staticmethod
-    def _canonical_or_fail(c: sqlite3.Connection, entity_id: str) -> None:
+    def _canonical_or_fail(c: Database, entity_id: str) -> None:
         row = c.execute("SELECT to_id FROM entity_redirects WHERE from_id = ?", (entity_id,)).fetchone()
         if row:
             raise CurationError(f"{entity_id!r} was merged into {row[0]!r}",
                                 hint=f"use {row[0]}, or `witness entity undo` the merge")
 
     @staticmethod
-    def _docs_with(c: sqlite3.Connection, entity_id: str) -> list[int]:
+    def _docs_with(c: Database, entity_id: str) -> list[int]:
         return [r[0] for r in c.execute(
-            "SELECT doc_rowid FROM mentions WHERE entity_id = ?1 UNION SELECT doc_rowid FROM claims"
-            " WHERE subject = ?1 OR object = ?1 OR attributed_to = ?1", (entity_id,))]
+            "SELECT doc_rowid FROM mentions WHERE entity_id = ? UNION SELECT doc_rowid FROM claims"
+            " WHERE subject = ? OR object = ? OR attributed_to = ?", (entity_id,) * 4).fetchall()]
 
     @staticmethod
-    def _origins(c: sqlite3.Connection, entity_id: str) -> set[str]:
+    def _origins(c: Database, entity_id: str) -> set[str]:
         """The ids whose mentions end up at `entity_id` through merges or splits (and itself)."""
         found, todo = {entity_id}, [entity_id]
         while todo:
             cur = todo.pop()
-            for (f,) in c.execute("SELECT from_id FROM entity_redirects WHERE to_id = ?1 UNION"
-                                  " SELECT from_id FROM entity_splits WHERE to_id = ?1", (cur,)):
+            for (f,) in c.execute("SELECT from_id FROM entity_redirects WHERE to_id = ? UNION"
+                                  " SELECT from_id FROM entity_splits WHERE to_id = ?", (cur, cur)).fetchall():
                 if f not in found:
                     found.add(f)
                     todo.append(f)
         return found
 
-    def _reindex(self, c: sqlite3.Connection, rowids: list[int], contains: set[str] | None = None) -> None:
+    def _reindex(self, c: Database, rowids: list[int], contains: set[str] | None = None) -> None:
         """Index these documents again from their stored JSON (the current version), so the
         rows follow the decisions now in force; `contains` skips documents whose JSON names
         none of those ids (nothing would change)."""
-        from .sqlite import index_annotations   # sqlite.py imports this module
+        import zlib
+        rules = load_rules(c)
         needles = [f'"{json.dumps(i, ensure_ascii=False)[1:-1]}"' for i in contains] if contains else None
         for rowid in rowids:
             row = c.execute("SELECT v.json FROM documents d JOIN versions v ON v.doc_id = d.id"
@@ -370,11 +296,10 @@ class CurationMixin:
             raw = zlib.decompress(row[0]).decode()
             if needles and not any(n in raw for n in needles):
                 continue
-            index_annotations(c, rowid, json.loads(raw))
-            c.execute("INSERT INTO search_log(doc_rowid) VALUES (?)", (rowid,))   # the side index's entity field
-            self._dirty = True
+            index_annotations(c, rowid, json.loads(raw), rules=rules)
+            c.log_change(rowid)          # the search index's entity field
 
     @staticmethod
-    def _log(c: sqlite3.Connection, op: dict) -> int:
-        return c.execute("INSERT INTO curation_log(at, op) VALUES (?, ?)",
-                         (_now(), json.dumps(op, ensure_ascii=False))).lastrowid
+    def _log(c: Database, op: dict, who: str, why: str | None) -> int:
+        return c.insert_id("INSERT INTO curation_log(at, who, why, op, undoes) VALUES (?, ?, ?, ?, ?) RETURNING seq",
+                           (now(), who, why, json.dumps(op, ensure_ascii=False), op.get("of")))

@@ -1,0 +1,187 @@
+"""Persons as readers see them: resolving a name in any spelling or script, the person
+page, timelines, contradictions, the persons list and search by a person's name — one
+implementation for the CLI, the reading room, the API and the static edition."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, replace
+
+from ..claims import ClaimItem, build_timeline, find_contradictions
+from ..errors import BadQuery, NotFound
+from ..store.base import SearchQuery, SearchResults
+from .views import DocRef, PersonRef, PersonView, _entry, contradiction_views, fold, timeline_rows
+
+DOCUMENTS_SHOWN = 500      # documents listed on a person page (the search has them all)
+CO_MENTIONED = 20
+MENTIONS_SHOWN = 1000
+NAME_LIKE = re.compile(r"[^\W\d_][\w .'’\-]*")
+OPERATORS = re.compile(r"\b(?:OR|AND|NOT)\b")
+
+
+def _items(rows) -> list[tuple[int, ClaimItem]]:
+    return [(r.index, ClaimItem(r.claim, r.doc_id, r.doc_title, r.doc_date, r.quote)) for r in rows]
+
+
+class PeopleViews:
+    def __init__(self, archive, name_lookup=None) -> None:
+        self.archive = archive
+        self.store = archive.store
+        self.name_lookup = name_lookup    # e.g. the authority file's fuzzy resolve ("Trotzki")
+
+    @property
+    def authority(self):
+        return self.archive.authority
+
+    # -- names ----------------------------------------------------------------------------
+    def resolve(self, name_or_id: str) -> str:
+        key = name_or_id.strip()
+        key = self.store.curation.canonical(key)   # an id merged away by a curator means the one kept
+        people = self.store.people
+        if people.entity(key) is not None or _entry(self.authority, key) is not None:
+            return key
+        found = people.find_entities(key, limit=2)
+        if len(found) == 1:
+            return found[0].id
+        pid = self.for_name(key)
+        if pid:
+            return pid
+        auth = self.authority
+        best = auth.resolve(key, type="person") if auth is not None else None
+        if best is not None:
+            return best.id
+        if found:
+            return found[0].id
+        candidates = auth.lookup(key, type="person", limit=3) if auth is not None else []
+        if candidates:
+            names = ", ".join(c.id for c in candidates)
+            raise NotFound(f"{key!r} matches several persons: {names}", hint="give one of these ids")
+        raise NotFound(f"no person called {key!r} in the archive or the authority file",
+                       hint="`witness entity list` lists the persons the archive knows")
+
+    def _table(self) -> dict[str, tuple[str, int]]:
+        """entity id → (display name, documents mentioning), for every person mentioned."""
+        def compute():
+            out = {}
+            for pid, name, n in self.store.people.person_counts():
+                auth = _entry(self.authority, pid)
+                out[pid] = (name or (auth.name if auth is not None else pid), n)
+            return out
+        return self.archive.cached("persons", compute)
+
+    def name(self, pid: str) -> str | None:
+        hit = self._table().get(pid)
+        if hit:
+            return hit[0]
+        ent = self.store.people.entity(pid)
+        return ent.name if ent else None
+
+    def _names(self) -> dict[str, str]:
+        def compute():
+            names: dict[str, str] = {}
+            for pid, text in self.store.people.person_spellings():
+                names.setdefault(fold(text), pid)
+            names.pop("", None)
+            return names
+        return self.archive.cached("names", compute)
+
+    def for_name(self, text: str) -> str | None:
+        return self._names().get(fold(text)) if text.strip() else None
+
+    def spellings(self, pid: str, limit: int = 32) -> list[str]:
+        """Every recorded spelling of a person (name, mention texts, aliases), most used first."""
+        ent = self.store.people.entity(pid)
+        used = [t for t, _ in self.store.people.spellings(pid)]
+        if ent is None and not used:
+            return []
+        out = ([ent.name] if ent else []) + used + (list(ent.aliases) if ent else [])
+        return list(dict.fromkeys(out))[:limit]
+
+    # -- a person -------------------------------------------------------------------------
+    def person(self, pid: str, *, mentions: bool = False) -> PersonView | None:
+        people = self.store.people
+        ent = people.entity(pid)
+        used = people.spellings(pid)
+        auth = _entry(self.authority, pid)
+        if ent is None and not used and auth is None:
+            return None
+        name = auth.name if auth is not None else ent.name if ent else used[0][0]
+        variants = [t for t, _ in used] + (list(ent.aliases) if ent else [])
+        if auth is not None:
+            variants += list(auth.variants)
+        variants = [v for v in dict.fromkeys(variants) if v != name][:40]
+        born, died = (auth.born, auth.died) if auth is not None else (ent.born, ent.died) if ent else (None, None)
+        docs = [DocRef(d.id, d.title, d.date, mentions=d.mentions)
+                for d in people.documents_mentioning(pid, limit=DOCUMENTS_SHOWN)]
+        co = [PersonRef(c.entity.id, c.entity.name, c.documents)
+              for c in people.co_mentioned(pid, type="person", limit=CO_MENTIONED)]
+        items = _items(people.claims([pid]))
+        rows, by_claim = timeline_rows(items, subject=pid)
+        found = find_contradictions([it for _, it in items], self.authority, subject=pid)
+        cons = contradiction_views(found, by_claim, lambda _: name)
+        provisional = auth is None and (ent.provisional if ent else True)
+        total = self._table().get(pid, (None, len(docs)))[1]
+        wikidata = ((ent.external or {}).get("wikidata") if ent else None) or getattr(auth, "wikidata", None)
+        return PersonView(pid, name, variants, born, died, provisional, docs, co, rows, cons,
+                          getattr(auth, "death_manner", None), max(total, len(docs)),
+                          type=(auth.type if auth is not None else ent.type if ent else "person"),
+                          wikidata=wikidata,
+                          mentions=[asdict(m) for m in people.mentions_of(pid, limit=MENTIONS_SHOWN)]
+                          if mentions else [])
+
+    def timeline_entries(self, pid: str):
+        return pid, build_timeline([it for _, it in _items(self.store.people.claims([pid]))], subject=pid)
+
+    def contradictions(self, pid: str | None = None):
+        rows = self.store.people.claims([pid] if pid else None)
+        return find_contradictions([it for _, it in _items(rows)], self.authority, subject=pid)
+
+    def contradiction_views(self):
+        items = _items(self.store.people.claims())
+        _, by_claim = timeline_rows(items)
+        found = find_contradictions([it for _, it in items], self.authority)
+        out = contradiction_views(found, by_claim, lambda pid: self.name(pid) or pid)
+        out.sort(key=lambda c: (c.entity_name.casefold(), c.kind))
+        return out
+
+    def persons(self) -> list[PersonRef]:
+        table = self._table()
+        return [PersonRef(pid, name, n) for pid, (name, n) in
+                sorted(table.items(), key=lambda t: (-t[1][1], t[1][0].casefold(), t[0]))]
+
+    # -- search by a person's name -----------------------------------------------------------
+    def search(self, query: SearchQuery, *, read_names: bool = True):
+        """A query that is a plain name in any recorded spelling is read as that person: the
+        name is expanded into every spelling ("Rakovsky" OR "Rakowsky" OR "Раковский" …), so
+        ranking and snippets still come from the text."""
+        pid = None
+        name = query.q.strip()
+        if name.startswith('"') and name.endswith('"') and len(name) > 1:
+            name = name[1:-1]
+        if read_names and name and not query.person and NAME_LIKE.fullmatch(name) and not OPERATORS.search(name):
+            pid = self.for_name(name)
+            if pid is None and self.name_lookup is not None:
+                pid = self.name_lookup(name)
+                pid = pid if pid and self.name(pid) else None
+        if pid:
+            expanded = " OR ".join(f'"{n}"' for n in (s.replace('"', " ").strip() for s in self.spellings(pid)) if n)
+            try:
+                run = replace(query, q=expanded)
+                found = self.store.search(run)
+                if not found.total:
+                    run = replace(query, q="", person=pid)
+                    found = self.store.search(run)
+                return found, pid, run
+            except BadQuery:
+                pass
+        return self.store.search(query), None, query
+
+    def search_person(self, q: str, person: str | None, **filters) -> SearchResults:
+        person_id = None
+        if person:
+            person_id = self.resolve(person)
+            if not q.strip():
+                # Rank and highlight by the ways these documents write the name (Rakowsky, Раковский…).
+                forms = [t.replace('"', "") for t, _ in self.store.people.spellings(person_id)[:12]]
+                q = " OR ".join(f'"{t}"' for t in forms if t.strip())
+        return self.store.search(SearchQuery(q=q, person=person_id, **filters))
