@@ -74,40 +74,52 @@ def _context(text: str, start: int, end: int, width: int = 30) -> str:
             + ("…" if b < len(text) else "")).replace("\n", " ")
 
 
-def finding_json(doc: Document, i: int) -> dict:
-    f = doc.findings[i]
-    return {"index": i, "rule": f.rule, "severity": f.severity, "start": f.start, "end": f.end,
-            "message": f.message, "suggestion": f.suggestion, "quote": doc.text[f.start:f.end]}
+def document_findings(doc: Document, archive=None) -> list:
+    """The findings of a document with their keys, and their verdicts when it is stored."""
+    if archive is not None:
+        return archive.document_findings(doc)
+    from .archive.judgements import DocFinding
+    from .verdicts import finding_item
+    return [DocFinding(k, f, it.key, None, it.quote)
+            for k, (f, it) in enumerate((f, finding_item(doc.id, doc.text, f)) for f in doc.findings)]
 
 
-def document_lines(doc: Document, rule: str | None = None) -> list[str]:
-    shown = [i for i, f in enumerate(doc.findings) if rule is None or f.rule == rule]
-    lines = [f"{doc.id}: {plural(len(shown), 'finding')}" + (f" of {rule}" if rule else "")]
-    for i in shown:
-        f = doc.findings[i]
+def document_lines(doc: Document, shown: list) -> list[str]:
+    judged = sum(1 for d in shown if d.verdict is not None)
+    lines = [f"{doc.id}: {plural(len(shown), 'finding')}" + (f", {judged} with a verdict" if judged else "")]
+    for d in shown:
+        f = d.finding
         where = f"{f.start}-{f.end}" if f.end > f.start else "header"
         fix = f"  → {f.suggestion!r}" if f.suggestion is not None else ""
-        lines.append(f"  #{i:<3} {f.severity:<7} {f.rule:<20} {where:<12} {f.message}{fix}")
+        lines.append(f"  #{d.index:<3} {f.severity:<7} {f.rule:<20} {where:<12} {f.message}{fix}")
         if f.end > f.start:
             lines.append(f"        {_context(doc.text, f.start, f.end)}")
+        tail = f"        key {d.key}"
+        if d.verdict is not None:
+            v = d.verdict
+            tail += f" · marked {v.label} by {v.who} at {v.at}" + (f": {v.note}" if v.note else "")
+        lines.append(tail)
     return lines
 
 
 def echo_document_findings(target: str, get_archive: Callable, rule: str | None, as_json: bool) -> None:
     if rule:
         rule_or_fail(rule)
-    doc, _stored = document_for(target, get_archive)
+    doc, stored = document_for(target, get_archive)
+    shown = [d for d in document_findings(doc, get_archive() if stored else None)
+             if rule is None or d.finding.rule == rule]
     if as_json:
-        shown = [finding_json(doc, i) for i, f in enumerate(doc.findings) if rule is None or f.rule == rule]
-        click.echo(json.dumps({"id": doc.id, "findings": shown}, ensure_ascii=False, indent=2))
+        click.echo(json.dumps({"id": doc.id, "findings": [d.to_json() for d in shown]},
+                              ensure_ascii=False, indent=2))
         return
-    for line in document_lines(doc, rule):
+    for line in document_lines(doc, shown):
         click.echo(line)
 
 
 def archive_findings(archive, rule: str | None) -> "OrderedDict[str, list]":
     """The archive's findings (of one rule, or all) grouped by document id, most findings first."""
-    rows = archive.store.findings.rows(rule=rule, limit=10**7, radius=30)
+    rules = [rule] if rule else [r for r, _, _ in archive.finding_rules()]
+    rows = [row for r in rules for row in archive.findings_for(r).bare()]
     groups: dict[str, list] = {}
     for row in rows:
         groups.setdefault(row.doc_id, []).append(row)
@@ -122,17 +134,21 @@ def echo_archive_findings(archive, rule: str | None, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps({"rule": rule, "total": total, "documents": [
             {"id": doc_id, "title": rows[0].doc_title, "count": len(rows), "findings": [
-                {"index": r.index, "rule": r.rule, "severity": r.severity, "message": r.message,
-                 "start": r.start, "end": r.end, "quote": r.match} for r in rows]}
+                {"index": r.index, "key": r.key, "rule": r.rule, "severity": r.severity, "message": r.message,
+                 "start": r.start, "end": r.end, "quote": r.match,
+                 "verdict": r.verdict.to_json() if r.verdict else None} for r in rows]}
             for doc_id, rows in groups.items()]}, ensure_ascii=False, indent=2))
         return
     what = f"of {rule} " if rule else ""
-    click.echo(f"{plural(total, 'finding')} {what}in {plural(len(groups), 'document')}")
+    judged = sum(1 for rows in groups.values() for r in rows if r.verdict is not None)
+    click.echo(f"{plural(total, 'finding')} {what}in {plural(len(groups), 'document')}"
+               + (f"; {judged} with a verdict, {total - judged} open" if judged else ""))
     for doc_id, rows in groups.items():
         click.echo(f"\n{doc_id} — {rows[0].doc_title or 'untitled'}: {plural(len(rows), 'finding')}")
         for r in rows:
             quote = (r.before + "[" + r.match + "]" + r.after).replace("\n", " ") if r.end > r.start else "(header)"
-            click.echo(f"  #{r.index:<3} {r.rule:<20} {quote}")
+            mark = f"  [{r.verdict.label}]" if r.verdict is not None else ""
+            click.echo(f"  #{r.index:<3} {r.key}  {r.rule:<20} {quote}{mark}")
 
 
 def echo_rules(rule: str | None, as_json: bool) -> None:

@@ -45,6 +45,15 @@ def format_stats(data: dict) -> str:
         lines.append(f"\nfindings: {findings['documents']} documents with findings")
         for rule, n in findings["by_rule"]:
             lines.append(f"  {n:>6}  {rule}")
+    judged = (data.get("verdicts") or {}).get("findings")
+    if judged:
+        lines.append(f"\nfindings by verdict: {judged['open']} open, {judged['not-an-error']} marked not an error, "
+                     f"{judged['fixed']} marked fixed"
+                     + (f"; {judged['no-longer-found']} judged earlier and no longer found" if judged["no-longer-found"] else ""))
+    cons = (data.get("verdicts") or {}).get("contradictions")
+    if cons:
+        lines.append(f"contradictions by verdict: {cons['total']} in all, {cons['open']} not judged, "
+                     f"{cons['real']} real, {cons['artefact']} artefact{'' if cons['artefact'] == 1 else 's'}")
     return "\n".join(lines)
 
 
@@ -120,6 +129,35 @@ def format_contradiction(c) -> list[str]:
         docs = list(dict.fromkeys(o.document_id for o in c.others))
         lines.append(f"  … and {len(c.others)} more like {label}, in {', '.join(docs[:8])}"
                      + (f" and {len(docs) - 8} other documents" if len(docs) > 8 else ""))
+    return lines
+
+
+def contradiction_event(c) -> str:
+    """The event a contradiction is about (the predicate of its claims)."""
+    return c.first.claim.predicate if c.kind != "asserted-vs-denied" or c.second is None else c.second.claim.predicate
+
+
+def contradictions_headline(total: int, artefacts: int, show_all: bool) -> str:
+    line = f"{total} contradiction{'' if total == 1 else 's'}"
+    if artefacts:
+        many = "an artefact" if artefacts == 1 else "artefacts"
+        line += (f", {artefacts} of them marked as {many}" if show_all else
+                 f"; {artefacts} marked as {many}, not shown (--all shows them)")
+    return line
+
+
+def judged_contradiction_json(j) -> dict:
+    return {**contradiction_json(j.contradiction), "key": j.key, "against": j.against,
+            "verdict": j.verdict.to_json() if j.verdict else None}
+
+
+def format_judged_contradiction(j) -> list[str]:
+    lines = format_contradiction(j.contradiction)
+    lines[0] = f"[{j.key}] {lines[0]}  (stands against {j.against} source{'' if j.against == 1 else 's'})"
+    if j.verdict is not None:
+        v = j.verdict
+        lines.append(f"  verdict: {v.label}" + (f" ({v.cause})" if v.cause else "") + f", by {v.who} at {v.at}"
+                     + (f" — {v.note}" if v.note else ""))
     return lines
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..claims import ClaimItem, build_timeline, find_contradictions
 from ..model import HEDGED
@@ -62,6 +63,12 @@ class ContradictionView:
     a: TimelineRow
     b: TimelineRow | None         # None when the other side is the authority file
     also: int = 0                 # more claims like a (asserted-vs-denied) or like b (after a death)
+    # The claim that stands out, and how many sources (documents) it stands against (the
+    # authority file counts as one); `key` fingerprints it for verdicts (witness/verdicts.py).
+    outlier: TimelineRow | None = None
+    against: int = 1
+    key: str = ""
+    verdict: Any = None           # verdicts.Verdict in force, if a curator gave one
 
 
 @dataclass
@@ -97,6 +104,8 @@ class FindingRow:
     before: str
     match: str
     after: str
+    key: str = ""                 # fingerprint for verdicts (witness/verdicts.py)
+    verdict: Any = None           # verdicts.Verdict in force, if a volunteer gave one
 
 
 @dataclass
@@ -155,8 +164,21 @@ def timeline_rows(indexed: list[tuple[int, ClaimItem]], subject: str | None = No
     return rows, by_claim
 
 
+def sides(c):
+    """(the outlier claim, the claims it stands against or [] for the authority file) of a
+    claims.Contradiction: a denial stands against the assertions; a claim dated after a death
+    against the authority file; a claimed death against the later events it would forbid."""
+    others = list(getattr(c, "others", ()))
+    if c.kind == "asserted-vs-denied":
+        return c.second, [c.first, *others]
+    if c.second is None:
+        return c.first, []
+    return c.first, [c.second, *others]
+
+
 def contradiction_views(found, by_claim: dict[int, TimelineRow], name_of) -> list[ContradictionView]:
     """claims.Contradiction → ContradictionView; both sides' timeline rows are flagged."""
+    from ..verdicts import contradiction_item
     out = []
     for c in found:
         a = by_claim[id(c.first.claim)]
@@ -165,8 +187,11 @@ def contradiction_views(found, by_claim: dict[int, TimelineRow], name_of) -> lis
         for row in (a, b, *others):
             if row is not None:
                 row.contradicted = True
+        outlier, against = sides(c)
+        item = contradiction_item(c.kind, c.subject, outlier.document_id, outlier.quote or "")
         out.append(ContradictionView(c.subject, name_of(c.subject), c.kind, c.reason, a, b,
-                                     len(getattr(c, "others", ()))))
+                                     len(getattr(c, "others", ())), by_claim.get(id(outlier.claim)),
+                                     len({it.document_id for it in against}) or 1, item.key))
     return out
 
 

@@ -13,6 +13,7 @@ from typing import Iterator
 from ..model import Document
 from .base import PutResult, SearchQuery, SearchResults, VersionInfo
 from .curation import Curation
+from .verdicts import Verdicts
 from .db import Database
 from .documents import Documents, Prepared, prepare
 from .findings import Findings
@@ -28,6 +29,7 @@ class ArchiveStore:
         self.people = People(db)
         self.findings = Findings(db)
         self.curation = Curation(db)
+        self.verdicts = Verdicts(db)
         self.searcher = search
         self._synced_writes = 0
 

@@ -273,6 +273,36 @@ DROP INDEX findings_doc;
 CREATE INDEX findings_doc ON findings(doc_rowid, idx);
 """
 
+# 9: curated judgements on findings and contradictions (store/verdicts.py), keyed by the
+# items' fingerprints rather than rows, so re-ingest and reprocess leave them in force.
+_V9 = """
+CREATE TABLE verdicts (
+    key     TEXT PRIMARY KEY,
+    kind    TEXT NOT NULL CHECK (kind IN ('finding', 'contradiction')),
+    verdict TEXT NOT NULL,
+    doc_id  TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    quote   TEXT NOT NULL,
+    who     TEXT NOT NULL,
+    at      TEXT NOT NULL,
+    note    TEXT,
+    cause   TEXT
+);
+CREATE INDEX verdicts_kind ON verdicts(kind, verdict);
+CREATE TABLE verdict_log (
+    seq     INTEGER PRIMARY KEY,
+    key     TEXT NOT NULL,
+    kind    TEXT NOT NULL,
+    action  TEXT NOT NULL CHECK (action IN ('set', 'clear')),
+    verdict TEXT,
+    cause   TEXT,
+    note    TEXT,
+    who     TEXT NOT NULL,
+    at      TEXT NOT NULL
+);
+CREATE INDEX verdict_log_key ON verdict_log(key, seq);
+"""
+
 STEPS: list[list[Step]] = [
     [_V1],
     [_V2, _v2_fill],
@@ -282,6 +312,7 @@ STEPS: list[list[Step]] = [
     [_V6],
     [_V7],
     [_V8],
+    [_V9],
 ]
 LATEST = len(STEPS)
 
