@@ -231,6 +231,54 @@ Examples:
   WITNESS_TOKEN=s3cret witness serve            with curation enabled
   witness serve --host 0.0.0.0 --workers 2      on the network, two processes"""),
 
+    "verdict": ("""Judge what the checks and the claims found: one mechanism for both.
+
+A volunteer marks a transcription finding "not-an-error" or "fixed"; a curator
+marks a contradiction "artefact" (of the extraction, with its cause) or
+"real". Each verdict is kept with who gave it, when and a note, and every change
+is logged. Verdicts are keyed by a fingerprint of the item (the rule or the
+contradiction, the document, the quoted words), so they hold across re-ingests,
+new versions where the words are unchanged, and `witness reprocess`.""",
+                """\b
+Examples:
+  witness check serge-1937-08-yagoda                   findings, numbered, with keys
+  witness verdict set serge-1937-08-yagoda#1 not-an-error --note "historical present"
+  witness contradictions                               contradictions with their keys
+  witness verdict set 9f311259 artefact --cause certainty --note "denies another verb"
+  witness verdict list --kind contradiction
+  witness verdict log"""),
+
+    "verdict set": ("""Mark REF with VERDICT (replacing an earlier verdict on it).
+
+REF is DOC#N — finding N of a document, as `witness check DOC` numbers them — or
+the key of a finding or a contradiction (as `witness check` and `witness
+contradictions` print it), or a unique start of a key (6 characters or more).
+VERDICT is not-an-error or fixed for a finding, artefact or real for a
+contradiction. An artefact needs --cause: date, subject, certainty, linking,
+reading or other.""",
+                    """\b
+Examples:
+  witness verdict set serge-1937-08-yagoda#3 fixed --note "corrected on the MIA page"
+  witness verdict set c50ec0d8 real --by "J. Historian"
+  witness verdict set bf3dcc20 artefact --cause certainty"""),
+
+    "verdict clear": ("""Withdraw the verdict on REF: the item is open again (the log keeps both).""",
+                      """\b
+Example:
+  witness verdict clear serge-1937-08-yagoda#3 --note 'not corrected yet'"""),
+
+    "verdict list": ("""The verdicts in force, newest first, with who gave them and their notes.""",
+                     """\b
+Examples:
+  witness verdict list
+  witness verdict list --kind finding --json"""),
+
+    "verdict log": ("""Every verdict given or withdrawn, oldest first; of one item when REF is given.""",
+                    """\b
+Examples:
+  witness verdict log
+  witness verdict log serge-1937-08-yagoda#1"""),
+
     "entity": ("""Curate entities: list, show, merge, split, link, undo, log, export-authority.
 
 Every operation is logged with who and when, and can be undone (`entity undo`).""",

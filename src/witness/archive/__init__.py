@@ -227,6 +227,10 @@ class Archive:
     def unjudge(self, ref, *, who: str, note: str | None = None):
         return self.judgements.clear(ref, who=who, note=note)
 
+    def verdicts_by_rule(self) -> dict:
+        """{rule: Counter(verdict → findings)} of the findings reported now."""
+        return self.cached("verdicts-by-rule", self.judgements.by_rule)
+
     def verdict_summary(self) -> dict:
         return self.judgements.summary()
 

@@ -138,6 +138,17 @@ class Judgements:
         return v
 
     # -- counts --------------------------------------------------------------------------------
+    def by_rule(self) -> dict[str, Counter]:
+        """{rule: Counter(verdict → findings)} over the findings the checks report now."""
+        rows = self.store.findings.rows(limit=10**7, radius=EXCERPT_RADIUS)
+        keys = [(r.rule, row_item(r).key) for r in rows]
+        judged = self.store.verdicts.get(k for _, k in keys)
+        out: dict[str, Counter] = {}
+        for rule, key in keys:
+            if key in judged:
+                out.setdefault(rule, Counter())[judged[key].verdict] += 1
+        return out
+
     def summary(self) -> dict:
         """Findings and contradictions by verdict: {"findings": {"total", "open", "not-an-error",
         "fixed", "no-longer-found"}, "contradictions": {"total", "open", "artefact", "real"}}.

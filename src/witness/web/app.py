@@ -117,7 +117,7 @@ def create_app(store, *, token: str | None = None, max_body: int = MAX_BODY, nam
     store call never holds up the event loop (static files, other requests).
     """
     from ..archive import Archive
-    from . import api, pages
+    from . import api, pages, verdicts
 
     if token is None:
         token = os.environ.get("WITNESS_TOKEN") or None
@@ -138,7 +138,9 @@ def create_app(store, *, token: str | None = None, max_body: int = MAX_BODY, nam
     app.include_router(api.router)
     if token:
         app.include_router(api.curation_router)
+    app.include_router(verdicts.api_router)
     app.include_router(pages.router)
+    app.include_router(verdicts.router)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.mount("/docs-assets", StaticFiles(directory=str(DOCS_ASSETS)), name="docs-assets")
     app.add_middleware(Guard, fastapi_app=app, max_body=max_body)

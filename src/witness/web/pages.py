@@ -14,6 +14,7 @@ from fastapi.responses import HTMLResponse
 
 from ..errors import BadQuery
 from ..model import HEDGED
+from ..archive.views import fold
 from ..store.base import SearchQuery, SearchResults
 from . import proofreading, reading, render
 from .errors import WebError
@@ -30,8 +31,10 @@ FACET_LABELS = {"author": "Author", "authors": "Author", "decade": "Decade", "ye
 
 
 def page(request: Request, template: str, status: int = 200, **context) -> HTMLResponse:
+    from .verdicts import signed_in
     templates = request.app.state.templates
-    html = templates.get_template(template).render(request=request, **context)
+    html = templates.get_template(template).render(request=request, curator=signed_in(request),
+                                                   curation=bool(request.app.state.token), **context)
     return HTMLResponse(html, status_code=status)
 
 
@@ -147,9 +150,11 @@ def _facet_label(views, name: str, value) -> str:
 
 def cached_page(request: Request, key, render) -> HTMLResponse:
     """Pages computed only from the archive are rendered once per archive generation, so
-    a write by any process (an ingest, a curation) shows at once."""
+    a write by any process (an ingest, a curation) shows at once.  Who is signed in is part of
+    the key: their name and forms are on the page."""
+    from .verdicts import signed_in
     cache = request.app.state.page_cache
-    full = (request.app.state.archive.generation(), key)
+    full = (request.app.state.archive.generation(), signed_in(request), key)
     html = cache.get(full)
     if html is None:
         response = render()
@@ -237,11 +242,14 @@ def document(request: Request, doc_id: str):
                        "quote": doc.text[c.evidence.start:c.evidence.end]})
     show = request.query_params.get("findings") in ("1", "on", "true")
     view = reading.view_of(request.query_params.get("view"))
+    findings = [(d, reading.excerpt(doc.text, d.finding.start, d.finding.end))
+                for d in archive.document_findings(doc)] if not version else []
     persons = sorted({m.entity for m in doc.mentions if m.type == "person" and m.entity})
     return page(request, "document.html", doc=doc, rec=doc.record, rows=reading.reading_rows(doc), view=view,
                 history=history, claims=claims, names=names, persons=persons,
                 chicago=render.chicago(doc), bibtex=render.bibtex(doc), csl=render.csl_json(doc),
-                show_findings=show, version=version, query="")
+                show_findings=show, version=version, findings=findings,
+                here=str(request.url.path) + (f"?{request.url.query}" if request.url.query else ""), query="")
 
 
 TIMELINE_PAGE = 100      # claims per page of a person's timeline (Trotsky has ~2,000)
@@ -262,10 +270,37 @@ def person(request: Request, pid: str):
 
 @router.get("/contradictions", response_class=HTMLResponse)
 def contradictions(request: Request):
-    rows = request.app.state.archive.contradiction_views()
-    shown, pageno, pages, _ = paginate(request, rows, LIST_PAGE)
-    return page(request, "contradictions.html", rows=shown, total=len(rows), pageno=pageno,
-                pages=pages, query="")
+    from ..verdicts import CAUSES
+    p = request.query_params
+    every = request.app.state.archive.contradiction_views()      # most contested first
+    person = (p.get("person") or "").strip()[:200]
+    event = (p.get("event") or "").strip()[:50]
+    kind = (p.get("kind") or "").strip()[:50]
+    show_artefacts = p.get("artefacts") in ("1", "on", "true")
+    wanted = fold(person) if person else ""
+    matching = [c for c in every
+                if (not person or c.entity == person or wanted in fold(c.entity_name))
+                and (not event or _event(c) == event) and (not kind or c.kind == kind)]
+    artefacts = [c for c in matching if c.verdict is not None and c.verdict.verdict == "artefact"]
+    rows = matching if show_artefacts else [c for c in matching if c not in artefacts]
+    shown, pageno, pages, first = paginate(request, rows, LIST_PAGE)
+    base = {k: v for k, v in (("person", person), ("event", event), ("kind", kind),
+                              ("artefacts", "1" if show_artefacts else "")) if v}
+
+    def link(n, **change):
+        return "/contradictions?" + urlencode({**base, **change, "page": n} if n else {**base, **change})
+
+    here = link(pageno)
+    return page(request, "contradictions.html", rows=shown, total=len(matching), artefacts=len(artefacts),
+                real=sum(1 for c in matching if c.verdict is not None and c.verdict.verdict == "real"),
+                everything=len(every), person=person, event=event, kind=kind, show_artefacts=show_artefacts,
+                kinds=sorted({c.kind for c in every}), events=sorted({_event(c) for c in every}),
+                pageno=pageno, pages=pages, first=first, link=link, here=here, causes=CAUSES, query="")
+
+
+def _event(c) -> str:
+    """What a contradiction is about: the outlier claim's event."""
+    return (c.outlier or c.a).predicate
 
 
 @router.get("/docs", response_class=HTMLResponse)
@@ -275,23 +310,30 @@ def api_docs(request: Request):
 
 @router.get("/checks", response_class=HTMLResponse)
 def checks(request: Request):
-    views = request.app.state.archive
+    archive = request.app.state.archive
     rule = request.query_params.get("rule")
-    rules = proofreading.rule_summaries(views.finding_rules())
+    judged_too = request.query_params.get("judged") in ("1", "on", "true")
+    rules = proofreading.rule_summaries(archive.finding_rules(), archive.verdicts_by_rule())
     current = next((r for r in rules if r.rule == rule), None)
-    groups, pages, pageno, total = [], 1, 1, 0
+    groups, pages, pageno, total, judged, documents = [], 1, 1, 0, 0, 0
     if rule:
-        found = views.findings_for(rule)
-        every = proofreading.group_by_document(found.bare())
-        total = sum(g.count for g in every)
+        found = archive.findings_for(rule)
+        rows = found.bare()
+        total = len(rows)
+        judged = sum(1 for r in rows if r.verdict is not None)
+        every = proofreading.group_by_document(rows, judged_too=judged_too)
+        documents = len(every)
         groups, pageno, pages, _ = paginate(request, every, proofreading.DOCS_PER_PAGE)
-        found.suggest([row for g in groups for row in g.rows])
+        found.suggest([row for g in groups for row in g.shown])
     else:
         total = sum(r.count for r in rules)
+        judged = sum(r.count - r.open for r in rules)
+    base = {"rule": rule, **({"judged": "1"} if judged_too else {})}
 
     def link(n):
-        return "/checks?" + urlencode({"rule": rule, "page": n})
+        return "/checks?" + urlencode({**base, "page": n})
 
+    here = "/checks?" + urlencode({**base, "page": pageno}) if rule else "/checks"
     return page(request, "checks.html", rules=rules, rule=rule, current=current, groups=groups,
-                total=total, documents=len(every) if rule else 0, pageno=pageno, pages=pages,
-                link=link, query="")
+                total=total, judged=judged, documents=documents, judged_too=judged_too, pageno=pageno,
+                pages=pages, link=link, here=here, query="")

@@ -92,5 +92,11 @@ def reading_rows(doc: Document) -> list[ReadingRow]:
     return rows
 
 
+def excerpt(text: str, start: int, end: int, radius: int = 60) -> tuple[str, str, str]:
+    """(before, the words, after) of a span, cut at most `radius` characters either side."""
+    lo, hi = max(0, start - radius), min(len(text), end + radius)
+    return (("…" if lo else "") + text[lo:start], text[start:end], text[end:hi] + ("…" if hi < len(text) else ""))
+
+
 def view_of(value: str | None) -> str:
     return value if value in VIEWS else "plain"
