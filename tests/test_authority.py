@@ -138,7 +138,7 @@ def test_required_fields_and_ids(auth):
     assert len(persons) >= 50
     for e in auth.entries.values():
         assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", e.id), e.id
-        assert e.name and e.type in ("person", "organization", "periodical", "place")
+        assert e.name and e.type in ("person", "organization", "periodical", "place", "work")
     for p in persons:
         assert p.source, p.id
         assert p.surname and name_key(p.surname), p.id

@@ -28,13 +28,17 @@ def annotate_many(docs: Iterable[Document], *, n_process: int | None = None) -> 
     from .authority import load
     from .checks import refresh_findings
     from .claims import extract_claims_many
+    from .language import pipeline_of
     from .nlp import annotate_many as find_entities
 
     context = {"authority": load()}
     n_process = n_process or min(2, os.cpu_count() or 1)
     for batch in _batches(find_entities(docs, n_process=n_process), CLAIM_BATCH):
-        for doc, claims in zip(batch, extract_claims_many(batch)):
-            doc.claims = claims
+        # The claim rules read English; other pages get no claims (witness.language).
+        english = [d for d in batch if pipeline_of(d.record.language) == "en"]
+        found = dict(zip(map(id, english), extract_claims_many(english)))
+        for doc in batch:
+            doc.claims = found.get(id(doc), [])
             doc.findings = refresh_findings(doc, context=context)
             yield doc
 

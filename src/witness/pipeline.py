@@ -85,6 +85,8 @@ def _read_and_check(job: tuple):
         outcome = read_path(path, root)
         if isinstance(outcome, Read):
             from .checks import refresh_findings
+            from .language import set_language
+            set_language(outcome.document)   # record → language → check → nlp
             outcome.document.findings = refresh_findings(outcome.document)
             if prepare is not None:
                 return "prepared", prepare(outcome.document), size

@@ -45,7 +45,7 @@ def _read(path: Path) -> tuple[list[AuthorityEntry], list[str]]:
         raise AuthorityError(f"not valid YAML: {exc}", path=str(path)) from exc
     entries: list[AuthorityEntry] = []
     for section, typ in (("persons", "person"), ("organizations", "organization"),
-                         ("periodicals", "periodical"), ("places", "place")):
+                         ("periodicals", "periodical"), ("places", "place"), ("works", "work")):
         for raw in doc.get(section) or []:
             entries.append(_entry(raw, typ, str(path)))
     return entries, list(doc.get("shared_variants") or [])

@@ -186,3 +186,16 @@ def _name_variant_rule(doc, context):
       needs=("authority",), english_only=True)
 def _date_after_death_rule(doc, context):
     return date_after_death(doc, context["authority"])
+
+
+@rule("names-authority-only", "info",
+      "a page in a language without a name model: persons, places and organizations were "
+      "found from the authority file only", needs=("authority",))
+def _names_authority_only_rule(doc, context):
+    from ..language import pipeline_of
+    if doc.mentions is None or pipeline_of(doc.record.language) != "authority":
+        return []
+    return [Finding("names-authority-only", "info", 0, 0,
+                    f"this page is in {doc.record.language!r}: names were found from the authority "
+                    "file only (no name model for the language), so unknown persons are missing "
+                    "and no claims are extracted")]

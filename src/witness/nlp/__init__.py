@@ -25,7 +25,9 @@ from typing import Iterable, Iterator  # noqa: E402
 from witness.model import Document, Entity, Mention  # noqa: E402
 
 from .linking import Linked, Linker, Provisional  # noqa: E402
-from .pipeline import build, raws_of  # noqa: E402
+from witness.language import pipeline_of  # noqa: E402
+
+from .pipeline import BLANK, FR_MODEL, MODEL, build, raws_of  # noqa: E402
 from .rules import Raw  # noqa: E402
 
 # Texts longer than this are cut at paragraph breaks before the model sees them: it keeps
@@ -40,10 +42,23 @@ def _authority():
     return load()
 
 
-@lru_cache(maxsize=4)
-def load_nlp(ruler: str | None = "before", rules: bool = True):
-    """The spaCy pipeline (cached): ner, entity ruler from the authority, our rules."""
-    return build(_authority(), ruler=ruler, rules=rules)
+@lru_cache(maxsize=6)
+def load_nlp(ruler: str | None = "before", rules: bool = True, pipeline: str = "en"):
+    """The spaCy pipeline (cached): ner, entity ruler from the authority, our rules.
+
+    ``pipeline``: "en", "fr" (fr_core_news_sm) or "authority" (the entity ruler over a plain
+    multilingual tokenizer: names the authority file knows, nothing else) — see
+    ``witness.language.pipeline_of``."""
+    model = {"en": MODEL, "fr": FR_MODEL, "authority": BLANK}[pipeline]
+    return build(_authority(), ruler=ruler, rules=rules, model=model)
+
+
+def _raws(nlp, text: str) -> list[Raw]:
+    raws: list[Raw] = []
+    for offset, piece in chunks(text):
+        for r in raws_of(nlp(piece)):
+            raws.append(Raw(r.start + offset, r.end + offset, r.type, r.hint, r.rule))
+    return raws
 
 
 @lru_cache(maxsize=1)
@@ -130,21 +145,20 @@ def _entities(linked: list[Linked], prov: dict[str, Provisional]) -> list[Entity
 def annotate(doc: Document, nlp=None) -> Document:
     """Fill doc.mentions and doc.entities (replacing what was there); returns doc.
 
-    ``nlp``: another pipeline from ``pipeline.build`` (the benchmark compares variants).
+    ``nlp``: another pipeline from ``pipeline.build`` (the benchmark compares variants);
+    by default the one for the document's language (``record.language``).
     """
-    nlp = nlp or load_nlp()
-    raws: list[Raw] = []
-    for offset, piece in chunks(doc.text):
-        for r in raws_of(nlp(piece)):
-            raws.append(Raw(r.start + offset, r.end + offset, r.type, r.hint, r.rule))
-    return _finish(doc, raws)
+    nlp = nlp or load_nlp(pipeline=pipeline_of(doc.record.language))
+    return _finish(doc, _raws(nlp, doc.text))
 
 
 def annotate_many(docs: Iterable[Document], n_process: int = 2,
                   batch_size: int = BATCH_SIZE) -> Iterator[Document]:
     """Annotate a stream of documents with nlp.pipe over ``n_process`` processes.
 
-    Yields the documents in input order as soon as each one is complete.
+    Yields the documents in input order as soon as each one is complete.  English pages go
+    through the worker processes; the few pages in other languages pass them as an empty
+    placeholder (to keep the order) and are annotated here with their own pipeline.
     """
     nlp = load_nlp()
     _linker()  # built before the workers fork, so they share it
@@ -152,23 +166,50 @@ def annotate_many(docs: Iterable[Document], n_process: int = 2,
 
     def feed():
         for i, doc in enumerate(docs):
+            if pipeline_of(doc.record.language) != "en":
+                pending[i] = (doc, 1)
+                yield "", (i, 0)
+                continue
             parts = chunks(doc.text)
             pending[i] = (doc, len(parts))
             for offset, piece in parts:
                 yield piece, (i, offset)
 
+    def done(i: int, raws: list[Raw]) -> Document:
+        doc = pending.pop(i)[0]
+        other = pipeline_of(doc.record.language)
+        if other != "en":
+            raws = _raws(load_nlp(pipeline=other), doc.text)
+        return _finish(doc, raws)
+
     current, raws, seen = None, [], 0
     for sdoc, (i, offset) in nlp.pipe(feed(), as_tuples=True, n_process=n_process,
                                       batch_size=batch_size):
         if current is not None and i != current:
-            yield _finish(pending.pop(current)[0], raws)
+            yield done(current, raws)
             raws, seen = [], 0
         current = i
         seen += 1
         for r in raws_of(sdoc):
             raws.append(Raw(r.start + offset, r.end + offset, r.type, r.hint, r.rule))
     if current is not None:
-        yield _finish(pending.pop(current)[0], raws)
+        yield done(current, raws)
 
 
-__all__ = ["load_nlp", "annotate", "annotate_many", "chunks"]
+def with_titles(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The mentions with each person widened over the title or honorific in front of it
+    ("Mr. Vance", "Gen. Harrison", "Hon. Peter Sylvester") and a suffix after it ("Benjamin
+    Ballard, Esq.", "John Smith Jr.").  The archive keeps titles out of
+    a name; evaluations whose spans include them (CLEF HIPE) use this view."""
+    from .rules import suffix_end, title_start
+    out = []
+    for m in mentions:
+        if m.type == "person":
+            a, b = title_start(text, m.start), suffix_end(text, m.end)
+            if (a, b) != (m.start, m.end):
+                m = Mention(a, b, text[a:b], m.type, m.entity)
+        out.append(m)
+    return out
+
+
+__all__ = ["load_nlp", "annotate", "annotate_many", "chunks", "with_titles"]

