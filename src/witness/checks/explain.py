@@ -118,6 +118,18 @@ EXPLANATIONS: dict[str, Explanation] = {e.rule: e for e in (
         "or the two names belong to different people.",
         example_is_text=False),
     Explanation(
+        "names-authority-only",
+        "The page is in a language Witness has no name model for, so the persons, places and "
+        "organizations on it were found only where the authority file knows them. Anyone the "
+        "file does not know is missing from the page's persons, and no claims were read from it. "
+        "This is a note about what the archive could do with the page, not a slip in the text.",
+        "A page in Spanish or German: the persons marked are only those of the authority file.",
+        "Nothing in the text to correct. If the page is in fact in English or French, correct its "
+        "language in the header so it is read with a name model.",
+        "Always, for the text itself; mark it “not an error” once you have seen it, so it leaves "
+        "the list of open findings.",
+        example_is_text=False),
+    Explanation(
         "broken-note",
         "A note call in the text with no note to go with it, or a note that is never called from "
         "the text. Usually a link was lost when the page was converted.",
