@@ -35,6 +35,23 @@ def corpus_root() -> Path:
 
 
 @pytest.fixture(scope="session")
+def mia_extra_root() -> Path:
+    """The unpacked mia-extra pages (192 MIA pages the 9k corpus lacks), folder holding archive/."""
+    tarball = CORPUS_DIR / "mia-extra.tar.xz"
+    if not tarball.exists():
+        pytest.skip(f"mia-extra not found at {tarball} (set WITNESS_SHARED to the shared/ folder)")
+    dest = ROOT / ".corpus"
+    dest.mkdir(exist_ok=True)
+    import fcntl
+    with open(dest / ".mia-extra.lock", "w") as lock:   # test workers unpack it once
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (dest / "mia-extra" / ".unpacked").exists():
+            subprocess.run(["tar", "-xJf", str(tarball), "-C", str(dest)], check=True)
+            (dest / "mia-extra" / ".unpacked").touch()
+    return dest / "mia-extra"
+
+
+@pytest.fixture(scope="session")
 def seed_text() -> Path:
     if not SEED_TEXT.exists():
         pytest.skip(f"seed text not found at {SEED_TEXT}")

@@ -192,10 +192,11 @@ def test_author_from_path_when_no_heading(tmp_path):
     page = tmp_path / "archive" / "serge" / "1937" / "x.htm"
     page.parent.mkdir(parents=True)
     page.write_text('<html><head><meta name="author" content="Einde O\'Callaghan">'
-                    "<title>Untitled</title></head><body><h1>A Title</h1><p>" + "Some prose. " * 30 +
-                    "</p></body></html>")
+                    "<title>Untitled</title></head><body><h1>A Title</h1>"
+                    '<p class="information"><span class="info">Transcription:</span> Einde O\'Callaghan.</p>'
+                    "<p>" + "Some prose. " * 30 + "</p></body></html>")
     d = _doc(page, tmp_path)
-    assert d.record.authors == ["Serge"]  # the meta author is the transcriber here
+    assert d.record.authors == ["Serge"]  # the meta author is the page's transcriber here
     assert d.id == doc_id("archive/serge/1937/x.htm") == "serge-1937-x"
 
 

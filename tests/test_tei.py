@@ -122,6 +122,18 @@ def test_record_edge_values_round_trip(tei_schema):
     assert_round_trip(doc)
 
 
+def test_letter_record_fields_round_trip(tei_schema):
+    doc = hand_document()
+    doc.record = Record(title="Engels to August Bebel", authors=["Engels"], written="1875-03-18",
+                        written_text="London, March 18-28, 1875", written_place="Zwickau",
+                        addressees=["August Bebel"], work="Marx-Engels Correspondence", date="1911")
+    valid(tei_schema, to_tei(doc))
+    assert_round_trip(doc)
+    doc.record = Record(written="1925/1928", written_text="1925–1928")   # an interval: kept in @n
+    valid(tei_schema, to_tei(doc))
+    assert_round_trip(doc)
+
+
 def test_versions_are_listed_in_revision_desc(tei_schema):
     doc = hand_document()
     versions = [{"version": 1, "sha256": "a" * 64, "path": doc.source.path,

@@ -151,13 +151,30 @@ def stats(ctx, as_json):
 
 @cli.command()
 @click.option("--quiet", is_flag=True, help="No progress bar.")
+@click.option("--no-nlp", is_flag=True, help="Only the creators/periodicals step (seconds, not the NLP's half hour).")
 @click.pass_context
-def reprocess(ctx, quiet):
-    """Rerun the NLP and claim stages over stored documents (no files are read)."""
+def reprocess(ctx, quiet, no_nlp):
+    """Rerun creators, NLP and claim stages over stored documents (no files are read)."""
     from .reprocess import reprocess as run
-    summary = run(_store(ctx), progress=not quiet)
+    summary = run(_store(ctx), progress=not quiet, nlp=not no_nlp)
     for line in summary.lines():
         click.echo(line)
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def duplicates(ctx, as_json):
+    """Groups of documents with the same or nearly the same text (brings the index up to date first)."""
+    from . import report
+    from .duplicates import update
+    store = _store(ctx)
+    summary = update(store)
+    groups = store.duplicate_groups()
+    if as_json:
+        _echo_json(report.duplicates_json(store, groups))
+        return
+    click.echo("\n".join(report.format_duplicates(store, groups, summary)))
 
 
 @cli.command()

@@ -43,6 +43,10 @@ class Creator:
     as_printed: str
     entity: str | None = None          # authority (or provisional) person id
     pseudonym_of: str | None = None    # entity id of the person a pseudonym belongs to
+    # Beyond the spec (allowed): the entity's preferred name, so that every view can show
+    # "J.R. Johnson (pseudonym of C. L. R. James)" and group by the entity without the authority.
+    # A printed pen name has entity == pseudonym_of == the person's id.
+    name: str | None = None
 
 
 @dataclass
@@ -68,6 +72,7 @@ class Record:
     language: str | None = "en"
     creators: list[Creator] = field(default_factory=list)
     periodical_entity: str | None = None   # the periodical as an authority entity, where linked
+    periodical_name: str | None = None     # that entity's preferred title (lists group by it)
     # Additions beyond the spec (allowed: "add fields freely").
     heading_date_text: str | None = None  # the words heading_date was read from, e.g. "(August 1938)"
     source_text: str | None = None        # the whole source line as printed ("From Socialist Appeal, …")

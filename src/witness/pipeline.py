@@ -39,6 +39,7 @@ class IngestSummary:
     seconds: float = 0.0
     stages: list = field(default_factory=list)              # progress.Stage per stage run
     kind: str = "ingest"                                    # ingest | reprocess (how to summarise)
+    duplicates: object | None = None    # witness.duplicates.DuplicateSummary, after the run
 
     @property
     def stored(self) -> int:
@@ -85,7 +86,9 @@ def _read_and_check(job: tuple):
         outcome = read_path(path, root)
         if isinstance(outcome, Read):
             from .checks import refresh_findings
+            from .creators import link_creators
             from .language import set_language
+            link_creators(outcome.document)
             set_language(outcome.document)   # record → language → check → nlp
             outcome.document.findings = refresh_findings(outcome.document)
             if prepare is not None:
@@ -98,6 +101,17 @@ def _read_and_check(job: tuple):
 def _init_worker() -> None:
     # Each worker is single-threaded by design: two processes on two cores.
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+
+def find_duplicates(store, stages, **options):
+    """The duplicates stage (witness.duplicates) at the end of an ingest or a reprocess."""
+    from .duplicates import update
+    stage = stages.stage("duplicates", len(store.document_ids()))
+    stage.start()
+    found = update(store, **options)
+    stage.advance(stage.total or 0)
+    stage.finish()
+    return found
 
 
 def counted(docs: Iterable, fed, out) -> Iterator:
@@ -157,6 +171,7 @@ def ingest(store, paths: Iterable[str | Path], *, nlp: bool = True, workers: int
             index = stages.stage("index", summary.stored)
             index.start()          # leaving the batch commits and brings the search index up to date
         index.advance(summary.stored)
+        summary.duplicates = find_duplicates(store, stages, workers=workers)
     finally:
         if pool:
             pool.terminate()

@@ -233,9 +233,10 @@ def summary_lines(summary) -> list[str]:
                    f"({rate(read.done, read.seconds, 'files')}, {rate(summary.bytes / 1e6, read.seconds, 'MB')}): "
                    f"{plural(docs, 'document')} read, {same:,} unchanged since the last ingest "
                    f"(same sha256, not read again), {skipped:,} skipped, {failed:,} failed")
-    nlp = by.get("NLP")
-    if nlp is not None:
-        out.append(f"  NLP    {nlp.line()}")
+    for name in ("creators", "NLP"):
+        stage = by.get(name)
+        if stage is not None:
+            out.append(f"  {name:<6} {stage.line()}")
     if write is not None:
         if summary.kind == "reprocess":
             what = f"{summary.updated:,} with new annotations, {summary.unchanged:,} as they were"
@@ -247,6 +248,10 @@ def summary_lines(summary) -> list[str]:
         out.append("  index  nothing new to index (the search index was already current)")
     elif index is not None:
         out.append(f"  index  {plural(index.done, 'document')} added to the search index in {duration(index.seconds)}")
+    dup = getattr(summary, "duplicates", None)
+    if dup is not None:
+        took = by.get("duplicates")
+        out.append(f"  {dup.line()}" + (f" ({duration(took.seconds)})" if took is not None else ""))
     for reason, n in summary.skipped.most_common(8):
         out.append(f"  skipped {n:>5}  {reason}")
     for relpath, reason in summary.failed[:20]:

@@ -24,29 +24,40 @@ _YEAR = r"(?P<year>1[5-9]\d\d|20\d\d)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _SEASON = r"(?:Early|Mid|Late|Mid-)?[- ]?(?:Spring|Summer|Autumn|Fall|Winter)"
 
+_MON2 = _MON.replace("?P<mon>", "?:")
+_DASH = r"\s*[-–—/]\s*"
 # Most specific first: a day-month-year anywhere beats a bare year elsewhere in the line.
+# Ranges give their first day or month ("12-17 April 1871" → 1871-04-12, "March–April 1967"
+# → 1967-03); a bare year inside a span of years ("Memoirs, 1901-1941") is no date at all.
 _DATE_PATTERNS = [
-    re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MON},?\s+{_YEAR}\b", re.I),             # 28 August 1937
-    re.compile(rf"\b{_MON}\s+{_DAY},?\s+{_YEAR}\b", re.I),                       # August 28, 1937
+    re.compile(rf"\b{_DAY}(?:{_DASH}[0-3]?\d(?:st|nd|rd|th)?)?\s+(?:of\s+)?{_MON},?\s+{_YEAR}\b", re.I),  # 28 August 1937
+    re.compile(rf"\b{_MON}\s+{_DAY}(?:{_DASH}[0-3]?\d(?:st|nd|rd|th)?)?,?\s+{_YEAR}\b", re.I),  # August 28, 1937
     re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<monn>[01]?\d)\.(?P<year>1[5-9]\d\d|20\d\d)\b"),  # 15.04.2010
     re.compile(r"\b(?P<year>1[5-9]\d\d|20\d\d)-(?P<monn>[01]\d)-(?P<day>[0-3]\d)\b"),     # 1937-08-28
-    re.compile(rf"\b{_MON},?\s+{_YEAR}\b", re.I),                                # August 1938
+    re.compile(rf"\b{_MON}(?:{_DASH}{_MON2})?,?\s+{_YEAR}\b", re.I),               # August 1938, March–April 1967
     re.compile(rf"\b{_SEASON},?\s+{_YEAR}\b", re.I),                             # Spring 1937
-    re.compile(rf"(?<![\w.])(?<!No\.)(?<!No\. )(?<!Vol\. ){_YEAR}\b"),           # 1937
+    re.compile(rf"(?<![\w.])(?<!No\.)(?<!No\. )(?<!Vol\. )(?<!\d[-–]){_YEAR}(?![-–]\d)(?!s\b)\b"),  # 1937
 ]
+_YEAR_SPAN = re.compile(r"(?<![\w.])(?P<a>1[5-9]\d\d|20\d\d)\s*[-–/]\s*(?P<b>1[5-9]\d\d|20\d\d|\d\d)\b")
 
 
 _ANY_YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
 
 
-def parse_date(text: str | None) -> tuple[str, str] | None:
+def parse_date(text: str | None, spans: bool = False) -> tuple[str, str] | None:
     """(ISO 8601 with reduced precision, the words it was read from), or None.
 
     "28 August 1937" → ("1937-08-28", "28 August 1937"); "(August 1938)" → ("1938-08",
-    "August 1938"); "Spring 1937" → ("1937", "Spring 1937").
+    "August 1938"); "Spring 1937" → ("1937", "Spring 1937").  With ``spans`` (when a text
+    was written: "1925–1928"), a span of years is an ISO interval "1925/1928".
     """
     if not text or not _ANY_YEAR.search(text):  # every pattern needs a year: most lines have none
         return None
+    if spans and (m := _YEAR_SPAN.search(text)) and parse_date(text.replace(m.group(0), "")) is None:
+        a, b = m.group("a"), m.group("b")
+        b = a[:2] + b if len(b) == 2 else b
+        if a < b:
+            return f"{a}/{b}", m.group(0)
     for pat in _DATE_PATTERNS:
         for m in pat.finditer(text):
             g = m.groupdict()
@@ -103,7 +114,7 @@ _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bwith\b)\s*")
 # Tails that follow names in credit lines: "for the Marxists’ Internet Archive", "2006", "(2009)".
 _NAME_TAIL = re.compile(
     r"\s*(?:\bfor\s+(?:the\s+)?(?:MIA|Marxists|Marxist|ETOL|REDS|Encyclop|www|http|[A-Z][\w’']*\s+Internet)\b.*"
-    r"|\bfor\s+marxists\.org.*|\bfor\s+the\s+\w.*|\(?\b(?:1[89]|20)\d\d\)?.*)$", re.I)
+    r"|\bfor\s+marxists\.org.*|\bfor\s+the\s+\w.*|(?:\s+(?:in|on|at))?\s*\(?\b(?:1[89]|20)\d\d\)?.*)$", re.I)
 
 
 # Precompiled: these run for every header line and name (the re module's cache lookup is not free).
@@ -205,36 +216,10 @@ def label_field(label: str) -> tuple[str, list[str]]:
 
 # --------------------------------------------------------------------------- source line
 
-_VOL = re.compile(r"\bVol(?:ume)?\.?\s*(?P<v>[IVXLC]+|\d+)\b", re.I)
-_NO = re.compile(r"\b(?:No|Nos|Number|Issue)\.?\s*(?P<n>\d+(?:\s*[-–/&]\s*\d+)?|[IVXLC]+\b)", re.I)
-_PAGES = re.compile(r"\bpp?\.?\s*(?P<p>[IVXLC]+\b|\d+(?:\s*[-–]\s*\d+)?(?:\s*(?:,|&|and)\s*\d+(?:\s*[-–]\s*\d+)?)*)", re.I)
-_SOURCE_LEAD = re.compile(r"^(?:(?:(?:first|originally)\s+)?(?:published|printed)\s*:?\s*(?:in\s+)?"
-                          r"|from\s+|source\s*:?\s*|in\s+)", re.I)
-_SOURCE_HEAD_END = re.compile(r",|\s\(|;|:\s")
-_NOT_PERIODICAL = re.compile(r"(?:Vol|No|pp?\.|\d|by\s)", re.I)
-
-
-def parse_source_line(line: str | None) -> dict:
-    """Fields of a source line: "From Socialist Appeal, Vol. 1 No. 3, 28 August 1937, p. 9."."""
-    out = {"periodical": None, "volume": None, "issue": None, "date": None,
-           "date_text": None, "pages": None, "source_text": None}
-    line = clean(line)
-    if not line:
-        return out
-    out["source_text"] = line
-    body = _SOURCE_LEAD.sub("", line)
-    head = _SOURCE_HEAD_END.split(body, maxsplit=1)[0].strip(" .")
-    if head and not _NOT_PERIODICAL.match(head) and parse_date(head) is None:
-        out["periodical"] = head
-    if (m := _VOL.search(body)):
-        out["volume"] = m.group("v")
-    if (m := _NO.search(body)):
-        out["issue"] = re.sub(r"\s+", "", m.group("n"))
-    if (m := _PAGES.search(body)):
-        out["pages"] = re.sub(r"\s*([-–])\s*", r"\1", m.group("p").strip())
-    if (d := parse_date(body)):
-        out["date"], out["date_text"] = d
-    return out
+def parse_source_line(line: str | None, marked=(), skip=()) -> dict:
+    """Fields of a source line (periodical, volume, issue, pages, date, kind): see sourceline.py."""
+    from .sourceline import parse_source_line as parse
+    return parse(line, marked, skip)
 
 
 # --------------------------------------------------------------------------- free-text lines
@@ -261,19 +246,34 @@ def parse_credit_line(line: str) -> dict[str, list[str]]:
 
 
 # Precompiled for the header lines of every page (see parse_names).
-_SOURCE_LINE = re.compile(r"(?:from|first published|published in|originally published|source)\b")
+_SOURCE_LINE = re.compile(r"(?:from|first published|published in|originally published|originally appeared|"
+                          r"source|reprinted from|taken from|copied from)\b")
+_PUBLISHED_LINE = re.compile(r"(?:first published|published in|originally published|originally appeared|"
+                             r"first appeared|appeared in)\b")
 _RIGHTS_LINE = re.compile(r"(?:copyright|copyleft|public domain|©)")
 _UPDATED_LEAD = re.compile(r"^\s*(?:last\s+)?updated(?:\s+on)?\s*:?", re.I)
+# "Speech made in New York on 9 March 1938.", "Delivered at the Congress, 12 May 1919."
+_SPOKEN_LINE = re.compile(r"^(?:(?:a\s+)?(?:speech|address|lecture|talk|report)\b.{0,80}\b(?:made|delivered|given|read)"
+                          r"|(?:delivered|spoken|given|read)\s+(?:at|in|on|to|before))\b", re.I)
+# An ETOL-style citation with no lead word: "Socialist Review, No. 172, February 1994, pp. 30–1."
+_CITATION_HINT = re.compile(r"\b(?:Vol(?:ume)?\.?\s*[IVXLC\d]|No\.?\s*\d|pp?\.\s*\d)", re.I)
 
 
 class RecordBuilder:
-    """Collects header facts in the order a reader meets them and fills a Record."""
+    """Collects header facts in the order a reader meets them and fills a Record.
+
+    Dates keep their meaning apart: ``date`` is the first publication (a "First published"
+    line, else a source line that names a periodical, else a book's year unless the text is
+    older than that book), ``written`` when it was written or delivered, ``heading_date`` the
+    date printed in the page's heading."""
 
     def __init__(self) -> None:
         self.rec = Record()
         self.unknown_labels: list[str] = []
-        self._published: str | None = None
-        self._source: str | None = None
+        self._published: tuple[str, tuple] | None = None
+        self._source: tuple[str, tuple] | None = None
+        self._citation: tuple[str, tuple] | None = None
+        self.skip_phrases: list[str] = []      # the title and authors: not a periodical's name
 
     def credit(self, field: str, names: Iterable[str]) -> None:
         current = getattr(self.rec, field)
@@ -289,8 +289,19 @@ class RecordBuilder:
         self.rec.heading_date_text = clean(text)
         return True
 
-    def info_line(self, line: str) -> None:
-        """One line of a free-text header (p.info, or a plain-text export's header)."""
+    def written(self, text: str, words: str | None = None) -> bool:
+        """A date the text was written (or delivered), unless one is known already."""
+        if self.rec.written is not None:
+            return False
+        d = parse_date(text, spans=True)
+        if not d:
+            return False
+        self.rec.written, self.rec.written_text = d[0], clean(words or d[1])
+        return True
+
+    def info_line(self, line: str, marked: tuple = ()) -> None:
+        """One line of a free-text header (p.info, or a plain-text export's header);
+        ``marked``: its emphasised phrases (where a periodical's name is set)."""
         line = clean(line)
         if not line:
             return
@@ -300,17 +311,31 @@ class RecordBuilder:
             for f, names in credits.items():
                 self.credit(f, names)
             return
+        if _SPOKEN_LINE.match(line):
+            self.written(line, line)
+            rest = re.split(r"(?<=\.)\s+(?=From\b|First published\b|Published\b)", line, maxsplit=1)
+            if len(rest) == 2:
+                self.info_line(rest[1], marked)
+            return
+        if _PUBLISHED_LINE.match(low):
+            if self._published is None:
+                self._published = (line, marked)
+            return
         if _SOURCE_LINE.match(low):
             if self._source is None:
-                self._source = line
+                self._source = (line, marked)
             return
         if low.startswith("written"):
             self.labelled("Written", line[7:].lstrip(" :"))
             return
         if _RIGHTS_LINE.match(low) and self.rec.rights is None:
             self.rec.rights = line
+            return
+        if self._citation is None and (_CITATION_HINT.search(line) or marked) and parse_date(line) \
+                and len(line) < 300:
+            self._citation = (line, marked)
 
-    def labelled(self, label: str, value: str) -> None:
+    def labelled(self, label: str, value: str, marked: tuple = ()) -> None:
         value = clean(value).strip()
         kind, fields = label_field(label)
         if kind == "unknown":
@@ -334,15 +359,13 @@ class RecordBuilder:
             self._empty("date" if field == "published" else field)
             return
         if field == "written":
-            d = parse_date(value)
-            if self.rec.written is None:
-                self.rec.written = d[0] if d else None
+            self.written(value)
         elif field == "published":
             if self._published is None:
-                self._published = value
+                self._published = (value, marked)
         elif field == "source":
             if self._source is None:
-                self._source = value
+                self._source = (value, marked)
         elif field == "publisher":
             self.rec.publisher = self.rec.publisher or value
         elif field == "rights":
@@ -363,26 +386,40 @@ class RecordBuilder:
         elif not value.strip(" :.-–—"):  # only a blank value is an empty field
             self._empty("last_updated")
 
+    def _parse(self, held):
+        return parse_source_line(held[0], held[1], self.skip_phrases) if held else None
+
     def finish(self) -> Record:
         rec = self.rec
-        src = parse_source_line(self._source) if self._source else None
-        if src:
-            rec.source_text = src["source_text"]
-            rec.periodical, rec.volume = src["periodical"], src["volume"]
-            rec.issue, rec.pages = src["issue"], src["pages"]
-            rec.date, rec.date_text = src["date"], src["date_text"]
-        if self._published:
-            # "First Published" names where the text first appeared; "Source" is often the
-            # collection it was transcribed from, so the first publication wins.
-            pub = parse_source_line(self._published)
-            if pub["date"]:
-                rec.date, rec.date_text = pub["date"], pub["date_text"]
-            if pub["periodical"]:
-                rec.periodical, rec.volume = pub["periodical"], pub["volume"]
-                rec.issue, rec.pages = pub["issue"], pub["pages"]
-            if not rec.source_text:
-                rec.source_text = pub["source_text"]
+        pub = self._parse(self._published)
+        src = self._parse(self._source) or self._parse(self._citation)
+        for line in (src, pub):
+            if line and not rec.source_text:
+                rec.source_text = line["source_text"]
+        # Where it first appeared: the "First published" line, else a source line that
+        # names a periodical ("From Socialist Appeal, …" is how ETOL pages say it).
+        first = pub if pub and (pub["periodical"] or pub["kind"] == "periodical") else None
+        if first is None and src and src["kind"] == "periodical":
+            first = src
+        if first is not None:
+            rec.periodical, rec.volume = first["periodical"], first["volume"]
+            rec.issue, rec.pages = first["issue"], first["pages"]
+        # The date: the earliest publication the lines give, a reprint's excepted ("From
+        # Robert Hessen (ed.), Breaking with Communism (1990)" for a speech of 1938).
+        dated = [line for line in (pub, first, src) if line is not None and line["date"]
+                 and not (line is src and src["kind"] != "periodical" and self._older_than(src["date"]))]
+        if dated:
+            best = min(dated, key=lambda line: line["date"][:4])
+            rec.date, rec.date_text = best["date"], best["date_text"]
         return rec
+
+    def _older_than(self, iso: str) -> bool:
+        """The text is dated (heading or written) at least two years before `iso`."""
+        year = int(iso[:4])
+        for known in (self.rec.heading_date, self.rec.written):
+            if known and int(known[:4]) <= year - 2:
+                return True
+        return False
 
 
 def _month_day_year(text: str) -> tuple[str, str] | None:

@@ -21,6 +21,8 @@ def format_document(doc: Document) -> str:
     for label, names in credits:
         if names:
             head.append(f"  {label} by {', '.join(names)}")
+    if doc.same_text_as:
+        head.append(f"  the same text as {', '.join(doc.same_text_as)}")
     head.append(f"  {len(doc.text.split())} words, {len(doc.notes)} notes, {len(doc.findings)} findings, "
                 f"{len(doc.mentions)} mentions, {len(doc.claims)} claims")
     return "\n".join(head) + "\n\n" + doc.text
@@ -55,6 +57,29 @@ def format_stats(data: dict) -> str:
         lines.append(f"contradictions by verdict: {cons['total']} in all, {cons['open']} not judged, "
                      f"{cons['real']} real, {cons['artefact']} artefact{'' if cons['artefact'] == 1 else 's'}")
     return "\n".join(lines)
+
+
+def duplicates_json(store, groups) -> dict:
+    briefs = store.duplicates.briefs([m for g in groups for m in g.members])
+    return {"groups": len(groups), "documents": sum(len(g.members) for g in groups),
+            "items": [{"representative": g.representative, "similarity": g.similarity,
+                       "members": [briefs.get(m, {"id": m}) for m in g.members]} for g in groups]}
+
+
+def format_duplicates(store, groups, summary=None) -> list[str]:
+    briefs = store.duplicates.briefs([m for g in groups for m in g.members])
+    n_docs = sum(len(g.members) for g in groups)
+    lines = [f"{len(groups)} groups of the same text ({n_docs} documents; each is counted once, "
+             f"as its first-listed document)"]
+    for g in groups:
+        lines.append("")
+        for k, m in enumerate(g.members):
+            b = briefs.get(m, {})
+            lines.append(f"  {'*' if k == 0 else '='} {m}  [{b.get('format') or '?'}]  {b.get('date') or 'n.d.'}"
+                         f"  {b.get('title') or ''}")
+        if len(g.members) > 1 and g.similarity < 1.0:
+            lines.append(f"    (lowest similarity in the group: {g.similarity:.2f})")
+    return lines
 
 
 # ---- people, timelines, contradictions, selections -------------------------------------

@@ -27,8 +27,12 @@ class DocumentViews:
                            hint="`witness search` or `witness history ID` lists what is")
         return doc_id
 
-    def _curated(self, data: dict) -> dict:
-        return curate(self.store.curation.rules(), data)
+    def _curated(self, data: dict, same: dict | None = None) -> dict:
+        data = curate(self.store.curation.rules(), data)
+        # Which other documents share the text is archive state (witness.duplicates), never
+        # part of a stored version.
+        same = self.store.duplicates.same_text_as() if same is None else same
+        return {**data, "same_text_as": same.get(data.get("id"), [])}
 
     def document_json(self, id_or_path: str, version: int | None = None) -> dict:
         doc_id = self.resolve(id_or_path)
@@ -46,7 +50,8 @@ class DocumentViews:
                 yield self.document(i)
             return
         rules = self.store.curation.rules()
+        same = self.store.duplicates.same_text_as()
         for data in self.store.documents.iter_json():
-            doc = to_document(curate(rules, data))
+            doc = to_document({**curate(rules, data), "same_text_as": same.get(data.get("id"), [])})
             doc.extra["versions"] = [asdict(v) for v in self.store.history(doc.id)]
             yield doc

@@ -55,6 +55,13 @@ class AuthorityEntry:
     common_surname: bool = False
     primary_for_surname: bool = False
     name_order: str = "western"      # "eastern": family name first (Mao Zedong, Chen Duxiu)
+    # Forms for records only (creators and periodicals, witness.creators), never for finding
+    # mentions in a text: a pen name such as "Lucifer", a title such as "Fourth International".
+    pseudonyms: list[str] = field(default_factory=list)        # persons: other names they wrote under
+    pseudonym_sources: dict[str, str] = field(default_factory=dict)
+    mia_folder: str | None = None      # persons: their folder under the MIA's archive/
+    titles: list[str] = field(default_factory=list)            # periodicals: titles as records print them
+    between: list[int] | None = None   # periodicals: [first, last] year a shared title means this one
 
     @property
     def all_names(self) -> list[str]:
@@ -68,7 +75,8 @@ class AuthorityEntry:
     def to_entity(self):
         """The spec's ``entities[]`` item for this entry (witness.model.Entity)."""
         from witness.model import Entity
-        return Entity(id=self.id, type=self.type, name=self.name, aliases=list(self.variants),
+        aliases = list(self.variants) + [p for p in self.pseudonyms if p not in self.variants]
+        return Entity(id=self.id, type=self.type, name=self.name, aliases=aliases,
                       born=self.born, died=self.died, external={"wikidata": self.wikidata},
                       provisional=False)
 

@@ -14,7 +14,8 @@ if TYPE_CHECKING:
     from witness.authority import Authority
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "authority"
-FILES = ("persons.yaml", "organizations.yaml", "places.yaml")
+FILES = ("persons.yaml", "organizations.yaml", "places.yaml",
+         "mia_authors.yaml", "periodicals.yaml")   # the last two: creators and periodicals (witness.creators)
 
 _FIELDS = {f for f in AuthorityEntry.__dataclass_fields__}
 
@@ -26,7 +27,7 @@ def _entry(raw: dict, default_type: str, where: str) -> AuthorityEntry:
     data.setdefault("type", default_type)
     for k in ("born", "died"):
         data[k] = _date(data.get(k))
-    for k in ("variants", "roles"):
+    for k in ("variants", "roles", "pseudonyms", "titles"):
         v = data.get(k) or []
         data[k] = [str(x) for x in (v if isinstance(v, list) else [v])]
     for k in ("common_surname", "primary_for_surname"):
@@ -35,6 +36,22 @@ def _entry(raw: dict, default_type: str, where: str) -> AuthorityEntry:
     if data["type"] == "person" and not data.get("surname"):
         data["surname"] = str(data["name"]).split()[-1]
     return AuthorityEntry(**data)
+
+
+def _amend(entries: dict[str, AuthorityEntry], amendments: list[tuple[dict, str]]) -> None:
+    """Apply `amend:` items (mia_authors.yaml, periodicals.yaml) to entries of other files:
+    they add forms and an MIA folder, never change a name or a date."""
+    for raw, where in amendments:
+        e = entries.get(raw.get("id")) if isinstance(raw, dict) else None
+        if e is None:
+            raise AuthorityError(f"amend: no entry {raw.get('id') if isinstance(raw, dict) else raw!r} to amend",
+                                 path=where)
+        for k in ("variants", "pseudonyms", "titles"):
+            extra = [str(x) for x in raw.get(k) or [] if str(x) not in getattr(e, k)]
+            setattr(e, k, getattr(e, k) + extra)
+        e.pseudonym_sources = {**e.pseudonym_sources, **(raw.get("pseudonym_sources") or {})}
+        e.mia_folder = raw.get("mia_folder") or e.mia_folder
+        e.between = raw.get("between") or e.between
 
 
 def _read(path: Path) -> tuple[list[AuthorityEntry], list[str]]:
@@ -48,7 +65,11 @@ def _read(path: Path) -> tuple[list[AuthorityEntry], list[str]]:
                          ("periodicals", "periodical"), ("places", "place"), ("works", "work")):
         for raw in doc.get(section) or []:
             entries.append(_entry(raw, typ, str(path)))
+    _READ_AMEND[str(path)] = [(raw, str(path)) for raw in doc.get("amend") or []]
     return entries, list(doc.get("shared_variants") or [])
+
+
+_READ_AMEND: dict[str, list[tuple[dict, str]]] = {}
 
 
 _CACHE: dict[tuple, "Authority"] = {}
@@ -76,11 +97,14 @@ def load(path: str | os.PathLike | None = None) -> "Authority":
     stamp = (str(p.resolve()), tuple(f.stat().st_mtime_ns for f in files))
     if stamp in _CACHE:
         return _CACHE[stamp]
-    entries, shared = [], []
+    entries, shared, amendments = [], [], []
     for f in files:
         e, s = _read(f)
         entries.extend(e)
         shared.extend(s)
+        amendments += _READ_AMEND.pop(str(f), [])
+    if amendments:
+        _amend({e.id: e for e in entries}, amendments)
     auth = Authority(entries, shared, p)
     _CACHE[stamp] = auth
     return auth

@@ -12,6 +12,7 @@ from dataclasses import fields
 from pathlib import Path
 from typing import Iterable
 
+from ..creators import display
 from ..model import Document, Record
 
 LIST_SEP = "; "
@@ -25,6 +26,8 @@ def _row(doc: Document) -> dict:
            "findings": len(doc.findings), "mentions": len(doc.mentions), "claims": len(doc.claims)}
     for f in fields(Record):
         value = getattr(doc.record, f.name)
+        if f.name == "creators":      # "role: as printed (pseudonym of …) [entity]"
+            value = [f"{c.role}: {display(c)}" + (f" [{c.entity}]" if c.entity else "") for c in value]
         row[f.name] = LIST_SEP.join(value) if isinstance(value, list) else value
     return row
 

@@ -72,6 +72,8 @@ def header(doc: Document, root, versions) -> None:
         _date_el(sub(sd, "bibl", type="heading"), "date", r.heading_date, r.heading_date_text)
     if r.source_text is not None:
         sub(sd, "bibl", r.source_text, type="source-line")
+    if r.work is not None:      # the book a chapter belongs to
+        sub(sub(sd, "bibl", type="work"), "title", r.work, level="m")
 
     ed = sub(header, "encodingDesc")
     app = sub(sub(ed, "appInfo"), "application", ident=APP_IDENT, version=FORMAT_VERSION)
@@ -83,10 +85,21 @@ def header(doc: Document, root, versions) -> None:
         "entity not yet in the authority file")
 
     pd = None
-    if r.language is not None or r.written is not None:
+    if r.language is not None or r.written is not None or r.written_text is not None \
+            or r.written_place is not None or r.addressees:
         pd = sub(header, "profileDesc")
-    if r.written is not None:
-        _date_el(sub(pd, "creation"), "date", r.written, r.written, type="written")
+    if r.written is not None or r.written_text is not None or r.written_place is not None:
+        cr = sub(pd, "creation")
+        if r.written is not None or r.written_text is not None:
+            # content: the words it was read from (@when/@n: the value)
+            _date_el(cr, "date", r.written, r.written_text if r.written_text is not None else "",
+                     type="written")
+        if r.written_place is not None:
+            sub(cr, "placeName", r.written_place)
+    if r.addressees:
+        ca = sub(sub(pd, "correspDesc"), "correspAction", type="received")
+        for name in r.addressees:
+            sub(ca, "persName", name)
     if r.language is not None:
         lang = sub(pd, "langUsage")
         sub(lang, "language", r.language,

@@ -13,13 +13,14 @@ import re
 from lxml import etree
 
 from ..model import Document, Note, Source
-from ..record import RecordBuilder, clean, is_credit_line, normalise_name, parse_names
+from ..record import RecordBuilder, clean, is_credit_line
 from .base import Decline, RawInput, Skipped
 from .encoding import declared_charset, decode
 from .ids import doc_id
+from .mia_record import HeaderReader, header_line, people as _people
 from .mia_sniff import sniff
 from .textbuild import (TextBuilder, block_of as _block_of, classes as _classes, element_text,
-                        inline_text, lines as _lines, tc as _tc)
+                        inline_text, tc as _tc)
 
 NAME = "mia-html"
 
@@ -36,22 +37,8 @@ _NOTES_HEADING = re.compile(
 # The elements _scan acts on (any other only holds a position and maybe an id).
 _SCANNED = frozenset(("a", "hr", *_HEADINGS, "p", "div", "span", "blockquote", "pre", "li", "td", "dd"))
 _NO_CLASS: frozenset = frozenset()
+_WRAPPED = frozenset(("div", "p", *_HEADINGS, "table", "blockquote"))
 _UPDATED = re.compile(r"\s*last\s+updated\b", re.I)
-_LANG_BY_FOLDER = {"espanol": "es", "italiano": "it", "polski": "pl", "suomi": "fi", "norsk": "no",
-                   "eesti": "et", "ellinika": "el", "esperanto": "eo", "islenska": "is", "shqip": "sq"}
-_NOT_NAME = re.compile(r"\b(?:archive|internet|section|chapter|part|party|programme|program|council|"
-                       r"correspondent|correspondence|college|international|democratic|committee|"
-                       r"[IVXLC]+\.)(?!\w)", re.I)
-_NAMEISH = re.compile(r"^[A-Z][\w.’'\-]*(?:\s+(?:[A-Z][\w.’'\-]*|de|von|van|der|la|le|du|y)){0,5}$")
-
-
-def _people(text: str) -> list[str]:
-    """Names in a heading if it is a list of names ("A, B & C"), else []."""
-    if len(text) > 120:
-        return []
-    names = parse_names(text)
-    ok = names and all(_NAMEISH.match(n) and not _NOT_NAME.search(n) and not n.isupper() for n in names)
-    return names if ok else []
 
 
 def _label_of(call, href: str) -> str:
@@ -95,7 +82,7 @@ def read(raw: RawInput) -> Document | Skipped:
         return Skipped(raw.relpath, NAME, page.index_reason(doc_text, name))
     if not page.has_header:
         doc_text, call_spans = page.credits_in_body(doc_text, call_spans)
-    rec = page.record()
+    rec = page.record(doc_text.split("\n\n", 4)[:4])
     notes, calls = page.notes(doc_text, call_spans)
     doc = Document(id=doc_id(rel), source=Source(path=raw.relpath, format=NAME, sha256=raw.sha256,
                                                  encoding=encoding),
@@ -124,6 +111,9 @@ class _Page:
         self.date_ps: list = []
         self.updat = None
         self.has_header = False
+        self.body_info: list = []
+        self.late_info: list = []
+        self.header_closed_at = None
         self._scan()
 
     # -- structure
@@ -163,6 +153,8 @@ class _Page:
                 # Some pages close the header with a second hr.infotop, or a plain hr.
                 if in_info and (self.info_blocks or "infobot" in cls):
                     in_info = False
+                if self.info_blocks and self.header_closed_at is None:
+                    self.header_closed_at = i
                 elif "infotop" in cls:
                     in_info = True
                 continue
@@ -202,7 +194,10 @@ class _Page:
             if tag != "span" and (first_long is None or first_para is None):
                 # Containers (td, div, li) count by their own text: a layout table holding the
                 # h2/h1 heading is not the first paragraph.
-                n = len(clean(_tc(el) if tag in ("p", "blockquote", "pre") else el.text))
+                # (A blockquote that wraps the whole page, headings and all, counts by its own text.)
+                whole = tag in ("p", "pre") or (tag == "blockquote" and not any(
+                    c.tag in _WRAPPED for c in el))
+                n = len(clean(_tc(el) if whole else el.text))
                 if n and not self._inside_excluded(el):
                     if first_para is None:
                         first_para = i
@@ -213,6 +208,8 @@ class _Page:
         end = first_para if first_para is not None else len(order)
         if info_first is not None and (first_long is None or info_first < first_long):
             end = max(end, info_last)
+        self._body_info(order)
+        self.first_long = first_long
         self.has_header = bool(self.info_blocks)
         self.header_headings = [el for i, el in headings if i < end]
         self.exclude.update(self.header_headings)
@@ -225,6 +222,19 @@ class _Page:
         first_notes = order[self.notes_headings[0]] if self.notes_headings else None
         self.class_notes = [el for i, el in note_class if first_notes is not None and i > first_notes]
         self.ids, self.links, self.order = ids, links, order
+
+    def _body_info(self, order) -> None:
+        """p.information blocks that hold the text, not the header: free text (no span.info
+        labels) without a header line in it, either long or standing after the first long
+        paragraph.  (Some pages set their whole body in p.information.)"""
+        for el in list(self.info_blocks):
+            if any("info" in _classes(s) for s in el.iter("span")):
+                continue
+            text = inline_text(el)
+            if self.header_closed_at is not None and order.get(el, 0) > self.header_closed_at and len(text) >= 100:
+                self.late_info.append(el)        # after the header's closing rule: text (body_text)
+            elif not header_line(text) and len(text) >= 200:
+                self.body_info.append(el)        # text only if the page has no other (body_text)
 
     def _inside_excluded(self, el) -> bool:
         for a in el.iterancestors():
@@ -272,6 +282,30 @@ class _Page:
             self.note_blocks.setdefault(block, []).append(target)
 
     def body_text(self) -> tuple[str, dict]:
+        text, spans = self._body_text()
+        name = self.rel.rsplit("/", 1)[-1].lower()
+        links = sum(1 for el in self.body_info for a in el.iter("a") if a.get("href"))
+        chars = sum(len(inline_text(el)) for el in self.body_info)
+        late = [el for el in self.late_info if not re.match(r"(?:index|contents|toc|bibliography|biblio|works)\b", name)
+                and sum(1 for a in el.iter("a") if a.get("href")) * 200 < len(inline_text(el))]
+        if late:
+            # Free text after the header's closing rule (an editor's introduction) is text.
+            for el in late:
+                self.info_blocks.remove(el)
+                self.exclude.discard(el)
+            self.late_info = []
+            text, spans = self._body_text()
+        if len(text) < 200 and self.body_info and links * 300 < chars and \
+                not re.match(r"(?:index|contents|toc|bibliography|biblio|works)\b", name):
+            # The whole body sits in p.information: it is the text, not the header.
+            for el in self.body_info:
+                self.info_blocks.remove(el)
+                self.exclude.discard(el)
+            self.body_info = []
+            text, spans = self._body_text()
+        return text, spans
+
+    def _body_text(self) -> tuple[str, dict]:
         self._find_calls()
         exclude = set(self.exclude)
         exclude.update(self.note_blocks)
@@ -334,105 +368,8 @@ class _Page:
         return None
 
     # -- record
-    def record(self):
-        rb = self.rb
-        title = subtitle = None
-        author_lines: list[str] = []
-        subtitles: list[str] = []
-        for h in self.header_headings:
-            t = inline_text(h)
-            if not t:
-                continue
-            if h.tag == "h1":
-                if title is None:
-                    title = t
-                else:
-                    subtitles.append(t)
-            elif h.tag == "h2" and not author_lines and (people := _people(t)):
-                author_lines.extend(people)
-            elif h.tag in ("h3", "h5", "h6") and len(t) < 60 and rb.rec.heading_date is None \
-                    and rb.heading_date(t):
-                continue
-            else:
-                subtitles.append(t)
-        for p in self.title_ps:
-            t = inline_text(p)
-            if t and not author_lines and (people := _people(t)):
-                author_lines.extend(people)
-            elif t and title is None:
-                title = t
-        for p in self.date_ps:
-            if rb.rec.heading_date is None:
-                rb.heading_date(inline_text(p))
-        if title is None and subtitles:
-            title = subtitles.pop(0)
-        if title is None:
-            t = self.root.find(".//title")
-            if t is not None and t.text:
-                title = clean(t.text)
-        subtitle = " ".join(subtitles) or None
-        rb.rec.title, rb.rec.subtitle = title, subtitle
-        for block in self.info_blocks:
-            self._info(block)
-        self.unknown_labels = rb.unknown_labels
-        if self.updat is not None:
-            rb.last_updated(inline_text(self.updat))
-        rec = rb.finish()
-        rec.authors = [normalise_name(a) for a in author_lines] or rec.authors or self._path_author()
-        rec.language = self._language()
-        return rec
-
-    def _info(self, block) -> None:
-        labels = [s for s in block.iter("span") if "info" in _classes(s)]
-        if not labels:
-            for line in _lines(block):
-                self.rb.info_line(line)
-            return
-        # Labelled: the value of a label runs from its span to the next label span or <br>.
-        marks = set(labels)
-        text, spans = element_text(block, marks=marks)
-        flat = text.replace("\n\n", "\n")
-        spans = {el: (s - text[:s].count("\n\n"), e - text[:e].count("\n\n")) for el, (s, e) in spans.items()}
-        ordered = sorted(spans.items(), key=lambda kv: kv[1][0])
-        if ordered and ordered[0][1][0] > 0:
-            for line in flat[:ordered[0][1][0]].split("\n"):
-                self.rb.info_line(line)
-        for i, (el, (s, e)) in enumerate(ordered):
-            stop = ordered[i + 1][1][0] if i + 1 < len(ordered) else len(flat)
-            label = flat[s:e]
-            value = flat[e:stop].lstrip(" :")
-            if ":" in label.strip().rstrip(":"):  # the whole "Label: value" sits inside the span
-                label, _, head = label.partition(":")
-                value = f"{head} {value}"
-            self.rb.labelled(label, value)
-
-    def _path_author(self) -> list[str]:
-        parts = self.rel.split("/")
-        if len(parts) > 2 and parts[0] in ("archive", "reference") or \
-                (len(parts) > 3 and parts[0] == "history" and parts[1] == "archive"):
-            slug = parts[1] if parts[0] != "history" else parts[2]
-            if slug == "archive" and len(parts) > 3:
-                slug = parts[2]
-            token = slug.split("-")[0].lower()
-            meta = self.root.find(".//meta[@name='author']")
-            candidates = []
-            if meta is not None and meta.get("content"):
-                candidates.append(meta.get("content"))
-            t = self.root.find(".//title")
-            if t is not None and t.text and ":" in t.text:
-                candidates.append(t.text.split(":", 1)[0])
-            for c in candidates:
-                c = clean(c)
-                if token and token in c.lower() and "archive" not in c.lower() and (people := _people(c)):
-                    return people
-            return [" ".join(w.capitalize() for w in slug.replace("_", "-").split("-"))]
-        return []
-
-    def _language(self) -> str:
-        lang = self.root.get("lang") or self.root.get("{http://www.w3.org/XML/1998/namespace}lang")
-        if lang:
-            return lang.split("-")[0].lower()
-        return _LANG_BY_FOLDER.get(self.rel.split("/", 1)[0], "en")
+    def record(self, body_paras: list[str] = ()):
+        return HeaderReader(self, list(body_paras)).record()
 
     # -- notes
     def notes(self, text: str, call_spans: dict) -> tuple[list[Note], list[dict]]:

@@ -123,8 +123,15 @@ def _witness_record(header, root) -> Record:
             r.heading_date, r.heading_date_text = _date_value(d), (d.text if d is not None else None)
         elif b.get("type") == "source-line":
             r.source_text = _t(b)
+        elif b.get("type") == "work":
+            r.work = _t(first(b, "title"))
     written = first(header, "profileDesc", "creation", "date")
-    r.written = _t(written)
+    if written is not None:
+        r.written = _date_value(written)
+        r.written_text = _t(written) or None
+    r.written_place = _t(first(header, "profileDesc", "creation", "placeName")) or None
+    received = first(header, "profileDesc", "correspDesc", "correspAction")
+    r.addressees = [_t(n) for n in kids(received, "persName")] if received is not None else []
     r.language = _t(first(header, "profileDesc", "langUsage", "language"))
     for ch in every(header, "change"):
         if ch.get("type") == "last-updated":

@@ -26,6 +26,8 @@ from lxml import etree
 
 from ..export._html import Renderer, citation, clean, date_key, el, frag_id
 from ..export.tei import collect_entities
+from ..creators import author_names, display, group_name
+from ..duplicates import representative_of
 from ..model import HEDGED, Document, Entity
 from .assets import CSS, SEARCH_JS
 from .sections import findings_section, home_page, original_url, versions_section, write_texts
@@ -46,6 +48,7 @@ class _Site:
                  history: Callable[[str], list] | None = None):
         self.docs = docs
         self.history = history
+        self.by_id = {d.id: d for d in docs}
         self.out = out
         self.title = title
         self.entities: dict[str, dict[str, Entity]] = {}
@@ -69,6 +72,14 @@ class _Site:
                     self.claims_about[c.subject].append((d, k))
 
     # -- helpers
+
+    def listed_elsewhere(self, doc: Document) -> bool:
+        """Whether another document of this edition stands for `doc`'s text."""
+        if not doc.same_text_as:
+            return False
+        members = [m for m in (doc, *(self.by_id.get(i) for i in doc.same_text_as)) if m is not None]
+        rep = representative_of({"id": m.id, "format": m.source.format, "date": m.record.date} for m in members)
+        return rep != doc.id
 
     @staticmethod
     def doc_file(doc_id: str) -> str:
@@ -167,10 +178,12 @@ class _Site:
         el("h1", clean(r.title) or doc.id, parent=article)
         if r.subtitle:
             el("p", r.subtitle, parent=article, class_="subtitle")
-        if r.authors:
+        shown = ([(display(c), group_name(c)) for c in r.creators if c.role == "author"]
+                 or [(a, a) for a in r.authors])
+        if shown:
             by = el("p", parent=article, class_="byline")
-            for k, a in enumerate(r.authors):
-                link = el("a", a, parent=by, href=f"{up}authors.html#{frag_id('a-', a)}")
+            for k, (a, group) in enumerate(shown):
+                link = el("a", a, parent=by, href=f"{up}authors.html#{frag_id('a-', group)}")
                 if k:
                     prev = link.getprevious()
                     prev.tail = ", "
@@ -192,6 +205,11 @@ class _Site:
             ul = el("ul", parent=article, class_="claims")
             for k in range(len(doc.claims)):
                 self.claim_item(ul, doc, k, up, with_doc=False)
+        same = [self.by_id[i] for i in doc.same_text_as if i in self.by_id]
+        if same:
+            p = el("p", "The same text as ", parent=article, class_="same-text")
+            for k, other in enumerate(same):
+                self.doc_link(p, other, up)
         findings_section(article, doc)
         versions_section(article, self.history(doc.id) if self.history else [])
         src = el("p", parent=article, class_="source")
@@ -225,7 +243,9 @@ class _Site:
         by_author: dict[str, list[Document]] = defaultdict(list)
         by_year: dict[str, list[Document]] = defaultdict(list)
         for d in self.docs:
-            for a in d.record.authors or ["Unknown author"]:
+            if self.listed_elsewhere(d):
+                continue        # a duplicate text: listed once, under its representative
+            for a in author_names(d.record) or ["Unknown author"]:
                 by_author[a].append(d)
             by_year[(d.record.date or "")[:4] or "Undated"].append(d)
         self.grouped_index("authors.html", "Authors", by_author,

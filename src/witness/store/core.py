@@ -16,6 +16,7 @@ from .curation import Curation
 from .verdicts import Verdicts
 from .db import Database
 from .documents import Documents, Prepared, prepare
+from .duplicate_index import DuplicateIndex
 from .findings import Findings
 from .people import People
 from .search_service import SearchService
@@ -30,6 +31,7 @@ class ArchiveStore:
         self.findings = Findings(db)
         self.curation = Curation(db)
         self.verdicts = Verdicts(db)
+        self.duplicates = DuplicateIndex(db)      # witness.duplicates keeps it current
         self.searcher = search
         self._synced_writes = 0
 
@@ -71,6 +73,10 @@ class ArchiveStore:
 
     def iter_documents(self) -> Iterator[Document]:
         return self.documents.iter()
+
+    def duplicate_groups(self):
+        """Groups of documents with the same text (witness.duplicates.Group), largest first."""
+        return self.duplicates.groups()
 
     def document_ids(self) -> list[str]:
         return self.documents.ids()

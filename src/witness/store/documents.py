@@ -18,6 +18,7 @@ from datetime import datetime, timezone
 from typing import Iterator
 
 from ..errors import NotFound, StoreError
+from ..creators import author_groups, periodical_group
 from ..model import Document
 from .annotations import index_annotations
 from .base import PutResult, VersionInfo
@@ -62,6 +63,9 @@ def prepare(doc: Document) -> Prepared:
     """Serialise a document for `put_prepared`: CPU work that ingest workers do in parallel,
     so the single writer only writes."""
     data = doc.to_json()
+    # Which other documents share the text is archive state (duplicate_index.py), filled in
+    # when a document is read; stored, it would make a new version of each member.
+    data["same_text_as"] = []
     if doc.extra:
         data["extra"] = doc.extra
     return Prepared.of(data)
@@ -110,12 +114,15 @@ class Documents:
                 return PutResult(doc_id, "unchanged", row[2])
             version = row[2] + 1 if row else 1
             rec = data.get("record") or {}
-            authors = [a for a in rec.get("authors") or [] if a]
+            # Lists, facets and stats group by the entity (witness.creators); the printed
+            # forms stay searchable as words.
+            authors = author_groups(rec)
+            printed = [a for a in rec.get("authors") or [] if a]
             at = now()
             cols = (version, sha256, prep.digest, source.get("format"), rec.get("title"),
-                    json.dumps(authors, ensure_ascii=False), rec.get("date"), _year(rec), rec.get("periodical"),
+                    json.dumps(authors, ensure_ascii=False), rec.get("date"), _year(rec), periodical_group(rec),
                     len(data.get("findings") or []), at)
-            text_cols = (rec.get("title") or "", " ; ".join(authors), data.get("text") or "")
+            text_cols = (rec.get("title") or "", " ; ".join(dict.fromkeys(printed + authors)), data.get("text") or "")
             if row:
                 rowid = row[0]
                 db.execute("UPDATE documents SET version = ?, sha256 = ?, digest = ?, format = ?, title = ?,"

@@ -273,9 +273,36 @@ DROP INDEX findings_doc;
 CREATE INDEX findings_doc ON findings(doc_rowid, idx);
 """
 
-# 9: curated judgements on findings and contradictions (store/verdicts.py), keyed by the
-# items' fingerprints rather than rows, so re-ingest and reprocess leave them in force.
+# 9: duplicate texts (witness.duplicates, store/duplicate_index.py): each current document's
+# MinHash sketch and the version it was made from, its LSH band keys, the same-text pairs.
+# Derived data, filled by duplicates.update() (the end of every ingest and reprocess, and
+# `witness duplicates`), which also catches up an archive written before this step.
 _V9 = """
+CREATE TABLE dup_sketch (
+    doc_rowid INTEGER PRIMARY KEY REFERENCES documents(rowid) ON DELETE CASCADE,
+    version   INTEGER NOT NULL,                 -- the document version sketched
+    shingles  INTEGER NOT NULL,
+    signature BLOB                              -- NULL: too short to compare
+);
+CREATE TABLE dup_bands (
+    band      INTEGER NOT NULL,
+    key       INTEGER NOT NULL,
+    doc_rowid INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE
+);
+CREATE INDEX dup_bands_key ON dup_bands(band, key);
+CREATE INDEX dup_bands_doc ON dup_bands(doc_rowid);
+CREATE TABLE dup_pairs (                        -- a < b: the same text (Jaccard >= THRESHOLD)
+    a       INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+    b       INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+    jaccard REAL NOT NULL,
+    PRIMARY KEY (a, b)
+) WITHOUT ROWID;
+CREATE INDEX dup_pairs_b ON dup_pairs(b);
+"""
+
+# 10: curated judgements on findings and contradictions (store/verdicts.py), keyed by the
+# items' fingerprints rather than rows, so re-ingest and reprocess leave them in force.
+_V10 = """
 CREATE TABLE verdicts (
     key     TEXT PRIMARY KEY,
     kind    TEXT NOT NULL CHECK (kind IN ('finding', 'contradiction')),
@@ -313,6 +340,7 @@ STEPS: list[list[Step]] = [
     [_V7],
     [_V8],
     [_V9],
+    [_V10],
 ]
 LATEST = len(STEPS)
 

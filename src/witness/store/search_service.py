@@ -73,6 +73,7 @@ class SearchService:
 
     def __init__(self, db: Database, side_index, *, rank_cache_size: int = 32) -> None:
         self.db = db
+        self._dups = None            # duplicate_index.DuplicateIndex, made on first search
         self.tindex = side_index            # TantivyIndex or None
         self.rank_cache_size = rank_cache_size
         self.last_engine: str | None = None
@@ -173,10 +174,11 @@ class SearchService:
         note = None
         with self.db.lock:
             meta = self._metadata()
+            hidden = self._hidden()        # a text is listed once, as its representative
             if state != "none":
                 try:
                     self.last_engine = "tantivy"
-                    found = self._search_tantivy(parsed, query, meta)
+                    found = self._search_tantivy(parsed, query, meta, hidden)
                     if state == "stale":
                         found.note = "the search index is catching up: the newest documents may be missing"
                     return found
@@ -186,7 +188,7 @@ class SearchService:
                     if not self._rebuild(e):
                         note = "the search index is being rebuilt"
                     else:
-                        return self._search_tantivy(parsed, query, self._metadata())
+                        return self._search_tantivy(parsed, query, self._metadata(), hidden)
             self.last_engine = self.name
             if parsed.empty:
                 ranked = [(0.0, r) for r in meta]
@@ -201,9 +203,9 @@ class SearchService:
                     "SELECT DISTINCT doc_rowid FROM mentions WHERE entity_id = ?", (query.person,))}
         keep = self._filter(query, person_docs)
         if keep is None:
-            matched = [sr for sr in ranked if sr[1] in meta]
+            matched = [sr for sr in ranked if sr[1] in meta and sr[1] not in hidden]
         else:
-            matched = [sr for sr in ranked if sr[1] in meta and keep(sr[1], meta[sr[1]])]
+            matched = [sr for sr in ranked if sr[1] in meta and sr[1] not in hidden and keep(sr[1], meta[sr[1]])]
         facets = self._facets([meta[r] for _, r in matched])
         want = query.offset + query.limit
         if parsed.empty:
@@ -244,14 +246,30 @@ class SearchService:
         words = _fold(wanted or "")
         if not words:
             return None
-        return sorted(name for name, key in self._names[attr].items() if all(w in key for w in words))
+        found = {name for name, key in self._names[attr].items() if all(w in key for w in words)}
+        if attr == "author":
+            # Authors are listed under the entity's name (witness.creators): a pen name,
+            # variant or surname the authority knows finds that person ("J.R. Johnson").
+            from ..creators import author_filter
+            person = _fold(author_filter(wanted) or "")
+            if person != words:
+                found |= {name for name, key in self._names[attr].items() if key == person}
+        return sorted(found)
 
-    def _search_tantivy(self, parsed: qlang.Query, query: SearchQuery, meta: dict[int, _Meta]) -> SearchResults:
+    def _hidden(self) -> set[int]:
+        if self._dups is None:
+            from .duplicate_index import DuplicateIndex
+            self._dups = DuplicateIndex(self.db)
+        return self._dups.hidden_rowids()
+
+    def _search_tantivy(self, parsed: qlang.Query, query: SearchQuery, meta: dict[int, _Meta],
+                        hidden: set[int] = frozenset()) -> SearchResults:
         total, page, facets = self.tindex.search(
             parsed, authors=self._names_matching(query.author, "author"),
             periodicals=self._names_matching(query.periodical, "periodical"),
             date_from=query.date_from, date_to=query.date_to, has_findings=query.has_findings,
-            person=query.person, limit=query.limit, offset=query.offset, facet_size=FACET_SIZE)
+            person=query.person, limit=query.limit, offset=query.offset, facet_size=FACET_SIZE,
+            exclude=sorted(hidden))
         page = [(score, rowid) for score, rowid in page if rowid in meta]
         return SearchResults(total=total, hits=self._hits(page, meta, parsed), facets=facets)
 

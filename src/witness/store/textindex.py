@@ -236,7 +236,7 @@ class TantivyIndex:
 
     def search(self, parsed: qlang.Query, *, authors: list[str] | None, periodicals: list[str] | None,
                date_from: int | None, date_to: int | None, has_findings: bool | None, person: str | None,
-               limit: int, offset: int, facet_size: int):
+               limit: int, offset: int, facet_size: int, exclude: list[int] = ()):
         """(total, [(score, rowid)] for the page, facets).  `authors`/`periodicals`: the exact
         names a filter matched (None = no filter)."""
         Occur, q, s = tantivy.Occur, tantivy.Query, self.schema
@@ -254,6 +254,8 @@ class TantivyIndex:
             must.append((Occur.Must, q.term_query(s, "has_findings", int(has_findings))))
         if person:
             must.append((Occur.Must, q.term_query(s, "entity", person)))
+        if exclude:     # duplicates of a text listed through another document
+            must.append((Occur.MustNot, q.term_set_query(s, "rowid", list(exclude))))
         query = q.boolean_query(must)
         searcher = self.index.searcher()
         result = searcher.search(query, max(limit, 1), count=True, offset=offset)

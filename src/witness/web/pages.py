@@ -245,7 +245,11 @@ def document(request: Request, doc_id: str):
     findings = [(d, reading.excerpt(doc.text, d.finding.start, d.finding.end))
                 for d in archive.document_findings(doc)] if not version else []
     persons = sorted({m.entity for m in doc.mentions if m.type == "person" and m.entity})
-    return page(request, "document.html", doc=doc, rec=doc.record, rows=reading.reading_rows(doc), view=view,
+    briefs = archive.store.duplicates.briefs(doc.same_text_as) if doc.same_text_as else {}
+    same_text = [briefs.get(i, {"id": i}) for i in doc.same_text_as]
+    from ..creators import byline
+    return page(request, "document.html", doc=doc, same_text=same_text, byline=byline(doc.record),
+                rec=doc.record, rows=reading.reading_rows(doc), view=view,
                 history=history, claims=claims, names=names, persons=persons,
                 chicago=render.chicago(doc), bibtex=render.bibtex(doc), csl=render.csl_json(doc),
                 show_findings=show, version=version, findings=findings,

@@ -1,0 +1,450 @@
+"""The record of an MIA page, from its header: headings, ``p.title``, ``p.info(rmation)``, meta.
+
+MIA pages come in house styles that use the same elements for different things:
+
+* the ETOL / author-archive style: ``h2`` author, ``h1`` title, ``h3`` "(28 August 1937)",
+  then ``p.info`` — and for a chapter, ``h1`` is the *book* and the ``h3`` after it the chapter;
+* the Marx–Engels / Lenin library style: ``p.title`` is the work ("Value, Price and Profit",
+  "Karl Marx. Capital Volume One", "Frederick Engels 1847"), or a breadcrumb ("MIA: Marxists:
+  Marx & Engels: Library: …"), ``h1``/``h3`` the chapter or letter ("Engels to August Bebel"),
+  a dateline heading ("London, 20 June, 1873") the letter's date.
+
+Who wrote it comes from the page itself — a byline heading, a name leading ``p.title``, a
+letter's sender, the ``<meta name="author">`` tag — and only then from the folder (Engels's
+works live under ``archive/marx/``).  When the meta tag prints a fuller form of the byline's
+name ("E. Belfort Bax" / "Ernest Belfort Bax"), the fuller form is taken.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Record
+from ..record import RecordBuilder, clean, is_credit_line, normalise_name, parse_date, parse_names
+from .textbuild import classes as _classes, element_text, inline_text, tc as _tc
+
+_NOT_NAME = re.compile(r"\b(?:archive|internet|section|chapter|part|party|programme|program|council|"
+                       r"correspondent|correspondence|college|international|democratic|committee|"
+                       r"library|works|letters|manifesto|preface|introduction|value|price|profit|"
+                       r"capital|volume|review|editorial|notes?|introduction|resolution|statement|letter|report|speech|"
+                       r"interview|appendix|foreword|contents|index|[IVXLC]{2,}\.)(?!\w)", re.I)
+_NAMEISH = re.compile(r"^[A-Z][\w.’'\-]*(?:\s+(?:[A-Z][\w.’'\-]*|de|von|van|der|la|le|du|y)){0,5}$")
+# A word of a name: capitalised, or an initial ("V.", "G.V.").
+_NAME_WORD = re.compile(r"^(?:[A-Z][\w’'\-]*\.?|(?:[A-Z]\.)+[A-Z]?\.?|de|von|van|der|la|le|du|y|del|da|di)$")
+_BY = re.compile(r"^\s*by\s+(?P<who>.+)$", re.I)
+_LETTER = re.compile(r"^(?P<from>[A-Z][\w.’' \-]{1,40}?)\s+to\s+(?P<to>[A-Z][^,;]{1,80}?)"
+                     r"(?:\s+In\s+(?P<place>[A-Z][\w\-’' ]{1,40}))?(?:,\s*(?P<date>[^,]{0,20}\d{1,2},?\s*\d{4}|[^,]{0,25}\d{4}))?\.?$")
+_SPOKEN = re.compile(r"^(?:speech|address|lecture|talk|report|reporter’s record|record of)\b.{0,200}\d{4}", re.I)
+_LABEL_LINE = re.compile(r"^(?:chapter|chap\.|part|book|section|lecture|letter|article)\s+[\w\-]+\.?$|^[IVXLC]+\.?$|^\d{1,3}\.?$",
+                         re.I)
+_ABSTRACT = re.compile(r"^(?:abstract|extracts?|excerpts?|\[?abridged\]?|(?:table of )?contents|notes)$", re.I)
+_NUMERAL = re.compile(r"^(?:[IVXLC]+|\d{1,3}|[A-Z])\.?$")
+_CHAPTERISH = re.compile(r"^(?:chapter|chap\.|part|book|section|appendix|preface|introduction|foreword|"
+                         r"afterword|postscript|lecture|letter|article)\b|^(?:[IVXLC]+|\d{1,3})[.:)\s–-]", re.I)
+_BANNER = re.compile(r"\b(?:internet\s+archive|marxists?\.org|MIA\b|marxist\s+writers|works\s+of|"
+                     r"collected\s+works|writings\s+of)\b", re.I)
+_YEARISH = re.compile(r"(?:,|\.)?\s*\(?(?:1[5-9]\d\d|20\d\d)(?:[-–/](?:1[5-9]\d\d|20\d\d|\d\d))?\)?\s*$")
+_LONE_YEAR = re.compile(r"(?<![\d\-–/])(?<!of )(?<!in )(?<!since )(?<!after )(?<!from )(?<!to )"
+                        r"(1[5-9]\d\d|20\d\d)\)?\.?\s*$")
+_LANG_BY_FOLDER = {"espanol": "es", "italiano": "it", "polski": "pl", "suomi": "fi", "norsk": "no",
+                   "eesti": "et", "ellinika": "el", "esperanto": "eo", "islenska": "is", "shqip": "sq"}
+_DATELINE = re.compile(r"^\[?[A-Z][\w\- ]{1,30}\]?,?\s+.{0,40}\d{4}\.?$")
+
+
+def people(text: str) -> list[str]:
+    """Names in a heading if it is a list of names ("A, B & C"), else []."""
+    if not text or len(text) > 120:
+        return []
+    names = parse_names(text.replace(" / ", ", "))
+    ok = names and all(_NAMEISH.match(n) and not _NOT_NAME.search(n) and not n.isupper()
+                       and all(_NAME_WORD.match(w) for w in n.split()) for n in names)
+    return names if ok else []
+
+
+def _surname(name: str) -> str:
+    return name.split()[-1].strip(".,").casefold() if name.split() else ""
+
+
+def _fuller(printed: str, candidates: list[str]) -> str:
+    """The fuller form of `printed` among `candidates` (same surname, given names compatible:
+    "E. Belfort Bax" → "Ernest Belfort Bax"), else `printed`."""
+    mine = printed.replace(".", ". ").split()
+    for c in candidates:
+        theirs = c.replace(".", ". ").split()
+        if len(c) <= len(printed) or _surname(c) != _surname(printed) or len(theirs) != len(mine):
+            continue
+        if all(a.casefold() == b.casefold() or (a.endswith(".") and b.casefold().startswith(a[:-1].casefold()))
+               for a, b in zip(mine[:-1], theirs[:-1])):
+            return c
+    return printed
+
+
+def _lines(el) -> list[str]:
+    """A heading's lines (split at <br>)."""
+    return [line for line, _ in _info_lines(el)]
+
+
+def _join_label(lines: list[str]) -> str:
+    """"CHAPTER III" / "Family or Consanguine Collectivism" → "CHAPTER III: Family or …"."""
+    if _LABEL_LINE.match(lines[0]):
+        return f"{lines[0].rstrip('.')}: {' '.join(lines[1:])}"
+    return " ".join(lines)
+
+
+def marked_phrases(el) -> tuple:
+    """The emphasised phrases of a header block (where MIA sets a periodical's name)."""
+    return tuple(clean(_tc(e)) for e in el.iter("strong", "b", "em", "i") if clean(_tc(e)))
+
+
+class HeaderReader:
+    """Reads one page's header elements into a Record (see the module docstring)."""
+
+    def __init__(self, page, body_paras: list[str]):
+        self.p = page
+        self.root = page.root
+        self.rb: RecordBuilder = page.rb
+        self.body_paras = body_paras
+        self.work: str | None = None
+        self.meta_authors = self._meta_authors()
+
+    # -- page-level facts
+    def _meta(self, name: str) -> str | None:
+        for m in self.root.iter("meta"):
+            if (m.get("name") or "").lower() == name and m.get("content"):
+                return clean(m.get("content"))
+        return None
+
+    def _meta_authors(self) -> list[str]:
+        content = self._meta("author")
+        if not content or _BANNER.search(content):
+            return []
+        if content.islower():
+            content = content.title()
+        content = re.sub(r"\(\s*\d{4}[^)]*\)", "", content)     # "Nikolai Bukharin (1888-1938)"
+        names = [n for n in parse_names(content) if people(n)]
+        # "Bertram Wolfe, Bertram D. Wolfe": two forms of one name, the fuller one kept.
+        if len(names) > 1 and len({_surname(n) for n in names}) == 1:
+            names = [max(names, key=len)]
+        return names
+
+    def record(self) -> Record:
+        rb = self.rb
+        items = sorted(self.p.header_headings + self.p.title_ps, key=lambda el: self.p.order.get(el, 0))
+        bylines: list[str] = []
+        lead_names: list[str] = []
+        letter = None
+        titles: list[tuple[str, str]] = []      # (tag, text) candidates, in order
+        subtitles: list[str] = []
+        crumb_title = None
+        for el in items:
+            lines = _lines(el)
+            text = " ".join(lines)
+            if not text:
+                continue
+            if el.tag not in ("h1", "h2", "h3", "h4", "h5", "h6"):
+                kind, value = self._title_p(el, lines)
+                if kind == "crumbs":
+                    crumb_title = value
+                elif kind == "author":
+                    lead_names = lead_names or value
+                continue
+            if _BY.match(text) and (who := people(_BY.match(text).group("who"))):
+                bylines = bylines or who
+                continue
+            if el.tag in ("h2", "h4") and not bylines and not titles and (who := people(text)):
+                bylines = who
+                continue
+            if len(text) < 60 and self._is_date_heading(text):
+                if rb.rec.heading_date is None:
+                    rb.heading_date(text)
+                continue
+            if _ABSTRACT.match(text.strip(" :.[]")):
+                continue
+            first = lines[0] if lines else text
+            if letter is None and (m := _LETTER.match(first)) and len(first) < 160 and (
+                    people(m.group("from")) or re.match(r"^(?:an?\s+|open\s+)*letter$", m.group("from"), re.I)):
+                letter = m
+                place = m.group("place") or (lines[1][3:] if len(lines) > 1 and lines[1].lower().startswith("in ") else None)
+                rb.rec.written_place = rb.rec.written_place or (clean(place) if place else None)
+                if m.group("date"):
+                    rb.written(m.group("date"), m.group("date"))
+                title = first[:m.start("place") - 4] if m.group("place") else first   # "… In Zwickau"
+                title = " ".join([title] + [x for x in lines[1:] if not x.lower().startswith("in ")])
+                titles.append((el.tag, clean(title).rstrip(" .")))
+                rb.rec.addressees = rb.rec.addressees or [clean(m.group("to"))]
+                continue
+            if _SPOKEN.match(text) and rb.written(text, text):
+                subtitles.append(text)
+                continue
+            text = _join_label(lines) if len(lines) > 1 else text
+            titles.append((el.tag, clean(text)))
+        title, rest = self._choose_title(titles)
+        subtitles.extend(t for _, t in rest)
+        if title is None:
+            title = crumb_title
+        if title is None:
+            t = self.root.find(".//title")
+            if t is not None and t.text:
+                title = clean(t.text)
+        rb.rec.title = title
+        rb.rec.subtitle = " ".join(subtitles) or None
+        rb.rec.work = self.work
+        # The text's own title and people are never the periodical's name.
+        rb.skip_phrases = [x for x in (title, self.work) if x]
+        first_long = self.p.first_long
+        for block in self.p.info_blocks:
+            # A free-text block inside the text (a citation set as p.information) gives only
+            # its credits; the header proper comes before the first paragraph, or is labelled.
+            late = first_long is not None and self.p.order.get(block, 0) > first_long
+            self._info(block, credits_only=late)
+        self.p.unknown_labels = rb.unknown_labels
+        if self.p.updat is not None:
+            rb.last_updated(inline_text(self.p.updat))
+        if letter is not None or "/letters/" in self.p.rel:
+            self._dateline()
+        if self.p.date_ps and rb.rec.heading_date is None:
+            for p in self.p.date_ps:
+                if rb.heading_date(inline_text(p)):
+                    break
+        rec = rb.finish()
+        sender = people(letter.group("from")) if letter is not None else []
+        credited = {normalise_name(n).casefold() for f in ("transcribed_by", "marked_up_by", "proofread_by",
+                                                            "translated_by") for n in getattr(rec, f)}
+        meta = [n for n in self.meta_authors if normalise_name(n).casefold() not in credited]
+        authors = bylines or lead_names or sender or meta or rec.authors or self._path_author()
+        rec.authors = [normalise_name(_fuller(a, self.meta_authors)) for a in authors]
+        early = [b for b in self.p.info_blocks
+                 if self.p.first_long is None or self.p.order.get(b, 0) < self.p.first_long]
+        if self._work_year is None and not early:
+            t = self.root.find(".//title")
+            year = _LONE_YEAR.search(t.text or "") if t is not None else None
+            if year:
+                self._work_year = (year.group(1), year.group(1))
+        if rec.date is None and self._work_year is not None and not early:
+            rec.date, rec.date_text = self._work_year
+        rec.language = self._language()
+        return rec
+
+    _work_year: tuple[str, str] | None = None
+
+    def _is_date_heading(self, text: str) -> bool:
+        d = parse_date(text)
+        if not d:
+            return False
+        rest = text.replace(d[1], "").strip(" ()[].,–-")
+        return len(rest) <= 12
+
+    def _title_p(self, el, lines: list[str]) -> tuple[str, object]:
+        """What a p.title holds: ("crumbs", last crumb) | ("author", names) | ("work", None)."""
+        text = clean(" ".join(lines))
+        links = [a for a in el.iter("a")]
+        if text.startswith("MIA") or (len(links) >= 2 and text.count(":") >= 2):
+            crumbs = [c.strip() for c in text.split(":") if c.strip()]
+            crumbs = [c for c in crumbs if not re.fullmatch(r"\[.*\]", c)]  # "[German Original]"
+            if len(crumbs) >= 2:
+                self.work = self.work or crumbs[-2]
+            return "crumbs", (crumbs[-1] if crumbs else None)
+        if _BANNER.search(text):
+            return "banner", None
+        year = _LONE_YEAR.search(text)
+        if year:
+            self._work_year = (year.group(1), year.group(1))
+        # "Frederick Engels <br> Origins of the Family", "Karl Marx. Capital Volume One",
+        # "The Peasant War in Germany by Frederick Engels", "Karl Marx: The Civil War in France"
+        names = self.meta_authors or []
+        if (m := re.search(r"\s+by\s+(?P<who>[A-Z][\w.’' \-]+)$", text)) and (who := people(m.group("who"))):
+            self.work = self.work or _work(text[:m.start()])
+            return "author", who
+        if len(lines) > 1 and (who := people(lines[0])):
+            self.work = self.work or _work(" ".join(lines[1:]))
+            return "author", who
+        for n in names + [n for n in (people(text.split(":")[0]) if ":" in text else [])]:
+            if text.casefold().startswith(n.casefold()):
+                head, sep, tail = text.partition(":")
+                if sep and (who := people(head)) and who[0].casefold() == n.casefold():
+                    self.work = self.work or _work(tail)
+                    return "author", who            # "N.I. Bukharin and E. Preobrazhensky: The ABC …"
+                rest = _work(text[len(n):])
+                if rest:
+                    self.work = self.work or rest
+                return "author", [n]
+        if (who := people(_YEARISH.sub("", text))):
+            return "author", who
+        self.work = self.work or _work(text)
+        return "work", None
+
+    def _choose_title(self, titles: list[tuple[str, str]]) -> tuple[str | None, list]:
+        """The title among the headings; an h1 that is the book a chapter belongs to gives way
+        to the chapter heading after it (and becomes the work)."""
+        if not titles:
+            return None, []
+        # A title set as several h1 in a row ("Study Guide for" / "Marx’s" / "Theses on Feuerbach").
+        joined: list[tuple[str, str]] = []
+        for tag, t in titles:
+            if joined and tag == "h1" == joined[-1][0] and not _NUMERAL.match(t) and len(joined[-1][1]) < 40:
+                joined[-1] = ("h1", f"{joined[-1][1]} {t}")
+            else:
+                joined.append((tag, t))
+        titles = joined
+        tags = [t for t, _ in titles]
+        if "h1" in tags:
+            i = tags.index("h1")
+            h1 = titles[i][1]
+            later = [(k, t) for k, (tag, t) in enumerate(titles) if k > i and tag in ("h2", "h3", "h4", "h5")]
+            if later and self._h1_is_work(h1, later[0][1]):
+                # The chapter: a "Chapter …" or numbered heading if there is one, else the first.
+                pick = next((x for x in later if re.match(r"^(?:chapter|chap\.)\s", x[1], re.I)
+                             or _NUMERAL.match(x[1])), later[0])
+                k, chapter = pick
+                used = {i, k}
+                if _LABEL_LINE.match(chapter) and k + 1 < len(titles):
+                    chapter = f"{chapter.rstrip('.')}: {titles[k + 1][1]}"
+                    used.add(k + 1)
+                self.work = self.work or h1
+                return chapter, [x for j, x in enumerate(titles) if j not in used]
+            # "Victor Serge / Year One of the Russian Revolution / I – The October Insurrection":
+            # a heading above the h1 is the book the h1 belongs to.
+            if i > 0 and not self.work and titles[i - 1][0] in ("h3", "h4") and not _CHAPTERISH.match(titles[i - 1][1]):
+                self.work = titles[i - 1][1]
+            return h1, [x for j, x in enumerate(titles) if j != i]
+        # No h1: the first heading that is not the work itself.
+        for k, (tag, t) in enumerate(titles):
+            if self.work and t.casefold() == self.work.casefold() and len(titles) > k + 1:
+                continue
+            return t, [x for j, x in enumerate(titles) if j != k]
+        return titles[0][1], titles[1:]
+
+    def _h1_is_work(self, h1: str, chapter: str) -> bool:
+        low = h1.casefold()
+        if _CHAPTERISH.match(h1) or _NUMERAL.match(h1) or chapter.startswith("("):
+            return False
+        crumbs = self._toplink_crumbs()
+        if crumbs and len(crumbs) >= 4 and _similar(crumbs[-1], h1):
+            return True
+        head = self.root.find(".//title")
+        title_tag = clean(head.text) if head is not None and head.text else ""
+        desc = self._meta("description") or ""
+        if re.search(r"\((?:chap|ch\.|part|section)", title_tag, re.I) or (
+                chapter.casefold() in desc.casefold() and low in desc.casefold() and low != chapter.casefold()):
+            return True
+        if _NUMERAL.match(chapter) or re.match(r"^(?:chapter|part|book)\s+[\dIVXLC]+\b", chapter, re.I):
+            return True
+        return bool(self.work and _similar(self.work, h1))
+
+    def _toplink_crumbs(self) -> list[str]:
+        for p in self.root.iter("p"):
+            if "toplink" in _classes(p):
+                return [c.strip() for c in inline_text(p).split(">") if c.strip()]
+        return []
+
+    def _dateline(self) -> None:
+        """A letter's date: its dateline ("London, 20 June, 1873"), before or at the top of the body."""
+        for el in self.p.header_headings:
+            t = inline_text(el)
+            if _DATELINE.match(t) and self.rb.written(t, t):
+                return
+        for para in self.body_paras[:3]:
+            if len(para) < 90 and parse_date(para) and self.rb.written(para, para):
+                return
+
+    def _info(self, block, credits_only: bool = False) -> None:
+        labels = [s for s in block.iter("span") if "info" in _classes(s)]
+        if not labels:
+            for line, marked in _info_lines(block):
+                if not credits_only or is_credit_line(line):
+                    self.rb.info_line(line, marked)
+            return
+        # Labelled: the value of a label runs from its span to the next label span or <br>.
+        marks = set(labels)
+        text, spans = element_text(block, marks=marks)
+        flat = text.replace("\n\n", "\n")
+        spans = {el: (s - text[:s].count("\n\n"), e - text[:e].count("\n\n")) for el, (s, e) in spans.items()}
+        ordered = sorted(spans.items(), key=lambda kv: kv[1][0])
+        if ordered and ordered[0][1][0] > 0:
+            for line in flat[:ordered[0][1][0]].split("\n"):
+                self.rb.info_line(line)
+        emph = marked_phrases(block)
+        for i, (el, (s, e)) in enumerate(ordered):
+            stop = ordered[i + 1][1][0] if i + 1 < len(ordered) else len(flat)
+            label = flat[s:e]
+            value = flat[e:stop].lstrip(" :")
+            if ":" in label.strip().rstrip(":"):  # the whole "Label: value" sits inside the span
+                label, _, head = label.partition(":")
+                value = f"{head} {value}"
+            self.rb.labelled(label, value, tuple(p for p in emph if p in value))
+
+    def _path_author(self) -> list[str]:
+        parts = self.p.rel.split("/")
+        if len(parts) > 2 and parts[0] in ("archive", "reference") or \
+                (len(parts) > 3 and parts[0] == "history" and parts[1] == "archive"):
+            slug = parts[1] if parts[0] != "history" else parts[2]
+            if slug == "archive" and len(parts) > 3:
+                slug = parts[2]
+            t = self.root.find(".//title")
+            token = slug.split("-")[0].lower()
+            if t is not None and t.text and ":" in t.text:
+                c = clean(t.text.split(":", 1)[0])
+                if token and token in c.lower() and "archive" not in c.lower() and (who := people(c)):
+                    return who
+            return [" ".join(w.capitalize() for w in slug.replace("_", "-").split("-"))]
+        return []
+
+    def _language(self) -> str:
+        lang = self.root.get("lang") or self.root.get("{http://www.w3.org/XML/1998/namespace}lang")
+        if lang:
+            return lang.split("-")[0].lower()
+        return _LANG_BY_FOLDER.get(self.p.rel.split("/", 1)[0], "en")
+
+
+_HEADER_CUE = re.compile(r"\b(?:transcri\w*|mark(?:ed)?[- ]?up|html|proof\w*|translat\w*|first published|"
+                         r"published|source|copyright|copyleft|public domain|written|delivered|reprinted|"
+                         r"copied|online version|this version|re-?published|edition|press|publishers?|"
+                         r"pp?\.\s*[\dixv]+)\b", re.I)
+
+
+def header_line(text: str) -> bool:
+    """Does a block read as header lines (credits, sources, dates) rather than text?"""
+    return bool(_HEADER_CUE.search(text[:300])) and len(text) < 1500
+
+
+def _work(text: str) -> str | None:
+    t = clean(_YEARISH.sub("", text)).strip(" .:,–-")
+    return t or None
+
+
+def _similar(a: str, b: str) -> bool:
+    a, b = re.sub(r"\W+", " ", a.casefold()).strip(), re.sub(r"\W+", " ", b.casefold()).strip()
+    return bool(a and b) and (a == b or a.startswith(b) or b.startswith(a))
+
+
+def _info_lines(block) -> list[tuple[str, tuple]]:
+    """A free-text header block split at <br> and paragraph breaks, each line with its
+    emphasised phrases."""
+    out: list[tuple[str, tuple]] = []
+    cur: list[str] = []
+    marks: list[str] = []
+
+    def flush():
+        line = " ".join("".join(cur).split())
+        if line:
+            out.append((line, tuple(m for m in marks if m in line)))
+        cur.clear()
+        marks.clear()
+
+    def walk(el, top=False):
+        if isinstance(el.tag, str) and el.tag not in ("script", "style"):
+            if el.tag == "br":
+                flush()
+            else:
+                if el.tag in ("strong", "b", "em", "i") and clean(_tc(el)):
+                    marks.append(clean(_tc(el)))
+                if el.text:
+                    cur.append(el.text)
+                for c in el:
+                    walk(c)
+        if not top and el.tail:
+            cur.append(el.tail)
+
+    walk(block, top=True)
+    flush()
+    return out

@@ -1,0 +1,151 @@
+"""Source lines: where a text was (first) published, read from the words of an MIA header.
+
+"From Socialist Appeal, Vol. 1 No. 3, 28 August 1937, p. 9." names a periodical; "From Robert
+Hessen (ed.), Breaking with Communism (1990), pp. 37–40" names a later book that reprinted
+the text; "L’An 1 de la révolution russe, 1930" a book.  `parse_source_line` returns the
+fields and says which kind it read (``kind``: periodical | book | unknown), so the record can
+take a periodical's date as the publication date and leave a reprint's alone.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from .record import MONTHS, clean, parse_date
+
+_VOL = re.compile(r"\bVol(?:ume)?\.?\s*(?P<v>[IVXLC]+|\d+)\b", re.I)
+_NO = re.compile(r"\b(?:No|Nos|Number|Issue|Whole\s+No)\.?\s*(?P<n>\d+(?:\s*[-–/&]\s*\d+)?|[IVXLC]+\b)", re.I)
+_PAGES = re.compile(r"\bpp?\.?\s*(?P<p>[IVXLC]+\b|\d+(?:\s*[-–]\s*\d+)?(?:\s*(?:,|&|and)\s*\d+(?:\s*[-–]\s*\d+)?)*)", re.I)
+_SOURCE_LEAD = re.compile(r"^(?:(?:(?:first|originally|re-?)\s*)?(?:published|printed|appeared)\s*:?\s*(?:in\s+)?"
+                          r"|from\s+|source\s*:?\s*|in\s+|reprinted\s+(?:from|in)\s+|taken\s+from\s+|copied\s+from\s+)",
+                          re.I)
+# "in French in Faits et Documents", "in Russian as …": the language of the original, not a title.
+_LANGUAGE = re.compile(r"^(?:in\s+)?(?:French|German|Russian|Spanish|Italian|Yiddish|Dutch|Polish|Portuguese|"
+                       r"Chinese|Japanese|Greek|Swedish|Norwegian|Danish|Czech|Hungarian|Serbo-Croat|Bulgarian|"
+                       r"Romanian|Finnish|Hebrew|Turkish|Ukrainian)\s+(?:in|as)\s+", re.I)
+_SOURCE_HEAD_END = re.compile(r",|\s\(|;|:\s|\s[-–—]\s")
+_NOT_PERIODICAL = re.compile(r"(?:Vol|No\b|No\.|pp?\.|\d|by\s)", re.I)
+# Heads that name a document, an archive or a collection, not a periodical.
+_NOT_A_TITLE = re.compile(r"^(?:as\b|an?\s+|the\s+)?(?:as\b|original|internal|draft|introduction|preface|document|letter|manuscript|typescript|archives?|notes?|speech|"
+                          r"mimeograph\w*|pamphlet|leaflet|photocopy|microfilm|author|this|his|her|their|our|"
+                          r"collected|selected|complete)\b", re.I)
+_EDITOR = re.compile(r"^\s*(?:\((?:eds?|editors?|ed\.\s*by)\.?\)|,\s*eds?\.|,\s*editors?\b)", re.I)
+_BOOKISH = re.compile(r"\b(?:Publish\w*|Press|Books|Verlag|Editions?|Éditions|Library|Collected\s+Works|"
+                      r"Selected\s+Works|Complete\s+Works|Works|Werke|Gesamtausgabe|Anthology|Reader|"
+                      r"Pamphlet|Co\.,?\s+Inc|Ltd)\b", re.I)
+# Words that make a name a periodical's even when the line gives no volume or issue.
+_PERIODICAL_WORD = re.compile(r"\b(?:Review|Journal|Register|Bulletin|News|Times|Worker|Workers|Quarterly|"
+                              r"Monthly|Weekly|Daily|Magazine|Gazette|Herald|Tribune|Militant|Appeal|Socialist|"
+                              r"Socialism|Communist|Labour|Labor|Struggle|Voice|Call|Clarion|Leader|Post|"
+                              r"Star|Standard|Observer|Chronicle|Forward|Pravda|Iskra|Izvestia|Vperyod|"
+                              r"Sotsial|Zeitung|Vorwärts|Humanité|Neue|Zeit|Die|La|Le|Il|El|Avanti|"
+                              r"International|Internationale|Age|World|Spark|Truth|Masses|Liberator|"
+                              r"Nation|Statesman|Week|Today|Digest|Survey|Notes|Papers|Annual|Yearbook|"
+                              r"Bulletin|Organ|Newsletter|Paper|Press)\b")
+_PERSON = re.compile(r"^(?:[A-Z][a-zà-ÿ’'\-]+|[A-Z]\.(?:\s?[A-Z]\.)*)(?:\s+(?:[A-Z][a-zà-ÿ’'\-]+|[A-Z]\.|de|van|von|der|la|le))*"
+                     r"\s+[A-Z][a-zà-ÿ’'\-]+$")
+_TRAILING_NUMBER = re.compile(r"^(?P<name>.*?[^\d\s:])\s+(?:No\.?\s*)?(?P<n>\d{1,4}|[IVX]+/\d{1,4})(?:\s*:\s*(?P<n2>\d{1,4})?)?$")
+_TRAILING_YEAR = re.compile(r"\s+(?:1[5-9]\d\d|20\d\d)$")
+_HEAD_NUMBERS = re.compile(r"\s+(?:Vol(?:ume)?\.?|No\.?|Nos\.?|Number|Issue)\s*\S+.*$", re.I)
+
+
+def _month_precision(iso: str | None) -> bool:
+    return bool(iso) and len(iso) >= 7
+
+
+def parse_source_line(line: str | None, marked: Iterable[str] = (), skip: Iterable[str] = ()) -> dict:
+    """Fields of a source line: "From Socialist Appeal, Vol. 1 No. 3, 28 August 1937, p. 9.".
+
+    ``marked``: the line's emphasised phrases (HTML strong/em), where a periodical's name is
+    usually set; ``skip``: phrases that are not it (the text's own title, its authors).
+    ``kind`` is "periodical" when the line names one (a volume or issue number, a date to the
+    month, or a name with a periodical's word), "book" when it names a publisher, an editor
+    or a collected edition instead, else "unknown".
+    """
+    out = {"periodical": None, "volume": None, "issue": None, "date": None,
+           "date_text": None, "pages": None, "source_text": None, "kind": "unknown"}
+    line = clean(line)
+    if not line:
+        return out
+    out["source_text"] = line
+    body = _LANGUAGE.sub("", _SOURCE_LEAD.sub("", line))
+    numbers = False
+    if (m := _VOL.search(body)):
+        out["volume"] = m.group("v")
+        numbers = True
+    if (m := _NO.search(body)):
+        out["issue"] = re.sub(r"\s+", "", m.group("n"))
+        numbers = True
+    if (m := _PAGES.search(body)):
+        out["pages"] = re.sub(r"\s*([-–])\s*", r"\1", m.group("p").strip())
+    if (d := parse_date(body)):
+        out["date"], out["date_text"] = d
+    head, rest = _head(body)
+    editor = bool(_EDITOR.match(rest))
+    bookish = editor or bool(_BOOKISH.search(line))
+    skip = {clean(s).casefold() for s in skip if s}
+    name = _marked_name(body, marked, skip) if marked else None
+    if name is None:
+        name = _periodical_name(head, rest, skip, numbers, out)
+    elif (m := _TRAILING_NUMBER.match(name)) and out["issue"] is None:
+        name, out["issue"] = m.group("name").strip(), m.group("n2") or m.group("n")
+    month = _month_precision(out["date"])
+    issue = out["issue"] is not None
+    if name is not None and _BOOKISH.search(name):
+        name = None if not _PERIODICAL_WORD.search(name) else name
+    evidence = issue or month or (name is not None and _PERIODICAL_WORD.search(name) is not None) or (
+        out["volume"] is not None and not bookish)
+    if name is not None and not editor and evidence and (issue or month or not bookish):
+        out["periodical"] = name
+        out["kind"] = "periodical"
+    elif bookish or editor or (name is None and _PERSON.match(head or "")):
+        out["kind"] = "book"
+        out["volume"] = out["issue"] = None       # a collected edition's volume is not the text's
+    elif issue or month:
+        out["kind"] = "periodical"
+    elif name is not None:
+        out["kind"] = "book"                      # a title and a year: a book (or a pamphlet)
+    return out
+
+
+def _head(body: str) -> tuple[str, str]:
+    parts = _SOURCE_HEAD_END.split(body, maxsplit=1)
+    head = parts[0].strip(" .")
+    return head, body[len(parts[0]):]
+
+
+def _periodical_name(head: str, rest: str, skip: set, numbers: bool, out: dict) -> str | None:
+    if not head or _NOT_A_TITLE.match(head) or head.casefold() in skip:
+        return None
+    head = _HEAD_NUMBERS.sub("", head)          # "Pravda No. 68"
+    head = _TRAILING_YEAR.sub("", head)         # "The Socialist Register 1978"
+    if (m := _TRAILING_NUMBER.match(head)) and out["issue"] is None:   # "Socialist Review 221"
+        head, out["issue"] = m.group("name").strip(), m.group("n2") or m.group("n")
+    if not head or _NOT_PERIODICAL.match(head) or parse_date(head) is not None:
+        return None
+    if head.split()[0].lower().strip(".,") in MONTHS:     # "January, 1938"
+        return None
+    if _PERSON.match(head) and not _PERIODICAL_WORD.search(head) and not numbers:
+        return None                             # "From Victor Serge, Memoirs of a Revolutionary"
+    return head
+
+
+def _marked_name(body: str, marked: Iterable[str], skip: set) -> str | None:
+    """The emphasised phrase just before the volume, issue or date: "E. Belfort Bax, *The
+    Gaggers*, **Justice**, 19th March 1910" → Justice."""
+    stop = len(body)
+    for pat in (_VOL, _NO):
+        if (m := pat.search(body)):
+            stop = min(stop, m.start())
+    if (d := parse_date(body)):
+        stop = min(stop, body.find(d[1]) if d[1] in body else stop)
+    best = None
+    for phrase in marked:
+        p = clean(phrase).strip(" ,.;:")
+        if not p or p.casefold() in skip or parse_date(p) or _NOT_PERIODICAL.match(p):
+            continue
+        at = body.find(p)
+        if 0 <= at < stop:
+            best = p                            # the last one before the numbers
+    return best
