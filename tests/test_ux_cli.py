@@ -95,7 +95,7 @@ def test_ingest_reports_every_stage(tmp_path):
         summary = ingest(store, [pages], nlp=False, workers=1, progress=stages)
         again = ingest(store, [pages], nlp=False, workers=1, progress=False)
     names = [s.name for s in summary.stages]
-    assert names == ["read", "write", "index"]
+    assert names == ["read", "write", "index", "duplicates"]
     by = {s.name: s for s in summary.stages}
     assert by["read"].done == 4 and by["write"].done == 3 and by["index"].done == 3
     assert ("read", 4, 4) in seen and ("write", 3, 3) in seen

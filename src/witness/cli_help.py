@@ -231,6 +231,17 @@ Examples:
   WITNESS_TOKEN=s3cret witness serve            with curation enabled
   witness serve --host 0.0.0.0 --workers 2      on the network, two processes"""),
 
+    "duplicates": ("""Groups of documents with the same or nearly the same text.
+
+The same text read twice — a page and its plain-text export, a reprint in another folder —
+is recognised by comparing word sequences (MinHash over 5-word shingles, confirmed by an
+exact Jaccard of 0.8 or more). Lists and contradictions count such a group as one source.
+Brings the comparison up to date first (an ingest and a reprocess also do).""",
+                   """\b
+Examples:
+  witness duplicates
+  witness duplicates --json | jq '.items[0].members'"""),
+
     "verdict": ("""Judge what the checks and the claims found: one mechanism for both.
 
 A volunteer marks a transcription finding "not-an-error" or "fixed"; a curator

@@ -75,12 +75,12 @@ class Judgements:
         """claims.Contradiction objects with their key, the sources they stand against and
         their verdict, the outliers standing against the most sources first."""
         from ..verdicts import contradiction_item
-        from .views import sides
+        from .views import outlier_of
         out = []
         for c in found:
-            outlier, against = sides(c)
+            outlier, against = outlier_of(c)
             key = contradiction_item(c.kind, c.subject, outlier.document_id, outlier.quote or "").key
-            out.append(JudgedContradiction(c, key, len({it.document_id for it in against}) or 1))
+            out.append(JudgedContradiction(c, key, against))
         verdicts = self.store.verdicts.get(j.key for j in out)
         for j in out:
             j.verdict = verdicts.get(j.key)

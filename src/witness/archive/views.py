@@ -164,16 +164,25 @@ def timeline_rows(indexed: list[tuple[int, ClaimItem]], subject: str | None = No
     return rows, by_claim
 
 
-def sides(c):
-    """(the outlier claim, the claims it stands against or [] for the authority file) of a
-    claims.Contradiction: a denial stands against the assertions; a claim dated after a death
-    against the authority file; a claimed death against the later events it would forbid."""
-    others = list(getattr(c, "others", ()))
+def outlier_of(c):
+    """(the claim that stands out, how many sources it stands against) of a claims.Contradiction.
+
+    In the consensus shape (issue 18: `outlier`, `consensus`, `against`) both are given; the
+    outlier is None when the authority file is what stands out, and the sources' example stands
+    in for it.  In the pairwise shape before it, a denial stands against the assertions, a claim
+    dated after a death against the authority file, a claimed death against the later events
+    it would forbid; the sources are the documents of those claims."""
+    against = getattr(c, "against", None)        # which shape: the consensus one counts its sources
+    if isinstance(against, int):
+        return (c.outlier if c.outlier is not None else c.first), against
+    others = list(c.others)
     if c.kind == "asserted-vs-denied":
-        return c.second, [c.first, *others]
-    if c.second is None:
-        return c.first, []
-    return c.first, [c.second, *others]
+        outlier, contra = c.second, [c.first, *others]
+    elif c.second is None:
+        outlier, contra = c.first, []
+    else:
+        outlier, contra = c.first, [c.second, *others]
+    return outlier, len({it.document_id for it in contra}) or 1
 
 
 def contradiction_views(found, by_claim: dict[int, TimelineRow], name_of) -> list[ContradictionView]:
@@ -183,15 +192,14 @@ def contradiction_views(found, by_claim: dict[int, TimelineRow], name_of) -> lis
     for c in found:
         a = by_claim[id(c.first.claim)]
         b = by_claim[id(c.second.claim)] if c.second is not None else None
-        others = [by_claim[id(o.claim)] for o in getattr(c, "others", ()) if id(o.claim) in by_claim]
+        others = [by_claim[id(o.claim)] for o in c.others if id(o.claim) in by_claim]
         for row in (a, b, *others):
             if row is not None:
                 row.contradicted = True
-        outlier, against = sides(c)
+        outlier, against = outlier_of(c)
         item = contradiction_item(c.kind, c.subject, outlier.document_id, outlier.quote or "")
         out.append(ContradictionView(c.subject, name_of(c.subject), c.kind, c.reason, a, b,
-                                     len(getattr(c, "others", ())), by_claim.get(id(outlier.claim)),
-                                     len({it.document_id for it in against}) or 1, item.key))
+                                     len(c.others), by_claim.get(id(outlier.claim)), against, item.key))
     return out
 
 
