@@ -70,8 +70,80 @@ CERTAINTY_CASES = [
     ("Petrov was sentenced to be shot.", {("petrov", "sentenced", "asserted"), ("petrov", "executed", "predicted")}),
     ("Petrov now awaits trial in the Butyrki.", {("petrov", "tried", "predicted")}),
     ("Has Petrov been shot?", {("petrov", "executed", "uncertain")}),
-    # an appositive title is the author's description; the hedge governs the event only
+    # an appositive title is the author's description: a modal governs the event only …
+    ("Petrov, head of the G.P.U., will be shot.",
+     {("petrov", "held_office", "asserted"), ("petrov", "executed", "predicted")}),
+    # … but inside a rumor the whole passage is the rumor's (the safe side)
     ("It is rumored that Petrov, head of the G.P.U., was shot.",
-     {("petrov", "held_office", "asserted"), ("petrov", "executed", "rumored")}),
+     {("petrov", "held_office", "rumored"), ("petrov", "executed", "rumored")}),
     ("It is rumored that Petrov has been appointed head of the G.P.U.", {("petrov", "held_office", "rumored")}),
+]
+
+# claims.md, "Frames that are not the event": one case per frame kind (written sentences).
+FRAME_CASES = [
+    # negation of the event itself / of something else in the sentence
+    ("Petrov was not shot.", {("petrov", "executed", "denied")}),
+    ("Petrov, who never recanted, was shot.", {("petrov", "executed", "asserted")}),
+    ("Petrov was never arrested.", {("petrov", "arrested", "denied")}),
+    # intent, plot, attempt, preparation: no claim of the event
+    ("The plot to murder Petrov was discovered in time.", set()),
+    ("They planned to arrest Petrov in May.", set()),
+    ("Ivanov tried to arrest Petrov.", set()),
+    ("The attempted assassination of Petrov failed.", set()),
+    ("Ivanov went to Berlin to kill Petrov.", set()),
+    ("They are preparing the trial of Petrov.", set()),
+    # demand, proposal, campaign: no claim of the event
+    ("They pressed for the rehabilitation of Petrov and Ivanov.", set()),
+    ("The workers demanded the release of Petrov.", set()),
+    ("The congress called for Petrov's expulsion from the Party.", set()),
+    ("Ivanov proposed the expulsion of Petrov.", set()),
+    # fear, threat, danger: predicted
+    ("There was a danger of Petrov's assassination.", {("petrov", "died", "predicted")}),
+    ("Petrov's arrest is feared.", {("petrov", "arrested", "predicted")}),
+    ("Petrov's arrest is imminent.", {("petrov", "arrested", "predicted")}),
+    # condition, counterfactual, question: uncertain
+    ("If Petrov was arrested, the Opposition is lost.", {("petrov", "arrested", "uncertain")}),
+    ("Had Petrov died in 1923, everything would have been different.", {("petrov", "died", "uncertain")}),
+    ("Was Petrov arrested?", {("petrov", "arrested", "uncertain")}),
+    ("Petrov would have been shot without the campaign abroad.", {("petrov", "executed", "uncertain")}),
+    # testimony, confession, indictment, prosecution: reported
+    ("Ivanov testifies that he met Petrov in 1932.", {("ivanov", "met", "reported")}),
+    ("According to the indictment, Petrov met Ivanov in Copenhagen.", {("petrov", "met", "reported")}),
+    ("Petrov confessed that he had met Ivanov in Berlin.", {("petrov", "met", "reported")}),
+    ("Petrov was accused of having met Ivanov in Berlin.", {("petrov", "charged", "asserted"), ("petrov", "met", "reported")}),
+    # hedge
+    ("Petrov presumably met Ivanov.", {("petrov", "met", "uncertain")}),
+    ("Petrov probably died in the camp.", {("petrov", "died", "uncertain"), ("petrov", "imprisoned", "uncertain")}),
+    ("Petrov seems to have been arrested.", {("petrov", "arrested", "uncertain")}),
+    # a statement that a person is not dead, not arrested …
+    ("A letter came from Petrov saying that he was not dead.", {("petrov", "died", "denied")}),
+    ("Petrov is not in prison.", {("petrov", "imprisoned", "denied")}),
+    # implicatives: the event happened
+    ("Petrov managed to escape, but Ivanov was arrested.", {("ivanov", "arrested", "asserted")}),
+    ("Petrov returned to Moscow only to be arrested.", {("petrov", "arrested", "asserted")}),
+]
+
+# The inflation kinds issue 10 found on pages nobody tuned on, as the corpus says them.
+INFLATION_CASES = [
+    # shachtma-1936-xx-trial: a plot postponed is no death
+    ("It was decided to postpone the murder of comrade Stalin until the Comintern Congress.",
+     {"Stalin": "stalin"}, "stalin", "died"),
+    # a demand is not the outcome (Vlady's widow on their 1989 journey)
+    ("It was his first time back in 57 years, and we were there to press for the rehabilitation of "
+     "Trotsky and Serge in the glory days of glasnost and perestroika.",
+     {"Trotsky": "trotsky", "Serge": "serge"}, "trotsky", "rehabilitated"),
+    ("It was his first time back in 57 years, and we were there to press for the rehabilitation of "
+     "Trotsky and Serge in the glory days of glasnost and perestroika.",
+     {"Trotsky": "trotsky", "Serge": "serge"}, "serge", "rehabilitated"),
+    # bax-1918-autobiog-ch06: a denial that he was dead
+    ("Some years ago one of my sons, returning from a visit to New York, told me that a report was "
+     "current in Swiss circles there that Greulich was dead. I immediately wrote to him stating that I "
+     "had heard he was dead, but hoped it was not true. A few days later I received a reply from him "
+     "that he was not dead, although he had not been very well lately.",
+     {"Greulich": "greulich"}, "greulich", "died"),
+    # shachtma-1936-xx-trial: a critic retelling a defendant's testimony in the present tense
+    ("“Vishinsky: You expressed your agreement?\n\n” Berman-Yurin: Yes.” (1612.)\n\nNothing more "
+     "complicated or difficult than that! Trotsky meets an unknown for the first time; argues for "
+     "terrorism; answers one single question; walks around nervously for a bit—and Berman-Yurin is his man.",
+     {"Trotsky": "trotsky", "Berman-Yurin": "berman-yurin", "Vishinsky": "vyshinsky"}, "trotsky", "met"),
 ]

@@ -169,7 +169,7 @@ NEVER_INFLATED = {
     "denied": ["Petrov was not arrested.", "It is false that Petrov was shot.",
                "Pravda denied that Petrov had been executed.", "Petrov was spared."],
     "predicted": ["Petrov will be shot.", "Petrov is doomed.  He will be executed.",
-                  "The execution of Petrov is expected soon.", "They are preparing the trial of Petrov.",
+                  "The execution of Petrov is expected soon.",
                   "Petrov is still free. His arrest is only a matter of time."],
 }
 
@@ -368,8 +368,8 @@ def test_spare_means_a_reprieve_only_with_a_life_in_it(nlp):
         return {(c.subject, c.predicate, c.certainty)
                 for c in extract_claims(make_document(text, people, "1938"), nlp=nlp)}
     # shachtma-1938-05-len-lux: criticism, not an execution denied
-    assert got("The Menshevik Dan, who did not spare Lenin for his organizational regime, sought to "
-               "exploit the criticism.") == set()
+    assert {t for t in got("The Menshevik Dan, who did not spare Lenin for his organizational regime, sought to "
+                           "exploit the criticism.") if t[1] == "executed"} == set()
     assert ("radek", "executed", "denied") in got("Radek was spared.")
     assert ("radek", "executed", "denied") in got("Stalin spared Radek from execution.")
     assert ("radek", "executed", "denied") in got("Radek's life has been spared.")
@@ -381,3 +381,113 @@ def test_spared_something_else_is_no_reprieve(nlp):
                  "In addition, Marx was not to be spared the misfortunes which attended him in business."):
         assert [c for c in extract_claims(make_document(text, people, "1990"), nlp=nlp)
                 if c.predicate == "executed"] == [], text
+
+
+# -- frames that are not the event (claims.md) ---------------------------------------------------
+from claims_cases import FRAME_CASES, INFLATION_CASES  # noqa: E402
+
+
+@pytest.mark.parametrize("text,expected", FRAME_CASES, ids=[t[:40] for t, _ in FRAME_CASES])
+def test_frame(nlp, text, expected):
+    claims = extract_claims(make_document(text, PEOPLE, "1937-08-28"), nlp=nlp)
+    assert {t for t in triples(claims) if t[1] != "held_office"} == expected
+
+
+@pytest.mark.parametrize("text,people,subject,predicate", INFLATION_CASES,
+                         ids=[f"{c[2]}-{c[3]}" for c in INFLATION_CASES])
+def test_inflation_kinds_never_asserted(nlp, text, people, subject, predicate):
+    claims = extract_claims(make_document(text, people, "1936"), nlp=nlp)
+    about = [c for c in claims if c.subject == subject and c.predicate == predicate]
+    assert all(c.certainty not in FACT for c in about), triples(about)
+
+
+def test_testimony_frame_names_its_speaker(nlp):
+    [c] = extract_claims(make_document("Ivanov testifies that he met Petrov in 1932.", PEOPLE, "1936"), nlp=nlp)
+    assert (c.certainty, c.attributed_to) == ("reported", "Ivanov")
+
+
+# -- the extraction errors behind issue 18's false contradictions --------------------------------
+def _claims(nlp, text, people, date="1960"):
+    return extract_claims(make_document(text, people, date), nlp=nlp)
+
+
+def test_compound_numbers_in_relative_dates(nlp):
+    """"his death … twenty-five years ago" is not "five years ago"."""
+    got = [(c.predicate, c.date) for c in _claims(nlp, "Trotsky's death twenty-five years ago shook the movement.",
+                                                  {"Trotsky": "trotsky"}, "1965")]
+    assert got == [("died", "1940")]
+
+
+def test_relative_dates_in_a_quoted_speech_count_from_the_speech(nlp):
+    """Lenin in 1903 saying "Marx died here twenty years ago", reprinted in 1973."""
+    people = {"Lenin": "lenin", "Marx": "marx"}
+    got = [(c.subject, c.date) for c in _claims(nlp, "In 1903 Lenin said in London: “Marx died here twenty years "
+                                                "ago, and we must honour him.”", people, "1973") if c.predicate == "died"]
+    assert got == [("marx", "1883")]
+    # a speech the text does not date: no date rather than one counted from the reprint
+    got = [c.date for c in _claims(nlp, "Lenin said in London: “Marx died here twenty years ago.”", people, "1973")
+           if c.predicate == "died"]
+    assert got == [None]
+
+
+def test_a_letters_own_date_is_its_now(nlp):
+    doc = make_document("Petrov was arrested three months ago.", PEOPLE, "1973")
+    doc.record.written = "1937-08-28"                 # a letter of 1937 published in 1973
+    assert [c.date for c in extract_claims(doc, nlp=nlp)] == ["1937-05"]
+
+
+def test_citations_and_titles_yield_no_events(nlp):
+    """"(Leon Trotsky, The Kirov Assassination, February 1935)" is a citation, not Kirov's death."""
+    people = {"Leon Trotsky": "trotsky", "Kirov": "kirov"}
+    got = _claims(nlp, "The terror began at once (Leon Trotsky, The Kirov Assassination, February 1935).", people)
+    assert [c for c in got if c.predicate == "died"] == []
+
+
+def test_a_name_inside_a_title_is_not_its_author(nlp):
+    """mandel-19xx-marx-hist-glossary: Böhm-Bawerk wrote "Karl Marx and the End of his System"."""
+    people = {"Böhm-Bawerk": "bohm-bawerk", "Karl Marx": "marx"}
+    got = _claims(nlp, "Böhm-Bawerk, Eugen von (1815-1914): Austrian economist, the founder of the marginalist "
+                       "theory of value; wrote Karl Marx and the End of his System in 1887.", people)
+    assert {(c.subject, c.predicate) for c in got if c.predicate == "wrote"} == {("bohm-bawerk", "wrote")}
+
+
+def test_a_possessive_is_no_antecedent_for_he(nlp):
+    """hallas-works-1976-09-su1: "…close to Lenin’s of 1920-21, … he wrote, in … 1931" is Trotsky."""
+    text = ("Trotsky introduced a crucial innovation into the concept.\n\nStarting from a conception close to "
+            "Lenin’s of 1920-21, and allowing for the degeneration since then, he wrote, in a major theoretical "
+            "article in 1931: the state is ours.")
+    got = {(c.subject, c.predicate) for c in _claims(nlp, text, {"Lenin": "lenin", "Trotsky": "trotsky"})}
+    assert ("lenin", "wrote") not in got and ("trotsky", "wrote") in got
+
+
+def test_a_trial_named_after_its_victim(nlp):
+    """"the Kirov trial": Kirov was its victim, not its defendant."""
+    got = {(c.subject, c.predicate) for c in _claims(
+        nlp, "Kirov was murdered in December 1934. The Kirov trial followed, and then the Zinoviev trial.",
+        {"Kirov": "kirov", "Zinoviev": "zinoviev"})}
+    assert ("kirov", "tried") not in got and ("zinoviev", "tried") in got
+
+
+def test_a_negation_belongs_to_its_own_verb(nlp):
+    """"The death of Rosa Luxemburg and Karl Liebknecht … did not daunt her" is no denied death."""
+    got = {(c.subject, c.certainty) for c in _claims(
+        nlp, "The death of Rosa Luxemburg and Karl Liebknecht in January 1919 did not daunt her.",
+        {"Rosa Luxemburg": "luxemburg", "Karl Liebknecht": "liebknecht"}) if c.predicate == "died"}
+    assert got == {("luxemburg", "asserted"), ("liebknecht", "asserted")}
+
+
+EVENT_CASES = [
+    ("Petrov is now in exile in Rome.", {("petrov", "exiled", "asserted")}),
+    ("Petrov very nearly lost his life on the ice.", {("petrov", "died", "denied")}),
+    ("Petrov and Ivanov were the chief defendants in the trial.", {("petrov", "tried", "asserted"),
+                                                                    ("ivanov", "tried", "asserted")}),
+    ("Born in Odessa in 1881, Petrov left school at twelve.", {("petrov", "born", "asserted")}),
+    ("Petrov was hanged in 1887.", {("petrov", "executed", "asserted")}),
+    ("Petrov fled to Paris in 1920.", {("petrov", "exiled", "asserted")}),
+    ("Petrov was thrown into jail.", {("petrov", "imprisoned", "asserted")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", EVENT_CASES, ids=[t[:40] for t, _ in EVENT_CASES])
+def test_event_phrasings(nlp, text, expected):
+    assert {t for t in triples(_claims(nlp, text, PEOPLE)) if t[1] != "held_office"} == expected

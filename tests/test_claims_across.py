@@ -52,17 +52,17 @@ def test_contradictions_between_two_sources(two_sources):
     a, b = two_sources
     items = items_from_document(a) + items_from_document(b)
     found = find_contradictions(items)
-    kinds = {(c.kind, c.first.claim.predicate, c.second.claim.predicate if c.second else None)
-             for c in found if c.subject == "petrov"}
-    assert ("asserted-vs-denied", "executed", "executed") in kinds
-    assert ("alive-after-death", "executed", "released") in kinds
-    assert ("alive-after-death", "executed", "wrote") in kinds
+    kinds = {(c.kind, c.outlier.claim.predicate, c.consensus.event) for c in found if c.subject == "petrov"}
+    # one source against one: the denial is the outlier; the later events stand against the death
+    assert ("asserted-vs-denied", "executed", "died") in kinds
+    assert ("alive-after-death", "released", "died") in kinds
+    assert ("alive-after-death", "wrote", "died") in kinds
     for c in found:
         # both quotes and both documents are there; nothing is resolved
-        assert c.first.quote and c.second.quote
-        assert {c.first.document_id, c.second.document_id} == {"source-a", "source-b"}
-        assert c.first.quote == (a if c.first.document_id == "source-a" else b).text[
-            c.first.claim.evidence.start:c.first.claim.evidence.end]
+        assert c.outlier.quote and c.consensus.example.quote and c.against == 1
+        assert {c.outlier.document_id, c.consensus.example.document_id} == {"source-a", "source-b"}
+        assert c.outlier.quote == (a if c.outlier.document_id == "source-a" else b).text[
+            c.outlier.claim.evidence.start:c.outlier.claim.evidence.end]
     # the source claims are untouched: the denial is still a denial, the execution still asserted
     assert {c.certainty for c in b.claims if c.predicate == "executed"} == {"denied"}
     assert {c.certainty for c in a.claims if c.predicate == "executed"} == {"asserted"}
@@ -86,10 +86,11 @@ def test_event_after_authority_death(two_sources):
     a, b = two_sources
     items = items_from_document(a) + items_from_document(b)
     authority = StandInAuthority({"petrov": StandIn("1936-08-25", "executed")})
-    found = [c for c in find_contradictions(items, authority) if c.kind == "after-authority-death"]
-    preds = {c.first.claim.predicate for c in found}
-    assert preds == {"released", "wrote"}            # 1938, 1939: after 1936-08-25
-    assert all(c.second is None and c.authority["died"] == "1936-08-25" for c in found)
+    found = [c for c in find_contradictions(items, authority) if c.kind.endswith("after-death")]
+    preds = {c.outlier.claim.predicate for c in found}
+    assert preds == {"released", "wrote"}            # 1938, 1939: after the death the sources and the file agree on
+    assert all(c.authority["died"] == "1936-08-25" and "authority file" in c.consensus.sources for c in found)
+    assert all(c.against == 2 for c in found)        # source-a and the authority file
     # "shot in August 1936" is not after a death on 1936-08-25 at month precision
     assert "executed" not in preds
 
@@ -103,8 +104,8 @@ def test_event_after_real_authority_death(nlp):
                         doc_id="later")
     doc.claims = extract_claims(doc, nlp=nlp)
     found = find_contradictions(items_from_document(doc), authority)
-    assert [(c.kind, c.first.claim.predicate) for c in found] == [("after-authority-death", "released")]
-    assert found[0].authority["died"] == entry.died
+    assert [(c.kind, c.outlier.claim.predicate) for c in found] == [("alive-after-death", "released")]
+    assert found[0].authority["died"] == entry.died and found[0].second is None   # the file alone
 
 
 def test_hedged_and_undated_claims_do_not_contradict_death():
@@ -175,7 +176,7 @@ def test_repeatable_events_contradict_only_at_the_same_time():
 
     def item(doc, pred, cert, date=None):
         return ClaimItem(Claim("x-person", pred, None, date, None, cert, None, Span(0, 1)), doc, doc, "1950", "q")
-    kinds = lambda items: [(c.kind, c.first.claim.predicate) for c in find_contradictions(items)]
+    kinds = lambda items: [(c.kind, c.outlier.claim.predicate) for c in find_contradictions(items)]
     assert kinds([item("a", "wrote", "asserted"), item("b", "wrote", "denied")]) == []
     assert kinds([item("a", "arrested", "asserted", "1937"), item("b", "arrested", "denied", "1938")]) == []
     assert kinds([item("a", "arrested", "asserted", "1937-05"), item("b", "arrested", "denied", "1937")]) \
@@ -196,8 +197,8 @@ def test_a_death_contradicts_only_another_sources_later_claims():
     assert find_contradictions(same) == []
     other = same + [item("b", "released", "1940")]
     found = find_contradictions(other)
-    assert [(c.kind, c.first.document_id, c.second.document_id) for c in found] == \
-        [("alive-after-death", "a", "b")]
+    assert [(c.kind, c.outlier.document_id, c.consensus.sources) for c in found] == \
+        [("alive-after-death", "b", ["a"])]
 
 
 def test_a_denial_at_another_time_does_not_contradict_a_once_event():
@@ -212,9 +213,9 @@ def test_a_denial_at_another_time_does_not_contradict_a_once_event():
     assert [c.kind for c in find_contradictions([murdered, item("d", "1940-08", "denied")])] == ["asserted-vs-denied"]
 
 
-def test_one_claim_against_many_is_one_contradiction_that_keeps_them_all():
-    """A denial against 3 sources asserting the same death is one contradiction carrying all
-    three; one misdated death against later events is one per kind of event, earliest first."""
+def test_an_outlier_is_flagged_once_against_the_consensus():
+    """Issue 18: a denial against 3 sources asserting the same death is ONE contradiction, the
+    denial against the 3 (not three copies); a misdated death stands against the others' year."""
     from witness.archive.views import contradiction_views, timeline_rows
 
     def item(doc, predicate, date, certainty="asserted"):
@@ -225,20 +226,63 @@ def test_one_claim_against_many_is_one_contradiction_that_keeps_them_all():
     found = find_contradictions(asserted + [denial])
     assert len(found) == 1
     c = found[0]
-    assert c.second is denial and [c.first, *c.others] == asserted
-    assert c.reason == "died: asserted vs denied (and 2 more claims like it)"
+    assert c.outlier is denial and c.against == 3 and c.consensus.sources == ["s0", "s1", "s2"]
+    assert c.consensus.date == "1924-01-21" and c.others == []
+    assert c.reason == "died: denied here, asserted by 3 other sources"
+
+    # a year most sources agree on, and one source giving another: that one is the outlier
+    misdated = item("m", "died", "1882")
+    found = find_contradictions([item("a", "died", "1881-03"), item("b", "died", "1881-03-13"),
+                                 item("c", "died", "1881"), misdated])
+    assert [(c.kind, c.outlier.document_id, c.against, c.consensus.date) for c in found] == \
+        [("date", "m", 3, "1881-03")]
 
     death = item("x", "died", "1887")
     later = [item("w1", "wrote", "1920"), item("w2", "wrote", "1905"), item("r", "released", "1900")]
     found = find_contradictions([death] + later)
-    assert [(c.kind, c.second.document_id, [o.document_id for o in c.others]) for c in found] == \
-        [("alive-after-death", "w2", ["w1"]), ("alive-after-death", "r", [])]
-    # In a timeline every claim of the group is flagged, and the view says how many more.
+    assert sorted((c.kind, c.outlier.document_id) for c in found) == \
+        [("alive-after-death", "r"), ("alive-after-death", "w1"), ("alive-after-death", "w2")]
+    # In a timeline the outlier and the claim it stands against are flagged.
     indexed = list(enumerate([death] + later))
     rows, by_claim = timeline_rows(indexed)
     views = contradiction_views(found, by_claim, lambda _: "Lenin")
-    assert [v.also for v in views] == [1, 0]
+    assert [v.against for v in views] == [1, 1, 1]
     assert all(r.contradicted for r in rows)
+
+
+def test_sources_are_counted_once_per_text():
+    """Duplicate texts (the same article stored twice) are one source: they do not outvote others."""
+    def item(doc, date):
+        return ClaimItem(Claim("x", "died", None, date, None, "asserted", None, Span(0, 5)), doc, doc, "1950", "w")
+    items = [item("a", "1918-06"), item("a-copy", "1918-06"), item("d", "1918-06"),
+             item("b", "1918-09"), item("c", "1918-09")]
+    # as five sources: June has three, September two — the September claims are the outliers
+    assert sorted((c.kind, c.outlier.document_id, c.against) for c in find_contradictions(items)) == \
+        [("date", "b", 3), ("date", "c", 3)]
+    # with the copy counted as its original, June and September have two each: no consensus finer than 1918
+    assert find_contradictions(items, source_of=lambda d: "a" if d == "a-copy" else d) == []
+
+
+def test_the_authority_file_breaks_a_tie_and_can_be_the_outlier():
+    def item(doc, date):
+        return ClaimItem(Claim("v", "died", None, date, None, "asserted", None, Span(0, 5)), doc, doc, "1950", "w")
+    authority = StandInAuthority({"v": StandIn("1918-06-20", "assassinated")})
+    found = find_contradictions([item("a", "1918-06-20"), item("b", "1918-09")], authority)
+    assert [(c.kind, c.outlier.document_id, c.against) for c in found] == [("date", "b", 2)]
+    found = find_contradictions([item("a", "1919"), item("b", "1919"), item("c", "1919")], authority)
+    assert [(c.kind, c.outlier, c.against) for c in found] == [("authority", None, 3)]
+
+
+def test_a_document_correcting_its_own_account():
+    """fitzgerald-1908-paris_prisoners: the quoted officer's account, then "(This is incorrect. …)"."""
+    def item(start, certainty, quote, obj=None):
+        return ClaimItem(Claim("thomas", "arrested", obj, None, None, certainty, "the officer" if certainty == "reported" else None,
+                               Span(start, start + 10)), "doc", "Doc", "1908", quote)
+    account = item(0, "reported", "he was General Clement Thomas, who had been arrested in the Rue Pigalle")
+    fix = item(200, "asserted", "This is incorrect. General Clement Thomas was caught … and was arrested as a spy.")
+    found = find_contradictions([account, fix])
+    assert [(c.kind, c.outlier is account, c.consensus.example is fix) for c in found] == \
+        [("self-correction", True, True)]
 
 
 def test_a_dated_assertion_is_shown_against_a_denial():
@@ -247,4 +291,4 @@ def test_a_dated_assertion_is_shown_against_a_denial():
                          doc, doc.upper(), "1950", "words")
     found = find_contradictions([item("a", None, "asserted"), item("b", "1924-01-21", "asserted"),
                                  item("c", None, "denied")])
-    assert [(c.first.document_id, [o.document_id for o in c.others]) for c in found] == [("b", ["a"])]
+    assert [(c.outlier.document_id, c.consensus.example.document_id, c.against) for c in found] == [("c", "b", 2)]

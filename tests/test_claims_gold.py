@@ -33,7 +33,8 @@ def gold_docs(corpus_root):
 def test_gold_is_well_formed(gold_docs):
     assert len(gold_docs) >= 12
     for g, doc in gold_docs:
-        for subject, predicate, certainty, evidence in g["claims"]:
+        for c in g["claims"]:
+            subject, predicate, certainty, evidence = c["subject"], c["predicate"], c["certainty"], c["evidence"]
             assert predicate in PREDICATES and certainty in CERTAINTIES, (g["file"], predicate)
             assert subject in g["people"].values(), (g["file"], subject)
             assert evidence in doc.text, (g["file"], evidence)

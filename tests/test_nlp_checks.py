@@ -15,10 +15,11 @@ def authority():
     return load()
 
 
-def annotated(text: str, heading_date: str | None = None, date: str | None = None) -> Document:
+def annotated(text: str, heading_date: str | None = None, date: str | None = None,
+              written: str | None = None) -> Document:
     from witness.nlp import annotate
     return annotate(Document(id="t", source=Source("t.txt", "text", ""),
-                             record=Record(heading_date=heading_date, date=date), text=text))
+                             record=Record(heading_date=heading_date, date=date, written=written), text=text))
 
 
 def test_name_variant_flags_two_spellings_of_one_surname(authority):
@@ -44,20 +45,29 @@ def test_date_after_death_on_the_seed(authority, seed_html, corpus_root):
     from witness.ingest import read_path
     from witness.nlp import annotate
     d = annotate(read_path(seed_html, corpus_root).document)
-    assert d.record.heading_date == "1938-08"
+    # The heading says "(August 1938)", a typo: the article was published on 28 August 1937,
+    # when Yagoda was alive.  The check reads the publication date, never the heading's
+    # (issue 13: all 8 such findings of the demo were false, this one among them).
+    assert d.record.heading_date == "1938-08" and d.record.date == "1937-08-28"
+    assert date_after_death(d, authority) == []
+    # Written after the death (a date the page states): that date counts, and the finding stands.
+    d.record.written = "1938-08"
     found = date_after_death(d, authority)
     assert [d.text[f.start:f.end] for f in found] == ["Yagoda"]
     assert found[0].severity == "warning" and "1938-03-15" in found[0].message
-    # Dated as first published (August 1937), Yagoda was alive: no finding.
-    d.record.heading_date = None
-    assert d.record.date == "1937-08-28"
-    assert date_after_death(d, authority) == []
+    assert "dated 1938-08" in found[0].message
+
+
+def test_date_after_death_written_date_before_a_later_publication(authority):
+    from witness.checks.people import date_after_death
+    d = annotated("Bukharin is still the editor of Izvestia.", date="1940-01", written="1937-05")
+    assert date_after_death(d, authority) == []      # written while he lived, printed later
 
 
 def test_date_after_death_not_when_the_text_speaks_of_the_death(authority):
     from witness.checks.people import date_after_death
     d = annotated("Yagoda was executed in March 1938. Yagoda is remembered by nobody.",
-                  heading_date="1939-01")
+                  date="1939-01")
     assert date_after_death(d, authority) == []
 
 

@@ -196,8 +196,11 @@ def test_foreign_tei_is_read_leniently(tei_schema):
     assert "First line of verse\nSecond line" in doc.text
     assert "\n\n\n" not in doc.text and "  " not in doc.text
     rak = next(m for m in doc.mentions if m.type == "person")
-    assert doc.text[rak.start:rak.end] == "Rakowsky" and rak.entity == "p-rakovsky"
-    assert doc.entities[0].aliases == ["Rakowsky"] and doc.entities[0].born == "1873-08-13"
+    # A pointer into the file's own listPerson with no authority number: this document's entity.
+    assert doc.text[rak.start:rak.end] == "Rakowsky" and rak.entity == "letters-foreign-letter-p-rakovsky"
+    assert rak.origin == "tei"
+    e = next(e for e in doc.entities if e.id == rak.entity)
+    assert e.aliases == ["Rakowsky"] and e.born == "1873-08-13"
     by_label = {n.label: n for n in doc.notes}
     assert by_label["a"].text == "See Pravda, 12 March." and by_label["a"].called
     assert doc.text[by_label["1"].start:by_label["1"].end] == "1"

@@ -103,9 +103,9 @@ def _window(doc, rng: random.Random, dense: bool) -> tuple[int, int]:
     return paras[i][0], paras[j - 1][1]
 
 
-def draw_claims(seed: int = 20261206) -> list[dict]:
+def draw_claims(seed: int = 20261206, exclude: set[str] = frozenset(), test_share: int = 10) -> list[dict]:
     rng = random.Random(seed)
-    gold = _already_gold()
+    gold = _already_gold() | set(exclude)
     pool = []
     for p in _pages(CORPUS):
         rel = p.relative_to(CORPUS).as_posix()
@@ -141,7 +141,7 @@ def draw_claims(seed: int = 20261206) -> list[dict]:
     take("event", 30, lambda d: len(set(m.lower() for m in EVENT.findall(d.text))) >= 4)
     for kind in ("random", "event"):
         group = [x for x in picked if x["kind"] == kind]
-        for x in rng.sample(group, 10):
+        for x in rng.sample(group, test_share):
             x["split"] = "test"
         for x in group:
             x.setdefault("split", "dev")
@@ -181,11 +181,19 @@ def draw_records(seed: int = 20261207) -> list[dict]:
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("what", choices=["claims", "records"])
+    ap.add_argument("what", choices=["claims", "claims-train", "records"])
     ap.add_argument("--out", required=True)
     ap.add_argument("--texts", help="claims: write the annotators' texts into this folder")
     a = ap.parse_args(argv)
-    sample = draw_claims() if a.what == "claims" else draw_records()
+    if a.what == "claims-train":
+        # a training set for the trained component: more pages drawn the same way, none of the
+        # 60 above (nor their authors' pages already in the set), all "train"
+        first = json.loads((ROOT / "tests/gold/claims-blind/sample.json").read_text(encoding="utf-8"))
+        sample = draw_claims(seed=20261208, exclude={x["path"] for x in first}, test_share=0)
+        for x in sample:
+            x["split"] = "train"
+    else:
+        sample = draw_claims() if a.what == "claims" else draw_records()
     Path(a.out).parent.mkdir(parents=True, exist_ok=True)
     Path(a.out).write_text(json.dumps(sample, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     if a.texts:

@@ -67,17 +67,21 @@ def check(ctx, target, as_json, rule, explain_rule, list_rules):
 @click.option("--author")
 @click.option("--from", "date_from", type=Year())
 @click.option("--to", "date_to", type=Year())
+@click.option("--date-field", type=click.Choice(["published", "written"]),
+              help="Which date --from/--to read: first publication, or when written (else published). "
+                   "Default: the best date the record has.")
 @click.option("--periodical")
 @click.option("--person", help="Entity id or a name in any spelling or script.")
 @click.option("--limit", type=click.IntRange(1, 1000), default=20, show_default=True)
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_context
-def search(ctx, query, author, date_from, date_to, periodical, person, limit, as_json):
+def search(ctx, query, author, date_from, date_to, date_field, periodical, person, limit, as_json):
     """Full-text search with filters."""
     store = _store(ctx)
     store.sync_index()         # take in what other processes wrote (never waits for them)
     results = _archive(ctx).search_person(query, person, author=author, date_from=date_from,
-                                          date_to=date_to, periodical=periodical, limit=limit)
+                                          date_to=date_to, date_field=date_field,
+                                          periodical=periodical, limit=limit)
     if as_json:
         out = {"total": results.total, "results": [h.__dict__ for h in results.hits]}
         if results.note:

@@ -78,6 +78,13 @@ def parse_date(text: str | None, spans: bool = False) -> tuple[str, str] | None:
     return None
 
 
+def reference_date(rec: Record) -> str | None:
+    """The date a document speaks from, for checks: when it was written if the page says so,
+    else its first publication.  Never the heading date (a date printed in the heading can be
+    a typo or an event's) nor the date of an event the text reports."""
+    return rec.written or rec.date
+
+
 # --------------------------------------------------------------------------- names
 
 _WS = re.compile(r"\s+")

@@ -113,13 +113,16 @@ def timeline_json(entry) -> dict:
     from dataclasses import asdict
     out = asdict(entry)
     out["claim"]["evidence"] = {"start": entry.claim.evidence.start, "end": entry.claim.evidence.end}
+    out["claim_date"] = entry.claim.date          # the date the text gives, null when undated
+    out["placed_by"] = "claim" if entry.dated else "document"   # what `date` is
     return out
 
 
 def format_timeline(pid: str, entries) -> list[str]:
     lines = [f"{pid}: {len(entries)} claims"]
     for e in entries:
-        when = (e.date or "n.d.") + ("" if e.dated else " (document date)")
+        # An undated claim says so; its document's date only places it.
+        when = e.date if e.dated else f"undated (doc. {e.date or 'n.d.'})"
         obj = f" {e.object}" if e.object else ""
         src = f" — according to {e.attributed_to}" if e.attributed_to else ""
         lines.append(f"  {when:<28} {e.predicate}{obj} [{e.certainty.upper()}]{src}")
@@ -136,30 +139,40 @@ def contradiction_json(c) -> dict:
         d = asdict(item)
         d["claim"]["evidence"] = {"start": item.claim.evidence.start, "end": item.claim.evidence.end}
         return d
-    return {"kind": c.kind, "subject": c.subject, "reason": c.reason, "first": side(c.first),
-            "second": side(c.second), "authority": c.authority, "others": [side(o) for o in c.others]}
+    cons = c.consensus
+    return {"kind": c.kind, "subject": c.subject, "reason": c.reason, "against": c.against,
+            "outlier": side(c.outlier),
+            "consensus": {"event": cons.event, "certainty": cons.certainty, "date": cons.date,
+                          "sources": cons.sources, "example": side(cons.example), "authority": cons.authority},
+            "others": [side(o) for o in c.others],
+            # the two sides as before (first: the outlier, second: the consensus's example)
+            "first": side(c.first), "second": side(c.second), "authority": c.authority}
 
 
 def format_contradiction(c) -> list[str]:
     lines = [f"{c.kind}: {c.subject} — {c.reason}"]
-    for label, item in (("A", c.first), ("B", c.second)):
+    for label, item in (("outlier", c.outlier), ("consensus", c.consensus.example)):
         if item is not None:
             cl = item.claim
-            lines.append(f"  {label}. {cl.predicate} [{cl.certainty}] {cl.date or ''} in {item.document_id}"
+            lines.append(f"  {label}: {cl.predicate} [{cl.certainty}] {cl.date or ''} in {item.document_id}"
                          f" ({item.document_date or 'n.d.'}): “{(item.quote or '').strip()[:200]}”")
-    if c.authority:
-        lines.append(f"  B. authority file: died {c.authority.get('died')} ({c.authority.get('death_manner') or '?'})")
+    if c.outlier is None:
+        lines.append(f"  outlier: the authority file ({c.consensus.event} "
+                     f"{(c.authority or {}).get(c.consensus.event)})")
+    if c.authority and c.outlier is not None:
+        lines.append(f"  authority file: {c.consensus.event} {c.authority.get(c.consensus.event)}"
+                     + (f" ({c.authority.get('death_manner')})" if c.authority.get("death_manner") else ""))
+    srcs = [s for s in c.consensus.sources]
+    lines.append(f"  stands against {c.against} source{'s' if c.against != 1 else ''}: {', '.join(srcs[:8])}"
+                 + (f" and {len(srcs) - 8} more" if len(srcs) > 8 else ""))
     if c.others:
-        label = "A" if c.kind == "asserted-vs-denied" else "B"
-        docs = list(dict.fromkeys(o.document_id for o in c.others))
-        lines.append(f"  … and {len(c.others)} more like {label}, in {', '.join(docs[:8])}"
-                     + (f" and {len(docs) - 8} other documents" if len(docs) > 8 else ""))
+        lines.append(f"  (the same source says it {len(c.others)} more time{'s' if len(c.others) != 1 else ''})")
     return lines
 
 
 def contradiction_event(c) -> str:
-    """The event a contradiction is about (the predicate of its claims)."""
-    return c.first.claim.predicate if c.kind != "asserted-vs-denied" or c.second is None else c.second.claim.predicate
+    """The event a contradiction is about (a death of any manner is "died")."""
+    return c.consensus.event
 
 
 def contradictions_headline(total: int, artefacts: int, show_all: bool) -> str:

@@ -171,6 +171,4 @@ class Judgements:
 
 
 def _contradiction_item(c) -> Item:
-    o = c.outlier
-    return Item("contradiction", c.key, o.doc_id if o else c.a.doc_id, f"{c.kind} {c.entity}",
-                (o.quote if o else c.a.quote) or "")
+    return Item("contradiction", c.key, c.a.doc_id, f"{c.kind} {c.entity}", c.a.quote or "")

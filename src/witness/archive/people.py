@@ -33,6 +33,12 @@ class PeopleViews:
     def authority(self):
         return self.archive.authority
 
+    def _source_of(self):
+        """Document id → its source: duplicate texts (the same article stored twice) are one
+        source when contradictions count how many sources agree."""
+        reps = self.store.duplicates.representatives()
+        return lambda doc_id: reps.get(doc_id, doc_id)
+
     # -- names ----------------------------------------------------------------------------
     def resolve(self, name_or_id: str) -> str:
         key = name_or_id.strip()
@@ -117,7 +123,8 @@ class PeopleViews:
               for c in people.co_mentioned(pid, type="person", limit=CO_MENTIONED)]
         items = _items(people.claims([pid]))
         rows, by_claim = timeline_rows(items, subject=pid)
-        found = find_contradictions([it for _, it in items], self.authority, subject=pid)
+        found = find_contradictions([it for _, it in items], self.authority, subject=pid,
+                                    source_of=self._source_of())
         cons = contradiction_views(found, by_claim, lambda _: name)
         provisional = auth is None and (ent.provisional if ent else True)
         total = self._table().get(pid, (None, len(docs)))[1]
@@ -134,14 +141,15 @@ class PeopleViews:
 
     def contradictions(self, pid: str | None = None):
         rows = self.store.people.claims([pid] if pid else None)
-        return find_contradictions([it for _, it in _items(rows)], self.authority, subject=pid)
+        return find_contradictions([it for _, it in _items(rows)], self.authority, subject=pid,
+                                   source_of=self._source_of())
 
     def contradiction_views(self):
         items = _items(self.store.people.claims())
         _, by_claim = timeline_rows(items)
-        found = find_contradictions([it for _, it in items], self.authority)
+        found = find_contradictions([it for _, it in items], self.authority, source_of=self._source_of())
         out = contradiction_views(found, by_claim, lambda pid: self.name(pid) or pid)
-        out.sort(key=lambda c: (c.entity_name.casefold(), c.kind))
+        out.sort(key=lambda c: (-c.against, c.entity_name.casefold(), c.kind))   # most contested first
         return out
 
     def persons(self) -> list[PersonRef]:

@@ -58,16 +58,13 @@ class TimelineRow:
 class ContradictionView:
     entity: str
     entity_name: str
-    kind: str                     # asserted-vs-denied | after-death | before-birth | dates-disagree
+    kind: str                     # asserted-vs-denied | date | after-death | alive-after-death | authority | self-correction
     reason: str
-    a: TimelineRow
-    b: TimelineRow | None         # None when the other side is the authority file
-    also: int = 0                 # more claims like a (asserted-vs-denied) or like b (after a death)
-    # The claim that stands out, and how many sources (documents) it stands against (the
-    # authority file counts as one); `key` fingerprints it for verdicts (witness/verdicts.py).
-    outlier: TimelineRow | None = None
-    against: int = 1
-    key: str = ""
+    a: TimelineRow                # the outlier (the sources' example when the authority file is the outlier)
+    b: TimelineRow | None         # what it stands against; None when that is the authority file alone
+    also: int = 0                 # more claims of the outlier's own source saying the same
+    against: int = 1              # how many sources the outlier stands against
+    key: str = ""                 # the outlier's fingerprint, for verdicts (witness/verdicts.py)
     verdict: Any = None           # verdicts.Verdict in force, if a curator gave one
 
 
@@ -165,24 +162,9 @@ def timeline_rows(indexed: list[tuple[int, ClaimItem]], subject: str | None = No
 
 
 def outlier_of(c):
-    """(the claim that stands out, how many sources it stands against) of a claims.Contradiction.
-
-    In the consensus shape (issue 18: `outlier`, `consensus`, `against`) both are given; the
-    outlier is None when the authority file is what stands out, and the sources' example stands
-    in for it.  In the pairwise shape before it, a denial stands against the assertions, a claim
-    dated after a death against the authority file, a claimed death against the later events
-    it would forbid; the sources are the documents of those claims."""
-    against = getattr(c, "against", None)        # which shape: the consensus one counts its sources
-    if isinstance(against, int):
-        return (c.outlier if c.outlier is not None else c.first), against
-    others = list(c.others)
-    if c.kind == "asserted-vs-denied":
-        outlier, contra = c.second, [c.first, *others]
-    elif c.second is None:
-        outlier, contra = c.first, []
-    else:
-        outlier, contra = c.first, [c.second, *others]
-    return outlier, len({it.document_id for it in contra}) or 1
+    """(the claim that stands out, how many sources it stands against) of a claims.Contradiction;
+    when the authority file is what stands out, the sources' example stands in for the claim."""
+    return c.first, c.against
 
 
 def contradiction_views(found, by_claim: dict[int, TimelineRow], name_of) -> list[ContradictionView]:
@@ -199,7 +181,7 @@ def contradiction_views(found, by_claim: dict[int, TimelineRow], name_of) -> lis
         outlier, against = outlier_of(c)
         item = contradiction_item(c.kind, c.subject, outlier.document_id, outlier.quote or "")
         out.append(ContradictionView(c.subject, name_of(c.subject), c.kind, c.reason, a, b,
-                                     len(c.others), by_claim.get(id(outlier.claim)), against, item.key))
+                                     len(c.others), against, item.key))
     return out
 
 

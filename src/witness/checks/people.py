@@ -13,6 +13,7 @@ from datetime import date
 
 from witness.authority.names import fold, has_cyrillic, similarity
 from witness.model import Document, Finding, Mention
+from witness.record import reference_date
 
 from .base import excerpt, rule
 
@@ -127,15 +128,16 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def date_after_death(doc: Document, authority) -> list[Finding]:
-    """The document's date (heading date, else publication date) is after the recorded death
-    of a person it speaks of as alive.
+    """The document's date (when it was written if stated, else its first publication:
+    record.reference_date; never the heading date) is after the recorded death of a person it
+    speaks of as alive.
 
     "As alive": a sentence naming the person in the present tense ("The arrest of Yagoda is
     the sensation…"), not citing them ("Lenin says"), and no sentence of the document naming
     them speaks of a death ("Piatakov is dead", "Putna has been shot").  Only deaths within
     WINDOW_YEARS of the document's date are considered.
     """
-    when = doc.record.heading_date or doc.record.date
+    when = reference_date(doc.record)
     day = _earliest(when)
     if day is None or authority is None:
         return []

@@ -1,7 +1,8 @@
 """Claims with source-given certainty, person timelines and contradictions (issue 4, claims.md).
 
-A rumor never becomes a fact: the certainty of a claim comes from the words governing it, and a
-hedged cue anywhere in its scope always beats a confirming one (see certainty.py).
+A rumor never becomes a fact: the certainty of a claim comes from the frames governing it (a plot,
+an intention or a demand yields no claim at all), and a hedged frame anywhere in its scope always
+beats a confirming one (frames.py, scope.py).
 
 API (all offsets are into ``Document.text``):
 
@@ -18,13 +19,15 @@ API (all offsets are into ``Document.text``):
     `items`: iterable of ``(claim, document_id, document_title, document_date[, quote])`` tuples
     or ``ClaimItem``; ``items_from_document(doc)`` makes them (quote filled).  Date order;
     undated claims are placed by their document's date with ``dated=False``.
-``find_contradictions(items, authority=None, subject=None) -> list[Contradiction]``
-    Same items; `authority` has ``.get(id)`` → entry with ``died``/``death_manner`` (object or
-    dict; ``witness.authority.load()`` fits).  ``Contradiction(kind, subject, first, second,
-    authority, reason)``: kind is ``asserted-vs-denied``, ``after-authority-death`` (second is
-    None, authority = {"died", "death_manner"}), ``after-claimed-death`` or ``alive-after-death``
-    (first = the dated executed/died claim); first/second are ClaimItems (claim, document id,
-    title, date, quote).  Nothing is resolved.
+``find_contradictions(items, authority=None, subject=None, source_of=None) -> list[Contradiction]``
+    Same items; `authority` has ``.get(id)`` → entry with ``died``/``born``/``death_manner``
+    (``witness.authority.load()`` fits); `source_of` maps a document id to its source (duplicate
+    texts are one source).  For each person and once-only event, the consensus of the sources and
+    the authority file, and each outlier claim flagged once against it: ``Contradiction(kind,
+    subject, outlier, consensus, against, reason, others)`` with kind ``asserted-vs-denied``,
+    ``date``, ``after-death``, ``alive-after-death``, ``authority`` (the file is the outlier) or
+    ``self-correction``; ``first``/``second`` give the outlier and the consensus's example claim.
+    Most-contested first.  Nothing is resolved.
 ``claim_rows(doc, claims=None) -> list[dict]``, ``write_csv(rows, fp)``, ``write_jsonl(rows, fp)``
     Export, one row per claim with the document citation (columns: export.COLUMNS).
 

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from ..model import Span
 from .context import PRONOUNS, Context
-from .patterns import TITLE_WORDS
+from .roles import MEMBER_NOUNS, OFFICE_NOUNS
 from .predicates import AGENT, PATIENT
 
 _MAX_OBJECT = 160          # characters of an object or a name span kept
 _REL_PRONOUNS = {"who", "whom", "that", "which"}
 _REFLEXIVES = {"himself", "herself", "themselves"}
 _ONE_OF = {"one", "another", "two", "three", "several", "some", "each"}
+TITLE_WORDS = OFFICE_NOUNS | MEMBER_NOUNS | {"man", "friend", "theoretician"}
 _LEMMA_FIX = {"spared": "spare", "spares": "spare", "sparing": "spare"}
 
 
@@ -55,10 +56,24 @@ def _verb_args(tok, role):
         args = _children(tok, "nsubjpass") if passive else _children(tok, "dobj")
         if passive and not args and tok.dep_ == "acl" and tok.head.pos_ in ("PROPN", "NOUN", "PRON"):
             args = [tok.head]                          # "Zinoviev, shot in 1936, …"
+        if passive and not args and tok.dep_ == "advcl" and tok.tag_ == "VBN" and not any(
+                c.dep_ in ("mark", "aux") for c in tok.children) and tok.head.pos_ in ("VERB", "AUX"):
+            args = _children(tok.head, "nsubj", "nsubjpass")   # "Born in Paisley in 1881, he left school"
     else:
         args = _prep_objects(tok, "by") if passive else _children(tok, "nsubj")
         if passive and not args:
             return []
+        if not passive and any(a.i > tok.i for a in args):
+            # a subject after its verb is quotative inversion ("…,” wrote Trotsky) — or the parser
+            # reading a title as one ("…; wrote Karl Marx and the End of his System")
+            before = tok.doc[tok.i - 1] if tok.i > 0 else None
+            inverted = before is not None and before.text in (",", "”", "\"", "’", ":", "—", "–")
+            args = [a for a in args if a.i < tok.i or inverted]
+        if not args and tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
+            # a gerund's subject is its controller: "Petrov was accused of having met Ivanov"
+            # (the passive subject), "they accused Petrov of meeting Ivanov" (the object)
+            gov = tok.head.head
+            args = _children(gov, "nsubjpass") or _children(gov, "dobj") or _children(gov, "nsubj")
     if not args and not (role == PATIENT and not passive and _children(tok, "nsubj")):
         t = tok
         purpose = tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
@@ -113,18 +128,21 @@ def _noun_args(tok):
     return args
 
 
-def _expand(tok, seen=None):
-    """The token, its conjuncts ("A, B and C") and "like X" companions."""
+def _expand(tok, seen=None, conj: bool = True):
+    """The token, its conjuncts ("A, B and C") and "like X" companions.  Through an apposition
+    the walk takes the apposition's own appositions but not its conjuncts ("Attlee, deputy
+    Prime Minister, nor Bevin": the parser hangs Bevin off the title)."""
     seen = seen if seen is not None else set()
     if tok.i in seen:
         return []
     seen.add(tok.i)
     out = [tok]
     for c in tok.children:
-        if (c.dep_ == "conj" or c.dep_ == "appos" and (
+        if ((c.dep_ == "conj" and conj) or c.dep_ == "appos" and (
                 c.pos_ == "PROPN" or c.lemma_.lower() in TITLE_WORDS)) and not any(
                 t.text == ";" for t in tok.doc[min(tok.i, c.i):max(tok.i, c.i)]):
-            out += _expand(c, seen)   # "A, B and C"; "the chief …, the Commissar …, Henry Yagoda"; not across ";"
+            # "A, B and C"; "the chief …, the Commissar …, Henry Yagoda"; not across ";"
+            out += _expand(c, seen, conj=conj and c.dep_ == "conj")
         elif c.dep_ == "prep" and c.lower_ in ("like",):
             for g in _children(c, "pobj"):
                 out += _expand(g, seen)
@@ -142,8 +160,17 @@ class _Sent:
         m = self.ctx.mention_at(start, start + len(tok.text))
         if m is not None:
             return m.entity
+        if tok.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) \
+                and not any(c.dep_ in ("compound", "appos", "flat") and c.pos_ == "PROPN" for c in tok.children) \
+                and tok.dep_ not in ("compound", "amod", "nmod") and not _prep_objects(tok, "of"):
+            holder = self.ctx.title_holder(tok.lower_, start)   # "The King seemed happy"
+            if holder is not None:
+                return holder
         if tok.lower_ in ("i", "me", "my", "myself") and tok.pos_ == "PRON":
-            return self.ctx.first_person(start)         # a defendant's or quoted speaker's "I"
+            speaker = self.ctx.first_person(start)      # a defendant's or quoted speaker's "I"
+            if speaker is None and self.ctx.author and not self.ctx.quotation(start)[0]:
+                return self.ctx.author                  # the author's own "I"
+            return speaker
         if tok.lower_ in _REFLEXIVES and tok.pos_ == "PRON":
             # "Mayakovsky shot himself": the clause's own subject, never an earlier sentence's
             subj = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -163,6 +190,8 @@ class _Sent:
                         same.append(m.start)
             return self.ctx.resolve_pronoun(start, tok.lower_, exclude=same)
         for c in tok.children:                         # "the old Bolshevik Rakovsky"
+            if c.dep_ == "compound":
+                continue                               # "the Matgamna organisation", "the Vansittart Daily Mail": not the person
             if c.dep_ in ("appos", "compound", "flat") and c.pos_ == "PROPN":
                 e = self.entity_of_span(c)
                 if e is not None:
@@ -198,15 +227,23 @@ class _Sent:
             t, steps = t.head, steps + 1
         return False
 
+    def token_at(self, offset: int):
+        """The token of this sentence covering a document offset, or None."""
+        rel = offset - self.base
+        for t in self.sdoc:
+            if t.idx <= rel < t.idx + len(t.text):
+                return t
+        return None
+
     def entity_of_span(self, tok) -> str | None:
         start = self.base + tok.idx
         m = self.ctx.mention_at(start, start + len(tok.text))
         return m.entity if m is not None else None
 
-    def persons(self, args) -> list[tuple[str, object]]:
+    def persons(self, args, expand: bool = True) -> list[tuple[str, object]]:
         out, seen = [], set()
         for a in args:
-            for t in _expand(a):
+            for t in (_expand(a) if expand else [a]):
                 e = self.entity(t)
                 if e and e not in seen:
                     seen.add(e)

@@ -27,6 +27,22 @@ _SPEECH_END = re.compile(
     r"replie[sd]|answer(?:s|ed)?|says|said|adds|added|stated?|states|announce[sd]?|insist(?:s|ed)?)"
     r"(?:\s+(?:them|us|him|her|me|you|everyone|everybody))?\s*[.:]\W*$")
 _SPEAKER_LINE = re.compile(r"^\s*([A-Z][A-Z\-’']{2,}(?:\s+[A-Z][A-Z\-’']+)?)\s*:\s")
+# "the King", "the Prussian King", "the president" used as a reference; a title before a name
+# ("King Frederick William IV") and after it ("Allende, the president") set who holds it.
+_THE_TITLE = re.compile(r"\b[Tt]he\s+(?:[A-Z][a-z]+\s+)?([A-Za-z][a-z\-]+)\b(?!\s+[A-Z])")
+_TITLE_BEFORE = re.compile(r"\b([A-Z][a-z\-]+)\s+$")
+_TITLE_AFTER = re.compile(r",\s+(?:the|a|its|their)\s+(?:[A-Za-z\-]+\s+){0,2}?([A-Za-z\-]+)\s*[,.;]")
+_YEAR_RE = re.compile(r"\b(1[6-9]\d\d|20[0-4]\d)\b")
+# British quotation marks: an opening ‘ after a space, bracket or dash; a closing ’ that is not an
+# apostrophe inside a word ("party’s").
+_SINGLE_OPEN = re.compile(r"(?:(?<=[\s(\[—–-])|^)‘")
+_SINGLE_CLOSE = re.compile(r"’(?![A-Za-z])")
+# A trial record nearby: a speaker line ("Vishinsky: You expressed …", "Berman-Yurin: Yes."), a
+# page reference to the court record ("(1612.)"), or the words of testimony.
+_RECORD_SPEAKER = re.compile(r"(?m)^[\s“\"‘']*([A-Z][\w’'\-]+(?:[ \-][A-Z][\w’'\-]+)?)\s*:\s")
+_RECORD_MARK = re.compile(
+    r"\(\d{2,4}\.?\)|\b(testif(?:y|ies|ied)|testimony|confess(?:es|ed|ion)?|deposition|indictment|"
+    r"prosecutor|the accused|the defendants?|cross-examination|court record|verbatim report)\b", re.I)
 _SPEECH_VERB = re.compile(
     r"\b(said|says|declared|declares|stated|states|testified|testifies|wrote|writes|replied|"
     r"answered|confessed|admitted|told|exclaimed|added|continued|asserted|explained)\b[^“\"]{0,40}[:,]?\s*$")
@@ -69,6 +85,11 @@ class Context:
         self.persons: list[Mention] = sorted(
             (m for m in doc.mentions if m.type == "person" and m.entity), key=lambda m: m.start)
         self._m_starts = [m.start for m in self.persons]
+        self._titles: list[tuple[int, str, str]] | None = None   # (offset, title, entity)
+        # The page's author, where the record links one to an entity: the author's own "I"
+        # ("I was arrested in 1923", "what I wrote in my two articles") is about them.
+        self.author = next((c.entity for c in getattr(doc.record, "creators", ()) or ()
+                            if getattr(c, "role", None) == "author" and getattr(c, "entity", None)), None)
 
         self._asides: list[tuple[int, int]] | None = None
 
@@ -114,12 +135,61 @@ class Context:
                 out.append((s, e))
             elif (_PRONOUN_RE.search(chunk) or _FIRST_PERSON_RE.search(chunk)) and self._person_before(k):
                 out.append((s, e))
+            elif self.author and _FIRST_PERSON_RE.search(chunk):
+                out.append((s, e))
+            elif self.titles() and any(self.title_holder(m.group(1), s + m.start(1))
+                                       for m in _THE_TITLE.finditer(chunk)):
+                out.append((s, e))                    # "The King seemed happy"
         return out
 
     def _person_before(self, k: int) -> bool:
         pi = self.sentences[k][2]
         ps = self.paragraphs[max(0, pi - 1)][0]
         return bool(self.mentions_in(ps, self.sentences[k][0]))
+
+    def narrated_time(self, doc_date: str | None):
+        """A function giving the "now" of a relative date at an offset: the document's date, except
+        inside a quotation, whose speaker's now is the year the paragraph gives before the
+        quotation opens ("In 1903 Lenin said: “Marx died here twenty years ago”"), or unknown."""
+        def anchor(offset: int) -> str | None:
+            inside, _speaker = self.quotation(offset)
+            if not inside:
+                return doc_date
+            pi = self.sentences[self.sentence_index(offset)][2]
+            ps = self.paragraphs[pi][0]
+            before = self.text[ps:offset]
+            opened = max(before.rfind("“"), before.rfind('"'), before.rfind("‘"))
+            years = _YEAR_RE.findall(before[:opened] if opened >= 0 else "")
+            return years[-1] if len(set(years)) == 1 else None
+        return anchor
+
+    # -- titles as references ---------------------------------------------------------------
+    def titles(self) -> list[tuple[int, str, str]]:
+        """Where the text gives a person a title by name ("King Frederick William IV", "Salvador
+        Allende, the president"): (offset, title, entity), in text order."""
+        if self._titles is None:
+            from .roles import TITLES
+            out = []
+            for m in self.persons:
+                before = self.text[max(0, m.start - 40):m.start]
+                tb = _TITLE_BEFORE.search(before)
+                if tb and tb.group(1).lower() in TITLES:
+                    out.append((m.start, tb.group(1).lower(), m.entity))
+                first = m.text.split()[0].lower() if " " in m.text else ""
+                if first in TITLES:
+                    out.append((m.start, first, m.entity))
+                ta = _TITLE_AFTER.match(self.text, m.end)
+                if ta and ta.group(1).lower() in TITLES:
+                    out.append((m.start, ta.group(1).lower(), m.entity))
+            self._titles = sorted(out)
+        return self._titles
+
+    def title_holder(self, title: str, offset: int) -> str | None:
+        """Who "the King" at `offset` is: the one person the text has given that title before
+        (within the last 20,000 characters); None when none or several have had it."""
+        title = title.lower()
+        holders = {e for at, t, e in self.titles() if t == title and offset - 20000 < at < offset}
+        return holders.pop() if len(holders) == 1 else None
 
     # -- pronouns ---------------------------------------------------------------------------
     def resolve_pronoun(self, offset: int, word: str, exclude=()) -> str | None:
@@ -140,7 +210,10 @@ class Context:
         def fits(m: Mention) -> bool:
             return not female or _looks_female(m.text)
 
-        found = [m for m in self.mentions_in(s, offset) if m.end <= offset and m.start not in exclude]
+        found = [m for m in self.mentions_in(s, offset) if m.end <= offset and m.start not in exclude
+                 and not (word in ("he", "she") and self.text[m.end:m.end + 2] in ("’s", "'s"))]
+        # (a possessive is no antecedent for a subject: "Starting from a conception close to
+        # Lenin’s of 1920-21, … he wrote in 1931" is not Lenin)
         if found:
             lead = _PRONOUN_RE.search(self.text, s, found[0].start)
             if lead and lead.start() < offset:
@@ -193,6 +266,20 @@ class Context:
         names = self.mentions_in(s, e)
         return names[-1].text if names else ""
 
+    def trial_record_near(self, offset: int) -> str | None:
+        """A trial report retelling testimony in the present tense ("Trotsky meets an unknown for
+        the first time; argues for terrorism …" after the record's "Berman-Yurin: Yes."): when the
+        paragraph at `offset` or one of the two before it quotes a trial record, the last
+        speaker named there ("" when none is), else None.  The caller applies it to
+        present-tense events only (claims.md: testimony frames govern the retelling)."""
+        pi = self.sentences[self.sentence_index(offset)][2]
+        lo = self.paragraphs[max(0, pi - 2)][0]
+        chunk = self.text[lo:offset]
+        if not _RECORD_MARK.search(chunk) and not _RECORD_SPEAKER.search(chunk):
+            return None
+        speakers = [m.group(1) for m in _RECORD_SPEAKER.finditer(chunk)]
+        return speakers[-1] if speakers else ""
+
     # -- quotations -------------------------------------------------------------------------
     def first_person(self, offset: int) -> str | None:
         """Who "I"/"me"/"my" is at `offset`: the speaker of a trial-record line ("Radek: I …")
@@ -213,6 +300,20 @@ class Context:
                     return near[-1].entity
         return None
 
+    def _continued_quotation(self, pi: int) -> bool:
+        """A multi-paragraph quotation opens each paragraph with a quotation mark and closes only
+        the last: this paragraph opens with one and does not close it, or the paragraph before
+        did the same and this one opens with a mark too."""
+        ps, pe = self.paragraphs[pi]
+        chunk = self.text[ps:pe].lstrip()
+        if not chunk[:1] in ("“", "‘", '"'):
+            return False
+        if chunk[0] == "“":
+            return chunk.count("“") > chunk.count("”")
+        if chunk[0] == "‘":
+            return len(_SINGLE_OPEN.findall(" " + chunk)) > len(_SINGLE_CLOSE.findall(chunk))
+        return chunk.count('"') % 2 == 1
+
     def quotation(self, offset: int) -> tuple[bool, str | None]:
         """(inside a quotation, speaker in the text's words or None) for a character offset."""
         pi = self.sentences[self.sentence_index(offset)][2]
@@ -224,6 +325,13 @@ class Context:
             inside, open_at = True, before.rfind("“")
         elif before.count('"') % 2 == 1:
             inside, open_at = True, before.rfind('"')
+        else:
+            singles = [m.start() for m in _SINGLE_OPEN.finditer(before)]
+            closes = len(_SINGLE_CLOSE.findall(before))
+            if len(singles) > closes:                  # British quotation marks: ‘…’
+                inside, open_at = True, singles[-1]
+        if not inside and self._continued_quotation(pi):
+            inside, open_at = True, 0                  # a paragraph of a quotation that spans several
         speaker = None
         m = _SPEAKER_LINE.match(self.text[ps:pe])
         if m and not inside:

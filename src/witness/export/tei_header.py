@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..model import CERTAINTIES, Document
 from ._layout import xml_safe
-from .tei_base import (APP_IDENT, CERTAINTY_DESC, FORMAT_VERSION, RESP, XML_LANG, _LANG,
+from .tei_base import (APP_IDENT, CERTAINTY_DESC, FORMAT_VERSION, RESP, XML_LANG, _LANG, T,
                        date_el as _date_el, sub, w3c_date)
 
 
@@ -83,6 +83,13 @@ def header(doc: Document, root, versions) -> None:
         sub(sub(tax, "category", xml_id=f"w-certainty.{c}"), "catDesc", CERTAINTY_DESC[c])
     sub(sub(tax, "category", xml_id="w-provisional"), "catDesc",
         "entity not yet in the authority file")
+    origins = sorted({m.origin for m in doc.mentions if m.origin})
+    if origins:     # who marked a mention (persName/@source): the source's own encoding…
+        from .tei import origin_id
+        tax = sub(ed.find(T("classDecl")), "taxonomy", xml_id="w-origin")
+        for o in origins:
+            cat = sub(tax, "category", xml_id=origin_id(o))
+            sub(cat, "catDesc", f"mentions marked by: {o}", n=o)
 
     pd = None
     if r.language is not None or r.written is not None or r.written_text is not None \

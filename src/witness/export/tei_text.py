@@ -27,10 +27,21 @@ PARAS = {"p", "ab", "head", "l", "item", "cell", "speaker", "byline", "dateline"
          "signed", "trailer", "label", "docTitle", "stage", "titlePart", "docAuthor", "docDate",
          "docImprint", "bibl", "castItem", "figDesc", "u"}
 SKIP = {"pb", "cb", "milestone", "fw", "teiHeader", "facsimile", "standOff", "gap", "space",
-        "graphic", "media", "binaryObject"}
+        "graphic", "media", "binaryObject",
+        # An edition's indexes feed entities, not the text (tei_foreign reads them).
+        "listPerson", "listPlace", "listOrg", "listEvent", "listRelation", "listNym", "listWit",
+        "witDetail"}
+# In <back>, a list of works is an index too.
+SKIP_IN_BACK = {"listBibl"}
 # Alternatives inside <choice>: the first found is the text as printed.
 PRINTED = ("sic", "orig", "abbr", "seg", "unclear")
 EDITED = ("corr", "reg", "expan")
+
+
+def mention_origin(el) -> str | None:
+    """A Witness file's mention origin (persName/@source="#w-origin.tei")."""
+    src = el.get("source") or ""
+    return src[len("#w-origin."):] if src.startswith("#w-origin.") else None
 
 
 def ln(el) -> str:
@@ -143,6 +154,8 @@ class Walker:
         self.block_notes: list[object] = []
         self.in_back = False
         self.quotes: list[tuple[int, int]] = []                # block quotes (start, end)
+        # apparatus entries: (start, end, lemma's @wit, [(reading text, @wit, @type, @resp)])
+        self.apparatus: list[tuple[int, int, str | None, list[tuple]]] = []
 
     @staticmethod
     def mention_type(el) -> str:
@@ -163,7 +176,7 @@ class Walker:
             self.b.add(el.text)
         for child in el:
             name = ln(child)
-            if not isinstance(child.tag, str) or name in SKIP:
+            if not isinstance(child.tag, str) or name in SKIP or (self.in_back and name in SKIP_IN_BACK):
                 pass
             elif name == "anchor":
                 self._anchor(child, between=not loose)
@@ -269,6 +282,9 @@ class Walker:
         if name == "choice":
             self._choice(el)
             return
+        if name == "app":
+            self._app(el)
+            return
         if name in PARAS or self._is_container(el) or self._is_block_quote(el):
             # A block inside running text (a list in a paragraph): its own paragraph.
             if b.exact:
@@ -292,10 +308,9 @@ class Walker:
 
     def _mention(self, el, start: int, end: int) -> None:
         from ..model import Mention
-        key = el.get("key")
-        if key is None and not self.b.exact:
-            key = el.get("ref")
-        self.mentions.append((el.get("n"), Mention(start, end, "", self.mention_type(el), key)))
+        key = el.get("key") if self.b.exact else (el.get("ref") or el.get("key"))
+        self.mentions.append((el.get("n"), Mention(start, end, "", self.mention_type(el), key,
+                                                   origin=mention_origin(el) if self.b.exact else None)))
 
     def _choice(self, el) -> None:
         children = [c for c in el if isinstance(c.tag, str)]
@@ -314,3 +329,23 @@ class Walker:
                 self.choices[ident] = (start, max(start, end), corrected)
         elif edited is not None and printed is not None:
             self.alternatives.append((start, max(start, end), ln(printed), corrected))
+
+    def _app(self, el) -> None:
+        """A critical apparatus entry: the lemma (or, with none, the edition's base reading —
+        the first rdg) is the text; every other reading is kept apart, as a variant."""
+        readings, lem = [], None
+        for c in el.iter():
+            if c is el or not isinstance(c.tag, str):
+                continue
+            if ln(c) == "lem" and lem is None:
+                lem = c
+            elif ln(c) == "rdg":
+                readings.append(c)
+        base = lem if lem is not None else (readings.pop(0) if readings else None)
+        start = self.b.mark_start()
+        if base is not None:
+            self.inline_content(base)
+        end = self.b.mark_end()
+        text = exact_text if self.b.exact else norm_text
+        self.apparatus.append((start, max(start, end), base.get("wit") if base is not None else None,
+                               [(text(r), r.get("wit"), r.get("type"), r.get("resp")) for r in readings]))

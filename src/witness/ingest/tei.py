@@ -9,13 +9,14 @@ record as far as it goes, and an element we do not know is kept as text, never d
 
 from __future__ import annotations
 
+import codecs
 import re
 
 from lxml import etree
 
-from ..model import Claim, Document, Entity, Finding, Mention, Note, Record, Source, Span
+from ..model import Claim, Document, Entity, Finding, Mention, Note, Reading, Record, Source, Span, Variant
 from .base import Decline, RawInput
-from ..export.tei_text import TextBuilder, Walker, exact_text, ln
+from ..export.tei_text import TextBuilder, Walker, exact_text, ln, mention_origin
 
 try:
     from .ids import doc_id
@@ -48,24 +49,102 @@ def every(el, name):
     return [d for d in el.iter() if isinstance(d.tag, str) and ln(d) == name]
 
 
-def read(raw: RawInput) -> Document:
-    if not _SNIFF.search(raw.data[:65536]):
-        raise Decline("no <TEI> root element")
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                             huge_tree=False, recover=False)
+_XMLDECL = re.compile(rb"^\s*<\?xml[^>]*\?>")
+_DECL_ENC = re.compile(rb"""encoding\s*=\s*["']([A-Za-z0-9_.:-]+)["']""")
+
+
+def _bytes_for_parser(data: bytes) -> tuple[bytes, str]:
+    """(UTF-8 bytes with a matching declaration, the encoding the file really has).
+
+    UTF-16 (with a byte-order mark, or its NUL pattern without) is transcoded; a declaration
+    that the bytes contradict (UTF-8 bytes declared ISO-8859-1) loses to the bytes."""
+    text = None
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text, enc = data.decode("utf-16"), "utf-16"
+    elif len(data) >= 4 and data[1:2] == b"\x00" and data[0:1] != b"\x00" and data[3:4] == b"\x00":
+        text, enc = data.decode("utf-16-le", "replace"), "utf-16le"
+    elif len(data) >= 4 and data[0:1] == b"\x00" and data[1:2] != b"\x00" and data[2:3] == b"\x00":
+        text, enc = data.decode("utf-16-be", "replace"), "utf-16be"
+    if text is not None:
+        body = text.lstrip("\ufeff").encode("utf-8")
+        return _XMLDECL.sub(b'<?xml version="1.0" encoding="UTF-8"?>', body, count=1), enc
+    decl = _XMLDECL.match(data)
+    declared = None
+    if decl and (m := _DECL_ENC.search(decl.group(0))):
+        declared = m.group(1).decode("ascii").lower()
+    if data.startswith(codecs.BOM_UTF8):
+        return data, "utf-8"
     try:
-        root = etree.fromstring(raw.data, parser)
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        if declared and declared not in ("utf-8", "utf8"):
+            return data, declared                # the declaration holds: lxml decodes it
+        # Declared (or defaulting to) UTF-8 but not: windows-1252, as browsers read it.
+        text = data.decode("cp1252", "replace")
+        return _redeclare(text.encode("utf-8")), "windows-1252"
+    if declared and declared not in ("utf-8", "utf8", "us-ascii", "ascii") and not data.isascii():
+        return _redeclare(data), "utf-8"         # UTF-8 bytes under a wrong declaration
+    return data, "utf-8" if not declared or declared in ("utf8",) else declared
+
+
+def _redeclare(data: bytes) -> bytes:
+    if _XMLDECL.match(data):
+        return _XMLDECL.sub(b'<?xml version="1.0" encoding="UTF-8"?>', data, count=1)
+    return data
+
+
+def _parser(recover: bool):
+    # Entities declared in the file's own DTD subset are expanded; nothing outside the file
+    # is ever read (no external entity, no DTD, no network, no XInclude); libxml2's limits on
+    # depth, size and entity amplification stay on (huge_tree=False).
+    return etree.XMLParser(resolve_entities="internal", no_network=True, load_dtd=False,
+                           huge_tree=False, recover=recover, remove_comments=False)
+
+
+_LIMIT = re.compile(r"(?i)amplification|huge input|excessive depth|limit|loop|recursion|too many")
+
+
+def read(raw: RawInput) -> Document:
+    data, encoding = _bytes_for_parser(raw.data)
+    if not _SNIFF.search(data[:65536]):
+        raise Decline("no <TEI> root element")
+    problem = None
+    parser = _parser(recover=False)
+    try:
+        root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as e:
-        raise Decline(f"not well-formed XML: {e}") from None
+        msg = str(e)
+        if _LIMIT.search(msg) or any(_LIMIT.search(x.message) for x in parser.error_log):
+            raise Decline(f"beyond the XML parser's safety limits (entity expansion, depth or size),"
+                          f" not read: {msg}") from None
+        # Recoverable damage (an unclosed tag, a stray "&", an xml:id that is not a name):
+        # read what libxml2 recovers and say so, rather than lose the file.
+        parser = _parser(recover=True)
+        try:
+            root = etree.fromstring(data, parser)
+        except etree.XMLSyntaxError:
+            root = None
+        if root is None:
+            raise Decline(f"not well-formed XML, and nothing could be recovered: {msg}") from None
+        problem = msg
+    broken = f"not well-formed XML ({problem}), and what could be recovered " if problem else ""
     if ln(root) == "teiCorpus":
-        raise Decline("a teiCorpus holds several documents; export them as single TEI files")
+        raise Decline(broken + "a teiCorpus holds several documents; export them as single TEI files")
     if ln(root) not in ("TEI", "TEI.2"):
-        raise Decline(f"root element is <{ln(root)}>, not <TEI>")
+        raise Decline(broken + f"root element is <{ln(root)}>, not <TEI>")
     header, text = first(root, "teiHeader"), first(root, "text")
     if header is None or text is None:
-        raise Decline("TEI without a teiHeader and a text")
+        raise Decline(broken + "is a TEI without a teiHeader and a text" if broken
+                      else "TEI without a teiHeader and a text")
     exact = any(a.get("ident") == "witness" for a in every(header, "application"))
-    return (_read_witness if exact else _read_foreign)(raw, root, header, text)
+    doc = (_read_witness if exact else _read_foreign)(raw, root, header, text)
+    doc.source.encoding = encoding
+    if problem is not None:
+        doc.findings.insert(0, Finding(
+            "tei-recovered", "warning", 0, 0,
+            f"the file is not well-formed XML ({problem}); it was read by libxml2's recovery, "
+            f"which may have dropped or moved text near that place", None))
+    return doc
 
 
 def _source(raw: RawInput) -> Source:
@@ -162,7 +241,7 @@ def _read_witness(raw, root, header, text) -> Document:
                           called=note.get("type") != "uncalled"))
 
     so = first(root, "standOff")
-    entities, findings, claims = [], [], []
+    entities, findings, claims, variants = [], [], [], []
     mentions = [(int(n), m) for n, m in w.mentions]
     evidence: dict[str, tuple[int, int]] = {}
     if so is not None:
@@ -173,7 +252,8 @@ def _read_witness(raw, root, header, text) -> Document:
                 if grp.get("type") == "mentions":
                     inner = next(c for c in span if isinstance(c.tag, str))
                     mentions.append((int(inner.get("n")), Mention(
-                        s, e, doc_text[s:e], Walker.mention_type(inner), inner.get("key"))))
+                        s, e, doc_text[s:e], Walker.mention_type(inner), inner.get("key"),
+                        origin=mention_origin(inner))))
                 elif grp.get("type") == "evidence":
                     evidence[span.get(f"{{{_XML}}}id")] = (s, e)
                 elif grp.get("type") == "findings":
@@ -181,10 +261,19 @@ def _read_witness(raw, root, header, text) -> Document:
         for le in kids(so, "listEvent"):
             if le.get("type") == "claims":
                 claims = [_witness_claim(ev, evidence) for ev in kids(le, "event")]
+        for la in kids(so, "listApp"):
+            for app in kids(la, "app"):
+                lem = first(app, "lem")
+                variants.append(Variant(
+                    pos(app.get("from")), pos(app.get("to")), app.get("type"),
+                    [Reading(exact_text(r), r.get("wit"), r.get("type") or r.get("n"), r.get("resp"))
+                     for r in kids(app, "rdg")],
+                    lemma_wit=lem.get("wit") if lem is not None else None))
     mentions.sort(key=lambda nm: nm[0])
     doc = Document(id=doc_id(raw.relpath), source=_source(raw), record=_witness_record(header, root),
                    text=doc_text, notes=notes, findings=findings,
-                   mentions=[m for _, m in mentions], entities=entities, claims=claims)
+                   mentions=[m for _, m in mentions], entities=entities, claims=claims,
+                   variants=variants)
     if w.quotes:
         doc.extra["blocks"] = [{"start": s, "end": e, "kind": "quote"} for s, e in w.quotes]
     idno = [i for i in every(header, "idno") if i.get("type") == "witness"]
@@ -268,4 +357,12 @@ def _read_foreign(raw, root, header, text) -> Document:
     doc = _read_foreign_impl(root, header, text)
     doc.id = doc_id(raw.relpath)
     doc.source = _source(raw)
+    # An entity only this file knows ("#p1" into its own listPerson) is this document's.
+    from ..export.tei_refs import LOCAL
+    renamed = {e.id: f"{doc.id}-{e.id[len(LOCAL):]}" for e in doc.entities if e.id.startswith(LOCAL)}
+    if renamed:
+        for e in doc.entities:
+            e.id = renamed.get(e.id, e.id)
+        for m in doc.mentions:
+            m.entity = renamed.get(m.entity, m.entity)
     return doc

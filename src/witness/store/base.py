@@ -38,6 +38,10 @@ class SearchQuery:
     author: str | None = None
     date_from: int | None = None      # year, inclusive
     date_to: int | None = None        # year, inclusive
+    # Which date --from/--to read: None = the best the record has (published, else written,
+    # else heading); "published" = first publication only; "written" = when it was written,
+    # else its publication (a text is written by the time it is printed).
+    date_field: str | None = None
     periodical: str | None = None
     person: str | None = None         # entity id; names are expanded before reaching the store
     has_findings: bool | None = None

@@ -40,6 +40,17 @@ def _year(record: dict) -> int | None:
     return None
 
 
+def _year_of(value) -> int | None:
+    value = value or ""
+    return int(value[:4]) if len(value) >= 4 and value[:4].isdigit() else None
+
+
+def date_years(record: dict) -> tuple[int | None, int | None]:
+    """(year of first publication, year written — else published) for --date-field."""
+    published = _year_of(record.get("date"))
+    return published, _year_of(record.get("written")) or published
+
+
 def slug(path: str) -> str:
     stem = re.sub(r"\.[A-Za-z0-9]+$", "", path)
     return re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-") or "document"
@@ -121,20 +132,21 @@ class Documents:
             at = now()
             cols = (version, sha256, prep.digest, source.get("format"), rec.get("title"),
                     json.dumps(authors, ensure_ascii=False), rec.get("date"), _year(rec), periodical_group(rec),
-                    len(data.get("findings") or []), at)
+                    len(data.get("findings") or []), at) + date_years(rec)
             text_cols = (rec.get("title") or "", " ; ".join(dict.fromkeys(printed + authors)), data.get("text") or "")
             if row:
                 rowid = row[0]
                 db.execute("UPDATE documents SET version = ?, sha256 = ?, digest = ?, format = ?, title = ?,"
-                           " authors = ?, date = ?, year = ?, periodical = ?, n_findings = ?, updated_at = ?"
-                           " WHERE rowid = ?", cols + (rowid,))
+                           " authors = ?, date = ?, year = ?, periodical = ?, n_findings = ?, updated_at = ?,"
+                           " published_year = ?, written_year = ? WHERE rowid = ?", cols + (rowid,))
                 db.execute("DELETE FROM doc_authors WHERE doc_rowid = ?", (rowid,))
                 db.execute("UPDATE doc_text SET title = ?, authors = ?, body = ? WHERE rowid = ?",
                            text_cols + (rowid,))
             else:
                 rowid = db.insert_id(
                     "INSERT INTO documents(id, path, version, sha256, digest, format, title, authors, date, year,"
-                    " periodical, n_findings, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                    " periodical, n_findings, updated_at, published_year, written_year)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                     " RETURNING rowid", (doc_id, path) + cols)
                 db.execute("INSERT INTO doc_text(rowid, title, authors, body) VALUES (?, ?, ?, ?)",
                            (rowid,) + text_cols)

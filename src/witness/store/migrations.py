@@ -300,9 +300,31 @@ CREATE TABLE dup_pairs (                        -- a < b: the same text (Jaccard
 CREATE INDEX dup_pairs_b ON dup_pairs(b);
 """
 
-# 10: curated judgements on findings and contradictions (store/verdicts.py), keyed by the
+# 10: the years search can filter on besides the best date (issue 13: --date-field): first
+# publication only, and written (else published).  store/documents.py fills them on every put.
+def _v10_fill(conn: sqlite3.Connection) -> None:
+    import json
+    import zlib
+
+    from .documents import date_years
+
+    have = {row[1] for row in conn.execute("PRAGMA table_info(documents)")}
+    for column in ("published_year", "written_year"):
+        if column not in have:       # (a test may replay the step over a newer schema)
+            conn.execute(f"ALTER TABLE documents ADD COLUMN {column} INTEGER")
+
+    rows = conn.execute(
+        "SELECT d.rowid, v.json FROM documents d JOIN versions v ON v.doc_id = d.id AND v.version = d.version"
+    ).fetchall()
+    for rowid, blob in rows:
+        published, written = date_years(json.loads(zlib.decompress(blob)).get("record") or {})
+        conn.execute("UPDATE documents SET published_year = ?, written_year = ? WHERE rowid = ?",
+                     (published, written, rowid))
+
+
+# 11: curated judgements on findings and contradictions (store/verdicts.py), keyed by the
 # items' fingerprints rather than rows, so re-ingest and reprocess leave them in force.
-_V10 = """
+_V11 = """
 CREATE TABLE verdicts (
     key     TEXT PRIMARY KEY,
     kind    TEXT NOT NULL CHECK (kind IN ('finding', 'contradiction')),
@@ -340,7 +362,8 @@ STEPS: list[list[Step]] = [
     [_V7],
     [_V8],
     [_V9],
-    [_V10],
+    [_v10_fill],
+    [_V11],
 ]
 LATEST = len(STEPS)
 

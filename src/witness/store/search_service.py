@@ -41,6 +41,12 @@ def _fold(text: str) -> tuple[str, ...]:
 
 
 
+def _in_range(year: int | None, date_from: int | None, date_to: int | None) -> bool:
+    if year is None:
+        return date_from is None and date_to is None
+    return (date_from is None or year >= date_from) and (date_to is None or year <= date_to)
+
+
 @dataclass
 class _Meta:
     """What search needs per document, cached in memory (≈100 bytes × documents)."""
@@ -54,8 +60,14 @@ class _Meta:
     author_keys: tuple[tuple[str, ...], ...]
     periodical_key: tuple[str, ...]
     decade: str | None
+    published_year: int | None = None
+    written_year: int | None = None
 
     facet_key: tuple = ()
+
+    def year_of(self, field: str | None) -> int | None:
+        """The year --from/--to read (SearchQuery.date_field)."""
+        return {"published": self.published_year, "written": self.written_year}.get(field, self.year)
 
     def __post_init__(self):
         self.facet_key = (self.authors, self.decade, self.periodical, self.n_findings > 0)
@@ -151,12 +163,13 @@ class SearchService:
         key = self.db.generation()
         if key != self._meta_key:
             meta = {}
-            for rowid, id_, title, authors, date, year, periodical, nf in self.db.all(
-                    "SELECT rowid, id, title, authors, date, year, periodical, n_findings FROM documents"):
+            for rowid, id_, title, authors, date, year, periodical, nf, pub, written in self.db.all(
+                    "SELECT rowid, id, title, authors, date, year, periodical, n_findings, published_year,"
+                    " written_year FROM documents"):
                 names = tuple(json.loads(authors))
                 meta[rowid] = _Meta(id_, title, names, date, year, periodical, nf,
                                     tuple(_fold(a) for a in names), _fold(periodical or ""),
-                                    f"{year // 10 * 10}s" if year is not None else None)
+                                    f"{year // 10 * 10}s" if year is not None else None, pub, written)
             self._meta, self._meta_key = meta, key
             self._names = {"author": {}, "periodical": {}}
             for m in meta.values():
@@ -264,10 +277,17 @@ class SearchService:
 
     def _search_tantivy(self, parsed: qlang.Query, query: SearchQuery, meta: dict[int, _Meta],
                         hidden: set[int] = frozenset()) -> SearchResults:
+        date_from, date_to = query.date_from, query.date_to
+        if query.date_field and (date_from is not None or date_to is not None):
+            # The side index knows the best year only: another date's range is kept out by rowid.
+            out_of_range = {rowid for rowid, m in meta.items()
+                            if not _in_range(m.year_of(query.date_field), date_from, date_to)}
+            hidden = set(hidden) | out_of_range
+            date_from = date_to = None
         total, page, facets = self.tindex.search(
             parsed, authors=self._names_matching(query.author, "author"),
             periodicals=self._names_matching(query.periodical, "periodical"),
-            date_from=query.date_from, date_to=query.date_to, has_findings=query.has_findings,
+            date_from=date_from, date_to=date_to, has_findings=query.has_findings,
             person=query.person, limit=query.limit, offset=query.offset, facet_size=FACET_SIZE,
             exclude=sorted(hidden))
         page = [(score, rowid) for score, rowid in page if rowid in meta]
@@ -287,9 +307,8 @@ class SearchService:
                 return False
             if periodicals is not None and m.periodical not in periodicals:
                 return False
-            if query.date_from is not None and (m.year is None or m.year < query.date_from):
-                return False
-            if query.date_to is not None and (m.year is None or m.year > query.date_to):
+            if (query.date_from is not None or query.date_to is not None) and \
+                    not _in_range(m.year_of(query.date_field), query.date_from, query.date_to):
                 return False
             if query.has_findings is not None and (m.n_findings > 0) != query.has_findings:
                 return False

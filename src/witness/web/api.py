@@ -5,7 +5,7 @@ from __future__ import annotations
 import hmac
 import logging
 from dataclasses import asdict, astuple
-from typing import Any
+from typing import Literal, Any
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse, Response
@@ -80,10 +80,11 @@ def document_history(request: Request, doc_id: str) -> dict[str, Any]:
     return {"id": doc_id, "versions": [asdict(v) for v in archive(request).history(doc_id)]}
 
 
-def build_query(q, author, year_from, year_to, periodical, person, has_findings, limit, offset):
+def build_query(q, author, year_from, year_to, periodical, person, has_findings, limit, offset,
+                date_field=None):
     return SearchQuery(q=q or "", author=author, date_from=year_from, date_to=year_to,
                        periodical=periodical, person=person, has_findings=has_findings,
-                       limit=limit, offset=offset)
+                       limit=limit, offset=offset, date_field=date_field)
 
 
 @router.get("/search", summary="Full-text search with ranked, highlighted snippets",
@@ -98,12 +99,17 @@ def search(request: Request,
                  periodical: str | None = Query(None, max_length=200),
                  person: str | None = Query(None, max_length=200, description="entity id"),
                  has_findings: bool | None = None,
+                 date_field: Literal["published", "written"] | None = Query(
+                     None, description="which date year_from/year_to read: `published` (first "
+                                       "publication) or `written` (when written, else published); "
+                                       "default: the best date the record has"),
                  limit: int = Query(20, ge=1, description=LIMIT_DOC),
                  offset: int = Query(0, ge=0, le=10000)) -> dict[str, Any]:
     check_limit(limit)
     if not q.strip() and not any((author, year_from, year_to, periodical, person, has_findings)):
         raise BadQuery("empty query", hint="pass q=words, or at least one filter")
-    query = build_query(q, author, year_from, year_to, periodical, person, has_findings, limit, offset)
+    query = build_query(q, author, year_from, year_to, periodical, person, has_findings, limit, offset,
+                        date_field)
     cache = request.app.state.api_cache
     key = (astuple(query), archive(request).generation())
     body = cache.get(key)

@@ -304,7 +304,7 @@ def contradictions(request: Request):
 
 def _event(c) -> str:
     """What a contradiction is about: the outlier claim's event."""
-    return (c.outlier or c.a).predicate
+    return c.a.predicate
 
 
 @router.get("/docs", response_class=HTMLResponse)

@@ -1,0 +1,124 @@
+"""Audit: asserted claims whose governing chain holds a word that could make them something else.
+
+    python bench/claims_audit.py --pages 1000 --cache /tmp/audit-ner.jsonl --out audit.tsv
+    PYTHONPATH=/path/to/older/src python bench/claims_audit.py --cache /tmp/audit-ner.jsonl   # an older extractor
+
+Over a seeded random sample of corpus pages (English sections, none of the gold pages), the
+pages go through the real NER and linking (cached in --cache, so several extractors can be
+audited on the same mentions) and the claims extractor.  Listed: every asserted or confirmed
+claim whose governing chain (scope.governing_words: the trigger's own modifiers and every head
+above it) holds a negation, intent, demand, prevention, condition, question, attribution,
+rumor, hedge, fear or denial word — each a candidate inflation, to be reviewed by a reader.
+Counted: died/executed claims by certainty, and those whose sentence speaks of a plot, an
+attempt, a plan or a fear (``PLOT``), the inflation issue 10 found most often.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+ROOT = Path(__file__).resolve().parent.parent
+if not os.environ.get("PYTHONPATH"):
+    sys.path.insert(0, str(ROOT / "src"))
+CORPUS = Path(os.environ.get("WITNESS_CORPUS", "/tmp/corpus/corpus"))
+PLOT = re.compile(r"\b(plot\w*|plan\w*|attempt\w*|conspir\w*|prepar\w*|intend\w*|intention|postpon\w*|"
+                  r"threat\w*|fear\w*|danger|design\w*|scheme\w*|aim\w*|organi[sz]\w* (?:the|an?) "
+                  r"(?:murder|assassination|killing)|terroris\w*)\b", re.I)
+
+
+def _gold_paths() -> set[str]:
+    out = set()
+    for p in (ROOT / "tests" / "gold").rglob("*.json"):
+        try:
+            d = json.loads(p.read_text(encoding="utf-8"))
+        except ValueError:
+            continue
+        for x in (d if isinstance(d, list) else [d]):
+            if isinstance(x, dict) and isinstance(x.get("path"), str):
+                out.add(x["path"])
+    return out
+
+
+def sample_docs(n: int, seed: int, cache: Path | None):
+    from witness.model import Document
+    if cache and cache.exists():
+        with cache.open(encoding="utf-8") as fp:
+            return [Document.from_json(json.loads(line)) for line in fp][:n]
+    from witness.ingest import read_path
+    from witness.ingest.base import Read
+    from witness.nlp import annotate_many
+    gold = _gold_paths()
+    pages = sorted(p for sec in ("archive", "history", "reference", "subject") for p in (CORPUS / sec).rglob("*.htm*"))
+    random.Random(seed).shuffle(pages)
+    docs = []
+    for p in pages:
+        if p.relative_to(CORPUS).as_posix() in gold:
+            continue
+        out = read_path(p, CORPUS)
+        if isinstance(out, Read) and len(out.document.text) > 500:
+            docs.append(out.document)
+        if len(docs) >= n:
+            break
+    t = time.perf_counter()
+    done = []
+    for k, d in enumerate(annotate_many(docs, n_process=1), 1):
+        done.append(d)
+        if k % 50 == 0:
+            rate = k / (time.perf_counter() - t)
+            print(f"  NER {k}/{len(docs)} pages, {rate:.1f} pages/s, ETA {(len(docs) - k) / rate:.0f} s", file=sys.stderr)
+    if cache:
+        with cache.open("w", encoding="utf-8") as fp:
+            for d in done:
+                fp.write(json.dumps(d.to_json(), ensure_ascii=False) + "\n")
+    return done
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--pages", type=int, default=1000)
+    ap.add_argument("--seed", type=int, default=1010)
+    ap.add_argument("--cache", type=Path, help="JSONL of NER-annotated documents (written once, then read)")
+    ap.add_argument("--out", type=Path, help="TSV listing of the candidate inflations")
+    a = ap.parse_args(argv)
+    from witness.claims import extract_claims_many
+    docs = sample_docs(a.pages, a.seed, a.cache)
+    t = time.perf_counter()
+    claims = extract_claims_many(docs)
+    secs = time.perf_counter() - t
+    listed, by_cert, deaths, plots = [], Counter(), Counter(), Counter()
+    for d, cs in zip(docs, claims):
+        for c in cs:
+            by_cert[c.certainty] += 1
+            sent = d.text[c.evidence.start:c.evidence.end]
+            if c.predicate in ("died", "executed"):
+                deaths[c.certainty] += 1
+                if PLOT.search(sent):
+                    plots[c.certainty] += 1
+            chain = getattr(c, "_chain", None) or []
+            if c.certainty in ("asserted", "confirmed") and chain:
+                listed.append((d.id, c.subject, c.predicate, c.certainty,
+                               "; ".join(f"{k}:{w}" for w, k in chain), " ".join(sent.split())[:400]))
+    n = sum(by_cert.values())
+    print(f"{len(docs)} pages, {n} claims in {secs:.0f} s; by certainty: {dict(by_cert.most_common())}")
+    print(f"asserted/confirmed claims with a frame word on their governing chain (to review): {len(listed)}")
+    print(f"died/executed claims: {sum(deaths.values())} {dict(deaths.most_common())}; "
+          f"in a sentence speaking of a plot, plan, attempt or fear: {sum(plots.values())} {dict(plots.most_common())}")
+    if a.out:
+        with a.out.open("w", encoding="utf-8") as fp:
+            fp.write("doc\tsubject\tpredicate\tcertainty\tchain\tsentence\n")
+            for row in listed:
+                fp.write("\t".join(row) + "\n")
+        print(f"listing → {a.out}")
+
+
+if __name__ == "__main__":
+    main()

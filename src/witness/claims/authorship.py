@@ -1,0 +1,189 @@
+"""Authorship (``wrote``) beyond "X wrote": how the corpus says who wrote what.
+
+The survey (bench/claims_survey.py, 800 random pages) counts the ways a person hangs off a
+writing word: possessor or "of"-object of work 141, book 82, writing 69, word 65, article 55,
+thesis 35, letter 29, pamphlet 19, memoir 15, essay 9; active subject of write 616 (+ "write in"
+93).  Shapes read here:
+
+- the person as possessor, "by"-agent or "of"/"from" object of a work noun: "Marx's pamphlets on
+  the Civil War", "a paper by William Morris", "the Communist Manifesto by Marx and Engels",
+  "the writings of Proudhon", "letters from Meyen", "from the pen of Heinrich Heine", "the words of
+  Goethe", "in Plekhanov's words";
+- a speech or argument verb placed in a work: "Kautsky added, in his book Terrorism and
+  Communism", "as Marx declared in a letter to Ruge";
+- "as Marx put it", "X quotes these words";
+- a quotation followed by its author in parentheses: "… a rule” (L.D. Trotsky)".
+
+A biography, history or study *of* someone is about them, not by them: "of" counts only for
+the nouns in ``OF_IS_BY``.
+"""
+
+from __future__ import annotations
+
+import re
+
+WRITING_VERBS = {"write", "pen", "publish", "author", "compose", "draft", "quote", "scribble",
+                 "dedicate", "translate_x"}
+WORK_NOUNS = {
+    "book", "pamphlet", "article", "letter", "essay", "writing", "writings", "works", "treatise",
+    "manifesto", "thesis", "theses", "novel", "poem", "play", "memoir", "memoirs", "diary",
+    "autobiography", "report", "message", "preface", "introduction", "foreword", "review", "editorial",
+    "leaflet", "telegram", "note", "notes", "correspondence", "text", "story", "study",
+    "critique", "reply", "polemic", "draft", "testament", "articles",
+    "dispatch", "despatch", "column", "publication", "publications", "volume", "chapter", "verses",
+    "pen",
+    "contributions", "biography_by", "history_by", "brochure", "tract", "sketch", "lecture_notes",
+    "communication", "circular", "epistle", "postscript", "afterword", "dedication", "obituary",
+}
+# Nouns whose "of"-object is the author ("the writings of Proudhon"), not the subject matter
+# ("a biography of Marx", "the history of the Commune").
+OF_IS_BY = {"writing", "writings", "works", "letter", "letters", "pen", "article", "articles",
+            "pamphlet", "pamphlets", "essay", "essays", "manifesto", "theses", "memoirs", "diary",
+            "testament", "preface", "introduction", "foreword", "reply", "polemic", "publications",
+            "poems", "novels", "books", "phrase", "formula", "verses", "correspondence", "editorial"}
+SPEECH_VERBS = {"say", "declare", "argue", "add", "point", "explain", "remark", "insist", "state",
+                "assert", "observe", "note", "put", "write", "tell", "describe", "maintain", "claim",
+                "summarize", "summarise", "sum", "comment", "stress", "emphasize", "emphasise",
+                "repeat", "reply", "answer", "admit", "recall", "warn", "conclude", "predict", "forecast",
+                "show", "prove", "demonstrate", "suggest", "propose", "recognise", "recognize",
+                "express", "formulate", "characterize", "characterise", "define", "speak", "complain",
+                "protest", "report"}
+_QUOTE_CITE = re.compile(r"[”\"’]\s*[\[(]\s*$")
+# A title: capitalised words, with the small words titles keep in lower case, or a quoted span.
+_SMALL = r"(?:of|and|the|in|to|a|an|for|on|at|by|with|from|or|as|is|was|its|their|his|her)"
+_CAP = r"(?:[A-Z][\w’'\-.:]*|[IVX]+)"
+_TITLE = rf"(?:[“\"‘](?P<q>[^”\"’]{{3,120}})[”\"’]|(?P<t>{_CAP}(?:\s+(?:{_SMALL}\s+)*{_CAP}){{1,12}}))"
+_POSS_TITLE = re.compile(rf"^(?:’s|'s|’|')\s+(?:own\s+|new\s+|famous\s+|book\s+|pamphlet\s+|article\s+)?{_TITLE}")
+_IN_TITLE = re.compile(rf"^,?\s*(?:however,?\s+|also\s+|already\s+|later\s+)?in\s+(?:his|her|their\s+)?{_TITLE}\s*[(,]\s*(?:\d{{4}}|[A-Z][a-z]+\s+\d{{4}})")
+# Capitalised nouns that name bodies and places, not works ("Lenin’s Party", "Stalin’s Russia").
+_NOT_TITLES = {"party", "government", "state", "army", "committee", "russia", "germany", "france", "england",
+               "america", "china", "spain", "italy", "revolution", "politburo", "international", "opposition",
+               "union", "soviet", "soviets", "regime", "cabinet", "office", "ministry", "faction", "group",
+               "followers", "supporters", "friends", "men", "camp", "troops", "time", "day", "days", "death",
+               "life", "wife", "son", "daughter", "brother", "father", "mother", "family", "policy", "line"}
+
+
+def _children(tok, *deps):
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def _prep_objects(tok, *preps):
+    return [g for p in tok.children if p.dep_ in ("prep", "agent") and p.lower_ in preps
+            for g in p.children if g.dep_ in ("pobj", "pcomp")]
+
+
+def _lemma(tok) -> str:
+    return tok.lemma_.lower()
+
+
+def _is_work(tok) -> bool:
+    return _lemma(tok) in WORK_NOUNS or tok.lower_ in WORK_NOUNS
+
+
+def _work_text(s, tok) -> str | None:
+    toks = [t for t in tok.subtree if t.dep_ not in ("relcl",) and not any(
+        a.dep_ == "relcl" for a in t.ancestors if a.i != tok.i and a in tok.subtree)]
+    return s.span_text(toks)
+
+
+def authorship_claims(s, add) -> None:
+    _titled_works(s, add)
+    for tok in s.sdoc:
+        if tok.pos_ in ("NOUN", "PROPN") and (_is_work(tok) or tok.pos_ == "PROPN" or _lemma(tok) in ("author", "writer")):
+            _work_noun(s, add, tok)
+        if tok.pos_ in ("VERB", "AUX"):
+            _speech_in_work(s, add, tok)
+    _cited_after_quotation(s, add)
+
+
+def _work_noun(s, add, tok) -> None:
+    """"Marx's pamphlets", "a paper by William Morris", "the writings of Proudhon"."""
+    if _lemma(tok) in ("author", "co-author", "writer") and _prep_objects(tok, "of"):
+        # "Gorter was the author of The Fundamentals …", "John Vidor, author of Spying in Russia"
+        holders = _children(tok.head, "nsubj") if tok.dep_ in ("attr",) else [tok.head] if (
+            tok.dep_ == "appos" and tok.head.pos_ == "PROPN") else []
+        for entity, ptok in s.persons(holders, expand=False):
+            add(entity, "wrote", s.subtree_text(_prep_objects(tok, "of")[0]), tok, ptok)
+        return
+    work = _is_work(tok)
+    holders = []
+    if work:
+        holders += _children(tok, "poss")
+    holders += _prep_objects(tok, "by")
+    if not work and not holders:
+        return
+    if work and (_lemma(tok) in OF_IS_BY or tok.lower_ in OF_IS_BY):
+        holders += _prep_objects(tok, "of", "from")
+    if work and _lemma(tok) in ("letter", "letters", "message", "telegram", "note", "dispatch"):
+        holders += _prep_objects(tok, "from")      # "letters from Meyen"
+    if _lemma(tok) == "pen" and not _children(tok, "poss") and not _prep_objects(tok, "of"):
+        return
+    if not work:
+        # "the Communist Manifesto by Marx and Engels": a title-cased work named by "by"
+        if not (tok.text[:1].isupper() and any(t.text[:1].isupper() for t in tok.subtree if t.i < tok.i) or
+                tok.text[:1].isupper()):
+            return
+        if s.entity_of_span(tok) is not None:
+            return                                  # "by Marx" hangs off a person: not a work
+    for entity, ptok in s.persons(holders):
+        if ptok.lower_ in ("his", "her", "their", "its", "my", "our", "your") and not s.entity(ptok):
+            continue
+        add(entity, "wrote", _work_text(s, tok), tok, ptok)
+
+
+def _speech_in_work(s, add, tok) -> None:
+    """"Kautsky added, in his book …", "as Marx declared in a letter to Ruge", "as Marx put it",
+    "Trotsky quotes these words"."""
+    lemma = _lemma(tok)
+    subj = _children(tok, "nsubj")
+    if not subj:
+        return
+    placed = [w for w in _prep_objects(tok, "in") if _is_work(w)]
+    put_it = lemma == "put" and any(c.lower_ == "it" and c.dep_ == "dobj" for c in tok.children) and any(
+        c.lower_ == "as" and c.dep_ == "mark" for c in tok.children)
+    quotes = lemma == "quote" and bool(_children(tok, "dobj"))
+    if not (placed and lemma in SPEECH_VERBS or put_it or quotes):
+        return
+    for entity, ptok in s.persons(subj):
+        add(entity, "wrote", s.subtree_text(placed[0]) if placed else None, tok, ptok)
+
+
+def _titled_works(s, add) -> None:
+    """"Pablo’s Decline and Fall of Stalinism", "Marx’s “Capital”", "Lenin, however, in Marxism and
+    Revisionism (1908), …": a person's possessive before a title, or a title placed after the
+    name with its year — unless the capitalised words are a place or a body the text names."""
+    ctx, base = s.ctx, s.base
+    end = base + len(s.sdoc.text)
+    others = [m for m in ctx.doc.mentions if m.type != "person" and base <= m.start < end]
+    for m in ctx.mentions_in(base, end):
+        after = ctx.text[m.end:min(end, m.end + 200)]
+        hit = _POSS_TITLE.match(after) or _IN_TITLE.match(after)
+        if not hit:
+            continue
+        title = hit.group("q") or hit.group("t")
+        lo = m.end + hit.start("q" if hit.group("q") else "t")
+        if any(o.start < lo + len(title) and lo < o.end for o in others):
+            continue                                   # "Stalin’s Russia", "Lenin’s Bolshevik Party"
+        words = [w.strip(".,:;").lower() for w in title.split()]
+        if not hit.group("q") and (words[-1] in _NOT_TITLES or words[0] in _NOT_TITLES):
+            continue
+        if ctx.mention_at(lo, lo + len(title)) is not None:
+            continue                                   # "Marx’s Engels": a person, not a work
+        tok = s.token_at(m.start)
+        if tok is not None:
+            add(m.entity, "wrote", title.strip(), tok, tok)
+
+
+def _cited_after_quotation(s, add) -> None:
+    """"… from “an abuse into a rule” (L.D. Trotsky)": the quotation's author in parentheses."""
+    ctx, base = s.ctx, s.base
+    for m in ctx.mentions_in(base, base + len(s.sdoc.text)):
+        before = ctx.text[max(base, m.start - 4):m.start]
+        if not _QUOTE_CITE.search(before):
+            continue
+        after = ctx.text[m.end:m.end + 40].lstrip()
+        if not after.startswith((")", "]", ",")):
+            continue
+        tok = s.token_at(m.start)
+        if tok is not None:
+            add(m.entity, "wrote", None, tok, tok)

@@ -1,0 +1,88 @@
+"""Meetings (``met``): every participant of a meeting the text names, each with the other as object.
+
+claims.md: ``met`` — "met another person"; a meeting is shared, so "A met B", "the talks between
+A and B", "A's acquaintance with B" give a claim for A (object B) and one for B (object A).
+Shapes: the verb "meet" and its kin with a person object ("visited Lenin", "received by
+Lassalle", "talked with Adler", "made friends with Marx", "spent the evening with Rosa
+Luxemburg"); meeting nouns with "with"/"between" or a compound of names ("his conversation with
+Pierre Laval", "the Nixon-Mao talks", "Savinkov's acquaintance with Kornilov").
+"""
+
+from __future__ import annotations
+
+MEET_VERBS = {"meet", "visit", "receive", "befriend", "interview", "encounter", "confer", "negotiate",
+              "talk", "converse", "dine", "lunch", "breakfast", "consult"}
+# verbs that need "with" (or "to") before the other person
+WITH_VERBS = {"talk", "converse", "confer", "negotiate", "dine", "lunch", "breakfast", "consult", "speak",
+              "spend", "meet", "stay", "correspond_x", "argue_x"}
+MEET_NOUNS = {"meeting", "talk", "talks", "conversation", "conversations", "discussion", "discussions",
+              "interview", "audience", "acquaintance", "encounter", "rendezvous", "negotiation",
+              "negotiations", "visit", "friendship", "conference", "tête-à-tête", "parley"}
+
+
+def _children(tok, *deps):
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def _prep_objects(tok, *preps):
+    return [g for p in tok.children if p.dep_ in ("prep", "agent") and p.lower_ in preps
+            for g in p.children if g.dep_ in ("pobj", "pcomp")]
+
+
+def _lemma(tok) -> str:
+    return tok.lemma_.lower()
+
+
+def meeting_claims(s, add) -> None:
+    for tok in s.sdoc:
+        lemma = _lemma(tok)
+        sides: list[list] = []
+        if tok.pos_ == "VERB" and lemma in MEET_VERBS | WITH_VERBS:
+            passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+            if lemma == "meet" and not passive:
+                continue                              # the verb "meet" is a trigger already (extract.py)
+            subj = _children(tok, "nsubjpass") if passive else _children(tok, "nsubj")
+            if not subj:
+                t = tok
+                while not subj and t.dep_ in ("conj", "xcomp", "advcl") and t.head.i != t.i:
+                    t = t.head
+                    subj = _children(t, "nsubj")
+            others = _prep_objects(tok, "with", "to") if lemma in WITH_VERBS else []
+            if lemma in MEET_VERBS and lemma not in WITH_VERBS:
+                others += _prep_objects(tok, "by") if passive else _children(tok, "dobj")
+            if lemma == "spend" and not any(_lemma(c) in ("evening", "day", "night", "hour", "hours", "week",
+                                                           "time", "afternoon", "morning", "days", "weeks")
+                                            for c in _children(tok, "dobj", "npadvmod")):
+                continue
+            if lemma == "make" or lemma == "speak" and not others:
+                continue
+            sides = [subj, others]
+        elif tok.pos_ == "VERB" and lemma == "make" and any(_lemma(c) in ("friend", "friends") for c in _children(tok, "dobj")):
+            friends = [c for c in _children(tok, "dobj") if _lemma(c) in ("friend", "friends")]
+            sides = [_children(tok, "nsubj"), _prep_objects(friends[0], "with") + _prep_objects(tok, "with")]
+        elif tok.pos_ == "NOUN" and lemma in MEET_NOUNS:
+            between = _prep_objects(tok, "between")
+            names = [c for c in tok.children if c.dep_ in ("compound", "nmod", "amod") and c.pos_ == "PROPN"]
+            with_ = _prep_objects(tok, "with")
+            poss = _children(tok, "poss")
+            if between:
+                sides = [between, []]                 # "talks between Chou and Nixon": all of them
+            elif names and not with_:
+                sides = [names, []]                   # "the Nixon-Mao talks"
+            elif with_:
+                owner = poss or names
+                if not owner and tok.dep_ in ("dobj", "pobj") and tok.head.pos_ in ("VERB", "ADP"):
+                    gov = tok.head if tok.head.pos_ == "VERB" else tok.head.head
+                    owner = _children(gov, "nsubj") if gov.pos_ in ("VERB", "AUX") else []
+                sides = [owner, with_]
+            elif lemma == "audience":
+                continue
+        if not sides:
+            continue
+        people = [s.persons(side) for side in sides]
+        everyone = [p for side in people for p in side]
+        if len({e for e, _ in everyone}) < 2:
+            continue
+        for entity, ptok in everyone:
+            partner = next((e for e, _ in everyone if e != entity), None)
+            add(entity, "met", partner, tok, ptok)

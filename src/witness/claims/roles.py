@@ -1,0 +1,453 @@
+"""Roles: offices and memberships a text gives a person (``held_office``, ``member_of``).
+
+claims.md: "held a post or title" and "belonged to a party, group or body".  The corpus gives
+them in a handful of shapes (bench/claims_survey.py counts them over 800 random pages —
+appositive heads: leader 167, president 103, secretary 75, member 72, minister 59, chairman 54,
+head 45, editor 35, organizer 25, director 25, founder 23, representative 22, correspondent 18,
+official 14, officer 14, delegate 13, spokesman 12, commander 12, adviser 11, chief 10;
+titles before a name: professor 107, general 88, president 64, governor 41, senator 29,
+chairman 19, admiral 17, colonel 15, minister 13, mayor 11, judge 10, pope 9, premier 8):
+
+- a title before the name: "President Roosevelt", "General Putna", "Lieutenant Colonel Untung";
+- an apposition either way: "Yagoda, head of the G.P.U.", "the Police President of Berlin,
+  von Zedlitz", "our city organizer, Max Shachtman";
+- a copula or its kin: "he was chairman of …", "became sub-prefect", "was appointed …",
+  "as ambassador to Italy", "at the head of …";
+- a party word as the person's description: "the Menshevik Dan", "the Old Bolshevik Badayev",
+  "a Bolshevik since 1903", "SWP leader James P. Cannon", "their fellow-Fabians";
+- membership verbs and nouns: "a member of …", "joined the party", "one of the leaders of …".
+
+An appositive or prenominal title is the author's description of the person, so the sentence's
+modals, negations and intentions do not reach it (``climb=False``) — only a report, testimony or
+rumor around it does: "Petrov, head of the G.P.U., will be shot" keeps the office asserted.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Titles before a name that hold an office (not forms of address: Mr., Dr., Sir, Lord, Comrade,
+# Count…, which annotators and claims.md leave out).
+TITLES = {
+    "president", "vice-president", "general", "colonel", "captain", "admiral", "marshal",
+    "field-marshal", "major", "lieutenant", "sergeant", "commander", "commandant", "generalissimo",
+    "brigadier", "corporal", "king", "queen", "tsar", "czar", "tsarina", "czarina", "emperor", "empress",
+    "kaiser", "sultan", "shah", "khedive", "pope", "cardinal", "archbishop", "bishop", "senator",
+    "governor", "minister", "premier", "chancellor", "secretary", "chairman", "commissar", "professor",
+    "judge", "justice", "mayor", "ambassador", "consul", "prosecutor", "procurator", "attorney",
+    "congressman", "congresswoman", "alderman", "councillor", "councilor", "magistrate", "sheriff",
+    "inspector", "superintendent", "governor-general", "viceroy", "chief", "deputy", "editor",
+    "director", "president-elect", "dictator", "führer", "fuhrer", "duce", "ataman",
+    "hetman", "regent",
+}
+# Offices named by a head noun (appositions, predicates, "as …").
+OFFICE_NOUNS = TITLES - {"deputy_title"} | {
+    "head", "secretary-general", "general-secretary", "commissary", "chairwoman", "treasurer",
+    "organizer", "organiser", "spokesman", "spokeswoman", "representative", "envoy", "emissary",
+    "delegate", "plenipotentiary", "commissioner", "consul-general", "under-secretary", "attache",
+    "attaché", "official", "officer", "correspondent", "manager", "adviser", "advisor", "governor",
+    "director-general", "vice-chairman", "leader", "boss", "ruler", "monarch", "economist",
+    "counsellor", "counselor", "clerk", "steward", "agent", "spokesperson", "premier", "chief",
+    "founder", "co-founder", "publisher", "consultant", "referent", "instructor", "organiser",
+    "sub-prefect", "prefect", "commandant", "warden", "president",
+    "minister", "legislator", "parliamentarian", "burgomaster", "mayor", "deputy", "senator",
+}
+# Head nouns that are an office only with something saying where ("chief economist at the IMF",
+# "the Moscow correspondent of The Times", "agent of the G.P.U.") — a profession alone is not.
+NEEDS_ATTACHMENT = {"economist", "official", "officer", "correspondent", "manager", "adviser",
+                    "advisor", "agent", "clerk", "steward", "consultant", "instructor", "publisher",
+                    "representative", "delegate", "organizer", "organiser", "spokesman", "spokeswoman",
+                    "leader", "boss", "ruler", "chief", "head", "founder", "co-founder", "deputy",
+                    "director", "editor", "member"}
+MEMBER_NOUNS = {"member", "ex-member", "members", "co-member"}
+# "leader of the MIR", "Austrian Socialist leader": the annotators' reading is both an office
+# and a membership.
+LEADER_NOUNS = {"leader", "leaders", "founder", "co-founder", "chieftain", "pillar", "head"}
+# Party and movement words that describe a person's membership ("the Menshevik Dan").
+PARTY_WORDS = {
+    "bolshevik", "bolsheviks", "menshevik", "mensheviks", "communist", "communists", "socialist",
+    "socialists", "social-democrat", "social-democrats", "trotskyist", "trotskyists", "trotskyite",
+    "anarchist", "anarchists", "syndicalist", "fabian", "fabians", "chartist", "jacobin", "girondin",
+    "narodnik", "narodniks", "labourite", "tory", "tories", "conservative", "liberal", "liberals",
+    "republican", "democrat", "nazi", "nazis", "fascist", "fascists", "falangist", "spartacist",
+    "zionist", "bundist", "cadet", "octobrist", "oppositionist", "oppositionists", "lovestoneite",
+    "cannonite", "shachtmanite", "blanquist", "proudhonist", "lassallean", "possibilist",
+    "guesdist", "stalinist", "stalinists", "left-oppositionist", "sr", "s.r.", "bolshevist",
+    "social-revolutionary", "populist", "radical", "radicals", "whig", "maoist", "castroist",
+}
+_COPULAS = {"be", "become", "remain", "stay", "continue", "serve", "act"}
+_APPOINT = {"appoint", "elect", "name", "nominate", "make", "choose", "install", "designate",
+            "promote", "re-elect", "reelect", "return", "confirm", "proclaim", "crown"}
+_JOIN = {"join", "enter", "rejoin", "enlist"}
+_ORG_HINT = re.compile(r"\b(party|committee|league|union|federation|international|group|association|"
+                       r"council|bureau|buro|soviet|congress|executive|club|society|section|"
+                       r"organi[sz]ation|opposition|cell|branch|movement|front|army|brigade|cheka|"
+                       r"g\.?p\.?u|n\.?k\.?v\.?d|comintern|politburo|politbureau|presidium|parliament|"
+                       r"duma|assembly|board|staff|government|cabinet|ministry|office|commission)\b", re.I)
+
+
+def _children(tok, *deps):
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def _prep_objects(tok, *preps):
+    return [g for p in tok.children if p.dep_ in ("prep", "agent") and p.lower_ in preps
+            for g in p.children if g.dep_ in ("pobj", "pcomp")]
+
+
+def _lemma(tok) -> str:
+    lem = tok.lemma_.lower()
+    return lem[3:] if lem.startswith("ex-") else lem
+
+
+def _attached(tok) -> bool:
+    """An office noun that says where: "of/at/for/in/to X", a compound or adjective naming the
+    body ("G.P.U. chief", "Labour spokesman", "chief economist"), or a possessive ("our organizer")."""
+    if _prep_objects(tok, "of", "at", "for", "in", "to", "on", "with"):
+        return True
+    return any(c.dep_ in ("compound", "amod", "poss", "nmod") and (
+        (c.pos_ == "PROPN" and c.dep_ != "amod") or c.lower_ in (
+            "chief", "general", "our", "their", "his", "her", "its", "my", "your", "party", "national",
+            "city", "district", "regional", "local", "central", "state", "foreign", "official", "first",
+            "acting", "principal", "labour", "union", "executive", "military", "political", "editorial")
+        or (c.dep_ == "compound" and c.text[:1].isupper())) for c in tok.children)
+
+
+def _antecedent(tok):
+    """The noun a relative pronoun stands for, and the first conjunct of a coordination an
+    apposition hangs on ("A and B, former ambassadors")."""
+    if tok.lower_ in ("who", "whom", "that", "which"):
+        t = tok.head
+        while t.dep_ == "conj" and t.head.i != t.i:
+            t = t.head
+        if t.dep_ == "relcl":
+            tok = t.head
+    while tok.dep_ == "conj" and tok.head.pos_ == "PROPN":
+        tok = tok.head
+    return tok
+
+
+def _appos_chain(tok) -> list:
+    """Names in apposition to a title, through further titles ("chief …, Commissar …, Stalin's
+    trusted man, Henry Yagoda"), never across a semicolon (a list of different people)."""
+    out, seen = [], set()
+    stack = [c for c in tok.children if c.dep_ == "appos"]
+    while stack:
+        c = stack.pop()
+        if c.i in seen:
+            continue
+        seen.add(c.i)
+        lo, hi = sorted((tok.i, c.i))
+        if any(t.text == ";" for t in tok.doc[lo:hi]):
+            continue
+        if c.pos_ == "PROPN":
+            if c.i > 0 and tok.doc[c.i - 1].lower_ in ("and", "or", "nor", "but"):
+                continue                               # "Attlee, deputy Prime Minister, nor Bevin": another person
+            out.append(c)
+            out += [g for g in c.children if g.dep_ == "conj" and g.pos_ == "PROPN"]
+        elif _lemma(c) in OFFICE_NOUNS | MEMBER_NOUNS | {"man", "friend"}:
+            stack += [g for g in c.children if g.dep_ == "appos"]
+    return out
+
+
+def _is_copula(tok) -> bool:
+    return _lemma(tok) in _COPULAS or tok.lower_ in ("’s", "'s", "is", "was", "were", "are")
+
+
+def _office_text(s, tok) -> str | None:
+    toks = [t for t in tok.subtree if not (t.dep_ in ("appos", "relcl", "acl") and t.head.i == tok.i) and
+            not any(a.dep_ in ("appos", "relcl", "acl") and a.head.i == tok.i for a in t.ancestors
+                    if a in tok.subtree and a.i != tok.i)]
+    return s.span_text(toks)
+
+
+def _org_of(s, tok) -> str | None:
+    """The body an office or membership noun names: "of the G.P.U.", "SWP leader"."""
+    objs = _prep_objects(tok, "of", "in", "at", "for", "on")
+    if objs:
+        return s.subtree_text(objs[0])
+    comps = [c for c in tok.children if c.dep_ in ("compound", "nmod", "amod") and c.i < tok.i
+             and (c.pos_ == "PROPN" or c.text[:1].isupper())]
+    if comps:
+        return s.span_text([t for c in comps for t in c.subtree])
+    return None
+
+
+# -- titles before a name --------------------------------------------------------------------
+_TITLE_RUN = re.compile(r"(?:^|[\s(“\"‘])((?:[A-Z][\w.\-]*\s+){1,3})$")
+_MP_AFTER = re.compile(r"^,?\s*(M\.\s?P\.|MP)(?!\s*[A-Z][a-z])")   # not the initials of the next name
+
+
+def title_claims(s, add) -> None:
+    """"President Roosevelt", "General Putna", "Lieutenant Colonel Untung", "Mr. Bromley, M.P.":
+    the capitalised title words right before a person mention (or opening its span)."""
+    ctx, base = s.ctx, s.base
+    end = base + len(s.sdoc.text)
+    for m in ctx.mentions_in(base, end):
+        words = m.text.split()
+        inner = []
+        while len(words) > 1 and words[0].lower().rstrip(".") in TITLES:
+            inner.append(words.pop(0))                 # the NER put the title inside the span
+        before = ctx.text[max(base, m.start - 60):m.start]
+        run = _TITLE_RUN.search(before)
+        outer = []
+        if run:
+            for w in reversed(run.group(1).split()):
+                if w.lower().rstrip(".,") in TITLES or (outer and w.lower().rstrip(".,") in
+                                                         ("vice", "prime", "foreign", "war", "lieutenant",
+                                                          "attorney", "field", "police", "home")):
+                    outer.insert(0, w)
+                else:
+                    break
+        title = " ".join(outer + inner)
+        tok = s.token_at(m.start)
+        if tok is None:
+            continue
+        if title:
+            add(m.entity, "held_office", title.rstrip(",."), tok, tok, climb=False)
+        after = _MP_AFTER.match(ctx.text[m.end:m.end + 8])
+        if after:
+            add(m.entity, "held_office", after.group(1), tok, tok, climb=False)
+
+
+def title_reference_claims(s, add) -> None:
+    """"The King seemed happy" after "King Frederick William IV": a title used as a reference
+    to the one person the text gave it is that person holding it (annotators count each)."""
+    for tok in s.sdoc:
+        if tok.lower_ not in TITLES or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        start = s.base + tok.idx
+        if s.ctx.mention_at(start, start + len(tok.text)) is not None:
+            continue                                   # part of a name: title_claims reads it
+        holder = s.entity(tok)
+        if holder is not None:
+            add(holder, "held_office", tok.text, tok, tok, climb=False)
+
+
+# -- appositions by their surface --------------------------------------------------------------
+# The small parser often attaches "the Police President of Berlin, von Zedlitz" or "our city
+# organizer, Max Shachtman" wrongly; an apposition is also plain in the text: a noun phrase ending
+# in an office noun, a comma, and the name (or the reverse), closed by punctuation.
+_DET = r"(?:the|our|his|her|their|its|a|an|former|then|now|once|later|ex-|late|acting|present)"
+_OFFICE_ALT = "|".join(sorted((re.escape(w) for w in (OFFICE_NOUNS | MEMBER_NOUNS) if "_" not in w),
+                              key=len, reverse=True))
+_APPOS_BEFORE = re.compile(
+    rf"\b{_DET}\s+(?P<mods>(?:[\w’'.\-]+\s+){{0,4}}?)(?P<noun>{_OFFICE_ALT})s?"
+    rf"(?P<of>\s+(?:of|at|for|in|to)\s+[^,;:()“”\"]{{1,60}}?)?\s*,\s*$", re.I)
+_APPOS_AFTER = re.compile(
+    rf"^\s*,\s*(?:{_DET}\s+(?P<mods>(?:[\w’'.\-]+\s+){{0,4}}?)|(?P<bare>))(?P<noun>{_OFFICE_ALT})s?"
+    rf"(?P<of>\s+(?:of|at|for|in|to)\s+[^,;:()“”\"]{{1,60}}?)?\s*(?=[,.;:)]|\s+(?:and|who|whose|had|has|was|is)\b)",
+    re.I)
+
+
+def surface_appositions(s, add) -> None:
+    ctx, base = s.ctx, s.base
+    end = base + len(s.sdoc.text)
+    for m in ctx.mentions_in(base, end):
+        tok = s.token_at(m.start)
+        if tok is None:
+            continue
+        before = ctx.text[max(base, m.start - 140):m.start]
+        after = ctx.text[m.end:min(end, m.end + 140)]
+        after_ok = re.match(r"^\s*(?:[,.;:)]|who\b|whose\b|$)", after) is not None
+        hits = []
+        mb = _APPOS_BEFORE.search(before)
+        if mb and after_ok:
+            hits.append(mb)
+        ma = _APPOS_AFTER.match(after)
+        if ma:
+            hits.append(ma)
+        for h in hits:
+            noun = h.group("noun").lower()
+            mods = (h.group("mods") or "").strip()
+            where = (h.group("of") or "").strip()
+            if any(w.lower() in ("and", "or", "but", "who", "which") for w in mods.split()):
+                continue
+            phrase = " ".join(x for x in (mods, h.group("noun"), where) if x)
+            if noun in MEMBER_NOUNS:
+                add(m.entity, "member_of", where.split(None, 1)[1] if where else None, tok, tok, climb=False)
+                continue
+            attached = bool(where) or bool(mods)
+            if noun in NEEDS_ATTACHMENT and not attached:
+                continue
+            if noun in LEADER_NOUNS and noun != "head":
+                if where:
+                    add(m.entity, "member_of", where.split(None, 1)[1], tok, tok, climb=False)
+                continue
+            add(m.entity, "held_office", phrase, tok, tok, climb=False)
+
+
+# -- offices and memberships from the parse --------------------------------------------------
+def office_claims(s, add) -> None:
+    """Appositions, copulas, "as …", appointments, lists of titles, leaders and members."""
+    for tok in s.sdoc:
+        lemma = _lemma(tok)
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        office = lemma in OFFICE_NOUNS
+        member = lemma in MEMBER_NOUNS or lemma in ("leader", "founder", "co-founder", "chieftain")
+        if not (office or member):
+            continue
+        holders, appositive = [], True
+        top = tok
+        while top.dep_ in ("appos", "conj") and top.head.i != top.i and (
+                _lemma(top.head) in OFFICE_NOUNS | MEMBER_NOUNS or top.head.dep_ == "appos"
+                and top.dep_ == "conj"):
+            top = top.head                             # a list of titles: climb to the first one
+        head = top.head
+        if top.dep_ == "appos" and head.pos_ in ("PROPN", "PRON"):
+            holders = [head]                           # "Yagoda, head of the G.P.U."
+            if tok.tag_ == "NN":
+                appositive = "exact"                   # "Attlee, deputy Prime Minister, nor Bevin": Attlee's alone
+        elif top.dep_ in ("attr", "oprd") and _is_copula(head):
+            holders = _children(head, "nsubj")         # "Yagoda was head of …"
+            appositive = False
+        elif top.dep_ in ("oprd", "dobj", "attr", "xcomp") and _lemma(head) in _APPOINT:
+            holders = _children(head, "nsubjpass") or [c for c in _children(head, "dobj") if c.i != top.i]
+            appositive = False                         # "was appointed commissar", "elected X chairman"
+        elif top.dep_ == "pobj" and head.lower_ == "as" and head.i > 0 and s.entity_of_span(s.sdoc[head.i - 1]):
+            holders = [s.sdoc[head.i - 1]]             # "… and Kamenev as ambassador to fascist Italy"
+            appositive = "exact"
+        elif top.dep_ == "pobj" and head.lower_ == "as" and _lemma(head.head) in (
+                "pose", "masquerade", "disguise", "pass", "dress", "pretend", "regard", "describe", "see",
+                "portray", "depict", "denounce", "brand", "treat"):
+            holders = []                               # "posed as police officers", "regarded as a leader"
+        elif top.dep_ == "pobj" and head.lower_ == "as" and head.head.pos_ in ("VERB", "AUX"):
+            gov = head.head
+            holders = _children(gov, "nsubjpass") if _lemma(gov) in _APPOINT else _children(gov, "nsubj", "nsubjpass")
+            appositive = False                         # "as head of the G.P.U. he …"
+        elif top.dep_ == "pobj" and head.lower_ == "as" and head.head.pos_ in ("PROPN", "NOUN"):
+            holders = [head.head]                      # "Kamenev as ambassador to fascist Italy"
+        elif top.dep_ in ("compound", "nmod") and head.pos_ == "PROPN" and office:
+            holders = [head]                           # "President Companys", "War Commissar Bolivar"
+            appositive = "exact"                       # the title is this name's alone, not its list's
+        elif top.dep_ in ("nsubj",) and _is_copula(head):
+            holders = _children(head, "attr")          # "his Barcelona chief is … Burillo"
+            holders += [p for a in holders for p in _appos_chain(a)]
+            appositive = False
+        elif top.dep_ in ("npadvmod", "dep") and head.pos_ in ("VERB", "AUX") and top.i < head.i:
+            holders = _children(head, "nsubj")         # "Chief of Police, …, he was …"
+        elif top.dep_ == "pobj" and head.lower_ == "at" and head.head.pos_ in ("VERB", "AUX") and lemma == "head":
+            holders = _children(head.head, "nsubj")    # "he is at the head of …"
+            appositive = False
+        elif top.dep_ == "pobj" and head.lower_ == "at" and lemma == "head" and head.head.pos_ in ("PROPN", "NOUN"):
+            holders = [head.head]                      # "with Comrade Aidit at its head"
+        elif top.dep_ == "pobj" and head.lower_ == "among" and _is_copula(head.head) and member:
+            holders = _children(head.head, "nsubj")    # "he was among the leaders of …"
+            appositive = False
+        elif top.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in ("one", "two", "three") and (
+                head.head.dep_ in ("attr", "oprd") and _is_copula(head.head.head)):
+            holders = _children(head.head.head, "nsubj")   # "he became one of the founders of …"
+            appositive = False
+        elif top.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in ("one", "two", "three") and \
+                head.head.dep_ == "appos" and head.head.head.pos_ == "PROPN":
+            holders = [head.head.head]                 # "Bukharin, one of the leaders of …"
+        holders = [(_antecedent(h), appositive) for h in holders]
+        # "the director of the chemical industry, Rataichak", "the head of the Kremlin Guard (Yenukidze)"
+        holders += [(h, True) for h in _appos_chain(tok)]
+        for pobj in _prep_objects(tok, "of"):
+            holders += [(c, True) for c in pobj.children if c.dep_ == "appos" and c.pos_ == "PROPN"
+                        and c.i > 0 and s.sdoc[c.i - 1].text == "("]
+        for holder, appos in holders:
+            _role_for(s, add, tok, lemma, top, holder, appos)
+
+
+def _role_for(s, add, tok, lemma, top, holder, appositive) -> None:
+    people = s.persons([holder], expand=appositive != "exact")
+    appositive = bool(appositive)
+    for entity, ptok in people:
+        lo, hi = sorted((ptok.i, tok.i))
+        if any(t.text == ";" for t in s.sdoc[lo:hi]):
+            continue                                   # "…, like General Putna, …; Shaposhnikov, director …"
+        if lemma in MEMBER_NOUNS:
+            add(entity, "member_of", _org_of(s, tok), tok, ptok, climb=not appositive)
+            continue
+        org = _org_of(s, tok)
+        if lemma in LEADER_NOUNS and lemma != "head":
+            body = org is not None and (_ORG_HINT.search(org) or org[:1].isupper())
+            if not body:
+                continue                               # "a leader", "the founder of a theory": no body named
+            # a leader or founder of a party or group: annotators read membership ("SWP leader
+            # James P. Cannon", "Lansbury, another I.L.P. chieftain", "one of the founders of …")
+            add(entity, "member_of", org, tok, ptok, climb=not appositive)
+            continue
+        if lemma in NEEDS_ATTACHMENT and not _attached(tok) and top.dep_ not in ("compound", "nmod"):
+            continue                                   # "the chief", "an economist": no office named
+        add(entity, "held_office", _office_text(s, tok), tok, ptok, climb=not appositive)
+
+
+def party_claims(s, add) -> None:
+    """A party word as the person's description: "the Menshevik Dan", "Old Bolshevik Badayev",
+    "Crane is a Socialist", "a Bolshevik since 1903", "their fellow-Fabians", "SWP leader Cannon"."""
+    for tok in s.sdoc:
+        low = tok.lower_.strip("’'\"")
+        word = low[7:] if low.startswith("fellow-") else low
+        if word not in PARTY_WORDS or not (tok.text[:1].isupper() or low.startswith("fellow-")):
+            continue                                   # "the liberal Scott", "a Russian anarchist": a view, not a party
+        holders, appositive = [], True
+        head = tok.head
+        if tok.dep_ in ("compound", "amod", "nmod") and head.pos_ == "PROPN":
+            holders = [head]                           # "the Menshevik Dan"
+        elif tok.dep_ in ("compound", "amod") and head.pos_ == "NOUN" and _lemma(head) in OFFICE_NOUNS | MEMBER_NOUNS:
+            holders = [h for h in (head.head,) if head.dep_ in ("compound", "nmod", "appos") and h.pos_ == "PROPN"]
+            holders += _appos_chain(head)              # "Communist Member of Parliament for West Fife"
+            if head.dep_ in ("attr",) and _is_copula(head.head):
+                holders += _children(head.head, "nsubj")
+                appositive = False
+        elif tok.dep_ in ("attr",) and _is_copula(head):
+            holders = _children(head, "nsubj")         # "Crane is a Socialist"
+            appositive = False
+        elif tok.dep_ == "appos" and head.pos_ == "PROPN":
+            holders = [head]                           # "Zinoviev, a Bolshevik since 1903"
+        elif tok.dep_ in ("ROOT", "nsubj") and any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in tok.children):
+            holders = [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+        if low.startswith("fellow-") and tok.dep_ == "appos":
+            holders = [head]                           # "Mr. and Mrs. Sidney Webb, their fellow-Fabians"
+        for h in holders:
+            # the party word describes this name, not the list it stands in ("The Old Bolshevik
+            # Badayev, then Zalutsky, then Sokolnikov …")
+            for entity, ptok in s.persons([h], expand=tok.dep_ not in ("compound", "amod", "nmod")):
+                add(entity, "member_of", tok.text.strip("’'\""), tok, ptok, climb=not appositive)
+
+
+def elected_to_claims(s, add) -> None:
+    """"The Congress which elected Stalin to the Central Committee": membership of a body."""
+    for tok in s.sdoc:
+        if tok.pos_ != "VERB" or _lemma(tok) not in ("elect", "appoint", "co-opt", "coopt", "admit", "return", "nominate"):
+            continue
+        bodies = [b for b in _prep_objects(tok, "to", "into", "onto") if _ORG_HINT.search(s.subtree_text(b) or "")]
+        if not bodies:
+            continue
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+        who = _children(tok, "nsubjpass") if passive else _children(tok, "dobj")
+        for entity, ptok in s.persons(who):
+            add(entity, "member_of", s.subtree_text(bodies[0]), tok, ptok)
+
+
+def join_claims(s, add) -> None:
+    """Membership by joining: "she joined the party", "Maxton, Brockway, Horrabin, all joined the
+    Meerut Defence Committee", "the Social Democratic Federation, which he joined"."""
+    for tok in s.sdoc:
+        if tok.pos_ not in ("VERB",) or _lemma(tok) not in _JOIN:
+            continue
+        objs = _children(tok, "dobj") + _prep_objects(tok, "in", "into")
+        if not objs:
+            continue
+        obj = objs[0]
+        if obj.lower_ in ("which", "that") and tok.dep_ == "relcl":
+            obj = tok.head                             # "the Federation, which he joined"
+        text = s.subtree_text(obj) if obj.i != tok.head.i else s.span_text(
+            [t for t in obj.subtree if t.i <= obj.i or t.dep_ != "relcl"][:8])
+        if not text or not (_ORG_HINT.search(text) or (obj.pos_ == "PROPN")):
+            continue                                   # "joined the crowd", "joined him"
+        subj = _children(tok, "nsubj")
+        if not subj:
+            t = tok
+            while not subj and t.dep_ in ("conj", "xcomp", "advcl") and t.head.i != t.i:
+                t = t.head
+                subj = _children(t, "nsubj")
+        if subj and subj[0].lower_ in ("all", "both", "each") and subj[0].dep_ == "nsubj":
+            subj = [a for a in subj[0].children if a.dep_ in ("appos",)] or [subj[0].head] \
+                if subj[0].head.i != tok.i else subj
+        for entity, ptok in s.persons(subj + [a for x in subj for a in x.children if a.dep_ == "appos"]):
+            add(entity, "member_of", text, tok, ptok)

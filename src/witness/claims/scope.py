@@ -1,0 +1,493 @@
+"""Certainty from the governing chain (claims.md, "Frames that are not the event").
+
+Walk from the event word up to the root of its sentence and read every governing frame at its
+scope (frames.py holds the words and what each kind does):
+
+* the event word's own modifiers: negation, modals, hedging adverbs, "almost", an infinitive
+  marker (an event "to be shot" has not happened), a condition ("if"), a question;
+* each head that embeds it.  What a head can do depends on the edge the walk climbs:
+  - a *complement* (``ccomp``, ``xcomp``, a clause or infinitive after a noun, a gerund after a
+    preposition, a nominal event that is the head's object or passive subject): the head's
+    lexical frame applies (report, intent, demand, fear, denial …), and so do its negation and
+    modals when the complement is a clause;
+  - an *adjunct* that presupposes its content (a relative clause, an adverbial clause, a
+    participle, an event noun inside another phrase): from there on only *evidential* frames
+    (report, testimony, rumor) still apply — "Petrov, who was shot in 1936, will be
+    rehabilitated": the shooting is asserted;
+  - a *conjunction*: the first conjunct's governors govern both, its own modifiers do not.
+
+Combination, the safety property: an irrealis frame (intent, plot, attempt, demand, prevention)
+anywhere in scope means no claim of the event at all; otherwise the *nearest hedged* frame
+wins, and only when no hedged frame is in scope can a confirming word make a claim
+``confirmed``.  A rumor can never be promoted by a confirming word further out.
+
+`governing_words` lists every frame word on the chain whatever the rules made of it: the
+audit (bench/claims_audit.py) shows asserted claims whose chain holds such words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from . import frames as F
+
+COMPLEMENT_DEPS = {"ccomp", "xcomp", "csubj", "csubjpass", "pcomp", "oprd", "acomp"}
+NOMINAL_ARG_DEPS = {"dobj", "nsubjpass", "pobj", "attr", "dative", "agent", "nsubj", "npadvmod",
+                    "compound", "poss", "appos", "conj"}
+ADJUNCT_DEPS = {"relcl", "advcl", "acl", "advmod", "amod", "prep", "nmod", "parataxis"}
+_MAX_STEPS = 40
+
+
+@dataclass
+class Cue:
+    level: float          # steps from the event word: the nearest cue decides among hedges
+    kind: str             # a frames.EFFECT key
+    word: str             # the word that carries it
+    source: str | None = None   # attributed_to, for report-like kinds
+
+
+@dataclass
+class Scope:
+    certainty: str | None          # None: the text states no such event (an irrealis frame)
+    attributed_to: str | None = None
+    cues: list[Cue] = field(default_factory=list)
+
+    @property
+    def why(self) -> str:
+        return ", ".join(f"{c.kind}:{c.word}" for c in sorted(self.cues, key=lambda c: c.level))
+
+
+# -- small parse helpers -----------------------------------------------------------------------
+def _children(tok, *deps):
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def _lemma(tok) -> str:
+    return tok.lemma_.lower()
+
+
+def _is_negated(tok) -> bool:
+    return any(c.dep_ == "neg" or (c.lower_ in ("never", "not", "n't") and c.dep_ in ("advmod", "neg"))
+               for c in tok.children)
+
+
+def _until(tok) -> bool:
+    """ "did not die until 1924", "not until X was assassinated": negation that says when."""
+    return any(c.lower_ in ("until", "till") and c.dep_ in ("prep", "mark") for c in tok.children) or \
+        any(c.dep_ == "advcl" and any(m.lower_ in ("until", "till") for m in c.children) for c in tok.children)
+
+
+def _subject_of(verb):
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
+            return c
+    for c in verb.children:                  # passive: "was announced by Pravda"
+        if c.dep_ == "agent":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    return None
+
+
+def source_text(tok) -> str | None:
+    """The source a report names, in the text's words ("Government communiqué, signed by Kalinin")."""
+    if tok is None:
+        return None
+    if tok.lower_ in ("who", "that", "which") and tok.head.dep_ == "relcl":
+        tok = tok.head.head                  # "Holtsman, who said he had met Trotsky"
+        return tok.text if tok.pos_ == "PROPN" else source_text(tok)
+    toks = list(tok.subtree)
+    while toks and (toks[0].dep_ == "det" or toks[0].is_punct):
+        toks = toks[1:]
+    while toks and toks[-1].is_punct:
+        toks = toks[:-1]
+    if not toks:
+        return None
+    return tok.doc[toks[0].i: toks[-1].i + 1].text[:200]
+
+
+def _first_person(tok) -> bool:
+    return tok is not None and tok.lower_ in ("i", "we")
+
+
+# -- cues on the event word itself -------------------------------------------------------------
+def _own_cues(trig, nominal: bool) -> list[Cue]:
+    out: list[Cue] = []
+    for c in trig.children:
+        cl, ct = _lemma(c), c.lower_
+        if c.dep_ == "neg" or (ct in ("never", "not", "n't") and c.dep_ == "advmod") or (
+                ct == "no" and c.dep_ == "det"):
+            if not _until(trig):
+                out.append(Cue(0, "negation", c.text))
+        elif c.dep_ == "aux" and not nominal:
+            if ct in F.MODAL_PREDICT or cl in F.MODAL_PREDICT:
+                out.append(Cue(0, "expect", c.text))
+            elif ct in F.MODAL_CONDITIONAL or cl in F.MODAL_CONDITIONAL:
+                has_have = any(a.lemma_ == "have" and a.dep_ == "aux" for a in trig.children)
+                # "would have been shot", "should have been arrested": it was not
+                out.append(Cue(0, "condition" if has_have else "expect", c.text))
+            elif ct in F.MODAL_UNCERTAIN or cl in F.MODAL_UNCERTAIN:
+                out.append(Cue(0, "hedge", c.text))
+            elif ct == "must" and any(a.lemma_ == "have" and a.dep_ == "aux" for a in trig.children):
+                out.append(Cue(0, "hedge", c.text))      # "must have been shot": an inference
+            elif ct == "must":
+                out.append(Cue(0, "expect", c.text))
+            elif ct == "to" and not any(a.dep_ == "aux" and a.lemma_ == "have" for a in trig.children) \
+                    and not any(a.lower_ == "only" and a.dep_ == "advmod" for a in trig.children):
+                # ("returned only to be arrested": a result, which happened)
+                # an infinitive is not an event that happened: "is to be tried", "sentenced to
+                # be shot", "ordered to arrest X" ("to have been shot" is past)
+                out.append(Cue(0.5, "expect", c.text))
+        elif c.dep_ in ("advmod", "amod", "npadvmod", "acomp", "prt", "mark", "det", "compound"):
+            if ct in F.ALMOST_WORDS:
+                out.append(Cue(0, "negation", c.text))   # "almost murdered": it did not happen
+            elif c.dep_ == "mark" and ct in F.CONDITION_MARKS:
+                out.append(Cue(0, "condition", c.text))
+            elif ct in F.RUMOR_WORDS or cl in F.RUMOR_WORDS:
+                out.append(Cue(0, "rumor", c.text))
+            elif ct in F.HEDGE_WORDS or cl in F.HEDGE_WORDS:
+                out.append(Cue(0, "hedge", c.text))
+            elif ct in F.REPORTED_MODIFIERS and c.dep_ in ("amod", "advmod"):
+                out.append(Cue(0, "report", c.text))     # "the alleged plot", "the reported arrest"
+            elif ct in F.FEAR_WORDS and c.dep_ in ("amod", "advmod", "acomp"):
+                out.append(Cue(0, "expect", c.text))     # "his impending arrest"
+            elif ct in F.CONFIRM_WORDS or cl in ("confirm", "verify"):
+                out.append(Cue(0, "confirm", c.text))
+            elif ct in F.DENY_WORDS:
+                out.append(Cue(0, "deny", c.text))
+            elif nominal and c.dep_ in ("amod", "compound") and (
+                    cl in F.INTENT_NOUNS or ct in ("attempted", "planned", "intended", "projected",
+                                                   "proposed", "contemplated", "would-be")):
+                out.append(Cue(0, "intent", c.text))    # "the attempted assassination", "a planned arrest"
+        elif c.dep_ in ("relcl", "acl") and not nominal:
+            pass
+        elif c.dep_ in ("relcl", "acl") and nominal:
+            # "the arrest, which has firmly been confirmed, of X"; "the murder, which never took place"
+            for g in c.children:
+                if _lemma(g) in ("confirm", "verify") or (g.dep_ == "auxpass" and _lemma(c) in ("confirm", "verify")):
+                    out.append(Cue(0, "confirm", g.text))
+            if _lemma(c) in ("confirm", "verify", "establish"):
+                out.append(Cue(0, "negation" if _is_negated(c) else "confirm", c.text))
+            elif _lemma(c) in ("rumor", "rumour", "allege", "report"):
+                out.append(Cue(0, "rumor" if _lemma(c) != "report" else "report", c.text))
+            elif _lemma(c) in ("deny",):
+                out.append(Cue(0, "deny", c.text))
+            elif _lemma(c) in F.LIGHT_VERBS and _is_negated(c):
+                out.append(Cue(0, "negation", c.text))
+        elif c.dep_ == "prep" and ct == "according":
+            for g in c.subtree:
+                if g.dep_ == "pobj":
+                    out.append(Cue(0, "report", "according to", source_text(g)))
+                    break
+    return out
+
+
+def _inverted_conditional(trig) -> bool:
+    """"Had Radek been arrested, …", "what would have happened had Trotsky died in 1923"."""
+    subj = next((c for c in trig.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or not subj.i < trig.i:
+        return False
+    if any(c.dep_ == "aux" and c.lower_ == "had" and c.i < subj.i for c in trig.children):
+        return True
+    head = trig.head
+    return (trig.dep_ in ("ccomp", "xcomp", "conj") and head.lower_ == "had" and head.i < subj.i
+            and not any(c.dep_ == "mark" for c in trig.children))
+
+
+def _question(trig) -> bool:
+    sent = trig.sent
+    text = sent.text.rstrip(" \"”’)…")
+    if not text.endswith("?"):
+        return False
+    # the question mark belongs to the trigger's clause unless a later clause ends the sentence
+    # on its own ("He was arrested in May; what will they do now?")
+    semis = [t for t in sent if t.text in (";", ":") and t.i > trig.i]
+    return not semis
+
+
+# -- cues a governing head puts on what it embeds ----------------------------------------------
+def _head_cues(head, via: str, level: float, presupposed: bool, nominal_arg: bool, tok_lower: str = "") -> list[Cue]:
+    """Cues `head` puts on the event reached through the edge `via`.
+
+    `presupposed`: the walk has crossed a relative/adverbial clause or an event noun inside
+    another phrase: only evidential frames apply.  `nominal_arg`: the event word (or the phrase
+    the walk comes from) is a noun phrase argument of `head` ("denied the execution")."""
+    out: list[Cue] = []
+    lemma, low = _lemma(head), head.lower_
+    pos = head.pos_
+    negated = _is_negated(head)
+
+    copula_adj = None
+    if pos in ("AUX", "VERB") and lemma == "be":
+        # "it is not true that …", "it is possible that …": the predicate adjective carries the frame
+        for c in head.children:
+            if c.dep_ in ("acomp", "attr") and c.pos_ in ("ADJ", "NOUN"):
+                copula_adj = c
+                break
+
+    def add(kind, word, source=None):
+        if presupposed and kind not in F.EVIDENTIAL:
+            return
+        out.append(Cue(level, kind, word, source))
+
+    if pos in ("VERB", "AUX") and via in ("nsubj", "expl", "poss"):
+        # the event is the subject: only a light verb ("the execution did not take place",
+        # "his arrest will follow") or a copula's predicate ("his arrest is a lie", "… only a
+        # matter of time", "… is certain") says something about whether it happened
+        if presupposed:
+            return out
+        if lemma in F.LIGHT_VERBS:
+            out += [Cue(level, "negation", c.text) for c in head.children if c.dep_ == "neg"]
+            out += [Cue(level, "expect", c.text) for c in head.children
+                    if c.dep_ == "aux" and c.lower_ in F.MODAL_PREDICT]
+        elif any(c.dep_ == "aux" and c.lower_ in F.MODAL_CONDITIONAL | F.MODAL_UNCERTAIN for c in head.children):
+            # "the murder of Lenin and Trotsky would enable it to …": an event imagined, not told
+            out.append(Cue(level, "condition", head.text))
+        elif copula_adj is not None:
+            out += _predicate_cues(copula_adj, negated, level)
+        elif lemma in F.RAISING_VERBS and any(c.dep_ in ("xcomp", "acomp", "attr") for c in head.children):
+            out.append(Cue(level, "hedge", head.text))       # "the execution … appears to be confirmed"
+        elif lemma in F.CONFIRM_VERBS:
+            out.append(Cue(level, "confirm", head.text))     # "his arrest … was confirmed" (active use)
+        return out
+    if pos in ("VERB", "AUX") and lemma in ("be", "become", "remain", "stay") and via in ("attr", "acomp", "oprd") \
+            and not presupposed:
+        # the predicate is the event ("he was not a member of …", "he will be dead"): the
+        # copula's negation and modals are the predicate's own
+        out += [Cue(level, "negation", c.text) for c in head.children if c.dep_ == "neg"
+                and not _until(head)]
+        for c in head.children:
+            if c.dep_ == "aux" and (c.lower_ in F.MODAL_PREDICT or c.lower_ in F.MODAL_CONDITIONAL):
+                out.append(Cue(level, "expect", c.text))
+            elif c.dep_ == "aux" and c.lower_ in F.MODAL_UNCERTAIN:
+                out.append(Cue(level, "hedge", c.text))
+        return out
+    if pos in ("VERB", "AUX"):
+        kind = F.verb_kind(lemma)
+        if lemma == "say" and any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children):
+            kind = "rumor"                       # "it is said", "he is said to have been shot"
+        if lemma == "know" and (negated or any(c.lower_ in ("nothing", "nobody", "none", "no")
+                                               for c in head.subtree if c.dep_ in ("nsubj", "nsubjpass", "det"))):
+            add("hedge", head.text)              # "nothing is known", "nobody knows whether"
+            return out
+        if lemma == "hold" and any(c.lower_ == "over" for c in head.children):
+            kind = "intent"                      # "his arrest is held over": postponed
+        if lemma == "put" and any(c.lower_ in ("off",) for c in head.children):
+            kind = "intent"
+        if lemma == "carry" and any(c.lower_ == "out" for c in head.children) and nominal_arg:
+            kind = None                          # "the sentence was carried out": the verb states it
+        if kind == "report" and lemma in ("write", "add", "answer", "reply", "publish") and via not in COMPLEMENT_DEPS \
+                and not (via == "prep" and any(c.dep_ == "prep" and c.lower_ in ("of", "about", "on") for c in head.children)):
+            kind = None                          # "wrote a pamphlet": not a source frame ("writes of X's arrest" is)
+        if kind == "accusation" and via == "dobj":
+            kind = None                          # "accused the murderers": the accused, not content
+        if kind == "demand" and lemma in ("work", "fight", "struggle", "move", "vote", "call", "press",
+                                          "ask", "insist") and not any(
+                c.dep_ == "prep" and c.lower_ in ("for", "on") for c in head.children) and via != "xcomp":
+            kind = None                          # "call" alone is not "call for"
+        if kind == "belief" and lemma in ("seem", "appear") and via not in COMPLEMENT_DEPS:
+            kind = None
+        if kind in ("prevent",) and lemma in ("save", "rescue", "escape", "evade", "avoid", "elude") and not (
+                nominal_arg or via in ("pcomp", "xcomp")):
+            kind = None
+        if kind in ("report", "testimony", "belief", "rumor", "confirm", "deny") and not (
+                via in COMPLEMENT_DEPS or via in ("dobj", "nsubjpass", "oprd", "attr")
+                or (via == "prep" and tok_lower in ("of", "about", "on", "that", "concerning", "regarding"))):
+            kind = None                          # an adjunct is not what is said: "In the case of X's arrest, he declared …"
+        subj = _subject_of(head)
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children)
+        if kind == "report" and subj is None and not passive:
+            kind = None                          # an imperative: "Recall that Lenin died in 1924"
+        if kind is not None:
+            if kind in ("report", "testimony", "accusation") and _first_person(subj):
+                if kind == "report":
+                    kind = None                  # the author's own voice: "I wrote that …"
+            if kind is not None:
+                if negated and kind in ("report", "testimony", "belief", "confirm", "rumor"):
+                    add("hedge", head.text)      # "they did not say that …": at least not a fact
+                elif negated and kind == "deny":
+                    add("hedge", head.text)      # "nobody denies that …" is not a fact either
+                elif negated and kind in ("fear", "expect", "order"):
+                    add("hedge", head.text)
+                elif negated and kind in ("intent", "demand", "prevent", "fail"):
+                    add("hedge" if kind in ("prevent", "fail") else "intent", head.text)
+                else:
+                    src = None
+                    if kind in ("report", "testimony", "accusation"):
+                        if passive:
+                            agent = [g for c in head.children if c.dep_ == "agent" for g in c.children
+                                     if g.dep_ == "pobj"]
+                            src = source_text(agent[0]) if agent else None
+                        else:
+                            src = source_text(subj)
+                    add(kind, head.text, src)
+        if not presupposed and via in COMPLEMENT_DEPS and kind is None:
+            pred_cues = _predicate_cues(copula_adj, negated, level) if copula_adj is not None else []
+            out += pred_cues                     # "it is not true that …"
+            if not pred_cues:
+                frame_subj = _subject_of(head)
+                fk = F.noun_kind(_lemma(frame_subj)) if frame_subj is not None and frame_subj.pos_ == "NOUN" else None
+                if fk in ("report", "rumor", "testimony", "accusation", "confirm", "deny", "hedge"):               # "the rumor is that …", "reports have been released that …"
+                    mods = {g.lower_ for g in frame_subj.children if g.dep_ in ("amod", "advmod", "compound")}
+                    if mods & {"unconfirmed", "unverified", "rumored", "rumoured"}:
+                        fk = "rumor"
+                    elif mods & {"confirmed", "verified", "official"} and fk == "report" and not negated:
+                        fk = "confirm"
+                    add(fk, frame_subj.text, source_text(frame_subj) if fk == "report" else None)
+                elif negated and via in ("ccomp", "xcomp", "pcomp"):
+                    add("hedge", head.text)      # negated verb over a clause: at least not a fact
+    elif pos in ("NOUN", "PROPN"):
+        kind = F.noun_kind(lemma)
+        if kind in ("report", "testimony", "accusation", "rumor", "confirm", "deny", "hedge") and (
+                via in ("relcl", "poss", "compound", "appos", "amod", "nmod", "nsubj", "attr")
+                or (via == "prep" and tok_lower in ("by", "from", "in", "at", "to", "for", "with", "before", "after"))):
+            kind = None                          # the report's source, its recipient, or a clause about it — not its content
+        if kind is not None and via in ("acl", "prep", "pobj", "ccomp", "relcl", "appos", "compound", "amod", "nmod",
+                                        "poss", "nsubj", "attr", "acomp"):
+            # "the plot to kill X", "rumors that X was shot", "the demand for X's release",
+            # "the danger of his assassination", "a report of X's arrest"
+            src = source_text(head) if kind in ("report", "testimony", "accusation") else None
+            if kind == "report" and lemma in ("article", "letter", "note", "word", "account", "story", "message") \
+                    and via not in ("acl", "ccomp"):
+                kind = None                      # "an article on the trial": about, not a source of it
+            if kind == "accusation" and lemma == "charge" and via in ("prep", "pobj"):
+                kind = "accusation"
+            if kind is not None:
+                add(kind, head.text, src)
+    elif pos in ("ADJ",):
+        if lemma in F.HEDGE_WORDS or low in F.HEDGE_WORDS:
+            add("hedge", head.text)
+        elif low in F.FEAR_WORDS or lemma in ("afraid", "anxious", "eager", "ready", "determined", "bent"):
+            add("expect" if lemma not in ("eager", "ready", "determined", "bent") else "intent", head.text)
+        elif lemma in ("able", "unable", "capable", "incapable", "willing", "unwilling", "free", "entitled") \
+                and via in ("xcomp", "prep", "pcomp", "acomp"):
+            add("intent", head.text)             # "able to write about …": a capacity, not an event
+        elif lemma in F.TRUTH_WORDS and negated:
+            add("deny", head.text)
+        elif lemma in F.DENY_WORDS:
+            add("deny", head.text)
+    elif pos == "ADP" and low in ("against",) and head.head.pos_ == "NOUN" and _lemma(head.head) in F.INTENT_NOUNS:
+        add("intent", head.head.text)            # "the plot against Stalin's life"
+    return out
+
+
+def _predicate_cues(pred, negated: bool, level: float) -> list[Cue]:
+    """The frame a copula's predicate puts on its subject or clause: "… is a lie", "… is
+    false", "it is not true that …", "… is probable", "… is certain", "… is a matter of time"."""
+    al, low = _lemma(pred), pred.lower_
+    if al in F.TRUTH_WORDS and negated:
+        return [Cue(level, "deny", pred.text)]
+    if al in F.DENY_WORDS or low in F.DENY_WORDS or al in F.DENY_NOUNS or al in ("myth", "legend", "slander"):
+        return [Cue(level, "hedge" if negated else "deny", pred.text)]
+    if al in F.HEDGE_WORDS or low in F.HEDGE_WORDS or al in F.HEDGE_NOUNS:
+        return [Cue(level, "hedge", pred.text)]
+    if al == "matter" and any(g.lemma_ == "time" for p in pred.children for g in p.children):
+        return [Cue(level, "expect", pred.text)]        # "his disappearance is only a matter of time"
+    if low in F.FEAR_WORDS or al in ("bound", "about", "likely", "inevitable", "imminent"):
+        return [Cue(level, "hedge" if negated else "expect", pred.text)]
+    if al in ("certain", "sure", "established", "clear", "confirmed", "definite", "fact"):
+        return [Cue(level, "hedge" if negated else "confirm", pred.text)]
+    return []
+
+
+def govern(trig, climb: bool = True) -> Scope:
+    """The certainty of the event `trig` names, from the frames that govern it.
+
+    ``climb=False`` is for an appositive or prenominal title ("Petrov, head of the G.P.U.",
+    "General Kornilov"): the author's description, which the sentence's modals, negations and
+    intentions do not reach — but a report, testimony or rumor around it still does ("Wilcox
+    writes of Savinkov's acquaintance with General Kornilov": Wilcox's words, reported)."""
+    nominal = trig.pos_ in ("NOUN", "PROPN")
+    cues = _own_cues(trig, nominal)
+    if _inverted_conditional(trig):
+        cues.append(Cue(0, "condition", "had"))
+    if _question(trig):
+        cues.append(Cue(0, "question", "?"))
+    tok, level, presupposed, steps = trig, 0.0, not climb, 0
+    in_np = nominal                       # the walk is inside the noun phrase that names the event
+    while tok.head.i != tok.i and steps < _MAX_STEPS:
+        dep, head = tok.dep_, tok.head
+        steps += 1
+        if dep == "conj":
+            # the first conjunct's governors govern both; its own modifiers do not, but a
+            # "whether A or B" does
+            level += 1
+            cues += [Cue(level, "condition", c.text) for c in head.children
+                     if c.dep_ == "mark" and c.lower_ in ("whether", "if")]
+            tok = head
+            continue
+        if dep == "acl" and tok.tag_ in ("VBN", "VBG") and not any(
+                c.dep_ in ("nsubj", "nsubjpass", "mark", "aux") for c in tok.children):
+            break                             # "a communiqué, signed by Kalinin": a description
+        if dep in ("relcl", "advcl", "parataxis"):
+            if dep == "advcl" and not presupposed and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
+                    and not any(c.dep_ in ("mark", "advmod") and c.lower_ in ("only", "as", "than") for c in tok.children):
+                cues.append(Cue(level + 0.5, "intent", "to"))    # "went to Oslo to kill Trotsky": a purpose
+            elif dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("lest",) for c in tok.children):
+                cues.append(Cue(level + 0.5, "intent", "lest"))
+            presupposed, in_np = True, False
+        elif dep in ("amod", "nmod", "npadvmod", "advmod") and tok.pos_ in ("NOUN", "PROPN"):
+            presupposed = True
+        level += 1
+        cues += _head_cues(head, dep, level, presupposed, in_np, tok.lower_)
+        if head.pos_ in ("VERB", "AUX") and dep in ("nsubj", "poss", "compound", "appos", "npadvmod", "expl"):
+            presupposed = True                # the subject of a clause is not what the clause says
+        in_np = head.pos_ in ("NOUN", "PROPN", "ADP") or (head.pos_ in ("VERB", "AUX") and head.tag_ == "VBG"
+                                                          and dep in ("dobj", "pobj"))
+        tok = head
+    return _combine(cues)
+
+
+def _combine(cues: list[Cue]) -> Scope:
+    irrealis = [c for c in cues if c.kind in F.IRREALIS]
+    if irrealis:
+        return Scope(None, None, cues)
+    hedged = sorted((c for c in cues if F.EFFECT[c.kind] not in ("asserted", "confirmed")),
+                    key=lambda c: c.level)
+    if hedged:
+        first = hedged[0]
+        value = F.EFFECT[first.kind]
+        if value == "denied" and first.level == 0 and any(F.EFFECT[c.kind] == "uncertain" for c in hedged[1:]):
+            return Scope("uncertain", None, cues)    # "assuming that he has not been executed"
+        if value == "denied" and any(F.EFFECT[c.kind] == "denied" for c in hedged[1:] if c.level > first.level):
+            return Scope("uncertain", None, cues)    # "it is false that he was not arrested": not a fact either way
+        return Scope(value, first.source if value == "reported" else None, cues)
+    if any(c.kind == "confirm" for c in cues):
+        return Scope("confirmed", None, cues)
+    return Scope("asserted", None, cues)
+
+
+# Kinds the audit looks for on the chain of an asserted claim.
+AUDIT_KINDS = {"negation", "intent", "demand", "prevent", "fail", "condition", "question", "report",
+               "testimony", "accusation", "rumor", "hedge", "belief", "fear", "expect", "order", "deny"}
+
+
+_OWN_ACT = {"write", "publish", "pen", "author", "book", "article", "letter", "pamphlet", "work", "writing",
+            "account", "report", "statement", "note", "message"}
+
+
+def governing_words(trig) -> list[tuple[str, str]]:
+    """(word, kind) for every frame word on the trigger's chain, whether or not it applied (the
+    words of writing around a claim of writing are its own act, not a frame over it)."""
+    own = _lemma(trig) in _OWN_ACT or trig.pos_ in ("NOUN", "PROPN")
+    words = []
+    tok, steps = trig, 0
+    while steps < _MAX_STEPS:
+        for c in tok.children:
+            if c.dep_ == "neg" or c.lower_ in F.NEG_WORDS:
+                words.append((c.text, "negation"))
+            elif c.lower_ in F.CONDITION_MARKS and c.dep_ == "mark":
+                words.append((c.text, "condition"))
+            elif c.lower_ in F.HEDGE_WORDS or c.lower_ in F.RUMOR_WORDS:
+                words.append((c.text, "hedge"))
+        if tok.i != trig.i:
+            k = F.verb_kind(_lemma(tok)) if tok.pos_ in ("VERB", "AUX") else \
+                F.noun_kind(_lemma(tok)) if tok.pos_ in ("NOUN", "PROPN") else None
+            if k and not (own and _lemma(tok) in _OWN_ACT and k == "report"):
+                words.append((tok.text, k))
+        if tok.head.i == tok.i:
+            break
+        tok, steps = tok.head, steps + 1
+    if trig.sent.text.rstrip(" \"”’)…").endswith("?"):
+        words.append(("?", "question"))
+    return [(w, k) for w, k in words if k in AUDIT_KINDS]

@@ -1,0 +1,248 @@
+"""TEI in as faithfully as TEI out (issue 14): an edition's own encoding survives ingest.
+
+Fixtures are hand-made in the shape of the public projects named in each file (a
+correspondence edition, a critical edition, an ELTeC novel); `test_real_editions` reads the
+real files of bench/tei_fidelity.py when WITNESS_TEI_BENCH points at them (docs/tei.md).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from witness.checks import refresh_findings
+from witness.export.tei import TEI_NS, to_tei
+from witness.ingest.base import Decline, RawInput
+from witness.ingest.tei import read
+
+FIX = Path(__file__).resolve().parent / "fixtures" / "tei"
+SCHEMA = Path(os.environ.get("WITNESS_SHARED", Path(__file__).resolve().parents[2] / "shared")) \
+    / "schemas" / "tei_all.rng"
+NS = {"t": TEI_NS}
+
+
+def raw(data: bytes, rel: str = "tei/doc.xml") -> RawInput:
+    return RawInput(Path(rel), rel, data, hashlib.sha256(data).hexdigest())
+
+
+def fixture(name: str):
+    return read(raw((FIX / name).read_bytes(), f"tei/{name}"))
+
+
+@pytest.fixture(scope="module")
+def schema():
+    if not SCHEMA.exists():
+        pytest.skip(f"TEI schema not found at {SCHEMA}")
+    return etree.RelaxNG(etree.parse(str(SCHEMA)))
+
+
+def round_trips(doc) -> bool:
+    out = to_tei(doc)
+    back = read(raw(out))
+    same = all(getattr(back, f) == getattr(doc, f)
+               for f in ("text", "record", "notes", "mentions", "entities", "variants", "findings"))
+    back.id, back.source = doc.id, doc.source
+    return same and to_tei(back) == out
+
+
+# ------------------------------------------------------------------ a letter of an edition
+
+def test_correspondence_header_feeds_the_record():
+    r = fixture("correspondence.xml").record
+    # the letter's own title, not the series' (level s) nor the iso-date "title"
+    assert r.title == "Richard Beer-Hofmann an Arthur Schnitzler, 4. 11. 1904"
+    assert r.authors == ["Beer-Hofmann, Richard"]          # idno numbers are not part of a name
+    assert (r.written, r.written_text, r.written_place) == ("1904-11-04", "4. 11. 1904", "Rodaun")
+    assert r.addressees == ["Schnitzler, Arthur"]
+    assert (r.date, r.publisher) == ("1992", "Europaverlag")   # first printed in the Briefwechsel
+    assert r.language == "de-AT" and r.rights == "CC BY 4.0"
+
+
+def test_back_matter_lists_are_entities_not_text():
+    doc = fixture("correspondence.xml")
+    assert "48.2" not in doc.text and "geonames" not in doc.text and "Charolais" not in doc.text
+    assert doc.text.endswith("Herzlichst Ihr\n\nRichard")
+    ids = {e.id: e for e in doc.entities}
+    assert ids["gnd-118609807"].name == "Arthur Schnitzler"           # listPerson, keyed by its GND
+    assert ids["geonames-2761369"].type == "place"
+    assert ids["pmb-30001"].type == "work"                           # listBibl in back
+    assert ids["gnd-118508288"].born == "1866-07-11"
+
+
+def test_ref_mentions_are_linked_by_the_editions_reference():
+    doc = fixture("correspondence.xml")
+    by_text = {doc.text[m.start:m.end]: m for m in doc.mentions}
+    assert all(m.origin == "tei" for m in doc.mentions)
+    assert (by_text["Wien"].type, by_text["Wien"].entity) == ("place", "geonames-2761369")
+    assert by_text["Hermann Bahr"].entity == "gnd-118505408"        # a GND URI
+    assert by_text["Olga"].entity == "wikidata-Q215"                # a Wikidata URI
+    assert by_text["Schnitzler"].entity == "gnd-118609807"          # #pmb2121 → its entry's GND
+    assert by_text["Rodaun"].entity == "pmb-173"                    # an id that is a PMB number
+
+
+def test_internal_entities_are_expanded():
+    doc = fixture("correspondence.xml")
+    assert "im Café sei" in doc.text
+    assert doc.record.publisher == "Europaverlag"
+
+
+def test_choices_keep_both_sides():
+    doc = fixture("correspondence.xml")
+    sides = {(doc.text[v.start:v.end], v.kind, v.readings[0].text, v.readings[0].type) for v in doc.variants}
+    assert sides == {("niemnad", "sic", "niemand", "corr"), ("Hrn.", "orig", "Herrn", "reg"),
+                     ("Dr.", "abbr", "Doktor", "expan")}
+    # the printed side is the text; the sic/corr pair is also a finding, and checks keep it
+    doc.findings = refresh_findings(doc)
+    sic = [f for f in doc.findings if f.rule == "tei-sic"]
+    assert len(sic) == 1 and sic[0].suggestion == "niemand"
+
+
+def test_a_default_ingest_keeps_the_editions_links(tmp_path):
+    pytest.importorskip("spacy")
+    from witness.annotate import annotate
+    doc = fixture("correspondence.xml")
+    doc.findings = refresh_findings(doc)
+    before = {(m.start, m.end, m.entity) for m in doc.mentions if m.entity}
+    doc = annotate(doc)
+    after = {(m.start, m.end, m.entity) for m in doc.mentions if m.origin == "tei" and m.entity}
+    assert after == before and len(before) == 6                     # every @ref link survives
+    wien = next(m for m in doc.mentions if doc.text[m.start:m.end] == "Wien")
+    assert wien.type == "place"                                     # never guessed as a person
+    assert any(f.rule == "tei-sic" for f in doc.findings)
+    linked = {m.entity for m in doc.mentions if m.entity}
+    assert linked <= {e.id for e in doc.entities}
+
+
+def test_letter_exports_valid_and_round_trips(schema):
+    doc = fixture("correspondence.xml")
+    out = to_tei(doc)
+    assert schema.validate(etree.fromstring(out)), schema.error_log
+    assert round_trips(doc)
+    tree = etree.fromstring(out)
+    assert tree.xpath("//t:persName[@source='#w-origin.tei']", namespaces=NS)
+    assert tree.xpath("//t:correspAction[@type='received']/t:persName/text()", namespaces=NS) == \
+        ["Schnitzler, Arthur"]
+
+
+# ------------------------------------------------------------------ a critical apparatus
+
+def test_apparatus_keeps_the_lemma_in_the_text():
+    doc = fixture("apparatus.xml")
+    assert doc.text == "πρὸς Ἀθηναίους δεισιδαιμονίας λέγει. Καὶ ἐλέγετο ἡ κυριακή πρώτη ἡμέρα."
+    assert "δη δει σιδαιμονίας" not in doc.text                    # readings are not text
+    first = doc.variants[0]
+    assert doc.text[first.start:first.end] == "δεισιδαιμονίας" and first.lemma_wit == "#P"
+    assert [(r.text, r.wit, r.type) for r in first.readings] == [
+        ("δη δει σιδαιμονίας", "#V", None), ("δεισιδαιμωνίας", "#X", "orthographic")]
+    deletion = doc.variants[1]                                       # an empty lemma
+    assert deletion.start == deletion.end and deletion.readings[0].text == "τοῦ χρυσοστόμου"
+    no_lem = doc.variants[2]                                         # no lem: the first reading is the text
+    assert doc.text[no_lem.start:no_lem.end] == "ἐλέγετο" and no_lem.readings[0].text == "ἐλέγε τον"
+    assert doc.notes[0].text == "ergänzt"
+
+
+def test_apparatus_exports_as_app_lem_rdg(schema):
+    doc = fixture("apparatus.xml")
+    out = to_tei(doc)
+    assert schema.validate(etree.fromstring(out)), schema.error_log
+    apps = etree.fromstring(out).xpath("//t:standOff/t:listApp/t:app", namespaces=NS)
+    assert len(apps) == 4
+    assert apps[0].xpath("string(t:lem)", namespaces=NS) == "δεισιδαιμονίας"
+    assert apps[0].xpath("t:rdg/@wit", namespaces=NS) == ["#V", "#X"]
+    assert round_trips(doc)
+
+
+# ------------------------------------------------------------------ sourceDesc, encodings
+
+def test_every_source_bibl_counts_first_edition_first():
+    r = fixture("novel-two-bibls.xml").record
+    assert (r.date, r.publisher) == ("1870", "Bentley")             # not the digital source's 2004
+    assert r.authors == ["Broughton, Rhoda"]                        # no idno, no life dates
+
+
+def _tiny(title: str, body: str = "<p>Text.</p>", decl: str = "UTF-8") -> str:
+    return (f'<?xml version="1.0" encoding="{decl}"?><TEI xmlns="{TEI_NS}"><teiHeader><fileDesc><titleStmt>'
+            f"<title>{title}</title></titleStmt></fileDesc></teiHeader><text><body>{body}</body></text></TEI>")
+
+
+@pytest.mark.parametrize("codec, name", [("utf-16", "utf-16"), ("utf-16-le", "utf-16le")])
+def test_utf16_is_read(codec, name):
+    data = _tiny("Über Café", decl="UTF-16").encode(codec)   # "utf-16" writes a BOM, -le does not
+    doc = read(raw(data))
+    assert doc.record.title == "Über Café" and doc.text == "Text."
+    assert doc.source.encoding == name
+
+
+def test_a_wrong_encoding_declaration_loses_to_the_bytes():
+    doc = read(raw(_tiny("Über Café", decl="ISO-8859-1").encode("utf-8")))
+    assert doc.record.title == "Über Café" and doc.source.encoding == "utf-8"
+    latin = read(raw(_tiny("Über Café", decl="ISO-8859-1").encode("latin-1")))
+    assert latin.record.title == "Über Café" and latin.source.encoding == "iso-8859-1"
+
+
+@pytest.mark.parametrize("body, kept", [
+    ('<p xml:id="1st">A paragraph whose id is not a name.</p>', "A paragraph whose id is not a name."),
+    ("<p>An <hi>unclosed highlight.</p><p>Next paragraph.</p>", "Next paragraph."),
+    ("<p>Fish & chips.</p>", "Fish"),
+])
+def test_recoverable_damage_is_read_with_a_finding(body, kept):
+    doc = read(raw(_tiny("Damaged", body).encode()))
+    assert kept in doc.text
+    assert doc.findings[0].rule == "tei-recovered" and doc.findings[0].severity == "warning"
+    assert refresh_findings(doc)[0].rule == "tei-recovered"          # the checks keep it
+
+
+# ------------------------------------------------------------------ hostile XML stays declined
+
+def test_billion_laughs_is_declined():
+    lol = ('<?xml version="1.0"?><!DOCTYPE TEI [<!ENTITY a "lollollollollollollollollollol">'
+           + "".join(f'<!ENTITY {chr(98 + k)} "{("&" + chr(97 + k) + ";") * 10}">' for k in range(9))
+           + f']><TEI xmlns="{TEI_NS}"><teiHeader/><text><body><p>&j;</p></body></text></TEI>')
+    with pytest.raises(Decline, match="limits|not well-formed"):
+        read(raw(lol.encode()))
+
+
+def test_external_entities_and_xinclude_are_never_read(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-CONTENT")
+    xxe = (f'<?xml version="1.0"?><!DOCTYPE TEI [<!ENTITY x SYSTEM "file://{secret}">]>'
+           f'<TEI xmlns="{TEI_NS}"><teiHeader/><text><body><p>a&x;b</p>'
+           f'<xi:include xmlns:xi="http://www.w3.org/2001/XInclude" href="file://{secret}" parse="text"/>'
+           f"</body></text></TEI>")
+    try:
+        doc = read(raw(xxe.encode()))
+    except Decline:
+        return                                                       # declining is fine too
+    assert "TOP-SECRET" not in doc.text and "TOP-SECRET" not in str(doc.to_json())
+
+
+def test_depth_beyond_the_limit_is_declined():
+    deep = f'<TEI xmlns="{TEI_NS}"><teiHeader/><text><body>' + "<div>" * 300_000 + "</div>" * 300_000 \
+        + "</body></text></TEI>"
+    with pytest.raises(Decline, match="limits"):
+        read(raw(deep.encode()))
+
+
+# ------------------------------------------------------------------ the real editions
+
+BENCH = os.environ.get("WITNESS_TEI_BENCH")
+
+
+@pytest.mark.skipif(not BENCH or not Path(BENCH).is_dir(),
+                    reason="WITNESS_TEI_BENCH (the folder of real TEI files, docs/tei.md) not set")
+def test_real_editions(schema):
+    import sys
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    import tei_fidelity
+    rows = [tei_fidelity.measure(f, Path(BENCH), schema, nlp=False) for f in sorted(Path(BENCH).rglob("*.xml"))]
+    read_rows = [r for r in rows if r["status"] == "read"]
+    assert len({r["project"] for r in rows}) >= 5 and len(rows) >= 25
+    assert all(r["status"] == "read" or r["status"].startswith("declined: ") for r in rows)
+    assert all(0.95 <= r["ratio"] <= 1.05 for r in read_rows if r["ratio"] is not None)
+    assert all(r["valid"] and r["trip"] for r in read_rows)
+    refs = sum(r["refs"] for r in read_rows)
+    assert refs and sum(r["refs_kept"] for r in read_rows) >= 0.95 * refs
