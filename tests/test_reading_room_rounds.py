@@ -68,9 +68,11 @@ def test_a_volunteers_round(page, served):
     assert "What to do" in page.inner_text(".rule-explained")
     status = page.locator("p.result-count").inner_text()
     total = int(re.match(r"(\d+) finding", status).group(1))
-    assert total >= 2 and "with a verdict" not in status
+    assert total >= 1 and "with a verdict" not in status
     groups = page.locator("section.doc-group")
-    assert groups.count() >= 2 and re.search(r"\d+ findings?", groups.first.locator(".count").inner_text())
+    counts = [int(re.match(r"(\d+) findings?", t).group(1)) for t in groups.locator(".count").all_inner_texts()]
+    assert counts and sum(counts) == total and counts == sorted(counts, reverse=True)
+    first_doc = re.match(r"/documents/([^?]+)", page.locator("section.doc-group h2 a").first.get_attribute("href"))[1]
     # work through them: every one here is the historical present, not an error
     for done in range(1, total + 1):
         item = page.locator("ol.finding-rows li.open").first
@@ -88,15 +90,16 @@ def test_a_volunteers_round(page, served):
     stats = json.loads(CliRunner().invoke(cli, ["--db", str(db), "stats", "--json"]).output)
     assert stats["verdicts"]["findings"]["not-an-error"] >= total
     # the document page lists the same findings as `witness check --json`, verdicts included
-    page.goto(base + "/documents/serge-1937-08-yagoda")
+    page.goto(base + "/documents/" + first_doc)
     listed = page.locator("ol.doc-findings > li")
     shown_keys = [k.inner_text() for k in page.locator("ol.doc-findings .key code").all()]
-    checked = json.loads(CliRunner().invoke(cli, ["--db", str(db), "check", "serge-1937-08-yagoda", "--json"]).output)
+    checked = json.loads(CliRunner().invoke(cli, ["--db", str(db), "check", first_doc, "--json"]).output)
     assert shown_keys == [f["key"] for f in checked["findings"]] and listed.count() == len(checked["findings"])
     judged = [f for f in checked["findings"] if f["verdict"]]
     assert judged and all(f["verdict"]["who"] == "Ana Volunteer" for f in judged)
     assert page.locator("ol.doc-findings .verdict.v-not-an-error").count() == len(judged)
     # a slip marked fixed on the document page, then reopened
+    page.goto(base + "/documents/serge-1937-08-yagoda")
     doubled = page.locator("ol.doc-findings > li", has_text="doubled-word")
     doubled.get_by_role("button", name="Fixed").click()
     doubled = page.locator("ol.doc-findings > li", has_text="doubled-word")
@@ -126,7 +129,7 @@ def test_a_curators_round_on_contradictions(page, served):
     assert against == sorted(against, reverse=True)          # the most contested first
     # filters: person, event, kind
     page.get_by_label("Person").fill("Sosnovsky")
-    page.get_by_label("Event").select_option("executed")
+    page.get_by_label("Event").select_option("died")            # a death of any manner
     page.get_by_role("button", name="Filter").click()
     assert items.count() >= 1
     assert all("Sosnovsky" in t for t in items.locator(".con-title").all_inner_texts())

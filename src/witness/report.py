@@ -191,7 +191,7 @@ def judged_contradiction_json(j) -> dict:
 
 def format_judged_contradiction(j) -> list[str]:
     lines = format_contradiction(j.contradiction)
-    lines[0] = f"[{j.key}] {lines[0]}  (stands against {j.against} source{'' if j.against == 1 else 's'})"
+    lines[0] = f"[{j.key}] {lines[0]}"
     if j.verdict is not None:
         v = j.verdict
         lines.append(f"  verdict: {v.label}" + (f" ({v.cause})" if v.cause else "") + f", by {v.who} at {v.at}"

@@ -64,6 +64,7 @@ class ContradictionView:
     b: TimelineRow | None         # what it stands against; None when that is the authority file alone
     also: int = 0                 # more claims of the outlier's own source saying the same
     against: int = 1              # how many sources the outlier stands against
+    event: str = ""               # what it is about (the consensus's event; a death of any manner is "died")
     key: str = ""                 # the outlier's fingerprint, for verdicts (witness/verdicts.py)
     verdict: Any = None           # verdicts.Verdict in force, if a curator gave one
 
@@ -181,7 +182,7 @@ def contradiction_views(found, by_claim: dict[int, TimelineRow], name_of) -> lis
         outlier, against = outlier_of(c)
         item = contradiction_item(c.kind, c.subject, outlier.document_id, outlier.quote or "")
         out.append(ContradictionView(c.subject, name_of(c.subject), c.kind, c.reason, a, b,
-                                     len(c.others), against, item.key))
+                                     len(c.others), against, c.consensus.event, item.key))
     return out
 
 

@@ -303,8 +303,8 @@ def contradictions(request: Request):
 
 
 def _event(c) -> str:
-    """What a contradiction is about: the outlier claim's event."""
-    return c.a.predicate
+    """What a contradiction is about: the event the sources agree or disagree on."""
+    return c.event
 
 
 @router.get("/docs", response_class=HTMLResponse)
