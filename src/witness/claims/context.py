@@ -15,7 +15,8 @@ from .predicates import PREFILTER
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
 _ABBREV = re.compile(
     r"(?:\b[A-Z]|\b(?:Mr|Mrs|Dr|St|Gen|Col|Lt|Capt|Vol|No|Nos|pp?|cf|vs|etc|Jr|Sr|Prof|Rev|Gov|"
-    r"Sen|ibid|Ibid|Comp|Com|Art|Ch|ch|Mme|Mlle|M)|\b[a-z]\.[a-z])\.$")
+    r"Sen|ibid|Ibid|Comp|Com|Art|Ch|ch|Mme|Mlle|M|Messrs|Pres|Rep|Adm|Sgt|Maj|Cmdr|Hon|Esq|Lieut|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Ltd|Co|Inc|vol|ed|eds|trans|op|cit)|\b[a-z]\.[a-z])\.$")
 PRONOUNS = {"he", "him", "his", "she", "her", "himself", "herself"}
 _PRONOUN_RE = re.compile(r"\b(he|him|his|she|her)\b", re.I)
 _FIRST_PERSON_RE = re.compile(r"\b(I|me|my)\b")

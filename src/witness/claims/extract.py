@@ -22,7 +22,7 @@ from .patterns import colon_list, parenthetical_claims, person_noun_claims, pris
 from .authorship import authorship_claims
 from .learned import learned_claims
 from .meetings import meeting_claims
-from .roles import (elected_to_claims, join_claims, office_claims, party_claims, surface_appositions, title_claims,
+from .roles import (elected_to_claims, join_claims, leadership_claims, office_claims, party_list_claims, party_claims, surface_appositions, title_claims,
                     title_reference_claims)
 from .roles import OFFICE_NOUNS as OFFICE_WORDS
 from .predicates import AGENT, COUNTRY_WORDS, NEEDS_PERSON_OF, NOUNS, PATIENT, PHRASES, VERBS
@@ -323,6 +323,8 @@ def claims_from_sentence(ctx: Context, base: int, sdoc, doc_date: str | None, mo
     party_claims(s, add)
     join_claims(s, add)
     elected_to_claims(s, add)
+    party_list_claims(s, add)
+    leadership_claims(s, add)
     authorship_claims(s, add)
     meeting_claims(s, add)
     prison_claims(s, add)

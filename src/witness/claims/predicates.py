@@ -75,6 +75,7 @@ NOUNS: dict[str, str] = {
     "body": "died", "corpse": "died", "funeral": "died", "grave": "died", "burial": "died",
     "deportee": "exiled", "émigré": "exiled", "emigre": "exiled", "exile_person": "exiled",
     "prisoner": "imprisoned", "fellow-prisoner": "imprisoned", "inmate": "imprisoned",
+    "election": "held_office", "re-election": "held_office", "appointment": "held_office",
 }
 # Person nouns of an event (the person *is* the defendant, the prisoner, the émigré): they take the
 # person by apposition or copula ("Trotsky and Sedov were the chief defendants", "Lenin, an émigré").
@@ -82,7 +83,8 @@ PERSON_NOUNS = {"defendant", "defendants", "deportee", "émigré", "emigre", "pr
                 "inmate", "exile"}
 # Event nouns whose "of"-object is not the one it happened to: "the murderer of Kirov" is about
 # Kirov's death, but "the body of the party" is no death — they need a person as the object.
-NEEDS_PERSON_OF = {"body", "corpse", "funeral", "grave", "burial", "assassin", "murderer", "killing"}
+NEEDS_PERSON_OF = {"body", "corpse", "funeral", "grave", "burial", "assassin", "murderer", "killing",
+                   "election", "re-election", "appointment"}
 
 # Places of confinement: "X is in prison", "keeping him in jail", "his years in prison".
 PRISON_NOUNS = {"prison", "jail", "gaol", "camp", "dungeon", "cell", "penitentiary", "isolator",
@@ -110,7 +112,7 @@ dying dead death suicide kill murder assassinat disappear intern named nominat p
 camps? dungeons? cells? brought bring life vanish members? ex-members? join enlist entered
 hanged hang hung guillotin lynch emigra fled flee refuge gaol escap driv lost perish drown defendant
 prisoner inmate custody captivity émigré emigre deportee bodies body corpse funeral grave burial assassin
-murderer convict acquit prosecut author writer
+murderer convict acquit prosecut author writer led leadership lt col gen capt adm sgt maj
 talk conversation discussion interview audience acquaint visit receiv friend""".split()
 
 

@@ -38,8 +38,11 @@ TITLES = {
     "congressman", "congresswoman", "alderman", "councillor", "councilor", "magistrate", "sheriff",
     "inspector", "superintendent", "governor-general", "viceroy", "chief", "deputy", "editor",
     "director", "president-elect", "dictator", "führer", "fuhrer", "duce", "ataman",
-    "hetman", "regent",
+    "hetman", "regent", "elector", "margrave", "doge", "prince", "princess", "commander-in-chief",
+    "lt", "lieut", "col", "gen", "capt", "adm", "sgt", "maj", "gov", "sen", "pres", "rep", "cmdr",
 }
+# Titles written in plural before a list of names: "the Generals Lecomte and Clement-Thomas".
+TITLES_PLURAL = {t + "s": t for t in TITLES if t.isalpha()} | {"chiefs": "chief", "commissars": "commissar"}
 # Offices named by a head noun (appositions, predicates, "as …").
 OFFICE_NOUNS = TITLES - {"deputy_title"} | {
     "head", "secretary-general", "general-secretary", "commissary", "chairwoman", "treasurer",
@@ -49,7 +52,7 @@ OFFICE_NOUNS = TITLES - {"deputy_title"} | {
     "director-general", "vice-chairman", "leader", "boss", "ruler", "monarch", "economist",
     "counsellor", "counselor", "clerk", "steward", "agent", "spokesperson", "premier", "chief",
     "founder", "co-founder", "publisher", "consultant", "referent", "instructor", "organiser",
-    "sub-prefect", "prefect", "commandant", "warden", "president",
+    "sub-prefect", "prefect", "commandant", "warden", "president", "chief-of-staff", "generalissimo",
     "minister", "legislator", "parliamentarian", "burgomaster", "mayor", "deputy", "senator",
 }
 # Head nouns that are an office only with something saying where ("chief economist at the IMF",
@@ -74,7 +77,10 @@ PARTY_WORDS = {
     "cannonite", "shachtmanite", "blanquist", "proudhonist", "lassallean", "possibilist",
     "guesdist", "stalinist", "stalinists", "left-oppositionist", "sr", "s.r.", "bolshevist",
     "social-revolutionary", "populist", "radical", "radicals", "whig", "maoist", "castroist",
+    "revolutionaries", "internationalist", "internationalists", "guardist", "guardists", "anabaptist",
+    "anabaptists", "spartacist", "spartacists", "independent", "independents", "left-winger", "winger",
 }
+_PARTY_PLURAL = {w for w in PARTY_WORDS if w.endswith("s")}
 _COPULAS = {"be", "become", "remain", "stay", "continue", "serve", "act"}
 _APPOINT = {"appoint", "elect", "name", "nominate", "make", "choose", "install", "designate",
             "promote", "re-elect", "reelect", "return", "confirm", "proclaim", "crown"}
@@ -175,6 +181,9 @@ def _org_of(s, tok) -> str | None:
 
 # -- titles before a name --------------------------------------------------------------------
 _TITLE_RUN = re.compile(r"(?:^|[\s(“\"‘])((?:[A-Z][\w.\-]*\s+){1,3})$")
+_PLURAL_BEFORE = re.compile(r"\b([A-Z][a-z\-]+s)\s+$")
+# the second name of "the Generals A and B": the plural title before the first name of the list
+_LIST_HEAD = re.compile(r"\b([A-Z][a-z\-]+s)\s+(?:[A-Z][\w’'.\-]*\s+){1,3}(?:and|&)\s+$")
 _MP_AFTER = re.compile(r"^,?\s*(M\.\s?P\.|MP)(?!\s*[A-Z][a-z])")   # not the initials of the next name
 
 
@@ -193,7 +202,7 @@ def title_claims(s, add) -> None:
         outer = []
         if run:
             for w in reversed(run.group(1).split()):
-                if w.lower().rstrip(".,") in TITLES or (outer and w.lower().rstrip(".,") in
+                if w.lower().rstrip(".,") in TITLES and (w[:1].isupper()) or (outer and w.lower().rstrip(".,") in
                                                          ("vice", "prime", "foreign", "war", "lieutenant",
                                                           "attorney", "field", "police", "home")):
                     outer.insert(0, w)
@@ -203,6 +212,14 @@ def title_claims(s, add) -> None:
         tok = s.token_at(m.start)
         if tok is None:
             continue
+        if not title:
+            plural = _PLURAL_BEFORE.search(before)
+            if plural and plural.group(1).lower() in TITLES_PLURAL:
+                title = TITLES_PLURAL[plural.group(1).lower()].capitalize()   # "Generals Lecomte and …"
+            else:
+                lead = _LIST_HEAD.search(before)
+                if lead and lead.group(1).lower() in TITLES_PLURAL:
+                    title = TITLES_PLURAL[lead.group(1).lower()].capitalize()  # "… Lecomte and Clement-Thomas"
         if title:
             add(m.entity, "held_office", title.rstrip(",."), tok, tok, climb=False)
         after = _MP_AFTER.match(ctx.text[m.end:m.end + 8])
@@ -422,6 +439,54 @@ def elected_to_claims(s, add) -> None:
         who = _children(tok, "nsubjpass") if passive else _children(tok, "dobj")
         for entity, ptok in s.persons(who):
             add(entity, "member_of", s.subtree_text(bodies[0]), tok, ptok)
+
+
+def party_list_claims(s, add) -> None:
+    """Plural party words naming their members: "good Socialists like Milliere and Malon",
+    "Louis Blanc, Clemenceau, and other Radicals", "Two of the most daring Social Revolutionaries
+    were Semenov and Lydia Konopleva"."""
+    for tok in s.sdoc:
+        low = tok.lower_
+        if low not in _PARTY_PLURAL or not tok.text[:1].isupper():
+            continue
+        holders = []
+        holders += [g for g in _prep_objects(tok, "like", "including", "such")]        # "Socialists like X"
+        if any(c.lower_ == "other" and c.dep_ == "amod" for c in tok.children) and tok.dep_ == "conj":
+            holders.append(tok.head)                   # "Blanc, Clemenceau, and other Radicals"
+            t = tok.head
+            while t.dep_ == "conj" and t.head.i != t.i:
+                t = t.head
+                holders.append(t)
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.dep_ == "nsubj":
+            cop = tok.head.head.head                   # "Two of the … Revolutionaries were Semenov and …"
+            if _is_copula(cop):
+                holders += _children(cop, "attr")
+        for entity, ptok in s.persons(holders):
+            add(entity, "member_of", tok.text, tok, ptok)
+
+
+def leadership_claims(s, add) -> None:
+    """A body and its leader: "the Bolsheviks under the leadership of Lenin and Trotsky", "the
+    Communist Party under Stalin", "the U.S. group led by Shachtman" — its leaders are members."""
+    for tok in s.sdoc:
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        text = s.subtree_text(tok) or ""
+        if not (_ORG_HINT.search(tok.text) or tok.lower_ in _PARTY_PLURAL or tok.text[:1].isupper() and
+                _ORG_HINT.search(" ".join(t.text for t in tok.lefts))):
+            continue
+        leaders = []
+        for g in _prep_objects(tok, "under"):
+            if _lemma(g) in ("leadership", "direction", "command", "guidance"):
+                leaders += _prep_objects(g, "of")      # "under the leadership of Lenin"
+            else:
+                leaders.append(g)                       # "under Stalin"
+        for c in tok.children:
+            if c.dep_ == "acl" and _lemma(c) in ("lead", "head", "found", "direct"):
+                leaders += _prep_objects(c, "by")       # "the group led by Shachtman"
+        org = " ".join(t.text for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("det",)) or tok.text
+        for entity, ptok in s.persons(leaders):
+            add(entity, "member_of", org, tok, ptok)
 
 
 def join_claims(s, add) -> None:

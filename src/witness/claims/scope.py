@@ -292,7 +292,7 @@ def _head_cues(head, via: str, level: float, presupposed: bool, nominal_arg: boo
             kind = None
         if kind in ("report", "testimony", "belief", "rumor", "confirm", "deny") and not (
                 via in COMPLEMENT_DEPS or via in ("dobj", "nsubjpass", "oprd", "attr")
-                or (via == "prep" and tok_lower in ("of", "about", "on", "that", "concerning", "regarding"))):
+                or (via == "prep" and tok_lower in ("of", "about", "on", "that", "concerning", "regarding", "as"))):
             kind = None                          # an adjunct is not what is said: "In the case of X's arrest, he declared …"
         subj = _subject_of(head)
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children)
