@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from witness.cli import cli
+from witness.store import open_store
 
 
 def run(db: Path, *args: str, ok: bool = True):
@@ -87,6 +88,9 @@ def test_check_file_and_id(tmp_path, small_tree, seed_text):
 def test_errors_are_messages_not_tracebacks(tmp_path):
     db = tmp_path / "w.db"
     r = run(db, "show", "no-such-document", ok=False)
+    assert r.exit_code == 1 and "error [not-found]: no archive at" in r.output and not db.exists()
+    open_store(db).close()
+    r = run(db, "show", "no-such-document", ok=False)
     assert r.exit_code == 1 and "error [not-found]" in r.output and "Traceback" not in r.output
     r = run(db, "search", '"unclosed phrase', ok=False)
     assert r.exit_code == 1 and "error [bad-query]" in r.output
@@ -105,8 +109,9 @@ def test_bad_inputs_in_a_batch_are_reported_and_the_rest_go_on(tmp_path, corpus_
     (root / "truncated.htm").write_bytes(good.read_bytes()[:900])
     shutil.copy(good, root / "good.htm")
     db = tmp_path / "w.db"
-    out = run(db, "ingest", "--no-nlp", "--quiet", str(root)).output
-    assert "1 new" in out
+    r = run(db, "ingest", "--no-nlp", "--quiet", str(root), ok=False)
+    out = r.output
+    assert "1 new" in out and r.exit_code == 3          # some files failed: the status says so
     stats = json.loads(run(db, "stats", "--json").output)
     assert stats["documents"] == 1
     reported = json.dumps(stats)

@@ -81,6 +81,16 @@ def test_truncated_html_is_read_and_flagged():
     assert d.extra.get("truncated") is True
     assert d.record.title == "Cut Short"
     assert d.text.endswith("until the bytes simply st")
+    from witness.checks import run_checks
+    assert [f.rule for f in run_checks(d) if f.rule == "truncated-file"] == ["truncated-file"]
+
+
+def test_a_complete_page_without_closing_html_is_not_truncated(corpus_root):
+    """Some pages omit </html> after their footer: no finding for those."""
+    from witness.checks import run_checks
+    out = read_path(corpus_root / "archive/zinoviev/works/1918/lenin/ch14.htm")
+    assert isinstance(out, Read) and out.document.extra.get("truncated")
+    assert not [f for f in run_checks(out.document) if f.rule == "truncated-file"]
 
 
 def test_script_page_has_no_script_text():
@@ -125,8 +135,14 @@ def test_read_path_relpath(tmp_path):
     f = sub / "page.txt"
     f.write_text("Some plain prose that is long enough to be a body paragraph of text.")
     assert read_path(f, tmp_path).document.source.path == "archive/x/page.txt"
-    assert read_path(f).document.source.path == "page.txt"
+    # The archive root is found above the file, whatever folder (or none) was given.
+    assert read_path(f).document.source.path == "archive/x/page.txt"
+    assert read_path(f, sub).document.source.path == "archive/x/page.txt"
     assert read_path(f).document.source.sha256 == hashlib.sha256(f.read_bytes()).hexdigest()
+    loose = tmp_path / "loose"
+    loose.mkdir()
+    (loose / "page.txt").write_bytes(f.read_bytes())
+    assert read_path(loose / "page.txt").document.source.path == "page.txt"   # outside any archive
 
 
 def test_missing_file_fails_with_reason(tmp_path):

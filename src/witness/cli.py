@@ -12,7 +12,8 @@ import click
 
 from .cli_entity import entity
 from .cli_help import Year, install as install_help
-from .cli_support import WitnessGroup, curator, echo_json as _echo_json, get_archive as _archive, get_store as _store
+from .cli_support import (EXIT_SOME_FAILED, WitnessGroup, curator, echo_json as _echo_json, get_archive as _archive,
+                          get_store as _store, require_archive)
 from .verdicts import CAUSES
 
 DEFAULT_DB = "witness.db"
@@ -33,14 +34,33 @@ def cli(ctx: click.Context, db: str) -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
 @click.option("--no-nlp", is_flag=True, help="Skip entity, linking and claim extraction.")
 @click.option("--workers", type=int, default=None, help="Reader processes (default: 2).")
+@click.option("--root", type=click.Path(exists=True, file_okay=False),
+              help="Archive root: record paths (and ids) relative to this folder. "
+                   "Default: the folder holding archive/, history/… above each file, else the folder given.")
+@click.option("--follow-links", is_flag=True,
+              help="Read symbolic links that lead outside the folder given (declined by default).")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @click.pass_context
-def ingest(ctx, paths, no_nlp, workers, quiet):
-    """Ingest files or folders (recursively)."""
+def ingest(ctx, paths, no_nlp, workers, root, follow_links, quiet):
+    """Ingest files or folders (recursively); creates the archive if needed.
+
+    Every file ends stored, unchanged, skipped or failed, each skip and failure with its
+    reason (`witness stats` lists them).
+
+    \b
+    Exit status:
+      0  every file was stored, unchanged or skipped with a reason
+      3  some files failed (they are listed; the others were stored)
+      1  an error stopped the ingest (e.g. the archive cannot be opened)
+      2  usage error (e.g. a path that does not exist)
+    """
     from .pipeline import ingest as run
-    summary = run(_store(ctx), paths, nlp=not no_nlp, workers=workers, progress=not quiet)
+    summary = run(_store(ctx, create=True), paths, nlp=not no_nlp, workers=workers, progress=not quiet,
+                  root=root, follow_links=follow_links)
     for line in summary.lines():
         click.echo(line)
+    if summary.failed:
+        ctx.exit(EXIT_SOME_FAILED)
 
 
 @cli.command()
@@ -380,6 +400,7 @@ def publish(ctx, out_dir, title):
 def serve(ctx, host, port, workers):
     """The reading room and JSON API (binds to loopback unless told otherwise)."""
     from .web import serve as run
+    require_archive(ctx.obj["db"])
     run(ctx.obj["db"], host=host, port=port, token=os.environ.get("WITNESS_TOKEN"), workers=workers)
 
 

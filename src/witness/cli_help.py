@@ -45,7 +45,14 @@ with a reason). Each document is checked for transcription slips and, unless
 A file already stored with the same content (sha256) is not read again; a
 changed file is stored as a new version, the old one is kept. A bar per stage
 (read, NLP, write, index) shows counts, rate and time left on stderr, and a
-summary per stage is printed at the end.""",
+summary per stage is printed at the end.
+
+\b
+Exit status:
+  0  every file was stored, unchanged or skipped with a reason
+  3  some files failed (they are listed; the others were stored)
+  1  an error stopped the ingest (e.g. the archive cannot be opened)
+  2  usage error (e.g. a path that does not exist)""",
                """\b
 Examples:
   witness ingest archive/serge/                    a folder, recursively

@@ -13,13 +13,37 @@ def root(ctx: click.Context) -> click.Context:
     return ctx.find_root()
 
 
-def get_store(ctx: click.Context):
+# Exit status (documented in `witness ingest --help` and the README): 1 an error stopped the
+# command, 2 a usage error (click's), 3 the command ran but some inputs failed.
+EXIT_ERROR, EXIT_USAGE, EXIT_SOME_FAILED = 1, 2, 3
+
+
+def get_store(ctx: click.Context, *, create: bool = False):
+    """The archive --db names.  Only `ingest` creates one (create=True): every other command
+    refuses a missing archive, so a typo in --db never silently shows an empty archive."""
     from .store import open_store
     obj = root(ctx).obj
     if "store" not in obj:
+        if not create:
+            require_archive(obj["db"])
         obj["store"] = open_store(obj["db"])
         root(ctx).call_on_close(obj["store"].close)
     return obj["store"]
+
+
+def require_archive(db: str) -> None:
+    """NotFound unless there is an archive at `db` (a server URL: its backend says)."""
+    from pathlib import Path
+
+    from .errors import NotFound
+    target = str(db)
+    if target.startswith("sqlite:///"):
+        target = target[len("sqlite:///") - 1:] if target.startswith("sqlite:////") else target[len("sqlite:///"):]
+    elif "://" in target:
+        return
+    if not Path(target).exists():
+        raise NotFound(f"no archive at {target}",
+                       hint="check --db / WITNESS_DB (default ./witness.db); `witness ingest` creates an archive")
 
 
 def get_archive(ctx: click.Context):

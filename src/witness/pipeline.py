@@ -17,14 +17,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from .ingest import read_path, relative_path
+from .errors import WitnessError
+from .ingest import read_path
+from .ingest.paths import printable
+from .ingest.walk import IGNORED_SUFFIXES, Plan, Planned, iter_files, plan  # noqa: F401 (re-exported)
 from .ingest.base import Failed, Read, Skipped
 from .model import Document
 from .progress import stages_for
-
-# Files that are never archive documents and not worth a reader's time.
-IGNORED_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".pdf", ".zip", ".gz", ".xz", ".mp3", ".ico",
-                    ".js", ".svg", ".woff", ".ttf", ".db", ".db-wal", ".db-shm"}
+from .workers import install as workers_die_with_parent
 
 
 @dataclass
@@ -50,40 +50,19 @@ class IngestSummary:
         return summary_lines(self)
 
 
-def iter_files(paths: Iterable[str | Path]) -> Iterator[tuple[Path, Path | None]]:
-    """(file, root) pairs: a folder is walked recursively (sorted, so runs are repeatable)."""
-    for p in paths:
-        p = Path(p)
-        if p.is_dir():
-            for dirpath, dirnames, filenames in os.walk(p):
-                dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-                for name in sorted(filenames):
-                    f = Path(dirpath) / name
-                    if f.suffix.lower() not in IGNORED_SUFFIXES and not name.startswith("."):
-                        yield f, p
-        elif p.exists():
-            yield p, None
-        else:
-            raise FileNotFoundError(f"{p}: no such file or folder")
-
-
-relpath_of = relative_path
-
-
 def _read_and_check(job: tuple):
     """Worker: read one file and run the checks. Returns ("unchanged", relpath, size) when its sha matches.
 
     With `prepare` (the store's serialiser), a document comes back ready to write, so the
     single writer process does no JSON or compression work."""
-    path_s, root_s, known, prepare = job
-    path, root = Path(path_s), (Path(root_s) if root_s else None)
-    relpath = relpath_of(path, root)
+    path_s, place, known, prepare = job
+    path, relpath = Path(path_s), place.relpath
     try:
         size = path.stat().st_size
         if known is not None and size < 64 << 20:
             if hashlib.sha256(path.read_bytes()).hexdigest() == known:
                 return "unchanged", relpath, size
-        outcome = read_path(path, root)
+        outcome = read_path(path, place=place)
         if isinstance(outcome, Read):
             from .checks import refresh_findings
             from .creators import link_creators
@@ -101,6 +80,9 @@ def _read_and_check(job: tuple):
 def _init_worker() -> None:
     # Each worker is single-threaded by design: two processes on two cores.
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+
+workers_die_with_parent()
 
 
 def find_duplicates(store, stages, **options):
@@ -131,15 +113,20 @@ def counted(docs: Iterable, fed, out) -> Iterator:
 
 def ingest(store, paths: Iterable[str | Path], *, nlp: bool = True, workers: int | None = None,
            progress: bool = True, commit_every: int = 200,
-           annotate: Callable[[Iterable[Document]], Iterator[Document]] | None = None) -> IngestSummary:
+           annotate: Callable[[Iterable[Document]], Iterator[Document]] | None = None,
+           root: str | Path | None = None, follow_links: bool = False) -> IngestSummary:
     """Ingest files and folders into `store`; returns the summary.
 
     `annotate` (docs → docs) runs the NLP and claim stages; by default it is
     `witness.annotate.annotate_many` when `nlp` is true.  `progress`: True shows a bar per
-    stage on stderr, False nothing, or a `witness.progress.Stages` to report to.
+    stage on stderr, False nothing, or a `witness.progress.Stages` to report to.  `root`: the archive
+    root for files under it (default: found, see ingest/paths.py); `follow_links`: read links
+    that leave the folder given.  Every input ends stored, unchanged, skipped or failed with its reason.
     """
-    files = list(iter_files(paths))
-    summary = IngestSummary(files=len(files))
+    planned = plan(paths, root=root, follow_links=follow_links)
+    summary = IngestSummary(files=len(planned.files) + len(planned.outcomes))
+    for relpath, kind, reason in planned.outcomes:
+        _outcome(summary, store, relpath, kind, reason)
     known = store.known_shas()
     workers = workers or min(2, os.cpu_count() or 1)
     if nlp and annotate is None:
@@ -147,11 +134,12 @@ def ingest(store, paths: Iterable[str | Path], *, nlp: bool = True, workers: int
     # Without an annotation stage, workers serialise documents for the store.
     prepare = store.prepare if annotate is None else None
     put = store.put_prepared if prepare is not None else store.put_document
-    jobs = [(str(f), str(r) if r else None, known.get(relpath_of(f, r)), prepare) for f, r in files]
+    jobs = [(f.path, f.place, known.get(f.place.relpath), prepare) for f in planned.files]
     start = time.perf_counter()
     stages = stages_for(progress)
-    bar = stages.stage("read", len(jobs), unit="file")
+    bar = stages.stage("read", len(jobs) + len(planned.outcomes), unit="file")
     bar.start()
+    bar.advance(len(planned.outcomes))        # settled by the walk: skipped or failed unread
     nlp_stage = stages.stage("NLP", 0, growing=True) if annotate is not None else None
     write = stages.stage("write", 0, growing=True)
     pool = mp.get_context("fork").Pool(workers, initializer=_init_worker) if workers > 1 and len(jobs) > 1 else None
@@ -164,7 +152,12 @@ def ingest(store, paths: Iterable[str | Path], *, nlp: bool = True, workers: int
             docs = counted(docs, write, None)
         with store.batch(commit_every):
             for doc in docs:
-                res = put(doc)
+                try:
+                    res = put(doc)
+                except (WitnessError, ValueError, UnicodeError) as exc:   # this document only
+                    _outcome(summary, store, _source_path(doc), "failed", f"not stored: {exc}")
+                    write.advance()
+                    continue
                 setattr(summary, res.status, getattr(summary, res.status) + 1)
                 write.advance()
             write.finish()
@@ -195,10 +188,22 @@ def _collect(results, summary: IngestSummary, store, bar) -> Iterator:
         elif isinstance(payload, Read):
             yield payload.document
         elif isinstance(payload, Skipped):
-            summary.skipped[payload.reason] += 1
-            store.record_outcome(payload.relpath, "skipped", payload.reason)
+            _outcome(summary, store, payload.relpath, "skipped", payload.reason)
         else:
-            reason = "; ".join(f"{k}: {v}" for k, v in payload.reasons.items())
-            summary.failed.append((payload.relpath, reason))
-            store.record_outcome(payload.relpath, "failed", reason)
+            _outcome(summary, store, payload.relpath, "failed",
+                     "; ".join(f"{k}: {v}" for k, v in payload.reasons.items()))
     bar.finish()
+
+
+def _outcome(summary: IngestSummary, store, relpath: str, kind: str, reason: str) -> None:
+    relpath = printable(relpath)
+    if kind == "skipped":
+        summary.skipped[reason] += 1
+    else:
+        summary.failed.append((relpath, reason))
+    store.record_outcome(relpath, kind, reason)
+
+
+def _source_path(doc) -> str:
+    data = doc.data if hasattr(doc, "data") else doc.to_json()     # a Prepared or a Document
+    return (data.get("source") or {}).get("path") or "?"

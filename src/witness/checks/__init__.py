@@ -16,7 +16,7 @@ from ..model import Document, Finding
 from .base import RULES, Context, Rule, forget, rule
 # Importing a module registers its rules.  `people` (name-variant, date-after-death) needs the
 # context key "authority" and is skipped without it.
-from . import grammar, notes, people, punctuation, record, text  # noqa: F401
+from . import grammar, notes, people, punctuation, record, source, text  # noqa: F401
 from .language import looks_english
 
 __all__ = ["RULES", "Rule", "rule", "run_checks", "refresh_findings", "Context"]

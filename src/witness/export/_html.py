@@ -24,6 +24,39 @@ def clean(s: str | None) -> str:
     return ILLEGAL_XML.sub("\ufffd", s or "")
 
 
+# Bidirectional formatting characters: embeddings and overrides (closed by PDF), isolates
+# (closed by PDI).  A title holding U+202E (RIGHT-TO-LEFT OVERRIDE) reverses whatever follows
+# it on the line unless it is isolated (issue 17).
+_BIDI_OPEN_E = frozenset("\u202a\u202b\u202d\u202e")     # LRE RLE LRO RLO
+_BIDI_OPEN_I = frozenset("\u2066\u2067\u2068")           # LRI RLI FSI
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def isolate_bidi(s: str) -> str:
+    """`s` unable to reorder the text around it: the embeddings and isolates it opens are
+    closed at its end and the whole is a first-strong isolate (FSI … PDI, <bdi> in plain
+    text).  Strings without bidi controls come back as they are."""
+    if not s or not _BIDI.search(s):
+        return s
+    stack: list[str] = []
+    for ch in s:
+        if ch in _BIDI_OPEN_E:
+            stack.append("\u202c")
+        elif ch in _BIDI_OPEN_I:
+            stack.append("\u2069")
+        elif ch == "\u202c" and stack and stack[-1] == "\u202c":
+            stack.pop()
+        elif ch == "\u2069" and "\u2069" in stack:       # a PDI also closes embeddings inside it
+            while stack.pop() != "\u2069":
+                pass
+    return "\u2068" + s + "".join(reversed(stack)) + "\u2069"
+
+
+def bdi(text: str | None, parent, ns: str | None = None, **attrs):
+    """`text` in a <bdi> element: a listing's title or name keeps its direction to itself."""
+    return el("bdi", text, parent=parent, ns=ns, **attrs)
+
+
 def frag_id(prefix: str, key: str) -> str:
     """An id/file-name-safe token for an arbitrary key (stable, collision-resistant)."""
     safe = _UNSAFE_ID.sub("_", key)[:48]
@@ -50,6 +83,20 @@ def citation(r: Record) -> str:
     if r.pages:
         parts.append(("pp. " if re.search(r"[–-]", r.pages) else "p. ") + r.pages)
     return clean(", ".join(parts) + ("." if parts else ""))
+
+
+def original_url(doc: Document) -> str | None:
+    """The original page (source.url); for a document stored before URLs were recorded, its
+    marxists.org address when its path is relative to an MIA tree (archive/…, history/…).
+    Only web addresses: an imported JSON could say anything."""
+    url = doc.source.url
+    if url:
+        return url if url.startswith(("https://", "http://")) else None
+    from ..ingest.paths import MIA_TOP, MIA_URL
+    path = doc.source.path.lstrip("/")
+    if doc.source.format == "mia-html" and "/" in path and path.split("/", 1)[0] in MIA_TOP:
+        return MIA_URL + path
+    return None
 
 
 def date_key(doc: Document) -> tuple:

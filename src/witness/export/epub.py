@@ -20,7 +20,7 @@ from typing import Any, Iterable
 from lxml import etree
 
 from ..model import Document, Entity
-from ._html import Renderer, citation, clean, date_key, el, frag_id
+from ._html import Renderer, citation, clean, date_key, el, frag_id, original_url
 from .tei import collect_entities
 
 XHTML = "http://www.w3.org/1999/xhtml"
@@ -109,6 +109,10 @@ def write_epub(docs: Iterable[Document], out_path: Path | str, title: str, *,
         cite = citation(doc.record)
         if cite:
             el("p", cite, parent=sec, ns=XHTML, class_="citation")
+        url = original_url(doc)
+        if url:
+            orig = el("p", "Original: ", parent=sec, ns=XHTML, class_="original")
+            el("a", url, parent=orig, ns=XHTML, href=url)
         r = Renderer(doc, note_href=lambda k: f"#fn-{k}", person_href=person_href, ns=XHTML,
                      epub_ns=EPUB)
         r.paragraphs(sec)

@@ -1,6 +1,10 @@
 """Bulk exports: CSV (one row per document: its record) and JSON Lines (the document JSON).
 
 Both stream (documents are not held in memory) and write atomically (temp file + rename).
+CSV cells are neutralised as OWASP recommends against formula injection (a title such as
+``=HYPERLINK(…)`` or ``@SUM(…)`` is text in a spreadsheet, not a formula): every cell is
+quoted, inner quotes doubled, and a cell that starts with = + - @, a tab, CR, LF or NUL
+(or their full-width forms) gets a leading apostrophe.
 """
 
 from __future__ import annotations
@@ -16,6 +20,22 @@ from ..creators import display
 from ..model import Document, Record
 
 LIST_SEP = "; "
+# What makes a spreadsheet read a cell as a formula (OWASP "CSV Injection"; ASVS 1.2.10 adds NUL).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\0", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def neutralize(value):
+    """A cell value a spreadsheet shows as text: strings that could start a formula (also after
+    leading blanks) get a leading apostrophe; numbers and None pass as they are."""
+    if isinstance(value, str) and value and (value.startswith(FORMULA_START)
+                                             or value.lstrip(" ").startswith(FORMULA_START)):
+        return "'" + value
+    return value
+
+
+def csv_writer(fh, fieldnames):
+    """The CSV writer every export uses: all cells quoted (quotes doubled)."""
+    return csv.DictWriter(fh, fieldnames=fieldnames, extrasaction="ignore", quoting=csv.QUOTE_ALL)
 COLUMNS = ["id", "source_path", "source_format", "source_sha256"] + [
     f.name for f in fields(Record)] + ["notes", "findings", "mentions", "claims"]
 
@@ -43,10 +63,10 @@ def export_csv(docs: Iterable[Document], path: Path | str) -> int:
     path, tmp = _atomic(path)
     n = 0
     with open(tmp, "w", encoding="utf-8", newline="", errors="replace") as fh:
-        w = csv.DictWriter(fh, fieldnames=COLUMNS, extrasaction="ignore")
+        w = csv_writer(fh, COLUMNS)
         w.writeheader()
         for doc in docs:
-            w.writerow(_row(doc))
+            w.writerow({k: neutralize(v) for k, v in _row(doc).items()})
             n += 1
     os.replace(tmp, path)
     return n

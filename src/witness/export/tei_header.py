@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..model import CERTAINTIES, Document
+from ._html import original_url
 from ._layout import xml_safe
 from .tei_base import (APP_IDENT, CERTAINTY_DESC, FORMAT_VERSION, RESP, XML_LANG, _LANG, T,
                        date_el as _date_el, sub, w3c_date)
@@ -68,6 +69,9 @@ def header(doc: Document, root, versions) -> None:
             sub(im, "biblScope", val, unit=unit)
     if r.date is not None or r.date_text is not None or len(im) == 0:
         _date_el(im, "date", r.date, r.date_text, type="published")
+    url = original_url(doc)
+    if url is not None:     # the original page (TEI: a pointer after the monogr)
+        sub(bs, "ptr", target=url, type="original")
     if r.heading_date is not None or r.heading_date_text is not None:
         _date_el(sub(sd, "bibl", type="heading"), "date", r.heading_date, r.heading_date_text)
     if r.source_text is not None:

@@ -9,13 +9,15 @@ run in multiprocessing workers.
 from __future__ import annotations
 
 import hashlib
-import os
+from dataclasses import replace
 from pathlib import Path
 from typing import Callable
 
 from ..model import Document
 from .base import Decline, Failed, RawInput, Read, Skipped, Outcome
 from . import mia_html, text
+from .encoding import unnul
+from .paths import Place, locate
 
 Reader = Callable[[RawInput], "Document | Skipped"]
 
@@ -40,6 +42,9 @@ def read_input(raw: RawInput) -> Outcome:
     if len(raw.data) > MAX_BYTES:
         why = f"file too large ({len(raw.data) / 1e6:.1f} MB > {MAX_BYTES // (1024 * 1024)} MB limit)"
         return Failed(raw.relpath, {name: why for name in READERS})
+    data, transcoded, nuls = unnul(raw.data)
+    if data is not raw.data:
+        raw = replace(raw, data=data)
     reasons: dict[str, str] = {}
     for name, reader in READERS.items():
         try:
@@ -55,28 +60,34 @@ def read_input(raw: RawInput) -> Outcome:
             continue
         if isinstance(out, Skipped):
             return out
+        # The place decides identity, whatever the reader derived from the path alone.
+        if raw.doc_id:
+            out.id = raw.doc_id
+        if raw.url and not out.source.url:
+            out.source.url = raw.url
+        if transcoded:
+            out.source.encoding = transcoded
+        if nuls:
+            out.extra["nul_bytes"] = nuls
+        if out.extra.get("truncated") and raw.data.rstrip()[-1:] != b">":
+            out.extra["cut_short"] = True     # no </html> and it stops inside text or a tag
         return Read(out)
     return Failed(raw.relpath, reasons)
 
 
 def relative_path(path: Path, root: Path | None) -> str:
-    """The path as the archive records it: relative to the ingested folder, lexically.
-
-    Symbolic links are not followed: a linked file is recorded where it was found in the
-    folder, so re-ingesting the same folder finds the same paths (and skips unchanged files).
-    A file outside `root`, or a single file (root None), is recorded by its name."""
-    if root is None:
-        return Path(path).name
-    rel = os.path.relpath(os.path.abspath(path), os.path.abspath(root))
-    if rel == ".." or rel.startswith(".." + os.sep):
-        return Path(path).name
-    return Path(rel).as_posix()
+    """The path as the archive records it (ingest/paths.py): relative to the archive root —
+    the MIA tree the file sits in, else the folder given (`root`), else the current folder or
+    the file's own folder."""
+    return locate(path, root).relpath
 
 
-def read_path(path: Path, root: Path | None = None) -> Outcome:
-    """Read one file; relpath is relative to root (or the file name when root is None)."""
+def read_path(path: Path, root: Path | None = None, *, place: Place | None = None) -> Outcome:
+    """Read one file found under the folder `root` (None: given alone); `place` (from the
+    batch planner) overrides where it is recorded."""
     path = Path(path)
-    rel = relative_path(path, root)
+    place = place or locate(path, root)
+    rel = place.relpath
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
@@ -85,9 +96,10 @@ def read_path(path: Path, root: Path | None = None) -> Outcome:
         data = path.read_bytes()
     except OSError as e:
         return Failed(rel, {name: f"cannot read file: {e.strerror or e}" for name in READERS})
-    raw = RawInput(path=path, relpath=rel, data=data, sha256=hashlib.sha256(data).hexdigest())
+    raw = RawInput(path=path, relpath=rel, data=data, sha256=hashlib.sha256(data).hexdigest(),
+                   doc_id=place.doc_id, url=place.url)
     return read_input(raw)
 
 
-__all__ = ["READERS", "MAX_BYTES", "read_input", "read_path", "relative_path", "Decline", "Failed", "RawInput",
-           "Read", "Skipped", "Outcome"]
+__all__ = ["READERS", "MAX_BYTES", "read_input", "read_path", "relative_path", "locate", "Place", "Decline",
+           "Failed", "RawInput", "Read", "Skipped", "Outcome"]

@@ -14,6 +14,8 @@ class RawInput:
     relpath: str      # path relative to the ingested root: becomes Document.source.path
     data: bytes
     sha256: str
+    doc_id: str | None = None       # the id its place in the archive gives (ingest/paths.py)
+    url: str | None = None          # the original page, where known
 
 
 class Decline(Exception):

@@ -15,7 +15,7 @@ from lxml import etree
 from ..model import Document, Note, Source
 from ..record import RecordBuilder, clean, is_credit_line
 from .base import Decline, RawInput, Skipped
-from .encoding import declared_charset, decode
+from .encoding import declared_charset, decode, resource_limit
 from .ids import doc_id
 from .mia_record import HeaderReader, header_line, people as _people
 from .mia_sniff import sniff
@@ -62,10 +62,14 @@ def read(raw: RawInput) -> Document | Skipped:
     try:
         # Plain etree elements: lxml.html's per-element class lookup costs a third of the walk.
         data = raw.data if encoding == "utf-8" and not raw.data.startswith(b"\xef\xbb\xbf") \
-            else text.encode("utf-8")
-        root = etree.fromstring(data, etree.HTMLParser(encoding="utf-8"))
+            and "\ufffd" not in text else text.encode("utf-8")
+        parser = etree.HTMLParser(encoding="utf-8", huge_tree=True)
+        root = etree.fromstring(data, parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as e:
         raise Decline(f"HTML could not be parsed: {e}") from None
+    limit = resource_limit(parser)
+    if limit:  # libxml2 stops there and returns what it had: half a page, silently
+        raise Decline(f"HTML beyond the parser's limits, not read rather than cut short ({limit})")
     if root is None:
         raise Decline("HTML could not be parsed: no elements")
     name = low.rsplit("/", 1)[-1]

@@ -32,7 +32,7 @@ from .rules import Raw  # noqa: E402
 
 # Texts longer than this are cut at paragraph breaks before the model sees them: it keeps
 # the model's memory flat on book-length pages and the two worker processes evenly fed.
-CHUNK = 50_000
+CHUNK = 10_000
 BATCH_SIZE = 32
 
 

@@ -24,7 +24,7 @@ from typing import Any, Callable, Iterable
 
 from lxml import etree
 
-from ..export._html import Renderer, citation, clean, date_key, el, frag_id
+from ..export._html import Renderer, bdi, citation, clean, date_key, el, frag_id, original_url
 from ..export.tei import collect_entities
 from ..creators import author_names, display, group_name
 from ..duplicates import representative_of
@@ -122,17 +122,19 @@ class _Site:
         html, _h, main, up = self.page(path, title)
         el("h1", title, parent=main)
         for key in sorted(groups, key=order):
-            el("h2", key, parent=main, id=anchor(key))
+            bdi(key, el("h2", parent=main, id=anchor(key)))
             ul = el("ul", parent=main, class_="index")
             for d in sorted(groups[key], key=date_key):
                 self.doc_link(el("li", parent=ul), d, up)
         self.write(path, html)
 
     def doc_link(self, parent, doc: Document, up: str, frag: str = "") -> None:
-        el("a", clean(doc.record.title) or doc.id, parent=parent,
-           href=f"{up}{self.doc_file(doc.id)}{frag}")
-        meta = [", ".join(doc.record.authors), doc.record.date or "undated"]
-        el("span", " — " + ", ".join(x for x in meta if x), parent=parent, class_="meta")
+        # Titles and names in <bdi>: a right-to-left override in one cannot reorder the listing.
+        bdi(clean(doc.record.title) or doc.id, el("a", parent=parent, href=f"{up}{self.doc_file(doc.id)}{frag}"))
+        meta = el("span", " — ", parent=parent, class_="meta")
+        for k, a in enumerate(doc.record.authors):
+            bdi(a, meta).tail = ", "
+        el("span", doc.record.date or "undated", parent=meta)
 
     def claim_item(self, parent, doc: Document, k: int, up: str, *, with_doc: bool) -> None:
         c = doc.claims[k]
@@ -215,6 +217,10 @@ class _Site:
         src = el("p", parent=article, class_="source")
         src.text = clean(f"Source: {doc.source.path}" + (f" · {r.rights}" if r.rights else "")
                          + (f" · last updated {r.last_updated}" if r.last_updated else ""))
+        url = original_url(doc)
+        if url:
+            src.text += " · original: "
+            el("a", url, parent=src, href=url, rel="external noopener", class_="original")
         self.write(path, html)
 
     def person(self, eid: str, e: Entity) -> None:
@@ -260,7 +266,7 @@ class _Site:
         for eid, e in sorted(self.persons.items(), key=lambda kv: (
                 kv[1].name.split()[-1].lower() if kv[1].name.split() else "", kv[1].name)):
             li = el("li", parent=ul)
-            el("a", e.name, parent=li, href=self.person_file(eid))
+            bdi(e.name, el("a", parent=li, href=self.person_file(eid)))
             n = len(self.mentioned_in.get(eid, []))
             el("span", f" — {n} document{'s' if n != 1 else ''}", parent=li, class_="meta")
         self.write("persons.html", html)

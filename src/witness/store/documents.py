@@ -20,6 +20,7 @@ from typing import Iterator
 from ..errors import NotFound, StoreError
 from ..creators import author_groups, periodical_group
 from ..model import Document
+from . import identity
 from .annotations import index_annotations
 from .base import PutResult, VersionInfo
 from .db import Database, marks
@@ -117,7 +118,10 @@ class Documents:
             db.write_lock()
             row = db.execute("SELECT rowid, id, version, sha256, digest FROM documents WHERE path = ?"
                              + db.for_update, (path,)).fetchone()
+            if row is None:     # maybe a document stored before archive roots, under its old path
+                row = identity.adopt(db, path, sha256, data.get("id") or slug(path), self._free_id)
             doc_id = row[1] if row else self._free_id(data.get("id") or slug(path))
+            identity.settled(db, doc_id, data)
             if doc_id != data.get("id"):  # an id collision renamed it: the JSON must say so
                 prep = Prepared.of({**data, "id": doc_id})
                 data = prep.data
@@ -160,11 +164,12 @@ class Documents:
             return PutResult(doc_id, "updated" if row else "new", version)
 
     def _free_id(self, wanted: str) -> str:
-        """`wanted`, or the first of wanted-2, wanted-3 … not yet taken (deterministic for a given order)."""
-        if self.db.one("SELECT 1 FROM documents WHERE id = ?", (wanted,)) is None:
+        """`wanted`, or the first of wanted-2, wanted-3 … not yet taken by a document or by an
+        old id kept as an alias (deterministic for a given order)."""
+        if not identity.id_taken(self.db, wanted):
             return wanted
         n = 2
-        while self.db.one("SELECT 1 FROM documents WHERE id = ?", (f"{wanted}-{n}",)) is not None:
+        while identity.id_taken(self.db, f"{wanted}-{n}"):
             n += 1
         return f"{wanted}-{n}"
 
@@ -183,7 +188,9 @@ class Documents:
 
     def known_shas(self) -> dict[str, str]:
         with self.db.lock:
-            return dict(self.db.all("SELECT path, sha256 FROM documents"))
+            # Documents stored before archive roots are read once more (identity.py).
+            return dict(self.db.all("SELECT path, sha256 FROM documents"
+                                    " WHERE id NOT IN (SELECT doc_id FROM doc_legacy WHERE reread = 1)"))
 
     def stored_json(self, doc_id: str, version: int | None = None) -> dict:
         """The stored JSON of a version (the current one by default), extras included."""
@@ -191,6 +198,7 @@ class Documents:
             raise NotFound(f"document {doc_id!r} has no version {version}",
                            hint=f"`witness history {doc_id}` lists its versions")
         with self.db.lock:
+            doc_id = identity.canonical(self.db, doc_id) or doc_id     # an old id still resolves
             if version is None:
                 blob = self.db.one("SELECT v.json FROM documents d JOIN versions v ON v.doc_id = d.id"
                                    " AND v.version = d.version WHERE d.id = ?", (doc_id,))
@@ -208,10 +216,12 @@ class Documents:
         key = id_or_path.strip()
         with self.db.lock:
             return (self.db.one("SELECT id FROM documents WHERE id = ?", (key,))
-                    or self.db.one("SELECT id FROM documents WHERE path = ?", (key.removeprefix("./"),)))
+                    or self.db.one("SELECT id FROM documents WHERE path = ?", (key.removeprefix("./"),))
+                    or identity.alias_target(self.db, key) or identity.alias_target(self.db, key.removeprefix("./")))
 
     def history(self, doc_id: str) -> list[VersionInfo]:
         with self.db.lock:
+            doc_id = identity.canonical(self.db, doc_id) or doc_id
             cur = self.db.one("SELECT version FROM documents WHERE id = ?", (doc_id,))
             if cur is None:
                 raise NotFound(f"document {doc_id!r} is not in the archive")

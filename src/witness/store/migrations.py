@@ -322,9 +322,12 @@ def _v10_fill(conn: sqlite3.Connection) -> None:
                      (published, written, rowid))
 
 
-# 11: curated judgements on findings and contradictions (store/verdicts.py), keyed by the
+# 11: document aliases and legacy identities (store/identity.py, issue 13).
+from .identity import V11 as _V11, v11_fill as _v11_fill  # noqa: E402
+
+# 12: curated judgements on findings and contradictions (store/verdicts.py), keyed by the
 # items' fingerprints rather than rows, so re-ingest and reprocess leave them in force.
-_V11 = """
+_V12 = """
 CREATE TABLE verdicts (
     key     TEXT PRIMARY KEY,
     kind    TEXT NOT NULL CHECK (kind IN ('finding', 'contradiction')),
@@ -363,7 +366,8 @@ STEPS: list[list[Step]] = [
     [_V8],
     [_V9],
     [_v10_fill],
-    [_V11],
+    [_V11, _v11_fill],
+    [_V12],
 ]
 LATEST = len(STEPS)
 

@@ -14,7 +14,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.requests import Request
 
-from . import errors
+from . import errors, render
 
 HERE = Path(__file__).resolve().parent
 # Swagger UI's files ship in the fastapi-offline package: /docs works without a network.
@@ -134,6 +134,8 @@ def create_app(store, *, token: str | None = None, max_body: int = MAX_BODY, nam
     app.state.api_cache = pages.TTLCache(512, ttl=60.0)      # encoded /api/search answers
     app.state.templates = Jinja2Templates(directory=str(HERE / "templates"))
     app.state.templates.env.globals["asset_version"] = "1"
+    # Listings put titles and names in <bdi>; every other value printed is isolated as text.
+    app.state.templates.env.finalize = render.isolated
     errors.install(app)
     app.include_router(api.router)
     if token:

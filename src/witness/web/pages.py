@@ -7,10 +7,10 @@ import threading
 import time
 from collections import OrderedDict
 from dataclasses import astuple, replace
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, RedirectResponse
 
 from ..errors import BadQuery
 from ..model import HEDGED
@@ -232,6 +232,9 @@ def document(request: Request, doc_id: str):
     archive = request.app.state.archive
     version = _int(request.query_params.get("version"), None, 1, 2**31 - 1)
     doc = archive.document(doc_id, version)          # as curated: the person pages' ids
+    if doc.id != doc_id:        # an old id (store/identity.py): the permalink moved here
+        query = request.url.query
+        return RedirectResponse(f"/documents/{quote(doc.id)}" + (f"?{query}" if query else ""), 301)
     history = archive.history(doc.id)
     names = {e.id: e for e in doc.entities}
     claims = []
@@ -252,6 +255,7 @@ def document(request: Request, doc_id: str):
                 rec=doc.record, rows=reading.reading_rows(doc), view=view,
                 history=history, claims=claims, names=names, persons=persons,
                 chicago=render.chicago(doc), bibtex=render.bibtex(doc), csl=render.csl_json(doc),
+                original=render.mia_url(doc),
                 show_findings=show, version=version, findings=findings,
                 here=str(request.url.path) + (f"?{request.url.query}" if request.url.query else ""), query="")
 

@@ -16,6 +16,7 @@ from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
+from ..export._html import isolate_bidi, original_url
 from ..model import HEDGED, Document
 
 OPEN_MARK, CLOSE_MARK = "«", "»"
@@ -268,15 +269,18 @@ def _date_words(date: str | None) -> str | None:
     return parts[0]
 
 
-MIA = "https://www.marxists.org/"
+def isolated(value):
+    """Jinja's finalize: a printed string cannot reorder the text around it (isolate_bidi)."""
+    if isinstance(value, str) and value:
+        out = isolate_bidi(value)
+        if out is not value:
+            return Markup(out) if isinstance(value, Markup) else out
+    return value
 
 
 def mia_url(doc: Document) -> str | None:
-    """The page's address on marxists.org: corpus paths are relative to the site's root."""
-    path = doc.source.path.lstrip("/")
-    if doc.source.format == "mia-html" and "://" not in path and not path.startswith(("fixtures/", ".")):
-        return MIA + path
-    return None
+    """The original page, where known (export/_html.py: original_url)."""
+    return original_url(doc)
 
 
 def chicago(doc: Document) -> str:
