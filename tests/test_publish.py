@@ -159,7 +159,7 @@ def test_home_document_findings_versions_and_original(tmp_path):
     mia.id, mia.source.format, mia.source.path = "mia-page", "mia-html", "archive/serge/1937/08/yagoda.htm"
     other = hand_document()
     other.id, other.record.title, other.record.date = "earlier", "Earlier", "1921-03"
-    other.source.url = "https://example.org/earlier"
+    other.source.url = "https://www.marxists.org/history/earlier.htm"
     versions = {"mia-page": [VersionInfo(1, "a" * 64, "archive/serge/1937/08/yagoda.htm", "2026-01-01T00:00:00Z", False),
                              VersionInfo(2, "b" * 64, "archive/serge/1937/08/yagoda.htm", "2026-02-01T00:00:00Z", True)]}
     root = tmp_path / "site"
@@ -173,7 +173,7 @@ def test_home_document_findings_versions_and_original(tmp_path):
     assert "Christian Rakovsky" in [a.text for a in persons] and persons[-1].get("href") == "persons.html"
     page = lhtml.parse(str(root / "d/mia-page.html"))
     assert page.xpath("//a[@class='original']/@href") == ["https://www.marxists.org/archive/serge/1937/08/yagoda.htm"]
-    assert lhtml.parse(str(root / "d/earlier.html")).xpath("//a[@class='original']/@href") == ["https://example.org/earlier"]
+    assert lhtml.parse(str(root / "d/earlier.html")).xpath("//a[@class='original']/@href") == ["https://www.marxists.org/history/earlier.htm"]
     findings = page.xpath("//ol[@class='findings']/li")
     assert len(findings) == 3 and "“the the”: word repeated" in findings[0].text_content()
     assert findings[0].xpath(".//mark")[0].text == "the the"

@@ -30,7 +30,7 @@ from ..creators import author_names, display, group_name
 from ..duplicates import representative_of
 from ..model import HEDGED, Document, Entity
 from .assets import CSS, SEARCH_JS
-from .sections import findings_section, home_page, original_url, versions_section, write_texts
+from .sections import findings_section, home_page, versions_section, write_texts
 
 MAX_TERMS_PER_DOC = 4000   # keeps the search index proportional to the archive, not its text
 _TOKEN = re.compile(r"[\W_]+")
@@ -217,10 +217,6 @@ class _Site:
         src = el("p", parent=article, class_="source")
         src.text = clean(f"Source: {doc.source.path}" + (f" · {r.rights}" if r.rights else "")
                          + (f" · last updated {r.last_updated}" if r.last_updated else ""))
-        url = original_url(doc)
-        if url:
-            src.text += " · original: "
-            el("a", url, parent=src, href=url, rel="external noopener", class_="original")
         self.write(path, html)
 
     def person(self, eid: str, e: Entity) -> None:

@@ -11,20 +11,8 @@ from pathlib import Path
 from ..export._html import clean, el, frag_id
 from ..model import Document
 
-MIA = "https://www.marxists.org/"
 HOME_PERSONS = 40          # most-named persons listed on the home page (persons.html has all)
 EXCERPT = 50               # characters either side of a finding
-
-
-def original_url(doc: Document) -> str | None:
-    """The page the document was read from: the source's own address when the reader found
-    one, else a MIA page's address (corpus paths are relative to the site's root)."""
-    if doc.source.url:
-        return doc.source.url
-    path = doc.source.path.lstrip("/")
-    if doc.source.format == "mia-html" and "://" not in path and not path.startswith(("fixtures/", ".")):
-        return MIA + path
-    return None
 
 
 def _n(n: int, word: str) -> str:
