@@ -170,7 +170,7 @@ def test_home_document_findings_versions_and_original(tmp_path):
     years = home.xpath("//section[h2='Years']//a/@href")
     assert "chronology.html#y-1921" in years and "chronology.html#y-1937" in years
     persons = home.xpath("//section[h2='Persons']//a")
-    assert "Christian Rakovsky" in [a.text for a in persons] and persons[-1].get("href") == "persons.html"
+    assert "Christian Rakovsky" in [a.text_content() for a in persons] and persons[-1].get("href") == "persons.html"
     page = lhtml.parse(str(root / "d/mia-page.html"))
     assert page.xpath("//a[@class='original']/@href") == ["https://www.marxists.org/archive/serge/1937/08/yagoda.htm"]
     assert lhtml.parse(str(root / "d/earlier.html")).xpath("//a[@class='original']/@href") == ["https://www.marxists.org/history/earlier.htm"]

@@ -118,6 +118,26 @@ EXPLANATIONS: dict[str, Explanation] = {e.rule: e for e in (
         "or the two names belong to different people.",
         example_is_text=False),
     Explanation(
+        "nul-bytes",
+        "The file held NUL bytes — zero bytes that no text contains, usually the mark of a damaged "
+        "copy (a transfer cut and resumed, a disk error). They were dropped so the page could be "
+        "read, but characters may have been lost where they were.",
+        "A page whose file has 12 NUL bytes in the middle of a paragraph.",
+        "Compare the text with the original page around the damaged place and restore what is "
+        "missing; if the archive's copy is damaged, fetch the page again.",
+        "The text is complete and reads well against the original: the bytes were padding.",
+        example_is_text=False),
+    Explanation(
+        "truncated-file",
+        "The HTML file stops before the end of the page — inside the text or inside a tag, with "
+        "no closing </html> — so everything after that point is missing from the archive. The "
+        "finding sits at the last character that was read.",
+        "A chapter whose text ends in the middle of a sentence: “the delegates then turned to”.",
+        "Fetch the page again from the original site and ingest it: the complete file becomes a "
+        "new version.",
+        "The original page itself ends there (an unfinished draft published as it is).",
+        example_is_text=False),
+    Explanation(
         "names-authority-only",
         "The page is in a language Witness has no name model for, so the persons, places and "
         "organizations on it were found only where the authority file knows them. Anyone the "

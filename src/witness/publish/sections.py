@@ -8,7 +8,7 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from ..export._html import clean, el, frag_id
+from ..export._html import bdi, clean, el, frag_id
 from ..model import Document
 
 HOME_PERSONS = 40          # most-named persons listed on the home page (persons.html has all)
@@ -77,7 +77,7 @@ def home_page(site, main, by_author: dict, by_year: dict) -> None:
     ul = el("ul", parent=sec, class_="tally")
     for author in sorted(by_author, key=lambda a: (-len(by_author[a]), a.split()[-1].lower() if a.split() else "")):
         li = el("li", parent=ul)
-        el("a", author, parent=li, href=f"authors.html#{frag_id('a-', author)}")
+        bdi(author, el("a", parent=li, href=f"authors.html#{frag_id('a-', author)}"))
         el("span", f" {len(by_author[author])}", parent=li, class_="n")
 
     sec = el("section", parent=grid, **{"aria-labelledby": "h-years"})
@@ -102,7 +102,7 @@ def home_page(site, main, by_author: dict, by_year: dict) -> None:
         ol = el("ol", parent=sec, class_="tally")
         for eid in top:
             li = el("li", parent=ol)
-            el("a", site.persons[eid].name, parent=li, href=site.person_file(eid))
+            bdi(site.persons[eid].name, el("a", parent=li, href=site.person_file(eid)))
             el("span", f" {counts[eid]}", parent=li, class_="n")
     p = el("p", parent=sec)
     el("a", f"The person index: all {_n(len(site.persons), 'person')}, A–Z", parent=p, href="persons.html")
