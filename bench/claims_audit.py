@@ -82,12 +82,42 @@ def sample_docs(n: int, seed: int, cache: Path | None):
     return done
 
 
+def write_contradictions(docs, claims, path: Path) -> None:
+    """Every contradiction over the sample, both quotes with their documents, for a judge."""
+    from witness.authority import load
+    from witness.claims import find_contradictions, items_from_document
+    items, spans = [], {}
+    for d, cs in zip(docs, claims):
+        items += items_from_document(d, cs)
+        for m in d.mentions:
+            if m.type == "person" and m.entity:
+                spans.setdefault(d.id, []).append((m.start, m.end, m.entity))
+
+    def named(it):          # the claim's own sentence names its subject (a mention inside the evidence)
+        ev = it.claim.evidence
+        return any(s >= ev.start and e <= ev.end and ent == it.claim.subject for s, e, ent in spans.get(it.document_id, ()))
+    found = find_contradictions(items, load(), named=named)
+    kinds = Counter(c.kind for c in found)
+    print(f"contradictions over the sample: {len(found)} {dict(kinds.most_common())}")
+    with path.open("w", encoding="utf-8") as fp:
+        fp.write("n\tkind\tsubject\tagainst\treason\toutlier_doc\toutlier_quote\tconsensus_doc\tconsensus_quote\n")
+        for k, c in enumerate(found, 1):
+            o, e = c.outlier, c.consensus.example
+            q = lambda it: " ".join((it.quote or "").split())[:400] if it else ""
+            fp.write("\t".join([str(k), c.kind, c.subject, str(c.against), c.reason,
+                                 o.document_id if o else "(authority file)", q(o),
+                                 e.document_id if e else "(authority file)", q(e)]) + "\n")
+    print(f"contradictions → {path}")
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--pages", type=int, default=1000)
     ap.add_argument("--seed", type=int, default=1010)
     ap.add_argument("--cache", type=Path, help="JSONL of NER-annotated documents (written once, then read)")
     ap.add_argument("--out", type=Path, help="TSV listing of the candidate inflations")
+    ap.add_argument("--contradictions", type=Path,
+                    help="TSV of the contradictions the sample's claims give (authority file on), to be judged")
     a = ap.parse_args(argv)
     from witness.claims import extract_claims_many
     docs = sample_docs(a.pages, a.seed, a.cache)
@@ -103,7 +133,9 @@ def main(argv=None):
                 deaths[c.certainty] += 1
                 if PLOT.search(sent):
                     plots[c.certainty] += 1
-            chain = getattr(c, "_chain", None) or []
+            chain = list(getattr(c, "_chain", None) or [])
+            if c.predicate in ("died", "executed") and PLOT.search(sent) and c.certainty in ("asserted", "confirmed"):
+                chain.append((PLOT.search(sent).group(0), "plot-in-sentence"))
             if c.certainty in ("asserted", "confirmed") and chain:
                 listed.append((d.id, c.subject, c.predicate, c.certainty,
                                "; ".join(f"{k}:{w}" for w, k in chain), " ".join(sent.split())[:400]))
@@ -112,6 +144,8 @@ def main(argv=None):
     print(f"asserted/confirmed claims with a frame word on their governing chain (to review): {len(listed)}")
     print(f"died/executed claims: {sum(deaths.values())} {dict(deaths.most_common())}; "
           f"in a sentence speaking of a plot, plan, attempt or fear: {sum(plots.values())} {dict(plots.most_common())}")
+    if a.contradictions:
+        write_contradictions(docs, claims, a.contradictions)
     if a.out:
         with a.out.open("w", encoding="utf-8") as fp:
             fp.write("doc\tsubject\tpredicate\tcertainty\tchain\tsentence\n")

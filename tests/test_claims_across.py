@@ -292,3 +292,16 @@ def test_a_dated_assertion_is_shown_against_a_denial():
     found = find_contradictions([item("a", None, "asserted"), item("b", "1924-01-21", "asserted"),
                                  item("c", None, "denied")])
     assert [(c.outlier.document_id, c.consensus.example.document_id, c.against) for c in found] == [("c", "b", 2)]
+
+
+def test_a_claim_resting_on_a_pronoun_is_not_flagged():
+    """hallas-works-1976-09-su1: "he wrote, in … 1931" resolved to Lenin (dead since 1924) must not
+    stand against the sources: only a sentence naming its subject can be an outlier."""
+    def item(doc, predicate, date, quote):
+        return ClaimItem(Claim("lenin", predicate, None, date, None, "asserted", None, Span(0, 5)), doc, doc, "1976", quote)
+    items = [item("a", "died", "1924-01-21", "Lenin died on 21 January 1924."),
+             item("b", "died", "1924-01", "the death of Lenin in January 1924"),
+             item("c", "wrote", "1931", "he wrote, in a major theoretical article in 1931")]
+    named = lambda it: "lenin" in it.quote.casefold()
+    assert [c.kind for c in find_contradictions(items)] == ["alive-after-death"]
+    assert find_contradictions(items, named=named) == []

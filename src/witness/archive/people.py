@@ -33,6 +33,26 @@ class PeopleViews:
     def authority(self):
         return self.archive.authority
 
+    def _named(self):
+        """Whether a claim's own sentence names its subject, by any spelling the archive has seen
+        for them or the authority file gives (claims.md: a claim resting on a pronoun is not
+        flagged against the sources)."""
+        cache: dict[str, list[str]] = {}
+
+        def forms(pid: str) -> list[str]:
+            if pid not in cache:
+                names = {t for t, _ in self.store.people.spellings(pid)}
+                auth = _entry(self.authority, pid)
+                if auth is not None:
+                    names |= {auth.name, *auth.variants}
+                cache[pid] = sorted({n.split()[-1].casefold() for n in names if n and n.split()}, key=len, reverse=True)
+            return cache[pid]
+
+        def named(item) -> bool:
+            quote = (item.quote or "").casefold()
+            return any(f in quote for f in forms(item.claim.subject))
+        return named
+
     def _source_of(self):
         """Document id → its source: duplicate texts (the same article stored twice) are one
         source when contradictions count how many sources agree."""
@@ -124,7 +144,7 @@ class PeopleViews:
         items = _items(people.claims([pid]))
         rows, by_claim = timeline_rows(items, subject=pid)
         found = find_contradictions([it for _, it in items], self.authority, subject=pid,
-                                    source_of=self._source_of())
+                                    source_of=self._source_of(), named=self._named())
         cons = contradiction_views(found, by_claim, lambda _: name)
         provisional = auth is None and (ent.provisional if ent else True)
         total = self._table().get(pid, (None, len(docs)))[1]
@@ -142,12 +162,13 @@ class PeopleViews:
     def contradictions(self, pid: str | None = None):
         rows = self.store.people.claims([pid] if pid else None)
         return find_contradictions([it for _, it in _items(rows)], self.authority, subject=pid,
-                                   source_of=self._source_of())
+                                   source_of=self._source_of(), named=self._named())
 
     def contradiction_views(self):
         items = _items(self.store.people.claims())
         _, by_claim = timeline_rows(items)
-        found = find_contradictions([it for _, it in items], self.authority, source_of=self._source_of())
+        found = find_contradictions([it for _, it in items], self.authority, source_of=self._source_of(),
+                                    named=self._named())
         out = contradiction_views(found, by_claim, lambda pid: self.name(pid) or pid)
         out.sort(key=lambda c: (-c.against, c.entity_name.casefold(), c.kind))   # most contested first
         return out

@@ -77,7 +77,9 @@ def _verb_args(tok, role):
     if not args and not (role == PATIENT and not passive and _children(tok, "nsubj")):
         t = tok
         purpose = tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
-        while not args and (t.dep_ in ("conj", "xcomp", "acomp") or purpose) and t.head.i != t.i:
+        while not args and (t.dep_ in ("conj", "xcomp", "acomp") or purpose or (
+                t.dep_ == "advcl" and t.tag_ == "VBN" and not any(c.dep_ == "mark" for c in t.children))) \
+                and t.head.i != t.i:                   # ("were arrested, tried, and guillotined": a participle list)
             purpose = False                            # "was taken south … to be deported"
             t = t.head                                 # "X was arrested and shot", "X was to be shot"
             s = _subject(t)
@@ -243,6 +245,13 @@ class _Sent:
     def persons(self, args, expand: bool = True) -> list[tuple[str, object]]:
         out, seen = [], set()
         for a in args:
+            if a.lower_ in ("they", "them") and a.pos_ == "PRON":
+                # "Babeuf and Darthé … They were arrested, tried and hanged": a list just named
+                for e in self.ctx.resolve_plural(self.base + a.idx):
+                    if e not in seen:
+                        seen.add(e)
+                        out.append((e, a))
+                continue
             for t in (_expand(a) if expand else [a]):
                 e = self.entity(t)
                 if e and e not in seen:

@@ -33,6 +33,8 @@ _SPEAKER_LINE = re.compile(r"^\s*([A-Z][A-Z\-’']{2,}(?:\s+[A-Z][A-Z\-’']+)?)
 _THE_TITLE = re.compile(r"\b[Tt]he\s+(?:[A-Z][a-z]+\s+)?([A-Za-z][a-z\-]+)\b(?!\s+[A-Z])")
 _TITLE_BEFORE = re.compile(r"\b([A-Z][a-z\-]+)\s+$")
 _TITLE_AFTER = re.compile(r",\s+(?:the|a|its|their)\s+(?:[A-Za-z\-]+\s+){0,2}?([A-Za-z\-]+)\s*[,.;]")
+_PLURAL_RE = re.compile(r"\b(?:they|them)\b", re.I)
+_LIST_JOIN = re.compile(r"(?:’s|'s)?\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)")
 _YEAR_RE = re.compile(r"\b(1[6-9]\d\d|20[0-4]\d)\b")
 # British quotation marks: an opening ‘ after a space, bracket or dash; a closing ’ that is not an
 # apostrophe inside a word ("party’s").
@@ -134,7 +136,8 @@ class Context:
                 continue
             if self.mentions_in(s, e):
                 out.append((s, e))
-            elif (_PRONOUN_RE.search(chunk) or _FIRST_PERSON_RE.search(chunk)) and self._person_before(k):
+            elif (_PRONOUN_RE.search(chunk) or _FIRST_PERSON_RE.search(chunk) or _PLURAL_RE.search(chunk)) \
+                    and self._person_before(k):
                 out.append((s, e))
             elif self.author and _FIRST_PERSON_RE.search(chunk):
                 out.append((s, e))
@@ -242,6 +245,28 @@ class Context:
                 return ents.pop() if len(ents) == 1 else None
             j -= 1
         return None
+
+    def resolve_plural(self, offset: int) -> list[str]:
+        """Who "they" at `offset` is: the persons of a list of two or more names ("Babeuf and
+        Darthé", "Thurlbeck, Woolley and Mason") that the previous sentence of the paragraph (or
+        this sentence, before the pronoun) names and names nobody else beside — else nobody."""
+        k = self.sentence_index(offset)
+        s, _e, pi = self.sentences[k]
+        spans = [(s, offset)]
+        if k > 0 and self.sentences[k - 1][2] == pi:
+            spans.append((self.sentences[k - 1][0], self.sentences[k - 1][1]))
+        for lo, hi in spans:
+            found = [m for m in self.mentions_in(lo, hi) if m.end <= hi]
+            if not found:
+                continue
+            ents = list(dict.fromkeys(m.entity for m in found))
+            if len(ents) < 2:
+                return []
+            between = [self.text[a.end:b.start] for a, b in zip(found, found[1:])]
+            if all(_LIST_JOIN.fullmatch(x) for x in between):
+                return ents
+            return []
+        return []
 
     def _is_heading(self, pi: int) -> bool:
         ps, pe = self.paragraphs[pi]

@@ -47,9 +47,11 @@ LIVING_EVENTS = {"arrested", "charged", "tried", "sentenced", "executed", "impri
 ALIVE_FREE = {"released", "held_office", "wrote", "signed", "met", "awarded", "exiled"}
 ONCE = {"born", "died", "executed", "disappeared", "rehabilitated"}
 AUTHORITY = "authority file"
-CORRECTION = re.compile(r"\b(this is (?:incorrect|wrong|not (?:true|correct)|a mistake|an error|untrue)|"
-                        r"(?:is|was) (?:incorrect|mistaken|erroneous)|in fact\b|actually\b|should read|"
-                        r"editor[’']?s? note|erroneously|mistakenly|wrongly (?:stated|given|dated))", re.I)
+CORRECTION = re.compile(r"\b(?:this|that|it|which) (?:is|was) (?:incorrect|wrong|not (?:true|correct)|a mistake|"
+                        r"an error|untrue|inaccurate|mistaken)\b|\bshould read\b|\berroneously\b|\bmistakenly\b|"
+                        r"\bwrongly (?:stated|given|dated|reported)\b", re.I)
+# "almost assassinated", "nearly drowned": a near miss denies the event then, not ever
+NEAR_MISS = re.compile(r"\b(?:almost|nearly|narrowly|all but)\b|\bescaped\b", re.I)
 
 
 @dataclass
@@ -139,12 +141,16 @@ def _plural(n: int, word: str) -> str:
 
 
 def find_contradictions(items, authority=None, subject: str | None = None,
-                        source_of: Callable[[str], str] | None = None) -> list[Contradiction]:
+                        source_of: Callable[[str], str] | None = None,
+                        named: Callable[[ClaimItem], bool] | None = None) -> list[Contradiction]:
     """Contradictions among `items` ((claim, doc id, title, doc date[, quote]) or ClaimItem),
     most-contested first.  `authority`: anything with ``.get(entity_id)`` returning an entry with
     ``died``/``born`` (ISO) and optionally ``death_manner``.  `source_of`: document id → source id
-    (duplicate texts are one source); by default every document is its own source."""
+    (duplicate texts are one source); by default every document is its own source.  `named`:
+    whether a claim's own sentence names its subject — when given, only such claims are flagged
+    as outliers (a claim resting on a pronoun is too weak to stand against the sources)."""
     src = source_of or (lambda d: d)
+    ok = named or (lambda it: True)
     by_subject: dict[str, list[ClaimItem]] = defaultdict(list)
     for raw in items:
         it = as_item(raw)
@@ -153,18 +159,20 @@ def find_contradictions(items, authority=None, subject: str | None = None,
     out: list[Contradiction] = []
     for subj, its in by_subject.items():
         entry = _lookup(authority, subj)
+        found: list[Contradiction] = []
         death = _consensus(subj, [i for i in its if i.claim.predicate in ("died", "executed")], "died",
                            _get(entry, "died"), _get(entry, "death_manner"), src)
-        out += death[1]
+        found += death[1]
         birth = _consensus(subj, [i for i in its if i.claim.predicate == "born"], "born",
                            _get(entry, "born"), None, src)
-        out += birth[1]
+        found += birth[1]
         for pred in ("disappeared", "rehabilitated"):
-            out += _consensus(subj, [i for i in its if i.claim.predicate == pred], pred, None, None, src)[1]
-        out += _repeatable_denials(subj, its, src)
+            found += _consensus(subj, [i for i in its if i.claim.predicate == pred], pred, None, None, src)[1]
+        found += _repeatable_denials(subj, its, src)
         if death[0] is not None and death[0].date and death[0].certainty == "asserted":
-            out += _after_death(subj, its, death[0], src)
-        out += _self_corrections(subj, its)
+            found += _after_death(subj, its, death[0], src)
+        found += _self_corrections(subj, its)
+        out += [c for c in found if c.outlier is None or ok(c.outlier)]
     out.sort(key=lambda c: (-c.against, c.subject, c.kind))
     return out
 
@@ -181,7 +189,7 @@ def _consensus(subj, its, event, auth_date, manner, src):
     out: list[Contradiction] = []
     auth = {event: auth_date, "death_manner": manner} if auth_date else None
     pos = [i for i in its if i.claim.certainty in POSITIVE]
-    neg = [i for i in its if i.claim.certainty == "denied"]
+    neg = [i for i in its if i.claim.certainty == "denied" and not (i.quote and NEAR_MISS.search(i.quote))]
     pos_src = {src(i.document_id) for i in pos}
     # -- did it happen? ------------------------------------------------------------------------
     if pos and neg:
@@ -335,7 +343,7 @@ def _self_corrections(subj, its):
             if not (fix.quote and CORRECTION.search(fix.quote)):
                 continue
             earlier = [g for g in group[:k] if g.claim.predicate == fix.claim.predicate
-                       and fix.claim.evidence.start - g.claim.evidence.end < 1500
+                       and 0 <= fix.claim.evidence.start - g.claim.evidence.end < 600
                        and (g.claim.certainty != fix.claim.certainty or g.claim.date != fix.claim.date
                             or (g.claim.object or "") != (fix.claim.object or "")
                             or g.claim.attributed_to)]

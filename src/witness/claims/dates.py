@@ -52,7 +52,8 @@ DATE_RE = re.compile(
     rf"|{_MONTH},?\s+{_YEAR}"
     rf"|(?:in|of|by|since|until|during|early|late|mid|summer|spring|autumn|winter|fall)\s+(?:the\s+(?:year|end\s+of)\s+)?{_YEAR}\b(?![-–]\d)"
     rf"|(?P<last>last|this|next)\s+(?P<lunit>year|month|{_MONTH[1:-1]}|spring|summer|autumn|fall|winter)"
-    rf"|(?<![\w-])(?P<num>{_NUMBER})\s+(?P<unit>days?|weeks?|months?|years?)\s+ago"
+    rf"|(?P<approx>(?:nearly|almost|about|some|over|more\s+than|less\s+than|around|roughly|approximately)\s+)?"
+    rf"(?<![\w-])(?P<num>{_NUMBER})\s+(?P<unit>days?|weeks?|months?|years?)\s+ago"
     rf"|the\s+(?P<rel>following|next|previous|preceding)\s+year|a\s+year\s+(?P<later>later|earlier)"
     rf"|(?P<yday>yesterday)"
     rf")", re.I)
@@ -117,6 +118,8 @@ def resolve(m: re.Match, doc_date: str | None, text_before: str = "") -> str | N
             return _fmt(y if target > mo else y + 1, target)
         return _fmt(y, target)
     if m.group("num"):
+        if m.group("approx"):
+            return None                              # "nearly 20 years ago": no date rather than a wrong one
         n = number_value(m.group("num"))
         unit = m.group("unit").lower().rstrip("s")
         if not ref or n is None:

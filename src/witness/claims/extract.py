@@ -10,6 +10,7 @@ evidence.
 from __future__ import annotations
 
 import os
+import re
 from functools import lru_cache
 
 from ..model import Claim, Document, Span
@@ -192,8 +193,9 @@ _OTHER_EVENT = {"birth", "birthday", "anniversary", "centenary", "jubilee"}
 
 
 def _date_for(s: _Sent, tok, dates) -> str | None:
-    """The date whose expression hangs off the trigger (not off another verb or event noun)."""
-    for _ds, de, iso in dates:
+    """The date whose expression hangs off the trigger (not off another verb or event noun);
+    an explicit date before a relative one ("twenty years ago (December 1974)")."""
+    for _ds, de, iso in sorted(dates, key=lambda d: not _EXPLICIT.search(s.ctx.text[d[0]:d[1]])):
         last = de - 1 - s.base
         t = next((t for t in s.sdoc if t.idx <= last < t.idx + len(t.text)), None)
         steps = 0
@@ -206,6 +208,25 @@ def _date_for(s: _Sent, tok, dates) -> str | None:
                 break
             t, steps = t.head, steps + 1
     return None
+
+
+_EXPLICIT = re.compile(r"\b1[6-9]\d\d\b|\b20[0-4]\d\b")
+
+
+def _aside_of_another(s: _Sent, trig, ptok) -> bool:
+    """A trigger inside parentheses belongs to the name right before them: "Borodin, Voitinski,
+    Pavel Mif and General Galen (Vassili Blucher, … shot by Stalin's order in 1937)"."""
+    text = s.sdoc.text
+    t0 = trig.idx
+    open_at = text.rfind("(", 0, t0)
+    if open_at < 0 or text.rfind(")", 0, t0) > open_at:
+        return False                                   # the trigger is not inside parentheses
+    p0 = ptok.idx
+    if open_at < p0 < (text.find(")", t0) if text.find(")", t0) >= 0 else len(text)):
+        return False                                   # the person is inside them too
+    ment = s.ctx.mention_at(s.base + p0, s.base + p0 + len(ptok.text))
+    end = (ment.end - s.base) if ment is not None else p0 + len(ptok.text)
+    return text[end:open_at].strip(" ,") != ""
 
 
 def _present_tense(tok) -> bool:
@@ -260,7 +281,13 @@ def claims_from_sentence(ctx: Context, base: int, sdoc, doc_date: str | None, mo
         if sent_text.endswith("?") and certainty in ("asserted", "confirmed", "denied"):
             certainty, attributed = "uncertain", None  # "Has he been shot?"
         if predicate == "executed" and _lemma(trig) == "spare":
+            if certainty not in ("asserted", "confirmed"):
+                return                                 # "hope that they would be spared": nothing either way
             certainty, attributed = "denied", None    # "he was spared" denies the execution
+        if predicate == "born" and certainty == "denied":
+            return                                     # "Lenin was not born at the age of 50": a figure of speech
+        if _aside_of_another(s, trig, ptok):
+            return                                     # "Borodin, … and General Galen (…, shot in 1937)": Galen's
         ev = s.evidence(trig)
         key = (entity, predicate, certainty, ev.start)
         if key in seen:
@@ -292,7 +319,11 @@ def claims_from_sentence(ctx: Context, base: int, sdoc, doc_date: str | None, mo
             args = args + colon_list(s, args[0])
         charges = [g for g in _prep_objects(tok, "on", "under") if g.lemma_.lower() == "charge"] \
             if role != "noun" else []
-        for entity, ptok in s.persons(args):
+        # the subject of a relative clause is its antecedent alone, not the antecedent's list or
+        # appositions ("Bertheau, who … published a booklet, Fünf Briefe über Marx an … Wolf")
+        rel_heads = {t.head.i for t in (tok, *tok.ancestors) if t.dep_ == "relcl"}
+        exact = any(a.i in rel_heads for a in args)
+        for entity, ptok in s.persons(args, expand=not exact):
             if predicate == "met" and _object(s, tok, predicate, ptok) == entity:
                 continue
             if predicate == "met" and not any(s.entity(o) for o in _children(tok, "dobj") + _prep_objects(tok, "with")):
