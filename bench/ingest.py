@@ -2,9 +2,10 @@
 
 Baseline (same run, same files): parse each page with lxml alone and insert its text into a
 bare FTS5 table, on one process — the least any ingest must do.
-Prints files/s, MB/s and peak RSS for both.
+Prints files/s, MB/s and peak RSS for both; with --db postgresql://… (or auto: a throw-away
+PostgreSQL 15), the same ingest into PostgreSQL beside the SQLite one.
 
-    python bench/ingest.py [--corpus DIR] [--limit N] [--workers 2] [--nlp]
+    python bench/ingest.py [--corpus DIR] [--limit N] [--workers 2] [--nlp] [--db postgresql://…|auto]
 """
 
 from __future__ import annotations
@@ -57,7 +58,7 @@ def peak_rss_mb(who=resource.RUSAGE_SELF) -> float:
     return resource.getrusage(who).ru_maxrss / 1024
 
 
-def run_witness(root: Path, files: list[Path], db: Path, workers: int, nlp: bool) -> tuple[float, int, object]:
+def run_witness(root: Path, files: list[Path], db, workers: int, nlp: bool) -> tuple[float, int, object]:
     """In a child process, so its peak RSS (and its workers') is measured apart from the baseline's."""
     code = (
         "import sys, json, resource; sys.path.insert(0, %r)\n"
@@ -83,29 +84,40 @@ def main() -> None:
     ap.add_argument("--sample", type=int, help="N files drawn at random (fixed seed)")
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--nlp", action="store_true", help="include the NLP and claim stages")
+    ap.add_argument("--db", help="also ingest into this postgresql:// database (auto: a throw-away server)")
     args = ap.parse_args()
     root = corpus_dir(args.corpus)
     files = files_of(root, args.limit, args.sample)
-    if args.limit or args.sample:  # ingest exactly these files: link them into a temporary tree
+    if args.limit or args.sample:  # ingest exactly these files: copy them into a temporary tree
+        import shutil                # (copies: ingest declines symlinks that leave the input folder)
         tmp_root = Path(tempfile.mkdtemp(prefix="witness-bench-tree-"))
         for f in files:
             dest = tmp_root / f.relative_to(root)
             dest.parent.mkdir(parents=True, exist_ok=True)
-            os.symlink(f, dest)
+            shutil.copy(f, dest)
         root = tmp_root
-    with tempfile.TemporaryDirectory(prefix="witness-bench-") as tmp:
+    from _pg import postgres
+
+    pg_runs = []
+    with tempfile.TemporaryDirectory(prefix="witness-bench-") as tmp, postgres(args.db, "witness_ingest_bench") as pg:
+        os.environ.setdefault("WITNESS_SEARCH_DIR", str(Path(tmp) / "pg-side-index"))
         b_secs, b_bytes = baseline(files, Path(tmp) / "baseline.db")
         b_rss = peak_rss_mb()
         w = run_witness(root, files, Path(tmp) / "witness.db", args.workers, args.nlp)
         again = run_witness(root, files, Path(tmp) / "witness.db", args.workers, args.nlp)
+        if pg:
+            pg_runs = [run_witness(root, files, pg, args.workers, args.nlp),
+                       run_witness(root, files, pg, args.workers, args.nlp)]
     mb = b_bytes / 1e6
+    label = f"witness ingest{'' if args.nlp else ' --no-nlp'} ({args.workers} workers)"
     rows = [
         ("baseline: lxml + bare FTS5 (1 process)", len(files), b_secs, mb, b_rss),
-        (f"witness ingest{'' if args.nlp else ' --no-nlp'} ({args.workers} workers)", len(files), w["seconds"],
-         w["bytes"] / 1e6, w["rss_self"] + w["rss_children"]),
-        ("witness re-ingest, unchanged", len(files), again["seconds"], again["bytes"] / 1e6,
+        (f"{label}, SQLite", len(files), w["seconds"], w["bytes"] / 1e6, w["rss_self"] + w["rss_children"]),
+        ("witness re-ingest, unchanged, SQLite", len(files), again["seconds"], again["bytes"] / 1e6,
          again["rss_self"] + again["rss_children"]),
     ]
+    for name, r in zip((f"{label}, PostgreSQL", "witness re-ingest, unchanged, PostgreSQL"), pg_runs):
+        rows.append((name, len(files), r["seconds"], r["bytes"] / 1e6, r["rss_self"] + r["rss_children"]))
     print(f"\ncorpus: {root}  ({len(files)} files, {mb:.1f} MB)   machine: {os.cpu_count()} cores\n")
     print(f"| {'run':<44} | {'files':>6} | {'seconds':>8} | {'files/s':>8} | {'MB/s':>6} | {'peak RSS MB':>11} |")
     print(f"|{'-' * 46}|{'-' * 8}|{'-' * 10}|{'-' * 10}|{'-' * 8}|{'-' * 13}|")
@@ -114,6 +126,13 @@ def main() -> None:
     print(f"\nwitness: stored {w['stored']}, skipped {w['skipped']}, failed {w['failed']}; "
           f"re-run unchanged {again['unchanged']}")
     print(f"witness MB/s ÷ baseline MB/s = {(w['bytes'] / w['seconds']) / (b_bytes / b_secs):.2f} (floor 0.33)")
+    if pg_runs:
+        p = pg_runs[0]
+        print(f"PostgreSQL: stored {p['stored']}, skipped {p['skipped']}, failed {p['failed']}; "
+              f"re-run unchanged {pg_runs[1]['unchanged']}; MB/s ÷ baseline = "
+              f"{(p['bytes'] / p['seconds']) / (b_bytes / b_secs):.2f}, ÷ SQLite = "
+              f"{(p['bytes'] / p['seconds']) / (w['bytes'] / w['seconds']):.2f}")
+        print("(the PostgreSQL server's own processes are not in the RSS column)")
     print("peak RSS of witness = main process + largest worker (ru_maxrss of children is the largest child)")
 
 

@@ -73,3 +73,46 @@ def browser():
         b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield b
         b.close()
+
+
+# ---- both backends ---------------------------------------------------------------------------
+import itertools  # noqa: E402
+
+_databases = itertools.count()
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """A real PostgreSQL 15 (tests/pg_server.py), one per test process."""
+    if os.environ.get("WITNESS_TEST_PG") == "off":
+        pytest.skip("WITNESS_TEST_PG=off: the PostgreSQL half of the suite is skipped")
+    from pg_server import PostgresServer
+
+    server = PostgresServer().start()
+    yield server
+    server.stop()
+
+
+BACKENDS = ["sqlite", "postgresql"]
+
+
+def new_archive(request, folder: Path, name: str = "archive") -> str:
+    """A new, empty archive for `request.param` (a backend name): a file in `folder`, or a
+    fresh database on the test PostgreSQL server."""
+    if request.param == "sqlite":
+        return str(folder / f"{name}.db")
+    server = request.getfixturevalue("pg_server")
+    return server.create_database(f"{name}_{os.getpid()}_{next(_databases)}".lower())
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _side_indexes_in_a_temporary_folder(tmp_path_factory):
+    """PostgreSQL archives keep their search side index in WITNESS_SEARCH_DIR: not ~/.cache."""
+    os.environ.setdefault("WITNESS_SEARCH_DIR", str(tmp_path_factory.mktemp("search-indexes")))
+
+
+@pytest.fixture(params=BACKENDS)
+def archive_target(request, tmp_path):
+    """Where a test's archive lives: an SQLite file, or a fresh database on the test
+    PostgreSQL server.  Tests taking it run once on each backend."""
+    return new_archive(request, tmp_path)

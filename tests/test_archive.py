@@ -67,8 +67,8 @@ DOCS = [
 
 
 @pytest.fixture
-def store(tmp_path):
-    s = open_store(tmp_path / "views.db")
+def store(archive_target):
+    s = open_store(archive_target)
     for doc in DOCS:
         s.put_document(doc)
     yield s

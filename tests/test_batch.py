@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -19,36 +18,26 @@ from witness.store import open_store
 CLI = [sys.executable, "-m", "witness.cli"]
 
 
-def _count(db: Path) -> int:
-    try:
-        con = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)
-        try:
-            return con.execute("SELECT count(*) FROM documents").fetchone()[0]
-        finally:
-            con.close()
-    except sqlite3.Error:
-        return 0
-
-
-def test_kill_9_mid_batch_leaves_a_consistent_archive_and_a_rerun_completes(tmp_path, corpus_root):
+def test_kill_9_mid_batch_leaves_a_consistent_archive_and_a_rerun_completes(tmp_path, corpus_root,
+                                                                           archive_target):
     folder = corpus_root / "archive/harman"
-    db = tmp_path / "w.db"
+    db = archive_target
+    watcher = open_store(db)               # created (and migrated) before the writer starts
     cmd = CLI + ["--db", str(db), "ingest", "--no-nlp", "--quiet", "--workers", "1", str(folder)]
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.time() + 120
-    while time.time() < deadline and _count(db) < 40:
+    while time.time() < deadline and len(watcher.document_ids()) < 40:
         assert proc.poll() is None, proc.stderr.read().decode()
         time.sleep(0.05)
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
     assert proc.returncode == -signal.SIGKILL
 
-    partial = _count(db)
-    con = sqlite3.connect(db)
-    assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    con.close()
+    partial = len(watcher.document_ids())
+    watcher.close()
     store = open_store(db)
+    assert store.integrity_check() == "ok"
     ids = store.document_ids()
     assert len(ids) == partial > 0
     for doc_id in ids:  # every stored document is whole

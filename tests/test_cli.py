@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -35,8 +34,8 @@ def small_tree(tmp_path: Path, corpus_root: Path, seed_text: Path) -> Path:
     return root
 
 
-def test_ingest_show_search_history_export(tmp_path, small_tree):
-    db = tmp_path / "w.db"
+def test_ingest_show_search_history_export(tmp_path, small_tree, archive_target):
+    db = archive_target
     out = run(db, "ingest", "--no-nlp", "--quiet", str(small_tree)).output
     assert "3 new" in out and "1 skipped" in out, out
 
@@ -76,12 +75,12 @@ def test_ingest_show_search_history_export(tmp_path, small_tree):
     assert stats["documents"] == 3
 
 
-def test_check_file_and_id(tmp_path, small_tree, seed_text):
-    out = run(tmp_path / "w.db", "check", str(seed_text), "--json").output
+def test_check_file_and_id(tmp_path, small_tree, seed_text, archive_target):
+    out = run(archive_target, "check", str(seed_text), "--json").output
     rules = [f["rule"] for f in json.loads(out)["findings"]]
     assert "date-conflict" in rules and "doubled-word" in rules and "unbalanced-bracket" in rules
 
-    human = run(tmp_path / "w.db", "check", str(seed_text)).output
+    human = run(archive_target, "check", str(seed_text)).output
     assert "of of" in human
 
 
@@ -100,7 +99,7 @@ def test_errors_are_messages_not_tracebacks(tmp_path):
     assert r.exit_code == 1 and "empty.htm" in r.output
 
 
-def test_bad_inputs_in_a_batch_are_reported_and_the_rest_go_on(tmp_path, corpus_root):
+def test_bad_inputs_in_a_batch_are_reported_and_the_rest_go_on(tmp_path, corpus_root, archive_target):
     root = tmp_path / "mixed"
     root.mkdir()
     (root / "empty.htm").write_bytes(b"")
@@ -108,7 +107,7 @@ def test_bad_inputs_in_a_batch_are_reported_and_the_rest_go_on(tmp_path, corpus_
     good = corpus_root / "archive/serge/1937/08/yagoda.htm"
     (root / "truncated.htm").write_bytes(good.read_bytes()[:900])
     shutil.copy(good, root / "good.htm")
-    db = tmp_path / "w.db"
+    db = archive_target
     r = run(db, "ingest", "--no-nlp", "--quiet", str(root), ok=False)
     out = r.output
     assert "1 new" in out and r.exit_code == 3          # some files failed: the status says so
@@ -117,5 +116,6 @@ def test_bad_inputs_in_a_batch_are_reported_and_the_rest_go_on(tmp_path, corpus_
     reported = json.dumps(stats)
     assert "empty.htm" in reported or "empty" in reported
     # Nothing broken was stored: the database is consistent and holds only the good page.
-    con = sqlite3.connect(db)
-    assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    from witness.store import open_store
+    with open_store(db) as store:
+        assert store.integrity_check() == "ok" and store.document_ids() == ["good"]

@@ -9,6 +9,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from conftest import BACKENDS, new_archive
 from click.testing import CliRunner
 
 from witness.cli import cli
@@ -23,8 +24,8 @@ def run(db: Path, *args: str, ok: bool = True):
     return result
 
 
-@pytest.fixture(scope="module")
-def archive(tmp_path_factory, corpus_root) -> Path:
+@pytest.fixture(scope="module", params=BACKENDS)
+def archive(request, tmp_path_factory, corpus_root) -> str:
     """The seed page, the example set, and two short pages written to disagree with them."""
     root = tmp_path_factory.mktemp("pages")
     page = root / "archive/serge/1937/08/yagoda.htm"
@@ -42,7 +43,7 @@ def archive(tmp_path_factory, corpus_root) -> Path:
         "From The Example Courier, 2 June 1946, p. 4.\n\n"
         "In May 1946 Genrikh Yagoda was arrested again in Moscow.\n\n"
         "Last updated on 1 January 2026\n", encoding="utf-8")
-    db = root.parent / "people.db"
+    db = new_archive(request, root.parent, "people")
     out = run(db, "ingest", "--quiet", str(root)).output
     assert "5 new" in out, out
     return db
@@ -124,9 +125,15 @@ def test_exports(archive, tmp_path):
     assert "5 document pages" in out and (tmp_path / "site/index.html").exists()
 
 
-def test_reprocess_keeps_annotations_stable(archive, tmp_path):
-    copy = tmp_path / "copy.db"
-    shutil.copy(archive, copy)
+@pytest.fixture(params=BACKENDS)
+def copy_target(request, tmp_path):
+    return new_archive(request, tmp_path, "copy")
+
+
+def test_reprocess_keeps_annotations_stable(archive, copy_target):
+    copy = copy_target           # `witness migrate` copies the archive, to either backend
+    out = run(archive, "migrate", "--quiet", "--to", copy).output
+    assert "documents 5, versions 5" in out and "identical on both sides" in out, out
     before = json.loads(run(copy, "show", "serge-1937-08-yagoda", "--json").output)
     out = run(copy, "reprocess", "--quiet").output
     assert "5 unchanged" in out, out  # same model, same text: nothing new to version

@@ -65,8 +65,8 @@ def docs() -> list[Document]:
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Path:
-    path = tmp_path / "w.db"
+def db(archive_target) -> str:
+    path = archive_target
     with open_store(path) as store:
         for d in docs():
             store.put_document(d)
@@ -328,15 +328,14 @@ def test_archive_from_before_curation_is_migrated(tmp_path):
 
 def derived_rows(db: Path) -> tuple[list, list]:
     """(doc_entities rows, rows recomputed from mentions) and (stored quotes, quotes cut from the text)."""
-    import sqlite3
-
-    with sqlite3.connect(db) as c:
-        counts = (c.execute("SELECT entity_id, doc_rowid, type, n FROM doc_entities ORDER BY 1, 2, 3").fetchall(),
-                  c.execute("SELECT entity_id, doc_rowid, type, count(*) FROM mentions WHERE entity_id IS NOT NULL"
-                            " GROUP BY 1, 2, 3 ORDER BY 1, 2, 3").fetchall())
-        quotes = (c.execute("SELECT quote FROM claims ORDER BY doc_rowid, idx").fetchall(),
-                  c.execute("SELECT substr(t.body, ev_start + 1, ev_end - ev_start) FROM claims"
-                            " JOIN doc_text t ON t.rowid = claims.doc_rowid ORDER BY doc_rowid, idx").fetchall())
+    with open_store(db) as s:
+        c = s.db
+        counts = (c.all("SELECT entity_id, doc_rowid, type, n FROM doc_entities ORDER BY 1, 2, 3"),
+                  c.all("SELECT entity_id, doc_rowid, type, count(*) FROM mentions WHERE entity_id IS NOT NULL"
+                        " GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"))
+        quotes = (c.all("SELECT quote FROM claims ORDER BY doc_rowid, idx"),
+                  c.all("SELECT substr(t.body, ev_start + 1, ev_end - ev_start) FROM claims"
+                        " JOIN doc_text t ON t.rowid = claims.doc_rowid ORDER BY doc_rowid, idx"))
     return counts, quotes
 
 

@@ -27,8 +27,9 @@ def doc_with(text: str, version_note: str = "") -> Document:
 
 
 @pytest.fixture
-def archive(tmp_path):
-    store = open_store(tmp_path / "v.db")
+def archive(archive_target):
+    """The same tests on both backends (SQLite, PostgreSQL): one SQL for the verdicts family."""
+    store = open_store(archive_target)
     store.put_document(doc_with(TEXT))
     yield Archive(store)
     store.close()
@@ -110,8 +111,8 @@ def run(db, *args, ok=True):
     return result.output
 
 
-def test_cli_round(archive, tmp_path):
-    db = tmp_path / "v.db"
+def test_cli_round(archive, archive_target):
+    db = archive_target
     out = run(db, "check", "d1")
     assert "#0" in out and "key " in out
     key = json.loads(run(db, "check", "d1", "--json"))["findings"][0]["key"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 import pytest
+from conftest import BACKENDS, new_archive
 
 from fastapi.testclient import TestClient
 
@@ -18,9 +19,9 @@ SPEC_KEYS = {"schema", "id", "source", "record", "text", "notes", "findings", "m
              "same_text_as", "variants"}  # variants: added by issue 14 (spec: add fields freely)
 
 
-@pytest.fixture(scope="module")
-def archive(corpus_root, tmp_path_factory):
-    store = build_demo_archive(tmp_path_factory.mktemp("webapi") / "a.db", corpus_root)
+@pytest.fixture(scope="module", params=BACKENDS)
+def archive(request, corpus_root, tmp_path_factory):
+    store = build_demo_archive(new_archive(request, tmp_path_factory.mktemp("webapi"), "webapi"), corpus_root)
     yield store
     store.close()
 
@@ -268,8 +269,7 @@ def test_curation_with_a_token(archive, caplog, monkeypatch):
 
 def test_store_opened_by_path_serves_the_same(archive, tmp_path):
     """A second connection (as `witness serve` opens) sees what the builder wrote."""
-    path = archive.path
-    other = open_store(path)
+    other = open_store(archive.url)
     try:
         with TestClient(create_app(other)) as c:
             assert c.get("/api/documents").json()["total"] == 15
@@ -316,17 +316,18 @@ def test_co_mentions_equal_a_plain_sql_count(archive):
     """The array-backed co-mention counts (store/comention.py) give what a plain GROUP BY over
     the raw mentions gives, for every entity of a real annotated archive, with and without a type."""
     oracle = (
-        "WITH mine AS (SELECT DISTINCT doc_rowid FROM mentions WHERE entity_id = :e)"
+        "WITH mine AS (SELECT DISTINCT doc_rowid FROM mentions WHERE entity_id = ?)"
         " SELECT e.name, count(DISTINCT m.doc_rowid), count(*) FROM mine JOIN mentions m ON m.doc_rowid = mine.doc_rowid"
-        " JOIN entities e ON e.id = m.entity_id WHERE m.entity_id != :e"
-        " AND (:t IS NULL OR (m.type = :t AND e.type = :t)) GROUP BY m.entity_id ORDER BY 2 DESC, 3 DESC, 1 LIMIT :k")
-    ids = [r[0] for r in archive.conn.execute("SELECT DISTINCT entity_id FROM mentions WHERE entity_id IS NOT NULL")]
+        " JOIN entities e ON e.id = m.entity_id WHERE m.entity_id != ?"
+        " AND (CAST(? AS TEXT) IS NULL OR (m.type = ? AND e.type = ?)) GROUP BY m.entity_id, e.name"
+        " ORDER BY 2 DESC, 3 DESC, 1 LIMIT ?")
+    ids = [r[0] for r in archive.db.all("SELECT DISTINCT entity_id FROM mentions WHERE entity_id IS NOT NULL")]
     assert len(ids) > 50
     compared = 0
     for eid in ids:
         for kind in ("person", None):
             got = [(c.entity.name, c.documents, c.mentions) for c in archive.people.co_mentioned(eid, type=kind, limit=12)]
-            want = archive.conn.execute(oracle, {"e": eid, "t": kind, "k": 12}).fetchall()
+            want = archive.db.all(oracle, (eid, eid, kind, kind, kind, 12))
             assert got == want, (eid, kind)
             compared += bool(want)
     assert compared > 50

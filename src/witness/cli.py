@@ -393,6 +393,30 @@ def publish(ctx, out_dir, title):
 
 
 @cli.command()
+@click.option("--to", "target", required=True,
+              help="The new archive: a file path (SQLite) or a postgresql:// URL of an empty database.")
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+@click.pass_context
+def migrate(ctx, target, quiet):
+    """Copy this archive (--db) to another backend: every version, the curation log, outcomes.
+
+    Prints the counts and a checksum over every (id, version, sha256), verified on both sides."""
+    from .pipeline import _progress
+    from .store import open_store
+    from .store.transfer import copy_archive
+    src = _store(ctx)
+    dst = open_store(target)
+    ctx.call_on_close(dst.close)
+    bar = _progress(len(src.document_ids()), not quiet)
+    try:
+        result = copy_archive(src, dst, progress=lambda n: bar.update(1))
+    finally:
+        bar.close()
+    for line in result.lines(src.display_url, dst.display_url):
+        click.echo(line)
+
+
+@cli.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", type=int, default=8000, show_default=True)
 @click.option("--workers", type=int, default=1, show_default=True)

@@ -176,6 +176,9 @@ def _trigger(tok) -> tuple[str, str] | None:
             _children(tok, "poss") or _prep_objects(tok, "on", "upon") or
             any(_prep_objects(c, "on", "upon") for c in _children(tok, "acl"))):
         return None                                    # "sentence" as grammar, or nobody's
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj" and tok.head.dep_ in ("prep", "dative") and \
+            (tok.head.head.lemma_.lower(), lemma) in PHRASES:
+        return None                                   # "sent him to his death": the verb's phrase says it
     if tok.pos_ in ("NOUN", "PROPN") and lemma in NOUNS:
         predicate = NOUNS[lemma]
         if lemma in NEEDS_PERSON_OF and not (_prep_objects(tok, "of") or _children(tok, "poss")):

@@ -35,8 +35,11 @@ def prison_claims(s, add) -> None:
         if not exile and lemma_t not in PRISON_NOUNS and low not in PRISON_NOUNS:
             continue
         prep = tok.head
-        if tok.dep_ != "pobj" or prep.lower_ not in ("in", "into", "to", "inside", "behind", "from"):
+        if tok.dep_ != "pobj" or prep.lower_ not in ("in", "into", "to", "inside", "behind", "from", "of"):
             continue
+        if prep.lower_ == "of" and prep.head.lemma_.lower() not in ("term", "year", "month", "period", "day",
+                                                                     "sentence", "life", "time"):
+            continue                               # "the prison of the Tsar" is no one's confinement
         if prep.lower_ == "from":
             continue                               # "released from prison", "returned from exile": not now
         if low == "bars" and prep.lower_ != "behind" or low != "bars" and prep.lower_ == "behind":
@@ -50,6 +53,10 @@ def prison_claims(s, add) -> None:
                 holders = _children(gov, "nsubjpass") if passive else _children(gov, "dobj")
             elif lemma in IN_PRISON_SUBJECT or _is_copula(gov) or (exile and lemma in ("go", "flee", "escape", "move")):
                 holders = _children(gov, "nsubj")
+                if not holders and gov.dep_ == "acl" and gov.head.pos_ == "PROPN":
+                    holders = [gov.head]           # "Alexander Herzen, living in exile in London"
+            if not holders and gov.dep_ == "conj" and gov.head.pos_ in ("VERB", "AUX"):
+                holders = _children(gov.head, "nsubjpass", "nsubj")   # "was arrested and kept in various jails"
         elif gov.pos_ == "NOUN" and gov.lemma_.lower() in ("time", "year", "month", "stay", "term", "day",
                                                           "period", "journey", "life"):
             holders = _children(gov, "poss")       # "after his time in prison", "his journey into exile"

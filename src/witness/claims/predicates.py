@@ -52,7 +52,8 @@ PHRASES: dict[tuple[str, str], tuple[str, str]] = {
     ("seek", "refuge"): ("exiled", AGENT), ("seek", "asylum"): ("exiled", AGENT),
     ("leave", "country"): ("exiled", AGENT), ("throw", "jail"): ("imprisoned", PATIENT),
     ("drive", "out"): ("expelled", PATIENT), ("cast", "out"): ("expelled", PATIENT),
-    ("send", "siberia"): ("exiled", PATIENT),
+    ("send", "siberia"): ("exiled", PATIENT), ("send", "death"): ("executed", PATIENT),
+    ("put", "trial"): ("tried", PATIENT), ("stand", "trial"): ("tried", AGENT),
 }
 
 # Nouns: the person is the "of"-object, the possessor ("X's arrest") or a compound ("the Zinoviev trial").

@@ -133,7 +133,9 @@ def _own_cues(trig, nominal: bool) -> list[Cue]:
             elif ct == "must":
                 out.append(Cue(0, "expect", c.text))
             elif ct == "to" and not any(a.dep_ == "aux" and a.lemma_ == "have" for a in trig.children) \
-                    and not any(a.lower_ == "only" and a.dep_ == "advmod" for a in trig.children):
+                    and not any(a.lower_ == "only" and a.dep_ == "advmod" for a in trig.children) \
+                    and not (trig.dep_ == "xcomp" and _lemma(trig.head) in F.IMPLICATIVE_VERBS | {"live"}):
+                # ("went on to die for the Bolivian Revolution", "managed to escape": it happened)
                 # ("returned only to be arrested": a result, which happened)
                 # an infinitive is not an event that happened: "is to be tried", "sentenced to
                 # be shot", "ordered to arrest X" ("to have been shot" is past)
@@ -296,8 +298,8 @@ def _head_cues(head, via: str, level: float, presupposed: bool, nominal_arg: boo
             kind = None                          # an adjunct is not what is said: "In the case of X's arrest, he declared …"
         subj = _subject_of(head)
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children)
-        if kind == "report" and subj is None and not passive:
-            kind = None                          # an imperative: "Recall that Lenin died in 1924"
+        if kind == "report" and subj is None and not passive and head.tag_ == "VB":
+            kind = None                          # an imperative: "Recall that Lenin died in 1924" ("Maintained … that" is not)
         if kind is not None:
             if kind in ("report", "testimony", "accusation") and _first_person(subj):
                 if kind == "report":
@@ -403,6 +405,11 @@ def govern(trig, climb: bool = True) -> Scope:
         cues.append(Cue(0, "condition", "had"))
     if _question(trig):
         cues.append(Cue(0, "question", "?"))
+    if any(c.dep_ == "mark" and c.lower_ == "that" for c in trig.children) and trig.dep_ not in ("ccomp", "acl", "advcl", "csubj") \
+            and trig.head.pos_ not in ("VERB", "AUX", "ADJ", "NOUN"):
+        # a "that"-clause is someone's content even when the parse lost whose ("Maintained (1)
+        # that he was …; (2) that he had killed Trotsky …"): the safe side is reported
+        cues.append(Cue(1, "report", "that"))
     tok, level, presupposed, steps = trig, 0.0, not climb, 0
     in_np = nominal                       # the walk is inside the noun phrase that names the event
     while tok.head.i != tok.i and steps < _MAX_STEPS:

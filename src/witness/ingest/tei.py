@@ -16,7 +16,7 @@ from lxml import etree
 
 from ..model import Claim, Document, Entity, Finding, Mention, Note, Reading, Record, Source, Span, Variant
 from .base import Decline, RawInput
-from ..export.tei_text import TextBuilder, Walker, exact_text, ln, mention_origin
+from .tei_text import TextBuilder, Walker, exact_text, ln, mention_origin
 
 try:
     from .ids import doc_id
@@ -350,7 +350,7 @@ def _witness_entities(so) -> list[Entity]:
 
 # ------------------------------------------------------------------- written by others
 
-from ..export.tei_foreign import read_foreign as _read_foreign_impl  # noqa: E402
+from .tei_foreign import read_foreign as _read_foreign_impl  # noqa: E402
 
 
 def _read_foreign(raw, root, header, text) -> Document:
@@ -358,7 +358,7 @@ def _read_foreign(raw, root, header, text) -> Document:
     doc.id = doc_id(raw.relpath)
     doc.source = _source(raw)
     # An entity only this file knows ("#p1" into its own listPerson) is this document's.
-    from ..export.tei_refs import LOCAL
+    from .tei_refs import LOCAL
     renamed = {e.id: f"{doc.id}-{e.id[len(LOCAL):]}" for e in doc.entities if e.id.startswith(LOCAL)}
     if renamed:
         for e in doc.entities:

@@ -26,6 +26,7 @@ class ArchiveStore:
     def __init__(self, db: Database, search: SearchService, url: str) -> None:
         self.db = db
         self.url = url
+        self.display_url = url      # for messages (a PostgreSQL URL without its password)
         self.documents = Documents(db)
         self.people = People(db)
         self.findings = Findings(db)
@@ -100,6 +101,26 @@ class ArchiveStore:
     @property
     def last_engine(self) -> str | None:
         return self.searcher.last_engine
+
+    def integrity_check(self) -> str:
+        """'ok', or what is inconsistent: every document must have its current version and
+        its text row, every version a document."""
+        problems = []
+        checks = (
+            ("documents without their current version",
+             "SELECT count(*) FROM documents d LEFT JOIN versions v ON v.doc_id = d.id AND v.version = d.version"
+             " WHERE v.doc_id IS NULL"),
+            ("documents without their text",
+             "SELECT count(*) FROM documents d LEFT JOIN doc_text t ON t.rowid = d.rowid WHERE t.rowid IS NULL"),
+            ("versions newer than their document's current one",
+             "SELECT count(*) FROM versions v JOIN documents d ON d.id = v.doc_id WHERE v.version > d.version"),
+        )
+        with self.db.lock:
+            for what, sql in checks:
+                n = self.db.one(sql)
+                if n:
+                    problems.append(f"{n} {what}")
+        return "; ".join(problems) or "ok"
 
     # -- lifetime -------------------------------------------------------------------------
     def close(self) -> None:

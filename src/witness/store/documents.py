@@ -128,40 +128,49 @@ class Documents:
             if row and row[3] == sha256 and row[4] == prep.digest:
                 return PutResult(doc_id, "unchanged", row[2])
             version = row[2] + 1 if row else 1
-            rec = data.get("record") or {}
-            # Lists, facets and stats group by the entity (witness.creators); the printed
-            # forms stay searchable as words.
-            authors = author_groups(rec)
-            printed = [a for a in rec.get("authors") or [] if a]
             at = now()
-            cols = (version, sha256, prep.digest, source.get("format"), rec.get("title"),
-                    json.dumps(authors, ensure_ascii=False), rec.get("date"), _year(rec), periodical_group(rec),
-                    len(data.get("findings") or []), at) + date_years(rec)
-            text_cols = (rec.get("title") or "", " ; ".join(dict.fromkeys(printed + authors)), data.get("text") or "")
-            if row:
-                rowid = row[0]
-                db.execute("UPDATE documents SET version = ?, sha256 = ?, digest = ?, format = ?, title = ?,"
-                           " authors = ?, date = ?, year = ?, periodical = ?, n_findings = ?, updated_at = ?,"
-                           " published_year = ?, written_year = ? WHERE rowid = ?", cols + (rowid,))
-                db.execute("DELETE FROM doc_authors WHERE doc_rowid = ?", (rowid,))
-                db.execute("UPDATE doc_text SET title = ?, authors = ?, body = ? WHERE rowid = ?",
-                           text_cols + (rowid,))
-            else:
-                rowid = db.insert_id(
-                    "INSERT INTO documents(id, path, version, sha256, digest, format, title, authors, date, year,"
-                    " periodical, n_findings, updated_at, published_year, written_year)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                    " RETURNING rowid", (doc_id, path) + cols)
-                db.execute("INSERT INTO doc_text(rowid, title, authors, body) VALUES (?, ?, ?, ?)",
-                           (rowid,) + text_cols)
-            db.executemany("INSERT INTO doc_authors(doc_rowid, author) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                           [(rowid, a) for a in authors])
+            rowid = self.write_current(doc_id, path, version, sha256, prep.digest, data, at,
+                                       rowid=row[0] if row else None)
             db.execute("INSERT INTO versions(doc_id, version, sha256, path, ingested_at, json)"
                        " VALUES (?, ?, ?, ?, ?, ?)", (doc_id, version, sha256, path, at, db.blob(prep.blob)))
             index_annotations(db, rowid, data)
             db.log_change(rowid)
             db.execute("DELETE FROM outcomes WHERE path = ?", (path,))
             return PutResult(doc_id, "updated" if row else "new", version)
+
+    def write_current(self, doc_id: str, path: str, version: int, sha256: str, digest: str, data: dict,
+                      at: str, *, rowid: int | None = None) -> int:
+        """The `documents`, `doc_text` and `doc_authors` rows of a document's current version
+        (a new row when `rowid` is None); returns the row id.  Inside the caller's transaction;
+        used by every put and by `witness migrate`."""
+        db = self.db
+        rec = data.get("record") or {}
+        # Lists, facets and stats group by the entity (witness.creators); the printed
+        # forms stay searchable as words.
+        authors = author_groups(rec)
+        printed = [a for a in rec.get("authors") or [] if a]
+        cols = (version, sha256, digest, (data.get("source") or {}).get("format"), rec.get("title"),
+                json.dumps(authors, ensure_ascii=False), rec.get("date"), _year(rec), periodical_group(rec),
+                len(data.get("findings") or []), at) + date_years(rec)
+        text_cols = (rec.get("title") or "", " ; ".join(dict.fromkeys(printed + authors)), data.get("text") or "")
+        if rowid is not None:
+            db.execute("UPDATE documents SET version = ?, sha256 = ?, digest = ?, format = ?, title = ?,"
+                       " authors = ?, date = ?, year = ?, periodical = ?, n_findings = ?, updated_at = ?,"
+                       " published_year = ?, written_year = ? WHERE rowid = ?", cols + (rowid,))
+            db.execute("DELETE FROM doc_authors WHERE doc_rowid = ?", (rowid,))
+            db.execute("UPDATE doc_text SET title = ?, authors = ?, body = ? WHERE rowid = ?",
+                       text_cols + (rowid,))
+        else:
+            rowid = db.insert_id(
+                "INSERT INTO documents(id, path, version, sha256, digest, format, title, authors, date, year,"
+                " periodical, n_findings, updated_at, published_year, written_year)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " RETURNING rowid", (doc_id, path) + cols)
+            db.execute("INSERT INTO doc_text(rowid, title, authors, body) VALUES (?, ?, ?, ?)",
+                       (rowid,) + text_cols)
+        db.executemany("INSERT INTO doc_authors(doc_rowid, author) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                       [(rowid, a) for a in authors])
+        return rowid
 
     def _free_id(self, wanted: str) -> str:
         """`wanted`, or the first of wanted-2, wanted-3 … not yet taken by a document or by an

@@ -73,4 +73,7 @@ class SQLiteStore(ArchiveStore):
         """'ok', or SQLite's description of what is broken (also checks the FTS index)."""
         with self.db.lock:
             result = self.db.one("PRAGMA integrity_check")
+            if result != "ok":
+                return result
+            result = super().integrity_check()
             return self.searcher.integrity() if result == "ok" else result

@@ -1,7 +1,7 @@
 """Reading TEI text content back into ``Document.text`` with offsets (used by ingest/tei.py).
 
-Lives beside the writer because the two are one codec: every element ``export.tei`` writes
-into a paragraph has its inverse here.  ``TextBuilder(exact=True)`` reproduces Witness's own
+The inverse of the writer (``export.tei``): every element it writes into a paragraph has its
+inverse here; reading code lives with the readers, so ingest never imports an exporter.  ``TextBuilder(exact=True)`` reproduces Witness's own
 files character for character; ``exact=False`` applies XML whitespace normalisation for TEI
 written by others (runs of whitespace become one space, ``<lb/>`` a newline, blocks a
 paragraph break) while keeping every offset consistent with the text it produces.
