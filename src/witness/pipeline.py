@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import multiprocessing as mp
 import os
-import sys
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -24,6 +23,7 @@ from .ingest.paths import printable
 from .ingest.walk import IGNORED_SUFFIXES, Plan, Planned, iter_files, plan  # noqa: F401 (re-exported)
 from .ingest.base import Failed, Read, Skipped
 from .model import Document
+from .progress import stages_for
 from .store.base import PutResult
 from .workers import install as workers_die_with_parent
 
@@ -38,6 +38,8 @@ class IngestSummary:
     skipped: Counter = field(default_factory=Counter)      # reason → count
     failed: list[tuple[str, str]] = field(default_factory=list)  # (relpath, reason)
     seconds: float = 0.0
+    stages: list = field(default_factory=list)              # progress.Stage per stage run
+    kind: str = "ingest"                                    # ingest | reprocess (how to summarise)
     duplicates: object | None = None    # witness.duplicates.DuplicateSummary, after the run
 
     @property
@@ -45,21 +47,8 @@ class IngestSummary:
         return self.new + self.updated
 
     def lines(self) -> list[str]:
-        rate = self.files / self.seconds if self.seconds else 0.0
-        mb = self.bytes / 1e6
-        out = [f"{self.files} files ({mb:.1f} MB) in {self.seconds:.1f} s — {rate:.0f} files/s, "
-               f"{mb / self.seconds if self.seconds else 0:.1f} MB/s",
-               f"  new {self.new}, updated {self.updated}, unchanged {self.unchanged}, "
-               f"skipped {sum(self.skipped.values())}, failed {len(self.failed)}"]
-        for reason, n in self.skipped.most_common(8):
-            out.append(f"  skipped {n:>5}  {reason}")
-        if self.duplicates is not None:
-            out.append("  " + self.duplicates.line())
-        for relpath, reason in self.failed[:20]:
-            out.append(f"  FAILED {relpath}: {reason}")
-        if len(self.failed) > 20:
-            out.append(f"  … and {len(self.failed) - 20} more failures (see `witness stats`)")
-        return out
+        from .progress import summary_lines
+        return summary_lines(self)
 
 
 def _read_and_check(job: tuple):
@@ -110,10 +99,30 @@ def _init_worker() -> None:
 workers_die_with_parent()
 
 
-def _progress(total: int, enabled: bool):
-    from tqdm import tqdm
-    return tqdm(total=total, unit="file", disable=not enabled, file=sys.stderr, dynamic_ncols=True,
-                smoothing=0.05, bar_format="{l_bar}{bar}| {n_fmt}/{total_fmt} [{elapsed}<{remaining}, {rate_fmt}] {postfix}")
+def find_duplicates(store, stages, **options):
+    """The duplicates stage (witness.duplicates) at the end of an ingest or a reprocess."""
+    from .duplicates import update
+    stage = stages.stage("duplicates", len(store.document_ids()))
+    stage.start()
+    found = update(store, **options)
+    stage.advance(stage.total or 0)
+    stage.finish()
+    return found
+
+
+def counted(docs: Iterable, fed, out) -> Iterator:
+    """Pass `docs` through, telling stage `fed` of each one going in (its total grows) or
+    stage `out` of each one coming out (it advances)."""
+    for doc in docs:
+        if fed is not None:
+            fed.grow()
+        if out is not None:
+            out.advance()
+        yield doc
+    if fed is not None:
+        fed.settle()
+    if out is not None:
+        out.finish()
 
 
 def ingest(store, paths: Iterable[str | Path], *, nlp: bool = True, workers: int | None = None,
@@ -124,9 +133,10 @@ def ingest(store, paths: Iterable[str | Path], *, nlp: bool = True, workers: int
     """Ingest files and folders into `store`; returns the summary.
 
     `annotate` (docs → docs) runs the NLP and claim stages; by default it is
-    `witness.annotate.annotate_many` when `nlp` is true.  `root`: the archive root for files
-    under it (default: found, see ingest/paths.py); `follow_links`: read links that leave the
-    folder given.  Every input ends stored, unchanged, skipped or failed with its reason.
+    `witness.annotate.annotate_many` when `nlp` is true.  `progress`: True shows a bar per
+    stage on stderr, False nothing, or a `witness.progress.Stages` to report to.  `root`: the archive
+    root for files under it (default: found, see ingest/paths.py); `follow_links`: read links
+    that leave the folder given.  Every input ends stored, unchanged, skipped or failed with its reason.
     `runner` (witness.distributed) runs every per-document stage elsewhere, e.g. on a Dask
     cluster; this process then only plans, writes what comes back and keeps the summary.
     """
@@ -144,10 +154,14 @@ def ingest(store, paths: Iterable[str | Path], *, nlp: bool = True, workers: int
     put = store.put_prepared if prepare is not None else store.put_document
     jobs = [(f.path, f.place, known.get(f.place.relpath), prepare) for f in planned.files]
     start = time.perf_counter()
-    bar = _progress(len(jobs), progress)
-    local = runner is None and workers > 1 and len(jobs) > 1
+    stages = stages_for(progress)
+    bar = stages.stage("read", len(jobs) + len(planned.outcomes), unit="file")
+    bar.start()
+    bar.advance(len(planned.outcomes))        # settled by the walk: skipped or failed unread
+    nlp_stage = stages.stage("NLP", 0, growing=True) if annotate is not None else None
+    write = stages.stage("write", 0, growing=True)
     pool = None
-    if local:
+    if runner is None and workers > 1 and len(jobs) > 1:
         _preload()
         pool = mp.get_context("fork").Pool(workers, initializer=_init_worker)
     try:
@@ -157,24 +171,29 @@ def ingest(store, paths: Iterable[str | Path], *, nlp: bool = True, workers: int
             results = pool.imap(_read_and_check, jobs, chunksize=8) if pool else map(_read_and_check, jobs)
         docs = _collect(results, summary, store, bar)
         if annotate is not None:
-            docs = annotate(docs)
+            docs = counted(annotate(counted(docs, nlp_stage, None)), write, nlp_stage)
+        else:
+            docs = counted(docs, write, None)
         with store.batch(commit_every):
             for doc in docs:
                 try:
                     res = doc if isinstance(doc, PutResult) else put(doc)
                 except (WitnessError, ValueError, UnicodeError) as exc:   # this document only
                     _outcome(summary, store, _source_path(doc), "failed", f"not stored: {exc}")
+                    write.advance()
                     continue
                 setattr(summary, res.status, getattr(summary, res.status) + 1)
-                bar.set_postfix_str(f"new {summary.new} upd {summary.updated} same {summary.unchanged} "
-                                    f"skip {sum(summary.skipped.values())} fail {len(summary.failed)}",
-                                    refresh=False)
+                write.advance()
+            write.finish()
+            index = stages.stage("index", summary.stored)
+            index.start()          # leaving the batch commits and brings the search index up to date
+        index.advance(summary.stored)
+        summary.duplicates = find_duplicates(store, stages, workers=workers)
     finally:
         if pool:
             pool.terminate()
-        bar.close()
-    from .duplicates import update as find_duplicates
-    summary.duplicates = find_duplicates(store, workers=workers)
+        stages.close()
+    summary.stages = stages.stages
     summary.seconds = time.perf_counter() - start
     return summary
 
@@ -198,7 +217,7 @@ def _collect(results, summary: IngestSummary, store, bar) -> Iterator:
     failures as they come."""
     for kind, payload, size in results:
         summary.bytes += size
-        bar.update(1)
+        bar.advance()
         if kind == "unchanged":
             summary.unchanged += 1
             continue
@@ -211,6 +230,7 @@ def _collect(results, summary: IngestSummary, store, bar) -> Iterator:
         else:
             _outcome(summary, store, payload.relpath, "failed",
                      "; ".join(f"{k}: {v}" for k, v in payload.reasons.items()))
+    bar.finish()
 
 
 def _outcome(summary: IngestSummary, store, relpath: str, kind: str, reason: str) -> None:
