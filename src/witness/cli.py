@@ -423,17 +423,20 @@ def migrate(ctx, target, quiet):
     """Copy this archive (--db) to another backend: every version, the curation log, outcomes.
 
     Prints the counts and a checksum over every (id, version, sha256), verified on both sides."""
-    from .pipeline import _progress
+    from .progress import stages_for
     from .store import open_store
     from .store.transfer import copy_archive
     src = _store(ctx)
     dst = open_store(target)
     ctx.call_on_close(dst.close)
-    bar = _progress(len(src.document_ids()), not quiet)
+    stages = stages_for(not quiet)
+    bar = stages.stage("copy", len(src.document_ids()))
+    bar.start()
     try:
-        result = copy_archive(src, dst, progress=lambda n: bar.update(1))
+        result = copy_archive(src, dst, progress=lambda n: bar.advance())
+        bar.finish()
     finally:
-        bar.close()
+        stages.close()
     for line in result.lines(src.display_url, dst.display_url):
         click.echo(line)
 
