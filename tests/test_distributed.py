@@ -180,7 +180,7 @@ def test_client_killed_then_rerun_completes_without_redoing_stored_documents(cli
     done = subprocess.run(cmd + ["--cluster", address, str(folder)], env=env, capture_output=True,
                           text=True, timeout=600)
     assert done.returncode == 0, done.stderr
-    assert f"unchanged {partial}," in done.stdout, done.stdout
+    assert f" {partial} unchanged," in done.stdout, done.stdout
 
     with open_store(db) as store:
         snap, stats = _snapshot(store), store.stats()

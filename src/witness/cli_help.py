@@ -249,6 +249,16 @@ Examples:
   witness duplicates
   witness duplicates --json | jq '.items[0].members'"""),
 
+    "migrate": ("""Copy this archive (--db) to another backend.
+
+Every version of every document, the curation log and the ingest outcomes are copied into
+an empty archive (a SQLite file or a PostgreSQL database); the counts and a checksum over
+every (id, version, sha256) are computed on both sides and printed.""",
+                """\b
+Examples:
+  witness --db archive.db migrate --to postgresql:///witness?host=/tmp
+  witness --db postgresql:///witness?host=/tmp migrate --to copy.db"""),
+
     "verdict": ("""Judge what the checks and the claims found: one mechanism for both.
 
 A volunteer marks a transcription finding "not-an-error" or "fixed"; a curator
