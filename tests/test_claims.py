@@ -527,3 +527,51 @@ def test_what_made_false_contradictions_on_the_1000_page_sample(nlp):
     assert not {t for t in got if t[1] == "executed"}
     # shachtma-1957-xx-reexamine: nobody's birth is denied
     assert not _claims(nlp, "Lenin was not born at the age of 50 with the owl of Minerva on his shoulder.", people)
+
+
+# -- inflations found by blind judges on the 1,000-page audit (bench/claims_audit.py) ----------
+# (sentence, names, subject, predicate, expected certainty — None: no claim of that predicate)
+AUDIT_JUDGED = [
+    # archive/neumann/1922/01/marseilles.htm
+    ("In the election of the new Comité Directeur Comrade Souvarine, against whom bitter attacks had been "
+     "made in the previous sessions, was not re-elected.", {"Comrade Souvarine": "souvarine"},
+     "souvarine", "held_office", "denied"),
+    # archive/broue/1961/spain-rev/spain.htm
+    ("According to Araquistáin, Caballero wanted to answer with a curt refusal to receive such a proposal, made "
+     "in yet another letter from Stalin, brought this time by Pascua, the Spanish ambassador in Moscow.",
+     {"Araquistáin": "araquistain", "Caballero": "caballero", "Stalin": "stalin"}, "stalin", "wrote", "reported"),
+    # archive/weisbord/onesix.htm
+    ("If Trotsky is a Menshevik, many good workers will say three cheers for the Mensheviks!",
+     {"Trotsky": "trotsky"}, "trotsky", "member_of", "uncertain"),
+    # archive/broue/1980/01/bloc.htm
+    ("Bulletin, No. 33, publishes a Letter from Moscow, which gives precise information about how a top trade "
+     "union leader, Nemchenko, was arrested.", {"Nemchenko": "nemchenko"}, "nemchenko", "arrested", "reported"),
+    # archive/shachtma/1943/fnc/nc04.htm
+    ("The party can only spread out its hands in bewilderment [said Zinoviev] when it reads in Comrade Trotsky’s "
+     "letter an attack upon the direct disciples of Comrade Lenin.", {"Comrade Trotsky": "trotsky"},
+     "trotsky", "wrote", "reported"),
+    # archive/weisbord/record.htm
+    ("By 1926 Stalin had built up his network of slanders and lies to the point where he could get a majority "
+     "of one vote in the Polcom for Trotsky’s expulsion.", {"Stalin": "stalin", "Trotsky": "trotsky"},
+     "trotsky", "expelled", None),
+    # archive/cliff/works/1991/trotsky3/11-smashed.htm
+    ("At the Plenum of the Central Committee and the Central Control Commission of 21-23 October Stalin moved "
+     "the expulsion of Trotsky and Zinoviev from the Central Committee.",
+     {"Stalin": "stalin", "Trotsky": "trotsky", "Zinoviev": "zinoviev"}, "trotsky", "expelled", None),
+    # archive/pablo/1946/05/wandf-gov.htm
+    ("Urge them to demand the immediate transfer of land to the peasants; suggest to them the necessity of "
+     "arresting Rodzyanko and Milyukov, of dispersing the State Duma.", {"Rodzyanko": "rodzyanko",
+                                                                        "Milyukov": "milyukov"},
+     "rodzyanko", "arrested", None),
+    # reference/archive/kerensky/1927/catastrophe/ch12.htm: emphasis, not a confirmation
+    ("At any rate, it is certain that Alexandra Feodorovna was arrested during the last months of the autocracy.",
+     {"Alexandra Feodorovna": "alexandra"}, "alexandra", "arrested", "asserted"),
+]
+
+
+@pytest.mark.parametrize("text,people,subject,predicate,expected", AUDIT_JUDGED,
+                         ids=[f"{c[2]}-{c[3]}" for c in AUDIT_JUDGED])
+def test_audit_judged(nlp, text, people, subject, predicate, expected):
+    claims = extract_claims(make_document(text, people, "1938"), nlp=nlp)
+    got = {c.certainty for c in claims if c.subject == subject and c.predicate == predicate}
+    assert got == ({expected} if expected else set()), triples(claims)

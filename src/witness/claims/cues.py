@@ -69,6 +69,24 @@ def source_text(tok) -> str | None:
     return tok.doc[toks[0].i: toks[-1].i + 1].text[:200]
 
 
+def _noun_source(noun) -> str | None:
+    """A report noun as its source: the noun with what precedes it and whom it is from
+    ("Jebb's memoirs", "a Letter from Moscow", "Government communiqué, signed by Kalinin"),
+    not the content it governs."""
+    keep = [t for t in noun.subtree if t.i <= noun.i]
+    for c in noun.children:
+        if c.i > noun.i and (c.dep_ == "prep" and c.lower_ in ("from", "by", "of") and any(
+                g.pos_ == "PROPN" for g in c.children) or c.dep_ == "acl" and any(
+                g.dep_ == "agent" for g in c.children)):
+            keep += list(c.subtree)
+    keep = sorted({t.i: t for t in keep}.values(), key=lambda t: t.i)
+    while keep and (keep[0].dep_ == "det" or keep[0].is_punct):
+        keep = keep[1:]
+    if not keep:
+        return None
+    return noun.doc[keep[0].i: keep[-1].i + 1].text[:200]
+
+
 def _first_person(tok) -> bool:
     return tok is not None and tok.lower_ in ("i", "we")
 
@@ -195,6 +213,13 @@ def _head_cues(head, via: str, level: float, presupposed: bool, nominal_arg: boo
             return
         out.append(Cue(level, kind, word, source))
 
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ == "according" and c.lower_ != tok_lower:
+            # "According to Araquistáin, Caballero wanted … a letter from Stalin": the whole clause
+            g = next((g for g in c.subtree if g.dep_ == "pobj"), None)
+            if g is not None:
+                add("report", "according to", source_text(g))
+
     if pos in ("VERB", "AUX") and via in ("nsubj", "expl", "poss"):
         # the event is the subject: only a light verb ("the execution did not take place",
         # "his arrest will follow") or a copula's predicate ("his arrest is a lie", "… only a
@@ -221,6 +246,8 @@ def _head_cues(head, via: str, level: float, presupposed: bool, nominal_arg: boo
         # copula's negation and modals are the predicate's own
         out += [Cue(level, "negation", c.text) for c in head.children if c.dep_ == "neg"
                 and not _until(head)]
+        out += [Cue(level, "condition", c.text) for c in head.children     # "If Trotsky is a Menshevik, …"
+                if c.dep_ == "mark" and c.lower_ in F.CONDITION_MARKS]
         for c in head.children:
             if c.dep_ == "aux" and (c.lower_ in F.MODAL_PREDICT or c.lower_ in F.MODAL_CONDITIONAL):
                 out.append(Cue(level, "expect", c.text))
@@ -312,7 +339,7 @@ def _head_cues(head, via: str, level: float, presupposed: bool, nominal_arg: boo
                                         "poss", "nsubj", "attr", "acomp"):
             # "the plot to kill X", "rumors that X was shot", "the demand for X's release",
             # "the danger of his assassination", "a report of X's arrest"
-            src = source_text(head) if kind in ("report", "testimony", "accusation") else None
+            src = _noun_source(head) if kind in ("report", "testimony", "accusation") else None
             if kind == "report" and lemma in ("article", "letter", "note", "word", "account", "story", "message") \
                     and via not in ("acl", "ccomp"):
                 kind = None                      # "an article on the trial": about, not a source of it

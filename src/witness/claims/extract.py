@@ -243,6 +243,24 @@ def _present_tense(tok) -> bool:
     return tok.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in tok.children)
 
 
+_ELECTION = {"election": "elect", "re-election": "elect", "reelection": "elect",
+             "appointment": "appoint", "nomination": "nominat"}
+
+
+def _outcome_denied(trig) -> bool:
+    """An election noun whose clause says the person was not elected: the noun names the vote,
+    the negated participle its outcome."""
+    stem = _ELECTION.get(_lemma(trig))
+    if stem is None:
+        return False
+    v = trig.head
+    while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i:
+        v = v.head
+    return any(c.dep_ == "neg" for c in v.children) and (
+        _lemma(v).startswith(stem) or any(c.dep_ in ("acomp", "xcomp", "ccomp") and c.lower_.startswith(stem)
+                                          for c in v.children))
+
+
 def _event_word(tok):
     """For a claim found around a person rather than from a trigger: the verb of the clause the
     person takes part in (its negation, modals and governors are the claim's), else the name."""
@@ -271,6 +289,8 @@ def claims_from_sentence(ctx: Context, base: int, sdoc, doc_date: str | None, mo
         if scope.certainty is None:
             return                                     # a plot, an intention, a demand: no event
         certainty, attributed = scope.certainty, scope.attributed_to
+        if certainty in ("asserted", "confirmed") and _outcome_denied(trig):
+            certainty, attributed = "denied", None    # "In the election of … Souvarine … was not re-elected"
         inside, speaker = ctx.quotation(base + trig.idx)
         if inside and certainty in ("asserted", "confirmed"):
             certainty, attributed = "reported", speaker

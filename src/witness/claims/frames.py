@@ -77,6 +77,7 @@ LIGHT_VERBS = {"take", "happen", "occur", "follow", "ensue", "come", "befall", "
 # -- nouns (lemma → kind); a noun governs an event that is its complement ("the plot to kill X",
 # "rumors that X was shot", "the demand for X's release", "the danger of his assassination")
 REPORT_NOUNS = {"communiqué", "communique", "announcement", "report", "dispatch", "despatch", "statement", "press",
+                "information", "memoir", "memoirs", "recollection", "reminiscence", "diary",
                 "declaration", "telegram", "cable", "news", "version", "account", "story", "claim",
                 "assertion", "message", "bulletin", "notice", "article", "letter", "note", "word"}
 TESTIMONY_NOUNS = {"testimony", "confession", "deposition", "evidence", "admission", "avowal"}

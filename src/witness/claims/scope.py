@@ -79,7 +79,8 @@ def govern(trig, climb: bool = True) -> Scope:
             continue
         if dep == "acl" and tok.tag_ in ("VBN", "VBG") and not any(
                 c.dep_ in ("nsubj", "nsubjpass", "mark", "aux") for c in tok.children):
-            break                             # "a communiqué, signed by Kalinin": a description
+            presupposed = True                # "a communiqué, signed by Kalinin": a description,
+            # which a report around it still reaches ("According to X, … a proposal, made in a letter from Stalin")
         if dep in ("relcl", "advcl", "parataxis"):
             if dep == "advcl" and not presupposed and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
                     and not any(c.dep_ in ("mark", "advmod") and c.lower_ in ("only", "as", "than") for c in tok.children):
