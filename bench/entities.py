@@ -252,8 +252,9 @@ Reading the table:
   Broué 1971 ch. 11).
 """
     keep = ""
-    if path.exists() and "\n## Throughput" in path.read_text():
-        keep = path.read_text()[path.read_text().index("\n## Throughput"):]
+    old = path.read_text() if path.exists() else ""
+    if "\n## " in old:
+        keep = old[old.index("\n## "):]      # every section after the table is kept
     path.write_text(head + table + "\n" + notes + keep)
 
 

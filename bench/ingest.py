@@ -36,11 +36,12 @@ def files_of(root: Path, limit: int | None, sample: int | None = None) -> list[P
     return files[:limit] if limit else files
 
 
-def baseline(files: list[Path], db: Path) -> tuple[float, int]:
+def baseline(files: list[Path], db: Path) -> tuple[float, int, float]:
     import lxml.html
     con = sqlite3.connect(db)
     con.execute("CREATE VIRTUAL TABLE t USING fts5(path, body)")
     start, size = time.perf_counter(), 0
+    cpu0 = time.process_time()
     with con:
         for f in files:
             data = f.read_bytes()
@@ -51,7 +52,7 @@ def baseline(files: list[Path], db: Path) -> tuple[float, int]:
                 continue
             con.execute("INSERT INTO t VALUES (?, ?)", (str(f), text))
     con.close()
-    return time.perf_counter() - start, size
+    return time.perf_counter() - start, size, time.process_time() - cpu0
 
 
 def peak_rss_mb(who=resource.RUSAGE_SELF) -> float:
@@ -69,7 +70,9 @@ def run_witness(root: Path, files: list[Path], db, workers: int, nlp: bool) -> t
         "print(json.dumps({'seconds': r.seconds, 'bytes': r.bytes, 'stored': r.stored, 'unchanged': r.unchanged,"
         " 'skipped': sum(r.skipped.values()), 'failed': len(r.failed),"
         " 'rss_self': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,"
-        " 'rss_children': resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))\n"
+        " 'rss_children': resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,"
+        " 'cpu_self': sum(resource.getrusage(resource.RUSAGE_SELF)[:2]),"
+        " 'cpu_children': sum(resource.getrusage(resource.RUSAGE_CHILDREN)[:2])}))\n"
     ) % (str(ROOT / "src"), str(db), str(root), nlp, workers)
     out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True,
                          env={**os.environ, "OPENBLAS_NUM_THREADS": "1"})
@@ -101,7 +104,7 @@ def main() -> None:
     pg_runs = []
     with tempfile.TemporaryDirectory(prefix="witness-bench-") as tmp, postgres(args.db, "witness_ingest_bench") as pg:
         os.environ.setdefault("WITNESS_SEARCH_DIR", str(Path(tmp) / "pg-side-index"))
-        b_secs, b_bytes = baseline(files, Path(tmp) / "baseline.db")
+        b_secs, b_bytes, b_cpu = baseline(files, Path(tmp) / "baseline.db")
         b_rss = peak_rss_mb()
         w = run_witness(root, files, Path(tmp) / "witness.db", args.workers, args.nlp)
         again = run_witness(root, files, Path(tmp) / "witness.db", args.workers, args.nlp)
@@ -110,22 +113,31 @@ def main() -> None:
                        run_witness(root, files, pg, args.workers, args.nlp)]
     mb = b_bytes / 1e6
     label = f"witness ingest{'' if args.nlp else ' --no-nlp'} ({args.workers} workers)"
+    def cpu(r):
+        return r["cpu_self"] + r["cpu_children"]
+
     rows = [
-        ("baseline: lxml + bare FTS5 (1 process)", len(files), b_secs, mb, b_rss),
-        (f"{label}, SQLite", len(files), w["seconds"], w["bytes"] / 1e6, w["rss_self"] + w["rss_children"]),
-        ("witness re-ingest, unchanged, SQLite", len(files), again["seconds"], again["bytes"] / 1e6,
+        ("baseline: lxml + bare FTS5 (1 process)", len(files), b_secs, b_cpu, mb, b_rss),
+        (f"{label}, SQLite", len(files), w["seconds"], cpu(w), w["bytes"] / 1e6, w["rss_self"] + w["rss_children"]),
+        ("witness re-ingest, unchanged, SQLite", len(files), again["seconds"], cpu(again), again["bytes"] / 1e6,
          again["rss_self"] + again["rss_children"]),
     ]
     for name, r in zip((f"{label}, PostgreSQL", "witness re-ingest, unchanged, PostgreSQL"), pg_runs):
-        rows.append((name, len(files), r["seconds"], r["bytes"] / 1e6, r["rss_self"] + r["rss_children"]))
-    print(f"\ncorpus: {root}  ({len(files)} files, {mb:.1f} MB)   machine: {os.cpu_count()} cores\n")
-    print(f"| {'run':<44} | {'files':>6} | {'seconds':>8} | {'files/s':>8} | {'MB/s':>6} | {'peak RSS MB':>11} |")
-    print(f"|{'-' * 46}|{'-' * 8}|{'-' * 10}|{'-' * 10}|{'-' * 8}|{'-' * 13}|")
-    for name, n, secs, mbytes, rss in rows:
-        print(f"| {name:<44} | {n:>6} | {secs:>8.1f} | {n / secs:>8.1f} | {mbytes / secs:>6.2f} | {rss:>11.0f} |")
+        rows.append((name, len(files), r["seconds"], cpu(r), r["bytes"] / 1e6, r["rss_self"] + r["rss_children"]))
+    load = os.getloadavg()
+    print(f"\ncorpus: {root}  ({len(files)} files, {mb:.1f} MB)   machine: {os.cpu_count()} cores, "
+          f"load average {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f} at the end\n")
+    print(f"| {'run':<44} | {'files':>6} | {'seconds':>8} | {'CPU s':>7} | {'files/s':>8} | {'MB/s':>6} "
+          f"| {'CPU ms/file':>11} | {'peak RSS MB':>11} |")
+    print(f"|{'-' * 46}|{'-' * 8}|{'-' * 10}|{'-' * 9}|{'-' * 10}|{'-' * 8}|{'-' * 13}|{'-' * 13}|")
+    for name, n, secs, cpu_s, mbytes, rss in rows:
+        print(f"| {name:<44} | {n:>6} | {secs:>8.1f} | {cpu_s:>7.1f} | {n / secs:>8.1f} | {mbytes / secs:>6.2f} "
+              f"| {1000 * cpu_s / n:>11.2f} | {rss:>11.0f} |")
+    print("CPU s: user + sys of the process and its workers (the witness runs include interpreter start-up)")
     print(f"\nwitness: stored {w['stored']}, skipped {w['skipped']}, failed {w['failed']}; "
           f"re-run unchanged {again['unchanged']}")
-    print(f"witness MB/s ÷ baseline MB/s = {(w['bytes'] / w['seconds']) / (b_bytes / b_secs):.2f} (floor 0.33)")
+    print(f"witness MB/s ÷ baseline MB/s = {(w['bytes'] / w['seconds']) / (b_bytes / b_secs):.2f} (floor 0.33); "
+          f"in CPU time: baseline CPU ÷ witness CPU = {b_cpu / cpu(w):.2f}")
     if pg_runs:
         p = pg_runs[0]
         print(f"PostgreSQL: stored {p['stored']}, skipped {p['skipped']}, failed {p['failed']}; "

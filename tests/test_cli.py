@@ -37,7 +37,7 @@ def small_tree(tmp_path: Path, corpus_root: Path, seed_text: Path) -> Path:
 def test_ingest_show_search_history_export(tmp_path, small_tree, archive_target):
     db = archive_target
     out = run(db, "ingest", "--no-nlp", "--quiet", str(small_tree)).output
-    assert "new 3" in out and "skipped 1" in out, out
+    assert "3 new" in out and "1 skipped" in out, out
 
     shown = json.loads(run(db, "show", "serge-1937-08-yagoda", "--json").output)
     assert shown["schema"] == "witness/1"
@@ -53,12 +53,12 @@ def test_ingest_show_search_history_export(tmp_path, small_tree, archive_target)
 
     # Re-ingesting unchanged files changes nothing.
     again = run(db, "ingest", "--no-nlp", "--quiet", str(small_tree)).output
-    assert "unchanged 3" in again and "new 0" in again, again
+    assert "3 unchanged" in again and "0 new" in again, again
 
     # A changed file becomes a new version; the old one is kept.
     page = small_tree / "archive/serge/1937/08/yagoda.htm"
     page.write_bytes(page.read_bytes().replace(b"The vast police", b"The vast, vast police"))
-    assert "updated 1" in run(db, "ingest", "--no-nlp", "--quiet", str(small_tree)).output
+    assert "1 updated" in run(db, "ingest", "--no-nlp", "--quiet", str(small_tree)).output
     hist = run(db, "history", "serge-1937-08-yagoda").output.strip().splitlines()
     assert len(hist) == 2 and hist[-1].startswith("*") or hist[0].startswith("*"), hist
     old = json.loads(run(db, "show", "serge-1937-08-yagoda", "--json", "--version", "1").output)
@@ -110,7 +110,7 @@ def test_bad_inputs_in_a_batch_are_reported_and_the_rest_go_on(tmp_path, corpus_
     db = archive_target
     r = run(db, "ingest", "--no-nlp", "--quiet", str(root), ok=False)
     out = r.output
-    assert "new 1" in out and r.exit_code == 3          # some files failed: the status says so
+    assert "1 new" in out and r.exit_code == 3          # some files failed: the status says so
     stats = json.loads(run(db, "stats", "--json").output)
     assert stats["documents"] == 1
     reported = json.dumps(stats)

@@ -45,7 +45,7 @@ def archive(request, tmp_path_factory, corpus_root) -> str:
         "Last updated on 1 January 2026\n", encoding="utf-8")
     db = new_archive(request, root.parent, "people")
     out = run(db, "ingest", "--quiet", str(root)).output
-    assert "new 5" in out, out
+    assert "5 new" in out, out
     return db
 
 
@@ -136,6 +136,6 @@ def test_reprocess_keeps_annotations_stable(archive, copy_target):
     assert "documents 5, versions 5" in out and "identical on both sides" in out, out
     before = json.loads(run(copy, "show", "serge-1937-08-yagoda", "--json").output)
     out = run(copy, "reprocess", "--quiet").output
-    assert "unchanged 5" in out, out  # same model, same text: nothing new to version
+    assert "5 unchanged" in out, out  # same model, same text: nothing new to version
     after = json.loads(run(copy, "show", "serge-1937-08-yagoda", "--json").output)
     assert after["mentions"] == before["mentions"] and after["claims"] == before["claims"]

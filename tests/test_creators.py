@@ -20,7 +20,7 @@ from witness.pipeline import ingest
 from witness.store import open_store
 from witness.store.base import SearchQuery
 
-CANNON_BARE = "archive/cannon/works/1919/cantoreed.htm"        # byline "Cannon"
+CANNON_BARE = "archive/cannon/works/1928/voicemvt.htm"         # no byline: "Cannon" from the folder
 CANNON_FULL = "archive/cannon/works/1934/leftwing.htm"          # "James P. Cannon", New International
 JOHNSON = "archive/james-clr/works/1939/06/notes.html"          # "J.R. Johnson"
 LI_FU_JEN = "archive/glass/1936/05/dark.html"                   # "Li Fu-jen"

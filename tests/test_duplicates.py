@@ -143,7 +143,7 @@ def test_archive_from_before_duplicates_catches_up(tmp_path, pages):
     ingest(store, [pages], nlp=False, progress=False, workers=1)
     store.close()
     conn = sqlite3.connect(db, isolation_level=None)
-    for t in ("dup_pairs", "dup_bands", "dup_sketch", "doc_aliases", "doc_legacy"):   # steps 9 and 10
+    for t in ("dup_pairs", "dup_bands", "dup_sketch", "doc_aliases", "doc_legacy", "verdict_log", "verdicts"):   # steps 9, 11, 12
         conn.execute(f"DROP TABLE {t}")
     conn.execute("DROP INDEX documents_sha256")
     conn.execute("PRAGMA user_version = 8")

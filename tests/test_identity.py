@@ -75,6 +75,8 @@ def _make_old(db: Path) -> None:
         con.execute("UPDATE documents SET digest = ? WHERE id = ? AND version = ?", (prep.digest, doc_id, version))
     con.execute("DROP TABLE doc_aliases")
     con.execute("DROP TABLE doc_legacy")
+    con.execute("DROP TABLE verdict_log")         # step 12, after this one
+    con.execute("DROP TABLE verdicts")
     con.execute("DROP INDEX documents_sha256")
     con.execute("PRAGMA user_version = 10")
     con.close()

@@ -153,6 +153,57 @@ def test_markup_in_documents_renders_as_text(page, site):
     assert page.dialogs == [] and page.errors == []
 
 
+def test_home_document_findings_versions_and_original(tmp_path):
+    from witness.store.base import VersionInfo
+    mia = hand_document()
+    mia.id, mia.source.format, mia.source.path = "mia-page", "mia-html", "archive/serge/1937/08/yagoda.htm"
+    other = hand_document()
+    other.id, other.record.title, other.record.date = "earlier", "Earlier", "1921-03"
+    other.source.url = "https://www.marxists.org/history/earlier.htm"
+    versions = {"mia-page": [VersionInfo(1, "a" * 64, "archive/serge/1937/08/yagoda.htm", "2026-01-01T00:00:00Z", False),
+                             VersionInfo(2, "b" * 64, "archive/serge/1937/08/yagoda.htm", "2026-02-01T00:00:00Z", True)]}
+    root = tmp_path / "site"
+    publish([mia, other], root, history=lambda i: versions.get(i, []))
+    home = lhtml.parse(str(root / "index.html"))
+    # the authors, the years and the person index, each linking into its full page
+    assert home.xpath("//section[h2='Authors']//a[starts-with(@href, 'authors.html#a-Victor_Serge')][.='Victor Serge']")
+    years = home.xpath("//section[h2='Years']//a/@href")
+    assert "chronology.html#y-1921" in years and "chronology.html#y-1937" in years
+    persons = home.xpath("//section[h2='Persons']//a")
+    assert "Christian Rakovsky" in [a.text_content() for a in persons] and persons[-1].get("href") == "persons.html"
+    page = lhtml.parse(str(root / "d/mia-page.html"))
+    assert page.xpath("//a[@class='original']/@href") == ["https://www.marxists.org/archive/serge/1937/08/yagoda.htm"]
+    assert lhtml.parse(str(root / "d/earlier.html")).xpath("//a[@class='original']/@href") == ["https://www.marxists.org/history/earlier.htm"]
+    findings = page.xpath("//ol[@class='findings']/li")
+    assert len(findings) == 3 and "“the the”: word repeated" in findings[0].text_content()
+    assert findings[0].xpath(".//mark")[0].text == "the the"
+    rows = page.xpath("//table[@class='versions']/tbody/tr")
+    assert [r.xpath("td")[0].text for r in rows] == ["1", "2 (this one)"]
+    assert not lhtml.parse(str(root / "d/earlier.html")).xpath("//table[@class='versions']")
+    assert check_links(root) > 20
+
+
+@pytest.mark.browser
+def test_search_snippets_over_file_urls(page, site):
+    page.goto((site / "index.html").as_uri())
+    page.fill("#home-q", "sensation")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#results li .snippet mark")
+    assert page.url.startswith("file://") and "search.html?q=sensation" in page.url
+    snippet = page.locator("#results li .snippet").first
+    assert "The arrest of Yagoda is the" in snippet.inner_text()
+    assert snippet.locator("mark").all_inner_texts() == ["sensation"]
+    # a person found under their name, spelled otherwise in the text: that spelling is marked
+    page.fill("#q", "Rakovsky")
+    page.wait_for_selector("#results li .snippet mark")
+    assert page.locator("#results li .snippet mark").first.inner_text() == "Christian Rakowsky"
+    # markup in a text stays text in its snippet
+    page.fill("#q", "pwned")
+    page.wait_for_selector("#results li .snippet mark")
+    assert "<script>" in page.locator("#results .snippet").first.inner_text()
+    assert page.evaluate("window.__pwned") is None and page.errors == []
+
+
 @pytest.mark.browser
 def test_navigation_footnotes_and_search_over_file_urls(page, site):
     page.goto((site / "index.html").as_uri())

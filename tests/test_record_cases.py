@@ -174,3 +174,40 @@ def test_earliest_publication_wins():
     rb.labelled("Published", "in Karl Kautsky, Selected Political Writings, Macmillan 1983.")
     rec = rb.finish()
     assert rec.date == "1928-02" and rec.periodical == "Rote Revue"
+
+
+# ------------------------------------------------------------------ second round (dev + pages outside the gold)
+
+def test_november_is_no_issue_and_a_date_in_a_periodical():
+    src = parse_source_line("Nov 12-26, 1885 in Sozialdemokrat;")
+    assert (src["periodical"], src["issue"], src["date"]) == ("Sozialdemokrat", None, "1885-11-12")
+    src = parse_source_line("Published in 1900 in German in Die Neue Zeit, Vol. 19")
+    assert src["periodical"] == "Die Neue Zeit"
+
+
+def test_a_later_collection_is_not_the_periodical(corpus_root):
+    r = _rec(corpus_root, "archive/sedgwick/1959/01/pretenders.htm")
+    # "…, Socialist Review, January 1959. Published in the collection A Socialist Review (1965)"
+    assert (r.periodical, r.date) == ("Socialist Review", "1959-01")
+    assert r.title == "The Pretenders"          # its subtitle is not a chapter
+
+
+def test_a_list_of_letters_is_an_index_page(mia_extra_root):
+    out = read_path(mia_extra_root / "archive/marx/works/1890/letters/index.htm", mia_extra_root)
+    assert not isinstance(out, Read) and "index page" in out.reason
+
+
+def test_chapter_named_in_the_title_tag(mia_extra_root):
+    r = _rec(mia_extra_root, "archive/lenin/works/1914/granat/ch03.htm")
+    assert r.title == "Marx’s Economic Doctrine" and r.work == "Karl Marx"
+    assert r.authors == ["Vladimir Ilyich Lenin"]
+
+
+def test_numbered_sections_are_not_chapters(mia_extra_root):
+    r = _rec(mia_extra_root, "archive/marx/works/1845/theses/theses.htm")
+    assert r.title == "Theses On Feuerbach"
+
+
+def test_a_headline_is_not_a_byline(mia_extra_root):
+    r = _rec(mia_extra_root, "archive/marx/works/1871/civil-war-france/ch04.htm")
+    assert r.authors == ["Karl Marx"]           # not "The Third Address May"

@@ -52,7 +52,8 @@ def test_journey_person_search_to_rumored_timeline(page, base_url):
     page.wait_for_url(re.compile(r"/documents/serge-1937-08-yagoda$"))
     person_link = page.locator("a.mention.m-person", has_text="Leon Sosnovsky").first
     assert person_link.is_visible()
-    assert style(page, "a.mention.m-person", "background-color") != "rgba(0, 0, 0, 0)"   # highlighted
+    # Plain reading (the default): a person is a link marked by a dotted underline, no highlight.
+    assert style(page, "a.mention.m-person", "text-decoration-style") == "dotted"
     person_link.click()
     page.wait_for_url(re.compile(r"/persons/sosnovsky-lev$"))
     rumor = page.locator("li.tl-row.c-rumored").first
@@ -66,7 +67,7 @@ def test_journey_person_search_to_rumored_timeline(page, base_url):
     rumor_badge = badge.evaluate("e => [getComputedStyle(e).borderTopStyle, getComputedStyle(e).fontStyle]")
     fact_badge = fact.locator(".badge").evaluate(
         "e => [getComputedStyle(e).borderTopStyle, getComputedStyle(e).fontStyle]")
-    assert rumor_badge == ["dashed", "italic"]
+    assert rumor_badge == ["dashed", "normal"]      # hedged: dashed and labelled, never italic
     assert fact_badge == ["solid", "normal"]
     rumor_body = rumor.locator(".tl-body").evaluate("e => getComputedStyle(e).borderLeftStyle")
     fact_body = fact.locator(".tl-body").evaluate("e => getComputedStyle(e).borderLeftStyle")
@@ -159,7 +160,10 @@ def contrast(fg, bg) -> float:
            ".histogram figcaption", ".site-footer", "button"]),
     ("/search?q=Kronstadt", ["mark", ".meta", ".facets a", ".snippet"]),
     ("/documents/serge-1937-08-yagoda", ["a.mention", "mark.evidence", "mark.evidence.hedged", ".badge-firm",
-                                         ".badge-hedged", ".toggle-label", "textarea"]),
+                                         ".badge-hedged", ".toggle-label", "textarea", ".margin a", ".m-label"]),
+    ("/documents/serge-1937-08-yagoda?view=annotated", ["a.mention", "mark.evidence", "mark.evidence.hedged",
+                                                        ".cert-label", ".m-claims a", ".view-switch a"]),
+    ("/checks?rule=doubled-word", [".excerpt", ".msg", ".count", "q.example"]),
     ("/documents/demo-hostile?findings=1", [".finding.sev-error", ".finding-note.sev-error", "mark.evidence.hedged"]),
     ("/persons/sosnovsky-lev", [".badge-firm", ".badge-hedged", ".flag", ".tl-quote", ".muted", ".tl-date"]),
 ])

@@ -250,10 +250,11 @@ def test_snippet_markers_become_mark_after_escaping():
 
 
 def _visible_text(root) -> str:
-    """Text of the rendered document without the inserted finding notes and note markers."""
+    """Text of the rendered document without the inserted finding notes, certainty labels and
+    note markers."""
     def walk(el):
         cls = el.get("class", "")
-        if "finding-note" in cls or el.tag == "sup":
+        if "finding-note" in cls or "cert-label" in cls or el.tag == "sup":
             return el.tail or ""
         inner = (el.text or "") + "".join(walk(c) for c in el)
         return inner + ("" if el is root else (el.tail or ""))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -11,8 +12,10 @@ from pathlib import Path
 import click
 
 from .cli_entity import entity
-from .cli_support import (EXIT_SOME_FAILED, WitnessGroup, echo_json as _echo_json, get_archive as _archive,
+from .cli_help import Year, install as install_help
+from .cli_support import (EXIT_SOME_FAILED, WitnessGroup, curator, echo_json as _echo_json, get_archive as _archive,
                           get_store as _store, require_archive)
+from .verdicts import CAUSES
 
 DEFAULT_DB = "witness.db"
 
@@ -38,12 +41,14 @@ def cli(ctx: click.Context, db: str) -> None:
 @click.option("--follow-links", is_flag=True,
               help="Read symbolic links that lead outside the folder given (declined by default).")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
+@click.option("--cluster", metavar="local:N|tcp://HOST:8786",
+              help="Run the stages on Dask: a LocalCluster of N worker processes, or a running scheduler.")
 @click.pass_context
-def ingest(ctx, paths, no_nlp, workers, root, follow_links, quiet):
+def ingest(ctx, paths, no_nlp, workers, root, follow_links, quiet, cluster):
     """Ingest files or folders (recursively); creates the archive if needed.
 
     Every file ends stored, unchanged, skipped or failed, each skip and failure with its
-    reason (`witness stats` lists them).
+    reason (`witness stats` lists them).  --cluster runs the stages on Dask workers.
 
     \b
     Exit status:
@@ -53,35 +58,53 @@ def ingest(ctx, paths, no_nlp, workers, root, follow_links, quiet):
       2  usage error (e.g. a path that does not exist)
     """
     from .pipeline import ingest as run
-    summary = run(_store(ctx, create=True), paths, nlp=not no_nlp, workers=workers, progress=not quiet,
-                  root=root, follow_links=follow_links)
+    store = _store(ctx, create=True)
+    with _cluster(cluster, quiet) as runner:
+        summary = run(store, paths, nlp=not no_nlp, workers=workers, progress=not quiet,
+                      root=root, follow_links=follow_links, runner=runner)
     for line in summary.lines():
         click.echo(line)
     if summary.failed:
         ctx.exit(EXIT_SOME_FAILED)
 
 
-@cli.command()
-@click.argument("target")
-@click.option("--json", "as_json", is_flag=True)
-@click.pass_context
-def check(ctx, target, as_json):
-    """Transcription findings for a file (PATH) or a stored document (ID)."""
-    from .report import check_target
-    doc = check_target(target, lambda: _archive(ctx))
-    if as_json:
-        _echo_json({"id": doc.id, "findings": [f.__dict__ for f in doc.findings]})
+@contextlib.contextmanager
+def _cluster(spec: str | None, quiet: bool):
+    """A witness.distributed runner for --cluster (None without it), closed afterwards."""
+    if not spec:
+        yield None
         return
-    from .report import format_findings
-    for line in format_findings(doc):
-        click.echo(line)
+    from .distributed import DaskRunner, echo
+    with DaskRunner(spec) as runner:
+        if not quiet:
+            echo(runner.describe())
+        yield runner
+
+
+@cli.command()
+@click.argument("target", required=False)
+@click.option("--json", "as_json", is_flag=True)
+@click.option("--rule", help="Only this rule's findings.")
+@click.option("--explain", "explain_rule", metavar="RULE", help="Explain a rule, with an example, and exit.")
+@click.option("--rules", "list_rules", is_flag=True, help="List the rules and exit.")
+@click.pass_context
+def check(ctx, target, as_json, rule, explain_rule, list_rules):
+    """Transcription findings for a file (PATH) or a stored document (ID)."""
+    from . import proofreading
+    if explain_rule or list_rules:
+        proofreading.echo_rules(explain_rule, as_json)
+        return
+    if target is None:
+        proofreading.echo_archive_findings(_archive(ctx), rule, as_json)
+        return
+    proofreading.echo_document_findings(target, lambda: _archive(ctx), rule, as_json)
 
 
 @cli.command()
 @click.argument("query", required=False, default="")
 @click.option("--author")
-@click.option("--from", "date_from", type=int)
-@click.option("--to", "date_to", type=int)
+@click.option("--from", "date_from", type=Year())
+@click.option("--to", "date_to", type=Year())
 @click.option("--date-field", type=click.Choice(["published", "written"]),
               help="Which date --from/--to read: first publication, or when written (else published). "
                    "Default: the best date the record has.")
@@ -160,6 +183,7 @@ def export_json(ctx, out_dir, ids):
 def stats(ctx, as_json):
     """Counts by author, decade, periodical, format; failures and skips."""
     data = _store(ctx).stats()
+    data["verdicts"] = _archive(ctx).verdict_summary()
     if as_json:
         _echo_json(data)
         return
@@ -170,11 +194,15 @@ def stats(ctx, as_json):
 @cli.command()
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @click.option("--no-nlp", is_flag=True, help="Only the creators/periodicals step (seconds, not the NLP's half hour).")
+@click.option("--cluster", metavar="local:N|tcp://HOST:8786",
+              help="Run the stages on Dask: a LocalCluster of N worker processes, or a running scheduler.")
 @click.pass_context
-def reprocess(ctx, quiet, no_nlp):
+def reprocess(ctx, quiet, no_nlp, cluster):
     """Rerun creators, NLP and claim stages over stored documents (no files are read)."""
     from .reprocess import reprocess as run
-    summary = run(_store(ctx), progress=not quiet, nlp=not no_nlp)
+    store = _store(ctx)
+    with _cluster(cluster, quiet) as runner:
+        summary = run(store, progress=not quiet, nlp=not no_nlp, runner=runner)
     for line in summary.lines():
         click.echo(line)
 
@@ -220,18 +248,89 @@ def person(ctx, name_or_id, timeline, as_json):
 
 @cli.command()
 @click.option("--person", "person_", help="Only this person (id or any spelling).")
+@click.option("--kind", help="Only this kind (asserted-vs-denied, after-authority-death, …).")
+@click.option("--event", help="Only about this event (died, executed, arrested, …).")
+@click.option("--all", "show_all", is_flag=True, help="Also those a curator marked as artefacts.")
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_context
-def contradictions(ctx, person_, as_json):
+def contradictions(ctx, person_, kind, event, show_all, as_json):
     """Claims that cannot all hold, side by side (never resolved)."""
     from . import report
-    found = _archive(ctx).contradictions(person_)
+    judged = _archive(ctx).judged_contradictions(person_)
+    judged = [j for j in judged if (not kind or j.contradiction.kind == kind)
+              and (not event or report.contradiction_event(j.contradiction) == event)]
+    artefacts = [j for j in judged if j.verdict is not None and j.verdict.verdict == "artefact"]
+    shown = judged if show_all else [j for j in judged if j not in artefacts]
     if as_json:
-        _echo_json([report.contradiction_json(c) for c in found])
+        _echo_json([report.judged_contradiction_json(j) for j in shown])
         return
-    click.echo(f"{len(found)} contradictions")
-    for c in found:
-        click.echo("\n" + "\n".join(report.format_contradiction(c)))
+    click.echo(report.contradictions_headline(len(judged), len(artefacts), show_all))
+    for j in shown:
+        click.echo("\n" + "\n".join(report.format_judged_contradiction(j)))
+
+
+@cli.group()
+def verdict():
+    """Mark findings and contradictions; list and log the verdicts."""
+
+
+@verdict.command("set")
+@click.argument("ref")
+@click.argument("value", metavar="VERDICT", type=click.Choice(["not-an-error", "fixed", "artefact", "real"]))
+@click.option("--note", help="Why (shown with the verdict).")
+@click.option("--cause", type=click.Choice(sorted(CAUSES)), help="What made an artefact (artefacts only).")
+@click.option("--by", "by", help="Who gives the verdict (default: your login name).")
+@click.pass_context
+def verdict_set(ctx, ref, value, note, cause, by):
+    """Mark REF with VERDICT."""
+    v = _archive(ctx).judge(ref, value, who=curator(by), note=note, cause=cause)
+    click.echo(f"{v.key}  {v.kind} marked {v.label}" + (f" ({v.cause})" if v.cause else "")
+               + f" by {v.who} at {v.at}: {v.subject} in {v.doc_id}, “{v.quote[:80]}”")
+
+
+@verdict.command("clear")
+@click.argument("ref")
+@click.option("--note", help="Why it is withdrawn.")
+@click.option("--by", "by", help="Who withdraws it (default: your login name).")
+@click.pass_context
+def verdict_clear(ctx, ref, note, by):
+    """Withdraw the verdict on REF (the item is open again)."""
+    v = _archive(ctx).unjudge(ref, who=curator(by), note=note)
+    click.echo(f"{v.key}  verdict {v.label!r} withdrawn: {v.subject} in {v.doc_id} is open again")
+
+
+@verdict.command("list")
+@click.option("--kind", type=click.Choice(["finding", "contradiction"]))
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def verdict_list(ctx, kind, as_json):
+    """The verdicts in force, newest first."""
+    found = _store(ctx).verdicts.all(kind)
+    if as_json:
+        _echo_json([v.to_json() for v in found])
+        return
+    click.echo(f"{len(found)} verdict{'' if len(found) == 1 else 's'}")
+    for v in found:
+        click.echo(f"{v.key}  {v.at}  {v.who:<12} {v.label:<13} {v.subject} in {v.doc_id}: “{v.quote[:60]}”"
+                   + (f" ({v.cause})" if v.cause else "") + (f" — {v.note}" if v.note else ""))
+
+
+@verdict.command("log")
+@click.argument("ref", required=False)
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def verdict_log(ctx, ref, as_json):
+    """Every verdict given or withdrawn, oldest first (of REF's key when given)."""
+    key = None
+    if ref:
+        key = _archive(ctx).judgements.item(ref).key
+    entries = _store(ctx).verdicts.log(key)
+    if as_json:
+        _echo_json([e.to_json() for e in entries])
+        return
+    for e in entries:
+        what = f"set {e.verdict}" + (f" ({e.cause})" if e.cause else "") if e.action == "set" else "cleared"
+        click.echo(f"#{e.seq:<4} {e.at}  {e.who:<12} {e.key}  {e.kind:<13} {what}" + (f" — {e.note}" if e.note else ""))
 
 
 def _docs(ctx, ids, author=None, query=None):
@@ -261,9 +360,12 @@ def export_epub(ctx, out_file, author, query, title, ids):
     """One EPUB 3 book: ID…, an author's documents (--author) or a search (--query)."""
     from .authority import load
     from .export.epub import write_epub
+    if not (ids or author or query):
+        raise click.UsageError("choose the documents of the book: give document IDS, --author or --query")
     docs = _docs(ctx, ids, author=author, query=query)
     if not docs:
-        raise click.UsageError("no documents selected: give ids, --author or --query")
+        raise click.UsageError(f"nothing matched {'--author ' + repr(author) if author else '--query ' + repr(query)}: "
+                               "no book written")
     title = title or author or query or (docs[0].record.title if len(docs) == 1 else "Witness selection")
     write_epub(docs, out_file, title, authority=load())
     click.echo(f"wrote {out_file} ({len(docs)} chapters)")
@@ -307,7 +409,8 @@ def publish(ctx, out_dir, title):
     """A static edition: works from a plain file server and from file://."""
     from .authority import load
     from .publish import publish as run
-    counts = run(_archive(ctx).documents(), out_dir, authority=load(), title=title)
+    archive = _archive(ctx)
+    counts = run(archive.documents(), out_dir, authority=load(), title=title, history=archive.history)
     click.echo(f"wrote {counts['documents']} document pages and {counts['persons']} person pages to {out_dir}")
 
 
@@ -320,17 +423,20 @@ def migrate(ctx, target, quiet):
     """Copy this archive (--db) to another backend: every version, the curation log, outcomes.
 
     Prints the counts and a checksum over every (id, version, sha256), verified on both sides."""
-    from .pipeline import _progress
+    from .progress import stages_for
     from .store import open_store
     from .store.transfer import copy_archive
     src = _store(ctx)
     dst = open_store(target)
     ctx.call_on_close(dst.close)
-    bar = _progress(len(src.document_ids()), not quiet)
+    stages = stages_for(not quiet)
+    bar = stages.stage("copy", len(src.document_ids()))
+    bar.start()
     try:
-        result = copy_archive(src, dst, progress=lambda n: bar.update(1))
+        result = copy_archive(src, dst, progress=lambda n: bar.advance())
+        bar.finish()
     finally:
-        bar.close()
+        stages.close()
     for line in result.lines(src.display_url, dst.display_url):
         click.echo(line)
 
@@ -348,6 +454,7 @@ def serve(ctx, host, port, workers):
 
 
 cli.add_command(entity)
+install_help(cli)
 
 
 def main() -> None:

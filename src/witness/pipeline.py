@@ -11,12 +11,11 @@ from __future__ import annotations
 import hashlib
 import multiprocessing as mp
 import os
-import sys
 import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable, Iterator, Protocol
 
 from .errors import WitnessError
 from .ingest import read_path
@@ -24,6 +23,8 @@ from .ingest.paths import printable
 from .ingest.walk import IGNORED_SUFFIXES, Plan, Planned, iter_files, plan  # noqa: F401 (re-exported)
 from .ingest.base import Failed, Read, Skipped
 from .model import Document
+from .progress import stages_for
+from .store.base import PutResult
 from .workers import install as workers_die_with_parent
 
 
@@ -37,6 +38,8 @@ class IngestSummary:
     skipped: Counter = field(default_factory=Counter)      # reason → count
     failed: list[tuple[str, str]] = field(default_factory=list)  # (relpath, reason)
     seconds: float = 0.0
+    stages: list = field(default_factory=list)              # progress.Stage per stage run
+    kind: str = "ingest"                                    # ingest | reprocess (how to summarise)
     duplicates: object | None = None    # witness.duplicates.DuplicateSummary, after the run
 
     @property
@@ -44,21 +47,8 @@ class IngestSummary:
         return self.new + self.updated
 
     def lines(self) -> list[str]:
-        rate = self.files / self.seconds if self.seconds else 0.0
-        mb = self.bytes / 1e6
-        out = [f"{self.files} files ({mb:.1f} MB) in {self.seconds:.1f} s — {rate:.0f} files/s, "
-               f"{mb / self.seconds if self.seconds else 0:.1f} MB/s",
-               f"  new {self.new}, updated {self.updated}, unchanged {self.unchanged}, "
-               f"skipped {sum(self.skipped.values())}, failed {len(self.failed)}"]
-        for reason, n in self.skipped.most_common(8):
-            out.append(f"  skipped {n:>5}  {reason}")
-        if self.duplicates is not None:
-            out.append("  " + self.duplicates.line())
-        for relpath, reason in self.failed[:20]:
-            out.append(f"  FAILED {relpath}: {reason}")
-        if len(self.failed) > 20:
-            out.append(f"  … and {len(self.failed) - 20} more failures (see `witness stats`)")
-        return out
+        from .progress import summary_lines
+        return summary_lines(self)
 
 
 def _read_and_check(job: tuple):
@@ -88,6 +78,19 @@ def _read_and_check(job: tuple):
         return "outcome", Failed(relpath, {"witness": f"{type(exc).__name__}: {exc}"}), 0
 
 
+def _preload() -> None:
+    """Load here, once, what every worker loads on its first file, so that forked workers
+    inherit it: spaCy's import and word lists (checks/lexicon.py), py3langid's model, the
+    authority file — 1.5–3 s of CPU in each worker of each ingest otherwise."""
+    from .checks import lexicon
+    from .creators import _index, load
+    from .language import _identifier
+    lexicon.words()
+    lexicon.nouns_only()
+    _identifier()
+    _index(load())
+
+
 def _init_worker() -> None:
     # Each worker is single-threaded by design: two processes on two cores.
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
@@ -96,22 +99,46 @@ def _init_worker() -> None:
 workers_die_with_parent()
 
 
-def _progress(total: int, enabled: bool):
-    from tqdm import tqdm
-    return tqdm(total=total, unit="file", disable=not enabled, file=sys.stderr, dynamic_ncols=True,
-                smoothing=0.05, bar_format="{l_bar}{bar}| {n_fmt}/{total_fmt} [{elapsed}<{remaining}, {rate_fmt}] {postfix}")
+def find_duplicates(store, stages, **options):
+    """The duplicates stage (witness.duplicates) at the end of an ingest or a reprocess."""
+    from .duplicates import update
+    stage = stages.stage("duplicates", len(store.document_ids()))
+    stage.start()
+    found = update(store, **options)
+    stage.advance(stage.total or 0)
+    stage.finish()
+    return found
+
+
+def counted(docs: Iterable, fed, out) -> Iterator:
+    """Pass `docs` through, telling stage `fed` of each one going in (its total grows) or
+    stage `out` of each one coming out (it advances)."""
+    for doc in docs:
+        if fed is not None:
+            fed.grow()
+        if out is not None:
+            out.advance()
+        yield doc
+    if fed is not None:
+        fed.settle()
+    if out is not None:
+        out.finish()
 
 
 def ingest(store, paths: Iterable[str | Path], *, nlp: bool = True, workers: int | None = None,
            progress: bool = True, commit_every: int = 200,
            annotate: Callable[[Iterable[Document]], Iterator[Document]] | None = None,
-           root: str | Path | None = None, follow_links: bool = False) -> IngestSummary:
+           root: str | Path | None = None, follow_links: bool = False,
+           runner: "Runner | None" = None) -> IngestSummary:
     """Ingest files and folders into `store`; returns the summary.
 
     `annotate` (docs → docs) runs the NLP and claim stages; by default it is
-    `witness.annotate.annotate_many` when `nlp` is true.  `root`: the archive root for files
-    under it (default: found, see ingest/paths.py); `follow_links`: read links that leave the
-    folder given.  Every input ends stored, unchanged, skipped or failed with its reason.
+    `witness.annotate.annotate_many` when `nlp` is true.  `progress`: True shows a bar per
+    stage on stderr, False nothing, or a `witness.progress.Stages` to report to.  `root`: the archive
+    root for files under it (default: found, see ingest/paths.py); `follow_links`: read links
+    that leave the folder given.  Every input ends stored, unchanged, skipped or failed with its reason.
+    `runner` (witness.distributed) runs every per-document stage elsewhere, e.g. on a Dask
+    cluster; this process then only plans, writes what comes back and keeps the summary.
     """
     planned = plan(paths, root=root, follow_links=follow_links)
     summary = IngestSummary(files=len(planned.files) + len(planned.outcomes))
@@ -119,39 +146,70 @@ def ingest(store, paths: Iterable[str | Path], *, nlp: bool = True, workers: int
         _outcome(summary, store, relpath, kind, reason)
     known = store.known_shas()
     workers = workers or min(2, os.cpu_count() or 1)
-    if nlp and annotate is None:
+    if nlp and annotate is None and runner is None:
         from .annotate import annotate_many as annotate
-    # Without an annotation stage, workers serialise documents for the store.
-    prepare = store.prepare if annotate is None else None
+    # Without an annotation stage, workers serialise documents for the store (a runner does,
+    # after its own annotation stage).
+    prepare = store.prepare if annotate is None and runner is None else None
     put = store.put_prepared if prepare is not None else store.put_document
     jobs = [(f.path, f.place, known.get(f.place.relpath), prepare) for f in planned.files]
     start = time.perf_counter()
-    bar = _progress(len(jobs), progress)
-    pool = mp.get_context("fork").Pool(workers, initializer=_init_worker) if workers > 1 and len(jobs) > 1 else None
+    stages = stages_for(progress)
+    bar = stages.stage("read", len(jobs) + len(planned.outcomes), unit="file")
+    bar.start()
+    bar.advance(len(planned.outcomes))        # settled by the walk: skipped or failed unread
+    nlp_stage = stages.stage("NLP", 0, growing=True) if annotate is not None else None
+    write = stages.stage("write", 0, growing=True)
+    pool = None
+    if runner is None and workers > 1 and len(jobs) > 1:
+        _preload()
+        pool = mp.get_context("fork").Pool(workers, initializer=_init_worker)
     try:
-        results = pool.imap(_read_and_check, jobs, chunksize=8) if pool else map(_read_and_check, jobs)
+        if runner is not None:
+            results, put = runner.ingest(_read_and_check, jobs, nlp=nlp, store=store), store.put_prepared
+        else:
+            results = pool.imap(_read_and_check, jobs, chunksize=8) if pool else map(_read_and_check, jobs)
         docs = _collect(results, summary, store, bar)
         if annotate is not None:
-            docs = annotate(docs)
+            docs = counted(annotate(counted(docs, nlp_stage, None)), write, nlp_stage)
+        else:
+            docs = counted(docs, write, None)
         with store.batch(commit_every):
             for doc in docs:
                 try:
-                    res = put(doc)
+                    res = doc if isinstance(doc, PutResult) else put(doc)
                 except (WitnessError, ValueError, UnicodeError) as exc:   # this document only
                     _outcome(summary, store, _source_path(doc), "failed", f"not stored: {exc}")
+                    write.advance()
                     continue
                 setattr(summary, res.status, getattr(summary, res.status) + 1)
-                bar.set_postfix_str(f"new {summary.new} upd {summary.updated} same {summary.unchanged} "
-                                    f"skip {sum(summary.skipped.values())} fail {len(summary.failed)}",
-                                    refresh=False)
+                write.advance()
+            write.finish()
+            index = stages.stage("index", summary.stored)
+            index.start()          # leaving the batch commits and brings the search index up to date
+        index.advance(summary.stored)
+        summary.duplicates = find_duplicates(store, stages, workers=workers)
     finally:
         if pool:
             pool.terminate()
-        bar.close()
-    from .duplicates import update as find_duplicates
-    summary.duplicates = find_duplicates(store, workers=workers)
+        stages.close()
+    summary.stages = stages.stages
     summary.seconds = time.perf_counter() - start
     return summary
+
+
+class Runner(Protocol):
+    """Runs the per-document stages elsewhere (witness.distributed.DaskRunner)."""
+
+    def ingest(self, read: Callable, jobs: list, *, nlp: bool, store) -> Iterator[tuple]:
+        """`read` (`_read_and_check`) over `jobs`, then on what was read the annotation
+        stage when `nlp`, then `store.prepare`; yields `read`'s results in job order, with
+        ("prepared", Prepared, size) for a document to write here or ("stored", PutResult,
+        size) for one a worker wrote."""
+
+    def reprocess(self, store, *, nlp: bool) -> Iterator:
+        """Every stored document re-linked (creators) and, when `nlp`, re-annotated; yields a
+        Prepared to write here or a PutResult, one per document."""
 
 
 def _collect(results, summary: IngestSummary, store, bar) -> Iterator:
@@ -159,11 +217,11 @@ def _collect(results, summary: IngestSummary, store, bar) -> Iterator:
     failures as they come."""
     for kind, payload, size in results:
         summary.bytes += size
-        bar.update(1)
+        bar.advance()
         if kind == "unchanged":
             summary.unchanged += 1
             continue
-        if kind == "prepared":
+        if kind in ("prepared", "stored"):     # "stored": a runner's worker wrote it (a PutResult)
             yield payload
         elif isinstance(payload, Read):
             yield payload.document
@@ -172,6 +230,7 @@ def _collect(results, summary: IngestSummary, store, bar) -> Iterator:
         else:
             _outcome(summary, store, payload.relpath, "failed",
                      "; ".join(f"{k}: {v}" for k, v in payload.reasons.items()))
+    bar.finish()
 
 
 def _outcome(summary: IngestSummary, store, relpath: str, kind: str, reason: str) -> None:

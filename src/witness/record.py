@@ -151,7 +151,7 @@ def parse_names(text: str | None) -> list[str]:
         name = normalise_name(part)
         # A credit value that is a sentence ("Socialist Party of Great Britain" is fine) is kept;
         # very long fragments are notes, not names.
-        if (name and len(name) <= 80 and _UPPER.search(name) and not _NOT_A_NAME.search(name)
+        if (name and len(name) <= 80 and name[0].isupper() and not _NOT_A_NAME.search(name)
                 and name not in out):
             out.append(name)
     return out

@@ -2,55 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Callable
-
-from .errors import NotFound, UnreadableInput, WitnessError
 from .model import Document
-
-
-class Skipped(WitnessError):
-    code = "not-a-document"
-    status = 422
-
-
-def check_target(target: str, get_archive: Callable) -> Document:
-    """A document with fresh findings, from a file on disk or a stored id/path."""
-    from .checks import refresh_findings
-    path = Path(target)
-    if path.is_file():
-        from .ingest import read_path
-        from .ingest.base import Read, Skipped as SkippedOutcome
-        outcome = read_path(path, None)
-        if isinstance(outcome, SkippedOutcome):
-            raise Skipped(outcome.reason, path=target, hint="only documents are checked")
-        if not isinstance(outcome, Read):
-            raise UnreadableInput(target, outcome.reasons)
-        doc = outcome.document
-    else:
-        archive = get_archive()
-        if archive.store.resolve(target) is None:
-            raise NotFound(f"no file or stored document called {target!r}",
-                           hint="give a path to a file, or an id from `witness search`")
-        doc = archive.document(target)
-    doc.findings = refresh_findings(doc)
-    return doc
-
-
-def _context(text: str, start: int, end: int, width: int = 30) -> str:
-    a, b = max(0, start - width), min(len(text), end + width)
-    return ("…" if a else "") + text[a:start] + "[" + text[start:end] + "]" + text[end:b] + ("…" if b < len(text) else "")
-
-
-def format_findings(doc: Document) -> list[str]:
-    lines = [f"{doc.id}: {len(doc.findings)} findings"]
-    for f in doc.findings:
-        where = f"{f.start}-{f.end}" if f.end > f.start else "header"
-        fix = f"  → {f.suggestion!r}" if f.suggestion is not None else ""
-        lines.append(f"  {f.severity:<7} {f.rule:<20} {where:<12} {f.message}{fix}")
-        if f.end > f.start:
-            lines.append(f"          {_context(doc.text, f.start, f.end)!s}".replace("\n", " "))
-    return lines
 
 
 def format_document(doc: Document) -> str:
@@ -95,6 +47,15 @@ def format_stats(data: dict) -> str:
         lines.append(f"\nfindings: {findings['documents']} documents with findings")
         for rule, n in findings["by_rule"]:
             lines.append(f"  {n:>6}  {rule}")
+    judged = (data.get("verdicts") or {}).get("findings")
+    if judged:
+        lines.append(f"\nfindings by verdict: {judged['open']} open, {judged['not-an-error']} marked not an error, "
+                     f"{judged['fixed']} marked fixed"
+                     + (f"; {judged['no-longer-found']} judged earlier and no longer found" if judged["no-longer-found"] else ""))
+    cons = (data.get("verdicts") or {}).get("contradictions")
+    if cons:
+        lines.append(f"contradictions by verdict: {cons['total']} in all, {cons['open']} not judged, "
+                     f"{cons['real']} real, {cons['artefact']} artefact{'' if cons['artefact'] == 1 else 's'}")
     return "\n".join(lines)
 
 
@@ -206,6 +167,35 @@ def format_contradiction(c) -> list[str]:
                  + (f" and {len(srcs) - 8} more" if len(srcs) > 8 else ""))
     if c.others:
         lines.append(f"  (the same source says it {len(c.others)} more time{'s' if len(c.others) != 1 else ''})")
+    return lines
+
+
+def contradiction_event(c) -> str:
+    """The event a contradiction is about (a death of any manner is "died")."""
+    return c.consensus.event
+
+
+def contradictions_headline(total: int, artefacts: int, show_all: bool) -> str:
+    line = f"{total} contradiction{'' if total == 1 else 's'}"
+    if artefacts:
+        many = "an artefact" if artefacts == 1 else "artefacts"
+        line += (f", {artefacts} of them marked as {many}" if show_all else
+                 f"; {artefacts} marked as {many}, not shown (--all shows them)")
+    return line
+
+
+def judged_contradiction_json(j) -> dict:
+    return {**contradiction_json(j.contradiction), "key": j.key, "against": j.against,
+            "verdict": j.verdict.to_json() if j.verdict else None}
+
+
+def format_judged_contradiction(j) -> list[str]:
+    lines = format_contradiction(j.contradiction)
+    lines[0] = f"[{j.key}] {lines[0]}"
+    if j.verdict is not None:
+        v = j.verdict
+        lines.append(f"  verdict: {v.label}" + (f" ({v.cause})" if v.cause else "") + f", by {v.who} at {v.at}"
+                     + (f" — {v.note}" if v.note else ""))
     return lines
 
 

@@ -5,14 +5,17 @@ from __future__ import annotations
 
 import time
 
-from .pipeline import IngestSummary, _progress
+from .pipeline import IngestSummary, counted, find_duplicates
+from .progress import stages_for
+from .store.base import PutResult
 
 
 def reprocess(store, *, progress: bool = True, annotate=None, commit_every: int = 200,
-              nlp: bool = True) -> IngestSummary:
+              nlp: bool = True, runner=None) -> IngestSummary:
     """Re-annotates the current version of every document; changed annotations become a new
     version.  nlp=False reruns only the creators step (how an archive from before it gets its
-    creators, in seconds rather than the NLP's half hour)."""
+    creators, in seconds rather than the NLP's half hour).  `runner` (pipeline.Runner, e.g.
+    witness.distributed) re-annotates elsewhere; this process writes what comes back."""
     from .creators import link_many
     if annotate is None:
         if nlp:
@@ -20,18 +23,29 @@ def reprocess(store, *, progress: bool = True, annotate=None, commit_every: int 
         else:
             annotate = lambda docs: docs  # noqa: E731
     ids = store.document_ids()
-    summary = IngestSummary(files=len(ids))
+    summary = IngestSummary(files=len(ids), kind="reprocess")
     start = time.perf_counter()
-    bar = _progress(len(ids), progress)
+    stages = stages_for(progress)
+    nlp_stage = stages.stage("NLP" if nlp else "creators", len(ids))
+    write = stages.stage("write", len(ids))
+    nlp_stage.start()
     try:
         with store.batch(commit_every):
-            for doc in annotate(link_many(store.iter_documents())):
-                res = store.put_document(doc)
+            if runner is not None:
+                docs, put = runner.reprocess(store, nlp=nlp), store.put_prepared
+            else:
+                docs, put = annotate(link_many(store.iter_documents())), store.put_document
+            for doc in counted(docs, None, nlp_stage):
+                res = doc if isinstance(doc, PutResult) else put(doc)
                 setattr(summary, res.status, getattr(summary, res.status) + 1)
-                bar.update(1)
+                write.advance()
+            write.finish()
+            index = stages.stage("index", summary.stored)
+            index.start()          # leaving the batch commits and brings the search index up to date
+        index.advance(summary.stored)
+        summary.duplicates = find_duplicates(store, stages)
     finally:
-        bar.close()
-    from .duplicates import update as find_duplicates
-    summary.duplicates = find_duplicates(store)
+        stages.close()
+    summary.stages = stages.stages
     summary.seconds = time.perf_counter() - start
     return summary

@@ -15,7 +15,7 @@ from typing import Iterable
 from .record import MONTHS, clean, parse_date
 
 _VOL = re.compile(r"\bVol(?:ume)?\.?\s*(?P<v>[IVXLC]+|\d+)\b", re.I)
-_NO = re.compile(r"\b(?:No|Nos|Number|Issue|Whole\s+No)\.?\s*(?P<n>\d+(?:\s*[-–/&]\s*\d+)?|[IVXLC]+\b)", re.I)
+_NO = re.compile(r"\b(?:Nos?|Number|Issue|Whole\s+No)(?:\.|\b)\s*(?P<n>\d+(?:\s*[-–/&]\s*\d+)?|[IVXLC]+\b)", re.I)
 _PAGES = re.compile(r"\bpp?\.?\s*(?P<p>[IVXLC]+\b|\d+(?:\s*[-–]\s*\d+)?(?:\s*(?:,|&|and)\s*\d+(?:\s*[-–]\s*\d+)?)*)", re.I)
 _SOURCE_LEAD = re.compile(r"^(?:(?:(?:first|originally|re-?)\s*)?(?:published|printed|appeared)\s*:?\s*(?:in\s+)?"
                           r"|from\s+|source\s*:?\s*|in\s+|reprinted\s+(?:from|in)\s+|taken\s+from\s+|copied\s+from\s+)",
@@ -24,6 +24,8 @@ _SOURCE_LEAD = re.compile(r"^(?:(?:(?:first|originally|re-?)\s*)?(?:published|pr
 _LANGUAGE = re.compile(r"^(?:in\s+)?(?:French|German|Russian|Spanish|Italian|Yiddish|Dutch|Polish|Portuguese|"
                        r"Chinese|Japanese|Greek|Swedish|Norwegian|Danish|Czech|Hungarian|Serbo-Croat|Bulgarian|"
                        r"Romanian|Finnish|Hebrew|Turkish|Ukrainian)\s+(?:in|as)\s+", re.I)
+_DATE_IN = re.compile(r"^[^;:]{0,30}?\d{4}\)?\s*,?\s+in\s+(?:the\s+)?((?:(?:French|German|Russian|Spanish|Italian)\s+in\s+)?"
+                      r"[A-Z][^,;:()]{2,50})")
 _SOURCE_HEAD_END = re.compile(r",|\s\(|;|:\s|\s[-–—]\s")
 _NOT_PERIODICAL = re.compile(r"(?:Vol|No\b|No\.|pp?\.|\d|by\s)", re.I)
 # Heads that name a document, an archive or a collection, not a periodical.
@@ -31,8 +33,8 @@ _NOT_A_TITLE = re.compile(r"^(?:as\b|an?\s+|the\s+)?(?:as\b|original|internal|dr
                           r"mimeograph\w*|pamphlet|leaflet|photocopy|microfilm|author|this|his|her|their|our|"
                           r"collected|selected|complete)\b", re.I)
 _EDITOR = re.compile(r"^\s*(?:\((?:eds?|editors?|ed\.\s*by)\.?\)|,\s*eds?\.|,\s*editors?\b)", re.I)
-_BOOKISH = re.compile(r"\b(?:Publish\w*|Press|Books|Verlag|Editions?|Éditions|Library|Collected\s+Works|"
-                      r"Selected\s+Works|Complete\s+Works|Works|Werke|Gesamtausgabe|Anthology|Reader|"
+_BOOKISH = re.compile(r"\b(?:Publishers?|Publishing|Publ\.|Press|Books|Verlag|Editions?|Éditions|Library|Collected\s+Works|"
+                      r"Selected\s+Works|Complete\s+Works|Works|Werke|Gesamtausgabe|Anthology|Reader|[Cc]ollection|"
                       r"Pamphlet|Co\.,?\s+Inc|Ltd)\b", re.I)
 # Words that make a name a periodical's even when the line gives no volume or issue.
 _PERIODICAL_WORD = re.compile(r"\b(?:Review|Journal|Register|Bulletin|News|Times|Worker|Workers|Quarterly|"
@@ -82,8 +84,11 @@ def parse_source_line(line: str | None, marked: Iterable[str] = (), skip: Iterab
     if (d := parse_date(body)):
         out["date"], out["date_text"] = d
     head, rest = _head(body)
+    starts_with_date = parse_date(head) is not None or (head.split() and head.split()[0].lower().strip(".,") in MONTHS)
+    if starts_with_date and (m := _DATE_IN.match(body)):
+        head, rest = _LANGUAGE.sub("", m.group(1)).strip(" ."), body[m.end():]   # "Nov 12-26, 1885 in Sozialdemokrat"
     editor = bool(_EDITOR.match(rest))
-    bookish = editor or bool(_BOOKISH.search(line))
+    bookish = editor or bool(_BOOKISH.search(body))
     skip = {clean(s).casefold() for s in skip if s}
     name = _marked_name(body, marked, skip) if marked else None
     if name is None:

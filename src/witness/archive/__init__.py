@@ -25,6 +25,7 @@ from ..model import Document
 from ..store.base import CurationOp, SearchQuery, SearchResults, Store
 from .documents import DocumentViews
 from .findings import FindingList, recent_findings
+from .judgements import Judgements
 from .people import PeopleViews
 from .views import ContradictionView, Overview, PersonRef, PersonView, TimelineRow, default_authority
 
@@ -45,6 +46,7 @@ class Archive:
         self._building: dict[str, threading.Lock] = {}
         self.docs = DocumentViews(store)
         self.people = PeopleViews(self, name_lookup)
+        self.judgements = Judgements(self)
 
     # -- caching --------------------------------------------------------------------------
     def generation(self):
@@ -150,8 +152,18 @@ class Archive:
         """claims.Contradiction objects: every one in the archive, or one person's."""
         return self.people.contradictions(self.resolve_person(person) if person else None)
 
+    def judged_contradictions(self, person: str | None = None):
+        """`contradictions` with their keys, the sources each outlier stands against and the
+        verdicts in force, the most contested first (judgements.JudgedContradiction)."""
+        return self.judgements.raw_contradictions(self.contradictions(person))
+
     def contradiction_views(self) -> list[ContradictionView]:
-        return self.cached("contradictions", self.people.contradiction_views)
+        """Every contradiction with its verdict, the outliers standing against the most sources first."""
+        def compute():
+            views = self.judgements.contradictions(self.people.contradiction_views())
+            views.sort(key=lambda c: -c.against)        # stable: by person and kind within a count
+            return views
+        return self.cached("contradictions", compute)
 
     def persons(self) -> list[PersonRef]:
         """Every person with the number of documents mentioning them, most mentioned first."""
@@ -201,6 +213,26 @@ class Archive:
 
     def findings_for(self, rule: str) -> FindingList:
         return FindingList(self.store, rule)
+
+    # -- verdicts on findings and contradictions ------------------------------------------
+    def document_findings(self, doc: Document):
+        """A document's findings with their keys and verdicts (judgements.DocFinding)."""
+        return self.judgements.document(doc)
+
+    def judge(self, ref, verdict: str, *, who: str, note: str | None = None, cause: str | None = None):
+        """Mark a finding (not-an-error | fixed) or a contradiction (artefact with a cause |
+        real); `ref` is DOC#N, a key or a unique prefix of one.  Stored and logged."""
+        return self.judgements.judge(ref, verdict, who=who, note=note, cause=cause)
+
+    def unjudge(self, ref, *, who: str, note: str | None = None):
+        return self.judgements.clear(ref, who=who, note=note)
+
+    def verdicts_by_rule(self) -> dict:
+        """{rule: Counter(verdict → findings)} of the findings reported now."""
+        return self.cached("verdicts-by-rule", self.judgements.by_rule)
+
+    def verdict_summary(self) -> dict:
+        return self.judgements.summary()
 
     # -- curation -------------------------------------------------------------------------
     def merge(self, keep: str, drop: str, *, who: str, why: str | None = None) -> CurationOp:

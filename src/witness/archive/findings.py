@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .judgements import with_verdicts
 from .views import EXCERPT_RADIUS, RECENT_FINDINGS, FindingRow
 
 
@@ -54,12 +55,21 @@ class FindingList:
         if stop <= start:
             return []
         rows = self.store.findings.rows(rule=self.rule, limit=stop - start, offset=start, radius=EXCERPT_RADIUS)
-        return with_suggestions(self.store, [_row(r) for r in rows])
+        return with_verdicts(self.store, with_suggestions(self.store, [_row(r) for r in rows]))
 
     def __iter__(self):
         step = 500
         for start in range(0, len(self), step):
             yield from self[start:start + step]
+
+    def bare(self) -> list[FindingRow]:
+        """Every row of the rule without suggestions (those cost a document read each: callers
+        add them to the rows they show with `suggest`)."""
+        rows = [_row(r) for r in self.store.findings.rows(rule=self.rule, limit=10**7, radius=EXCERPT_RADIUS)]
+        return with_verdicts(self.store, rows)
+
+    def suggest(self, rows: list[FindingRow]) -> list[FindingRow]:
+        return with_suggestions(self.store, rows)
 
 
 def recent_findings(store) -> list[FindingRow]:
@@ -71,4 +81,4 @@ def recent_findings(store) -> list[FindingRow]:
     for r in store.findings.rows(doc_ids=order, limit=10**6, radius=EXCERPT_RADIUS):
         by_doc[r.doc_id].append(_row(r))
     recent = [row for rows in by_doc.values() for row in rows[:2]]
-    return with_suggestions(store, recent[:RECENT_FINDINGS])
+    return with_verdicts(store, with_suggestions(store, recent[:RECENT_FINDINGS]))

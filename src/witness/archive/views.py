@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..claims import ClaimItem, build_timeline, find_contradictions
 from ..model import HEDGED
@@ -63,6 +64,9 @@ class ContradictionView:
     b: TimelineRow | None         # what it stands against; None when that is the authority file alone
     also: int = 0                 # more claims of the outlier's own source saying the same
     against: int = 1              # how many sources the outlier stands against
+    event: str = ""               # what it is about (the consensus's event; a death of any manner is "died")
+    key: str = ""                 # the outlier's fingerprint, for verdicts (witness/verdicts.py)
+    verdict: Any = None           # verdicts.Verdict in force, if a curator gave one
 
 
 @dataclass
@@ -98,6 +102,8 @@ class FindingRow:
     before: str
     match: str
     after: str
+    key: str = ""                 # fingerprint for verdicts (witness/verdicts.py)
+    verdict: Any = None           # verdicts.Verdict in force, if a volunteer gave one
 
 
 @dataclass
@@ -156,18 +162,27 @@ def timeline_rows(indexed: list[tuple[int, ClaimItem]], subject: str | None = No
     return rows, by_claim
 
 
+def outlier_of(c):
+    """(the claim that stands out, how many sources it stands against) of a claims.Contradiction;
+    when the authority file is what stands out, the sources' example stands in for the claim."""
+    return c.first, c.against
+
+
 def contradiction_views(found, by_claim: dict[int, TimelineRow], name_of) -> list[ContradictionView]:
     """claims.Contradiction → ContradictionView; both sides' timeline rows are flagged."""
+    from ..verdicts import contradiction_item
     out = []
     for c in found:
         a = by_claim[id(c.first.claim)]
         b = by_claim[id(c.second.claim)] if c.second is not None else None
-        others = [by_claim[id(o.claim)] for o in getattr(c, "others", ()) if id(o.claim) in by_claim]
+        others = [by_claim[id(o.claim)] for o in c.others if id(o.claim) in by_claim]
         for row in (a, b, *others):
             if row is not None:
                 row.contradicted = True
+        outlier, against = outlier_of(c)
+        item = contradiction_item(c.kind, c.subject, outlier.document_id, outlier.quote or "")
         out.append(ContradictionView(c.subject, name_of(c.subject), c.kind, c.reason, a, b,
-                                     len(c.others), c.against))
+                                     len(c.others), against, c.consensus.event, item.key))
     return out
 
 

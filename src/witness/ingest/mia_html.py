@@ -369,6 +369,12 @@ class _Page:
                     f"in {total} characters of text)")
         if name.startswith("index.") and not self.has_header and (ratio > 0.3 or density > 4):
             return f"index page ({ratio:.0%} of the text is links, no document header)"
+        if name.startswith("index."):
+            paras = text.split("\n\n")
+            short = sum(1 for p in paras if len(p) < 80)
+            if len(paras) >= 15 and short >= 0.8 * len(paras):
+                # "Engels to Mrs Zadek. c. 1 January" × 40: a list of items, not a text.
+                return f"index page (a list: {short} of {len(paras)} paragraphs are one short line)"
         return None
 
     # -- record

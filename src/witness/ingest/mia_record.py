@@ -27,7 +27,8 @@ _NOT_NAME = re.compile(r"\b(?:archive|internet|section|chapter|part|party|progra
                        r"correspondent|correspondence|college|international|democratic|committee|"
                        r"library|works|letters|manifesto|preface|introduction|value|price|profit|"
                        r"capital|volume|review|editorial|notes?|introduction|resolution|statement|letter|report|speech|"
-                       r"interview|appendix|foreword|contents|index|[IVXLC]{2,}\.)(?!\w)", re.I)
+                       r"interview|appendix|foreword|contents|index|address|speech|history|biograf\w*|biograph\w*|"
+                       r"[IVXLC]{2,}\.)(?!\w)|^(?:the|a|an)\s", re.I)
 _NAMEISH = re.compile(r"^[A-Z][\w.’'\-]*(?:\s+(?:[A-Z][\w.’'\-]*|de|von|van|der|la|le|du|y)){0,5}$")
 # A word of a name: capitalised, or an initial ("V.", "G.V.").
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w’'\-]*\.?|(?:[A-Z]\.)+[A-Z]?\.?|de|von|van|der|la|le|du|y|del|da|di)$")
@@ -41,7 +42,7 @@ _ABSTRACT = re.compile(r"^(?:abstract|extracts?|excerpts?|\[?abridged\]?|(?:tabl
 _NUMERAL = re.compile(r"^(?:[IVXLC]+|\d{1,3}|[A-Z])\.?$")
 _CHAPTERISH = re.compile(r"^(?:chapter|chap\.|part|book|section|appendix|preface|introduction|foreword|"
                          r"afterword|postscript|lecture|letter|article)\b|^(?:[IVXLC]+|\d{1,3})[.:)\s–-]", re.I)
-_BANNER = re.compile(r"\b(?:internet\s+archive|marxists?\.org|MIA\b|marxist\s+writers|works\s+of|"
+_BANNER = re.compile(r"\b(?:internet\s+archive|marxists?\.org|MIA\b|marxists?\s+(?:writers|history|archive)|works\s+of|"
                      r"collected\s+works|writings\s+of)\b", re.I)
 _YEARISH = re.compile(r"(?:,|\.)?\s*\(?(?:1[5-9]\d\d|20\d\d)(?:[-–/](?:1[5-9]\d\d|20\d\d|\d\d))?\)?\s*$")
 _LONE_YEAR = re.compile(r"(?<![\d\-–/])(?<!of )(?<!in )(?<!since )(?<!after )(?<!from )(?<!to )"
@@ -154,12 +155,16 @@ class HeaderReader:
             if el.tag in ("h2", "h4") and not bylines and not titles and (who := people(text)):
                 bylines = who
                 continue
+            if el.tag in ("h1", "h3", "h5") and not bylines and not titles and (who := people(text)) \
+                    and self._known_author(who):
+                bylines = who           # "T. Cliff" as an h3 above the book's title
+                continue
             if len(text) < 60 and self._is_date_heading(text):
                 if rb.rec.heading_date is None:
                     rb.heading_date(text)
                 continue
-            if _ABSTRACT.match(text.strip(" :.[]")):
-                continue
+            if _ABSTRACT.match(text.strip(" :.[]")) or not re.search(r"[^\W\d_]", text):
+                continue            # "Abstract", "* * *"
             first = lines[0] if lines else text
             if letter is None and (m := _LETTER.match(first)) and len(first) < 160 and (
                     people(m.group("from")) or re.match(r"^(?:an?\s+|open\s+)*letter$", m.group("from"), re.I)):
@@ -178,6 +183,8 @@ class HeaderReader:
                 continue
             text = _join_label(lines) if len(lines) > 1 else text
             titles.append((el.tag, clean(text)))
+        self._numbered_sections = sum(1 for h in self.p.body.iter("h2", "h3", "h4", "h5", "h6")
+                                      if _NUMERAL.match(inline_text(h)))
         title, rest = self._choose_title(titles)
         subtitles.extend(t for _, t in rest)
         if title is None:
@@ -225,7 +232,14 @@ class HeaderReader:
         rec.language = self._language()
         return rec
 
+    def _known_author(self, names: list[str]) -> bool:
+        """Do these names agree with the page's meta author or its folder (by surname)?"""
+        folder = self.p.rel.split("/")[1].split("-")[0].lower() if self.p.rel.count("/") > 1 else ""
+        known = {_surname(n) for n in self.meta_authors} | ({folder} if folder else set())
+        return any(_surname(n) in known for n in names)
+
     _work_year: tuple[str, str] | None = None
+    _numbered_sections = 0
 
     def _is_date_heading(self, text: str) -> bool:
         d = parse_date(text)
@@ -304,9 +318,20 @@ class HeaderReader:
                 return chapter, [x for j, x in enumerate(titles) if j not in used]
             # "Victor Serge / Year One of the Russian Revolution / I – The October Insurrection":
             # a heading above the h1 is the book the h1 belongs to.
-            if i > 0 and not self.work and titles[i - 1][0] in ("h3", "h4") and not _CHAPTERISH.match(titles[i - 1][1]):
-                self.work = titles[i - 1][1]
+            if i > 0 and not self.work and titles[i - 1][0] in ("h3", "h4") and not _CHAPTERISH.match(titles[i - 1][1]) \
+                    and (_CHAPTERISH.match(h1) or _NUMERAL.match(h1)):
+                self.work = titles[i - 1][1]       # (a kicker over an article's h1 is no book)
             return h1, [x for j, x in enumerate(titles) if j != i]
+        # No h1: a later heading the <title> tag names after the first ("Lenin's Karl Marx:
+        # III: Marx's Economic Doctrine") is the chapter, the first the work.
+        head = self.root.find(".//title")
+        title_tag = clean(head.text).casefold() if head is not None and head.text else ""
+        if len(titles) > 1 and titles[0][1].casefold() in title_tag:
+            after = title_tag[title_tag.find(titles[0][1].casefold()) + len(titles[0][1]):]
+            for k, (tag, t) in enumerate(titles[1:], 1):
+                if len(t) > 3 and re.search(r"[^\W\d_]{3}", t) and _similar_in(t, after):
+                    self.work = self.work or titles[0][1]
+                    return t, [x for j, x in enumerate(titles) if j not in (0, k)]
         # No h1: the first heading that is not the work itself.
         for k, (tag, t) in enumerate(titles):
             if self.work and t.casefold() == self.work.casefold() and len(titles) > k + 1:
@@ -318,14 +343,18 @@ class HeaderReader:
         low = h1.casefold()
         if _CHAPTERISH.match(h1) or _NUMERAL.match(h1) or chapter.startswith("("):
             return False
+        if _NUMERAL.match(chapter) and self._numbered_sections > 1:
+            return False        # "1", "2", "3"… under the h1: the text's own sections
         crumbs = self._toplink_crumbs()
         if crumbs and len(crumbs) >= 4 and _similar(crumbs[-1], h1):
             return True
         head = self.root.find(".//title")
         title_tag = clean(head.text) if head is not None and head.text else ""
         desc = self._meta("description") or ""
-        if re.search(r"\((?:chap|ch\.|part|section)", title_tag, re.I) or (
-                chapter.casefold() in desc.casefold() and low in desc.casefold() and low != chapter.casefold()):
+        # "Robert Tressell: The Ragged Trousered Philanthropists (21. The Reign of Terror…)":
+        # the chapter in parentheses after the book.
+        in_parens = re.search(re.escape(low) + r".*\([^)]*" + re.escape(chapter.casefold()[:25]), desc.casefold())
+        if re.search(r"\((?:chap|ch\.|part|section)", title_tag, re.I) or (in_parens and low != chapter.casefold()):
             return True
         if _NUMERAL.match(chapter) or re.match(r"^(?:chapter|part|book)\s+[\dIVXLC]+\b", chapter, re.I):
             return True
@@ -410,6 +439,12 @@ def header_line(text: str) -> bool:
 def _work(text: str) -> str | None:
     t = clean(_YEARISH.sub("", text)).strip(" .:,–-")
     return t or None
+
+
+def _similar_in(needle: str, hay: str) -> bool:
+    n = re.sub(r"\W+", " ", needle.casefold()).strip()
+    h = re.sub(r"\W+", " ", hay.casefold()).strip()
+    return bool(n) and n in h
 
 
 def _similar(a: str, b: str) -> bool:

@@ -20,7 +20,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from lxml import etree
 
@@ -30,6 +30,7 @@ from ..creators import author_names, display, group_name
 from ..duplicates import representative_of
 from ..model import HEDGED, Document, Entity
 from .assets import CSS, SEARCH_JS
+from .sections import findings_section, home_page, versions_section, write_texts
 
 MAX_TERMS_PER_DOC = 4000   # keeps the search index proportional to the archive, not its text
 _TOKEN = re.compile(r"[\W_]+")
@@ -43,8 +44,10 @@ def fold_tokens(s: str) -> list[str]:
 
 
 class _Site:
-    def __init__(self, docs: list[Document], out: Path, title: str, authority: Any):
+    def __init__(self, docs: list[Document], out: Path, title: str, authority: Any,
+                 history: Callable[[str], list] | None = None):
         self.docs = docs
+        self.history = history
         self.by_id = {d.id: d for d in docs}
         self.out = out
         self.title = title
@@ -189,6 +192,10 @@ class _Site:
         cite = citation(r)
         if cite:
             el("p", cite, parent=article, class_="citation")
+        url = original_url(doc)
+        if url:
+            p = el("p", "Original page: ", parent=article, class_="original")
+            el("a", url, parent=p, href=url, rel="external noopener", class_="original")
         text = el("div", parent=article, class_="text")
         rend = Renderer(doc, note_href=lambda k: f"#fn-{k}",
                         person_href=lambda eid: f"{up}{self.person_file(eid)}"
@@ -205,13 +212,11 @@ class _Site:
             p = el("p", "The same text as ", parent=article, class_="same-text")
             for k, other in enumerate(same):
                 self.doc_link(p, other, up)
+        findings_section(article, doc)
+        versions_section(article, self.history(doc.id) if self.history else [])
         src = el("p", parent=article, class_="source")
         src.text = clean(f"Source: {doc.source.path}" + (f" · {r.rights}" if r.rights else "")
                          + (f" · last updated {r.last_updated}" if r.last_updated else ""))
-        url = original_url(doc)
-        if url:
-            src.text += " · original: "
-            el("a", url, parent=src, href=url, rel="external noopener", class_="original")
         self.write(path, html)
 
     def person(self, eid: str, e: Entity) -> None:
@@ -261,15 +266,9 @@ class _Site:
             n = len(self.mentioned_in.get(eid, []))
             el("span", f" — {n} document{'s' if n != 1 else ''}", parent=li, class_="meta")
         self.write("persons.html", html)
-        # home
+        # home: the authors, the years and the person index at a glance
         html, _h, main, up = self.page("index.html", self.title)
-        el("h1", self.title, parent=main)
-        el("p", f"{len(self.docs)} documents by {len(by_author)} authors, naming "
-           f"{len(self.persons)} persons.", parent=main)
-        ul = el("ul", parent=main, class_="index")
-        for href, label in (("authors.html", "Authors"), ("chronology.html", "Chronology"),
-                            ("persons.html", "Persons"), ("search.html", "Search")):
-            el("a", label, parent=el("li", parent=ul), href=href)
+        home_page(self, main, by_author, by_year)
         self.write("index.html", html)
         # search
         html, head, main, up = self.page("search.html", "Search")
@@ -281,6 +280,7 @@ class _Site:
         el("button", "Search", parent=form, type="submit")
         el("p", parent=main, id="status", **{"aria-live": "polite"})
         el("ol", parent=main, id="results")
+        el("button", "More results", parent=main, id="more", type="button", hidden="hidden")
         el("script", parent=body_of(html), src="search-index.js").text = ""
         el("script", parent=body_of(html), src="search.js").text = ""
         self.write("search.html", html)
@@ -308,6 +308,7 @@ class _Site:
         (self.out / "search-index.js").write_text(f"window.WITNESS_SEARCH = {data};\n",
                                                   encoding="utf-8", errors="replace")
         (self.out / "search.js").write_text(SEARCH_JS, encoding="utf-8")
+        write_texts(self.out, self.docs, self.persons)
 
 
 def body_of(html):
@@ -315,11 +316,13 @@ def body_of(html):
 
 
 def publish(docs: Iterable[Document], out_dir: Path | str, *, authority: Any = None,
-            title: str = "Witness edition") -> dict[str, int]:
-    """Write the static site; returns counts of pages written."""
+            title: str = "Witness edition", history: Callable[[str], list] | None = None) -> dict[str, int]:
+    """Write the static site; returns counts of pages written.
+
+    history: doc id → its versions (store.history), listed on each document's page."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    site = _Site(sorted(docs, key=date_key), out, clean(title) or "Witness edition", authority)
+    site = _Site(sorted(docs, key=date_key), out, clean(title) or "Witness edition", authority, history)
     (out / "style.css").write_text(CSS, encoding="utf-8")
     for d in site.docs:
         site.document(d)

@@ -13,6 +13,7 @@ from typing import Iterator
 from ..model import Document
 from .base import PutResult, SearchQuery, SearchResults, VersionInfo
 from .curation import Curation
+from .verdicts import Verdicts
 from .db import Database
 from .documents import Documents, Prepared, prepare
 from .duplicate_index import DuplicateIndex
@@ -30,6 +31,7 @@ class ArchiveStore:
         self.people = People(db)
         self.findings = Findings(db)
         self.curation = Curation(db)
+        self.verdicts = Verdicts(db)
         self.duplicates = DuplicateIndex(db)      # witness.duplicates keeps it current
         self.searcher = search
         self._synced_writes = 0

@@ -325,6 +325,36 @@ def _v10_fill(conn: sqlite3.Connection) -> None:
 # 11: document aliases and legacy identities (store/identity.py, issue 13).
 from .identity import V11 as _V11, v11_fill as _v11_fill  # noqa: E402
 
+# 12: curated judgements on findings and contradictions (store/verdicts.py), keyed by the
+# items' fingerprints rather than rows, so re-ingest and reprocess leave them in force.
+_V12 = """
+CREATE TABLE verdicts (
+    key     TEXT PRIMARY KEY,
+    kind    TEXT NOT NULL CHECK (kind IN ('finding', 'contradiction')),
+    verdict TEXT NOT NULL,
+    doc_id  TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    quote   TEXT NOT NULL,
+    who     TEXT NOT NULL,
+    at      TEXT NOT NULL,
+    note    TEXT,
+    cause   TEXT
+);
+CREATE INDEX verdicts_kind ON verdicts(kind, verdict);
+CREATE TABLE verdict_log (
+    seq     INTEGER PRIMARY KEY,
+    key     TEXT NOT NULL,
+    kind    TEXT NOT NULL,
+    action  TEXT NOT NULL CHECK (action IN ('set', 'clear')),
+    verdict TEXT,
+    cause   TEXT,
+    note    TEXT,
+    who     TEXT NOT NULL,
+    at      TEXT NOT NULL
+);
+CREATE INDEX verdict_log_key ON verdict_log(key, seq);
+"""
+
 STEPS: list[list[Step]] = [
     [_V1],
     [_V2, _v2_fill],
@@ -337,6 +367,7 @@ STEPS: list[list[Step]] = [
     [_V9],
     [_v10_fill],
     [_V11, _v11_fill],
+    [_V12],
 ]
 LATEST = len(STEPS)
 

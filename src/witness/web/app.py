@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import importlib.util
 import logging
 import os
 import threading
@@ -16,6 +17,8 @@ from starlette.requests import Request
 from . import errors, render
 
 HERE = Path(__file__).resolve().parent
+# Swagger UI's files ship in the fastapi-offline package: /docs works without a network.
+DOCS_ASSETS = Path(importlib.util.find_spec("fastapi_offline").origin).parent / "static"
 MAX_BODY = 1024 * 1024          # bytes; larger request bodies get 413
 
 log = logging.getLogger("witness.web")
@@ -114,7 +117,7 @@ def create_app(store, *, token: str | None = None, max_body: int = MAX_BODY, nam
     store call never holds up the event loop (static files, other requests).
     """
     from ..archive import Archive
-    from . import api, pages
+    from . import api, pages, verdicts
 
     if token is None:
         token = os.environ.get("WITNESS_TOKEN") or None
@@ -137,8 +140,11 @@ def create_app(store, *, token: str | None = None, max_body: int = MAX_BODY, nam
     app.include_router(api.router)
     if token:
         app.include_router(api.curation_router)
+    app.include_router(verdicts.api_router)
     app.include_router(pages.router)
+    app.include_router(verdicts.router)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    app.mount("/docs-assets", StaticFiles(directory=str(DOCS_ASSETS)), name="docs-assets")
     app.add_middleware(Guard, fastapi_app=app, max_body=max_body)
     return app
 

@@ -8,6 +8,8 @@ Starlette's plain-text 404/405/500 are all replaced here.
 from __future__ import annotations
 
 import logging
+import re
+from urllib.parse import unquote
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -48,8 +50,26 @@ def error_response(request: Request, status: int, code: str, message: str, *,
         return JSONResponse(envelope(status, code, message, hint), status_code=status, headers=headers)
     templates = request.app.state.templates
     html = templates.get_template("error.html").render(
-        request=request, status=status, code=code, message=message, hint=hint, query="")
+        request=request, status=status, code=code, message=message, query="",
+        hint=None if hint and "`" in hint else hint,     # a command-line hint means nothing here
+        kind=_page_kind(request.url.path), words=_words_of(request.url.path))
     return HTMLResponse(html, status_code=status, headers=headers)
+
+
+def _page_kind(path: str) -> str:
+    """What the reader was looking for, from the address."""
+    for prefix, kind in (("/documents/", "document"), ("/persons/", "person")):
+        if path.startswith(prefix):
+            return kind
+    return "page"
+
+
+def _words_of(path: str) -> str:
+    """Words of the address's last part, to search for instead ("serge-1937-08-yagoda" →
+    "serge yagoda"): a renamed document is usually found by them."""
+    last = unquote(path.rstrip("/").rsplit("/", 1)[-1])
+    words = [w for w in re.split(r"[\W_]+", last) if w and not w.isdigit() and len(w) > 1]
+    return " ".join(words[:8])[:100]
 
 
 def _validation_message(exc: RequestValidationError) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 import threading
 import time
@@ -15,8 +14,9 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 
 from ..errors import BadQuery
 from ..model import HEDGED
+from ..archive.views import fold
 from ..store.base import SearchQuery, SearchResults
-from . import render
+from . import proofreading, reading, render
 from .errors import WebError
 
 router = APIRouter(include_in_schema=False)
@@ -31,8 +31,10 @@ FACET_LABELS = {"author": "Author", "authors": "Author", "decade": "Decade", "ye
 
 
 def page(request: Request, template: str, status: int = 200, **context) -> HTMLResponse:
+    from .verdicts import signed_in
     templates = request.app.state.templates
-    html = templates.get_template(template).render(request=request, **context)
+    html = templates.get_template(template).render(request=request, curator=signed_in(request),
+                                                   curation=bool(request.app.state.token), **context)
     return HTMLResponse(html, status_code=status)
 
 
@@ -148,9 +150,11 @@ def _facet_label(views, name: str, value) -> str:
 
 def cached_page(request: Request, key, render) -> HTMLResponse:
     """Pages computed only from the archive are rendered once per archive generation, so
-    a write by any process (an ingest, a curation) shows at once."""
+    a write by any process (an ingest, a curation) shows at once.  Who is signed in is part of
+    the key: their name and forms are on the page."""
+    from .verdicts import signed_in
     cache = request.app.state.page_cache
-    full = (request.app.state.archive.generation(), key)
+    full = (request.app.state.archive.generation(), signed_in(request), key)
     html = cache.get(full)
     if html is None:
         response = render()
@@ -240,16 +244,20 @@ def document(request: Request, doc_id: str):
                        "subject": subject.name if subject else c.subject,
                        "quote": doc.text[c.evidence.start:c.evidence.end]})
     show = request.query_params.get("findings") in ("1", "on", "true")
+    view = reading.view_of(request.query_params.get("view"))
+    findings = [(d, reading.excerpt(doc.text, d.finding.start, d.finding.end))
+                for d in archive.document_findings(doc)] if not version else []
     persons = sorted({m.entity for m in doc.mentions if m.type == "person" and m.entity})
     briefs = archive.store.duplicates.briefs(doc.same_text_as) if doc.same_text_as else {}
     same_text = [briefs.get(i, {"id": i}) for i in doc.same_text_as]
     from ..creators import byline
     return page(request, "document.html", doc=doc, same_text=same_text, byline=byline(doc.record),
-                rec=doc.record, text=render.text_html(doc),
+                rec=doc.record, rows=reading.reading_rows(doc), view=view,
                 history=history, claims=claims, names=names, persons=persons,
                 chicago=render.chicago(doc), bibtex=render.bibtex(doc), csl=render.csl_json(doc),
                 original=render.mia_url(doc),
-                show_findings=show, version=version, query="")
+                show_findings=show, version=version, findings=findings,
+                here=str(request.url.path) + (f"?{request.url.query}" if request.url.query else ""), query="")
 
 
 TIMELINE_PAGE = 100      # claims per page of a person's timeline (Trotsky has ~2,000)
@@ -270,23 +278,70 @@ def person(request: Request, pid: str):
 
 @router.get("/contradictions", response_class=HTMLResponse)
 def contradictions(request: Request):
-    rows = request.app.state.archive.contradiction_views()
-    shown, pageno, pages, _ = paginate(request, rows, LIST_PAGE)
-    return page(request, "contradictions.html", rows=shown, total=len(rows), pageno=pageno,
-                pages=pages, query="")
+    from ..verdicts import CAUSES
+    p = request.query_params
+    every = request.app.state.archive.contradiction_views()      # most contested first
+    person = (p.get("person") or "").strip()[:200]
+    event = (p.get("event") or "").strip()[:50]
+    kind = (p.get("kind") or "").strip()[:50]
+    show_artefacts = p.get("artefacts") in ("1", "on", "true")
+    wanted = fold(person) if person else ""
+    matching = [c for c in every
+                if (not person or c.entity == person or wanted in fold(c.entity_name))
+                and (not event or _event(c) == event) and (not kind or c.kind == kind)]
+    artefacts = [c for c in matching if c.verdict is not None and c.verdict.verdict == "artefact"]
+    rows = matching if show_artefacts else [c for c in matching if c not in artefacts]
+    shown, pageno, pages, first = paginate(request, rows, LIST_PAGE)
+    base = {k: v for k, v in (("person", person), ("event", event), ("kind", kind),
+                              ("artefacts", "1" if show_artefacts else "")) if v}
+
+    def link(n, **change):
+        return "/contradictions?" + urlencode({**base, **change, "page": n} if n else {**base, **change})
+
+    here = link(pageno)
+    return page(request, "contradictions.html", rows=shown, total=len(matching), artefacts=len(artefacts),
+                real=sum(1 for c in matching if c.verdict is not None and c.verdict.verdict == "real"),
+                everything=len(every), person=person, event=event, kind=kind, show_artefacts=show_artefacts,
+                kinds=sorted({c.kind for c in every}), events=sorted({_event(c) for c in every}),
+                pageno=pageno, pages=pages, first=first, link=link, here=here, causes=CAUSES, query="")
+
+
+def _event(c) -> str:
+    """What a contradiction is about: the event the sources agree or disagree on."""
+    return c.event
+
+
+@router.get("/docs", response_class=HTMLResponse)
+def api_docs(request: Request):
+    return page(request, "api_docs.html", query="")
 
 
 @router.get("/checks", response_class=HTMLResponse)
 def checks(request: Request):
-    views = request.app.state.archive
+    archive = request.app.state.archive
     rule = request.query_params.get("rule")
-    rules = views.finding_rules()
-    rows, pages, pageno = [], 1, 1
+    judged_too = request.query_params.get("judged") in ("1", "on", "true")
+    rules = proofreading.rule_summaries(archive.finding_rules(), archive.verdicts_by_rule())
+    current = next((r for r in rules if r.rule == rule), None)
+    groups, pages, pageno, total, judged, documents = [], 1, 1, 0, 0, 0
     if rule:
-        found = views.findings_for(rule)
-        rows, pageno, pages, _ = paginate(request, found, LIST_PAGE)
-        total = len(found)
+        found = archive.findings_for(rule)
+        rows = found.bare()
+        total = len(rows)
+        judged = sum(1 for r in rows if r.verdict is not None)
+        every = proofreading.group_by_document(rows, judged_too=judged_too)
+        documents = len(every)
+        groups, pageno, pages, _ = paginate(request, every, proofreading.DOCS_PER_PAGE)
+        found.suggest([row for g in groups for row in g.shown])
     else:
-        total = sum(n for _, _, n in rules)
-    return page(request, "checks.html", rules=rules, rule=rule, rows=rows, total=total,
-                pageno=pageno, pages=pages, query="", json=json)
+        total = sum(r.count for r in rules)
+        judged = sum(r.count - r.open for r in rules)
+    base = {"rule": rule, **({"judged": "1"} if judged_too else {})}
+
+    def link(n):
+        return "/checks?" + urlencode({**base, "page": n})
+
+    here = "/checks?" + urlencode({**base, "page": pageno}) if rule else "/checks"
+    return page(request, "checks.html", rules=rules, rule=rule, current=current, groups=groups,
+                total=total, judged=judged, documents=documents, judged_too=judged_too, pageno=pageno,
+                pages=pages, link=link, here=here, query="")

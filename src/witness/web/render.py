@@ -128,8 +128,26 @@ def _bare_calls(doc: Document) -> dict[int, list[int]]:
     return out
 
 
-def text_html(doc: Document) -> Markup:
-    """The body text as <p> paragraphs with every span marked up."""
+def _claim_labels(doc: Document, ends_here: list[_Span]) -> str:
+    """The certainty of each hedged claim, written after its evidence (shown in the annotated
+    view only): a rumor is labelled as one, never set in italics like the author's emphasis."""
+    out = []
+    for s in ends_here:
+        c = doc.claims[s.index]
+        if c.certainty in HEDGED:
+            out.append(f'<small class="cert-label c-{escape(c.certainty)}">{escape(c.certainty)}</small>')
+    return "".join(out)
+
+
+@dataclass
+class Paragraph:
+    start: int          # offsets of the paragraph in doc.text
+    end: int
+    html: Markup
+
+
+def paragraphs_html(doc: Document) -> list[Paragraph]:
+    """The body text, paragraph by paragraph, with every span marked up."""
     text = doc.text
     spans = _spans(doc)
     bare = _bare_calls(doc)
@@ -144,10 +162,13 @@ def text_html(doc: Document) -> Markup:
     bounds = sorted(c for c in cuts if 0 <= c <= len(text))
     starts: dict[int, list[_Span]] = {}
     finding_ends: dict[int, list[_Span]] = {}
+    claim_ends: dict[int, list[_Span]] = {}
     for s in spans:
         starts.setdefault(s.start, []).append(s)
         if s.kind == "finding":
             finding_ends.setdefault(s.end, []).append(s)
+        elif s.kind == "claim":
+            claim_ends.setdefault(s.end, []).append(s)
 
     # A long page has thousands of mentions of a few dozen entities: their tags are built
     # once per (span kind, target, link) rather than once per segment.
@@ -164,7 +185,16 @@ def text_html(doc: Document) -> Markup:
             hit = tags[key] = (_open(doc, s, link_ok, first), _close(doc, s, link_ok))
         return hit
 
-    out = ['<p>']
+    paragraphs: list[Paragraph] = []
+    out: list[str] = []
+    para_start = 0
+
+    def flush(end: int) -> None:
+        html = "".join(out)
+        if html.strip():
+            paragraphs.append(Paragraph(para_start, end, Markup(html)))
+        out.clear()
+
     active: list[_Span] = []
     opened_once: set[tuple[str, int]] = set()
     bounds.append(None)
@@ -174,6 +204,8 @@ def text_html(doc: Document) -> Markup:
                 # Between segments every element is closed, so this link is never nested in another.
                 label = escape(doc.notes[i].label)
                 out.append(f'<sup><a class="noteref" id="ref-{i}" href="#note-{i}">[{label}]</a></sup>')
+        if a in claim_ends:
+            out.append(_claim_labels(doc, claim_ends[a]))
         if a in finding_ends:
             out.append(_finding_notes(doc, finding_ends[a]))
         if b is None:
@@ -186,7 +218,8 @@ def text_html(doc: Document) -> Markup:
         if not chunk:
             continue
         if chunk == "\n\n" or (chunk.startswith("\n\n") and not chunk.strip()):
-            out.append("</p>\n<p>")
+            flush(a)
+            para_start = b
             continue
         body = str(escape(chunk))
         if "\n" in body:
@@ -208,9 +241,13 @@ def text_html(doc: Document) -> Markup:
             closing.append(c)
         closing.reverse()
         out.append("".join(opening) + body + "".join(closing))
-    out.append("</p>")
-    html = "".join(out).replace("<p></p>", "")
-    return Markup(html)
+    flush(len(text))
+    return paragraphs
+
+
+def text_html(doc: Document) -> Markup:
+    """The body text as <p> paragraphs with every span marked up."""
+    return Markup("\n".join(f"<p>{p.html}</p>" for p in paragraphs_html(doc)))
 
 
 # -- citations ---------------------------------------------------------------------------------
