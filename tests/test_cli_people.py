@@ -139,3 +139,21 @@ def test_reprocess_keeps_annotations_stable(archive, copy_target):
     assert "5 unchanged" in out, out  # same model, same text: nothing new to version
     after = json.loads(run(copy, "show", "serge-1937-08-yagoda", "--json").output)
     assert after["mentions"] == before["mentions"] and after["claims"] == before["claims"]
+
+
+def test_reprocess_claims_only_recomputes_claims_from_the_stored_mentions(archive, copy_target):
+    from witness.store import open_store
+    copy = copy_target
+    run(archive, "migrate", "--quiet", "--to", copy)
+    before = json.loads(run(copy, "show", "serge-1937-08-yagoda", "--json").output)
+    assert before["claims"]
+    with open_store(copy) as store:             # an archive whose claims are out of date
+        doc = store.get_document("serge-1937-08-yagoda")
+        doc.claims = []
+        assert store.put_document(doc).status == "updated"
+    out = run(copy, "reprocess", "--claims-only", "--quiet").output
+    assert "1 changed" in out and "4 unchanged" in out, out
+    after = json.loads(run(copy, "show", "serge-1937-08-yagoda", "--json").output)
+    assert after["mentions"] == before["mentions"] and after["claims"] == before["claims"]
+    bad = run(copy, "reprocess", "--claims-only", "--no-nlp", ok=False)
+    assert bad.exit_code == 2 and "--claims-only" in bad.output

@@ -25,15 +25,22 @@ def _batches(docs: Iterable[Document], n: int) -> Iterator[list[Document]]:
 def annotate_many(docs: Iterable[Document], *, n_process: int | None = None) -> Iterator[Document]:
     """Fill mentions, entities, claims and the people findings of each document, in order."""
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    from .nlp import annotate_many as find_entities
+
+    n_process = n_process or min(2, os.cpu_count() or 1)
+    yield from claims_many(find_entities(docs, n_process=n_process))
+
+
+def claims_many(docs: Iterable[Document]) -> Iterator[Document]:
+    """Claims and the people findings of each document from the mentions it has (the NER is
+    not rerun): what `witness reprocess --claims-only` does after the claim rules change."""
     from .authority import load
     from .checks import refresh_findings
     from .claims import extract_claims_many
     from .language import pipeline_of
-    from .nlp import annotate_many as find_entities
 
     context = {"authority": load()}
-    n_process = n_process or min(2, os.cpu_count() or 1)
-    for batch in _batches(find_entities(docs, n_process=n_process), CLAIM_BATCH):
+    for batch in _batches(docs, CLAIM_BATCH):
         # The claim rules read English; other pages get no claims (witness.language).
         english = [d for d in batch if pipeline_of(d.record.language) == "en"]
         found = dict(zip(map(id, english), extract_claims_many(english)))

@@ -194,15 +194,19 @@ def stats(ctx, as_json):
 @cli.command()
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @click.option("--no-nlp", is_flag=True, help="Only the creators/periodicals step (seconds, not the NLP's half hour).")
+@click.option("--claims-only", is_flag=True,
+              help="Claims (and people findings) again from the stored mentions: after the claim rules change.")
 @click.option("--cluster", metavar="local:N|tcp://HOST:8786",
               help="Run the stages on Dask: a LocalCluster of N worker processes, or a running scheduler.")
 @click.pass_context
-def reprocess(ctx, quiet, no_nlp, cluster):
+def reprocess(ctx, quiet, no_nlp, claims_only, cluster):
     """Rerun creators, NLP and claim stages over stored documents (no files are read)."""
     from .reprocess import reprocess as run
+    if claims_only and (no_nlp or cluster):
+        raise click.UsageError("--claims-only goes alone: it reads the stored mentions, here")
     store = _store(ctx)
     with _cluster(cluster, quiet) as runner:
-        summary = run(store, progress=not quiet, nlp=not no_nlp, runner=runner)
+        summary = run(store, progress=not quiet, nlp=not no_nlp, claims_only=claims_only, runner=runner)
     for line in summary.lines():
         click.echo(line)
 

@@ -127,10 +127,13 @@ Examples:
 No file is read: the stored text is annotated again (after an update of the
 extractor or of the authority file). A document whose annotations changed is
 stored as a new version; the others stay as they were. Shows a bar for NLP,
-write and index, and a summary of what changed.""",
+write and index, and a summary of what changed. --claims-only keeps the stored
+mentions and entity links and recomputes the claims from them (after an update
+of the claim rules: minutes instead of the NLP's half hour).""",
                   """\b
-Example:
+Examples:
   witness reprocess
+  witness reprocess --claims-only
   witness reprocess --quiet"""),
 
     "person": ("""A person: name, spellings, life dates, documents, co-mentioned persons.

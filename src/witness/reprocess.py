@@ -11,14 +11,19 @@ from .store.base import PutResult
 
 
 def reprocess(store, *, progress: bool = True, annotate=None, commit_every: int = 200,
-              nlp: bool = True, runner=None) -> IngestSummary:
+              nlp: bool = True, claims_only: bool = False, runner=None) -> IngestSummary:
     """Re-annotates the current version of every document; changed annotations become a new
     version.  nlp=False reruns only the creators step (how an archive from before it gets its
-    creators, in seconds rather than the NLP's half hour).  `runner` (pipeline.Runner, e.g.
+    creators, in seconds rather than the NLP's half hour); claims_only=True reruns the creators
+    step and the claims from the stored mentions (after the claim rules change: minutes).  `runner` (pipeline.Runner, e.g.
     witness.distributed) re-annotates elsewhere; this process writes what comes back."""
     from .creators import link_many
+    if claims_only and runner is not None:
+        raise ValueError("claims_only runs here: the claim stage is a fraction of the NLP's time")
     if annotate is None:
-        if nlp:
+        if claims_only:
+            from .annotate import claims_many as annotate
+        elif nlp:
             from .annotate import annotate_many as annotate
         else:
             annotate = lambda docs: docs  # noqa: E731
@@ -26,7 +31,7 @@ def reprocess(store, *, progress: bool = True, annotate=None, commit_every: int 
     summary = IngestSummary(files=len(ids), kind="reprocess")
     start = time.perf_counter()
     stages = stages_for(progress)
-    nlp_stage = stages.stage("NLP" if nlp else "creators", len(ids))
+    nlp_stage = stages.stage("claims" if claims_only else "NLP" if nlp else "creators", len(ids))
     write = stages.stage("write", len(ids))
     nlp_stage.start()
     try:
