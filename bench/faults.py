@@ -191,6 +191,8 @@ def main() -> None:
     a = ap.parse_args()
     corpus = corpus_dir()
     rng = random.Random(a.seed)
+    load0, started = os.getloadavg()[0], time.strftime("%H:%M", time.gmtime())
+    print(f"load average {load0:.1f} on {os.cpu_count()} cores", flush=True)
     with tempfile.TemporaryDirectory() as t:
         tmp = Path(t)
         big = draw(corpus, a.pages, a.seed, tmp / "pages" / "mia")
@@ -201,11 +203,12 @@ def main() -> None:
         rows = workload(f"{a.pages} pages, no NLP", big, False, a.n, rng, tmp)
         rows += workload(f"{a.nlp_pages} pages, NLP", small, True, a.n_nlp, rng, tmp)
     table = "\n".join(head + rows)
-    print("\n" + table)
+    load = f"load average {load0:.1f} at the start ({started} UTC), {os.getloadavg()[0]:.1f} at the end"
+    print("\n" + table + "\n\n" + load)
     if a.write:
         text = a.write.read_text("utf-8")
         stamp = (f"`bench/faults.py --n {a.n} --n-nlp {a.n_nlp} --pages {a.pages} --nlp-pages {a.nlp_pages} "
-                 f"--seed {a.seed}`, {time.strftime('%d %B %Y')}:\n\n")
+                 f"--seed {a.seed}`, {time.strftime('%d %B %Y')}, {load}:\n\n")
         block = f"{START}\n{stamp}{table}\n{END}"
         if START in text:
             text = text[:text.index(START)] + block + text[text.index(END) + len(END):]

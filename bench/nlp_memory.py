@@ -128,12 +128,15 @@ def main() -> None:
             subprocess.run(CLI + ["--db", str(tmp / "tei.db"), "export", "tei", "--out", str(tmp / "tei")], check=True)
             tei = next((tmp / "tei").glob("*.xml"))
             runs.append((f"the same as TEI ({tei.stat().st_size / 1e6:.1f} MB)", [str(tei)]))
+        print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores, "
+              f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}")
         print("| input | wall | main process peak | worker peak | largest |")
         print("|---|---|---|---|---|")
         for n, (label, files) in enumerate(runs):
             seconds, peaks = measure(["--db", str(tmp / f"{n}.db"), "ingest", "--quiet", *files])
             for line in report(label, seconds, peaks):
                 print(line, flush=True)
+        print(f"load average at the end {os.getloadavg()[0]:.1f}")
 
 
 if __name__ == "__main__":
