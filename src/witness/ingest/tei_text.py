@@ -271,6 +271,10 @@ class Walker:
         if name == "anchor":
             self._anchor(el, between=False)
             return
+        if name == "space" and not b.exact:
+            # A transcribed blank (schnitzler-briefe marks word spaces so): words stay apart.
+            b.add(" ")
+            return
         if name in SKIP:
             return
         if name == "note":
