@@ -155,7 +155,12 @@ def _person(el) -> str | None:
     if pn is not None:
         return _n(pn)
     parts = [el.text or ""]
-    for c in el:
+    kids = list(el)
+    if {"forename", "surname"} <= {ln(c) for c in kids if isinstance(c.tag, str)} \
+            and not (el.text or "").strip() and not any((c.tail or "").strip() for c in kids):
+        # Name parts alone, surname first (PMB's index): said forename first, as printed names are.
+        kids.sort(key=lambda c: not isinstance(c.tag, str) or ln(c) != "forename")
+    for c in kids:
         if isinstance(c.tag, str) and ln(c) not in _PERSON_SKIP:
             parts.append(norm_text(c))
         parts.append(c.tail or "")
