@@ -1,8 +1,9 @@
 """TEI in as faithfully as TEI out (issue 14): an edition's own encoding survives ingest.
 
-Fixtures are hand-made in the shape of the public projects named in each file (a
-correspondence edition, a critical edition, an ELTeC novel); `test_real_editions` reads the
-real files of bench/tei_fidelity.py when WITNESS_TEI_BENCH points at them (docs/tei.md).
+Fixtures in tests/fixtures/tei/ are hand-made in the shape of the public projects named in each
+file (a correspondence edition, a critical edition, an ELTeC novel); the section "on real files"
+reads unmodified real files (tests/fixtures/tei-real/, SOURCES.md); `test_real_editions` reads
+the real files of bench/tei_fidelity.py when WITNESS_TEI_BENCH points at them (docs/tei.md).
 """
 
 from __future__ import annotations
