@@ -141,6 +141,9 @@ def test_seed_yagoda_charge_reported_from_communique(seed_claims):
     assert c.predicate == "charged"
     assert c.attributed_to == "Government communiqué, signed by Kalinin"
     assert c.object.startswith("Malfeasance in office")
+    # the communiqué's own description is the author's: Kalinin signed it
+    signed = {c.certainty for c in claims if c.subject == "kalinin-mikhail" and c.predicate == "signed"}
+    assert signed == {"asserted"}, signed
 
 
 def test_seed_html_through_the_reader(seed_html, corpus_root, nlp):
@@ -586,6 +589,11 @@ AUDIT_JUDGED = [
      {"Lovestone": "lovestone"}, "lovestone", "member_of", "predicted"),
     ("There is a special article, no doubt written by Serafino Ramualdi, the stool pigeon expert for the AFL-CIO.",
      {"Serafino Ramualdi": "ramualdi"}, "ramualdi", "wrote", "uncertain"),
+    # archive/…: a defendant's account at his trial
+    ("During the trial of the Anarchists at Lyons in 1883, the working man Desgranges related how he had become "
+     "an Anarchist, he who had formerly taken part in the political movement, and had even been elected a "
+     "municipal councillor at Villefranche in November, 1879.", {"Desgranges": "desgranges", "he": "desgranges"},
+     "desgranges", "held_office", "reported"),
     # reference/archive/kerensky/1927/catastrophe/ch12.htm: emphasis, not a confirmation
     ("At any rate, it is certain that Alexandra Feodorovna was arrested during the last months of the autocracy.",
      {"Alexandra Feodorovna": "alexandra"}, "alexandra", "arrested", "asserted"),
