@@ -148,8 +148,11 @@ def snapshot(db: Path) -> dict:
     }
     con.close()
     with open_store(db) as store:
+        # Every match, not the first 1,000: which documents make a top-1,000 cut among equal
+        # scores depends on their order in the index, which a killed and resumed run changes.
+        everything = len(snap["documents"]) + 1
         for query in QUERIES:
-            snap[f"search {query}"] = {h.id for h in store.search(SearchQuery(q=query, limit=1000)).hits}
+            snap[f"search {query}"] = {h.id for h in store.search(SearchQuery(q=query, limit=everything)).hits}
     return snap
 
 
@@ -173,7 +176,9 @@ def workload(label: str, folder: Path, nlp: bool, n: int, rng: random.Random, tm
         searches = [d for d in diff if d.startswith("search")]
         rows.append(f"| {label} | {k + 1} | {moment:.1f} s | {partial} | {ok} | "
                     f"{'equal' if not [d for d in diff if not d.startswith('search')] else 'DIFFERS: ' + ', '.join(d for d in diff if not d.startswith('search'))} | "
-                    f"{len(QUERIES) - len(searches)}/{len(QUERIES)} | {workers} | {orphans} |")
+                    f"{len(QUERIES) - len(searches)}/{len(QUERIES)}"
+                    f"{' (differ: ' + ', '.join(d[len('search '):] for d in searches) + ')' if searches else ''} | "
+                    f"{workers} | {orphans} |")
         print(rows[-1], flush=True)
         db.unlink(missing_ok=True)
     return [f"| {label}: clean run | – | {seconds:.0f} s (whole) | {len(clean['documents'])} | "
