@@ -87,7 +87,8 @@ def test_two_servers_and_an_ingest_share_one_archive(pg_server, corpus_root, tmp
         assert httpx.get(base_b + "/api/persons/sosnovsky-lev", timeout=60).json()["wikidata"] == "Q2395432"
         out, err = ingest.communicate(timeout=600)
         assert ingest.returncode == 0, err
-        assert "failed 0" in out or "failed" in out, out
+        summary = out.splitlines()[0]     # "120 files (… MB) in … s: N new, …, K skipped, 0 failed."
+        assert summary.startswith("120 files") and summary.endswith(", 0 failed."), out
         r = httpx.post(base_b + "/api/curation/undo", json={}, headers=auth, timeout=120)
         assert r.status_code == 200, r.text
         assert httpx.get(base_a + "/api/persons/sosnovsky-lev", timeout=60).json()["wikidata"] != "Q2395432"
