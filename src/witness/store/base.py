@@ -2,18 +2,26 @@
 
 `Store` is what callers above the store (pipeline, archive layer, cli, web, exports) use,
 and nothing else: the document methods on the store itself, and one object per query
-family — `store.people`, `store.findings`, `store.curation`.  Everything is keyed by
-document and entity ids; rows come back as the dataclasses below, never as tuples or
-database row ids.  Backends keep every version of a document: a changed file is a new
+family — `store.documents`, `store.people`, `store.findings`, `store.curation`,
+`store.verdicts`, `store.duplicates`.  Everything is keyed by document and entity ids;
+rows come back as the dataclasses below (or small tuples of ids, names and counts), never
+as database row ids.  Backends keep every version of a document: a changed file is a new
 version, never an overwrite.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
-from typing import ContextManager, Iterator, Protocol
+from typing import TYPE_CHECKING, ContextManager, Iterable, Iterator, Protocol
 
 from ..model import Claim, Document, Entity
+from ..verdicts import Item, LogEntry, Verdict
+
+if TYPE_CHECKING:                      # (documents.py and duplicates.py import this module)
+    from ..duplicates import Group, Sketch
+    from .curation_rules import Rules
+    from .documents import Prepared
 
 
 @dataclass
@@ -150,6 +158,27 @@ class CurationOp:
 
 # ---- the interface -------------------------------------------------------------------------
 
+class DocumentQueries(Protocol):
+    """Stored documents as JSON."""
+    def stored_json(self, doc_id: str, version: int | None = None) -> dict:
+        """The stored JSON of a version (the current one by default).  Raises NotFound."""
+    def iter_json(self, ids: list[str] | None = None) -> Iterator[dict]: ...
+
+
+class DuplicateQueries(Protocol):
+    """Documents with the same text (witness.duplicates keeps it current)."""
+    def stale(self) -> list[str]: ...
+    def texts(self, ids: list[str]) -> list[tuple[str, int, str]]: ...
+    def put_sketches(self, sketches: list[Sketch]) -> None: ...
+    def candidates(self, doc_id: str, bands: list[int]) -> list[str]: ...
+    def put_pairs(self, doc_id: str, found: list[tuple[str, float]]) -> None: ...
+    def pair_count(self) -> int: ...
+    def groups(self) -> list[Group]: ...
+    def briefs(self, ids: list[str]) -> dict[str, dict]: ...
+    def representatives(self) -> dict[str, str]: ...
+    def same_text_as(self) -> dict[str, list[str]]: ...
+
+
 class PeopleQueries(Protocol):
     def entity(self, entity_id: str) -> Entity | None: ...
     def entities(self, *, type: str | None = None, provisional: bool | None = None,
@@ -177,7 +206,7 @@ class FindingQueries(Protocol):
 class CurationStore(Protocol):
     def canonical(self, entity_id: str) -> str: ...
     def log(self, entity_id: str | None = None, *, include_undone: bool = True) -> list[CurationOp]: ...
-    def rules(self): ...
+    def rules(self) -> Rules | None: ...
     def merge(self, keep: str, drop: str, *, who: str, why: str | None = None, authority=None) -> CurationOp: ...
     def split(self, entity_id: str, new_id: str, names: list[str], label: str | None = None, *,
               who: str, why: str | None = None, authority=None) -> CurationOp: ...
@@ -188,27 +217,34 @@ class CurationStore(Protocol):
 
 class VerdictQueries(Protocol):
     """Curated judgements on findings and contradictions, keyed by fingerprint (witness/verdicts.py)."""
-    def set(self, item, verdict: str, *, who: str, note: str | None = None,
-            cause: str | None = None): ...
-    def clear(self, key: str, *, who: str, note: str | None = None): ...
-    def get(self, keys) -> dict: ...
-    def all(self, kind: str | None = None) -> list: ...
-    def matching(self, prefix: str) -> list: ...
-    def log(self, key: str | None = None) -> list: ...
-    def counts(self) -> dict: ...
+    def set(self, item: Item, verdict: str, *, who: str, note: str | None = None,
+            cause: str | None = None) -> Verdict: ...
+    def clear(self, key: str, *, who: str, note: str | None = None) -> Verdict: ...
+    def get(self, keys: Iterable[str]) -> dict[str, Verdict]: ...
+    def all(self, kind: str | None = None) -> list[Verdict]: ...
+    def matching(self, prefix: str) -> list[Verdict]: ...
+    def log(self, key: str | None = None) -> list[LogEntry]: ...
+    def counts(self) -> dict[str, Counter]: ...
 
 
 class Store(Protocol):
+    documents: DocumentQueries
     people: PeopleQueries
     findings: FindingQueries
     curation: CurationStore
     verdicts: VerdictQueries
+    duplicates: DuplicateQueries
     url: str                 # what open_store was given, normalised (path or postgresql://…)
+    display_url: str         # the same for messages (a PostgreSQL URL without its password)
+
+    @staticmethod
+    def prepare(doc: Document) -> Prepared:
+        """Serialise `doc` for `put_prepared` (CPU work that ingest workers do in parallel)."""
 
     def put_document(self, doc: Document) -> PutResult:
         """Store `doc` as the current version of its id (keyed by source path); idempotent on sha256."""
 
-    def put_prepared(self, prep) -> PutResult:
+    def put_prepared(self, prep: Prepared) -> PutResult:
         """`put_document` for a document already serialised by `store.prepare` (in a worker)."""
 
     def batch(self, every: int = 500) -> ContextManager["Store"]:
@@ -230,6 +266,9 @@ class Store(Protocol):
     def iter_documents(self) -> Iterator[Document]: ...
 
     def document_ids(self) -> list[str]: ...
+
+    def duplicate_groups(self) -> list[Group]:
+        """Groups of documents with the same text, largest first."""
 
     def search(self, query: SearchQuery) -> SearchResults:
         """Raises BadQuery for a malformed query.  Never writes and never waits for another
