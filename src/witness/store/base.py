@@ -156,13 +156,35 @@ class CurationOp:
                 **self.op}
 
 
+@dataclass(frozen=True)
+class DocAlias:
+    """An old id or old source path that still names a document (store/identity.py)."""
+    alias: str
+    doc_id: str            # the document's id now
+    kind: str              # "id" | "path"
+    at: str                # ISO 8601 UTC: when the document was re-identified
+
+
+@dataclass(frozen=True)
+class LegacyDoc:
+    """A document stored before archive-rooted paths, not yet re-identified (identity.py)."""
+    doc_id: str
+    reread: bool           # True: its path is rooted, the file is read once more; False: may be adopted
+
+
 # ---- the interface -------------------------------------------------------------------------
 
 class DocumentQueries(Protocol):
-    """Stored documents as JSON."""
+    """Stored documents as JSON, and the identities by which they were known before."""
     def stored_json(self, doc_id: str, version: int | None = None) -> dict:
         """The stored JSON of a version (the current one by default).  Raises NotFound."""
     def iter_json(self, ids: list[str] | None = None) -> Iterator[dict]: ...
+    def aliases(self) -> list[DocAlias]:
+        """Every old id and path that still resolves, by alias."""
+    def legacy(self) -> list[LegacyDoc]:
+        """The documents from before archive-rooted paths that an ingest may still re-identify."""
+    def restore_identities(self, aliases: list[DocAlias], legacy: list[LegacyDoc]) -> None:
+        """Moving an archive: record these exactly as given (their documents are already stored)."""
 
 
 class DuplicateQueries(Protocol):
@@ -177,6 +199,12 @@ class DuplicateQueries(Protocol):
     def briefs(self, ids: list[str]) -> dict[str, dict]: ...
     def representatives(self) -> dict[str, str]: ...
     def same_text_as(self) -> dict[str, list[str]]: ...
+    def sketches(self) -> list[Sketch]:
+        """Every document's sketch (band keys included), by document id."""
+    def pairs(self) -> list[tuple[str, str, float]]:
+        """Every same-text pair: (id, id, Jaccard), the ids in order."""
+    def add_pairs(self, pairs: list[tuple[str, str, float]]) -> None:
+        """Moving an archive: record these pairs (their documents are already stored)."""
 
 
 class PeopleQueries(Protocol):
@@ -225,6 +253,9 @@ class VerdictQueries(Protocol):
     def matching(self, prefix: str) -> list[Verdict]: ...
     def log(self, key: str | None = None) -> list[LogEntry]: ...
     def counts(self) -> dict[str, Counter]: ...
+    def restore(self, verdicts: list[Verdict], log: list[LogEntry]) -> None:
+        """Moving an archive: these verdicts and log entries exactly as given (numbers, times,
+        who), into an archive that has none."""
 
 
 class Store(Protocol):
