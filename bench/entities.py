@@ -204,7 +204,8 @@ def main(argv=None):
 
 def _strip_rules(nlp):
     """The 'no rules' variant: keep only the model's entities mapped to our types."""
-    from witness.nlp.rules import Raw, LABELS
+    from witness.nlp.lexicon import LABELS
+    from witness.nlp.rules import Raw
 
     comp = nlp.get_pipe("witness_entities")
 

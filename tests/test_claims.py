@@ -586,6 +586,11 @@ AUDIT_JUDGED = [
      {"Lovestone": "lovestone"}, "lovestone", "member_of", "predicted"),
     ("There is a special article, no doubt written by Serafino Ramualdi, the stool pigeon expert for the AFL-CIO.",
      {"Serafino Ramualdi": "ramualdi"}, "ramualdi", "wrote", "uncertain"),
+    # archive/…: a defendant's account at his trial
+    ("During the trial of the Anarchists at Lyons in 1883, the working man Desgranges related how he had become "
+     "an Anarchist, he who had formerly taken part in the political movement, and had even been elected a "
+     "municipal councillor at Villefranche in November, 1879.", {"Desgranges": "desgranges", "he": "desgranges"},
+     "desgranges", "held_office", "reported"),
     # reference/archive/kerensky/1927/catastrophe/ch12.htm: emphasis, not a confirmation
     ("At any rate, it is certain that Alexandra Feodorovna was arrested during the last months of the autocracy.",
      {"Alexandra Feodorovna": "alexandra"}, "alexandra", "arrested", "asserted"),

@@ -101,7 +101,9 @@ def format_person(rec) -> list[str]:
     if rec.variants:
         lines.append("  variants: " + ", ".join(rec.variants))
     lines.append(f"\n{len(rec.documents)} documents:")
-    lines += [f"  {d.date or 'n.d.':<10}  {d.id}  {d.title or ''}  ({d.mentions}×)" for d in rec.documents]
+    lines += [f"  {d.date or 'n.d.':<10}  {d.id}  {d.title or ''}  ({d.mentions}×)"
+              + (f"  — the same text as {', '.join(d.same_text_as)}" if d.same_text_as else "")
+              for d in rec.documents]
     lines.append(f"\n{len(rec.mentions)} mentions:")
     lines += [f"  {m['doc_id']}: “{m['text']}” — {m['sentence']}" for m in rec.mentions[:50]]
     if rec.co_mentioned:
@@ -126,7 +128,8 @@ def format_timeline(pid: str, entries) -> list[str]:
         obj = f" {e.object}" if e.object else ""
         src = f" — according to {e.attributed_to}" if e.attributed_to else ""
         lines.append(f"  {when:<28} {e.predicate}{obj} [{e.certainty.upper()}]{src}")
-        lines.append(f"      “{(e.quote or '').strip()[:200]}” ({e.document_id})")
+        also = f"; also in: {', '.join(e.also_in)}" if e.also_in else ""
+        lines.append(f"      “{(e.quote or '').strip()[:200]}” ({e.document_id}{also})")
     return lines
 
 

@@ -5,11 +5,13 @@ implementation for the CLI, the reading room, the API and the static edition."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import asdict, replace
 
 from ..claims import ClaimItem, build_timeline, find_contradictions
 from ..errors import BadQuery, NotFound
 from ..store.base import SearchQuery, SearchResults
+from .same_text import fold_claims, fold_documents, members_of
 from .views import DocRef, PersonRef, PersonView, _entry, contradiction_views, fold, timeline_rows
 
 DOCUMENTS_SHOWN = 500      # documents listed on a person page (the search has them all)
@@ -53,6 +55,19 @@ class PeopleViews:
             return any(f in quote for f in forms(item.claim.subject))
         return named
 
+    def _members(self) -> dict[str, list[str]]:
+        """Document id → its group of duplicate texts, representative first."""
+        return members_of(self.store.duplicates.groups())
+
+    def _copies_mentioning(self) -> Counter:
+        """Person id → documents mentioning them that are another copy of a text already
+        counted (so a person's count is of texts, as their page lists them)."""
+        extra: Counter = Counter()
+        for g in self.store.duplicates.groups():
+            for pid, n in self.store.people.persons_in(g.members):
+                extra[pid] += n - 1
+        return extra
+
     def _source_of(self):
         """Document id → its source: duplicate texts (the same article stored twice) are one
         source when contradictions count how many sources agree."""
@@ -86,12 +101,14 @@ class PeopleViews:
                        hint="`witness entity list` lists the persons the archive knows")
 
     def _table(self) -> dict[str, tuple[str, int]]:
-        """entity id → (display name, documents mentioning), for every person mentioned."""
+        """entity id → (display name, texts mentioning: a duplicate text counts once), for
+        every person mentioned."""
         def compute():
             out = {}
+            copies = self._copies_mentioning()
             for pid, name, n in self.store.people.person_counts():
                 auth = _entry(self.authority, pid)
-                out[pid] = (name or (auth.name if auth is not None else pid), n)
+                out[pid] = (name or (auth.name if auth is not None else pid), n - copies[pid])
             return out
         return self.archive.cached("persons", compute)
 
@@ -137,12 +154,16 @@ class PeopleViews:
             variants += list(auth.variants)
         variants = [v for v in dict.fromkeys(variants) if v != name][:40]
         born, died = (auth.born, auth.died) if auth is not None else (ent.born, ent.died) if ent else (None, None)
-        docs = [DocRef(d.id, d.title, d.date, mentions=d.mentions)
-                for d in people.documents_mentioning(pid, limit=DOCUMENTS_SHOWN)]
+        members = self._members()
+        # Enough rows that DOCUMENTS_SHOWN texts remain once the copies are folded.
+        copies = len(members) - len({g[0] for g in members.values()})
+        found_docs = people.documents_mentioning(pid, limit=DOCUMENTS_SHOWN + copies)
+        docs = [DocRef(d.id, d.title, d.date, mentions=d.mentions, same_text_as=others)
+                for d, others in fold_documents(found_docs, members)][:DOCUMENTS_SHOWN]
         co = [PersonRef(c.entity.id, c.entity.name, c.documents)
               for c in people.co_mentioned(pid, type="person", limit=CO_MENTIONED)]
         items = _items(people.claims([pid]))
-        rows, by_claim = timeline_rows(items, subject=pid)
+        rows, by_claim = self._timeline(items, members, pid)
         found = find_contradictions([it for _, it in items], self.authority, subject=pid,
                                     source_of=self._source_of(), named=self._named())
         cons = contradiction_views(found, by_claim, lambda _: name)
@@ -156,8 +177,29 @@ class PeopleViews:
                           mentions=[asdict(m) for m in people.mentions_of(pid, limit=MENTIONS_SHOWN)]
                           if mentions else [])
 
+    def _timeline(self, items, members, subject=None):
+        """Timeline rows with each claim of a duplicate text once (naming the copies it is
+        also in); `by_claim` also maps a folded copy's claim to its row, so contradictions,
+        which still see every claim, point at the row shown."""
+        kept, also, folded = fold_claims([it for _, it in items], members)
+        keep = {id(it.claim) for it in kept}
+        rows, by_claim = timeline_rows([(i, it) for i, it in items if id(it.claim) in keep], subject=subject)
+        for row_claim, ids in also.items():
+            if row_claim in by_claim:
+                by_claim[row_claim].also_in = ids
+        for claim_id, holder in folded.items():
+            if id(holder.claim) in by_claim:
+                by_claim[claim_id] = by_claim[id(holder.claim)]
+        return rows, by_claim
+
     def timeline_entries(self, pid: str):
-        return pid, build_timeline([it for _, it in _items(self.store.people.claims([pid]))], subject=pid)
+        """(pid, claims.TimelineEntry list): each claim of a duplicate text once, with
+        `also_in` naming the copies."""
+        kept, also, _ = fold_claims([it for _, it in _items(self.store.people.claims([pid]))], self._members())
+        entries = build_timeline(kept, subject=pid)
+        for e in entries:
+            e.also_in = also.get(id(e.claim), [])
+        return pid, entries
 
     def contradictions(self, pid: str | None = None):
         rows = self.store.people.claims([pid] if pid else None)
@@ -166,7 +208,7 @@ class PeopleViews:
 
     def contradiction_views(self):
         items = _items(self.store.people.claims())
-        _, by_claim = timeline_rows(items)
+        _, by_claim = self._timeline(items, self._members())
         found = find_contradictions([it for _, it in items], self.authority, source_of=self._source_of(),
                                     named=self._named())
         out = contradiction_views(found, by_claim, lambda pid: self.name(pid) or pid)

@@ -29,6 +29,7 @@ class DocRef:
     periodical: str | None = None
     findings: int = 0
     mentions: int = 0             # of the person whose page lists it
+    same_text_as: list[str] = field(default_factory=list)   # the copies a list folds into this one
 
 
 @dataclass
@@ -52,6 +53,7 @@ class TimelineRow:
     doc_title: str | None
     claim_index: int              # position in the document's claims (anchor #claim-N)
     contradicted: bool = False
+    also_in: list[str] = field(default_factory=list)        # copies of the text saying the same
 
 
 @dataclass

@@ -293,8 +293,11 @@ def _head_cues(head, via: str, level: float, presupposed: bool, nominal_arg: boo
             kind = None
         if kind in ("report", "testimony", "belief", "rumor", "confirm", "deny") and not (
                 via in COMPLEMENT_DEPS or via in ("dobj", "nsubjpass", "oprd", "attr")
-                or (via == "prep" and tok_lower in ("of", "about", "on", "that", "concerning", "regarding", "as"))):
-            kind = None                          # an adjunct is not what is said: "In the case of X's arrest, he declared …"
+                or (via == "prep" and tok_lower in ("of", "about", "on", "that", "concerning", "regarding", "as"))
+                or (via == "npadvmod" and tok_lower in ("he", "she", "they"))):
+            # an adjunct is not what is said: "In the case of X's arrest, he declared …" — but a
+            # resumptive pronoun is ("Desgranges related how he had become an Anarchist, he who had …")
+            kind = None
         subj = _subject_of(head)
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children)
         if kind == "report" and subj is None and not passive and head.tag_ == "VB" and head.dep_ == "csubj" \

@@ -6,7 +6,7 @@ Items are tuples ``(claim, document_id, document_title, document_date[, quote])`
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterable
 
 from ..model import Claim, Document
@@ -36,6 +36,7 @@ class TimelineEntry:
     document_title: str | None
     document_date: str | None
     claim: Claim
+    also_in: list[str] = field(default_factory=list)   # other copies of the text (set by the archive)
 
 
 def as_item(item) -> ClaimItem:

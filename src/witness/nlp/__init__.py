@@ -201,7 +201,7 @@ def with_titles(text: str, mentions: list[Mention]) -> list[Mention]:
     ("Mr. Vance", "Gen. Harrison", "Hon. Peter Sylvester") and a suffix after it ("Benjamin
     Ballard, Esq.", "John Smith Jr.").  The archive keeps titles out of
     a name; evaluations whose spans include them (CLEF HIPE) use this view."""
-    from .rules import suffix_end, title_start
+    from .titles import suffix_end, title_start
     out = []
     for m in mentions:
         if m.type == "person":

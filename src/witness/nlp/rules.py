@@ -5,132 +5,24 @@ is not, that "the Litvinovs, Krestinskys" names four people, or that "Trotskyist
 adjective.  ``extract`` turns a parsed spaCy ``Doc`` into a list of ``Raw`` mentions
 (character offsets, type, the ruler's id hint); linking happens afterwards (linking.py).
 
-Everything here is token tests and dict lookups, because it runs for every document of
-the corpus inside the ``nlp.pipe`` worker processes.
+The words the rules consult live in lexicon.py, titles and honorifics (which words are
+titles, where a name's titles begin) in titles.py; here are the rules that draw the spans.
+Everything is token tests and dict lookups, because it runs for every document of the
+corpus inside the ``nlp.pipe`` worker processes.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
 from witness.authority.loader import COMMON_WORDS
 
-# spaCy labels → the spec's entity types (plus "date").  NORP (Bolshevik, Trotskyist),
-# numbers and the like are not entities of the archive.
-LABELS = {
-    "PERSON": "person", "PER": "person",  # PER: fr_core_news_sm
-    "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place",
-    "WORK_OF_ART": "work", "EVENT": "event", "DATE": "date", "PERIODICAL": "periodical",
-    "WORK": "work",
-}
-# Ruler labels for the authority's entry types.
-RULER_LABELS = {"person": "PERSON", "organization": "ORG", "place": "GPE",
-                "periodical": "PERIODICAL", "event": "EVENT", "work": "WORK"}
+from .lexicon import (ADJ_SUFFIX, DETERMINERS, DOTTED, DOTTED_TYPES, GROUP_WORDS, INITIALS,
+                      LABELS, LEADING_NOT_NAME, NAME_TOO, NOT_NAME_SUFFIX, NOT_PERSON,
+                      PARTICLES, TRIAL_WORDS, cap, given_words)
+from .titles import ESQ, HONORIFICS, NOT_AFTER_TITLE, is_any_title, is_title
 
-# Words before a name that say "a person follows" without being part of the name.
-PERSON_TITLES = {
-    "general", "marshal", "admiral", "colonel", "commander", "comrade", "comrades", "dr", "doctor",
-    "professor", "prof", "mr", "mrs", "miss", "mme", "madame", "monsieur", "herr", "frau",
-    "citizen", "engineer", "lawyer", "attorney", "captain", "lieutenant", "sir", "lady",
-    "kommandarm", "komkor", "komdiv", "academician", "senor", "señor", "père", "genosse",
-    "camarade", "tovarishch", "prosecutor", "judge", "commissar", "ambassador", "premier",
-    "president", "chairman", "secretary", "defendant", "accused", "citoyen", "messrs",
-    "generals", "marshals", "comrades", "deputy", "tsar", "czar", "tsarina", "kaiser", "emperor",
-    "pope", "cardinal", "bishop", "archbishop", "governor", "senator", "congressman", "sergeant",
-    "gen", "col", "capt", "hon", "rev", "gov", "sen", "lieut", "lt", "maj", "sgt", "adm", "supt",
-    "major", "mayor", "king", "queen", "prince", "princess", "duke", "duchess", "count",
-    "countess", "baron", "rabbi", "inspector", "ensign", "mme", "mlle", "lord", "don", "doña",
-}
-# Given names the authority may lack (English, French, German, Spanish, Italian): an ORG or
-# place the model finds that starts with one of them is a person ("Juliet Stuart Poyntz").
-COMMON_GIVEN = set("""
-Albert Alexander Alfred Alice Andrew Anna Anne Annie Antonio Arthur August Barbara Benjamin
-Bernard Bertram Carl Carlo Charles Charlotte Clara Daniel David Dorothy Edith Edmund Edward
-Elizabeth Ellen Emma Eric Ernest Ernst Eugene Eugenie Felix Francis Frank Franz Frederick
-Friedrich George Georges Gerald Giuseppe Hans Harold Harry Heinrich Helen Henri Henry Herbert
-Hermann Hugh Hugo Isaac Jack Jacques James Jane Jean Jeanne Johann John Joseph Josef Juan
-Juliet Julius Karl Kate Klara Leo Leon Louis Louise Lucien Ludwig Margaret Maria Marie Martha
-Mary Max Maurice Michael Otto Patrick Paul Pierre Peter Philip Pietro Ralph Richard Robert Rosa
-Rose Samuel Sarah Stanley Susan Suzanne Thomas Victor Walter Wilhelm William Winston
-""".split())
-
-
-@lru_cache(maxsize=1)
-def given_words() -> frozenset[str]:
-    """Casefolded given names and their printed abbreviations (data/names/given_names.txt)."""
-    path = Path(__file__).resolve().parent.parent / "data" / "names" / "given_names.txt"
-    words = {w.casefold() for line in path.read_text(encoding="utf-8").splitlines()
-             if not line.startswith("#") for w in line.split()}
-    return frozenset(words | {w.casefold() for w in COMMON_GIVEN})
-
-
-@lru_cache(maxsize=1)
-def common_surnames() -> frozenset[str]:
-    """Casefolded surnames too common to name one person alone (data/names/common_surnames.txt)."""
-    path = Path(__file__).resolve().parent.parent / "data" / "names" / "common_surnames.txt"
-    return frozenset(w.casefold() for line in path.read_text(encoding="utf-8").splitlines()
-                     if not line.startswith("#") for w in line.split())
-
-# Capitalised words that follow a title word in names of bodies, not persons
-# ("General Council", "Secretary General").
-NOT_AFTER_TITLE = {
-    "council", "committee", "secretary", "secretariat", "staff", "strike", "assembly", "congress",
-    "party", "union", "confederation", "federation", "headquarters", "motors", "electric",
-    "post", "electorate", "line", "will", "theory", "principles", "law", "strike", "election",
-    "of", "the", "and", "general", "court", "commission", "board", "bureau", "office",
-    "director", "manager", "prosecutor", "attorney", "staff", "who", "i", "he", "she", "we",
-}
-# Adjectives, -ists and collective nouns the model likes to call persons.
-NOT_PERSON = {
-    "bolshevik", "bolsheviks", "menshevik", "mensheviks", "soviet", "soviets", "communist",
-    "communists", "socialist", "socialists", "narodnik", "narodniks", "cadet", "cadets",
-    "octobrist", "octobrists", "stalinist", "stalinists", "trotskyist", "trotskyists",
-    "trotskyite", "trotskyites", "leninist", "leninists", "marxist", "marxists", "anarchist",
-    "anarchists", "syndicalist", "syndicalists", "fascist", "fascists", "nazi", "nazis",
-    "thermidor", "thermidorian", "thermidorians", "kremlin", "politburo", "politbureau",
-    "cheka", "gpu", "g.p.u.", "nkvd", "ogpu", "comintern", "red", "white", "whites", "reds",
-    "god", "christ", "lord", "master", "leader", "chief", "vol", "ibid", "op", "cit", "ed",
-    "bolshevism", "stalinism", "trotskyism", "leninism", "marxism", "menshevism",
-    "social-democrat", "social-democrats", "left", "right", "centre", "center", "opposition",
-    "i", "he", "she", "we", "they", "you", "it", "mr", "mrs", "dr", "workers", "worker",
-    "comrade", "comrades", "party", "state", "government", "revolution", "congress",
-}
-# Words of NOT_PERSON that are also surnames: after a title, initials or a given name they
-# are names ("Mr. White", "E. P. White", "Charles Worker").
-NAME_TOO = {"white", "red", "black", "lord", "master", "chief", "leader", "state", "god",
-            "christ", "worker", "cadet"}
-# "William W. Cowper, Esq.", "John Brink, Esquire".
-ESQ = {"esq", "esqs", "esquire", "jr", "sr", "junior", "senior"}
-# A single capitalised word with these endings is an adverb or a noun at the start of a
-# sentence ("Hitherto", "Juridically,"), not an unknown person.
-_NOT_NAME_SUFFIX = re.compile(r"(?:ly|tion|tions|ness|ment|ments|ity|ities|ship)$")
-_ADJ_SUFFIX = re.compile(r"(?:ist|ists|ism|isms|ite|ites|ists’|ist’s)$", re.I)
-INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$|^(?:Yu|Ya|Ye|Zh|Ch|Sh|Kh|Ts)\.$")
-DOTTED = re.compile(r"^(?:[A-Z]\.){2,}(?:[A-Z])?$")
-# Abbreviations with dots that neither the model nor every authority file knows.
-DOTTED_TYPES = {
-    "U.S.S.R.": "place", "U.S.A.": "place", "U.S.": "place", "R.S.F.S.R.": "place",
-    "U.K.": "place", "S.U.": "place", "G.B.": "place",
-}
-TRIAL_WORDS = {"trial", "trials", "case", "process", "affair", "frame-up", "frameup"}
-GROUP_WORDS = {"group", "groups", "bloc", "blocs", "centre", "center", "faction", "tendency",
-               "opposition", "line", "team", "couple", "pact", "plot", "government", "cabinet"}
-# Words the model sweeps into the front of a person's name: "Hence Medvedev",
-# "the Menshevik Maisky", "Caucasian Bolsheviks Mdivani".
-LEADING_NOT_NAME = {
-    "russian", "german", "french", "caucasian", "georgian", "ukrainian", "polish", "american",
-    "british", "english", "spanish", "italian", "japanese", "chinese", "soviet", "old", "young",
-    "great", "late", "former", "ex", "famous", "poor", "unfortunate", "citizen", "comrade",
-    "hence", "thus", "but", "and", "when", "while", "so", "then", "yet", "also", "even", "now",
-    "today", "here", "there", "as", "if", "that", "this", "with", "without", "for", "from",
-    "to", "by", "of", "in", "on", "at", "after", "before", "dear", "poor", "let", "says",
-    "said", "wrote", "tells", "why", "how", "what", "where", "since", "because", "although",
-}
-PARTICLES = {"de", "von", "van", "der", "la", "le", "du", "y", "da", "del", "di", "den", "ten"}
-DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "our"}
 # Lines of page furniture: names in them are not mentions of the body.
 FURNITURE = re.compile(
     r"(?im)^[ \t]*(?:(?:transcri|marked up|mark-?up|html mark|proofread|source:|online version"
@@ -146,38 +38,6 @@ HEADING = re.compile(r"(?m)^(?:[A-Z][\w’'\-]*|of|the|and|in|on|for|to|a|an|by|
                      r"{0,8}[ \t]*$")
 
 
-# Honorifics and ranks written before a name, with or without their abbreviating dot.
-_TITLE_BEFORE = re.compile(
-    r"(?:\b(?:Mr|Mrs|Messrs|Ms|Dr|Drs|Gen|Col|Capt|Cpt|Hon|Rev|Gov|Sen|Lieut|Lt|Maj|Sgt|Adm|Prof|"
-    r"Supt|Rep|Cmdr|Comdr|Brig|Gov|Pres|Sec|Atty|Mme|Mlle|Jno|St)\.?"
-    r"|\b(?:General|Colonel|Captain|Major|Admiral|President|Senator|Governor|Judge|Justice|"
-    r"Secretary|Professor|Doctor|Sir|Lord|Lady|Dame|King|Queen|Prince|Princess|Duke|Duchess|"
-    r"Count|Countess|Baron|Emperor|Empress|Tsar|Czar|Kaiser|Pope|Cardinal|Bishop|Archbishop|"
-    r"Father|Mayor|Marshal|Commissar|Comrade|Citizen|Madame|Monsieur|Herr|Frau|Mister|Miss|"
-    r"Mistress|Sergeant|Lieutenant|Commander|Ambassador|Premier|Chancellor|Deputy|Rabbi))"
-    r"[ \t\n]*$")
-
-
-def title_start(text: str, start: int) -> int:
-    """Where a name that starts at ``start`` begins with the titles written before it
-    ("Hon. Mr. Vance" → the offset of "Hon."); ``start`` when there is none."""
-    a = start
-    while True:
-        m = _TITLE_BEFORE.search(text, max(0, a - 16), a)
-        if m is None or m.end() != a:
-            return a
-        a = m.start()
-
-
-_SUFFIX_AFTER = re.compile(r",?[ \t]*\n?[ \t]*(?:Esq|Esqs|Esquire|Jr|Sr|Junior|Senior)\b\.?")
-
-
-def suffix_end(text: str, end: int) -> int:
-    """Where a name that ends at ``end`` ends with a suffix written after it (", Esq.")."""
-    m = _SUFFIX_AFTER.match(text, end)
-    return m.end() if m else end
-
-
 @dataclass
 class Raw:
     start: int
@@ -185,37 +45,6 @@ class Raw:
     type: str
     hint: str | None = None      # an authority id the ruler already attached
     rule: str = "ner"            # where it came from (for debugging and the benchmark)
-
-
-def _cap(text: str) -> bool:
-    return bool(text) and text[0].isupper() and any(c.isalpha() for c in text)
-
-
-def _is_title(tok) -> bool:
-    return tok.lower_.rstrip(".") in PERSON_TITLES and _cap(tok.text)
-
-
-# Titles that newspapers and translators also print in lower case before a name
-# ("captain Johnson", "comrade Trotsky", "queen Eleanor").
-LOWER_TITLES = {"captain", "capt", "general", "gen", "colonel", "col", "judge", "president",
-                "senator", "governor", "queen", "king", "prince", "princess", "doctor", "dr",
-                "lieutenant", "lieut", "major", "comrade", "citizen", "professor", "prof",
-                "commissar", "marshal", "admiral", "sergeant", "mr", "mrs", "emperor", "tsar"}
-
-
-# Titles that are also everyday words ("Major problems", "General Bell"?): the word after
-# them must not be an everyday word unless it is a known surname.  Honorifics and
-# abbreviated ranks ("Mr. White", "Gen. Harrison") need no such check.
-HONORIFICS = {"mr", "mrs", "messrs", "ms", "dr", "mme", "mlle", "madame", "monsieur", "herr",
-              "frau", "miss", "sir", "lady", "comrade", "comrades", "citizen", "gen", "col",
-              "capt", "hon", "rev", "gov", "sen", "lieut", "lt", "maj", "sgt", "adm", "supt",
-              "prof", "senor", "señor", "tovarishch", "genosse", "camarade", "citoyen",
-              "kommandarm", "komkor", "komdiv", "marshal", "colonel", "captain", "lieutenant",
-              "sergeant", "admiral", "professor", "doctor", "rabbi", "ensign", "inspector"}
-
-
-def _is_any_title(tok) -> bool:
-    return _is_title(tok) or tok.lower_.rstrip(".") in LOWER_TITLES and tok.text.islower()
 
 
 def _line_break(tok) -> bool:
@@ -254,7 +83,7 @@ class Rules:
             return False
         if titled and low in NAME_TOO:
             return False
-        return low in NOT_PERSON or bool(_ADJ_SUFFIX.search(low))
+        return low in NOT_PERSON or bool(ADJ_SUFFIX.search(low))
 
     def _given_only(self, text: str) -> bool:
         """'Leon', 'Christian G.', 'I. N.': given names and initials, no surname."""
@@ -279,9 +108,9 @@ class Rules:
         while i < n:
             j = i
             while (j + 2 < n and doc[j].whitespace_ == "" and doc[j + 1].text in ("-", "‐")
-                   and doc[j + 1].whitespace_ == "" and _cap(doc[j + 2].text)):
+                   and doc[j + 1].whitespace_ == "" and cap(doc[j + 2].text)):
                 j += 2
-            if j > i and _cap(doc[i].text):
+            if j > i and cap(doc[i].text):
                 self._compound(doc, i, j, out, claim)
                 i = j + 1
             else:
@@ -291,11 +120,11 @@ class Rules:
         for tok in doc:
             t = tok.text
             prev = doc[tok.i - 1] if tok.i else None
-            if (not claimed[tok.i] and len(t) > 4 and t.endswith("s") and _cap(t)
+            if (not claimed[tok.i] and len(t) > 4 and t.endswith("s") and cap(t)
                     and t[:-1] in self.surnames and t not in self.person_names
                     # "Billy Hooks" is a name of its own, not the Hooks family
-                    and not (prev is not None and prev.is_alpha and _cap(prev.text)
-                             and prev.lower_ not in DETERMINERS and not _is_title(prev))
+                    and not (prev is not None and prev.is_alpha and cap(prev.text)
+                             and prev.lower_ not in DETERMINERS and not is_title(prev))
                     and not (prev is not None and INITIALS.match(prev.text))):
                 out.append(Raw(tok.idx, tok.idx + len(t) - 1, "person", None, "plural"))
                 claim(tok.i, tok.i + 1)
@@ -306,7 +135,7 @@ class Rules:
             for k in range(ent.start, ent.end):
                 ent_at[k] = ent
         for tok in doc:
-            if not _is_any_title(tok) or tok.i + 1 >= n:
+            if not is_any_title(tok) or tok.i + 1 >= n:
                 continue
             k = tok.i + 1
             if doc[k].text == "." and k + 1 < n:  # "Dr ." when the tokenizer split the dot
@@ -314,7 +143,7 @@ class Rules:
             if _line_break(doc[k]) and k + 1 < n:  # "Judge⏎Burgess"
                 k += 1
             nxt = doc[k]
-            if (claimed[k] or not _cap(nxt.text) or not nxt.is_alpha
+            if (claimed[k] or not cap(nxt.text) or not nxt.is_alpha
                     or nxt.lower_ in NOT_AFTER_TITLE or self._not_person_word(nxt.text, titled=True)):
                 continue
             if (tok.lower_.rstrip(".") not in HONORIFICS and nxt.lower_ in COMMON_WORDS
@@ -325,10 +154,10 @@ class Rules:
                 continue  # the model already has it right; trimming happens below
             end = k + 1
             while end < n and not claimed[end]:
-                if _line_break(doc[end]) and end + 1 < n and _cap(doc[end + 1].text) \
+                if _line_break(doc[end]) and end + 1 < n and cap(doc[end + 1].text) \
                         and doc[end + 1].is_alpha and doc[end + 1].lower_ not in NOT_AFTER_TITLE:
                     end += 1
-                elif not (_cap(doc[end].text) and doc[end].is_alpha
+                elif not (cap(doc[end].text) and doc[end].is_alpha
                           and doc[end].lower_ not in NOT_AFTER_TITLE):
                     break
                 end += 1
@@ -458,10 +287,10 @@ class Rules:
             elif _line_break(doc[k]) and k > 0:
                 k -= 1
             prev = doc[k]
-            if _is_title(prev) or not (
+            if is_title(prev) or not (
                     INITIALS.match(prev.text) or prev.text in self.given_names
                     or prev.lower_ in ("von", "van", "de", "du", "del")
-                    or (prev.text.casefold() in given_words() and _cap(prev.text)
+                    or (prev.text.casefold() in given_words() and cap(prev.text)
                         and prev.lower_ not in COMMON_WORDS)):
                 break
             s = k
@@ -481,13 +310,13 @@ class Rules:
             for k in cuts + [e]:
                 pieces.append((a, k))
                 a = k + 1
-            s, e = max(pieces, key=lambda p: sum(_cap(doc[k].text) for k in range(*p)))
+            s, e = max(pieces, key=lambda p: sum(cap(doc[k].text) for k in range(*p)))
         # Trim determiners, titles, possessives and punctuation at the edges.
         while s < e and (doc[s].lower_ in DETERMINERS or doc[s].is_punct or doc[s].is_space):
             s += 1
-        titled = s > 0 and _is_any_title(doc[s - 1] if doc[s - 1].text != "." or s < 2
+        titled = s > 0 and is_any_title(doc[s - 1] if doc[s - 1].text != "." or s < 2
                                          else doc[s - 2])
-        while s < e - 1 and typ != "date" and _is_title(doc[s]):
+        while s < e - 1 and typ != "date" and is_title(doc[s]):
             s += 1
             titled = True
             if s < e - 1 and doc[s].text == ".":
@@ -521,28 +350,28 @@ class Rules:
                 known = "organization"
         if known is not None:
             typ = known
-        elif esq and typ != "person" and all(_cap(t.text) or t.text == "." for t in words):
+        elif esq and typ != "person" and all(cap(t.text) or t.text == "." for t in words):
             typ = "person"
         elif (typ in ("organization", "place") and 2 <= len(words) <= 4
               and self._is_given(words[0]) and not INITIALS.match(words[0].text)
-              and all((t.text == "." or _cap(t.text) and (t.is_alpha or INITIALS.match(t.text)
+              and all((t.text == "." or cap(t.text) and (t.is_alpha or INITIALS.match(t.text)
                                                            or t.text.rstrip(".").isalpha()))
                       and t.lower_.rstrip(".") not in NOT_AFTER_TITLE for t in words)
-              and _cap(words[-1].text) and words[-1].is_alpha and len(words[-1].text) > 1):
+              and cap(words[-1].text) and words[-1].is_alpha and len(words[-1].text) > 1):
             typ = "person"  # "Juliet Stuart Poyntz", "Willis Bond", "Jos. C. Wendell"
         elif titled and typ in ("organization", "place"):
             typ = "person"
         elif (typ in ("organization", "place") and len(words) <= 2 and s > 0
-              and all(_cap(t.text) and t.is_alpha for t in words)
+              and all(cap(t.text) and t.is_alpha for t in words)
               and self._given_before(doc, s) < s):
             typ = "person"  # "Wm. Goodman" where the model took only "Goodman"
         elif typ != "person" and stext.split()[-1] in self.surnames and len(span) <= 4 \
-                and all(_cap(t.text) or t.text in ("-", ".") for t in span) \
+                and all(cap(t.text) or t.text in ("-", ".") for t in span) \
                 and not any(t.lower_ in NOT_AFTER_TITLE for t in span):
             # A patronymic or full name ending in a known surname: Henry Grigorievitch Yagoda.
             typ = "person"
         if typ == "person":
-            if all(_is_title(t) or t.text == "." for t in span):
+            if all(is_title(t) or t.text == "." for t in span):
                 return None
             while (len(span) > 1 and (span[0].lower_ in LEADING_NOT_NAME
                                       or self._not_person_word(span[0].text)
@@ -552,7 +381,7 @@ class Rules:
             # A lowercase OCR or prose tail ("Henry C. Payne said", "ANDREW ROUNSAVEbt"
             # keeps its capital head): cut it off rather than lose the name.
             while len(span) > 1 and (span[-1].is_space or not (
-                    _cap(span[-1].text) or span[-1].text in ("-", ".", "’", "'")
+                    cap(span[-1].text) or span[-1].text in ("-", ".", "’", "'")
                     or span[-1].lower_ in PARTICLES)):
                 span = span[:-1]
             while len(span) > 1 and (span[-1].is_space or span[-1].text in ("-", "’", "'")):
@@ -567,13 +396,13 @@ class Rules:
             if len(words) == 1 and (self._not_person_word(stext, titled=titled) or len(stext) < 3
                                     or (stext not in self.person_names and not titled
                                         and stext not in self.surnames
-                                        and (_NOT_NAME_SUFFIX.search(stext)
+                                        and (NOT_NAME_SUFFIX.search(stext)
                                              or stext.lower() in COMMON_WORDS))):
                 return None
             if any(self._not_person_word(t.text, titled=named or titled) for t in words) \
                     and stext not in self.person_names:
                 return None
-            if not all(_cap(t.text) or t.text in ("-", ".", "’", "'") or t.lower_ in PARTICLES
+            if not all(cap(t.text) or t.text in ("-", ".", "’", "'") or t.lower_ in PARTICLES
                        or _line_break(t) for t in span):
                 return None
             # Extend left over initials, given names and particles the model or the ruler
@@ -582,7 +411,7 @@ class Rules:
             # An unlisted spelling of the known person's given name: "Aveli Yenukidze".
             prev = doc[s - 1] if s > 0 else None
             if (hint and self.fits is not None and prev is not None and prev.is_alpha
-                    and _cap(prev.text) and prev.whitespace_ and not _is_title(prev)
+                    and cap(prev.text) and prev.whitespace_ and not is_title(prev)
                     and prev.lower_ not in LEADING_NOT_NAME and not prev.is_stop
                     and not self._not_person_word(prev.text)):
                 if self.fits(f"{prev.text} {doc[s:span.end].text}") == hint:

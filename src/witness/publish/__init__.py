@@ -27,6 +27,8 @@ from lxml import etree
 from ..export._html import Renderer, bdi, citation, clean, date_key, el, frag_id, original_url
 from ..export.tei import collect_entities
 from ..creators import author_names, display, group_name
+from ..archive.same_text import fold_claims, fold_documents
+from ..claims import ClaimItem
 from ..duplicates import representative_of
 from ..model import HEDGED, Document, Entity
 from .assets import CSS, SEARCH_JS
@@ -73,13 +75,19 @@ class _Site:
 
     # -- helpers
 
+    def group_of(self, doc: Document) -> list[str] | None:
+        """The edition's documents with `doc`'s text, the one standing for it first; None
+        when it has no duplicate here."""
+        members = [m for m in (doc, *(self.by_id.get(i) for i in doc.same_text_as)) if m is not None]
+        if len(members) < 2:
+            return None
+        rep = representative_of({"id": m.id, "format": m.source.format, "date": m.record.date} for m in members)
+        return [rep] + sorted(m.id for m in members if m.id != rep)
+
     def listed_elsewhere(self, doc: Document) -> bool:
         """Whether another document of this edition stands for `doc`'s text."""
-        if not doc.same_text_as:
-            return False
-        members = [m for m in (doc, *(self.by_id.get(i) for i in doc.same_text_as)) if m is not None]
-        rep = representative_of({"id": m.id, "format": m.source.format, "date": m.record.date} for m in members)
-        return rep != doc.id
+        group = self.group_of(doc)
+        return group is not None and group[0] != doc.id
 
     @staticmethod
     def doc_file(doc_id: str) -> str:
@@ -136,7 +144,8 @@ class _Site:
             bdi(a, meta).tail = ", "
         el("span", doc.record.date or "undated", parent=meta)
 
-    def claim_item(self, parent, doc: Document, k: int, up: str, *, with_doc: bool) -> None:
+    def claim_item(self, parent, doc: Document, k: int, up: str, *, with_doc: bool,
+                   also_in: Iterable[Document] = ()) -> None:
         c = doc.claims[k]
         ents = self.entities[doc.id]
         name = lambda v: ents[v].name if v in ents else v  # noqa: E731
@@ -169,6 +178,19 @@ class _Site:
         if with_doc:
             p = el("p", parent=li, class_="meta")
             self.doc_link(p, doc, up, f"#claim-{k}")
+            self.same_text_note(p, also_in, up, "the same text, also in: ")
+
+    def same_text_note(self, parent, others: Iterable[Document], up: str, label: str) -> None:
+        others = list(others)
+        if others:
+            note = el("span", f" — {label}", parent=parent, class_="same-text")
+            for j, other in enumerate(others):
+                # The id tells the copies apart (their titles are usually the same).
+                title = clean(other.record.title)
+                link = el("a", f"{title} ({other.id})" if title else other.id, parent=note,
+                          href=f"{up}{self.doc_file(other.id)}")
+                if j:
+                    link.getprevious().tail = "; "
 
     # -- pages
 
@@ -229,15 +251,24 @@ class _Site:
             el("p", "Also written: " + ", ".join(e.aliases), parent=main, class_="meta")
         el("h2", "Documents that name this person", parent=main)
         ul = el("ul", parent=main, class_="index")
-        for d in sorted(self.mentioned_in.get(eid, []), key=date_key):
-            self.doc_link(el("li", parent=ul), d, up)
+        # A text in several documents is listed, and says each thing, once (archive/same_text.py).
+        mentioned = sorted(self.mentioned_in.get(eid, []), key=date_key)
+        members = {d.id: g for d in mentioned if (g := self.group_of(d))}
+        for d, others in fold_documents(mentioned, members):
+            li = el("li", parent=ul)
+            self.doc_link(li, d, up)
+            self.same_text_note(li, (self.by_id[o] for o in others), up, "the same text as ")
         claims = self.claims_about.get(eid, [])
         if claims:
+            where = {id(d.claims[k]): (d, k) for d, k in claims}
+            members = {d.id: g for d, _ in claims if (g := self.group_of(d))}
+            kept, also, _ = fold_claims([ClaimItem(d.claims[k], d.id, None, None) for d, k in claims], members)
             el("h2", "What the documents say", parent=main)
             ul = el("ul", parent=main, class_="claims")
-            for d, k in sorted(claims, key=lambda dk: (dk[0].claims[dk[1]].date or "9999",
-                                                       date_key(dk[0]), dk[1])):
-                self.claim_item(ul, d, k, up, with_doc=True)
+            for d, k in sorted((where[id(it.claim)] for it in kept),
+                               key=lambda dk: (dk[0].claims[dk[1]].date or "9999", date_key(dk[0]), dk[1])):
+                self.claim_item(ul, d, k, up, with_doc=True,
+                                also_in=[self.by_id[o] for o in also.get(id(d.claims[k]), [])])
         self.write(path, html)
 
     def indexes(self) -> None:

@@ -1,0 +1,107 @@
+"""The words the name rules consult: which spaCy labels are entities of the archive,
+given names and surnames, words that are never (or not alone) a person's name, particles
+and determiners at a name's edges.
+
+Plain sets, regexes and cached word lists (data/names/): the rules (rules.py), the titles
+(titles.py) and linking (linking.py) read them in every ``nlp.pipe`` worker process.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+# spaCy labels → the spec's entity types (plus "date").  NORP (Bolshevik, Trotskyist),
+# numbers and the like are not entities of the archive.
+LABELS = {
+    "PERSON": "person", "PER": "person",  # PER: fr_core_news_sm
+    "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place",
+    "WORK_OF_ART": "work", "EVENT": "event", "DATE": "date", "PERIODICAL": "periodical",
+    "WORK": "work",
+}
+# Ruler labels for the authority's entry types.
+RULER_LABELS = {"person": "PERSON", "organization": "ORG", "place": "GPE",
+                "periodical": "PERIODICAL", "event": "EVENT", "work": "WORK"}
+
+# Given names the authority may lack (English, French, German, Spanish, Italian): an ORG or
+# place the model finds that starts with one of them is a person ("Juliet Stuart Poyntz").
+COMMON_GIVEN = set("""
+Albert Alexander Alfred Alice Andrew Anna Anne Annie Antonio Arthur August Barbara Benjamin
+Bernard Bertram Carl Carlo Charles Charlotte Clara Daniel David Dorothy Edith Edmund Edward
+Elizabeth Ellen Emma Eric Ernest Ernst Eugene Eugenie Felix Francis Frank Franz Frederick
+Friedrich George Georges Gerald Giuseppe Hans Harold Harry Heinrich Helen Henri Henry Herbert
+Hermann Hugh Hugo Isaac Jack Jacques James Jane Jean Jeanne Johann John Joseph Josef Juan
+Juliet Julius Karl Kate Klara Leo Leon Louis Louise Lucien Ludwig Margaret Maria Marie Martha
+Mary Max Maurice Michael Otto Patrick Paul Pierre Peter Philip Pietro Ralph Richard Robert Rosa
+Rose Samuel Sarah Stanley Susan Suzanne Thomas Victor Walter Wilhelm William Winston
+""".split())
+
+
+@lru_cache(maxsize=1)
+def given_words() -> frozenset[str]:
+    """Casefolded given names and their printed abbreviations (data/names/given_names.txt)."""
+    path = Path(__file__).resolve().parent.parent / "data" / "names" / "given_names.txt"
+    words = {w.casefold() for line in path.read_text(encoding="utf-8").splitlines()
+             if not line.startswith("#") for w in line.split()}
+    return frozenset(words | {w.casefold() for w in COMMON_GIVEN})
+
+
+@lru_cache(maxsize=1)
+def common_surnames() -> frozenset[str]:
+    """Casefolded surnames too common to name one person alone (data/names/common_surnames.txt)."""
+    path = Path(__file__).resolve().parent.parent / "data" / "names" / "common_surnames.txt"
+    return frozenset(w.casefold() for line in path.read_text(encoding="utf-8").splitlines()
+                     if not line.startswith("#") for w in line.split())
+
+
+# Adjectives, -ists and collective nouns the model likes to call persons.
+NOT_PERSON = {
+    "bolshevik", "bolsheviks", "menshevik", "mensheviks", "soviet", "soviets", "communist",
+    "communists", "socialist", "socialists", "narodnik", "narodniks", "cadet", "cadets",
+    "octobrist", "octobrists", "stalinist", "stalinists", "trotskyist", "trotskyists",
+    "trotskyite", "trotskyites", "leninist", "leninists", "marxist", "marxists", "anarchist",
+    "anarchists", "syndicalist", "syndicalists", "fascist", "fascists", "nazi", "nazis",
+    "thermidor", "thermidorian", "thermidorians", "kremlin", "politburo", "politbureau",
+    "cheka", "gpu", "g.p.u.", "nkvd", "ogpu", "comintern", "red", "white", "whites", "reds",
+    "god", "christ", "lord", "master", "leader", "chief", "vol", "ibid", "op", "cit", "ed",
+    "bolshevism", "stalinism", "trotskyism", "leninism", "marxism", "menshevism",
+    "social-democrat", "social-democrats", "left", "right", "centre", "center", "opposition",
+    "i", "he", "she", "we", "they", "you", "it", "mr", "mrs", "dr", "workers", "worker",
+    "comrade", "comrades", "party", "state", "government", "revolution", "congress",
+}
+# Words of NOT_PERSON that are also surnames: after a title, initials or a given name they
+# are names ("Mr. White", "E. P. White", "Charles Worker").
+NAME_TOO = {"white", "red", "black", "lord", "master", "chief", "leader", "state", "god",
+            "christ", "worker", "cadet"}
+# A single capitalised word with these endings is an adverb or a noun at the start of a
+# sentence ("Hitherto", "Juridically,"), not an unknown person.
+NOT_NAME_SUFFIX = re.compile(r"(?:ly|tion|tions|ness|ment|ments|ity|ities|ship)$")
+ADJ_SUFFIX = re.compile(r"(?:ist|ists|ism|isms|ite|ites|ists’|ist’s)$", re.I)
+INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$|^(?:Yu|Ya|Ye|Zh|Ch|Sh|Kh|Ts)\.$")
+DOTTED = re.compile(r"^(?:[A-Z]\.){2,}(?:[A-Z])?$")
+# Abbreviations with dots that neither the model nor every authority file knows.
+DOTTED_TYPES = {
+    "U.S.S.R.": "place", "U.S.A.": "place", "U.S.": "place", "R.S.F.S.R.": "place",
+    "U.K.": "place", "S.U.": "place", "G.B.": "place",
+}
+TRIAL_WORDS = {"trial", "trials", "case", "process", "affair", "frame-up", "frameup"}
+GROUP_WORDS = {"group", "groups", "bloc", "blocs", "centre", "center", "faction", "tendency",
+               "opposition", "line", "team", "couple", "pact", "plot", "government", "cabinet"}
+# Words the model sweeps into the front of a person's name: "Hence Medvedev",
+# "the Menshevik Maisky", "Caucasian Bolsheviks Mdivani".
+LEADING_NOT_NAME = {
+    "russian", "german", "french", "caucasian", "georgian", "ukrainian", "polish", "american",
+    "british", "english", "spanish", "italian", "japanese", "chinese", "soviet", "old", "young",
+    "great", "late", "former", "ex", "famous", "poor", "unfortunate", "citizen", "comrade",
+    "hence", "thus", "but", "and", "when", "while", "so", "then", "yet", "also", "even", "now",
+    "today", "here", "there", "as", "if", "that", "this", "with", "without", "for", "from",
+    "to", "by", "of", "in", "on", "at", "after", "before", "dear", "poor", "let", "says",
+    "said", "wrote", "tells", "why", "how", "what", "where", "since", "because", "although",
+}
+PARTICLES = {"de", "von", "van", "der", "la", "le", "du", "y", "da", "del", "di", "den", "ten"}
+DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "our"}
+
+
+def cap(text: str) -> bool:
+    return bool(text) and text[0].isupper() and any(c.isalpha() for c in text)
