@@ -31,9 +31,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 # Real disagreements the issue named; each must still be flagged: (subject id part, year in the outlier)
-KNOWN_REAL = [("zinoviev", "1938", "the Zinoviev–Kamenev trial dated August 1938 (1936)"),
-              ("alexander-ii", "1882", "Tsar Alexander II killed in 1882 (1881)"),
-              ("volodarsky", "1918", "Volodarsky assassinated in September 1918 (June)")]
+# (parts of the subject id, any of which may be the one flagged; the year or month in the outlier)
+KNOWN_REAL = [(("zinoviev", "kamenev"), "1938", "the Zinoviev–Kamenev trial dated August 1938 (1936)"),
+              (("alexander", "aleksander"), "1882", "Tsar Alexander II killed in 1882 (1881)"),
+              (("volodarsk",), "1918-09", "Volodarsky assassinated in September 1918 (June)")]
 
 GUIDE = """# Judging contradictions
 
@@ -134,7 +135,7 @@ def score(out: Path, write: Path | None) -> int:
     every = archive.judged_contradictions()
     found = []
     for part, year, what in KNOWN_REAL:
-        hit = [j for j in every if part in j.contradiction.subject and j.contradiction.outlier is not None
+        hit = [j for j in every if any(p in j.contradiction.subject for p in part) and j.contradiction.outlier is not None
                and (j.contradiction.outlier.claim.date or "").startswith(year)]
         found.append((what, bool(hit)))
     table = [f"Flagged over the archive: {meta['flagged']}; judged: {judged} (a seeded random sample, seed "

@@ -141,6 +141,9 @@ def test_seed_yagoda_charge_reported_from_communique(seed_claims):
     assert c.predicate == "charged"
     assert c.attributed_to == "Government communiqué, signed by Kalinin"
     assert c.object.startswith("Malfeasance in office")
+    # the communiqué's own description is the author's: Kalinin signed it
+    signed = {c.certainty for c in claims if c.subject == "kalinin-mikhail" and c.predicate == "signed"}
+    assert signed == {"asserted"}, signed
 
 
 def test_seed_html_through_the_reader(seed_html, corpus_root, nlp):

@@ -271,6 +271,11 @@ def test_the_authority_file_breaks_a_tie_and_can_be_the_outlier():
     assert [(c.kind, c.outlier.document_id, c.against) for c in found] == [("date", "b", 2)]
     found = find_contradictions([item("a", "1919"), item("b", "1919"), item("c", "1919")], authority)
     assert [(c.kind, c.outlier, c.against) for c in found] == [("authority", None, 3)]
+    # one source alone against the authority, in the same year (arnot-page-1937-russ-rev-2-03: "In the
+    # beginning of September 1918, Uritsky and Volodarsky … were assassinated"; Volodarsky died in June)
+    found = find_contradictions([item("b", "1918-09")], authority)
+    assert [(c.kind, c.outlier.document_id, c.consensus.date) for c in found] == [("date", "b", "1918-06-20")]
+    assert find_contradictions([item("b", "1918-06")], authority) == []
 
 
 def test_a_document_correcting_its_own_account():

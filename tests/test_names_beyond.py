@@ -88,6 +88,20 @@ def test_a_son_is_not_his_father(nlp_ready):
     assert ("Victor Serge", "serge-victor") in got
 
 
+def test_a_given_name_the_model_left_out_is_kept_with_the_surname(nlp_ready):
+    # The 1,000-page claims audit: "Jeff Haywood" read as "Haywood" became Bill Haywood (dead
+    # since 1928, writing in 1973); "Ossip Zetkin died" became Clara Zetkin's death in 1889.
+    d = ann("Another essay in 1973, by Steven Rose, John Hambley and Jeff Haywood, on Science, "
+            "Racism and Ideology, dealt with the re-emergence of racism.", date="1994")
+    got = persons(d)
+    assert any(t == "Jeff Haywood" for t, _ in got), got
+    assert all(e != "haywood-bill" for _, e in got), got
+    d = ann("Since Clara and Ossip were not married, she kept her nationality. In January 1889 "
+            "Ossip Zetkin died, a blow which struck Clara very heavily.", date="1981")
+    got = persons(d)
+    assert ("Ossip Zetkin", "zetkin-clara") not in got and any(t == "Ossip Zetkin" for t, _ in got), got
+
+
 def test_three_wilsons_are_three_people():
     docs = [ann("General Motors president Charles E. Wilson told the Senate committee that what "
                 "was good for the country was good for General Motors."),

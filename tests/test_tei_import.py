@@ -1,8 +1,9 @@
 """TEI in as faithfully as TEI out (issue 14): an edition's own encoding survives ingest.
 
-Fixtures are hand-made in the shape of the public projects named in each file (a
-correspondence edition, a critical edition, an ELTeC novel); `test_real_editions` reads the
-real files of bench/tei_fidelity.py when WITNESS_TEI_BENCH points at them (docs/tei.md).
+Fixtures in tests/fixtures/tei/ are hand-made in the shape of the public projects named in each
+file (a correspondence edition, a critical edition, an ELTeC novel); the section "on real files"
+reads unmodified real files (tests/fixtures/tei-real/, SOURCES.md); `test_real_editions` reads
+the real files of bench/tei_fidelity.py when WITNESS_TEI_BENCH points at them (docs/tei.md).
 """
 
 from __future__ import annotations
@@ -246,3 +247,134 @@ def test_real_editions(schema):
     assert all(r["valid"] and r["trip"] for r in read_rows)
     refs = sum(r["refs"] for r in read_rows)
     assert refs and sum(r["refs_kept"] for r in read_rows) >= 0.95 * refs
+
+
+# ------------------------------------------------------------------ on real files
+# Unmodified files from three public projects, sources and licences in
+# tests/fixtures/tei-real/SOURCES.md: two schnitzler-briefe letters, a PTA critical edition,
+# two of the TEI Consortium's test files.
+
+REAL = Path(__file__).resolve().parent / "fixtures" / "tei-real"
+
+
+def real(name: str):
+    return read(raw((REAL / name).read_bytes(), f"tei/{name}"))
+
+
+def test_real_letters_correspdesc_feeds_the_record():
+    r = real("L00761.xml").record
+    # the letter's own title (level a), not the series' (level s)
+    assert r.title == "Hugo von Hofmannsthal an Arthur Schnitzler, [10.? 1. 1898]"
+    assert r.authors == ["Hofmannsthal, Hugo von"]                   # correspAction[@type=sent]
+    assert (r.written, r.written_text, r.written_place) == ("1898-01-10", "[10.? 1. 1898]", "Wien")
+    assert r.addressees == ["Schnitzler, Arthur"]                    # correspAction[@type=received]
+    assert r.rights == "CC BY 4.0"                                   # the licence's target, not its deed
+    r = real("L01466.xml").record
+    assert (r.title, r.authors) == ("Richard Beer-Hofmann an Arthur Schnitzler, 4. 11. 1904",
+                                    ["Beer-Hofmann, Richard"])
+    assert (r.written, r.written_place, r.addressees) == ("1904-11-04", "Rodaun", ["Schnitzler, Arthur"])
+
+
+def test_real_letter_refs_become_linked_mentions():
+    doc = real("L00761.xml")
+    linked = [(doc.text[m.start:m.end], m.type, m.entity) for m in doc.mentions if m.entity]
+    assert ("Brahm", "person", "pmb-10986") in linked
+    assert ("Deutschen Theater", "place", "pmb-3") in linked
+    assert ("Kaiser und Hexe", "work", "pmb-32240") in linked          # a work's rs, keyed by PMB
+    assert [e for t, _, e in linked if t == "Sorma"] == ["pmb-2299", "pmb-2299"]
+    assert all(m.origin == "tei" for m in doc.mentions)
+    ids = {e.id: e for e in doc.entities}
+    assert {e for _, _, e in linked} <= set(ids)                     # every link has its entity
+    assert (ids["pmb-10986"].name, ids["pmb-10986"].born) == ("Otto Brahm", "1856-02-05")
+    # the edition's transcribed spaces keep words apart
+    assert "gefällt Brahm nicht sehr (offenbar) und er wird es nicht spielen." in doc.text
+
+
+def test_real_letter_back_matter_feeds_entities_not_text():
+    for name in ("L00761.xml", "L01466.xml"):
+        doc = real(name)
+        for index_only in ("pmb", "d-nb.info", "http", "53,55055", "48,208333", "Hamburg", "1856-02-05"):
+            assert index_only not in doc.text, (name, index_only)
+        assert len(doc.text) < 600                                    # the letter, not its 6× index
+    doc = real("L00761.xml")
+    assert doc.text.endswith("Ihr\n\nHugo.")
+    ids = {e.id: e for e in doc.entities}
+    # listPerson keyed by its GND idno, surname-first parts said forename first
+    assert (ids["gnd-118609807"].name, ids["gnd-118609807"].type) == ("Arthur Schnitzler", "person")
+    assert ids["pmb-11740"].died == "1929-07-15"                     # the sender, only in the index
+    assert ids["pmb-50"].type == "place" and "Vienna" in ids["pmb-50"].aliases
+    assert ids["pmb-29849"].type == "work"                           # listBibl in back
+    assert "Brahm" in doc.notes[0].text                               # the commentary is a note
+
+
+def test_real_letter_links_survive_a_default_ingest():
+    pytest.importorskip("spacy")
+    from witness.annotate import annotate
+    doc = real("L00761.xml")
+    doc.findings = refresh_findings(doc)
+    before = {(m.start, m.end, m.entity) for m in doc.mentions if m.entity}
+    doc = annotate(doc)
+    after = {(m.start, m.end, m.entity) for m in doc.mentions if m.origin == "tei" and m.entity}
+    assert after == before and len(before) == 7                      # every @ref link survives NLP
+    spans = [(m.start, m.end) for m in doc.mentions]
+    assert len(spans) == len(set(spans))                              # NLP adds nothing on top of them
+    assert {m.entity for m in doc.mentions if m.entity} <= {e.id for e in doc.entities}
+
+
+def test_real_letter_exports_valid_and_round_trips(schema):
+    doc = real("L00761.xml")
+    out = to_tei(doc)
+    assert schema.validate(etree.fromstring(out)), schema.error_log
+    assert round_trips(doc)
+    tree = etree.fromstring(out)
+    assert tree.xpath("//t:correspAction[@type='received']/t:persName/text()", namespaces=NS) == \
+        ["Schnitzler, Arthur"]
+    assert "Hofmannsthal, Hugo von" in tree.xpath("//t:titleStmt/t:author/text()", namespaces=NS)
+    assert tree.xpath("//t:persName[@key='pmb-10986'][@source='#w-origin.tei']/text()", namespaces=NS) \
+        == ["Brahm"]
+
+
+def test_real_apparatus_keeps_the_lemma_and_readings_apart():
+    doc = real("pta0039.pta001.pta-grc1.xml")
+    assert len(doc.variants) == 26 and all(v.kind == "app" for v in doc.variants)
+    assert "ἑλέγε τον" not in doc.text and "δίδει" not in doc.text   # readings are not text
+    by_lemma = {doc.text[v.start:v.end]: v for v in doc.variants}
+    assert [(r.text, r.wit) for r in by_lemma["ἐλέγετο"].readings] == [("ἑλέγε τον", "#P")]
+    assert [(r.text, r.wit) for r in by_lemma["δίδωσι"].readings] == [("δίδει", "#P")]
+    omitted = by_lemma["σχολάσατε καὶ γνῶτε"]                        # a supplied lemma, P omits it
+    assert [(r.text, r.type) for r in omitted.readings] == [("", "omission")]
+    title = doc.variants[0]                                           # an empty lemma: P's added title
+    assert title.start == title.end == 0 and title.readings[0].text.startswith("Τοῦ ἐν ἁγίοις πατρὸς")
+    assert not doc.text.startswith("Τοῦ") and doc.text.startswith("Ἀκούσατε, ἀδελφοὶ")
+    assert doc.record.rights == "CC BY 4.0"
+    # the editor's notes on apparatus entries are notes at their lemma
+    note = next(n for n in doc.notes if n.text == "ergänzt nach versio B und Bibeltext")
+    assert note.start == omitted.end
+
+
+def test_real_apparatus_exports_as_app_lem_rdg(schema):
+    doc = real("pta0039.pta001.pta-grc1.xml")
+    out = to_tei(doc)
+    assert schema.validate(etree.fromstring(out)), schema.error_log
+    apps = etree.fromstring(out).xpath("//t:standOff/t:listApp/t:app", namespaces=NS)
+    assert len(apps) == 26
+    lems = [(a.xpath("string(t:lem)", namespaces=NS), a.xpath("string(t:rdg)", namespaces=NS)) for a in apps]
+    assert ("ἐλέγετο", "ἑλέγε τον") in lems and ("δίδωσι", "δίδει") in lems
+    assert all(a.xpath("t:rdg/@wit", namespaces=NS) == ["#P"] for a in apps)
+    assert round_trips(doc)
+
+
+def test_real_choice_keeps_both_sides():
+    # The Consortium's P4-compatibility test: <choice><corr>hell</corr><sic>Hello</sic></choice>
+    doc = real("testp4compat.xml")
+    assert doc.text == "Test\n\nHello"                               # the printed side is the text
+    assert [(doc.text[v.start:v.end], v.kind, [(r.text, r.type) for r in v.readings])
+            for v in doc.variants] == [("Hello", "sic", [("hell", "corr")])]
+    doc.findings = refresh_findings(doc)                              # and the checks keep it
+    assert [(f.rule, f.suggestion) for f in doc.findings if f.rule == "tei-sic"] == [("tei-sic", "hell")]
+
+
+def test_real_corpus_with_an_internal_subset_is_declined_with_a_reason():
+    # testcorpus.xml: a teiCorpus, an internal DTD subset and an external DTD that is never fetched
+    with pytest.raises(Decline, match="teiCorpus holds several documents"):
+        real("testcorpus.xml")

@@ -276,6 +276,8 @@ def _agreed_date(year: str, dated: list[tuple[str, str]], auth: str | None) -> s
         ranked = sorted(support.items(), key=lambda kv: -len(kv[1]))
         if ranked and len(ranked[0][1]) >= 2 and (len(ranked) == 1 or len(ranked[0][1]) > len(ranked[1][1])):
             return ranked[0][0]
+    if auth and auth.startswith(year):
+        return auth            # the authority file is a source too, and the only one this precise
     return year
 
 

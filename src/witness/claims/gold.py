@@ -67,11 +67,23 @@ def window_of(g: dict, text: str) -> tuple[int, int]:
     w = g.get("window")
     if not w:
         return 0, len(text)
-    start = text.find(w["first"])
-    end = text.find(w["last"], max(start, 0))
+    first, last = w["first"], w["last"]
+    start = text.find(first)
+    # The reader may since have moved a heading out of the text ("A Worker Looks At History"
+    # became the title): anchor on the rest of the window's first and last paragraphs.
+    parts = first.split("\n\n")
+    while start < 0 and len(parts) > 1:
+        parts = parts[1:]
+        start = text.find("\n\n".join(parts))
+    end = text.find(last, max(start, 0))
+    parts = last.split("\n\n")
+    while end < 0 and len(parts) > 1:
+        parts = parts[:-1]
+        last = "\n\n".join(parts)
+        end = text.find(last, max(start, 0))
     if start < 0 or end < 0:
         raise ValueError(f"{g['file']}: window not found in the document's text")
-    return start, end + len(w["last"])
+    return start, end + len(last)
 
 
 def score(items, claims_per_doc) -> dict:

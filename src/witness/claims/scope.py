@@ -86,8 +86,10 @@ def govern(trig, climb: bool = True) -> Scope:
             continue
         if dep == "acl" and tok.tag_ in ("VBN", "VBG") and not any(
                 c.dep_ in ("nsubj", "nsubjpass", "mark", "aux") for c in tok.children):
-            presupposed = True                # "a communiqué, signed by Kalinin": a description,
-            # which a report around it still reaches ("According to X, … a proposal, made in a letter from Stalin")
+            if F.noun_kind(_lemma(tok.head)) in ("report", "testimony", "accusation"):
+                break                         # "a communiqué, signed by Kalinin": the report's own description
+            presupposed = True                # a description, which a report around it still reaches
+            # ("According to X, … a proposal, made in a letter from Stalin")
         if dep == "relcl" and _lemma(head) in ("time", "day", "moment", "hour") and any(
                 c.lower_ == "when" for c in tok.children) and (tok.tag_ in ("VBZ", "VBP") or any(
                 c.dep_ == "aux" and c.lower_ in ("does", "do", "will", "shall") for c in tok.children)):

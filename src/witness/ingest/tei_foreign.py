@@ -34,6 +34,19 @@ def _first(el, *path):
     return cur[0] if cur else None
 
 
+_CC = re.compile(r"creativecommons\.org/(?:licenses/([a-z-]+)/(\d\.\d)|publicdomain/(zero)/(1\.0))")
+
+
+def _rights(ps) -> str | None:
+    """A Creative Commons licence by its short name: editions put the whole deed in its text."""
+    lic = _first(ps, "availability", "licence")
+    m = _CC.search(lic.get("target") or "") if lic is not None else None
+    if m:
+        kind, version = (m.group(1) or "").upper(), m.group(2) or m.group(4)
+        return f"CC {kind} {version}" if kind else f"CC0 {version}"
+    return _n(_first(ps, "availability"))
+
+
 def _all(el, name):
     return [] if el is None else [d for d in el.iter() if isinstance(d.tag, str) and ln(d) == name]
 
@@ -79,7 +92,7 @@ def _record(root, header, text) -> Record:
             if key in what:
                 getattr(r, field).extend(n for n in names if n not in getattr(r, field))
     ps = _first(header, "fileDesc", "publicationStmt")
-    r.rights = _n(_first(ps, "availability"))
+    r.rights = _rights(ps)
     r.publisher = None
     sd = _first(header, "fileDesc", "sourceDesc")
     bs, bibl = _first(sd, "biblStruct"), _first(sd, "bibl")
@@ -142,7 +155,12 @@ def _person(el) -> str | None:
     if pn is not None:
         return _n(pn)
     parts = [el.text or ""]
-    for c in el:
+    kids = list(el)
+    if {"forename", "surname"} <= {ln(c) for c in kids if isinstance(c.tag, str)} \
+            and not (el.text or "").strip() and not any((c.tail or "").strip() for c in kids):
+        # Name parts alone, surname first (PMB's index): said forename first, as printed names are.
+        kids.sort(key=lambda c: not isinstance(c.tag, str) or ln(c) != "forename")
+    for c in kids:
         if isinstance(c.tag, str) and ln(c) not in _PERSON_SKIP:
             parts.append(norm_text(c))
         parts.append(c.tail or "")

@@ -271,6 +271,10 @@ class Walker:
         if name == "anchor":
             self._anchor(el, between=False)
             return
+        if name == "space" and not b.exact:
+            # A transcribed blank (schnitzler-briefe marks word spaces so): words stay apart.
+            b.add(" ")
+            return
         if name in SKIP:
             return
         if name == "note":
@@ -346,6 +350,8 @@ class Walker:
         if base is not None:
             self.inline_content(base)
         end = self.b.mark_end()
+        # An editor's note on the entry itself (PTA: "ergänzt nach versio B") is a note there.
+        self.inline_notes.extend((end, c) for c in el if isinstance(c.tag, str) and ln(c) == "note")
         text = exact_text if self.b.exact else norm_text
         self.apparatus.append((start, max(start, end), base.get("wit") if base is not None else None,
                                [(text(r), r.get("wit"), r.get("type"), r.get("resp")) for r in readings]))
