@@ -76,3 +76,36 @@ def test_whole_corpus_every_file_ingested_or_skipped_with_a_reason(tmp_path, cor
     store.close()
     print(json.dumps({"stored": summary.stored, "skipped": dict(summary.skipped.most_common(10)),
                       "failed": len(summary.failed), "seconds": round(summary.seconds, 1)}))
+
+
+def test_a_lock_held_when_the_readers_fork_does_not_stop_the_ingest(tmp_path, corpus_root, monkeypatch):
+    """The readers are forked, and a child keeps every file lock a thread of this process
+    held at that moment — such as the side index's meta lock, which tantivy's reload watcher
+    takes now and then.  Here this process holds that lock at the fork and lets go just
+    after, as the watcher does: the ingest must still finish and index what it stored (the
+    readers are gone before the search index is brought up to date)."""
+    import fcntl
+    import threading
+
+    from witness.store import SearchQuery
+
+    monkeypatch.setenv("WITNESS_SEARCH_ENGINE", "tantivy")
+    store = open_store(tmp_path / "w.db")
+    held = [os.open(store._tindex.dir / ".tantivy-meta.lock", os.O_CREAT | os.O_WRONLY)]
+    fcntl.flock(held[0], fcntl.LOCK_EX)
+
+    def let_go_after_the_first_fork():
+        if held:
+            os.close(held.pop())       # the child forked just now still holds the lock
+
+    os.register_at_fork(after_in_parent=let_go_after_the_first_fork)
+    done: dict = {}
+    run = threading.Thread(target=lambda: done.update(summary=ingest(
+        store, [corpus_root / "archive/serge/1937"], nlp=False, progress=False, workers=2)), daemon=True)
+    run.start()
+    run.join(240)                      # a guard against the deadlock, not a measure of speed
+    assert not held, "the readers were not forked"
+    assert not run.is_alive(), "the ingest waits for ever on a lock a reader process inherited"
+    assert done["summary"].new == 7 and not done["summary"].failed
+    assert store.search(SearchQuery(q="Yagoda")).total >= 1
+    store.close()

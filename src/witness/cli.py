@@ -424,9 +424,9 @@ def publish(ctx, out_dir, title):
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @click.pass_context
 def migrate(ctx, target, quiet):
-    """Copy this archive (--db) to another backend: every version, the curation log, outcomes.
+    """Copy this archive (--db) to another backend: every version, curation, verdicts, aliases.
 
-    Prints the counts and a checksum over every (id, version, sha256), verified on both sides."""
+    Prints the counts and checksums, verified on both sides."""
     from .progress import stages_for
     from .store import open_store
     from .store.transfer import copy_archive

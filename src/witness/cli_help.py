@@ -254,9 +254,11 @@ Examples:
 
     "migrate": ("""Copy this archive (--db) to another backend.
 
-Every version of every document, the curation log and the ingest outcomes are copied into
-an empty archive (a SQLite file or a PostgreSQL database); the counts and a checksum over
-every (id, version, sha256) are computed on both sides and printed.""",
+Every version of every document, the curation log, the ingest outcomes, the verdicts on
+findings and contradictions with their log, the old ids and paths that still resolve, and
+the same-text groups are copied into an empty archive (a SQLite file or a PostgreSQL
+database); the counts, a checksum over every (id, version, sha256) and one over the
+curation, verdicts, aliases and same-text index are computed on both sides and printed.""",
                 """\b
 Examples:
   witness --db archive.db migrate --to postgresql:///witness?host=/tmp

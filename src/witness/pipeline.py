@@ -185,6 +185,15 @@ def ingest(store, paths: Iterable[str | Path], *, nlp: bool = True, workers: int
                 setattr(summary, res.status, getattr(summary, res.status) + 1)
                 write.advance()
             write.finish()
+            if pool:
+                # The readers are done: end them before leaving the batch brings the search
+                # index up to date.  A forked child keeps every file lock that a thread of
+                # this process held at the fork (tantivy's meta lock, which its reload
+                # watcher takes now and then), and the sync would wait on it for as long
+                # as the child lives — here, for ever.
+                pool.terminate()
+                pool.join()
+                pool = None
             index = stages.stage("index", summary.stored)
             index.start()          # leaving the batch commits and brings the search index up to date
         index.advance(summary.stored)

@@ -2,18 +2,26 @@
 
 `Store` is what callers above the store (pipeline, archive layer, cli, web, exports) use,
 and nothing else: the document methods on the store itself, and one object per query
-family — `store.people`, `store.findings`, `store.curation`.  Everything is keyed by
-document and entity ids; rows come back as the dataclasses below, never as tuples or
-database row ids.  Backends keep every version of a document: a changed file is a new
+family — `store.documents`, `store.people`, `store.findings`, `store.curation`,
+`store.verdicts`, `store.duplicates`.  Everything is keyed by document and entity ids;
+rows come back as the dataclasses below (or small tuples of ids, names and counts), never
+as database row ids.  Backends keep every version of a document: a changed file is a new
 version, never an overwrite.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
-from typing import ContextManager, Iterator, Protocol
+from typing import TYPE_CHECKING, ContextManager, Iterable, Iterator, Protocol
 
 from ..model import Claim, Document, Entity
+from ..verdicts import Item, LogEntry, Verdict
+
+if TYPE_CHECKING:                      # (documents.py and duplicates.py import this module)
+    from ..duplicates import Group, Sketch
+    from .curation_rules import Rules
+    from .documents import Prepared
 
 
 @dataclass
@@ -148,7 +156,56 @@ class CurationOp:
                 **self.op}
 
 
+@dataclass(frozen=True)
+class DocAlias:
+    """An old id or old source path that still names a document (store/identity.py)."""
+    alias: str
+    doc_id: str            # the document's id now
+    kind: str              # "id" | "path"
+    at: str                # ISO 8601 UTC: when the document was re-identified
+
+
+@dataclass(frozen=True)
+class LegacyDoc:
+    """A document stored before archive-rooted paths, not yet re-identified (identity.py)."""
+    doc_id: str
+    reread: bool           # True: its path is rooted, the file is read once more; False: may be adopted
+
+
 # ---- the interface -------------------------------------------------------------------------
+
+class DocumentQueries(Protocol):
+    """Stored documents as JSON, and the identities by which they were known before."""
+    def stored_json(self, doc_id: str, version: int | None = None) -> dict:
+        """The stored JSON of a version (the current one by default).  Raises NotFound."""
+    def iter_json(self, ids: list[str] | None = None) -> Iterator[dict]: ...
+    def aliases(self) -> list[DocAlias]:
+        """Every old id and path that still resolves, by alias."""
+    def legacy(self) -> list[LegacyDoc]:
+        """The documents from before archive-rooted paths that an ingest may still re-identify."""
+    def restore_identities(self, aliases: list[DocAlias], legacy: list[LegacyDoc]) -> None:
+        """Moving an archive: record these exactly as given (their documents are already stored)."""
+
+
+class DuplicateQueries(Protocol):
+    """Documents with the same text (witness.duplicates keeps it current)."""
+    def stale(self) -> list[str]: ...
+    def texts(self, ids: list[str]) -> list[tuple[str, int, str]]: ...
+    def put_sketches(self, sketches: list[Sketch]) -> None: ...
+    def candidates(self, doc_id: str, bands: list[int]) -> list[str]: ...
+    def put_pairs(self, doc_id: str, found: list[tuple[str, float]]) -> None: ...
+    def pair_count(self) -> int: ...
+    def groups(self) -> list[Group]: ...
+    def briefs(self, ids: list[str]) -> dict[str, dict]: ...
+    def representatives(self) -> dict[str, str]: ...
+    def same_text_as(self) -> dict[str, list[str]]: ...
+    def sketches(self) -> list[Sketch]:
+        """Every document's sketch (band keys included), by document id."""
+    def pairs(self) -> list[tuple[str, str, float]]:
+        """Every same-text pair: (id, id, Jaccard), the ids in order."""
+    def add_pairs(self, pairs: list[tuple[str, str, float]]) -> None:
+        """Moving an archive: record these pairs (their documents are already stored)."""
+
 
 class PeopleQueries(Protocol):
     def entity(self, entity_id: str) -> Entity | None: ...
@@ -177,7 +234,7 @@ class FindingQueries(Protocol):
 class CurationStore(Protocol):
     def canonical(self, entity_id: str) -> str: ...
     def log(self, entity_id: str | None = None, *, include_undone: bool = True) -> list[CurationOp]: ...
-    def rules(self): ...
+    def rules(self) -> Rules | None: ...
     def merge(self, keep: str, drop: str, *, who: str, why: str | None = None, authority=None) -> CurationOp: ...
     def split(self, entity_id: str, new_id: str, names: list[str], label: str | None = None, *,
               who: str, why: str | None = None, authority=None) -> CurationOp: ...
@@ -188,27 +245,37 @@ class CurationStore(Protocol):
 
 class VerdictQueries(Protocol):
     """Curated judgements on findings and contradictions, keyed by fingerprint (witness/verdicts.py)."""
-    def set(self, item, verdict: str, *, who: str, note: str | None = None,
-            cause: str | None = None): ...
-    def clear(self, key: str, *, who: str, note: str | None = None): ...
-    def get(self, keys) -> dict: ...
-    def all(self, kind: str | None = None) -> list: ...
-    def matching(self, prefix: str) -> list: ...
-    def log(self, key: str | None = None) -> list: ...
-    def counts(self) -> dict: ...
+    def set(self, item: Item, verdict: str, *, who: str, note: str | None = None,
+            cause: str | None = None) -> Verdict: ...
+    def clear(self, key: str, *, who: str, note: str | None = None) -> Verdict: ...
+    def get(self, keys: Iterable[str]) -> dict[str, Verdict]: ...
+    def all(self, kind: str | None = None) -> list[Verdict]: ...
+    def matching(self, prefix: str) -> list[Verdict]: ...
+    def log(self, key: str | None = None) -> list[LogEntry]: ...
+    def counts(self) -> dict[str, Counter]: ...
+    def restore(self, verdicts: list[Verdict], log: list[LogEntry]) -> None:
+        """Moving an archive: these verdicts and log entries exactly as given (numbers, times,
+        who), into an archive that has none."""
 
 
 class Store(Protocol):
+    documents: DocumentQueries
     people: PeopleQueries
     findings: FindingQueries
     curation: CurationStore
     verdicts: VerdictQueries
+    duplicates: DuplicateQueries
     url: str                 # what open_store was given, normalised (path or postgresql://…)
+    display_url: str         # the same for messages (a PostgreSQL URL without its password)
+
+    @staticmethod
+    def prepare(doc: Document) -> Prepared:
+        """Serialise `doc` for `put_prepared` (CPU work that ingest workers do in parallel)."""
 
     def put_document(self, doc: Document) -> PutResult:
         """Store `doc` as the current version of its id (keyed by source path); idempotent on sha256."""
 
-    def put_prepared(self, prep) -> PutResult:
+    def put_prepared(self, prep: Prepared) -> PutResult:
         """`put_document` for a document already serialised by `store.prepare` (in a worker)."""
 
     def batch(self, every: int = 500) -> ContextManager["Store"]:
@@ -230,6 +297,9 @@ class Store(Protocol):
     def iter_documents(self) -> Iterator[Document]: ...
 
     def document_ids(self) -> list[str]: ...
+
+    def duplicate_groups(self) -> list[Group]:
+        """Groups of documents with the same text, largest first."""
 
     def search(self, query: SearchQuery) -> SearchResults:
         """Raises BadQuery for a malformed query.  Never writes and never waits for another

@@ -98,6 +98,11 @@ class Database:
         exclusive, document puts shared, so a merge never misses a document being written
         (PostgreSQL; SQLite has one writer at a time anyway)."""
 
+    def restart_sequence(self, table: str, column: str) -> None:
+        """After rows were inserted with their numbers given (moving an archive), the next
+        number the database hands out for `column` follows the largest one.  SQLite does
+        that by itself (INTEGER PRIMARY KEY)."""
+
     def generation(self) -> tuple:
         """Changes whenever anything was committed, by any process."""
         raise NotImplementedError

@@ -22,7 +22,7 @@ from ..creators import author_groups, periodical_group
 from ..model import Document
 from . import identity
 from .annotations import index_annotations
-from .base import PutResult, VersionInfo
+from .base import DocAlias, LegacyDoc, PutResult, VersionInfo
 from .db import Database, marks
 
 _FETCH_CHUNK = 200
@@ -260,6 +260,23 @@ class Documents:
     def iter(self) -> Iterator[Document]:
         for data in self.iter_json():
             yield to_document(data)
+
+    def aliases(self) -> list[DocAlias]:
+        with self.db.lock:
+            return identity.aliases(self.db)
+
+    def legacy(self) -> list[LegacyDoc]:
+        with self.db.lock:
+            return identity.legacy(self.db)
+
+    def restore_identities(self, aliases: list[DocAlias], legacy: list[LegacyDoc]) -> None:
+        """Moving an archive (`witness migrate`): old ids and paths, and the documents an
+        ingest may still re-identify, as the source has them, into an archive without any."""
+        with self.db.tx() as db:
+            if db.one("SELECT count(*) FROM doc_aliases") or db.one("SELECT count(*) FROM doc_legacy"):
+                raise StoreError("the target archive already holds document aliases",
+                                 hint="migrate into a new, empty archive")
+            identity.restore(db, aliases, legacy)
 
     def all_versions(self) -> Iterator[tuple[str, int, str, str, str, bytes]]:
         """(id, version, sha256, path, ingested_at, compressed JSON) of every version, for

@@ -10,6 +10,7 @@ archive generation.
 from __future__ import annotations
 
 from ..duplicates import Group, Sketch, build_groups
+from ..errors import StoreError
 from .db import Database
 
 
@@ -78,6 +79,36 @@ class DuplicateIndex:
                     self.db.execute("DELETE FROM dup_pairs WHERE a = ? AND b = ?", (min(me, o), max(me, o)))
                     self.db.execute("INSERT INTO dup_pairs(a, b, jaccard) VALUES (?, ?, ?)",
                                     (min(me, o), max(me, o), j))
+
+    def sketches(self) -> list[Sketch]:
+        """Every document's sketch, band keys included, in document id order."""
+        with self.db.lock:
+            rows = self.db.all("SELECT d.id, s.version, s.shingles, s.signature, s.doc_rowid FROM dup_sketch s"
+                               " JOIN documents d ON d.rowid = s.doc_rowid ORDER BY d.id")
+            bands: dict[int, list[tuple[int, int]]] = {}
+            for band, key, rowid in self.db.all("SELECT band, key, doc_rowid FROM dup_bands"):
+                bands.setdefault(rowid, []).append((band, key))
+        return [Sketch(doc_id, version, shingles, bytes(sig) if sig is not None else None,
+                       [k for _, k in sorted(bands.get(rowid, []))])
+                for doc_id, version, shingles, sig, rowid in rows]
+
+    def pairs(self) -> list[tuple[str, str, float]]:
+        """Every same-text pair (id, id, Jaccard), each pair's ids in order, sorted."""
+        with self.db.lock:
+            rows = self.db.all("SELECT da.id, db.id, p.jaccard FROM dup_pairs p JOIN documents da ON da.rowid = p.a"
+                               " JOIN documents db ON db.rowid = p.b")
+        return sorted((min(a, b), max(a, b), j) for a, b, j in rows)
+
+    def add_pairs(self, pairs: list[tuple[str, str, float]]) -> None:
+        """Moving an archive (`witness migrate`): record these same-text pairs as they are
+        (both documents must be stored; a pair already recorded is left as it is)."""
+        with self.db.tx():
+            for a, b, j in pairs:
+                ra, rb = self._rowid(a), self._rowid(b)
+                if ra is None or rb is None or ra == rb:
+                    raise StoreError(f"cannot record the same-text pair {a} / {b}: a document is missing")
+                self.db.execute("INSERT INTO dup_pairs(a, b, jaccard) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                                (min(ra, rb), max(ra, rb), j))
 
     def pair_count(self) -> int:
         with self.db.lock:

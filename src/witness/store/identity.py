@@ -24,6 +24,7 @@ from __future__ import annotations
 import sqlite3
 from datetime import datetime, timezone
 
+from .base import DocAlias, LegacyDoc
 from .db import Database
 
 # 11: aliases (old ids and paths that still resolve) and the documents stored before archive roots.
@@ -122,6 +123,19 @@ def settled(db: Database, doc_id: str, data: dict) -> None:
         db.execute("DELETE FROM doc_legacy WHERE doc_id = ? AND reread = 1", (doc_id,))
 
 
-def aliases(db: Database, doc_id: str) -> list[tuple[str, str]]:
-    """(alias, kind) by which this document was known before, oldest first."""
-    return db.all("SELECT alias, kind FROM doc_aliases WHERE doc_id = ? ORDER BY at, alias", (doc_id,))
+def aliases(db: Database) -> list[DocAlias]:
+    """Every old id and path that still names a document, by alias."""
+    return [DocAlias(*r) for r in db.all("SELECT alias, doc_id, kind, at FROM doc_aliases ORDER BY alias")]
+
+
+def legacy(db: Database) -> list[LegacyDoc]:
+    return [LegacyDoc(d, bool(r)) for d, r in db.all("SELECT doc_id, reread FROM doc_legacy ORDER BY doc_id")]
+
+
+def restore(db: Database, aliases: list[DocAlias], legacy: list[LegacyDoc]) -> None:
+    """Moving an archive: the aliases and legacy marks exactly as given, inside the caller's
+    transaction.  An alias must name a stored document (or an alias of one)."""
+    db.executemany("INSERT INTO doc_aliases(alias, doc_id, kind, at) VALUES (?, ?, ?, ?)",
+                   [(a.alias, a.doc_id, a.kind, a.at) for a in aliases])
+    db.executemany("INSERT INTO doc_legacy(doc_id, reread) VALUES (?, ?)",
+                   [(d.doc_id, int(d.reread)) for d in legacy])

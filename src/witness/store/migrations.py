@@ -235,13 +235,14 @@ UPDATE claims SET quote = (SELECT substr(t.body, claims.ev_start + 1, claims.ev_
                            FROM doc_text t WHERE t.rowid = claims.doc_rowid);
 """
 
-# 7: the FTS5 index becomes the fallback it is, brought up to date when it is used.  The
-# tantivy side index answers text queries; keeping FTS5 current on every write as well was a
-# third of a whole-corpus ingest (docs/performance.md).  FTS5 now holds exactly the doc_text
-# rows with rowid <= meta 'fts_upto', with their current content: updates and deletes of those
-# rows still go through it at once (only they have the old values FTS5 needs), new rows wait
-# for `SQLiteStore.fts_catch_up`, run before every FTS5 search and, when the store searches
-# with FTS5 only, before every commit.
+# 7: the FTS5 index becomes the fallback it is, no longer written at every put.  The tantivy
+# side index answers text queries; keeping FTS5 current on every write as well was a third of
+# a whole-corpus ingest (docs/performance.md).  FTS5 now holds exactly the doc_text rows with
+# rowid <= meta 'fts_upto', with their current content: updates and deletes of those rows
+# still go through it at once (only they have the old values FTS5 needs), new rows wait for
+# `SQLiteStore.fts_catch_up`, run when a store that searches with FTS5 alone opens the archive
+# and before each of its commits.  A search never runs it (a write could wait for another
+# process): it reads FTS5 as it is and says how far behind it is (sqlite_search.py).
 _FTS_UPTO = "(SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'fts_upto')"
 _V7 = f"""
 INSERT OR REPLACE INTO meta(key, value) VALUES ('fts_upto', (SELECT coalesce(max(rowid), 0) FROM doc_text));

@@ -94,6 +94,12 @@ class PostgresDatabase(Database):
         self.conn.execute(f"SELECT {fn}(%s)", (_CURATION_LOCK,))
         self._tx_lock_mode = want
 
+    def restart_sequence(self, table: str, column: str) -> None:
+        # setval(…, max, true): the next is max + 1; setval(…, 1, false): the next is 1.
+        self.execute(f"SELECT setval(pg_get_serial_sequence('{table}', '{column}'),"
+                     f" coalesce((SELECT max({column}) FROM {table}), 1),"
+                     f" (SELECT max({column}) FROM {table}) IS NOT NULL)")
+
     def generation(self) -> tuple:
         with self.lock:
             snap = self.conn.execute("SELECT pg_current_snapshot()::text").fetchone()[0]

@@ -3,9 +3,10 @@ docs/performance.md), without ever being the source of truth.
 
 The database (SQLite or PostgreSQL) stays authoritative: every put appends the document's
 row to `search_log` in the same transaction, in commit order (db.py).  The side index records, in a small state file written after each of its
-commits, which archive it belongs to and the last log entry it has applied.  The store uses
-it only when that equals the log's head; otherwise it searches with FTS5 (always exact)
-while the index catches up.  A crash at any moment therefore costs speed, never results:
+commits, which archive it belongs to and the last log entry it has applied.  A search
+that finds it behind takes in a few entries itself when the index's writer is free;
+otherwise it answers from the index as it is, saying so, while the index catches up in the
+background (search_service.py).  A crash at any moment therefore costs speed, never results:
 uncommitted index work is simply re-applied (deleting and re-adding a rowid is idempotent),
 and an index from another archive, a missing or damaged one, is rebuilt from SQLite.
 """

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..errors import NotFound
+from ..errors import NotFound, StoreError
 from ..verdicts import Item, LogEntry, Verdict, VerdictError, check
 from .db import Database, marks
 from .documents import now
@@ -57,6 +57,21 @@ class Verdicts:
             c.execute("DELETE FROM verdicts WHERE key = ?", (key,))
             self._log(c, key, old.kind, "clear", None, None, note or None, who, now())
         return old
+
+    def restore(self, verdicts: list[Verdict], log: list[LogEntry]) -> None:
+        """Moving an archive (`witness migrate`): these verdicts and log entries exactly as
+        given — sequence numbers, times, who — into an archive that has none."""
+        with self.db.tx() as c:
+            if c.one("SELECT count(*) FROM verdicts") or c.one("SELECT count(*) FROM verdict_log"):
+                raise StoreError("the target archive already holds verdicts",
+                                 hint="migrate into a new, empty archive")
+            c.executemany(f"INSERT INTO verdicts({_COLS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                          [(v.key, v.kind, v.verdict, v.doc_id, v.subject, v.quote, v.who, v.at, v.note, v.cause)
+                           for v in verdicts])
+            c.executemany("INSERT INTO verdict_log(seq, key, kind, action, verdict, cause, note, who, at)"
+                          " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                          [(e.seq, e.key, e.kind, e.action, e.verdict, e.cause, e.note, e.who, e.at) for e in log])
+            c.restart_sequence("verdict_log", "seq")
 
     @staticmethod
     def _log(c: Database, key, kind, action, verdict, cause, note, who, at) -> None:
