@@ -310,3 +310,15 @@ def test_a_claim_resting_on_a_pronoun_is_not_flagged():
     named = lambda it: "lenin" in it.quote.casefold()
     assert [c.kind for c in find_contradictions(items)] == ["alive-after-death"]
     assert find_contradictions(items, named=named) == []
+
+
+def test_a_denied_execution_does_not_deny_a_death_of_another_manner():
+    """Molotov "was not executed" (he died in 1986) against a source saying he died: no
+    contradiction; against a source saying he was executed: one (judged whole-corpus artefacts)."""
+    def item(doc, predicate, certainty):
+        return ClaimItem(Claim("m", predicate, None, None, None, certainty, None, Span(0, 5)), doc, doc, "1990", "w")
+    assert find_contradictions([item("a", "executed", "denied"), item("b", "died", "asserted")]) == []
+    found = find_contradictions([item("a", "executed", "denied"), item("b", "executed", "asserted")])
+    assert [(c.kind, c.outlier.document_id) for c in found] == [("asserted-vs-denied", "a")]
+    found = find_contradictions([item("a", "died", "denied"), item("b", "executed", "asserted")])
+    assert [(c.kind, c.outlier.document_id) for c in found] == [("asserted-vs-denied", "a")]

@@ -200,8 +200,12 @@ def _consensus(subj, its, event, auth_date, manner, src):
         votes_no = len(deny_groups)
         if votes_yes >= votes_no:
             for s, group in deny_groups.items():
-                # only assertions from other sources, about the same time when both are dated
-                against = [p for p in pos if src(p.document_id) != s and not any(
+                # only assertions from other sources, about the same time when both are dated;
+                # a denied execution ("he was spared", "not executed") denies that manner of
+                # death, not a death of another manner: only a denied death stands against all
+                denied = {d.claim.predicate for d in group}
+                against = [p for p in pos if src(p.document_id) != s and (
+                    "died" in denied or p.claim.predicate in denied) and not any(
                     d.claim.date and p.claim.date and _disjoint(d.claim.date, p.claim.date) for d in group)]
                 n = len({src(p.document_id) for p in against})
                 if not n:
