@@ -29,9 +29,18 @@ def corpus_root() -> Path:
     """The unpacked MIA pages folder (the one holding archive/, history/, …)."""
     _need_corpus()
     dest = ROOT / ".corpus"
-    out = subprocess.run(["bash", str(CORPUS_DIR / "unpack.sh"), str(dest)],
-                         check=True, capture_output=True, text=True).stdout.strip()
-    return Path(out)
+    dest.mkdir(exist_ok=True)
+    import fcntl
+    # Unpacked here once, under a lock, with a marker written when tar is done: shared's
+    # unpack.sh takes one page as its sign that the corpus is there, and a second test worker
+    # saw it while the first was still unpacking the rest (a flaky corpus test under -n 2).
+    with open(dest / ".corpus.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        marker = dest / ".corpus-unpacked"
+        if not marker.exists():          # (also after an unpack that was cut short)
+            subprocess.run(["tar", "-xJf", str(CORPUS_DIR / "mia-9k.tar.xz"), "-C", str(dest)], check=True)
+            marker.touch()
+    return dest / "corpus"
 
 
 @pytest.fixture(scope="session")
