@@ -11,6 +11,7 @@ from ..model import Span
 from .context import PRONOUNS, Context
 from .roles import MEMBER_NOUNS, OFFICE_NOUNS
 from .predicates import AGENT, PATIENT
+from .parse import children as _children, prep_objects as _prep_objects
 
 _MAX_OBJECT = 160          # characters of an object or a name span kept
 _REL_PRONOUNS = {"who", "whom", "that", "which"}
@@ -22,18 +23,6 @@ _LEMMA_FIX = {"spared": "spare", "spares": "spare", "sparing": "spare"}
 
 def _lemma(tok) -> str:
     return _LEMMA_FIX.get(tok.lower_, tok.lemma_.lower())
-
-
-def _children(tok, *deps):
-    return [c for c in tok.children if c.dep_ in deps]
-
-
-def _prep_objects(tok, *preps):
-    out = []
-    for p in tok.children:
-        if p.dep_ in ("prep", "agent") and p.lower_ in preps:
-            out.extend(c for c in p.children if c.dep_ in ("pobj", "pcomp"))
-    return out
 
 
 def _is_passive(tok) -> bool:

@@ -22,6 +22,10 @@ from __future__ import annotations
 
 import re
 
+from .parse import children as _children
+from .parse import lemma as _lemma
+from .parse import prep_objects as _prep_objects
+
 WRITING_VERBS = {"write", "pen", "publish", "author", "compose", "draft", "quote", "scribble",
                  "dedicate", "translate_x"}
 WORK_NOUNS = {
@@ -61,19 +65,6 @@ _NOT_TITLES = {"party", "government", "state", "army", "committee", "russia", "g
                "union", "soviet", "soviets", "regime", "cabinet", "office", "ministry", "faction", "group",
                "followers", "supporters", "friends", "men", "camp", "troops", "time", "day", "days", "death",
                "life", "wife", "son", "daughter", "brother", "father", "mother", "family", "policy", "line"}
-
-
-def _children(tok, *deps):
-    return [c for c in tok.children if c.dep_ in deps]
-
-
-def _prep_objects(tok, *preps):
-    return [g for p in tok.children if p.dep_ in ("prep", "agent") and p.lower_ in preps
-            for g in p.children if g.dep_ in ("pobj", "pcomp")]
-
-
-def _lemma(tok) -> str:
-    return tok.lemma_.lower()
 
 
 def _is_work(tok) -> bool:

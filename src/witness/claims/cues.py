@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import frames as F
+from .parse import lemma as _lemma
 
 COMPLEMENT_DEPS = {"ccomp", "xcomp", "csubj", "csubjpass", "pcomp", "oprd", "acomp"}
 
@@ -21,14 +22,6 @@ class Cue:
 
 
 # -- small parse helpers -----------------------------------------------------------------------
-def _children(tok, *deps):
-    return [c for c in tok.children if c.dep_ in deps]
-
-
-def _lemma(tok) -> str:
-    return tok.lemma_.lower()
-
-
 def _is_negated(tok) -> bool:
     return any(c.dep_ == "neg" or (c.lower_ in ("never", "not", "n't") and c.dep_ in ("advmod", "neg"))
                for c in tok.children)

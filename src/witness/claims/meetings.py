@@ -10,6 +10,10 @@ Pierre Laval", "the Nixon-Mao talks", "Savinkov's acquaintance with Kornilov").
 
 from __future__ import annotations
 
+from .parse import children as _children
+from .parse import lemma as _lemma
+from .parse import prep_objects as _prep_objects
+
 MEET_VERBS = {"meet", "visit", "receive", "befriend", "interview", "encounter", "confer", "negotiate",
               "talk", "converse", "dine", "lunch", "breakfast", "consult"}
 # verbs that need "with" (or "to") before the other person
@@ -18,19 +22,6 @@ WITH_VERBS = {"talk", "converse", "confer", "negotiate", "dine", "lunch", "break
 MEET_NOUNS = {"meeting", "talk", "talks", "conversation", "conversations", "discussion", "discussions",
               "interview", "audience", "acquaintance", "encounter", "rendezvous", "negotiation",
               "negotiations", "visit", "friendship", "conference", "tête-à-tête", "parley"}
-
-
-def _children(tok, *deps):
-    return [c for c in tok.children if c.dep_ in deps]
-
-
-def _prep_objects(tok, *preps):
-    return [g for p in tok.children if p.dep_ in ("prep", "agent") and p.lower_ in preps
-            for g in p.children if g.dep_ in ("pobj", "pcomp")]
-
-
-def _lemma(tok) -> str:
-    return tok.lemma_.lower()
 
 
 def meeting_claims(s, add) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from .dates import find_dates
+from .parse import children as _children
 from .predicates import EXILE_NOUNS, IN_PRISON_OBJECT, IN_PRISON_SUBJECT, NOUNS, PERSON_NOUNS, PRISON_NOUNS
 
 _COPULAS = {"be", "become", "remain", "’", "'s", "’s"}
@@ -15,15 +16,6 @@ _COPULAS = {"be", "become", "remain", "’", "'s", "’s"}
 
 def _is_copula(tok) -> bool:
     return tok.lemma_.lower() in _COPULAS or tok.lower_ in ("’s", "'s", "is", "was", "were", "are")
-
-
-def _children(tok, *deps):
-    return [c for c in tok.children if c.dep_ in deps]
-
-
-def _prep_objects(tok, *preps):
-    return [g for p in tok.children if p.dep_ in ("prep", "agent") and p.lower_ in preps
-            for g in p.children if g.dep_ in ("pobj", "pcomp")]
 
 
 def prison_claims(s, add) -> None:

@@ -26,6 +26,9 @@ from __future__ import annotations
 
 import re
 
+from .parse import children as _children
+from .parse import prep_objects as _prep_objects
+
 # Titles before a name that hold an office (not forms of address: Mr., Dr., Sir, Lord, Comrade,
 # Count…, which annotators and claims.md leave out).
 TITLES = {
@@ -90,15 +93,6 @@ _ORG_HINT = re.compile(r"\b(party|committee|league|union|federation|internationa
                        r"organi[sz]ation|opposition|cell|branch|movement|front|army|brigade|cheka|"
                        r"g\.?p\.?u|n\.?k\.?v\.?d|comintern|politburo|politbureau|presidium|parliament|"
                        r"duma|assembly|board|staff|government|cabinet|ministry|office|commission)\b", re.I)
-
-
-def _children(tok, *deps):
-    return [c for c in tok.children if c.dep_ in deps]
-
-
-def _prep_objects(tok, *preps):
-    return [g for p in tok.children if p.dep_ in ("prep", "agent") and p.lower_ in preps
-            for g in p.children if g.dep_ in ("pobj", "pcomp")]
 
 
 def _lemma(tok) -> str:

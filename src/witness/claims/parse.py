@@ -1,0 +1,18 @@
+"""Small helpers over a spaCy parse that every claim pattern uses."""
+
+from __future__ import annotations
+
+
+def children(tok, *deps) -> list:
+    """The token's children with one of these dependency labels."""
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def prep_objects(tok, *preps) -> list:
+    """Objects of the token's prepositions (or passive agent) among `preps`: "of X", "by Y"."""
+    return [g for p in tok.children if p.dep_ in ("prep", "agent") and p.lower_ in preps
+            for g in p.children if g.dep_ in ("pobj", "pcomp")]
+
+
+def lemma(tok) -> str:
+    return tok.lemma_.lower()
