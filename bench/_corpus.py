@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 from pathlib import Path
@@ -17,3 +18,17 @@ def corpus_dir(arg: str | None = None) -> Path:
     out = subprocess.run(["bash", str(shared / "corpus/unpack.sh"), str(ROOT / ".corpus")],
                          check=True, capture_output=True, text=True).stdout.strip()
     return Path(out)
+
+
+def gold_paths() -> set[str]:
+    """Source paths of every page in a gold set under tests/gold/ (benchmarks of unseen pages skip them)."""
+    out = set()
+    for p in (ROOT / "tests" / "gold").rglob("*.json"):
+        try:
+            d = json.loads(p.read_text(encoding="utf-8"))
+        except ValueError:
+            continue
+        for x in (d if isinstance(d, list) else [d]):
+            if isinstance(x, dict) and isinstance(x.get("path"), str):
+                out.add(x["path"])
+    return out

@@ -29,23 +29,12 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 ROOT = Path(__file__).resolve().parent.parent
 if not os.environ.get("PYTHONPATH"):
     sys.path.insert(0, str(ROOT / "src"))
-CORPUS = Path(os.environ.get("WITNESS_CORPUS", "/tmp/corpus/corpus"))
+from _corpus import corpus_dir, gold_paths  # bench/ is the script's folder
+
+CORPUS = corpus_dir(os.environ.get("WITNESS_CORPUS"))
 PLOT = re.compile(r"\b(plot\w*|plan\w*|attempt\w*|conspir\w*|prepar\w*|intend\w*|intention|postpon\w*|"
                   r"threat\w*|fear\w*|danger|design\w*|scheme\w*|aim\w*|organi[sz]\w* (?:the|an?) "
                   r"(?:murder|assassination|killing)|terroris\w*)\b", re.I)
-
-
-def _gold_paths() -> set[str]:
-    out = set()
-    for p in (ROOT / "tests" / "gold").rglob("*.json"):
-        try:
-            d = json.loads(p.read_text(encoding="utf-8"))
-        except ValueError:
-            continue
-        for x in (d if isinstance(d, list) else [d]):
-            if isinstance(x, dict) and isinstance(x.get("path"), str):
-                out.add(x["path"])
-    return out
 
 
 def sample_docs(n: int, seed: int, cache: Path | None):
@@ -56,7 +45,7 @@ def sample_docs(n: int, seed: int, cache: Path | None):
     from witness.ingest import read_path
     from witness.ingest.base import Read
     from witness.nlp import annotate_many
-    gold = _gold_paths()
+    gold = gold_paths()
     pages = sorted(p for sec in ("archive", "history", "reference", "subject") for p in (CORPUS / sec).rglob("*.htm*"))
     random.Random(seed).shuffle(pages)
     docs = []

@@ -31,27 +31,15 @@ from pathlib import Path
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
-CORPUS = Path(os.environ.get("WITNESS_CORPUS", "/tmp/corpus/corpus"))
+from _corpus import corpus_dir, gold_paths  # bench/ is the script's folder
 
-
-def _gold_paths() -> set[str]:
-    out = set()
-    for p in (ROOT / "tests" / "gold").rglob("*.json"):
-        try:
-            d = json.loads(p.read_text(encoding="utf-8"))
-        except ValueError:
-            continue
-        if isinstance(d, dict) and isinstance(d.get("path"), str):
-            out.add(d["path"])
-        if isinstance(d, list):
-            out |= {x["path"] for x in d if isinstance(x, dict) and "path" in x}
-    return out
+CORPUS = corpus_dir(os.environ.get("WITNESS_CORPUS"))
 
 
 def _pages(n: int, seed: int) -> list:
     from witness.ingest import read_path
     from witness.ingest.base import Read
-    gold = _gold_paths()
+    gold = gold_paths()
     pages = sorted(p for sec in ("archive", "history", "reference", "subject")
                    for p in (CORPUS / sec).rglob("*.htm*"))
     random.Random(seed).shuffle(pages)
