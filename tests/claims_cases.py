@@ -85,6 +85,12 @@ FRAME_CASES = [
     ("Petrov was not shot.", {("petrov", "executed", "denied")}),
     ("Petrov, who never recanted, was shot.", {("petrov", "executed", "asserted")}),
     ("Petrov was never arrested.", {("petrov", "arrested", "denied")}),
+    # the negation of an adjective whose complement is the event (aulard via shachtma-1932-08)
+    ("His enemies were not content with having killed Petrov.", {("petrov", "died", "asserted")}),
+    # a place pointed at is what is denied (montefiore-1925-autobiography-12, Rhodes)
+    ("Petrov did not die in this room.", {("petrov", "died", "uncertain")}),
+    # an event noun that dates something else is presupposed (martov-1921-xx-decomp)
+    ("After Petrov's death, Ivanov repudiated these reservations.", {("petrov", "died", "asserted")}),
     # intent, plot, attempt, preparation: no claim of the event
     ("The plot to murder Petrov was discovered in time.", set()),
     ("They planned to arrest Petrov in May.", set()),
@@ -106,6 +112,8 @@ FRAME_CASES = [
     ("Had Petrov died in 1923, everything would have been different.", {("petrov", "died", "uncertain")}),
     ("Was Petrov arrested?", {("petrov", "arrested", "uncertain")}),
     ("Petrov would have been shot without the campaign abroad.", {("petrov", "executed", "uncertain")}),
+    # a denial inside a counterfactual (Engels on Dühring, shachtma-1943-03-natcolprob)
+    ("If Petrov were not dead, he would hang himself.", {("petrov", "died", "uncertain")}),
     # testimony, confession, indictment, prosecution: reported
     ("Ivanov testifies that he met Petrov in 1932.", {("ivanov", "met", "reported")}),
     ("According to the indictment, Petrov met Ivanov in Copenhagen.", {("petrov", "met", "reported")}),

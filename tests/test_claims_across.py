@@ -322,3 +322,46 @@ def test_a_denied_execution_does_not_deny_a_death_of_another_manner():
     assert [(c.kind, c.outlier.document_id) for c in found] == [("asserted-vs-denied", "a")]
     found = find_contradictions([item("a", "died", "denied"), item("b", "executed", "asserted")])
     assert [(c.kind, c.outlier.document_id) for c in found] == [("asserted-vs-denied", "a")]
+
+
+def test_loose_correction_words_are_not_a_self_correction():
+    """Judged artefacts (2026-12-06): "it is not true that …" denies what follows, "hoped it was
+    not true." and "this is a mistake on their part" correct nothing, "here we should read:" is a
+    gloss; "(This is incorrect. …" and "That was not true." still correct the account before them."""
+    def item(start, certainty, quote):
+        return ClaimItem(Claim("s", "wrote", None, None, None, certainty, None, Span(start, start + 10)),
+                         "doc", "Doc", "1908", quote)
+    account = item(0, "reported", "Strasser wrote a similar text")
+    for loose in ("The party, Strasser wrote, must be centralized: “it is not true that nations can live side by side.",
+                  "I wrote to him that I had heard he was dead, but hoped it was not true.",
+                  "They have not read what he wrote – this is a mistake on their part.",
+                  "(Lenin wrote this article for the legal Svesda; here we should read: under the conditions …)"):
+        assert find_contradictions([account, item(100, "asserted", loose)]) == [], loose
+    for fix in ("That was not true. Strasser wrote it in 1913.", "(This is incorrect. Strasser wrote nothing.)"):
+        assert [c.kind for c in find_contradictions([account, item(100, "asserted", fix)])] == ["self-correction"]
+
+
+def test_a_denied_writing_contradicts_only_the_same_work():
+    """lenin: "wrote nothing more against the Narodniks" (1895) is no denial of the draft programme
+    he wrote in prison in 1895: a repeatable event told apart by its object needs both objects."""
+    def item(doc, obj, certainty):
+        return ClaimItem(Claim("lenin", "wrote", obj, "1895", None, certainty, None, Span(0, 5)), doc, doc, "1950", "w")
+    assert find_contradictions([item("a", None, "denied"), item("b", "the draft programme", "asserted")]) == []
+    assert find_contradictions([item("a", "the draft programme", "denied"), item("b", None, "asserted")]) == []
+    found = find_contradictions([item("a", "The Draft Programme", "denied"), item("b", "the draft programme", "asserted")])
+    assert [(c.kind, c.outlier.document_id) for c in found] == [("asserted-vs-denied", "a")]
+    # an arrest has no such object: a denial at the same time still contradicts
+    arrest = [ClaimItem(Claim("x", "arrested", None, "1937", None, c, None, Span(0, 5)), d, d, "1950", "w")
+              for d, c in (("a", "denied"), ("b", "asserted"))]
+    assert [c.kind for c in find_contradictions(arrest)] == ["asserted-vs-denied"]
+
+
+def test_a_date_one_day_off_is_not_flagged():
+    """The attack and the death (Trotsky struck on 20 August 1940, dead on the 21st), a slip of a
+    day converting Old Style: judged trivial; two days off (Sverdlov, 16 vs 18 March 1919) is shown."""
+    def item(doc, date):
+        return ClaimItem(Claim("t", "died", None, date, None, "asserted", None, Span(0, 5)), doc, doc, "1950", "w")
+    agreeing = [item("a", "1940-08-21"), item("b", "1940-08-21")]
+    assert find_contradictions(agreeing + [item("c", "1940-08-20")]) == []
+    found = find_contradictions(agreeing + [item("c", "1940-08-19")])
+    assert [(c.kind, c.outlier.document_id) for c in found] == [("date", "c")]

@@ -31,6 +31,7 @@ import functools
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import date as _date
 from typing import Any, Callable
 
 from .dates import parse_iso
@@ -47,9 +48,17 @@ LIVING_EVENTS = {"arrested", "charged", "tried", "sentenced", "executed", "impri
 ALIVE_FREE = {"released", "held_office", "wrote", "signed", "met", "awarded", "exiled"}
 ONCE = {"born", "died", "executed", "disappeared", "rehabilitated"}
 AUTHORITY = "authority file"
-CORRECTION = re.compile(r"\b(?:this|that|it|which) (?:is|was) (?:incorrect|wrong|not (?:true|correct)|a mistake|"
-                        r"an error|untrue|inaccurate|mistaken)\b|\bshould read\b|\berroneously\b|\bmistakenly\b|"
+# A correction is a sentence of its own pointing back: "(This is incorrect. …", "That was not
+# true." — not "it is not true that …" (a denial of what follows), "hoped it was not true", "this
+# is a mistake on their part" (judged artefacts, 2026-12-06), nor "here we should read:".
+CORRECTION = re.compile(r"(?:^|[.!?;(\[]\s*)(?:this|that|it) (?:is|was) (?:incorrect|wrong|not (?:true|correct)|"
+                        r"a mistake|an error|untrue|inaccurate|mistaken)(?=\s*[.;:,)\]—–-])|"
+                        r"(?<!we )\bshould read\b|\berroneously\b|\bmistakenly\b|"
                         r"\bwrongly (?:stated|given|dated|reported)\b", re.I)
+# Repeatable events told apart by their object: a denial of one writing, membership or office
+# says nothing of another ("wrote nothing more against the Narodniks" vs "wrote the draft
+# programme"), so both objects must be given and equal.
+BY_OBJECT = {"wrote", "signed", "met", "member_of", "held_office", "awarded"}
 # "almost assassinated", "nearly drowned": a near miss denies the event then, not ever
 NEAR_MISS = re.compile(r"\b(?:almost|nearly|narrowly|all but)\b|\bescaped\b", re.I)
 
@@ -117,6 +126,18 @@ def strictly_after(a: str | None, b: str | None) -> bool:
 
 def _disjoint(a: str | None, b: str | None) -> bool:
     return strictly_after(a, b) or strictly_after(b, a)
+
+
+def _a_day_apart(a: str | None, b: str | None) -> bool:
+    """Two full dates one day apart: the attack and the death (Trotsky, 20 and 21 August 1940),
+    a slip converting Old Style, a dateline — not a disagreement a historian needs shown
+    (judged "trivial", 2026-12-06)."""
+    if not (a and b and len(a) == len(b) == 10):
+        return False
+    try:
+        return abs((_date.fromisoformat(a) - _date.fromisoformat(b)).days) == 1
+    except ValueError:
+        return False
 
 
 def _get(entry, name):
@@ -256,7 +277,7 @@ def _consensus(subj, its, event, auth_date, manner, src):
                                         f"the authority file {auth_date}"))
     outliers: dict[tuple[str, str], list[ClaimItem]] = defaultdict(list)
     for i in dated:
-        if _disjoint(i.claim.date, date) and src(i.document_id) not in voters:
+        if _disjoint(i.claim.date, date) and not _a_day_apart(i.claim.date, date) and src(i.document_id) not in voters:
             outliers[(src(i.document_id), i.claim.date)].append(i)
     for (_s, d), group in outliers.items():
         n = len(voters)
@@ -295,7 +316,7 @@ def _repeatable_denials(subj, its, src):
             continue
         against = [a for a in its if a.claim.predicate == c.predicate and a.claim.certainty in POSITIVE
                    and src(a.document_id) != src(d.document_id)
-                   and (not a.claim.object or not c.object or a.claim.object.lower() == c.object.lower())
+                   and _same_object(a.claim, c)
                    and a.claim.date and c.date and not _disjoint(a.claim.date, c.date)]
         if against:
             n = len({src(a.document_id) for a in against})
@@ -305,6 +326,12 @@ def _repeatable_denials(subj, its, src):
                                      reason=f"{c.predicate} in {c.date}: denied here, asserted by "
                                             f"{_plural(n, 'other source')}"))
     return out
+
+
+def _same_object(a, b) -> bool:
+    if a.predicate in BY_OBJECT:
+        return bool(a.object and b.object) and a.object.casefold() == b.object.casefold()
+    return not a.object or not b.object or a.object.casefold() == b.object.casefold()
 
 
 def _after_death(subj, its, death: Consensus, src):

@@ -85,6 +85,19 @@ def _first_person(tok) -> bool:
 
 
 # -- cues on the event word itself -------------------------------------------------------------
+def _place_in_focus(trig) -> str | None:
+    """"Rhodes did not die in this room": a negated event with a place pointed at ("in this
+    room", "at that house") denies the place, not the event (he died at Muizenberg).  The
+    phrase, or None."""
+    for c in trig.children:
+        if c.dep_ == "prep" and c.lower_ in ("in", "at", "inside"):
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None and any(d.dep_ == "det" and d.lower_ in ("this", "that", "these", "those")
+                                       for d in obj.children):
+                return f"{c.text} {obj.doc[obj.left_edge.i:obj.i + 1].text}"
+    return None
+
+
 def _own_cues(trig, nominal: bool) -> list[Cue]:
     out: list[Cue] = []
     for c in trig.children:
@@ -97,15 +110,20 @@ def _own_cues(trig, nominal: bool) -> list[Cue]:
             continue
         if c.dep_ == "neg" or (ct in ("never", "not", "n't") and c.dep_ == "advmod") or (
                 ct == "no" and c.dep_ == "det"):
-            if not _until(trig):
+            if _place_in_focus(trig):
+                out.append(Cue(0, "hedge", f"{c.text} … {_place_in_focus(trig)}"))
+            elif not _until(trig):
                 out.append(Cue(0, "negation", c.text))
         elif c.dep_ == "aux" and not nominal:
             if ct in F.MODAL_PREDICT or cl in F.MODAL_PREDICT:
                 out.append(Cue(0, "expect", c.text))
             elif ct in F.MODAL_CONDITIONAL or cl in F.MODAL_CONDITIONAL:
                 has_have = any(a.lemma_ == "have" and a.dep_ == "aux" for a in trig.children)
-                # "would have been shot", "should have been arrested": it was not
-                out.append(Cue(0, "condition" if has_have else "expect", c.text))
+                if_clause = any(a.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in F.CONDITION_MARKS
+                                                          for m in a.children) for a in trig.children)
+                # "would have been shot", "should have been arrested": it was not; "if …, he
+                # would hang himself": a supposition (claims.md: a counterfactual is uncertain)
+                out.append(Cue(0, "condition" if has_have or if_clause else "expect", c.text))
             elif ct in F.MODAL_UNCERTAIN or cl in F.MODAL_UNCERTAIN:
                 out.append(Cue(0, "hedge", c.text))
             elif ct == "must" and any(a.lemma_ == "have" and a.dep_ == "aux" for a in trig.children):
@@ -188,7 +206,8 @@ def _question(trig) -> bool:
 
 
 # -- cues a governing head puts on what it embeds ----------------------------------------------
-def _head_cues(head, via: str, level: float, presupposed: bool, nominal_arg: bool, tok_lower: str = "") -> list[Cue]:
+def _head_cues(head, via: str, level: float, presupposed: bool, nominal_arg: bool, tok_lower: str = "",
+               own_predicate: bool = True) -> list[Cue]:
     """Cues `head` puts on the event reached through the edge `via`.
 
     `presupposed`: the walk has crossed a relative/adverbial clause or an event noun inside
@@ -240,7 +259,7 @@ def _head_cues(head, via: str, level: float, presupposed: bool, nominal_arg: boo
             out.append(Cue(level, "confirm", head.text))     # "his arrest … was confirmed" (active use)
         return out
     if pos in ("VERB", "AUX") and lemma in ("be", "become", "remain", "stay") and via in ("attr", "acomp", "oprd") \
-            and not presupposed:
+            and not presupposed and own_predicate:
         # the predicate is the event ("he was not a member of …", "he will be dead"): the
         # copula's negation and modals are the predicate's own
         out += [Cue(level, "negation", c.text) for c in head.children if c.dep_ == "neg"

@@ -33,6 +33,8 @@ from . import frames as F
 from .cues import (Cue, _head_cues, _inverted_conditional, _lemma, _own_cues, _question)
 
 _MAX_STEPS = 40
+# An event noun inside these prepositions' phrase dates something else: it is presupposed.
+TEMPORAL_PREPS = frozenset({"after", "before", "since", "until", "till", "following", "upon"})
 
 
 @dataclass
@@ -67,6 +69,7 @@ def govern(trig, climb: bool = True) -> Scope:
         # that he was …; (2) that he had killed Trotsky …"): the safe side is reported
         cues.append(Cue(1, "report", "that"))
     tok, level, presupposed, steps = trig, 0.0, not climb, 0
+    prev_dep = ""
     in_np = nominal                       # the walk is inside the noun phrase that names the event
     while tok.head.i != tok.i and steps < _MAX_STEPS:
         dep, head = tok.dep_, tok.head
@@ -103,8 +106,14 @@ def govern(trig, climb: bool = True) -> Scope:
             presupposed, in_np = True, False
         elif dep in ("amod", "nmod", "npadvmod", "advmod") and tok.pos_ in ("NOUN", "PROPN"):
             presupposed = True
+        elif dep == "pobj" and head.lower_ in TEMPORAL_PREPS:
+            presupposed = True                # "after Marx's death, Engels repudiated …": a time given, not told
         level += 1
-        cues += _head_cues(head, dep, level, presupposed, in_np, tok.lower_)
+        # "were not content with having killed Robespierre": the copula's negation is the
+        # adjective's, and the event is only the adjective's complement
+        own_predicate = not (dep in ("acomp", "attr", "oprd") and prev_dep == "prep")
+        cues += _head_cues(head, dep, level, presupposed, in_np, tok.lower_, own_predicate)
+        prev_dep = dep
         if head.pos_ in ("VERB", "AUX") and dep in ("nsubj", "poss", "compound", "appos", "npadvmod", "expl"):
             presupposed = True                # the subject of a clause is not what the clause says
         in_np = head.pos_ in ("NOUN", "PROPN", "ADP") or (head.pos_ in ("VERB", "AUX") and head.tag_ == "VBG"
@@ -122,8 +131,10 @@ def _combine(cues: list[Cue]) -> Scope:
     if hedged:
         first = hedged[0]
         value = F.EFFECT[first.kind]
-        if value == "denied" and first.level == 0 and any(F.EFFECT[c.kind] == "uncertain" for c in hedged[1:]):
-            return Scope("uncertain", None, cues)    # "assuming that he has not been executed"
+        if value == "denied" and any(F.EFFECT[c.kind] == "uncertain" for c in hedged[1:]):
+            # "assuming that he has not been executed", "If Hegel were not dead, …": a denial
+            # inside a condition is a supposition (claims.md: a counterfactual is uncertain)
+            return Scope("uncertain", None, cues)
         if value == "denied" and any(F.EFFECT[c.kind] == "denied" for c in hedged[1:] if c.level > first.level):
             return Scope("uncertain", None, cues)    # "it is false that he was not arrested": not a fact either way
         return Scope(value, first.source if value == "reported" else None, cues)
