@@ -272,6 +272,22 @@ def test_a_date_that_belongs_to_another_event_is_not_taken(nlp):
     assert [(c.subject, c.date) for c in died] == [("trotsky-leon", None)]
 
 
+def test_a_date_inside_an_apposition_or_another_conjunct_is_not_taken(nlp):
+    """Judged artefacts (2026-12-06): shachtma's "the murder of Liebknecht and Luxemburg and the
+    betrayal of the revolution of 1918" (they were killed in 1919); "the death of Malatesta,
+    leader of the Ancona revolt of 1914" (he died in 1932)."""
+    people = {"Liebknecht": "liebknecht", "Luxemburg": "luxemburg", "Malatesta": "malatesta"}
+    doc = make_document("The Stalinists have often referred to the murder of Liebknecht and Luxemburg and the "
+                        "betrayal of the revolution of 1918. Berneri, spiritual leader of Italian anarchism since "
+                        "the death of Malatesta, leader of the Ancona revolt of 1914, escaped.", people, "1937")
+    died = sorted((c.subject, c.date) for c in extract_claims(doc, nlp=nlp) if c.predicate == "died")
+    assert died == [("liebknecht", None), ("luxemburg", None), ("malatesta", None)]
+    # a date on the event itself is still taken
+    doc = make_document("The murder of Liebknecht in January 1919 shocked the party.", people, "1937")
+    assert [(c.subject, c.date) for c in extract_claims(doc, nlp=nlp) if c.predicate == "died"] == \
+        [("liebknecht", "1919-01")]
+
+
 def test_the_german_article_die_is_not_a_death(nlp):
     """radek-1922-paths-note: a German book title in a citation."""
     doc = make_document("Leon Trotzki, Vorwort zur russischen Aufgabe (4 May 1923), Die Grundfragen der "

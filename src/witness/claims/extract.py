@@ -210,6 +210,11 @@ def _date_for(s: _Sent, tok, dates) -> str | None:
                 break
             if t.pos_ == "NOUN" and (t.lemma_.lower() in _OTHER_EVENT or t.lemma_.lower() in NOUNS):
                 break
+            if t.dep_ == "appos" or (t.dep_ == "conj" and t.pos_ in ("NOUN", "PROPN")):
+                # out of an appositive ("Malatesta, leader of the Ancona revolt of 1914") or a
+                # conjoined noun phrase ("the murder of Luxemburg and the betrayal of the
+                # revolution of 1918"): the date is that phrase's
+                break
             t, steps = t.head, steps + 1
     return None
 
