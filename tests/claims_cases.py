@@ -91,6 +91,11 @@ FRAME_CASES = [
     ("Petrov did not die in this room.", {("petrov", "died", "uncertain")}),
     # an event noun that dates something else is presupposed (martov-1921-xx-decomp)
     ("After Petrov's death, Ivanov repudiated these reservations.", {("petrov", "died", "asserted")}),
+    # figures of speech: a death that happens again, a political death, a transitive "drowned"
+    ("Stalin died for the third time in East Berlin.".replace("Stalin", "Petrov"), set()),
+    ("Now we have to kick the political corpse of Petrov into the grave.", set()),
+    ("Petrov drowned in blood the workers' revolution in 1918.", set()),
+    ("Petrov drowned in the Neva.", {("petrov", "died", "asserted")}),
     # intent, plot, attempt, preparation: no claim of the event
     ("The plot to murder Petrov was discovered in time.", set()),
     ("They planned to arrest Petrov in May.", set()),

@@ -19,6 +19,7 @@ from .arguments import (_MAX_OBJECT, _REFLEXIVES, _REL_PRONOUNS, _children, _is_
 from .scope import govern, governing_words
 from .context import Context
 from .dates import find_dates
+from .figures import figurative_death, once_again
 from .patterns import colon_list, parenthetical_claims, person_noun_claims, prison_claims
 from .authorship import authorship_claims
 from .learned import learned_claims
@@ -143,6 +144,12 @@ def _trigger(tok) -> tuple[str, str] | None:
                 _children(tok, "oprd", "attr", "xcomp") or _prep_objects(tok, "as")) and all(
                 not any(t.lemma_.lower() in OFFICE_WORDS for t in o.subtree) for o in _prep_objects(tok, "to")):
             return None                                # "elected Stalin to the Central Committee": membership (roles.py)
+        if lemma in ("die", "drown", "perish") and _children(tok, "dobj") and not any(
+                _lemma(o) == "death" for o in _children(tok, "dobj")):
+            # "Noske drowned in blood the workers' revolution": the object drowns, not the subject
+            return (predicate, PATIENT) if lemma == "drown" else None
+        if once_again(tok, predicate):
+            return None                                # "Stalin died for the third time": a figure
         if lemma in ("expel", "exile", "deport", "banish"):
             src = " ".join(t.text for p in _prep_objects(tok, "from") for t in p.subtree)
             predicate = "exiled" if (lemma != "expel" or COUNTRY_WORDS.search(src)) else "expelled"
@@ -182,6 +189,8 @@ def _trigger(tok) -> tuple[str, str] | None:
         return None                                   # "sent him to his death": the verb's phrase says it
     if tok.pos_ in ("NOUN", "PROPN") and lemma in NOUNS:
         predicate = NOUNS[lemma]
+        if figurative_death(tok, predicate):
+            return None                               # "the political corpse of Levi", "his political death"
         if lemma in NEEDS_PERSON_OF and not (_prep_objects(tok, "of") or _children(tok, "poss")):
             return None                               # "the body" alone, "a grave": no death of anyone
         if lemma == "expulsion":
