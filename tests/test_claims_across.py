@@ -365,3 +365,16 @@ def test_a_date_one_day_off_is_not_flagged():
     assert find_contradictions(agreeing + [item("c", "1940-08-20")]) == []
     found = find_contradictions(agreeing + [item("c", "1940-08-19")])
     assert [(c.kind, c.outlier.document_id) for c in found] == [("date", "c")]
+
+
+def test_a_denial_written_before_the_event_does_not_contradict_it():
+    """trotsky-1938: "This is why Rakovsky's life has been spared" (1938); he was shot in 1941."""
+    def item(doc, date, certainty, written):
+        return ClaimItem(Claim("r", "executed", None, date, None, certainty, None, Span(0, 5)), doc, doc, written, "w")
+    spared = item("t", None, "denied", "1938-03")
+    assert find_contradictions([spared, item("a", "1941-09-11", "asserted", "1990"),
+                                item("b", "1941", "asserted", "1970")]) == []
+    # a later account, or an execution dated before the denial was written, is still contradicted
+    assert [c.kind for c in find_contradictions([item("t", None, "denied", "1942"),
+                                                 item("a", "1941-09-11", "asserted", "1990")])] == ["asserted-vs-denied"]
+    assert [c.kind for c in find_contradictions([spared, item("a", "1937", "asserted", "1990")])] == ["asserted-vs-denied"]

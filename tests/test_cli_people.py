@@ -36,7 +36,7 @@ def archive(request, tmp_path_factory, corpus_root) -> str:
     (root / "claims/shot.txt").write_text(
         "Example Reporter\n\nThe Fate of Rakovsky\n\n(May 1938)\n\n"
         "From The Example Courier, 3 May 1938, p. 2.\n\n"
-        "Christian Rakovsky was shot in prison in March 1938, as the whole world now knows.\n\n"
+        "Christian Rakovsky was shot in prison in May 1937, as the whole world now knows.\n\n"
         "Last updated on 1 January 2026\n", encoding="utf-8")
     (root / "claims/late.txt").write_text(
         "Example Reporter\n\nA Late Report\n\n(June 1946)\n\n"
@@ -75,7 +75,7 @@ def test_timeline_keeps_the_certainty_the_text_gives(archive):
     assert by_doc[("serge-1937-08-yagoda", "arrested")]["certainty"] == "confirmed"
     assert by_doc[("witness-examples-1937-letter", "executed")]["certainty"] == "denied"
     assert by_doc[("claims-shot", "executed")]["certainty"] == "asserted"
-    assert by_doc[("claims-shot", "executed")]["date"] == "1938-03"
+    assert by_doc[("claims-shot", "executed")]["date"] == "1937-05"
     dates = [e["date"] for e in tl if e["date"]]
     assert dates == sorted(dates)
     sosnovsky = json.loads(run(archive, "person", "Sosnovsky", "--timeline", "--json").output)["timeline"]

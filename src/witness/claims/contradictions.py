@@ -228,6 +228,8 @@ def _consensus(subj, its, event, auth_date, manner, src):
                 against = [p for p in pos if src(p.document_id) != s and (
                     "died" in denied or p.claim.predicate in denied) and not any(
                     d.claim.date and p.claim.date and _disjoint(d.claim.date, p.claim.date) for d in group)]
+                if _written_before(group, against, auth_date):
+                    continue
                 n = len({src(p.document_id) for p in against})
                 if not n:
                     continue
@@ -285,6 +287,17 @@ def _consensus(subj, its, event, auth_date, manner, src):
                                  reason=f"{event} dated {d} here; {_plural(n, 'source')} date it {date}"
                                         + (" (the authority file among them)" if AUTHORITY in voters else "")))
     return cons, out
+
+
+def _written_before(denials: list[ClaimItem], assertions: list[ClaimItem], auth_date: str | None) -> bool:
+    """Undated denials in documents written before every date the event is given ("This is why
+    Rakovsky's life has been spared", 1938; he was shot in 1941): a text cannot deny what had
+    not happened when it was written.  False when the event is undated everywhere."""
+    written = [d.document_date for d in denials]
+    if any(d.claim.date for d in denials) or not all(written):
+        return False
+    dates = [p.claim.date for p in assertions if p.claim.date] + ([auth_date] if auth_date else [])
+    return bool(dates) and all(strictly_after(x, w) for x in dates for w in written)
 
 
 def _agreed_date(year: str, dated: list[tuple[str, str]], auth: str | None) -> str:
