@@ -82,6 +82,20 @@ def test_doubled_word_across_paragraph_break_counts():
     assert spans(doc("it was in the\n\nthe next day"), "doubled-word") == ["the\n\nthe"]
 
 
+def test_doubled_words_of_a_long_text_found_across_its_pieces():
+    """A long text is read by pieces of about a million characters (bounded memory): a doubling
+    at every place a piece can end is still found, once."""
+    filler = "the workers of the city went on strike " * 30_000       # ≈ 1.2 million characters
+    text = filler + "against against the decree. " + filler + "in the\n\nthe end."
+    got = spans(doc(text), "doubled-word")
+    assert got == ["against against", "the\n\nthe"]
+    # a doubling straddling the exact place the first piece is cut
+    from witness.pieces import pieces
+    cut = pieces(filler * 2, 1 << 20)[0][1]
+    assert spans(doc(cut + cut.split()[-1] + " " + filler), "doubled-word") == \
+        [f"{cut.split()[-1]} {cut.split()[-1]}"]
+
+
 @pytest.mark.parametrize("text", [
     "He had had enough of it.",
     "He said that that was wrong.",

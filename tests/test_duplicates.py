@@ -170,3 +170,26 @@ def test_reader_room_and_export_say_same_text(tmp_path, pages, seed_text):
     store.close()
 
 
+
+
+def test_shingles_of_a_long_text_are_those_of_the_whole(corpus_root):
+    """A long page is hashed by pieces (bounded memory); the shingles are the same as hashing its
+    words at once, whatever the piece boundaries cut."""
+    import unicodedata
+    import zlib
+
+    import numpy as np
+
+    from witness import duplicates as D
+    from witness.ingest import read_path
+    text = read_path(corpus_root / "archive/serge/1937/08/yagoda.htm").document.text
+    long = "\n\n".join([text, "Grève générale à Paris"] * 1000)      # ≈ 4 million characters
+    assert len(long) > 3 << 20
+    folded = D._COMBINING.sub("", unicodedata.normalize("NFKD", long.casefold()))
+    words = D._WORD.findall(folded)
+    wh = np.fromiter(map(zlib.crc32, map(str.encode, words)), dtype=np.uint64, count=len(words))
+    n = len(wh) - D.SHINGLE + 1
+    h = np.zeros(n, dtype=np.uint64)
+    for j in range(D.SHINGLE):
+        h = h * D._MULT + wh[j:j + n]
+    assert np.array_equal(D.shingles(long), np.unique(h))

@@ -10,6 +10,7 @@ from itertools import compress, islice, repeat
 from operator import eq
 
 from ..model import Document, Finding
+from ..pieces import pieces
 from . import lexicon
 from .base import Context, excerpt, lowered as _lowered, rule
 
@@ -61,10 +62,15 @@ def _candidate_doubles(lowered: str) -> Iterator[re.Match[str]]:
     then a literal search for each repeated word only (a regex backreference tried at every
     word is several times slower on long documents)."""
     # Every step runs inside C loops (map, compress): a Python loop over the words of the
-    # corpus (~3·10^7) was a sixth of a whole-corpus ingest.
-    words = list(map(str.strip, lowered.split(), repeat(_EDGE_PUNCT)))
-    doubled = compress(words, map(eq, words, islice(words, 1, None)))
-    seen = set(doubled)
+    # corpus (~3·10^7) was a sixth of a whole-corpus ingest.  A long text goes by pieces of
+    # about a million characters, cut at white space, so that its word list never holds more than
+    # a piece (a 20 MB page's list alone was 180 MB); the last word of a piece is carried over.
+    seen: set[str] = set()
+    carry: list[str] = []
+    for _, piece in pieces(lowered, 1 << 20):
+        words = carry + list(map(str.strip, piece.split(), repeat(_EDGE_PUNCT)))
+        seen.update(compress(words, map(eq, words, islice(words, 1, None))))
+        carry = words[-1:]
     seen.discard("")
     found: list[re.Match[str]] = []
     for word in seen:

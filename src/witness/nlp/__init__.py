@@ -23,6 +23,7 @@ from functools import lru_cache  # noqa: E402
 from typing import Iterable, Iterator  # noqa: E402
 
 from witness.model import Document, Entity, Mention  # noqa: E402
+from witness.pieces import pieces  # noqa: E402
 
 from .linking import Linked, Linker, Provisional  # noqa: E402
 from witness.language import pipeline_of  # noqa: E402
@@ -67,20 +68,8 @@ def _linker() -> Linker:
 
 
 def chunks(text: str, size: int = CHUNK) -> list[tuple[int, str]]:
-    """(offset, piece) pieces of at most ~size characters, cut after a blank line."""
-    if len(text) <= size:
-        return [(0, text)]
-    out, pos = [], 0
-    while pos < len(text):
-        end = min(len(text), pos + size)
-        if end < len(text):
-            cut = text.rfind("\n\n", pos + size // 2, end)
-            if cut < 0:
-                cut = text.rfind(" ", pos + size // 2, end)
-            end = cut + 1 if cut >= 0 else end
-        out.append((pos, text[pos:end]))
-        pos = end
-    return out
+    """(offset, piece) pieces of at most ~size characters, cut after a blank line (witness.pieces)."""
+    return pieces(text, size)
 
 
 def _year(doc: Document) -> int | None:
