@@ -316,3 +316,19 @@ def test_a_known_surname_with_another_given_name_is_another_person(nlp_ready):
                       "Vladimir Ulyanov was seventeen."))
     assert ("Alexander Ulyanov", "lenin-vladimir") not in got
     assert ("Lenin", "lenin-vladimir") in got and ("Vladimir Ulyanov", "lenin-vladimir") in got
+
+
+def test_a_person_known_only_by_a_towns_name_is_the_town(nlp_ready):
+    """Linking audit of 2026-12-06: "the Chesterfield Trades Council", "Metz" and "Wien" were
+    unknown persons.  A town's name is a place when nothing in the document makes it a person's;
+    a title before it, a given name or the authority file keeps the person."""
+    d = ann("The Chesterfield Trades and Labour Council met on Monday. The delegates from Metz "
+            "and from Passaic spoke after Chesterfield had voted.")
+    assert not [m for m in d.mentions if m.type == "person" and m.text in ("Chesterfield", "Metz", "Passaic")]
+    assert not [e for e in d.entities if e.provisional and e.name in ("Chesterfield", "Metz", "Passaic")]
+    d = ann("Mr. Chesterfield rose to speak. Chesterfield said the strike must go on.")
+    assert {m.text for m in d.mentions if m.type == "person"} >= {"Chesterfield"}
+    d = ann("Kirov was murdered in Leningrad in December 1934.")        # Kirov is also a city
+    assert ("Kirov", "kirov-sergei") in persons(d)
+    d = ann("The Whig leaders and the Jacobins agreed.")
+    assert not [m for m in d.mentions if m.type == "person"]

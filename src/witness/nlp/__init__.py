@@ -25,6 +25,7 @@ from typing import Iterable, Iterator  # noqa: E402
 from witness.model import Document, Entity, Mention  # noqa: E402
 from witness.pieces import pieces  # noqa: E402
 
+from .lexicon import place_names  # noqa: E402
 from .linking import Linked, Linker, Provisional  # noqa: E402
 from witness.language import pipeline_of  # noqa: E402
 
@@ -64,6 +65,7 @@ def _raws(nlp, text: str) -> list[Raw]:
 
 @lru_cache(maxsize=1)
 def _linker() -> Linker:
+    place_names()          # 2 s to build: once here, before the NLP workers fork
     return Linker(_authority())
 
 

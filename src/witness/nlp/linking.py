@@ -22,7 +22,7 @@ from witness.authority.names import name_key
 
 from witness.authority.loader import COMMON_WORDS
 
-from .lexicon import PARTICLES, common_surnames, given_words
+from .lexicon import PARTICLES, common_surnames, given_words, place_names
 from .rules import Raw
 from .titles import title_start
 
@@ -183,6 +183,23 @@ class Linker:
         return self._tag_of[1]
 
     # ---- one document -------------------------------------------------------------------
+    @staticmethod
+    def _places_not_persons(text: str, out: dict[int, Linked], prov: dict[str, Provisional]) -> None:
+        """Pass 4: a person the authority does not know, named in the whole document only by
+        one word that is a place ("Yorkshire miners", "the Chesterfield Trades Council"), is that
+        place — unless a title stands before it ("Mr. Chesterfield") or the word is a given name."""
+        places, given = place_names(), given_words()
+        for pid, p in list(prov.items()):
+            if not all(n in places and n.casefold() not in given for n in p.names):
+                continue
+            mine = [k for k, m in out.items() if m.entity == pid]
+            if any(title_start(text, out[k].start) < out[k].start for k in mine):
+                continue
+            for k in mine:
+                m = out[k]
+                out[k] = Linked(m.start, m.end, m.text, "place", None)
+            del prov[pid]
+
     def link(self, text: str, raws: list[Raw], year: int | None = None
              ) -> tuple[list[Linked], dict[str, Provisional]]:
         persons = [r for r in raws if r.type == "person"]
@@ -286,6 +303,7 @@ class Linker:
         # wherever else it stands alone, even where the model missed it ("Juliet Stuart
         # Poyntz" … "Poyntz had left").  One regex per surname per document.
         self._rescan(text, raws, out, full_surnames)
+        self._places_not_persons(text, out, prov)
 
         # Other types: exact or key hits only (fuzzy matching of organisation names mostly
         # produces confident nonsense).
