@@ -176,6 +176,8 @@ def _print_errors(r) -> None:
         print("FP   ", *m)
     for m in r["wrong"]:
         print("CERT ", *m)
+    for m in r.get("date_misses", []):
+        print("DATE ", *m)
 
 
 def _log_test(rows) -> None:

@@ -288,6 +288,27 @@ def test_a_date_inside_an_apposition_or_another_conjunct_is_not_taken(nlp):
         [("liebknecht", "1919-01")]
 
 
+def test_a_day_and_month_without_a_year(nlp):
+    """Issue 15 (dates filled wherever the text gives them): a report dated to the day gives its
+    year to "on 16 January"; a chapter dated only by month, or a paragraph naming another year,
+    does not (the dev page dated 1879-10 by Trotsky's birth would have put his 1906 letters in 1879)."""
+    people = {"Petrov": "petrov"}
+    dated = make_document("Petrov was arrested on 16 January at his flat.", people, "1937-01-20")
+    assert [c.date for c in extract_claims(dated, nlp=nlp) if c.predicate == "arrested"] == ["1937-01-16"]
+    for text, date in (("Petrov was arrested on 16 January at his flat.", "1937-01"),
+                       ("Petrov was arrested on 26 January at his flat.", "1937-01-20"),   # not yet reached
+                       ("Petrov was born in 1879. He was arrested on 16 January.", "1937-01-20")):
+        assert [c.date for c in extract_claims(make_document(text, people, date), nlp=nlp)
+                if c.predicate == "arrested"] == [None], text
+
+
+def test_the_date_of_a_triggers_own_complement(nlp):
+    """chicherin-1921-12-orient: "appointed to represent Soviet Russia at Angora on 3 May 1921"."""
+    doc = make_document("Comrade Petrov was appointed to represent Soviet Russia at Angora on May 3, 1921.",
+                        {"Petrov": "petrov"}, "1921-12")
+    assert [(c.predicate, c.date) for c in extract_claims(doc, nlp=nlp)] == [("held_office", "1921-05-03")]
+
+
 def test_the_german_article_die_is_not_a_death(nlp):
     """radek-1922-paths-note: a German book title in a citation."""
     doc = make_document("Leon Trotzki, Vorwort zur russischen Aufgabe (4 May 1923), Die Grundfragen der "

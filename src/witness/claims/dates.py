@@ -56,6 +56,12 @@ DATE_RE = re.compile(
     rf"(?<![\w-])(?P<num>{_NUMBER})\s+(?P<unit>days?|weeks?|months?|years?)\s+ago"
     rf"|the\s+(?P<rel>following|next|previous|preceding)\s+year|a\s+year\s+(?P<later>later|earlier)"
     rf"|(?P<yday>yesterday)"
+    # a day and month, or a month after a preposition, without a year: the document's year
+    # when the document has reached that month and its paragraph names no other year
+    # ("on 16 January" in a report of 20 January 1937)
+    rf"|(?P<ctx>(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?![\w,]*\s+\d)"
+    rf"|(?-i:{_MONTH})\s+(?P<d4>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s+\d)"
+    rf"|(?:in|on|by|since|until|till|during|early|late|mid|of)\s+(?-i:{_MONTH})\b(?![\w,]*\s+\d))"
     rf")", re.I)
 _SEASON = {"spring": None, "summer": None, "autumn": None, "fall": None, "winter": None}
 _EXPLICIT_YEAR = re.compile(rf"\b{_YEAR}\b")
@@ -145,6 +151,10 @@ def resolve(m: re.Match, doc_date: str | None, text_before: str = "") -> str | N
         return _fmt(base + (1 if word in ("following", "next", "later") else -1))
     # explicit
     year_m = _EXPLICIT_YEAR.findall(s)
+    if m.group("ctx"):
+        # Not the paragraph's last year: on the dev pages that was another event's three times
+        # in three ("on 16 January" after Trotsky's birth year) — no date rather than a wrong one.
+        year_m = [] if _EXPLICIT_YEAR.search(text_before) else _year_before(s, ref)
     if not year_m:
         return None
     y = int(year_m[-1])
@@ -153,7 +163,9 @@ def resolve(m: re.Match, doc_date: str | None, text_before: str = "") -> str | N
         if word[:3].lower() in MONTHS and len(word) >= 3:
             mon = MONTHS[word[:3].lower()]
             break
-    day = m.group("d1") or m.group("d2")
+    day = m.group("d1") or m.group("d2") or m.group("d3") or m.group("d4")
+    if m.group("ctx") and ref and (mon, int(day or 0)) > (ref[1], ref[2]):
+        return None                              # after the document's own day: not this year's
     if mon and day:
         try:
             dt.date(y, mon, int(day))
@@ -163,6 +175,17 @@ def resolve(m: re.Match, doc_date: str | None, text_before: str = "") -> str | N
     if mon:
         return _fmt(y, mon)
     return _fmt(y)
+
+
+def _year_before(s: str, ref) -> list[str]:
+    """The year of `ref`, the document's date, for a month it has reached: "on 16 January" in a
+    report of 20 January 1937 is 1937's.  Only a date to the day (an article, a letter): a book
+    or a chapter dated "1879-10" by its subject's birth tells its own story's years."""
+    if not ref or ref[2] is None:
+        return []
+    month = next((MONTHS[w[:3].lower()] for w in re.findall(r"[A-Za-z]+", s) if w[:3].lower() in MONTHS
+                  and len(w) >= 3), None)
+    return [str(ref[0])] if month is not None and month <= ref[1] else []
 
 
 def is_relative(m: re.Match) -> bool:

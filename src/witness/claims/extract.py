@@ -215,8 +215,9 @@ def _date_for(s: _Sent, tok, dates) -> str | None:
         while t is not None and steps < 30:
             if t.i == tok.i:
                 return iso
-            if t.pos_ in ("VERB", "AUX") and t.dep_ != "amod" or t.head.i == t.i:
-                break
+            if (t.pos_ in ("VERB", "AUX") and t.dep_ != "amod" and not (t.dep_ == "xcomp" and t.head.i == tok.i)
+                    or t.head.i == t.i):
+                break            # another verb's date, except the trigger's own complement ("appointed to represent … on 3 May")
             if t.pos_ == "NOUN" and (t.lemma_.lower() in _OTHER_EVENT or t.lemma_.lower() in NOUNS):
                 break
             if t.dep_ == "appos" or (t.dep_ == "conj" and t.pos_ in ("NOUN", "PROPN")):

@@ -99,6 +99,7 @@ def score(items, claims_per_doc) -> dict:
     misses, fps, wrong = [], [], []
     by_pred: dict[str, list[int]] = {}          # predicate → [gold, paired, system, system ok]
     dates = [0, 0, 0]                            # paired gold claims with a gold date, system date equal, system date given
+    date_misses = []                             # (file, subject, predicate, gold date, system date, evidence)
     for (g, doc), claims in zip(items, claims_per_doc):
         gold, seen = [], set()
         ctx = Context(doc)
@@ -155,6 +156,8 @@ def score(items, claims_per_doc) -> dict:
             if gd[5]:
                 dates[0] += 1
                 dates[1] += c.date == gd[5]
+                if c.date != gd[5]:
+                    date_misses.append((g["file"], gd[0], gd[1], gd[5], c.date, gd[3]))
             dates[2] += bool(c.date) and c.date != gd[5]
             if c.certainty == gd[2]:
                 cert_ok += 1
@@ -172,4 +175,5 @@ def score(items, claims_per_doc) -> dict:
         # of the paired gold claims the text dates: share the system dated the same; and system
         # dates on paired claims that differ from gold (a wrong date, or one gold has not)
         "date_recall": dates[1] / dates[0] if dates[0] else 0.0, "dates_wrong": dates[2],
+        "date_misses": date_misses,
     }
