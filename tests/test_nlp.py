@@ -332,3 +332,10 @@ def test_a_person_known_only_by_a_towns_name_is_the_town(nlp_ready):
     assert ("Kirov", "kirov-sergei") in persons(d)
     d = ann("The Whig leaders and the Jacobins agreed.")
     assert not [m for m in d.mentions if m.type == "person"]
+
+
+def test_lenins_name_and_patronymic_are_lenin(nlp_ready):
+    """Linking audit, second round: "Vladimir Ilyich" and "Ilyich" (Krupskaya's name for him)
+    were a person of their own, not Lenin."""
+    d = ann("Vladimir Ilyich was very tired that winter. Ilyich said that the Congress must wait.")
+    assert {e for t, e in persons(d)} == {"lenin-vladimir"}
