@@ -323,11 +323,15 @@ def _repeatable_denials(subj, its, src):
     """An arrest (a trial, a meeting …) asserted by one source and denied by another for the
     same time: the denial is flagged against the sources that assert it."""
     out = []
+    positive: dict[str, list[ClaimItem]] = defaultdict(list)
+    for a in its:
+        if a.claim.certainty in POSITIVE:
+            positive[a.claim.predicate].append(a)
     for d in its:
         c = d.claim
         if c.certainty != "denied" or c.predicate in ONCE:
             continue
-        against = [a for a in its if a.claim.predicate == c.predicate and a.claim.certainty in POSITIVE
+        against = [a for a in positive.get(c.predicate, ()) if a.claim.certainty in POSITIVE
                    and src(a.document_id) != src(d.document_id)
                    and _same_object(a.claim, c)
                    and a.claim.date and c.date and not _disjoint(a.claim.date, c.date)]
@@ -384,16 +388,25 @@ def _self_corrections(subj, its):
     for it in its:
         by_doc[it.document_id].append(it)
     for doc, group in by_doc.items():
+        if len(group) < 2:
+            continue
         group.sort(key=lambda i: i.claim.evidence.start)
+        longest = max(g.claim.evidence.end - g.claim.evidence.start for g in group)
         for k, fix in enumerate(group):
-            if not (fix.quote and CORRECTION.search(fix.quote)):
+            if not fix.quote:
                 continue
-            earlier = [g for g in group[:k] if g.claim.predicate == fix.claim.predicate
-                       and 0 <= fix.claim.evidence.start - g.claim.evidence.end < 600
-                       and (g.claim.certainty != fix.claim.certainty or g.claim.date != fix.claim.date
-                            or (g.claim.object or "") != (fix.claim.object or "")
-                            or g.claim.attributed_to)]
-            if earlier:
+            # the claims just before it first (cheap), the correction words last: a popular
+            # person's page holds thousands of claims, few of them near another of their kind
+            earlier = []
+            for g in reversed(group[:k]):
+                gap = fix.claim.evidence.start - g.claim.evidence.end
+                if fix.claim.evidence.start - g.claim.evidence.start > 600 + longest:
+                    break                        # sorted by start: nothing earlier can end near it
+                if g.claim.predicate == fix.claim.predicate and 0 <= gap < 600 and (
+                        g.claim.certainty != fix.claim.certainty or g.claim.date != fix.claim.date
+                        or (g.claim.object or "") != (fix.claim.object or "") or g.claim.attributed_to):
+                    earlier.insert(0, g)
+            if earlier and CORRECTION.search(fix.quote):
                 corrected = earlier[-1]
                 cons = Consensus(fix.claim.predicate, fix.claim.certainty, fix.claim.date, [doc], fix)
                 out.append(Contradiction("self-correction", subj, corrected, cons, 1,
