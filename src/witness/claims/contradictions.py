@@ -323,18 +323,18 @@ def _repeatable_denials(subj, its, src):
     """An arrest (a trial, a meeting …) asserted by one source and denied by another for the
     same time: the denial is flagged against the sources that assert it."""
     out = []
+    # only dated claims can be "about the same time": index the dated assertions by predicate
     positive: dict[str, list[ClaimItem]] = defaultdict(list)
     for a in its:
-        if a.claim.certainty in POSITIVE:
+        if a.claim.certainty in POSITIVE and a.claim.date:
             positive[a.claim.predicate].append(a)
     for d in its:
         c = d.claim
-        if c.certainty != "denied" or c.predicate in ONCE:
+        if c.certainty != "denied" or c.predicate in ONCE or not c.date:
             continue
-        against = [a for a in positive.get(c.predicate, ()) if a.claim.certainty in POSITIVE
-                   and src(a.document_id) != src(d.document_id)
-                   and _same_object(a.claim, c)
-                   and a.claim.date and c.date and not _disjoint(a.claim.date, c.date)]
+        mine = src(d.document_id)
+        against = [a for a in positive.get(c.predicate, ()) if not _disjoint(a.claim.date, c.date)
+                   and src(a.document_id) != mine and _same_object(a.claim, c)]
         if against:
             n = len({src(a.document_id) for a in against})
             ex = _best(against)
