@@ -102,14 +102,20 @@ def test_choices_keep_both_sides():
     assert len(sic) == 1 and sic[0].suggestion == "niemand"
 
 
-def test_a_default_ingest_keeps_the_editions_links(tmp_path):
+def _through_the_nlp(doc):
+    """(the edition's linked spans before, the TEI-origin linked spans after, the annotated
+    document): what a default ingest does to an edition's own links."""
     pytest.importorskip("spacy")
     from witness.annotate import annotate
-    doc = fixture("correspondence.xml")
     doc.findings = refresh_findings(doc)
     before = {(m.start, m.end, m.entity) for m in doc.mentions if m.entity}
     doc = annotate(doc)
     after = {(m.start, m.end, m.entity) for m in doc.mentions if m.origin == "tei" and m.entity}
+    return before, after, doc
+
+
+def test_a_default_ingest_keeps_the_editions_links(tmp_path):
+    before, after, doc = _through_the_nlp(fixture("correspondence.xml"))
     assert after == before and len(before) == 6                     # every @ref link survives
     wien = next(m for m in doc.mentions if doc.text[m.start:m.end] == "Wien")
     assert wien.type == "place"                                     # never guessed as a person
@@ -308,13 +314,7 @@ def test_real_letter_back_matter_feeds_entities_not_text():
 
 
 def test_real_letter_links_survive_a_default_ingest():
-    pytest.importorskip("spacy")
-    from witness.annotate import annotate
-    doc = real("L00761.xml")
-    doc.findings = refresh_findings(doc)
-    before = {(m.start, m.end, m.entity) for m in doc.mentions if m.entity}
-    doc = annotate(doc)
-    after = {(m.start, m.end, m.entity) for m in doc.mentions if m.origin == "tei" and m.entity}
+    before, after, doc = _through_the_nlp(real("L00761.xml"))
     assert after == before and len(before) == 7                      # every @ref link survives NLP
     spans = [(m.start, m.end) for m in doc.mentions]
     assert len(spans) == len(set(spans))                              # NLP adds nothing on top of them

@@ -110,8 +110,9 @@ def _own_cues(trig, nominal: bool) -> list[Cue]:
             continue
         if c.dep_ == "neg" or (ct in ("never", "not", "n't") and c.dep_ == "advmod") or (
                 ct == "no" and c.dep_ == "det"):
-            if _place_in_focus(trig):
-                out.append(Cue(0, "hedge", f"{c.text} … {_place_in_focus(trig)}"))
+            place = _place_in_focus(trig)
+            if place:
+                out.append(Cue(0, "hedge", f"{c.text} … {place}"))
             elif not _until(trig):
                 out.append(Cue(0, "negation", c.text))
         elif c.dep_ == "aux" and not nominal:

@@ -154,7 +154,7 @@ def resolve(m: re.Match, doc_date: str | None, text_before: str = "") -> str | N
     if m.group("ctx"):
         # Not the paragraph's last year: on the dev pages that was another event's three times
         # in three ("on 16 January" after Trotsky's birth year) — no date rather than a wrong one.
-        year_m = [] if _EXPLICIT_YEAR.search(text_before) else _year_before(s, ref)
+        year_m = [] if _EXPLICIT_YEAR.search(text_before) else _year_before(ref)
     if not year_m:
         return None
     y = int(year_m[-1])
@@ -177,15 +177,12 @@ def resolve(m: re.Match, doc_date: str | None, text_before: str = "") -> str | N
     return _fmt(y)
 
 
-def _year_before(s: str, ref) -> list[str]:
-    """The year of `ref`, the document's date, for a month it has reached: "on 16 January" in a
-    report of 20 January 1937 is 1937's.  Only a date to the day (an article, a letter): a book
-    or a chapter dated "1879-10" by its subject's birth tells its own story's years."""
-    if not ref or ref[2] is None:
-        return []
-    month = next((MONTHS[w[:3].lower()] for w in re.findall(r"[A-Za-z]+", s) if w[:3].lower() in MONTHS
-                  and len(w) >= 3), None)
-    return [str(ref[0])] if month is not None and month <= ref[1] else []
+def _year_before(ref) -> list[str]:
+    """The year of `ref`, the document's date, for a day and month without one ("on 16 January"
+    in a report of 20 January 1937; resolve() declines a day the document has not reached).
+    Only a date to the day (an article, a letter): a book or a chapter dated "1879-10" by its
+    subject's birth tells its own story's years."""
+    return [str(ref[0])] if ref and ref[2] is not None else []
 
 
 def is_relative(m: re.Match) -> bool:

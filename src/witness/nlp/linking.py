@@ -189,10 +189,16 @@ class Linker:
         one word that is a place ("Yorkshire miners", "the Chesterfield Trades Council"), is that
         place — unless a title stands before it ("Mr. Chesterfield") or the word is a given name."""
         places, given = place_names(), given_words()
-        for pid, p in list(prov.items()):
-            if not all(n in places and n.casefold() not in given for n in p.names):
-                continue
-            mine = [k for k, m in out.items() if m.entity == pid]
+        suspects = {pid for pid, p in prov.items()
+                    if all(n in places and n.casefold() not in given for n in p.names)}
+        if not suspects:
+            return
+        keys: dict[str, list[int]] = {}
+        for k, m in out.items():
+            if m.entity in suspects:
+                keys.setdefault(m.entity, []).append(k)
+        for pid in suspects:
+            mine = keys.get(pid, [])
             if any(title_start(text, out[k].start) < out[k].start for k in mine):
                 continue
             for k in mine:
