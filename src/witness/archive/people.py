@@ -11,6 +11,7 @@ from dataclasses import asdict, replace
 from ..claims import ClaimItem, build_timeline, find_contradictions
 from ..errors import BadQuery, NotFound
 from ..store.base import SearchQuery, SearchResults
+from .identity import identified
 from .same_text import fold_claims, fold_documents, members_of
 from .views import DocRef, PersonRef, PersonView, _entry, contradiction_views, fold, timeline_rows
 
@@ -36,24 +37,9 @@ class PeopleViews:
         return self.archive.authority
 
     def _named(self):
-        """Whether a claim's own sentence names its subject, by any spelling the archive has seen
-        for them or the authority file gives (claims.md: a claim resting on a pronoun is not
-        flagged against the sources)."""
-        cache: dict[str, list[str]] = {}
-
-        def forms(pid: str) -> list[str]:
-            if pid not in cache:
-                names = {t for t, _ in self.store.people.spellings(pid)}
-                auth = _entry(self.authority, pid)
-                if auth is not None:
-                    names |= {auth.name, *auth.variants}
-                cache[pid] = sorted({n.split()[-1].casefold() for n in names if n and n.split()}, key=len, reverse=True)
-            return cache[pid]
-
-        def named(item) -> bool:
-            quote = (item.quote or "").casefold()
-            return any(f in quote for f in forms(item.claim.subject))
-        return named
+        """Whether a claim's own sentence names its subject firmly enough to stand against the
+        sources (archive/identity.py)."""
+        return identified(self.store, self.authority)
 
     def _members(self) -> dict[str, list[str]]:
         """Document id → its group of duplicate texts, representative first."""

@@ -70,6 +70,8 @@ def _verb_args(tok, role):
                 t.dep_ == "advcl" and t.tag_ == "VBN" and not any(c.dep_ == "mark" for c in t.children))) \
                 and t.head.i != t.i:                   # ("were arrested, tried, and guillotined": a participle list)
             purpose = False                            # "was taken south … to be deported"
+            if t.dep_ == "conj" and any(x.text == ";" for x in tok.doc[t.head.i:t.i]):
+                break                                  # "Zasulich killed Trepov; the Czar … was assassinated": another clause
             t = t.head                                 # "X was arrested and shot", "X was to be shot"
             s = _subject(t)
             if s is not None and (role == AGENT or passive or s.dep_ == "nsubjpass"):
@@ -101,6 +103,14 @@ def _verb_args(tok, role):
 
 
 _FACE = {"await", "face", "stand", "undergo"}
+
+
+def _subjectless(sent) -> bool:
+    """A sentence whose main verb is a participle with no subject: a note's or a glossary's
+    fragment ("Imprisoned by Mussolini until …"), about someone it does not name."""
+    root = sent.root
+    return root.tag_ in ("VBN", "VBG") and root.pos_ == "VERB" and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl", "aux", "auxpass") for c in root.children)
 
 
 def _noun_args(tok):
@@ -170,8 +180,17 @@ class _Sent:
                 and self._inside_unnamed_relative(tok):
             return None     # "his father-in-law, who was bedridden until he died": not Marx
         if tok.lower_ in PRONOUNS and tok.pos_ == "PRON":
+            if _subjectless(tok.sent):
+                # "Imprisoned by Mussolini until shortly before his death in 1937." (a glossary
+                # entry): the fragment's unspoken subject is who "his" means, not a name in it
+                return None
             head = tok.head
             same = []
+            for t in tok.sent:                         # "Before the Yeltsin affair … he wrote": a name
+                if t.i < tok.i and t.dep_ == "compound" and t.head.pos_ == "NOUN":   # modifying a
+                    m = self.ctx.mention_at(self.base + t.idx, self.base + t.idx + len(t.text))  # noun is
+                    if m is not None:                  # no antecedent
+                        same.append(m.start)
             for c in head.children:
                 if c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i:
                     if c.lower_ in _REL_PRONOUNS and head.dep_ == "relcl":

@@ -73,6 +73,11 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     return [(s, e) for s, e in out if text[s:e].strip()]
 
 
+def _bare_forename(text: str, name: list[str] | None) -> bool:
+    return bool(name) and len(name) > 1 and " " not in text.strip() and \
+        text.strip().casefold() == name[0].casefold() != name[-1].casefold()
+
+
 class Context:
     """Offsets of a document's paragraphs, sentences and person mentions."""
 
@@ -85,8 +90,15 @@ class Context:
             for s, e in split_sentences(self.text, ps, pe):
                 self.sentences.append((s, e, pi))
         self._sent_starts = [s for s, _, _ in self.sentences]
-        self.persons: list[Mention] = sorted(
-            (m for m in doc.mentions if m.type == "person" and m.entity), key=lambda m: m.start)
+        names = {e.id: e.name.split() for e in doc.entities if e.name}
+        persons = sorted((m for m in doc.mentions if m.type == "person" and m.entity), key=lambda m: m.start)
+        # "Liebknecht, Karl: …" (a glossary's inverted name): the forename after the surname is
+        # the same person, not whichever Karl the linker chose — it is no subject of a claim.
+        # (Only there: "Chen", "Mao" alone are surnames that lead their names.)
+        self.persons: list[Mention] = [
+            m for k, m in enumerate(persons)
+            if not (k and persons[k - 1].end + 2 == m.start and self.text[m.start - 2:m.start] == ", "
+                    and persons[k - 1].entity != m.entity and _bare_forename(m.text, names.get(m.entity)))]
         self._m_starts = [m.start for m in self.persons]
         self._titles: list[tuple[int, str, str]] | None = None   # (offset, title, entity)
         # The page's author, where the record links one to an entity: the author's own "I"

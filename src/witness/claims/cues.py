@@ -27,6 +27,11 @@ def _is_negated(tok) -> bool:
                for c in tok.children)
 
 
+def _not_yet(*toks) -> bool:
+    """"not yet dead", "had not yet been arrested": the negation dates the event, it does not deny it."""
+    return any(c.lower_ == "yet" and c.dep_ in ("advmod", "cc") for t in toks for c in t.children)
+
+
 def _until(tok) -> bool:
     """ "did not die until 1924", "not until X was assassinated": negation that says when."""
     return any(c.lower_ in ("until", "till") and c.dep_ in ("prep", "mark") for c in tok.children) or \
@@ -113,6 +118,8 @@ def _own_cues(trig, nominal: bool) -> list[Cue]:
             place = _place_in_focus(trig)
             if place:
                 out.append(Cue(0, "hedge", f"{c.text} … {place}"))
+            elif _not_yet(trig):
+                out.append(Cue(0, "pending", "not yet"))
             elif not _until(trig):
                 out.append(Cue(0, "negation", c.text))
         elif c.dep_ == "aux" and not nominal:
@@ -263,8 +270,8 @@ def _head_cues(head, via: str, level: float, presupposed: bool, nominal_arg: boo
             and not presupposed and own_predicate:
         # the predicate is the event ("he was not a member of …", "he will be dead"): the
         # copula's negation and modals are the predicate's own
-        out += [Cue(level, "negation", c.text) for c in head.children if c.dep_ == "neg"
-                and not _until(head)]
+        out += [Cue(level, "pending" if _not_yet(head, *(c for c in head.children if c.dep_ == via)) else "negation",
+                    c.text) for c in head.children if c.dep_ == "neg" and not _until(head)]
         out += [Cue(level, "condition", c.text) for c in head.children     # "If Trotsky is a Menshevik, …"
                 if c.dep_ == "mark" and c.lower_ in F.CONDITION_MARKS]
         if _inverted_conditional(head):

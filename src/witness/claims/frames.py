@@ -22,14 +22,16 @@ EFFECT: dict[str, str | None] = {
     "rumor": "rumored",
     "hedge": "uncertain", "belief": "uncertain", "condition": "uncertain", "question": "uncertain",
     "fear": "predicted", "expect": "predicted", "order": "predicted",
-    "intent": NONE, "demand": NONE, "prevent": NONE, "fail": NONE,
+    "intent": NONE, "demand": NONE, "prevent": NONE, "fail": NONE, "pending": NONE,
     "confirm": "confirmed",
 }
 # Kinds that still reach an event presupposed by a relative or adverbial clause or named by a
 # noun phrase: they are about what the whole passage says ("Pravda reports that Y, who was
 # arrested, …"), not about the truth of one clause.
 EVIDENTIAL = {"report", "testimony", "rumor", "belief"}
-IRREALIS = {"intent", "demand", "prevent", "fail"}
+# "pending": "he is not yet dead", "had not yet been arrested" — a negation that only says when
+# (not by then): it neither tells the event nor denies it ever happened.
+IRREALIS = {"intent", "demand", "prevent", "fail", "pending"}
 
 # -- verbs (lemma → kind) ----------------------------------------------------------------------
 REPORT_VERBS = {
