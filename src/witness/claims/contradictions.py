@@ -194,7 +194,16 @@ def find_contradictions(items, authority=None, subject: str | None = None,
         if death[0] is not None and death[0].date and death[0].certainty == "asserted":
             found += _after_death(subj, its, death[0], src)
         found += _self_corrections(subj, its)
-        out += [c for c in found if c.outlier is None or ok(c.outlier)]
+        for c in found:
+            if c.outlier is None or ok(c.outlier):
+                out.append(c)
+                continue
+            # another claim of the same source saying the same thing may name the person
+            alt = next((o for o in c.others if ok(o)), None)
+            if alt is not None:
+                c.others = [c.outlier] + [o for o in c.others if o is not alt]
+                c.outlier = alt
+                out.append(c)
     out.sort(key=lambda c: (-c.against, c.subject, c.kind))
     return out
 
