@@ -43,10 +43,19 @@ def claims_many(docs: Iterable[Document]) -> Iterator[Document]:
     for batch in _batches(docs, CLAIM_BATCH):
         # The claim rules read English; other pages get no claims (witness.language).
         english = [d for d in batch if pipeline_of(d.record.language) == "en"]
-        found = dict(zip(map(id, english), extract_claims_many(english)))
+        try:
+            found = dict(zip(map(id, english), extract_claims_many(english)))
+        except Exception:                     # one page's failure never stops the batch: find it
+            found = {}
+            for d in english:
+                try:
+                    found[id(d)] = extract_claims_many([d])[0]
+                except Exception as exc:
+                    d.claims_error = f"{type(exc).__name__}: {exc}"   # it keeps the claims it had
         for doc in batch:
-            doc.claims = found.get(id(doc), [])
-            doc.findings = refresh_findings(doc, context=context)
+            if getattr(doc, "claims_error", None) is None:
+                doc.claims = found.get(id(doc), [])
+                doc.findings = refresh_findings(doc, context=context)
             yield doc
 
 

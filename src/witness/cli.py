@@ -200,7 +200,10 @@ def stats(ctx, as_json):
               help="Run the stages on Dask: a LocalCluster of N worker processes, or a running scheduler.")
 @click.pass_context
 def reprocess(ctx, quiet, no_nlp, claims_only, cluster):
-    """Rerun creators, NLP and claim stages over stored documents (no files are read)."""
+    """Rerun creators, NLP and claim stages over stored documents (no files are read).
+
+    Exit status 3 when some documents could not be annotated again: they are listed, and
+    each keeps what it had."""
     from .reprocess import reprocess as run
     if claims_only and (no_nlp or cluster):
         raise click.UsageError("--claims-only goes alone: it reads the stored mentions, here")
@@ -209,6 +212,8 @@ def reprocess(ctx, quiet, no_nlp, claims_only, cluster):
         summary = run(store, progress=not quiet, nlp=not no_nlp, claims_only=claims_only, runner=runner)
     for line in summary.lines():
         click.echo(line)
+    if summary.failed:
+        ctx.exit(EXIT_SOME_FAILED)
 
 
 @cli.command()

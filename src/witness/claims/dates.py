@@ -165,8 +165,10 @@ def resolve(m: re.Match, doc_date: str | None, text_before: str = "") -> str | N
             mon = MONTHS[word[:3].lower()]
             break
     day = m.group("d1") or m.group("d2") or m.group("d3") or m.group("d4")
-    if m.group("ctx") and ref and (mon, int(day or 0)) > (ref[1], ref[2]):
-        return None                              # after the document's own day: not this year's
+    if m.group("ctx") and (mon is None or (ref and (mon, int(day or 0)) > (ref[1], ref[2]))):
+        # after the document's own day: not this year's; a month the expression's case hid
+        # ("12 MAY", "3 march": the day-month form matches in any case) — no date, not a guess
+        return None
     if mon and day:
         try:
             dt.date(y, mon, int(day))

@@ -1,0 +1,62 @@
+"""One page whose claims cannot be extracted never stops `reprocess --claims-only` (the whole
+corpus's run of 2026-12-06 died at document 7,488 on a date the rules could not compare): the
+page keeps the claims it had, the run names it and exits non-zero."""
+
+from __future__ import annotations
+
+import pytest
+
+import witness.claims
+from witness.annotate import claims_many
+from witness.claims.dates import find_dates
+from witness.claims.gold import make_document
+from witness.model import Claim, Span
+from witness.reprocess import reprocess
+from witness.store import open_store
+
+PEOPLE = {"Petrov": "petrov"}
+
+
+def docs():
+    out = [make_document(f"Petrov was arrested in 193{i}.", PEOPLE, "1940", doc_id=f"d{i}") for i in range(3)]
+    out[1].claims = [Claim("petrov", "arrested", None, "1931", None, "asserted", None, Span(0, 20))]
+    return out
+
+
+@pytest.fixture
+def flaky(monkeypatch):
+    real = witness.claims.extract_claims_many
+
+    def extract(ds, *args, **kwargs):
+        if any(d.id == "d1" for d in ds):
+            raise TypeError("a date the rules could not compare")
+        return real(ds, *args, **kwargs)
+    monkeypatch.setattr(witness.claims, "extract_claims_many", extract)
+
+
+def test_the_other_pages_of_the_batch_get_their_claims(flaky):
+    out = list(claims_many(docs()))
+    assert [d.id for d in out] == ["d0", "d1", "d2"]
+    assert [(c.subject, c.date) for c in out[0].claims] == [("petrov", "1930")]
+    assert [(c.subject, c.date) for c in out[2].claims] == [("petrov", "1932")]
+    assert [c.date for c in out[1].claims] == ["1931"]          # as it was
+    assert out[1].claims_error == "TypeError: a date the rules could not compare"
+
+
+def test_reprocess_names_the_page_and_stores_the_rest(flaky, tmp_path):
+    store = open_store(str(tmp_path / "a.db"))
+    for d in docs():
+        d.claims = []
+        store.put_document(d)
+    summary = reprocess(store, progress=False, claims_only=True)
+    assert [d for d, _ in summary.failed] == ["d1"] and "claims not extracted again" in summary.failed[0][1]
+    assert [c.date for c in store.get_document("d0").claims] == ["1930"]
+    assert store.get_document("d1").claims == []
+    store.close()
+
+
+def test_a_day_and_month_in_capitals_is_no_date_and_no_crash():
+    """The cause of that run's failure: "12 MAY" matched the day-month form, but its month was
+    not read, and comparing None with the document's month raised."""
+    assert find_dates("He came on 12 MAY and left.", "1937-08-28") == []
+    assert find_dates("He came on 12 May and left.", "1937-08-28") == [(11, 17, "1937-05-12")]
