@@ -183,6 +183,9 @@ def ingest(store, paths: Iterable[str | Path], *, nlp: bool = True, workers: int
                     write.advance()
                     continue
                 setattr(summary, res.status, getattr(summary, res.status) + 1)
+                if getattr(doc, "claims_error", None):     # stored, but say what it lacks (exit 3)
+                    _outcome(summary, store, _source_path(doc), "failed",
+                             f"stored without claims: {doc.claims_error}")
                 write.advance()
             write.finish()
             if pool:
