@@ -9,7 +9,7 @@ import pytest
 
 from witness.ingest import read_path
 from witness.ingest.base import Read
-from witness.record import RecordBuilder, parse_date, parse_source_line
+from witness.record import RecordBuilder, parse_date, parse_names, parse_source_line
 
 
 def _rec(root, rel):
@@ -211,3 +211,49 @@ def test_numbered_sections_are_not_chapters(mia_extra_root):
 def test_a_headline_is_not_a_byline(mia_extra_root):
     r = _rec(mia_extra_root, "archive/marx/works/1871/civil-war-france/ch04.htm")
     assert r.authors == ["Karl Marx"]           # not "The Third Address May"
+
+
+# ------------------------------------------------------------------ third round (dev2, annotators D and E)
+
+@pytest.mark.parametrize("text, names", [
+    ("Zodiac/Brian Baggins", ["Zodiac", "Brian Baggins"]),          # "Transcription/Markup: Zodiac/Brian Baggins"
+    ("W. Lough from the German", ["W. Lough"]),                     # the language is no name
+    ("Peter and Betty Ross", ["Peter Ross", "Betty Ross"]),          # a surname printed once for two
+    ("by Ted Crawford, September 2012.", ["Ted Crawford"]),          # a month is no name
+    ("Sally Ryan in 2000", ["Sally Ryan"]),
+])
+def test_credit_names(text, names):
+    assert parse_names(text) == names
+
+
+def test_credits_on_real_pages(mia_extra_root, corpus_root):
+    r = _rec(mia_extra_root, "archive/marx/works/1845/theses/theses.htm")
+    assert r.transcribed_by == ["Zodiac", "Brian Baggins"] and r.translated_by == ["W. Lough"]
+    assert _rec(mia_extra_root, "archive/marx/works/1875/letters/75_03_18.htm").translated_by == \
+        ["Peter Ross", "Betty Ross"]
+    assert _rec(corpus_root, "archive/higgins/1972/05/img.html").transcribed_by == ["Ted Crawford"]
+
+
+@pytest.mark.parametrize("line, marked, periodical, volume, issue, date", [
+    # "International Socialism 2 : 121": ISJ's second series, issue 121 (not volume 2, not issue 2)
+    ("From International Socialism 2 : 121, Winter 2009.", ("International Socialism",),
+     "International Socialism", None, "121", "2009"),
+    ("From International Socialism 2 : 121, Winter 2009.", (), "International Socialism", None, "121", "2009"),
+    ("Published in Historical Materialism, volume 13:4, 2005.", (), "Historical Materialism", "13", "4", "2005"),
+    ("August 11, 1928", (), None, None, None, "1928-08-11"),          # the day is no issue number
+    # a later sentence names a reprint: its date is not the first publication's
+    ("in Dwight and Nancy MacDonald's Politics (1945). This excerpt was published by Solidarity "
+     "(January 1, 1975)", ("Politics", "Solidarity"), None, None, None, "1945"),
+])
+def test_source_line_numbers_and_sentences(line, marked, periodical, volume, issue, date):
+    src = parse_source_line(line, marked=marked)
+    assert (src["periodical"], src["volume"], src["issue"], src["date"]) == (periodical, volume, issue, date)
+
+
+def test_issue_numbers_on_real_pages(corpus_root):
+    assert _rec(corpus_root, "archive/harman/2009/xx/trillion.html").issue == "121"
+    r = _rec(corpus_root, "archive/bensaid/2005/xx/holloway.htm")
+    assert (r.volume, r.issue) == ("13", "4")
+    assert _rec(corpus_root, "archive/cannon/works/1928/againstopp.htm").issue is None
+    r = _rec(corpus_root, "archive/serge/1945/memoirs/ch04x.htm")
+    assert r.date == "1945" and r.periodical != "Solidarity"       # not the 1975 reprint
