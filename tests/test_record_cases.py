@@ -257,3 +257,24 @@ def test_issue_numbers_on_real_pages(corpus_root):
     assert _rec(corpus_root, "archive/cannon/works/1928/againstopp.htm").issue is None
     r = _rec(corpus_root, "archive/serge/1945/memoirs/ch04x.htm")
     assert r.date == "1945" and r.periodical != "Solidarity"       # not the 1975 reprint
+
+
+@pytest.mark.parametrize("root, rel, written", [
+    ("mia", "archive/marx/works/1884/origin-family/preface2.htm", "1891-06-16"),   # p.sig "… London, June 16, 1891"
+    ("mia", "archive/marx/works/1880/soc-utop/int-hist.htm", "1892-04-20"),        # name / London / April 20, 1892
+    ("mia", "archive/lenin/works/1914/granat/ch00.htm", "1918-05-14"),            # p.sig + p.placedate
+    ("corpus", "archive/zinoviev/works/x01/x02.htm", "1924-07-07"),              # "G. ZINOVIEV Moscow, July 7th, 1924."
+    ("corpus", "archive/mandel/1979/06/moreno.html", "1979-06-15"),              # a closing "June 15, 1979"
+    # not a close: a date line with text after it, and a page of seven signed prefaces
+    ("mia", "archive/marx/works/1871/civil-war-france/news.htm", None),
+    ("mia", "archive/marx/works/1848/communist-manifesto/preface.htm", None),
+])
+def test_a_text_signed_and_dated_at_its_end(corpus_root, mia_extra_root, root, rel, written):
+    r = _rec(mia_extra_root if root == "mia" else corpus_root, rel)
+    assert r.written == written
+
+
+def test_the_lenin_librarys_closing_publication_note(mia_extra_root):
+    # "Published in 1918 in the pamphlet: N. Lenin, Karl Marx, Priobi Publishers, Moscow"
+    r = _rec(mia_extra_root, "archive/lenin/works/1914/granat/ch00.htm")
+    assert r.date == "1918" and r.periodical is None

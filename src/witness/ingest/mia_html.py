@@ -86,7 +86,7 @@ def read(raw: RawInput) -> Document | Skipped:
         return Skipped(raw.relpath, NAME, page.index_reason(doc_text, name))
     if not page.has_header:
         doc_text, call_spans = page.credits_in_body(doc_text, call_spans)
-    rec = page.record(doc_text.split("\n\n", 4)[:4])
+    rec = page.record(doc_text.split("\n\n", 4)[:4], doc_text.rsplit("\n\n", 8)[-8:])
     notes, calls = page.notes(doc_text, call_spans)
     doc = Document(id=doc_id(rel), source=Source(path=raw.relpath, format=NAME, sha256=raw.sha256,
                                                  encoding=encoding),
@@ -378,8 +378,8 @@ class _Page:
         return None
 
     # -- record
-    def record(self, body_paras: list[str] = ()):
-        return HeaderReader(self, list(body_paras)).record()
+    def record(self, body_paras: list[str] = (), tail_paras: list[str] = ()):
+        return HeaderReader(self, list(body_paras), list(tail_paras)).record()
 
     # -- notes
     def notes(self, text: str, call_spans: dict) -> tuple[list[Note], list[dict]]:

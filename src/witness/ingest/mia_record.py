@@ -49,6 +49,10 @@ _LONE_YEAR = re.compile(r"(?<![\d\-–/])(?<!of )(?<!in )(?<!since )(?<!after )(
                         r"(1[5-9]\d\d|20\d\d)\)?\.?\s*$")
 _LANG_BY_FOLDER = {"espanol": "es", "italiano": "it", "polski": "pl", "suomi": "fi", "norsk": "no",
                    "eesti": "et", "ellinika": "el", "esperanto": "eo", "islenska": "is", "shqip": "sq"}
+# A word of a signature or a place line: capitalised ("Moscow", "ZINOVIEV"), an initial, a particle.
+_SIGNATURE_WORD = re.compile(r"^(?:[A-Z][\w’'\-]*|[A-Z]\.(?:[A-Z]\.?)*|de|von|van|der|la|le|du|y|[-–—])$")
+_CLOSING_SOURCE = re.compile(r"^(?:first\s+)?published\s+(?:in|according)\b", re.I)
+_NOTE_START = re.compile(r"^(?:[\[(]?\d{1,3}[\])]?\.?|[*†‡]+)\s")
 _DATELINE = re.compile(r"^\[?[A-Z][\w\- ]{1,30}\]?,?\s+.{0,40}\d{4}\.?$")
 
 
@@ -100,11 +104,12 @@ def marked_phrases(el) -> tuple:
 class HeaderReader:
     """Reads one page's header elements into a Record (see the module docstring)."""
 
-    def __init__(self, page, body_paras: list[str]):
+    def __init__(self, page, body_paras: list[str], tail_paras: list[str] = ()):
         self.p = page
         self.root = page.root
         self.rb: RecordBuilder = page.rb
         self.body_paras = body_paras
+        self.tail_paras = list(tail_paras)
         self.work: str | None = None
         self.meta_authors = self._meta_authors()
 
@@ -209,6 +214,7 @@ class HeaderReader:
             rb.last_updated(inline_text(self.p.updat))
         if letter is not None or "/letters/" in self.p.rel:
             self._dateline()
+        self._closing_dateline()
         if self.p.date_ps and rb.rec.heading_date is None:
             for p in self.p.date_ps:
                 if rb.heading_date(inline_text(p)):
@@ -374,6 +380,34 @@ class HeaderReader:
                 return
         for para in self.body_paras[:3]:
             if len(para) < 90 and parse_date(para) and self.rb.written(para, para):
+                return
+
+    def _closing_dateline(self) -> None:
+        """A text signed and dated at its end ("Frederick Engels / London, June 16, 1891",
+        "G. ZINOVIEV / Moscow, / July 7th, 1924.", "June 15, 1979") was written on that date."""
+        if self.rb.rec.written is not None or len(self.tail_paras) < 2:
+            return
+        if sum(1 for el in self.root.iter("p") if "sig" in _classes(el)) > 1:
+            return              # several signed texts on one page (the Manifesto's prefaces)
+        for para in reversed(self.tail_paras[1:]):      # (the first may be the text's only paragraph)
+            if _CLOSING_SOURCE.match(para) and len(para) < 400:
+                # The Lenin library's closing note ("Published in 1918 in the pamphlet: …"),
+                # read when the header named no publication.
+                if self.rb._published is None and self.rb._source is None:
+                    self.rb.info_line(para.split("\n")[0] if "\n" in para else para)
+                continue
+            if len(para) > 100:
+                if _NOTE_START.match(para):
+                    continue    # a footnote after the signature
+                return          # text after it: a date inside the text, not its close
+
+            d = parse_date(para)
+            if d is None or len(d[0]) < 7:
+                continue
+            rest = para.replace(d[1], " ")
+            words = [w for w in re.split(r"[\s,.;:()\[\]]+", rest) if w]
+            if len(words) <= 6 and all(_SIGNATURE_WORD.match(w) for w in words):
+                self.rb.written(d[1], para)
                 return
 
     def _info(self, block, credits_only: bool = False) -> None:
