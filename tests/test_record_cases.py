@@ -278,3 +278,23 @@ def test_the_lenin_librarys_closing_publication_note(mia_extra_root):
     # "Published in 1918 in the pamphlet: N. Lenin, Karl Marx, Priobi Publishers, Moscow"
     r = _rec(mia_extra_root, "archive/lenin/works/1914/granat/ch00.htm")
     assert r.date == "1918" and r.periodical is None
+
+
+def test_a_headline_split_over_a_kicker_and_the_h1(corpus_root):
+    # h4 "105,000 UAM Workers Vote –" / h1 "Against No-Strike Pledge"; the <title> has both halves
+    r = _rec(corpus_root, "archive/glaberman/1945/03/against.htm")
+    assert r.title == "105,000 UAM Workers Vote – Against No-Strike Pledge"
+    # h4 "Daily Worker on Negroes and the Elections —" / h1: the <title> has the h1 alone
+    assert _rec(corpus_root, "archive/james-clr/works/1944/11/falsification.htm").title == \
+        "A Falsification of History"
+
+
+def test_a_chapter_heading_under_the_book_without_h1(corpus_root):
+    r = _rec(corpus_root, "archive/kautsky/1888/more/ch02.htm")
+    assert r.title == "Chapter II. LANDED PROPERTY" and r.work == "Thomas More and his Utopia"
+
+
+def test_a_speech_dated_in_its_heading_only(corpus_root):
+    # "Speech to the United Nations" / h4 "4 December 1972", no source: the day it was delivered
+    r = _rec(corpus_root, "archive/allende/1972/december/04.htm")
+    assert r.written == "1972-12-04" and r.date is None

@@ -51,6 +51,8 @@ _LANG_BY_FOLDER = {"espanol": "es", "italiano": "it", "polski": "pl", "suomi": "
                    "eesti": "et", "ellinika": "el", "esperanto": "eo", "islenska": "is", "shqip": "sq"}
 # A word of a signature or a place line: capitalised ("Moscow", "ZINOVIEV"), an initial, a particle.
 _SIGNATURE_WORD = re.compile(r"^(?:[A-Z][\w’'\-]*|[A-Z]\.(?:[A-Z]\.?)*|de|von|van|der|la|le|du|y|[-–—])$")
+_CHAPTER_HEAD = re.compile(r"^(?:chapter|chap\.)\s+(?:[IVXLC]+|\d{1,3})\b", re.I)
+_SPEECH_TITLE = re.compile(r"^(?:speech|address|lecture|remarks|talk)\b", re.I)
 _CLOSING_SOURCE = re.compile(r"^(?:first\s+)?published\s+(?:in|according)\b", re.I)
 _NOTE_START = re.compile(r"^(?:[\[(]?\d{1,3}[\])]?\.?|[*†‡]+)\s")
 _DATELINE = re.compile(r"^\[?[A-Z][\w\- ]{1,30}\]?,?\s+.{0,40}\d{4}\.?$")
@@ -235,6 +237,10 @@ class HeaderReader:
                 self._work_year = (year.group(1), year.group(1))
         if rec.date is None and self._work_year is not None and not early:
             rec.date, rec.date_text = self._work_year
+        if rec.written is None and rec.date is None and rec.heading_date and len(rec.heading_date) == 10 \
+                and _SPEECH_TITLE.match(rec.title or ""):
+            # A speech with no source: the day its heading gives is the day it was delivered.
+            rec.written, rec.written_text = rec.heading_date, rec.heading_date_text
         rec.language = self._language()
         return rec
 
@@ -307,6 +313,14 @@ class HeaderReader:
                 joined.append((tag, t))
         titles = joined
         tags = [t for t, _ in titles]
+        head = self.root.find(".//title")
+        title_tag = clean(head.text) if head is not None and head.text else ""
+        if "h1" in tags and (i := tags.index("h1")) > 0 and re.search(r"\s[–—-]$", titles[i - 1][1]) \
+                and _similar_in(titles[i - 1][1].rstrip(" –—-"), title_tag):
+            # A headline's first half set as a kicker above the h1 ("105,000 UAM Workers Vote –" /
+            # "Against No-Strike Pledge") when the <title> has both halves (else it is a kicker).
+            titles = titles[:i - 1] + [("h1", f"{titles[i - 1][1]} {titles[i][1]}")] + titles[i + 1:]
+            tags = [t for t, _ in titles]
         if "h1" in tags:
             i = tags.index("h1")
             h1 = titles[i][1]
@@ -338,6 +352,16 @@ class HeaderReader:
                 if len(t) > 3 and re.search(r"[^\W\d_]{3}", t) and _similar_in(t, after):
                     self.work = self.work or titles[0][1]
                     return t, [x for j, x in enumerate(titles) if j not in (0, k)]
+        # No h1, and a "Chapter II. Landed Property" heading under the book's: that is the title.
+        chapter_at = next((k for k, (_, t) in enumerate(titles) if k and _CHAPTER_HEAD.match(t)), None)
+        if chapter_at is not None and not _CHAPTERISH.match(titles[0][1]):
+            chapter = titles[chapter_at][1]
+            used = {0, chapter_at}
+            if _LABEL_LINE.match(chapter) and chapter_at + 1 < len(titles):
+                chapter = f"{chapter.rstrip('.')}: {titles[chapter_at + 1][1]}"
+                used.add(chapter_at + 1)
+            self.work = self.work or titles[0][1]
+            return chapter, [x for j, x in enumerate(titles) if j not in used]
         # No h1: the first heading that is not the work itself.
         for k, (tag, t) in enumerate(titles):
             if self.work and t.casefold() == self.work.casefold() and len(titles) > k + 1:
