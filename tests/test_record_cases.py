@@ -298,3 +298,11 @@ def test_a_speech_dated_in_its_heading_only(corpus_root):
     # "Speech to the United Nations" / h4 "4 December 1972", no source: the day it was delivered
     r = _rec(corpus_root, "archive/allende/1972/december/04.htm")
     assert r.written == "1972-12-04" and r.date is None
+
+
+def test_free_lines_before_the_first_label(corpus_root):
+    # p.info: "From … pp. 988–990.<br>Transcribed & marked up by Einde O’Callaghan …<br>
+    # <span class="info">Public Domain:</span> …": the free lines are read one by one
+    r = _rec(corpus_root, "archive/roy/1922/12/eastq-disc.htm")
+    assert r.transcribed_by == ["Einde O’Callaghan"]
+    assert (r.periodical, r.volume, r.issue, r.pages) == ("International Press Correspondence", "2", "116", "988–990")

@@ -448,8 +448,16 @@ class HeaderReader:
         spans = {el: (s - text[:s].count("\n\n"), e - text[:e].count("\n\n")) for el, (s, e) in spans.items()}
         ordered = sorted(spans.items(), key=lambda kv: kv[1][0])
         if ordered and ordered[0][1][0] > 0:
-            for line in flat[:ordered[0][1][0]].split("\n"):
-                self.rb.info_line(line)
+            # Free lines before the first label ("From …<br>Transcribed … by …<br><span
+            # class="info">Public Domain:</span> …"), split at their <br>s.
+            first_label = clean(flat[ordered[0][1][0]:ordered[0][1][1]])
+            for line, marked in _info_lines(block):
+                if first_label and first_label in line:
+                    before = line[:line.find(first_label)]
+                    if before.strip():
+                        self.rb.info_line(before, tuple(m for m in marked if m in before))
+                    break
+                self.rb.info_line(line, marked)
         emph = marked_phrases(block)
         for i, (el, (s, e)) in enumerate(ordered):
             stop = ordered[i + 1][1][0] if i + 1 < len(ordered) else len(flat)
