@@ -306,3 +306,32 @@ def test_free_lines_before_the_first_label(corpus_root):
     r = _rec(corpus_root, "archive/roy/1922/12/eastq-disc.htm")
     assert r.transcribed_by == ["Einde O’Callaghan"]
     assert (r.periodical, r.volume, r.issue, r.pages) == ("International Press Correspondence", "2", "116", "988–990")
+
+
+@pytest.mark.parametrize("rel, title, work, authors", [
+    # book above the rule (h1 + subtitle, as the <title> has it), the chapter below it
+    ("archive/olgin/1935/trotskyism/08.htm", "The Communist Party", "Trotskyism", ["Moissaye J. Olgin"]),
+    ("archive/montefiore/1925/autobiography/11.htm", "Socialist and Anti-Militarist Work in Australia",
+     "From a Victorian to a Modern", ["Dora Montefiore"]),
+    # h2 "Lenin" is the book's name (the <title>), not a byline: the meta tag names Zinoviev
+    ("archive/zinoviev/works/1918/lenin/ch01.htm", "Lenin’s Legal Career", "Lenin", ["Gregory Zinoviev"]),
+    # a label heading below the rule joins the next: "PART THREE" / "The French Revolution"
+    ("archive/mehring/1910/absrev/ch03.htm", "PART THREE: The French Revolution",
+     "Absolutism and Revolution in Germany", ["Franz Mehring"]),
+])
+def test_a_chapter_below_the_header_rule(corpus_root, rel, title, work, authors):
+    r = _rec(corpus_root, rel)
+    assert (r.title, r.work, r.authors) == (title, work, authors)
+
+
+def test_not_a_chapter_below_the_rule(corpus_root):
+    # "Chapter V" and "Chapter VI" on one page: a part, titled as the book's page
+    assert _rec(corpus_root, "archive/plekhanov/1897/belinski/part3.htm").title == "Belinski and Rational Reality"
+    # a header block between the rule and the heading: a section of the text ("Tenth Anniversary …")
+    assert _rec(corpus_root, "archive/zinoviev/works/x01/x02.htm").title == "War & Leninism"
+
+
+def test_a_sentence_end_inside_the_numbers_is_no_sentence(corpus_root):
+    # "1912 The War in the Balkans, The British Socialist, Vol.1., No.10. October 15, 1912. pp.433-438."
+    r = _rec(corpus_root, "archive/quelch/1912/10/balkans.htm")
+    assert (r.periodical, r.date, r.pages) == ("The British Socialist", "1912-10-15", "433-438")

@@ -19,7 +19,7 @@ _VOL = re.compile(r"\bVol(?:ume)?\.?\s*(?P<v>[IVXLC]+|\d+)\b(?:\s*:\s*(?P<i>\d{1
 _SERIES_ISSUE = re.compile(r"(?<![\d.:])(?<!pp\.)(?<!p\.)\s(?P<s>\d)\s*:\s*(?P<n>\d{1,4})\b(?!\s*[:.]\d)")
 # A first sentence that ends with its date, then another ("… Politics (1945). This excerpt was
 # published by Solidarity (January 1, 1975)"): the later sentence is a reprint.
-_SENTENCE_END = re.compile(r"(?<=[\d)])\.\s+(?=[A-Z])")
+_SENTENCE_END = re.compile(r"(?<=[\d)])\.\s+(?=[A-Z][a-z]+\s)(?!(?:Vol|No|Nos|Number|Issue|Pages?)\b)")
 _NO = re.compile(r"\b(?:Nos?|Number|Issue|Whole\s+No)(?:\.|\b)\s*(?P<n>\d+(?:\s*[-–/&]\s*\d+)?|[IVXLC]+\b)", re.I)
 _PAGES = re.compile(r"\bpp?\.?\s*(?P<p>[IVXLC]+\b|\d+(?:\s*[-–]\s*\d+)?(?:\s*(?:,|&|and)\s*\d+(?:\s*[-–]\s*\d+)?)*)", re.I)
 _SOURCE_LEAD = re.compile(r"^(?:(?:(?:first|originally|re-?)\s*)?(?:published|printed|appeared)\s*:?\s*(?:in\s+)?"
@@ -76,9 +76,11 @@ def parse_source_line(line: str | None, marked: Iterable[str] = (), skip: Iterab
     if not line:
         return out
     out["source_text"] = line
-    first = _SENTENCE_END.split(line, maxsplit=1)[0]
-    if first != line and parse_date(first):
-        line = first
+    for m in _SENTENCE_END.finditer(line):
+        first = line[:m.start()]
+        if (d := parse_date(first)) and first.rstrip(" )").endswith(d[1]):
+            line = first
+            break
     body = _LANGUAGE.sub("", _SOURCE_LEAD.sub("", line))
     numbers = False
     if (m := _VOL.search(body)):

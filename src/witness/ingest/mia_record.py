@@ -159,8 +159,9 @@ class HeaderReader:
             if _BY.match(text) and (who := people(_BY.match(text).group("who"))):
                 bylines = bylines or who
                 continue
-            if el.tag in ("h2", "h4") and not bylines and not titles and (who := people(text)):
-                bylines = who
+            if el.tag in ("h2", "h4") and not bylines and not titles and (who := people(text)) \
+                    and not (self.meta_authors and not self._known_author(who) and self._is_title_tag(text)):
+                bylines = who       # (not "Lenin", the book's name, over a page Zinoviev wrote)
                 continue
             if el.tag in ("h1", "h3", "h5") and not bylines and not titles and (who := people(text)) \
                     and self._known_author(who):
@@ -190,6 +191,7 @@ class HeaderReader:
                 continue
             text = _join_label(lines) if len(lines) > 1 else text
             titles.append((el.tag, clean(text)))
+        self._chapter_after_rule = self._after_rule()
         self._numbered_sections = sum(1 for h in self.p.body.iter("h2", "h3", "h4", "h5", "h6")
                                       if _NUMERAL.match(inline_text(h)))
         title, rest = self._choose_title(titles)
@@ -243,6 +245,40 @@ class HeaderReader:
             rec.written, rec.written_text = rec.heading_date, rec.heading_date_text
         rec.language = self._language()
         return rec
+
+    def _is_title_tag(self, text: str, sides: bool = False) -> bool:
+        """Is `text` what the <title> says (or, with `sides`, either side of its first colon:
+        "Trotskyism: Counter-Revolution in Disguise")?  Not the "Author:" lead alone."""
+        head = self.root.find(".//title")
+        tag = clean(head.text) if head is not None and head.text else ""
+        parts = [tag] + ([p for p in tag.split(":", 1)] if sides and ":" in tag else [])
+        if not sides and ":" in tag:
+            parts.append(tag.split(":", 1)[1])
+        n = _norm(text)
+        return bool(n) and any(n == _norm(p) for p in parts)
+
+    def _after_rule(self) -> str | None:
+        """The heading just below the header's rule when the headings above it are the book
+        the <title> names and no header block stands between: a chapter's title."""
+        hs = [h for h in self.p.header_headings if h in self.p.order]
+        if len(hs) < 2:
+            return None
+        order = self.p.order
+        rule = next((order[h] for h in self.p.body.iter("hr") if order.get(h, -1) > order[hs[0]]), None)
+        before = [h for h in hs if order[h] < (rule or -1)]
+        after = [h for h in hs if rule is not None and order[h] > rule]
+        if not before or not after or after[0].tag not in ("h1", "h2", "h3"):
+            return None
+        if any(rule < order.get(b, 0) < order[after[0]] for b in self.p.info_blocks):
+            return None
+        chapter = clean(" ".join(_lines(after[0])))
+        if _LABEL_LINE.match(chapter) and sum(1 for h in self.p.body.iter(after[0].tag)
+                                              if _LABEL_LINE.match(inline_text(h).strip())) > 1:
+            return None         # "Chapter V" … "Chapter VI": a part holding several chapters
+        if self._is_title_tag(chapter, sides=True) or not any(self._is_title_tag(clean(" ".join(_lines(h))), sides=True)
+                                                  for h in before if h.tag in ("h1", "h2", "h3")):
+            return None
+        return chapter
 
     def _known_author(self, names: list[str]) -> bool:
         """Do these names agree with the page's meta author or its folder (by surname)?"""
@@ -304,6 +340,17 @@ class HeaderReader:
         to the chapter heading after it (and becomes the work)."""
         if not titles:
             return None, []
+        if self._chapter_after_rule and (k := next((k for k, (_, t) in enumerate(titles)
+                                                     if t == self._chapter_after_rule), None)):
+            # "Trotskyism / Counter-Revolution in Disguise", a rule, "The Communist Party": the
+            # book above the rule, the chapter below it.
+            tags = [t for t, _ in titles[:k]]
+            w = titles[tags.index("h1")] if "h1" in tags else titles[0]
+            self.work = self.work or w[1]
+            chapter, used = titles[k][1], {k}
+            if _LABEL_LINE.match(chapter) and k + 1 < len(titles):      # "PART THREE" / "The French Revolution"
+                chapter, used = f"{chapter.rstrip('.')}: {titles[k + 1][1]}", {k, k + 1}
+            return chapter, [x for j, x in enumerate(titles) if j not in used and x is not w]
         # A title set as several h1 in a row ("Study Guide for" / "Marx’s" / "Theses on Feuerbach").
         joined: list[tuple[str, str]] = []
         for tag, t in titles:
@@ -426,8 +473,8 @@ class HeaderReader:
                 return          # text after it: a date inside the text, not its close
 
             d = parse_date(para)
-            if d is None or len(d[0]) < 7:
-                continue
+            if d is None or len(d[0]) < 10:
+                continue        # (a closing "March 1924" is as often the issue's date as the writing's)
             rest = para.replace(d[1], " ")
             words = [w for w in re.split(r"[\s,.;:()\[\]]+", rest) if w]
             if len(words) <= 6 and all(_SIGNATURE_WORD.match(w) for w in words):
@@ -505,6 +552,10 @@ def header_line(text: str) -> bool:
 def _work(text: str) -> str | None:
     t = clean(_YEARISH.sub("", text)).strip(" .:,–-")
     return t or None
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"\W+", " ", s.casefold()).strip()
 
 
 def _similar_in(needle: str, hay: str) -> bool:
