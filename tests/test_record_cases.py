@@ -335,3 +335,18 @@ def test_a_sentence_end_inside_the_numbers_is_no_sentence(corpus_root):
     # "1912 The War in the Balkans, The British Socialist, Vol.1., No.10. October 15, 1912. pp.433-438."
     r = _rec(corpus_root, "archive/quelch/1912/10/balkans.htm")
     assert (r.periodical, r.date, r.pages) == ("The British Socialist", "1912-10-15", "433-438")
+
+
+def test_name_year_work_in_p_title(mia_extra_root):
+    # p.title "Engels 1894: The Peasant Question in France and Germany"
+    r = _rec(mia_extra_root, "archive/marx/works/1894/peasant-question/ch01.htm")
+    assert (r.authors, r.date, r.work, r.title) == (["Engels"], "1894", "The Peasant Question in France and Germany",
+                                                    "Part 1: France")
+
+
+@pytest.mark.parametrize("rel, date", [
+    ("archive/marx/works/1850/peasant-war-germany/ch0a.htm", "1870"),   # "Preface to the Second Edition (1870)"
+    ("archive/marx/works/1880/soc-utop/int-hist.htm", "1892"),          # "1892 English Edition Introduction"
+])
+def test_a_preface_dated_by_its_edition(mia_extra_root, rel, date):
+    assert _rec(mia_extra_root, rel).date == date

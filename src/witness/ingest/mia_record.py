@@ -51,6 +51,11 @@ _LANG_BY_FOLDER = {"espanol": "es", "italiano": "it", "polski": "pl", "suomi": "
                    "eesti": "et", "ellinika": "el", "esperanto": "eo", "islenska": "is", "shqip": "sq"}
 # A word of a signature or a place line: capitalised ("Moscow", "ZINOVIEV"), an initial, a particle.
 _SIGNATURE_WORD = re.compile(r"^(?:[A-Z][\w’'\-]*|[A-Z]\.(?:[A-Z]\.?)*|de|von|van|der|la|le|du|y|[-–—])$")
+_NAME_YEAR_WORK = re.compile(r"^(?P<who>[A-Z][^:\d]{1,40}?)\s+(?P<year>1[5-9]\d\d|20\d\d)\s*:\s*(?P<work>\S.*)$")
+# "Preface to the Second Edition (1870)", "1892 English Edition Introduction": the preface first
+# appeared in that edition.
+_EDITION_PREFACE = re.compile(r"^(?=.*\b(?:preface|introduction|foreword|afterword|postscript)\b)(?=.*\bedition\b)"
+                              r".*?(?<![\d\-–/])(?P<year>1[5-9]\d\d|20\d\d)(?![\d\-–/])", re.I)
 _CHAPTER_HEAD = re.compile(r"^(?:chapter|chap\.)\s+(?:[IVXLC]+|\d{1,3})\b", re.I)
 _SPEECH_TITLE = re.compile(r"^(?:speech|address|lecture|remarks|talk)\b", re.I)
 _CLOSING_SOURCE = re.compile(r"^(?:first\s+)?published\s+(?:in|according)\b", re.I)
@@ -237,6 +242,8 @@ class HeaderReader:
             year = _LONE_YEAR.search(t.text or "") if t is not None else None
             if year:
                 self._work_year = (year.group(1), year.group(1))
+        if rec.date is None and not early and (m := _EDITION_PREFACE.match(rec.title or "")):
+            rec.date, rec.date_text = m.group("year"), rec.title
         if rec.date is None and self._work_year is not None and not early:
             rec.date, rec.date_text = self._work_year
         if rec.written is None and rec.date is None and rec.heading_date and len(rec.heading_date) == 10 \
@@ -308,6 +315,10 @@ class HeaderReader:
             return "crumbs", (crumbs[-1] if crumbs else None)
         if _BANNER.search(text):
             return "banner", None
+        if (m := _NAME_YEAR_WORK.match(text)) and people(m.group("who")):
+            # "Engels 1894: The Peasant Question in France and Germany"
+            self._work_year = (m.group("year"), m.group("year"))
+            text, lines = f"{m.group('who')}: {m.group('work')}", [f"{m.group('who')}: {m.group('work')}"]
         year = _LONE_YEAR.search(text)
         if year:
             self._work_year = (year.group(1), year.group(1))
