@@ -350,3 +350,18 @@ def test_name_year_work_in_p_title(mia_extra_root):
 ])
 def test_a_preface_dated_by_its_edition(mia_extra_root, rel, date):
     assert _rec(mia_extra_root, rel).date == date
+
+
+@pytest.mark.parametrize("root, rel", [
+    ("mia", "archive/lenin/works/1914/granat/index.htm"),     # header, editors' notes, "Contents"
+    ("corpus", "archive/novack/works/history/index.htm"),      # header, "Table of Contents"
+])
+def test_a_books_front_page_is_no_document(corpus_root, mia_extra_root, root, rel):
+    base = mia_extra_root if root == "mia" else corpus_root
+    out = read_path(base / rel, base)
+    assert not isinstance(out, Read) and "front page" in out.reason
+
+
+def test_a_foreword_before_the_contents_is_a_document(corpus_root):
+    # Bell's Dictionary: the Foreword's text stands before "Contents"
+    assert _rec(corpus_root, "archive/bell/1942/dictionary/index.htm").authors == ["Thomas Bell"]
