@@ -221,6 +221,7 @@ def test_a_headline_is_not_a_byline(mia_extra_root):
     ("Peter and Betty Ross", ["Peter Ross", "Betty Ross"]),          # a surname printed once for two
     ("by Ted Crawford, September 2012.", ["Ted Crawford"]),          # a month is no name
     ("Sally Ryan in 2000", ["Sally Ryan"]),
+    ("Abstract from the Preface of A Contribution", ["Abstract from the Preface of A Contribution"]),  # only a language goes
 ])
 def test_credit_names(text, names):
     assert parse_names(text) == names
@@ -232,6 +233,9 @@ def test_credits_on_real_pages(mia_extra_root, corpus_root):
     assert _rec(mia_extra_root, "archive/marx/works/1875/letters/75_03_18.htm").translated_by == \
         ["Peter Ross", "Betty Ross"]
     assert _rec(corpus_root, "archive/higgins/1972/05/img.html").transcribed_by == ["Ted Crawford"]
+    # h4 "Abstract from the / Preface of A Contribution …" is no byline "Abstract"
+    r = _rec(mia_extra_root, "archive/marx/works/1859/critique-pol-economy/preface-abs.htm")
+    assert "Abstract" not in r.authors
 
 
 @pytest.mark.parametrize("line, marked, periodical, volume, issue, date", [

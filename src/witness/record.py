@@ -119,7 +119,9 @@ def normalise_name(name: str) -> str:
 
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bwith\b|(?<=\w)/(?=[A-Z]))\s*")   # "Zodiac/Brian Baggins"
 # "W. Lough from the German", "…, September 2012": what follows a name in a credit, not a name.
-_FROM_LANGUAGE = re.compile(r"\s+from\s+(?:the\s+)?[A-Z][a-z]+(?:\s+original)?\b.*$")
+_FROM_LANGUAGE = re.compile(r"\s+from\s+(?:the\s+)?(?:original\s+)?(?:German|Russian|French|Spanish|Italian|Yiddish|"
+                            r"Dutch|Polish|Portuguese|Chinese|Japanese|Greek|Swedish|Norwegian|Danish|Czech|"
+                            r"Hungarian|Bulgarian|Romanian|Finnish|Hebrew|Turkish|Ukrainian|Latin|Arabic)\b.*$")
 _MONTH_TAIL = re.compile(r"\s*,?\s*\b(?:January|February|March|April|May|June|July|August|September|October|"
                          r"November|December)\b\.?\s*(?:[0-3]?\d(?:st|nd|rd|th)?,?\s*)?(?:1[89]|20)\d\d\b.*$")
 # "Peter and Betty Ross": two given names sharing the surname printed once.
