@@ -68,6 +68,27 @@ def test_lowercase_title_and_esquire_mark_a_person(nlp_ready):
     assert "Johnson" in got and "William W. Cowper" in got
 
 
+def test_a_word_broken_over_a_line_end_is_read_whole(nlp_ready):
+    # OCR'd columns break words with "¬" or "-" at a line end; the stored text keeps them.
+    d = ann("The meeting was addressed by W. G. Daugh¬\ntry and by Solomon Roun-\ntree, "
+            "after which Gen. Harri¬\nson left for Ohio.")
+    got = {t: e for t, e in persons(d)}
+    assert set(got) == {"W. G. Daugh¬\ntry", "Solomon Roun-\ntree", "Harri¬\nson"}, got
+    # linked as the whole names "Harrison", "W. G. Daughtry", not as "Harri¬ son"
+    assert got["Harri¬\nson"].startswith("x-harison") and got["W. G. Daugh¬\ntry"] == "x-v-g-daughtri"
+
+
+def test_joined_offsets_map_back_to_the_page():
+    from witness.nlp.ocr import Joined
+    page = "Gen. Harri¬\nson; Austro-\nHungarian; Cow-\nper"
+    j = Joined(page)
+    assert j.text == "Gen. Harrison; Austro-\nHungarian; Cowper"
+    for word in ("Harrison", "Cowper", "Gen."):
+        a = j.text.index(word)
+        assert page[j.start(a):j.end(a + len(word))].replace("¬\n", "").replace("-\n", "") == word
+    assert not Joined("No broken words here.\nNone.")
+
+
 def test_title_inclusive_view_is_for_benchmarks_only(nlp_ready):
     from witness.nlp import with_titles
     d = ann("Gen. Harrison met Mr. Vance and Benjamin Ballard, Esq.")

@@ -23,6 +23,7 @@ from witness.authority.names import name_key
 from witness.authority.loader import COMMON_WORDS
 
 from .lexicon import PARTICLES, common_surnames, given_words, place_names
+from .ocr import Joined
 from .rules import Raw
 from .titles import title_start
 
@@ -224,7 +225,7 @@ class Linker:
         bare: list[tuple[Raw, str, str]] = []
         for r in persons:
             surface = text[r.start:r.end]
-            q = clean_query(surface)
+            q = clean_query(Joined(surface).text)  # "Harri¬⏎son" is Harrison
             words = [w for w in _SPLIT.split(q) if w]
             skey = name_key(_surname(words))
             given = [w for w in words[:-1] if w.lower() not in PARTICLES]
@@ -266,7 +267,7 @@ class Linker:
 
         # Pass 2: bare surnames join a chain in this document, else the authority decides.
         for r, surface, skey in bare:
-            q = clean_query(surface)
+            q = clean_query(Joined(surface).text)  # "Harri¬⏎son" is Harrison
             chain = chains.get(skey)
             eid = None
             if chain:
