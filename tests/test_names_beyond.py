@@ -97,6 +97,18 @@ def test_title_inclusive_view_is_for_benchmarks_only(nlp_ready):
     assert wide == ["Gen. Harrison", "Mr. Vance", "Benjamin Ballard, Esq."]
 
 
+def test_title_view_takes_lowercase_capital_and_couple_titles(nlp_ready):
+    from witness.nlp import with_titles
+    d = ann("The schooner of capt. Orne sailed with captain\nBounds. Ensign Currie wrote to "
+            "Mr. and Mrs. Tally Eddings; ATTORNEY C. E. THOMPSON replied.")
+    wide = [m.text for m in with_titles(d.text, d.mentions) if m.type == "person"]
+    assert wide == ["capt. Orne", "captain\nBounds", "Ensign Currie",
+                    "Mr. and Mrs. Tally Eddings", "ATTORNEY C. E. THOMPSON"], wide
+    # a lowercase word is a title only if newspapers print that title in lower case
+    d = ann("He did not miss Johnson at the meeting.")
+    assert all(not m.text.startswith("miss") for m in with_titles(d.text, d.mentions))
+
+
 # ---- linking: the cases of issues 10, 16 and 18, on their real sentences -------------------
 def test_a_son_is_not_his_father(nlp_ready):
     d = ann("Vlady Kibalchich, born in Petrograd in June 1920, died on July 21, 2005 at home (in "
