@@ -109,6 +109,15 @@ def test_title_view_takes_lowercase_capital_and_couple_titles(nlp_ready):
     assert all(not m.text.startswith("miss") for m in with_titles(d.text, d.mentions))
 
 
+def test_title_view_takes_the_office_of_a_signature(nlp_ready):
+    from witness.nlp import with_titles
+    d = ann("The meeting then adjourned.\nJOHN BINNS, Chairman.\nWilliam Cowper, Secretary\n"
+            "Henry Payne, President of the Society, spoke.")
+    wide = [m.text for m in with_titles(d.text, d.mentions) if m.type == "person"]
+    # the office is taken where the line or sentence ends with it, not before "of …"
+    assert wide == ["JOHN BINNS, Chairman", "William Cowper, Secretary", "Henry Payne"], wide
+
+
 # ---- linking: the cases of issues 10, 16 and 18, on their real sentences -------------------
 def test_a_son_is_not_his_father(nlp_ready):
     d = ann("Vlady Kibalchich, born in Petrograd in June 1920, died on July 21, 2005 at home (in "

@@ -206,9 +206,13 @@ def with_titles(text: str, mentions: list[Mention]) -> list[Mention]:
     a name; evaluations whose spans include them (CLEF HIPE) use this view."""
     from .titles import suffix_end, title_start
     out = []
+    last = 0   # where the previous person's widened span ends: no word belongs to two names
     for m in mentions:
         if m.type == "person":
             a, b = title_start(text, m.start), suffix_end(text, m.end)
+            if a < last:
+                a = m.start      # "William Cowper, Secretary⏎Henry Payne"
+            last = b
             if (a, b) != (m.start, m.end):
                 m = Mention(a, b, text[a:b], m.type, m.entity)
         out.append(m)

@@ -80,9 +80,20 @@ def title_start(text: str, start: int) -> int:
 _SUFFIX_AFTER = re.compile(r",?[ \t]*\n?[ \t]*(?:Esq|Esqs|Esquire|Jr|Sr|Junior|Senior)\b\.?")
 
 
+# The office a signature names after a comma, where the line or the sentence ends with it
+# ("W. G. Daughtry, Secretary", "EDWARD GARRIGUES,⏎President.", "James Coster, Sen.").
+_ROLE_AFTER = re.compile(
+    r",[ \t]*\n?[ \t]*(?:Chairman|CHAIRMAN|Secretary|SECRETARY|President|PRESIDENT|Treasurer|"
+    r"TREASURER|Clerk|Agent|Deputy|Auditor|Cashier|Sheriff)\b(?=\.?[ \t]*(?:\n|$|[,;:.]))"
+    r"|,[ \t]*\n?[ \t]*(?:Clk|Sen)\.(?=[ \t]*(?:\n|$|[,;:]))")
+
+
 def suffix_end(text: str, end: int) -> int:
-    """Where a name that ends at ``end`` ends with a suffix written after it (", Esq.")."""
+    """Where a name that ends at ``end`` ends with a suffix written after it (", Esq.") or
+    the office of a signature (", Secretary" at the end of a line)."""
     m = _SUFFIX_AFTER.match(text, end)
+    end = m.end() if m else end
+    m = _ROLE_AFTER.match(text, end)
     return m.end() if m else end
 
 
