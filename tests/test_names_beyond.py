@@ -62,6 +62,18 @@ def test_a_known_surname_with_an_s_is_not_that_family(nlp_ready):
     assert got[0][1] != "hook-sidney"
 
 
+def test_a_wrapped_column_line_is_not_a_heading(nlp_ready):
+    # Lines of a column that wrap a list or a sentence have the shape of a title-case heading;
+    # a heading stands apart (its own paragraph, capitals, or after a finished sentence).
+    d = ann("The following gentlemen were appointed, viz:\nRizup Rawls, Lemuel Riddick, Simon\n"
+            "Walters and others. Take a look\nat Jim Carlen and Mansfield Judd\nplaying checkers.")
+    got = [t for t, _ in persons(d)]
+    assert "Lemuel Riddick" in got and "Mansfield Judd" in got, got
+    d = ann("The meeting closed.\nPurge Goes On\nThe trials continued.\n\nStalinists Distort "
+            "Interview\n\nThe paper said so.\nFEMALE SEMINARY.\nIt opens in May.")
+    assert persons(d) == []
+
+
 def test_lowercase_title_and_esquire_mark_a_person(nlp_ready):
     d = ann("The brig was commanded by captain Johnson.\nSigned, William W. Cowper, Esq.")
     got = [t for t, _ in persons(d)]

@@ -38,6 +38,24 @@ HEADING = re.compile(r"(?m)^(?:[A-Z][\w’'\-]*|of|the|and|in|on|for|to|a|an|by|
                      r"{0,8}[ \t]*$")
 
 
+def _heading(text: str, m) -> bool:
+    """A title-case line that stands apart: a paragraph of its own, a line in capitals, or a
+    line without commas inside it after a finished sentence.  In a newspaper column a wrapped line of a list ("Lemuel
+    Riddick, Rizup Rawles,") or of a sentence ("at Jim Carlen and Mansfield Judd") has the
+    same shape and is no heading."""
+    a, b = m.start(), m.end()
+    before = text[:a].rstrip(" \t")
+    if (not before or before.endswith("\n\n")) and (b == len(text) or text.startswith("\n\n", b)
+                                                     or not text[b:].strip()):
+        return True
+    line = m.group().strip()
+    if line.isupper():
+        return True                                   # "FEMALE SEMINARY."
+    prev = before[:-1].rstrip() if before.endswith("\n") else before
+    return ("," not in line.rstrip(",") and line[:1].isupper()
+            and (not prev or before.endswith("\n\n") or prev[-1] in ".!?:;\"”"))
+
+
 @dataclass
 class Raw:
     start: int
@@ -209,7 +227,7 @@ class Rules:
         furn = self._furniture(text)
         if furn:
             out = [r for r in out if not any(a <= r.start < b for a, b in furn)]
-        heads = [(m.start(), m.end()) for m in HEADING.finditer(text)]
+        heads = [(m.start(), m.end()) for m in HEADING.finditer(text) if _heading(text, m)]
         if heads:
             out = [r for r in out if not (
                 r.type == "person" and r.hint is None and r.rule == "ner"
