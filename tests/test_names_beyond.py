@@ -74,6 +74,23 @@ def test_a_wrapped_column_line_is_not_a_heading(nlp_ready):
     assert persons(d) == []
 
 
+def test_a_title_and_an_initial_is_a_person_of_its_page_only(nlp_ready):
+    text = "(Capt. J. had the mate aboard.) Mrs. K. D. Hale spoke, and capt. B.\nsays so."
+    got = persons(ann(text))
+    assert [t for t, _ in got] == ["J.", "K. D. Hale", "B."], got
+    # an initial is anyone: its provisional id stays in its document
+    other = persons(ann("Capt. J. was not seen again."))
+    assert other[0][0] == "J." and other[0][1] != got[0][1]
+
+
+def test_esquire_inside_the_models_span_does_not_lose_the_name(nlp_ready):
+    from witness.nlp import with_titles
+    d = ann("Taxes are to be paid to JOHN BRINK, Esquire, Treasurer of said County.")
+    assert [t for t, _ in persons(d)] == ["JOHN BRINK"]
+    assert [m.text for m in with_titles(d.text, d.mentions) if m.type == "person"] == \
+        ["JOHN BRINK, Esquire"]
+
+
 def test_lowercase_title_and_esquire_mark_a_person(nlp_ready):
     d = ann("The brig was commanded by captain Johnson.\nSigned, William W. Cowper, Esq.")
     got = [t for t, _ in persons(d)]

@@ -170,7 +170,9 @@ class Linker:
         another, "Wilson" Woodrow, Charles E. or Harold): it is a person of this document
         only, unless a ruler's title names him ("Tsar Alexander")."""
         word = q.casefold()
-        if word not in given_words() and word not in common_surnames() and word not in COMMON_WORDS:
+        initial = bool(re.fullmatch(r"(?:[A-Z]\.\s?){1,3}", q))   # "Capt. J.": anyone
+        if (word not in given_words() and word not in common_surnames()
+                and word not in COMMON_WORDS and not initial):
             return provisional_id(q)
         m = _REGNAL.search(text, max(0, start - 20), start)
         if m is not None:

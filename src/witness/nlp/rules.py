@@ -161,6 +161,13 @@ class Rules:
             if _line_break(doc[k]) and k + 1 < n:  # "Judge⏎Burgess"
                 k += 1
             nxt = doc[k]
+            if (INITIALS.match(nxt.text) and not claimed[k]
+                    and tok.lower_.rstrip(".") in HONORIFICS and not self._name_follows(doc, k + 1)):
+                # "Capt. J. had captain Bounds aboard", "Mrs. O.": a person the paper names
+                # by an initial only.
+                out.append(Raw(nxt.idx, nxt.idx + len(nxt.text), "person", None, "title-initial"))
+                claim(k, k + 1)
+                continue
             if (claimed[k] or not cap(nxt.text) or not nxt.is_alpha
                     or nxt.lower_ in NOT_AFTER_TITLE or self._not_person_word(nxt.text, titled=True)):
                 continue
@@ -257,6 +264,14 @@ class Rules:
                     last_end = max(last_end, r.end)
         return kept
 
+    @staticmethod
+    def _name_follows(doc, k: int) -> bool:
+        """A capitalised word or an initial at token ``k`` (over one line break)."""
+        if k < len(doc) and _line_break(doc[k]):
+            k += 1
+        return k < len(doc) and (INITIALS.match(doc[k].text) is not None
+                                 or cap(doc[k].text) and doc[k].is_alpha)
+
     def _compound(self, doc, i: int, j: int, out: list[Raw], claim) -> None:
         parts = [doc[k] for k in range(i, j + 1, 2)]
         whole = doc[i:j + 1].text
@@ -329,6 +344,12 @@ class Rules:
                 pieces.append((a, k))
                 a = k + 1
             s, e = max(pieces, key=lambda p: sum(cap(doc[k].text) for k in range(*p)))
+        # "JOHN BRINK, Esquire": the suffix is not part of the name (the ESQ test below
+        # still sees it after the cut).
+        for k in range(s + 1, e - 1):
+            if doc[k].text == "," and doc[k + 1].lower_.rstrip(".") in ESQ:
+                e = k
+                break
         # Trim determiners, titles, possessives and punctuation at the edges.
         while s < e and (doc[s].lower_ in DETERMINERS or doc[s].is_punct or doc[s].is_space):
             s += 1
