@@ -91,6 +91,18 @@ def test_esquire_inside_the_models_span_does_not_lose_the_name(nlp_ready):
         ["JOHN BRINK, Esquire"]
 
 
+def test_a_nobles_name_may_open_with_a_particle(nlp_ready):
+    d = ann("The Duke d’Aubin and Count de laRoche met the Duke\nd’Orsel at Brussels.")
+    assert [t for t, _ in persons(d)] == ["d’Aubin", "de laRoche", "d’Orsel"], persons(d)
+
+
+def test_a_name_before_county_is_a_place(nlp_ready):
+    d = ann("He sat for Pike county in the assembly and was judge of the court of Pike\n"
+            "county for years. Zebulon Pike was his uncle.")
+    assert typed(d).get("Pike county") == "place" and typed(d).get("Pike\ncounty") == "place"
+    assert [t for t, _ in persons(d)] == ["Zebulon Pike"]
+
+
 def test_lowercase_title_and_esquire_mark_a_person(nlp_ready):
     d = ann("The brig was commanded by captain Johnson.\nSigned, William W. Cowper, Esq.")
     got = [t for t, _ in persons(d)]

@@ -56,6 +56,14 @@ def _heading(text: str, m) -> bool:
             and (not prev or before.endswith("\n\n") or prev[-1] in ".!?:;\"”"))
 
 
+# Words after a name that make it a place ("Jackson county").
+PLACE_AFTER = {"county", "township", "parish"}
+# Titles of nobility, whose bearers' names may open with a lowercase particle.
+NOBLE = {"count", "countess", "duke", "duchess", "baron", "baroness", "marquis", "marquess",
+         "prince", "princess", "viscount", "chevalier", "comte", "duc", "graf"}
+_PARTICLE_NAME = re.compile(r"^(?:d[’']|de[’']?|l[’'])[A-Z][a-z]+")
+
+
 @dataclass
 class Raw:
     start: int
@@ -161,6 +169,15 @@ class Rules:
             if _line_break(doc[k]) and k + 1 < n:  # "Judge⏎Burgess"
                 k += 1
             nxt = doc[k]
+            if tok.lower_ in NOBLE and not claimed[k] and (
+                    _PARTICLE_NAME.match(nxt.text) or nxt.lower_ in PARTICLES and k + 1 < n
+                    and doc[k + 1].is_alpha and not claimed[k + 1]):
+                # "Duke d’Urfe", "Count de laMarck": a noble's name opens with a particle
+                end = k + 1 if _PARTICLE_NAME.match(nxt.text) else k + 2
+                out.append(Raw(nxt.idx, doc[end - 1].idx + len(doc[end - 1].text), "person",
+                               None, "title"))
+                claim(k, end)
+                continue
             if (INITIALS.match(nxt.text) and not claimed[k]
                     and tok.lower_.rstrip(".") in HONORIFICS and not self._name_follows(doc, k + 1)):
                 # "Capt. J. had captain Bounds aboard", "Mrs. O.": a person the paper names
@@ -367,6 +384,11 @@ class Rules:
             e -= 1
         if e <= s:
             return None
+        after = e + 1 if e + 1 < len(doc) and _line_break(doc[e]) else e
+        if (typ in ("person", "organization") and after < len(doc) and e - s <= 2
+                and doc[after].lower_ in PLACE_AFTER and not titled):
+            # "Jackson county", "Pike township": a place named after someone
+            return Raw(doc[s].idx, doc[after].idx + len(doc[after].text), "place", None, "ner")
         if titled and doc[s].lower_ in NOT_AFTER_TITLE:
             return None  # "General Council", "Secretary General": a body or an office
         span = doc[s:e]
