@@ -103,6 +103,13 @@ def test_a_name_before_county_is_a_place(nlp_ready):
     assert [t for t, _ in persons(d)] == ["Zebulon Pike"]
 
 
+def test_one_unknown_word_after_the_is_not_a_person(nlp_ready):
+    d = ann("The Subscriber will open the Seminary on the 15th of October. "
+            "Mr. Bailey will teach; the Stalin of the village was Kirov.")
+    got = [t for t, _ in persons(d)]
+    assert "Seminary" not in got and "Bailey" in got and "Stalin" in got, got
+
+
 def test_lowercase_title_and_esquire_mark_a_person(nlp_ready):
     d = ann("The brig was commanded by captain Johnson.\nSigned, William W. Cowper, Esq.")
     got = [t for t, _ in persons(d)]

@@ -460,6 +460,10 @@ class Rules:
                                         and (NOT_NAME_SUFFIX.search(stext)
                                              or stext.lower() in COMMON_WORDS))):
                 return None
+            if (len(words) == 1 and not hint and not titled and span.start > 0
+                    and doc[span.start - 1].lower_ == "the" and stext not in self.person_names
+                    and stext not in self.surnames):
+                return None  # "the Seminary", "the Hills": a thing or a place, not a name
             if any(self._not_person_word(t.text, titled=named or titled) for t in words) \
                     and stext not in self.person_names:
                 return None
