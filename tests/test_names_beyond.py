@@ -42,6 +42,12 @@ def test_a_name_in_capitals_on_its_own_line_is_a_person(nlp_ready):
     assert "JAMES MADISON" in [t for t, _ in persons(d)]
 
 
+def test_a_capitals_name_running_into_punctuation_or_ocr_debris(nlp_ready):
+    d = ann("Ran away, a man known by the name of\nJOSEPH TULL.—of dark complexion. "
+            "Committed by THOMAS BRAKEMANqt, jailor.")
+    assert [t for t, _ in persons(d)] == ["JOSEPH TULL", "THOMAS BRAKEMAN"], persons(d)
+
+
 def test_colour_words_after_a_title_or_initials_are_surnames(nlp_ready):
     d = ann("Mr. White moved the resolution, seconded by E. P. White of Boston.")
     got = [t for t, _ in persons(d)]

@@ -56,6 +56,8 @@ def _heading(text: str, m) -> bool:
             and (not prev or before.endswith("\n\n") or prev[-1] in ".!?:;\"”"))
 
 
+# The capitals that open a token running on into punctuation or lowercase OCR debris.
+_CAPS_HEAD = re.compile(r"^[A-Z]{3,}(?=[.,;:—\-]|[a-z]{1,3}$)")
 # Words after a name that make it a place ("Jackson county").
 PLACE_AFTER = {"county", "township", "parish"}
 # Titles of nobility, whose bearers' names may open with a lowercase particle.
@@ -221,7 +223,7 @@ class Rules:
             end = k = tok.i + 1
             if k < n and doc[k].text == "." and tok.text.casefold() + "." in given_words():
                 end = k = k + 1
-            parts = 0
+            parts, head = 0, 0
             while k < n and parts < 3 and not claimed[k] and (
                     (_upper_word(doc[k].text) and not doc[k].is_stop)
                     or INITIALS.match(doc[k].text) or _line_break(doc[k])):
@@ -229,13 +231,20 @@ class Rules:
                     parts += 1
                     end = k + 1
                 k += 1
-            if parts == 0 or not _upper_word(doc[end - 1].text) \
-                    or doc[end - 1].lower_ in NOT_AFTER_TITLE or doc[end - 1].lower_ in NOT_PERSON:
+            if k < n and parts < 3 and not claimed[k] and not doc[k].is_space:
+                # "JAMES HOOE.—of", "ANDREW ROUNSAVEbt": the surname's capitals run on into
+                # punctuation or OCR debris the tokenizer left attached
+                head = len(_CAPS_HEAD.match(doc[k].text).group()) if _CAPS_HEAD.match(doc[k].text) else 0
+                if head:
+                    parts, end = parts + 1, k + 1
+            last = doc[end - 1].text[:head] if head else doc[end - 1].text
+            if parts == 0 or not _upper_word(last) \
+                    or last.lower() in NOT_AFTER_TITLE or last.lower() in NOT_PERSON:
                 continue
             ent = ent_at.get(tok.i)
-            if ent is not None and ent.label_ == "PERSON":
+            if ent is not None and ent.label_ == "PERSON" and ent.end >= end:
                 continue
-            out.append(Raw(tok.idx, doc[end - 1].idx + len(doc[end - 1].text), "person", None, "caps"))
+            out.append(Raw(tok.idx, doc[end - 1].idx + len(last), "person", None, "caps"))
             claim(tok.i, end)
 
         # 4. The model's and the ruler's entities, repaired.
