@@ -48,6 +48,15 @@ def test_a_capitals_name_running_into_punctuation_or_ocr_debris(nlp_ready):
     assert [t for t, _ in persons(d)] == ["JOSEPH TULL", "THOMAS BRAKEMAN"], persons(d)
 
 
+def test_abbreviated_given_names_before_a_line_break_stay_with_the_surname(nlp_ready):
+    d = ann("The committee: W. G. Dawtrey, David Parker, Jos.\nHolloway, Simon Walters. "
+            "Resolved, that Wm. G.\nDawtrey be secretary.")
+    got = [t for t, _ in persons(d)]
+    assert "Jos.\nHolloway" in got and "Wm. G.\nDawtrey" in got, got
+    ids = {t: e for t, e in persons(d)}
+    assert ids["Wm. G.\nDawtrey"] == ids["W. G. Dawtrey"]
+
+
 def test_colour_words_after_a_title_or_initials_are_surnames(nlp_ready):
     d = ann("Mr. White moved the resolution, seconded by E. P. White of Boston.")
     got = [t for t, _ in persons(d)]

@@ -33,6 +33,9 @@ MIN_SCORE = 0.7
 # Types the authority may give a non-person mention (a periodical stays a periodical).
 _TYPES = ("organization", "place", "periodical", "event", "work")
 _SPLIT = re.compile(r"\s+")
+# Initials and printed abbreviations of given names right before a surname ("Wm. G.⏎").
+_GIVEN_BEFORE = re.compile(r"(?<![\w.])(?:[A-Z][a-z]{0,3}\.[ \t]*\n?[ \t]*){1,3}$")
+_INITIAL = re.compile(r"[A-Z]\.")
 # A ruler's title before a bare given name: "Tsar Alexander" is one person across texts.
 _REGNAL = re.compile(r"\b(Tsar|Czar|Tsarina|Czarina|King|Queen|Emperor|Empress|Kaiser|Pope|"
                      r"Grand Duke|Grand Duchess|Saint|St\.)\s+$")
@@ -161,7 +164,12 @@ class Linker:
                     continue
                 before = [c for c in chain if c[0] <= a]
                 eid = (before[-1] if before else chain[0])[1]
-                out[a] = Linked(a, b, surname, "person", eid)
+                g = _GIVEN_BEFORE.search(text, max(0, a - 16), a)
+                if g is not None and g.end() == a and (i < 0 or covered[i][1] <= g.start()) \
+                        and all(_INITIAL.fullmatch(w) or w.casefold() in given_words()
+                                for w in g.group().split()):
+                    a = g.start()   # "Wm. G.⏎Daughtry" after "W. G. Daughtry"
+                out[a] = Linked(a, b, text[a:b], "person", eid)
 
     def _provisional_bare(self, text: str, start: int, q: str) -> str:
         """The provisional id of a single name the authority does not know.  A distinctive

@@ -341,9 +341,9 @@ class Rules:
         "Alfred⏎", "I. N."), or ``s`` when there are none."""
         while s > 0:
             k = s - 1
+            if _line_break(doc[k]) and k > 0:
+                k -= 1           # "Jos.⏎Riddick", "Alfred⏎Smith"
             if doc[k].text == "." and k > 0 and (doc[k - 1].text + ".").casefold() in given_words():
-                k -= 1
-            elif _line_break(doc[k]) and k > 0:
                 k -= 1
             prev = doc[k]
             if is_title(prev) or not (
