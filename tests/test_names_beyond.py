@@ -111,6 +111,14 @@ def test_a_nobles_name_may_open_with_a_particle(nlp_ready):
     assert [t for t, _ in persons(d)] == ["d’Aubin", "de laRoche", "d’Orsel"], persons(d)
 
 
+def test_a_particle_tail_belongs_to_the_name(nlp_ready):
+    d = ann("Letters of Prince Lewis d’Arenberg and of Count Charles Palfy d’Erdody reached "
+            "Mr. Van der\nNoot at Breda. Ludwig van Beethoven spoke of the Rights of Man.")
+    got = [t for t, _ in persons(d)]
+    assert got == ["Lewis d’Arenberg", "Charles Palfy d’Erdody", "Van der\nNoot",
+                   "Ludwig van Beethoven"], got
+
+
 def test_a_name_before_county_is_a_place(nlp_ready):
     d = ann("He sat for Pike county in the assembly and was judge of the court of Pike\n"
             "county for years. Zebulon Pike was his uncle.")

@@ -66,6 +66,29 @@ NOBLE = {"count", "countess", "duke", "duchess", "baron", "baroness", "marquis",
 _PARTICLE_NAME = re.compile(r"^(?:d[’']|de[’']?|l[’'])[A-Z][a-z]+")
 
 
+_TAIL_OPENS = {"van", "von", "der", "den", "ten", "de", "du"}
+
+
+def _particle_tail(doc, i: int) -> int:
+    """The end of a name's particle tail that starts at token ``i`` ("d’Arenberg", "der⏎Noot",
+    "de la Marck"), or ``i`` when none follows."""
+    if i >= len(doc) or i == 0 or not (doc[i - 1].whitespace_ or _line_break(doc[i])):
+        return i
+    if _PARTICLE_NAME.match(doc[i].text):
+        return i + 1
+    j = i + 1 if _line_break(doc[i]) else i
+    if j >= len(doc) or doc[j].text not in _TAIL_OPENS:
+        return i         # not "y", "da", "di": conjunctions and prepositions elsewhere
+    k = j
+    while k < len(doc) and doc[k].text in PARTICLES and k - j < 3:
+        k += 1
+        if k < len(doc) and _line_break(doc[k]):
+            k += 1
+    if k > j and k < len(doc) and cap(doc[k].text) and doc[k].is_alpha and len(doc[k].text) > 1:
+        return k + 1
+    return i
+
+
 @dataclass
 class Raw:
     start: int
@@ -207,6 +230,7 @@ class Rules:
                 end += 1
             if end < n and doc[end].lower_ in NOT_AFTER_TITLE and doc[end].lower_ not in ("of", "and", "the"):
                 continue  # "General Putna Council"-like: a body, not a person
+            end = _particle_tail(doc, end)
             out.append(Raw(doc[k].idx, doc[end - 1].idx + len(doc[end - 1].text), "person",
                            None, "title"))
             claim(k, end)
@@ -499,7 +523,11 @@ class Rules:
                     hint = None
             if any(c.isdigit() for c in stext):
                 return None
-            return Raw(doc[s].idx, span.end_char, "person", hint, "ruler" if hint else "ner")
+            end = span.end_char
+            tail = _particle_tail(doc, span.end)
+            if tail > span.end:
+                end, hint = doc[tail - 1].idx + len(doc[tail - 1].text), None
+            return Raw(doc[s].idx, end, "person", hint, "ruler" if hint else "ner")
         if hint is None and (len(span) == 1 and self._not_person_word(stext)
                              or typ == "place" and any(self._not_person_word(t.text) for t in span)):
             return None  # "Bolshevik" as an organization, "Old Bolsheviks" as a place
