@@ -119,6 +119,12 @@ def test_a_particle_tail_belongs_to_the_name(nlp_ready):
                    "Ludwig van Beethoven"], got
 
 
+def test_a_regnal_numerals_dot_is_no_part_of_the_name(nlp_ready):
+    d = ann("He shall be recognised under the name of\nHenry V.\n“I charge you.” "
+            "Henry C.\nPayne and John V. Smith came.")
+    assert [t for t, _ in persons(d)] == ["Henry V", "Henry C.\nPayne", "John V. Smith"]
+
+
 def test_a_name_before_county_is_a_place(nlp_ready):
     d = ann("He sat for Pike county in the assembly and was judge of the court of Pike\n"
             "county for years. Zebulon Pike was his uncle.")

@@ -66,6 +66,7 @@ NOBLE = {"count", "countess", "duke", "duchess", "baron", "baroness", "marquis",
 _PARTICLE_NAME = re.compile(r"^(?:d[’']|de[’']?|l[’'])[A-Z][a-z]+")
 
 
+_REGNAL_DOT = re.compile(r"^[IVX]{1,4}\.$")
 _TAIL_OPENS = {"van", "von", "der", "den", "ten", "de", "du"}
 
 
@@ -524,6 +525,9 @@ class Rules:
             if any(c.isdigit() for c in stext):
                 return None
             end = span.end_char
+            if len(words) > 1 and _REGNAL_DOT.match(words[-1].text) and not INITIALS.match(words[-2].text) \
+                    and not self._name_follows(doc, span.end):
+                end -= 1         # "Henry V. to the Crown": the numeral's dot is no part of it
             tail = _particle_tail(doc, span.end)
             if tail > span.end:
                 end, hint = doc[tail - 1].idx + len(doc[tail - 1].text), None
