@@ -21,40 +21,8 @@ from witness.authority.loader import COMMON_WORDS
 from .lexicon import (ADJ_SUFFIX, DETERMINERS, DOTTED, DOTTED_TYPES, GROUP_WORDS, INITIALS,
                       LABELS, LEADING_NOT_NAME, NAME_TOO, NOT_NAME_SUFFIX, NOT_PERSON,
                       PARTICLES, TRIAL_WORDS, cap, given_words)
+from .layout import furniture_spans, heading_spans
 from .titles import ESQ, HONORIFICS, NOT_AFTER_TITLE, is_any_title, is_title
-
-# Lines of page furniture: names in them are not mentions of the body.
-FURNITURE = re.compile(
-    r"(?im)^[ \t]*(?:(?:transcri|marked up|mark-?up|html mark|proofread|source:|online version"
-    r"|copyleft|public domain|last updated|top of the page|written:|first published|translated"
-    r"|translation:|publisher:|write .{0,60}archive).*"
-    r"|[^\n]{0,80}\b(?:internet|reference|marxists[’']?) archive\b[^\n]{0,40}"
-    r"|[^\n]{0,60}\barchive(?:s)?\s*$)")
-
-
-# A short paragraph in title case without a final stop: a heading.
-HEADING = re.compile(r"(?m)^(?:[A-Z][\w’'\-]*|of|the|and|in|on|for|to|a|an|by|at|with|“|”)"
-                     r"(?:[ \t]+(?:[A-Z\d][\w’'\-.,]*|of|the|and|in|on|for|to|a|an|by|at|with|[“”‘’]))"
-                     r"{0,8}[ \t]*$")
-
-
-def _heading(text: str, m) -> bool:
-    """A title-case line that stands apart: a paragraph of its own, a line in capitals, or a
-    line without commas inside it after a finished sentence.  In a newspaper column a wrapped line of a list ("Lemuel
-    Riddick, Rizup Rawles,") or of a sentence ("at Jim Carlen and Mansfield Judd") has the
-    same shape and is no heading."""
-    a, b = m.start(), m.end()
-    before = text[:a].rstrip(" \t")
-    if (not before or before.endswith("\n\n")) and (b == len(text) or text.startswith("\n\n", b)
-                                                     or not text[b:].strip()):
-        return True
-    line = m.group().strip()
-    if line.isupper():
-        return True                                   # "FEMALE SEMINARY."
-    prev = before[:-1].rstrip() if before.endswith("\n") else before
-    return ("," not in line.rstrip(",") and line[:1].isupper()
-            and (not prev or before.endswith("\n\n") or prev[-1] in ".!?:;\"”"))
-
 
 # The capitals that open a token running on into punctuation or lowercase OCR debris.
 _CAPS_HEAD = re.compile(r"^[A-Z]{3,}(?=[.,;:—\-]|[a-z]{1,3}$)")
@@ -141,9 +109,6 @@ class Rules:
         """'Leon', 'Christian G.', 'I. N.': given names and initials, no surname."""
         words = text.split()
         return bool(words) and all(w in self.given_names or INITIALS.match(w) for w in words)
-
-    def _furniture(self, text: str) -> list[tuple[int, int]]:
-        return [(m.start(), m.end()) for m in FURNITURE.finditer(text)]
 
     # ---- main entry ---------------------------------------------------------------------
     def extract(self, doc) -> list[Raw]:
@@ -282,10 +247,10 @@ class Rules:
 
         # 5. Drop what sits on lines of page furniture, and unknown "names" in title-case
         # headings ("Purge Goes On", "Stalinists Distort Interview").
-        furn = self._furniture(text)
+        furn = furniture_spans(text)
         if furn:
             out = [r for r in out if not any(a <= r.start < b for a, b in furn)]
-        heads = [(m.start(), m.end()) for m in HEADING.finditer(text) if _heading(text, m)]
+        heads = heading_spans(text)
         if heads:
             out = [r for r in out if not (
                 r.type == "person" and r.hint is None and r.rule == "ner"
