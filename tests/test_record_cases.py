@@ -9,7 +9,7 @@ import pytest
 
 from witness.ingest import read_path
 from witness.ingest.base import Read
-from witness.record import RecordBuilder, parse_date, parse_source_line
+from witness.record import RecordBuilder, parse_date, parse_names, parse_source_line
 
 
 def _rec(root, rel):
@@ -211,3 +211,161 @@ def test_numbered_sections_are_not_chapters(mia_extra_root):
 def test_a_headline_is_not_a_byline(mia_extra_root):
     r = _rec(mia_extra_root, "archive/marx/works/1871/civil-war-france/ch04.htm")
     assert r.authors == ["Karl Marx"]           # not "The Third Address May"
+
+
+# ------------------------------------------------------------------ third round (dev2, annotators D and E)
+
+@pytest.mark.parametrize("text, names", [
+    ("Zodiac/Brian Baggins", ["Zodiac", "Brian Baggins"]),          # "Transcription/Markup: Zodiac/Brian Baggins"
+    ("W. Lough from the German", ["W. Lough"]),                     # the language is no name
+    ("Peter and Betty Ross", ["Peter Ross", "Betty Ross"]),          # a surname printed once for two
+    ("by Ted Crawford, September 2012.", ["Ted Crawford"]),          # a month is no name
+    ("Sally Ryan in 2000", ["Sally Ryan"]),
+    ("Abstract from the Preface of A Contribution", ["Abstract from the Preface of A Contribution"]),  # only a language goes
+])
+def test_credit_names(text, names):
+    assert parse_names(text) == names
+
+
+def test_credits_on_real_pages(mia_extra_root, corpus_root):
+    r = _rec(mia_extra_root, "archive/marx/works/1845/theses/theses.htm")
+    assert r.transcribed_by == ["Zodiac", "Brian Baggins"] and r.translated_by == ["W. Lough"]
+    assert _rec(mia_extra_root, "archive/marx/works/1875/letters/75_03_18.htm").translated_by == \
+        ["Peter Ross", "Betty Ross"]
+    assert _rec(corpus_root, "archive/higgins/1972/05/img.html").transcribed_by == ["Ted Crawford"]
+    # h4 "Abstract from the / Preface of A Contribution …" is no byline "Abstract"
+    r = _rec(mia_extra_root, "archive/marx/works/1859/critique-pol-economy/preface-abs.htm")
+    assert "Abstract" not in r.authors
+
+
+@pytest.mark.parametrize("line, marked, periodical, volume, issue, date", [
+    # "International Socialism 2 : 121": ISJ's second series, issue 121 (not volume 2, not issue 2)
+    ("From International Socialism 2 : 121, Winter 2009.", ("International Socialism",),
+     "International Socialism", None, "121", "2009"),
+    ("From International Socialism 2 : 121, Winter 2009.", (), "International Socialism", None, "121", "2009"),
+    ("Published in Historical Materialism, volume 13:4, 2005.", (), "Historical Materialism", "13", "4", "2005"),
+    ("August 11, 1928", (), None, None, None, "1928-08-11"),          # the day is no issue number
+    # a later sentence names a reprint: its date is not the first publication's
+    ("in Dwight and Nancy MacDonald's Politics (1945). This excerpt was published by Solidarity "
+     "(January 1, 1975)", ("Politics", "Solidarity"), None, None, None, "1945"),
+])
+def test_source_line_numbers_and_sentences(line, marked, periodical, volume, issue, date):
+    src = parse_source_line(line, marked=marked)
+    assert (src["periodical"], src["volume"], src["issue"], src["date"]) == (periodical, volume, issue, date)
+
+
+def test_issue_numbers_on_real_pages(corpus_root):
+    assert _rec(corpus_root, "archive/harman/2009/xx/trillion.html").issue == "121"
+    r = _rec(corpus_root, "archive/bensaid/2005/xx/holloway.htm")
+    assert (r.volume, r.issue) == ("13", "4")
+    assert _rec(corpus_root, "archive/cannon/works/1928/againstopp.htm").issue is None
+    r = _rec(corpus_root, "archive/serge/1945/memoirs/ch04x.htm")
+    assert r.date == "1945" and r.periodical != "Solidarity"       # not the 1975 reprint
+
+
+@pytest.mark.parametrize("root, rel, written", [
+    ("mia", "archive/marx/works/1884/origin-family/preface2.htm", "1891-06-16"),   # p.sig "… London, June 16, 1891"
+    ("mia", "archive/marx/works/1880/soc-utop/int-hist.htm", "1892-04-20"),        # name / London / April 20, 1892
+    ("mia", "archive/lenin/works/1914/granat/ch00.htm", "1918-05-14"),            # p.sig + p.placedate
+    ("corpus", "archive/zinoviev/works/x01/x02.htm", "1924-07-07"),              # "G. ZINOVIEV Moscow, July 7th, 1924."
+    ("corpus", "archive/mandel/1979/06/moreno.html", "1979-06-15"),              # a closing "June 15, 1979"
+    # not a close: a date line with text after it, and a page of seven signed prefaces
+    ("mia", "archive/marx/works/1871/civil-war-france/news.htm", None),
+    ("mia", "archive/marx/works/1848/communist-manifesto/preface.htm", None),
+])
+def test_a_text_signed_and_dated_at_its_end(corpus_root, mia_extra_root, root, rel, written):
+    r = _rec(mia_extra_root if root == "mia" else corpus_root, rel)
+    assert r.written == written
+
+
+def test_the_lenin_librarys_closing_publication_note(mia_extra_root):
+    # "Published in 1918 in the pamphlet: N. Lenin, Karl Marx, Priobi Publishers, Moscow"
+    r = _rec(mia_extra_root, "archive/lenin/works/1914/granat/ch00.htm")
+    assert r.date == "1918" and r.periodical is None
+
+
+def test_a_headline_split_over_a_kicker_and_the_h1(corpus_root):
+    # h4 "105,000 UAM Workers Vote –" / h1 "Against No-Strike Pledge"; the <title> has both halves
+    r = _rec(corpus_root, "archive/glaberman/1945/03/against.htm")
+    assert r.title == "105,000 UAM Workers Vote – Against No-Strike Pledge"
+    # h4 "Daily Worker on Negroes and the Elections —" / h1: the <title> has the h1 alone
+    assert _rec(corpus_root, "archive/james-clr/works/1944/11/falsification.htm").title == \
+        "A Falsification of History"
+
+
+def test_a_chapter_heading_under_the_book_without_h1(corpus_root):
+    r = _rec(corpus_root, "archive/kautsky/1888/more/ch02.htm")
+    assert r.title == "Chapter II. LANDED PROPERTY" and r.work == "Thomas More and his Utopia"
+
+
+def test_a_speech_dated_in_its_heading_only(corpus_root):
+    # "Speech to the United Nations" / h4 "4 December 1972", no source: the day it was delivered
+    r = _rec(corpus_root, "archive/allende/1972/december/04.htm")
+    assert r.written == "1972-12-04" and r.date is None
+
+
+def test_free_lines_before_the_first_label(corpus_root):
+    # p.info: "From … pp. 988–990.<br>Transcribed & marked up by Einde O’Callaghan …<br>
+    # <span class="info">Public Domain:</span> …": the free lines are read one by one
+    r = _rec(corpus_root, "archive/roy/1922/12/eastq-disc.htm")
+    assert r.transcribed_by == ["Einde O’Callaghan"]
+    assert (r.periodical, r.volume, r.issue, r.pages) == ("International Press Correspondence", "2", "116", "988–990")
+
+
+@pytest.mark.parametrize("rel, title, work, authors", [
+    # book above the rule (h1 + subtitle, as the <title> has it), the chapter below it
+    ("archive/olgin/1935/trotskyism/08.htm", "The Communist Party", "Trotskyism", ["Moissaye J. Olgin"]),
+    ("archive/montefiore/1925/autobiography/11.htm", "Socialist and Anti-Militarist Work in Australia",
+     "From a Victorian to a Modern", ["Dora Montefiore"]),
+    # h2 "Lenin" is the book's name (the <title>), not a byline: the meta tag names Zinoviev
+    ("archive/zinoviev/works/1918/lenin/ch01.htm", "Lenin’s Legal Career", "Lenin", ["Gregory Zinoviev"]),
+    # a label heading below the rule joins the next: "PART THREE" / "The French Revolution"
+    ("archive/mehring/1910/absrev/ch03.htm", "PART THREE: The French Revolution",
+     "Absolutism and Revolution in Germany", ["Franz Mehring"]),
+])
+def test_a_chapter_below_the_header_rule(corpus_root, rel, title, work, authors):
+    r = _rec(corpus_root, rel)
+    assert (r.title, r.work, r.authors) == (title, work, authors)
+
+
+def test_not_a_chapter_below_the_rule(corpus_root):
+    # "Chapter V" and "Chapter VI" on one page: a part, titled as the book's page
+    assert _rec(corpus_root, "archive/plekhanov/1897/belinski/part3.htm").title == "Belinski and Rational Reality"
+    # a header block between the rule and the heading: a section of the text ("Tenth Anniversary …")
+    assert _rec(corpus_root, "archive/zinoviev/works/x01/x02.htm").title == "War & Leninism"
+
+
+def test_a_sentence_end_inside_the_numbers_is_no_sentence(corpus_root):
+    # "1912 The War in the Balkans, The British Socialist, Vol.1., No.10. October 15, 1912. pp.433-438."
+    r = _rec(corpus_root, "archive/quelch/1912/10/balkans.htm")
+    assert (r.periodical, r.date, r.pages) == ("The British Socialist", "1912-10-15", "433-438")
+
+
+def test_name_year_work_in_p_title(mia_extra_root):
+    # p.title "Engels 1894: The Peasant Question in France and Germany"
+    r = _rec(mia_extra_root, "archive/marx/works/1894/peasant-question/ch01.htm")
+    assert (r.authors, r.date, r.work, r.title) == (["Engels"], "1894", "The Peasant Question in France and Germany",
+                                                    "Part 1: France")
+
+
+@pytest.mark.parametrize("rel, date", [
+    ("archive/marx/works/1850/peasant-war-germany/ch0a.htm", "1870"),   # "Preface to the Second Edition (1870)"
+    ("archive/marx/works/1880/soc-utop/int-hist.htm", "1892"),          # "1892 English Edition Introduction"
+])
+def test_a_preface_dated_by_its_edition(mia_extra_root, rel, date):
+    assert _rec(mia_extra_root, rel).date == date
+
+
+@pytest.mark.parametrize("root, rel", [
+    ("mia", "archive/lenin/works/1914/granat/index.htm"),     # header, editors' notes, "Contents"
+    ("corpus", "archive/novack/works/history/index.htm"),      # header, "Table of Contents"
+])
+def test_a_books_front_page_is_no_document(corpus_root, mia_extra_root, root, rel):
+    base = mia_extra_root if root == "mia" else corpus_root
+    out = read_path(base / rel, base)
+    assert not isinstance(out, Read) and "front page" in out.reason
+
+
+def test_a_foreword_before_the_contents_is_a_document(corpus_root):
+    # Bell's Dictionary: the Foreword's text stands before "Contents"
+    assert _rec(corpus_root, "archive/bell/1942/dictionary/index.htm").authors == ["Thomas Bell"]

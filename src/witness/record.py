@@ -117,7 +117,15 @@ def normalise_name(name: str) -> str:
     return name.strip(" .,;:*†")
 
 
-_NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bwith\b)\s*")
+_NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bwith\b|(?<=\w)/(?=[A-Z]))\s*")   # "Zodiac/Brian Baggins"
+# "W. Lough from the German", "…, September 2012": what follows a name in a credit, not a name.
+_FROM_LANGUAGE = re.compile(r"\s+from\s+(?:the\s+)?(?:original\s+)?(?:German|Russian|French|Spanish|Italian|Yiddish|"
+                            r"Dutch|Polish|Portuguese|Chinese|Japanese|Greek|Swedish|Norwegian|Danish|Czech|"
+                            r"Hungarian|Bulgarian|Romanian|Finnish|Hebrew|Turkish|Ukrainian|Latin|Arabic)\b.*$")
+_MONTH_TAIL = re.compile(r"\s*,?\s*\b(?:January|February|March|April|May|June|July|August|September|October|"
+                         r"November|December)\b\.?\s*(?:[0-3]?\d(?:st|nd|rd|th)?,?\s*)?(?:1[89]|20)\d\d\b.*$")
+# "Peter and Betty Ross": two given names sharing the surname printed once.
+_SHARED_SURNAME = re.compile(r"^(?P<a>[A-Z][a-z]+)\s+(?:and|&)\s+(?P<b>[A-Z][a-z]+)\s+(?P<s>[A-Z][\w’'\-]+)$")
 # Tails that follow names in credit lines: "for the Marxists’ Internet Archive", "2006", "(2009)".
 _NAME_TAIL = re.compile(
     r"\s*(?:\bfor\s+(?:the\s+)?(?:MIA|Marxists|Marxist|ETOL|REDS|Encyclop|www|http|[A-Z][\w’']*\s+Internet)\b.*"
@@ -144,7 +152,11 @@ def parse_names(text: str | None) -> list[str]:
     text = _NAMES_END.split(text, maxsplit=1)[0]
     if (m := _LAST_BY.search(text)):  # "for Marxists.org 2005 by Mitch Abidor"
         text = text[m.end():]
+    text = _MONTH_TAIL.sub("", text)
     text = _NAME_TAIL.sub("", text)
+    text = _FROM_LANGUAGE.sub("", text)
+    if (m := _SHARED_SURNAME.match(text)):
+        text = f"{m['a']} {m['s']}, {m['b']} {m['s']}"
     out = []
     for part in _NAME_SPLIT.split(text):
         part = _PART_BY.sub("", part.strip())

@@ -14,7 +14,12 @@ from typing import Iterable
 
 from .record import MONTHS, clean, parse_date
 
-_VOL = re.compile(r"\bVol(?:ume)?\.?\s*(?P<v>[IVXLC]+|\d+)\b", re.I)
+_VOL = re.compile(r"\bVol(?:ume)?\.?\s*(?P<v>[IVXLC]+|\d+)\b(?:\s*:\s*(?P<i>\d{1,4})\b)?", re.I)  # "volume 13:4"
+# "International Socialism 2 : 121": a series number and the issue (ISJ's own numbering).
+_SERIES_ISSUE = re.compile(r"(?<![\d.:])(?<!pp\.)(?<!p\.)\s(?P<s>\d)\s*:\s*(?P<n>\d{1,4})\b(?!\s*[:.]\d)")
+# A first sentence that ends with its date, then another ("… Politics (1945). This excerpt was
+# published by Solidarity (January 1, 1975)"): the later sentence is a reprint.
+_SENTENCE_END = re.compile(r"(?<=[\d)])\.\s+(?=[A-Z][a-z]+\s)(?!(?:Vol|No|Nos|Number|Issue|Pages?)\b)")
 _NO = re.compile(r"\b(?:Nos?|Number|Issue|Whole\s+No)(?:\.|\b)\s*(?P<n>\d+(?:\s*[-–/&]\s*\d+)?|[IVXLC]+\b)", re.I)
 _PAGES = re.compile(r"\bpp?\.?\s*(?P<p>[IVXLC]+\b|\d+(?:\s*[-–]\s*\d+)?(?:\s*(?:,|&|and)\s*\d+(?:\s*[-–]\s*\d+)?)*)", re.I)
 _SOURCE_LEAD = re.compile(r"^(?:(?:(?:first|originally|re-?)\s*)?(?:published|printed|appeared)\s*:?\s*(?:in\s+)?"
@@ -71,12 +76,22 @@ def parse_source_line(line: str | None, marked: Iterable[str] = (), skip: Iterab
     if not line:
         return out
     out["source_text"] = line
+    for m in _SENTENCE_END.finditer(line):
+        first = line[:m.start()]
+        if (d := parse_date(first)) and first.rstrip(" )").endswith(d[1]):
+            line = first
+            break
     body = _LANGUAGE.sub("", _SOURCE_LEAD.sub("", line))
     numbers = False
     if (m := _VOL.search(body)):
         out["volume"] = m.group("v")
+        out["issue"] = m.group("i")
         numbers = True
-    if (m := _NO.search(body)):
+    elif (m := _SERIES_ISSUE.search(body)) and not _NO.search(body):
+        out["issue"] = m.group("n")
+        numbers = True
+        body = body[:m.start()] + body[m.end():]
+    if out["issue"] is None and (m := _NO.search(body)):
         out["issue"] = re.sub(r"\s+", "", m.group("n"))
         numbers = True
     if (m := _PAGES.search(body)):
@@ -122,6 +137,8 @@ def _head(body: str) -> tuple[str, str]:
 
 def _periodical_name(head: str, rest: str, skip: set, numbers: bool, out: dict) -> str | None:
     if not head or _NOT_A_TITLE.match(head) or head.casefold() in skip:
+        return None
+    if head.split()[0].lower().strip(".,") in MONTHS:     # "January, 1938", "August 11, 1928"
         return None
     head = _HEAD_NUMBERS.sub("", head)          # "Pravda No. 68"
     head = _TRAILING_YEAR.sub("", head)         # "The Socialist Register 1978"

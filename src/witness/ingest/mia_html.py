@@ -38,6 +38,9 @@ _NOTES_HEADING = re.compile(
 _SCANNED = frozenset(("a", "hr", *_HEADINGS, "p", "div", "span", "blockquote", "pre", "li", "td", "dd"))
 _NO_CLASS: frozenset = frozenset()
 _WRAPPED = frozenset(("div", "p", *_HEADINGS, "table", "blockquote"))
+_CONTENTS = re.compile(r"^(?:table\s+of\s+)?contents:?$", re.I)
+_LOCAL_PAGE = re.compile(r"^(?![a-z]+:|/|\.\./|#)[^/]+\.html?(?:#.*)?$", re.I)   # a page of the same folder
+_QUOTE_CLASSES = frozenset({"quote", "quoteb", "quotec", "epigraph"})
 _UPDATED = re.compile(r"\s*last\s+updated\b", re.I)
 
 
@@ -86,7 +89,7 @@ def read(raw: RawInput) -> Document | Skipped:
         return Skipped(raw.relpath, NAME, page.index_reason(doc_text, name))
     if not page.has_header:
         doc_text, call_spans = page.credits_in_body(doc_text, call_spans)
-    rec = page.record(doc_text.split("\n\n", 4)[:4])
+    rec = page.record(doc_text.split("\n\n", 4)[:4], doc_text.rsplit("\n\n", 8)[-8:])
     notes, calls = page.notes(doc_text, call_spans)
     doc = Document(id=doc_id(rel), source=Source(path=raw.relpath, format=NAME, sha256=raw.sha256,
                                                  encoding=encoding),
@@ -369,6 +372,8 @@ class _Page:
                     f"in {total} characters of text)")
         if name.startswith("index.") and not self.has_header and (ratio > 0.3 or density > 4):
             return f"index page ({ratio:.0%} of the text is links, no document header)"
+        if name.startswith("index.") and self._front_page():
+            return "a book's front page (its header and a table of contents, no text of its own)"
         if name.startswith("index."):
             paras = text.split("\n\n")
             short = sum(1 for p in paras if len(p) < 80)
@@ -377,9 +382,30 @@ class _Page:
                 return f"index page (a list: {short} of {len(paras)} paragraphs are one short line)"
         return None
 
+    def _front_page(self) -> bool:
+        """A "Contents" heading followed by links to three or more pages of the book, and before
+        it nothing but the header, editors' notes and epigraphs (no paragraph of text)."""
+        order = self.order
+        heading = next((h for h in self.body.iter(*_HEADINGS) if _CONTENTS.match(clean(_tc(h)))), None)
+        if heading is None:
+            return False
+        at = order.get(heading, 0)
+        pages = {a.get("href").split("#")[0] for a in self.body.iter("a")
+                 if order.get(a, 0) > at and _LOCAL_PAGE.match(a.get("href") or "")}
+        if len(pages) < 3:
+            return False
+        for p in self.body.iter("p", "div", "blockquote"):
+            if order.get(p, 0) >= at:
+                break
+            if p in self.exclude or self._inside_excluded(p) or _classes(p) & (NOTE_CLASSES | _QUOTE_CLASSES):
+                continue
+            if len(clean(_tc(p))) >= 200 and p.tag == "p":
+                return False
+        return True
+
     # -- record
-    def record(self, body_paras: list[str] = ()):
-        return HeaderReader(self, list(body_paras)).record()
+    def record(self, body_paras: list[str] = (), tail_paras: list[str] = ()):
+        return HeaderReader(self, list(body_paras), list(tail_paras)).record()
 
     # -- notes
     def notes(self, text: str, call_spans: dict) -> tuple[list[Note], list[dict]]:

@@ -21,6 +21,7 @@ import re
 
 from ..model import Record
 from ..record import RecordBuilder, clean, is_credit_line, normalise_name, parse_date, parse_names
+from .mia_titles import _NUMERAL, TitleChooser, _info_lines, _join_label, _lines
 from .textbuild import classes as _classes, element_text, inline_text, tc as _tc
 
 _NOT_NAME = re.compile(r"\b(?:archive|internet|section|chapter|part|party|programme|program|council|"
@@ -36,12 +37,7 @@ _BY = re.compile(r"^\s*by\s+(?P<who>.+)$", re.I)
 _LETTER = re.compile(r"^(?P<from>[A-Z][\w.’' \-]{1,40}?)\s+to\s+(?P<to>[A-Z][^,;]{1,80}?)"
                      r"(?:\s+In\s+(?P<place>[A-Z][\w\-’' ]{1,40}))?(?:,\s*(?P<date>[^,]{0,20}\d{1,2},?\s*\d{4}|[^,]{0,25}\d{4}))?\.?$")
 _SPOKEN = re.compile(r"^(?:speech|address|lecture|talk|report|reporter’s record|record of)\b.{0,200}\d{4}", re.I)
-_LABEL_LINE = re.compile(r"^(?:chapter|chap\.|part|book|section|lecture|letter|article)\s+[\w\-]+\.?$|^[IVXLC]+\.?$|^\d{1,3}\.?$",
-                         re.I)
 _ABSTRACT = re.compile(r"^(?:abstract|extracts?|excerpts?|\[?abridged\]?|(?:table of )?contents|notes)$", re.I)
-_NUMERAL = re.compile(r"^(?:[IVXLC]+|\d{1,3}|[A-Z])\.?$")
-_CHAPTERISH = re.compile(r"^(?:chapter|chap\.|part|book|section|appendix|preface|introduction|foreword|"
-                         r"afterword|postscript|lecture|letter|article)\b|^(?:[IVXLC]+|\d{1,3})[.:)\s–-]", re.I)
 _BANNER = re.compile(r"\b(?:internet\s+archive|marxists?\.org|MIA\b|marxists?\s+(?:writers|history|archive)|works\s+of|"
                      r"collected\s+works|writings\s+of)\b", re.I)
 _YEARISH = re.compile(r"(?:,|\.)?\s*\(?(?:1[5-9]\d\d|20\d\d)(?:[-–/](?:1[5-9]\d\d|20\d\d|\d\d))?\)?\s*$")
@@ -49,6 +45,16 @@ _LONE_YEAR = re.compile(r"(?<![\d\-–/])(?<!of )(?<!in )(?<!since )(?<!after )(
                         r"(1[5-9]\d\d|20\d\d)\)?\.?\s*$")
 _LANG_BY_FOLDER = {"espanol": "es", "italiano": "it", "polski": "pl", "suomi": "fi", "norsk": "no",
                    "eesti": "et", "ellinika": "el", "esperanto": "eo", "islenska": "is", "shqip": "sq"}
+# A word of a signature or a place line: capitalised ("Moscow", "ZINOVIEV"), an initial, a particle.
+_SIGNATURE_WORD = re.compile(r"^(?:[A-Z][\w’'\-]*|[A-Z]\.(?:[A-Z]\.?)*|de|von|van|der|la|le|du|y|[-–—])$")
+_NAME_YEAR_WORK = re.compile(r"^(?P<who>[A-Z][^:\d]{1,40}?)\s+(?P<year>1[5-9]\d\d|20\d\d)\s*:\s*(?P<work>\S.*)$")
+# "Preface to the Second Edition (1870)", "1892 English Edition Introduction": the preface first
+# appeared in that edition.
+_EDITION_PREFACE = re.compile(r"^(?=.*\b(?:preface|introduction|foreword|afterword|postscript)\b)(?=.*\bedition\b)"
+                              r".*?(?<![\d\-–/])(?P<year>1[5-9]\d\d|20\d\d)(?![\d\-–/])", re.I)
+_SPEECH_TITLE = re.compile(r"^(?:speech|address|lecture|remarks|talk)\b", re.I)
+_CLOSING_SOURCE = re.compile(r"^(?:first\s+)?published\s+(?:in|according)\b", re.I)
+_NOTE_START = re.compile(r"^(?:[\[(]?\d{1,3}[\])]?\.?|[*†‡]+)\s")
 _DATELINE = re.compile(r"^\[?[A-Z][\w\- ]{1,30}\]?,?\s+.{0,40}\d{4}\.?$")
 
 
@@ -80,31 +86,20 @@ def _fuller(printed: str, candidates: list[str]) -> str:
     return printed
 
 
-def _lines(el) -> list[str]:
-    """A heading's lines (split at <br>)."""
-    return [line for line, _ in _info_lines(el)]
-
-
-def _join_label(lines: list[str]) -> str:
-    """"CHAPTER III" / "Family or Consanguine Collectivism" → "CHAPTER III: Family or …"."""
-    if _LABEL_LINE.match(lines[0]):
-        return f"{lines[0].rstrip('.')}: {' '.join(lines[1:])}"
-    return " ".join(lines)
-
-
 def marked_phrases(el) -> tuple:
     """The emphasised phrases of a header block (where MIA sets a periodical's name)."""
     return tuple(clean(_tc(e)) for e in el.iter("strong", "b", "em", "i") if clean(_tc(e)))
 
 
-class HeaderReader:
+class HeaderReader(TitleChooser):
     """Reads one page's header elements into a Record (see the module docstring)."""
 
-    def __init__(self, page, body_paras: list[str]):
+    def __init__(self, page, body_paras: list[str], tail_paras: list[str] = ()):
         self.p = page
         self.root = page.root
         self.rb: RecordBuilder = page.rb
         self.body_paras = body_paras
+        self.tail_paras = list(tail_paras)
         self.work: str | None = None
         self.meta_authors = self._meta_authors()
 
@@ -152,8 +147,9 @@ class HeaderReader:
             if _BY.match(text) and (who := people(_BY.match(text).group("who"))):
                 bylines = bylines or who
                 continue
-            if el.tag in ("h2", "h4") and not bylines and not titles and (who := people(text)):
-                bylines = who
+            if el.tag in ("h2", "h4") and not bylines and not titles and (who := people(text)) \
+                    and not (self.meta_authors and not self._known_author(who) and self._is_title_tag(text)):
+                bylines = who       # (not "Lenin", the book's name, over a page Zinoviev wrote)
                 continue
             if el.tag in ("h1", "h3", "h5") and not bylines and not titles and (who := people(text)) \
                     and self._known_author(who):
@@ -183,6 +179,7 @@ class HeaderReader:
                 continue
             text = _join_label(lines) if len(lines) > 1 else text
             titles.append((el.tag, clean(text)))
+        self._chapter_after_rule = self._after_rule()
         self._numbered_sections = sum(1 for h in self.p.body.iter("h2", "h3", "h4", "h5", "h6")
                                       if _NUMERAL.match(inline_text(h)))
         title, rest = self._choose_title(titles)
@@ -209,6 +206,7 @@ class HeaderReader:
             rb.last_updated(inline_text(self.p.updat))
         if letter is not None or "/letters/" in self.p.rel:
             self._dateline()
+        self._closing_dateline()
         if self.p.date_ps and rb.rec.heading_date is None:
             for p in self.p.date_ps:
                 if rb.heading_date(inline_text(p)):
@@ -227,8 +225,14 @@ class HeaderReader:
             year = _LONE_YEAR.search(t.text or "") if t is not None else None
             if year:
                 self._work_year = (year.group(1), year.group(1))
+        if rec.date is None and not early and (m := _EDITION_PREFACE.match(rec.title or "")):
+            rec.date, rec.date_text = m.group("year"), rec.title
         if rec.date is None and self._work_year is not None and not early:
             rec.date, rec.date_text = self._work_year
+        if rec.written is None and rec.date is None and rec.heading_date and len(rec.heading_date) == 10 \
+                and _SPEECH_TITLE.match(rec.title or ""):
+            # A speech with no source: the day its heading gives is the day it was delivered.
+            rec.written, rec.written_text = rec.heading_date, rec.heading_date_text
         rec.language = self._language()
         return rec
 
@@ -260,6 +264,10 @@ class HeaderReader:
             return "crumbs", (crumbs[-1] if crumbs else None)
         if _BANNER.search(text):
             return "banner", None
+        if (m := _NAME_YEAR_WORK.match(text)) and people(m.group("who")):
+            # "Engels 1894: The Peasant Question in France and Germany"
+            self._work_year = (m.group("year"), m.group("year"))
+            text, lines = f"{m.group('who')}: {m.group('work')}", [f"{m.group('who')}: {m.group('work')}"]
         year = _LONE_YEAR.search(text)
         if year:
             self._work_year = (year.group(1), year.group(1))
@@ -287,85 +295,6 @@ class HeaderReader:
         self.work = self.work or _work(text)
         return "work", None
 
-    def _choose_title(self, titles: list[tuple[str, str]]) -> tuple[str | None, list]:
-        """The title among the headings; an h1 that is the book a chapter belongs to gives way
-        to the chapter heading after it (and becomes the work)."""
-        if not titles:
-            return None, []
-        # A title set as several h1 in a row ("Study Guide for" / "Marx’s" / "Theses on Feuerbach").
-        joined: list[tuple[str, str]] = []
-        for tag, t in titles:
-            if joined and tag == "h1" == joined[-1][0] and not _NUMERAL.match(t) and len(joined[-1][1]) < 40:
-                joined[-1] = ("h1", f"{joined[-1][1]} {t}")
-            else:
-                joined.append((tag, t))
-        titles = joined
-        tags = [t for t, _ in titles]
-        if "h1" in tags:
-            i = tags.index("h1")
-            h1 = titles[i][1]
-            later = [(k, t) for k, (tag, t) in enumerate(titles) if k > i and tag in ("h2", "h3", "h4", "h5")]
-            if later and self._h1_is_work(h1, later[0][1]):
-                # The chapter: a "Chapter …" or numbered heading if there is one, else the first.
-                pick = next((x for x in later if re.match(r"^(?:chapter|chap\.)\s", x[1], re.I)
-                             or _NUMERAL.match(x[1])), later[0])
-                k, chapter = pick
-                used = {i, k}
-                if _LABEL_LINE.match(chapter) and k + 1 < len(titles):
-                    chapter = f"{chapter.rstrip('.')}: {titles[k + 1][1]}"
-                    used.add(k + 1)
-                self.work = self.work or h1
-                return chapter, [x for j, x in enumerate(titles) if j not in used]
-            # "Victor Serge / Year One of the Russian Revolution / I – The October Insurrection":
-            # a heading above the h1 is the book the h1 belongs to.
-            if i > 0 and not self.work and titles[i - 1][0] in ("h3", "h4") and not _CHAPTERISH.match(titles[i - 1][1]) \
-                    and (_CHAPTERISH.match(h1) or _NUMERAL.match(h1)):
-                self.work = titles[i - 1][1]       # (a kicker over an article's h1 is no book)
-            return h1, [x for j, x in enumerate(titles) if j != i]
-        # No h1: a later heading the <title> tag names after the first ("Lenin's Karl Marx:
-        # III: Marx's Economic Doctrine") is the chapter, the first the work.
-        head = self.root.find(".//title")
-        title_tag = clean(head.text).casefold() if head is not None and head.text else ""
-        if len(titles) > 1 and titles[0][1].casefold() in title_tag:
-            after = title_tag[title_tag.find(titles[0][1].casefold()) + len(titles[0][1]):]
-            for k, (tag, t) in enumerate(titles[1:], 1):
-                if len(t) > 3 and re.search(r"[^\W\d_]{3}", t) and _similar_in(t, after):
-                    self.work = self.work or titles[0][1]
-                    return t, [x for j, x in enumerate(titles) if j not in (0, k)]
-        # No h1: the first heading that is not the work itself.
-        for k, (tag, t) in enumerate(titles):
-            if self.work and t.casefold() == self.work.casefold() and len(titles) > k + 1:
-                continue
-            return t, [x for j, x in enumerate(titles) if j != k]
-        return titles[0][1], titles[1:]
-
-    def _h1_is_work(self, h1: str, chapter: str) -> bool:
-        low = h1.casefold()
-        if _CHAPTERISH.match(h1) or _NUMERAL.match(h1) or chapter.startswith("("):
-            return False
-        if _NUMERAL.match(chapter) and self._numbered_sections > 1:
-            return False        # "1", "2", "3"… under the h1: the text's own sections
-        crumbs = self._toplink_crumbs()
-        if crumbs and len(crumbs) >= 4 and _similar(crumbs[-1], h1):
-            return True
-        head = self.root.find(".//title")
-        title_tag = clean(head.text) if head is not None and head.text else ""
-        desc = self._meta("description") or ""
-        # "Robert Tressell: The Ragged Trousered Philanthropists (21. The Reign of Terror…)":
-        # the chapter in parentheses after the book.
-        in_parens = re.search(re.escape(low) + r".*\([^)]*" + re.escape(chapter.casefold()[:25]), desc.casefold())
-        if re.search(r"\((?:chap|ch\.|part|section)", title_tag, re.I) or (in_parens and low != chapter.casefold()):
-            return True
-        if _NUMERAL.match(chapter) or re.match(r"^(?:chapter|part|book)\s+[\dIVXLC]+\b", chapter, re.I):
-            return True
-        return bool(self.work and _similar(self.work, h1))
-
-    def _toplink_crumbs(self) -> list[str]:
-        for p in self.root.iter("p"):
-            if "toplink" in _classes(p):
-                return [c.strip() for c in inline_text(p).split(">") if c.strip()]
-        return []
-
     def _dateline(self) -> None:
         """A letter's date: its dateline ("London, 20 June, 1873"), before or at the top of the body."""
         for el in self.p.header_headings:
@@ -374,6 +303,34 @@ class HeaderReader:
                 return
         for para in self.body_paras[:3]:
             if len(para) < 90 and parse_date(para) and self.rb.written(para, para):
+                return
+
+    def _closing_dateline(self) -> None:
+        """A text signed and dated at its end ("Frederick Engels / London, June 16, 1891",
+        "G. ZINOVIEV / Moscow, / July 7th, 1924.", "June 15, 1979") was written on that date."""
+        if self.rb.rec.written is not None or len(self.tail_paras) < 2:
+            return
+        if sum(1 for el in self.root.iter("p") if "sig" in _classes(el)) > 1:
+            return              # several signed texts on one page (the Manifesto's prefaces)
+        for para in reversed(self.tail_paras[1:]):      # (the first may be the text's only paragraph)
+            if _CLOSING_SOURCE.match(para) and len(para) < 400:
+                # The Lenin library's closing note ("Published in 1918 in the pamphlet: …"),
+                # read when the header named no publication.
+                if self.rb._published is None and self.rb._source is None:
+                    self.rb.info_line(para.split("\n")[0] if "\n" in para else para)
+                continue
+            if len(para) > 100:
+                if _NOTE_START.match(para):
+                    continue    # a footnote after the signature
+                return          # text after it: a date inside the text, not its close
+
+            d = parse_date(para)
+            if d is None or len(d[0]) < 10:
+                continue        # (a closing "March 1924" is as often the issue's date as the writing's)
+            rest = para.replace(d[1], " ")
+            words = [w for w in re.split(r"[\s,.;:()\[\]]+", rest) if w]
+            if len(words) <= 6 and all(_SIGNATURE_WORD.match(w) for w in words):
+                self.rb.written(d[1], para)
                 return
 
     def _info(self, block, credits_only: bool = False) -> None:
@@ -390,8 +347,16 @@ class HeaderReader:
         spans = {el: (s - text[:s].count("\n\n"), e - text[:e].count("\n\n")) for el, (s, e) in spans.items()}
         ordered = sorted(spans.items(), key=lambda kv: kv[1][0])
         if ordered and ordered[0][1][0] > 0:
-            for line in flat[:ordered[0][1][0]].split("\n"):
-                self.rb.info_line(line)
+            # Free lines before the first label ("From …<br>Transcribed … by …<br><span
+            # class="info">Public Domain:</span> …"), split at their <br>s.
+            first_label = clean(flat[ordered[0][1][0]:ordered[0][1][1]])
+            for line, marked in _info_lines(block):
+                if first_label and first_label in line:
+                    before = line[:line.find(first_label)]
+                    if before.strip():
+                        self.rb.info_line(before, tuple(m for m in marked if m in before))
+                    break
+                self.rb.info_line(line, marked)
         emph = marked_phrases(block)
         for i, (el, (s, e)) in enumerate(ordered):
             stop = ordered[i + 1][1][0] if i + 1 < len(ordered) else len(flat)
@@ -440,46 +405,3 @@ def _work(text: str) -> str | None:
     t = clean(_YEARISH.sub("", text)).strip(" .:,–-")
     return t or None
 
-
-def _similar_in(needle: str, hay: str) -> bool:
-    n = re.sub(r"\W+", " ", needle.casefold()).strip()
-    h = re.sub(r"\W+", " ", hay.casefold()).strip()
-    return bool(n) and n in h
-
-
-def _similar(a: str, b: str) -> bool:
-    a, b = re.sub(r"\W+", " ", a.casefold()).strip(), re.sub(r"\W+", " ", b.casefold()).strip()
-    return bool(a and b) and (a == b or a.startswith(b) or b.startswith(a))
-
-
-def _info_lines(block) -> list[tuple[str, tuple]]:
-    """A free-text header block split at <br> and paragraph breaks, each line with its
-    emphasised phrases."""
-    out: list[tuple[str, tuple]] = []
-    cur: list[str] = []
-    marks: list[str] = []
-
-    def flush():
-        line = " ".join("".join(cur).split())
-        if line:
-            out.append((line, tuple(m for m in marks if m in line)))
-        cur.clear()
-        marks.clear()
-
-    def walk(el, top=False):
-        if isinstance(el.tag, str) and el.tag not in ("script", "style"):
-            if el.tag == "br":
-                flush()
-            else:
-                if el.tag in ("strong", "b", "em", "i") and clean(_tc(el)):
-                    marks.append(clean(_tc(el)))
-                if el.text:
-                    cur.append(el.text)
-                for c in el:
-                    walk(c)
-        if not top and el.tail:
-            cur.append(el.tail)
-
-    walk(block, top=True)
-    flush()
-    return out

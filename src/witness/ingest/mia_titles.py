@@ -1,0 +1,232 @@
+"""Which heading of an MIA page is its title, and which the work (the book) it belongs to.
+
+A chapter page's ``h1`` is often the book and the heading after it the chapter; a book's
+headings can stand above the header rule and the chapter's below it; the ``<title>`` tag and
+the breadcrumbs say which.  ``TitleChooser`` is the part of the header reader
+(``mia_record.HeaderReader``) that decides; it reads ``self.p`` (the page), ``self.root`` and
+sets ``self.work``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..record import clean
+from .textbuild import classes as _classes, inline_text, tc as _tc
+
+_LABEL_LINE = re.compile(r"^(?:chapter|chap\.|part|book|section|lecture|letter|article)\s+[\w\-]+\.?$|^[IVXLC]+\.?$|^\d{1,3}\.?$",
+                         re.I)
+_NUMERAL = re.compile(r"^(?:[IVXLC]+|\d{1,3}|[A-Z])\.?$")
+_CHAPTERISH = re.compile(r"^(?:chapter|chap\.|part|book|section|appendix|preface|introduction|foreword|"
+                         r"afterword|postscript|lecture|letter|article)\b|^(?:[IVXLC]+|\d{1,3})[.:)\s–-]", re.I)
+_CHAPTER_HEAD = re.compile(r"^(?:chapter|chap\.)\s+(?:[IVXLC]+|\d{1,3})\b", re.I)
+
+
+def _lines(el) -> list[str]:
+    """A heading's lines (split at <br>)."""
+    return [line for line, _ in _info_lines(el)]
+
+
+def _join_label(lines: list[str]) -> str:
+    """"CHAPTER III" / "Family or Consanguine Collectivism" → "CHAPTER III: Family or …"."""
+    if _LABEL_LINE.match(lines[0]):
+        return f"{lines[0].rstrip('.')}: {' '.join(lines[1:])}"
+    return " ".join(lines)
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"\W+", " ", s.casefold()).strip()
+
+
+def _similar_in(needle: str, hay: str) -> bool:
+    n = re.sub(r"\W+", " ", needle.casefold()).strip()
+    h = re.sub(r"\W+", " ", hay.casefold()).strip()
+    return bool(n) and n in h
+
+
+def _similar(a: str, b: str) -> bool:
+    a, b = re.sub(r"\W+", " ", a.casefold()).strip(), re.sub(r"\W+", " ", b.casefold()).strip()
+    return bool(a and b) and (a == b or a.startswith(b) or b.startswith(a))
+
+
+def _info_lines(block) -> list[tuple[str, tuple]]:
+    """A free-text header block split at <br> and paragraph breaks, each line with its
+    emphasised phrases."""
+    out: list[tuple[str, tuple]] = []
+    cur: list[str] = []
+    marks: list[str] = []
+
+    def flush():
+        line = " ".join("".join(cur).split())
+        if line:
+            out.append((line, tuple(m for m in marks if m in line)))
+        cur.clear()
+        marks.clear()
+
+    def walk(el, top=False):
+        if isinstance(el.tag, str) and el.tag not in ("script", "style"):
+            if el.tag == "br":
+                flush()
+            else:
+                if el.tag in ("strong", "b", "em", "i") and clean(_tc(el)):
+                    marks.append(clean(_tc(el)))
+                if el.text:
+                    cur.append(el.text)
+                for c in el:
+                    walk(c)
+        if not top and el.tail:
+            cur.append(el.tail)
+
+    walk(block, top=True)
+    flush()
+    return out
+
+
+class TitleChooser:
+    """Title and work from the header headings (mixed into HeaderReader)."""
+
+    work: str | None = None
+    _numbered_sections = 0
+    _chapter_after_rule: str | None = None
+
+    def _is_title_tag(self, text: str, sides: bool = False) -> bool:
+        """Is `text` what the <title> says (or, with `sides`, either side of its first colon:
+        "Trotskyism: Counter-Revolution in Disguise")?  Not the "Author:" lead alone."""
+        head = self.root.find(".//title")
+        tag = clean(head.text) if head is not None and head.text else ""
+        parts = [tag] + ([p for p in tag.split(":", 1)] if sides and ":" in tag else [])
+        if not sides and ":" in tag:
+            parts.append(tag.split(":", 1)[1])
+        n = _norm(text)
+        return bool(n) and any(n == _norm(p) for p in parts)
+
+    def _after_rule(self) -> str | None:
+        """The heading just below the header's rule when the headings above it are the book
+        the <title> names and no header block stands between: a chapter's title."""
+        hs = [h for h in self.p.header_headings if h in self.p.order]
+        if len(hs) < 2:
+            return None
+        order = self.p.order
+        rule = next((order[h] for h in self.p.body.iter("hr") if order.get(h, -1) > order[hs[0]]), None)
+        before = [h for h in hs if order[h] < (rule or -1)]
+        after = [h for h in hs if rule is not None and order[h] > rule]
+        if not before or not after or after[0].tag not in ("h1", "h2", "h3"):
+            return None
+        if any(rule < order.get(b, 0) < order[after[0]] for b in self.p.info_blocks):
+            return None
+        chapter = clean(" ".join(_lines(after[0])))
+        if _LABEL_LINE.match(chapter) and sum(1 for h in self.p.body.iter(after[0].tag)
+                                              if _LABEL_LINE.match(inline_text(h).strip())) > 1:
+            return None         # "Chapter V" … "Chapter VI": a part holding several chapters
+        if self._is_title_tag(chapter, sides=True) or not any(self._is_title_tag(clean(" ".join(_lines(h))), sides=True)
+                                                  for h in before if h.tag in ("h1", "h2", "h3")):
+            return None
+        return chapter
+
+    def _choose_title(self, titles: list[tuple[str, str]]) -> tuple[str | None, list]:
+        """The title among the headings; an h1 that is the book a chapter belongs to gives way
+        to the chapter heading after it (and becomes the work)."""
+        if not titles:
+            return None, []
+        if self._chapter_after_rule and (k := next((k for k, (_, t) in enumerate(titles)
+                                                     if t == self._chapter_after_rule), None)):
+            # "Trotskyism / Counter-Revolution in Disguise", a rule, "The Communist Party": the
+            # book above the rule, the chapter below it.
+            tags = [t for t, _ in titles[:k]]
+            w = titles[tags.index("h1")] if "h1" in tags else titles[0]
+            self.work = self.work or w[1]
+            chapter, used = titles[k][1], {k}
+            if _LABEL_LINE.match(chapter) and k + 1 < len(titles):      # "PART THREE" / "The French Revolution"
+                chapter, used = f"{chapter.rstrip('.')}: {titles[k + 1][1]}", {k, k + 1}
+            return chapter, [x for j, x in enumerate(titles) if j not in used and x is not w]
+        # A title set as several h1 in a row ("Study Guide for" / "Marx’s" / "Theses on Feuerbach").
+        joined: list[tuple[str, str]] = []
+        for tag, t in titles:
+            if joined and tag == "h1" == joined[-1][0] and not _NUMERAL.match(t) and len(joined[-1][1]) < 40:
+                joined[-1] = ("h1", f"{joined[-1][1]} {t}")
+            else:
+                joined.append((tag, t))
+        titles = joined
+        tags = [t for t, _ in titles]
+        head = self.root.find(".//title")
+        title_tag = clean(head.text) if head is not None and head.text else ""
+        if "h1" in tags and (i := tags.index("h1")) > 0 and re.search(r"\s[–—-]$", titles[i - 1][1]) \
+                and _similar_in(titles[i - 1][1].rstrip(" –—-"), title_tag):
+            # A headline's first half set as a kicker above the h1 ("105,000 UAM Workers Vote –" /
+            # "Against No-Strike Pledge") when the <title> has both halves (else it is a kicker).
+            titles = titles[:i - 1] + [("h1", f"{titles[i - 1][1]} {titles[i][1]}")] + titles[i + 1:]
+            tags = [t for t, _ in titles]
+        if "h1" in tags:
+            i = tags.index("h1")
+            h1 = titles[i][1]
+            later = [(k, t) for k, (tag, t) in enumerate(titles) if k > i and tag in ("h2", "h3", "h4", "h5")]
+            if later and self._h1_is_work(h1, later[0][1]):
+                # The chapter: a "Chapter …" or numbered heading if there is one, else the first.
+                pick = next((x for x in later if re.match(r"^(?:chapter|chap\.)\s", x[1], re.I)
+                             or _NUMERAL.match(x[1])), later[0])
+                k, chapter = pick
+                used = {i, k}
+                if _LABEL_LINE.match(chapter) and k + 1 < len(titles):
+                    chapter = f"{chapter.rstrip('.')}: {titles[k + 1][1]}"
+                    used.add(k + 1)
+                self.work = self.work or h1
+                return chapter, [x for j, x in enumerate(titles) if j not in used]
+            # "Victor Serge / Year One of the Russian Revolution / I – The October Insurrection":
+            # a heading above the h1 is the book the h1 belongs to.
+            if i > 0 and not self.work and titles[i - 1][0] in ("h3", "h4") and not _CHAPTERISH.match(titles[i - 1][1]) \
+                    and (_CHAPTERISH.match(h1) or _NUMERAL.match(h1)):
+                self.work = titles[i - 1][1]       # (a kicker over an article's h1 is no book)
+            return h1, [x for j, x in enumerate(titles) if j != i]
+        # No h1: a later heading the <title> tag names after the first ("Lenin's Karl Marx:
+        # III: Marx's Economic Doctrine") is the chapter, the first the work.
+        head = self.root.find(".//title")
+        title_tag = clean(head.text).casefold() if head is not None and head.text else ""
+        if len(titles) > 1 and titles[0][1].casefold() in title_tag:
+            after = title_tag[title_tag.find(titles[0][1].casefold()) + len(titles[0][1]):]
+            for k, (tag, t) in enumerate(titles[1:], 1):
+                if len(t) > 3 and re.search(r"[^\W\d_]{3}", t) and _similar_in(t, after):
+                    self.work = self.work or titles[0][1]
+                    return t, [x for j, x in enumerate(titles) if j not in (0, k)]
+        # No h1, and a "Chapter II. Landed Property" heading under the book's: that is the title.
+        chapter_at = next((k for k, (_, t) in enumerate(titles) if k and _CHAPTER_HEAD.match(t)), None)
+        if chapter_at is not None and not _CHAPTERISH.match(titles[0][1]):
+            chapter = titles[chapter_at][1]
+            used = {0, chapter_at}
+            if _LABEL_LINE.match(chapter) and chapter_at + 1 < len(titles):
+                chapter = f"{chapter.rstrip('.')}: {titles[chapter_at + 1][1]}"
+                used.add(chapter_at + 1)
+            self.work = self.work or titles[0][1]
+            return chapter, [x for j, x in enumerate(titles) if j not in used]
+        # No h1: the first heading that is not the work itself.
+        for k, (tag, t) in enumerate(titles):
+            if self.work and t.casefold() == self.work.casefold() and len(titles) > k + 1:
+                continue
+            return t, [x for j, x in enumerate(titles) if j != k]
+        return titles[0][1], titles[1:]
+
+    def _h1_is_work(self, h1: str, chapter: str) -> bool:
+        low = h1.casefold()
+        if _CHAPTERISH.match(h1) or _NUMERAL.match(h1) or chapter.startswith("("):
+            return False
+        if _NUMERAL.match(chapter) and self._numbered_sections > 1:
+            return False        # "1", "2", "3"… under the h1: the text's own sections
+        crumbs = self._toplink_crumbs()
+        if crumbs and len(crumbs) >= 4 and _similar(crumbs[-1], h1):
+            return True
+        head = self.root.find(".//title")
+        title_tag = clean(head.text) if head is not None and head.text else ""
+        desc = self._meta("description") or ""
+        # "Robert Tressell: The Ragged Trousered Philanthropists (21. The Reign of Terror…)":
+        # the chapter in parentheses after the book.
+        in_parens = re.search(re.escape(low) + r".*\([^)]*" + re.escape(chapter.casefold()[:25]), desc.casefold())
+        if re.search(r"\((?:chap|ch\.|part|section)", title_tag, re.I) or (in_parens and low != chapter.casefold()):
+            return True
+        if _NUMERAL.match(chapter) or re.match(r"^(?:chapter|part|book)\s+[\dIVXLC]+\b", chapter, re.I):
+            return True
+        return bool(self.work and _similar(self.work, h1))
+
+    def _toplink_crumbs(self) -> list[str]:
+        for p in self.root.iter("p"):
+            if "toplink" in _classes(p):
+                return [c.strip() for c in inline_text(p).split(">") if c.strip()]
+        return []
