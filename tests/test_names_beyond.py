@@ -42,6 +42,21 @@ def test_a_name_in_capitals_on_its_own_line_is_a_person(nlp_ready):
     assert "JAMES MADISON" in [t for t, _ in persons(d)]
 
 
+def test_a_capitals_name_running_into_punctuation_or_ocr_debris(nlp_ready):
+    d = ann("Ran away, a man known by the name of\nJOSEPH TULL.—of dark complexion. "
+            "Committed by THOMAS BRAKEMANqt, jailor.")
+    assert [t for t, _ in persons(d)] == ["JOSEPH TULL", "THOMAS BRAKEMAN"], persons(d)
+
+
+def test_abbreviated_given_names_before_a_line_break_stay_with_the_surname(nlp_ready):
+    d = ann("The committee: W. G. Dawtrey, David Parker, Jos.\nHolloway, Simon Walters. "
+            "Resolved, that Wm. G.\nDawtrey be secretary.")
+    got = [t for t, _ in persons(d)]
+    assert "Jos.\nHolloway" in got and "Wm. G.\nDawtrey" in got, got
+    ids = {t: e for t, e in persons(d)}
+    assert ids["Wm. G.\nDawtrey"] == ids["W. G. Dawtrey"]
+
+
 def test_colour_words_after_a_title_or_initials_are_surnames(nlp_ready):
     d = ann("Mr. White moved the resolution, seconded by E. P. White of Boston.")
     got = [t for t, _ in persons(d)]
@@ -62,10 +77,93 @@ def test_a_known_surname_with_an_s_is_not_that_family(nlp_ready):
     assert got[0][1] != "hook-sidney"
 
 
+def test_a_wrapped_column_line_is_not_a_heading(nlp_ready):
+    # Lines of a column that wrap a list or a sentence have the shape of a title-case heading;
+    # a heading stands apart (its own paragraph, capitals, or after a finished sentence).
+    d = ann("The following gentlemen were appointed, viz:\nRizup Rawls, Lemuel Riddick, Simon\n"
+            "Walters and others. Take a look\nat Jim Carlen and Mansfield Judd\nplaying checkers.")
+    got = [t for t, _ in persons(d)]
+    assert "Lemuel Riddick" in got and "Mansfield Judd" in got, got
+    d = ann("The meeting closed.\nPurge Goes On\nThe trials continued.\n\nStalinists Distort "
+            "Interview\n\nThe paper said so.\nFEMALE SEMINARY.\nIt opens in May.")
+    assert persons(d) == []
+
+
+def test_a_title_and_an_initial_is_a_person_of_its_page_only(nlp_ready):
+    text = "(Capt. J. had the mate aboard.) Mrs. K. D. Hale spoke, and capt. B.\nsays so."
+    got = persons(ann(text))
+    assert [t for t, _ in got] == ["J.", "K. D. Hale", "B."], got
+    # an initial is anyone: its provisional id stays in its document
+    other = persons(ann("Capt. J. was not seen again."))
+    assert other[0][0] == "J." and other[0][1] != got[0][1]
+
+
+def test_esquire_inside_the_models_span_does_not_lose_the_name(nlp_ready):
+    from witness.nlp import with_titles
+    d = ann("Taxes are to be paid to JOHN BRINK, Esquire, Treasurer of said County.")
+    assert [t for t, _ in persons(d)] == ["JOHN BRINK"]
+    assert [m.text for m in with_titles(d.text, d.mentions) if m.type == "person"] == \
+        ["JOHN BRINK, Esquire"]
+
+
+def test_a_nobles_name_may_open_with_a_particle(nlp_ready):
+    d = ann("The Duke d’Aubin and Count de laRoche met the Duke\nd’Orsel at Brussels.")
+    assert [t for t, _ in persons(d)] == ["d’Aubin", "de laRoche", "d’Orsel"], persons(d)
+
+
+def test_a_particle_tail_belongs_to_the_name(nlp_ready):
+    d = ann("Letters of Prince Lewis d’Arenberg and of Count Charles Palfy d’Erdody reached "
+            "Mr. Van der\nNoot at Breda. Ludwig van Beethoven spoke of the Rights of Man.")
+    got = [t for t, _ in persons(d)]
+    assert got == ["Lewis d’Arenberg", "Charles Palfy d’Erdody", "Van der\nNoot",
+                   "Ludwig van Beethoven"], got
+
+
+def test_a_regnal_numerals_dot_is_no_part_of_the_name(nlp_ready):
+    d = ann("He shall be recognised under the name of\nHenry V.\n“I charge you.” "
+            "Henry C.\nPayne and John V. Smith came.")
+    assert [t for t, _ in persons(d)] == ["Henry V", "Henry C.\nPayne", "John V. Smith"]
+
+
+def test_a_name_before_county_is_a_place(nlp_ready):
+    d = ann("He sat for Pike county in the assembly and was judge of the court of Pike\n"
+            "county for years. Zebulon Pike was his uncle.")
+    assert typed(d).get("Pike county") == "place" and typed(d).get("Pike\ncounty") == "place"
+    assert [t for t, _ in persons(d)] == ["Zebulon Pike"]
+
+
+def test_one_unknown_word_after_the_is_not_a_person(nlp_ready):
+    d = ann("The Subscriber will open the Seminary on the 15th of October. "
+            "Mr. Bailey will teach; the Stalin of the village was Kirov.")
+    got = [t for t, _ in persons(d)]
+    assert "Seminary" not in got and "Bailey" in got and "Stalin" in got, got
+
+
 def test_lowercase_title_and_esquire_mark_a_person(nlp_ready):
     d = ann("The brig was commanded by captain Johnson.\nSigned, William W. Cowper, Esq.")
     got = [t for t, _ in persons(d)]
     assert "Johnson" in got and "William W. Cowper" in got
+
+
+def test_a_word_broken_over_a_line_end_is_read_whole(nlp_ready):
+    # OCR'd columns break words with "¬" or "-" at a line end; the stored text keeps them.
+    d = ann("The meeting was addressed by W. G. Daugh¬\ntry and by Solomon Roun-\ntree, "
+            "after which Gen. Harri¬\nson left for Ohio.")
+    got = {t: e for t, e in persons(d)}
+    assert set(got) == {"W. G. Daugh¬\ntry", "Solomon Roun-\ntree", "Harri¬\nson"}, got
+    # linked as the whole names "Harrison", "W. G. Daughtry", not as "Harri¬ son"
+    assert got["Harri¬\nson"].startswith("x-harison") and got["W. G. Daugh¬\ntry"] == "x-v-g-daughtri"
+
+
+def test_joined_offsets_map_back_to_the_page():
+    from witness.nlp.ocr import Joined
+    page = "Gen. Harri¬\nson; Austro-\nHungarian; Cow-\nper"
+    j = Joined(page)
+    assert j.text == "Gen. Harrison; Austro-\nHungarian; Cowper"
+    for word in ("Harrison", "Cowper", "Gen."):
+        a = j.text.index(word)
+        assert page[j.start(a):j.end(a + len(word))].replace("¬\n", "").replace("-\n", "") == word
+    assert not Joined("No broken words here.\nNone.")
 
 
 def test_title_inclusive_view_is_for_benchmarks_only(nlp_ready):
@@ -74,6 +172,27 @@ def test_title_inclusive_view_is_for_benchmarks_only(nlp_ready):
     assert "Harrison" in [t for t, _ in persons(d)]          # the archive keeps titles out
     wide = [m.text for m in with_titles(d.text, d.mentions) if m.type == "person"]
     assert wide == ["Gen. Harrison", "Mr. Vance", "Benjamin Ballard, Esq."]
+
+
+def test_title_view_takes_lowercase_capital_and_couple_titles(nlp_ready):
+    from witness.nlp import with_titles
+    d = ann("The schooner of capt. Orne sailed with captain\nBounds. Ensign Currie wrote to "
+            "Mr. and Mrs. Tally Eddings; ATTORNEY C. E. THOMPSON replied.")
+    wide = [m.text for m in with_titles(d.text, d.mentions) if m.type == "person"]
+    assert wide == ["capt. Orne", "captain\nBounds", "Ensign Currie",
+                    "Mr. and Mrs. Tally Eddings", "ATTORNEY C. E. THOMPSON"], wide
+    # a lowercase word is a title only if newspapers print that title in lower case
+    d = ann("He did not miss Johnson at the meeting.")
+    assert all(not m.text.startswith("miss") for m in with_titles(d.text, d.mentions))
+
+
+def test_title_view_takes_the_office_of_a_signature(nlp_ready):
+    from witness.nlp import with_titles
+    d = ann("The meeting then adjourned.\nJOHN BINNS, Chairman.\nWilliam Cowper, Secretary\n"
+            "Henry Payne, President of the Society, spoke.")
+    wide = [m.text for m in with_titles(d.text, d.mentions) if m.type == "person"]
+    # the office is taken where the line or sentence ends with it, not before "of …"
+    assert wide == ["JOHN BINNS, Chairman", "William Cowper, Secretary", "Henry Payne"], wide
 
 
 # ---- linking: the cases of issues 10, 16 and 18, on their real sentences -------------------

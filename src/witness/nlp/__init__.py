@@ -26,6 +26,7 @@ from witness.model import Document, Entity, Mention  # noqa: E402
 from witness.pieces import pieces  # noqa: E402
 
 from .lexicon import place_names  # noqa: E402
+from .ocr import Joined  # noqa: E402
 from .linking import Linked, Linker, Provisional  # noqa: E402
 from witness.language import pipeline_of  # noqa: E402
 
@@ -58,9 +59,17 @@ def load_nlp(ruler: str | None = "before", rules: bool = True, pipeline: str = "
 def _raws(nlp, text: str) -> list[Raw]:
     raws: list[Raw] = []
     for offset, piece in chunks(text):
-        for r in raws_of(nlp(piece)):
-            raws.append(Raw(r.start + offset, r.end + offset, r.type, r.hint, r.rule))
+        joined = Joined(piece)
+        raws.extend(_placed(raws_of(nlp(joined.text)), joined, offset))
     return raws
+
+
+def _placed(raws: list[Raw], joined: Joined, offset: int) -> list[Raw]:
+    """Raws found on a piece's joined text (ocr.Joined), at their offsets in the document."""
+    if not joined:
+        return [Raw(r.start + offset, r.end + offset, r.type, r.hint, r.rule) for r in raws]
+    return [Raw(joined.start(r.start) + offset, joined.end(r.end) + offset, r.type, r.hint, r.rule)
+            for r in raws]
 
 
 @lru_cache(maxsize=1)
@@ -154,6 +163,7 @@ def annotate_many(docs: Iterable[Document], n_process: int = 2,
     nlp = load_nlp()
     _linker()  # built before the workers fork, so they share it
     pending: dict[int, tuple[Document, int]] = {}  # index → (doc, number of chunks)
+    broken: dict[tuple[int, int], Joined] = {}     # pieces whose broken words were joined
 
     def feed():
         for i, doc in enumerate(docs):
@@ -164,7 +174,10 @@ def annotate_many(docs: Iterable[Document], n_process: int = 2,
             parts = chunks(doc.text)
             pending[i] = (doc, len(parts))
             for offset, piece in parts:
-                yield piece, (i, offset)
+                joined = Joined(piece)
+                if joined:
+                    broken[(i, offset)] = joined
+                yield joined.text, (i, offset)
 
     def done(i: int, raws: list[Raw]) -> Document:
         doc = pending.pop(i)[0]
@@ -181,8 +194,7 @@ def annotate_many(docs: Iterable[Document], n_process: int = 2,
             raws, seen = [], 0
         current = i
         seen += 1
-        for r in raws_of(sdoc):
-            raws.append(Raw(r.start + offset, r.end + offset, r.type, r.hint, r.rule))
+        raws.extend(_placed(raws_of(sdoc), broken.pop((i, offset), Joined("")), offset))
     if current is not None:
         yield done(current, raws)
 
@@ -194,9 +206,13 @@ def with_titles(text: str, mentions: list[Mention]) -> list[Mention]:
     a name; evaluations whose spans include them (CLEF HIPE) use this view."""
     from .titles import suffix_end, title_start
     out = []
+    last = 0   # where the previous person's widened span ends: no word belongs to two names
     for m in mentions:
         if m.type == "person":
             a, b = title_start(text, m.start), suffix_end(text, m.end)
+            if a < last:
+                a = m.start      # "William Cowper, Secretary⏎Henry Payne"
+            last = b
             if (a, b) != (m.start, m.end):
                 m = Mention(a, b, text[a:b], m.type, m.entity)
         out.append(m)

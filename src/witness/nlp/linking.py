@@ -23,6 +23,7 @@ from witness.authority.names import name_key
 from witness.authority.loader import COMMON_WORDS
 
 from .lexicon import PARTICLES, common_surnames, given_words, place_names
+from .ocr import Joined
 from .rules import Raw
 from .titles import title_start
 
@@ -32,6 +33,9 @@ MIN_SCORE = 0.7
 # Types the authority may give a non-person mention (a periodical stays a periodical).
 _TYPES = ("organization", "place", "periodical", "event", "work")
 _SPLIT = re.compile(r"\s+")
+# Initials and printed abbreviations of given names right before a surname ("Wm. G.⏎").
+_GIVEN_BEFORE = re.compile(r"(?<![\w.])(?:[A-Z][a-z]{0,3}\.[ \t]*\n?[ \t]*){1,3}$")
+_INITIAL = re.compile(r"[A-Z]\.")
 # A ruler's title before a bare given name: "Tsar Alexander" is one person across texts.
 _REGNAL = re.compile(r"\b(Tsar|Czar|Tsarina|Czarina|King|Queen|Emperor|Empress|Kaiser|Pope|"
                      r"Grand Duke|Grand Duchess|Saint|St\.)\s+$")
@@ -160,7 +164,12 @@ class Linker:
                     continue
                 before = [c for c in chain if c[0] <= a]
                 eid = (before[-1] if before else chain[0])[1]
-                out[a] = Linked(a, b, surname, "person", eid)
+                g = _GIVEN_BEFORE.search(text, max(0, a - 16), a)
+                if g is not None and g.end() == a and (i < 0 or covered[i][1] <= g.start()) \
+                        and all(_INITIAL.fullmatch(w) or w.casefold() in given_words()
+                                for w in g.group().split()):
+                    a = g.start()   # "Wm. G.⏎Daughtry" after "W. G. Daughtry"
+                out[a] = Linked(a, b, text[a:b], "person", eid)
 
     def _provisional_bare(self, text: str, start: int, q: str) -> str:
         """The provisional id of a single name the authority does not know.  A distinctive
@@ -169,7 +178,9 @@ class Linker:
         another, "Wilson" Woodrow, Charles E. or Harold): it is a person of this document
         only, unless a ruler's title names him ("Tsar Alexander")."""
         word = q.casefold()
-        if word not in given_words() and word not in common_surnames() and word not in COMMON_WORDS:
+        initial = bool(re.fullmatch(r"(?:[A-Z]\.\s?){1,3}", q))   # "Capt. J.": anyone
+        if (word not in given_words() and word not in common_surnames()
+                and word not in COMMON_WORDS and not initial):
             return provisional_id(q)
         m = _REGNAL.search(text, max(0, start - 20), start)
         if m is not None:
@@ -224,7 +235,7 @@ class Linker:
         bare: list[tuple[Raw, str, str]] = []
         for r in persons:
             surface = text[r.start:r.end]
-            q = clean_query(surface)
+            q = clean_query(Joined(surface).text)  # "Harri¬⏎son" is Harrison
             words = [w for w in _SPLIT.split(q) if w]
             skey = name_key(_surname(words))
             given = [w for w in words[:-1] if w.lower() not in PARTICLES]
@@ -266,7 +277,7 @@ class Linker:
 
         # Pass 2: bare surnames join a chain in this document, else the authority decides.
         for r, surface, skey in bare:
-            q = clean_query(surface)
+            q = clean_query(Joined(surface).text)  # "Harri¬⏎son" is Harrison
             chain = chains.get(skey)
             eid = None
             if chain:

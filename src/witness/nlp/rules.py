@@ -21,21 +21,41 @@ from witness.authority.loader import COMMON_WORDS
 from .lexicon import (ADJ_SUFFIX, DETERMINERS, DOTTED, DOTTED_TYPES, GROUP_WORDS, INITIALS,
                       LABELS, LEADING_NOT_NAME, NAME_TOO, NOT_NAME_SUFFIX, NOT_PERSON,
                       PARTICLES, TRIAL_WORDS, cap, given_words)
+from .layout import furniture_spans, heading_spans
 from .titles import ESQ, HONORIFICS, NOT_AFTER_TITLE, is_any_title, is_title
 
-# Lines of page furniture: names in them are not mentions of the body.
-FURNITURE = re.compile(
-    r"(?im)^[ \t]*(?:(?:transcri|marked up|mark-?up|html mark|proofread|source:|online version"
-    r"|copyleft|public domain|last updated|top of the page|written:|first published|translated"
-    r"|translation:|publisher:|write .{0,60}archive).*"
-    r"|[^\n]{0,80}\b(?:internet|reference|marxists[’']?) archive\b[^\n]{0,40}"
-    r"|[^\n]{0,60}\barchive(?:s)?\s*$)")
+# The capitals that open a token running on into punctuation or lowercase OCR debris.
+_CAPS_HEAD = re.compile(r"^[A-Z]{3,}(?=[.,;:—\-]|[a-z]{1,3}$)")
+# Words after a name that make it a place ("Jackson county").
+PLACE_AFTER = {"county", "township", "parish"}
+# Titles of nobility, whose bearers' names may open with a lowercase particle.
+NOBLE = {"count", "countess", "duke", "duchess", "baron", "baroness", "marquis", "marquess",
+         "prince", "princess", "viscount", "chevalier", "comte", "duc", "graf"}
+_PARTICLE_NAME = re.compile(r"^(?:d[’']|de[’']?|l[’'])[A-Z][a-z]+")
 
 
-# A short paragraph in title case without a final stop: a heading.
-HEADING = re.compile(r"(?m)^(?:[A-Z][\w’'\-]*|of|the|and|in|on|for|to|a|an|by|at|with|“|”)"
-                     r"(?:[ \t]+(?:[A-Z\d][\w’'\-.,]*|of|the|and|in|on|for|to|a|an|by|at|with|[“”‘’]))"
-                     r"{0,8}[ \t]*$")
+_REGNAL_DOT = re.compile(r"^[IVX]{1,4}\.$")
+_TAIL_OPENS = {"van", "von", "der", "den", "ten", "de", "du"}
+
+
+def _particle_tail(doc, i: int) -> int:
+    """The end of a name's particle tail that starts at token ``i`` ("d’Arenberg", "der⏎Noot",
+    "de la Marck"), or ``i`` when none follows."""
+    if i >= len(doc) or i == 0 or not (doc[i - 1].whitespace_ or _line_break(doc[i])):
+        return i
+    if _PARTICLE_NAME.match(doc[i].text):
+        return i + 1
+    j = i + 1 if _line_break(doc[i]) else i
+    if j >= len(doc) or doc[j].text not in _TAIL_OPENS:
+        return i         # not "y", "da", "di": conjunctions and prepositions elsewhere
+    k = j
+    while k < len(doc) and doc[k].text in PARTICLES and k - j < 3:
+        k += 1
+        if k < len(doc) and _line_break(doc[k]):
+            k += 1
+    if k > j and k < len(doc) and cap(doc[k].text) and doc[k].is_alpha and len(doc[k].text) > 1:
+        return k + 1
+    return i
 
 
 @dataclass
@@ -90,9 +110,6 @@ class Rules:
         words = text.split()
         return bool(words) and all(w in self.given_names or INITIALS.match(w) for w in words)
 
-    def _furniture(self, text: str) -> list[tuple[int, int]]:
-        return [(m.start(), m.end()) for m in FURNITURE.finditer(text)]
-
     # ---- main entry ---------------------------------------------------------------------
     def extract(self, doc) -> list[Raw]:
         text = doc.text
@@ -143,6 +160,22 @@ class Rules:
             if _line_break(doc[k]) and k + 1 < n:  # "Judge⏎Burgess"
                 k += 1
             nxt = doc[k]
+            if tok.lower_ in NOBLE and not claimed[k] and (
+                    _PARTICLE_NAME.match(nxt.text) or nxt.lower_ in PARTICLES and k + 1 < n
+                    and doc[k + 1].is_alpha and not claimed[k + 1]):
+                # "Duke d’Urfe", "Count de laMarck": a noble's name opens with a particle
+                end = k + 1 if _PARTICLE_NAME.match(nxt.text) else k + 2
+                out.append(Raw(nxt.idx, doc[end - 1].idx + len(doc[end - 1].text), "person",
+                               None, "title"))
+                claim(k, end)
+                continue
+            if (INITIALS.match(nxt.text) and not claimed[k]
+                    and tok.lower_.rstrip(".") in HONORIFICS and not self._name_follows(doc, k + 1)):
+                # "Capt. J. had captain Bounds aboard", "Mrs. O.": a person the paper names
+                # by an initial only.
+                out.append(Raw(nxt.idx, nxt.idx + len(nxt.text), "person", None, "title-initial"))
+                claim(k, k + 1)
+                continue
             if (claimed[k] or not cap(nxt.text) or not nxt.is_alpha
                     or nxt.lower_ in NOT_AFTER_TITLE or self._not_person_word(nxt.text, titled=True)):
                 continue
@@ -163,6 +196,7 @@ class Rules:
                 end += 1
             if end < n and doc[end].lower_ in NOT_AFTER_TITLE and doc[end].lower_ not in ("of", "and", "the"):
                 continue  # "General Putna Council"-like: a body, not a person
+            end = _particle_tail(doc, end)
             out.append(Raw(doc[k].idx, doc[end - 1].idx + len(doc[end - 1].text), "person",
                            None, "title"))
             claim(k, end)
@@ -179,7 +213,7 @@ class Rules:
             end = k = tok.i + 1
             if k < n and doc[k].text == "." and tok.text.casefold() + "." in given_words():
                 end = k = k + 1
-            parts = 0
+            parts, head = 0, 0
             while k < n and parts < 3 and not claimed[k] and (
                     (_upper_word(doc[k].text) and not doc[k].is_stop)
                     or INITIALS.match(doc[k].text) or _line_break(doc[k])):
@@ -187,13 +221,20 @@ class Rules:
                     parts += 1
                     end = k + 1
                 k += 1
-            if parts == 0 or not _upper_word(doc[end - 1].text) \
-                    or doc[end - 1].lower_ in NOT_AFTER_TITLE or doc[end - 1].lower_ in NOT_PERSON:
+            if k < n and parts < 3 and not claimed[k] and not doc[k].is_space:
+                # "JAMES HOOE.—of", "ANDREW ROUNSAVEbt": the surname's capitals run on into
+                # punctuation or OCR debris the tokenizer left attached
+                head = len(_CAPS_HEAD.match(doc[k].text).group()) if _CAPS_HEAD.match(doc[k].text) else 0
+                if head:
+                    parts, end = parts + 1, k + 1
+            last = doc[end - 1].text[:head] if head else doc[end - 1].text
+            if parts == 0 or not _upper_word(last) \
+                    or last.lower() in NOT_AFTER_TITLE or last.lower() in NOT_PERSON:
                 continue
             ent = ent_at.get(tok.i)
-            if ent is not None and ent.label_ == "PERSON":
+            if ent is not None and ent.label_ == "PERSON" and ent.end >= end:
                 continue
-            out.append(Raw(tok.idx, doc[end - 1].idx + len(doc[end - 1].text), "person", None, "caps"))
+            out.append(Raw(tok.idx, doc[end - 1].idx + len(last), "person", None, "caps"))
             claim(tok.i, end)
 
         # 4. The model's and the ruler's entities, repaired.
@@ -206,10 +247,10 @@ class Rules:
 
         # 5. Drop what sits on lines of page furniture, and unknown "names" in title-case
         # headings ("Purge Goes On", "Stalinists Distort Interview").
-        furn = self._furniture(text)
+        furn = furniture_spans(text)
         if furn:
             out = [r for r in out if not any(a <= r.start < b for a, b in furn)]
-        heads = [(m.start(), m.end()) for m in HEADING.finditer(text)]
+        heads = heading_spans(text)
         if heads:
             out = [r for r in out if not (
                 r.type == "person" and r.hint is None and r.rule == "ner"
@@ -238,6 +279,14 @@ class Rules:
                 if r.type != "event":
                     last_end = max(last_end, r.end)
         return kept
+
+    @staticmethod
+    def _name_follows(doc, k: int) -> bool:
+        """A capitalised word or an initial at token ``k`` (over one line break)."""
+        if k < len(doc) and _line_break(doc[k]):
+            k += 1
+        return k < len(doc) and (INITIALS.match(doc[k].text) is not None
+                                 or cap(doc[k].text) and doc[k].is_alpha)
 
     def _compound(self, doc, i: int, j: int, out: list[Raw], claim) -> None:
         parts = [doc[k] for k in range(i, j + 1, 2)]
@@ -282,9 +331,9 @@ class Rules:
         "Alfred⏎", "I. N."), or ``s`` when there are none."""
         while s > 0:
             k = s - 1
+            if _line_break(doc[k]) and k > 0:
+                k -= 1           # "Jos.⏎Riddick", "Alfred⏎Smith"
             if doc[k].text == "." and k > 0 and (doc[k - 1].text + ".").casefold() in given_words():
-                k -= 1
-            elif _line_break(doc[k]) and k > 0:
                 k -= 1
             prev = doc[k]
             if is_title(prev) or not (
@@ -311,6 +360,12 @@ class Rules:
                 pieces.append((a, k))
                 a = k + 1
             s, e = max(pieces, key=lambda p: sum(cap(doc[k].text) for k in range(*p)))
+        # "JOHN BRINK, Esquire": the suffix is not part of the name (the ESQ test below
+        # still sees it after the cut).
+        for k in range(s + 1, e - 1):
+            if doc[k].text == "," and doc[k + 1].lower_.rstrip(".") in ESQ:
+                e = k
+                break
         # Trim determiners, titles, possessives and punctuation at the edges.
         while s < e and (doc[s].lower_ in DETERMINERS or doc[s].is_punct or doc[s].is_space):
             s += 1
@@ -328,6 +383,11 @@ class Rules:
             e -= 1
         if e <= s:
             return None
+        after = e + 1 if e + 1 < len(doc) and _line_break(doc[e]) else e
+        if (typ in ("person", "organization") and after < len(doc) and e - s <= 2
+                and doc[after].lower_ in PLACE_AFTER and not titled):
+            # "Jackson county", "Pike township": a place named after someone
+            return Raw(doc[s].idx, doc[after].idx + len(doc[after].text), "place", None, "ner")
         if titled and doc[s].lower_ in NOT_AFTER_TITLE:
             return None  # "General Council", "Secretary General": a body or an office
         span = doc[s:e]
@@ -399,6 +459,10 @@ class Rules:
                                         and (NOT_NAME_SUFFIX.search(stext)
                                              or stext.lower() in COMMON_WORDS))):
                 return None
+            if (len(words) == 1 and not hint and not titled and span.start > 0
+                    and doc[span.start - 1].lower_ == "the" and stext not in self.person_names
+                    and stext not in self.surnames):
+                return None  # "the Seminary", "the Hills": a thing or a place, not a name
             if any(self._not_person_word(t.text, titled=named or titled) for t in words) \
                     and stext not in self.person_names:
                 return None
@@ -425,7 +489,14 @@ class Rules:
                     hint = None
             if any(c.isdigit() for c in stext):
                 return None
-            return Raw(doc[s].idx, span.end_char, "person", hint, "ruler" if hint else "ner")
+            end = span.end_char
+            if len(words) > 1 and _REGNAL_DOT.match(words[-1].text) and not INITIALS.match(words[-2].text) \
+                    and not self._name_follows(doc, span.end):
+                end -= 1         # "Henry V. to the Crown": the numeral's dot is no part of it
+            tail = _particle_tail(doc, span.end)
+            if tail > span.end:
+                end, hint = doc[tail - 1].idx + len(doc[tail - 1].text), None
+            return Raw(doc[s].idx, end, "person", hint, "ruler" if hint else "ner")
         if hint is None and (len(span) == 1 and self._not_person_word(stext)
                              or typ == "place" and any(self._not_person_word(t.text) for t in span)):
             return None  # "Bolshevik" as an organization, "Old Bolsheviks" as a place

@@ -38,34 +38,62 @@ ESQ = {"esq", "esqs", "esquire", "jr", "sr", "junior", "senior"}
 
 
 # Honorifics and ranks written before a name, with or without their abbreviating dot.
-_TITLE_BEFORE = re.compile(
-    r"(?:\b(?:Mr|Mrs|Messrs|Ms|Dr|Drs|Gen|Col|Capt|Cpt|Hon|Rev|Gov|Sen|Lieut|Lt|Maj|Sgt|Adm|Prof|"
-    r"Supt|Rep|Cmdr|Comdr|Brig|Gov|Pres|Sec|Atty|Mme|Mlle|Jno|St)\.?"
-    r"|\b(?:General|Colonel|Captain|Major|Admiral|President|Senator|Governor|Judge|Justice|"
-    r"Secretary|Professor|Doctor|Sir|Lord|Lady|Dame|King|Queen|Prince|Princess|Duke|Duchess|"
-    r"Count|Countess|Baron|Emperor|Empress|Tsar|Czar|Kaiser|Pope|Cardinal|Bishop|Archbishop|"
-    r"Father|Mayor|Marshal|Commissar|Comrade|Citizen|Madame|Monsieur|Herr|Frau|Mister|Miss|"
-    r"Mistress|Sergeant|Lieutenant|Commander|Ambassador|Premier|Chancellor|Deputy|Rabbi))"
-    r"[ \t\n]*$")
+_ABBREVIATED = ("Mr|Mrs|Messrs|Ms|Dr|Drs|Gen|Col|Capt|Cpt|Hon|Rev|Gov|Sen|Lieut|Lt|Maj|Sgt|Adm|"
+                "Prof|Supt|Rep|Cmdr|Comdr|Brig|Pres|Sec|Atty|Mme|Mlle|Jno|St")
+_SPELLED = ("General|Colonel|Captain|Major|Admiral|President|Senator|Governor|Judge|Justice|"
+            "Secretary|Professor|Doctor|Sir|Lord|Lady|Dame|King|Queen|Prince|Princess|Duke|"
+            "Duchess|Count|Countess|Baron|Emperor|Empress|Tsar|Czar|Kaiser|Pope|Cardinal|"
+            "Bishop|Archbishop|Father|Mayor|Marshal|Commissar|Comrade|Citizen|Madame|Madam|"
+            "Monsieur|Herr|Frau|Mister|Miss|Mistress|Sergeant|Lieutenant|Commander|Ambassador|"
+            "Premier|Chancellor|Deputy|Rabbi|Ensign|Inspector|Attorney|Abbe|Abbé|Don|Doña|Dona")
+_TITLE_BEFORE = re.compile(rf"\b(?:(?:{_ABBREVIATED})\.?|(?:{_SPELLED}))[ \t\n]*$", re.I)
+# "Mr. and Mrs. Eddings", "Judge and Mrs. Canfield": one couple, written as one name.
+_AND_BEFORE = re.compile(rf"\b(?:(?:{_ABBREVIATED})\.?|(?:{_SPELLED}))[ \t\n]+(?:and|&)[ \t\n]+$", re.I)
+
+
+def _written_title(word: str) -> bool:
+    """A title as newspapers print it: "Captain", "CAPTAIN", "Capt." — in lower case only the
+    words also printed so ("captain Johnson", "queen Eleanor", "hon. James Gordon")."""
+    w = word.strip().rstrip(".")
+    if w[:1].isupper():
+        return w[1:].islower() or w.isupper() or len(w) == 1
+    return w.lower() in LOWER_TITLES or w.lower() == "hon"
 
 
 def title_start(text: str, start: int) -> int:
     """Where a name that starts at ``start`` begins with the titles written before it
-    ("Hon. Mr. Vance" → the offset of "Hon."); ``start`` when there is none."""
+    ("Hon. Mr. Vance" → the offset of "Hon."; "Mr. and Mrs. Eddings" → of "Mr."); ``start``
+    when there is none."""
     a = start
     while True:
         m = _TITLE_BEFORE.search(text, max(0, a - 16), a)
-        if m is None or m.end() != a:
-            return a
+        if m is None or m.end() != a or not _written_title(m.group()):
+            break
         a = m.start()
+    if a < start:
+        m = _AND_BEFORE.search(text, max(0, a - 22), a)
+        if m is not None and m.end() == a and _written_title(m.group().split()[0]):
+            a = m.start()
+    return a
 
 
 _SUFFIX_AFTER = re.compile(r",?[ \t]*\n?[ \t]*(?:Esq|Esqs|Esquire|Jr|Sr|Junior|Senior)\b\.?")
 
 
+# The office a signature names after a comma, where the line or the sentence ends with it
+# ("W. G. Daughtry, Secretary", "EDWARD GARRIGUES,⏎President.", "James Coster, Sen.").
+_ROLE_AFTER = re.compile(
+    r",[ \t]*\n?[ \t]*(?:Chairman|CHAIRMAN|Secretary|SECRETARY|President|PRESIDENT|Treasurer|"
+    r"TREASURER|Clerk|Agent|Deputy|Auditor|Cashier|Sheriff)\b(?=\.?[ \t]*(?:\n|$|[,;:.]))"
+    r"|,[ \t]*\n?[ \t]*(?:Clk|Sen)\.(?=[ \t]*(?:\n|$|[,;:]))")
+
+
 def suffix_end(text: str, end: int) -> int:
-    """Where a name that ends at ``end`` ends with a suffix written after it (", Esq.")."""
+    """Where a name that ends at ``end`` ends with a suffix written after it (", Esq.") or
+    the office of a signature (", Secretary" at the end of a line)."""
     m = _SUFFIX_AFTER.match(text, end)
+    end = m.end() if m else end
+    m = _ROLE_AFTER.match(text, end)
     return m.end() if m else end
 
 
