@@ -198,8 +198,9 @@ CORPUS_HEDGED = [
     ("rumored", "sedov-sergei", "exiled",
      "His younger son, Sergei Sedov, disappeared in Moscow. We heard he was deported to Krasnoyarsk, and then "
      "agency despatches reported his arrest in this town.", {"Sergei Sedov": "sedov-sergei"}),
-    # archive/serge/1938/02/sedov.htm
-    ("reported", "wolf-erwin", "executed",
+    # archive/serge/1938/02/sedov.htm: a report its teller calls "admittedly unconfirmed" is passed
+    # on as a rumour (judged an artefact as "reported" by two blind judges, 2026-12-06 round 3)
+    ("rumored", "wolf-erwin", "executed",
      "Erwin Wolf, who was Trotsky’s secretary in Oslo, has disappeared (and an agency report – admittedly "
      "unconfirmed – has announced that Erwin Wolf has been shot in Moscow, at the beginning of February.)",
      {"Erwin Wolf": "wolf-erwin", "Trotsky": "trotsky-leon"}),

@@ -108,12 +108,32 @@ def test_an_undated_denial_in_an_undated_text_stands_against_nothing():
     assert [(c.kind, c.outlier.document_id, c.against) for c in found] == [("asserted-vs-denied", "later", 2)]
 
 
+def test_a_rumoured_date_is_no_outlier():
+    """serge-1938-02-sedov: "an agency report – admittedly unconfirmed – has announced that Erwin
+    Wolf has been shot in Moscow, in February" (1938) against his death in 1937: a rumour's
+    date is no source's statement (judged an artefact, round 3)."""
+    def item(doc, certainty, date):
+        return ClaimItem(Claim("wolf", "executed", None, date, None, certainty, None, Span(0, 5)), doc, doc, "1950", "w")
+    facts = [item("a", "asserted", "1937"), item("b", "asserted", "1937")]
+    assert find_contradictions(facts + [item("rumour", "rumored", "1938-02")]) == []
+    assert [c.outlier.document_id for c in find_contradictions(facts + [item("c", "asserted", "1938-02")])] == ["c"]
+
+
+def test_a_day_the_month_lacks_borrows_no_year():
+    """grant-1975-11-58years: "On June 31 Lenin wrote in 'Pravda'" (of 1917) is no date of 1975."""
+    from witness.claims.dates import find_dates
+    assert find_dates("On June 31 Lenin wrote in Pravda.", "1975-11-14") == []
+    assert find_dates("On June 30 Lenin wrote in Pravda.", "1975-11-14") == [(3, 10, "1975-06-30")]
+    assert find_dates("in June 31, 1917", "1975") == [(3, 16, "1917-06")]     # its own year, the month stands
+
+
 # -- identity: an archive of hand-made documents --------------------------------------------------
 
 RAMSAY = Entity("macdonald-ramsay", "person", "Ramsay MacDonald")
 DWIGHT = Entity("x-dwight-macdonald", "person", "Dwight Macdonald", provisional=True)
 SERGE = Entity("serge-victor", "person", "Victor Serge")
 MARX = Entity("marx-karl", "person", "Karl Marx")
+JOHNSTONE = Entity("johnstone-monty", "person", "Monty Johnstone", provisional=True)
 
 
 def _doc(doc_id, text, date, people, claims=()):
@@ -155,6 +175,14 @@ def archive(tmp_path):
                             [("marx-karl", "died", "Karl: murdered January 1919", "1919-01")]))
     store.put_document(_doc("later", "Marx wrote in 1919.", "1999", [("Marx", MARX)],
                             [("marx-karl", "wrote", "Marx wrote in 1919", "1919")]))
+    # a consensus of one source whose sentence does not name the person (grant-1969-lat-7: a
+    # quotation's "he was murdered in 1940" is Trotsky, given to the quoted Monty Johnstone)
+    store.put_document(_doc("quoting", "Monty Johnstone: “From Mexico, where he was murdered in 1940, he wrote "
+                                       "many books.”", "1969", [("Monty Johnstone", JOHNSTONE)],
+                            [("johnstone-monty", "died", "where he was murdered in 1940", "1940")]))
+    store.put_document(_doc("writes", "This is Trotskyism, writes Monty Johnstone in 1968.", "1969",
+                            [("Monty Johnstone", JOHNSTONE)],
+                            [("johnstone-monty", "wrote", "writes Monty Johnstone in 1968", "1968")]))
     yield Archive(store)
     store.close()
 
@@ -172,3 +200,5 @@ def test_only_a_mention_that_says_who_makes_an_outlier(archive):
     assert at("biog", "Kibalchich, was hanged") not in flagged
     assert at("glossary", "Karl: murdered") not in flagged
     assert at("later", "Marx wrote in 1919") in flagged
+    # a consensus without the authority file needs a claim that names the person
+    assert not [c for c in found if c.subject == "johnstone-monty"]

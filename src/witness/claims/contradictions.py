@@ -195,6 +195,9 @@ def find_contradictions(items, authority=None, subject: str | None = None,
             found += _after_death(subj, its, death[0], src)
         found += _self_corrections(subj, its)
         for c in found:
+            if AUTHORITY not in c.consensus.sources and c.consensus.example is not None \
+                    and not ok(c.consensus.example):
+                continue      # a consensus of sources alone whose firmest claim does not name the person
             if c.outlier is None or ok(c.outlier):
                 out.append(c)
                 continue
@@ -294,6 +297,8 @@ def _consensus(subj, its, event, auth_date, manner, src):
                                         f"the authority file {auth_date}"))
     outliers: dict[tuple[str, str], list[ClaimItem]] = defaultdict(list)
     for i in dated:
+        if i.claim.certainty == "rumored":
+            continue          # a rumour's date is no source's statement ("a report – admittedly unconfirmed –")
         if _disjoint(i.claim.date, date) and not _a_day_apart(i.claim.date, date) and src(i.document_id) not in voters:
             outliers[(src(i.document_id), i.claim.date)].append(i)
     for (_s, d), group in outliers.items():

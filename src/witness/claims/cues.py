@@ -27,6 +27,9 @@ def _is_negated(tok) -> bool:
                for c in tok.children)
 
 
+_UNCONFIRMED = {"unconfirmed", "unverified", "rumored", "rumoured"}
+
+
 def _not_yet(*toks) -> bool:
     """"not yet dead", "had not yet been arrested": the negation dates the event, it does not deny it."""
     return any(c.lower_ == "yet" and c.dep_ in ("advmod", "cc") for t in toks for c in t.children)
@@ -348,6 +351,9 @@ def _head_cues(head, via: str, level: float, presupposed: bool, nominal_arg: boo
                             src = source_text(agent[0]) if agent else None
                         else:
                             src = source_text(subj)
+                    if kind == "report" and subj is not None and any(
+                            g.lower_ in _UNCONFIRMED and g.dep_ in ("amod", "acl", "advmod", "appos") for g in subj.children):
+                        kind, src = "rumor", None    # "an agency report – admittedly unconfirmed – has announced that …"
                     add(kind, head.text, src)
         if not presupposed and via in COMPLEMENT_DEPS and kind is None:
             pred_cues = _predicate_cues(copula_adj, negated, level) if copula_adj is not None else []
@@ -357,7 +363,7 @@ def _head_cues(head, via: str, level: float, presupposed: bool, nominal_arg: boo
                 fk = F.noun_kind(_lemma(frame_subj)) if frame_subj is not None and frame_subj.pos_ == "NOUN" else None
                 if fk in ("report", "rumor", "testimony", "accusation", "confirm", "deny", "hedge"):               # "the rumor is that …", "reports have been released that …"
                     mods = {g.lower_ for g in frame_subj.children if g.dep_ in ("amod", "advmod", "compound")}
-                    if mods & {"unconfirmed", "unverified", "rumored", "rumoured"}:
+                    if mods & _UNCONFIRMED:
                         fk = "rumor"
                     elif mods & {"confirmed", "verified", "official"} and fk == "report" and not negated:
                         fk = "confirm"

@@ -173,7 +173,10 @@ def resolve(m: re.Match, doc_date: str | None, text_before: str = "") -> str | N
         try:
             dt.date(y, mon, int(day))
         except ValueError:
-            return _fmt(y, mon)
+            # a day the month does not have: with its year printed, the month stands; borrowed
+            # from the document ("On June 31 Lenin wrote", a 1975 text on 1917 — judged
+            # 2026-12-06), nothing says the year is right either
+            return None if m.group("ctx") else _fmt(y, mon)
         return _fmt(y, mon, int(day))
     if mon:
         return _fmt(y, mon)
