@@ -35,8 +35,20 @@ RIVAL_FULL_MENTIONS = 20
 _PATRONYMIC = ("ovich", "evich", "ich", "ovna", "evna", "ichna")
 
 
-def identified(store, authority) -> Callable[[object], bool]:
-    """`named(item)` for find_contradictions: does the claim's evidence name its subject?"""
+def surname_index(store) -> dict[str, set[str]]:
+    """Surname (case-folded) → the persons with a fuller spelling ending in it.  A scan of
+    every spelling (half a second on the whole corpus): the archive keeps it per generation."""
+    out: dict[str, set[str]] = {}
+    for pid, text in store.people.person_spellings():
+        words = text.split()
+        if len(words) > 1:
+            out.setdefault(words[-1].casefold(), set()).add(pid)
+    return out
+
+
+def identified(store, authority, surnames: Callable[[], dict[str, set[str]]] | None = None) -> Callable[[object], bool]:
+    """`named(item)` for find_contradictions: does the claim's evidence name its subject?
+    `surnames` gives surname_index(store), cached by the caller; built here when not given."""
     docs: dict[str, tuple[str, list]] = {}
     tokens: dict[str, set[str]] = {}
     bare: dict[str, Counter] = {}
@@ -64,7 +76,7 @@ def identified(store, authority) -> Callable[[object], bool]:
     def surname_owners(surname: str) -> Counter:
         """Linked mentions of the bare `surname`, per person (over the whole archive)."""
         if surname not in bare:
-            owners = {pid for pid, text in _full_names() if text.split()[-1].casefold() == surname}
+            owners = index().get(surname, set())
             counts = Counter()
             for pid in owners:
                 sp = spellings(pid)
@@ -76,12 +88,12 @@ def identified(store, authority) -> Callable[[object], bool]:
             bare[surname] = counts
         return bare[surname]
 
-    full_names: list[tuple[str, str]] = []
+    built: list[dict[str, set[str]]] = []
 
-    def _full_names():
-        if not full_names:
-            full_names.extend((pid, t) for pid, t in store.people.person_spellings() if len(t.split()) > 1)
-        return full_names
+    def index() -> dict[str, set[str]]:
+        if not built:
+            built.append(surnames() if surnames is not None else surname_index(store))
+        return built[0]
 
     def says_who(pid, text, m) -> bool:
         words = m.text.split()

@@ -11,7 +11,7 @@ from dataclasses import asdict, replace
 from ..claims import ClaimItem, build_timeline, find_contradictions
 from ..errors import BadQuery, NotFound
 from ..store.base import SearchQuery, SearchResults
-from .identity import identified
+from .identity import identified, surname_index
 from .same_text import fold_claims, fold_documents, members_of
 from .views import DocRef, PersonRef, PersonView, _entry, contradiction_views, fold, timeline_rows
 
@@ -39,7 +39,8 @@ class PeopleViews:
     def _named(self):
         """Whether a claim's own sentence names its subject firmly enough to stand against the
         sources (archive/identity.py)."""
-        return identified(self.store, self.authority)
+        return identified(self.store, self.authority,
+                          lambda: self.archive.cached("surname-owners", lambda: surname_index(self.store)))
 
     def _members(self) -> dict[str, list[str]]:
         """Document id → its group of duplicate texts, representative first."""
