@@ -202,3 +202,12 @@ def test_only_a_mention_that_says_who_makes_an_outlier(archive):
     assert at("later", "Marx wrote in 1919") in flagged
     # a consensus without the authority file needs a claim that names the person
     assert not [c for c in found if c.subject == "johnstone-monty"]
+
+
+def test_since_opens_a_state_it_does_not_date_an_event(nlp):
+    """archive/gallacher/1943/marxism.htm (a dev page): "Since 1921 continuously a member …,
+    Gallacher was arrested … in 1925" — the arrest is 1925."""
+    got = claims(nlp, "Since 1921 continuously a member of the Communist Party Central Committee, Gallacher was "
+                      "arrested with his eleven fellow members in 1925, before the General Strike.",
+                 {"Gallacher": "gallacher"}, "1943")
+    assert ("gallacher", "arrested", "1925", "asserted") in got

@@ -18,8 +18,13 @@ _TIME_NOUNS = {"week", "day", "month", "year", "spring", "summer", "autumn", "fa
 
 def date_for(s: _Sent, tok, dates) -> str | None:
     """The date whose expression hangs off the trigger (not off another verb or event noun);
-    an explicit date before a relative one ("twenty years ago (December 1974)")."""
-    for ds, de, iso in sorted(dates, key=lambda d: not _EXPLICIT.search(s.ctx.text[d[0]:d[1]])):
+    an explicit date before a relative one ("twenty years ago (December 1974)"), and the
+    event's own time before a bound ("Since 1921 a member …, Gallacher was arrested … in 1925":
+    "since" opens a state, it does not date an arrest)."""
+    def order(d):
+        words = s.ctx.text[d[0]:d[1]]
+        return (not _EXPLICIT.search(words), bool(_BOUND.match(words)))
+    for ds, de, iso in sorted(dates, key=order):
         t = _date_root(s, ds, de)
         steps = 0
         while t is not None and steps < 30:
@@ -53,4 +58,5 @@ def _date_root(s: _Sent, ds: int, de: int):
     return inside[-1] if inside else None
 
 
+_BOUND = re.compile(r"(?i)(?:since|until|till|by)\b")
 _EXPLICIT = re.compile(r"\b1[6-9]\d\d\b|\b20[0-4]\d\b")
