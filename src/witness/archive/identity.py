@@ -1,11 +1,14 @@
-"""Whether a claim's own sentence identifies the person it is about, firmly enough for the
-claim to be flagged against the other sources (claims.md; issue 18).
+"""Whether a claim's own sentence identifies the person it is about, and states its year, firmly
+enough for the claim to be flagged against the other sources (claims.md; issue 18).
 
 A contradiction says "this source disagrees with the others about this person". That is only
-worth a historian's time when the source is about that person: the judged contradictions of
-2026-12-06 (tests/gold/contradictions/) lost most of their artefacts to claims whose person
-was a namesake, a relative or a pronoun's guess. An outlier must therefore rest on a mention
-of its subject inside its own evidence, and that mention must say who:
+worth a historian's time when the source is about that person and says what it is said to:
+the judged contradictions of 2026-12-06 (tests/gold/contradictions/) lost most of their
+artefacts to claims whose person was a namesake, a relative or a pronoun's guess, or whose
+year the rules had worked out. An outlier must therefore rest on a mention of its subject
+inside its own evidence, that mention must say who, and a dated claim must print its year
+there ("twenty-six years ago" counted from a reprint's date, "on the night of 6–7 November"
+given the year of the page, are no source's statement of a year). Who a mention says:
 
 - a bare forename never does ("Liebknecht, Karl": which Karl);
 - a name preceded by a forename and patronymic the person never bears is someone else of the
@@ -118,7 +121,9 @@ def identified(store, authority, surnames: Callable[[], dict[str, set[str]]] | N
 
     def named(item) -> bool:
         text, mentions = doc(item.document_id)
-        ev, pid = item.claim.evidence, item.claim.subject
+        ev, pid, date = item.claim.evidence, item.claim.subject, item.claim.date
+        if date and date[:4] not in text[ev.start:ev.end]:
+            return False                # a year the rules worked out, not one the source states
         name_tokens(pid)
         return any(m.entity == pid and ev.start <= m.start < ev.end and says_who(pid, text, m) for m in mentions)
 
