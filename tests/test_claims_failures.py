@@ -1,6 +1,6 @@
-"""One page whose claims cannot be extracted never stops `reprocess --claims-only` (the whole
-corpus's run of 2026-12-06 died at document 7,488 on a date the rules could not compare): the
-page keeps the claims it had, the run names it and exits non-zero."""
+"""One page whose claims cannot be extracted never stops `reprocess --claims-only` or an ingest
+(the whole corpus's run of 2026-12-06 died at document 7,488 on a date the rules could not
+compare): nothing of that page is written, the run names it and exits 3 — locally and on Dask."""
 
 from __future__ import annotations
 
@@ -46,12 +46,14 @@ def test_the_other_pages_of_the_batch_get_their_claims(flaky):
 def test_reprocess_names_the_page_and_stores_the_rest(flaky, tmp_path):
     store = open_store(str(tmp_path / "a.db"))
     for d in docs():
-        d.claims = []
+        if d.id != "d1":
+            d.claims = []
         store.put_document(d)
     summary = reprocess(store, progress=False, claims_only=True)
-    assert [d for d, _ in summary.failed] == ["d1"] and "claims not extracted again" in summary.failed[0][1]
+    assert [d for d, _ in summary.failed] == ["d1"] and "claims: TypeError" in summary.failed[0][1]
     assert [c.date for c in store.get_document("d0").claims] == ["1930"]
-    assert store.get_document("d1").claims == []
+    assert [c.date for c in store.get_document("d1").claims] == ["1931"]      # the stored version, whole
+    assert len(store.history("d1")) == 1
     store.close()
 
 
@@ -62,7 +64,7 @@ def test_a_day_and_month_in_capitals_is_no_date_and_no_crash():
     assert find_dates("He came on 12 May and left.", "1937-08-28") == [(11, 17, "1937-05-12")]
 
 
-def test_ingest_stores_the_page_and_says_it_has_no_claims(flaky, tmp_path):
+def test_ingest_lists_the_page_and_stores_the_others(flaky, tmp_path):
     from witness.pipeline import ingest
     folder = tmp_path / "pages"
     folder.mkdir()
@@ -77,6 +79,24 @@ def test_ingest_stores_the_page_and_says_it_has_no_claims(flaky, tmp_path):
             yield d
     annotate = lambda ds: claims_many(with_mentions(ds))   # noqa: E731
     summary = ingest(store, [folder], progress=False, annotate=annotate)
-    assert summary.stored == 3
-    assert [(p, r.split(":")[0]) for p, r in summary.failed] == [("d1.txt", "stored without claims")]
+    assert summary.stored == 2
+    assert [(p, r.split(": TypeError")[0]) for p, r in summary.failed] == [("d1.txt", "not stored: claims")]
     store.close()
+
+
+def test_on_dask_the_page_fails_alone(flaky, monkeypatch):
+    """The cluster path's annotate step (distributed._annotated): the page the claim stage
+    failed on is a Failed with its reason, the others documents (the NER's part stood in for
+    by the gold mentions, as above)."""
+    import witness.annotate
+    from witness.distributed import _annotated
+    from witness.ingest.base import Failed
+
+    def annotate_many(ds, n_process=1):
+        for d in ds:
+            d.mentions = make_document(d.text, PEOPLE).mentions
+        return claims_many(ds)
+    monkeypatch.setattr(witness.annotate, "annotate_many", annotate_many)
+    out = _annotated(docs(), nlp=True)
+    assert [isinstance(o, Failed) for o in out] == [False, True, False]
+    assert out[1].reasons["witness"].startswith("claims: TypeError") and out[0].claims

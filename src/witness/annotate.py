@@ -51,7 +51,7 @@ def claims_many(docs: Iterable[Document]) -> Iterator[Document]:
                 try:
                     found[id(d)] = extract_claims_many([d])[0]
                 except Exception as exc:
-                    d.claims_error = f"{type(exc).__name__}: {exc}"   # it keeps the claims it had
+                    d.claims_error = f"{type(exc).__name__}: {exc}"   # ingest and reprocess list it, store nothing
         for doc in batch:
             if getattr(doc, "claims_error", None) is None:
                 doc.claims = found.get(id(doc), [])

@@ -203,7 +203,7 @@ def reprocess(ctx, quiet, no_nlp, claims_only, cluster):
     """Rerun creators, NLP and claim stages over stored documents (no files are read).
 
     Exit status 3 when some documents could not be annotated again: they are listed, and
-    each keeps what it had."""
+    each stays as it was stored."""
     from .reprocess import reprocess as run
     if claims_only and (no_nlp or cluster):
         raise click.UsageError("--claims-only goes alone: it reads the stored mentions, here")

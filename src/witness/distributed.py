@@ -124,18 +124,28 @@ def _annotated(docs: list, nlp: bool) -> list:
         return list(docs)
     from .annotate import annotate_many
     try:
-        return list(annotate_many(docs, n_process=1))
+        return [_claims_failed(d) for d in annotate_many(docs, n_process=1)]
     except Exception:
         if len(docs) == 1:
             raise
     out = []
     for doc in docs:
         try:
-            out.extend(annotate_many([doc], n_process=1))
+            out.extend(_claims_failed(d) for d in annotate_many([doc], n_process=1))
         except Exception as exc:
-            path = (doc.source.path if doc.source else None) or doc.id
-            out.append(Failed(path, {"witness": f"NLP: {type(exc).__name__}: {exc}"}))
+            out.append(Failed(_path(doc), {"witness": f"NLP: {type(exc).__name__}: {exc}"}))
     return out
+
+
+def _path(doc) -> str:
+    return (doc.source.path if doc.source else None) or doc.id
+
+
+def _claims_failed(doc):
+    """A page whose claim stage failed (annotate.claims_many marks it) fails here too, as it
+    does in a plain ingest or reprocess."""
+    error = getattr(doc, "claims_error", None)
+    return Failed(_path(doc), {"witness": f"claims: {error}"}) if error else doc
 
 
 _LOCAL = threading.local()

@@ -176,6 +176,10 @@ def ingest(store, paths: Iterable[str | Path], *, nlp: bool = True, workers: int
             docs = counted(docs, write, None)
         with store.batch(commit_every):
             for doc in docs:
+                if getattr(doc, "claims_error", None):    # the claim stage failed on this page alone
+                    _outcome(summary, store, _source_path(doc), "failed", f"not stored: claims: {doc.claims_error}")
+                    write.advance()
+                    continue
                 try:
                     res = doc if isinstance(doc, PutResult) else put(doc)
                 except (WitnessError, ValueError, UnicodeError) as exc:   # this document only
@@ -183,9 +187,6 @@ def ingest(store, paths: Iterable[str | Path], *, nlp: bool = True, workers: int
                     write.advance()
                     continue
                 setattr(summary, res.status, getattr(summary, res.status) + 1)
-                if getattr(doc, "claims_error", None):     # stored, but say what it lacks (exit 3)
-                    _outcome(summary, store, _source_path(doc), "failed",
-                             f"stored without claims: {doc.claims_error}")
                 write.advance()
             write.finish()
             if pool:

@@ -42,8 +42,10 @@ def reprocess(store, *, progress: bool = True, annotate=None, commit_every: int 
                 docs, put = annotate(link_many(store.iter_documents())), store.put_document
             for doc in counted(docs, None, nlp_stage):
                 error = getattr(doc, "claims_error", None)
-                if error is not None:         # stored as it was; the run says so and exits non-zero
-                    summary.failed.append((doc.id, f"claims not extracted again: {error}"))
+                if error is not None:         # the stored version stays whole; the run says so, exits 3
+                    summary.failed.append((doc.id, f"not annotated again: claims: {error}"))
+                    write.advance()
+                    continue
                 res = doc if isinstance(doc, PutResult) else put(doc)
                 setattr(summary, res.status, getattr(summary, res.status) + 1)
                 write.advance()
