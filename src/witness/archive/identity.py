@@ -8,24 +8,35 @@ artefacts to claims whose person was a namesake, a relative or a pronoun's guess
 year the rules had worked out. An outlier must therefore rest on a mention of its subject
 inside its own evidence, that mention must say who, and a dated claim must print its year
 there ("twenty-six years ago" counted from a reprint's date, "on the night of 6–7 November"
-given the year of the page, are no source's statement of a year). Who a mention says:
+given the year of the page, are no source's statement of a year). Who a mention says
+(titles and honorifics aside: "General Trepov" is a bare surname):
 
-- a bare forename never does ("Liebknecht, Karl": which Karl);
-- a name preceded by a forename and patronymic the person never bears is someone else of the
-  family ("Nicolas Ivanovich Kibalchich", a relative of Victor Serge, born Kibalchich);
+- a bare forename never does ("Liebknecht, Karl": which Karl; "Monty" for Monty Johnstone),
+  unless it is the word the archive most often calls the person by alone ("Mao", "Chen":
+  surnames printed first);
+- a name with a forename the person never bears, inside the mention or just before it
+  ("Nicolas Ivanovich Kibalchich", a relative of Victor Serge, born Kibalchich), is someone
+  else of the family; the person's forenames are the authority file's when it has them (the
+  archive's own spellings may hold the very mislink in question);
 - a bare surname does when the person is in the authority file or the archive knows them by a
   fuller name, and the archive's own linking gives that surname to this person nearly always
   (``SURNAME_SHARE``): "Kamenev" is Lev Kamenev in 98 % of its mentions, "MacDonald" is Ramsay
   MacDonald in 93 % and Dwight Macdonald in the rest — not enough to stand against the sources.
   Rivals are persons of the authority file or provisional persons named in full often
   (``RIVAL_FULL_MENTIONS``).
+
+The consensus side is held to the first rule only (its claim names the person): the year
+rule is for the outlier, whose year is what is contested.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 from typing import Callable
 
+from ..claims.context import bare_forename
+from ..nlp.titles import HONORIFICS, LOWER_TITLES, PERSON_TITLES
 from .views import _entry
 
 # Share of a bare surname's linked mentions that must go to the subject for the bare surname to
@@ -35,27 +46,61 @@ SURNAME_SHARE = 0.95
 # A provisional person named in full this often is somebody (Dwight Macdonald: 30); the NER's
 # accidents ("Capital Marx" 17, "October Lenin" 4) are not.
 RIVAL_FULL_MENTIONS = 20
-_PATRONYMIC = ("ovich", "evich", "ich", "ovna", "evna", "ichna")
+_TITLES = HONORIFICS | LOWER_TITLES | PERSON_TITLES
+_PATRONYMIC = ("ovich", "evich", "ovna", "evna", "ich")
+# Capitalised words before a name that are no forename ("In Zurich Lenin wrote …").
+_FUNCTION = {"in", "at", "from", "to", "of", "on", "by", "for", "with", "and", "the", "when", "after",
+             "before", "since", "until", "as", "but", "while", "where", "which", "that", "this"}
 
 
-def surname_index(store) -> dict[str, set[str]]:
-    """Surname (case-folded) → the persons with a fuller spelling ending in it.  A scan of
-    every spelling (half a second on the whole corpus): the archive keeps it per generation."""
-    out: dict[str, set[str]] = {}
-    for pid, text in store.people.person_spellings():
-        words = text.split()
-        if len(words) > 1:
-            out.setdefault(words[-1].casefold(), set()).add(pid)
-    return out
+def _words(name: str) -> list[str]:
+    """A name's words without titles, honorifics and punctuation around them."""
+    out = [w.strip(".,;:()“”\"'’") for w in name.split()]
+    return [w for w in out if w and w.casefold().rstrip(".") not in _TITLES]
 
 
-def identified(store, authority, surnames: Callable[[], dict[str, set[str]]] | None = None) -> Callable[[object], bool]:
-    """`named(item)` for find_contradictions: does the claim's evidence name its subject?
-    `surnames` gives surname_index(store), cached by the caller; built here when not given."""
+class Surnames:
+    """Who the archive gives a bare surname to.  Built once per archive generation (a scan of
+    every spelling, half a second on the whole corpus); the counts per surname on demand."""
+
+    def __init__(self, store, authority) -> None:
+        self.store, self.authority = store, authority
+        self.index: dict[str, set[str]] = {}
+        for pid, text in store.people.person_spellings():
+            words = _words(text)
+            if len(words) > 1:
+                self.index.setdefault(words[-1].casefold(), set()).add(pid)
+        self._owners: dict[str, Counter] = {}
+
+    def share(self, pid: str, surname: str) -> float:
+        """The share of the bare `surname`'s linked mentions that go to `pid` (1.0: nobody else)."""
+        if surname not in self._owners:
+            counts = Counter()
+            for owner in self.index.get(surname, ()):
+                sp = self.store.people.spellings(owner)
+                in_full = sum(n for t, n in sp if len(_words(t)) > 1 and _words(t)[-1].casefold() == surname)
+                if _entry(self.authority, owner) is not None or in_full >= RIVAL_FULL_MENTIONS:
+                    counts[owner] = sum(n for t, n in sp if len(_words(t)) == 1 and _words(t)[0].casefold() == surname)
+            self._owners[surname] = counts
+        counts = self._owners[surname]
+        total = sum(counts.values())
+        return counts[pid] / total if total else 1.0
+
+
+@dataclass
+class Identity:
+    """`firm(item)`: the outlier test (names its person and prints its year); `names(item)`:
+    the consensus test (names its person)."""
+    firm: Callable[[object], bool]
+    names: Callable[[object], bool]
+
+
+def identified(store, authority, surnames: Callable[[], Surnames] | None = None) -> Identity:
+    """The two tests over `store`'s documents.  `surnames` gives the generation's Surnames
+    (the archive caches it); built here when not given."""
     docs: dict[str, tuple[str, list]] = {}
-    tokens: dict[str, set[str]] = {}
-    bare: dict[str, Counter] = {}
-    fuller: dict[str, bool] = {}
+    people: dict[str, tuple[set[str], list[list[str]], bool, set[str]]] = {}
+    built: list[Surnames] = []
 
     def doc(doc_id):
         if doc_id not in docs:
@@ -63,71 +108,72 @@ def identified(store, authority, surnames: Callable[[], dict[str, set[str]]] | N
             docs[doc_id] = (d.text, [m for m in d.mentions if m.type == "person" and m.entity])
         return docs[doc_id]
 
-    def spellings(pid):
-        return store.people.spellings(pid)
-
-    def name_tokens(pid) -> set[str]:
-        if pid not in tokens:
-            names = {t for t, _ in spellings(pid)}
+    def person(pid):
+        """(name tokens the person bears, their names as word lists, known by more than a
+        surname, the first words they go by alone)"""
+        if pid not in people:
             entry = _entry(authority, pid)
+            spelled = [(_words(t), n) for t, n in store.people.spellings(pid)]
+            seen = [w for w, _ in spelled]
+            alone = Counter({w[0].casefold(): 0 for w in seen if len(w) == 1})
+            for w, n in spelled:
+                if len(w) == 1:
+                    alone[w[0].casefold()] += n
             if entry is not None:
-                names |= {entry.name, *entry.variants}
-            tokens[pid] = {w.strip(".,").casefold() for n in names if n for w in n.split()}
-            fuller[pid] = entry is not None or any(len(n.split()) > 1 for n in names if n)
-        return tokens[pid]
+                names = [_words(n) for n in (entry.name, *entry.variants) if n]
+            else:
+                names = [w for w in seen if len(w) > 1]
+            tokens = {w.casefold() for n in names for w in n}
+            # a first word the archive uses alone more than every last word: the name a person
+            # goes by whose surname is printed first ("Mao", "Chen"), not a forename
+            lasts = max((alone[n[-1].casefold()] for n in names if len(n) > 1), default=0)
+            usual = {w for w, k in alone.items() if k > lasts}
+            people[pid] = (tokens, names, entry is not None or any(len(w) > 1 for w in seen), usual)
+        return people[pid]
 
-    def surname_owners(surname: str) -> Counter:
-        """Linked mentions of the bare `surname`, per person (over the whole archive)."""
-        if surname not in bare:
-            owners = index().get(surname, set())
-            counts = Counter()
-            for pid in owners:
-                sp = spellings(pid)
-                in_full = sum(n for t, n in sp if len(t.split()) > 1 and t.split()[-1].casefold() == surname)
-                # a rival is a real person: in the authority file, or named in full often enough
-                # not to be the NER's "October Lenin" or "Capital Marx"
-                if _entry(authority, pid) is not None or in_full >= RIVAL_FULL_MENTIONS:
-                    counts[pid] = sum(n for t, n in sp if t.casefold() == surname)
-            bare[surname] = counts
-        return bare[surname]
-
-    built: list[dict[str, set[str]]] = []
-
-    def index() -> dict[str, set[str]]:
+    def share(pid, surname):
         if not built:
-            built.append(surnames() if surnames is not None else surname_index(store))
-        return built[0]
+            built.append(surnames() if surnames is not None else Surnames(store, authority))
+        return built[0].share(pid, surname)
+
+    def stranger(word: str, known: set[str]) -> bool:
+        """A forename this person does not bear (an initial may stand for any)."""
+        return len(word.rstrip(".")) > 2 and word[:1].isupper() and word.casefold() not in known
 
     def says_who(pid, text, m) -> bool:
-        words = m.text.split()
-        known = name_tokens(pid)
-        if len(words) == 1:
-            entry = _entry(authority, pid)
-            if entry is not None and entry.name and len(entry.name.split()) > 1 \
-                    and words[0].casefold() == entry.name.split()[0].casefold() != entry.name.split()[-1].casefold():
-                return False                            # a bare forename
-        before = text[max(0, m.start - 60):m.start].split()
-        lead = [w for w in before[-2:] if w[:1].isupper() and w.isalpha()]
-        if len(lead) == 2 and lead[-1].casefold().endswith(_PATRONYMIC) and not all(
-                w.casefold() in known for w in lead):
-            return False                                # "Nicolas Ivanovich Kibalchich": a relative
+        words = _words(m.text)
+        if not words:
+            return False
+        known, names, fuller, usual = person(pid)
+        if len(words) == 1 and words[0].casefold() not in usual and any(bare_forename(words[0], n) for n in names):
+            return False                                # a bare forename ("Mao", "Chen": their usual name)
+        if any(stranger(w, known) for w in words[:-1]):
+            return False                                # "Nicolas Ivanovich Kibalchich" as one mention
+        before = text[max(0, m.start - 60):m.start].split()[-2:]
+        if len(before) == 2 and all(w[:1].isupper() and w.isalpha() for w in before) \
+                and before[0].casefold() not in _FUNCTION and len(before[1]) >= 6 \
+                and before[1].casefold().endswith(_PATRONYMIC) and any(stranger(w, known) for w in before):
+            return False                                # "Nicolas Ivanovich ⟦Kibalchich⟧": a relative
         if len(words) > 1:
             return True
-        if not fuller.get(pid, False):
+        if not fuller:
             return False                                # known by nothing but a surname ("General Trepov")
-        owners = surname_owners(words[0].casefold())
-        total = sum(owners.values())
-        return not total or owners[pid] / total >= SURNAME_SHARE
+        return share(pid, words[0].casefold()) >= SURNAME_SHARE
 
-    def named(item) -> bool:
+    def names_person(item) -> bool:
         text, mentions = doc(item.document_id)
-        ev, pid, date = item.claim.evidence, item.claim.subject, item.claim.date
-        if date and date[:4] not in text[ev.start:ev.end]:
-            return False                # a year the rules worked out, not one the source states
-        name_tokens(pid)
+        ev, pid = item.claim.evidence, item.claim.subject
         return any(m.entity == pid and ev.start <= m.start < ev.end and says_who(pid, text, m) for m in mentions)
 
-    return named
+    def firm(item) -> bool:
+        date = item.claim.date
+        if date:
+            text, _ = doc(item.document_id)
+            if date[:4] not in text[item.claim.evidence.start:item.claim.evidence.end]:
+                return False            # a year the rules worked out, not one the source states
+        return names_person(item)
+
+    return Identity(firm, names_person)
 
 
-__all__ = ["identified", "SURNAME_SHARE"]
+__all__ = ["Identity", "Surnames", "identified", "SURNAME_SHARE", "RIVAL_FULL_MENTIONS"]

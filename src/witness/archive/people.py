@@ -11,7 +11,7 @@ from dataclasses import asdict, replace
 from ..claims import ClaimItem, build_timeline, find_contradictions
 from ..errors import BadQuery, NotFound
 from ..store.base import SearchQuery, SearchResults
-from .identity import identified, surname_index
+from .identity import Surnames, identified
 from .same_text import fold_claims, fold_documents, members_of
 from .views import DocRef, PersonRef, PersonView, _entry, contradiction_views, fold, timeline_rows
 
@@ -36,11 +36,13 @@ class PeopleViews:
     def authority(self):
         return self.archive.authority
 
-    def _named(self):
-        """Whether a claim's own sentence names its subject firmly enough to stand against the
-        sources (archive/identity.py)."""
-        return identified(self.store, self.authority,
-                          lambda: self.archive.cached("surname-owners", lambda: surname_index(self.store)))
+    def _identity(self) -> dict:
+        """find_contradictions' tests of whether a claim's own sentence names its subject (and,
+        for an outlier, prints its year) firmly enough to stand against the sources
+        (archive/identity.py)."""
+        ident = identified(self.store, self.authority,
+                           lambda: self.archive.cached("surnames", lambda: Surnames(self.store, self.authority)))
+        return {"named": ident.firm, "identifies": ident.names}
 
     def _members(self) -> dict[str, list[str]]:
         """Document id → its group of duplicate texts, representative first."""
@@ -152,7 +154,7 @@ class PeopleViews:
         items = _items(people.claims([pid]))
         rows, by_claim = self._timeline(items, members, pid)
         found = find_contradictions([it for _, it in items], self.authority, subject=pid,
-                                    source_of=self._source_of(), named=self._named())
+                                    source_of=self._source_of(), **self._identity())
         cons = contradiction_views(found, by_claim, lambda _: name)
         provisional = auth is None and (ent.provisional if ent else True)
         total = self._table().get(pid, (None, len(docs)))[1]
@@ -191,13 +193,13 @@ class PeopleViews:
     def contradictions(self, pid: str | None = None):
         rows = self.store.people.claims([pid] if pid else None)
         return find_contradictions([it for _, it in _items(rows)], self.authority, subject=pid,
-                                   source_of=self._source_of(), named=self._named())
+                                   source_of=self._source_of(), **self._identity())
 
     def contradiction_views(self):
         items = _items(self.store.people.claims())
         _, by_claim = self._timeline(items, self._members())
         found = find_contradictions([it for _, it in items], self.authority, source_of=self._source_of(),
-                                    named=self._named())
+                                    **self._identity())
         out = contradiction_views(found, by_claim, lambda pid: self.name(pid) or pid)
         out.sort(key=lambda c: (-c.against, c.entity_name.casefold(), c.kind))   # most contested first
         return out

@@ -73,7 +73,8 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     return [(s, e) for s, e in out if text[s:e].strip()]
 
 
-def _bare_forename(text: str, name: list[str] | None) -> bool:
+def bare_forename(text: str, name: list[str] | None) -> bool:
+    """Is `text` only the forename of the person named `name` (its words)?"""
     return bool(name) and len(name) > 1 and " " not in text.strip() and \
         text.strip().casefold() == name[0].casefold() != name[-1].casefold()
 
@@ -98,7 +99,7 @@ class Context:
         self.persons: list[Mention] = [
             m for k, m in enumerate(persons)
             if not (k and persons[k - 1].end + 2 == m.start and self.text[m.start - 2:m.start] == ", "
-                    and persons[k - 1].entity != m.entity and _bare_forename(m.text, names.get(m.entity)))]
+                    and persons[k - 1].entity != m.entity and bare_forename(m.text, names.get(m.entity)))]
         self._m_starts = [m.start for m in self.persons]
         self._titles: list[tuple[int, str, str]] | None = None   # (offset, title, entity)
         # The page's author, where the record links one to an entity: the author's own "I"

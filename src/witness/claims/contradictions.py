@@ -164,15 +164,19 @@ def _plural(n: int, word: str) -> str:
 
 def find_contradictions(items, authority=None, subject: str | None = None,
                         source_of: Callable[[str], str] | None = None,
-                        named: Callable[[ClaimItem], bool] | None = None) -> list[Contradiction]:
+                        named: Callable[[ClaimItem], bool] | None = None,
+                        identifies: Callable[[ClaimItem], bool] | None = None) -> list[Contradiction]:
     """Contradictions among `items` ((claim, doc id, title, doc date[, quote]) or ClaimItem),
     most-contested first.  `authority`: anything with ``.get(entity_id)`` returning an entry with
     ``died``/``born`` (ISO) and optionally ``death_manner``.  `source_of`: document id → source id
     (duplicate texts are one source); by default every document is its own source.  `named`:
     whether a claim's own sentence names its subject — when given, only such claims are flagged
-    as outliers (a claim resting on a pronoun is too weak to stand against the sources)."""
+    as outliers (a claim resting on a pronoun is too weak to stand against the sources).
+    `identifies`: whether a claim's sentence names its subject — when given, a consensus the
+    authority file is not part of must rest on such a claim."""
     src = source_of or (lambda d: d)
     ok = named or (lambda it: True)
+    about = identifies or (lambda it: True)
     by_subject: dict[str, list[ClaimItem]] = defaultdict(list)
     for raw in items:
         it = as_item(raw)
@@ -196,7 +200,7 @@ def find_contradictions(items, authority=None, subject: str | None = None,
         found += _self_corrections(subj, its)
         for c in found:
             if AUTHORITY not in c.consensus.sources and c.consensus.example is not None \
-                    and not ok(c.consensus.example):
+                    and not about(c.consensus.example):
                 continue      # a consensus of sources alone whose firmest claim does not name the person
             if c.outlier is None or ok(c.outlier):
                 out.append(c)

@@ -51,7 +51,7 @@ DATE_RE = re.compile(
     rf"|{_MONTH}\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}"
     rf"|{_MONTH},?\s+{_YEAR}"
     rf"|(?:in|of|by|since|until|during|early|late|mid|summer|spring|autumn|winter|fall)\s+(?:the\s+(?:year|end\s+of)\s+)?{_YEAR}\b(?![-–]\d)"
-    rf"|(?:week|day),\s+{_YEAR}\b(?![-–]\d)"        # "Easter week, 1916", "May Day, 1919"
+    rf"|(?:week|day),\s+{_YEAR}(?=\s*[,.;:)]|\s*$)"  # "Easter week, 1916," (not "That day, 1800 workers")
     rf"|(?P<last>last|this|next)\s+(?P<lunit>year|month|{_MONTH[1:-1]}|spring|summer|autumn|fall|winter)"
     rf"|(?P<approx>(?:nearly|almost|about|some|over|more\s+than|less\s+than|around|roughly|approximately)\s+)?"
     rf"(?<![\w-])(?P<num>{_NUMBER})\s+(?P<unit>days?|weeks?|months?|years?)\s+ago"

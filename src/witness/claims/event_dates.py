@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from .arguments import _Sent
+from .dates import _EXPLICIT_YEAR as _EXPLICIT
 from .predicates import NOUNS
 
 # A date hanging off one of these (or off another event noun) is that event's date: "the
@@ -59,4 +60,3 @@ def _date_root(s: _Sent, ds: int, de: int):
 
 
 _BOUND = re.compile(r"(?i)(?:since|until|till|by)\b")
-_EXPLICIT = re.compile(r"\b1[6-9]\d\d\b|\b20[0-4]\d\b")
