@@ -60,31 +60,28 @@ def _words(name: str) -> list[str]:
 
 
 class Surnames:
-    """Who the archive gives a bare surname to.  Built once per archive generation (a scan of
-    every spelling, half a second on the whole corpus); the counts per surname on demand."""
+    """Who the archive gives a bare surname to, asked of the store one surname at a time and
+    kept for the archive's generation."""
 
     def __init__(self, store, authority) -> None:
         self.store, self.authority = store, authority
-        self.index: dict[str, set[str]] = {}
-        for pid, text in store.people.person_spellings():
-            words = _words(text)
-            if len(words) > 1:
-                self.index.setdefault(words[-1].casefold(), set()).add(pid)
-        self._owners: dict[str, Counter] = {}
+        self._known: dict[str, tuple[Counter, set[str]]] = {}
 
     def share(self, pid: str, surname: str) -> float:
-        """The share of the bare `surname`'s linked mentions that go to `pid` (1.0: nobody else)."""
-        if surname not in self._owners:
-            counts = Counter()
-            for owner in self.index.get(surname, ()):
-                sp = self.store.people.spellings(owner)
-                in_full = sum(n for t, n in sp if len(_words(t)) > 1 and _words(t)[-1].casefold() == surname)
-                if _entry(self.authority, owner) is not None or in_full >= RIVAL_FULL_MENTIONS:
-                    counts[owner] = sum(n for t, n in sp if len(_words(t)) == 1 and _words(t)[0].casefold() == surname)
-            self._owners[surname] = counts
-        counts = self._owners[surname]
-        total = sum(counts.values())
-        return counts[pid] / total if total else 1.0
+        """The share of the bare `surname`'s linked mentions that go to `pid` rather than to a
+        rival (1.0: no rival has any)."""
+        if surname not in self._known:
+            bare, in_full = Counter(), Counter()
+            for owner, text, n in self.store.people.surname_spellings(surname):
+                words = _words(text)
+                if words and words[-1].casefold() == surname:
+                    (bare if len(words) == 1 else in_full)[owner] += n
+            rivals = {o for o, n in in_full.items()
+                      if _entry(self.authority, o) is not None or n >= RIVAL_FULL_MENTIONS}
+            self._known[surname] = (bare, rivals)
+        bare, rivals = self._known[surname]
+        total = bare[pid] + sum(bare[r] for r in rivals if r != pid)
+        return bare[pid] / total if total else 1.0
 
 
 @dataclass
