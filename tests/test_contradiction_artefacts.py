@@ -156,8 +156,9 @@ def _doc(doc_id, text, date, people, claims=()):
 
 
 @pytest.fixture
-def archive(tmp_path):
-    store = open_store(str(tmp_path / "a.db"))
+def archive(archive_target):
+    """Both backends (conftest's archive_target): the identity rules ask the store's queries."""
+    store = open_store(archive_target)
     # Dwight Macdonald, named in full often, and the bare surname given to him in his documents
     store.put_document(_doc("dwight", " ".join(["Dwight Macdonald edited Politics."] * 20
                                                + ["Macdonald wrote again."] * 30), "1950",
