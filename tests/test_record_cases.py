@@ -369,3 +369,24 @@ def test_a_books_front_page_is_no_document(corpus_root, mia_extra_root, root, re
 def test_a_foreword_before_the_contents_is_a_document(corpus_root):
     # Bell's Dictionary: the Foreword's text stands before "Contents"
     assert _rec(corpus_root, "archive/bell/1942/dictionary/index.htm").authors == ["Thomas Bell"]
+
+
+# ------------------------------------------------------------------ fourth round (dev3, annotators F and G)
+
+@pytest.mark.parametrize("rel", ["archive/marx/works/1847/index.htm", "archive/marx/works/1848/index.htm"])
+def test_a_years_list_of_works_in_header_blocks_is_an_index(mia_extra_root, rel):
+    # Each list of linked titles is set as p.information, which the reader takes for header.
+    out = read_path(mia_extra_root / rel, mia_extra_root)
+    assert not isinstance(out, Read) and "index" in out.reason
+
+
+@pytest.mark.parametrize("rel, text_in", [
+    ("archive/marx/works/1845/theses/guide.htm", "Questions for discussion"),   # questions in p.information
+    ("archive/marx/works/1865/value-price-profit/guide.htm", None),
+])
+def test_a_study_guide_is_its_writers_text(mia_extra_root, rel, text_in):
+    out = read_path(mia_extra_root / rel, mia_extra_root)
+    assert isinstance(out, Read), out
+    r = out.document.record
+    assert r.authors == ["Andy Blunden"] and r.written == "2002"   # signed "Andy Blunden, 2002"; meta says Marx
+    assert text_in is None or text_in in out.document.text

@@ -55,6 +55,8 @@ _EDITION_PREFACE = re.compile(r"^(?=.*\b(?:preface|introduction|foreword|afterwo
 _SPEECH_TITLE = re.compile(r"^(?:speech|address|lecture|remarks|talk)\b", re.I)
 _CLOSING_SOURCE = re.compile(r"^(?:first\s+)?published\s+(?:in|according)\b", re.I)
 _NOTE_START = re.compile(r"^(?:[\[(]?\d{1,3}[\])]?\.?|[*†‡]+)\s")
+_STUDY_GUIDE = re.compile(r"^(?:an?\s+)?(?:study|reading|discussion)\s+guide\b", re.I)
+_SIGNED_YEAR = re.compile(r"^(?P<who>[A-Z][\w.’' \-]{2,40}?),?\s+(?P<year>1[89]\d\d|20\d\d)\.?$")
 _DATELINE = re.compile(r"^\[?[A-Z][\w\- ]{1,30}\]?,?\s+.{0,40}\d{4}\.?$")
 
 
@@ -218,6 +220,8 @@ class HeaderReader(TitleChooser):
         meta = [n for n in self.meta_authors if normalise_name(n).casefold() not in credited]
         authors = bylines or lead_names or sender or meta or rec.authors or self._path_author()
         rec.authors = [normalise_name(_fuller(a, self.meta_authors)) for a in authors]
+        if _STUDY_GUIDE.match(rec.title or ""):
+            self._guide_signature(rec)
         early = [b for b in self.p.info_blocks
                  if self.p.first_long is None or self.p.order.get(b, 0) < self.p.first_long]
         if self._work_year is None and not early:
@@ -235,6 +239,17 @@ class HeaderReader(TitleChooser):
             rec.written, rec.written_text = rec.heading_date, rec.heading_date_text
         rec.language = self._language()
         return rec
+
+    def _guide_signature(self, rec: Record) -> None:
+        """A study guide is its writer's text, not the studied author's (the meta tag names
+        Marx): it is signed at its end, "Andy Blunden, 2002"."""
+        for para in reversed(self.tail_paras[-3:]):
+            m = _SIGNED_YEAR.match(para.strip())
+            if m and (who := people(m.group("who"))):
+                rec.authors = who
+                if rec.written is None:
+                    rec.written, rec.written_text = m.group("year"), para.strip()
+                return
 
     def _known_author(self, names: list[str]) -> bool:
         """Do these names agree with the page's meta author or its folder (by surname)?"""
