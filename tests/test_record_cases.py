@@ -390,3 +390,15 @@ def test_a_study_guide_is_its_writers_text(mia_extra_root, rel, text_in):
     r = out.document.record
     assert r.authors == ["Andy Blunden"] and r.written == "2002"   # signed "Andy Blunden, 2002"; meta says Marx
     assert text_in is None or text_in in out.document.text
+
+
+@pytest.mark.parametrize("root, rel, authors", [
+    ("mia", "archive/marx/works/1883/death/burial.htm", ["Frederick Engels"]),          # meta "Engels"; h1 "Frederick Engels’ Speech…"
+    ("mia", "archive/marx/works/1885/prefaces/18th-brumaire.htm", ["Frederick Engels"]),  # p.title "Works of Frederick Engels 1885"
+    ("mia", "archive/marx/works/1871/letters/71_04_12.htm", ["Karl Marx"]),             # "Marx to Dr Kugelmann"; meta "Karl Marx"
+    ("mia", "archive/marx/works/1873/letters/73_06_20.htm", ["Engels"]),                # signed "F Engels": an initial is no fuller form
+    ("corpus", "archive/pablo/1946/05/wandf-gov.htm", ["Michel Pablo"]),               # <title> "Pablo: …"; meta "Michel Pablo"
+])
+def test_a_bare_surname_takes_the_fuller_form_printed(corpus_root, mia_extra_root, root, rel, authors):
+    base = mia_extra_root if root == "mia" else corpus_root
+    assert _rec(base, rel).authors == authors

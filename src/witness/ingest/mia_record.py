@@ -88,6 +88,28 @@ def _fuller(printed: str, candidates: list[str]) -> str:
     return printed
 
 
+# Capitalised words that open phrases, never given names ("Letter of Karl Marx", "On Engels").
+_NOT_GIVEN = frozenset("""a an and at by for from in of on the to with letter letters speech works
+    preface introduction address notes dear mr mrs dr comrade citizen""".split())
+
+
+def _full_form(surname: str, texts: list[str]) -> str:
+    """The first "Given [Given] Surname" the texts print for a bare surname, else the surname."""
+    pat = re.compile(rf"((?:[A-Z][\w’'\-]*\.?\s+|(?:[A-Z]\.\s?)+){{1,2}}){re.escape(surname)}(?!\w)")
+    for text in texts:
+        for m in pat.finditer(text or ""):
+            given = [w for w in m.group(1).replace(".", ". ").split()]
+            while given and given[0].casefold().strip(".") in _NOT_GIVEN:
+                given = given[1:]
+            # (An initial alone, "F. Engels", is no fuller form: annotators expand it, or keep the surname.)
+            if given and all(w.casefold().strip(".") not in _NOT_GIVEN for w in given) \
+                    and any(len(w.strip(".")) > 1 for w in given):
+                name = clean(m.group(0)[m.group(0).find(given[0]):]) if given else surname
+                if people(name) == [name]:
+                    return name
+    return surname
+
+
 def marked_phrases(el) -> tuple:
     """The emphasised phrases of a header block (where MIA sets a periodical's name)."""
     return tuple(clean(_tc(e)) for e in el.iter("strong", "b", "em", "i") if clean(_tc(e)))
@@ -220,6 +242,11 @@ class HeaderReader(TitleChooser):
         meta = [n for n in self.meta_authors if normalise_name(n).casefold() not in credited]
         authors = bylines or lead_names or sender or meta or rec.authors or self._path_author()
         rec.authors = [normalise_name(_fuller(a, self.meta_authors)) for a in authors]
+        if any(" " not in a for a in rec.authors):
+            # A bare "Engels" (meta tag, letter heading) takes the fuller form the page prints
+            # ("Works of Frederick Engels 1885", "Frederick Engels’ Speech…", a signature).
+            printed = self._printed_names()
+            rec.authors = [_full_form(a, printed) if " " not in a else a for a in rec.authors]
         if _STUDY_GUIDE.match(rec.title or ""):
             self._guide_signature(rec)
         early = [b for b in self.p.info_blocks
@@ -239,6 +266,17 @@ class HeaderReader(TitleChooser):
             rec.written, rec.written_text = rec.heading_date, rec.heading_date_text
         rec.language = self._language()
         return rec
+
+    def _printed_names(self) -> list[str]:
+        """The header's texts where a fuller form of the author's name may stand: the meta
+        author, the <title>, p.title, the header headings and signature lines."""
+        out = list(self.meta_authors)
+        t = self.root.find(".//title")
+        if t is not None and t.text:
+            out.append(clean(t.text))
+        out += [inline_text(el) for el in self.p.title_ps + self.p.header_headings]
+        out += [inline_text(el) for el in self.root.iter("p") if "sig" in _classes(el)]
+        return out
 
     def _guide_signature(self, rec: Record) -> None:
         """A study guide is its writer's text, not the studied author's (the meta tag names
