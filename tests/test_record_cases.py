@@ -402,3 +402,22 @@ def test_a_study_guide_is_its_writers_text(mia_extra_root, rel, text_in):
 def test_a_bare_surname_takes_the_fuller_form_printed(corpus_root, mia_extra_root, root, rel, authors):
     base = mia_extra_root if root == "mia" else corpus_root
     assert _rec(base, rel).authors == authors
+
+
+def test_a_headings_last_line_that_is_a_date_is_no_title(mia_extra_root):
+    r = _rec(mia_extra_root, "archive/marx/works/1883/death/burial.htm")
+    # h1 "Frederick Engels’ Speech at the Grave of Karl Marx<br>Highgate Cemetery, London. March 17, 1883"
+    assert r.title == "Frederick Engels’ Speech at the Grave of Karl Marx"
+    assert r.written == "1883-03-17"                      # a speech: delivered that day
+    r = _rec(mia_extra_root, "archive/marx/works/1871/civil-war-france/ch02.htm")
+    assert r.title == "The Second Address" and r.heading_date == "1870-09-09"   # "…[2]<br>September 9, 1870"
+
+
+@pytest.mark.parametrize("root, rel, title", [
+    ("mia", "archive/marx/works/1885/prefaces/18th-brumaire.htm",
+     "Preface to the Third German Edition of The Eighteenth Brumaire of Louis Bonaparte"),   # …Bonaparte<sup>[39]</sup>
+    ("corpus", "archive/lenin/works/1918/mar/28.htm", "The Immediate Tasks of the Soviet Government"),
+])
+def test_note_calls_are_not_part_of_a_title(corpus_root, mia_extra_root, root, rel, title):
+    base = mia_extra_root if root == "mia" else corpus_root
+    assert _rec(base, rel).title == title

@@ -52,7 +52,8 @@ _NAME_YEAR_WORK = re.compile(r"^(?P<who>[A-Z][^:\d]{1,40}?)\s+(?P<year>1[5-9]\d\
 # appeared in that edition.
 _EDITION_PREFACE = re.compile(r"^(?=.*\b(?:preface|introduction|foreword|afterword|postscript)\b)(?=.*\bedition\b)"
                               r".*?(?<![\d\-–/])(?P<year>1[5-9]\d\d|20\d\d)(?![\d\-–/])", re.I)
-_SPEECH_TITLE = re.compile(r"^(?:speech|address|lecture|remarks|talk)\b", re.I)
+_SPEECH_TITLE = re.compile(r"^(?:[\w.’' ]{1,40}[’']s?\s+)?(?:speech|address|lecture|remarks|talk)\b", re.I)
+_HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _CLOSING_SOURCE = re.compile(r"^(?:first\s+)?published\s+(?:in|according)\b", re.I)
 _NOTE_START = re.compile(r"^(?:[\[(]?\d{1,3}[\])]?\.?|[*†‡]+)\s")
 _STUDY_GUIDE = re.compile(r"^(?:an?\s+)?(?:study|reading|discussion)\s+guide\b", re.I)
@@ -158,6 +159,12 @@ class HeaderReader(TitleChooser):
         crumb_title = None
         for el in items:
             lines = _lines(el)
+            if len(lines) > 1 and el.tag in _HEADING_TAGS and _date_line(lines[-1]):
+                # "The Third Address / May, 1871", "…Speech at the Grave of Karl Marx / Highgate
+                # Cemetery, London. March 17, 1883": the heading's last line dates it.
+                if rb.rec.heading_date is None:
+                    rb.heading_date(lines[-1])
+                lines = lines[:-1]
             text = " ".join(lines)
             if not text:
                 continue
@@ -452,6 +459,15 @@ _HEADER_CUE = re.compile(r"\b(?:transcri\w*|mark(?:ed)?[- ]?up|html|proof\w*|tra
 def header_line(text: str) -> bool:
     """Does a block read as header lines (credits, sources, dates) rather than text?"""
     return bool(_HEADER_CUE.search(text[:300])) and len(text) < 1500
+
+
+def _date_line(text: str) -> bool:
+    """A date, or a place and a date ("Highgate Cemetery, London. March 17, 1883")."""
+    d = parse_date(text)
+    if d is None or len(text) > 80:
+        return False
+    words = [w for w in re.split(r"[\s,.;:()\[\]]+", text.replace(d[1], " ")) if w]
+    return len(words) <= 5 and all(_SIGNATURE_WORD.match(w) for w in words)
 
 
 def _work(text: str) -> str | None:

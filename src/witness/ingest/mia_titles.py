@@ -23,8 +23,18 @@ _CHAPTER_HEAD = re.compile(r"^(?:chapter|chap\.)\s+(?:[IVXLC]+|\d{1,3})\b", re.I
 
 
 def _lines(el) -> list[str]:
-    """A heading's lines (split at <br>)."""
-    return [line for line, _ in _info_lines(el)]
+    """A heading's lines (split at <br>), without its note calls ("…Bonaparte[39]")."""
+    return [line for line, _ in _info_lines(el, calls=False)]
+
+
+_CALL_TEXT = re.compile(r"^[\[(]?\s*(?:\d{1,3}[a-z]?|[*†‡]+)\s*[\])]?$")
+
+
+def _is_call(el) -> bool:
+    """A note call: a superscript, or an in-page link whose text is a marker ("[39]", "2", "*")."""
+    if el.tag == "sup":
+        return True
+    return el.tag == "a" and (el.get("href") or "").startswith("#") and bool(_CALL_TEXT.match(clean(_tc(el))))
 
 
 def _join_label(lines: list[str]) -> str:
@@ -49,9 +59,9 @@ def _similar(a: str, b: str) -> bool:
     return bool(a and b) and (a == b or a.startswith(b) or b.startswith(a))
 
 
-def _info_lines(block) -> list[tuple[str, tuple]]:
+def _info_lines(block, calls: bool = True) -> list[tuple[str, tuple]]:
     """A free-text header block split at <br> and paragraph breaks, each line with its
-    emphasised phrases."""
+    emphasised phrases (without note calls unless `calls`)."""
     out: list[tuple[str, tuple]] = []
     cur: list[str] = []
     marks: list[str] = []
@@ -64,7 +74,7 @@ def _info_lines(block) -> list[tuple[str, tuple]]:
         marks.clear()
 
     def walk(el, top=False):
-        if isinstance(el.tag, str) and el.tag not in ("script", "style"):
+        if isinstance(el.tag, str) and el.tag not in ("script", "style") and (calls or top or not _is_call(el)):
             if el.tag == "br":
                 flush()
             else:
