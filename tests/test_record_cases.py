@@ -421,3 +421,10 @@ def test_a_headings_last_line_that_is_a_date_is_no_title(mia_extra_root):
 def test_note_calls_are_not_part_of_a_title(corpus_root, mia_extra_root, root, rel, title):
     base = mia_extra_root if root == "mia" else corpus_root
     assert _rec(base, rel).title == title
+
+
+def test_a_first_published_label_with_a_qualifier(mia_extra_root):
+    # "First Published in full: The Communist International No. 29, 1934"
+    r = _rec(mia_extra_root, "archive/marx/works/1871/09/21.htm")
+    assert (r.date, r.periodical, r.issue) == ("1934", "The Communist International", "29")
+    assert r.written == "1871-09-21"                # "Spoken: in French September 21, 1871"

@@ -214,6 +214,7 @@ IGNORED_LABELS = {"also published", "this edition", "original title", "signed", 
 
 
 _NUMBER_LABEL = re.compile(r"\d+\.?")
+_PUBLISHED_LABEL = re.compile(r"^(?:first|originally)\s+(?:published|printed|appeared)\b(?!.*\bby\b)")
 
 
 def label_key(label: str) -> str:
@@ -225,6 +226,8 @@ def label_field(label: str) -> tuple[str, list[str]]:
     key = label_key(label)
     if key in LABELS:
         return "table", [LABELS[key]]
+    if _PUBLISHED_LABEL.match(key):
+        return "table", ["published"]       # "First Published in full", "… (in German)", "… as"
     roles = roles_of(key)
     if roles and len(key) < 60:
         return "credit", roles
