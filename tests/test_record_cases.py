@@ -428,3 +428,20 @@ def test_a_first_published_label_with_a_qualifier(mia_extra_root):
     r = _rec(mia_extra_root, "archive/marx/works/1871/09/21.htm")
     assert (r.date, r.periodical, r.issue) == ("1934", "The Communist International", "29")
     assert r.written == "1871-09-21"                # "Spoken: in French September 21, 1871"
+
+
+@pytest.mark.parametrize("line, marked, periodical, date", [
+    ("in Volks-Kalender, Brunswick, 1878", ("Volks-Kalender,",), "Volks-Kalender", "1878"),  # an almanac; "Vol…" is no volume
+    ("In Die Neue Zeit, 1894–95.", ("Die Neue Zeit",), "Die Neue Zeit", "1894"),             # a run over two years
+    ("From Victor Serge, Memoirs of a Revolutionary, 1901-1941", (), None, None),            # a book's span: no date
+])
+def test_source_line_almanacs_and_year_runs(line, marked, periodical, date):
+    src = parse_source_line(line, marked)
+    assert (src["periodical"], src["date"]) == (periodical, date)
+
+
+def test_an_almanac_and_a_run_on_real_pages(mia_extra_root):
+    r = _rec(mia_extra_root, "archive/marx/works/1877/06/karl-marx.htm")
+    assert (r.periodical, r.date, r.written) == ("Volks-Kalender", "1878", "1877-06")
+    r = _rec(mia_extra_root, "archive/marx/works/1894/early-christianity/index.htm")
+    assert (r.periodical, r.date) == ("Die Neue Zeit", "1894")
