@@ -445,3 +445,9 @@ def test_an_almanac_and_a_run_on_real_pages(mia_extra_root):
     assert (r.periodical, r.date, r.written) == ("Volks-Kalender", "1878", "1877-06")
     r = _rec(mia_extra_root, "archive/marx/works/1894/early-christianity/index.htm")
     assert (r.periodical, r.date) == ("Die Neue Zeit", "1894")
+
+
+def test_a_heading_that_is_a_name_can_be_the_title(mia_extra_root):
+    # Engels's biography "Karl Marx": h1 "Karl Marx", <title> "Karl Marx by Frederick Engels 1877"
+    r = _rec(mia_extra_root, "archive/marx/works/1877/06/karl-marx.htm")
+    assert (r.title, r.authors) == ("Karl Marx", ["Frederick Engels"])

@@ -183,7 +183,7 @@ class HeaderReader(TitleChooser):
                 bylines = who       # (not "Lenin", the book's name, over a page Zinoviev wrote)
                 continue
             if el.tag in ("h1", "h3", "h5") and not bylines and not titles and (who := people(text)) \
-                    and self._known_author(who):
+                    and self._known_author(who) and not self._titled_by(text):
                 bylines = who           # "T. Cliff" as an h3 above the book's title
                 continue
             if len(text) < 60 and self._is_date_heading(text):
@@ -273,6 +273,19 @@ class HeaderReader(TitleChooser):
             rec.written, rec.written_text = rec.heading_date, rec.heading_date_text
         rec.language = self._language()
         return rec
+
+    def _titled_by(self, text: str) -> bool:
+        """Does the <title> name `text` as the title of someone's text ("Karl Marx by Frederick
+        Engels 1877"), or as the whole title?  Then a heading reading like a name is the title."""
+        t = self.root.find(".//title")
+        tag = clean(t.text) if t is not None and t.text else ""
+        if not tag:
+            return False
+        return bool(re.match(re.escape(text) + r"\s*(?:,|:)?\s+by\s+\S", tag, re.I)) or \
+            (self.meta_authors != [] and self._is_title_tag(text) and not self._known_by_meta(text))
+
+    def _known_by_meta(self, text: str) -> bool:
+        return any(_surname(n) == _surname(text) for n in self.meta_authors)
 
     def _printed_names(self) -> list[str]:
         """The header's texts where a fuller form of the author's name may stand: the meta
