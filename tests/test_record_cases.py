@@ -451,3 +451,11 @@ def test_a_heading_that_is_a_name_can_be_the_title(mia_extra_root):
     # Engels's biography "Karl Marx": h1 "Karl Marx", <title> "Karl Marx by Frederick Engels 1877"
     r = _rec(mia_extra_root, "archive/marx/works/1877/06/karl-marx.htm")
     assert (r.title, r.authors) == ("Karl Marx", ["Frederick Engels"])
+
+
+def test_a_source_set_as_a_heading(mia_extra_root):
+    # <h4>1892<br>From <em>Die Neue Zeit</em><br>Vol. XI, No. I, pp. 373-75</h4> under the h1
+    r = _rec(mia_extra_root, "archive/marx/works/1884/origin-family/appen.htm")
+    assert (r.periodical, r.volume, r.issue, r.pages, r.date) == ("Die Neue Zeit", "XI", "I", "373-75", "1892")
+    assert r.title == "Appendix. A Recently Discovered Case of Group Marriage"
+    assert parse_source_line("From Die Neue Zeit, Vol. XI, No. I, pp. 373-75, 1892")["pages"] == "373-75"

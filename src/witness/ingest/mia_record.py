@@ -168,6 +168,10 @@ class HeaderReader(TitleChooser):
             text = " ".join(lines)
             if not text:
                 continue
+            if el.tag in ("h3", "h4", "h5", "h6") and (line := _source_heading(lines)):
+                # "1892 / From <em>Die Neue Zeit</em> / Vol. XI, No. I, pp. 373-75" set as a heading
+                rb.info_line(line, marked_phrases(el))
+                continue
             if el.tag not in ("h1", "h2", "h3", "h4", "h5", "h6"):
                 kind, value = self._title_p(el, lines)
                 if kind == "crumbs":
@@ -472,6 +476,20 @@ _HEADER_CUE = re.compile(r"\b(?:transcri\w*|mark(?:ed)?[- ]?up|html|proof\w*|tra
 def header_line(text: str) -> bool:
     """Does a block read as header lines (credits, sources, dates) rather than text?"""
     return bool(_HEADER_CUE.search(text[:300])) and len(text) < 1500
+
+
+_SOURCE_LEAD = re.compile(r"^(?:from|(?:first\s+|originally\s+)?published\s+in|source\s*:)\s+\S", re.I)
+_NUMBERS = re.compile(r"\b(?:Vol(?:ume)?\.?|No\.|pp?\.)\s*[\dIVXLC]", re.I)
+
+
+def _source_heading(lines: list[str]) -> str | None:
+    """A heading of lines that cite where the text appeared: one of them a source line, and
+    volume, issue or page numbers and a date among them — as one source line, lead first."""
+    k = next((i for i, line in enumerate(lines) if _SOURCE_LEAD.match(line)), None)
+    if k is None or len(lines) < 2:
+        return None
+    line = ", ".join(lines[k:] + lines[:k])
+    return line if _NUMBERS.search(line) and parse_date(line) else None
 
 
 def _date_line(text: str) -> bool:
