@@ -459,3 +459,10 @@ def test_a_source_set_as_a_heading(mia_extra_root):
     assert (r.periodical, r.volume, r.issue, r.pages, r.date) == ("Die Neue Zeit", "XI", "I", "373-75", "1892")
     assert r.title == "Appendix. A Recently Discovered Case of Group Marriage"
     assert parse_source_line("From Die Neue Zeit, Vol. XI, No. I, pp. 373-75, 1892")["pages"] == "373-75"
+
+
+def test_a_text_opening_with_where_and_when_it_was_written(mia_extra_root, corpus_root):
+    # <p class="fst">London<br>October 8, 1885</p> first in the body
+    assert _rec(mia_extra_root, "archive/marx/works/1847/communist-league/1885hist.htm").written == "1885-10-08"
+    # "(Die Presse, July 7, 1862)" opens the text too: a citation, not where it was written
+    assert _rec(corpus_root, "archive/marx/works/1862/07/colonialism-modernization.htm").written is None

@@ -241,6 +241,8 @@ class HeaderReader(TitleChooser):
             rb.last_updated(inline_text(self.p.updat))
         if letter is not None or "/letters/" in self.p.rel:
             self._dateline()
+        elif self.body_paras:
+            self._opening_dateline()
         self._closing_dateline()
         if self.p.date_ps and rb.rec.heading_date is None:
             for p in self.p.date_ps:
@@ -381,6 +383,15 @@ class HeaderReader(TitleChooser):
         for para in self.body_paras[:3]:
             if len(para) < 90 and parse_date(para) and self.rb.written(para, para):
                 return
+
+    def _opening_dateline(self) -> None:
+        """A text that opens with where and when it was written ("London / October 8, 1885")."""
+        para = clean(self.body_paras[0].replace("\n", " "))
+        d = parse_date(para)
+        # (Not "(Die Presse, July 7, 1862)": a citation of where it appeared.)
+        if d and len(d[0]) == 10 and not para.startswith("(") and _date_line(para) \
+                and para.replace(d[1], "").strip(" ,.[]"):
+            self.rb.written(d[1], para)
 
     def _closing_dateline(self) -> None:
         """A text signed and dated at its end ("Frederick Engels / London, June 16, 1891",
