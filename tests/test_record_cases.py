@@ -466,3 +466,10 @@ def test_a_text_opening_with_where_and_when_it_was_written(mia_extra_root, corpu
     assert _rec(mia_extra_root, "archive/marx/works/1847/communist-league/1885hist.htm").written == "1885-10-08"
     # "(Die Presse, July 7, 1862)" opens the text too: a citation, not where it was written
     assert _rec(corpus_root, "archive/marx/works/1862/07/colonialism-modernization.htm").written is None
+
+
+def test_the_banner_year_over_a_later_edition(mia_extra_root, corpus_root):
+    # p.title "Karl Marx 1859<br>A Contribution…"; "Source: …, Progress Publishers, Moscow, 1977"
+    assert _rec(mia_extra_root, "archive/marx/works/1859/critique-pol-economy/preface.htm").date == "1859"
+    # a letter under "Marx Engels Correspondence 1884" is not published by its banner's year
+    assert _rec(corpus_root, "archive/marx/works/1884/letters/84_03_24.htm").date is None

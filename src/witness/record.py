@@ -296,6 +296,8 @@ class RecordBuilder:
         self._source: tuple[str, tuple] | None = None
         self._citation: tuple[str, tuple] | None = None
         self.skip_phrases: list[str] = []      # the title and authors: not a periodical's name
+        self.text_year: str | None = None      # the year the page's banner gives the text ("Karl Marx 1859")
+        self.reprint_dropped = False           # a later book's year was not taken as the date
 
     def credit(self, field: str, names: Iterable[str]) -> None:
         current = getattr(self.rec, field)
@@ -430,6 +432,7 @@ class RecordBuilder:
         # Robert Hessen (ed.), Breaking with Communism (1990)" for a speech of 1938).
         dated = [line for line in (pub, first, src) if line is not None and line["date"]
                  and not (line is src and src["kind"] != "periodical" and self._older_than(src["date"]))]
+        self.reprint_dropped = bool(src and src["date"] and src not in dated and src is not first)
         if dated:
             best = min(dated, key=lambda line: line["date"][:4])
             rec.date, rec.date_text = best["date"], best["date_text"]
@@ -438,7 +441,7 @@ class RecordBuilder:
     def _older_than(self, iso: str) -> bool:
         """The text is dated (heading or written) at least two years before `iso`."""
         year = int(iso[:4])
-        for known in (self.rec.heading_date, self.rec.written):
+        for known in (self.rec.heading_date, self.rec.written, self.text_year):
             if known and int(known[:4]) <= year - 2:
                 return True
         return False

@@ -239,7 +239,8 @@ class HeaderReader(TitleChooser):
         self.p.unknown_labels = rb.unknown_labels
         if self.p.updat is not None:
             rb.last_updated(inline_text(self.p.updat))
-        if letter is not None or "/letters/" in self.p.rel:
+        is_letter = letter is not None or "/letters/" in self.p.rel
+        if is_letter:
             self._dateline()
         elif self.body_paras:
             self._opening_dateline()
@@ -248,6 +249,8 @@ class HeaderReader(TitleChooser):
             for p in self.p.date_ps:
                 if rb.heading_date(inline_text(p)):
                     break
+        if self._work_year is not None:
+            rb.text_year = self._work_year[0]
         rec = rb.finish()
         sender = people(letter.group("from")) if letter is not None else []
         credited = {normalise_name(n).casefold() for f in ("transcribed_by", "marked_up_by", "proofread_by",
@@ -271,7 +274,9 @@ class HeaderReader(TitleChooser):
                 self._work_year = (year.group(1), year.group(1))
         if rec.date is None and not early and (m := _EDITION_PREFACE.match(rec.title or "")):
             rec.date, rec.date_text = m.group("year"), rec.title
-        if rec.date is None and self._work_year is not None and not early:
+        if rec.date is None and self._work_year is not None and (not early or (rb.reprint_dropped and not is_letter)):
+            # (Also when the header's only dated source is a later book: "Karl Marx 1859" over
+            # "Source: …, Progress Publishers, Moscow, 1977".)
             rec.date, rec.date_text = self._work_year
         if rec.written is None and rec.date is None and rec.heading_date and len(rec.heading_date) == 10 \
                 and _SPEECH_TITLE.match(rec.title or ""):
@@ -347,7 +352,7 @@ class HeaderReader(TitleChooser):
             # "Engels 1894: The Peasant Question in France and Germany"
             self._work_year = (m.group("year"), m.group("year"))
             text, lines = f"{m.group('who')}: {m.group('work')}", [f"{m.group('who')}: {m.group('work')}"]
-        year = _LONE_YEAR.search(text)
+        year = next((m for m in map(_LONE_YEAR.search, [text, *lines]) if m), None)   # "Karl Marx 1859 / A Contribution…"
         if year:
             self._work_year = (year.group(1), year.group(1))
         # "Frederick Engels <br> Origins of the Family", "Karl Marx. Capital Volume One",
