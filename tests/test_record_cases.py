@@ -473,3 +473,10 @@ def test_the_banner_year_over_a_later_edition(mia_extra_root, corpus_root):
     assert _rec(mia_extra_root, "archive/marx/works/1859/critique-pol-economy/preface.htm").date == "1859"
     # a letter under "Marx Engels Correspondence 1884" is not published by its banner's year
     assert _rec(corpus_root, "archive/marx/works/1884/letters/84_03_24.htm").date is None
+
+
+def test_a_resolution_as_adopted_by_a_body(mia_extra_root):
+    # h5 "as adopted by the London Conference of the International, September, 1871"; no byline,
+    # no meta author; the banner "International Workingmen's Association 1871" is that year, no publication
+    r = _rec(mia_extra_root, "archive/marx/works/1871/09/politics-resolution.htm")
+    assert (r.authors, r.written, r.date) == (["London Conference of the International"], "1871-09", None)

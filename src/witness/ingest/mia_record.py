@@ -52,6 +52,8 @@ _NAME_YEAR_WORK = re.compile(r"^(?P<who>[A-Z][^:\d]{1,40}?)\s+(?P<year>1[5-9]\d\
 # appeared in that edition.
 _EDITION_PREFACE = re.compile(r"^(?=.*\b(?:preface|introduction|foreword|afterword|postscript)\b)(?=.*\bedition\b)"
                               r".*?(?<![\d\-–/])(?P<year>1[5-9]\d\d|20\d\d)(?![\d\-–/])", re.I)
+_ADOPTED = re.compile(r"^\(?(?:as\s+)?adopted\s+(?:by|at)\s+(?:the\s+)?(?P<body>[A-Z][^,;()]{3,80}?)"
+                      r"(?:,|\s+(?:on|in))\s+(?P<when>[^()]{0,30}\d{4})\)?\.?$")
 _SPEECH_TITLE = re.compile(r"^(?:[\w.’' ]{1,40}[’']s?\s+)?(?:speech|address|lecture|remarks|talk)\b", re.I)
 _HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _CLOSING_SOURCE = re.compile(r"^(?:first\s+)?published\s+(?:in|according)\b", re.I)
@@ -157,6 +159,7 @@ class HeaderReader(TitleChooser):
         titles: list[tuple[str, str]] = []      # (tag, text) candidates, in order
         subtitles: list[str] = []
         crumb_title = None
+        adopted_by: list[str] = []
         for el in items:
             lines = _lines(el)
             if len(lines) > 1 and el.tag in _HEADING_TAGS and _date_line(lines[-1]):
@@ -209,6 +212,11 @@ class HeaderReader(TitleChooser):
                 titles.append((el.tag, clean(title).rstrip(" .")))
                 rb.rec.addressees = rb.rec.addressees or [clean(m.group("to"))]
                 continue
+            if (m := _ADOPTED.match(text)) and rb.written(m.group("when"), text):
+                # "as adopted by the London Conference of the International, September, 1871"
+                adopted_by = adopted_by or [clean(m.group("body"))]
+                subtitles.append(text)
+                continue
             if _SPOKEN.match(text) and rb.written(text, text):
                 subtitles.append(text)
                 continue
@@ -256,7 +264,7 @@ class HeaderReader(TitleChooser):
         credited = {normalise_name(n).casefold() for f in ("transcribed_by", "marked_up_by", "proofread_by",
                                                             "translated_by") for n in getattr(rec, f)}
         meta = [n for n in self.meta_authors if normalise_name(n).casefold() not in credited]
-        authors = bylines or lead_names or sender or meta or rec.authors or self._path_author()
+        authors = bylines or lead_names or sender or meta or rec.authors or adopted_by or self._path_author()
         rec.authors = [normalise_name(_fuller(a, self.meta_authors)) for a in authors]
         if any(" " not in a for a in rec.authors):
             # A bare "Engels" (meta tag, letter heading) takes the fuller form the page prints
@@ -274,7 +282,9 @@ class HeaderReader(TitleChooser):
                 self._work_year = (year.group(1), year.group(1))
         if rec.date is None and not early and (m := _EDITION_PREFACE.match(rec.title or "")):
             rec.date, rec.date_text = m.group("year"), rec.title
-        if rec.date is None and self._work_year is not None and (not early or (rb.reprint_dropped and not is_letter)):
+        if rec.date is None and self._work_year is not None and (not early or (rb.reprint_dropped and not is_letter)) \
+                and not (rec.written and rec.written[:4] == self._work_year[0]):
+            # (A banner year that is the year the text was written or delivered is no publication.)
             # (Also when the header's only dated source is a later book: "Karl Marx 1859" over
             # "Source: …, Progress Publishers, Moscow, 1977".)
             rec.date, rec.date_text = self._work_year
