@@ -480,3 +480,10 @@ def test_a_resolution_as_adopted_by_a_body(mia_extra_root):
     # no meta author; the banner "International Workingmen's Association 1871" is that year, no publication
     r = _rec(mia_extra_root, "archive/marx/works/1871/09/politics-resolution.htm")
     assert (r.authors, r.written, r.date) == (["London Conference of the International"], "1871-09", None)
+
+
+def test_a_transcriber_known_by_an_address_only(mia_extra_root):
+    # "Transcribed by: zodiac@io.org." — the only name the credit prints
+    r = _rec(mia_extra_root, "archive/marx/works/1847/communist-league/1885hist.htm")
+    assert r.transcribed_by == ["zodiac@io.org"]
+    assert RecordBuilder().rec.transcribed_by == [] and parse_names("John Smith (john@example.org)") == ["John Smith"]

@@ -263,8 +263,17 @@ def parse_credit_line(line: str) -> dict[str, list[str]]:
     if not m:
         return {}
     roles = roles_of(m.group("roles"))
-    names = parse_names(m.group("names"))
+    names = parse_names(m.group("names")) or _email_credit(m.group("names"))
     return {r: names for r in roles} if names else {}
+
+
+_EMAIL = re.compile(r"^(?:by\s+)?([\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+?)\.?$", re.I)
+
+
+def _email_credit(value: str) -> list[str]:
+    """"Transcribed by: zodiac@io.org.": the address is the only name the credit prints."""
+    m = _EMAIL.match(clean(value))
+    return [m.group(1)] if m else []
 
 
 # Precompiled for the header lines of every page (see parse_names).
@@ -368,7 +377,7 @@ class RecordBuilder:
         if kind == "ignored":
             return
         if kind == "credit":
-            names = parse_names(value)
+            names = parse_names(value) or _email_credit(value)
             if not value.strip(" :.-–—"):  # a value that is not a name is still a value
                 self._empty(fields[0])
             for f in fields:
