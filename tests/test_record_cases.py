@@ -487,3 +487,9 @@ def test_a_transcriber_known_by_an_address_only(mia_extra_root):
     r = _rec(mia_extra_root, "archive/marx/works/1847/communist-league/1885hist.htm")
     assert r.transcribed_by == ["zodiac@io.org"]
     assert parse_names("John Smith (john@example.org)") == ["John Smith"]     # a name with its address: the name
+
+
+def test_a_chapter_under_its_part_heading(mia_extra_root):
+    # h4 "Part I: Commodities and Money", h3 "Chapter One: Commodities" (no h1)
+    r = _rec(mia_extra_root, "archive/marx/works/1867-c1/ch01.htm")
+    assert (r.title, r.work) == ("Chapter One: Commodities", "Capital Volume One")

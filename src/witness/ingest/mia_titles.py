@@ -19,7 +19,12 @@ _LABEL_LINE = re.compile(r"^(?:chapter|chap\.|part|book|section|lecture|letter|a
 _NUMERAL = re.compile(r"^(?:[IVXLC]+|\d{1,3}|[A-Z])\.?$")
 _CHAPTERISH = re.compile(r"^(?:chapter|chap\.|part|book|section|appendix|preface|introduction|foreword|"
                          r"afterword|postscript|lecture|letter|article)\b|^(?:[IVXLC]+|\d{1,3})[.:)\s–-]", re.I)
-_CHAPTER_HEAD = re.compile(r"^(?:chapter|chap\.)\s+(?:[IVXLC]+|\d{1,3})\b", re.I)
+_NUMBER_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+                r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty)(?:[-\s](?:one|two|three|four|five|"
+                r"six|seven|eight|nine))?")
+_CHAPTER_HEAD = re.compile(rf"^(?:chapter|chap\.)\s+(?:[IVXLC]+|\d{{1,3}}|{_NUMBER_WORD})\b", re.I)
+# A part or book of a work groups chapters: the chapter under it is the page's title.
+_PART_HEAD = re.compile(rf"^(?:part|book)\s+(?:[IVXLC]+|\d{{1,3}}|{_NUMBER_WORD})\b", re.I)
 
 
 def _lines(el) -> list[str]:
@@ -199,7 +204,7 @@ class TitleChooser:
                     return t, [x for j, x in enumerate(titles) if j not in (0, k)]
         # No h1, and a "Chapter II. Landed Property" heading under the book's: that is the title.
         chapter_at = next((k for k, (_, t) in enumerate(titles) if k and _CHAPTER_HEAD.match(t)), None)
-        if chapter_at is not None and not _CHAPTERISH.match(titles[0][1]):
+        if chapter_at is not None and (not _CHAPTERISH.match(titles[0][1]) or _PART_HEAD.match(titles[0][1])):
             chapter = titles[chapter_at][1]
             used = {0, chapter_at}
             if _LABEL_LINE.match(chapter) and chapter_at + 1 < len(titles):
