@@ -52,6 +52,7 @@ _NAME_YEAR_WORK = re.compile(r"^(?P<who>[A-Z][^:\d]{1,40}?)\s+(?P<year>1[5-9]\d\
 # appeared in that edition.
 _EDITION_PREFACE = re.compile(r"^(?=.*\b(?:preface|introduction|foreword|afterword|postscript)\b)(?=.*\bedition\b)"
                               r".*?(?<![\d\-–/])(?P<year>1[5-9]\d\d|20\d\d)(?![\d\-–/])", re.I)
+_CONTINUED = re.compile(r"^(?:of|and|for|to|on|in)\s+(?:the\s+)?[A-Z]")   # a heading that goes on from the last
 _ADOPTED = re.compile(r"^\(?(?:as\s+)?adopted\s+(?:by|at)\s+(?:the\s+)?(?P<body>[A-Z][^,;()]{3,80}?)"
                       r"(?:,|\s+(?:on|in))\s+(?P<when>[^()]{0,30}\d{4})\)?\.?$")
 _SPEECH_TITLE = re.compile(r"^(?:[\w.’' ]{1,40}[’']s?\s+)?(?:speech|address|lecture|remarks|talk)\b", re.I)
@@ -221,6 +222,10 @@ class HeaderReader(TitleChooser):
                 subtitles.append(text)
                 continue
             text = _join_label(lines) if len(lines) > 1 else text
+            if titles and _CONTINUED.match(text):
+                # "Inaugural Address" / "of the International Working Men’s Association": one title
+                titles[-1] = (titles[-1][0], f"{titles[-1][1]} {clean(text)}")
+                continue
             titles.append((el.tag, clean(text)))
         self._chapter_after_rule = self._after_rule()
         self._numbered_sections = sum(1 for h in self.p.body.iter("h2", "h3", "h4", "h5", "h6")
