@@ -495,7 +495,7 @@ def test_a_chapter_under_its_part_heading(mia_extra_root):
     assert (r.title, r.work) == ("Chapter One: Commodities", "Capital Volume One")
 
 
-def test_a_heading_that_goes_on_from_the_last(corpus_root):
+def test_a_heading_that_goes_on_from_the_last(mia_extra_root):
     # h1 "Inaugural Address", h3 "of the International Working Men’s Association"
-    r = _rec(corpus_root, "archive/marx/works/1864/10/27.htm")
+    r = _rec(mia_extra_root, "archive/marx/works/1864/10/27.htm")
     assert r.title == "Inaugural Address of the International Working Men’s Association"
