@@ -21,18 +21,10 @@ import re
 
 from ..model import Record
 from ..record import RecordBuilder, clean, is_credit_line, normalise_name, parse_date, parse_names
+from .mia_names import _fuller, _full_form, _surname, people
 from .mia_titles import _NUMERAL, TitleChooser, _info_lines, _join_label, _lines
 from .textbuild import classes as _classes, element_text, inline_text, tc as _tc
 
-_NOT_NAME = re.compile(r"\b(?:archive|internet|section|chapter|part|party|programme|program|council|"
-                       r"correspondent|correspondence|college|international|democratic|committee|"
-                       r"library|works|letters|manifesto|preface|introduction|value|price|profit|"
-                       r"capital|volume|review|editorial|notes?|introduction|resolution|statement|letter|report|speech|"
-                       r"interview|appendix|foreword|contents|index|address|speech|history|biograf\w*|biograph\w*|"
-                       r"[IVXLC]{2,}\.)(?!\w)|^(?:the|a|an)\s", re.I)
-_NAMEISH = re.compile(r"^[A-Z][\w.’'\-]*(?:\s+(?:[A-Z][\w.’'\-]*|de|von|van|der|la|le|du|y)){0,5}$")
-# A word of a name: capitalised, or an initial ("V.", "G.V.").
-_NAME_WORD = re.compile(r"^(?:[A-Z][\w’'\-]*\.?|(?:[A-Z]\.)+[A-Z]?\.?|de|von|van|der|la|le|du|y|del|da|di)$")
 _BY = re.compile(r"^\s*by\s+(?P<who>.+)$", re.I)
 _LETTER = re.compile(r"^(?P<from>[A-Z][\w.’' \-]{1,40}?)\s+to\s+(?P<to>[A-Z][^,;]{1,80}?)"
                      r"(?:\s+In\s+(?P<place>[A-Z][\w\-’' ]{1,40}))?(?:,\s*(?P<date>[^,]{0,20}\d{1,2},?\s*\d{4}|[^,]{0,25}\d{4}))?\.?$")
@@ -62,56 +54,6 @@ _NOTE_START = re.compile(r"^(?:[\[(]?\d{1,3}[\])]?\.?|[*†‡]+)\s")
 _STUDY_GUIDE = re.compile(r"^(?:an?\s+)?(?:study|reading|discussion)\s+guide\b", re.I)
 _SIGNED_YEAR = re.compile(r"^(?P<who>[A-Z][\w.’' \-]{2,40}?),?\s+(?P<year>1[89]\d\d|20\d\d)\.?$")
 _DATELINE = re.compile(r"^\[?[A-Z][\w\- ]{1,30}\]?,?\s+.{0,40}\d{4}\.?$")
-
-
-def people(text: str) -> list[str]:
-    """Names in a heading if it is a list of names ("A, B & C"), else []."""
-    if not text or len(text) > 120:
-        return []
-    names = parse_names(text.replace(" / ", ", "))
-    ok = names and all(_NAMEISH.match(n) and not _NOT_NAME.search(n) and not n.isupper()
-                       and all(_NAME_WORD.match(w) for w in n.split()) for n in names)
-    return names if ok else []
-
-
-def _surname(name: str) -> str:
-    return name.split()[-1].strip(".,").casefold() if name.split() else ""
-
-
-def _fuller(printed: str, candidates: list[str]) -> str:
-    """The fuller form of `printed` among `candidates` (same surname, given names compatible:
-    "E. Belfort Bax" → "Ernest Belfort Bax"), else `printed`."""
-    mine = printed.replace(".", ". ").split()
-    for c in candidates:
-        theirs = c.replace(".", ". ").split()
-        if len(c) <= len(printed) or _surname(c) != _surname(printed) or len(theirs) != len(mine):
-            continue
-        if all(a.casefold() == b.casefold() or (a.endswith(".") and b.casefold().startswith(a[:-1].casefold()))
-               for a, b in zip(mine[:-1], theirs[:-1])):
-            return c
-    return printed
-
-
-# Capitalised words that open phrases, never given names ("Letter of Karl Marx", "On Engels").
-_NOT_GIVEN = frozenset("""a an and at by for from in of on the to with letter letters speech works
-    preface introduction address notes dear mr mrs dr comrade citizen""".split())
-
-
-def _full_form(surname: str, texts: list[str]) -> str:
-    """The first "Given [Given] Surname" the texts print for a bare surname, else the surname."""
-    pat = re.compile(rf"((?:[A-Z][\w’'\-]*\.?\s+|(?:[A-Z]\.\s?)+){{1,2}}){re.escape(surname)}(?!\w)")
-    for text in texts:
-        for m in pat.finditer(text or ""):
-            given = [w for w in m.group(1).replace(".", ". ").split()]
-            while given and given[0].casefold().strip(".") in _NOT_GIVEN:
-                given = given[1:]
-            # (An initial alone, "F. Engels", is no fuller form: annotators expand it, or keep the surname.)
-            if given and all(w.casefold().strip(".") not in _NOT_GIVEN for w in given) \
-                    and any(len(w.strip(".")) > 1 for w in given):
-                name = clean(m.group(0)[m.group(0).find(given[0]):]) if given else surname
-                if people(name) == [name]:
-                    return name
-    return surname
 
 
 def marked_phrases(el) -> tuple:
