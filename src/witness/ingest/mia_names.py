@@ -58,6 +58,8 @@ def _full_form(surname: str, texts: list[str]) -> str:
     pat = re.compile(rf"((?:[A-Z][\w’'\-]*\.?\s+|(?:[A-Z]\.\s?)+){{1,2}}){re.escape(surname)}(?!\w)")
     for text in texts:
         for m in pat.finditer(text or ""):
+            if re.match(r"\s*(?:Internet\s+)?Archive\b", text[m.end():], re.I):
+                continue        # "Back to the James P. Cannon Internet Archive": the folder's name, not a byline
             given = [w for w in m.group(1).replace(".", ". ").split()]
             while given and given[0].casefold().strip(".") in _NOT_GIVEN:
                 given = given[1:]
