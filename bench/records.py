@@ -3,6 +3,7 @@
     python bench/records.py --split dev            # tune on this one
     python bench/records.py --split dev --errors   # and list what differs (dev only)
     python bench/records.py --split dev2 [--errors]  # the second blind dev set (annotators D, E)
+    python bench/records.py --split dev3 [--errors]  # the third blind dev set (mia-extra; F, G)
     python bench/records.py                        # dev and test, both printed
     python bench/records.py --split test           # the test split alone (log it in docs/quality.md)
 
@@ -31,7 +32,8 @@ Scoring (per field, one judgement per page):
   C's pages an author printed as a bare surname matches the gold's full name ending in it.
 - overall = all judgements pooled (micro average).
 
-``dev2`` (``dev2.json``) is a second blind tuning set, scored and studied like ``dev``.
+``dev2`` (``dev2.json``) and ``dev3`` (``dev3.json``, 60 mia-extra pages) are further blind
+tuning sets, scored and studied like ``dev``.
 Never read the test split's errors: ``--errors`` refuses ``--split test`` (and ``both``).
 """
 
@@ -56,7 +58,7 @@ GOLD = ROOT / "tests" / "gold" / "records"
 CORPUS = Path(os.environ.get("WITNESS_CORPUS", "/tmp/corpus/corpus"))
 MIA_EXTRA = Path(os.environ.get("WITNESS_MIA_EXTRA", "/tmp/corpus/mia-extra"))
 
-DEV_SPLITS = ("dev", "dev2")   # the splits whose errors may be listed and tuned on
+DEV_SPLITS = ("dev", "dev2", "dev3")   # the splits whose errors may be listed and tuned on
 FIELDS = ("skip", "authors", "title", "date", "written", "periodical", "volume", "issue", "pages",
           "transcribed_by", "translated_by")
 LISTS = ("authors", "transcribed_by", "translated_by")
@@ -194,10 +196,10 @@ def _cell(js: list[bool]) -> str:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--split", choices=("dev", "dev2", "test", "both"), default="both",
+    ap.add_argument("--split", choices=(*DEV_SPLITS, "test", "both"), default="both",
                     help="both = dev and test")
     ap.add_argument("--errors", action="store_true",
-                    help="list the fields that differ (dev and dev2 only)")
+                    help="list the fields that differ (dev splits only)")
     args = ap.parse_args(argv)
     if args.errors and args.split not in DEV_SPLITS:
         ap.error("--errors lists a dev split's errors only: the test split is scored, never studied")

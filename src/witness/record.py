@@ -214,6 +214,7 @@ IGNORED_LABELS = {"also published", "this edition", "original title", "signed", 
 
 
 _NUMBER_LABEL = re.compile(r"\d+\.?")
+_PUBLISHED_LABEL = re.compile(r"^(?:first|originally)\s+(?:published|printed|appeared)\b(?!.*\bby\b)")
 
 
 def label_key(label: str) -> str:
@@ -225,6 +226,8 @@ def label_field(label: str) -> tuple[str, list[str]]:
     key = label_key(label)
     if key in LABELS:
         return "table", [LABELS[key]]
+    if _PUBLISHED_LABEL.match(key):
+        return "table", ["published"]       # "First Published in full", "… (in German)", "… as"
     roles = roles_of(key)
     if roles and len(key) < 60:
         return "credit", roles
@@ -260,8 +263,17 @@ def parse_credit_line(line: str) -> dict[str, list[str]]:
     if not m:
         return {}
     roles = roles_of(m.group("roles"))
-    names = parse_names(m.group("names"))
+    names = parse_names(m.group("names")) or _email_credit(m.group("names"))
     return {r: names for r in roles} if names else {}
+
+
+_EMAIL = re.compile(r"^(?:by\s+)?([\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+?)\.?$", re.I)
+
+
+def _email_credit(value: str) -> list[str]:
+    """"Transcribed by: zodiac@io.org.": the address is the only name the credit prints."""
+    m = _EMAIL.match(clean(value))
+    return [m.group(1)] if m else []
 
 
 # Precompiled for the header lines of every page (see parse_names).
@@ -293,6 +305,8 @@ class RecordBuilder:
         self._source: tuple[str, tuple] | None = None
         self._citation: tuple[str, tuple] | None = None
         self.skip_phrases: list[str] = []      # the title and authors: not a periodical's name
+        self.text_year: str | None = None      # the year the page's banner gives the text ("Karl Marx 1859")
+        self.reprint_dropped = False           # a later book's year was not taken as the date
 
     def credit(self, field: str, names: Iterable[str]) -> None:
         current = getattr(self.rec, field)
@@ -363,7 +377,7 @@ class RecordBuilder:
         if kind == "ignored":
             return
         if kind == "credit":
-            names = parse_names(value)
+            names = parse_names(value) or _email_credit(value)
             if not value.strip(" :.-–—"):  # a value that is not a name is still a value
                 self._empty(fields[0])
             for f in fields:
@@ -427,6 +441,7 @@ class RecordBuilder:
         # Robert Hessen (ed.), Breaking with Communism (1990)" for a speech of 1938).
         dated = [line for line in (pub, first, src) if line is not None and line["date"]
                  and not (line is src and src["kind"] != "periodical" and self._older_than(src["date"]))]
+        self.reprint_dropped = bool(src and src["date"] and src not in dated and src is not first)
         if dated:
             best = min(dated, key=lambda line: line["date"][:4])
             rec.date, rec.date_text = best["date"], best["date_text"]
@@ -435,7 +450,7 @@ class RecordBuilder:
     def _older_than(self, iso: str) -> bool:
         """The text is dated (heading or written) at least two years before `iso`."""
         year = int(iso[:4])
-        for known in (self.rec.heading_date, self.rec.written):
+        for known in (self.rec.heading_date, self.rec.written, self.text_year):
             if known and int(known[:4]) <= year - 2:
                 return True
         return False

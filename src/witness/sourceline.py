@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from .record import MONTHS, clean, parse_date
+from .record import _YEAR_SPAN, MONTHS, clean, parse_date
 
 _VOL = re.compile(r"\bVol(?:ume)?\.?\s*(?P<v>[IVXLC]+|\d+)\b(?:\s*:\s*(?P<i>\d{1,4})\b)?", re.I)  # "volume 13:4"
 # "International Socialism 2 : 121": a series number and the issue (ISJ's own numbering).
@@ -21,7 +21,9 @@ _SERIES_ISSUE = re.compile(r"(?<![\d.:])(?<!pp\.)(?<!p\.)\s(?P<s>\d)\s*:\s*(?P<n
 # published by Solidarity (January 1, 1975)"): the later sentence is a reprint.
 _SENTENCE_END = re.compile(r"(?<=[\d)])\.\s+(?=[A-Z][a-z]+\s)(?!(?:Vol|No|Nos|Number|Issue|Pages?)\b)")
 _NO = re.compile(r"\b(?:Nos?|Number|Issue|Whole\s+No)(?:\.|\b)\s*(?P<n>\d+(?:\s*[-–/&]\s*\d+)?|[IVXLC]+\b)", re.I)
-_PAGES = re.compile(r"\bpp?\.?\s*(?P<p>[IVXLC]+\b|\d+(?:\s*[-–]\s*\d+)?(?:\s*(?:,|&|and)\s*\d+(?:\s*[-–]\s*\d+)?)*)", re.I)
+# (A year after the pages, "pp. 373-75, 1892", is no further page.)
+_PAGES = re.compile(r"\bpp?\.?\s*(?P<p>[IVXLC]+\b|\d+(?:\s*[-–]\s*\d+)?(?:\s*(?:,|&|and)\s*(?!(?:1[5-9]|20)\d\d\b)\d+"
+                    r"(?:\s*[-–]\s*\d+)?)*)", re.I)
 _SOURCE_LEAD = re.compile(r"^(?:(?:(?:first|originally|re-?)\s*)?(?:published|printed|appeared)\s*:?\s*(?:in\s+)?"
                           r"|from\s+|source\s*:?\s*|in\s+|reprinted\s+(?:from|in)\s+|taken\s+from\s+|copied\s+from\s+)",
                           re.I)
@@ -32,7 +34,7 @@ _LANGUAGE = re.compile(r"^(?:in\s+)?(?:French|German|Russian|Spanish|Italian|Yid
 _DATE_IN = re.compile(r"^[^;:]{0,30}?\d{4}\)?\s*,?\s+in\s+(?:the\s+)?((?:(?:French|German|Russian|Spanish|Italian)\s+in\s+)?"
                       r"[A-Z][^,;:()]{2,50})")
 _SOURCE_HEAD_END = re.compile(r",|\s\(|;|:\s|\s[-–—]\s")
-_NOT_PERIODICAL = re.compile(r"(?:Vol|No\b|No\.|pp?\.|\d|by\s)", re.I)
+_NOT_PERIODICAL = re.compile(r"(?:Vol(?:ume)?\b|Vol\.|No\b|No\.|pp?\.|\d|by\s)", re.I)   # (not "Volks-Kalender")
 # Heads that name a document, an archive or a collection, not a periodical.
 _NOT_A_TITLE = re.compile(r"^(?:as\b|an?\s+|the\s+)?(?:as\b|original|internal|draft|introduction|preface|document|letter|manuscript|typescript|archives?|notes?|speech|"
                           r"mimeograph\w*|pamphlet|leaflet|photocopy|microfilm|author|this|his|her|their|our|"
@@ -49,7 +51,8 @@ _PERIODICAL_WORD = re.compile(r"\b(?:Review|Journal|Register|Bulletin|News|Times
                               r"Sotsial|Zeitung|Vorwärts|Humanité|Neue|Zeit|Die|La|Le|Il|El|Avanti|"
                               r"International|Internationale|Age|World|Spark|Truth|Masses|Liberator|"
                               r"Nation|Statesman|Week|Today|Digest|Survey|Notes|Papers|Annual|Yearbook|"
-                              r"Bulletin|Organ|Newsletter|Paper|Press)\b")
+                              r"Bulletin|Organ|Newsletter|Paper|Press|Kalender|Almanac|Almanach|Jahrbuch|"
+                              r"Jahrbücher)\b")
 _PERSON = re.compile(r"^(?:[A-Z][a-zà-ÿ’'\-]+|[A-Z]\.(?:\s?[A-Z]\.)*)(?:\s+(?:[A-Z][a-zà-ÿ’'\-]+|[A-Z]\.|de|van|von|der|la|le))*"
                      r"\s+[A-Z][a-zà-ÿ’'\-]+$")
 _TRAILING_NUMBER = re.compile(r"^(?P<name>.*?[^\d\s:])\s+(?:No\.?\s*)?(?P<n>\d{1,4}|[IVX]+/\d{1,4})(?:\s*:\s*(?P<n2>\d{1,4})?)?$")
@@ -126,6 +129,8 @@ def parse_source_line(line: str | None, marked: Iterable[str] = (), skip: Iterab
         out["kind"] = "periodical"
     elif name is not None:
         out["kind"] = "book"                      # a title and a year: a book (or a pamphlet)
+    if out["kind"] == "periodical" and out["date"] is None and (m := _YEAR_SPAN.search(body)):
+        out["date"], out["date_text"] = m.group("a"), m.group(0)   # "Die Neue Zeit, 1894–95": from 1894
     return out
 
 

@@ -120,6 +120,7 @@ class _Page:
         self.has_header = False
         self.body_info: list = []
         self.late_info: list = []
+        self.short_info: list = []
         self.header_closed_at = None
         self._scan()
 
@@ -242,6 +243,8 @@ class _Page:
                 self.late_info.append(el)        # after the header's closing rule: text (body_text)
             elif not header_line(text) and len(text) >= 200:
                 self.body_info.append(el)        # text only if the page has no other (body_text)
+            elif not header_line(text) and len(text) >= 40:
+                self.short_info.append(el)       # (a study guide's questions, block by block)
 
     def _inside_excluded(self, el) -> bool:
         for a in el.iterancestors():
@@ -302,7 +305,16 @@ class _Page:
                 self.exclude.discard(el)
             self.late_info = []
             text, spans = self._body_text()
-        if len(text) < 200 and self.body_info and links * 300 < chars and \
+        # No text of its own outside p.information: almost none, or little and mostly links.
+        thin = len(text) < 200 or (len(text) < 1000 and self.link_chars * 2 > self.all_chars)
+        if thin and not self.body_info and len(self.short_info) >= 3 \
+                and sum(len(inline_text(el)) for el in self.short_info) >= 400:
+            # Many short free-text blocks and no other text (a study guide's questions, one
+            # block per thesis): they are the text together.
+            self.body_info, self.short_info = self.short_info, []
+            links = sum(1 for el in self.body_info for a in el.iter("a") if a.get("href"))
+            chars = sum(len(inline_text(el)) for el in self.body_info)
+        if thin and self.body_info and links * 300 < chars and \
                 not re.match(r"(?:index|contents|toc|bibliography|biblio|works)\b", name):
             # The whole body sits in p.information: it is the text, not the header.
             for el in self.body_info:
@@ -360,15 +372,19 @@ class _Page:
     # -- skip decision
     def index_reason(self, text: str, name: str) -> str | None:
         n = len(text)
-        total = max(self.all_chars, 1)  # navigation paragraphs count for the link signals
-        ratio = self.link_chars / total
-        density = self.page_links * 1000 / total
+        # Navigation paragraphs count for the link signals, and so do lists of links set as
+        # header blocks (a year's index of works in p.information, one linked title a line).
+        listed, listed_links, listed_n = self._link_lists()
+        total = max(self.all_chars + listed, 1)
+        ratio = (self.link_chars + listed_links) / total
+        links = self.page_links + listed_n
+        density = links * 1000 / total
         if n < 80 or (n < 200 and not self.has_header):
-            return f"almost no body text ({n} characters, {self.page_links} links to other pages)"
+            return f"almost no body text ({n} characters, {links} links to other pages)"
         if ratio > 0.6:
             return f"index or table of contents ({ratio:.0%} of the text is links)"
         if density >= 8 and total < 15000:
-            return (f"table of contents or index ({self.page_links} links to other pages "
+            return (f"table of contents or index ({links} links to other pages "
                     f"in {total} characters of text)")
         if name.startswith("index.") and not self.has_header and (ratio > 0.3 or density > 4):
             return f"index page ({ratio:.0%} of the text is links, no document header)"
@@ -381,6 +397,20 @@ class _Page:
                 # "Engels to Mrs Zadek. c. 1 January" × 40: a list of items, not a text.
                 return f"index page (a list: {short} of {len(paras)} paragraphs are one short line)"
         return None
+
+    def _link_lists(self) -> tuple[int, int, int]:
+        """(characters, link characters, links) of the header blocks that are lists of links to
+        other pages: three or more links making at least half the block's text."""
+        chars = link_chars = links = 0
+        for block in self.info_blocks:
+            anchors = [a for a in block.iter("a") if (a.get("href") or "#")[0] != "#"]
+            if len(anchors) < 3:
+                continue
+            n = len(inline_text(block))
+            in_links = sum(len(clean(_tc(a))) for a in anchors)
+            if n and in_links * 2 >= n:
+                chars, link_chars, links = chars + n, link_chars + in_links, links + len(anchors)
+        return chars, link_chars, links
 
     def _front_page(self) -> bool:
         """A "Contents" heading followed by links to three or more pages of the book, and before

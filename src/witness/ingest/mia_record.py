@@ -21,18 +21,10 @@ import re
 
 from ..model import Record
 from ..record import RecordBuilder, clean, is_credit_line, normalise_name, parse_date, parse_names
+from .mia_names import _fuller, _full_form, _surname, people
 from .mia_titles import _NUMERAL, TitleChooser, _info_lines, _join_label, _lines
 from .textbuild import classes as _classes, element_text, inline_text, tc as _tc
 
-_NOT_NAME = re.compile(r"\b(?:archive|internet|section|chapter|part|party|programme|program|council|"
-                       r"correspondent|correspondence|college|international|democratic|committee|"
-                       r"library|works|letters|manifesto|preface|introduction|value|price|profit|"
-                       r"capital|volume|review|editorial|notes?|introduction|resolution|statement|letter|report|speech|"
-                       r"interview|appendix|foreword|contents|index|address|speech|history|biograf\w*|biograph\w*|"
-                       r"[IVXLC]{2,}\.)(?!\w)|^(?:the|a|an)\s", re.I)
-_NAMEISH = re.compile(r"^[A-Z][\w.’'\-]*(?:\s+(?:[A-Z][\w.’'\-]*|de|von|van|der|la|le|du|y)){0,5}$")
-# A word of a name: capitalised, or an initial ("V.", "G.V.").
-_NAME_WORD = re.compile(r"^(?:[A-Z][\w’'\-]*\.?|(?:[A-Z]\.)+[A-Z]?\.?|de|von|van|der|la|le|du|y|del|da|di)$")
 _BY = re.compile(r"^\s*by\s+(?P<who>.+)$", re.I)
 _LETTER = re.compile(r"^(?P<from>[A-Z][\w.’' \-]{1,40}?)\s+to\s+(?P<to>[A-Z][^,;]{1,80}?)"
                      r"(?:\s+In\s+(?P<place>[A-Z][\w\-’' ]{1,40}))?(?:,\s*(?P<date>[^,]{0,20}\d{1,2},?\s*\d{4}|[^,]{0,25}\d{4}))?\.?$")
@@ -52,38 +44,16 @@ _NAME_YEAR_WORK = re.compile(r"^(?P<who>[A-Z][^:\d]{1,40}?)\s+(?P<year>1[5-9]\d\
 # appeared in that edition.
 _EDITION_PREFACE = re.compile(r"^(?=.*\b(?:preface|introduction|foreword|afterword|postscript)\b)(?=.*\bedition\b)"
                               r".*?(?<![\d\-–/])(?P<year>1[5-9]\d\d|20\d\d)(?![\d\-–/])", re.I)
-_SPEECH_TITLE = re.compile(r"^(?:speech|address|lecture|remarks|talk)\b", re.I)
+_CONTINUED = re.compile(r"^(?:of|and|for|to|on|in)\s+(?:the\s+)?[A-Z]")   # a heading that goes on from the last
+_ADOPTED = re.compile(r"^\(?(?:as\s+)?adopted\s+(?:by|at)\s+(?:the\s+)?(?P<body>[A-Z][^,;()]{3,80}?)"
+                      r"(?:,|\s+(?:on|in))\s+(?P<when>[^()]{0,30}\d{4})\)?\.?$")
+_SPEECH_TITLE = re.compile(r"^(?:[\w.’' ]{1,40}[’']s?\s+)?(?:speech|address|lecture|remarks|talk)\b", re.I)
+_HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _CLOSING_SOURCE = re.compile(r"^(?:first\s+)?published\s+(?:in|according)\b", re.I)
 _NOTE_START = re.compile(r"^(?:[\[(]?\d{1,3}[\])]?\.?|[*†‡]+)\s")
+_STUDY_GUIDE = re.compile(r"^(?:an?\s+)?(?:study|reading|discussion)\s+guide\b", re.I)
+_SIGNED_YEAR = re.compile(r"^(?P<who>[A-Z][\w.’' \-]{2,40}?),?\s+(?P<year>1[89]\d\d|20\d\d)\.?$")
 _DATELINE = re.compile(r"^\[?[A-Z][\w\- ]{1,30}\]?,?\s+.{0,40}\d{4}\.?$")
-
-
-def people(text: str) -> list[str]:
-    """Names in a heading if it is a list of names ("A, B & C"), else []."""
-    if not text or len(text) > 120:
-        return []
-    names = parse_names(text.replace(" / ", ", "))
-    ok = names and all(_NAMEISH.match(n) and not _NOT_NAME.search(n) and not n.isupper()
-                       and all(_NAME_WORD.match(w) for w in n.split()) for n in names)
-    return names if ok else []
-
-
-def _surname(name: str) -> str:
-    return name.split()[-1].strip(".,").casefold() if name.split() else ""
-
-
-def _fuller(printed: str, candidates: list[str]) -> str:
-    """The fuller form of `printed` among `candidates` (same surname, given names compatible:
-    "E. Belfort Bax" → "Ernest Belfort Bax"), else `printed`."""
-    mine = printed.replace(".", ". ").split()
-    for c in candidates:
-        theirs = c.replace(".", ". ").split()
-        if len(c) <= len(printed) or _surname(c) != _surname(printed) or len(theirs) != len(mine):
-            continue
-        if all(a.casefold() == b.casefold() or (a.endswith(".") and b.casefold().startswith(a[:-1].casefold()))
-               for a, b in zip(mine[:-1], theirs[:-1])):
-            return c
-    return printed
 
 
 def marked_phrases(el) -> tuple:
@@ -132,10 +102,21 @@ class HeaderReader(TitleChooser):
         titles: list[tuple[str, str]] = []      # (tag, text) candidates, in order
         subtitles: list[str] = []
         crumb_title = None
+        adopted_by: list[str] = []
         for el in items:
             lines = _lines(el)
+            if len(lines) > 1 and el.tag in _HEADING_TAGS and _date_line(lines[-1]):
+                # "The Third Address / May, 1871", "…Speech at the Grave of Karl Marx / Highgate
+                # Cemetery, London. March 17, 1883": the heading's last line dates it.
+                if rb.rec.heading_date is None:
+                    rb.heading_date(lines[-1])
+                lines = lines[:-1]
             text = " ".join(lines)
             if not text:
+                continue
+            if el.tag in ("h3", "h4", "h5", "h6") and (line := _source_heading(lines)):
+                # "1892 / From <em>Die Neue Zeit</em> / Vol. XI, No. I, pp. 373-75" set as a heading
+                rb.info_line(line, marked_phrases(el))
                 continue
             if el.tag not in ("h1", "h2", "h3", "h4", "h5", "h6"):
                 kind, value = self._title_p(el, lines)
@@ -152,7 +133,7 @@ class HeaderReader(TitleChooser):
                 bylines = who       # (not "Lenin", the book's name, over a page Zinoviev wrote)
                 continue
             if el.tag in ("h1", "h3", "h5") and not bylines and not titles and (who := people(text)) \
-                    and self._known_author(who):
+                    and self._known_author(who) and not self._titled_by(text):
                 bylines = who           # "T. Cliff" as an h3 above the book's title
                 continue
             if len(text) < 60 and self._is_date_heading(text):
@@ -174,10 +155,19 @@ class HeaderReader(TitleChooser):
                 titles.append((el.tag, clean(title).rstrip(" .")))
                 rb.rec.addressees = rb.rec.addressees or [clean(m.group("to"))]
                 continue
+            if (m := _ADOPTED.match(text)) and rb.written(m.group("when"), text):
+                # "as adopted by the London Conference of the International, September, 1871"
+                adopted_by = adopted_by or [clean(m.group("body"))]
+                subtitles.append(text)
+                continue
             if _SPOKEN.match(text) and rb.written(text, text):
                 subtitles.append(text)
                 continue
             text = _join_label(lines) if len(lines) > 1 else text
+            if titles and _CONTINUED.match(text):
+                # "Inaugural Address" / "of the International Working Men’s Association": one title
+                titles[-1] = (titles[-1][0], f"{titles[-1][1]} {clean(text)}")
+                continue
             titles.append((el.tag, clean(text)))
         self._chapter_after_rule = self._after_rule()
         self._numbered_sections = sum(1 for h in self.p.body.iter("h2", "h3", "h4", "h5", "h6")
@@ -204,20 +194,32 @@ class HeaderReader(TitleChooser):
         self.p.unknown_labels = rb.unknown_labels
         if self.p.updat is not None:
             rb.last_updated(inline_text(self.p.updat))
-        if letter is not None or "/letters/" in self.p.rel:
+        is_letter = letter is not None or "/letters/" in self.p.rel
+        if is_letter:
             self._dateline()
+        elif self.body_paras:
+            self._opening_dateline()
         self._closing_dateline()
         if self.p.date_ps and rb.rec.heading_date is None:
             for p in self.p.date_ps:
                 if rb.heading_date(inline_text(p)):
                     break
+        if self._work_year is not None:
+            rb.text_year = self._work_year[0]
         rec = rb.finish()
         sender = people(letter.group("from")) if letter is not None else []
         credited = {normalise_name(n).casefold() for f in ("transcribed_by", "marked_up_by", "proofread_by",
                                                             "translated_by") for n in getattr(rec, f)}
         meta = [n for n in self.meta_authors if normalise_name(n).casefold() not in credited]
-        authors = bylines or lead_names or sender or meta or rec.authors or self._path_author()
+        authors = bylines or lead_names or sender or meta or rec.authors or adopted_by or self._path_author()
         rec.authors = [normalise_name(_fuller(a, self.meta_authors)) for a in authors]
+        if any(" " not in a for a in rec.authors):
+            # A bare "Engels" (meta tag, letter heading) takes the fuller form the page prints
+            # ("Works of Frederick Engels 1885", "Frederick Engels’ Speech…", a signature).
+            printed = self._printed_names()
+            rec.authors = [_full_form(a, printed) if " " not in a else a for a in rec.authors]
+        if _STUDY_GUIDE.match(rec.title or ""):
+            self._guide_signature(rec)
         early = [b for b in self.p.info_blocks
                  if self.p.first_long is None or self.p.order.get(b, 0) < self.p.first_long]
         if self._work_year is None and not early:
@@ -227,7 +229,11 @@ class HeaderReader(TitleChooser):
                 self._work_year = (year.group(1), year.group(1))
         if rec.date is None and not early and (m := _EDITION_PREFACE.match(rec.title or "")):
             rec.date, rec.date_text = m.group("year"), rec.title
-        if rec.date is None and self._work_year is not None and not early:
+        if rec.date is None and self._work_year is not None and (not early or (rb.reprint_dropped and not is_letter)) \
+                and not (rec.written and rec.written[:4] == self._work_year[0]):
+            # (A banner year that is the year the text was written or delivered is no publication.)
+            # (Also when the header's only dated source is a later book: "Karl Marx 1859" over
+            # "Source: …, Progress Publishers, Moscow, 1977".)
             rec.date, rec.date_text = self._work_year
         if rec.written is None and rec.date is None and rec.heading_date and len(rec.heading_date) == 10 \
                 and _SPEECH_TITLE.match(rec.title or ""):
@@ -235,6 +241,41 @@ class HeaderReader(TitleChooser):
             rec.written, rec.written_text = rec.heading_date, rec.heading_date_text
         rec.language = self._language()
         return rec
+
+    def _titled_by(self, text: str) -> bool:
+        """Does the <title> name `text` as the title of someone's text ("Karl Marx by Frederick
+        Engels 1877"), or as the whole title?  Then a heading reading like a name is the title."""
+        t = self.root.find(".//title")
+        tag = clean(t.text) if t is not None and t.text else ""
+        if not tag:
+            return False
+        return bool(re.match(re.escape(text) + r"\s*(?:,|:)?\s+by\s+\S", tag, re.I)) or \
+            (self.meta_authors != [] and self._is_title_tag(text) and not self._known_by_meta(text))
+
+    def _known_by_meta(self, text: str) -> bool:
+        return any(_surname(n) == _surname(text) for n in self.meta_authors)
+
+    def _printed_names(self) -> list[str]:
+        """The header's texts where a fuller form of the author's name may stand: the meta
+        author, the <title>, p.title, the header headings and signature lines."""
+        out = list(self.meta_authors)
+        t = self.root.find(".//title")
+        if t is not None and t.text:
+            out.append(clean(t.text))
+        out += [inline_text(el) for el in self.p.title_ps + self.p.header_headings]
+        out += [inline_text(el) for el in self.root.iter("p") if "sig" in _classes(el)]
+        return out
+
+    def _guide_signature(self, rec: Record) -> None:
+        """A study guide is its writer's text, not the studied author's (the meta tag names
+        Marx): it is signed at its end, "Andy Blunden, 2002"."""
+        for para in reversed(self.tail_paras[-3:]):
+            m = _SIGNED_YEAR.match(para.strip())
+            if m and (who := people(m.group("who"))):
+                rec.authors = who
+                if rec.written is None:
+                    rec.written, rec.written_text = m.group("year"), para.strip()
+                return
 
     def _known_author(self, names: list[str]) -> bool:
         """Do these names agree with the page's meta author or its folder (by surname)?"""
@@ -268,7 +309,7 @@ class HeaderReader(TitleChooser):
             # "Engels 1894: The Peasant Question in France and Germany"
             self._work_year = (m.group("year"), m.group("year"))
             text, lines = f"{m.group('who')}: {m.group('work')}", [f"{m.group('who')}: {m.group('work')}"]
-        year = _LONE_YEAR.search(text)
+        year = next((m for m in map(_LONE_YEAR.search, [text, *lines]) if m), None)   # "Karl Marx 1859 / A Contribution…"
         if year:
             self._work_year = (year.group(1), year.group(1))
         # "Frederick Engels <br> Origins of the Family", "Karl Marx. Capital Volume One",
@@ -304,6 +345,15 @@ class HeaderReader(TitleChooser):
         for para in self.body_paras[:3]:
             if len(para) < 90 and parse_date(para) and self.rb.written(para, para):
                 return
+
+    def _opening_dateline(self) -> None:
+        """A text that opens with where and when it was written ("London / October 8, 1885")."""
+        para = clean(self.body_paras[0].replace("\n", " "))
+        d = parse_date(para)
+        # (Not "(Die Presse, July 7, 1862)": a citation of where it appeared.)
+        if d and len(d[0]) == 10 and not para.startswith("(") and _date_line(para) \
+                and para.replace(d[1], "").strip(" ,.[]"):
+            self.rb.written(d[1], para)
 
     def _closing_dateline(self) -> None:
         """A text signed and dated at its end ("Frederick Engels / London, June 16, 1891",
@@ -399,6 +449,29 @@ _HEADER_CUE = re.compile(r"\b(?:transcri\w*|mark(?:ed)?[- ]?up|html|proof\w*|tra
 def header_line(text: str) -> bool:
     """Does a block read as header lines (credits, sources, dates) rather than text?"""
     return bool(_HEADER_CUE.search(text[:300])) and len(text) < 1500
+
+
+_SOURCE_LEAD = re.compile(r"^(?:from|(?:first\s+|originally\s+)?published\s+in|source\s*:)\s+\S", re.I)
+_NUMBERS = re.compile(r"\b(?:Vol(?:ume)?\.?|No\.|pp?\.)\s*[\dIVXLC]", re.I)
+
+
+def _source_heading(lines: list[str]) -> str | None:
+    """A heading of lines that cite where the text appeared: one of them a source line, and
+    volume, issue or page numbers and a date among them — as one source line, lead first."""
+    k = next((i for i, line in enumerate(lines) if _SOURCE_LEAD.match(line)), None)
+    if k is None or len(lines) < 2:
+        return None
+    line = ", ".join(lines[k:] + lines[:k])
+    return line if _NUMBERS.search(line) and parse_date(line) else None
+
+
+def _date_line(text: str) -> bool:
+    """A date, or a place and a date ("Highgate Cemetery, London. March 17, 1883")."""
+    d = parse_date(text)
+    if d is None or len(text) > 80:
+        return False
+    words = [w for w in re.split(r"[\s,.;:()\[\]]+", text.replace(d[1], " ")) if w]
+    return len(words) <= 5 and all(_SIGNATURE_WORD.match(w) for w in words)
 
 
 def _work(text: str) -> str | None:

@@ -19,12 +19,27 @@ _LABEL_LINE = re.compile(r"^(?:chapter|chap\.|part|book|section|lecture|letter|a
 _NUMERAL = re.compile(r"^(?:[IVXLC]+|\d{1,3}|[A-Z])\.?$")
 _CHAPTERISH = re.compile(r"^(?:chapter|chap\.|part|book|section|appendix|preface|introduction|foreword|"
                          r"afterword|postscript|lecture|letter|article)\b|^(?:[IVXLC]+|\d{1,3})[.:)\s–-]", re.I)
-_CHAPTER_HEAD = re.compile(r"^(?:chapter|chap\.)\s+(?:[IVXLC]+|\d{1,3})\b", re.I)
+_NUMBER_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+                r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty)(?:[-\s](?:one|two|three|four|five|"
+                r"six|seven|eight|nine))?")
+_CHAPTER_HEAD = re.compile(rf"^(?:chapter|chap\.)\s+(?:[IVXLC]+|\d{{1,3}}|{_NUMBER_WORD})\b", re.I)
+# A part or book of a work groups chapters: the chapter under it is the page's title.
+_PART_HEAD = re.compile(rf"^(?:part|book)\s+(?:[IVXLC]+|\d{{1,3}}|{_NUMBER_WORD})\b", re.I)
 
 
 def _lines(el) -> list[str]:
-    """A heading's lines (split at <br>)."""
-    return [line for line, _ in _info_lines(el)]
+    """A heading's lines (split at <br>), without its note calls ("…Bonaparte[39]")."""
+    return [line for line, _ in _info_lines(el, calls=False)]
+
+
+_CALL_TEXT = re.compile(r"^[\[(]?\s*(?:\d{1,3}[a-z]?|[*†‡]+)\s*[\])]?$")
+
+
+def _is_call(el) -> bool:
+    """A note call: a superscript, or an in-page link whose text is a marker ("[39]", "2", "*")."""
+    if el.tag == "sup":
+        return True
+    return el.tag == "a" and (el.get("href") or "").startswith("#") and bool(_CALL_TEXT.match(clean(_tc(el))))
 
 
 def _join_label(lines: list[str]) -> str:
@@ -49,9 +64,9 @@ def _similar(a: str, b: str) -> bool:
     return bool(a and b) and (a == b or a.startswith(b) or b.startswith(a))
 
 
-def _info_lines(block) -> list[tuple[str, tuple]]:
+def _info_lines(block, calls: bool = True) -> list[tuple[str, tuple]]:
     """A free-text header block split at <br> and paragraph breaks, each line with its
-    emphasised phrases."""
+    emphasised phrases (without note calls unless `calls`)."""
     out: list[tuple[str, tuple]] = []
     cur: list[str] = []
     marks: list[str] = []
@@ -64,7 +79,7 @@ def _info_lines(block) -> list[tuple[str, tuple]]:
         marks.clear()
 
     def walk(el, top=False):
-        if isinstance(el.tag, str) and el.tag not in ("script", "style"):
+        if isinstance(el.tag, str) and el.tag not in ("script", "style") and (calls or top or not _is_call(el)):
             if el.tag == "br":
                 flush()
             else:
@@ -189,7 +204,7 @@ class TitleChooser:
                     return t, [x for j, x in enumerate(titles) if j not in (0, k)]
         # No h1, and a "Chapter II. Landed Property" heading under the book's: that is the title.
         chapter_at = next((k for k, (_, t) in enumerate(titles) if k and _CHAPTER_HEAD.match(t)), None)
-        if chapter_at is not None and not _CHAPTERISH.match(titles[0][1]):
+        if chapter_at is not None and (not _CHAPTERISH.match(titles[0][1]) or _PART_HEAD.match(titles[0][1])):
             chapter = titles[chapter_at][1]
             used = {0, chapter_at}
             if _LABEL_LINE.match(chapter) and chapter_at + 1 < len(titles):

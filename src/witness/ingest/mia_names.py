@@ -1,0 +1,72 @@
+"""Names on MIA pages: is a heading a list of people, and the fuller form of a printed name.
+
+Shared by the header reader (``mia_record``) and the page reader (``mia_html``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..record import clean, parse_names
+
+_NOT_NAME = re.compile(r"\b(?:archive|internet|section|chapter|part|party|programme|program|council|"
+                       r"correspondent|correspondence|college|international|democratic|committee|"
+                       r"library|works|letters|manifesto|preface|introduction|value|price|profit|"
+                       r"capital|volume|review|editorial|notes?|introduction|resolution|statement|letter|report|speech|"
+                       r"interview|appendix|foreword|contents|index|address|speech|history|biograf\w*|biograph\w*|"
+                       r"[IVXLC]{2,}\.)(?!\w)|^(?:the|a|an)\s", re.I)
+_NAMEISH = re.compile(r"^[A-Z][\w.’'\-]*(?:\s+(?:[A-Z][\w.’'\-]*|de|von|van|der|la|le|du|y)){0,5}$")
+# A word of a name: capitalised, or an initial ("V.", "G.V.").
+_NAME_WORD = re.compile(r"^(?:[A-Z][\w’'\-]*\.?|(?:[A-Z]\.)+[A-Z]?\.?|de|von|van|der|la|le|du|y|del|da|di)$")
+
+
+def people(text: str) -> list[str]:
+    """Names in a heading if it is a list of names ("A, B & C"), else []."""
+    if not text or len(text) > 120:
+        return []
+    names = parse_names(text.replace(" / ", ", "))
+    ok = names and all(_NAMEISH.match(n) and not _NOT_NAME.search(n) and not n.isupper()
+                       and all(_NAME_WORD.match(w) for w in n.split()) for n in names)
+    return names if ok else []
+
+
+def _surname(name: str) -> str:
+    return name.split()[-1].strip(".,").casefold() if name.split() else ""
+
+
+def _fuller(printed: str, candidates: list[str]) -> str:
+    """The fuller form of `printed` among `candidates` (same surname, given names compatible:
+    "E. Belfort Bax" → "Ernest Belfort Bax"), else `printed`."""
+    mine = printed.replace(".", ". ").split()
+    for c in candidates:
+        theirs = c.replace(".", ". ").split()
+        if len(c) <= len(printed) or _surname(c) != _surname(printed) or len(theirs) != len(mine):
+            continue
+        if all(a.casefold() == b.casefold() or (a.endswith(".") and b.casefold().startswith(a[:-1].casefold()))
+               for a, b in zip(mine[:-1], theirs[:-1])):
+            return c
+    return printed
+
+
+# Capitalised words that open phrases, never given names ("Letter of Karl Marx", "On Engels").
+_NOT_GIVEN = frozenset("""a an and at by for from in of on the to with letter letters speech works
+    preface introduction address notes dear mr mrs dr comrade citizen""".split())
+
+
+def _full_form(surname: str, texts: list[str]) -> str:
+    """The first "Given [Given] Surname" the texts print for a bare surname, else the surname."""
+    pat = re.compile(rf"((?:[A-Z][\w’'\-]*\.?\s+|(?:[A-Z]\.\s?)+){{1,2}}){re.escape(surname)}(?!\w)")
+    for text in texts:
+        for m in pat.finditer(text or ""):
+            if re.match(r"\s*(?:Internet\s+)?Archive\b", text[m.end():], re.I):
+                continue        # "Back to the James P. Cannon Internet Archive": the folder's name, not a byline
+            given = [w for w in m.group(1).replace(".", ". ").split()]
+            while given and given[0].casefold().strip(".") in _NOT_GIVEN:
+                given = given[1:]
+            # (An initial alone, "F. Engels", is no fuller form: annotators expand it, or keep the surname.)
+            if given and all(w.casefold().strip(".") not in _NOT_GIVEN for w in given) \
+                    and any(len(w.strip(".")) > 1 for w in given):
+                name = clean(m.group(0)[m.group(0).find(given[0]):]) if given else surname
+                if people(name) == [name]:
+                    return name
+    return surname
