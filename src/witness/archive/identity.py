@@ -17,7 +17,8 @@ given the year of the page, are no source's statement of a year). Who a mention 
 - a name with a forename the person never bears, inside the mention or just before it
   ("Nicolas Ivanovich Kibalchich", a relative of Victor Serge, born Kibalchich), is someone
   else of the family; the person's forenames are the authority file's when it has them (the
-  archive's own spellings may hold the very mislink in question);
+  archive's own spellings may hold the very mislink in question), and a forename with the
+  same first letter as one of theirs counts as a spelling of it (Lev, Leon, Léon, Lew);
 - a bare surname does when the person is in the authority file or the archive knows them by a
   fuller name, and the archive's own linking gives that surname to this person nearly always
   (``SURNAME_SHARE``): "Kamenev" is Lev Kamenev in 98 % of its mentions, "MacDonald" is Ramsay
@@ -31,6 +32,7 @@ rule is for the outlier, whose year is what is contested.
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from typing import Callable
@@ -51,6 +53,10 @@ _PATRONYMIC = ("ovich", "evich", "ovna", "evna", "ich")
 # Capitalised words before a name that are no forename ("In Zurich Lenin wrote …").
 _FUNCTION = {"in", "at", "from", "to", "of", "on", "by", "for", "with", "and", "the", "when", "after",
              "before", "since", "until", "as", "but", "while", "where", "which", "that", "this"}
+
+
+def _fold(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word.casefold()) if not unicodedata.combining(c))
 
 
 def _words(name: str) -> list[str]:
@@ -120,7 +126,7 @@ def identified(store, authority, surnames: Callable[[], Surnames] | None = None)
                 names = [_words(n) for n in (entry.name, *entry.variants) if n]
             else:
                 names = [w for w in seen if len(w) > 1]
-            tokens = {w.casefold() for n in names for w in n}
+            tokens = {_fold(w) for n in names for w in n}
             # a first word the archive uses alone more than every last word: the name a person
             # goes by whose surname is printed first ("Mao", "Chen"), not a forename
             lasts = max((alone[n[-1].casefold()] for n in names if len(n) > 1), default=0)
@@ -134,8 +140,11 @@ def identified(store, authority, surnames: Callable[[], Surnames] | None = None)
         return built[0].share(pid, surname)
 
     def stranger(word: str, known: set[str]) -> bool:
-        """A forename this person does not bear (an initial may stand for any)."""
-        return len(word.rstrip(".")) > 2 and word[:1].isupper() and word.casefold() not in known
+        """A forename this person does not bear: not one of their names' words, nor a spelling
+        of one (the same first letter: Lev, Leon, Léon, Lew), nor an initial."""
+        w = _fold(word)
+        return len(w.rstrip(".")) > 2 and word[:1].isupper() and w not in known and \
+            not any(k[:1] == w[:1] for k in known)
 
     def says_who(pid, text, m) -> bool:
         words = _words(m.text)
