@@ -200,6 +200,18 @@ def archive(archive_target):
         surface = text.split(" died")[0]
         store.put_document(_doc(doc_id, text + " " + doc_id, "1990", [(surface, NOBODYEV)],
                                 [("x-ivan-nobodyev", "died", text[:-1], when)]))
+    # a relative named through the person (round 4: Lenin's brother Alexander, hanged in 1887)
+    store.put_document(_doc("brother", "On May 8, 1887, Alexander Ilyich Ulyanov, Lenin’s elder brother, was hanged.",
+                            "1975", [("Ulyanov", LENIN), ("Lenin", LENIN)],
+                            [("lenin-vladimir", "executed", "On May 8, 1887, Alexander Ilyich Ulyanov, Lenin’s elder "
+                              "brother, was hanged", "1887-05-08")]))
+    store.put_document(_doc("brother2", "Lenin had not yet shown his views, but he was the brother of Alexander "
+                                        "Ilyich Ulyanov, who was hanged in 1897.", "1924",
+                            [("Ulyanov", LENIN), ("Lenin", LENIN)],
+                            [("lenin-vladimir", "executed", "Lenin had not yet shown his views, but he was the brother "
+                              "of Alexander Ilyich Ulyanov, who was hanged in 1897", "1897")]))
+    store.put_document(_doc("lenin-1925", "Lenin died in 1925.", "1990", [("Lenin", LENIN)],
+                            [("lenin-vladimir", "died", "Lenin died in 1925", "1925")]))
     # a surname printed first is the name the person goes by alone
     store.put_document(_doc("mao-usage", "Mao spoke. " * 5, "1960", [("Mao", MAO)]))
     store.put_document(_doc("mao-died", "Mao died in 1977.", "1990", [("Mao", MAO)],
@@ -228,6 +240,7 @@ def test_only_a_mention_that_says_who_makes_an_outlier(archive):
     assert "whole" not in by_doc and "zurich" in by_doc
     assert "n3" not in by_doc and "n4" in by_doc
     assert "mao-died" in by_doc
+    assert "brother" not in by_doc and "brother2" not in by_doc and "lenin-1925" in by_doc
 
 
 def test_since_opens_a_state_it_does_not_date_an_event(nlp):

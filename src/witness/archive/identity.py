@@ -26,12 +26,16 @@ given the year of the page, are no source's statement of a year). Who a mention 
   Rivals are persons of the authority file or provisional persons named in full often
   (``RIVAL_FULL_MENTIONS``).
 
-The consensus side is held to the first rule only (its claim names the person): the year
-rule is for the outlier, whose year is what is contested.
+A mention that names the person as someone's kin ("Lenin's elder brother, was hanged") is not
+the person; for a dated claim, the person's mention nearest the printed year is the one judged
+("the brother of Alexander Ilyich Ulyanov, who was hanged in 1897" is not about the "Lenin" of
+the clause before). The consensus side is held to the naming rules only: the year rule is for
+the outlier, whose year is what is contested.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
@@ -49,6 +53,12 @@ SURNAME_SHARE = 0.95
 # accidents ("Capital Marx" 17, "October Lenin" 4) are not.
 RIVAL_FULL_MENTIONS = 20
 _TITLES = HONORIFICS | LOWER_TITLES | PERSON_TITLES
+# "Lenin's elder brother", "Marx’s daughter": the mention names a relative's kin
+_KIN_OF = re.compile(r"\s*['’]s\s+(?:(?:own|late|elder|eldest|younger|youngest|only|first|second|favourite|"
+                     r"favorite|little|beloved|dead|step-?)\s+)*(?:brother|sister|father|mother|son|daughter|"
+                     r"wife|husband|widow|widower|uncle|aunt|nephew|niece|cousin|grandson|granddaughter|"
+                     r"grandfather|grandmother|parents?|children|child|brother-in-law|sister-in-law|"
+                     r"son-in-law|daughter-in-law|father-in-law|mother-in-law|companion|relative)s?\b", re.I)
 _PATRONYMIC = ("ovich", "evich", "ovna", "evna", "ich")
 # Capitalised words before a name that are no forename ("In Zurich Lenin wrote …").
 _FUNCTION = {"in", "at", "from", "to", "of", "on", "by", "for", "with", "and", "the", "when", "after",
@@ -166,18 +176,31 @@ def identified(store, authority, surnames: Callable[[], Surnames] | None = None)
             return False                                # known by nothing but a surname ("General Trepov")
         return share(pid, words[0].casefold()) >= SURNAME_SHARE
 
+    def own(pid, text, m) -> bool:
+        """A mention that names the person themself, not as someone's kin ("Lenin's elder
+        brother"), and says who."""
+        return not _KIN_OF.match(text, m.end) and says_who(pid, text, m)
+
     def names_person(item) -> bool:
         text, mentions = doc(item.document_id)
         ev, pid = item.claim.evidence, item.claim.subject
-        return any(m.entity == pid and ev.start <= m.start < ev.end and says_who(pid, text, m) for m in mentions)
+        return any(m.entity == pid and ev.start <= m.start < ev.end and own(pid, text, m) for m in mentions)
 
     def firm(item) -> bool:
         date = item.claim.date
-        if date:
-            text, _ = doc(item.document_id)
-            if date[:4] not in text[item.claim.evidence.start:item.claim.evidence.end]:
-                return False            # a year the rules worked out, not one the source states
-        return names_person(item)
+        if not date:
+            return names_person(item)
+        text, mentions = doc(item.document_id)
+        ev, pid = item.claim.evidence, item.claim.subject
+        at = text.find(date[:4], ev.start, ev.end)
+        if at < 0:
+            return False                # a year the rules worked out, not one the source states
+        # the person's mention nearest the year is the one the dated claim is about ("… the
+        # brother of Alexander Ilyich Ulyanov, who was hanged in 1897": not the "Lenin" of the
+        # clause before)
+        mine = [m for m in mentions if m.entity == pid and ev.start <= m.start < ev.end]
+        nearest = min(mine, key=lambda m: min(abs(m.start - at), abs(m.end - at)), default=None)
+        return nearest is not None and own(pid, text, nearest)
 
     return Identity(firm, names_person)
 
