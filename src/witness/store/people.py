@@ -176,15 +176,13 @@ class People:
                 "SELECT text, count(*) FROM mentions WHERE entity_id = ? GROUP BY text ORDER BY 2 DESC, 1",
                 (entity_id,))
 
-    def surname_spellings(self, surname: str) -> list[tuple[str, str, int]]:
-        """(entity id, mention text, times) for the person mentions that are `surname` or end
-        in it, any case: who the documents give a bare surname to, and whose names end in it."""
-        low = surname.casefold()
+    def spelling_counts(self) -> list[tuple[str, str, int]]:
+        """(entity id, mention text, times) for every person mention text: who the documents give
+        each name, and each bare surname, to."""
         with self.db.lock:
             return self.db.all(
                 "SELECT entity_id, text, count(*) FROM mentions WHERE entity_id IS NOT NULL AND type = 'person'"
-                " AND (lower(text) = ? OR lower(text) LIKE ?) GROUP BY entity_id, text ORDER BY 1, 2",
-                (low, "% " + low))
+                " GROUP BY entity_id, text ORDER BY 1, 2")
 
     def person_spellings(self) -> list[tuple[str, str]]:
         """(entity id, a spelling) for every person: stored names, aliases and mention texts."""
