@@ -36,12 +36,16 @@ class PeopleViews:
     def authority(self):
         return self.archive.authority
 
+    def surnames(self) -> Surnames:
+        """Who the archive gives each bare surname to, for this generation (built once, half a
+        second on the whole corpus; the reading room builds it at start, off the request path)."""
+        return self.archive.cached("surnames", lambda: Surnames(self.store, self.authority))
+
     def _identity(self) -> dict:
         """find_contradictions' tests of whether a claim's own sentence names its subject (and,
         for an outlier, prints its year) firmly enough to stand against the sources
         (archive/identity.py)."""
-        ident = identified(self.store, self.authority,
-                           lambda: self.archive.cached("surnames", lambda: Surnames(self.store, self.authority)))
+        ident = identified(self.store, self.authority, self.surnames)
         return {"named": ident.firm, "identifies": ident.names}
 
     def _members(self) -> dict[str, list[str]]:

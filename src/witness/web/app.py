@@ -146,7 +146,19 @@ def create_app(store, *, token: str | None = None, max_body: int = MAX_BODY, nam
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.mount("/docs-assets", StaticFiles(directory=str(DOCS_ASSETS)), name="docs-assets")
     app.add_middleware(Guard, fastapi_app=app, max_body=max_body)
+    # The person pages' contradictions ask who the archive gives each bare surname to: built
+    # here in the background (a request arriving first waits for this one build, not its own).
+    threading.Thread(target=_prepare, args=(archive,), name="witness-surnames", daemon=True).start()
     return app
+
+
+def _prepare(archive) -> None:
+    """Warm the archive's per-generation tables; a failure here is only a cold first request
+    (which then says what went wrong itself)."""
+    try:
+        archive.people.surnames()
+    except Exception:
+        logging.getLogger("witness.web").debug("warming the surname table failed", exc_info=True)
 
 
 class IndexFollower:
