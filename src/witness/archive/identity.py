@@ -131,7 +131,7 @@ def identified(store, authority, surnames: Callable[[], Surnames] | None = None)
             entry = _entry(authority, pid)
             spelled = [(_words(t), n) for t, n in store.people.spellings(pid)]
             seen = [w for w, _ in spelled]
-            alone = Counter({w[0].casefold(): 0 for w in seen if len(w) == 1})
+            alone = Counter()
             for w, n in spelled:
                 if len(w) == 1:
                     alone[w[0].casefold()] += n
@@ -184,26 +184,29 @@ def identified(store, authority, surnames: Callable[[], Surnames] | None = None)
         brother"), and says who."""
         return not _KIN_OF.match(text, m.end) and says_who(pid, text, m)
 
-    def names_person(item) -> bool:
+    def in_evidence(item):
+        """(document text, the subject's mentions inside the claim's evidence)"""
         text, mentions = doc(item.document_id)
         ev, pid = item.claim.evidence, item.claim.subject
-        return any(m.entity == pid and ev.start <= m.start < ev.end and own(pid, text, m) for m in mentions)
+        return text, [m for m in mentions if m.entity == pid and ev.start <= m.start < ev.end]
+
+    def names_person(item) -> bool:
+        text, mine = in_evidence(item)
+        return any(own(item.claim.subject, text, m) for m in mine)
 
     def firm(item) -> bool:
         date = item.claim.date
         if not date:
             return names_person(item)
-        text, mentions = doc(item.document_id)
-        ev, pid = item.claim.evidence, item.claim.subject
-        at = text.find(date[:4], ev.start, ev.end)
+        text, mine = in_evidence(item)
+        at = text.find(date[:4], item.claim.evidence.start, item.claim.evidence.end)
         if at < 0:
             return False                # a year the rules worked out, not one the source states
         # the person's mention nearest the year is the one the dated claim is about ("… the
         # brother of Alexander Ilyich Ulyanov, who was hanged in 1897": not the "Lenin" of the
         # clause before)
-        mine = [m for m in mentions if m.entity == pid and ev.start <= m.start < ev.end]
         nearest = min(mine, key=lambda m: min(abs(m.start - at), abs(m.end - at)), default=None)
-        return nearest is not None and own(pid, text, nearest)
+        return nearest is not None and own(item.claim.subject, text, nearest)
 
     return Identity(firm, names_person)
 

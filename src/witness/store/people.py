@@ -186,10 +186,9 @@ class People:
 
     def person_spellings(self) -> list[tuple[str, str]]:
         """(entity id, a spelling) for every person: stored names, aliases and mention texts."""
+        rows = self.spelling_counts()
         with self.db.lock:
-            rows = self.db.all("SELECT DISTINCT entity_id, text FROM mentions"
-                               " WHERE entity_id IS NOT NULL AND type = 'person' ORDER BY 1, 2")
             names = self.db.all("SELECT id, name, aliases FROM entities WHERE type = 'person' ORDER BY id")
         out = [(i, n) for i, n, _ in names]
         out += [(i, a) for i, _, aliases in names for a in json.loads(aliases or "[]")]
-        return out + [(i, t) for i, t in rows]
+        return out + [(i, t) for i, t, _n in rows]
