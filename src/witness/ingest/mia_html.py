@@ -85,8 +85,8 @@ def read(raw: RawInput) -> Document | Skipped:
         body = root
     page = _Page(root, body, rel)
     doc_text, call_spans = page.body_text()
-    if page.index_reason(doc_text, name):
-        return Skipped(raw.relpath, NAME, page.index_reason(doc_text, name))
+    if reason := page.index_reason(doc_text, name):
+        return Skipped(raw.relpath, NAME, reason)
     if not page.has_header:
         doc_text, call_spans = page.credits_in_body(doc_text, call_spans)
     rec = page.record(doc_text.split("\n\n", 4)[:4], doc_text.rsplit("\n\n", 8)[-8:])

@@ -60,13 +60,13 @@ def _full_form(surname: str, texts: list[str]) -> str:
         for m in pat.finditer(text or ""):
             if re.match(r"\s*(?:Internet\s+)?Archive\b", text[m.end():], re.I):
                 continue        # "Back to the James P. Cannon Internet Archive": the folder's name, not a byline
-            given = [w for w in m.group(1).replace(".", ". ").split()]
+            given = m.group(1).replace(".", ". ").split()
             while given and given[0].casefold().strip(".") in _NOT_GIVEN:
                 given = given[1:]
             # (An initial alone, "F. Engels", is no fuller form: annotators expand it, or keep the surname.)
             if given and all(w.casefold().strip(".") not in _NOT_GIVEN for w in given) \
                     and any(len(w.strip(".")) > 1 for w in given):
-                name = clean(m.group(0)[m.group(0).find(given[0]):]) if given else surname
+                name = clean(m.group(0)[m.group(0).find(given[0]):])
                 if people(name) == [name]:
                     return name
     return surname

@@ -118,7 +118,7 @@ class HeaderReader(TitleChooser):
                 # "1892 / From <em>Die Neue Zeit</em> / Vol. XI, No. I, pp. 373-75" set as a heading
                 rb.info_line(line, marked_phrases(el))
                 continue
-            if el.tag not in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            if el.tag not in _HEADING_TAGS:
                 kind, value = self._title_p(el, lines)
                 if kind == "crumbs":
                     crumb_title = value
@@ -284,7 +284,6 @@ class HeaderReader(TitleChooser):
         return any(_surname(n) in known for n in names)
 
     _work_year: tuple[str, str] | None = None
-    _numbered_sections = 0
 
     def _is_date_heading(self, text: str) -> bool:
         d = parse_date(text)
@@ -349,6 +348,8 @@ class HeaderReader(TitleChooser):
     def _opening_dateline(self) -> None:
         """A text that opens with where and when it was written ("London / October 8, 1885")."""
         para = clean(self.body_paras[0].replace("\n", " "))
+        if len(para) > 80:
+            return              # a dateline is short (_date_line): no date parse of the opening paragraph
         d = parse_date(para)
         # (Not "(Die Presse, July 7, 1862)": a citation of where it appeared.)
         if d and len(d[0]) == 10 and not para.startswith("(") and _date_line(para) \
@@ -367,7 +368,7 @@ class HeaderReader(TitleChooser):
                 # The Lenin library's closing note ("Published in 1918 in the pamphlet: …"),
                 # read when the header named no publication.
                 if self.rb._published is None and self.rb._source is None:
-                    self.rb.info_line(para.split("\n")[0] if "\n" in para else para)
+                    self.rb.info_line(para.split("\n")[0])
                 continue
             if len(para) > 100:
                 if _NOTE_START.match(para):
@@ -467,8 +468,10 @@ def _source_heading(lines: list[str]) -> str | None:
 
 def _date_line(text: str) -> bool:
     """A date, or a place and a date ("Highgate Cemetery, London. March 17, 1883")."""
+    if len(text) > 80:
+        return False
     d = parse_date(text)
-    if d is None or len(text) > 80:
+    if d is None:
         return False
     words = [w for w in re.split(r"[\s,.;:()\[\]]+", text.replace(d[1], " ")) if w]
     return len(words) <= 5 and all(_SIGNATURE_WORD.match(w) for w in words)

@@ -54,13 +54,12 @@ def _norm(s: str) -> str:
 
 
 def _similar_in(needle: str, hay: str) -> bool:
-    n = re.sub(r"\W+", " ", needle.casefold()).strip()
-    h = re.sub(r"\W+", " ", hay.casefold()).strip()
-    return bool(n) and n in h
+    n = _norm(needle)
+    return bool(n) and n in _norm(hay)
 
 
 def _similar(a: str, b: str) -> bool:
-    a, b = re.sub(r"\W+", " ", a.casefold()).strip(), re.sub(r"\W+", " ", b.casefold()).strip()
+    a, b = _norm(a), _norm(b)
     return bool(a and b) and (a == b or a.startswith(b) or b.startswith(a))
 
 
@@ -143,8 +142,9 @@ class TitleChooser:
         to the chapter heading after it (and becomes the work)."""
         if not titles:
             return None, []
-        if self._chapter_after_rule and (k := next((k for k, (_, t) in enumerate(titles)
-                                                     if t == self._chapter_after_rule), None)):
+        k = next((k for k, (_, t) in enumerate(titles) if t == self._chapter_after_rule), None) \
+            if self._chapter_after_rule else None
+        if k is not None and k > 0:          # (at 0 it is the first heading: nothing above it)
             # "Trotskyism / Counter-Revolution in Disguise", a rule, "The Communist Party": the
             # book above the rule, the chapter below it.
             tags = [t for t, _ in titles[:k]]
