@@ -404,3 +404,14 @@ def test_linking_audit_draws_a_blind_sheet_and_scores_it(tmp_path):
     s = audit.score(out)
     assert s["right_among_linked"][0] == s["right_among_linked"][1] > 0
     assert s["types_right"][0] < s["types_right"][1]
+
+
+def test_a_provisional_persons_name_is_the_joined_word():
+    """Review: the id was built from "Harrison", the stored name was "Harri¬⏎son"."""
+    from witness.nlp import annotate_many
+    from witness.model import Document, Record, Source
+    text = "The meeting heard Mr. Ezekiel Harri¬\nsonbury speak on the tariff."
+    doc = Document("t", Source("t.txt", "text", "0" * 64), Record(), text)
+    out = next(annotate_many([doc], n_process=1))
+    names = [n for e in out.entities if e.provisional for n in [e.name, *e.aliases]]
+    assert any("Harrisonbury" in n for n in names) and not any("¬" in n for n in names), names

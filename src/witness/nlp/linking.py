@@ -224,23 +224,24 @@ class Linker:
         prov: dict[str, Provisional] = {}
         chains: dict[str, list[tuple[int, str]]] = {}  # surname key → [(start, id)]
 
-        def add_prov(pid: str, surface: str) -> None:
+        def add_prov(pid: str, name: str) -> None:
             p = prov.setdefault(pid, Provisional(pid, "person"))
-            if surface not in p.names:
-                p.names.append(surface)
+            if name not in p.names:
+                p.names.append(name)
 
         # Pass 1: names with a given name or initials.
         full_surnames: dict[str, list[tuple[int, str]]] = {}  # surname as written → chain
         firsts: dict[str, set[str]] = {}   # key of a full name's first word → its entities
-        bare: list[tuple[Raw, str, str]] = []
+        bare: list[tuple[Raw, str, str, str, str]] = []
         for r in persons:
             surface = text[r.start:r.end]
-            q = clean_query(Joined(surface).text)  # "Harri¬⏎son" is Harrison
+            name = Joined(surface).text            # "Harri¬⏎son" is Harrison (also as a provisional's name)
+            q = clean_query(name)
             words = [w for w in _SPLIT.split(q) if w]
             skey = name_key(_surname(words))
             given = [w for w in words[:-1] if w.lower() not in PARTICLES]
             if not given:
-                bare.append((r, surface, skey))
+                bare.append((r, surface, skey, name, q))
                 continue
             eid = r.hint
             if eid is not None and not self._given_fits(eid, given[0], q):
@@ -262,7 +263,7 @@ class Linker:
             if eid is None:
                 eid = provisional_id(q)
             if eid in prov or eid not in self.authority.entries:
-                add_prov(eid, surface)
+                add_prov(eid, name)
             chains.setdefault(skey, []).append((r.start, eid))
             if eid in self.authority.entries:
                 # Other spellings of this person's surname join the chain (Rakowsky/Rakovsky).
@@ -276,8 +277,7 @@ class Linker:
         linked_ids = {m.entity for m in out.values() if m.entity}
 
         # Pass 2: bare surnames join a chain in this document, else the authority decides.
-        for r, surface, skey in bare:
-            q = clean_query(Joined(surface).text)  # "Harri¬⏎son" is Harrison
+        for r, surface, skey, name, q in bare:
             chain = chains.get(skey)
             eid = None
             if chain:
@@ -297,7 +297,7 @@ class Linker:
                 if len(owners) == 1:
                     eid = owners.pop()
                     if eid in prov:
-                        add_prov(eid, surface)
+                        add_prov(eid, name)
             if eid is None:
                 cands = self.candidates(q, "person")
                 if r.hint and (not cands or cands[0].id == r.hint or cands[0].score < 1.0):
@@ -306,10 +306,10 @@ class Linker:
                     eid = self._choose(cands, linked_ids, year)
                 if eid is None:
                     eid = self._provisional_bare(text, r.start, q)
-                    add_prov(eid, surface)
+                    add_prov(eid, name)
                 chains.setdefault(skey, []).append((r.start, eid))
             elif eid in prov:
-                add_prov(eid, surface)
+                add_prov(eid, name)
             out[r.start] = Linked(r.start, r.end, surface, "person", eid)
             if (len(q) >= 4 and q[0].isupper() and "." not in q and " " not in q
                     and title_start(text, r.start) < r.start):
