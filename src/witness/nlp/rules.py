@@ -53,7 +53,7 @@ def _particle_tail(doc, i: int) -> int:
         k += 1
         if k < len(doc) and _line_break(doc[k]):
             k += 1
-    if k > j and k < len(doc) and cap(doc[k].text) and doc[k].is_alpha and len(doc[k].text) > 1:
+    if k < len(doc) and cap(doc[k].text) and doc[k].is_alpha and len(doc[k].text) > 1:
         return k + 1
     return i
 
@@ -224,7 +224,7 @@ class Rules:
             if k < n and parts < 3 and not claimed[k] and not doc[k].is_space:
                 # "JAMES HOOE.—of", "ANDREW ROUNSAVEbt": the surname's capitals run on into
                 # punctuation or OCR debris the tokenizer left attached
-                head = len(_CAPS_HEAD.match(doc[k].text).group()) if _CAPS_HEAD.match(doc[k].text) else 0
+                head = len(h.group()) if (h := _CAPS_HEAD.match(doc[k].text)) else 0
                 if head:
                     parts, end = parts + 1, k + 1
             last = doc[end - 1].text[:head] if head else doc[end - 1].text

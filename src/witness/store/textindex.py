@@ -34,11 +34,11 @@ _pool: tuple[int, ThreadPoolExecutor] | None = None
 
 
 def _facet_pool() -> ThreadPoolExecutor:
-    """This process's facet thread (a forked child must not inherit its parent's: the
+    """This process's facet threads (a forked child must not inherit its parent's: the
     threads are not there)."""
     global _pool
     if _pool is None or _pool[0] != os.getpid():
-        _pool = (os.getpid(), ThreadPoolExecutor(max_workers=2, thread_name_prefix="witness-facets"))
+        _pool = (os.getpid(), ThreadPoolExecutor(max_workers=THREADS, thread_name_prefix="witness-facets"))
     return _pool[1]
 _FIELDS = (("title", 10.0), ("authors", 4.0), ("body", 1.0))     # same weights as the FTS5 bm25
 
