@@ -415,3 +415,60 @@ def test_a_provisional_persons_name_is_the_joined_word():
     out = next(annotate_many([doc], n_process=1))
     names = [n for e in out.entities if e.provisional for n in [e.name, *e.aliases]]
     assert any("Harrisonbury" in n for n in names) and not any("¬" in n for n in names), names
+
+
+# ---- what the words around a name say it is (linking audits, rounds 1–3) ----------------------
+@pytest.mark.parametrize("text, name, kind", [
+    ("ANDRZEJ WAJDA’S film Danton was almost universally praised when it came out.", "Danton", "work"),
+    ("Then they bring along his pamphlet Der Normalarbeitstag and his correspondence.",
+     "Der Normalarbeitstag", "work"),
+    ("In 1886 he publishes a book, Ludwig Feuerbach, in which he gives a splendid exposition.",
+     "Ludwig Feuerbach", "work"),
+    ("Booth: Robert Owen, p. 41.", "Robert Owen", "work"),
+    ("Frölich, Paul, Rosa Luxemburg.\nLondon 1940.", "Rosa Luxemburg", "work"),
+    ("While Cunhal was pleading with Spinola in the pages of Avante and in speeches the masses acted.",
+     "Avante", "periodical"),
+    ("In an article published in January 1926, in Znamia Borby, organ of the left S.R.s, "
+     "Petrichenko wrote.", "Znamia Borby", "periodical"),
+    ("An attempt was made to establish an organisation called Achwath Poalim (Labour Brotherhood).",
+     "Achwath Poalim", "organization"),
+])
+def test_the_words_around_a_name_say_what_it_names(nlp_ready, text, name, kind):
+    d = ann(text)
+    assert name not in [t for t, _ in persons(d)], persons(d)
+    assert typed(d).get(name) == kind, typed(d)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The basic justification is embodied in the ‘Stalin Constitution’, which proclaims it.", "Stalin"),
+    ("Only the political isolation of the Reisner family explains how such a magazine appeared.",
+     "Reisner"),
+    ("All Slavs had an equal chance of rising in the state bureaucracy.", "Slavs"),
+    ("The top bureaucracy has the same customs as the Duponts and the Rockefellers.", "Duponts"),
+    ("Ulbricht, Walter, Zur Geschichte der deutschen Arbeiterbewegung, vol. 1, East Berlin 1933.",
+     "Walter"),
+    ("The French revolutionaries learned Norman French from their grandfathers.", "Norman French"),
+    ("Certainly, the owl of Minerva is said to only take flight at dusk.", "Minerva"),
+    ("Do you still think that this is the misfortune, Mr. Reviewer?", "Reviewer"),
+    ("After difficult struggles the Allgemeiner Deutscher Arbeiterverein had developed.",
+     "Allgemeiner Deutscher Arbeiterverein"),
+])
+def test_families_peoples_eponyms_and_index_forenames_are_no_persons(nlp_ready, text, name):
+    d = ann(text)
+    assert name not in [t for t, _ in persons(d)], persons(d)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("In his book Lenin wrote that the state would wither away.", "Lenin"),
+    ("The young Engels went to Manchester in 1842.", "Engels"),
+    ("Lenin, Trotsky, Zinoviev and Kamenev spoke.", "Zinoviev"),
+    ("THE PROGRAM OF THE FIRST YEARS of the Roosevelt Administration followed these plans.",
+     "Roosevelt"),
+    ("There should be a place in these pages for Mariátegui as he appeared in his house.",
+     "Mariátegui"),
+    ("In his cell, Rubenstein was attacked by “Whitey Adamchesky” who had beaten others.",
+     "Whitey Adamchesky"),
+])
+def test_persons_beside_those_words_stay_persons(nlp_ready, text, name):
+    d = ann(text)
+    assert name in [t for t, _ in persons(d)], persons(d)

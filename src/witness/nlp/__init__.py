@@ -25,7 +25,8 @@ from typing import Iterable, Iterator  # noqa: E402
 from witness.model import Document, Entity, Mention  # noqa: E402
 from witness.pieces import pieces  # noqa: E402
 
-from .lexicon import place_names  # noqa: E402
+from .context import retype  # noqa: E402
+from .lexicon import given_words, place_names  # noqa: E402
 from .ocr import Joined  # noqa: E402
 from .linking import Linked, Linker, Provisional  # noqa: E402
 from witness.language import pipeline_of  # noqa: E402
@@ -93,6 +94,7 @@ def _year(doc: Document) -> int | None:
 
 def _finish(doc: Document, raws: list[Raw]) -> Document:
     linker = _linker()
+    raws = retype(doc.text, raws, given_words())
     linked, prov = linker.link(doc.text, raws, _year(doc))
     found = [Mention(m.start, m.end, m.text, m.type, m.entity) for m in linked]
     doc.mentions, doc.entities = keep_given(doc, found, _entities(linked, prov))

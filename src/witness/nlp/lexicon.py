@@ -72,6 +72,17 @@ NOT_PERSON = {
     # parties, clubs and peoples (linking audit, 2026-12-06: "Whig leaders", "the Jacobins")
     "whig", "whigs", "tory", "tories", "jacobin", "jacobins", "girondin", "girondins",
     "cossack", "cossacks", "labour", "labor", "committee", "committees",
+    # peoples and gods (linking audits, rounds 2 and 3: "All Slavs", "the owl of Minerva")
+    "slavs", "greeks", "romans", "jews", "arabs", "turks", "serbs", "croats", "czechs", "slovaks",
+    "magyars", "tatars", "tartars", "kurds", "moors", "saxons", "normans", "celts", "gauls",
+    "negro", "negroes", "narodniki", "narodnaya", "kulaks", "boyars",
+    "zeus", "jupiter", "minerva", "athena", "apollo", "juno", "hera", "hermes", "neptune",
+    "poseidon", "vulcan", "prometheus", "jehovah", "yahweh", "osiris", "wotan", "mammon",
+    "moloch", "baal",
+    # common nouns and parts of a book read as names ("Mr. Reviewer", "Table I.", "the New
+    # Rhenish Gazette")
+    "reviewer", "reviewers", "critic", "critics", "reader", "readers", "table", "appendix",
+    "chapter", "fig", "figure", "gazette", "herald", "tribune", "chronicle", "bulletin",
 }
 # Words of NOT_PERSON that are also surnames: after a title, initials or a given name they
 # are names ("Mr. White", "E. P. White", "Charles Worker").
