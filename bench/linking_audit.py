@@ -104,9 +104,12 @@ def draw(db: str, n: int, seed: int, out: Path, csv_out: Path | None) -> None:
              "n": len(rows), "verdicts": list(VERDICTS),
              "instructions": "For each row, read the sentence and the candidate (name, dates, "
              "description) and write in 'verdict': right (the sentence means this entity), wrong "
-             "(it means someone else), provisional (the candidate is in the authority file but "
+             "(it means someone else), provisional (only for a candidate in the authority file: "
              "the sentence means a person the file does not hold), not-person (a place, body, "
-             "work, common word or a broken span). 'note' is free.",
+             "work, common word or a broken span). A candidate 'not in the authority file' is a "
+             "person the archive knows only by the names shown: right if the sentence means that "
+             "person, whoever it is; wrong if the names shown mix it with someone else. "
+             "'note' is free.",
              "rows": rows}
     out.write_text(json.dumps(sheet, ensure_ascii=False, indent=1), encoding="utf-8")
     if csv_out:
