@@ -64,6 +64,13 @@ def test_a_day_and_month_in_capitals_is_no_date_and_no_crash():
     assert find_dates("He came on 12 May and left.", "1937-08-28") == [(11, 17, "1937-05-12")]
 
 
+def test_a_month_in_capitals_with_its_year_is_read():
+    """A dateline's "12 MAY 1937" was dated 1937 only: the month was read from capitalised
+    words alone."""
+    assert find_dates("He was arrested on 12 MAY 1937.", None) == [(19, 30, "1937-05-12")]
+    assert find_dates("In JUNE 1937 he fell.", None) == [(3, 12, "1937-06")]
+
+
 def test_ingest_lists_the_page_and_stores_the_others(flaky, tmp_path):
     from witness.pipeline import ingest
     folder = tmp_path / "pages"

@@ -160,7 +160,9 @@ def resolve(m: re.Match, doc_date: str | None, text_before: str = "") -> str | N
         return None
     y = int(year_m[-1])
     mon = None
-    for word in re.findall(r"[A-Z][a-z]+", s):
+    # With its year printed, a month in capitals is a dateline's ("12 MAY 1937"); without one
+    # the day-month form matches in any case and only a capitalised month is taken.
+    for word in re.findall(r"[A-Z][a-z]+" if m.group("ctx") else r"[A-Z][a-z]+|[A-Z]{3,}", s):
         if word[:3].lower() in MONTHS and len(word) >= 3:
             mon = MONTHS[word[:3].lower()]
             break
