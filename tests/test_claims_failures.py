@@ -40,7 +40,7 @@ def test_the_other_pages_of_the_batch_get_their_claims(flaky):
     assert [(c.subject, c.date) for c in out[0].claims] == [("petrov", "1930")]
     assert [(c.subject, c.date) for c in out[2].claims] == [("petrov", "1932")]
     assert [c.date for c in out[1].claims] == ["1931"]          # as it was
-    assert out[1].claims_error == "TypeError: a date the rules could not compare"
+    assert out[1].extra["claims_error"] == "TypeError: a date the rules could not compare"
 
 
 def test_reprocess_names_the_page_and_stores_the_rest(flaky, tmp_path):

@@ -51,12 +51,18 @@ def claims_many(docs: Iterable[Document]) -> Iterator[Document]:
                 try:
                     found[id(d)] = extract_claims_many([d])[0]
                 except Exception as exc:
-                    d.claims_error = f"{type(exc).__name__}: {exc}"   # ingest and reprocess list it, store nothing
+                    d.extra["claims_error"] = f"{type(exc).__name__}: {exc}"   # ingest and reprocess list it, store nothing
         for doc in batch:
-            if getattr(doc, "claims_error", None) is None:
+            if "claims_error" not in doc.extra:
                 doc.claims = found.get(id(doc), [])
                 doc.findings = refresh_findings(doc, context=context)
             yield doc
+
+
+def claims_error(doc) -> str | None:
+    """Why the claim stage failed on this page (claims_many notes it), or None; anything but a
+    Document (a stored result, a prepared row from a cluster) has passed that stage."""
+    return doc.extra.get("claims_error") if isinstance(doc, Document) else None
 
 
 def annotate(doc: Document) -> Document:

@@ -39,6 +39,7 @@ from collections import deque
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
+from .annotate import claims_error
 from .errors import WitnessError
 from .ingest.base import Failed, Read
 
@@ -144,7 +145,7 @@ def _path(doc) -> str:
 def _claims_failed(doc):
     """A page whose claim stage failed (annotate.claims_many marks it) fails here too, as it
     does in a plain ingest or reprocess."""
-    error = getattr(doc, "claims_error", None)
+    error = claims_error(doc)
     return Failed(_path(doc), {"witness": f"claims: {error}"}) if error else doc
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Protocol
 
+from .annotate import claims_error
 from .errors import WitnessError
 from .ingest import read_path
 from .ingest.paths import printable
@@ -176,8 +177,9 @@ def ingest(store, paths: Iterable[str | Path], *, nlp: bool = True, workers: int
             docs = counted(docs, write, None)
         with store.batch(commit_every):
             for doc in docs:
-                if getattr(doc, "claims_error", None):    # the claim stage failed on this page alone
-                    _outcome(summary, store, _source_path(doc), "failed", f"not stored: claims: {doc.claims_error}")
+                error = claims_error(doc)
+                if error:    # the claim stage failed on this page alone
+                    _outcome(summary, store, _source_path(doc), "failed", f"not stored: claims: {error}")
                     write.advance()
                     continue
                 try:

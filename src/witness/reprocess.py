@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import time
 
+from .annotate import claims_error
 from .pipeline import IngestSummary, counted, find_duplicates
 from .progress import stages_for
 from .store.base import PutResult
@@ -41,7 +42,7 @@ def reprocess(store, *, progress: bool = True, annotate=None, commit_every: int 
             else:
                 docs, put = annotate(link_many(store.iter_documents())), store.put_document
             for doc in counted(docs, None, nlp_stage):
-                error = getattr(doc, "claims_error", None)
+                error = claims_error(doc)
                 if error is not None:         # the stored version stays whole; the run says so, exits 3
                     summary.failed.append((doc.id, f"not annotated again: claims: {error}"))
                     write.advance()
