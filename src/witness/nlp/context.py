@@ -11,7 +11,7 @@ organizations, or dropped.
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 from .lexicon import place_names
 from .rules import Raw
