@@ -22,7 +22,7 @@ from witness.authority.names import name_key
 
 from witness.authority.loader import COMMON_WORDS
 
-from .lexicon import PARTICLES, common_surnames, given_words, place_names
+from .lexicon import INITIALS, PARTICLES, common_surnames, given_words, place_names
 from .ocr import Joined
 from .rules import Raw
 from .titles import title_start
@@ -35,7 +35,6 @@ _TYPES = ("organization", "place", "periodical", "event", "work")
 _SPLIT = re.compile(r"\s+")
 # Initials and printed abbreviations of given names right before a surname ("Wm. G.⏎").
 _GIVEN_BEFORE = re.compile(r"(?<![\w.])(?:[A-Z][a-z]{0,3}\.[ \t]*\n?[ \t]*){1,3}$")
-_INITIAL = re.compile(r"[A-Z]\.")
 # A ruler's title before a bare given name: "Tsar Alexander" is one person across texts.
 _REGNAL = re.compile(r"\b(Tsar|Czar|Tsarina|Czarina|King|Queen|Emperor|Empress|Kaiser|Pope|"
                      r"Grand Duke|Grand Duchess|Saint|St\.)\s+$")
@@ -166,7 +165,7 @@ class Linker:
                 eid = (before[-1] if before else chain[0])[1]
                 g = _GIVEN_BEFORE.search(text, max(0, a - 16), a)
                 if g is not None and g.end() == a and (i < 0 or covered[i][1] <= g.start()) \
-                        and all(_INITIAL.fullmatch(w) or w.casefold() in given_words()
+                        and all(INITIALS.match(w) or w.casefold() in given_words()
                                 for w in g.group().split()):
                     a = g.start()   # "Wm. G.⏎Daughtry" after "W. G. Daughtry"
                 out[a] = Linked(a, b, text[a:b], "person", eid)
