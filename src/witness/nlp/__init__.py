@@ -59,10 +59,14 @@ def load_nlp(ruler: str | None = "before", rules: bool = True, pipeline: str = "
 
 def _raws(nlp, text: str) -> list[Raw]:
     raws: list[Raw] = []
-    for offset, piece in chunks(text):
-        joined = Joined(piece)
+    for offset, joined in _joined_pieces(text):
         raws.extend(_placed(raws_of(nlp(joined.text)), joined, offset))
     return raws
+
+
+def _joined_pieces(text: str) -> list[tuple[int, Joined]]:
+    """The pieces the model reads (chunks), each with its broken words joined (ocr.Joined)."""
+    return [(offset, Joined(piece)) for offset, piece in chunks(text)]
 
 
 def _placed(raws: list[Raw], joined: Joined, offset: int) -> list[Raw]:
@@ -173,10 +177,9 @@ def annotate_many(docs: Iterable[Document], n_process: int = 2,
                 pending[i] = (doc, 1)
                 yield "", (i, 0)
                 continue
-            parts = chunks(doc.text)
+            parts = _joined_pieces(doc.text)
             pending[i] = (doc, len(parts))
-            for offset, piece in parts:
-                joined = Joined(piece)
+            for offset, joined in parts:
                 if joined:
                     broken[(i, offset)] = joined
                 yield joined.text, (i, offset)
