@@ -17,6 +17,7 @@ import json
 import os
 import re
 import shutil
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -31,15 +32,25 @@ THREADS = max(1, min(2, os.cpu_count() or 1))
 BULK = 1000                 # log entries behind from which a catch-up uses THREADS threads
 _CHUNK = 200
 _pool: tuple[int, ThreadPoolExecutor] | None = None
+_pool_lock = threading.Lock()
+
+
+def _new_lock_in_child() -> None:
+    global _pool_lock
+    _pool_lock = threading.Lock()      # a lock held by a parent's thread at fork is never released
+
+
+os.register_at_fork(after_in_child=_new_lock_in_child)
 
 
 def _facet_pool() -> ThreadPoolExecutor:
     """This process's facet threads (a forked child must not inherit its parent's: the
-    threads are not there)."""
+    threads are not there).  Locked: two request threads arriving first would each make one."""
     global _pool
-    if _pool is None or _pool[0] != os.getpid():
-        _pool = (os.getpid(), ThreadPoolExecutor(max_workers=THREADS, thread_name_prefix="witness-facets"))
-    return _pool[1]
+    with _pool_lock:
+        if _pool is None or _pool[0] != os.getpid():
+            _pool = (os.getpid(), ThreadPoolExecutor(max_workers=THREADS, thread_name_prefix="witness-facets"))
+        return _pool[1]
 _FIELDS = (("title", 10.0), ("authors", 4.0), ("body", 1.0))     # same weights as the FTS5 bm25
 
 
