@@ -51,6 +51,8 @@ def _facet_pool() -> ThreadPoolExecutor:
         if _pool is None or _pool[0] != os.getpid():
             _pool = (os.getpid(), ThreadPoolExecutor(max_workers=THREADS, thread_name_prefix="witness-facets"))
         return _pool[1]
+
+
 _FIELDS = (("title", 10.0), ("authors", 4.0), ("body", 1.0))     # same weights as the FTS5 bm25
 
 
