@@ -373,6 +373,10 @@ class RecordBuilder:
                 and len(line) < 300:
             self._citation = (line, marked)
 
+    def has_source_line(self) -> bool:
+        """Has a line said where the text was published or taken from?"""
+        return self._published is not None or self._source is not None
+
     def labelled(self, label: str, value: str, marked: tuple = ()) -> None:
         value = clean(value).strip()
         kind, fields = label_field(label)

@@ -367,7 +367,7 @@ class HeaderReader(TitleChooser):
             if _CLOSING_SOURCE.match(para) and len(para) < 400:
                 # The Lenin library's closing note ("Published in 1918 in the pamphlet: …"),
                 # read when the header named no publication.
-                if self.rb._published is None and self.rb._source is None:
+                if not self.rb.has_source_line():
                     self.rb.info_line(para.split("\n")[0])
                 continue
             if len(para) > 100:
