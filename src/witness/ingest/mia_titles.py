@@ -49,6 +49,14 @@ def _join_label(lines: list[str]) -> str:
     return " ".join(lines)
 
 
+def _label_joined(titles: list[tuple[str, str]], k: int) -> tuple[str, set[int]]:
+    """Title k, joined by the heading after it when it is a label ("PART THREE" / "The French
+    Revolution" → "PART THREE: The French Revolution"), and the indices it took."""
+    if _LABEL_LINE.match(titles[k][1]) and k + 1 < len(titles):
+        return _join_label([titles[k][1], titles[k + 1][1]]), {k, k + 1}
+    return titles[k][1], {k}
+
+
 def _norm(s: str) -> str:
     return re.sub(r"\W+", " ", s.casefold()).strip()
 
@@ -150,9 +158,7 @@ class TitleChooser:
             tags = [t for t, _ in titles[:k]]
             w = titles[tags.index("h1")] if "h1" in tags else titles[0]
             self.work = self.work or w[1]
-            chapter, used = titles[k][1], {k}
-            if _LABEL_LINE.match(chapter) and k + 1 < len(titles):      # "PART THREE" / "The French Revolution"
-                chapter, used = f"{chapter.rstrip('.')}: {titles[k + 1][1]}", {k, k + 1}
+            chapter, used = _label_joined(titles, k)       # "PART THREE" / "The French Revolution"
             return chapter, [x for j, x in enumerate(titles) if j not in used and x is not w]
         # A title set as several h1 in a row ("Study Guide for" / "Marx’s" / "Theses on Feuerbach").
         joined: list[tuple[str, str]] = []
@@ -179,11 +185,8 @@ class TitleChooser:
                 # The chapter: a "Chapter …" or numbered heading if there is one, else the first.
                 pick = next((x for x in later if re.match(r"^(?:chapter|chap\.)\s", x[1], re.I)
                              or _NUMERAL.match(x[1])), later[0])
-                k, chapter = pick
-                used = {i, k}
-                if _LABEL_LINE.match(chapter) and k + 1 < len(titles):
-                    chapter = f"{chapter.rstrip('.')}: {titles[k + 1][1]}"
-                    used.add(k + 1)
+                chapter, used = _label_joined(titles, pick[0])
+                used.add(i)
                 self.work = self.work or h1
                 return chapter, [x for j, x in enumerate(titles) if j not in used]
             # "Victor Serge / Year One of the Russian Revolution / I – The October Insurrection":
@@ -205,11 +208,8 @@ class TitleChooser:
         # No h1, and a "Chapter II. Landed Property" heading under the book's: that is the title.
         chapter_at = next((k for k, (_, t) in enumerate(titles) if k and _CHAPTER_HEAD.match(t)), None)
         if chapter_at is not None and (not _CHAPTERISH.match(titles[0][1]) or _PART_HEAD.match(titles[0][1])):
-            chapter = titles[chapter_at][1]
-            used = {0, chapter_at}
-            if _LABEL_LINE.match(chapter) and chapter_at + 1 < len(titles):
-                chapter = f"{chapter.rstrip('.')}: {titles[chapter_at + 1][1]}"
-                used.add(chapter_at + 1)
+            chapter, used = _label_joined(titles, chapter_at)
+            used.add(0)
             self.work = self.work or titles[0][1]
             return chapter, [x for j, x in enumerate(titles) if j not in used]
         # No h1: the first heading that is not the work itself.
