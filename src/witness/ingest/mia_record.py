@@ -71,6 +71,9 @@ class HeaderReader(TitleChooser):
         self.body_paras = body_paras
         self.tail_paras = list(tail_paras)
         self.work: str | None = None
+        t = self.root.find(".//title")
+        self.title_raw: str | None = t.text if t is not None else None   # the <title> as printed
+        self.title_tag = clean(self.title_raw)
         self.meta_authors = self._meta_authors()
 
     # -- page-level facts
@@ -176,10 +179,8 @@ class HeaderReader(TitleChooser):
         subtitles.extend(t for _, t in rest)
         if title is None:
             title = crumb_title
-        if title is None:
-            t = self.root.find(".//title")
-            if t is not None and t.text:
-                title = clean(t.text)
+        if title is None and self.title_raw:
+            title = self.title_tag
         rb.rec.title = title
         rb.rec.subtitle = " ".join(subtitles) or None
         rb.rec.work = self.work
@@ -223,8 +224,7 @@ class HeaderReader(TitleChooser):
         early = [b for b in self.p.info_blocks
                  if self.p.first_long is None or self.p.order.get(b, 0) < self.p.first_long]
         if self._work_year is None and not early:
-            t = self.root.find(".//title")
-            year = _LONE_YEAR.search(t.text or "") if t is not None else None
+            year = _LONE_YEAR.search(self.title_raw or "")     # (as printed: "of\n1859" is no "of 1859")
             if year:
                 self._work_year = (year.group(1), year.group(1))
         if rec.date is None and not early and (m := _EDITION_PREFACE.match(rec.title or "")):
@@ -245,11 +245,9 @@ class HeaderReader(TitleChooser):
     def _titled_by(self, text: str) -> bool:
         """Does the <title> name `text` as the title of someone's text ("Karl Marx by Frederick
         Engels 1877"), or as the whole title?  Then a heading reading like a name is the title."""
-        t = self.root.find(".//title")
-        tag = clean(t.text) if t is not None and t.text else ""
-        if not tag:
+        if not self.title_tag:
             return False
-        return bool(re.match(re.escape(text) + r"\s*(?:,|:)?\s+by\s+\S", tag, re.I)) or \
+        return bool(re.match(re.escape(text) + r"\s*(?:,|:)?\s+by\s+\S", self.title_tag, re.I)) or \
             (self.meta_authors != [] and self._is_title_tag(text) and not self._known_by_meta(text))
 
     def _known_by_meta(self, text: str) -> bool:
@@ -259,9 +257,8 @@ class HeaderReader(TitleChooser):
         """The header's texts where a fuller form of the author's name may stand: the meta
         author, the <title>, p.title, the header headings and signature lines."""
         out = list(self.meta_authors)
-        t = self.root.find(".//title")
-        if t is not None and t.text:
-            out.append(clean(t.text))
+        if self.title_raw:
+            out.append(self.title_tag)
         out += [inline_text(el) for el in self.p.title_ps + self.p.header_headings]
         out += [inline_text(el) for el in self.root.iter("p") if "sig" in _classes(el)]
         return out
@@ -425,10 +422,9 @@ class HeaderReader(TitleChooser):
             slug = parts[1] if parts[0] != "history" else parts[2]
             if slug == "archive" and len(parts) > 3:
                 slug = parts[2]
-            t = self.root.find(".//title")
             token = slug.split("-")[0].lower()
-            if t is not None and t.text and ":" in t.text:
-                c = clean(t.text.split(":", 1)[0])
+            if self.title_raw and ":" in self.title_raw:
+                c = clean(self.title_raw.split(":", 1)[0])
                 if token and token in c.lower() and "archive" not in c.lower() and (who := people(c)):
                     return who
             return [" ".join(w.capitalize() for w in slug.replace("_", "-").split("-"))]

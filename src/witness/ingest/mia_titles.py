@@ -3,8 +3,8 @@
 A chapter page's ``h1`` is often the book and the heading after it the chapter; a book's
 headings can stand above the header rule and the chapter's below it; the ``<title>`` tag and
 the breadcrumbs say which.  ``TitleChooser`` is the part of the header reader
-(``mia_record.HeaderReader``) that decides; it reads ``self.p`` (the page), ``self.root`` and
-sets ``self.work``.
+(``mia_record.HeaderReader``) that decides; it reads ``self.p`` (the page), ``self.root``,
+``self.title_tag`` (the ``<title>``) and sets ``self.work``.
 """
 
 from __future__ import annotations
@@ -108,14 +108,14 @@ class TitleChooser:
     """Title and work from the header headings (mixed into HeaderReader)."""
 
     work: str | None = None
+    title_tag = ""          # the page's <title>, cleaned (HeaderReader reads it once)
     _numbered_sections = 0
     _chapter_after_rule: str | None = None
 
     def _is_title_tag(self, text: str, sides: bool = False) -> bool:
         """Is `text` what the <title> says (or, with `sides`, either side of its first colon:
         "Trotskyism: Counter-Revolution in Disguise")?  Not the "Author:" lead alone."""
-        head = self.root.find(".//title")
-        tag = clean(head.text) if head is not None and head.text else ""
+        tag = self.title_tag
         parts = [tag] + ([p for p in tag.split(":", 1)] if sides and ":" in tag else [])
         if not sides and ":" in tag:
             parts.append(tag.split(":", 1)[1])
@@ -169,10 +169,8 @@ class TitleChooser:
                 joined.append((tag, t))
         titles = joined
         tags = [t for t, _ in titles]
-        head = self.root.find(".//title")
-        title_tag = clean(head.text) if head is not None and head.text else ""
         if "h1" in tags and (i := tags.index("h1")) > 0 and re.search(r"\s[–—-]$", titles[i - 1][1]) \
-                and _similar_in(titles[i - 1][1].rstrip(" –—-"), title_tag):
+                and _similar_in(titles[i - 1][1].rstrip(" –—-"), self.title_tag):
             # A headline's first half set as a kicker above the h1 ("105,000 UAM Workers Vote –" /
             # "Against No-Strike Pledge") when the <title> has both halves (else it is a kicker).
             titles = titles[:i - 1] + [("h1", f"{titles[i - 1][1]} {titles[i][1]}")] + titles[i + 1:]
@@ -197,10 +195,9 @@ class TitleChooser:
             return h1, [x for j, x in enumerate(titles) if j != i]
         # No h1: a later heading the <title> tag names after the first ("Lenin's Karl Marx:
         # III: Marx's Economic Doctrine") is the chapter, the first the work.
-        head = self.root.find(".//title")
-        title_tag = clean(head.text).casefold() if head is not None and head.text else ""
-        if len(titles) > 1 and titles[0][1].casefold() in title_tag:
-            after = title_tag[title_tag.find(titles[0][1].casefold()) + len(titles[0][1]):]
+        folded = self.title_tag.casefold()
+        if len(titles) > 1 and titles[0][1].casefold() in folded:
+            after = folded[folded.find(titles[0][1].casefold()) + len(titles[0][1]):]
             for k, (tag, t) in enumerate(titles[1:], 1):
                 if len(t) > 3 and re.search(r"[^\W\d_]{3}", t) and _similar_in(t, after):
                     self.work = self.work or titles[0][1]
@@ -228,13 +225,11 @@ class TitleChooser:
         crumbs = self._toplink_crumbs()
         if crumbs and len(crumbs) >= 4 and _similar(crumbs[-1], h1):
             return True
-        head = self.root.find(".//title")
-        title_tag = clean(head.text) if head is not None and head.text else ""
         desc = self._meta("description") or ""
         # "Robert Tressell: The Ragged Trousered Philanthropists (21. The Reign of Terror…)":
         # the chapter in parentheses after the book.
         in_parens = re.search(re.escape(low) + r".*\([^)]*" + re.escape(chapter.casefold()[:25]), desc.casefold())
-        if re.search(r"\((?:chap|ch\.|part|section)", title_tag, re.I) or (in_parens and low != chapter.casefold()):
+        if re.search(r"\((?:chap|ch\.|part|section)", self.title_tag, re.I) or (in_parens and low != chapter.casefold()):
             return True
         if _NUMERAL.match(chapter) or re.match(r"^(?:chapter|part|book)\s+[\dIVXLC]+\b", chapter, re.I):
             return True
