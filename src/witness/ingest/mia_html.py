@@ -116,6 +116,7 @@ class _Page:
         self.info_blocks: list = []
         self.title_ps: list = []
         self.date_ps: list = []
+        self.sig_ps: list = []          # p.sig: signature lines, wherever they stand
         self.updat = None
         self.has_header = False
         self.body_info: list = []
@@ -157,6 +158,8 @@ class _Page:
                 continue
             cls = el.get("class")
             cls = set(cls.lower().split()) if cls else _NO_CLASS  # as _classes(el); never mutated
+            if cls and tag == "p" and "sig" in cls:
+                self.sig_ps.append(el)
             if tag == "hr":
                 # Some pages close the header with a second hr.infotop, or a plain hr.
                 if in_info and (self.info_blocks or "infobot" in cls):

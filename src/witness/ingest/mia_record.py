@@ -260,7 +260,7 @@ class HeaderReader(TitleChooser):
         if self.title_raw:
             out.append(self.title_tag)
         out += [inline_text(el) for el in self.p.title_ps + self.p.header_headings]
-        out += [inline_text(el) for el in self.root.iter("p") if "sig" in _classes(el)]
+        out += [inline_text(el) for el in self.p.sig_ps]
         return out
 
     def _guide_signature(self, rec: Record) -> None:
@@ -345,12 +345,9 @@ class HeaderReader(TitleChooser):
     def _opening_dateline(self) -> None:
         """A text that opens with where and when it was written ("London / October 8, 1885")."""
         para = clean(self.body_paras[0].replace("\n", " "))
-        if len(para) > 80:
-            return              # a dateline is short (_date_line): no date parse of the opening paragraph
-        d = parse_date(para)
+        d = _date_line(para)
         # (Not "(Die Presse, July 7, 1862)": a citation of where it appeared.)
-        if d and len(d[0]) == 10 and not para.startswith("(") and _date_line(para) \
-                and para.replace(d[1], "").strip(" ,.[]"):
+        if d and len(d[0]) == 10 and not para.startswith("(") and para.replace(d[1], "").strip(" ,.[]"):
             self.rb.written(d[1], para)
 
     def _closing_dateline(self) -> None:
@@ -358,7 +355,7 @@ class HeaderReader(TitleChooser):
         "G. ZINOVIEV / Moscow, / July 7th, 1924.", "June 15, 1979") was written on that date."""
         if self.rb.rec.written is not None or len(self.tail_paras) < 2:
             return
-        if sum(1 for el in self.root.iter("p") if "sig" in _classes(el)) > 1:
+        if len(self.p.sig_ps) > 1:
             return              # several signed texts on one page (the Manifesto's prefaces)
         for para in reversed(self.tail_paras[1:]):      # (the first may be the text's only paragraph)
             if _CLOSING_SOURCE.match(para) and len(para) < 400:
@@ -371,13 +368,8 @@ class HeaderReader(TitleChooser):
                 if _NOTE_START.match(para):
                     continue    # a footnote after the signature
                 return          # text after it: a date inside the text, not its close
-
-            d = parse_date(para)
-            if d is None or len(d[0]) < 10:
-                continue        # (a closing "March 1924" is as often the issue's date as the writing's)
-            rest = para.replace(d[1], " ")
-            words = [w for w in re.split(r"[\s,.;:()\[\]]+", rest) if w]
-            if len(words) <= 6 and all(_SIGNATURE_WORD.match(w) for w in words):
+            # (A closing "March 1924" is as often the issue's date as the writing's: a day only.)
+            if (d := _date_line(para, words=6, longest=100)) and len(d[0]) >= 10:
                 self.rb.written(d[1], para)
                 return
 
@@ -462,15 +454,17 @@ def _source_heading(lines: list[str]) -> str | None:
     return line if _NUMBERS.search(line) and parse_date(line) else None
 
 
-def _date_line(text: str) -> bool:
-    """A date, or a place and a date ("Highgate Cemetery, London. March 17, 1883")."""
-    if len(text) > 80:
-        return False
+def _date_line(text: str, words: int = 5, longest: int = 80) -> tuple[str, str] | None:
+    """The date of a line that is a date, or a place and a date ("Highgate Cemetery, London.
+    March 17, 1883"), or a signature and a date ("G. ZINOVIEV / Moscow, / July 7th, 1924."):
+    besides the date at most `words` words, each capitalised, an initial or a particle."""
+    if len(text) > longest:
+        return None
     d = parse_date(text)
     if d is None:
-        return False
-    words = [w for w in re.split(r"[\s,.;:()\[\]]+", text.replace(d[1], " ")) if w]
-    return len(words) <= 5 and all(_SIGNATURE_WORD.match(w) for w in words)
+        return None
+    rest = [w for w in re.split(r"[\s,.;:()\[\]]+", text.replace(d[1], " ")) if w]
+    return d if len(rest) <= words and all(_SIGNATURE_WORD.match(w) for w in rest) else None
 
 
 def _work(text: str) -> str | None:
