@@ -23,7 +23,7 @@ from ..model import Record
 from ..record import RecordBuilder, clean, is_credit_line, normalise_name, parse_date, parse_names
 from .mia_names import _fuller, _full_form, _surname, people
 from .mia_titles import _NUMERAL, TitleChooser, _info_lines, _join_label, _lines
-from .textbuild import classes as _classes, element_text, inline_text, tc as _tc
+from .textbuild import HEADINGS, classes as _classes, element_text, inline_text, tc as _tc
 
 _BY = re.compile(r"^\s*by\s+(?P<who>.+)$", re.I)
 _LETTER = re.compile(r"^(?P<from>[A-Z][\w.’' \-]{1,40}?)\s+to\s+(?P<to>[A-Z][^,;]{1,80}?)"
@@ -48,7 +48,6 @@ _CONTINUED = re.compile(r"^(?:of|and|for|to|on|in)\s+(?:the\s+)?[A-Z]")   # a he
 _ADOPTED = re.compile(r"^\(?(?:as\s+)?adopted\s+(?:by|at)\s+(?:the\s+)?(?P<body>[A-Z][^,;()]{3,80}?)"
                       r"(?:,|\s+(?:on|in))\s+(?P<when>[^()]{0,30}\d{4})\)?\.?$")
 _SPEECH_TITLE = re.compile(r"^(?:[\w.’' ]{1,40}[’']s?\s+)?(?:speech|address|lecture|remarks|talk)\b", re.I)
-_HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _CLOSING_SOURCE = re.compile(r"^(?:first\s+)?published\s+(?:in|according)\b", re.I)
 _NOTE_START = re.compile(r"^(?:[\[(]?\d{1,3}[\])]?\.?|[*†‡]+)\s")
 _STUDY_GUIDE = re.compile(r"^(?:an?\s+)?(?:study|reading|discussion)\s+guide\b", re.I)
@@ -108,7 +107,7 @@ class HeaderReader(TitleChooser):
         adopted_by: list[str] = []
         for el in items:
             lines = _lines(el)
-            if len(lines) > 1 and el.tag in _HEADING_TAGS and _date_line(lines[-1]):
+            if len(lines) > 1 and el.tag in HEADINGS and _date_line(lines[-1]):
                 # "The Third Address / May, 1871", "…Speech at the Grave of Karl Marx / Highgate
                 # Cemetery, London. March 17, 1883": the heading's last line dates it.
                 if rb.rec.heading_date is None:
@@ -121,7 +120,7 @@ class HeaderReader(TitleChooser):
                 # "1892 / From <em>Die Neue Zeit</em> / Vol. XI, No. I, pp. 373-75" set as a heading
                 rb.info_line(line, marked_phrases(el))
                 continue
-            if el.tag not in _HEADING_TAGS:
+            if el.tag not in HEADINGS:
                 kind, value = self._title_p(el, lines)
                 if kind == "crumbs":
                     crumb_title = value
