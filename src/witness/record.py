@@ -143,7 +143,6 @@ _LEAD_BY = re.compile(r"^(?:by|:)\s+", re.I)
 _NAMES_END = re.compile(r"[:;(]")
 _LAST_BY = re.compile(r".*\bby\s+(?=[A-Z])")
 _PART_BY = re.compile(r"^(?:by)\s+", re.I)
-_UPPER = re.compile(r"[A-Z]")
 _NOT_A_NAME = re.compile(r"@|https?:|www\.|^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d", re.I)
 
 
