@@ -90,8 +90,7 @@ def test_a_work_title_in_p_title_is_not_a_list_of_people(mia_extra_root):
 
 def test_breadcrumbs_are_not_the_title(mia_extra_root):
     r = _rec(mia_extra_root, "archive/marx/works/1848/communist-manifesto/ch02.htm")
-    assert not r.title.startswith("MIA")
-    assert r.title == "Chapter II. Proletarians and Communists"
+    assert r.title == "Chapter II. Proletarians and Communists"      # not "MIA: Marxists: …"
     assert r.work == "Manifesto of the Communist Party"
 
 
@@ -194,7 +193,8 @@ def test_a_later_collection_is_not_the_periodical(corpus_root):
 
 def test_a_list_of_letters_is_an_index_page(mia_extra_root):
     out = read_path(mia_extra_root / "archive/marx/works/1890/letters/index.htm", mia_extra_root)
-    assert not isinstance(out, Read) and "index page" in out.reason
+    assert not isinstance(out, Read)
+    assert out.reason == "index page (a list: 104 of 104 paragraphs are one short line)"
 
 
 def test_chapter_named_in_the_title_tag(mia_extra_root):
@@ -233,9 +233,11 @@ def test_credits_on_real_pages(mia_extra_root, corpus_root):
     assert _rec(mia_extra_root, "archive/marx/works/1875/letters/75_03_18.htm").translated_by == \
         ["Peter Ross", "Betty Ross"]
     assert _rec(corpus_root, "archive/higgins/1972/05/img.html").transcribed_by == ["Ted Crawford"]
-    # h4 "Abstract from the / Preface of A Contribution …" is no byline "Abstract"
+    # h4 "Abstract from the / Preface of A Contribution …" is no byline "Abstract": the authors are
+    # the meta tag's "Karl Marx and Frederick Engels".  (The preface is Marx's alone, as the dev
+    # gold says; nothing the reader reads tells it so yet: bench/records.py lists the miss.)
     r = _rec(mia_extra_root, "archive/marx/works/1859/critique-pol-economy/preface-abs.htm")
-    assert "Abstract" not in r.authors
+    assert r.authors == ["Karl Marx", "Frederick Engels"]
 
 
 @pytest.mark.parametrize("line, marked, periodical, volume, issue, date", [
@@ -259,8 +261,12 @@ def test_issue_numbers_on_real_pages(corpus_root):
     r = _rec(corpus_root, "archive/bensaid/2005/xx/holloway.htm")
     assert (r.volume, r.issue) == ("13", "4")
     assert _rec(corpus_root, "archive/cannon/works/1928/againstopp.htm").issue is None
+    # "Published: in Dwight and Nancy MacDonald's Politics (1945). This excerpt was published by
+    # Solidarity (January 1, 1975)": dated by the first sentence, not the 1975 reprint.  (Politics
+    # is a magazine, as the dev2 gold says; a name without a periodical's word or numbers is not
+    # read as one yet: bench/records.py lists the miss.)
     r = _rec(corpus_root, "archive/serge/1945/memoirs/ch04x.htm")
-    assert r.date == "1945" and r.periodical != "Solidarity"       # not the 1975 reprint
+    assert (r.date, r.date_text, r.periodical) == ("1945", "1945", None)
 
 
 @pytest.mark.parametrize("root, rel, written", [
@@ -363,7 +369,8 @@ def test_a_preface_dated_by_its_edition(mia_extra_root, rel, date):
 def test_a_books_front_page_is_no_document(corpus_root, mia_extra_root, root, rel):
     base = mia_extra_root if root == "mia" else corpus_root
     out = read_path(base / rel, base)
-    assert not isinstance(out, Read) and "front page" in out.reason
+    assert not isinstance(out, Read)
+    assert out.reason == "a book's front page (its header and a table of contents, no text of its own)"
 
 
 def test_a_foreword_before_the_contents_is_a_document(corpus_root):
@@ -373,11 +380,16 @@ def test_a_foreword_before_the_contents_is_a_document(corpus_root):
 
 # ------------------------------------------------------------------ fourth round (dev3, annotators F and G)
 
-@pytest.mark.parametrize("rel", ["archive/marx/works/1847/index.htm", "archive/marx/works/1848/index.htm"])
-def test_a_years_list_of_works_in_header_blocks_is_an_index(mia_extra_root, rel):
-    # Each list of linked titles is set as p.information, which the reader takes for header.
+@pytest.mark.parametrize("rel, reason", [
+    ("archive/marx/works/1847/index.htm",
+     "table of contents or index (38 links to other pages in 2422 characters of text)"),
+    ("archive/marx/works/1848/index.htm", "index or table of contents (66% of the text is links)"),
+])
+def test_a_years_list_of_works_in_header_blocks_is_an_index(mia_extra_root, rel, reason):
+    # Each list of linked titles is set as p.information, which the reader takes for header: its
+    # links count with the page's.
     out = read_path(mia_extra_root / rel, mia_extra_root)
-    assert not isinstance(out, Read) and "index" in out.reason
+    assert not isinstance(out, Read) and out.reason == reason
 
 
 @pytest.mark.parametrize("rel, text_in", [

@@ -13,13 +13,14 @@ from .model import Record
 
 # --------------------------------------------------------------------------- dates
 
-MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}
-_MON = r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+# The month names every date pattern and name tail reads (one list: they must agree).
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+               "October", "November", "December")
+_MONTH_ABBREVIATIONS = {"Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8, "Sept": 9,
+                        "Sep": 9, "Oct": 10, "Nov": 11, "Dec": 12}   # ("Sept" before "Sep" in the pattern)
+MONTHS = {name.lower(): n for n, name in enumerate(MONTH_NAMES, 1)} | \
+    {abbr.lower(): n for abbr, n in _MONTH_ABBREVIATIONS.items()}
+_MON = rf"(?P<mon>{'|'.join(MONTH_NAMES + tuple(_MONTH_ABBREVIATIONS))})\.?"
 _YEAR = r"(?P<year>1[5-9]\d\d|20\d\d)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _SEASON = r"(?:Early|Mid|Late|Mid-)?[- ]?(?:Spring|Summer|Autumn|Fall|Winter)"
@@ -118,12 +119,16 @@ def normalise_name(name: str) -> str:
 
 
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bwith\b|(?<=\w)/(?=[A-Z]))\s*")   # "Zodiac/Brian Baggins"
+# Languages a text was written in or translated from, as credit and source lines name them
+# (sourceline.py reads them too).  The two readers' lists differed before they were one; each
+# keeps its own extras (_FROM_LANGUAGE, sourceline._LANGUAGE) so that no record changed.
+LANGUAGE_NAMES = ("French", "German", "Russian", "Spanish", "Italian", "Yiddish", "Dutch", "Polish",
+                  "Portuguese", "Chinese", "Japanese", "Greek", "Swedish", "Norwegian", "Danish", "Czech",
+                  "Hungarian", "Bulgarian", "Romanian", "Finnish", "Hebrew", "Turkish", "Ukrainian")
 # "W. Lough from the German", "…, September 2012": what follows a name in a credit, not a name.
-_FROM_LANGUAGE = re.compile(r"\s+from\s+(?:the\s+)?(?:original\s+)?(?:German|Russian|French|Spanish|Italian|Yiddish|"
-                            r"Dutch|Polish|Portuguese|Chinese|Japanese|Greek|Swedish|Norwegian|Danish|Czech|"
-                            r"Hungarian|Bulgarian|Romanian|Finnish|Hebrew|Turkish|Ukrainian|Latin|Arabic)\b.*$")
-_MONTH_TAIL = re.compile(r"\s*,?\s*\b(?:January|February|March|April|May|June|July|August|September|October|"
-                         r"November|December)\b\.?\s*(?:[0-3]?\d(?:st|nd|rd|th)?,?\s*)?(?:1[89]|20)\d\d\b.*$")
+_FROM_LANGUAGE = re.compile(rf"\s+from\s+(?:the\s+)?(?:original\s+)?(?:{'|'.join(LANGUAGE_NAMES)}|Latin|Arabic)\b.*$")
+_MONTH_TAIL = re.compile(rf"\s*,?\s*\b(?:{'|'.join(MONTH_NAMES)})\b\.?\s*(?:[0-3]?\d(?:st|nd|rd|th)?,?\s*)?"
+                         r"(?:1[89]|20)\d\d\b.*$")
 # "Peter and Betty Ross": two given names sharing the surname printed once.
 _SHARED_SURNAME = re.compile(r"^(?P<a>[A-Z][a-z]+)\s+(?:and|&)\s+(?P<b>[A-Z][a-z]+)\s+(?P<s>[A-Z][\w’'\-]+)$")
 # Tails that follow names in credit lines: "for the Marxists’ Internet Archive", "2006", "(2009)".
@@ -138,7 +143,6 @@ _LEAD_BY = re.compile(r"^(?:by|:)\s+", re.I)
 _NAMES_END = re.compile(r"[:;(]")
 _LAST_BY = re.compile(r".*\bby\s+(?=[A-Z])")
 _PART_BY = re.compile(r"^(?:by)\s+", re.I)
-_UPPER = re.compile(r"[A-Z]")
 _NOT_A_NAME = re.compile(r"@|https?:|www\.|^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d", re.I)
 
 
@@ -367,6 +371,10 @@ class RecordBuilder:
         if self._citation is None and (_CITATION_HINT.search(line) or marked) and parse_date(line) \
                 and len(line) < 300:
             self._citation = (line, marked)
+
+    def has_source_line(self) -> bool:
+        """Has a line said where the text was published or taken from?"""
+        return self._published is not None or self._source is not None
 
     def labelled(self, label: str, value: str, marked: tuple = ()) -> None:
         value = clean(value).strip()

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from .record import _YEAR_SPAN, MONTHS, clean, parse_date
+from .record import _YEAR_SPAN, LANGUAGE_NAMES, MONTHS, clean, parse_date
 
 _VOL = re.compile(r"\bVol(?:ume)?\.?\s*(?P<v>[IVXLC]+|\d+)\b(?:\s*:\s*(?P<i>\d{1,4})\b)?", re.I)  # "volume 13:4"
 # "International Socialism 2 : 121": a series number and the issue (ISJ's own numbering).
@@ -28,9 +28,7 @@ _SOURCE_LEAD = re.compile(r"^(?:(?:(?:first|originally|re-?)\s*)?(?:published|pr
                           r"|from\s+|source\s*:?\s*|in\s+|reprinted\s+(?:from|in)\s+|taken\s+from\s+|copied\s+from\s+)",
                           re.I)
 # "in French in Faits et Documents", "in Russian as …": the language of the original, not a title.
-_LANGUAGE = re.compile(r"^(?:in\s+)?(?:French|German|Russian|Spanish|Italian|Yiddish|Dutch|Polish|Portuguese|"
-                       r"Chinese|Japanese|Greek|Swedish|Norwegian|Danish|Czech|Hungarian|Serbo-Croat|Bulgarian|"
-                       r"Romanian|Finnish|Hebrew|Turkish|Ukrainian)\s+(?:in|as)\s+", re.I)
+_LANGUAGE = re.compile(rf"^(?:in\s+)?(?:{'|'.join(LANGUAGE_NAMES)}|Serbo-Croat)\s+(?:in|as)\s+", re.I)
 _DATE_IN = re.compile(r"^[^;:]{0,30}?\d{4}\)?\s*,?\s+in\s+(?:the\s+)?((?:(?:French|German|Russian|Spanish|Italian)\s+in\s+)?"
                       r"[A-Z][^,;:()]{2,50})")
 _SOURCE_HEAD_END = re.compile(r",|\s\(|;|:\s|\s[-–—]\s")

@@ -2,8 +2,8 @@
 
 Header: free-text ``p.info`` between ``hr.infotop``/``hr.infobot``, or labelled
 ``p.information`` with ``span.info`` labels; h1 title, h2 author, h4 subtitle, h3 heading date,
-``p.updat`` last update.  Footnotes: a link to an anchor later in the page that sits in a note
-block (``p.note``…), links back, or has a note-like id; the note block leaves the body text.
+``p.updat`` last update.  Footnotes: ``mia_notes`` finds the calls and the note blocks, which
+leave the body text.
 """
 
 from __future__ import annotations
@@ -17,39 +17,22 @@ from ..record import RecordBuilder, clean, is_credit_line
 from .base import Decline, RawInput, Skipped
 from .encoding import declared_charset, decode, resource_limit
 from .ids import doc_id
-from .mia_record import HeaderReader, header_line, people as _people
+from .mia_notes import NOTE_CLASSES, NOTES_HEADING, find_calls, read_notes
+from .mia_record import HeaderReader, header_line
 from .mia_sniff import sniff
-from .textbuild import (TextBuilder, block_of as _block_of, classes as _classes, element_text,
-                        inline_text, tc as _tc)
+from .textbuild import HEADINGS, TextBuilder, classes as _classes, inline_text, tc as _tc
 
 NAME = "mia-html"
 
-_PRINTED_CALL = re.compile(r"\s?(\[[^\]\s]{1,4}\]|\(\d{1,3}\)|\d{1,3}(?!\d))")
-_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 NAV_CLASSES = frozenset({"toplink", "link", "footer", "updat", "skip", "next", "linkback"})
-NOTE_CLASSES = frozenset({"note", "endnote", "enote", "anote", "ednote", "inote", "pagenote",
-                          "pagenoteb", "mn-note", "foot", "notes", "endnotes", "footnote", "footnotes"})
-_NOTE_ID = re.compile(r"^(?:n|fn|ftn|_edn|_ftn|note|en|nb|rn|tn|footnote|endnote|fw)\d+[a-z]?$", re.I)
-_MARKER = re.compile(r"^[\[\(]?\s*(?:\d{1,3}[a-z]?|[*†‡§]+|[a-z])\s*[\]\)]?\.?$", re.I)
-_NOTES_HEADING = re.compile(
-    r"^(?:(?:author|editor|translator|transcriber)[’']?s\s+|editorial\s+|mia\s+)?"
-    r"(?:foot|end)?notes?(?:\s+by\s+(?:the\s+)?\w+)?\s*:?$", re.I)
 # The elements _scan acts on (any other only holds a position and maybe an id).
-_SCANNED = frozenset(("a", "hr", *_HEADINGS, "p", "div", "span", "blockquote", "pre", "li", "td", "dd"))
+_SCANNED = frozenset(("a", "hr", *HEADINGS, "p", "div", "span", "blockquote", "pre", "li", "td", "dd"))
 _NO_CLASS: frozenset = frozenset()
-_WRAPPED = frozenset(("div", "p", *_HEADINGS, "table", "blockquote"))
+_WRAPPED = frozenset(("div", "p", *HEADINGS, "table", "blockquote"))
 _CONTENTS = re.compile(r"^(?:table\s+of\s+)?contents:?$", re.I)
 _LOCAL_PAGE = re.compile(r"^(?![a-z]+:|/|\.\./|#)[^/]+\.html?(?:#.*)?$", re.I)   # a page of the same folder
 _QUOTE_CLASSES = frozenset({"quote", "quoteb", "quotec", "epigraph"})
 _UPDATED = re.compile(r"\s*last\s+updated\b", re.I)
-
-
-def _label_of(call, href: str) -> str:
-    text = clean(_tc(call)).strip("[]() .")
-    if text:
-        return text
-    m = re.search(r"\d+[a-z]?$", href)
-    return m.group(0) if m else href.lstrip("#")
 
 
 def read(raw: RawInput) -> Document | Skipped:
@@ -116,6 +99,7 @@ class _Page:
         self.info_blocks: list = []
         self.title_ps: list = []
         self.date_ps: list = []
+        self.sig_ps: list = []          # p.sig: signature lines, wherever they stand
         self.updat = None
         self.has_header = False
         self.body_info: list = []
@@ -157,6 +141,8 @@ class _Page:
                 continue
             cls = el.get("class")
             cls = set(cls.lower().split()) if cls else _NO_CLASS  # as _classes(el); never mutated
+            if cls and tag == "p" and "sig" in cls:
+                self.sig_ps.append(el)
             if tag == "hr":
                 # Some pages close the header with a second hr.infotop, or a plain hr.
                 if in_info and (self.info_blocks or "infobot" in cls):
@@ -168,7 +154,7 @@ class _Page:
                 continue
             if in_info and tag == "p" and cls and not cls & {"info", "information"}:
                 in_info = False  # a classed paragraph (p.fst…) is body: the header was not closed
-            if tag in _HEADINGS:
+            if tag in HEADINGS:
                 headings.append((i, el))
                 continue
             if tag not in ("p", "div", "span", "blockquote", "pre", "li", "td", "dd"):
@@ -226,7 +212,7 @@ class _Page:
         self.exclude.update(self.title_ps)
         self.exclude.update(self.date_ps)
         self.notes_headings = [el for i, el in headings
-                               if i >= end and _NOTES_HEADING.match(clean(_tc(el)))]
+                               if i >= end and NOTES_HEADING.match(clean(_tc(el)))]
         first_notes = order[self.notes_headings[0]] if self.notes_headings else None
         self.class_notes = [el for i, el in note_class if first_notes is not None and i > first_notes]
         self.ids, self.links, self.order = ids, links, order
@@ -253,43 +239,8 @@ class _Page:
         return False
 
     def _find_calls(self) -> None:
-        """Pairs call → note anchor, calls with a missing note, and the note blocks."""
-        self.calls: list = []           # (call element, label, target element | None)
-        self.note_blocks: dict = {}     # block → [target anchors]
-        ids, order = self.ids, self.order
-        for a in self.links:
-            href = a.get("href")
-            key = href[1:]
-            if key.lower() in ("top", "contents", "toc"):
-                continue
-            target = ids.get(key)
-            text = clean(_tc(a))
-            marker = bool(_MARKER.match(text)) or (not text and _NOTE_ID.match(key) is not None)
-            own_block = _block_of(a)
-            if own_block is not None and _classes(own_block) & NOTE_CLASSES and own_block is not self.body:
-                # A link inside a note block is the note's way back (or a note citing a note).
-                if target is None or order.get(target, 0) < order.get(a, 0):
-                    continue
-            if target is None:
-                if marker and _NOTE_ID.match(key):
-                    self.calls.append((a, _label_of(a, href), None))
-                continue
-            if order.get(target, -1) <= order.get(a, 0) or target.tag in _HEADINGS:
-                continue
-            block = _block_of(target)
-            if block is None or block is self.body or block.tag in _HEADINGS:
-                continue
-            back = target.get("href") or ""
-            own = {a.get("id"), a.get("name")} - {None}
-            links_back = back.startswith("#") and back[1:] in own
-            note_like = bool(_classes(block) & NOTE_CLASSES) or _NOTE_ID.match(key) is not None
-            if not (links_back or (note_like and marker)):
-                continue
-            # A "block" holding the call itself (a wrapper div) is not a note.
-            if any(anc is block for anc in a.iterancestors()):
-                continue
-            self.calls.append((a, _label_of(a, href), target))
-            self.note_blocks.setdefault(block, []).append(target)
+        # (A method of its own: bench/reader_speed.py times it as a stage, and so notes.)
+        self.calls, self.note_blocks = find_calls(self.links, self.ids, self.order, self.body)
 
     def body_text(self) -> tuple[str, dict]:
         text, spans = self._body_text()
@@ -416,7 +367,7 @@ class _Page:
         """A "Contents" heading followed by links to three or more pages of the book, and before
         it nothing but the header, editors' notes and epigraphs (no paragraph of text)."""
         order = self.order
-        heading = next((h for h in self.body.iter(*_HEADINGS) if _CONTENTS.match(clean(_tc(h)))), None)
+        heading = next((h for h in self.body.iter(*HEADINGS) if _CONTENTS.match(clean(_tc(h)))), None)
         if heading is None:
             return False
         at = order.get(heading, 0)
@@ -439,63 +390,4 @@ class _Page:
 
     # -- notes
     def notes(self, text: str, call_spans: dict) -> tuple[list[Note], list[dict]]:
-        notes: list[Note] = []
-        calls: list[dict] = []
-        note_text: dict = {}
-        for block, targets in self.note_blocks.items():
-            btext, bspans = element_text(block, marks=set(targets))
-            btext = btext.replace("\n\n", " ")
-            starts = sorted((bspans.get(t, (0, 0))[0], i, t) for i, t in enumerate(targets))
-            for k, (s, _, t) in enumerate(starts):
-                end = starts[k + 1][0] if k + 1 < len(starts) else len(btext)
-                seg = btext[s:end] if k else btext[:end]
-                note_text[t] = _strip_marker(seg, t)
-        seen_targets = set()
-        for a, label, target in self.calls:
-            span = call_spans.get(a)
-            if span is None:
-                continue
-            if span[0] == span[1]:
-                # An empty anchor before a printed marker: <a href="#n1"></a>[1]
-                m = _PRINTED_CALL.match(text, span[0])
-                if m:
-                    span = (m.start(1), m.end(1))
-                    label = m.group(1).strip("[]()")
-            calls.append({"label": label, "start": span[0], "end": span[1]})
-            if target is not None and target in note_text:
-                notes.append(Note(label=label, start=span[0], end=span[1], text=note_text[target]))
-                seen_targets.add(target)
-        for block, targets in self.note_blocks.items():
-            for t in targets:
-                if t not in seen_targets and t in note_text:
-                    seen_targets.add(t)
-        # Note-class blocks after a Notes heading that no link calls: try a printed "[n]" call.
-        pos = 0
-        for block in self.class_notes:
-            if block in self.note_blocks:
-                continue
-            btext = inline_text(block)
-            m = re.match(r"^\s*[\[\(]?(\d{1,3}|\*+)[\]\)]?\.?\s+", btext)
-            if not m:
-                continue
-            label = m.group(1)
-            body = btext[m.end():].strip()
-            found = re.compile(rf"\[{re.escape(label)}\]").search(text, pos)
-            if found:
-                pos = found.end()
-                calls.append({"label": label, "start": found.start(), "end": found.end()})
-                notes.append(Note(label=label, start=found.start(), end=found.end(), text=body))
-            else:
-                notes.append(Note(label=label, start=0, end=0, text=body, called=False))
-        calls.sort(key=lambda c: c["start"])
-        return notes, calls
-
-
-def _strip_marker(seg: str, target) -> str:
-    seg = seg.strip()
-    marker = clean(_tc(target))
-    if marker and seg.startswith(marker):
-        seg = seg[len(marker):]
-    else:
-        seg = re.sub(r"^[\[\(]?\s*(?:\d{1,3}[a-z]?|[*†‡]+)\s*[\]\)]?\.?\s", "", seg)
-    return seg.strip(" .:)]\u00a0") if len(seg.strip(" .:)]")) < 2 else seg.lstrip(" .:)]").strip()
+        return read_notes(text, call_spans, self.calls, self.note_blocks, self.class_notes)

@@ -1,6 +1,6 @@
 """Names on MIA pages: is a heading a list of people, and the fuller form of a printed name.
 
-Shared by the header reader (``mia_record``) and the page reader (``mia_html``).
+Read by the header reader (``mia_record``).
 """
 
 from __future__ import annotations

@@ -23,7 +23,7 @@ from ..model import Record
 from ..record import RecordBuilder, clean, is_credit_line, normalise_name, parse_date, parse_names
 from .mia_names import _fuller, _full_form, _surname, people
 from .mia_titles import _NUMERAL, TitleChooser, _info_lines, _join_label, _lines
-from .textbuild import classes as _classes, element_text, inline_text, tc as _tc
+from .textbuild import HEADINGS, classes as _classes, element_text, inline_text, tc as _tc
 
 _BY = re.compile(r"^\s*by\s+(?P<who>.+)$", re.I)
 _LETTER = re.compile(r"^(?P<from>[A-Z][\w.’' \-]{1,40}?)\s+to\s+(?P<to>[A-Z][^,;]{1,80}?)"
@@ -48,7 +48,6 @@ _CONTINUED = re.compile(r"^(?:of|and|for|to|on|in)\s+(?:the\s+)?[A-Z]")   # a he
 _ADOPTED = re.compile(r"^\(?(?:as\s+)?adopted\s+(?:by|at)\s+(?:the\s+)?(?P<body>[A-Z][^,;()]{3,80}?)"
                       r"(?:,|\s+(?:on|in))\s+(?P<when>[^()]{0,30}\d{4})\)?\.?$")
 _SPEECH_TITLE = re.compile(r"^(?:[\w.’' ]{1,40}[’']s?\s+)?(?:speech|address|lecture|remarks|talk)\b", re.I)
-_HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _CLOSING_SOURCE = re.compile(r"^(?:first\s+)?published\s+(?:in|according)\b", re.I)
 _NOTE_START = re.compile(r"^(?:[\[(]?\d{1,3}[\])]?\.?|[*†‡]+)\s")
 _STUDY_GUIDE = re.compile(r"^(?:an?\s+)?(?:study|reading|discussion)\s+guide\b", re.I)
@@ -71,6 +70,9 @@ class HeaderReader(TitleChooser):
         self.body_paras = body_paras
         self.tail_paras = list(tail_paras)
         self.work: str | None = None
+        t = self.root.find(".//title")
+        self.title_raw: str | None = t.text if t is not None else None   # the <title> as printed
+        self.title_tag = clean(self.title_raw)
         self.meta_authors = self._meta_authors()
 
     # -- page-level facts
@@ -105,7 +107,7 @@ class HeaderReader(TitleChooser):
         adopted_by: list[str] = []
         for el in items:
             lines = _lines(el)
-            if len(lines) > 1 and el.tag in _HEADING_TAGS and _date_line(lines[-1]):
+            if len(lines) > 1 and el.tag in HEADINGS and _date_line(lines[-1]):
                 # "The Third Address / May, 1871", "…Speech at the Grave of Karl Marx / Highgate
                 # Cemetery, London. March 17, 1883": the heading's last line dates it.
                 if rb.rec.heading_date is None:
@@ -118,7 +120,7 @@ class HeaderReader(TitleChooser):
                 # "1892 / From <em>Die Neue Zeit</em> / Vol. XI, No. I, pp. 373-75" set as a heading
                 rb.info_line(line, marked_phrases(el))
                 continue
-            if el.tag not in _HEADING_TAGS:
+            if el.tag not in HEADINGS:
                 kind, value = self._title_p(el, lines)
                 if kind == "crumbs":
                     crumb_title = value
@@ -176,10 +178,8 @@ class HeaderReader(TitleChooser):
         subtitles.extend(t for _, t in rest)
         if title is None:
             title = crumb_title
-        if title is None:
-            t = self.root.find(".//title")
-            if t is not None and t.text:
-                title = clean(t.text)
+        if title is None and self.title_raw:
+            title = self.title_tag
         rb.rec.title = title
         rb.rec.subtitle = " ".join(subtitles) or None
         rb.rec.work = self.work
@@ -223,8 +223,7 @@ class HeaderReader(TitleChooser):
         early = [b for b in self.p.info_blocks
                  if self.p.first_long is None or self.p.order.get(b, 0) < self.p.first_long]
         if self._work_year is None and not early:
-            t = self.root.find(".//title")
-            year = _LONE_YEAR.search(t.text or "") if t is not None else None
+            year = _LONE_YEAR.search(self.title_raw or "")     # (as printed: "of\n1859" is no "of 1859")
             if year:
                 self._work_year = (year.group(1), year.group(1))
         if rec.date is None and not early and (m := _EDITION_PREFACE.match(rec.title or "")):
@@ -245,11 +244,9 @@ class HeaderReader(TitleChooser):
     def _titled_by(self, text: str) -> bool:
         """Does the <title> name `text` as the title of someone's text ("Karl Marx by Frederick
         Engels 1877"), or as the whole title?  Then a heading reading like a name is the title."""
-        t = self.root.find(".//title")
-        tag = clean(t.text) if t is not None and t.text else ""
-        if not tag:
+        if not self.title_tag:
             return False
-        return bool(re.match(re.escape(text) + r"\s*(?:,|:)?\s+by\s+\S", tag, re.I)) or \
+        return bool(re.match(re.escape(text) + r"\s*(?:,|:)?\s+by\s+\S", self.title_tag, re.I)) or \
             (self.meta_authors != [] and self._is_title_tag(text) and not self._known_by_meta(text))
 
     def _known_by_meta(self, text: str) -> bool:
@@ -259,11 +256,10 @@ class HeaderReader(TitleChooser):
         """The header's texts where a fuller form of the author's name may stand: the meta
         author, the <title>, p.title, the header headings and signature lines."""
         out = list(self.meta_authors)
-        t = self.root.find(".//title")
-        if t is not None and t.text:
-            out.append(clean(t.text))
+        if self.title_raw:
+            out.append(self.title_tag)
         out += [inline_text(el) for el in self.p.title_ps + self.p.header_headings]
-        out += [inline_text(el) for el in self.root.iter("p") if "sig" in _classes(el)]
+        out += [inline_text(el) for el in self.p.sig_ps]
         return out
 
     def _guide_signature(self, rec: Record) -> None:
@@ -348,12 +344,9 @@ class HeaderReader(TitleChooser):
     def _opening_dateline(self) -> None:
         """A text that opens with where and when it was written ("London / October 8, 1885")."""
         para = clean(self.body_paras[0].replace("\n", " "))
-        if len(para) > 80:
-            return              # a dateline is short (_date_line): no date parse of the opening paragraph
-        d = parse_date(para)
+        d = _date_line(para)
         # (Not "(Die Presse, July 7, 1862)": a citation of where it appeared.)
-        if d and len(d[0]) == 10 and not para.startswith("(") and _date_line(para) \
-                and para.replace(d[1], "").strip(" ,.[]"):
+        if d and len(d[0]) == 10 and not para.startswith("(") and para.replace(d[1], "").strip(" ,.[]"):
             self.rb.written(d[1], para)
 
     def _closing_dateline(self) -> None:
@@ -361,26 +354,21 @@ class HeaderReader(TitleChooser):
         "G. ZINOVIEV / Moscow, / July 7th, 1924.", "June 15, 1979") was written on that date."""
         if self.rb.rec.written is not None or len(self.tail_paras) < 2:
             return
-        if sum(1 for el in self.root.iter("p") if "sig" in _classes(el)) > 1:
+        if len(self.p.sig_ps) > 1:
             return              # several signed texts on one page (the Manifesto's prefaces)
         for para in reversed(self.tail_paras[1:]):      # (the first may be the text's only paragraph)
             if _CLOSING_SOURCE.match(para) and len(para) < 400:
                 # The Lenin library's closing note ("Published in 1918 in the pamphlet: …"),
                 # read when the header named no publication.
-                if self.rb._published is None and self.rb._source is None:
+                if not self.rb.has_source_line():
                     self.rb.info_line(para.split("\n")[0])
                 continue
             if len(para) > 100:
                 if _NOTE_START.match(para):
                     continue    # a footnote after the signature
                 return          # text after it: a date inside the text, not its close
-
-            d = parse_date(para)
-            if d is None or len(d[0]) < 10:
-                continue        # (a closing "March 1924" is as often the issue's date as the writing's)
-            rest = para.replace(d[1], " ")
-            words = [w for w in re.split(r"[\s,.;:()\[\]]+", rest) if w]
-            if len(words) <= 6 and all(_SIGNATURE_WORD.match(w) for w in words):
+            # (A closing "March 1924" is as often the issue's date as the writing's: a day only.)
+            if (d := _date_line(para, words=6, longest=100)) and len(d[0]) >= 10:
                 self.rb.written(d[1], para)
                 return
 
@@ -425,10 +413,9 @@ class HeaderReader(TitleChooser):
             slug = parts[1] if parts[0] != "history" else parts[2]
             if slug == "archive" and len(parts) > 3:
                 slug = parts[2]
-            t = self.root.find(".//title")
             token = slug.split("-")[0].lower()
-            if t is not None and t.text and ":" in t.text:
-                c = clean(t.text.split(":", 1)[0])
+            if self.title_raw and ":" in self.title_raw:
+                c = clean(self.title_raw.split(":", 1)[0])
                 if token and token in c.lower() and "archive" not in c.lower() and (who := people(c)):
                     return who
             return [" ".join(w.capitalize() for w in slug.replace("_", "-").split("-"))]
@@ -466,15 +453,17 @@ def _source_heading(lines: list[str]) -> str | None:
     return line if _NUMBERS.search(line) and parse_date(line) else None
 
 
-def _date_line(text: str) -> bool:
-    """A date, or a place and a date ("Highgate Cemetery, London. March 17, 1883")."""
-    if len(text) > 80:
-        return False
+def _date_line(text: str, words: int = 5, longest: int = 80) -> tuple[str, str] | None:
+    """The date of a line that is a date, or a place and a date ("Highgate Cemetery, London.
+    March 17, 1883"), or a signature and a date ("G. ZINOVIEV / Moscow, / July 7th, 1924."):
+    besides the date at most `words` words, each capitalised, an initial or a particle."""
+    if len(text) > longest:
+        return None
     d = parse_date(text)
     if d is None:
-        return False
-    words = [w for w in re.split(r"[\s,.;:()\[\]]+", text.replace(d[1], " ")) if w]
-    return len(words) <= 5 and all(_SIGNATURE_WORD.match(w) for w in words)
+        return None
+    rest = [w for w in re.split(r"[\s,.;:()\[\]]+", text.replace(d[1], " ")) if w]
+    return d if len(rest) <= words and all(_SIGNATURE_WORD.match(w) for w in rest) else None
 
 
 def _work(text: str) -> str | None:

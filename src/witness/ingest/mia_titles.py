@@ -3,8 +3,8 @@
 A chapter page's ``h1`` is often the book and the heading after it the chapter; a book's
 headings can stand above the header rule and the chapter's below it; the ``<title>`` tag and
 the breadcrumbs say which.  ``TitleChooser`` is the part of the header reader
-(``mia_record.HeaderReader``) that decides; it reads ``self.p`` (the page), ``self.root`` and
-sets ``self.work``.
+(``mia_record.HeaderReader``) that decides; it reads ``self.p`` (the page), ``self.root``,
+``self.title_tag`` (the ``<title>``) and sets ``self.work``.
 """
 
 from __future__ import annotations
@@ -47,6 +47,14 @@ def _join_label(lines: list[str]) -> str:
     if _LABEL_LINE.match(lines[0]):
         return f"{lines[0].rstrip('.')}: {' '.join(lines[1:])}"
     return " ".join(lines)
+
+
+def _label_joined(titles: list[tuple[str, str]], k: int) -> tuple[str, set[int]]:
+    """Title k, joined by the heading after it when it is a label ("PART THREE" / "The French
+    Revolution" → "PART THREE: The French Revolution"), and the indices it took."""
+    if _LABEL_LINE.match(titles[k][1]) and k + 1 < len(titles):
+        return _join_label([titles[k][1], titles[k + 1][1]]), {k, k + 1}
+    return titles[k][1], {k}
 
 
 def _norm(s: str) -> str:
@@ -100,14 +108,14 @@ class TitleChooser:
     """Title and work from the header headings (mixed into HeaderReader)."""
 
     work: str | None = None
+    title_tag = ""          # the page's <title>, cleaned (HeaderReader reads it once)
     _numbered_sections = 0
     _chapter_after_rule: str | None = None
 
     def _is_title_tag(self, text: str, sides: bool = False) -> bool:
         """Is `text` what the <title> says (or, with `sides`, either side of its first colon:
         "Trotskyism: Counter-Revolution in Disguise")?  Not the "Author:" lead alone."""
-        head = self.root.find(".//title")
-        tag = clean(head.text) if head is not None and head.text else ""
+        tag = self.title_tag
         parts = [tag] + ([p for p in tag.split(":", 1)] if sides and ":" in tag else [])
         if not sides and ":" in tag:
             parts.append(tag.split(":", 1)[1])
@@ -150,9 +158,7 @@ class TitleChooser:
             tags = [t for t, _ in titles[:k]]
             w = titles[tags.index("h1")] if "h1" in tags else titles[0]
             self.work = self.work or w[1]
-            chapter, used = titles[k][1], {k}
-            if _LABEL_LINE.match(chapter) and k + 1 < len(titles):      # "PART THREE" / "The French Revolution"
-                chapter, used = f"{chapter.rstrip('.')}: {titles[k + 1][1]}", {k, k + 1}
+            chapter, used = _label_joined(titles, k)       # "PART THREE" / "The French Revolution"
             return chapter, [x for j, x in enumerate(titles) if j not in used and x is not w]
         # A title set as several h1 in a row ("Study Guide for" / "Marx’s" / "Theses on Feuerbach").
         joined: list[tuple[str, str]] = []
@@ -163,10 +169,8 @@ class TitleChooser:
                 joined.append((tag, t))
         titles = joined
         tags = [t for t, _ in titles]
-        head = self.root.find(".//title")
-        title_tag = clean(head.text) if head is not None and head.text else ""
         if "h1" in tags and (i := tags.index("h1")) > 0 and re.search(r"\s[–—-]$", titles[i - 1][1]) \
-                and _similar_in(titles[i - 1][1].rstrip(" –—-"), title_tag):
+                and _similar_in(titles[i - 1][1].rstrip(" –—-"), self.title_tag):
             # A headline's first half set as a kicker above the h1 ("105,000 UAM Workers Vote –" /
             # "Against No-Strike Pledge") when the <title> has both halves (else it is a kicker).
             titles = titles[:i - 1] + [("h1", f"{titles[i - 1][1]} {titles[i][1]}")] + titles[i + 1:]
@@ -179,11 +183,8 @@ class TitleChooser:
                 # The chapter: a "Chapter …" or numbered heading if there is one, else the first.
                 pick = next((x for x in later if re.match(r"^(?:chapter|chap\.)\s", x[1], re.I)
                              or _NUMERAL.match(x[1])), later[0])
-                k, chapter = pick
-                used = {i, k}
-                if _LABEL_LINE.match(chapter) and k + 1 < len(titles):
-                    chapter = f"{chapter.rstrip('.')}: {titles[k + 1][1]}"
-                    used.add(k + 1)
+                chapter, used = _label_joined(titles, pick[0])
+                used.add(i)
                 self.work = self.work or h1
                 return chapter, [x for j, x in enumerate(titles) if j not in used]
             # "Victor Serge / Year One of the Russian Revolution / I – The October Insurrection":
@@ -194,10 +195,9 @@ class TitleChooser:
             return h1, [x for j, x in enumerate(titles) if j != i]
         # No h1: a later heading the <title> tag names after the first ("Lenin's Karl Marx:
         # III: Marx's Economic Doctrine") is the chapter, the first the work.
-        head = self.root.find(".//title")
-        title_tag = clean(head.text).casefold() if head is not None and head.text else ""
-        if len(titles) > 1 and titles[0][1].casefold() in title_tag:
-            after = title_tag[title_tag.find(titles[0][1].casefold()) + len(titles[0][1]):]
+        folded = self.title_tag.casefold()
+        if len(titles) > 1 and titles[0][1].casefold() in folded:
+            after = folded[folded.find(titles[0][1].casefold()) + len(titles[0][1]):]
             for k, (tag, t) in enumerate(titles[1:], 1):
                 if len(t) > 3 and re.search(r"[^\W\d_]{3}", t) and _similar_in(t, after):
                     self.work = self.work or titles[0][1]
@@ -205,11 +205,8 @@ class TitleChooser:
         # No h1, and a "Chapter II. Landed Property" heading under the book's: that is the title.
         chapter_at = next((k for k, (_, t) in enumerate(titles) if k and _CHAPTER_HEAD.match(t)), None)
         if chapter_at is not None and (not _CHAPTERISH.match(titles[0][1]) or _PART_HEAD.match(titles[0][1])):
-            chapter = titles[chapter_at][1]
-            used = {0, chapter_at}
-            if _LABEL_LINE.match(chapter) and chapter_at + 1 < len(titles):
-                chapter = f"{chapter.rstrip('.')}: {titles[chapter_at + 1][1]}"
-                used.add(chapter_at + 1)
+            chapter, used = _label_joined(titles, chapter_at)
+            used.add(0)
             self.work = self.work or titles[0][1]
             return chapter, [x for j, x in enumerate(titles) if j not in used]
         # No h1: the first heading that is not the work itself.
@@ -228,13 +225,11 @@ class TitleChooser:
         crumbs = self._toplink_crumbs()
         if crumbs and len(crumbs) >= 4 and _similar(crumbs[-1], h1):
             return True
-        head = self.root.find(".//title")
-        title_tag = clean(head.text) if head is not None and head.text else ""
         desc = self._meta("description") or ""
         # "Robert Tressell: The Ragged Trousered Philanthropists (21. The Reign of Terror…)":
         # the chapter in parentheses after the book.
         in_parens = re.search(re.escape(low) + r".*\([^)]*" + re.escape(chapter.casefold()[:25]), desc.casefold())
-        if re.search(r"\((?:chap|ch\.|part|section)", title_tag, re.I) or (in_parens and low != chapter.casefold()):
+        if re.search(r"\((?:chap|ch\.|part|section)", self.title_tag, re.I) or (in_parens and low != chapter.casefold()):
             return True
         if _NUMERAL.match(chapter) or re.match(r"^(?:chapter|part|book)\s+[\dIVXLC]+\b", chapter, re.I):
             return True

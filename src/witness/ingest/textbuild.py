@@ -15,6 +15,7 @@ from lxml import etree
 BLOCK = frozenset("""p div h1 h2 h3 h4 h5 h6 blockquote li ul ol dl dt dd table tr td th tbody thead
 tfoot caption pre center hr form section article address header footer nav main aside figure
 figcaption body html fieldset legend menu dir""".split())
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 SKIP = frozenset("""script style noscript head title meta link iframe object embed select button
 textarea input svg map applet option""".split())
 _ALNUM = re.compile(r"[^\W_]")
