@@ -472,3 +472,29 @@ def test_families_peoples_eponyms_and_index_forenames_are_no_persons(nlp_ready, 
 def test_persons_beside_those_words_stay_persons(nlp_ready, text, name):
     d = ann(text)
     assert name in [t for t, _ in persons(d)], persons(d)
+
+
+# ---- linking audit, round 4: a word that is no given name before a name --------------------------
+@pytest.mark.parametrize("text, bad", [
+    ("In September Trotsky left for Alma-Ata.", "September Trotsky"),
+    ("The Leopold Crisis shook Belgium in 1950.", "Leopold Crisis"),
+    ("The Roman Church opposed it.", "Roman Church"),
+])
+def test_a_month_an_epithet_or_a_common_noun_makes_no_person(nlp_ready, text, bad):
+    d = ann(text)
+    assert bad not in [t for t, _ in persons(d)], persons(d)
+
+
+def test_a_month_before_a_surname_is_cut_off_and_the_person_stays():
+    d = ann("In September Trotsky left for Alma-Ata.")
+    assert ("Trotsky", "trotsky-leon") in persons(d)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("August Bebel spoke in March.", "August Bebel"),
+    ("Frank Church chaired the committee.", "Frank Church"),
+    ("Roman Rosdolsky wrote a book.", "Roman Rosdolsky"),
+    ("Christian Rakovsky was arrested.", "Christian Rakovsky"),
+])
+def test_given_names_that_are_months_or_epithets_stay_names(nlp_ready, text, name):
+    assert name in [t for t, _ in persons(ann(text))]

@@ -69,14 +69,18 @@ _PLURAL_AFTER = re.compile(
     r"\s+$")
 _PLURAL = re.compile(r"[a-z](?:s|es)$")
 _NOT_PLURAL = re.compile(r"(?:ss|us|is|os|as|ys)$")
-# A full "name" made of an epithet and a country or its language ("Norman French",
-# "Christian Ethiopia"): a language, a church, a country.
+# A full "name" made of an epithet and a country, its language or an institution ("Norman
+# French", "Christian Ethiopia", "the Roman Church"): a language, a church, a country.
 _EPITHETS = {
     "christian", "norman", "catholic", "protestant", "orthodox", "jewish", "muslim", "holy",
     "old", "new", "middle", "upper", "lower", "greater", "little", "north", "south", "east",
     "west", "northern", "southern", "eastern", "western", "central", "ancient", "modern",
-    "imperial", "soviet", "free", "red", "white",
+    "imperial", "soviet", "free", "red", "white", "roman", "protestant", "byzantine", "ottoman",
+    "anglican", "papal",
 }
+# What an epithet qualifies when it is no name: "the Protestant King", "the Roman Church".
+_INSTITUTIONS = {"king", "queen", "emperor", "empress", "church", "empire", "republic", "state",
+                 "army", "navy", "crown", "court", "pope", "papacy", "monarchy"}
 _LANGUAGES = {
     "english", "french", "german", "russian", "italian", "spanish", "polish", "greek", "latin",
     "dutch", "swedish", "hebrew", "yiddish", "arabic", "turkish", "chinese", "japanese",
@@ -135,7 +139,8 @@ def _epithet_country(text: str, r: Raw) -> bool:
     words = text[r.start:r.end].split()
     if r.hint is not None or len(words) != 2 or words[0].casefold() not in _EPITHETS:
         return False
-    return words[1].casefold() in _LANGUAGES or words[1] in place_names()
+    last = words[1].casefold()
+    return last in _LANGUAGES or last in _INSTITUTIONS or words[1] in place_names()
 
 
 def retype(text: str, raws: Iterable[Raw], given: frozenset[str]) -> list[Raw]:

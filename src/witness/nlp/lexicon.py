@@ -83,6 +83,7 @@ NOT_PERSON = {
     # Rhenish Gazette")
     "reviewer", "reviewers", "critic", "critics", "reader", "readers", "table", "appendix",
     "chapter", "fig", "figure", "gazette", "herald", "tribune", "chronicle", "bulletin",
+    "crisis", "relief", "striker", "strikers",
 }
 # Words of NOT_PERSON that are also surnames: after a title, initials or a given name they
 # are names ("Mr. White", "E. P. White", "Charles Worker").
@@ -112,6 +113,10 @@ LEADING_NOT_NAME = {
     "today", "here", "there", "as", "if", "that", "this", "with", "without", "for", "from",
     "to", "by", "of", "in", "on", "at", "after", "before", "dear", "poor", "let", "says",
     "said", "wrote", "tells", "why", "how", "what", "where", "since", "because", "although",
+    # linking audit, round 4: "Therefore Chamberlain", "September Trotsky" (months that are no
+    # given names: not April, May, June or August — August Bebel)
+    "therefore", "however", "moreover", "meanwhile", "indeed", "nevertheless", "finally",
+    "january", "february", "march", "july", "september", "october", "november", "december",
 }
 PARTICLES = {"de", "von", "van", "der", "la", "le", "du", "y", "da", "del", "di", "den", "ten"}
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "our"}
