@@ -317,3 +317,19 @@ def test_document_extra_survives_the_store(tmp_path):
     assert "<quote" in __import__("witness.export.tei", fromlist=["to_tei"]).to_tei(
         Archive(s).document("d-extra")).decode()
     s.close()
+
+
+def test_a_claims_evidence_mentions_come_from_the_index_as_from_the_document(store):
+    """store.people.evidence (what the outlier identity test reads) gives the text and the
+    subject's person mentions inside a span exactly as the stored document has them."""
+    doc = store.get_document("d-executed")
+    for claim in doc.claims:
+        ev = claim.evidence
+        text, mine = store.people.evidence("d-executed", claim.subject, ev.start, ev.end)
+        assert text == doc.text
+        want = [m for m in doc.mentions if m.entity == claim.subject and m.type == "person"
+                and ev.start <= m.start < ev.end]
+        assert want and [(m.start, m.end, m.text, m.entity) for m in mine] == \
+            [(m.start, m.end, m.text, m.entity) for m in want]
+    assert store.people.evidence("d-executed", "nobody-ivan", 0, 10) == (doc.text, [])
+    assert store.people.evidence("no-such-doc", "sosnovsky-lev", 0, 10) == ("", [])

@@ -114,15 +114,8 @@ class Identity:
 def identified(store, authority, surnames: Callable[[], Surnames] | None = None) -> Identity:
     """The two tests over `store`'s documents.  `surnames` gives the generation's Surnames
     (the archive caches it); built here when not given."""
-    docs: dict[str, tuple[str, list]] = {}
     people: dict[str, tuple[set[str], list[list[str]], bool, set[str]]] = {}
     built: list[Surnames] = []
-
-    def doc(doc_id):
-        if doc_id not in docs:
-            d = store.get_document(doc_id)
-            docs[doc_id] = (d.text, [m for m in d.mentions if m.type == "person" and m.entity])
-        return docs[doc_id]
 
     def person(pid):
         """(name tokens the person bears, their names as word lists, known by more than a
@@ -186,9 +179,8 @@ def identified(store, authority, surnames: Callable[[], Surnames] | None = None)
 
     def in_evidence(item):
         """(document text, the subject's mentions inside the claim's evidence)"""
-        text, mentions = doc(item.document_id)
-        ev, pid = item.claim.evidence, item.claim.subject
-        return text, [m for m in mentions if m.entity == pid and ev.start <= m.start < ev.end]
+        ev = item.claim.evidence
+        return store.people.evidence(item.document_id, item.claim.subject, ev.start, ev.end)
 
     def names_person(item) -> bool:
         text, mine = in_evidence(item)

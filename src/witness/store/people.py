@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import re
 
-from ..model import Claim, Entity, Span
+from ..model import Claim, Entity, Mention, Span
 from .base import ArchiveCounts, ClaimRow, DocRef, EntityCount, MentionRow
 from .db import Database, marks
 
@@ -175,6 +175,21 @@ class People:
             return self.db.all(
                 "SELECT text, count(*) FROM mentions WHERE entity_id = ? GROUP BY text ORDER BY 2 DESC, 1",
                 (entity_id,))
+
+    def evidence(self, doc_id: str, entity_id: str, start: int, end: int) -> tuple[str, list[Mention]]:
+        """The text of a document's current version and `entity_id`'s person mentions that start
+        in [start, end) — what the identity tests of an outlier claim read (archive/identity.py),
+        without decoding the whole stored document ("" and [] for an unknown id)."""
+        with self.db.lock:
+            found = self.db.all("SELECT d.rowid, t.body FROM documents d JOIN doc_text t ON t.rowid = d.rowid"
+                                " WHERE d.id = ?", (doc_id,))
+            if not found:
+                return "", []
+            row = found[0]
+            rows = self.db.all(
+                'SELECT start, "end", text FROM mentions WHERE doc_rowid = ? AND entity_id = ?'
+                " AND type = 'person' AND start >= ? AND start < ? ORDER BY start", (row[0], entity_id, start, end))
+        return row[1], [Mention(a, b, t, "person", entity_id) for a, b, t in rows]
 
     def spelling_counts(self) -> list[tuple[str, str, int]]:
         """(entity id, mention text, times) for every person mention text: who the documents give
