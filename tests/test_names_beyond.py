@@ -507,3 +507,21 @@ def test_a_spanish_y_or_an_italian_di_after_a_name_opens_no_particle_tail(nlp_re
     assert [t for t, _ in persons(d)] == ["Largo Caballero", "Prieto"]
     d = ann("He met Palmiro Togliatti di Roma and Luigi Longo.")
     assert [t for t, _ in persons(d)] == ["Palmiro Togliatti", "Luigi Longo"]
+
+
+# ---- linking audit, round 4: regions and a verb before a country ------------------------------
+@pytest.mark.parametrize("text, place", [
+    ("He went to England in 1900. In England he met Engels.", "England"),
+    ("The Dutch power in Java grew.", "Java"),
+    ("One must judge Russia by its deeds. Russia is a great power.", "Russia"),
+])
+def test_a_region_or_a_country_after_a_verb_is_a_place(nlp_ready, text, place):
+    d = ann(text)
+    assert place not in [t for t, _ in persons(d)], persons(d)
+
+
+def test_a_title_before_a_town_name_keeps_the_person(nlp_ready):
+    d = ann("Even in comrade Moreno's own publications the POR is praised.")
+    assert "Moreno" in [t for t, _ in persons(d)]
+    d = ann("Mr. England spoke first.")
+    assert "England" in [t for t, _ in persons(d)]

