@@ -16,7 +16,7 @@ from .textbuild import classes as _classes, inline_text, tc as _tc
 
 _LABEL_LINE = re.compile(r"^(?:chapter|chap\.|part|book|section|lecture|letter|article)\s+[\w\-]+\.?$|^[IVXLC]+\.?$|^\d{1,3}\.?$",
                          re.I)
-_NUMERAL = re.compile(r"^(?:[IVXLC]+|\d{1,3}|[A-Z])\.?$")
+NUMERAL = re.compile(r"^(?:[IVXLC]+|\d{1,3}|[A-Z])\.?$")
 _CHAPTERISH = re.compile(r"^(?:chapter|chap\.|part|book|section|appendix|preface|introduction|foreword|"
                          r"afterword|postscript|lecture|letter|article)\b|^(?:[IVXLC]+|\d{1,3})[.:)\s–-]", re.I)
 _NUMBER_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
@@ -27,9 +27,9 @@ _CHAPTER_HEAD = re.compile(rf"^(?:chapter|chap\.)\s+(?:[IVXLC]+|\d{{1,3}}|{_NUMB
 _PART_HEAD = re.compile(rf"^(?:part|book)\s+(?:[IVXLC]+|\d{{1,3}}|{_NUMBER_WORD})\b", re.I)
 
 
-def _lines(el) -> list[str]:
+def heading_lines(el) -> list[str]:
     """A heading's lines (split at <br>), without its note calls ("…Bonaparte[39]")."""
-    return [line for line, _ in _info_lines(el, calls=False)]
+    return [line for line, _ in info_lines(el, calls=False)]
 
 
 _CALL_TEXT = re.compile(r"^[\[(]?\s*(?:\d{1,3}[a-z]?|[*†‡]+)\s*[\])]?$")
@@ -42,7 +42,7 @@ def _is_call(el) -> bool:
     return el.tag == "a" and (el.get("href") or "").startswith("#") and bool(_CALL_TEXT.match(clean(_tc(el))))
 
 
-def _join_label(lines: list[str]) -> str:
+def join_label(lines: list[str]) -> str:
     """"CHAPTER III" / "Family or Consanguine Collectivism" → "CHAPTER III: Family or …"."""
     if _LABEL_LINE.match(lines[0]):
         return f"{lines[0].rstrip('.')}: {' '.join(lines[1:])}"
@@ -53,7 +53,7 @@ def _label_joined(titles: list[tuple[str, str]], k: int) -> tuple[str, set[int]]
     """Title k, joined by the heading after it when it is a label ("PART THREE" / "The French
     Revolution" → "PART THREE: The French Revolution"), and the indices it took."""
     if _LABEL_LINE.match(titles[k][1]) and k + 1 < len(titles):
-        return _join_label([titles[k][1], titles[k + 1][1]]), {k, k + 1}
+        return join_label([titles[k][1], titles[k + 1][1]]), {k, k + 1}
     return titles[k][1], {k}
 
 
@@ -71,7 +71,7 @@ def _similar(a: str, b: str) -> bool:
     return bool(a and b) and (a == b or a.startswith(b) or b.startswith(a))
 
 
-def _info_lines(block, calls: bool = True) -> list[tuple[str, tuple]]:
+def info_lines(block, calls: bool = True) -> list[tuple[str, tuple]]:
     """A free-text header block split at <br> and paragraph breaks, each line with its
     emphasised phrases (without note calls unless `calls`)."""
     out: list[tuple[str, tuple]] = []
@@ -136,11 +136,11 @@ class TitleChooser:
             return None
         if any(rule < order.get(b, 0) < order[after[0]] for b in self.p.info_blocks):
             return None
-        chapter = clean(" ".join(_lines(after[0])))
+        chapter = clean(" ".join(heading_lines(after[0])))
         if _LABEL_LINE.match(chapter) and sum(1 for h in self.p.body.iter(after[0].tag)
                                               if _LABEL_LINE.match(inline_text(h).strip())) > 1:
             return None         # "Chapter V" … "Chapter VI": a part holding several chapters
-        if self._is_title_tag(chapter, sides=True) or not any(self._is_title_tag(clean(" ".join(_lines(h))), sides=True)
+        if self._is_title_tag(chapter, sides=True) or not any(self._is_title_tag(clean(" ".join(heading_lines(h))), sides=True)
                                                   for h in before if h.tag in ("h1", "h2", "h3")):
             return None
         return chapter
@@ -163,7 +163,7 @@ class TitleChooser:
         # A title set as several h1 in a row ("Study Guide for" / "Marx’s" / "Theses on Feuerbach").
         joined: list[tuple[str, str]] = []
         for tag, t in titles:
-            if joined and tag == "h1" == joined[-1][0] and not _NUMERAL.match(t) and len(joined[-1][1]) < 40:
+            if joined and tag == "h1" == joined[-1][0] and not NUMERAL.match(t) and len(joined[-1][1]) < 40:
                 joined[-1] = ("h1", f"{joined[-1][1]} {t}")
             else:
                 joined.append((tag, t))
@@ -182,7 +182,7 @@ class TitleChooser:
             if later and self._h1_is_work(h1, later[0][1]):
                 # The chapter: a "Chapter …" or numbered heading if there is one, else the first.
                 pick = next((x for x in later if re.match(r"^(?:chapter|chap\.)\s", x[1], re.I)
-                             or _NUMERAL.match(x[1])), later[0])
+                             or NUMERAL.match(x[1])), later[0])
                 chapter, used = _label_joined(titles, pick[0])
                 used.add(i)
                 self.work = self.work or h1
@@ -190,7 +190,7 @@ class TitleChooser:
             # "Victor Serge / Year One of the Russian Revolution / I – The October Insurrection":
             # a heading above the h1 is the book the h1 belongs to.
             if i > 0 and not self.work and titles[i - 1][0] in ("h3", "h4") and not _CHAPTERISH.match(titles[i - 1][1]) \
-                    and (_CHAPTERISH.match(h1) or _NUMERAL.match(h1)):
+                    and (_CHAPTERISH.match(h1) or NUMERAL.match(h1)):
                 self.work = titles[i - 1][1]       # (a kicker over an article's h1 is no book)
             return h1, [x for j, x in enumerate(titles) if j != i]
         # No h1: a later heading the <title> tag names after the first ("Lenin's Karl Marx:
@@ -218,9 +218,9 @@ class TitleChooser:
 
     def _h1_is_work(self, h1: str, chapter: str) -> bool:
         low = h1.casefold()
-        if _CHAPTERISH.match(h1) or _NUMERAL.match(h1) or chapter.startswith("("):
+        if _CHAPTERISH.match(h1) or NUMERAL.match(h1) or chapter.startswith("("):
             return False
-        if _NUMERAL.match(chapter) and self._numbered_sections > 1:
+        if NUMERAL.match(chapter) and self._numbered_sections > 1:
             return False        # "1", "2", "3"… under the h1: the text's own sections
         crumbs = self._toplink_crumbs()
         if crumbs and len(crumbs) >= 4 and _similar(crumbs[-1], h1):
@@ -231,7 +231,7 @@ class TitleChooser:
         in_parens = re.search(re.escape(low) + r".*\([^)]*" + re.escape(chapter.casefold()[:25]), desc.casefold())
         if re.search(r"\((?:chap|ch\.|part|section)", self.title_tag, re.I) or (in_parens and low != chapter.casefold()):
             return True
-        if _NUMERAL.match(chapter) or re.match(r"^(?:chapter|part|book)\s+[\dIVXLC]+\b", chapter, re.I):
+        if NUMERAL.match(chapter) or re.match(r"^(?:chapter|part|book)\s+[\dIVXLC]+\b", chapter, re.I):
             return True
         return bool(self.work and _similar(self.work, h1))
 
