@@ -191,7 +191,6 @@ class HeaderReader(TitleChooser):
             # its credits; the header proper comes before the first paragraph, or is labelled.
             late = first_long is not None and self.p.order.get(block, 0) > first_long
             self._info(block, credits_only=late)
-        self.p.unknown_labels = rb.unknown_labels
         if self.p.updat is not None:
             rb.last_updated(inline_text(self.p.updat))
         is_letter = letter is not None or "/letters/" in self.p.rel
