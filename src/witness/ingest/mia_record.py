@@ -22,7 +22,8 @@ import re
 from ..model import Record
 from ..record import RecordBuilder, clean, is_credit_line, normalise_name, parse_date, parse_names
 from .mia_names import full_form, fuller, people, surname_key
-from .mia_titles import NUMERAL, TitleChooser, heading_lines, info_lines, join_label
+from .mia_titles import (TitleFacts, chapter_after_rule, choose_title, heading_lines, info_lines, is_title_tag,
+                         join_label, numbered_sections)
 from .textbuild import HEADINGS, classes as _classes, element_text, inline_text, tc as _tc
 
 _BY = re.compile(r"^\s*by\s+(?P<who>.+)$", re.I)
@@ -60,7 +61,7 @@ def marked_phrases(el) -> tuple:
     return tuple(clean(_tc(e)) for e in el.iter("strong", "b", "em", "i") if clean(_tc(e)))
 
 
-class HeaderReader(TitleChooser):
+class HeaderReader:
     """Reads one page's header elements into a Record (see the module docstring)."""
 
     def __init__(self, page, body_paras: list[str], tail_paras: list[str] = ()):
@@ -131,7 +132,7 @@ class HeaderReader(TitleChooser):
                 bylines = bylines or who
                 continue
             if el.tag in ("h2", "h4") and not bylines and not titles and (who := people(text)) \
-                    and not (self.meta_authors and not self._known_author(who) and self._is_title_tag(text)):
+                    and not (self.meta_authors and not self._known_author(who) and is_title_tag(self.title_tag, text)):
                 bylines = who       # (not "Lenin", the book's name, over a page Zinoviev wrote)
                 continue
             if el.tag in ("h1", "h3", "h5") and not bylines and not titles and (who := people(text)) \
@@ -171,10 +172,13 @@ class HeaderReader(TitleChooser):
                 titles[-1] = (titles[-1][0], f"{titles[-1][1]} {clean(text)}")
                 continue
             titles.append((el.tag, clean(text)))
-        self._chapter_after_rule = self._after_rule()
-        self._numbered_sections = sum(1 for h in self.p.body.iter("h2", "h3", "h4", "h5", "h6")
-                                      if NUMERAL.match(inline_text(h)))
-        title, rest = self._choose_title(titles)
+        facts = TitleFacts(
+            title_tag=self.title_tag,
+            chapter_after_rule=chapter_after_rule(self.p.header_headings, self.p.order, self.p.body,
+                                                  self.p.info_blocks, self.title_tag),
+            numbered_sections=numbered_sections(self.p.body), description=self._meta("description"),
+            root=self.root)
+        title, rest, self.work = choose_title(titles, facts, self.work)
         subtitles.extend(t for _, t in rest)
         if title is None:
             title = crumb_title
@@ -246,7 +250,7 @@ class HeaderReader(TitleChooser):
         if not self.title_tag:
             return False
         return bool(re.match(re.escape(text) + r"\s*(?:,|:)?\s+by\s+\S", self.title_tag, re.I)) or \
-            (self.meta_authors != [] and self._is_title_tag(text) and not self._known_by_meta(text))
+            (self.meta_authors != [] and is_title_tag(self.title_tag, text) and not self._known_by_meta(text))
 
     def _known_by_meta(self, text: str) -> bool:
         return any(surname_key(n) == surname_key(text) for n in self.meta_authors)
