@@ -39,7 +39,7 @@ _DATE_PATTERNS = [
     re.compile(rf"\b{_SEASON},?\s+{_YEAR}\b", re.I),                             # Spring 1937
     re.compile(rf"(?<![\w.])(?<!No\.)(?<!No\. )(?<!Vol\. )(?<!\d[-–]){_YEAR}(?![-–]\d)(?!s\b)\b"),  # 1937
 ]
-_YEAR_SPAN = re.compile(r"(?<![\w.])(?P<a>1[5-9]\d\d|20\d\d)\s*[-–/]\s*(?P<b>1[5-9]\d\d|20\d\d|\d\d)\b")
+YEAR_SPAN = re.compile(r"(?<![\w.])(?P<a>1[5-9]\d\d|20\d\d)\s*[-–/]\s*(?P<b>1[5-9]\d\d|20\d\d|\d\d)\b")
 
 
 _ANY_YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
@@ -54,7 +54,7 @@ def parse_date(text: str | None, spans: bool = False) -> tuple[str, str] | None:
     """
     if not text or not _ANY_YEAR.search(text):  # every pattern needs a year: most lines have none
         return None
-    if spans and (m := _YEAR_SPAN.search(text)) and parse_date(text.replace(m.group(0), "")) is None:
+    if spans and (m := YEAR_SPAN.search(text)) and parse_date(text.replace(m.group(0), "")) is None:
         a, b = m.group("a"), m.group("b")
         b = a[:2] + b if len(b) == 2 else b
         if a < b:

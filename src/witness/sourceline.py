@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from .record import _YEAR_SPAN, LANGUAGE_NAMES, MONTHS, clean, parse_date
+from .record import LANGUAGE_NAMES, MONTHS, YEAR_SPAN, clean, parse_date
 
 _VOL = re.compile(r"\bVol(?:ume)?\.?\s*(?P<v>[IVXLC]+|\d+)\b(?:\s*:\s*(?P<i>\d{1,4})\b)?", re.I)  # "volume 13:4"
 # "International Socialism 2 : 121": a series number and the issue (ISJ's own numbering).
@@ -127,7 +127,7 @@ def parse_source_line(line: str | None, marked: Iterable[str] = (), skip: Iterab
         out["kind"] = "periodical"
     elif name is not None:
         out["kind"] = "book"                      # a title and a year: a book (or a pamphlet)
-    if out["kind"] == "periodical" and out["date"] is None and (m := _YEAR_SPAN.search(body)):
+    if out["kind"] == "periodical" and out["date"] is None and (m := YEAR_SPAN.search(body)):
         out["date"], out["date_text"] = m.group("a"), m.group(0)   # "Die Neue Zeit, 1894–95": from 1894
     return out
 

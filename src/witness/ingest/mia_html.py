@@ -93,7 +93,7 @@ class _Page:
     def __init__(self, root, body, rel: str):
         self.root, self.body, self.rel = root, body, rel
         self.rb = RecordBuilder()
-        self.unknown_labels: list[str] = []
+        self.unknown_labels: list[str] = []       # set by record()
         self.exclude: set = set()
         self.header_headings: list = []
         self.info_blocks: list = []
@@ -386,7 +386,9 @@ class _Page:
 
     # -- record
     def record(self, body_paras: list[str] = (), tail_paras: list[str] = ()):
-        return HeaderReader(self, list(body_paras), list(tail_paras)).record()
+        rec = HeaderReader(self, list(body_paras), list(tail_paras)).record()
+        self.unknown_labels = self.rb.unknown_labels     # the header's labels no field takes
+        return rec
 
     # -- notes
     def notes(self, text: str, call_spans: dict) -> tuple[list[Note], list[dict]]:

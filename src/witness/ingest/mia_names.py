@@ -30,17 +30,17 @@ def people(text: str) -> list[str]:
     return names if ok else []
 
 
-def _surname(name: str) -> str:
+def surname_key(name: str) -> str:
     return name.split()[-1].strip(".,").casefold() if name.split() else ""
 
 
-def _fuller(printed: str, candidates: list[str]) -> str:
+def fuller(printed: str, candidates: list[str]) -> str:
     """The fuller form of `printed` among `candidates` (same surname, given names compatible:
     "E. Belfort Bax" → "Ernest Belfort Bax"), else `printed`."""
     mine = printed.replace(".", ". ").split()
     for c in candidates:
         theirs = c.replace(".", ". ").split()
-        if len(c) <= len(printed) or _surname(c) != _surname(printed) or len(theirs) != len(mine):
+        if len(c) <= len(printed) or surname_key(c) != surname_key(printed) or len(theirs) != len(mine):
             continue
         if all(a.casefold() == b.casefold() or (a.endswith(".") and b.casefold().startswith(a[:-1].casefold()))
                for a, b in zip(mine[:-1], theirs[:-1])):
@@ -53,7 +53,7 @@ _NOT_GIVEN = frozenset("""a an and at by for from in of on the to with letter le
     preface introduction address notes dear mr mrs dr comrade citizen""".split())
 
 
-def _full_form(surname: str, texts: list[str]) -> str:
+def full_form(surname: str, texts: list[str]) -> str:
     """The first "Given [Given] Surname" the texts print for a bare surname, else the surname."""
     pat = re.compile(rf"((?:[A-Z][\w’'\-]*\.?\s+|(?:[A-Z]\.\s?)+){{1,2}}){re.escape(surname)}(?!\w)")
     for text in texts:

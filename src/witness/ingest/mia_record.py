@@ -21,8 +21,9 @@ import re
 
 from ..model import Record
 from ..record import RecordBuilder, clean, is_credit_line, normalise_name, parse_date, parse_names
-from .mia_names import _fuller, _full_form, _surname, people
-from .mia_titles import _NUMERAL, TitleChooser, _info_lines, _join_label, _lines
+from .mia_names import full_form, fuller, people, surname_key
+from .mia_titles import (TitleFacts, chapter_after_rule, choose_title, heading_lines, info_lines, is_title_tag,
+                         join_label, numbered_sections)
 from .textbuild import HEADINGS, classes as _classes, element_text, inline_text, tc as _tc
 
 _BY = re.compile(r"^\s*by\s+(?P<who>.+)$", re.I)
@@ -60,7 +61,7 @@ def marked_phrases(el) -> tuple:
     return tuple(clean(_tc(e)) for e in el.iter("strong", "b", "em", "i") if clean(_tc(e)))
 
 
-class HeaderReader(TitleChooser):
+class HeaderReader:
     """Reads one page's header elements into a Record (see the module docstring)."""
 
     def __init__(self, page, body_paras: list[str], tail_paras: list[str] = ()):
@@ -91,7 +92,7 @@ class HeaderReader(TitleChooser):
         content = re.sub(r"\(\s*\d{4}[^)]*\)", "", content)     # "Nikolai Bukharin (1888-1938)"
         names = [n for n in parse_names(content) if people(n)]
         # "Bertram Wolfe, Bertram D. Wolfe": two forms of one name, the fuller one kept.
-        if len(names) > 1 and len({_surname(n) for n in names}) == 1:
+        if len(names) > 1 and len({surname_key(n) for n in names}) == 1:
             names = [max(names, key=len)]
         return names
 
@@ -106,7 +107,7 @@ class HeaderReader(TitleChooser):
         crumb_title = None
         adopted_by: list[str] = []
         for el in items:
-            lines = _lines(el)
+            lines = heading_lines(el)
             if len(lines) > 1 and el.tag in HEADINGS and _date_line(lines[-1]):
                 # "The Third Address / May, 1871", "…Speech at the Grave of Karl Marx / Highgate
                 # Cemetery, London. March 17, 1883": the heading's last line dates it.
@@ -131,7 +132,7 @@ class HeaderReader(TitleChooser):
                 bylines = bylines or who
                 continue
             if el.tag in ("h2", "h4") and not bylines and not titles and (who := people(text)) \
-                    and not (self.meta_authors and not self._known_author(who) and self._is_title_tag(text)):
+                    and not (self.meta_authors and not self._known_author(who) and is_title_tag(self.title_tag, text)):
                 bylines = who       # (not "Lenin", the book's name, over a page Zinoviev wrote)
                 continue
             if el.tag in ("h1", "h3", "h5") and not bylines and not titles and (who := people(text)) \
@@ -165,16 +166,19 @@ class HeaderReader(TitleChooser):
             if _SPOKEN.match(text) and rb.written(text, text):
                 subtitles.append(text)
                 continue
-            text = _join_label(lines) if len(lines) > 1 else text
+            text = join_label(lines) if len(lines) > 1 else text
             if titles and _CONTINUED.match(text):
                 # "Inaugural Address" / "of the International Working Men’s Association": one title
                 titles[-1] = (titles[-1][0], f"{titles[-1][1]} {clean(text)}")
                 continue
             titles.append((el.tag, clean(text)))
-        self._chapter_after_rule = self._after_rule()
-        self._numbered_sections = sum(1 for h in self.p.body.iter("h2", "h3", "h4", "h5", "h6")
-                                      if _NUMERAL.match(inline_text(h)))
-        title, rest = self._choose_title(titles)
+        facts = TitleFacts(
+            title_tag=self.title_tag,
+            chapter_after_rule=chapter_after_rule(self.p.header_headings, self.p.order, self.p.body,
+                                                  self.p.info_blocks, self.title_tag),
+            numbered_sections=numbered_sections(self.p.body), description=self._meta("description"),
+            root=self.root)
+        title, rest, self.work = choose_title(titles, facts, self.work)
         subtitles.extend(t for _, t in rest)
         if title is None:
             title = crumb_title
@@ -191,7 +195,6 @@ class HeaderReader(TitleChooser):
             # its credits; the header proper comes before the first paragraph, or is labelled.
             late = first_long is not None and self.p.order.get(block, 0) > first_long
             self._info(block, credits_only=late)
-        self.p.unknown_labels = rb.unknown_labels
         if self.p.updat is not None:
             rb.last_updated(inline_text(self.p.updat))
         is_letter = letter is not None or "/letters/" in self.p.rel
@@ -212,12 +215,12 @@ class HeaderReader(TitleChooser):
                                                             "translated_by") for n in getattr(rec, f)}
         meta = [n for n in self.meta_authors if normalise_name(n).casefold() not in credited]
         authors = bylines or lead_names or sender or meta or rec.authors or adopted_by or self._path_author()
-        rec.authors = [normalise_name(_fuller(a, self.meta_authors)) for a in authors]
+        rec.authors = [normalise_name(fuller(a, self.meta_authors)) for a in authors]
         if any(" " not in a for a in rec.authors):
             # A bare "Engels" (meta tag, letter heading) takes the fuller form the page prints
             # ("Works of Frederick Engels 1885", "Frederick Engels’ Speech…", a signature).
             printed = self._printed_names()
-            rec.authors = [_full_form(a, printed) if " " not in a else a for a in rec.authors]
+            rec.authors = [full_form(a, printed) if " " not in a else a for a in rec.authors]
         if _STUDY_GUIDE.match(rec.title or ""):
             self._guide_signature(rec)
         early = [b for b in self.p.info_blocks
@@ -247,10 +250,10 @@ class HeaderReader(TitleChooser):
         if not self.title_tag:
             return False
         return bool(re.match(re.escape(text) + r"\s*(?:,|:)?\s+by\s+\S", self.title_tag, re.I)) or \
-            (self.meta_authors != [] and self._is_title_tag(text) and not self._known_by_meta(text))
+            (self.meta_authors != [] and is_title_tag(self.title_tag, text) and not self._known_by_meta(text))
 
     def _known_by_meta(self, text: str) -> bool:
-        return any(_surname(n) == _surname(text) for n in self.meta_authors)
+        return any(surname_key(n) == surname_key(text) for n in self.meta_authors)
 
     def _printed_names(self) -> list[str]:
         """The header's texts where a fuller form of the author's name may stand: the meta
@@ -276,8 +279,8 @@ class HeaderReader(TitleChooser):
     def _known_author(self, names: list[str]) -> bool:
         """Do these names agree with the page's meta author or its folder (by surname)?"""
         folder = self.p.rel.split("/")[1].split("-")[0].lower() if self.p.rel.count("/") > 1 else ""
-        known = {_surname(n) for n in self.meta_authors} | ({folder} if folder else set())
-        return any(_surname(n) in known for n in names)
+        known = {surname_key(n) for n in self.meta_authors} | ({folder} if folder else set())
+        return any(surname_key(n) in known for n in names)
 
     _work_year: tuple[str, str] | None = None
 
@@ -375,7 +378,7 @@ class HeaderReader(TitleChooser):
     def _info(self, block, credits_only: bool = False) -> None:
         labels = [s for s in block.iter("span") if "info" in _classes(s)]
         if not labels:
-            for line, marked in _info_lines(block):
+            for line, marked in info_lines(block):
                 if not credits_only or is_credit_line(line):
                     self.rb.info_line(line, marked)
             return
@@ -389,7 +392,7 @@ class HeaderReader(TitleChooser):
             # Free lines before the first label ("From …<br>Transcribed … by …<br><span
             # class="info">Public Domain:</span> …"), split at their <br>s.
             first_label = clean(flat[ordered[0][1][0]:ordered[0][1][1]])
-            for line, marked in _info_lines(block):
+            for line, marked in info_lines(block):
                 if first_label and first_label in line:
                     before = line[:line.find(first_label)]
                     if before.strip():

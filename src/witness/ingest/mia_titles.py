@@ -2,14 +2,18 @@
 
 A chapter page's ``h1`` is often the book and the heading after it the chapter; a book's
 headings can stand above the header rule and the chapter's below it; the ``<title>`` tag and
-the breadcrumbs say which.  ``TitleChooser`` is the part of the header reader
-(``mia_record.HeaderReader``) that decides; it reads ``self.p`` (the page), ``self.root``,
-``self.title_tag`` (the ``<title>``) and sets ``self.work``.
+the breadcrumbs say which.  ``choose_title`` decides from the headings and a ``TitleFacts``
+of the page (its ``<title>``, description, breadcrumbs, the chapter below the header's rule),
+which the header reader (``mia_record.HeaderReader``) gathers; it returns the work with the
+title instead of setting it.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
 
 from ..record import clean
 from .textbuild import classes as _classes, inline_text, tc as _tc
@@ -27,9 +31,9 @@ _CHAPTER_HEAD = re.compile(rf"^(?:chapter|chap\.)\s+(?:[IVXLC]+|\d{{1,3}}|{_NUMB
 _PART_HEAD = re.compile(rf"^(?:part|book)\s+(?:[IVXLC]+|\d{{1,3}}|{_NUMBER_WORD})\b", re.I)
 
 
-def _lines(el) -> list[str]:
+def heading_lines(el) -> list[str]:
     """A heading's lines (split at <br>), without its note calls ("…Bonaparte[39]")."""
-    return [line for line, _ in _info_lines(el, calls=False)]
+    return [line for line, _ in info_lines(el, calls=False)]
 
 
 _CALL_TEXT = re.compile(r"^[\[(]?\s*(?:\d{1,3}[a-z]?|[*†‡]+)\s*[\])]?$")
@@ -42,7 +46,7 @@ def _is_call(el) -> bool:
     return el.tag == "a" and (el.get("href") or "").startswith("#") and bool(_CALL_TEXT.match(clean(_tc(el))))
 
 
-def _join_label(lines: list[str]) -> str:
+def join_label(lines: list[str]) -> str:
     """"CHAPTER III" / "Family or Consanguine Collectivism" → "CHAPTER III: Family or …"."""
     if _LABEL_LINE.match(lines[0]):
         return f"{lines[0].rstrip('.')}: {' '.join(lines[1:])}"
@@ -53,7 +57,7 @@ def _label_joined(titles: list[tuple[str, str]], k: int) -> tuple[str, set[int]]
     """Title k, joined by the heading after it when it is a label ("PART THREE" / "The French
     Revolution" → "PART THREE: The French Revolution"), and the indices it took."""
     if _LABEL_LINE.match(titles[k][1]) and k + 1 < len(titles):
-        return _join_label([titles[k][1], titles[k + 1][1]]), {k, k + 1}
+        return join_label([titles[k][1], titles[k + 1][1]]), {k, k + 1}
     return titles[k][1], {k}
 
 
@@ -71,7 +75,7 @@ def _similar(a: str, b: str) -> bool:
     return bool(a and b) and (a == b or a.startswith(b) or b.startswith(a))
 
 
-def _info_lines(block, calls: bool = True) -> list[tuple[str, tuple]]:
+def info_lines(block, calls: bool = True) -> list[tuple[str, tuple]]:
     """A free-text header block split at <br> and paragraph breaks, each line with its
     emphasised phrases (without note calls unless `calls`)."""
     out: list[tuple[str, tuple]] = []
@@ -104,139 +108,150 @@ def _info_lines(block, calls: bool = True) -> list[tuple[str, tuple]]:
     return out
 
 
-class TitleChooser:
-    """Title and work from the header headings (mixed into HeaderReader)."""
+def is_title_tag(title_tag: str, text: str, sides: bool = False) -> bool:
+    """Is `text` what the <title> says (or, with `sides`, either side of its first colon:
+    "Trotskyism: Counter-Revolution in Disguise")?  Not the "Author:" lead alone."""
+    parts = [title_tag] + ([p for p in title_tag.split(":", 1)] if sides and ":" in title_tag else [])
+    if not sides and ":" in title_tag:
+        parts.append(title_tag.split(":", 1)[1])
+    n = _norm(text)
+    return bool(n) and any(n == _norm(p) for p in parts)
 
-    work: str | None = None
-    title_tag = ""          # the page's <title>, cleaned (HeaderReader reads it once)
-    _numbered_sections = 0
-    _chapter_after_rule: str | None = None
 
-    def _is_title_tag(self, text: str, sides: bool = False) -> bool:
-        """Is `text` what the <title> says (or, with `sides`, either side of its first colon:
-        "Trotskyism: Counter-Revolution in Disguise")?  Not the "Author:" lead alone."""
-        tag = self.title_tag
-        parts = [tag] + ([p for p in tag.split(":", 1)] if sides and ":" in tag else [])
-        if not sides and ":" in tag:
-            parts.append(tag.split(":", 1)[1])
-        n = _norm(text)
-        return bool(n) and any(n == _norm(p) for p in parts)
+def chapter_after_rule(headings: list, order: dict, body, info_blocks: list, title_tag: str) -> str | None:
+    """The heading just below the header's rule when the headings above it are the book
+    the <title> names and no header block stands between: a chapter's title."""
+    hs = [h for h in headings if h in order]
+    if len(hs) < 2:
+        return None
+    rule = next((order[h] for h in body.iter("hr") if order.get(h, -1) > order[hs[0]]), None)
+    before = [h for h in hs if order[h] < (rule or -1)]
+    after = [h for h in hs if rule is not None and order[h] > rule]
+    if not before or not after or after[0].tag not in ("h1", "h2", "h3"):
+        return None
+    if any(rule < order.get(b, 0) < order[after[0]] for b in info_blocks):
+        return None
+    chapter = clean(" ".join(heading_lines(after[0])))
+    if _LABEL_LINE.match(chapter) and sum(1 for h in body.iter(after[0].tag)
+                                          if _LABEL_LINE.match(inline_text(h).strip())) > 1:
+        return None         # "Chapter V" … "Chapter VI": a part holding several chapters
+    if is_title_tag(title_tag, chapter, sides=True) or not any(
+            is_title_tag(title_tag, clean(" ".join(heading_lines(h))), sides=True)
+            for h in before if h.tag in ("h1", "h2", "h3")):
+        return None
+    return chapter
 
-    def _after_rule(self) -> str | None:
-        """The heading just below the header's rule when the headings above it are the book
-        the <title> names and no header block stands between: a chapter's title."""
-        hs = [h for h in self.p.header_headings if h in self.p.order]
-        if len(hs) < 2:
-            return None
-        order = self.p.order
-        rule = next((order[h] for h in self.p.body.iter("hr") if order.get(h, -1) > order[hs[0]]), None)
-        before = [h for h in hs if order[h] < (rule or -1)]
-        after = [h for h in hs if rule is not None and order[h] > rule]
-        if not before or not after or after[0].tag not in ("h1", "h2", "h3"):
-            return None
-        if any(rule < order.get(b, 0) < order[after[0]] for b in self.p.info_blocks):
-            return None
-        chapter = clean(" ".join(_lines(after[0])))
-        if _LABEL_LINE.match(chapter) and sum(1 for h in self.p.body.iter(after[0].tag)
-                                              if _LABEL_LINE.match(inline_text(h).strip())) > 1:
-            return None         # "Chapter V" … "Chapter VI": a part holding several chapters
-        if self._is_title_tag(chapter, sides=True) or not any(self._is_title_tag(clean(" ".join(_lines(h))), sides=True)
-                                                  for h in before if h.tag in ("h1", "h2", "h3")):
-            return None
-        return chapter
 
-    def _choose_title(self, titles: list[tuple[str, str]]) -> tuple[str | None, list]:
-        """The title among the headings; an h1 that is the book a chapter belongs to gives way
-        to the chapter heading after it (and becomes the work)."""
-        if not titles:
-            return None, []
-        k = next((k for k, (_, t) in enumerate(titles) if t == self._chapter_after_rule), None) \
-            if self._chapter_after_rule else None
-        if k is not None and k > 0:          # (at 0 it is the first heading: nothing above it)
-            # "Trotskyism / Counter-Revolution in Disguise", a rule, "The Communist Party": the
-            # book above the rule, the chapter below it.
-            tags = [t for t, _ in titles[:k]]
-            w = titles[tags.index("h1")] if "h1" in tags else titles[0]
-            self.work = self.work or w[1]
-            chapter, used = _label_joined(titles, k)       # "PART THREE" / "The French Revolution"
-            return chapter, [x for j, x in enumerate(titles) if j not in used and x is not w]
-        # A title set as several h1 in a row ("Study Guide for" / "Marx’s" / "Theses on Feuerbach").
-        joined: list[tuple[str, str]] = []
-        for tag, t in titles:
-            if joined and tag == "h1" == joined[-1][0] and not _NUMERAL.match(t) and len(joined[-1][1]) < 40:
-                joined[-1] = ("h1", f"{joined[-1][1]} {t}")
-            else:
-                joined.append((tag, t))
-        titles = joined
-        tags = [t for t, _ in titles]
-        if "h1" in tags and (i := tags.index("h1")) > 0 and re.search(r"\s[–—-]$", titles[i - 1][1]) \
-                and _similar_in(titles[i - 1][1].rstrip(" –—-"), self.title_tag):
-            # A headline's first half set as a kicker above the h1 ("105,000 UAM Workers Vote –" /
-            # "Against No-Strike Pledge") when the <title> has both halves (else it is a kicker).
-            titles = titles[:i - 1] + [("h1", f"{titles[i - 1][1]} {titles[i][1]}")] + titles[i + 1:]
-            tags = [t for t, _ in titles]
-        if "h1" in tags:
-            i = tags.index("h1")
-            h1 = titles[i][1]
-            later = [(k, t) for k, (tag, t) in enumerate(titles) if k > i and tag in ("h2", "h3", "h4", "h5")]
-            if later and self._h1_is_work(h1, later[0][1]):
-                # The chapter: a "Chapter …" or numbered heading if there is one, else the first.
-                pick = next((x for x in later if re.match(r"^(?:chapter|chap\.)\s", x[1], re.I)
-                             or _NUMERAL.match(x[1])), later[0])
-                chapter, used = _label_joined(titles, pick[0])
-                used.add(i)
-                self.work = self.work or h1
-                return chapter, [x for j, x in enumerate(titles) if j not in used]
-            # "Victor Serge / Year One of the Russian Revolution / I – The October Insurrection":
-            # a heading above the h1 is the book the h1 belongs to.
-            if i > 0 and not self.work and titles[i - 1][0] in ("h3", "h4") and not _CHAPTERISH.match(titles[i - 1][1]) \
-                    and (_CHAPTERISH.match(h1) or _NUMERAL.match(h1)):
-                self.work = titles[i - 1][1]       # (a kicker over an article's h1 is no book)
-            return h1, [x for j, x in enumerate(titles) if j != i]
-        # No h1: a later heading the <title> tag names after the first ("Lenin's Karl Marx:
-        # III: Marx's Economic Doctrine") is the chapter, the first the work.
-        folded = self.title_tag.casefold()
-        if len(titles) > 1 and titles[0][1].casefold() in folded:
-            after = folded[folded.find(titles[0][1].casefold()) + len(titles[0][1]):]
-            for k, (tag, t) in enumerate(titles[1:], 1):
-                if len(t) > 3 and re.search(r"[^\W\d_]{3}", t) and _similar_in(t, after):
-                    self.work = self.work or titles[0][1]
-                    return t, [x for j, x in enumerate(titles) if j not in (0, k)]
-        # No h1, and a "Chapter II. Landed Property" heading under the book's: that is the title.
-        chapter_at = next((k for k, (_, t) in enumerate(titles) if k and _CHAPTER_HEAD.match(t)), None)
-        if chapter_at is not None and (not _CHAPTERISH.match(titles[0][1]) or _PART_HEAD.match(titles[0][1])):
-            chapter, used = _label_joined(titles, chapter_at)
-            used.add(0)
-            self.work = self.work or titles[0][1]
-            return chapter, [x for j, x in enumerate(titles) if j not in used]
-        # No h1: the first heading that is not the work itself.
-        for k, (tag, t) in enumerate(titles):
-            if self.work and t.casefold() == self.work.casefold() and len(titles) > k + 1:
-                continue
-            return t, [x for j, x in enumerate(titles) if j != k]
-        return titles[0][1], titles[1:]
+def numbered_sections(body) -> int:
+    """How many of the body's headings are a bare number ("1", "II.", "A")."""
+    return sum(1 for h in body.iter("h2", "h3", "h4", "h5", "h6") if _NUMERAL.match(inline_text(h)))
 
-    def _h1_is_work(self, h1: str, chapter: str) -> bool:
-        low = h1.casefold()
-        if _CHAPTERISH.match(h1) or _NUMERAL.match(h1) or chapter.startswith("("):
-            return False
-        if _NUMERAL.match(chapter) and self._numbered_sections > 1:
-            return False        # "1", "2", "3"… under the h1: the text's own sections
-        crumbs = self._toplink_crumbs()
-        if crumbs and len(crumbs) >= 4 and _similar(crumbs[-1], h1):
-            return True
-        desc = self._meta("description") or ""
-        # "Robert Tressell: The Ragged Trousered Philanthropists (21. The Reign of Terror…)":
-        # the chapter in parentheses after the book.
-        in_parens = re.search(re.escape(low) + r".*\([^)]*" + re.escape(chapter.casefold()[:25]), desc.casefold())
-        if re.search(r"\((?:chap|ch\.|part|section)", self.title_tag, re.I) or (in_parens and low != chapter.casefold()):
-            return True
-        if _NUMERAL.match(chapter) or re.match(r"^(?:chapter|part|book)\s+[\dIVXLC]+\b", chapter, re.I):
-            return True
-        return bool(self.work and _similar(self.work, h1))
 
-    def _toplink_crumbs(self) -> list[str]:
+@dataclass(frozen=True)
+class TitleFacts:
+    """What choosing the title reads of a page besides its headings (the header reader gathers it)."""
+
+    title_tag: str                      # the page's <title>, cleaned
+    chapter_after_rule: str | None      # see chapter_after_rule()
+    numbered_sections: int              # see numbered_sections()
+    description: str | None             # <meta name="description">
+    root: Any = field(repr=False, compare=False)    # the page, read for its breadcrumbs only
+
+    @cached_property
+    def crumbs(self) -> list[str]:
+        """The breadcrumbs of p.toplink (found only when a choice needs them)."""
         for p in self.root.iter("p"):
             if "toplink" in _classes(p):
                 return [c.strip() for c in inline_text(p).split(">") if c.strip()]
         return []
+
+
+def choose_title(titles: list[tuple[str, str]], facts: TitleFacts,
+                 work: str | None) -> tuple[str | None, list, str | None]:
+    """The title among the headings ((tag, text), in order), the headings left over, and the
+    work: an h1 that is the book a chapter belongs to gives way to the chapter heading after
+    it (and becomes the work, unless `work` already names one)."""
+    if not titles:
+        return None, [], work
+    k = next((k for k, (_, t) in enumerate(titles) if t == facts.chapter_after_rule), None) \
+        if facts.chapter_after_rule else None
+    if k is not None and k > 0:          # (at 0 it is the first heading: nothing above it)
+        # "Trotskyism / Counter-Revolution in Disguise", a rule, "The Communist Party": the
+        # book above the rule, the chapter below it.
+        tags = [t for t, _ in titles[:k]]
+        w = titles[tags.index("h1")] if "h1" in tags else titles[0]
+        work = work or w[1]
+        chapter, used = _label_joined(titles, k)       # "PART THREE" / "The French Revolution"
+        return chapter, [x for j, x in enumerate(titles) if j not in used and x is not w], work
+    # A title set as several h1 in a row ("Study Guide for" / "Marx’s" / "Theses on Feuerbach").
+    joined: list[tuple[str, str]] = []
+    for tag, t in titles:
+        if joined and tag == "h1" == joined[-1][0] and not _NUMERAL.match(t) and len(joined[-1][1]) < 40:
+            joined[-1] = ("h1", f"{joined[-1][1]} {t}")
+        else:
+            joined.append((tag, t))
+    titles = joined
+    tags = [t for t, _ in titles]
+    if "h1" in tags and (i := tags.index("h1")) > 0 and re.search(r"\s[–—-]$", titles[i - 1][1]) \
+            and _similar_in(titles[i - 1][1].rstrip(" –—-"), facts.title_tag):
+        # A headline's first half set as a kicker above the h1 ("105,000 UAM Workers Vote –" /
+        # "Against No-Strike Pledge") when the <title> has both halves (else it is a kicker).
+        titles = titles[:i - 1] + [("h1", f"{titles[i - 1][1]} {titles[i][1]}")] + titles[i + 1:]
+        tags = [t for t, _ in titles]
+    if "h1" in tags:
+        i = tags.index("h1")
+        h1 = titles[i][1]
+        later = [(k, t) for k, (tag, t) in enumerate(titles) if k > i and tag in ("h2", "h3", "h4", "h5")]
+        if later and _h1_is_work(h1, later[0][1], facts, work):
+            # The chapter: a "Chapter …" or numbered heading if there is one, else the first.
+            pick = next((x for x in later if re.match(r"^(?:chapter|chap\.)\s", x[1], re.I)
+                         or _NUMERAL.match(x[1])), later[0])
+            chapter, used = _label_joined(titles, pick[0])
+            used.add(i)
+            return chapter, [x for j, x in enumerate(titles) if j not in used], work or h1
+        # "Victor Serge / Year One of the Russian Revolution / I – The October Insurrection":
+        # a heading above the h1 is the book the h1 belongs to.
+        if i > 0 and not work and titles[i - 1][0] in ("h3", "h4") and not _CHAPTERISH.match(titles[i - 1][1]) \
+                and (_CHAPTERISH.match(h1) or _NUMERAL.match(h1)):
+            work = titles[i - 1][1]       # (a kicker over an article's h1 is no book)
+        return h1, [x for j, x in enumerate(titles) if j != i], work
+    # No h1: a later heading the <title> tag names after the first ("Lenin's Karl Marx:
+    # III: Marx's Economic Doctrine") is the chapter, the first the work.
+    folded = facts.title_tag.casefold()
+    if len(titles) > 1 and titles[0][1].casefold() in folded:
+        after = folded[folded.find(titles[0][1].casefold()) + len(titles[0][1]):]
+        for k, (tag, t) in enumerate(titles[1:], 1):
+            if len(t) > 3 and re.search(r"[^\W\d_]{3}", t) and _similar_in(t, after):
+                return t, [x for j, x in enumerate(titles) if j not in (0, k)], work or titles[0][1]
+    # No h1, and a "Chapter II. Landed Property" heading under the book's: that is the title.
+    chapter_at = next((k for k, (_, t) in enumerate(titles) if k and _CHAPTER_HEAD.match(t)), None)
+    if chapter_at is not None and (not _CHAPTERISH.match(titles[0][1]) or _PART_HEAD.match(titles[0][1])):
+        chapter, used = _label_joined(titles, chapter_at)
+        used.add(0)
+        return chapter, [x for j, x in enumerate(titles) if j not in used], work or titles[0][1]
+    # No h1: the first heading that is not the work itself.
+    for k, (tag, t) in enumerate(titles):
+        if work and t.casefold() == work.casefold() and len(titles) > k + 1:
+            continue
+        return t, [x for j, x in enumerate(titles) if j != k], work
+    return titles[0][1], titles[1:], work
+
+
+def _h1_is_work(h1: str, chapter: str, facts: TitleFacts, work: str | None) -> bool:
+    low = h1.casefold()
+    if _CHAPTERISH.match(h1) or _NUMERAL.match(h1) or chapter.startswith("("):
+        return False
+    if _NUMERAL.match(chapter) and facts.numbered_sections > 1:
+        return False        # "1", "2", "3"… under the h1: the text's own sections
+    crumbs = facts.crumbs
+    if crumbs and len(crumbs) >= 4 and _similar(crumbs[-1], h1):
+        return True
+    desc = facts.description or ""
+    # "Robert Tressell: The Ragged Trousered Philanthropists (21. The Reign of Terror…)":
+    # the chapter in parentheses after the book.
+    in_parens = re.search(re.escape(low) + r".*\([^)]*" + re.escape(chapter.casefold()[:25]), desc.casefold())
+    if re.search(r"\((?:chap|ch\.|part|section)", facts.title_tag, re.I) or (in_parens and low != chapter.casefold()):
+        return True
+    if _NUMERAL.match(chapter) or re.match(r"^(?:chapter|part|book)\s+[\dIVXLC]+\b", chapter, re.I):
+        return True
+    return bool(work and _similar(work, h1))
