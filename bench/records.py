@@ -4,6 +4,7 @@
     python bench/records.py --split dev --errors   # and list what differs (dev only)
     python bench/records.py --split dev2 [--errors]  # the second blind dev set (annotators D, E)
     python bench/records.py --split dev3 [--errors]  # the third blind dev set (mia-extra; F, G)
+    python bench/records.py --split dev4 [--errors]  # the fourth blind dev set (corpus; H, I)
     python bench/records.py                        # dev and test, both printed
     python bench/records.py --split test           # the test split alone (log it in docs/quality.md)
 
@@ -32,8 +33,8 @@ Scoring (per field, one judgement per page):
   C's pages an author printed as a bare surname matches the gold's full name ending in it.
 - overall = all judgements pooled (micro average).
 
-``dev2`` (``dev2.json``) and ``dev3`` (``dev3.json``, 60 mia-extra pages) are further blind
-tuning sets, scored and studied like ``dev``.
+``dev2`` (``dev2.json``), ``dev3`` (``dev3.json``, 60 mia-extra pages) and ``dev4``
+(``dev4.json``, 60 corpus pages) are further blind tuning sets, scored and studied like ``dev``.
 Never read the test split's errors: ``--errors`` refuses ``--split test`` (and ``both``).
 """
 
@@ -58,7 +59,7 @@ GOLD = ROOT / "tests" / "gold" / "records"
 CORPUS = Path(os.environ.get("WITNESS_CORPUS", "/tmp/corpus/corpus"))
 MIA_EXTRA = Path(os.environ.get("WITNESS_MIA_EXTRA", "/tmp/corpus/mia-extra"))
 
-DEV_SPLITS = ("dev", "dev2", "dev3")   # the splits whose errors may be listed and tuned on
+DEV_SPLITS = ("dev", "dev2", "dev3", "dev4")   # the splits whose errors may be listed and tuned on
 FIELDS = ("skip", "authors", "title", "date", "written", "periodical", "volume", "issue", "pages",
           "transcribed_by", "translated_by")
 LISTS = ("authors", "transcribed_by", "translated_by")

@@ -171,3 +171,30 @@ def test_only_blank_header_values_are_empty_fields():
     assert rec.rights == "Public Domain"
     assert rec.last_updated == "2009-06-14"
     assert rec.empty_fields == ["proofread_by"]
+
+
+# ---- fourth blind dev set (dev4, 60 corpus pages): what its errors showed ---------------------
+def test_a_credit_of_names_each_with_its_year_keeps_every_name():
+    from witness.record import parse_names
+    assert parse_names("Emil 1998, Francesco 2013") == ["Emil", "Francesco"]
+    assert parse_names("Brian Baggins for the MIA, 2003") == ["Brian Baggins"]
+    assert parse_names("Steve Palmer (2010)") == ["Steve Palmer"]
+
+
+def test_a_season_or_term_right_after_the_name_makes_it_a_periodical():
+    from witness.sourceline import parse_source_line
+    r = parse_source_line("From Oxford Left, Michaelmas 1954, pp.4-9.")
+    assert (r["periodical"], r["kind"], r["pages"], r["date"]) == ("Oxford Left", "periodical", "4-9", "1954")
+    # after a book's title the season dates the book, and the author is no periodical
+    r = parse_source_line("From Victor Serge, Memoirs of a Revolutionary, Winter 1945.")
+    assert r["periodical"] is None and r["kind"] == "book"
+
+
+def test_the_meta_tags_fuller_name_drops_only_a_patronymics_initial():
+    from witness.ingest.mia_names import fuller
+    assert fuller("V. I. Lenin", ["Vladimir Lenin"]) == "Vladimir Lenin"
+    assert fuller("N.I. Bukharin", ["Nikolai Bukharin"]) == "Nikolai Bukharin"
+    assert fuller("E. Belfort Bax", ["Ernest Belfort Bax"]) == "Ernest Belfort Bax"
+    assert fuller("V. I. Lenin", ["Lenin"]) == "V. I. Lenin"                 # not fuller
+    assert fuller("V. I. Lenin", ["Nadezhda Krupskaya"]) == "V. I. Lenin"    # another surname
+    assert fuller("G. V. Plekhanov", ["Rosaliya Plekhanov"]) == "G. V. Plekhanov"   # another given name

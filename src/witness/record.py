@@ -143,6 +143,7 @@ _LEAD_BY = re.compile(r"^(?:by|:)\s+", re.I)
 _NAMES_END = re.compile(r"[:;(]")
 _LAST_BY = re.compile(r".*\bby\s+(?=[A-Z])")
 _PART_BY = re.compile(r"^(?:by)\s+", re.I)
+_NAME_YEAR = re.compile(r"^([A-Z][^\d,;&()]*?)\s+\(?(?:1[89]|20)\d\d\)?$")
 _NOT_A_NAME = re.compile(r"@|https?:|www\.|^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d", re.I)
 
 
@@ -156,6 +157,10 @@ def parse_names(text: str | None) -> list[str]:
     text = _NAMES_END.split(text, maxsplit=1)[0]
     if (m := _LAST_BY.search(text)):  # "for Marxists.org 2005 by Mitch Abidor"
         text = text[m.end():]
+    parts = _NAME_SPLIT.split(text)
+    if len(parts) > 1 and all(_NAME_YEAR.match(p) for p in parts):
+        # "Emil 1998, Francesco 2013": each name with its year, not one name and a tail
+        text = ", ".join(_NAME_YEAR.match(p)[1] for p in parts)
     text = _MONTH_TAIL.sub("", text)
     text = _NAME_TAIL.sub("", text)
     text = _FROM_LANGUAGE.sub("", text)

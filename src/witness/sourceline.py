@@ -58,6 +58,12 @@ _TRAILING_YEAR = re.compile(r"\s+(?:1[5-9]\d\d|20\d\d)$")
 _HEAD_NUMBERS = re.compile(r"\s+(?:Vol(?:ume)?\.?|No\.?|Nos\.?|Number|Issue)\s*\S+.*$", re.I)
 
 
+# A season or a university term before the year dates an issue of a quarterly or a termly
+# paper ("Oxford Left, Michaelmas 1954", "Winter 1957"), as a month does.
+_SEASON_DATE = re.compile(r"\b(?:Spring|Summer|Autumn|Fall|Winter|Michaelmas|Hilary|Trinity|Lent)\s+"
+                          r"(?:1[89]|20)\d\d\b")
+
+
 def _month_precision(iso: str | None) -> bool:
     return bool(iso) and len(iso) >= 7
 
@@ -100,6 +106,10 @@ def parse_source_line(line: str | None, marked: Iterable[str] = (), skip: Iterab
     if (d := parse_date(body)):
         out["date"], out["date_text"] = d
     head, rest = _head(body)
+    # the season right after the name ("Oxford Left, Michaelmas 1954"), not after a book's
+    # title ("Victor Serge, Memoirs of a Revolutionary, Winter 1945")
+    season = bool(_SEASON_DATE.match(rest.lstrip(" ,;")))
+    numbers = numbers or season
     starts_with_date = parse_date(head) is not None or (head.split() and head.split()[0].lower().strip(".,") in MONTHS)
     if starts_with_date and (m := _DATE_IN.match(body)):
         head, rest = _LANGUAGE.sub("", m.group(1)).strip(" ."), body[m.end():]   # "Nov 12-26, 1885 in Sozialdemokrat"
@@ -111,7 +121,7 @@ def parse_source_line(line: str | None, marked: Iterable[str] = (), skip: Iterab
         name = _periodical_name(head, rest, skip, numbers, out)
     elif (m := _TRAILING_NUMBER.match(name)) and out["issue"] is None:
         name, out["issue"] = m.group("name").strip(), m.group("n2") or m.group("n")
-    month = _month_precision(out["date"])
+    month = _month_precision(out["date"]) or season
     issue = out["issue"] is not None
     if name is not None and _BOOKISH.search(name):
         name = None if not _PERIODICAL_WORD.search(name) else name

@@ -40,10 +40,13 @@ def fuller(printed: str, candidates: list[str]) -> str:
     mine = printed.replace(".", ". ").split()
     for c in candidates:
         theirs = c.replace(".", ". ").split()
-        if len(c) <= len(printed) or surname_key(c) != surname_key(printed) or len(theirs) != len(mine):
+        if len(c) <= len(printed) or surname_key(c) != surname_key(printed) or not 1 < len(theirs) <= len(mine):
             continue
+        # "V. I. Lenin" → "Vladimir Lenin": given names matched in order, and the printed
+        # form's extra ones only initials (a patronymic's initial the tag leaves out)
+        extra = mine[len(theirs) - 1:-1]
         if all(a.casefold() == b.casefold() or (a.endswith(".") and b.casefold().startswith(a[:-1].casefold()))
-               for a, b in zip(mine[:-1], theirs[:-1])):
+               for a, b in zip(mine[:-1], theirs[:-1])) and all(w.endswith(".") and len(w) <= 3 for w in extra):
             return c
     return printed
 
