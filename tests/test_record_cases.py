@@ -511,3 +511,23 @@ def test_a_heading_that_goes_on_from_the_last(mia_extra_root):
     # h1 "Inaugural Address", h3 "of the International Working Men’s Association"
     r = _rec(mia_extra_root, "archive/marx/works/1864/10/27.htm")
     assert r.title == "Inaugural Address of the International Working Men’s Association"
+
+
+# ------------------------------------------------------------------ fifth round (dev4's errors)
+
+def test_a_letters_date_set_apart_above_the_salutation_is_when_it_was_written(corpus_root):
+    # <p class="date">January 27, 1956</p> over "Dear Sir:" in Cannon's Letters to a Historian
+    assert _rec(corpus_root, "archive/cannon/works/letters/win57.htm").written == "1956-01-27"
+    assert _rec(corpus_root, "archive/cannon/works/letters/fall55b.htm").written == "1954-08-04"
+
+
+def test_a_day_and_year_with_no_space_after_the_comma_is_read():
+    assert parse_date("December 29,1989") == ("1989-12-29", "December 29,1989")
+
+
+def test_fifth_round_credits_periodicals_and_fuller_names(corpus_root):
+    r = _rec(corpus_root, "archive/grant/1938/spain.htm")
+    assert r.transcribed_by == ["Emil", "Francesco"]
+    r = _rec(corpus_root, "archive/sedgwick/1954/xx/america.htm")
+    assert (r.periodical, r.pages, r.date) == ("Oxford Left", "4-9", "1954")
+    assert _rec(corpus_root, "archive/lenin/works/1918/7thcong/06.htm").authors == ["Vladimir Lenin"]

@@ -32,7 +32,7 @@ _DASH = r"\s*[-–—/]\s*"
 # → 1967-03); a bare year inside a span of years ("Memoirs, 1901-1941") is no date at all.
 _DATE_PATTERNS = [
     re.compile(rf"\b{_DAY}(?:{_DASH}[0-3]?\d(?:st|nd|rd|th)?)?\s+(?:of\s+)?{_MON},?\s+{_YEAR}\b", re.I),  # 28 August 1937
-    re.compile(rf"\b{_MON}\s+{_DAY}(?:{_DASH}[0-3]?\d(?:st|nd|rd|th)?)?,?\s+{_YEAR}\b", re.I),  # August 28, 1937
+    re.compile(rf"\b{_MON}\s+{_DAY}(?:{_DASH}[0-3]?\d(?:st|nd|rd|th)?)?(?:,\s*|\s+){_YEAR}\b", re.I),  # August 28, 1937 (or 28,1937)
     re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<monn>[01]?\d)\.(?P<year>1[5-9]\d\d|20\d\d)\b"),  # 15.04.2010
     re.compile(r"\b(?P<year>1[5-9]\d\d|20\d\d)-(?P<monn>[01]\d)-(?P<day>[0-3]\d)\b"),     # 1937-08-28
     re.compile(rf"\b{_MON}(?:{_DASH}{_MON2})?,?\s+{_YEAR}\b", re.I),               # August 1938, March–April 1967

@@ -343,6 +343,10 @@ class HeaderReader:
         for para in self.body_paras[:3]:
             if len(para) < 90 and parse_date(para) and self.rb.written(para, para):
                 return
+        for el in self.p.date_ps:         # <p class="date">January 27, 1956</p> over "Dear Sir:"
+            t = inline_text(el)
+            if len(t) < 90 and parse_date(t) and self.rb.written(t, t):
+                return
 
     def _opening_dateline(self) -> None:
         """A text that opens with where and when it was written ("London / October 8, 1885")."""
