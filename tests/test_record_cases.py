@@ -531,3 +531,12 @@ def test_fifth_round_credits_periodicals_and_fuller_names(corpus_root):
     r = _rec(corpus_root, "archive/sedgwick/1954/xx/america.htm")
     assert (r.periodical, r.pages, r.date) == ("Oxford Left", "4-9", "1954")
     assert _rec(corpus_root, "archive/lenin/works/1918/7thcong/06.htm").authors == ["Vladimir Lenin"]
+
+
+def test_an_author_tag_copied_from_another_writers_page_gives_way_to_the_folder_and_title(corpus_root):
+    """Krupskaya's Reminiscences of Lenin carry <meta name="Author" content="Leon Trotsky">;
+    the folder and the <title> ("Krupskaya:Reminiscences of Lenin-London") say whose they are."""
+    for n in ("01", "04", "29"):
+        assert _rec(corpus_root, f"archive/krupskaya/works/rol/rol{n}.htm").authors == ["Krupskaya"]
+    # a page whose tag the title confirms keeps it
+    assert _rec(corpus_root, "archive/serge/1937/08/yagoda.htm").authors == ["Victor Serge"]

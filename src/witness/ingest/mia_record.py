@@ -214,6 +214,8 @@ class HeaderReader:
         credited = {normalise_name(n).casefold() for f in ("transcribed_by", "marked_up_by", "proofread_by",
                                                             "translated_by") for n in getattr(rec, f)}
         meta = [n for n in self.meta_authors if normalise_name(n).casefold() not in credited]
+        if meta and not (bylines or lead_names or sender) and self._meta_contradicted(meta):
+            meta = []       # a template's author tag left on another writer's page
         authors = bylines or lead_names or sender or meta or rec.authors or adopted_by or self._path_author()
         rec.authors = [normalise_name(fuller(a, self.meta_authors)) for a in authors]
         if any(" " not in a for a in rec.authors):
@@ -412,6 +414,19 @@ class HeaderReader:
                 label, _, head = label.partition(":")
                 value = f"{head} {value}"
             self.rb.labelled(label, value, tuple(p for p in emph if p in value))
+
+    def _meta_contradicted(self, meta: list[str]) -> bool:
+        """The page's folder names another writer, whose name opens the <title> ("Krupskaya:
+        Reminiscences of Lenin", folder krupskaya/), and the title does not name the tag's
+        ("Leon Trotsky"): the author tag was copied from another page."""
+        parts = self.p.rel.split("/")
+        if len(parts) < 3 or parts[0] != "archive" or not self.title_raw or ":" not in self.title_raw:
+            return False
+        token = parts[1].split("-")[0].lower()
+        lead = clean(self.title_raw.split(":", 1)[0]).lower()
+        title = self.title_raw.lower()
+        return len(token) > 3 and token in lead and not any(
+            surname_key(n) in title or surname_key(n) == token for n in meta)
 
     def _path_author(self) -> list[str]:
         parts = self.p.rel.split("/")
