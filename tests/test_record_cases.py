@@ -540,3 +540,9 @@ def test_an_author_tag_copied_from_another_writers_page_gives_way_to_the_folder_
         assert _rec(corpus_root, f"archive/krupskaya/works/rol/rol{n}.htm").authors == ["Krupskaya"]
     # a page whose tag the title confirms keeps it
     assert _rec(corpus_root, "archive/serge/1937/08/yagoda.htm").authors == ["Victor Serge"]
+
+
+def test_the_periodical_after_a_leading_name_is_no_author(corpus_root):
+    # <p class="title">Harry Quelch, <em>Justice</em>, 27 July 1889</p>
+    r = _rec(corpus_root, "archive/quelch/1889/07/new-international.htm")
+    assert r.authors == ["Harry Quelch"] and r.periodical == "Justice"

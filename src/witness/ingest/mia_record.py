@@ -214,6 +214,9 @@ class HeaderReader:
         credited = {normalise_name(n).casefold() for f in ("transcribed_by", "marked_up_by", "proofread_by",
                                                             "translated_by") for n in getattr(rec, f)}
         meta = [n for n in self.meta_authors if normalise_name(n).casefold() not in credited]
+        if rec.periodical and len(lead_names) > 1:
+            # "Harry Quelch, *Justice*, 27 July 1889": the periodical after the name is no author
+            lead_names = [n for n in lead_names if n.casefold() != rec.periodical.casefold()]
         if meta and not (bylines or lead_names or sender) and self._meta_contradicted(meta):
             meta = []       # a template's author tag left on another writer's page
         authors = bylines or lead_names or sender or meta or rec.authors or adopted_by or self._path_author()
