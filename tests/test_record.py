@@ -198,3 +198,10 @@ def test_the_meta_tags_fuller_name_drops_only_a_patronymics_initial():
     assert fuller("V. I. Lenin", ["Lenin"]) == "V. I. Lenin"                 # not fuller
     assert fuller("V. I. Lenin", ["Nadezhda Krupskaya"]) == "V. I. Lenin"    # another surname
     assert fuller("G. V. Plekhanov", ["Rosaliya Plekhanov"]) == "G. V. Plekhanov"   # another given name
+
+
+def test_a_note_call_or_a_dash_after_a_credited_name_is_not_part_of_it():
+    from witness.record import parse_names
+    assert parse_names("John H. Kautsky. [1]") == ["John H. Kautsky"]
+    assert parse_names("Einde O’Callaghan – [indicated by square brackets]") == ["Einde O’Callaghan"]
+    assert parse_names("Jean-Paul Sartre") == ["Jean-Paul Sartre"]

@@ -140,7 +140,7 @@ _NAME_TAIL = re.compile(
 # Precompiled: these run for every header line and name (the re module's cache lookup is not free).
 _SPACED_APOS = re.compile(r"\s*’\s*(?=[a-z])")
 _LEAD_BY = re.compile(r"^(?:by|:)\s+", re.I)
-_NAMES_END = re.compile(r"[:;(]")
+_NAMES_END = re.compile(r"[:;(\[]")
 _LAST_BY = re.compile(r".*\bby\s+(?=[A-Z])")
 _PART_BY = re.compile(r"^(?:by)\s+", re.I)
 _NAME_YEAR = re.compile(r"^([A-Z][^\d,;&()]*?)\s+\(?(?:1[89]|20)\d\d\)?$")
@@ -168,7 +168,7 @@ def parse_names(text: str | None) -> list[str]:
         text = f"{m['a']} {m['s']}, {m['b']} {m['s']}"
     out = []
     for part in _NAME_SPLIT.split(text):
-        part = _PART_BY.sub("", part.strip())
+        part = _PART_BY.sub("", part.strip().rstrip(" –—-"))   # "Einde O’Callaghan – [a note]"
         name = normalise_name(part)
         # A credit value that is a sentence ("Socialist Party of Great Britain" is fine) is kept;
         # very long fragments are notes, not names.
