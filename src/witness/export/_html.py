@@ -36,7 +36,7 @@ def isolate_bidi(s: str) -> str:
     """`s` unable to reorder the text around it: the embeddings and isolates it opens are
     closed at its end and the whole is a first-strong isolate (FSI … PDI, <bdi> in plain
     text).  Strings without bidi controls come back as they are."""
-    if not s or not _BIDI.search(s):
+    if not s or s.isascii() or not _BIDI.search(s):     # isascii: C speed, most values
         return s
     stack: list[str] = []
     for ch in s:
