@@ -23,7 +23,8 @@ MONTHS = {name.lower(): n for n, name in enumerate(MONTH_NAMES, 1)} | \
 _MON = rf"(?P<mon>{'|'.join(MONTH_NAMES + tuple(_MONTH_ABBREVIATIONS))})\.?"
 _YEAR = r"(?P<year>1[5-9]\d\d|20\d\d)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-_SEASON = r"(?:Early|Mid|Late|Mid-)?[- ]?(?:Spring|Summer|Autumn|Fall|Winter)"
+SEASON_NAMES = ("Spring", "Summer", "Autumn", "Fall", "Winter")
+_SEASON = rf"(?:Early|Mid|Late|Mid-)?[- ]?(?:{'|'.join(SEASON_NAMES)})"
 
 _MON2 = _MON.replace("?P<mon>", "?:")
 _DASH = r"\s*[-–—/]\s*"

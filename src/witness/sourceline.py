@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from .record import LANGUAGE_NAMES, MONTHS, YEAR_SPAN, clean, parse_date
+from .record import LANGUAGE_NAMES, MONTHS, SEASON_NAMES, YEAR_SPAN, clean, parse_date
 
 _VOL = re.compile(r"\bVol(?:ume)?\.?\s*(?P<v>[IVXLC]+|\d+)\b(?:\s*:\s*(?P<i>\d{1,4})\b)?", re.I)  # "volume 13:4"
 # "International Socialism 2 : 121": a series number and the issue (ISJ's own numbering).
@@ -60,7 +60,7 @@ _HEAD_NUMBERS = re.compile(r"\s+(?:Vol(?:ume)?\.?|No\.?|Nos\.?|Number|Issue)\s*\
 
 # A season or a university term before the year dates an issue of a quarterly or a termly
 # paper ("Oxford Left, Michaelmas 1954", "Winter 1957"), as a month does.
-_SEASON_DATE = re.compile(r"\b(?:Spring|Summer|Autumn|Fall|Winter|Michaelmas|Hilary|Trinity|Lent)\s+"
+_SEASON_DATE = re.compile(rf"\b(?:{'|'.join(SEASON_NAMES)}|Michaelmas|Hilary|Trinity|Lent)\s+"
                           r"(?:1[89]|20)\d\d\b")
 
 

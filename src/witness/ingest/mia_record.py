@@ -418,17 +418,24 @@ class HeaderReader:
                 value = f"{head} {value}"
             self.rb.labelled(label, value, tuple(p for p in emph if p in value))
 
+    def _title_lead(self) -> str | None:
+        """What the <title> puts before its first colon ("Krupskaya" in "Krupskaya:Reminiscences
+        of Lenin-London"), usually the writer; None when it has no colon."""
+        if not self.title_raw or ":" not in self.title_raw:
+            return None
+        return clean(self.title_raw.split(":", 1)[0])
+
     def _meta_contradicted(self, meta: list[str]) -> bool:
         """The page's folder names another writer, whose name opens the <title> ("Krupskaya:
         Reminiscences of Lenin", folder krupskaya/), and the title does not name the tag's
         ("Leon Trotsky"): the author tag was copied from another page."""
         parts = self.p.rel.split("/")
-        if len(parts) < 3 or parts[0] != "archive" or not self.title_raw or ":" not in self.title_raw:
+        lead = self._title_lead()
+        if len(parts) < 3 or parts[0] != "archive" or lead is None:
             return False
         token = parts[1].split("-")[0].lower()
-        lead = clean(self.title_raw.split(":", 1)[0]).lower()
         title = self.title_raw.lower()
-        return len(token) > 3 and token in lead and not any(
+        return len(token) > 3 and token in lead.lower() and not any(
             surname_key(n) in title or surname_key(n) == token for n in meta)
 
     def _path_author(self) -> list[str]:
@@ -439,8 +446,7 @@ class HeaderReader:
             if slug == "archive" and len(parts) > 3:
                 slug = parts[2]
             token = slug.split("-")[0].lower()
-            if self.title_raw and ":" in self.title_raw:
-                c = clean(self.title_raw.split(":", 1)[0])
+            if (c := self._title_lead()) is not None:
                 if token and token in c.lower() and "archive" not in c.lower() and (who := people(c)):
                     return who
             return [" ".join(w.capitalize() for w in slug.replace("_", "-").split("-"))]

@@ -59,7 +59,7 @@ _EPONYM_SPAN = re.compile(rf"\s(?:{_EPONYM_HEADS})$")
 # German names of bodies and works the model reads as persons ("Allgemeiner Deutscher
 # Arbeiterverein", "die deutsche Arbeiterbewegung").
 _GERMAN_BODY = re.compile(r"(?:verein|bund|partei|verband|gesellschaft|zeitung|blatt|geschichte"
-                          r"|bewegung|kulturgeschichte)$")
+                          r"|bewegung)$")
 _FAMILY = re.compile(r"^\s+(?:family|families|dynasty|clan|household|brothers|sisters)\b")
 # "All Slavs", "the pre-historic Greeks", "the Duponts": a plural after a determiner.
 _PLURAL_AFTER = re.compile(
@@ -75,8 +75,8 @@ _EPITHETS = {
     "christian", "norman", "catholic", "protestant", "orthodox", "jewish", "muslim", "holy",
     "old", "new", "middle", "upper", "lower", "greater", "little", "north", "south", "east",
     "west", "northern", "southern", "eastern", "western", "central", "ancient", "modern",
-    "imperial", "soviet", "free", "red", "white", "roman", "protestant", "byzantine", "ottoman",
-    "anglican", "papal",
+    "imperial", "soviet", "free", "red", "white", "roman", "byzantine", "ottoman", "anglican",
+    "papal",
 }
 # What an epithet qualifies when it is no name: "the Protestant King", "the Roman Church".
 _INSTITUTIONS = {"king", "queen", "emperor", "empress", "church", "empire", "republic", "state",
@@ -89,9 +89,13 @@ _LANGUAGES = {
 }
 
 
+def _possessive(text: str, end: int) -> bool:
+    return text[end:end + 2] in ("’s", "'s")
+
+
 def _named_thing(text: str, r: Raw) -> str | None:
     """'periodical' or 'organization' when the words around an unknown name say so."""
-    if r.hint is not None or text[r.end:r.end + 2] in ("’s", "'s"):
+    if r.hint is not None or _possessive(text, r.end):
         return None
     before = text[max(0, r.start - 40):r.start]
     if _PAGES_OF.search(before) or _PAPER_AFTER.match(text[r.end:r.end + 50]):
@@ -130,12 +134,12 @@ def _plural_people(text: str, r: Raw) -> bool:
     word = text[r.start:r.end]
     if r.hint is not None or " " in word or not _PLURAL.search(word) or _NOT_PLURAL.search(word):
         return False
-    if text[r.end:r.end + 2] in ("’s", "'s") or text[r.end:r.end + 1] in ("’", "'"):
+    if text[r.end:r.end + 1] in ("’", "'"):       # "the Duponts’" and "Engels’s" alike
         return False
     return bool(_PLURAL_AFTER.search(text[max(0, r.start - 40):r.start]))
 
 
-def _epithet_country(text: str, r: Raw) -> bool:
+def _epithet_phrase(text: str, r: Raw) -> bool:
     words = text[r.start:r.end].split()
     if r.hint is not None or len(words) != 2 or words[0].casefold() not in _EPITHETS:
         return False
@@ -144,9 +148,10 @@ def _epithet_country(text: str, r: Raw) -> bool:
 
 
 def retype(text: str, raws: Iterable[Raw], given: frozenset[str]) -> list[Raw]:
-    """The raws, with each person the words around it say is no person made a work (a title)
-    or dropped (a family, a people, an eponym, an index's inverted forename).  ``given``:
-    casefolded given names (lexicon.given_words)."""
+    """The raws, with each person the words around it say is no person made a work (a title),
+    a periodical or an organization, or dropped (a family, a people, an eponym, an index's
+    inverted forename, an epithet phrase).  ``given``: casefolded given names
+    (lexicon.given_words)."""
     out: list[Raw] = []
     for r in raws:
         if r.type != "person":
@@ -162,7 +167,7 @@ def retype(text: str, raws: Iterable[Raw], given: frozenset[str]) -> list[Raw]:
         span = text[r.start:r.end]
         if (_EPONYM.match(text[r.end:r.end + 40]) or _EPONYM_SPAN.search(span)
                 or _FAMILY.match(text[r.end:r.end + 20]) or _GERMAN_BODY.search(span) or _plural_people(text, r)
-                or _inverted_forename(text, r, given) or _epithet_country(text, r)):
+                or _inverted_forename(text, r, given) or _epithet_phrase(text, r)):
             continue
         out.append(r)
     return out
