@@ -194,7 +194,9 @@ def _log_test(rows) -> None:
     if r is None:
         return
     line = (f"{datetime.datetime.now(datetime.timezone.utc):%Y-%m-%dT%H:%MZ} commit {commit}: recall {r['recall']:.2f} "
-            f"precision {r['precision']:.2f} certainty {r['certainty']:.2f} inflations {r['inflations']}\n")
+            f"precision {r['precision']:.2f} certainty {r['certainty']:.2f} inflations {r['inflations']} "
+            f"dates right {r['date_recall']:.2f} (year in the sentence {r['date_recall_in_sentence']:.2f} "
+            f"of {r['dated_in_sentence']}, dates the gold lacks or differs {r['dates_wrong']})\n")
     with TEST_LOG.open("a", encoding="utf-8") as fp:
         fp.write(line)
 
@@ -203,11 +205,13 @@ def table(n_docs, rows) -> str:
     out = [f"Old gold set: {n_docs} corpus documents, "
            f"{next(iter(rows.values()))['gold']} annotated claims (tests/gold/claims/); blind set: "
            "tests/gold/claims-blind/ (dev studied, test only scored).", "",
-           "| extractor | gold | claims out | recall | precision | certainty accuracy | inflations | dates right |",
-           "|---|---|---|---|---|---|---|---|"]
+           ("| extractor | gold | claims out | recall | precision | certainty accuracy | inflations | dates right "
+            "| dates right, year in the sentence | dates the gold lacks or differs |"),
+           "|---|---|---|---|---|---|---|---|---|---|"]
     for name, r in rows.items():
         out.append(f"| {name} | {r['gold']} | {r['system']} | {r['recall']:.2f} | {r['precision']:.2f} | "
-                   f"{r['certainty']:.2f} | {r['inflations']} | {r['date_recall']:.2f} |")
+                   f"{r['certainty']:.2f} | {r['inflations']} | {r['date_recall']:.2f} | "
+                   f"{r['date_recall_in_sentence']:.2f} of {r['dated_in_sentence']} | {r['dates_wrong']} |")
     return "\n".join(out)
 
 

@@ -17,7 +17,20 @@ _TIME_NOUNS = {"week", "day", "month", "year", "spring", "summer", "autumn", "fa
                "morning", "evening", "time", "date", "ago"}
 
 
-def date_for(s: _Sent, tok, dates) -> str | None:
+def date_for(s: _Sent, tok, dates, ptok=None, predicate: str | None = None,
+             obj: str | None = None) -> str | None:
+    """The event's date, from the first of: the date hanging off the trigger (_own_date); for a
+    work, the year printed after its title ("Imperialism (1902)"); the date right after the
+    trigger's phrase ("his death in 1953", "deported in ’34"); for an office, the date of the
+    clause its holder is the subject of ("In 1968 she became the first secretary")."""
+    return (_own_date(s, tok, dates)
+            or (_work_year(s, obj) if predicate == "wrote" else None)
+            or _adjacent_date(s, tok, dates)
+            or _opening_date(s, tok, dates)
+            or (_clause_date(s, tok, ptok, dates) if predicate in _STATES else None))
+
+
+def _own_date(s: _Sent, tok, dates) -> str | None:
     """The date whose expression hangs off the trigger (not off another verb or event noun);
     an explicit date before a relative one ("twenty years ago (December 1974)"), and the
     event's own time before a bound ("Since 1921 a member …, Gallacher was arrested … in 1925":
@@ -57,6 +70,129 @@ def _date_root(s: _Sent, ds: int, de: int):
         if not (lo <= t.head.idx < hi) or t.head.i == t.i:
             return t
     return inside[-1] if inside else None
+
+
+# States the title or the role gives a person at the time of the clause they act in.
+_STATES = {"held_office", "member_of"}
+# "the former premier", "the late President": not the office at the clause's time
+_NOT_THEN = {"former", "late", "ex", "future", "onetime", "one-time", "erstwhile", "sometime", "retired",
+             "deposed", "later", "past", "old", "previous"}
+_YEAR_OPENS = re.compile(r"\(\s*(1[5-9]\d\d|20[0-4]\d)\s*[;,)]?\s*$")
+_WORK_YEAR = re.compile(r"\s*[”\"’']?\s*\(\s*(1[5-9]\d\d|20[0-4]\d)\s*[)\]]")
+
+
+def _work_year(s: _Sent, obj: str | None) -> str | None:
+    """"Imperialism (1902)", "Marxism and Revisionism (1908)": a bibliography's year printed
+    right after the title is when it was written or published, the year a historian cites."""
+    if not obj or len(obj) < 3:
+        return None
+    inside = _YEAR_OPENS.search(obj)
+    if inside:
+        return inside.group(1)   # the parse took the year's bracket into the title: "Fundamentals … (1905"
+    text = s.sdoc.text
+    i = text.find(obj)
+    if i < 0:
+        return None
+    m = _WORK_YEAR.match(text, i + len(obj))
+    return m.group(1) if m else None
+
+
+def _adjacent_date(s: _Sent, tok, dates) -> str | None:
+    """A date printed right after the trigger's phrase, with no verb, clause break or other
+    event between ("his death in 1953", "the report by Sir John Maud in 1941", "deported in
+    ’34"): the small parser often hangs such a date off the main verb."""
+    end = tok.idx + len(tok.text)
+    for ds, de, iso in sorted(dates):
+        lo = ds - s.base
+        if lo < end:
+            continue
+        between = s.sdoc.text[end:lo]
+        if len(between) > 45 or re.search(r"[,;:()“”\"—–\[\]]", between) or _BOUND.match(s.ctx.text[ds:de]):
+            return None
+        toks = [t for t in s.sdoc if end <= t.idx < lo]
+        if any(t.pos_ in ("VERB", "AUX") or t.lower_ in ("and", "or", "but", "when", "after", "before", "until",
+                                                        "since", "while", "who", "which", "that")
+               or t.lemma_.lower() in NOUNS or t.lemma_.lower() in _OTHER_EVENT for t in toks):
+            return None
+        return iso
+    return None
+
+
+def _opening_date(s: _Sent, tok, dates) -> str | None:
+    """A date opening a clause dates each of its coordinated verbs: "In 1898 he was arrested and
+    kept in various jails" — not one after the first verb ("arrested in 1925 and shot" may be
+    years apart)."""
+    if tok.dep_ != "conj" or tok.pos_ != "VERB" or tok.head.pos_ != "VERB":
+        return None
+    first = tok.head
+    for ds, de, iso in dates:
+        if _BOUND.match(s.ctx.text[ds:de]):
+            continue             # "Since 1921 a member …, Gallacher was arrested": a state's start
+        t = _date_root(s, ds, de)
+        v = t.head.head if t is not None and t.head.dep_ == "prep" else t.head if t is not None else None
+        if v is not None and v.i == first.i and de - s.base <= first.idx:
+            return iso
+    return None
+
+
+def _clause_date(s: _Sent, tok, ptok, dates) -> str | None:
+    """An office or membership the clause gives its subject holds at the clause's date: "In 1855
+    Tsar Alexander II succeeded to the throne", "When Labour was returned in 1974 she became
+    Secretary of State", "On November 25, 1962, President Kennedy renews the demand" — never an
+    office of someone the clause only mentions ("In 1937 he quoted President Lincoln"), nor a
+    former one."""
+    if ptok is None or tok.pos_ in ("VERB", "AUX"):
+        return None
+    if any(w.lower_.strip("-") in _NOT_THEN or w.lower_.startswith("ex-")
+           for w in (tok, *tok.children, *ptok.children)):
+        return None
+    subj = _subject_of(ptok)
+    if subj is None:
+        return None
+    verb = subj.head
+    if not (_within_phrase(tok, subj) or tok.head.i == verb.i and tok.dep_ in ("attr", "oprd", "dobj")
+            or tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.head.i == verb.i):
+        return None          # the title is the subject's own, or what the verb makes of it
+    for ds, de, iso in dates:
+        if _BOUND.match(s.ctx.text[ds:de]) and not s.ctx.text[ds:de].lower().startswith("since"):
+            continue
+        t = _date_root(s, ds, de)
+        # an adjunct of the verb itself ("In 1855", "On November 25, 1962,"), not a date deep
+        # in its object ("takes his story down to … the united opposition of 1926")
+        v = t.head.head if t is not None and t.head.dep_ == "prep" else t.head if t is not None else None
+        if v is not None and (v.i == verb.i or _when_clause_of(v, verb)):
+            return iso
+    return None
+
+
+def _when_clause_of(v, verb) -> bool:
+    """"When Labour was returned in 1974 she became Secretary of State": the when-clause's date
+    is the main clause's ("after", "before", "since" shift it: no date rather than a wrong one)."""
+    return v.dep_ == "advcl" and v.head.i == verb.i and any(
+        c.lower_ in ("when", "whilst", "while") and c.dep_ in ("advmod", "mark") for c in v.children)
+
+
+def _subject_of(ptok):
+    """The subject token the person is, through a title, a compound or an apposition ("Tsar
+    Alexander II succeeded", "Kerensky, head of the government, fled"); None when the person is
+    anything else in the clause."""
+    t, steps = ptok, 0
+    while t.dep_ in ("compound", "flat", "appos", "conj") and t.head.i != t.i and steps < 6:
+        t, steps = t.head, steps + 1
+    if t.dep_ in ("nsubj", "nsubjpass") and t.head.pos_ in ("VERB", "AUX"):
+        return t
+    return None
+
+
+def _within_phrase(tok, head) -> bool:
+    """`tok` belongs to `head`'s noun phrase, not to a clause inside it ("Stalin, who was general
+    secretary, …")."""
+    t, steps = tok, 0
+    while t.i != head.i and t.head.i != t.i and steps < 8:
+        if t.pos_ in ("VERB", "AUX") or t.dep_ in ("relcl", "acl"):
+            return False
+        t, steps = t.head, steps + 1
+    return t.i == head.i
 
 
 _BOUND = re.compile(r"(?i)(?:since|until|till|by)\b")

@@ -308,7 +308,7 @@ def claims_from_sentence(ctx: Context, base: int, sdoc, doc_date: str | None, mo
             return
         seen.add(key)
         claim = Claim(subject=entity, predicate=predicate, object=obj,
-                      date=date_for(s, trig, dates), place=None, certainty=certainty,
+                      date=date_for(s, trig, dates, ptok, predicate, obj), place=None, certainty=certainty,
                       attributed_to=attributed, evidence=ev)
         if elliptic:
             claim._elliptic = True                     # not a field: never serialized

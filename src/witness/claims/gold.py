@@ -98,6 +98,7 @@ def score(items, claims_per_doc) -> dict:
     n_gold = n_sys = sys_ok = matched = cert_ok = infl = 0
     misses, fps, wrong = [], [], []
     by_pred: dict[str, list[int]] = {}          # predicate → [gold, paired, system, system ok]
+    in_sentence = [0, 0]                         # of those, the ones whose sentence prints the year: n, equal
     dates = [0, 0, 0]                            # paired gold claims with a gold date, system date equal, system date given
     date_misses = []                             # (file, subject, predicate, gold date, system date, evidence)
     for (g, doc), claims in zip(items, claims_per_doc):
@@ -156,9 +157,17 @@ def score(items, claims_per_doc) -> dict:
             if gd[5]:
                 dates[0] += 1
                 dates[1] += c.date == gd[5]
+                ss, se, _ = ctx.sentences[ctx.sentence_index(gd[4][0][0])]
+                printed = gd[5][:4] in doc.text[ss:se] or f"’{gd[5][2:4]}" in doc.text[ss:se]
+                if printed:                      # the sentence itself prints the event's year
+                    in_sentence[0] += 1
+                    in_sentence[1] += c.date == gd[5]
                 if c.date != gd[5]:
-                    date_misses.append((g["file"], gd[0], gd[1], gd[5], c.date, gd[3]))
+                    date_misses.append((g["file"], gd[0], gd[1], gd[5], c.date, gd[3],
+                                        "year in the sentence" if printed else "year elsewhere"))
             dates[2] += bool(c.date) and c.date != gd[5]
+            if c.date and c.date != gd[5] and not gd[5]:
+                date_misses.append((g["file"], gd[0], gd[1], gd[5], c.date, gd[3]))
             if c.certainty == gd[2]:
                 cert_ok += 1
             else:
@@ -175,5 +184,7 @@ def score(items, claims_per_doc) -> dict:
         # of the paired gold claims the text dates: share the system dated the same; and system
         # dates on paired claims that differ from gold (a wrong date, or one gold has not)
         "date_recall": dates[1] / dates[0] if dates[0] else 0.0, "dates_wrong": dates[2],
+        "date_recall_in_sentence": in_sentence[1] / in_sentence[0] if in_sentence[0] else 0.0,
+        "dated_in_sentence": in_sentence[0],
         "date_misses": date_misses,
     }
