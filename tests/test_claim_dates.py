@@ -17,7 +17,7 @@ def nlp():
     return get_parser()
 
 
-def dated(nlp, text, people, predicate, doc_date="1960"):
+def dated(nlp, text, people, predicate, doc_date="1990"):
     return sorted((c.subject, c.date) for c in extract_claims(make_document(text, people, doc_date), nlp=nlp)
                   if c.predicate == predicate)
 
@@ -42,6 +42,10 @@ def test_an_office_takes_the_date_of_its_holders_clause(nlp, text, expected):
     # pearce-1959-12-grayson: a year deep in the verb's object is no adjunct of the clause
     "Professor Castle takes his story down to the eve of the united opposition of 1926.",
     "After Labour was returned in 1974, Castle became Secretary of State.",   # "after" shifts the date
+    # judged wrong on random corpus pages (2026-12-06, docs/quality-claims.md):
+    "The present Prime Minister of France (Castle) was a left wing activist in 1968.",
+    "Ten years ago, in 1980, Castle had not yet been appointed party leader.",
+    "Sir Roy Castle, Prime Minister of the Federation, is pressing for Dominion status in 1995.",  # a plan
 ])
 def test_an_office_takes_no_date_the_clause_does_not_give_it(nlp, text):
     got = dated(nlp, text, {"Castle": "castle", "Trotsky": "trotsky"}, "held_office")
@@ -101,3 +105,15 @@ def test_on_the_real_page(corpus_root, nlp):
     got = [(c.predicate, c.date) for c in extract_claims(doc, nlp=nlp)
            if i <= c.evidence.start < i + 120 and c.subject == "trotsky-leon"]
     assert ("imprisoned", "1898") in got and ("arrested", "1898") in got, got
+
+
+def test_no_date_borrowed_or_covered(nlp):
+    """Judged wrong (2026-12-06): "On March 5" borrows the year of a 1937 article about 1917; what
+    memoirs cover ("from 1914 to 1917") or an article is about ("… in 1929") is no date of writing."""
+    people = {"Castle": "castle"}
+    assert dated(nlp, "On March 5, as was his custom, His Majesty the Emperor Castle received the dignitaries.",
+                 people, "held_office", "1937-03-20") == [("castle", None)]
+    assert dated(nlp, "The publication of Castle's memoirs of party work from 1914 to 1917 is valuable.",
+                 people, "wrote") == [("castle", None)]
+    assert dated(nlp, "I had not read Castle's article on the change of party leadership in 1929.",
+                 people, "wrote") == [("castle", None)]

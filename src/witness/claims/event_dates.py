@@ -13,6 +13,7 @@ from .predicates import NOUNS
 # A date hanging off one of these (or off another event noun) is that event's date: "the
 # assassination of Trotsky … since his birth on October 26, 1879".
 _OTHER_EVENT = {"birth", "birthday", "anniversary", "centenary", "jubilee"}
+_TOPIC = {"on", "about", "concerning", "regarding"}
 _TIME_NOUNS = {"week", "day", "month", "year", "spring", "summer", "autumn", "fall", "winter", "night",
                "morning", "evening", "time", "date", "ago"}
 
@@ -23,6 +24,8 @@ def date_for(s: _Sent, tok, dates, ptok=None, predicate: str | None = None,
     work, the year printed after its title ("Imperialism (1902)"); the date right after the
     trigger's phrase ("his death in 1953", "deported in ’34"); for an office, the date of the
     clause its holder is the subject of ("In 1968 she became the first secretary")."""
+    if predicate not in _LASTING:     # "memoirs of party work from 1914 to 1917": what they cover
+        dates = [d for d in dates if not s.ctx.text[d[0]:d[1]].lower().startswith("from")]
     return (_own_date(s, tok, dates)
             or (_work_year(s, obj) if predicate == "wrote" else None)
             or _adjacent_date(s, tok, dates)
@@ -49,6 +52,9 @@ def _own_date(s: _Sent, tok, dates) -> str | None:
                 break            # another verb's date, except the trigger's own complement ("appointed to represent … on 3 May")
             if t.pos_ == "NOUN" and (t.lemma_.lower() in _OTHER_EVENT or t.lemma_.lower() in NOUNS):
                 break
+            if t.dep_ == "prep" and t.lower_ in _TOPIC and t.head.i == tok.i and tok.pos_ != "VERB" \
+                    and not ds <= s.base + t.idx < de:
+                break            # "my article on the change of party leadership in 1929": its subject's date
             if t.dep_ == "appos" and t.like_num and t.head.lemma_.lower() in _TIME_NOUNS:
                 pass             # "Easter week, 1916": the year restates the time it hangs off
             elif t.dep_ == "appos" or (t.dep_ == "conj" and t.pos_ in ("NOUN", "PROPN")):
@@ -74,9 +80,11 @@ def _date_root(s: _Sent, ds: int, de: int):
 
 # States the title or the role gives a person at the time of the clause they act in.
 _STATES = {"held_office", "member_of"}
+# What lasts, so that "from 1965 to 1968" dates it by its start ("Secretary of State from 1965")
+_LASTING = _STATES | {"imprisoned", "exiled"}
 # "the former premier", "the late President": not the office at the clause's time
 _NOT_THEN = {"former", "late", "ex", "future", "onetime", "one-time", "erstwhile", "sometime", "retired",
-             "deposed", "later", "past", "old", "previous"}
+             "deposed", "later", "past", "old", "previous", "present", "current", "subsequent", "next"}
 _YEAR_OPENS = re.compile(r"\(\s*(1[5-9]\d\d|20[0-4]\d)\s*[;,)]?\s*$")
 _WORK_YEAR = re.compile(r"\s*[”\"’']?\s*\(\s*(1[5-9]\d\d|20[0-4]\d)\s*[)\]]")
 
@@ -98,24 +106,30 @@ def _work_year(s: _Sent, obj: str | None) -> str | None:
 
 
 def _adjacent_date(s: _Sent, tok, dates) -> str | None:
-    """A date printed right after the trigger's phrase, with no verb, clause break or other
-    event between ("his death in 1953", "the report by Sir John Maud in 1941", "deported in
-    ’34"): the small parser often hangs such a date off the main verb."""
+    """A printed year right after the trigger, or after the name its phrase ends with ("his death
+    in 1953", "the report by Sir John Maud in 1941", "deported in ’34"): the small parser often
+    hangs such a date off the main verb.  Not across other words ("my article on the change of
+    party leadership in 1929")."""
     end = tok.idx + len(tok.text)
     for ds, de, iso in sorted(dates):
         lo = ds - s.base
         if lo < end:
             continue
-        between = s.sdoc.text[end:lo]
-        if len(between) > 45 or re.search(r"[,;:()“”\"—–\[\]]", between) or _BOUND.match(s.ctx.text[ds:de]):
+        words = s.ctx.text[ds:de]
+        if not _printed_year(words) or _BOUND.match(words):
             return None
         toks = [t for t in s.sdoc if end <= t.idx < lo]
-        if any(t.pos_ in ("VERB", "AUX") or t.lower_ in ("and", "or", "but", "when", "after", "before", "until",
-                                                        "since", "while", "who", "which", "that")
-               or t.lemma_.lower() in NOUNS or t.lemma_.lower() in _OTHER_EVENT for t in toks):
+        if len(toks) > 5 or not all(t.pos_ in ("PROPN", "DET") or t.lower_ in ("of", "by", "'s", "’s", ".")
+                                    for t in toks):
             return None
         return iso
     return None
+
+
+def _printed_year(words: str) -> bool:
+    """The expression prints its year ("in 1953", "in ’34"), not one borrowed from the document
+    ("on March 5" in a 1937 article about 1917)."""
+    return bool(_EXPLICIT.search(words) or re.search(r"['’‘]\d\d\b", words))
 
 
 def _opening_date(s: _Sent, tok, dates) -> str | None:
@@ -153,9 +167,13 @@ def _clause_date(s: _Sent, tok, ptok, dates) -> str | None:
     if not (_within_phrase(tok, subj) or tok.head.i == verb.i and tok.dep_ in ("attr", "oprd", "dobj")
             or tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.head.i == verb.i):
         return None          # the title is the subject's own, or what the verb makes of it
+    if any(c.dep_ == "neg" for c in verb.children):
+        return None          # "ten years ago he had not yet been appointed party Führer"
     for ds, de, iso in dates:
-        if _BOUND.match(s.ctx.text[ds:de]) and not s.ctx.text[ds:de].lower().startswith("since"):
-            continue
+        words = s.ctx.text[ds:de]
+        if _BOUND.match(words) and not words.lower().startswith("since") or not _printed_year(words) \
+                or _after_document(s, iso):
+            continue         # a plan's date ("pressing for Dominion status … in 1960"), a borrowed year
         t = _date_root(s, ds, de)
         # an adjunct of the verb itself ("In 1855", "On November 25, 1962,"), not a date deep
         # in its object ("takes his story down to … the united opposition of 1926")
@@ -163,6 +181,12 @@ def _clause_date(s: _Sent, tok, ptok, dates) -> str | None:
         if v is not None and (v.i == verb.i or _when_clause_of(v, verb)):
             return iso
     return None
+
+
+def _after_document(s: _Sent, iso: str) -> bool:
+    record = s.ctx.doc.record
+    now = record.written or record.date or record.heading_date
+    return bool(now) and iso[:len(now)] > now[:len(iso)]
 
 
 def _when_clause_of(v, verb) -> bool:
