@@ -44,6 +44,17 @@ def test_a_label_takes_the_title_after_it(corpus_root, rel, title):
 
 
 @pytest.mark.parametrize("rel, title", [
+    # "Chapter Two<br/>Social Democracy Before 1914": a year in a chapter's title is no date line
+    ("archive/broue/1975/germrev/chap02.html", "Chapter Two: Social Democracy Before 1914"),
+    ("archive/hyndman/1912/further/ch01.html", "Chapter I: From 1889 Onwards"),
+    ("archive/cliff/works/1975/lenin1/chap07.htm", "Chapter 7: The 1905 Revolution"),
+])
+def test_a_chapters_title_with_a_year_stays_its_title(corpus_root, rel, title):
+    r = _rec(corpus_root, rel)
+    assert r.title == title and r.heading_date is None
+
+
+@pytest.mark.parametrize("rel, title", [
     ("archive/broue/1980/01/bloc-app.html", "APPENDIX"),          # "Document No. 1": another label
     ("archive/starr-mark/worker-looks-history/preface.htm", "Preface"),    # "A Foreword."
     ("archive/cliff/works/1993/trotsky4/00-intro.html", "Introduction"),   # an h4 section under the h1

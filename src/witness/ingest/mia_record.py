@@ -23,8 +23,8 @@ from ..model import Record
 from ..record import (RecordBuilder, clean, day_of_speech, is_credit_line, normalise_name, parse_date,
                       parse_names)
 from .mia_names import full_form, fuller, people, surname_key
-from .mia_titles import (TitleFacts, chapter_after_rule, choose_title, heading_lines, info_lines, is_title_tag,
-                         join_label, label_sequel, numbered_sections)
+from .mia_titles import (TitleFacts, chapter_after_rule, choose_title, heading_lines, info_lines, is_label,
+                         is_title_tag, join_label, label_sequel, numbered_sections)
 from .textbuild import HEADINGS, classes as _classes, element_text, inline_text, tc as _tc
 
 _BY = re.compile(r"^\s*by\s+(?P<who>.+)$", re.I)
@@ -110,9 +110,11 @@ class HeaderReader:
         adopted_by: list[str] = []
         for el in items:
             lines = heading_lines(el)
-            if len(lines) > 1 and el.tag in HEADINGS and _date_line(lines[-1]):
+            if len(lines) > 1 and el.tag in HEADINGS and _date_line(lines[-1]) \
+                    and not (len(lines) == 2 and is_label(lines[0]) and not _date_line(lines[-1], words=0)):
                 # "The Third Address / May, 1871", "…Speech at the Grave of Karl Marx / Highgate
-                # Cemetery, London. March 17, 1883": the heading's last line dates it.
+                # Cemetery, London. March 17, 1883": the heading's last line dates it (but
+                # "Chapter Two / Social Democracy Before 1914" is a chapter's title).
                 if rb.rec.heading_date is None:
                     rb.heading_date(lines[-1])
                 lines = lines[:-1]

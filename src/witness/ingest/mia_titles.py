@@ -46,6 +46,11 @@ def _is_call(el) -> bool:
     return el.tag == "a" and (el.get("href") or "").startswith("#") and bool(_CALL_TEXT.match(clean(_tc(el))))
 
 
+def is_label(line: str) -> bool:
+    """Is the line only a chapter's or part's label ("CHAPTER III", "Part 2", "IV.")?"""
+    return bool(_LABEL_LINE.match(line))
+
+
 def join_label(lines: list[str]) -> str:
     """"CHAPTER III" / "Family or Consanguine Collectivism" → "CHAPTER III: Family or …"."""
     if _LABEL_LINE.match(lines[0]):
