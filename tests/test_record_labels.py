@@ -64,6 +64,32 @@ def test_a_label_keeps_its_place_when_what_follows_is_no_title(corpus_root, rel,
     assert _rec(corpus_root, rel).title == title
 
 
+@pytest.mark.parametrize("rel, title", [
+    # the <title> names the h1 as the page's own ("Chris Harman: Poland - Crisis of State
+    # Capitalism 1 (November 1976)"): an article in instalments, not a book's chapter
+    ("archive/harman/1976/11/poland.htm", "Poland: Crisis of State Capitalism (Part I)"),
+    ("archive/james-clr/works/1939/11/lab-war7.html", "Labor and the Second World War (VII)"),
+    # "Part 1" … "Part Two", "I" … "II. Human Welfare…": the text's own sections
+    ("archive/grant/1979/02/iran.htm", "The Iranian Revolution"),
+    ("archive/hobson/1925/09/neoclass.htm", "Neo-Classical Economics in Britain"),
+    # "The Communist Left in Germany 1918-1921: The 1918 "November Revolution"" over "Chapter 5"
+    ("subject/germany-1918-23/dauve-authier/ch05.htm", "Chapter 5: The 1918 “November Revolution”"),
+])
+def test_a_label_under_the_pages_own_title(corpus_root, rel, title):
+    r = _rec(corpus_root, rel)
+    assert (r.title, r.work) == (title, None)       # the h1 is no book the page belongs to
+
+
+@pytest.mark.parametrize("rel, title, work", [
+    # "Plekhanov: A New Champion of Autocracy (Part 2)", "E. Belfort Bax: Marat (Chap.3)": a book's
+    ("archive/plekhanov/1889/champ/pt02.htm", "II", "A New Champion of Autocracy"),
+    ("archive/bax/1882/marat/chap03.htm", "Chapter III", "Jean-Paul Marat"),
+])
+def test_a_books_numbered_chapter_keeps_its_label(corpus_root, rel, title, work):
+    r = _rec(corpus_root, rel)
+    assert (r.title, r.work) == (title, work)
+
+
 def test_a_congress_speechs_day_is_the_day_its_heading_names(corpus_root):
     # "MARCH 6-8, 1918" over "Speech Against Larin’s Amendment … March 8 (Evening)"
     assert _rec(corpus_root, "archive/lenin/works/1918/7thcong/13.htm").written == "1918-03-08"

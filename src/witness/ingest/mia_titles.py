@@ -248,7 +248,30 @@ def choose_title(titles: list[tuple[str, str]], facts: TitleFacts,
         # (Only when the header reader kept the heading as a title candidate, not as a date or byline.)
         if any(t == sequel for _, t in rest):
             title, rest = titled, [x for x in rest if x[1] != sequel]
+    elif title and _LABEL_LINE.match(title) and (h1 := next((t for g, t in titles if g == "h1"), None)) \
+            and h1 == work and _similar_in(h1, facts.title_tag) and not _CHAPTER_TAG.search(facts.title_tag):
+        title, work = _part_of(h1, title, facts.root), None
     return title, rest, work
+
+
+# "Marat (Chap.1)", "A New Champion of Autocracy (Part 1)": the <title> of a book's chapter.
+_CHAPTER_TAG = re.compile(r"\((?:chap|ch\.|part|book|section|app|lecture)", re.I)
+
+
+def _part_of(h1: str, label: str, root) -> str:
+    """The title of a text whose h1 names it and a later heading is only a label: the h1 made the
+    work a book of chapters ("Chapter 5" under "The 1918 “November Revolution”"), but the
+    <title> names the h1 as the page's own (not "Book (Chap.5)"): "Chapter 5: The 1918 …"; a
+    part of an article in instalments, as the annotators cite one, "Poland: Crisis of State
+    Capitalism (Part I)"; just the h1 when the label is the first of the text's sections
+    ("Part 1" … "Part 2", "I" … "II. Human Welfare in Neo-Classical Economics")."""
+    if re.match(r"^(?:chapter|chap\.)\s", label, re.I):
+        return f"{label.rstrip('.')}: {h1}"
+    kind = re.compile(r"^part\s", re.I) if label.lower().startswith("part") else re.compile(
+        r"^(?:\[\s*)?(?:[IVXLC]+|\d{1,3})\s*(?:[.:)\]–-]|$)")
+    if sum(1 for h in root.iter("h1", "h2", "h3", "h4", "h5", "h6") if kind.match(heading_text(h))) > 1:
+        return h1
+    return f"{h1} ({label.rstrip('.')})"
 
 
 def _choose_title(titles: list[tuple[str, str]], facts: TitleFacts,
