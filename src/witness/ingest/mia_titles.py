@@ -241,10 +241,11 @@ def choose_title(titles: list[tuple[str, str]], facts: TitleFacts,
     """The title among the headings ((tag, text), in order), the headings left over, and the
     work: an h1 that is the book a chapter belongs to gives way to the chapter heading after
     it (and becomes the work, unless `work` already names one); a title that is only a label
-    takes the heading after it (see label_sequel)."""
+    takes the heading after it (see label_sequel), or the h1 above it that the <title> names as
+    the page's own (see _part_of)."""
     title, rest, work = _choose_title(titles, facts, work)
     if facts.label_sequel and title == facts.label_sequel[0]:
-        label, sequel, titled, _ = facts.label_sequel
+        _, sequel, titled, _ = facts.label_sequel
         # (Only when the header reader kept the heading as a title candidate, not as a date or byline.)
         if any(t == sequel for _, t in rest):
             title, rest = titled, [x for x in rest if x[1] != sequel]
