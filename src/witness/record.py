@@ -80,6 +80,22 @@ def parse_date(text: str | None, spans: bool = False) -> tuple[str, str] | None:
     return None
 
 
+_DAY_SPAN = re.compile(r"\b([0-3]?\d)\s*[-–]\s*([0-3]?\d)\b")
+
+
+def day_of_speech(heading: tuple[str, str], day: str | None = None) -> tuple[str, str]:
+    """When a speech dated by its heading (ISO, words) was made: a congress's "14-21 July, 1889"
+    gives only the month, unless the speech names its day in that span ("March 8" under
+    "MARCH 6-8, 1918")."""
+    iso, words = heading
+    if not (span := _DAY_SPAN.search(words)):
+        return iso, words
+    on = parse_date(f"{day}, {iso[:4]}") if day else None
+    if on and on[0][:7] == iso[:7] and len(on[0]) == 10 and int(span[1]) <= int(on[0][8:]) <= int(span[2]):
+        return on[0], f"{day} ({words})"
+    return iso[:7], words
+
+
 def reference_date(rec: Record) -> str | None:
     """The date a document speaks from, for checks: when it was written if the page says so,
     else its first publication.  Never the heading date (a date printed in the heading can be

@@ -20,10 +20,11 @@ from __future__ import annotations
 import re
 
 from ..model import Record
-from ..record import RecordBuilder, clean, is_credit_line, normalise_name, parse_date, parse_names
+from ..record import (RecordBuilder, clean, day_of_speech, is_credit_line, normalise_name, parse_date,
+                      parse_names)
 from .mia_names import full_form, fuller, people, surname_key
-from .mia_titles import (TitleFacts, chapter_after_rule, choose_title, heading_lines, info_lines, is_title_tag,
-                         join_label, numbered_sections)
+from .mia_titles import (TitleFacts, chapter_after_rule, choose_title, heading_lines, info_lines, is_label,
+                         is_title_tag, join_label, label_sequel, numbered_sections)
 from .textbuild import HEADINGS, classes as _classes, element_text, inline_text, tc as _tc
 
 _BY = re.compile(r"^\s*by\s+(?P<who>.+)$", re.I)
@@ -71,6 +72,7 @@ class HeaderReader:
         self.body_paras = body_paras
         self.tail_paras = list(tail_paras)
         self.work: str | None = None
+        self.title_day: str | None = None
         t = self.root.find(".//title")
         self.title_raw: str | None = t.text if t is not None else None   # the <title> as printed
         self.title_tag = clean(self.title_raw)
@@ -108,9 +110,11 @@ class HeaderReader:
         adopted_by: list[str] = []
         for el in items:
             lines = heading_lines(el)
-            if len(lines) > 1 and el.tag in HEADINGS and _date_line(lines[-1]):
+            if len(lines) > 1 and el.tag in HEADINGS and _date_line(lines[-1]) \
+                    and not (len(lines) == 2 and is_label(lines[0]) and not _date_line(lines[-1], words=0)):
                 # "The Third Address / May, 1871", "…Speech at the Grave of Karl Marx / Highgate
-                # Cemetery, London. March 17, 1883": the heading's last line dates it.
+                # Cemetery, London. March 17, 1883": the heading's last line dates it (but
+                # "Chapter Two / Social Democracy Before 1914" is a chapter's title).
                 if rb.rec.heading_date is None:
                     rb.heading_date(lines[-1])
                 lines = lines[:-1]
@@ -176,9 +180,12 @@ class HeaderReader:
             title_tag=self.title_tag,
             chapter_after_rule=chapter_after_rule(self.p.header_headings, self.p.order, self.p.body,
                                                   self.p.info_blocks, self.title_tag),
-            numbered_sections=numbered_sections(self.p.body), description=self._meta("description"),
+            numbered_sections=numbered_sections(self.p.body), label_sequel=label_sequel(self.p.header_headings),
+            description=self._meta("description"),
             root=self.root)
         title, rest, self.work = choose_title(titles, facts, self.work)
+        if facts.label_sequel and title == facts.label_sequel[2]:
+            self.title_day = facts.label_sequel[3]      # "… December 22": the day of a congress's speech
         subtitles.extend(t for _, t in rest)
         if title is None:
             title = crumb_title
@@ -245,7 +252,8 @@ class HeaderReader:
         if rec.written is None and rec.date is None and rec.heading_date and len(rec.heading_date) == 10 \
                 and _SPEECH_TITLE.match(rec.title or ""):
             # A speech with no source: the day its heading gives is the day it was delivered.
-            rec.written, rec.written_text = rec.heading_date, rec.heading_date_text
+            rec.written, rec.written_text = day_of_speech((rec.heading_date, rec.heading_date_text or ""),
+                                                          self.title_day)
         rec.language = self._language()
         return rec
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from ..record import clean
+from ..record import MONTH_NAMES, clean
 from .textbuild import classes as _classes, inline_text, tc as _tc
 
 _LABEL_LINE = re.compile(r"^(?:chapter|chap\.|part|book|section|lecture|letter|article)\s+[\w\-]+\.?$|^[IVXLC]+\.?$|^\d{1,3}\.?$",
@@ -44,6 +44,11 @@ def _is_call(el) -> bool:
     if el.tag == "sup":
         return True
     return el.tag == "a" and (el.get("href") or "").startswith("#") and bool(_CALL_TEXT.match(clean(_tc(el))))
+
+
+def is_label(line: str) -> bool:
+    """Is the line only a chapter's or part's label ("CHAPTER III", "Part 2", "IV.")?"""
+    return bool(_LABEL_LINE.match(line))
 
 
 def join_label(lines: list[str]) -> str:
@@ -142,6 +147,70 @@ def chapter_after_rule(headings: list, order: dict, body, info_blocks: list, tit
     return chapter
 
 
+# A heading that only labels the page's place in a book ("Section Six", "Appendix", "Lecture 6").
+_ONLY_LABEL = re.compile(rf"^(?:(?:chapter|chap\.|part|book|section|lecture|appendix|annex|supplement|addendum)"
+                         rf"(?:\s+(?:[IVXLC]+|\d{{1,3}}|[A-Z]|{_NUMBER_WORD}))?|preface|introduction|foreword|"
+                         rf"afterword|postscript|conclusion|epilogue|prologue|[IVXLC]+|\d{{1,3}})\.?$", re.I)
+_NOTE_HEADING = re.compile(r"^(?:author[’']s\s+|editor[’']s\s+|editorial\s+|transcriber[’']s\s+)?"
+                           r"(?:foot|end)?notes?:?$|^references$|^top of the page$", re.I)
+# "… March 8", "… March 8 (Evening)", "… December 22, 1920": the day a speech was made.
+_DATE_TAIL = re.compile(rf"\s+(?P<day>(?:{'|'.join(MONTH_NAMES)})\s+[0-3]?\d(?:,?\s+(?:1[89]|20)\d\d)?)"
+                        r"(?:\s*\((?:morning|afternoon|evening|night)\))?$", re.I)
+# "Document No. 1", "Annex B": a label too, under the page's label.
+_NUMBERED_LABEL = re.compile(r"^[^\W\d_][\w’']*\.?\s+(?:No\.?\s*)?(?:\d{1,3}|[IVXLC]+|[A-Z])\.?$")
+_TEXT_BLOCKS = ("p", "blockquote", "table", "ul", "ol", "pre", "dl")
+_LEVEL = {f"h{n}": n for n in range(1, 7)}
+
+
+def heading_text(el) -> str:
+    """A heading as the header reader reads it: its lines joined, without note calls."""
+    return clean(" ".join(heading_lines(el)))
+
+
+def label_sequel(headings: list) -> tuple[str, str, str, str | None] | None:
+    """The page's title when its heading is only a label and the real title is the heading
+    after it: (label, that heading's text, the title, the day it ends with), or None.
+
+    "Chapter One" / "Value as an Economic Category" gives "Chapter One: Value as an Economic
+    Category", as the annotators were told to cite a chapter.  Under a label, a heading that ends
+    with a day ("Report On The Work Of The Council Of People’s Commissars December 22") or that
+    follows its own number ("6" / "Addendum To The Resolution On War And Peace") is a document of
+    a collection (a congress's speeches and resolutions): the label is only the archive's
+    numbering, and the document is cited by its own title, without the day.
+    """
+    for label in headings:
+        if label.tag not in _LEVEL or not _ONLY_LABEL.match(heading_text(label)):
+            continue
+        numbered, sequel = False, None
+        for el in label.itersiblings():
+            if el.tag in _LEVEL:
+                text = heading_text(el)
+                if _NUMERAL.match(text):
+                    numbered = True         # "Section Six", a rule, "6", the document's title
+                    continue
+                sequel = el
+                break
+            if el.tag in _TEXT_BLOCKS and clean(_tc(el)) or el.tag == "div":
+                break           # the text has begun: the label heads it alone
+        if sequel is None:
+            return None
+        text = heading_text(sequel)
+        if (not re.search(r"[^\W\d_]{3}", text) or _LABEL_LINE.match(text) or _NUMBERED_LABEL.match(text)
+                or _ONLY_LABEL.match(re.sub(r"^(?:an?|the)\s+", "", text, flags=re.I)) or _NOTE_HEADING.match(text)
+                or text.startswith(("(", "[")) or re.match(r"^by\s", text, re.I)
+                or _LEVEL[sequel.tag] > _LEVEL[label.tag] + 2):
+            return None     # "Document No. 1", "(Why We Are Communists)", an h4 section under an h1
+        dated = _DATE_TAIL.search(text)
+        if dated or numbered:
+            return heading_text(label), text, text[:dated.start()] if dated else text, \
+                dated.group("day") if dated else None
+        if any(heading_text(h) and not _NOTE_HEADING.match(heading_text(h)) and not _NUMERAL.match(heading_text(h))
+               for h in sequel.itersiblings(sequel.tag)):
+            return None     # "“Centrist” organisations" … "Maoist organisations": the text's sections
+        return heading_text(label), text, f"{heading_text(label).rstrip('.')}: {text}", None
+    return None
+
+
 def numbered_sections(body) -> int:
     """How many of the body's headings are a bare number ("1", "II.", "A")."""
     return sum(1 for h in body.iter("h2", "h3", "h4", "h5", "h6") if _NUMERAL.match(inline_text(h)))
@@ -154,6 +223,7 @@ class TitleFacts:
     title_tag: str                      # the page's <title>, cleaned
     chapter_after_rule: str | None      # see chapter_after_rule()
     numbered_sections: int              # see numbered_sections()
+    label_sequel: tuple[str, str, str, str | None] | None   # see label_sequel()
     description: str | None             # <meta name="description">
     root: Any = field(repr=False, compare=False)    # the page, read for its breadcrumbs only
 
@@ -170,7 +240,43 @@ def choose_title(titles: list[tuple[str, str]], facts: TitleFacts,
                  work: str | None) -> tuple[str | None, list, str | None]:
     """The title among the headings ((tag, text), in order), the headings left over, and the
     work: an h1 that is the book a chapter belongs to gives way to the chapter heading after
-    it (and becomes the work, unless `work` already names one)."""
+    it (and becomes the work, unless `work` already names one); a title that is only a label
+    takes the heading after it (see label_sequel), or the h1 above it that the <title> names as
+    the page's own (see _part_of)."""
+    title, rest, work = _choose_title(titles, facts, work)
+    if facts.label_sequel and title == facts.label_sequel[0]:
+        _, sequel, titled, _ = facts.label_sequel
+        # (Only when the header reader kept the heading as a title candidate, not as a date or byline.)
+        if any(t == sequel for _, t in rest):
+            title, rest = titled, [x for x in rest if x[1] != sequel]
+    elif title and _LABEL_LINE.match(title) and (h1 := next((t for g, t in titles if g == "h1"), None)) \
+            and h1 == work and _similar_in(h1, facts.title_tag) and not _CHAPTER_TAG.search(facts.title_tag):
+        title, work = _part_of(h1, title, facts.root), None
+    return title, rest, work
+
+
+# "Marat (Chap.1)", "A New Champion of Autocracy (Part 1)": the <title> of a book's chapter.
+_CHAPTER_TAG = re.compile(r"\((?:chap|ch\.|part|book|section|app|lecture)", re.I)
+
+
+def _part_of(h1: str, label: str, root) -> str:
+    """The title of a text whose h1 names it and a later heading is only a label: the h1 made the
+    work a book of chapters ("Chapter 5" under "The 1918 “November Revolution”"), but the
+    <title> names the h1 as the page's own (not "Book (Chap.5)"): "Chapter 5: The 1918 …"; a
+    part of an article in instalments, as the annotators cite one, "Poland: Crisis of State
+    Capitalism (Part I)"; just the h1 when the label is the first of the text's sections
+    ("Part 1" … "Part 2", "I" … "II. Human Welfare in Neo-Classical Economics")."""
+    if re.match(r"^(?:chapter|chap\.)\s", label, re.I):
+        return f"{label.rstrip('.')}: {h1}"
+    kind = re.compile(r"^part\s", re.I) if label.lower().startswith("part") else re.compile(
+        r"^(?:\[\s*)?(?:[IVXLC]+|\d{1,3})\s*(?:[.:)\]–-]|$)")
+    if sum(1 for h in root.iter("h1", "h2", "h3", "h4", "h5", "h6") if kind.match(heading_text(h))) > 1:
+        return h1
+    return f"{h1} ({label.rstrip('.')})"
+
+
+def _choose_title(titles: list[tuple[str, str]], facts: TitleFacts,
+                  work: str | None) -> tuple[str | None, list, str | None]:
     if not titles:
         return None, [], work
     k = next((k for k, (_, t) in enumerate(titles) if t == facts.chapter_after_rule), None) \
