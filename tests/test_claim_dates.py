@@ -55,6 +55,9 @@ def test_an_office_takes_no_date_the_clause_does_not_give_it(nlp, text):
 @pytest.mark.parametrize("text,people,predicate,expected", [
     ("Stalin ruled from the late twenties to his death in 1953.", {"Stalin": "stalin"}, "died",
      [("stalin", "1953")]),
+    # saville-1987-usbases
+    ("The agreement became void on Roosevelt's death in the spring of 1945.", {"Roosevelt": "roosevelt"}, "died",
+     [("roosevelt", "1945")]),
     # a clause break or another event between: not the event's date
     ("Stalin died, and the purge of 1953 ended.", {"Stalin": "stalin"}, "died", [("stalin", None)]),
     ("The death of Stalin and the trial of 1953 changed nothing.", {"Stalin": "stalin"}, "died",

@@ -119,11 +119,16 @@ def _adjacent_date(s: _Sent, tok, dates) -> str | None:
         if not _printed_year(words) or _BOUND.match(words):
             return None
         toks = [t for t in s.sdoc if end <= t.idx < lo]
-        if len(toks) > 5 or not all(t.pos_ in ("PROPN", "DET") or t.lower_ in ("of", "by", "'s", "’s", ".")
-                                    for t in toks):
+        if len(toks) > 5 or not all(t.pos_ in ("PROPN", "DET") or t.lower_ in _ACROSS for t in toks):
             return None
         return iso
     return None
+
+
+# what may stand between an event and its date besides names: "Roosevelt’s death in the spring
+# of 1945", "arrested at Moscow in 1937"
+_ACROSS = {"of", "by", "'s", "’s", ".", "in", "at", "early", "late", "spring", "summer", "autumn", "fall",
+           "winter", "end", "beginning", "middle", "course"}
 
 
 def _printed_year(words: str) -> bool:
