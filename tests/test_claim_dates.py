@@ -120,3 +120,18 @@ def test_no_date_borrowed_or_covered(nlp):
                  people, "wrote") == [("castle", None)]
     assert dated(nlp, "I had not read Castle's article on the change of party leadership in 1929.",
                  people, "wrote") == [("castle", None)]
+
+
+def test_a_chronology_entry_dates_its_present_tense_events(nlp):
+    """missile-crisis ch04: "On November 20, 1962, Kennedy directs … Premier Khrushchev formally
+    agrees …" — the entry's later sentences in the historic present take its date; a past-tense
+    paragraph or a critic's "he writes" does not."""
+    people = {"Khrushchev": "khrushchev", "Kennedy": "kennedy", "Lenin": "lenin"}
+    text = ("On November 20, 1962, Kennedy directs an oral message through the ambassador. Premier Khrushchev "
+            "formally agrees to remove the bombers.")
+    assert dated(nlp, text, people, "held_office") == [("khrushchev", "1962-11-20")]
+    past = text.replace("directs", "directed").replace("agrees", "agreed")
+    assert dated(nlp, past, people, "held_office") == [("khrushchev", None)]
+    wrote = dated(nlp, "On 21 January 1924, Lenin suffered another stroke. In his autobiography Kennedy writes "
+                       "about it.", people, "wrote")
+    assert ("kennedy", None) in wrote and all(d is None for _, d in wrote), wrote

@@ -30,7 +30,8 @@ def date_for(s: _Sent, tok, dates, ptok=None, predicate: str | None = None,
             or (_work_year(s, obj) if predicate == "wrote" else None)
             or _adjacent_date(s, tok, dates)
             or _opening_date(s, tok, dates)
-            or (_clause_date(s, tok, ptok, dates) if predicate in _STATES else None))
+            or (_clause_date(s, tok, ptok, dates) if predicate in _STATES else None)
+            or (_chronicle_date(s, tok, ptok) if not dates and predicate != "wrote" else None))
 
 
 def _own_date(s: _Sent, tok, dates) -> str | None:
@@ -186,6 +187,41 @@ def _clause_date(s: _Sent, tok, ptok, dates) -> str | None:
         if v is not None and (v.i == verb.i or _when_clause_of(v, verb)):
             return iso
     return None
+
+
+_CHRONICLE_OPENING = re.compile(
+    r"(?:On\s+)?(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+1[5-9]\d\d|\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|"
+    r"June|July|August|September|October|November|December),?\s+1[5-9]\d\d)\s*[,:.–—-]")
+
+
+def _chronicle_date(s: _Sent, tok, ptok) -> str | None:
+    """A chronology's entry: a paragraph that opens with a full date ("On November 20, 1962, …")
+    and goes on in the historic present ("Premier Khrushchev formally agrees …") dates each later
+    sentence of the entry that gives no date of its own — only a present-tense event verb, not a
+    present state ("the blockade remains"), and never a paragraph in the past tense.  Not
+    writing: "On 21 January 1924, … Lenin suffered … In his autobiography he writes" is a
+    critic's present, not the entry's day."""
+    from .dates import find_dates
+    verb = tok if tok.pos_ == "VERB" else (_subject_of(ptok).head if ptok is not None and _subject_of(ptok) is not None
+                                          else None)
+    if verb is None or verb.tag_ not in ("VBZ", "VBP") or verb.lemma_ in _STATE_VERBS:
+        return None
+    ctx = s.ctx
+    si = ctx.sentence_index(s.base)
+    ps, _pe = ctx.paragraphs[ctx.sentences[si][2]]
+    if ctx.sentences[si][0] == ps:
+        return None          # the entry's own first sentence: its date hangs off its own verb
+    opening = _CHRONICLE_OPENING.match(ctx.text, ps)
+    if not opening:
+        return None
+    record = ctx.doc.record
+    found = find_dates(ctx.text[ps:opening.end()], record.written or record.date or record.heading_date, ps)
+    return found[0][2] if found and found[0][0] <= ps + 3 else None
+
+
+_STATE_VERBS = {"be", "have", "remain", "continue", "seem", "appear", "exist", "know", "believe", "think",
+                "want", "hope", "need", "say", "mean"}
 
 
 def _after_document(s: _Sent, iso: str) -> bool:
