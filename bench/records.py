@@ -5,6 +5,7 @@
     python bench/records.py --split dev2 [--errors]  # the second blind dev set (annotators D, E)
     python bench/records.py --split dev3 [--errors]  # the third blind dev set (mia-extra; F, G)
     python bench/records.py --split dev4 [--errors]  # the fourth blind dev set (corpus; H, I)
+    python bench/records.py --split dev5 [--errors]  # the fifth (the 47 mia-extra pages left; J, K)
     python bench/records.py                        # dev and test, both printed
     python bench/records.py --split test           # the test split alone (log it in docs/quality.md)
 
@@ -34,7 +35,9 @@ Scoring (per field, one judgement per page):
 - overall = all judgements pooled (micro average).
 
 ``dev2`` (``dev2.json``), ``dev3`` (``dev3.json``, 60 mia-extra pages) and ``dev4``
-(``dev4.json``, 60 corpus pages) are further blind tuning sets, scored and studied like ``dev``.
+(``dev4.json``, 60 corpus pages) and ``dev5`` (``dev5.json``, the 47 mia-extra pages no other
+sample holds, 19 of them index or stub pages) are further blind tuning sets, scored and studied
+like ``dev``.
 Never read the test split's errors: ``--errors`` refuses ``--split test`` (and ``both``).
 """
 
@@ -59,7 +62,7 @@ GOLD = ROOT / "tests" / "gold" / "records"
 CORPUS = Path(os.environ.get("WITNESS_CORPUS", "/tmp/corpus/corpus"))
 MIA_EXTRA = Path(os.environ.get("WITNESS_MIA_EXTRA", "/tmp/corpus/mia-extra"))
 
-DEV_SPLITS = ("dev", "dev2", "dev3", "dev4")   # the splits whose errors may be listed and tuned on
+DEV_SPLITS = ("dev", "dev2", "dev3", "dev4", "dev5")   # the splits whose errors may be listed and tuned on
 FIELDS = ("skip", "authors", "title", "date", "written", "periodical", "volume", "issue", "pages",
           "transcribed_by", "translated_by")
 LISTS = ("authors", "transcribed_by", "translated_by")
