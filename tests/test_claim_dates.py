@@ -135,3 +135,19 @@ def test_a_chronology_entry_dates_its_present_tense_events(nlp):
     wrote = dated(nlp, "On 21 January 1924, Lenin suffered another stroke. In his autobiography Kennedy writes "
                        "about it.", people, "wrote")
     assert ("kennedy", None) in wrote and all(d is None for _, d in wrote), wrote
+
+
+def test_then_says_the_office_at_the_sentences_date(nlp):
+    """hardcastle-1935-abyssinia: "the overthrow of the then Italian Premier, Crispi, in 1896"; two
+    dates in the sentence leave it undated."""
+    people = {"Crispi": "crispi"}
+    assert dated(nlp, "Adowa led to the overthrow of the then Italian Premier, Crispi, in 1896.", people,
+                 "held_office") == [("crispi", "1896")]
+    assert dated(nlp, "The defeat of 1896 and the crisis of 1898 brought down the then Italian Premier, Crispi.",
+                 people, "held_office") == [("crispi", None)]
+
+
+def test_an_event_named_by_its_year():
+    assert [iso for _, _, iso in find_dates("he played a big part in the 1905 revolution", "1960")] == ["1905"]
+    assert [iso for _, _, iso in find_dates("arrested during the 1926 general strike", "1960")] == ["1926"]
+    assert find_dates("after the 1905 revolution he fled", "1960") == []       # "after" shifts it

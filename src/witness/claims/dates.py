@@ -51,6 +51,9 @@ DATE_RE = re.compile(
     rf"|{_MONTH}\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}"
     rf"|{_MONTH},?\s+{_YEAR}"
     rf"|(?:in|of|by|from|since|until|during|early|late|mid|summer|spring|autumn|winter|fall)\s+(?:the\s+(?:year|end\s+of)\s+)?{_YEAR}\b(?![-–]\d)"
+    # "during the 1905 revolution": an event named by its year dates what happens in it
+    rf"|(?:in|during)\s+the\s+{_YEAR}\s+(?=(?:[Rr]evolution|general\s+strike|strike|elections?|[Cc]ongress|"
+    rf"[Cc]onference|uprising|insurrection|[Ww]ar|campaign|[Cc]ommune)\b)"
     # "deported in ’34": the century is the document's, or the one before if that is later
     rf"|(?:in|of|by|from|since|until|during)\s+['’‘](?P<yy>\d\d)\b(?![-–’']?\d)"
     rf"|(?:week|day),\s+{_YEAR}(?=\s*[,.;:)]|\s*$)"  # "Easter week, 1916," (not "That day, 1800 workers")

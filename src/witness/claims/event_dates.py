@@ -31,6 +31,7 @@ def date_for(s: _Sent, tok, dates, ptok=None, predicate: str | None = None,
             or _adjacent_date(s, tok, dates)
             or _opening_date(s, tok, dates)
             or (_clause_date(s, tok, ptok, dates) if predicate in _STATES else None)
+            or (_then_date(s, tok, ptok, dates) if predicate in _STATES else None)
             or (_chronicle_date(s, tok, ptok) if not dates and predicate != "wrote" else None))
 
 
@@ -235,6 +236,16 @@ def _when_clause_of(v, verb) -> bool:
     is the main clause's ("after", "before", "since" shift it: no date rather than a wrong one)."""
     return v.dep_ == "advcl" and v.head.i == verb.i and any(
         c.lower_ in ("when", "whilst", "while") and c.dep_ in ("advmod", "mark") for c in v.children)
+
+
+def _then_date(s: _Sent, tok, ptok, dates) -> str | None:
+    """"the then Italian Premier, Crispi", "Alan Greenspan, then head of the Federal Reserve":
+    "then" says the office held at the sentence's time — its one printed date, when it has one."""
+    near = [tok, *tok.children] + ([ptok, *ptok.children] if ptok is not None else [])
+    if not any(w.lower_ == "then" and w.dep_ == "advmod" for w in near):
+        return None
+    printed = {iso for ds, de, iso in dates if _printed_year(s.ctx.text[ds:de]) and not _BOUND.match(s.ctx.text[ds:de])}
+    return printed.pop() if len(printed) == 1 and not _after_document(s, next(iter(printed))) else None
 
 
 def _subject_of(ptok):

@@ -100,7 +100,7 @@ def score(items, claims_per_doc) -> dict:
     by_pred: dict[str, list[int]] = {}          # predicate → [gold, paired, system, system ok]
     in_sentence = [0, 0]                         # of those, the ones whose sentence prints the year: n, equal
     dates = [0, 0, 0]                            # paired gold claims with a gold date, system date equal, system date given
-    date_misses = []                             # (file, subject, predicate, gold date, system date, evidence)
+    date_misses = []                             # (file, subject, predicate, gold date, system date, evidence, where)
     for (g, doc), claims in zip(items, claims_per_doc):
         gold, seen = [], set()
         ctx = Context(doc)
@@ -167,7 +167,7 @@ def score(items, claims_per_doc) -> dict:
                                         "year in the sentence" if printed else "year elsewhere"))
             dates[2] += bool(c.date) and c.date != gd[5]
             if c.date and c.date != gd[5] and not gd[5]:
-                date_misses.append((g["file"], gd[0], gd[1], gd[5], c.date, gd[3]))
+                date_misses.append((g["file"], gd[0], gd[1], gd[5], c.date, gd[3], "the gold has no date"))
             if c.certainty == gd[2]:
                 cert_ok += 1
             else:
