@@ -73,6 +73,12 @@ _SEASON = {"spring": None, "summer": None, "autumn": None, "fall": None, "winter
 _EXPLICIT_YEAR = re.compile(rf"\b{_YEAR}\b")
 
 
+def document_now(record) -> str | None:
+    """The document's own "now", which "last July" and "three years ago" count from: when it was
+    written (a letter's date) before when it was published (a reprint's date is not its now)."""
+    return record.written or record.date or record.heading_date
+
+
 def parse_iso(value: str | None) -> tuple[int, int | None, int | None] | None:
     if not value:
         return None

@@ -1,6 +1,8 @@
-"""Which date of a sentence belongs to which event: the date expression whose parse hangs off
-the trigger (not off another verb, another event noun, an appositive or another conjunct).
-dates.py reads date expressions; this module attaches them."""
+"""Which date of a sentence belongs to which event.  First the date expression whose parse hangs
+off the trigger (not off another verb, another event noun, an appositive or another conjunct);
+then, since the small parser often hangs a printed date elsewhere, the places where the text
+still says whose date it is (see date_for) — each declining rather than guessing, as a wrong
+date makes a false contradiction.  dates.py reads date expressions; this module attaches them."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ import re
 
 from .arguments import _Sent
 from .dates import _EXPLICIT_YEAR as _EXPLICIT
+from .dates import document_now, find_dates
 from .predicates import NOUNS
 
 # A date hanging off one of these (or off another event noun) is that event's date: "the
@@ -21,9 +24,12 @@ _TIME_NOUNS = {"week", "day", "month", "year", "spring", "summer", "autumn", "fa
 def date_for(s: _Sent, tok, dates, ptok=None, predicate: str | None = None,
              obj: str | None = None) -> str | None:
     """The event's date, from the first of: the date hanging off the trigger (_own_date); for a
-    work, the year printed after its title ("Imperialism (1902)"); the date right after the
-    trigger's phrase ("his death in 1953", "deported in ’34"); for an office, the date of the
-    clause its holder is the subject of ("In 1968 she became the first secretary")."""
+    work, the year printed after its title ("Imperialism (1902)"); a printed year right after
+    the event's phrase ("his death in 1953", "deported in ’34"); a date opening the clause of
+    coordinated verbs ("In 1898 he was arrested and kept in various jails"); for an office or a
+    membership, the date of the clause its holder is the subject of ("In 1968 she became the
+    first secretary"), or the sentence's one date for "the then Premier"; a chronology entry's
+    date ("On November 20, 1962, … Premier Khrushchev formally agrees")."""
     if predicate not in _LASTING:     # "memoirs of party work from 1914 to 1917": what they cover
         dates = [d for d in dates if not s.ctx.text[d[0]:d[1]].lower().startswith("from")]
     return (_own_date(s, tok, dates)
@@ -149,11 +155,20 @@ def _opening_date(s: _Sent, tok, dates) -> str | None:
     for ds, de, iso in dates:
         if _BOUND.match(s.ctx.text[ds:de]):
             continue             # "Since 1921 a member …, Gallacher was arrested": a state's start
-        t = _date_root(s, ds, de)
-        v = t.head.head if t is not None and t.head.dep_ == "prep" else t.head if t is not None else None
+        v = _adjunct_of(s, ds, de)
         if v is not None and v.i == first.i and de - s.base <= first.idx:
             return iso
     return None
+
+
+def _adjunct_of(s: _Sent, ds: int, de: int):
+    """The word a date is an adjunct of, directly or through its preposition ("In 1855 … succeeded",
+    "On November 25, 1962, … renews") — not the verb of a date deep in an object ("takes his
+    story down to … the united opposition of 1926")."""
+    t = _date_root(s, ds, de)
+    if t is None:
+        return None
+    return t.head.head if t.head.dep_ == "prep" else t.head
 
 
 def _clause_date(s: _Sent, tok, ptok, dates) -> str | None:
@@ -181,10 +196,7 @@ def _clause_date(s: _Sent, tok, ptok, dates) -> str | None:
         if _BOUND.match(words) and not words.lower().startswith("since") or not _printed_year(words) \
                 or _after_document(s, iso):
             continue         # a plan's date ("pressing for Dominion status … in 1960"), a borrowed year
-        t = _date_root(s, ds, de)
-        # an adjunct of the verb itself ("In 1855", "On November 25, 1962,"), not a date deep
-        # in its object ("takes his story down to … the united opposition of 1926")
-        v = t.head.head if t is not None and t.head.dep_ == "prep" else t.head if t is not None else None
+        v = _adjunct_of(s, ds, de)
         if v is not None and (v.i == verb.i or _when_clause_of(v, verb)):
             return iso
     return None
@@ -203,9 +215,8 @@ def _chronicle_date(s: _Sent, tok, ptok) -> str | None:
     present state ("the blockade remains"), and never a paragraph in the past tense.  Not
     writing: "On 21 January 1924, … Lenin suffered … In his autobiography he writes" is a
     critic's present, not the entry's day."""
-    from .dates import find_dates
-    verb = tok if tok.pos_ == "VERB" else (_subject_of(ptok).head if ptok is not None and _subject_of(ptok) is not None
-                                          else None)
+    subj = _subject_of(ptok) if ptok is not None else None
+    verb = tok if tok.pos_ == "VERB" else subj.head if subj is not None else None
     if verb is None or verb.tag_ not in ("VBZ", "VBP") or verb.lemma_ in _STATE_VERBS:
         return None
     ctx = s.ctx
@@ -216,8 +227,7 @@ def _chronicle_date(s: _Sent, tok, ptok) -> str | None:
     opening = _CHRONICLE_OPENING.match(ctx.text, ps)
     if not opening:
         return None
-    record = ctx.doc.record
-    found = find_dates(ctx.text[ps:opening.end()], record.written or record.date or record.heading_date, ps)
+    found = find_dates(ctx.text[ps:opening.end()], document_now(ctx.doc.record), ps)
     return found[0][2] if found and found[0][0] <= ps + 3 else None
 
 
@@ -226,8 +236,7 @@ _STATE_VERBS = {"be", "have", "remain", "continue", "seem", "appear", "exist", "
 
 
 def _after_document(s: _Sent, iso: str) -> bool:
-    record = s.ctx.doc.record
-    now = record.written or record.date or record.heading_date
+    now = document_now(s.ctx.doc.record)
     return bool(now) and iso[:len(now)] > now[:len(iso)]
 
 
@@ -245,7 +254,10 @@ def _then_date(s: _Sent, tok, ptok, dates) -> str | None:
     if not any(w.lower_ == "then" and w.dep_ == "advmod" for w in near):
         return None
     printed = {iso for ds, de, iso in dates if _printed_year(s.ctx.text[ds:de]) and not _BOUND.match(s.ctx.text[ds:de])}
-    return printed.pop() if len(printed) == 1 and not _after_document(s, next(iter(printed))) else None
+    if len(printed) != 1:
+        return None
+    iso = printed.pop()
+    return None if _after_document(s, iso) else iso
 
 
 def _subject_of(ptok):

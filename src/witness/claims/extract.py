@@ -18,7 +18,7 @@ from .arguments import (_MAX_OBJECT, _REFLEXIVES, _REL_PRONOUNS, _children, _is_
                         _prep_objects, _Sent, _verb_args)
 from .scope import govern, governing_words
 from .context import Context
-from .dates import find_dates
+from .dates import document_now, find_dates
 from .event_dates import date_for
 from .figures import figurative_death, once_again
 from .patterns import colon_list, parenthetical_claims, person_noun_claims, prison_claims
@@ -380,9 +380,7 @@ def claims_from_sentence(ctx: Context, base: int, sdoc, doc_date: str | None, mo
 
 
 def doc_date(doc: Document) -> str | None:
-    """The document's own "now", which "last July" and "three years ago" count from: when it was
-    written (a letter's date) before when it was published (a reprint's date is not its now)."""
-    return doc.record.written or doc.record.date or doc.record.heading_date
+    return document_now(doc.record)
 
 
 def _pipe(nlp, texts, n_process=1, batch_size=64):
