@@ -151,3 +151,15 @@ def test_an_event_named_by_its_year():
     assert [iso for _, _, iso in find_dates("he played a big part in the 1905 revolution", "1960")] == ["1905"]
     assert [iso for _, _, iso in find_dates("arrested during the 1926 general strike", "1960")] == ["1926"]
     assert find_dates("after the 1905 revolution he fled", "1960") == []       # "after" shifts it
+
+
+def test_a_possessive_titles_year_is_no_writing_date(nlp):
+    """Found by the whole-corpus re-extraction (two false 'alive after death' contradictions):
+    "Stalin’s Year of Terror (1998)" is a book about Stalin, "a Comment on Deutscher’s The Prophet
+    Outcast (1994)" the year of the comment."""
+    people = {"Stalin": "stalin", "Gorter": "gorter"}
+    for text in ("See J. Arch Getty, Stalin’s Year of Terror (1998), pp. 12–14.",
+                 "A Comment on Stalin’s The Foundations of Leninism (1994) was printed."):
+        assert all(d is None for _, d in dated(nlp, text, people, "wrote")), text
+    assert dated(nlp, "Gorter, however, in The Fundamentals of Social Democracy (1905), said so.", people,
+                 "wrote") == [("gorter", "1905")]

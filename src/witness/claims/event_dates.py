@@ -107,7 +107,9 @@ def _work_year(s: _Sent, obj: str | None) -> str | None:
         return inside.group(1)   # the parse took the year's bracket into the title: "Fundamentals … (1905"
     text = s.sdoc.text
     i = text.find(obj)
-    if i < 0:
+    if i < 0 or re.search(r"['’]s?\s*$", text[:i]):
+        # "Stalin’s Year of Terror (1998)", "a Comment on Deutscher’s The Prophet Outcast (1994)":
+        # a possessive title may be a book about the person, and its year the edition cited
         return None
     m = _WORK_YEAR.match(text, i + len(obj))
     return m.group(1) if m else None
