@@ -20,8 +20,8 @@ from __future__ import annotations
 import re
 
 from ..model import Record
-from ..record import (RecordBuilder, clean, day_of_speech, is_credit_line, normalise_name, parse_date,
-                      parse_names)
+from ..record import (RecordBuilder, clean, day_of_speech, is_credit_line, names_a_day, normalise_name,
+                      opens_with_credit, parse_date, parse_names)
 from .mia_names import full_form, fuller, people, surname_key
 from .mia_titles import (TitleFacts, chapter_after_rule, choose_title, heading_lines, info_lines, is_label,
                          is_title_tag, join_label, label_sequel, numbered_sections)
@@ -249,7 +249,7 @@ class HeaderReader:
             # (Also when the header's only dated source is a later book: "Karl Marx 1859" over
             # "Source: …, Progress Publishers, Moscow, 1977".)
             rec.date, rec.date_text = self._work_year
-        if rec.written is None and rec.date is None and rec.heading_date and len(rec.heading_date) == 10 \
+        if rec.written is None and rec.date is None and names_a_day(rec.heading_date, rec.heading_date_text) \
                 and _SPEECH_TITLE.match(rec.title or ""):
             # A speech with no source: the day its heading gives is the day it was delivered.
             rec.written, rec.written_text = day_of_speech((rec.heading_date, rec.heading_date_text or ""),
@@ -396,7 +396,7 @@ class HeaderReader:
         labels = [s for s in block.iter("span") if "info" in _classes(s)]
         if not labels:
             for line, marked in info_lines(block):
-                if not credits_only or is_credit_line(line):
+                if not credits_only or opens_with_credit(line):
                     self.rb.info_line(line, marked)
             return
         # Labelled: the value of a label runs from its span to the next label span or <br>.
