@@ -29,11 +29,13 @@ _SEASON = rf"(?:Early|Mid|Late|Mid-)?[- ]?(?:{'|'.join(SEASON_NAMES)})"
 _MON2 = _MON.replace("?P<mon>", "?:")
 _DASH = r"\s*[-–—/]\s*"
 # Most specific first: a day-month-year anywhere beats a bare year elsewhere in the line.
-# Ranges give their first day or month ("12-17 April 1871" → 1871-04-12, "March–April 1967"
-# → 1967-03); a bare year inside a span of years ("Memoirs, 1901-1941") is no date at all.
+# A span of days gives its month, the precision both ends share ("12-17 April 1871" → 1871-04:
+# the guide's reduced precision, not a first day the page never names alone); a span of months
+# its first month ("March–April 1967" → 1967-03, an issue's date); a bare year inside a span of
+# years ("Memoirs, 1901-1941") is no date at all.
 _DATE_PATTERNS = [
-    re.compile(rf"\b{_DAY}(?:{_DASH}[0-3]?\d(?:st|nd|rd|th)?)?\s+(?:of\s+)?{_MON},?\s+{_YEAR}\b", re.I),  # 28 August 1937
-    re.compile(rf"\b{_MON}\s+{_DAY}(?:{_DASH}[0-3]?\d(?:st|nd|rd|th)?)?(?:,\s*|\s+){_YEAR}\b", re.I),  # August 28, 1937 (or 28,1937)
+    re.compile(rf"\b{_DAY}(?:{_DASH}(?P<to>[0-3]?\d)(?:st|nd|rd|th)?)?\s+(?:of\s+)?{_MON},?\s+{_YEAR}\b", re.I),  # 28 August 1937
+    re.compile(rf"\b{_MON}\s+{_DAY}(?:{_DASH}(?P<to>[0-3]?\d)(?:st|nd|rd|th)?)?(?:,\s*|\s+){_YEAR}\b", re.I),  # August 28, 1937 (or 28,1937)
     re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<monn>[01]?\d)\.(?P<year>1[5-9]\d\d|20\d\d)\b"),  # 15.04.2010
     re.compile(r"\b(?P<year>1[5-9]\d\d|20\d\d)-(?P<monn>[01]\d)-(?P<day>[0-3]\d)\b"),     # 1937-08-28
     re.compile(rf"\b{_MON}(?:{_DASH}{_MON2})?,?\s+{_YEAR}\b", re.I),               # August 1938, March–April 1967
@@ -72,7 +74,8 @@ def parse_date(text: str | None, spans: bool = False) -> tuple[str, str] | None:
                 continue
             if month is None:
                 iso = f"{year:04d}"
-            elif day is None:
+            elif day is None or (g.get("to") and int(g["to"]) > day and "/" not in m.group(0)):
+                # (not "October 11/24, 1917": one day in the Old Style and the New)
                 iso = f"{year:04d}-{month:02d}"
             else:
                 iso = f"{year:04d}-{month:02d}-{day:02d}"
@@ -81,6 +84,11 @@ def parse_date(text: str | None, spans: bool = False) -> tuple[str, str] | None:
 
 
 _DAY_SPAN = re.compile(r"\b([0-3]?\d)\s*[-–]\s*([0-3]?\d)\b")
+
+
+def names_a_day(iso: str | None, words: str) -> bool:
+    """Does a date name a day, or a span of days ("MARCH 6-8, 1918", read as its month)?"""
+    return bool(iso) and (len(iso) == 10 or (len(iso) == 7 and _DAY_SPAN.search(words or "") is not None))
 
 
 def day_of_speech(heading: tuple[str, str], day: str | None = None) -> tuple[str, str]:
@@ -162,6 +170,11 @@ _LAST_BY = re.compile(r".*\bby\s+(?=[A-Z])")
 _PART_BY = re.compile(r"^(?:by)\s+", re.I)
 _NAME_YEAR = re.compile(r"^([A-Z][^\d,;&()]*?)\s+\(?(?:1[89]|20)\d\d\)?$")
 _NOT_A_NAME = re.compile(r"@|https?:|www\.|^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d", re.I)
+# "Zodiac, MEA 1993": the archive's own initials (Marx-Engels Archive) name no transcriber.
+_ARCHIVE_INITIALS = {"MEA", "MIA", "ETOL"}
+# "The Late George Hanna", "by the Institute of Marxism-Leninism": words before the name.
+# ("the Way" of a heading "By the Way" is no name: a body's name has more than one word.)
+_NAME_LEAD = re.compile(r"^(?:[Tt]he\s+[Ll]ate\s+|the\s+(?=[A-Z]\S*\s+\S))")
 
 
 def parse_names(text: str | None) -> list[str]:
@@ -186,18 +199,18 @@ def parse_names(text: str | None) -> list[str]:
     out = []
     for part in _NAME_SPLIT.split(text):
         part = _PART_BY.sub("", part.strip().rstrip(" –—-"))   # "Einde O’Callaghan – [a note]"
-        name = normalise_name(part)
+        name = normalise_name(_NAME_LEAD.sub("", part))
         # A credit value that is a sentence ("Socialist Party of Great Britain" is fine) is kept;
         # very long fragments are notes, not names.
         if (name and len(name) <= 80 and name[0].isupper() and not _NOT_A_NAME.search(name)
-                and name not in out):
+                and name not in out and name not in _ARCHIVE_INITIALS):
             out.append(name)
     return out
 
 
 # --------------------------------------------------------------------------- roles and labels
 
-_R_TRANSCRIBED = re.compile(r"trans(?:cri|cip|crit|ript)")
+_R_TRANSCRIBED = re.compile(r"trans(?:cri|cip|crit|ript)|scann")   # ("Scanned and prepared … by": digitised)
 _R_MARKUP = re.compile(r"mark(?:ed)?[- ]?up|html|xhtml")
 _R_PROOF = re.compile(r"proo?f")
 _R_TRANSLATED = re.compile(r"translat")
@@ -273,7 +286,7 @@ def parse_source_line(line: str | None, marked=(), skip=()) -> dict:
 # --------------------------------------------------------------------------- free-text lines
 
 _CREDIT_LINE = re.compile(
-    r"^(?P<roles>(?:[\w\\/&,\- ]|&amp;)*?(?:transcri\w*|mark(?:ed)?[- ]?up|html\w*|proof\w*|translat\w*)"
+    r"^(?P<roles>(?:[\w\\/&,\- ]|&amp;)*?(?:transcri\w*|scanned|mark(?:ed)?[- ]?up|html\w*|proof\w*|translat\w*)"
     r"(?:[\w\\/&,\- ]*?))\s*(?::\s*by|:|\bby)\s+(?P<names>.+)$", re.I)
 
 
@@ -281,6 +294,13 @@ def is_credit_line(line: str) -> bool:
     """"Transcribed for the Internet by …": a credit, even when no name can be read from it."""
     m = _CREDIT_LINE.match(clean(line))
     return bool(m and roles_of(m.group("roles")))
+
+
+def opens_with_credit(line: str) -> bool:
+    """A credit line that opens with its role ("Transcribed by …", "Html Markup by …"), not a
+    sentence that mentions one ("Taken from the Penguin edition of Capital, translated by Ben
+    Fowkes" credits a quoted edition's translator, not this page's)."""
+    return is_credit_line(line) and bool(roles_of(" ".join(clean(line).split()[:2])))
 
 
 def parse_credit_line(line: str) -> dict[str, list[str]]:
@@ -292,6 +312,9 @@ def parse_credit_line(line: str) -> dict[str, list[str]]:
     names = parse_names(m.group("names")) or _email_credit(m.group("names"))
     return {r: names for r in roles} if names else {}
 
+
+# The end of a source's sentence and a credit sentence after it (its role word first).
+_CREDIT_SENTENCE = re.compile(r"[.)]\s+(?=(?:Transcri|Scanned|Marked|Proof|Translat|HTML|Html)\w*\b)")
 
 _EMAIL = re.compile(r"^(?:by\s+)?([\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+?)\.?$", re.I)
 
@@ -414,6 +437,11 @@ class RecordBuilder:
                 self.credit(f, names)
             return
         field = fields[0]
+        if field in ("source", "published") and (m := _CREDIT_SENTENCE.search(value)) and is_credit_line(value[m.end():]):
+            # "Source: Karl Marx, Letters to Dr Kugelmann (…). Scanned and prepared for the
+            # Marxist Internet Archive by Paul Flewers.": the credit is no part of the source.
+            self.info_line(value[m.end():])
+            value = value[:m.start() + 1]
         if not value and field == "rights":
             # "Public Domain" or "Copyleft" alone is the statement itself, not an empty field.
             self.rec.rights = self.rec.rights or clean(label).strip(" :")

@@ -173,8 +173,10 @@ def _marked_name(body: str, marked: Iterable[str], skip: set) -> str | None:
     for pat in (_VOL, _NO):
         if (m := pat.search(body)):
             stop = min(stop, m.start())
-    if (d := parse_date(body)):
-        stop = min(stop, body.find(d[1]) if d[1] in body else stop)
+    if (d := parse_date(body)) and body.find(d[1]) > 0:
+        # (A line that opens with its date names the paper after it: "1896 in the miscellany
+        # *Rabotnik*, No. 1–2", "1914, Eduard Bernstein in … *Vorwärts!*".)
+        stop = min(stop, body.find(d[1]))
     best = None
     for phrase in marked:
         p = clean(phrase).strip(" ,.;:")

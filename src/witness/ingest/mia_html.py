@@ -13,12 +13,13 @@ import re
 from lxml import etree
 
 from ..model import Document, Note, Source
-from ..record import RecordBuilder, clean, is_credit_line
+from ..record import RecordBuilder, clean, is_credit_line, opens_with_credit
 from .base import Decline, RawInput, Skipped
 from .encoding import declared_charset, decode, resource_limit
 from .ids import doc_id
 from .mia_notes import NOTE_CLASSES, NOTES_HEADING, find_calls, read_notes
 from .mia_record import HeaderReader, header_line
+from .mia_titles import info_lines
 from .mia_sniff import sniff
 from .textbuild import HEADINGS, TextBuilder, classes as _classes, inline_text, tc as _tc
 
@@ -226,7 +227,10 @@ class _Page:
                 continue
             text = inline_text(el)
             if self.header_closed_at is not None and order.get(el, 0) > self.header_closed_at and len(text) >= 100:
-                self.late_info.append(el)        # after the header's closing rule: text (body_text)
+                # After the header's closing rule: text (body_text) — unless it is only credits
+                # ("Transcribed by Bert Schultz (1993) / Html Markup by …" closing a chapter).
+                if not all(opens_with_credit(line) for line, _ in info_lines(el)):
+                    self.late_info.append(el)
             elif not header_line(text) and len(text) >= 200:
                 self.body_info.append(el)        # text only if the page has no other (body_text)
             elif not header_line(text) and len(text) >= 40:

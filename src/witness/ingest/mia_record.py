@@ -20,8 +20,9 @@ from __future__ import annotations
 import re
 
 from ..model import Record
-from ..record import (RecordBuilder, clean, day_of_speech, is_credit_line, normalise_name, parse_date,
-                      parse_names)
+from ..record import (RecordBuilder, clean, day_of_speech, names_a_day, normalise_name,
+                      opens_with_credit, parse_date, parse_names)
+from .mia_datelines import date_line as _date_line, datelines
 from .mia_names import full_form, fuller, people, surname_key
 from .mia_titles import (TitleFacts, chapter_after_rule, choose_title, heading_lines, info_lines, is_label,
                          is_title_tag, join_label, label_sequel, numbered_sections)
@@ -39,8 +40,6 @@ _LONE_YEAR = re.compile(r"(?<![\d\-–/])(?<!of )(?<!in )(?<!since )(?<!after )(
                         r"(1[5-9]\d\d|20\d\d)\)?\.?\s*$")
 _LANG_BY_FOLDER = {"espanol": "es", "italiano": "it", "polski": "pl", "suomi": "fi", "norsk": "no",
                    "eesti": "et", "ellinika": "el", "esperanto": "eo", "islenska": "is", "shqip": "sq"}
-# A word of a signature or a place line: capitalised ("Moscow", "ZINOVIEV"), an initial, a particle.
-_SIGNATURE_WORD = re.compile(r"^(?:[A-Z][\w’'\-]*|[A-Z]\.(?:[A-Z]\.?)*|de|von|van|der|la|le|du|y|[-–—])$")
 _NAME_YEAR_WORK = re.compile(r"^(?P<who>[A-Z][^:\d]{1,40}?)\s+(?P<year>1[5-9]\d\d|20\d\d)\s*:\s*(?P<work>\S.*)$")
 # "Preface to the Second Edition (1870)", "1892 English Edition Introduction": the preface first
 # appeared in that edition.
@@ -50,11 +49,8 @@ _CONTINUED = re.compile(r"^(?:of|and|for|to|on|in)\s+(?:the\s+)?[A-Z]")   # a he
 _ADOPTED = re.compile(r"^\(?(?:as\s+)?adopted\s+(?:by|at)\s+(?:the\s+)?(?P<body>[A-Z][^,;()]{3,80}?)"
                       r"(?:,|\s+(?:on|in))\s+(?P<when>[^()]{0,30}\d{4})\)?\.?$")
 _SPEECH_TITLE = re.compile(r"^(?:[\w.’' ]{1,40}[’']s?\s+)?(?:speech|address|lecture|remarks|talk)\b", re.I)
-_CLOSING_SOURCE = re.compile(r"^(?:first\s+)?published\s+(?:in|according)\b", re.I)
-_NOTE_START = re.compile(r"^(?:[\[(]?\d{1,3}[\])]?\.?|[*†‡]+)\s")
 _STUDY_GUIDE = re.compile(r"^(?:an?\s+)?(?:study|reading|discussion)\s+guide\b", re.I)
 _SIGNED_YEAR = re.compile(r"^(?P<who>[A-Z][\w.’' \-]{2,40}?),?\s+(?P<year>1[89]\d\d|20\d\d)\.?$")
-_DATELINE = re.compile(r"^\[?[A-Z][\w\- ]{1,30}\]?,?\s+.{0,40}\d{4}\.?$")
 
 
 def marked_phrases(el) -> tuple:
@@ -205,11 +201,7 @@ class HeaderReader:
         if self.p.updat is not None:
             rb.last_updated(inline_text(self.p.updat))
         is_letter = letter is not None or "/letters/" in self.p.rel
-        if is_letter:
-            self._dateline()
-        elif self.body_paras:
-            self._opening_dateline()
-        self._closing_dateline()
+        datelines(self.p, rb, self.body_paras, self.tail_paras, is_letter)
         if self.p.date_ps and rb.rec.heading_date is None:
             for p in self.p.date_ps:
                 if rb.heading_date(inline_text(p)):
@@ -249,7 +241,7 @@ class HeaderReader:
             # (Also when the header's only dated source is a later book: "Karl Marx 1859" over
             # "Source: …, Progress Publishers, Moscow, 1977".)
             rec.date, rec.date_text = self._work_year
-        if rec.written is None and rec.date is None and rec.heading_date and len(rec.heading_date) == 10 \
+        if rec.written is None and rec.date is None and names_a_day(rec.heading_date, rec.heading_date_text) \
                 and _SPEECH_TITLE.match(rec.title or ""):
             # A speech with no source: the day its heading gives is the day it was delivered.
             rec.written, rec.written_text = day_of_speech((rec.heading_date, rec.heading_date_text or ""),
@@ -347,56 +339,11 @@ class HeaderReader:
         self.work = self.work or _work(text)
         return "work", None
 
-    def _dateline(self) -> None:
-        """A letter's date: its dateline ("London, 20 June, 1873"), before or at the top of the body."""
-        for el in self.p.header_headings:
-            t = inline_text(el)
-            if _DATELINE.match(t) and self.rb.written(t, t):
-                return
-        for para in self.body_paras[:3]:
-            if len(para) < 90 and parse_date(para) and self.rb.written(para, para):
-                return
-        for el in self.p.date_ps:         # <p class="date">January 27, 1956</p> over "Dear Sir:"
-            t = inline_text(el)
-            if len(t) < 90 and parse_date(t) and self.rb.written(t, t):
-                return
-
-    def _opening_dateline(self) -> None:
-        """A text that opens with where and when it was written ("London / October 8, 1885")."""
-        para = clean(self.body_paras[0].replace("\n", " "))
-        d = _date_line(para)
-        # (Not "(Die Presse, July 7, 1862)": a citation of where it appeared.)
-        if d and len(d[0]) == 10 and not para.startswith("(") and para.replace(d[1], "").strip(" ,.[]"):
-            self.rb.written(d[1], para)
-
-    def _closing_dateline(self) -> None:
-        """A text signed and dated at its end ("Frederick Engels / London, June 16, 1891",
-        "G. ZINOVIEV / Moscow, / July 7th, 1924.", "June 15, 1979") was written on that date."""
-        if self.rb.rec.written is not None or len(self.tail_paras) < 2:
-            return
-        if len(self.p.sig_ps) > 1:
-            return              # several signed texts on one page (the Manifesto's prefaces)
-        for para in reversed(self.tail_paras[1:]):      # (the first may be the text's only paragraph)
-            if _CLOSING_SOURCE.match(para) and len(para) < 400:
-                # The Lenin library's closing note ("Published in 1918 in the pamphlet: …"),
-                # read when the header named no publication.
-                if not self.rb.has_source_line():
-                    self.rb.info_line(para.split("\n")[0])
-                continue
-            if len(para) > 100:
-                if _NOTE_START.match(para):
-                    continue    # a footnote after the signature
-                return          # text after it: a date inside the text, not its close
-            # (A closing "March 1924" is as often the issue's date as the writing's: a day only.)
-            if (d := _date_line(para, words=6, longest=100)) and len(d[0]) >= 10:
-                self.rb.written(d[1], para)
-                return
-
     def _info(self, block, credits_only: bool = False) -> None:
         labels = [s for s in block.iter("span") if "info" in _classes(s)]
         if not labels:
             for line, marked in info_lines(block):
-                if not credits_only or is_credit_line(line):
+                if not credits_only or opens_with_credit(line):
                     self.rb.info_line(line, marked)
             return
         # Labelled: the value of a label runs from its span to the next label span or <br>.
@@ -490,19 +437,6 @@ def _source_heading(lines: list[str]) -> str | None:
         return None
     line = ", ".join(lines[k:] + lines[:k])
     return line if _NUMBERS.search(line) and parse_date(line) else None
-
-
-def _date_line(text: str, words: int = 5, longest: int = 80) -> tuple[str, str] | None:
-    """The date of a line that is a date, or a place and a date ("Highgate Cemetery, London.
-    March 17, 1883"), or a signature and a date ("G. ZINOVIEV / Moscow, / July 7th, 1924."):
-    besides the date at most `words` words, each capitalised, an initial or a particle."""
-    if len(text) > longest:
-        return None
-    d = parse_date(text)
-    if d is None:
-        return None
-    rest = [w for w in re.split(r"[\s,.;:()\[\]]+", text.replace(d[1], " ")) if w]
-    return d if len(rest) <= words and all(_SIGNATURE_WORD.match(w) for w in rest) else None
 
 
 def _work(text: str) -> str | None:
