@@ -52,10 +52,8 @@ DATE_RE = re.compile(
     rf"|{_MONTH},?\s+{_YEAR}"
     rf"|(?:in|of|by|from|since|until|during|early|late|mid|summer|spring|autumn|winter|fall)\s+(?:the\s+(?:year|end\s+of)\s+)?{_YEAR}\b(?![-–]\d)"
     # "during the 1905 revolution": an event named by its year dates what happens in it
-    rf"|(?:in|during)\s+the\s+{_YEAR}\s+(?=(?:[Rr]evolution|general\s+strike|strike|elections?|[Cc]ongress|"
+    rf"|(?:in|during)\s+the\s+{_YEAR}(?=\s+(?:[Rr]evolution|general\s+strike|strike|elections?|[Cc]ongress|"
     rf"[Cc]onference|uprising|insurrection|[Ww]ar|campaign|[Cc]ommune)\b)"
-    # "deported in ’34": the century is the document's, or the one before if that is later
-    rf"|(?:in|of|by|from|since|until|during)\s+['’‘](?P<yy>\d\d)\b(?![-–’']?\d)"
     rf"|(?:week|day),\s+{_YEAR}(?=\s*[,.;:)]|\s*$)"  # "Easter week, 1916," (not "That day, 1800 workers")
     rf"|(?P<last>last|this|next)\s+(?P<lunit>year|month|{_MONTH[1:-1]}|spring|summer|autumn|fall|winter)"
     rf"|(?P<approx>(?:nearly|almost|about|some|over|more\s+than|less\s+than|around|roughly|approximately)\s+)?"
@@ -161,12 +159,6 @@ def resolve(m: re.Match, doc_date: str | None, text_before: str = "") -> str | N
         base = int(years[-1])
         word = (m.group("rel") or m.group("later")).lower()
         return _fmt(base + (1 if word in ("following", "next", "later") else -1))
-    if m.group("yy"):
-        if not ref:
-            return None
-        yy, now = int(m.group("yy")), ref[0]
-        y = now - now % 100 + yy
-        return _fmt(y if y <= now else y - 100)
     # explicit
     year_m = _EXPLICIT_YEAR.findall(s)
     if m.group("ctx"):

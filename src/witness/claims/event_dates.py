@@ -10,7 +10,7 @@ import re
 
 from .arguments import _Sent
 from .dates import _EXPLICIT_YEAR as _EXPLICIT
-from .dates import document_now, find_dates
+from .dates import document_now
 from .predicates import NOUNS
 
 # A date hanging off one of these (or off another event noun) is that event's date: "the
@@ -25,20 +25,18 @@ def date_for(s: _Sent, tok, dates, ptok=None, predicate: str | None = None,
              obj: str | None = None) -> str | None:
     """The event's date, from the first of: the date hanging off the trigger (_own_date); for a
     work, the year printed after its title ("Imperialism (1902)"); a printed year right after
-    the event's phrase ("his death in 1953", "deported in ’34"); a date opening the clause of
+    the event's phrase ("his death in 1953"); a date opening the clause of
     coordinated verbs ("In 1898 he was arrested and kept in various jails"); for an office or a
     membership, the date of the clause its holder is the subject of ("In 1968 she became the
-    first secretary"), or the sentence's one date for "the then Premier"; a chronology entry's
-    date ("On November 20, 1962, … Premier Khrushchev formally agrees")."""
-    if predicate not in _LASTING:     # "memoirs of party work from 1914 to 1917": what they cover
-        dates = [d for d in dates if not s.ctx.text[d[0]:d[1]].lower().startswith("from")]
+    first secretary"), or the sentence's one date for "the then Premier"."""
+    if predicate not in _LASTING:     # "memoirs of party work from (March) 1914 to 1917": what they cover
+        dates = [d for d in dates if not _FROM.search(s.ctx.text[max(0, d[0] - 8):d[0] + 5])]
     return (_own_date(s, tok, dates)
             or (_work_year(s, obj) if predicate == "wrote" else None)
             or _adjacent_date(s, tok, dates)
             or _opening_date(s, tok, dates)
-            or (_clause_date(s, tok, ptok, dates) if predicate in _STATES else None)
-            or (_then_date(s, tok, ptok, dates) if predicate in _STATES else None)
-            or (_chronicle_date(s, tok, ptok) if not dates and predicate != "wrote" else None))
+            or (_clause_date(s, tok, ptok, dates, obj) if predicate in _STATES else None)
+            or (_then_date(s, tok, ptok, dates) if predicate in _STATES else None))
 
 
 def _own_date(s: _Sent, tok, dates) -> str | None:
@@ -61,8 +59,9 @@ def _own_date(s: _Sent, tok, dates) -> str | None:
             if t.pos_ == "NOUN" and (t.lemma_.lower() in _OTHER_EVENT or t.lemma_.lower() in NOUNS):
                 break
             if t.dep_ == "prep" and t.lower_ in _TOPIC and t.head.i == tok.i and tok.pos_ != "VERB" \
-                    and not ds <= s.base + t.idx < de:
+                    and not any(ds <= s.base + w.idx < de for w in (t, *t.children)):
                 break            # "my article on the change of party leadership in 1929": its subject's date
+                                 # (not "his arrest on 12 May 1937", whose "on" holds the date)
             if t.dep_ == "appos" and t.like_num and t.head.lemma_.lower() in _TIME_NOUNS:
                 pass             # "Easter week, 1916": the year restates the time it hangs off
             elif t.dep_ == "appos" or (t.dep_ == "conj" and t.pos_ in ("NOUN", "PROPN")):
@@ -102,22 +101,22 @@ def _work_year(s: _Sent, obj: str | None) -> str | None:
     right after the title is when it was written or published, the year a historian cites."""
     if not obj or len(obj) < 3:
         return None
-    inside = _YEAR_OPENS.search(obj)
-    if inside:
-        return inside.group(1)   # the parse took the year's bracket into the title: "Fundamentals … (1905"
     text = s.sdoc.text
     i = text.find(obj)
     if i < 0 or re.search(r"['’]s?\s*$", text[:i]):
         # "Stalin’s Year of Terror (1998)", "a Comment on Deutscher’s The Prophet Outcast (1994)":
         # a possessive title may be a book about the person, and its year the edition cited
         return None
+    inside = _YEAR_OPENS.search(obj)
+    if inside:
+        return inside.group(1)   # the parse took the year's bracket into the title: "Fundamentals … (1905"
     m = _WORK_YEAR.match(text, i + len(obj))
     return m.group(1) if m else None
 
 
 def _adjacent_date(s: _Sent, tok, dates) -> str | None:
     """A printed year right after the trigger, or after the name its phrase ends with ("his death
-    in 1953", "the report by Sir John Maud in 1941", "deported in ’34"): the small parser often
+    in 1953", "the report by Sir John Maud in 1941"): the small parser often
     hangs such a date off the main verb.  Not across other words ("my article on the change of
     party leadership in 1929")."""
     end = tok.idx + len(tok.text)
@@ -126,7 +125,7 @@ def _adjacent_date(s: _Sent, tok, dates) -> str | None:
         if lo < end:
             continue
         words = s.ctx.text[ds:de]
-        if not _printed_year(words) or _BOUND.match(words):
+        if not printed_year(words) or _BOUND.match(words):
             return None
         toks = [t for t in s.sdoc if end <= t.idx < lo]
         if len(toks) > 5 or not all(t.pos_ in ("PROPN", "DET") or t.lower_ in _ACROSS for t in toks):
@@ -141,10 +140,10 @@ _ACROSS = {"of", "by", "'s", "’s", ".", "in", "at", "early", "late", "spring",
            "winter", "end", "beginning", "middle", "course"}
 
 
-def _printed_year(words: str) -> bool:
-    """The expression prints its year ("in 1953", "in ’34"), not one borrowed from the document
-    ("on March 5" in a 1937 article about 1917)."""
-    return bool(_EXPLICIT.search(words) or re.search(r"['’‘]\d\d\b", words))
+def printed_year(words: str) -> bool:
+    """The expression prints its year ("in 1953"), not one borrowed from the document ("on March
+    5" in a 1937 article about 1917)."""
+    return bool(_EXPLICIT.search(words))
 
 
 def _opening_date(s: _Sent, tok, dates) -> str | None:
@@ -173,7 +172,16 @@ def _adjunct_of(s: _Sent, ds: int, de: int):
     return t.head.head if t.head.dep_ == "prep" else t.head
 
 
-def _clause_date(s: _Sent, tok, ptok, dates) -> str | None:
+def _not_then(tok, ptok, obj: str | None) -> bool:
+    """"the former premier", "Castle, the future premier, …", "the present Prime Minister":
+    the title is not the one held at the clause's time."""
+    words = [w.lower_ for w in (tok, *tok.children, *ptok.children)]
+    words += [w.lower_ for a in ptok.children if a.dep_ == "appos" for w in a.subtree]
+    words += (obj or "").lower().split()
+    return any(w.strip("-") in _NOT_THEN or w.startswith("ex-") for w in words)
+
+
+def _clause_date(s: _Sent, tok, ptok, dates, obj: str | None = None) -> str | None:
     """An office or membership the clause gives its subject holds at the clause's date: "In 1855
     Tsar Alexander II succeeded to the throne", "When Labour was returned in 1974 she became
     Secretary of State", "On November 25, 1962, President Kennedy renews the demand" — never an
@@ -181,8 +189,7 @@ def _clause_date(s: _Sent, tok, ptok, dates) -> str | None:
     former one."""
     if ptok is None or tok.pos_ in ("VERB", "AUX"):
         return None
-    if any(w.lower_.strip("-") in _NOT_THEN or w.lower_.startswith("ex-")
-           for w in (tok, *tok.children, *ptok.children)):
+    if _not_then(tok, ptok, obj):
         return None
     subj = _subject_of(ptok)
     if subj is None:
@@ -195,46 +202,13 @@ def _clause_date(s: _Sent, tok, ptok, dates) -> str | None:
         return None          # "ten years ago he had not yet been appointed party Führer"
     for ds, de, iso in dates:
         words = s.ctx.text[ds:de]
-        if _BOUND.match(words) and not words.lower().startswith("since") or not _printed_year(words) \
+        if _BOUND.match(words) and not words.lower().startswith("since") or not printed_year(words) \
                 or _after_document(s, iso):
             continue         # a plan's date ("pressing for Dominion status … in 1960"), a borrowed year
         v = _adjunct_of(s, ds, de)
         if v is not None and (v.i == verb.i or _when_clause_of(v, verb)):
             return iso
     return None
-
-
-_CHRONICLE_OPENING = re.compile(
-    r"(?:On\s+)?(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-    r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+1[5-9]\d\d|\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|"
-    r"June|July|August|September|October|November|December),?\s+1[5-9]\d\d)\s*[,:.–—-]")
-
-
-def _chronicle_date(s: _Sent, tok, ptok) -> str | None:
-    """A chronology's entry: a paragraph that opens with a full date ("On November 20, 1962, …")
-    and goes on in the historic present ("Premier Khrushchev formally agrees …") dates each later
-    sentence of the entry that gives no date of its own — only a present-tense event verb, not a
-    present state ("the blockade remains"), and never a paragraph in the past tense.  Not
-    writing: "On 21 January 1924, … Lenin suffered … In his autobiography he writes" is a
-    critic's present, not the entry's day."""
-    subj = _subject_of(ptok) if ptok is not None else None
-    verb = tok if tok.pos_ == "VERB" else subj.head if subj is not None else None
-    if verb is None or verb.tag_ not in ("VBZ", "VBP") or verb.lemma_ in _STATE_VERBS:
-        return None
-    ctx = s.ctx
-    si = ctx.sentence_index(s.base)
-    ps, _pe = ctx.paragraphs[ctx.sentences[si][2]]
-    if ctx.sentences[si][0] == ps:
-        return None          # the entry's own first sentence: its date hangs off its own verb
-    opening = _CHRONICLE_OPENING.match(ctx.text, ps)
-    if not opening:
-        return None
-    found = find_dates(ctx.text[ps:opening.end()], document_now(ctx.doc.record), ps)
-    return found[0][2] if found and found[0][0] <= ps + 3 else None
-
-
-_STATE_VERBS = {"be", "have", "remain", "continue", "seem", "appear", "exist", "know", "believe", "think",
-                "want", "hope", "need", "say", "mean"}
 
 
 def _after_document(s: _Sent, iso: str) -> bool:
@@ -255,7 +229,7 @@ def _then_date(s: _Sent, tok, ptok, dates) -> str | None:
     near = [tok, *tok.children] + ([ptok, *ptok.children] if ptok is not None else [])
     if not any(w.lower_ == "then" and w.dep_ == "advmod" for w in near):
         return None
-    printed = {iso for ds, de, iso in dates if _printed_year(s.ctx.text[ds:de]) and not _BOUND.match(s.ctx.text[ds:de])}
+    printed = {iso for ds, de, iso in dates if printed_year(s.ctx.text[ds:de]) and not _BOUND.match(s.ctx.text[ds:de])}
     if len(printed) != 1:
         return None
     iso = printed.pop()
@@ -286,3 +260,4 @@ def _within_phrase(tok, head) -> bool:
 
 
 _BOUND = re.compile(r"(?i)(?:since|until|till|by)\b")
+_FROM = re.compile(r"(?i)\bfrom\b")

@@ -158,7 +158,8 @@ def score(items, claims_per_doc) -> dict:
                 dates[0] += 1
                 dates[1] += c.date == gd[5]
                 ss, se, _ = ctx.sentences[ctx.sentence_index(gd[4][0][0])]
-                printed = gd[5][:4] in doc.text[ss:se] or f"’{gd[5][2:4]}" in doc.text[ss:se]
+                sentence = doc.text[ss:se]
+                printed = gd[5][:4] in sentence or any(f"{q}{gd[5][2:4]}" in sentence for q in "'’‘")
                 if printed:                      # the sentence itself prints the event's year
                     in_sentence[0] += 1
                     in_sentence[1] += c.date == gd[5]
