@@ -1,4 +1,5 @@
-"""The bibliographic record: dates, source lines, credits and header labels.
+"""The bibliographic record: source lines, credits, names and header labels (dates as printed:
+record_dates.py).
 
 Both the MIA HTML reader and the plain-text reader feed the same lines through these
 functions, so one document read from either form gets the same record.
@@ -10,98 +11,10 @@ import re
 from typing import Iterable
 
 from .model import Record
-
-# --------------------------------------------------------------------------- dates
-
-# The month names every date pattern and name tail reads (one list: they must agree).
-MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-               "October", "November", "December")
-_MONTH_ABBREVIATIONS = {"Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8, "Sept": 9,
-                        "Sep": 9, "Oct": 10, "Nov": 11, "Dec": 12}   # ("Sept" before "Sep" in the pattern)
-MONTHS = {name.lower(): n for n, name in enumerate(MONTH_NAMES, 1)} | \
-    {abbr.lower(): n for abbr, n in _MONTH_ABBREVIATIONS.items()}
-_MON = rf"(?P<mon>{'|'.join(MONTH_NAMES + tuple(_MONTH_ABBREVIATIONS))})\.?"
-_YEAR = r"(?P<year>1[5-9]\d\d|20\d\d)"
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-SEASON_NAMES = ("Spring", "Summer", "Autumn", "Fall", "Winter")
-_SEASON = rf"(?:Early|Mid|Late|Mid-)?[- ]?(?:{'|'.join(SEASON_NAMES)})"
-
-_MON2 = _MON.replace("?P<mon>", "?:")
-_DASH = r"\s*[-–—/]\s*"
-# Most specific first: a day-month-year anywhere beats a bare year elsewhere in the line.
-# A span of days gives its month, the precision both ends share ("12-17 April 1871" → 1871-04:
-# the guide's reduced precision, not a first day the page never names alone); a span of months
-# its first month ("March–April 1967" → 1967-03, an issue's date); a bare year inside a span of
-# years ("Memoirs, 1901-1941") is no date at all.
-_DATE_PATTERNS = [
-    re.compile(rf"\b{_DAY}(?:{_DASH}(?P<to>[0-3]?\d)(?:st|nd|rd|th)?)?\s+(?:of\s+)?{_MON},?\s+{_YEAR}\b", re.I),  # 28 August 1937
-    re.compile(rf"\b{_MON}\s+{_DAY}(?:{_DASH}(?P<to>[0-3]?\d)(?:st|nd|rd|th)?)?(?:,\s*|\s+){_YEAR}\b", re.I),  # August 28, 1937 (or 28,1937)
-    re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<monn>[01]?\d)\.(?P<year>1[5-9]\d\d|20\d\d)\b"),  # 15.04.2010
-    re.compile(r"\b(?P<year>1[5-9]\d\d|20\d\d)-(?P<monn>[01]\d)-(?P<day>[0-3]\d)\b"),     # 1937-08-28
-    re.compile(rf"\b{_MON}(?:{_DASH}{_MON2})?,?\s+{_YEAR}\b", re.I),               # August 1938, March–April 1967
-    re.compile(rf"\b{_SEASON},?\s+{_YEAR}\b", re.I),                             # Spring 1937
-    re.compile(rf"(?<![\w.])(?<!No\.)(?<!No\. )(?<!Vol\. )(?<!\d[-–]){_YEAR}(?![-–]\d)(?!s\b)\b"),  # 1937
-]
-YEAR_SPAN = re.compile(r"(?<![\w.])(?P<a>1[5-9]\d\d|20\d\d)\s*[-–/]\s*(?P<b>1[5-9]\d\d|20\d\d|\d\d)\b")
-
-
-_ANY_YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
-
-
-def parse_date(text: str | None, spans: bool = False) -> tuple[str, str] | None:
-    """(ISO 8601 with reduced precision, the words it was read from), or None.
-
-    "28 August 1937" → ("1937-08-28", "28 August 1937"); "(August 1938)" → ("1938-08",
-    "August 1938"); "Spring 1937" → ("1937", "Spring 1937").  With ``spans`` (when a text
-    was written: "1925–1928"), a span of years is an ISO interval "1925/1928".
-    """
-    if not text or not _ANY_YEAR.search(text):  # every pattern needs a year: most lines have none
-        return None
-    if spans and (m := YEAR_SPAN.search(text)) and parse_date(text.replace(m.group(0), "")) is None:
-        a, b = m.group("a"), m.group("b")
-        b = a[:2] + b if len(b) == 2 else b
-        if a < b:
-            return f"{a}/{b}", m.group(0)
-    for pat in _DATE_PATTERNS:
-        for m in pat.finditer(text):
-            g = m.groupdict()
-            year = int(g["year"])
-            month = MONTHS[g["mon"].lower()] if g.get("mon") else (int(g["monn"]) if g.get("monn") else None)
-            day = int(g["day"]) if g.get("day") else None
-            if month is not None and not 1 <= month <= 12:
-                continue
-            if day is not None and not 1 <= day <= 31:
-                continue
-            if month is None:
-                iso = f"{year:04d}"
-            elif day is None or (g.get("to") and int(g["to"]) > day and "/" not in m.group(0)):
-                # (not "October 11/24, 1917": one day in the Old Style and the New)
-                iso = f"{year:04d}-{month:02d}"
-            else:
-                iso = f"{year:04d}-{month:02d}-{day:02d}"
-            return iso, m.group(0).strip()
-    return None
-
-
-_DAY_SPAN = re.compile(r"\b([0-3]?\d)\s*[-–]\s*([0-3]?\d)\b")
-
-
-def names_a_day(iso: str | None, words: str) -> bool:
-    """Does a date name a day, or a span of days ("MARCH 6-8, 1918", read as its month)?"""
-    return bool(iso) and (len(iso) == 10 or (len(iso) == 7 and _DAY_SPAN.search(words or "") is not None))
-
-
-def day_of_speech(heading: tuple[str, str], day: str | None = None) -> tuple[str, str]:
-    """When a speech dated by its heading (ISO, words) was made: a congress's "14-21 July, 1889"
-    gives only the month, unless the speech names its day in that span ("March 8" under
-    "MARCH 6-8, 1918")."""
-    iso, words = heading
-    if not (span := _DAY_SPAN.search(words)):
-        return iso, words
-    on = parse_date(f"{day}, {iso[:4]}") if day else None
-    if on and on[0][:7] == iso[:7] and len(on[0]) == 10 and int(span[1]) <= int(on[0][8:]) <= int(span[2]):
-        return on[0], f"{day} ({words})"
-    return iso[:7], words
+# Dates as printed are read in record_dates.py; readers import them from here with the rest of
+# the record's vocabulary.
+from .record_dates import (MONTH_NAMES, MONTHS, SEASON_NAMES, YEAR_SPAN, day_of_speech,  # noqa: F401
+                           names_a_day, parse_date)
 
 
 def reference_date(rec: Record) -> str | None:

@@ -136,12 +136,12 @@ def chapter_after_rule(headings: list, order: dict, body, info_blocks: list, tit
         return None
     if any(rule < order.get(b, 0) < order[after[0]] for b in info_blocks):
         return None
-    chapter = clean(" ".join(heading_lines(after[0])))
+    chapter = heading_text(after[0])
     if _LABEL_LINE.match(chapter) and sum(1 for h in body.iter(after[0].tag)
                                           if _LABEL_LINE.match(inline_text(h).strip())) > 1:
         return None         # "Chapter V" … "Chapter VI": a part holding several chapters
     if is_title_tag(title_tag, chapter, sides=True) or not any(
-            is_title_tag(title_tag, clean(" ".join(heading_lines(h))), sides=True)
+            is_title_tag(title_tag, heading_text(h), sides=True)
             for h in before if h.tag in ("h1", "h2", "h3")):
         return None
     return chapter
