@@ -155,6 +155,9 @@ class _Sent:
 
     def __init__(self, ctx: Context, base: int, sdoc):
         self.ctx, self.base, self.sdoc = ctx, base, sdoc
+        # spaCy makes a new Token object at every pass over a Doc; the rules pass over each
+        # sentence some twenty times, so they share one list
+        self.tokens = list(sdoc)
 
     def entity(self, tok) -> str | None:
         start = self.base + tok.idx

@@ -79,7 +79,7 @@ def _work_text(s, tok) -> str | None:
 
 def authorship_claims(s, add) -> None:
     _titled_works(s, add)
-    for tok in s.sdoc:
+    for tok in s.tokens:
         if tok.pos_ in ("NOUN", "PROPN") and (_is_work(tok) or tok.pos_ == "PROPN" or _lemma(tok) in ("author", "writer")):
             _work_noun(s, add, tok)
         if tok.pos_ in ("VERB", "AUX"):

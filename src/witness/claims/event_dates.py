@@ -78,7 +78,7 @@ def _date_root(s: _Sent, ds: int, de: int):
     trigger starts there, not inside the expression ("on 14th March, 1883": the parser makes
     the year an apposition of the month, and an apposition stops the walk)."""
     lo, hi = ds - s.base, de - s.base
-    inside = [t for t in s.sdoc if lo <= t.idx < hi]
+    inside = [t for t in s.tokens if lo <= t.idx < hi]
     for t in inside:
         if not (lo <= t.head.idx < hi) or t.head.i == t.i:
             return t
@@ -127,7 +127,7 @@ def _adjacent_date(s: _Sent, tok, dates) -> str | None:
         words = s.ctx.text[ds:de]
         if not printed_year(words) or _BOUND.match(words):
             return None
-        toks = [t for t in s.sdoc if end <= t.idx < lo]
+        toks = [t for t in s.tokens if end <= t.idx < lo]
         if len(toks) > 5 or not all(t.pos_ in ("PROPN", "DET") or t.lower_ in _ACROSS for t in toks):
             return None
         return iso

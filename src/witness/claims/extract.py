@@ -108,8 +108,8 @@ def _in_title(tok) -> bool:
     """A trigger inside a title or a name ("The Kirov Assassination", "How the Revolution Was
     Betrayed", "the Moscow Trials"): capitalised mid-sentence next to another capitalised word.
     Titles and citations never yield events (issue 18)."""
-    if tok.i == tok.sent.start or not tok.text[:1].isupper() or tok.text.isupper():
-        return False
+    if not tok.text[:1].isupper() or tok.text.isupper() or tok.i == tok.sent.start:
+        return False             # (the case first: most tokens are lowercase, and .sent is costly)
     near = [tok.doc[j] for j in (tok.i - 1, tok.i + 1) if 0 <= j < len(tok.doc) and tok.doc[j].sent == tok.sent]
     return any(t.text[:1].isupper() and t.is_alpha and t.i != tok.sent.start for t in near)
 
@@ -316,12 +316,12 @@ def claims_from_sentence(ctx: Context, base: int, sdoc, doc_date: str | None, mo
             claim._chain = governing_words(trig)       # for bench/claims_audit.py; never serialized
         out.append(claim)
 
-    root = [t for t in sdoc if t.dep_ == "ROOT"]
+    root = [t for t in s.tokens if t.dep_ == "ROOT"]
     # "Also the secret execution of Yagoda." continues the previous sentence's verb and hedge
     elliptic = bool(root) and sdoc.text.lstrip().lower().startswith(("also ", "and also ", "as well as ")) \
         and all(r.pos_ not in ("VERB", "AUX") for r in root)
 
-    for tok in sdoc:
+    for tok in s.tokens:
         trig = _trigger(tok)
         if trig is None:
             continue
@@ -352,7 +352,7 @@ def claims_from_sentence(ctx: Context, base: int, sdoc, doc_date: str | None, mo
             for ch in charges:                         # "arrested on the charge of plotting …"
                 what = _prep_objects(ch, "of")
                 add(entity, "charged", s.subtree_text(what[0]) if what else None, ch, ptok)
-    for tok in sdoc:                                   # "Piatakov is dead", "Sedov, finally, dead of …"
+    for tok in s.tokens:                               # "Piatakov is dead", "Sedov, finally, dead of …"
         if tok.lower_ == "dead" and tok.pos_ == "ADJ":
             holders = []
             if tok.dep_ == "acomp" and tok.head.lemma_ in ("be", "lie"):

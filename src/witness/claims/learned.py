@@ -43,14 +43,14 @@ def candidates(s) -> list[tuple[str, object]]:
         if tok is None:
             continue
         # the mention's head: the last token of the span that the parse attaches outside it
-        span = [t for t in s.sdoc if m.start <= base + t.idx < m.end]
+        span = [t for t in s.tokens if m.start <= base + t.idx < m.end]
         head = next((t for t in reversed(span) if not (m.start <= base + t.head.idx < m.end) or t.head.i == t.i),
                     span[-1] if span else tok)
         key = (m.entity, head.i)
         if key not in seen:
             seen.add(key)
             out.append((m.entity, head))
-    for tok in s.sdoc:
+    for tok in s.tokens:
         if tok.lower_ in _PRONOUNS and tok.pos_ == "PRON":
             e = s.entity(tok)
             if e and (e, tok.i) not in seen:

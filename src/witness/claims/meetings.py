@@ -25,7 +25,7 @@ MEET_NOUNS = {"meeting", "talk", "talks", "conversation", "conversations", "disc
 
 
 def meeting_claims(s, add) -> None:
-    for tok in s.sdoc:
+    for tok in s.tokens:
         lemma = _lemma(tok)
         sides: list[list] = []
         if tok.pos_ == "VERB" and lemma in MEET_VERBS | WITH_VERBS:

@@ -13,7 +13,7 @@ from .roles import (MEMBER_NOUNS, OFFICE_NOUNS, PARTY_WORDS, _JOIN, _ORG_HINT, _
 def party_claims(s, add) -> None:
     """A party word as the person's description: "the Menshevik Dan", "Old Bolshevik Badayev",
     "Crane is a Socialist", "a Bolshevik since 1903", "their fellow-Fabians", "SWP leader Cannon"."""
-    for tok in s.sdoc:
+    for tok in s.tokens:
         low = tok.lower_.strip("’'\"")
         word = low[7:] if low.startswith("fellow-") else low
         if word not in PARTY_WORDS or not (tok.text[:1].isupper() or low.startswith("fellow-")):
@@ -46,7 +46,7 @@ def party_claims(s, add) -> None:
 
 def elected_to_claims(s, add) -> None:
     """"The Congress which elected Stalin to the Central Committee": membership of a body."""
-    for tok in s.sdoc:
+    for tok in s.tokens:
         if tok.pos_ != "VERB" or _lemma(tok) not in ("elect", "appoint", "co-opt", "coopt", "admit", "return", "nominate"):
             continue
         bodies = [b for b in _prep_objects(tok, "to", "into", "onto") if _ORG_HINT.search(s.subtree_text(b) or "")]
@@ -62,7 +62,7 @@ def party_list_claims(s, add) -> None:
     """Plural party words naming their members: "good Socialists like Milliere and Malon",
     "Louis Blanc, Clemenceau, and other Radicals", "Two of the most daring Social Revolutionaries
     were Semenov and Lydia Konopleva"."""
-    for tok in s.sdoc:
+    for tok in s.tokens:
         low = tok.lower_
         if low not in _PARTY_PLURAL or not tok.text[:1].isupper():
             continue
@@ -85,7 +85,7 @@ def party_list_claims(s, add) -> None:
 def leadership_claims(s, add) -> None:
     """A body and its leader: "the Bolsheviks under the leadership of Lenin and Trotsky", "the
     Communist Party under Stalin", "the U.S. group led by Shachtman" — its leaders are members."""
-    for tok in s.sdoc:
+    for tok in s.tokens:
         if tok.pos_ not in ("NOUN", "PROPN"):
             continue
         if not (_ORG_HINT.search(tok.text) or tok.lower_ in _PARTY_PLURAL or tok.text[:1].isupper() and
@@ -108,7 +108,7 @@ def leadership_claims(s, add) -> None:
 def join_claims(s, add) -> None:
     """Membership by joining: "she joined the party", "Maxton, Brockway, Horrabin, all joined the
     Meerut Defence Committee", "the Social Democratic Federation, which he joined"."""
-    for tok in s.sdoc:
+    for tok in s.tokens:
         if tok.pos_ not in ("VERB",) or _lemma(tok) not in _JOIN:
             continue
         objs = _children(tok, "dobj") + _prep_objects(tok, "in", "into")

@@ -21,7 +21,7 @@ def _is_copula(tok) -> bool:
 def prison_claims(s, add) -> None:
     """Confinement or exile stated as a place: "X is in prison", "kept him in jail", "his years
     in prison", "Pelikan is now in exile", "went into exile", "behind bars"."""
-    for tok in s.sdoc:
+    for tok in s.tokens:
         low, lemma_t = tok.lower_, tok.lemma_.lower()
         exile = lemma_t in EXILE_NOUNS or low in EXILE_NOUNS
         if not exile and lemma_t not in PRISON_NOUNS and low not in PRISON_NOUNS:
@@ -66,7 +66,7 @@ def person_noun_claims(s, add) -> None:
     """A person who *is* the defendant, the prisoner, the émigré: "Trotsky and Sedov were the
     chief defendants in the Moscow trials", "his fellow-prisoner Amaro del Rosal", "Lenin, an
     émigré in Geneva"."""
-    for tok in s.sdoc:
+    for tok in s.tokens:
         lemma = tok.lemma_.lower()
         if tok.pos_ != "NOUN" or (lemma not in PERSON_NOUNS and tok.lower_ not in PERSON_NOUNS):
             continue

@@ -176,7 +176,7 @@ def _org_of(s, tok) -> str | None:
 # -- offices and memberships from the parse --------------------------------------------------
 def office_claims(s, add) -> None:
     """Appositions, copulas, "as …", appointments, lists of titles, leaders and members."""
-    for tok in s.sdoc:
+    for tok in s.tokens:
         lemma = _lemma(tok)
         if tok.pos_ not in ("NOUN", "PROPN"):
             continue

@@ -62,7 +62,7 @@ def title_claims(s, add) -> None:
 def title_reference_claims(s, add) -> None:
     """"The King seemed happy" after "King Frederick William IV": a title used as a reference
     to the one person the text gave it is that person holding it (annotators count each)."""
-    for tok in s.sdoc:
+    for tok in s.tokens:
         if tok.lower_ not in TITLES or tok.pos_ not in ("NOUN", "PROPN"):
             continue
         start = s.base + tok.idx
