@@ -8,6 +8,7 @@
     python bench/records.py --split dev5 [--errors]  # the fifth (the 47 mia-extra pages left; J, K)
     python bench/records.py                        # dev and test, both printed
     python bench/records.py --split test           # the test split alone (log it in docs/quality.md)
+    python bench/records.py --split test2          # the second held-out set (100 random corpus pages)
 
 Each gold page is read with the project's reader chain from the unpacked corpus
 (``WITNESS_CORPUS``, default /tmp/corpus/corpus; mia-extra pages from ``WITNESS_MIA_EXTRA``,
@@ -38,7 +39,10 @@ Scoring (per field, one judgement per page):
 (``dev4.json``, 60 corpus pages) and ``dev5`` (``dev5.json``, the 47 mia-extra pages no other
 sample holds, 19 of them index or stub pages) are further blind tuning sets, scored and studied
 like ``dev``.
-Never read the test split's errors: ``--errors`` refuses ``--split test`` (and ``both``).
+``test2`` (``test2.json``): 100 random pages of the corpus's English sections drawn after the
+sixth round (none in any other sample; annotators L, M, N, O), the issue's own measure ("100
+random corpus pages"), held out like ``test``: scored, never studied.
+Never read a held-out split's errors: ``--errors`` refuses ``test``, ``test2`` (and ``both``).
 """
 
 from __future__ import annotations
@@ -200,13 +204,13 @@ def _cell(js: list[bool]) -> str:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--split", choices=(*DEV_SPLITS, "test", "both"), default="both",
+    ap.add_argument("--split", choices=(*DEV_SPLITS, "test", "test2", "both"), default="both",
                     help="both = dev and test")
     ap.add_argument("--errors", action="store_true",
                     help="list the fields that differ (dev splits only)")
     args = ap.parse_args(argv)
     if args.errors and args.split not in DEV_SPLITS:
-        ap.error("--errors lists a dev split's errors only: the test split is scored, never studied")
+        ap.error("--errors lists a dev split's errors only: the held-out splits are scored, never studied")
     for need in (CORPUS, MIA_EXTRA):
         if not need.is_dir():
             print(f"corpus folder {need} not found (WITNESS_CORPUS / WITNESS_MIA_EXTRA)", file=sys.stderr)
@@ -219,8 +223,8 @@ def main(argv=None) -> int:
         if res["errors"]:
             print("\n".join(res["errors"]))
             print()
-    if "test" in splits:
-        print("The test split was scored: add a line to the log in docs/quality.md (Records).")
+    if "test" in splits or "test2" in splits:
+        print("A held-out split was scored: add a line to the log in docs/quality.md (Records).")
     return 0
 
 
