@@ -34,7 +34,8 @@ from claims import BLIND, gold_docs  # noqa: E402
 from witness.claims import get_parser  # noqa: E402
 from witness.claims.arguments import _Sent  # noqa: E402
 from witness.claims.context import Context  # noqa: E402
-from witness.claims.extract import _finish, _pipe, claims_from_sentence, doc_date  # noqa: E402
+from witness.claims.dates import document_now  # noqa: E402
+from witness.claims.extract import _finish, _pipe, claims_from_sentence  # noqa: E402
 from witness.claims.gold import score, window_of  # noqa: E402
 from witness.claims.learned import MODEL, candidates, features  # noqa: E402
 from witness.model import PREDICATES  # noqa: E402
@@ -68,7 +69,7 @@ def rows_of(page):
     """(features, labels) for every candidate person of the page's sentences inside its window."""
     ctx, out = page["ctx"], []
     ws, we = page["window"]
-    date = doc_date(page["doc"])
+    date = document_now(page["doc"].record)
     for (s, _e), sdoc in zip(page["cands"], page["sdocs"]):
         if not ws <= s < we:
             continue
@@ -111,7 +112,7 @@ def fit(rows, preds, c_value: float):
 
 def extract(page, model):
     ctx = page["ctx"]
-    date = doc_date(page["doc"])
+    date = document_now(page["doc"].record)
     claims = []
     for (s, _e), sdoc in zip(page["cands"], page["sdocs"]):
         claims += claims_from_sentence(ctx, s, sdoc, date, model=model)

@@ -125,7 +125,7 @@ def _adjacent_date(s: _Sent, tok, dates) -> str | None:
         if lo < end:
             continue
         words = s.ctx.text[ds:de]
-        if not printed_year(words) or _BOUND.match(words):
+        if not _printed_year(words) or _BOUND.match(words):
             return None
         toks = [t for t in s.tokens if end <= t.idx < lo]
         if len(toks) > 5 or not all(t.pos_ in ("PROPN", "DET") or t.lower_ in _ACROSS for t in toks):
@@ -140,7 +140,7 @@ _ACROSS = {"of", "by", "'s", "’s", ".", "in", "at", "early", "late", "spring",
            "winter", "end", "beginning", "middle", "course"}
 
 
-def printed_year(words: str) -> bool:
+def _printed_year(words: str) -> bool:
     """The expression prints its year ("in 1953"), not one borrowed from the document ("on March
     5" in a 1937 article about 1917)."""
     return bool(_EXPLICIT.search(words))
@@ -181,7 +181,7 @@ def _not_then(tok, ptok, obj: str | None) -> bool:
     return any(w.strip("-") in _NOT_THEN or w.startswith("ex-") for w in words)
 
 
-def _clause_date(s: _Sent, tok, ptok, dates, obj: str | None = None) -> str | None:
+def _clause_date(s: _Sent, tok, ptok, dates, obj: str | None) -> str | None:
     """An office or membership the clause gives its subject holds at the clause's date: "In 1855
     Tsar Alexander II succeeded to the throne", "When Labour was returned in 1974 she became
     Secretary of State", "On November 25, 1962, President Kennedy renews the demand" — never an
@@ -202,7 +202,7 @@ def _clause_date(s: _Sent, tok, ptok, dates, obj: str | None = None) -> str | No
         return None          # "ten years ago he had not yet been appointed party Führer"
     for ds, de, iso in dates:
         words = s.ctx.text[ds:de]
-        if _BOUND.match(words) and not words.lower().startswith("since") or not printed_year(words) \
+        if _BOUND.match(words) and not words.lower().startswith("since") or not _printed_year(words) \
                 or _after_document(s, iso):
             continue         # a plan's date ("pressing for Dominion status … in 1960"), a borrowed year
         v = _adjunct_of(s, ds, de)
@@ -229,7 +229,7 @@ def _then_date(s: _Sent, tok, ptok, dates) -> str | None:
     near = [tok, *tok.children] + ([ptok, *ptok.children] if ptok is not None else [])
     if not any(w.lower_ == "then" and w.dep_ == "advmod" for w in near):
         return None
-    printed = {iso for ds, de, iso in dates if printed_year(s.ctx.text[ds:de]) and not _BOUND.match(s.ctx.text[ds:de])}
+    printed = {iso for ds, de, iso in dates if _printed_year(s.ctx.text[ds:de]) and not _BOUND.match(s.ctx.text[ds:de])}
     if len(printed) != 1:
         return None
     iso = printed.pop()

@@ -379,10 +379,6 @@ def claims_from_sentence(ctx: Context, base: int, sdoc, doc_date: str | None, mo
     return out
 
 
-def doc_date(doc: Document) -> str | None:
-    return document_now(doc.record)
-
-
 def _pipe(nlp, texts, n_process=1, batch_size=64):
     enable = [p for p in _PARSE_PIPES if p in nlp.pipe_names]
     with nlp.select_pipes(enable=enable):
@@ -404,9 +400,9 @@ def extract_claims_many(docs, nlp=None, n_process: int = 1, batch_size: int = 64
     results: list[list[Claim]] = [[] for _ in docs]
     texts = (contexts[i].text[s:e] for i, s, e in jobs)
     for (i, s, _e), sdoc in zip(jobs, _pipe(nlp, texts, n_process, batch_size)):
-        results[i].extend(claims_from_sentence(contexts[i], s, sdoc, doc_date(docs[i]), model=model))
+        results[i].extend(claims_from_sentence(contexts[i], s, sdoc, document_now(docs[i].record), model=model))
     for i, ctx in enumerate(contexts):
-        results[i] = _finish(ctx, results[i], doc_date(docs[i]))
+        results[i] = _finish(ctx, results[i], document_now(docs[i].record))
     return results
 
 
