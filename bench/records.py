@@ -6,6 +6,7 @@
     python bench/records.py --split dev3 [--errors]  # the third blind dev set (mia-extra; F, G)
     python bench/records.py --split dev4 [--errors]  # the fourth blind dev set (corpus; H, I)
     python bench/records.py --split dev5 [--errors]  # the fifth (the 47 mia-extra pages left; J, K)
+    python bench/records.py --split dev6 [--errors]  # the sixth (80 random corpus pages; P, Q, R, S)
     python bench/records.py                        # dev and test, both printed
     python bench/records.py --split test           # the test split alone (log it in docs/quality.md)
     python bench/records.py --split test2          # the second held-out set (100 random corpus pages)
@@ -37,8 +38,9 @@ Scoring (per field, one judgement per page):
 
 ``dev2`` (``dev2.json``), ``dev3`` (``dev3.json``, 60 mia-extra pages) and ``dev4``
 (``dev4.json``, 60 corpus pages) and ``dev5`` (``dev5.json``, the 47 mia-extra pages no other
-sample holds, 19 of them index or stub pages) are further blind tuning sets, scored and studied
-like ``dev``.
+sample holds, 19 of them index or stub pages) and ``dev6`` (``dev6.json``, 80 random corpus
+pages drawn like ``test2`` after it was scored; annotators P, Q, R, S) are further blind tuning
+sets, scored and studied like ``dev``.
 ``test2`` (``test2.json``): 100 random pages of the corpus's English sections drawn after the
 sixth round (none in any other sample; annotators L, M, N, O), the issue's own measure ("100
 random corpus pages"), held out like ``test``: scored, never studied.
@@ -66,7 +68,7 @@ GOLD = ROOT / "tests" / "gold" / "records"
 CORPUS = Path(os.environ.get("WITNESS_CORPUS", "/tmp/corpus/corpus"))
 MIA_EXTRA = Path(os.environ.get("WITNESS_MIA_EXTRA", "/tmp/corpus/mia-extra"))
 
-DEV_SPLITS = ("dev", "dev2", "dev3", "dev4", "dev5")   # the splits whose errors may be listed and tuned on
+DEV_SPLITS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6")   # the splits whose errors may be listed and tuned on
 FIELDS = ("skip", "authors", "title", "date", "written", "periodical", "volume", "issue", "pages",
           "transcribed_by", "translated_by")
 LISTS = ("authors", "transcribed_by", "translated_by")
