@@ -56,7 +56,7 @@ def _object(s: _Sent, tok, predicate: str, person_tok) -> str | None:
         obj = first(_prep_objects(tok, "with", "for")) or (
             first(_prep_objects(tok, "of")) if tok.pos_ == "VERB" else None)
         if obj is None and person_tok is not None:    # "the accusation of X: Malfeasance in office, …"
-            after = s.sdoc.text[person_tok.idx + len(person_tok.text):].lstrip()
+            after = s.text[person_tok.idx + len(person_tok.text):].lstrip()
             if after.startswith(":"):
                 rest = after[1:].strip()
                 for stop in (" ...", "…", " . . ."):
@@ -207,7 +207,7 @@ _SPEECH_TAG = re.compile(r"\[(?:said|says|adds?|added|declared|continued|wrote|w
 def _aside_of_another(s: _Sent, trig, ptok) -> bool:
     """A trigger inside parentheses belongs to the name right before them: "Borodin, Voitinski,
     Pavel Mif and General Galen (Vassili Blucher, … shot by Stalin's order in 1937)"."""
-    text = s.sdoc.text
+    text = s.text
     t0 = trig.idx
     open_at = text.rfind("(", 0, t0)
     if open_at < 0 or text.rfind(")", 0, t0) > open_at:
@@ -262,7 +262,7 @@ def claims_from_sentence(ctx: Context, base: int, sdoc, doc_date: str | None, mo
     """Claims in one parsed sentence (`sdoc`) whose text starts at `base` in the document."""
     s = _Sent(ctx, base, sdoc)
     para_start = ctx.paragraphs[ctx.sentences[ctx.sentence_index(base)][2]][0]
-    dates = find_dates(sdoc.text, doc_date, base, ctx.text[para_start:base], anchor_at=ctx.narrated_time(doc_date))
+    dates = find_dates(s.text, doc_date, base, ctx.text[para_start:base], anchor_at=ctx.narrated_time(doc_date))
     out: list[Claim] = []
     seen = set()
 
@@ -318,7 +318,7 @@ def claims_from_sentence(ctx: Context, base: int, sdoc, doc_date: str | None, mo
 
     root = [t for t in s.tokens if t.dep_ == "ROOT"]
     # "Also the secret execution of Yagoda." continues the previous sentence's verb and hedge
-    elliptic = bool(root) and sdoc.text.lstrip().lower().startswith(("also ", "and also ", "as well as ")) \
+    elliptic = bool(root) and s.text.lstrip().lower().startswith(("also ", "and also ", "as well as ")) \
         and all(r.pos_ not in ("VERB", "AUX") for r in root)
 
     for tok in s.tokens:
