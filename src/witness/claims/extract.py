@@ -19,6 +19,7 @@ from .arguments import (_MAX_OBJECT, _REFLEXIVES, _REL_PRONOUNS, _children, _is_
 from .scope import govern, governing_words
 from .context import Context
 from .dates import document_now, find_dates
+from .tagging import CachedLemmatizer, LookupAttributeRuler
 from .event_dates import date_for
 from .figures import figurative_death, once_again
 from .patterns import colon_list, parenthetical_claims, person_noun_claims, prison_claims
@@ -381,8 +382,28 @@ def claims_from_sentence(ctx: Context, base: int, sdoc, doc_date: str | None, mo
 
 def _pipe(nlp, texts, n_process=1, batch_size=64):
     enable = [p for p in _PARSE_PIPES if p in nlp.pipe_names]
+    if n_process == 1 and "attribute_ruler" in enable:
+        # the model's attribute ruler by lookups (claims/tagging.py), then its lemmatizer
+        after = [p for p in enable[enable.index("attribute_ruler"):]]
+        rest = [_lookups(nlp.get_pipe(p)) for p in after]
+        with nlp.select_pipes(enable=[p for p in enable if p not in after]):
+            for doc in nlp.pipe(texts, batch_size=batch_size):
+                for proc in rest:
+                    doc = proc(doc)
+                yield doc
+        return
     with nlp.select_pipes(enable=enable):
         yield from nlp.pipe(texts, n_process=n_process, batch_size=batch_size)
+
+
+@lru_cache(maxsize=8)
+def _lookups(pipe):
+    """A component as table lookups (the attribute ruler, the rule lemmatizer), else itself."""
+    if type(pipe).__name__ == "AttributeRuler":
+        return LookupAttributeRuler(pipe)
+    if getattr(pipe, "mode", None) == "rule":
+        return CachedLemmatizer(pipe)
+    return pipe
 
 
 def extract_claims(doc: Document, nlp=None, model=None) -> list[Claim]:
