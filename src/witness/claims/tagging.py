@@ -15,6 +15,7 @@ token by token.
 from __future__ import annotations
 
 from itertools import product
+from operator import itemgetter
 
 from spacy.matcher import Matcher
 from spacy.attrs import LEMMA, MORPH, ORTH, POS
@@ -47,24 +48,32 @@ class LookupAttributeRuler:
                     cols = tuple(_ATTRS.index(n) for n in names)
                     for combo in product(*(options[n] for n in names)):
                         key = tuple(value(v) for v in combo)
+                        key = key[0] if len(key) == 1 else key          # as itemgetter reads it
                         self.tables.setdefault(cols, {}).setdefault(key, []).append(i)
                 else:
                     self.rest.add(str(i), [pattern])
+        self._lookups = [(itemgetter(*cols), table) for cols, table in self.tables.items()]
 
     def __call__(self, doc: Doc) -> Doc:
-        matches: list[tuple[int, int, int]] = []           # (rule, start, end), read before any is set
-        rows = doc.to_array(list(_ATTRS)).tolist()
-        for k, row in enumerate(rows):
-            for cols, table in self.tables.items():
-                rules = table.get(tuple(row[c] for c in cols))
+        # the rules each token matches, read before any is set; then per token the rules' attributes
+        # in rule order, later ones winning, as the ruler sets them one match after the other
+        hits: dict[int, list[int]] = {}
+        for k, row in enumerate(doc.to_array(list(_ATTRS)).tolist()):
+            for read, table in self._lookups:
+                rules = table.get(read(row))
                 if rules:
-                    matches.extend((i, k, k + 1) for i in rules)
+                    hits.setdefault(k, []).extend(rules)
         if len(self.rest):
             strings = doc.vocab.strings
-            matches.extend((int(strings[m_id]), s, e) for m_id, s, e in self.rest(doc, allow_missing=True))
-        matches.sort()
-        for i, start, end in matches:
-            set_token_attrs(doc[start:end][self.indices[i]], self.attrs[i])
+            for m_id, start, end in self.rest(doc, allow_missing=True):
+                i = int(strings[m_id])
+                index = self.indices[i]
+                hits.setdefault(start + index if index >= 0 else end + index, []).append(i)
+        for k, rules in hits.items():
+            merged: dict = {}
+            for i in sorted(rules):
+                merged.update(self.attrs[i])
+            set_token_attrs(doc[k], merged)
         return doc
 
 
