@@ -105,6 +105,7 @@ def test_a_sentence_without_trigger_or_authorship_pattern_is_not_parsed():
     # a credit's "by" names who made the copy, not who wrote the work
     ("The Coming Storm, translated from the Russian by Ivanov.", set()),
     ("Transcribed by Ivanov for the archive.", set()),
+    ("After the Revolution by Petrov. Trans. from the Spanish by Ivanov 127 pp.", {("petrov", "wrote", "asserted")}),
     # a group speaking with two people is no meeting of those two
     ("Petrov and Ivanov spoke alone, but today millions speak with them.", set()),
 ])

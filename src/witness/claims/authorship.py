@@ -152,7 +152,7 @@ def _by_author(s, tok) -> list:
     for p in tok.children:
         if p.dep_ not in ("prep", "agent") or p.lower_ != "by":
             continue
-        before = s.sdoc[max(0, p.i - 4):p.i]
+        before = s.sdoc[max(0, p.i - 6):p.i]
         if any(t.lower_.rstrip(".") in _CREDIT_WORDS for t in before):
             continue
         out += [g for g in p.children if g.dep_ in ("pobj", "pcomp")]
