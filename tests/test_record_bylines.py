@@ -53,3 +53,36 @@ def test_a_letter_heading_by_the_pages_author(tmp_path):
     rec = _page(tmp_path, "archive/serge/1937/y.htm", "<title>Reply</title>",
                 "<h1>Reply to Comrade Nin</h1>")
     assert rec.authors == ["Serge"] and rec.addressees == []
+
+
+# -- a book of essays is no periodical, and a book source's pages are the text's
+
+@pytest.mark.parametrize("line, marked", [
+    ("From Essays in Socialism New & Old (1907), pp.35-39.", ("Essays in Socialism New & Old",)),
+    ("Peter Sedgwick, A Prologue from World Crisis Essays in Revolutionary Socialism, 1971, pp.21-34.",
+     ("World Crisis Essays in Revolutionary Socialism",)),
+])
+def test_a_book_of_essays_is_no_periodical(line, marked):
+    from witness.sourceline import parse_source_line
+    out = parse_source_line(line, marked)
+    assert out["periodical"] is None and out["kind"] == "book"
+
+
+def test_roman_page_ranges():
+    from witness.sourceline import parse_source_line
+    assert parse_source_line("From Victor Serge, Memoirs of a Revolutionary, Oxford 1963, pp.ix-xxiv.")["pages"] == "ix-xxiv"
+
+
+@pytest.mark.parametrize("rel, pages", [
+    ("archive/bax/1907/essays/05-century.htm", "35-39"),
+    ("archive/sedgwick/1971/xx/fifties.htm", "21-34"),
+    ("archive/bell/1939/x01/lenin.htm", "39-47"),                      # "Source: We Have Met Lenin, pp. 39-47"
+])
+def test_a_book_sources_pages_are_the_texts(corpus_root, rel, pages):
+    rec = _rec(corpus_root, rel)
+    assert rec.periodical is None and rec.pages == pages
+
+
+def test_a_collected_editions_pages_are_no_citation(mia_extra_root):
+    # "Source: Marx/Engels Selected Works, Volume One, p. 13 – 15": a reprint of a text of 1845/1888
+    assert _rec(mia_extra_root, "archive/marx/works/1845/theses/theses.htm").pages is None
