@@ -31,7 +31,8 @@ Scoring (per field, one judgement per page):
   and files it as ``written``, so ``written`` is compared with the gold's written date, else its
   delivery date.
 - Annotator conventions (tests/gold/records/README.md): where the note says a byline is a
-  pseudonym ("Byline printed 'Li Fu-jen' (pseudonym)"), the printed byline and the annotator's
+  pseudonym ("Byline printed 'Li Fu-jen' (pseudonym)", "Byline printed as '…' (pseudonym)",
+  "Byline is the pseudonym '…'"), the printed byline and the annotator's
   person are both accepted; annotator C expanded bare "Marx"/"Engels" to full names, so on
   C's pages an author printed as a bare surname matches the gold's full name ending in it.
 - overall = all judgements pooled (micro average).
@@ -77,7 +78,10 @@ _PUNCT = re.compile(r"[\W_]+")
 _INITIALS = re.compile(r"\b(\w) (?=\w\b)")
 _THE = re.compile(r"^the ")
 _NUMBER_WORDS = re.compile(r"^(?:vol(?:ume)?|no|nos|number|issue|whole no|pp|p|pages?)\b\.?\s*", re.I)
-_PSEUDONYM = re.compile(r"[Bb]yline(?: printed)? ['‘“]([^'’”]+)['’”] \(pseudonym\)")
+# "Byline printed 'Li Fu-jen' (pseudonym)", "Byline printed as 'J.R. Johnson' (pseudonym)",
+# "Byline is the pseudonym 'W.F. Carlton'": the annotators' ways of naming the printed byline.
+_PSEUDONYM = re.compile(r"[Bb]yline(?: printed)?(?: as)? ['‘“]([^'’”]+)['’”] \(pseudonym\)"
+                        r"|[Bb]yline is the pseudonym ['‘“]([^'’”]+)['’”]")
 
 
 def norm(s: str | None) -> str:
@@ -124,7 +128,7 @@ def _author_ok(page: dict, got: list[str]) -> bool:
     if mine == gold:
         return True
     m = _PSEUDONYM.search(page.get("note") or "")
-    if m and mine == {norm_name(m.group(1))}:
+    if m and mine == {norm_name(m.group(1) or m.group(2))}:
         return True
     if page.get("annotator") == "C" and len(mine) == len(gold):
         # C wrote "Karl Marx" where the page prints "Marx".

@@ -413,6 +413,12 @@ class RecordBuilder:
         dated = [line for line in (pub, first, src) if line is not None and line["date"]
                  and not (line is src and src["kind"] != "periodical" and self._older_than(src["date"]))]
         self.reprint_dropped = bool(src and src["date"] and src not in dated and src is not first)
+        from .sourceline import names_edition      # (sourceline imports this module)
+        if first is None and src and src["kind"] == "book" and src["pages"] and not self.reprint_dropped \
+                and not names_edition(src["source_text"]):
+            # "From Essays in Socialism New & Old (1907), pp.35-39": where in the book the text
+            # stands (not a later reprint's, a collected edition's pages: no first publication).
+            rec.pages = src["pages"]
         if dated:
             best = min(dated, key=lambda line: line["date"][:4])
             rec.date, rec.date_text = best["date"], best["date_text"]

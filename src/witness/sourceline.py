@@ -22,7 +22,7 @@ _SERIES_ISSUE = re.compile(r"(?<![\d.:])(?<!pp\.)(?<!p\.)\s(?P<s>\d)\s*:\s*(?P<n
 _SENTENCE_END = re.compile(r"(?<=[\d)])\.\s+(?=[A-Z][a-z]+\s)(?!(?:Vol|No|Nos|Number|Issue|Pages?)\b)")
 _NO = re.compile(r"\b(?:Nos?|Number|Issue|Whole\s+No)(?:\.|\b)\s*(?P<n>\d+(?:\s*[-–/&]\s*\d+)?|[IVXLC]+\b)", re.I)
 # (A year after the pages, "pp. 373-75, 1892", is no further page.)
-_PAGES = re.compile(r"\bpp?\.?\s*(?P<p>[IVXLC]+\b|\d+(?:\s*[-–]\s*\d+)?(?:\s*(?:,|&|and)\s*(?!(?:1[5-9]|20)\d\d\b)\d+"
+_PAGES = re.compile(r"\bpp?\.?\s*(?P<p>[IVXLC]+(?:\s*[-–]\s*[IVXLC]+)?\b|\d+(?:\s*[-–]\s*\d+)?(?:\s*(?:,|&|and)\s*(?!(?:1[5-9]|20)\d\d\b)\d+"
                     r"(?:\s*[-–]\s*\d+)?)*)", re.I)
 _SOURCE_LEAD = re.compile(r"^(?:(?:(?:first|originally|re-?)\s*)?(?:published|printed|appeared)\s*:?\s*(?:in\s+)?"
                           r"|from\s+|source\s*:?\s*|in\s+|reprinted\s+(?:from|in)\s+|taken\s+from\s+|copied\s+from\s+)",
@@ -41,6 +41,12 @@ _EDITOR = re.compile(r"^\s*(?:\((?:eds?|editors?|ed\.\s*by)\.?\)|,\s*eds?\.|,\s*
 _BOOKISH = re.compile(r"\b(?:Publishers?|Publishing|Publ\.|Press|Books|Verlag|Editions?|Éditions|Library|Collected\s+Works|"
                       r"Selected\s+Works|Complete\s+Works|Works|Werke|Gesamtausgabe|Anthology|Reader|[Cc]ollection|"
                       r"Pamphlet|Co\.,?\s+Inc|Ltd)\b", re.I)
+# A collected or selected edition, which reprints what appeared elsewhere.
+_EDITION = re.compile(r"\b(?:Collected|Selected|Complete)\s+(?:Works|Writings)|\bWerke\b|Gesamtausgabe|\bMECW\b|"
+                      r"\bLCW\b|\bCW\b")
+# A collection of essays is a book whatever else its title says ("World Crisis: Essays in
+# Revolutionary Socialism" names no paper though "Socialism" often does).
+_ESSAYS = re.compile(r"\bEssays\b")
 # Words that make a name a periodical's even when the line gives no volume or issue.
 _PERIODICAL_WORD = re.compile(r"\b(?:Review|Journal|Register|Bulletin|News|Times|Worker|Workers|Quarterly|"
                               r"Monthly|Weekly|Daily|Magazine|Gazette|Herald|Tribune|Militant|Appeal|Socialist|"
@@ -125,6 +131,8 @@ def parse_source_line(line: str | None, marked: Iterable[str] = (), skip: Iterab
     issue = out["issue"] is not None
     if name is not None and _BOOKISH.search(name):
         name = None if not _PERIODICAL_WORD.search(name) else name
+    if name is not None and _ESSAYS.search(name):
+        name, bookish = None, True      # "Essays in Socialism New & Old": its "Socialism" makes no paper
     evidence = issue or month or (name is not None and _PERIODICAL_WORD.search(name) is not None) or (
         out["volume"] is not None and not bookish)
     if name is not None and not editor and evidence and (issue or month or not bookish):
@@ -140,6 +148,11 @@ def parse_source_line(line: str | None, marked: Iterable[str] = (), skip: Iterab
     if out["kind"] == "periodical" and out["date"] is None and (m := YEAR_SPAN.search(body)):
         out["date"], out["date_text"] = m.group("a"), m.group(0)   # "Die Neue Zeit, 1894–95": from 1894
     return out
+
+
+def names_edition(line: str | None) -> bool:
+    """Does a source line cite a collected or selected edition (which reprints a text)?"""
+    return bool(_EDITION.search(line or ""))
 
 
 def _head(body: str) -> tuple[str, str]:

@@ -146,8 +146,7 @@ class HeaderReader:
             if _ABSTRACT.match(text.strip(" :.[]")) or not re.search(r"[^\W\d_]", text):
                 continue            # "Abstract", "* * *"
             first = lines[0] if lines else text
-            if letter is None and (m := _LETTER.match(first)) and len(first) < 160 and (
-                    people(m.group("from")) or re.match(r"^(?:an?\s+|open\s+)*letter$", m.group("from"), re.I)):
+            if letter is None and (m := _LETTER.match(first)) and len(first) < 160 and self._is_letter_heading(m):
                 letter = m
                 place = m.group("place") or (lines[1][3:] if len(lines) > 1 and lines[1].lower().startswith("in ") else None)
                 rb.rec.written_place = rb.rec.written_place or (clean(place) if place else None)
@@ -248,6 +247,20 @@ class HeaderReader:
                                                           self.title_day)
         rec.language = self._language()
         return rec
+
+    def _is_letter_heading(self, m: re.Match) -> bool:
+        """Is an "X to Y" heading a letter's?  "Engels to August Bebel" is, but so would be
+        "Aims to Distract Attention…", "Reply to Comrade Bojarsky", "Miller Goes Over to Muste"
+        (a headline's "to" reads the same): a sender who is not the page's author (meta tag or
+        folder) needs the page to say it is a letter (its folder, its <title>)."""
+        sender = m.group("from")
+        if re.match(r"^(?:an?\s+|open\s+)*letter$", sender, re.I):
+            return True
+        who = people(sender)
+        if not who:
+            return False
+        return self._known_author(who) or "/letters/" in self.p.rel or \
+            bool(re.search(r"\bletters?\b", self.title_tag or "", re.I))
 
     def _titled_by(self, text: str) -> bool:
         """Does the <title> name `text` as the title of someone's text ("Karl Marx by Frederick
