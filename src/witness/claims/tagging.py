@@ -77,6 +77,9 @@ class LookupAttributeRuler:
         return doc
 
 
+_CACHE_SIZE = 200_000
+
+
 class CachedLemmatizer:
     """Callable on a Doc like the model's rule lemmatizer, with every word's lemma cached on the
     key the lemmatizer itself caches on (form, part of speech, morphology)."""
@@ -96,6 +99,8 @@ class CachedLemmatizer:
             key = (orth, pos, morph)
             value = self.cache.get(key)
             if value is None:
+                if len(self.cache) >= _CACHE_SIZE:     # a whole corpus in one worker: keep memory flat
+                    self.cache.clear()
                 value = self.cache[key] = strings.add(self.lemmatizer.lemmatize(doc[k])[0])
             rows[k, 3] = value
         doc.from_array([LEMMA], rows[:, 3:4])
