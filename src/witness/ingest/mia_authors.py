@@ -71,3 +71,46 @@ def path_author(rel: str, title_raw: str | None) -> list[str]:
                 return who
         return [" ".join(w.capitalize() for w in slug.replace("_", "-").split("-"))]
     return []
+
+
+# "J.P.C.", "M.S.", "H.E": a byline of initials ("J.P.C.: The Opposition on the Offensive").
+_INITIALS = re.compile(r"^(?:[A-Z]\.\s?){1,3}[A-Z]\.?$")
+_ARCHIVE_LINK = re.compile(r"^(?:(?i:back|return)\s+to\s+)?(?:(?i:the)\s+)?(?P<name>[A-Z][\w.’'\- ]{2,60}?)\s+"
+                           r"(?:Internet\s+)?Archive\b")
+
+
+def is_initials(text: str) -> bool:
+    return bool(_INITIALS.match(clean(text)))
+
+
+def _initials_of(name: str) -> list[str]:
+    return [w[0] for w in re.split(r"[\s.]+", name) if w and w[0].isupper()]
+
+
+def expand_initials(printed: str, names: list[str]) -> str:
+    """The name among `names` whose initials the byline prints ("J.P.C." → "James P. Cannon",
+    the writer's archive named in the footer; "H.E." → "Heinz Epe" of the meta tag's "Walter
+    Held, Heinz Epe"), else the initials as printed: they are the byline, the folder is not."""
+    letters = _initials_of(printed)
+    return next((n for n in names if _initials_of(n) == letters), clean(printed))
+
+
+def archive_names(root) -> list[str]:
+    """The writers whose MIA archives the page links to by name ("Back to the James P. Cannon
+    Internet Archive", "Return to the A. Weisbord Internet Archive"): the archive prints the
+    writer's name there in the form it files the writer under."""
+    out = []
+    for a in root.iter("a"):
+        text = clean("".join(a.itertext()))
+        if (m := _ARCHIVE_LINK.match(text)):
+            name = m.group("name")
+            if not re.search(r"marxist|\bmia\b|encyclop|history|library|reference", name, re.I) \
+                    and people(name) == [name] and name not in out:
+                out.append(name)
+    return out
+
+
+def printed_folder_writer(rel: str, names: list[str]) -> str | None:
+    """The archive name (see archive_names) of the folder's writer (same surname), if printed."""
+    token = folder_token(rel)
+    return next((n for n in names if token and surname_key(n) == token), None)

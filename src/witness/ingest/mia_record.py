@@ -22,7 +22,8 @@ import re
 from ..model import Record
 from ..record import (RecordBuilder, clean, day_of_speech, names_a_day, normalise_name,
                       opens_with_credit, parse_date)
-from .mia_authors import BANNER, folder_token, meta_authors, meta_contradicted, path_author
+from .mia_authors import (BANNER, archive_names, expand_initials, folder_token, is_initials, meta_authors,
+                          meta_contradicted, path_author, printed_folder_writer)
 from .mia_datelines import date_line as _date_line, datelines
 from .mia_names import full_form, fuller, people, surname_key
 from .mia_titles import (TitleFacts, chapter_after_rule, choose_title, heading_lines, info_lines, is_label,
@@ -121,6 +122,9 @@ class HeaderReader:
                     and not (self.meta_authors and not self._known_author(who) and is_title_tag(self.title_tag, text)):
                 bylines = who       # (not "Lenin", the book's name, over a page Zinoviev wrote)
                 continue
+            if el.tag in ("h2", "h3", "h4") and not bylines and not titles and is_initials(text):
+                bylines = [expand_initials(text, self.meta_authors + archive_names(self.root))]
+                continue
             if el.tag in ("h1", "h3", "h5") and not bylines and not titles and (who := people(text)) \
                     and self._known_author(who) and not self._titled_by(text):
                 bylines = who           # "T. Cliff" as an h3 above the book's title
@@ -203,7 +207,8 @@ class HeaderReader:
             lead_names = [n for n in lead_names if n.casefold() != rec.periodical.casefold()]
         if meta and not (bylines or lead_names or sender) and meta_contradicted(self.p.rel, self.title_raw, meta):
             meta = []       # a template's author tag left on another writer's page
-        authors = bylines or lead_names or sender or meta or rec.authors or adopted_by or path_author(self.p.rel, self.title_raw)
+        authors = bylines or lead_names or sender or self._body_byline() or meta or rec.authors or adopted_by \
+            or self._folder_writer()
         rec.authors = [normalise_name(fuller(a, self.meta_authors)) for a in authors]
         if any(" " not in a for a in rec.authors):
             # A bare "Engels" (meta tag, letter heading) takes the fuller form the page prints
@@ -233,6 +238,21 @@ class HeaderReader:
                                                           self.title_day)
         rec.language = self._language()
         return rec
+
+    def _body_byline(self) -> list[str]:
+        """A text's first line "By Albert Weisbord" set in the body, not in a heading."""
+        first = clean(self.body_paras[0]) if self.body_paras else ""
+        m = _BY.match(first)
+        return people(m.group("who")) if m and len(first) < 60 else []
+
+    def _folder_writer(self) -> list[str]:
+        """The folder's writer, in the form the page prints as its archive's name ("A. Weisbord
+        Internet Archive") rather than the folder's ("Weisbord")."""
+        found = path_author(self.p.rel, self.title_raw)
+        printed = printed_folder_writer(self.p.rel, archive_names(self.root))
+        if printed and len(found) == 1 and surname_key(found[0]) == surname_key(printed) and len(printed) > len(found[0]):
+            return [printed]
+        return found
 
     def _is_letter_heading(self, m: re.Match) -> bool:
         """Is an "X to Y" heading a letter's?  "Engels to August Bebel" is, but so would be

@@ -1,0 +1,64 @@
+"""Bylines, sources and titles the dev sets showed the reader misreading after the dev6 round
+(issue 13: records a historian can cite).
+
+Real corpus pages where a dev page showed the rule, others of the same house style, and small
+hand-written pages."""
+
+from __future__ import annotations
+
+import pytest
+
+from witness.ingest import read_path
+from witness.ingest.base import Read
+
+
+def _rec(root, rel):
+    out = read_path(root / rel, root)
+    assert isinstance(out, Read), out
+    return out.document.record
+
+
+def _page(tmp_path, rel, head, body, foot=""):
+    page = tmp_path / rel
+    page.parent.mkdir(parents=True, exist_ok=True)
+    page.write_text(f"<html><head>{head}</head><body>{body}<p>{'Some prose. ' * 30}</p>{foot}</body></html>",
+                    encoding="utf-8")
+    return _rec(tmp_path, rel)
+
+
+# -- a byline of initials, and the writer's name as the page prints it
+
+@pytest.mark.parametrize("rel, authors", [
+    ("archive/cannon/works/1931/nov/offensive.htm", ["James P. Cannon"]),  # h2 "J.P.C.", footer's archive
+    ("archive/cannon/works/1931/jun/bolshorg.htm", ["James P. Cannon"]),
+    ("archive/held-walter/1933/xx/4powerpact.htm", ["Heinz Epe"]),         # "H.E.", meta "Walter Held, Heinz Epe"
+    ("archive/novack/1940/08/draftrich.htm", ["William F. Warde"]),        # "W.F.W.", meta "George Novack, William F. Warde"
+    ("archive/munis/1944/10/future-su.htm", ["G.E"]),                      # initials no printed name expands
+])
+def test_an_initials_byline(corpus_root, rel, authors):
+    assert _rec(corpus_root, rel).authors == authors
+
+
+def test_an_initials_byline_by_hand(tmp_path):
+    foot = '<p class="footer"><a href="../index.htm">Back to the Jane Q. Doe Internet Archive</a></p>'
+    rec = _page(tmp_path, "archive/doe/1931/x.htm", "<title>J.Q.D.: A Note</title>",
+                "<h2>J.Q.D.</h2><h1>A Note</h1>", foot)
+    assert rec.authors == ["Jane Q. Doe"]
+    rec = _page(tmp_path, "archive/doe/1931/y.htm", "<title>X.Y.: A Note</title>",
+                "<h2>X.Y.</h2><h1>A Note</h1>", foot)
+    assert rec.authors == ["X.Y"]                  # printed initials, not the folder's "Doe"
+
+
+@pytest.mark.parametrize("rel, authors", [
+    ("archive/weisbord/conquest45.htm", ["A. Weisbord"]),     # "Return to the A. Weisbord Internet Archive"
+    ("archive/pollitt/1925/01/12.htm", ["Harry Pollitt"]),    # "Harry Pollitt Archive"
+])
+def test_the_folders_writer_as_the_page_prints_the_archive(corpus_root, rel, authors):
+    assert _rec(corpus_root, rel).authors == authors
+
+
+def test_a_by_line_opening_the_body(corpus_root, tmp_path):
+    assert _rec(corpus_root, "archive/weisbord/Laws.htm").authors == ["Albert Weisbord"]
+    rec = _page(tmp_path, "archive/doe/1931/z.htm", "<title>A Note</title>",
+                "<h1>A Note</h1><p>By the way, nobody signed this.</p>")
+    assert rec.authors == ["Doe"]
