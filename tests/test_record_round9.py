@@ -62,3 +62,29 @@ def test_a_by_line_opening_the_body(corpus_root, tmp_path):
     rec = _page(tmp_path, "archive/doe/1931/z.htm", "<title>A Note</title>",
                 "<h1>A Note</h1><p>By the way, nobody signed this.</p>")
     assert rec.authors == ["Doe"]
+
+
+# -- "Digitalized by" credits a transcriber; two credit sentences on one line keep their names
+
+@pytest.mark.parametrize("rel, field, names", [
+    ("archive/thompson-ep/1978/pot/intro.htm", "transcribed_by", ["Mark R. Baker"]),   # "Digitalized by … on November 11, 2010."
+    ("archive/thompson-ep/1978/pot/intro.htm", "marked_up_by", ["Jonas Holmgren"]),
+    ("archive/bookchin/1950/state-capitalism.htm", "transcribed_by", ["Adam Buick"]),  # "Digitalisation: Adam Buick"
+    ("archive/serge/1919/07/machinegun.htm", "translated_by", ["Dave Renton"]),        # "Translated by …. Marked up by …"
+    ("archive/serge/1919/07/machinegun.htm", "marked_up_by", ["Einde O’Callaghan"]),
+])
+def test_credits(corpus_root, rel, field, names):
+    assert getattr(_rec(corpus_root, rel), field) == names
+
+
+def test_a_digitisers_credit_is_no_citation(corpus_root):
+    rec = _rec(corpus_root, "archive/thompson-ep/1978/pot/intro.htm")
+    assert rec.periodical is None and rec.date is None
+
+
+def test_two_credit_sentences_by_hand():
+    from witness.record import RecordBuilder
+    rb = RecordBuilder()
+    rb.info_line("Transcribed by Ann Smith on 3 May 2004; proofread by Bob Jones for the MIA.")
+    rec = rb.finish()
+    assert rec.transcribed_by == ["Ann Smith"] and rec.proofread_by == ["Bob Jones"]
