@@ -88,3 +88,19 @@ def test_two_credit_sentences_by_hand():
     rb.info_line("Transcribed by Ann Smith on 3 May 2004; proofread by Bob Jones for the MIA.")
     rec = rb.finish()
     assert rec.transcribed_by == ["Ann Smith"] and rec.proofread_by == ["Bob Jones"]
+
+
+# -- a book's list of abbreviations is no document
+
+def test_a_list_of_abbreviations_is_skipped(corpus_root, tmp_path):
+    from witness.ingest.base import Skipped
+    for rel in ("archive/pashukanis/biog/abb.htm", "archive/cliff/works/1978/lenin3/abbreviations.html"):
+        out = read_path(corpus_root / rel, corpus_root)
+        assert isinstance(out, Skipped) and "abbreviations" in out.reason
+    # Broué's "Abbreviations and Acronyms" explains each term at length: a glossary, kept.
+    assert isinstance(read_path(corpus_root / "archive/broue/1975/germrev/abb.html", corpus_root), Read)
+    page = tmp_path / "archive/x/notes.htm"
+    page.parent.mkdir(parents=True)
+    page.write_text("<html><head><title>Abbreviations</title></head><body><h1>Abbreviations</h1>"
+                    f"<p>{'A long paragraph about the abbreviations this book uses. ' * 10}</p></body></html>")
+    assert isinstance(read_path(page, tmp_path), Read)     # prose about abbreviations is a text
