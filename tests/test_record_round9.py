@@ -104,3 +104,29 @@ def test_a_list_of_abbreviations_is_skipped(corpus_root, tmp_path):
     page.write_text("<html><head><title>Abbreviations</title></head><body><h1>Abbreviations</h1>"
                     f"<p>{'A long paragraph about the abbreviations this book uses. ' * 10}</p></body></html>")
     assert isinstance(read_path(page, tmp_path), Read)     # prose about abbreviations is a text
+
+
+# -- "Originally published in X" beside a reprint's source line: X is where it first appeared
+
+@pytest.mark.parametrize("rel, periodical, date", [
+    ("archive/lafargue/1903/06/caproperty.htm", "Droit du Peuple", "1903-06"),   # "From Justice, 13 June 1903, p.3."
+    ("archive/held-walter/1933/xx/heckert1.htm", "Unser Wort", "1933"),          # "First published in German in Unser Wort"
+])
+def test_the_original_publication_over_a_reprint(corpus_root, rel, periodical, date):
+    rec = _rec(corpus_root, rel)
+    assert (rec.periodical, rec.date, rec.pages, rec.issue) == (periodical, date, None, None)
+
+
+def test_the_original_publication_by_hand():
+    from witness.record import RecordBuilder
+    rb = RecordBuilder()
+    rb.heading_date("(June 1903)")
+    rb.info_line("From Justice, 13 June 1903, p.3.", ("Justice",))
+    rb.info_line("Originally published in Droit du Peuple.", ("Droit du Peuple",))
+    rec = rb.finish()
+    assert (rec.periodical, rec.date, rec.pages) == ("Droit du Peuple", "1903-06", None)
+    rb = RecordBuilder()
+    rb.info_line("From Justice, 13 June 1903, p.3.", ("Justice",))
+    rb.info_line("First Published: Unknown")          # no title: the source line stands
+    rec = rb.finish()
+    assert (rec.periodical, rec.date, rec.pages) == ("Justice", "1903-06-13", "3")

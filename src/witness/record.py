@@ -415,6 +415,15 @@ class RecordBuilder:
         first = pub if pub and (pub["periodical"] or pub["kind"] == "periodical") else None
         if first is None and src and src["kind"] == "periodical":
             first = src
+        if first is src and src is not None and src["date"] and pub and pub["title"] and not pub["date"] \
+                and not pub["issue"] and not pub["volume"]:
+            # "From Justice, 13 June 1903, p.3. / Originally published in Droit du Peuple.": the
+            # source is a reprint; the text first appeared in what the other line names, whose
+            # date and numbers the page does not give (the heading's date, if no later, is its).
+            rec.periodical = pub["title"]
+            if rec.heading_date and rec.heading_date[:len(src["date"])] <= src["date"]:
+                rec.date, rec.date_text = rec.heading_date, rec.heading_date_text
+            return rec
         if first is not None:
             rec.periodical, rec.volume = first["periodical"], first["volume"]
             rec.issue, rec.pages = first["issue"], first["pages"]

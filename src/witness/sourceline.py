@@ -36,7 +36,7 @@ _NOT_PERIODICAL = re.compile(r"(?:Vol(?:ume)?\b|Vol\.|No\b|No\.|pp?\.|\d|by\s)",
 # Heads that name a document, an archive or a collection, not a periodical.
 _NOT_A_TITLE = re.compile(r"^(?:as\b|an?\s+|the\s+)?(?:as\b|original|internal|draft|introduction|preface|document|letter|manuscript|typescript|archives?|notes?|speech|"
                           r"mimeograph\w*|pamphlet|leaflet|photocopy|microfilm|author|this|his|her|their|our|"
-                          r"collected|selected|complete)\b", re.I)
+                          r"collected|selected|complete|unknown|not\s+known)\b", re.I)
 _EDITOR = re.compile(r"^\s*(?:\((?:eds?|editors?|ed\.\s*by)\.?\)|,\s*eds?\.|,\s*editors?\b)", re.I)
 _BOOKISH = re.compile(r"\b(?:Publishers?|Publishing|Publ\.|Press|Books|Verlag|Editions?|Éditions|Library|Collected\s+Works|"
                       r"Selected\s+Works|Complete\s+Works|Works|Werke|Gesamtausgabe|Anthology|Reader|[Cc]ollection|"
@@ -77,6 +77,9 @@ def _month_precision(iso: str | None) -> bool:
 def parse_source_line(line: str | None, marked: Iterable[str] = (), skip: Iterable[str] = ()) -> dict:
     """Fields of a source line: "From Socialist Appeal, Vol. 1 No. 3, 28 August 1937, p. 9.".
 
+    ``title``: the name the line gives, periodical or not ("Originally published in *Droit du
+    Peuple*" reads as no periodical alone, but names where a reprinted text first appeared).
+
     ``marked``: the line's emphasised phrases (HTML strong/em), where a periodical's name is
     usually set; ``skip``: phrases that are not it (the text's own title, its authors).
     ``kind`` is "periodical" when the line names one (a volume or issue number, a date to the
@@ -84,7 +87,7 @@ def parse_source_line(line: str | None, marked: Iterable[str] = (), skip: Iterab
     or a collected edition instead, else "unknown".
     """
     out = {"periodical": None, "volume": None, "issue": None, "date": None,
-           "date_text": None, "pages": None, "source_text": None, "kind": "unknown"}
+           "date_text": None, "pages": None, "source_text": None, "kind": "unknown", "title": None}
     line = clean(line)
     if not line:
         return out
@@ -129,6 +132,7 @@ def parse_source_line(line: str | None, marked: Iterable[str] = (), skip: Iterab
         name, out["issue"] = m.group("name").strip(), m.group("n2") or m.group("n")
     month = _month_precision(out["date"]) or season
     issue = out["issue"] is not None
+    out["title"] = name if name is not None and not _BOOKISH.search(name) else None   # what the line names, of any kind
     if name is not None and _BOOKISH.search(name):
         name = None if not _PERIODICAL_WORD.search(name) else name
     if name is not None and _ESSAYS.search(name):
