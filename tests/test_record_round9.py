@@ -130,3 +130,31 @@ def test_the_original_publication_by_hand():
     rb.info_line("First Published: Unknown")          # no title: the source line stands
     rec = rb.finish()
     assert (rec.periodical, rec.date, rec.pages) == ("Justice", "1903-06-13", "3")
+
+
+# -- a year in a book's title is no publication date
+
+@pytest.mark.parametrize("rel, written", [
+    ("archive/trotsky/1921/trotsky04.htm", "1921-06-29"),   # "To the Masses: Proceedings of the Third Congress …, 1921"
+    ("archive/rosmer/1922/rosmer01.htm", "1922-11-12"),     # "Toward the United Front: Proceedings of the Fourth Congress …, 1922"
+])
+def test_a_year_in_a_books_title(corpus_root, rel, written):
+    rec = _rec(corpus_root, rel)
+    assert rec.date is None and rec.written == written      # the speech's day, from its heading
+
+
+def test_a_year_in_a_books_title_by_hand():
+    from witness.sourceline import parse_source_line
+    title = "To the Masses: Proceedings of the Third Congress of the Communist International, 1921"
+    assert parse_source_line(f"Published in {title} (https://www.haymarketbooks.org/books/897), pp. 374-379",
+                             (title,))["date"] is None
+    # the book's own year, printed outside its title, stands
+    assert parse_source_line(f"Published in {title}, Haymarket Books, Chicago 2015, pp. 374-379", (title,))["date"] == "2015"
+    # "*Pamphlet, 1934*" is no title: its year is the pamphlet's
+    assert parse_source_line("Source: Pamphlet, 1934, Martin Lawrence, Ltd, London", ("Pamphlet, 1934",))["date"] == "1934"
+
+
+def test_the_text_of_a_speech_is_no_source(corpus_root):
+    # "Text of a speech made at *Marxism 1992*." / "*Socialist Worker*, No. 1300, 18 July 1992."
+    rec = _rec(corpus_root, "archive/cliff/works/1992/07/1990s.htm")
+    assert (rec.periodical, rec.issue, rec.date) == ("Socialist Worker", "1300", "1992-07-18")

@@ -248,8 +248,9 @@ _PUBLISHED_LINE = re.compile(r"(?:first published|published in|originally publis
                              r"first appeared|appeared in)\b")
 _RIGHTS_LINE = re.compile(r"(?:copyright|copyleft|public domain|©)")
 _UPDATED_LEAD = re.compile(r"^\s*(?:last\s+)?updated(?:\s+on)?\s*:?", re.I)
-# "Speech made in New York on 9 March 1938.", "Delivered at the Congress, 12 May 1919."
-_SPOKEN_LINE = re.compile(r"^(?:(?:a\s+)?(?:speech|address|lecture|talk|report)\b.{0,80}\b(?:made|delivered|given|read)"
+# "Speech made in New York on 9 March 1938.", "Delivered at the Congress, 12 May 1919.", "Text of a
+# speech made at *Marxism 1992*." (a speech's occasion, never its source)
+_SPOKEN_LINE = re.compile(r"^(?:(?:(?:the\s+)?text\s+of\s+)?(?:an?\s+)?(?:speech|address|lecture|talk|report)\b.{0,80}\b(?:made|delivered|given|read)"
                           r"|(?:delivered|spoken|given|read)\s+(?:at|in|on|to|before))\b", re.I)
 # An ETOL-style citation with no lead word: "Socialist Review, No. 172, February 1994, pp. 30–1."
 _CITATION_HINT = re.compile(r"\b(?:Vol(?:ume)?\.?\s*[IVXLC\d]|No\.?\s*\d|pp?\.\s*\d)", re.I)

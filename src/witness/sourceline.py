@@ -149,6 +149,13 @@ def parse_source_line(line: str | None, marked: Iterable[str] = (), skip: Iterab
         out["kind"] = "periodical"
     elif name is not None:
         out["kind"] = "book"                      # a title and a year: a book (or a pamphlet)
+    if out["kind"] == "book" and out["date"] and (title := next(
+            (p for p in map(clean, marked) if out["date_text"] in p and p in body
+             and not _NOT_A_TITLE.match(p)), None)):                  # ("*Pamphlet, 1934*" is no title)
+        # "Published in *To the Masses: Proceedings of the Third Congress …, 1921*": a year in
+        # the book's title names what it holds, not when it was published.
+        d = parse_date(body.replace(title, " "))
+        out["date"], out["date_text"] = d if d else (None, None)
     if out["kind"] == "periodical" and out["date"] is None and (m := YEAR_SPAN.search(body)):
         out["date"], out["date_text"] = m.group("a"), m.group(0)   # "Die Neue Zeit, 1894–95": from 1894
     return out
