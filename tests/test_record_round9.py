@@ -158,3 +158,17 @@ def test_the_text_of_a_speech_is_no_source(corpus_root):
     # "Text of a speech made at *Marxism 1992*." / "*Socialist Worker*, No. 1300, 18 July 1992."
     rec = _rec(corpus_root, "archive/cliff/works/1992/07/1990s.htm")
     assert (rec.periodical, rec.issue, rec.date) == ("Socialist Worker", "1300", "1992-07-18")
+
+
+# -- "PART FIVE (§3)" is a label: the heading after it is the part's title
+
+def test_a_label_with_its_section_mark(corpus_root):
+    rec = _rec(corpus_root, "archive/mehring/1910/absrev/ch05c.htm")
+    assert rec.title == "PART FIVE (§3): The class struggles of the German Revolution"
+    assert rec.work == "Absolutism and Revolution in Germany"
+
+
+def test_a_label_with_its_section_mark_by_hand():
+    from witness.ingest.mia_titles import is_label
+    assert is_label("PART FIVE (§3)") and is_label("Chapter 2 (§ 12)")
+    assert not is_label("Part Five (Conclusion)")
