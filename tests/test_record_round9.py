@@ -172,3 +172,27 @@ def test_a_label_with_its_section_mark_by_hand():
     from witness.ingest.mia_titles import is_label
     assert is_label("PART FIVE (§3)") and is_label("Chapter 2 (§ 12)")
     assert not is_label("Part Five (Conclusion)")
+
+
+# -- the periodical only an editor's note names
+
+@pytest.mark.parametrize("rel, periodical, date", [
+    ("archive/cannon/works/1925/askeli.htm", "Daily Worker", "1925-08-08"),   # "… was published in the Daily Worker magazine supplement"
+    ("archive/cannon/works/1928/voicemvt.htm", "Daily Worker", "1928-06-26"),  # "… in the Daily Worker on June 26, 1928" (not the 1992 book's year)
+    ("archive/cannon/works/1936/sfunions.htm", "Labor Action", "1936"),      # "[… for the West Coast socialist newspaper Labor Action.—Editor]"
+    ("archive/bensaid/2005/12/stal-bolsh.htm", "Erre", "2005-12"),           # "It was written for the magazine Erre"
+])
+def test_the_periodical_an_editors_note_names(corpus_root, rel, periodical, date):
+    rec = _rec(corpus_root, rel)
+    assert (rec.periodical, rec.date) == (periodical, date)
+
+
+@pytest.mark.parametrize("para, out", [
+    ("The following article by Cannon was published in the Workers Party’s internal journal, Party Organizer.", None),
+    ("The following article was published in The Liberator.", ("The Liberator", None)),
+    ("This article was first published in Workers Vanguard No. 5, 12 May 1972.", ("Workers Vanguard", ("1972-05-12", "12 May 1972"))),
+    ("He was published in the Daily Worker every week.", None),       # no editor's note
+])
+def test_the_periodical_an_editors_note_names_by_hand(para, out):
+    from witness.sourceline import periodical_in_note
+    assert periodical_in_note(para) == out

@@ -210,3 +210,31 @@ def _marked_name(body: str, marked: Iterable[str], skip: set) -> str | None:
         if 0 <= at < stop:
             best = p                            # the last one before the numbers
     return best
+
+
+# An editor's note opening the text that says where it appeared: "The following article by
+# Cannon was published in the *Daily Worker* magazine supplement.", "[Below is an article written
+# by … for the West Coast socialist newspaper Labor Action.—Editor]".
+_NOTE_SOURCE = re.compile(r"\b(?:was|were|first)\s+(?:published|printed|appeared)\s+in\s+(?:the\s+)?(?P<a>[A-Z][^.;,()\[\]]{2,60})"
+                          r"|\bwritten\b(?:[^.;]|(?<=\b[A-Z])\.){0,80}?\bfor\s+(?:the|a)\s+(?:[\w\-]+\s+){0,4}?"
+                          r"(?:newspaper|paper|weekly|monthly|journal|magazine|organ)\s+(?P<b>[A-Z][^.;,()\[\]—–]{2,60})")
+_NAME_RUN = re.compile(r"^(?:(?:[A-Z][\w’'\-]*|of|the|de|du|la|le)\s?)+")
+_NOTE_MARK = re.compile(r"^\s*\[|\b(?:Editor|Ed\.|Eds\.)\s*\]?\s*$|^\s*(?:The following|This (?:article|speech|text|piece))\b")
+
+
+def periodical_in_note(para: str) -> tuple[str, tuple[str, str] | None] | None:
+    """The periodical an editor's note at the head of the text names as where it appeared, and
+    the date it gives that issue ("… in the Daily Worker on June 26, 1928"), if any."""
+    para = clean(para)
+    if len(para) > 600 or not _NOTE_MARK.search(para) or not (m := _NOTE_SOURCE.search(para)):
+        return None
+    start = m.start("a") if m.group("a") else m.start("b")
+    run = _NAME_RUN.match(para[start:])
+    name = run.group(0).strip() if run else ""
+    name = re.sub(r"(?:\s+(?:of|the|de|du|la|le|No|Nos|Vol))+$", "", name)
+    if len(name) < 3 or _NOT_A_TITLE.match(name) or _BOOKISH.search(name) or re.search(r"[’']s$", name) \
+            or _PERSON.match(name) and not _PERIODICAL_WORD.search(name):
+        return None             # ("the Workers Party’s internal journal": the owner, not the paper)
+    rest = para[start + len(name):]
+    date = parse_date(rest[:50]) if re.match(r"\s*(?:(?:Vol\.?|No\.?)\s*[\dIVXLC]+\s*)*(?:,|on\b|of\b)", rest) else None
+    return name, date

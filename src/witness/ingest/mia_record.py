@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 from ..model import Record
+from ..sourceline import periodical_in_note
 from ..record import (RecordBuilder, clean, day_of_speech, names_a_day, normalise_name,
                       opens_with_credit, parse_date)
 from .mia_authors import (BANNER, archive_names, expand_initials, folder_token, is_initials, meta_authors,
@@ -236,6 +237,15 @@ class HeaderReader:
             # A speech with no source: the day its heading gives is the day it was delivered.
             rec.written, rec.written_text = day_of_speech((rec.heading_date, rec.heading_date_text or ""),
                                                           self.title_day)
+        if rec.periodical is None and (note := next(filter(None, map(periodical_in_note, self.body_paras[:2])), None)):
+            # Only the editor's note opening the text says where it appeared ("… was published
+            # in the Daily Worker on June 26, 1928"): its date, else the heading's (of the year the
+            # record gives), is that issue's — not the later book's the header cites.
+            rec.periodical, dated = note
+            if dated:
+                rec.date, rec.date_text = dated
+            elif rec.heading_date and (rec.date is None or rec.date == rec.heading_date[:4]):
+                rec.date, rec.date_text = rec.heading_date, rec.heading_date_text
         rec.language = self._language()
         return rec
 
