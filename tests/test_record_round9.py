@@ -179,7 +179,7 @@ def test_a_label_with_its_section_mark_by_hand():
 @pytest.mark.parametrize("rel, periodical, date", [
     ("archive/cannon/works/1925/askeli.htm", "Daily Worker", "1925-08-08"),   # "… was published in the Daily Worker magazine supplement"
     ("archive/cannon/works/1928/voicemvt.htm", "Daily Worker", "1928-06-26"),  # "… in the Daily Worker on June 26, 1928" (not the 1992 book's year)
-    ("archive/cannon/works/1936/sfunions.htm", "Labor Action", "1936"),      # "[… for the West Coast socialist newspaper Labor Action.—Editor]"
+    ("archive/cannon/works/1936/sfunions.htm", "Labor Action", "1936-12-05"),   # "[… for the West Coast socialist newspaper Labor Action.—Editor]", h3 "San Francisco—December 5, 1936"
     ("archive/bensaid/2005/12/stal-bolsh.htm", "Erre", "2005-12"),           # "It was written for the magazine Erre"
 ])
 def test_the_periodical_an_editors_note_names(corpus_root, rel, periodical, date):
@@ -196,3 +196,12 @@ def test_the_periodical_an_editors_note_names(corpus_root, rel, periodical, date
 def test_the_periodical_an_editors_note_names_by_hand(para, out):
     from witness.sourceline import periodical_in_note
     assert periodical_in_note(para) == out
+
+
+def test_a_dateline_heading_by_hand(tmp_path):
+    rec = _page(tmp_path, "archive/doe/1936/x.htm", "<title>Deeper (1936)</title>",
+                "<h2>Jane Doe</h2><h3>San Francisco—December 5, 1936</h3><h1>Deeper</h1>")
+    assert rec.heading_date == "1936-12-05" and rec.title == "Deeper"
+    rec = _page(tmp_path, "archive/doe/1936/y.htm", "<title>Strike</title>",
+                "<h2>Jane Doe</h2><h1>The Great Strike of December 5, 1936</h1>")
+    assert rec.heading_date is None and rec.title == "The Great Strike of December 5, 1936"

@@ -323,7 +323,9 @@ class HeaderReader:
         if not d:
             return False
         rest = text.replace(d[1], "").strip(" ()[].,–-")
-        return len(rest) <= 12
+        # (A dateline, "San Francisco—December 5, 1936": a place, a dash, the day it ends with.)
+        return len(rest) <= 12 or bool(re.fullmatch(r"[A-Z][\w.’' ]{2,30}\s*[—–]\s*", text[:-len(d[1])])
+                                       and text.endswith(d[1]) and names_a_day(d[0], d[1]))
 
     def _title_p(self, el, lines: list[str]) -> tuple[str, object]:
         """What a p.title holds: ("crumbs", last crumb) | ("author", names) | ("work", None)."""
