@@ -181,6 +181,9 @@ def test_a_label_with_its_section_mark_by_hand():
     ("archive/cannon/works/1928/voicemvt.htm", "Daily Worker", "1928-06-26"),  # "… in the Daily Worker on June 26, 1928" (not the 1992 book's year)
     ("archive/cannon/works/1936/sfunions.htm", "Labor Action", "1936-12-05"),   # "[… for the West Coast socialist newspaper Labor Action.—Editor]", h3 "San Francisco—December 5, 1936"
     ("archive/bensaid/2005/12/stal-bolsh.htm", "Erre", "2005-12"),           # "It was written for the magazine Erre"
+    # a long note: "The following transcript of Cannon’s remarks … was published in International Press
+    # Correspondence, 11 August 1928. The Cannon faction …" ("Press" is a periodical's word there)
+    ("archive/cannon/works/1928/againstopp.htm", "International Press Correspondence", "1928-08-11"),
 ])
 def test_the_periodical_an_editors_note_names(corpus_root, rel, periodical, date):
     rec = _rec(corpus_root, rel)

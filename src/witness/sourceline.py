@@ -226,14 +226,15 @@ def periodical_in_note(para: str) -> tuple[str, tuple[str, str] | None] | None:
     """The periodical an editor's note at the head of the text names as where it appeared, and
     the date it gives that issue ("… in the Daily Worker on June 26, 1928"), if any."""
     para = clean(para)
-    if len(para) > 600 or not _NOTE_MARK.search(para) or not (m := _NOTE_SOURCE.search(para)):
+    # (The note's first sentences say it; a long note goes on to the history of the text.)
+    if not _NOTE_MARK.search(para) or not (m := _NOTE_SOURCE.search(para[:400])):
         return None
     start = m.start("a") if m.group("a") else m.start("b")
     run = _NAME_RUN.match(para[start:])
     name = run.group(0).strip() if run else ""
     name = re.sub(r"(?:\s+(?:of|the|de|du|la|le|No|Nos|Vol))+$", "", name)
-    if len(name) < 3 or _NOT_A_TITLE.match(name) or _BOOKISH.search(name) or re.search(r"[’']s$", name) \
-            or _PERSON.match(name) and not _PERIODICAL_WORD.search(name):
+    if len(name) < 3 or _NOT_A_TITLE.match(name) or re.search(r"[’']s$", name) \
+            or (_PERSON.match(name) or _BOOKISH.search(name)) and not _PERIODICAL_WORD.search(name):
         return None             # ("the Workers Party’s internal journal": the owner, not the paper)
     rest = para[start + len(name):]
     date = parse_date(rest[:50]) if re.match(r"\s*(?:(?:Vol\.?|No\.?)\s*[\dIVXLC]+\s*)*(?:,|on\b|of\b)", rest) else None
