@@ -208,3 +208,22 @@ def test_a_dateline_heading_by_hand(tmp_path):
     rec = _page(tmp_path, "archive/doe/1936/y.htm", "<title>Strike</title>",
                 "<h2>Jane Doe</h2><h1>The Great Strike of December 5, 1936</h1>")
     assert rec.heading_date is None and rec.title == "The Great Strike of December 5, 1936"
+
+
+# -- the day an editor's note says the text was delivered
+
+@pytest.mark.parametrize("rel, written", [
+    ("archive/novack/works/1967/julaug/mx02.htm", "1967-05-04"),    # "This review … was originally presented … May 4, 1967."
+    ("archive/zetkin/1923/06/struggle-against-fascism.html", "1923-06-20"),   # "The following report was given June 20, 1923, …"
+])
+def test_the_delivery_an_editors_note_dates(corpus_root, rel, written):
+    assert _rec(corpus_root, rel).written == written
+
+
+def test_a_note_of_delivery_and_publication(corpus_root):
+    # "… was delivered to the national convention … and published in the Daily Worker on 8 October
+    # 1925": the day is the paper's, not the speech's.
+    rec = _rec(corpus_root, "archive/cannon/works/1925/ourparty.htm")
+    assert (rec.periodical, rec.date, rec.written) == ("Daily Worker", "1925-10-08", None)
+    from witness.sourceline import delivered_in_note
+    assert delivered_in_note("This talk was given in 1967 to a meeting in Detroit.") is None   # a year only

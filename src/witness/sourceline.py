@@ -215,11 +215,14 @@ def _marked_name(body: str, marked: Iterable[str], skip: set) -> str | None:
 # An editor's note opening the text that says where it appeared: "The following article by
 # Cannon was published in the *Daily Worker* magazine supplement.", "[Below is an article written
 # by … for the West Coast socialist newspaper Labor Action.—Editor]".
-_NOTE_SOURCE = re.compile(r"\b(?:was|were|first)\s+(?:published|printed|appeared)\s+in\s+(?:the\s+)?(?P<a>[A-Z][^.;,()\[\]]{2,60})"
+_NOTE_SOURCE = re.compile(r"\b(?:was|were|first|and)\s+(?:published|printed|appeared)\s+in\s+(?:the\s+)?(?P<a>[A-Z][^.;,()\[\]]{2,60})"
                           r"|\bwritten\b(?:[^.;]|(?<=\b[A-Z])\.){0,80}?\bfor\s+(?:the|a)\s+(?:[\w\-]+\s+){0,4}?"
                           r"(?:newspaper|paper|weekly|monthly|journal|magazine|organ)\s+(?P<b>[A-Z][^.;,()\[\]—–]{2,60})")
 _NAME_RUN = re.compile(r"^(?:(?:[A-Z][\w’'\-]*|of|the|de|du|la|le)\s?)+")
-_NOTE_MARK = re.compile(r"^\s*\[|\b(?:Editor|Ed\.|Eds\.)\s*\]?\s*$|^\s*(?:The following|This (?:article|speech|text|piece))\b")
+_NOTE_MARK = re.compile(r"^\s*\[|\b(?:Editor|Ed\.|Eds\.)\s*\]?\s*$|^\s*(?:The following|This (?:article|speech|text|piece|"
+                        r"review|talk|lecture|address|essay|report|pamphlet))\b")
+# "This review … was originally presented in a San Francisco symposium with Eldridge Cleaver, May 4, 1967."
+_NOTE_SPOKEN = re.compile(r"\b(?:was|were)\s+(?:originally\s+|first\s+)?(?:presented|delivered|given|read|spoken)\b[^.]{0,160}")
 
 
 def periodical_in_note(para: str) -> tuple[str, tuple[str, str] | None] | None:
@@ -239,3 +242,13 @@ def periodical_in_note(para: str) -> tuple[str, tuple[str, str] | None] | None:
     rest = para[start + len(name):]
     date = parse_date(rest[:50]) if re.match(r"\s*(?:(?:Vol\.?|No\.?)\s*[\dIVXLC]+\s*)*(?:,|on\b|of\b)", rest) else None
     return name, date
+
+
+def delivered_in_note(para: str) -> tuple[str, str] | None:
+    """The day an editor's note at the head of the text says it was delivered, if it names one."""
+    para = clean(para)
+    if not _NOTE_MARK.search(para) or not (m := _NOTE_SPOKEN.search(para[:400])):
+        return None
+    said = re.split(r"\b(?:and\s+)?(?:published|printed|appeared|reprinted)\b", m.group(0))[0]   # (not the paper's day)
+    d = parse_date(said)
+    return d if d and len(d[0]) == 10 else None     # (a day: "in 1967" may be the year it was printed)

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from ..model import Record
-from ..sourceline import periodical_in_note
+from ..sourceline import delivered_in_note, periodical_in_note
 from ..record import (RecordBuilder, clean, day_of_speech, names_a_day, normalise_name,
                       opens_with_credit, parse_date)
 from .mia_authors import (BANNER, archive_names, expand_initials, folder_token, is_initials, meta_authors,
@@ -246,6 +246,8 @@ class HeaderReader:
                 rec.date, rec.date_text = dated
             elif rec.heading_date and (rec.date is None or rec.date == rec.heading_date[:4]):
                 rec.date, rec.date_text = rec.heading_date, rec.heading_date_text
+        if rec.written is None and (spoken := next(filter(None, map(delivered_in_note, self.body_paras[:2])), None)):
+            rec.written, rec.written_text = spoken      # "This review … was originally presented …, May 4, 1967."
         rec.language = self._language()
         return rec
 
