@@ -7,6 +7,8 @@ reflexives and pronoun resolution — or None, rather than a wrong person.
 
 from __future__ import annotations
 
+import bisect
+
 from ..model import Span
 from .context import PRONOUNS, Context
 from .roles import MEMBER_NOUNS, OFFICE_NOUNS
@@ -158,6 +160,8 @@ class _Sent:
         # spaCy makes a new Token object at every pass over a Doc; the rules pass over each
         # sentence some twenty times, so they share one list
         self.tokens = list(sdoc)
+        self.text = sdoc.text                          # (a Doc joins its tokens at every .text)
+        self._starts = [t.idx for t in self.tokens]
 
     def entity(self, tok) -> str | None:
         start = self.base + tok.idx
@@ -243,9 +247,9 @@ class _Sent:
     def token_at(self, offset: int):
         """The token of this sentence covering a document offset, or None."""
         rel = offset - self.base
-        for t in self.sdoc:
-            if t.idx <= rel < t.idx + len(t.text):
-                return t
+        i = bisect.bisect_right(self._starts, rel) - 1
+        if i >= 0 and rel < self._starts[i] + len(self.tokens[i].text):
+            return self.tokens[i]
         return None
 
     def entity_of_span(self, tok) -> str | None:

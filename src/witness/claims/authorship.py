@@ -67,6 +67,23 @@ _NOT_TITLES = {"party", "government", "state", "army", "committee", "russia", "g
                "life", "wife", "son", "daughter", "brother", "father", "mother", "family", "policy", "line"}
 
 
+def work_after_name(after: str):
+    """The title a person's name is followed by, as a possessive or with its year (or None)."""
+    return _POSS_TITLE.match(after) or _IN_TITLE.match(after)
+
+
+_BY_BEFORE = re.compile(r"\bby\s+[^.;:()\n]{0,60}$", re.I)
+
+
+def authorship_by_surface(text: str, start: int, end: int, lo: int, hi: int) -> bool:
+    """Whether the person named at text[start:end] (in the sentence text[lo:hi]) may be an author
+    by the surface alone — the patterns the rules below read without a trigger word: a title
+    after the name, "by" before it, a quotation closing before it. Over-matches the rules."""
+    return bool(work_after_name(text[end:min(hi, end + 200)])
+                or _BY_BEFORE.search(text, max(lo, start - 64), start)
+                or _QUOTE_CITE.search(text, max(lo, start - 4), start))
+
+
 def _is_work(tok) -> bool:
     return _lemma(tok) in WORK_NOUNS or tok.lower_ in WORK_NOUNS
 
@@ -100,7 +117,7 @@ def _work_noun(s, add, tok) -> None:
     holders = []
     if work:
         holders += _children(tok, "poss")
-    holders += _prep_objects(tok, "by")
+    holders += _by_author(s, tok)
     if not work and not holders:
         return
     if work and (_lemma(tok) in OF_IS_BY or tok.lower_ in OF_IS_BY):
@@ -120,6 +137,26 @@ def _work_noun(s, add, tok) -> None:
         if ptok.lower_ in ("his", "her", "their", "its", "my", "our", "your") and not s.entity(ptok):
             continue
         add(entity, "wrote", _work_text(s, tok), tok, ptok)
+
+
+# "Translated from the Spanish by Louis Frank", "Transcribed by Ted Crawford": a credit's "by"
+# names who made the copy, not who wrote the work.
+_CREDIT_WORDS = {"translated", "trans", "translation", "transcribed", "transcription", "edited", "ed",
+                 "compiled", "marked", "scanned", "proofread", "illustrated", "selected", "arranged",
+                 "adapted", "abridged", "revised", "translator", "editor", "transcriber"}
+
+
+def _by_author(s, tok) -> list:
+    """The objects of the token's "by", unless a credit word stands before that "by"."""
+    out = []
+    for p in tok.children:
+        if p.dep_ not in ("prep", "agent") or p.lower_ != "by":
+            continue
+        before = s.sdoc[max(0, p.i - 6):p.i]
+        if any(t.lower_.rstrip(".") in _CREDIT_WORDS for t in before):
+            continue
+        out += [g for g in p.children if g.dep_ in ("pobj", "pcomp")]
+    return out
 
 
 def _speech_in_work(s, add, tok) -> None:
@@ -144,11 +181,11 @@ def _titled_works(s, add) -> None:
     Revisionism (1908), …": a person's possessive before a title, or a title placed after the
     name with its year — unless the capitalised words are a place or a body the text names."""
     ctx, base = s.ctx, s.base
-    end = base + len(s.sdoc.text)
+    end = base + len(s.text)
     others = [m for m in ctx.doc.mentions if m.type != "person" and base <= m.start < end]
     for m in ctx.mentions_in(base, end):
         after = ctx.text[m.end:min(end, m.end + 200)]
-        hit = _POSS_TITLE.match(after) or _IN_TITLE.match(after)
+        hit = work_after_name(after)
         if not hit:
             continue
         title = hit.group("q") or hit.group("t")
@@ -168,7 +205,7 @@ def _titled_works(s, add) -> None:
 def _cited_after_quotation(s, add) -> None:
     """"… from “an abuse into a rule” (L.D. Trotsky)": the quotation's author in parentheses."""
     ctx, base = s.ctx, s.base
-    for m in ctx.mentions_in(base, base + len(s.sdoc.text)):
+    for m in ctx.mentions_in(base, base + len(s.text)):
         before = ctx.text[max(base, m.start - 4):m.start]
         if not _QUOTE_CITE.search(before):
             continue

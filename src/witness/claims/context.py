@@ -145,7 +145,7 @@ class Context:
         out = []
         for k, (s, e, pi) in enumerate(self.sentences):
             chunk = self.text[s:e]
-            if not PREFILTER.search(chunk):
+            if not PREFILTER.search(chunk) and not self._work_after_person(s, e):
                 continue
             if self.mentions_in(s, e):
                 out.append((s, e))
@@ -158,6 +158,15 @@ class Context:
                                        for m in _THE_TITLE.finditer(chunk)):
                 out.append((s, e))                    # "The King seemed happy"
         return out
+
+    def _work_after_person(self, start: int, end: int) -> bool:
+        """Authorship no trigger word announces: a person's possessive before a title, a title
+        with its year after the name, a title "by" the person, a quotation's author in brackets
+        ("Marx's Capital", "Lenin, in Marxism and Revisionism (1908)", "Hitler's Program by Leon
+        Trotsky", "“…” (Lenin)")."""
+        from .authorship import authorship_by_surface
+        return any(authorship_by_surface(self.text, m.start, m.end, start, end)
+                   for m in self.mentions_in(start, end))
 
     def _person_before(self, k: int) -> bool:
         pi = self.sentences[k][2]

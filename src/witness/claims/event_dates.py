@@ -101,7 +101,7 @@ def _work_year(s: _Sent, obj: str | None) -> str | None:
     right after the title is when it was written or published, the year a historian cites."""
     if not obj or len(obj) < 3:
         return None
-    text = s.sdoc.text
+    text = s.text
     i = text.find(obj)
     if i < 0 or re.search(r"['’]s?\s*$", text[:i]):
         # "Stalin’s Year of Terror (1998)", "a Comment on Deutscher’s The Prophet Outcast (1994)":

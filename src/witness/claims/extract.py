@@ -19,6 +19,7 @@ from .arguments import (_MAX_OBJECT, _REFLEXIVES, _REL_PRONOUNS, _children, _is_
 from .scope import govern, governing_words
 from .context import Context
 from .dates import document_now, find_dates
+from .tagging import CachedLemmatizer, LookupAttributeRuler
 from .event_dates import date_for
 from .figures import figurative_death, once_again
 from .patterns import colon_list, parenthetical_claims, person_noun_claims, prison_claims
@@ -56,7 +57,7 @@ def _object(s: _Sent, tok, predicate: str, person_tok) -> str | None:
         obj = first(_prep_objects(tok, "with", "for")) or (
             first(_prep_objects(tok, "of")) if tok.pos_ == "VERB" else None)
         if obj is None and person_tok is not None:    # "the accusation of X: Malfeasance in office, …"
-            after = s.sdoc.text[person_tok.idx + len(person_tok.text):].lstrip()
+            after = s.text[person_tok.idx + len(person_tok.text):].lstrip()
             if after.startswith(":"):
                 rest = after[1:].strip()
                 for stop in (" ...", "…", " . . ."):
@@ -207,7 +208,7 @@ _SPEECH_TAG = re.compile(r"\[(?:said|says|adds?|added|declared|continued|wrote|w
 def _aside_of_another(s: _Sent, trig, ptok) -> bool:
     """A trigger inside parentheses belongs to the name right before them: "Borodin, Voitinski,
     Pavel Mif and General Galen (Vassili Blucher, … shot by Stalin's order in 1937)"."""
-    text = s.sdoc.text
+    text = s.text
     t0 = trig.idx
     open_at = text.rfind("(", 0, t0)
     if open_at < 0 or text.rfind(")", 0, t0) > open_at:
@@ -262,7 +263,7 @@ def claims_from_sentence(ctx: Context, base: int, sdoc, doc_date: str | None, mo
     """Claims in one parsed sentence (`sdoc`) whose text starts at `base` in the document."""
     s = _Sent(ctx, base, sdoc)
     para_start = ctx.paragraphs[ctx.sentences[ctx.sentence_index(base)][2]][0]
-    dates = find_dates(sdoc.text, doc_date, base, ctx.text[para_start:base], anchor_at=ctx.narrated_time(doc_date))
+    dates = find_dates(s.text, doc_date, base, ctx.text[para_start:base], anchor_at=ctx.narrated_time(doc_date))
     out: list[Claim] = []
     seen = set()
 
@@ -318,7 +319,7 @@ def claims_from_sentence(ctx: Context, base: int, sdoc, doc_date: str | None, mo
 
     root = [t for t in s.tokens if t.dep_ == "ROOT"]
     # "Also the secret execution of Yagoda." continues the previous sentence's verb and hedge
-    elliptic = bool(root) and sdoc.text.lstrip().lower().startswith(("also ", "and also ", "as well as ")) \
+    elliptic = bool(root) and s.text.lstrip().lower().startswith(("also ", "and also ", "as well as ")) \
         and all(r.pos_ not in ("VERB", "AUX") for r in root)
 
     for tok in s.tokens:
@@ -381,8 +382,28 @@ def claims_from_sentence(ctx: Context, base: int, sdoc, doc_date: str | None, mo
 
 def _pipe(nlp, texts, n_process=1, batch_size=64):
     enable = [p for p in _PARSE_PIPES if p in nlp.pipe_names]
+    if n_process == 1 and "attribute_ruler" in enable:
+        # the model's attribute ruler by lookups (claims/tagging.py), then its lemmatizer
+        after = [p for p in enable[enable.index("attribute_ruler"):]]
+        rest = [_lookups(nlp.get_pipe(p)) for p in after]
+        with nlp.select_pipes(enable=[p for p in enable if p not in after]):
+            for doc in nlp.pipe(texts, batch_size=batch_size):
+                for proc in rest:
+                    doc = proc(doc)
+                yield doc
+        return
     with nlp.select_pipes(enable=enable):
         yield from nlp.pipe(texts, n_process=n_process, batch_size=batch_size)
+
+
+@lru_cache(maxsize=8)
+def _lookups(pipe):
+    """A component as table lookups (the attribute ruler, the rule lemmatizer), else itself."""
+    if type(pipe).__name__ == "AttributeRuler":
+        return LookupAttributeRuler(pipe)
+    if getattr(pipe, "mode", None) == "rule":
+        return CachedLemmatizer(pipe)
+    return pipe
 
 
 def extract_claims(doc: Document, nlp=None, model=None) -> list[Claim]:

@@ -38,7 +38,7 @@ def candidates(s) -> list[tuple[str, object]]:
     token of each mention, and pronouns the rules' resolver gives an entity."""
     out, seen = [], set()
     base = s.base
-    for m in s.ctx.mentions_in(base, base + len(s.sdoc.text)):
+    for m in s.ctx.mentions_in(base, base + len(s.text)):
         tok = s.token_at(m.start)
         if tok is None:
             continue
@@ -92,13 +92,13 @@ def features(s, tok, rule_preds: set[str]) -> dict[str, float]:
         f[f"L1p={left[-1].pos_}"] = 1
     if right:
         f[f"R1p={right[0].pos_}"] = 1
-    for x in sdoc:
+    for x in s.tokens:
         if x.pos_ in _CONTENT and not x.is_stop and x.i != tok.i:
             f["w=" + _lemma(x)] = 1
     inside, _speaker = s.ctx.quotation(s.base + tok.idx)
     if inside:
         f["inquote"] = 1
-    if sdoc.text.rstrip().endswith(("?", "?”", '?"')):
+    if s.text.rstrip().endswith(("?", "?”", '?"')):
         f["question"] = 1
     for p in rule_preds:
         f["rule=" + p] = 1

@@ -71,6 +71,8 @@ def meeting_claims(s, add) -> None:
         if not sides:
             continue
         people = [s.persons(side) for side in sides]
+        if people[1] and not people[0] and tok.pos_ == "VERB":
+            continue                                  # "millions speak with them": nobody of theirs met them
         everyone = [p for side in people for p in side]
         if len({e for e, _ in everyone}) < 2:
             continue

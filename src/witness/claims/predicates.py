@@ -103,32 +103,86 @@ COUNTRY_WORDS = re.compile(
     r"\b(u\.?s\.?s\.?r|soviet union|russia|country|france|germany|norway|turkey|mexico|"
     r"england|britain|italy|spain|poland|austria|switzerland|belgium|america|united states)\b", re.I)
 
-# Surface forms for the cheap prefilter: the trigger tables above plus every word the role,
-# authorship and meeting patterns look for, each as a stem (it must over-match, never
-# under-match; test_claims checks every lexicon word against it).
+# Surface forms for the cheap prefilter: every word of the trigger, role, authorship and meeting
+# lexicons, each as a stem with its inflections (it must over-match, never under-match;
+# tests/test_claim_prefilter.py checks every lexicon word's forms against it), plus the nouns and
+# stems below that the rules look for by surface. A sentence parsed for nothing costs as much as
+# one that yields a claim, so a short stem that would take in common words ("sign" →
+# significant, "free" → freedom, "intern" → international, "Gen." → general) is a whole word
+# with its own endings.
 _PREFILTER_EXTRA = r"""arrest detain detention charg accus indict tri(?:ed|al|als) sentenc condemn execut shot shoot
-spared? imprison jail incarcerat exil deport banish releas freed liberat expel expuls rehabilit
-appoint elect publish award decorat wr(?:ote|itten|ites?|iting) sign met meet born di(?:ed|es|e)
-dying dead death suicide kill murder assassinat disappear intern named nominat prisons? jails? gaol
-camps? dungeons? cells? brought bring life vanish members? ex-members? join enlist entered
+spared? imprison jail incarcerat exil deport banish releas liberat expel expuls rehabilit
+appoint elect publish award decorat wr(?:ote|itten|ites?|iting) di(?:ed|es|e)
+dying dead death suicide kill murder assassinat disappear nominat prisons? jails? gaol
+camps? dungeons? cells? brought bring vanish members? ex-members? join enlist entered
 hanged hang hung guillotin lynch emigra fled flee refuge gaol escap driv lost perish drown defendant
 prisoner inmate custody captivity émigré emigre deportee bodies body corpse funeral grave burial assassin
-murderer convict acquit prosecut author writer led leadership lt col gen capt adm sgt maj
-talk conversation discussion interview audience acquaint visit receiv friend""".split()
+murderer convict acquit prosecut writer leadership acquaint friend""".split()
+# Whole words: a lexicon word's own endings where its stem would over-match, irregular forms,
+# abbreviations, and the phrases a rule reads without a trigger ("as Marx put it", "Trotsky quotes").
+_PREFILTER_WORDS = {
+    "free": r"free(?:s|d|ing)?", "sign": r"sign(?:s|ed|ing|ature|atures|atory|atories)?",
+    "intern": r"intern(?:s|ed|ing|ee|ees|ment|ments)?", "name": r"nam(?:e|es|ed|ing)",
+    "author": r"author(?:s|ess|esses|ed|ing|ship)?", "bear": r"b(?:ear|ears|earing|ore|orne?)",
+    "meet": r"me(?:et|ets|eting|etings|t)", "lead": r"le(?:d|ad|ads|ading|ader|aders)",
+    "life": r"life", "speak": r"sp(?:eak|eaks|eaking|oke|oken)", "spend": r"spen(?:d|ds|ding|t)",
+    "stay": r"stay(?:s|ed|ing)?", "dine": r"din(?:e|es|ed|ing)", "try": r"tr(?:y|ies|ied|ying)",
+    "quote": r"quot(?:e|es|ed|ing)", "pen": r"pen(?:s|ned|ning|t)?", "put it": r"puts?\s+it",
+}
+
+
+def _stem(word: str) -> str:
+    """The word as a prefix pattern that takes its inflections ("study" → "stud(?:y|ie)": studies,
+    studied; "negotiate" → "negotiat(?:e|ing)")."""
+    w = re.escape(word)
+    if re.search(r"[^aeiou]y$", word):
+        return w[:-1] + "(?:y|ie)"
+    if word.endswith("e") and not word.endswith("ee") and len(word) > 4:
+        return w[:-1] + "(?:e|ing)"
+    return w
 
 
 def _prefilter():
     from .authorship import WORK_NOUNS, WRITING_VERBS
+    from .meetings import MEET_NOUNS, MEET_VERBS, WITH_VERBS
     from .roles import MEMBER_NOUNS, OFFICE_NOUNS, PARTY_WORDS, TITLES
-    words = set(_PREFILTER_EXTRA)
-    for group in (OFFICE_NOUNS, TITLES, MEMBER_NOUNS, WORK_NOUNS, WRITING_VERBS):
-        words |= {re.escape(w.rstrip(".")) for w in group if "_" not in w}
-    words |= {re.escape(w) for w in PARTY_WORDS if "_" not in w}
-    words |= {re.escape(w) for w in VERBS} | {re.escape(w) for w in NOUNS}
-    alts = "|".join(sorted(words, key=len, reverse=True))
-    # (+ a possessive before a capitalised or quoted title, and a title with its year)
-    return re.compile(rf"(?<![\w])(?:{alts})\w*|\bM\.\s?P\.|\w[’']s?\s+[“\"‘]?[A-Z]|\bin\s+[A-Z][^()]{{3,80}}\(\d{{4}}",
-                      re.I)
+    stems, whole = set(_PREFILTER_EXTRA), set(_PREFILTER_WORDS.values())
+    for group in (OFFICE_NOUNS, TITLES, MEMBER_NOUNS, WORK_NOUNS, WRITING_VERBS, PARTY_WORDS, VERBS, NOUNS,
+                  MEET_VERBS, WITH_VERBS, MEET_NOUNS):
+        for w in group:
+            if "_" in w or w in _PREFILTER_WORDS:
+                continue
+            if w.endswith(".") or len(w) <= 3:         # an abbreviation ("Gen.", "Sen.") is a word of its own
+                whole.add(re.escape(w.rstrip(".")))
+            else:
+                stems.add(_stem(w))
+    # (+ "M.P."; a person's possessive before a title, a title with its year or "by" a person
+    # are found by the candidates' mention check, where the person is known)
+    return re.compile(rf"(?<![\w])(?:(?:{_factored(stems)})\w*|(?:{_factored(whole)})\b)|\bM\.\s?P\.", re.I)
+
+
+def _factored(alternatives) -> str:
+    """The alternatives as one pattern with their common leading letters factored out, a trie
+    ("arrest|accuse" → "a(?:rrest|ccuse)"): the regex engine tries every alternative at every
+    word of every sentence, and a trie lets it drop all but a few at the first letter (the
+    prefilter runs over all the text; unfactored it took a tenth of the claim stage)."""
+    groups: dict[str, list[str]] = {}
+    rest = []
+    for a in alternatives:
+        # a letter can be split off unless a quantifier applies to it ("spared?")
+        if a[:1].isalnum() and a[1:2] not in ("?", "*", "+", "{"):
+            groups.setdefault(a[0].lower(), []).append(a[1:])
+        else:
+            rest.append(a)
+    parts = []
+    for c, tails in sorted(groups.items()):
+        if len(tails) == 1:
+            parts.append(c + tails[0])
+        else:
+            ends = "" in tails
+            inner = _factored([t for t in tails if t])
+            parts.append(f"{c}(?:{inner}){'?' if ends else ''}")
+    return "|".join(parts + sorted(rest, key=len, reverse=True))
 
 
 class _Lazy:

@@ -23,7 +23,7 @@ def title_claims(s, add) -> None:
     """"President Roosevelt", "General Putna", "Lieutenant Colonel Untung", "Mr. Bromley, M.P.":
     the capitalised title words right before a person mention (or opening its span)."""
     ctx, base = s.ctx, s.base
-    end = base + len(s.sdoc.text)
+    end = base + len(s.text)
     for m in ctx.mentions_in(base, end):
         words = m.text.split()
         inner = []
@@ -91,7 +91,7 @@ _APPOS_AFTER = re.compile(
 
 def surface_appositions(s, add) -> None:
     ctx, base = s.ctx, s.base
-    end = base + len(s.sdoc.text)
+    end = base + len(s.text)
     for m in ctx.mentions_in(base, end):
         tok = s.token_at(m.start)
         if tok is None:
