@@ -40,7 +40,7 @@ def test_seed_source_line():
     assert src == {"periodical": "Socialist Appeal", "volume": "1", "issue": "3", "date": "1937-08-28",
                    "date_text": "28 August 1937", "pages": "9",
                    "source_text": "From Socialist Appeal, Vol. 1 No. 3, 28 August 1937, p. 9.",
-                   "kind": "periodical"}
+                   "kind": "periodical", "title": "Socialist Appeal"}
 
 
 @pytest.mark.parametrize("line, periodical, volume, issue, pages, date", [

@@ -30,7 +30,7 @@ def _page(tmp_path, rel, head, body):
 
 @pytest.mark.parametrize("rel, authors", [
     ("archive/shachtma/1933/02/newtrap.html", ["Max Shachtman"]),   # h4 "Aims to Distract Attention …"
-    ("archive/cannon/works/1932/may/bojarsky.htm", ["Cannon"]),      # "Reply to Comrade Bojarsky"
+    ("archive/cannon/works/1932/may/bojarsky.htm", ["James P. Cannon"]),   # "Reply to Comrade Bojarsky" (h3 "J.P.C.")
     ("archive/murphy-jt/1945/stalin/12.htm", ["J. T. Murphy"]),      # "Retreating to Advance"
     ("history/capitalism/gatt/ch12.htm", []),                        # "Article XII Restrictions to Safeguard …"
 ])

@@ -63,9 +63,10 @@ _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bwith\b|(?<=\w)/(?=[A-Z]))\s*") 
 LANGUAGE_NAMES = ("French", "German", "Russian", "Spanish", "Italian", "Yiddish", "Dutch", "Polish",
                   "Portuguese", "Chinese", "Japanese", "Greek", "Swedish", "Norwegian", "Danish", "Czech",
                   "Hungarian", "Bulgarian", "Romanian", "Finnish", "Hebrew", "Turkish", "Ukrainian")
-# "W. Lough from the German", "…, September 2012": what follows a name in a credit, not a name.
+# "W. Lough from the German", "…, September 2012", "… on November 11, 2010": what follows a name
+# in a credit, not a name.
 _FROM_LANGUAGE = re.compile(rf"\s+from\s+(?:the\s+)?(?:original\s+)?(?:{'|'.join(LANGUAGE_NAMES)}|Latin|Arabic)\b.*$")
-_MONTH_TAIL = re.compile(rf"\s*,?\s*\b(?:{'|'.join(MONTH_NAMES)})\b\.?\s*(?:[0-3]?\d(?:st|nd|rd|th)?,?\s*)?"
+_MONTH_TAIL = re.compile(rf"\s*,?\s*(?:\b(?:on|in)\s+)?(?:\b[0-3]?\d(?:st|nd|rd|th)?\s+)?\b(?:{'|'.join(MONTH_NAMES)})\b\.?\s*(?:[0-3]?\d(?:st|nd|rd|th)?,?\s*)?"
                          r"(?:1[89]|20)\d\d\b.*$")
 # "Peter and Betty Ross": two given names sharing the surname printed once.
 _SHARED_SURNAME = re.compile(r"^(?P<a>[A-Z][a-z]+)\s+(?:and|&)\s+(?P<b>[A-Z][a-z]+)\s+(?P<s>[A-Z][\w’'\-]+)$")
@@ -123,7 +124,8 @@ def parse_names(text: str | None) -> list[str]:
 
 # --------------------------------------------------------------------------- roles and labels
 
-_R_TRANSCRIBED = re.compile(r"trans(?:cri|cip|crit|ript)|scann")   # ("Scanned and prepared … by": digitised)
+# ("Scanned and prepared … by", "Digitalized by": put into digital form, which is what a transcriber does)
+_R_TRANSCRIBED = re.compile(r"trans(?:cri|cip|crit|ript)|scann|digiti[sz]|digitali[sz]")
 _R_MARKUP = re.compile(r"mark(?:ed)?[- ]?up|html|xhtml")
 _R_PROOF = re.compile(r"proo?f")
 _R_TRANSLATED = re.compile(r"translat")
@@ -199,7 +201,7 @@ def parse_source_line(line: str | None, marked=(), skip=()) -> dict:
 # --------------------------------------------------------------------------- free-text lines
 
 _CREDIT_LINE = re.compile(
-    r"^(?P<roles>(?:[\w\\/&,\- ]|&amp;)*?(?:transcri\w*|scanned|mark(?:ed)?[- ]?up|html\w*|proof\w*|translat\w*)"
+    r"^(?P<roles>(?:[\w\\/&,\- ]|&amp;)*?(?:transcri\w*|scanned|digit\w*|mark(?:ed)?[- ]?up|html\w*|proof\w*|translat\w*)"
     r"(?:[\w\\/&,\- ]*?))\s*(?::\s*by|:|\bby)\s+(?P<names>.+)$", re.I)
 
 
@@ -227,7 +229,8 @@ def parse_credit_line(line: str) -> dict[str, list[str]]:
 
 
 # The end of a source's sentence and a credit sentence after it (its role word first).
-_CREDIT_SENTENCE = re.compile(r"[.)]\s+(?=(?:Transcri|Scanned|Marked|Proof|Translat|HTML|Html)\w*\b)")
+_CREDIT_SENTENCE = re.compile(r"[.)]\s+(?=(?:Transcri|Scanned|Digit|Marked|Proof|Translat|HTML|Html)\w*\b)"
+                              r"|;\s+(?=(?i:transcri|scanned|digit|marked|proof|translat|html)\w*\b)")
 
 _EMAIL = re.compile(r"^(?:by\s+)?([\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+?)\.?$", re.I)
 
@@ -245,8 +248,9 @@ _PUBLISHED_LINE = re.compile(r"(?:first published|published in|originally publis
                              r"first appeared|appeared in)\b")
 _RIGHTS_LINE = re.compile(r"(?:copyright|copyleft|public domain|©)")
 _UPDATED_LEAD = re.compile(r"^\s*(?:last\s+)?updated(?:\s+on)?\s*:?", re.I)
-# "Speech made in New York on 9 March 1938.", "Delivered at the Congress, 12 May 1919."
-_SPOKEN_LINE = re.compile(r"^(?:(?:a\s+)?(?:speech|address|lecture|talk|report)\b.{0,80}\b(?:made|delivered|given|read)"
+# "Speech made in New York on 9 March 1938.", "Delivered at the Congress, 12 May 1919.", "Text of a
+# speech made at *Marxism 1992*." (a speech's occasion, never its source)
+_SPOKEN_LINE = re.compile(r"^(?:(?:(?:the\s+)?text\s+of\s+)?(?:an?\s+)?(?:speech|address|lecture|talk|report)\b.{0,80}\b(?:made|delivered|given|read)"
                           r"|(?:delivered|spoken|given|read)\s+(?:at|in|on|to|before))\b", re.I)
 # An ETOL-style citation with no lead word: "Socialist Review, No. 172, February 1994, pp. 30–1."
 _CITATION_HINT = re.compile(r"\b(?:Vol(?:ume)?\.?\s*[IVXLC\d]|No\.?\s*\d|pp?\.\s*\d)", re.I)
@@ -301,6 +305,13 @@ class RecordBuilder:
         if not line:
             return
         low = line.lower()
+        if (m := _CREDIT_SENTENCE.search(line)) and is_credit_line(line[:m.start() + 1]) \
+                and is_credit_line(line[m.end():]):
+            # "Digitalized by X on November 11, 2010. Marked-up by Y …": two credits, each its
+            # own names (read as one, the last "by" named Y for both).
+            self.info_line(line[:m.start() + 1], marked)
+            self.info_line(line[m.end():], marked)
+            return
         credits = parse_credit_line(line)
         if credits:
             for f, names in credits.items():
@@ -405,6 +416,15 @@ class RecordBuilder:
         first = pub if pub and (pub["periodical"] or pub["kind"] == "periodical") else None
         if first is None and src and src["kind"] == "periodical":
             first = src
+        if first is src and src is not None and src["date"] and pub and pub["title"] and not pub["date"] \
+                and not pub["issue"] and not pub["volume"]:
+            # "From Justice, 13 June 1903, p.3. / Originally published in Droit du Peuple.": the
+            # source is a reprint; the text first appeared in what the other line names, whose
+            # date and numbers the page does not give (the heading's date, if no later, is its).
+            rec.periodical = pub["title"]
+            if rec.heading_date and rec.heading_date[:len(src["date"])] <= src["date"]:
+                rec.date, rec.date_text = rec.heading_date, rec.heading_date_text
+            return rec
         if first is not None:
             rec.periodical, rec.volume = first["periodical"], first["volume"]
             rec.issue, rec.pages = first["issue"], first["pages"]

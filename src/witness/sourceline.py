@@ -36,7 +36,7 @@ _NOT_PERIODICAL = re.compile(r"(?:Vol(?:ume)?\b|Vol\.|No\b|No\.|pp?\.|\d|by\s)",
 # Heads that name a document, an archive or a collection, not a periodical.
 _NOT_A_TITLE = re.compile(r"^(?:as\b|an?\s+|the\s+)?(?:as\b|original|internal|draft|introduction|preface|document|letter|manuscript|typescript|archives?|notes?|speech|"
                           r"mimeograph\w*|pamphlet|leaflet|photocopy|microfilm|author|this|his|her|their|our|"
-                          r"collected|selected|complete)\b", re.I)
+                          r"collected|selected|complete|unknown|not\s+known)\b", re.I)
 _EDITOR = re.compile(r"^\s*(?:\((?:eds?|editors?|ed\.\s*by)\.?\)|,\s*eds?\.|,\s*editors?\b)", re.I)
 _BOOKISH = re.compile(r"\b(?:Publishers?|Publishing|Publ\.|Press|Books|Verlag|Editions?|Éditions|Library|Collected\s+Works|"
                       r"Selected\s+Works|Complete\s+Works|Works|Werke|Gesamtausgabe|Anthology|Reader|[Cc]ollection|"
@@ -77,6 +77,9 @@ def _month_precision(iso: str | None) -> bool:
 def parse_source_line(line: str | None, marked: Iterable[str] = (), skip: Iterable[str] = ()) -> dict:
     """Fields of a source line: "From Socialist Appeal, Vol. 1 No. 3, 28 August 1937, p. 9.".
 
+    ``title``: the name the line gives, periodical or not ("Originally published in *Droit du
+    Peuple*" reads as no periodical alone, but names where a reprinted text first appeared).
+
     ``marked``: the line's emphasised phrases (HTML strong/em), where a periodical's name is
     usually set; ``skip``: phrases that are not it (the text's own title, its authors).
     ``kind`` is "periodical" when the line names one (a volume or issue number, a date to the
@@ -84,7 +87,7 @@ def parse_source_line(line: str | None, marked: Iterable[str] = (), skip: Iterab
     or a collected edition instead, else "unknown".
     """
     out = {"periodical": None, "volume": None, "issue": None, "date": None,
-           "date_text": None, "pages": None, "source_text": None, "kind": "unknown"}
+           "date_text": None, "pages": None, "source_text": None, "kind": "unknown", "title": None}
     line = clean(line)
     if not line:
         return out
@@ -129,6 +132,7 @@ def parse_source_line(line: str | None, marked: Iterable[str] = (), skip: Iterab
         name, out["issue"] = m.group("name").strip(), m.group("n2") or m.group("n")
     month = _month_precision(out["date"]) or season
     issue = out["issue"] is not None
+    out["title"] = name if name is not None and not _BOOKISH.search(name) else None   # what the line names, of any kind
     if name is not None and _BOOKISH.search(name):
         name = None if not _PERIODICAL_WORD.search(name) else name
     if name is not None and _ESSAYS.search(name):
@@ -145,6 +149,13 @@ def parse_source_line(line: str | None, marked: Iterable[str] = (), skip: Iterab
         out["kind"] = "periodical"
     elif name is not None:
         out["kind"] = "book"                      # a title and a year: a book (or a pamphlet)
+    if out["kind"] == "book" and out["date"] and (title := next(
+            (p for p in map(clean, marked) if out["date_text"] in p and p in body
+             and not _NOT_A_TITLE.match(p)), None)):                  # ("*Pamphlet, 1934*" is no title)
+        # "Published in *To the Masses: Proceedings of the Third Congress …, 1921*": a year in
+        # the book's title names what it holds, not when it was published.
+        d = parse_date(body.replace(title, " "))
+        out["date"], out["date_text"] = d if d else (None, None)
     if out["kind"] == "periodical" and out["date"] is None and (m := YEAR_SPAN.search(body)):
         out["date"], out["date_text"] = m.group("a"), m.group(0)   # "Die Neue Zeit, 1894–95": from 1894
     return out
@@ -199,3 +210,45 @@ def _marked_name(body: str, marked: Iterable[str], skip: set) -> str | None:
         if 0 <= at < stop:
             best = p                            # the last one before the numbers
     return best
+
+
+# An editor's note opening the text that says where it appeared: "The following article by
+# Cannon was published in the *Daily Worker* magazine supplement.", "[Below is an article written
+# by … for the West Coast socialist newspaper Labor Action.—Editor]".
+_NOTE_SOURCE = re.compile(r"\b(?:was|were|first|and)\s+(?:published|printed|appeared)\s+in\s+(?:the\s+)?(?P<a>[A-Z][^.;,()\[\]]{2,60})"
+                          r"|\bwritten\b(?:[^.;]|(?<=\b[A-Z])\.){0,80}?\bfor\s+(?:the|a)\s+(?:[\w\-]+\s+){0,4}?"
+                          r"(?:newspaper|paper|weekly|monthly|journal|magazine|organ)\s+(?P<b>[A-Z][^.;,()\[\]—–]{2,60})")
+_NAME_RUN = re.compile(r"^(?:(?:[A-Z][\w’'\-]*|of|the|de|du|la|le)\s?)+")
+_NOTE_MARK = re.compile(r"^\s*\[|\b(?:Editor|Ed\.|Eds\.)\s*\]?\s*$|^\s*(?:The following|This (?:article|speech|text|piece|"
+                        r"review|talk|lecture|address|essay|report|pamphlet))\b")
+# "This review … was originally presented in a San Francisco symposium with Eldridge Cleaver, May 4, 1967."
+_NOTE_SPOKEN = re.compile(r"\b(?:was|were)\s+(?:originally\s+|first\s+)?(?:presented|delivered|given|read|spoken)\b[^.]{0,160}")
+
+
+def periodical_in_note(para: str) -> tuple[str, tuple[str, str] | None] | None:
+    """The periodical an editor's note at the head of the text names as where it appeared, and
+    the date it gives that issue ("… in the Daily Worker on June 26, 1928"), if any."""
+    para = clean(para)
+    # (The note's first sentences say it; a long note goes on to the history of the text.)
+    if not _NOTE_MARK.search(para) or not (m := _NOTE_SOURCE.search(para[:400])):
+        return None
+    start = m.start("a") if m.group("a") else m.start("b")
+    run = _NAME_RUN.match(para[start:])
+    name = run.group(0).strip() if run else ""
+    name = re.sub(r"(?:\s+(?:of|the|de|du|la|le|No|Nos|Vol))+$", "", name)
+    if len(name) < 3 or _NOT_A_TITLE.match(name) or re.search(r"[’']s$", name) \
+            or (_PERSON.match(name) or _BOOKISH.search(name)) and not _PERIODICAL_WORD.search(name):
+        return None             # ("the Workers Party’s internal journal": the owner, not the paper)
+    rest = para[start + len(name):]
+    date = parse_date(rest[:50]) if re.match(r"\s*(?:(?:Vol\.?|No\.?)\s*[\dIVXLC]+\s*)*(?:,|on\b|of\b)", rest) else None
+    return name, date
+
+
+def delivered_in_note(para: str) -> tuple[str, str] | None:
+    """The day an editor's note at the head of the text says it was delivered, if it names one."""
+    para = clean(para)
+    if not _NOTE_MARK.search(para) or not (m := _NOTE_SPOKEN.search(para[:400])):
+        return None
+    said = re.split(r"\b(?:and\s+)?(?:published|printed|appeared|reprinted)\b", m.group(0))[0]   # (not the paper's day)
+    d = parse_date(said)
+    return d if d and len(d[0]) == 10 else None     # (a day: "in 1967" may be the year it was printed)

@@ -74,6 +74,10 @@ def read(raw: RawInput) -> Document | Skipped:
     if not page.has_header:
         doc_text, call_spans = page.credits_in_body(doc_text, call_spans)
     rec = page.record(doc_text.split("\n\n", 4)[:4], doc_text.rsplit("\n\n", 8)[-8:])
+    if _ABBREVIATIONS.fullmatch(rec.title or "") and _mostly_short_lines(doc_text):
+        # A book's list of abbreviations ("BZK" / "Biulletien’ zaochnoi konsul’tatsii" …) is its
+        # apparatus, not a text anyone wrote to be read and cited on its own.
+        return Skipped(raw.relpath, NAME, "a list of abbreviations, not a document")
     notes, calls = page.notes(doc_text, call_spans)
     doc = Document(id=doc_id(rel), source=Source(path=raw.relpath, format=NAME, sha256=raw.sha256,
                                                  encoding=encoding),
@@ -86,6 +90,14 @@ def read(raw: RawInput) -> Document | Skipped:
     if b"</html" not in raw.data[-4096:].lower():
         doc.extra["truncated"] = True
     return doc
+
+
+_ABBREVIATIONS = re.compile(r"(?:(?:a\s+)?list\s+of\s+)?abbreviations(?:\s+(?:and|&)\s+acronyms)?\.?", re.I)
+
+
+def _mostly_short_lines(text: str) -> bool:
+    paras = text.split("\n\n")
+    return len(paras) >= 6 and sum(len(p) < 80 for p in paras) >= 0.7 * len(paras)
 
 
 class _Page:

@@ -20,8 +20,11 @@ from __future__ import annotations
 import re
 
 from ..model import Record
+from ..sourceline import delivered_in_note, periodical_in_note
 from ..record import (RecordBuilder, clean, day_of_speech, names_a_day, normalise_name,
-                      opens_with_credit, parse_date, parse_names)
+                      opens_with_credit, parse_date)
+from .mia_authors import (BANNER, archive_names, expand_initials, folder_token, is_initials, meta_authors,
+                          meta_contradicted, path_author, printed_folder_writer)
 from .mia_datelines import date_line as _date_line, datelines
 from .mia_names import full_form, fuller, people, surname_key
 from .mia_titles import (TitleFacts, chapter_after_rule, choose_title, heading_lines, info_lines, is_label,
@@ -33,8 +36,6 @@ _LETTER = re.compile(r"^(?P<from>[A-Z][\w.’' \-]{1,40}?)\s+to\s+(?P<to>[A-Z][^
                      r"(?:\s+In\s+(?P<place>[A-Z][\w\-’' ]{1,40}))?(?:,\s*(?P<date>[^,]{0,20}\d{1,2},?\s*\d{4}|[^,]{0,25}\d{4}))?\.?$")
 _SPOKEN = re.compile(r"^(?:speech|address|lecture|talk|report|reporter’s record|record of)\b.{0,200}\d{4}", re.I)
 _ABSTRACT = re.compile(r"^(?:abstract|extracts?|excerpts?|\[?abridged\]?|(?:table of )?contents|notes)$", re.I)
-_BANNER = re.compile(r"\b(?:internet\s+archive|marxists?\.org|MIA\b|marxists?\s+(?:writers|history|archive)|works\s+of|"
-                     r"collected\s+works|writings\s+of)\b", re.I)
 _YEARISH = re.compile(r"(?:,|\.)?\s*\(?(?:1[5-9]\d\d|20\d\d)(?:[-–/](?:1[5-9]\d\d|20\d\d|\d\d))?\)?\s*$")
 _LONE_YEAR = re.compile(r"(?<![\d\-–/])(?<!of )(?<!in )(?<!since )(?<!after )(?<!from )(?<!to )"
                         r"(1[5-9]\d\d|20\d\d)\)?\.?\s*$")
@@ -72,7 +73,7 @@ class HeaderReader:
         t = self.root.find(".//title")
         self.title_raw: str | None = t.text if t is not None else None   # the <title> as printed
         self.title_tag = clean(self.title_raw)
-        self.meta_authors = self._meta_authors()
+        self.meta_authors = meta_authors(self._meta("author"))
 
     # -- page-level facts
     def _meta(self, name: str) -> str | None:
@@ -80,19 +81,6 @@ class HeaderReader:
             if (m.get("name") or "").lower() == name and m.get("content"):
                 return clean(m.get("content"))
         return None
-
-    def _meta_authors(self) -> list[str]:
-        content = self._meta("author")
-        if not content or _BANNER.search(content):
-            return []
-        if content.islower():
-            content = content.title()
-        content = re.sub(r"\(\s*\d{4}[^)]*\)", "", content)     # "Nikolai Bukharin (1888-1938)"
-        names = [n for n in parse_names(content) if people(n)]
-        # "Bertram Wolfe, Bertram D. Wolfe": two forms of one name, the fuller one kept.
-        if len(names) > 1 and len({surname_key(n) for n in names}) == 1:
-            names = [max(names, key=len)]
-        return names
 
     def record(self) -> Record:
         rb = self.rb
@@ -134,6 +122,9 @@ class HeaderReader:
             if el.tag in ("h2", "h4") and not bylines and not titles and (who := people(text)) \
                     and not (self.meta_authors and not self._known_author(who) and is_title_tag(self.title_tag, text)):
                 bylines = who       # (not "Lenin", the book's name, over a page Zinoviev wrote)
+                continue
+            if el.tag in ("h2", "h3", "h4") and not bylines and not titles and is_initials(text):
+                bylines = [expand_initials(text, self.meta_authors + archive_names(self.root))]
                 continue
             if el.tag in ("h1", "h3", "h5") and not bylines and not titles and (who := people(text)) \
                     and self._known_author(who) and not self._titled_by(text):
@@ -215,9 +206,10 @@ class HeaderReader:
         if rec.periodical and len(lead_names) > 1:
             # "Harry Quelch, *Justice*, 27 July 1889": the periodical after the name is no author
             lead_names = [n for n in lead_names if n.casefold() != rec.periodical.casefold()]
-        if meta and not (bylines or lead_names or sender) and self._meta_contradicted(meta):
+        if meta and not (bylines or lead_names or sender) and meta_contradicted(self.p.rel, self.title_raw, meta):
             meta = []       # a template's author tag left on another writer's page
-        authors = bylines or lead_names or sender or meta or rec.authors or adopted_by or self._path_author()
+        authors = bylines or lead_names or sender or self._body_byline() or meta or rec.authors or adopted_by \
+            or self._folder_writer()
         rec.authors = [normalise_name(fuller(a, self.meta_authors)) for a in authors]
         if any(" " not in a for a in rec.authors):
             # A bare "Engels" (meta tag, letter heading) takes the fuller form the page prints
@@ -245,8 +237,34 @@ class HeaderReader:
             # A speech with no source: the day its heading gives is the day it was delivered.
             rec.written, rec.written_text = day_of_speech((rec.heading_date, rec.heading_date_text or ""),
                                                           self.title_day)
+        if rec.periodical is None and (note := next(filter(None, map(periodical_in_note, self.body_paras[:2])), None)):
+            # Only the editor's note opening the text says where it appeared ("… was published
+            # in the Daily Worker on June 26, 1928"): its date, else the heading's (of the year the
+            # record gives), is that issue's — not the later book's the header cites.
+            rec.periodical, dated = note
+            if dated:
+                rec.date, rec.date_text = dated
+            elif rec.heading_date and (rec.date is None or rec.date == rec.heading_date[:4]):
+                rec.date, rec.date_text = rec.heading_date, rec.heading_date_text
+        if rec.written is None and (spoken := next(filter(None, map(delivered_in_note, self.body_paras[:2])), None)):
+            rec.written, rec.written_text = spoken      # "This review … was originally presented …, May 4, 1967."
         rec.language = self._language()
         return rec
+
+    def _body_byline(self) -> list[str]:
+        """A text's first line "By Albert Weisbord" set in the body, not in a heading."""
+        first = clean(self.body_paras[0]) if self.body_paras else ""
+        m = _BY.match(first)
+        return people(m.group("who")) if m and len(first) < 60 else []
+
+    def _folder_writer(self) -> list[str]:
+        """The folder's writer, in the form the page prints as its archive's name ("A. Weisbord
+        Internet Archive") rather than the folder's ("Weisbord")."""
+        found = path_author(self.p.rel, self.title_raw)
+        printed = printed_folder_writer(self.p.rel, archive_names(self.root))
+        if printed and len(found) == 1 and surname_key(found[0]) == surname_key(printed) and len(printed) > len(found[0]):
+            return [printed]
+        return found
 
     def _is_letter_heading(self, m: re.Match) -> bool:
         """Is an "X to Y" heading a letter's?  "Engels to August Bebel" is, but so would be
@@ -296,7 +314,7 @@ class HeaderReader:
 
     def _known_author(self, names: list[str]) -> bool:
         """Do these names agree with the page's meta author or its folder (by surname)?"""
-        folder = self.p.rel.split("/")[1].split("-")[0].lower() if self.p.rel.count("/") > 1 else ""
+        folder = folder_token(self.p.rel)
         known = {surname_key(n) for n in self.meta_authors} | ({folder} if folder else set())
         return any(surname_key(n) in known for n in names)
 
@@ -307,7 +325,9 @@ class HeaderReader:
         if not d:
             return False
         rest = text.replace(d[1], "").strip(" ()[].,–-")
-        return len(rest) <= 12
+        # (A dateline, "San Francisco—December 5, 1936": a place, a dash, the day it ends with.)
+        return len(rest) <= 12 or bool(re.fullmatch(r"[A-Z][\w.’' ]{2,30}\s*[—–]\s*", text[:-len(d[1])])
+                                       and text.endswith(d[1]) and names_a_day(d[0], d[1]))
 
     def _title_p(self, el, lines: list[str]) -> tuple[str, object]:
         """What a p.title holds: ("crumbs", last crumb) | ("author", names) | ("work", None)."""
@@ -319,7 +339,7 @@ class HeaderReader:
             if len(crumbs) >= 2:
                 self.work = self.work or crumbs[-2]
             return "crumbs", (crumbs[-1] if crumbs else None)
-        if _BANNER.search(text):
+        if BANNER.search(text):
             return "banner", None
         if (m := _NAME_YEAR_WORK.match(text)) and people(m.group("who")):
             # "Engels 1894: The Peasant Question in France and Germany"
@@ -385,40 +405,6 @@ class HeaderReader:
                 label, _, head = label.partition(":")
                 value = f"{head} {value}"
             self.rb.labelled(label, value, tuple(p for p in emph if p in value))
-
-    def _title_lead(self) -> str | None:
-        """What the <title> puts before its first colon ("Krupskaya" in "Krupskaya:Reminiscences
-        of Lenin-London"), usually the writer; None when it has no colon."""
-        if not self.title_raw or ":" not in self.title_raw:
-            return None
-        return clean(self.title_raw.split(":", 1)[0])
-
-    def _meta_contradicted(self, meta: list[str]) -> bool:
-        """The page's folder names another writer, whose name opens the <title> ("Krupskaya:
-        Reminiscences of Lenin", folder krupskaya/), and the title does not name the tag's
-        ("Leon Trotsky"): the author tag was copied from another page."""
-        parts = self.p.rel.split("/")
-        lead = self._title_lead()
-        if len(parts) < 3 or parts[0] != "archive" or lead is None:
-            return False
-        token = parts[1].split("-")[0].lower()
-        title = self.title_raw.lower()
-        return len(token) > 3 and token in lead.lower() and not any(
-            surname_key(n) in title or surname_key(n) == token for n in meta)
-
-    def _path_author(self) -> list[str]:
-        parts = self.p.rel.split("/")
-        if len(parts) > 2 and parts[0] in ("archive", "reference") or \
-                (len(parts) > 3 and parts[0] == "history" and parts[1] == "archive"):
-            slug = parts[1] if parts[0] != "history" else parts[2]
-            if slug == "archive" and len(parts) > 3:
-                slug = parts[2]
-            token = slug.split("-")[0].lower()
-            if (c := self._title_lead()) is not None:
-                if token and token in c.lower() and "archive" not in c.lower() and (who := people(c)):
-                    return who
-            return [" ".join(w.capitalize() for w in slug.replace("_", "-").split("-"))]
-        return []
 
     def _language(self) -> str:
         lang = self.root.get("lang") or self.root.get("{http://www.w3.org/XML/1998/namespace}lang")

@@ -18,8 +18,9 @@ from typing import Any
 from ..record import MONTH_NAMES, clean
 from .textbuild import classes as _classes, inline_text, tc as _tc
 
-_LABEL_LINE = re.compile(r"^(?:chapter|chap\.|part|book|section|lecture|letter|article)\s+[\w\-]+\.?$|^[IVXLC]+\.?$|^\d{1,3}\.?$",
-                         re.I)
+# ("PART FIVE (§3)": a label with the section of it the page holds, still only a label.)
+_LABEL_LINE = re.compile(r"^(?:chapter|chap\.|part|book|section|lecture|letter|article)\s+[\w\-]+\.?(?:\s*\(§\s*\d{1,3}\))?$"
+                         r"|^[IVXLC]+\.?$|^\d{1,3}\.?$", re.I)
 _NUMERAL = re.compile(r"^(?:[IVXLC]+|\d{1,3}|[A-Z])\.?$")
 _CHAPTERISH = re.compile(r"^(?:chapter|chap\.|part|book|section|appendix|preface|introduction|foreword|"
                          r"afterword|postscript|lecture|letter|article)\b|^(?:[IVXLC]+|\d{1,3})[.:)\s–-]", re.I)
