@@ -8,23 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from witness.ingest import read_path
-from witness.ingest.base import Read
-
-
-def _rec(root, rel):
-    out = read_path(root / rel, root)
-    assert isinstance(out, Read), out
-    return out.document.record
-
-
-def _page(tmp_path, rel, head, body):
-    page = tmp_path / rel
-    page.parent.mkdir(parents=True, exist_ok=True)
-    page.write_text(f"<html><head>{head}</head><body>{body}<p>{'Some prose. ' * 30}</p></body></html>",
-                    encoding="utf-8")
-    return _rec(tmp_path, rel)
-
+from record_pages import page_record, record_of
 
 # -- a headline's "to" is no letter
 
@@ -35,22 +19,22 @@ def _page(tmp_path, rel, head, body):
     ("history/capitalism/gatt/ch12.htm", []),                        # "Article XII Restrictions to Safeguard …"
 ])
 def test_a_headline_with_to_is_no_letter_heading(corpus_root, rel, authors):
-    rec = _rec(corpus_root, rel)
+    rec = record_of(corpus_root, rel)
     assert rec.authors == authors
     assert rec.addressees == []
 
 
 def test_a_letter_heading_still_names_its_sender(corpus_root):
     # Engels's letters live under archive/marx/ with the meta tag "Karl Marx": the folder says letters.
-    rec = _rec(corpus_root, "archive/marx/works/1887/letters/87_02_19.htm")
+    rec = record_of(corpus_root, "archive/marx/works/1887/letters/87_02_19.htm")
     assert rec.authors == ["Engels"] and rec.addressees == ["Nikolai Danielson"]
 
 
 def test_a_letter_heading_by_the_pages_author(tmp_path):
-    rec = _page(tmp_path, "archive/serge/1937/x.htm", "<title>To Andres Nin</title>",
+    rec = page_record(tmp_path, "archive/serge/1937/x.htm", "<title>To Andres Nin</title>",
                 "<h1>Serge to Andres Nin</h1>")
     assert rec.authors == ["Serge"] and rec.addressees == ["Andres Nin"]
-    rec = _page(tmp_path, "archive/serge/1937/y.htm", "<title>Reply</title>",
+    rec = page_record(tmp_path, "archive/serge/1937/y.htm", "<title>Reply</title>",
                 "<h1>Reply to Comrade Nin</h1>")
     assert rec.authors == ["Serge"] and rec.addressees == []
 
@@ -79,10 +63,10 @@ def test_roman_page_ranges():
     ("archive/bell/1939/x01/lenin.htm", "39-47"),                      # "Source: We Have Met Lenin, pp. 39-47"
 ])
 def test_a_book_sources_pages_are_the_texts(corpus_root, rel, pages):
-    rec = _rec(corpus_root, rel)
+    rec = record_of(corpus_root, rel)
     assert rec.periodical is None and rec.pages == pages
 
 
 def test_a_collected_editions_pages_are_no_citation(mia_extra_root):
     # "Source: Marx/Engels Selected Works, Volume One, p. 13 – 15": a reprint of a text of 1845/1888
-    assert _rec(mia_extra_root, "archive/marx/works/1845/theses/theses.htm").pages is None
+    assert record_of(mia_extra_root, "archive/marx/works/1845/theses/theses.htm").pages is None

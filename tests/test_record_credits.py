@@ -7,16 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from witness.ingest import read_path
-from witness.ingest.base import Read
 from witness.record import opens_with_credit, parse_date, parse_names, parse_source_line
 
-
-def _rec(root, rel):
-    out = read_path(root / rel, root)
-    assert isinstance(out, Read), out
-    return out.document.record
-
+from record_pages import record_of
 
 # -- small cases
 
@@ -62,7 +55,7 @@ def test_a_line_that_opens_with_its_date_names_the_paper_after_it(line, marked, 
 def test_credits_closing_a_chapter_are_read_and_a_quoted_editions_translator_is_not(mia_extra_root):
     # Capital's chapter closes with its credits in a p.information after the notes; a note
     # quotes "the Penguin edition …, translated by Ben Fowkes".
-    rec = _rec(mia_extra_root, "archive/marx/works/1867-c1/ch01.htm")
+    rec = record_of(mia_extra_root, "archive/marx/works/1867-c1/ch01.htm")
     assert rec.transcribed_by == ["Bert Schultz"]
     assert rec.marked_up_by == ["Brian Baggins", "Andy Blunden"]
     assert rec.translated_by == []
@@ -73,7 +66,7 @@ def test_credits_closing_a_chapter_are_read_and_a_quoted_editions_translator_is_
     ("archive/dutt/1935/06/british-nazi.htm", "From International Press Correspondence, Volume 15, no 23, 1 June 1935."),
 ])
 def test_a_scanned_by_credit_after_the_source_is_a_transcriber(corpus_root, rel, source):
-    rec = _rec(corpus_root, rel)
+    rec = record_of(corpus_root, rel)
     assert rec.transcribed_by == ["Paul Flewers"]
     assert rec.source_text == source
     assert rec.periodical == "International Press Correspondence"
@@ -85,14 +78,14 @@ def test_a_scanned_by_credit_after_the_source_is_a_transcriber(corpus_root, rel,
     ("archive/kautsky/1906/xx/revolutions.htm", "International Socialist Review", "1906"),
 ])
 def test_first_published_with_the_date_first(corpus_root, rel, paper, date):
-    rec = _rec(corpus_root, rel)
+    rec = record_of(corpus_root, rel)
     assert (rec.periodical, rec.date) == (paper, date)
 
 
 def test_a_translator_printed_after_the(corpus_root):
-    assert _rec(corpus_root, "archive/broue/1980/01/bloc.html").translated_by == ["John Archer"]
+    assert record_of(corpus_root, "archive/broue/1980/01/bloc.html").translated_by == ["John Archer"]
     # …while a heading "By the Way" is still no byline
-    assert _rec(corpus_root, "archive/young-harry/1945/by_theway.htm").authors == ["Harry Young"]
+    assert record_of(corpus_root, "archive/young-harry/1945/by_theway.htm").authors == ["Harry Young"]
 
 
 @pytest.mark.parametrize("rel, written", [
@@ -103,10 +96,10 @@ def test_a_translator_printed_after_the(corpus_root):
     ("archive/lenin/works/1918/7thcong/05.htm", "1918-03-08"),       # a speech's day in "MARCH 6-8, 1918"
 ])
 def test_a_closing_signature_with_a_month_dates_the_writing(corpus_root, rel, written):
-    assert _rec(corpus_root, rel).written == written
+    assert record_of(corpus_root, rel).written == written
 
 
 def test_a_signed_preface_with_notes_after_it(mia_extra_root):
-    rec = _rec(mia_extra_root, "archive/marx/works/1859/critique-pol-economy/preface.htm")
+    rec = record_of(mia_extra_root, "archive/marx/works/1859/critique-pol-economy/preface.htm")
     assert rec.written == "1859-01"
     assert rec.date is None       # "Karl Marx 1859" over it is the year it was written

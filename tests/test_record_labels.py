@@ -9,16 +9,10 @@ from __future__ import annotations
 import pytest
 from lxml import html
 
-from witness.ingest import read_path
-from witness.ingest.base import Read
 from witness.ingest.mia_titles import label_sequel
 from witness.record import day_of_speech, parse_date
 
-
-def _rec(root, rel):
-    out = read_path(root / rel, root)
-    assert isinstance(out, Read), out
-    return out.document.record
+from record_pages import record_of
 
 
 @pytest.mark.parametrize("rel, title", [
@@ -38,7 +32,7 @@ def _rec(root, rel):
      "Reply To The Debate On The Report On The Work Of The Council Of People’s Commissars"),
 ])
 def test_a_label_takes_the_title_after_it(corpus_root, rel, title):
-    r = _rec(corpus_root, rel)
+    r = record_of(corpus_root, rel)
     assert r.title == title
     assert title.split(": ")[-1] not in (r.subtitle or "")      # not read twice
 
@@ -50,7 +44,7 @@ def test_a_label_takes_the_title_after_it(corpus_root, rel, title):
     ("archive/cliff/works/1975/lenin1/chap07.htm", "Chapter 7: The 1905 Revolution"),
 ])
 def test_a_chapters_title_with_a_year_stays_its_title(corpus_root, rel, title):
-    r = _rec(corpus_root, rel)
+    r = record_of(corpus_root, rel)
     assert r.title == title and r.heading_date is None
 
 
@@ -61,7 +55,7 @@ def test_a_chapters_title_with_a_year_stays_its_title(corpus_root, rel, title):
     ("archive/bukharin/works/1918/worldrev/conclusion.html", "Conclusion"),   # "(Why We Are Communists)"
 ])
 def test_a_label_keeps_its_place_when_what_follows_is_no_title(corpus_root, rel, title):
-    assert _rec(corpus_root, rel).title == title
+    assert record_of(corpus_root, rel).title == title
 
 
 @pytest.mark.parametrize("rel, title", [
@@ -76,7 +70,7 @@ def test_a_label_keeps_its_place_when_what_follows_is_no_title(corpus_root, rel,
     ("subject/germany-1918-23/dauve-authier/ch05.htm", "Chapter 5: The 1918 “November Revolution”"),
 ])
 def test_a_label_under_the_pages_own_title(corpus_root, rel, title):
-    r = _rec(corpus_root, rel)
+    r = record_of(corpus_root, rel)
     assert (r.title, r.work) == (title, None)       # the h1 is no book the page belongs to
 
 
@@ -86,18 +80,18 @@ def test_a_label_under_the_pages_own_title(corpus_root, rel, title):
     ("archive/bax/1882/marat/chap03.htm", "Chapter III", "Jean-Paul Marat"),
 ])
 def test_a_books_numbered_chapter_keeps_its_label(corpus_root, rel, title, work):
-    r = _rec(corpus_root, rel)
+    r = record_of(corpus_root, rel)
     assert (r.title, r.work) == (title, work)
 
 
 def test_a_congress_speechs_day_is_the_day_its_heading_names(corpus_root):
     # "MARCH 6-8, 1918" over "Speech Against Larin’s Amendment … March 8 (Evening)"
-    assert _rec(corpus_root, "archive/lenin/works/1918/7thcong/13.htm").written == "1918-03-08"
+    assert record_of(corpus_root, "archive/lenin/works/1918/7thcong/13.htm").written == "1918-03-08"
 
 
 def test_a_speech_under_a_congresss_span_is_dated_to_the_month(corpus_root):
     # "(14-21 July, 1889)": the congress's days, not the day of the speech
-    assert _rec(corpus_root, "archive/plekhanov/1889/07/speech.html").written == "1889-07"
+    assert record_of(corpus_root, "archive/plekhanov/1889/07/speech.html").written == "1889-07"
 
 
 def _headings(body: str) -> list:

@@ -11,20 +11,7 @@ import pytest
 from witness.ingest import read_path
 from witness.ingest.base import Read
 
-
-def _rec(root, rel):
-    out = read_path(root / rel, root)
-    assert isinstance(out, Read), out
-    return out.document.record
-
-
-def _page(tmp_path, rel, head, body, foot=""):
-    page = tmp_path / rel
-    page.parent.mkdir(parents=True, exist_ok=True)
-    page.write_text(f"<html><head>{head}</head><body>{body}<p>{'Some prose. ' * 30}</p>{foot}</body></html>",
-                    encoding="utf-8")
-    return _rec(tmp_path, rel)
-
+from record_pages import page_record, record_of
 
 # -- a byline of initials, and the writer's name as the page prints it
 
@@ -36,15 +23,15 @@ def _page(tmp_path, rel, head, body, foot=""):
     ("archive/munis/1944/10/future-su.htm", ["G.E"]),                      # initials no printed name expands
 ])
 def test_an_initials_byline(corpus_root, rel, authors):
-    assert _rec(corpus_root, rel).authors == authors
+    assert record_of(corpus_root, rel).authors == authors
 
 
 def test_an_initials_byline_by_hand(tmp_path):
     foot = '<p class="footer"><a href="../index.htm">Back to the Jane Q. Doe Internet Archive</a></p>'
-    rec = _page(tmp_path, "archive/doe/1931/x.htm", "<title>J.Q.D.: A Note</title>",
+    rec = page_record(tmp_path, "archive/doe/1931/x.htm", "<title>J.Q.D.: A Note</title>",
                 "<h2>J.Q.D.</h2><h1>A Note</h1>", foot)
     assert rec.authors == ["Jane Q. Doe"]
-    rec = _page(tmp_path, "archive/doe/1931/y.htm", "<title>X.Y.: A Note</title>",
+    rec = page_record(tmp_path, "archive/doe/1931/y.htm", "<title>X.Y.: A Note</title>",
                 "<h2>X.Y.</h2><h1>A Note</h1>", foot)
     assert rec.authors == ["X.Y"]                  # printed initials, not the folder's "Doe"
 
@@ -54,12 +41,12 @@ def test_an_initials_byline_by_hand(tmp_path):
     ("archive/pollitt/1925/01/12.htm", ["Harry Pollitt"]),    # "Harry Pollitt Archive"
 ])
 def test_the_folders_writer_as_the_page_prints_the_archive(corpus_root, rel, authors):
-    assert _rec(corpus_root, rel).authors == authors
+    assert record_of(corpus_root, rel).authors == authors
 
 
 def test_a_by_line_opening_the_body(corpus_root, tmp_path):
-    assert _rec(corpus_root, "archive/weisbord/Laws.htm").authors == ["Albert Weisbord"]
-    rec = _page(tmp_path, "archive/doe/1931/z.htm", "<title>A Note</title>",
+    assert record_of(corpus_root, "archive/weisbord/Laws.htm").authors == ["Albert Weisbord"]
+    rec = page_record(tmp_path, "archive/doe/1931/z.htm", "<title>A Note</title>",
                 "<h1>A Note</h1><p>By the way, nobody signed this.</p>")
     assert rec.authors == ["Doe"]
 
@@ -74,11 +61,11 @@ def test_a_by_line_opening_the_body(corpus_root, tmp_path):
     ("archive/serge/1919/07/machinegun.htm", "marked_up_by", ["Einde O’Callaghan"]),
 ])
 def test_credits(corpus_root, rel, field, names):
-    assert getattr(_rec(corpus_root, rel), field) == names
+    assert getattr(record_of(corpus_root, rel), field) == names
 
 
 def test_a_digitisers_credit_is_no_citation(corpus_root):
-    rec = _rec(corpus_root, "archive/thompson-ep/1978/pot/intro.htm")
+    rec = record_of(corpus_root, "archive/thompson-ep/1978/pot/intro.htm")
     assert rec.periodical is None and rec.date is None
 
 
@@ -113,7 +100,7 @@ def test_a_list_of_abbreviations_is_skipped(corpus_root, tmp_path):
     ("archive/held-walter/1933/xx/heckert1.htm", "Unser Wort", "1933"),          # "First published in German in Unser Wort"
 ])
 def test_the_original_publication_over_a_reprint(corpus_root, rel, periodical, date):
-    rec = _rec(corpus_root, rel)
+    rec = record_of(corpus_root, rel)
     assert (rec.periodical, rec.date, rec.pages, rec.issue) == (periodical, date, None, None)
 
 
@@ -139,7 +126,7 @@ def test_the_original_publication_by_hand():
     ("archive/rosmer/1922/rosmer01.htm", "1922-11-12"),     # "Toward the United Front: Proceedings of the Fourth Congress …, 1922"
 ])
 def test_a_year_in_a_books_title(corpus_root, rel, written):
-    rec = _rec(corpus_root, rel)
+    rec = record_of(corpus_root, rel)
     assert rec.date is None and rec.written == written      # the speech's day, from its heading
 
 
@@ -156,14 +143,14 @@ def test_a_year_in_a_books_title_by_hand():
 
 def test_the_text_of_a_speech_is_no_source(corpus_root):
     # "Text of a speech made at *Marxism 1992*." / "*Socialist Worker*, No. 1300, 18 July 1992."
-    rec = _rec(corpus_root, "archive/cliff/works/1992/07/1990s.htm")
+    rec = record_of(corpus_root, "archive/cliff/works/1992/07/1990s.htm")
     assert (rec.periodical, rec.issue, rec.date) == ("Socialist Worker", "1300", "1992-07-18")
 
 
 # -- "PART FIVE (§3)" is a label: the heading after it is the part's title
 
 def test_a_label_with_its_section_mark(corpus_root):
-    rec = _rec(corpus_root, "archive/mehring/1910/absrev/ch05c.htm")
+    rec = record_of(corpus_root, "archive/mehring/1910/absrev/ch05c.htm")
     assert rec.title == "PART FIVE (§3): The class struggles of the German Revolution"
     assert rec.work == "Absolutism and Revolution in Germany"
 
@@ -186,7 +173,7 @@ def test_a_label_with_its_section_mark_by_hand():
     ("archive/cannon/works/1928/againstopp.htm", "International Press Correspondence", "1928-08-11"),
 ])
 def test_the_periodical_an_editors_note_names(corpus_root, rel, periodical, date):
-    rec = _rec(corpus_root, rel)
+    rec = record_of(corpus_root, rel)
     assert (rec.periodical, rec.date) == (periodical, date)
 
 
@@ -202,10 +189,10 @@ def test_the_periodical_an_editors_note_names_by_hand(para, out):
 
 
 def test_a_dateline_heading_by_hand(tmp_path):
-    rec = _page(tmp_path, "archive/doe/1936/x.htm", "<title>Deeper (1936)</title>",
+    rec = page_record(tmp_path, "archive/doe/1936/x.htm", "<title>Deeper (1936)</title>",
                 "<h2>Jane Doe</h2><h3>San Francisco—December 5, 1936</h3><h1>Deeper</h1>")
     assert rec.heading_date == "1936-12-05" and rec.title == "Deeper"
-    rec = _page(tmp_path, "archive/doe/1936/y.htm", "<title>Strike</title>",
+    rec = page_record(tmp_path, "archive/doe/1936/y.htm", "<title>Strike</title>",
                 "<h2>Jane Doe</h2><h1>The Great Strike of December 5, 1936</h1>")
     assert rec.heading_date is None and rec.title == "The Great Strike of December 5, 1936"
 
@@ -217,13 +204,13 @@ def test_a_dateline_heading_by_hand(tmp_path):
     ("archive/zetkin/1923/06/struggle-against-fascism.html", "1923-06-20"),   # "The following report was given June 20, 1923, …"
 ])
 def test_the_delivery_an_editors_note_dates(corpus_root, rel, written):
-    assert _rec(corpus_root, rel).written == written
+    assert record_of(corpus_root, rel).written == written
 
 
 def test_a_note_of_delivery_and_publication(corpus_root):
     # "… was delivered to the national convention … and published in the Daily Worker on 8 October
     # 1925": the day is the paper's, not the speech's.
-    rec = _rec(corpus_root, "archive/cannon/works/1925/ourparty.htm")
+    rec = record_of(corpus_root, "archive/cannon/works/1925/ourparty.htm")
     assert (rec.periodical, rec.date, rec.written) == ("Daily Worker", "1925-10-08", None)
     from witness.sourceline import delivered_in_note
     assert delivered_in_note("This talk was given in 1967 to a meeting in Detroit.") is None   # a year only
