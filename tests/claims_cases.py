@@ -77,6 +77,24 @@ CERTAINTY_CASES = [
     ("It is rumored that Petrov, head of the G.P.U., was shot.",
      {("petrov", "held_office", "rumored"), ("petrov", "executed", "rumored")}),
     ("It is rumored that Petrov has been appointed head of the G.P.U.", {("petrov", "held_office", "rumored")}),
+    # a question asks about its clause, not about the titles it names
+    ("Why did President Petrov call for war?", {("petrov", "held_office", "asserted")}),
+    ("Was Petrov, the chairman of the Party, arrested?",
+     {("petrov", "held_office", "asserted"), ("petrov", "arrested", "uncertain")}),
+    # a nationality is no body: a profession or a "leader" with only a nationality is no office
+    # or membership ("a Russian non-Marxist economist", "the German student leader")
+    ("This was the argument of Petrov, a Russian non-Marxist economist.", set()),
+    ("This was the attempted assassination by the German student leader Petrov.", set()),
+    ("Petrov, the Labour spokesman, spoke.", {("petrov", "held_office", "asserted")}),
+    # fleeing somewhere that is no country is no exile
+    ("Petrov fled during a break to a secondhand bookshop.", set()),
+    ("Petrov fled to Mexico in 1937.", {("petrov", "exiled", "asserted")}),
+    ("Petrov, to whom all other loopholes of escape were closed, fled to Zurich.", {("petrov", "exiled", "asserted")}),
+    # a question inside the quoted words is theirs, not one about the writing
+    ("Petrov wrote: ‘Are six million easier to convert than one?’", {("petrov", "wrote", "asserted")}),
+    # a relative clause is presupposed: the infinitives it hangs from do not reach it
+    ("It crowns an effort to translate and publish everything that Petrov ever wrote.",
+     {("petrov", "wrote", "asserted")}),
 ]
 
 # claims.md, "Frames that are not the event": one case per frame kind (written sentences).

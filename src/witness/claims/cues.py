@@ -207,7 +207,7 @@ def _inverted_conditional(trig) -> bool:
 
 def _question(trig) -> bool:
     sent = trig.sent
-    text = sent.text.rstrip(" \"”’)…")
+    text = sent.text.rstrip(" \"”’.)…")
     if not text.endswith("?"):
         return False
     # the question mark belongs to the trigger's clause unless a later clause ends the sentence

@@ -16,6 +16,7 @@ from functools import lru_cache
 from ..model import Claim, Document, Span
 from .arguments import (_MAX_OBJECT, _REFLEXIVES, _REL_PRONOUNS, _children, _is_passive, _lemma, _noun_args,
                         _prep_objects, _Sent, _verb_args)
+from .cues import _question
 from .scope import govern, governing_words
 from .context import Context
 from .dates import document_now, find_dates
@@ -115,6 +116,14 @@ def _in_title(tok) -> bool:
     return any(t.text[:1].isupper() and t.is_alpha and t.i != tok.sent.start for t in near)
 
 
+def _places_gone_to(tok) -> list:
+    """The objects of "to"/"into" anywhere in the verb's phrase (the parse may hang them on a
+    noun before: "fled during a break to a bookshop")."""
+    subject = {t.i for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    return [g for p in tok.subtree if p.dep_ == "prep" and p.lower_ in ("to", "into") and p.i not in subject
+            for g in p.children if g.dep_ == "pobj"]
+
+
 def _trigger(tok) -> tuple[str, str] | None:
     if _in_title(tok):
         return None
@@ -152,6 +161,9 @@ def _trigger(tok) -> tuple[str, str] | None:
             return (predicate, PATIENT) if lemma == "drown" else None
         if once_again(tok, predicate):
             return None                                # "Stalin died for the third time": a figure
+        if lemma == "flee" and any(not any(t.pos_ == "PROPN" or t.lower_ in ("abroad", "exile") or COUNTRY_WORDS.search(t.text)
+                                           for t in o.subtree) for o in _places_gone_to(tok)):
+            return None                                # "fleeing during a break to a secondhand bookshop": no exile
         if lemma in ("expel", "exile", "deport", "banish"):
             src = " ".join(t.text for p in _prep_objects(tok, "from") for t in p.subtree)
             predicate = "exiled" if (lemma != "expel" or COUNTRY_WORDS.search(src)) else "expelled"
@@ -292,8 +304,9 @@ def claims_from_sentence(ctx: Context, base: int, sdoc, doc_date: str | None, mo
             record = ctx.trial_record_near(base + trig.idx)   # a critic retelling a defendant's story
             if record is not None:
                 certainty, attributed = "reported", record or None
-        sent_text = trig.sent.text.rstrip(" \"”’.)…")
-        if sent_text.endswith("?") and certainty in ("asserted", "confirmed", "denied"):
+        # (the sentence's question mark is the trigger's clause's unless a ";" or ":" after the
+        # trigger opens another: "He wrote: ‘Are six million easier to convert …?’")
+        if climb and _question(trig) and certainty in ("asserted", "confirmed", "denied"):
             certainty, attributed = "uncertain", None  # "Has he been shot?"
         if predicate == "executed" and _lemma(trig) == "spare":
             if certainty not in ("asserted", "confirmed"):

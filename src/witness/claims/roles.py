@@ -66,6 +66,17 @@ NEEDS_ATTACHMENT = {"economist", "official", "officer", "correspondent", "manage
                     "leader", "boss", "ruler", "chief", "head", "founder", "co-founder", "deputy",
                     "director", "editor", "member"}
 MEMBER_NOUNS = {"member", "ex-member", "members", "co-member"}
+# Nationalities: "a Russian economist", "the German student leader" name no body the person
+# serves or belongs to (a nationality is not a membership; claims.md's member_of is a party,
+# group or body).
+DEMONYMS = set("""
+american argentine argentinian armenian australian austrian belgian bolivian brazilian british
+bulgarian burmese canadian chilean chinese colombian cuban czech danish dutch egyptian english
+estonian finnish french georgian german greek hungarian indian indonesian iranian irish israeli
+italian japanese jewish korean latvian lithuanian mexican norwegian palestinian persian peruvian
+polish portuguese romanian rumanian russian scottish serbian slovak spanish swedish swiss syrian
+turkish ukrainian uruguayan venezuelan vietnamese welsh yugoslav african asian european
+""".split())
 # "leader of the MIR", "Austrian Socialist leader": the annotators' reading is both an office
 # and a membership.
 LEADER_NOUNS = {"leader", "leaders", "founder", "co-founder", "chieftain", "pillar", "head"}
@@ -100,17 +111,21 @@ def _lemma(tok) -> str:
     return lem[3:] if lem.startswith("ex-") else lem
 
 
+# Modifiers that say where an office is held ("chief economist", "our organizer", "party editor").
+ATTACHING = {"chief", "general", "our", "their", "his", "her", "its", "my", "your", "party", "national",
+             "city", "district", "regional", "local", "central", "state", "foreign", "official", "first",
+             "acting", "principal", "labour", "union", "executive", "military", "political", "editorial",
+             "divisional", "provincial", "county", "federal", "municipal", "area", "branch"}
+
+
 def _attached(tok) -> bool:
     """An office noun that says where: "of/at/for/in/to X", a compound or adjective naming the
     body ("G.P.U. chief", "Labour spokesman", "chief economist"), or a possessive ("our organizer")."""
     if _prep_objects(tok, "of", "at", "for", "in", "to", "on", "with"):
         return True
     return any(c.dep_ in ("compound", "amod", "poss", "nmod") and (
-        (c.pos_ == "PROPN" and c.dep_ != "amod") or c.lower_ in (
-            "chief", "general", "our", "their", "his", "her", "its", "my", "your", "party", "national",
-            "city", "district", "regional", "local", "central", "state", "foreign", "official", "first",
-            "acting", "principal", "labour", "union", "executive", "military", "political", "editorial")
-        or (c.dep_ == "compound" and c.text[:1].isupper())) for c in tok.children)
+        (c.pos_ == "PROPN" and c.dep_ != "amod" and c.lower_ not in DEMONYMS) or c.lower_ in ATTACHING
+        or (c.dep_ == "compound" and c.text[:1].isupper() and c.lower_ not in DEMONYMS)) for c in tok.children)
 
 
 def _antecedent(tok):
@@ -167,7 +182,7 @@ def _org_of(s, tok) -> str | None:
     if objs:
         return s.subtree_text(objs[0])
     comps = [c for c in tok.children if c.dep_ in ("compound", "nmod", "amod") and c.i < tok.i
-             and (c.pos_ == "PROPN" or c.text[:1].isupper())]
+             and (c.pos_ == "PROPN" or c.text[:1].isupper()) and c.lower_ not in DEMONYMS]
     if comps:
         return s.span_text([t for c in comps for t in c.subtree])
     return None

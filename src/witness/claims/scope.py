@@ -61,8 +61,8 @@ def govern(trig, climb: bool = True) -> Scope:
         cues.append(Cue(0, "condition", "had"))
     if trig.i >= 2 and trig.doc[trig.i - 2].lower_ == "no" and trig.doc[trig.i - 1].lower_ == "doubt":
         cues.append(Cue(0, "hedge", "no doubt"))    # "an article, no doubt written by X" (however it is parsed)
-    if _question(trig):
-        cues.append(Cue(0, "question", "?"))
+    if _question(trig) and climb:
+        cues.append(Cue(0, "question", "?"))       # (a question asks about its clause, not a name's title)
     if any(c.dep_ == "mark" and c.lower_ == "that" for c in trig.children) and trig.dep_ not in ("ccomp", "acl", "advcl", "csubj") \
             and trig.head.pos_ not in ("VERB", "AUX", "ADJ", "NOUN"):
         # a "that"-clause is someone's content even when the parse lost whose ("Maintained (1)
@@ -80,7 +80,7 @@ def govern(trig, climb: bool = True) -> Scope:
             level += 1
             cues += [Cue(level, "condition", c.text) for c in head.children
                      if c.dep_ == "mark" and c.lower_ in ("whether", "if")]
-            if tok.tag_ == "VB" and not any(c.dep_ == "aux" for c in tok.children) and any(
+            if not presupposed and tok.tag_ == "VB" and not any(c.dep_ == "aux" for c in tok.children) and any(
                     c.dep_ == "aux" and c.lower_ == "to" for c in head.children) and not (
                     head.dep_ == "xcomp" and _lemma(head.head) in F.IMPLICATIVE_VERBS | {"live"}) and not any(
                     c.lower_ == "only" and c.dep_ == "advmod" for c in head.children):

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from .roles import (LEADER_NOUNS, MEMBER_NOUNS, NEEDS_ATTACHMENT, OFFICE_NOUNS, TITLES, TITLES_PLURAL)
+from .roles import (ATTACHING, DEMONYMS, LEADER_NOUNS, MEMBER_NOUNS, NEEDS_ATTACHMENT, OFFICE_NOUNS, TITLES,
+                    TITLES_PLURAL)
 
 
 # -- titles before a name --------------------------------------------------------------------
@@ -116,7 +117,11 @@ def surface_appositions(s, add) -> None:
             if noun in MEMBER_NOUNS:
                 add(m.entity, "member_of", where.split(None, 1)[1] if where else None, tok, tok, climb=False)
                 continue
-            attached = bool(where) or bool(mods)
+            # a modifier that names a body or rank ("Labour spokesman", "chief economist"), not a
+            # nationality or a description ("a Russian non-Marxist economist", "the young editor")
+            attached = bool(where) or any(
+                w.lower() in ATTACHING or (w[:1].isupper() and w.lower().strip(".,") not in DEMONYMS)
+                for w in mods.split())
             if noun in NEEDS_ATTACHMENT and not attached:
                 continue
             if noun in LEADER_NOUNS and noun != "head":
