@@ -48,3 +48,21 @@ def test_no_inflation_on_gold(gold_docs):
     # and the scorer itself sees an inflation when there is one
     forced = [[replace(c, certainty="asserted") for c in claims] for claims in results]
     assert score(gold_docs, forced)["inflations"] > 0
+
+
+def test_the_judged_claims_keep_their_split_and_verdicts():
+    """tests/gold/claims-judged: the dev/test halves are the document-hash split fixed before
+    the judging, and every verdict is one the guide allows."""
+    import hashlib
+    import json
+    from pathlib import Path
+    items = json.loads((Path(__file__).parent / "gold" / "claims-judged" / "judged.json").read_text(encoding="utf-8"))
+    assert len(items) == 200 and len({i["id"] for i in items}) == 200
+    for i in items:
+        first = hashlib.sha1(i["doc"].encode()).hexdigest()[0]
+        assert i["split"] == ("dev" if first in "01234567" else "test"), i["id"]
+        v = i["verdict"]
+        assert v["claim"] in ("right", "wrong", "unclear")
+        assert (v["error"] in ("other-person", "not-this-predicate", "not-an-event", "not-a-person", "other")) == (
+            v["claim"] == "wrong")
+        assert i["evidence"] and i["predicate"] and i["subject"]
