@@ -48,17 +48,15 @@ def rescore(db: str, errors: bool = False) -> dict[str, Counter]:
             continue
         c[v["claim"]] += 1
         certainty = i["certainty"] if i["certainty"] in got else got[0]
+        want = i["certainty"] if v["certainty_right"] is not False else v["certainty_should_be"]
         if v["claim"] == "wrong" and v["error"] == "not-an-event":
             c["inflations"] += 1
         if v["claim"] == "right" and v["certainty_right"] is not None:
-            want = i["certainty"] if v["certainty_right"] else v["certainty_should_be"]
             c["certainty judged"] += 1
             c["certainty right"] += certainty == want
             if certainty in ("asserted", "confirmed") and _LOWER.get(want, 9) < _LOWER[certainty]:
                 c["inflations"] += 1
-        show = v["claim"] == "wrong" or (v["claim"] == "right" and certainty != (
-            i["certainty"] if v["certainty_right"] else v["certainty_should_be"] or i["certainty"]))
-        if errors and i["split"] == "dev" and show:
+        if errors and i["split"] == "dev" and (v["claim"] == "wrong" or v["claim"] == "right" and certainty != want):
             print(f"[{v['claim']} {v['error'] or ''}; certainty {certainty} (judge: {v['certainty_should_be'] or 'same'})] "
                   f"{i['subject']} {i['predicate']} {i['object']!r} ({i['doc']})\n   {i['evidence'][:300]}\n   note: {v['note']}")
     return res

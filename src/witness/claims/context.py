@@ -10,6 +10,7 @@ import bisect
 import re
 
 from ..model import Document, Mention
+from .authorship import authorship_by_surface
 from .predicates import PREFILTER
 
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
@@ -164,7 +165,6 @@ class Context:
         with its year after the name, a title "by" the person, a quotation's author in brackets
         ("Marx's Capital", "Lenin, in Marxism and Revisionism (1908)", "Hitler's Program by Leon
         Trotsky", "“…” (Lenin)")."""
-        from .authorship import authorship_by_surface
         return any(authorship_by_surface(self.text, m.start, m.end, start, end)
                    for m in self.mentions_in(start, end))
 

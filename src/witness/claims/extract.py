@@ -276,10 +276,11 @@ def claims_from_sentence(ctx: Context, base: int, sdoc, doc_date: str | None, mo
 def _pipe(nlp, texts, n_process=1, batch_size=64):
     enable = [p for p in _PARSE_PIPES if p in nlp.pipe_names]
     if n_process == 1 and "attribute_ruler" in enable:
-        # the model's attribute ruler by lookups (claims/tagging.py), then its lemmatizer
-        after = [p for p in enable[enable.index("attribute_ruler"):]]
-        rest = [_lookups(nlp.get_pipe(p)) for p in after]
-        with nlp.select_pipes(enable=[p for p in enable if p not in after]):
+        # the network's components through nlp.pipe, then the model's attribute ruler and
+        # lemmatizer as table lookups (claims/tagging.py)
+        cut = enable.index("attribute_ruler")
+        rest = [_lookups(nlp.get_pipe(p)) for p in enable[cut:]]
+        with nlp.select_pipes(enable=enable[:cut]):
             for doc in nlp.pipe(texts, batch_size=batch_size):
                 for proc in rest:
                     doc = proc(doc)
@@ -292,9 +293,10 @@ def _pipe(nlp, texts, n_process=1, batch_size=64):
 @lru_cache(maxsize=8)
 def _lookups(pipe):
     """A component as table lookups (the attribute ruler, the rule lemmatizer), else itself."""
-    if type(pipe).__name__ == "AttributeRuler":
+    from spacy.pipeline import AttributeRuler, Lemmatizer
+    if isinstance(pipe, AttributeRuler):
         return LookupAttributeRuler(pipe)
-    if getattr(pipe, "mode", None) == "rule":
+    if isinstance(pipe, Lemmatizer) and pipe.mode == "rule":
         return CachedLemmatizer(pipe)
     return pipe
 
