@@ -49,3 +49,24 @@ def test_an_earlier_citation_by_hand():
     rec = read("From Later Review, Vol. 2 No. 4, 2008, pp. 5–9.", "A Title, in Daily Bugle, May 1950, p. 3.",
                heading="(June 1961)")
     assert (rec.periodical, rec.date) == ("Later Review", "2008")
+
+
+# -- a book source's year printed on its "Publisher:" line
+
+@pytest.mark.parametrize("rel, date", [
+    ("archive/bell/1939/x01/lenin.htm", "1939"),            # Source: We Have Met Lenin / Publisher: …, Moscow, 1939
+    ("archive/semashko/semashko.htm", "1928"),              # Publisher: Vanguard Press, New York, 1928
+])
+def test_the_publishers_year_dates_a_book_source(corpus_root, rel, date):
+    assert record_of(corpus_root, rel).date == date
+
+
+def test_the_publishers_year_by_hand():
+    rb = RecordBuilder()
+    rb.labelled("Source:", "A Book of Memoirs, pp. 3-9")
+    rb.labelled("Publisher:", "Some Press, London, 1931")
+    assert rb.finish().date == "1931"
+    rb = RecordBuilder()
+    rb.labelled("Source:", "A Book of Memoirs, pp. 3-9")
+    rb.labelled("Publisher:", "Some Press, London")
+    assert rb.finish().date is None

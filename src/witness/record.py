@@ -413,6 +413,10 @@ class RecordBuilder:
         rec = self.rec
         pub = self._parse(self._published)
         src = self._parse(self._source) or self._parse(self._citation)
+        if src and src["date"] is None and src["kind"] != "periodical" and (d := parse_date(rec.publisher)):
+            # "Source: *We Have Met Lenin*, pp. 39-47 / Publisher: Foreign Languages Publishing
+            # House, Moscow, 1939": the book's year stands on its publisher's line.
+            src["date"], src["date_text"] = d
         for line in (src, pub):
             if line and not rec.source_text:
                 rec.source_text = line["source_text"]
