@@ -10,7 +10,7 @@ import pytest
 
 from witness.record import RecordBuilder
 
-from record_pages import record_of
+from record_pages import page_record, record_of
 
 # -- a second citation naming the paper the text first appeared in, in the heading's year
 
@@ -70,3 +70,41 @@ def test_the_publishers_year_by_hand():
     rb.labelled("Source:", "A Book of Memoirs, pp. 3-9")
     rb.labelled("Publisher:", "Some Press, London")
     assert rb.finish().date is None
+
+
+# -- an introduction signed at its end by someone other than the book's writer
+
+@pytest.mark.parametrize("rel, authors", [
+    ("archive/thompson-ep/1978/pot/intro.htm", ["Dorothy Thompson"]),    # under "E.P. Thompson"
+    ("archive/higgins/1997/locust/pref.htm", ["Roger Protz"]),           # "*Roger Protz* / July 1996"
+    ("archive/cliff/works/1946/probme/intro.html", ["Anne Alexander"]),  # "Anne Alexander / London, June 2011"
+    ("archive/murphy-jt/1945/stalin/intro.htm", ["Stafford Cripps"]),
+    ("archive/kautsky/1902/socrev/translator.htm", ["A.M. Simons"]),     # "Translator’s Preface"
+])
+def test_an_introduction_signed_by_another(corpus_root, rel, authors):
+    assert record_of(corpus_root, rel).authors == authors
+
+
+@pytest.mark.parametrize("rel, authors", [
+    ("archive/hallas/works/1971/xx/introis.htm", ["Duncan Hallas"]),     # signed by its writer
+    ("archive/montefiore/1925/autobiography/01.htm", ["Dora Montefiore"]),   # "D.B.M. / Crowborough, 1925."
+    ("archive/lafargue/1883/lazy/preface.htm", ["Paul Lafargue"]),       # "P.L." / "Sainte-Pélagie Prison, 1883."
+    ("archive/deleon/works/1907/answers/00-intro.html", ["Daniel DeLeon"]),   # "DANIEL DE LEON / New York"
+])
+def test_an_introduction_signed_by_its_writer(corpus_root, rel, authors):
+    assert record_of(corpus_root, rel).authors == authors
+
+
+def test_a_signed_introduction_by_hand(tmp_path):
+    head = '<title>A Book</title><meta name="author" content="Jane Doe">'
+    rec = page_record(tmp_path, "archive/doe/1950/intro.htm", head, "<h2>Jane Doe</h2><h1>Introduction</h1>",
+                      "<p>More prose of the editor.</p><p><em>John Roe</em><br/>Paris, May 1971</p>")
+    assert rec.authors == ["John Roe"]
+    # a text that is no introduction keeps its writer whoever signs at its end
+    rec = page_record(tmp_path, "archive/doe/1950/art.htm", head, "<h2>Jane Doe</h2><h1>On Things</h1>",
+                      "<p>More prose.</p><p><em>John Roe</em><br/>Paris, May 1971</p>")
+    assert rec.authors == ["Jane Doe"]
+    # a closing salutation is no signature
+    rec = page_record(tmp_path, "archive/doe/1950/intro2.htm", head, "<h2>Jane Doe</h2><h1>Introduction</h1>",
+                      "<p>More prose of the editor.</p><p>With Communist Greetings</p>")
+    assert rec.authors == ["Jane Doe"]
