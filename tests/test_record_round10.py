@@ -108,3 +108,27 @@ def test_a_signed_introduction_by_hand(tmp_path):
     rec = page_record(tmp_path, "archive/doe/1950/intro2.htm", head, "<h2>Jane Doe</h2><h1>Introduction</h1>",
                       "<p>More prose of the editor.</p><p>With Communist Greetings</p>")
     assert rec.authors == ["Jane Doe"]
+
+
+# -- a periodical's issue cited without its year, dated by the page's heading
+
+@pytest.mark.parametrize("rel, date", [
+    ("archive/harman/1991/09/sucoup.htm", "1991-09"),     # "From Socialist Review, No.145, September, pp.5-7." / "(September 1991)"
+    ("archive/foot-paul/1969/04/windies.htm", "1969-04-19"),   # "No. 118, 19 April" / "(19 April 1969)"
+    ("archive/glass/1944/04/japan3.htm", "1944-04"),      # "From Fourth International, Vol.5 No.4, pp.112-118."
+    ("archive/harman/1991/12/europe.htm", None),          # "No.148, November" under "(December 1991)": which is it?
+    ("archive/mandel/1971/xx/exile.htm", None),           # "From the website of Socialist Action, Canada."
+])
+def test_an_issue_without_its_year(corpus_root, rel, date):
+    assert record_of(corpus_root, rel).date == date
+
+
+def test_an_issue_without_its_year_by_hand():
+    def read(line, heading):
+        rb = RecordBuilder()
+        rb.heading_date(heading)
+        rb.info_line(line)
+        return rb.finish().date
+    assert read("From Socialist Review, No.145, September, pp.5-7.", "(September 1991)") == "1991-09"
+    assert read("From Socialist Review, No.145, October, pp.5-7.", "(September 1991)") is None
+    assert read("From Socialist Review, No.145, pp.5-7.", "(1991)") == "1991"

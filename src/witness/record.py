@@ -14,7 +14,7 @@ from .model import Record
 # Dates as printed are read in record_dates.py; readers import them from here with the rest of
 # the record's vocabulary.
 from .record_dates import (MONTH_NAMES, MONTHS, SEASON_NAMES, YEAR_SPAN, day_of_speech,  # noqa: F401
-                           names_a_day, parse_date)
+                           issue_date_from_heading, names_a_day, parse_date)
 
 
 def reference_date(rec: Record) -> str | None:
@@ -456,6 +456,9 @@ class RecordBuilder:
         if dated:
             best = min(dated, key=lambda line: line["date"][:4])
             rec.date, rec.date_text = best["date"], best["date_text"]
+        elif first is not None and first["periodical"] and rec.heading_date:
+            rec.date, rec.date_text = issue_date_from_heading(first["source_text"], (
+                rec.heading_date, rec.heading_date_text)) or (None, None)
         return rec
 
     def _earlier_citation(self, later: str) -> dict | None:
