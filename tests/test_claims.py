@@ -109,6 +109,21 @@ def test_no_date_rather_than_a_wrong_one(nlp):
     assert [c.date for c in extract_claims(doc, nlp=nlp)] == [None]
 
 
+def test_weekday_counted_back_from_the_documents_day(nlp):
+    # 24 July 2004 was a Saturday: "on Sunday" is the 18th
+    doc = make_document("Socialists are mourning Petrov, who died on Sunday.", PEOPLE, "2004-07-24")
+    assert [(c.predicate, c.date) for c in extract_claims(doc, nlp=nlp)] == [("died", "2004-07-18")]
+    for text, date in (("Petrov was arrested on Saturday.", "2004-07-24"),   # the document's own weekday
+                       ("Petrov was arrested on Sunday.", "2004-07")):       # no day to count from
+        assert [c.date for c in extract_claims(make_document(text, PEOPLE, date), nlp=nlp)] == [None]
+    doc = make_document("In 1937 Petrov was arrested on Sunday.", PEOPLE, "2004-07-24")
+    assert [c.date for c in extract_claims(doc, nlp=nlp)] == ["1937"]     # the narrative's Sunday
+    doc = make_document("Petrov will be released on Sunday.", PEOPLE, "2004-07-24")
+    assert {c.date for c in extract_claims(doc, nlp=nlp)} <= {None}
+    doc = make_document("Petrov was arrested on Sunday, 12 May 1935.", PEOPLE, "2004-07-24")
+    assert [c.date for c in extract_claims(doc, nlp=nlp)] == ["1935-05-12"]
+
+
 # -- the seed document -------------------------------------------------------------------------
 SEED_PEOPLE = {"Yagoda": "yagoda-genrikh", "Henry Grigorievitch Yagoda": "yagoda-genrikh",
                "Christian Rakowsky": "rakovsky-christian", "Leon Sosnovsky": "sosnovsky-lev",

@@ -25,7 +25,10 @@ def _batches(docs: Iterable[Document], n: int) -> Iterator[list[Document]]:
 def annotate_many(docs: Iterable[Document], *, n_process: int | None = None) -> Iterator[Document]:
     """Fill mentions, entities, claims and the people findings of each document, in order."""
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    from .malloc import keep_heap
     from .nlp import annotate_many as find_entities
+
+    keep_heap()        # before the spaCy workers fork: they inherit it
 
     n_process = n_process or min(2, os.cpu_count() or 1)
     yield from claims_many(find_entities(docs, n_process=n_process))

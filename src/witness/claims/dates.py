@@ -21,6 +21,11 @@ NUMBERS = {"one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5
            "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
            "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
            "seventy": 70, "eighty": 80, "ninety": 90}
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = "|".join(w.capitalize() for w in _WEEKDAYS)
+# A weekday counted back from the document's day is wrong for what is still to come.
+_FUTURE = re.compile(r"\b(?:will|shall|won't|going\s+to|is\s+to|are\s+to|to\s+be|next|until|till)\b|'ll\b",
+                     re.I)
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _UNITS = "one|two|three|four|five|six|seven|eight|nine"
 # "twenty-five", "thirty six", "a hundred", "one hundred and twenty": read whole, never as their
@@ -60,6 +65,9 @@ DATE_RE = re.compile(
     rf"(?<![\w-])(?P<num>{_NUMBER})\s+(?P<unit>days?|weeks?|months?|years?)\s+ago"
     rf"|the\s+(?P<rel>following|next|previous|preceding)\s+year|a\s+year\s+(?P<later>later|earlier)"
     rf"|(?P<yday>yesterday)"
+    # "died on Sunday" in a report of Saturday 24 July 2004: the Sunday before (not "Bloody
+    # Sunday", "the Sunday Times", nor "on Sunday, 12 May" whose date is printed)
+    rf"|(?P<wday>(?:on|last)\s+(?-i:{_WEEKDAY}))\b(?!,?\s+(?:\d|the\s+\d|(?-i:[A-Z])))"
     # a day and month, or a month after a preposition, without a year: the document's year
     # when the document has reached that month and its paragraph names no other year
     # ("on 16 January" in a report of 20 January 1937)
@@ -102,7 +110,8 @@ def resolve(m: re.Match, doc_date: str | None, text_before: str = "") -> str | N
     """ISO date for one DATE_RE match, or None when it cannot be resolved safely."""
     s = m.group(0)
     ref = parse_iso(doc_date)
-    if (m.group("yday") or m.group("last") or m.group("num")) and _EXPLICIT_YEAR.search(text_before):
+    if (m.group("yday") or m.group("wday") or m.group("last") or m.group("num")) \
+            and _EXPLICIT_YEAR.search(text_before):
         # "June 1937. … arrested yesterday": relative to the narrative's time, not the document's
         return None
     if m.group("yday"):
@@ -110,6 +119,8 @@ def resolve(m: re.Match, doc_date: str | None, text_before: str = "") -> str | N
             d = dt.date(*ref) - dt.timedelta(days=1)
             return d.isoformat()
         return None
+    if m.group("wday"):
+        return _weekday_before(m.group("wday").split()[-1], ref, text_before)
     if m.group("last"):
         which, unit = m.group("last").lower(), m.group("lunit").lower()
         if not ref:
@@ -194,6 +205,16 @@ def resolve(m: re.Match, doc_date: str | None, text_before: str = "") -> str | N
     return _fmt(y)
 
 
+def _weekday_before(name: str, ref, text_before: str) -> str | None:
+    """The last such weekday before the document's day; None without a day to count from, on
+    the document's own weekday (that day, or a week before?) and in a sentence about the future."""
+    if not (ref and ref[2]) or _FUTURE.search(re.split(r"[.!?]\s", text_before)[-1]):
+        return None
+    day = dt.date(*ref)
+    back = (day.weekday() - _WEEKDAYS.index(name.lower())) % 7
+    return (day - dt.timedelta(days=back)).isoformat() if back else None
+
+
 def _year_before(ref) -> list[str]:
     """The year of `ref`, the document's date, for a day and month without one ("on 16 January"
     in a report of 20 January 1937; resolve() declines a day the document has not reached).
@@ -203,7 +224,7 @@ def _year_before(ref) -> list[str]:
 
 
 def is_relative(m: re.Match) -> bool:
-    return bool(m.group("yday") or m.group("last") or m.group("num") or m.group("rel") or m.group("later"))
+    return bool(m.group("yday") or m.group("wday") or m.group("last") or m.group("num") or m.group("rel") or m.group("later"))
 
 
 def find_dates(text: str, doc_date: str | None, base: int = 0, context: str = "",

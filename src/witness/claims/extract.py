@@ -41,9 +41,11 @@ def get_parser(model: str | None = None):
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     import spacy
 
+    from witness.nlp.blas import numpy_gemm
+
     for name in ([model] if model else MODEL_NAMES):
         try:
-            return spacy.load(name, exclude=["ner", "senter"])
+            return numpy_gemm(spacy.load(name, exclude=["ner", "senter"]))
         except OSError:
             continue
     raise OSError(f"no spaCy English model found (tried {', '.join(MODEL_NAMES)})")

@@ -19,6 +19,7 @@ from spacy.tokens import Doc  # noqa: E402
 
 from witness.authority import Authority  # noqa: E402
 
+from .blas import numpy_gemm  # noqa: E402
 from .lexicon import PARTICLES, RULER_LABELS  # noqa: E402
 from .rules import Raw, Rules  # noqa: E402
 from .titles import PERSON_TITLES  # noqa: E402
@@ -119,7 +120,7 @@ def build(authority: Authority | None, ruler: str | None = RULER_POSITION,
           rules: bool = True, model: str = MODEL) -> Language:
     """The pipeline: ``ner`` (+ ``entity_ruler`` before/after it) (+ ``witness_entities``)."""
     nlp = spacy.blank(model.split(":", 1)[1]) if model.startswith("blank:") \
-        else spacy.load(model, exclude=EXCLUDE)
+        else numpy_gemm(spacy.load(model, exclude=EXCLUDE))
     # Books run to several MB; we feed paragraphs in chunks anyway (see nlp.chunks).
     nlp.max_length = 2_000_000
     if authority is not None and ruler:
