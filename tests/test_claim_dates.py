@@ -179,3 +179,16 @@ def test_what_a_work_covers_from_a_month(nlp):
     got = dated(nlp, "The publication of Castle's memoirs of party work from March 1914 to 1917 is valuable.",
                 {"Castle": "castle"}, "wrote")
     assert got == [("castle", None)]
+
+
+def test_an_articles_publication_dates_its_writing(nlp):
+    """The judged random claims (dev half): "In an article published in the Guardian on 31 March
+    1988, Martin Jacques … summed up" was left undated.  A book's edition may be posthumous."""
+    people = {"Jacques": "jacques"}
+    assert dated(nlp, "In an article published in the Guardian on 31 March 1988, Jacques summed up "
+                      "his approach in three points.", people, "wrote") == [("jacques", "1988-03-31")]
+    assert dated(nlp, "Jacques wrote an article which appeared in Pravda on 3 May 1937.", people,
+                 "wrote") == [("jacques", "1937-05-03")]
+    for text in ("Jacques wrote a book, published in 1972.",                     # an edition
+                 "Jacques wrote an article, published in Pravda on 3 May 2031."):  # after the document
+        assert dated(nlp, text, people, "wrote") == [("jacques", None)], text

@@ -26,13 +26,15 @@ def date_for(s: _Sent, tok, dates, ptok=None, predicate: str | None = None,
     """The event's date, from the first of: the date hanging off the trigger (_own_date); for a
     work, the year printed after its title ("Imperialism (1902)"); a printed year right after
     the event's phrase ("his death in 1953"); a date opening the clause of
-    coordinated verbs ("In 1898 he was arrested and kept in various jails"); for an office or a
+    coordinated verbs ("In 1898 he was arrested and kept in various jails"); for an article, the
+    date it was published ("an article published in the Guardian on 31 March 1988"); for an office or a
     membership, the date of the clause its holder is the subject of ("In 1968 she became the
     first secretary"), or the sentence's one date for "the then Premier"."""
     if predicate not in _LASTING:     # "memoirs of party work from (March) 1914 to 1917": what they cover
         dates = [d for d in dates if not _FROM.search(s.ctx.text[max(0, d[0] - 8):d[0] + 5])]
     return (_own_date(s, tok, dates)
             or (_work_year(s, obj) if predicate == "wrote" else None)
+            or (_published_date(s, tok, dates) if predicate == "wrote" else None)
             or _adjacent_date(s, tok, dates)
             or _opening_date(s, tok, dates)
             or (_clause_date(s, tok, ptok, dates, obj) if predicate in _STATES else None)
@@ -112,6 +114,32 @@ def _work_year(s: _Sent, obj: str | None) -> str | None:
         return inside.group(1)   # the parse took the year's bracket into the title: "Fundamentals … (1905"
     m = _WORK_YEAR.match(text, i + len(obj))
     return m.group(1) if m else None
+
+
+# Short pieces appear when they are written; a book's edition may come after its author's death
+# ("Trotsky, in The Revolution Betrayed (1972)"), so only these take their publication's date.
+_SHORT_WORKS = {"article", "letter", "pamphlet", "editorial", "column", "leaflet", "essay",
+                "statement", "piece", "appeal"}
+_PUBLISHED = {"publish", "print", "appear"}
+
+
+def _published_date(s: _Sent, tok, dates) -> str | None:
+    """"In an article published in the Guardian on 31 March 1988, X summed up …", "X wrote an
+    article, published in Pravda on 3 May 1937": the participle's printed date, when it qualifies
+    the trigger or the trigger's object and the work is a short piece — never a later date than
+    the document's (a piece still to appear)."""
+    for ds, de, iso in dates:
+        words = s.ctx.text[ds:de]
+        if not _printed_year(words) or _BOUND.match(words) or _after_document(s, iso):
+            continue
+        v = _adjunct_of(s, ds, de)
+        if v is None or v.lemma_.lower() not in _PUBLISHED or v.dep_ not in ("acl", "relcl"):
+            continue
+        work = v.head
+        holder = work.head.head if work.dep_ == "pobj" else work.head   # "In an article …, X summed up"
+        if work.lemma_.lower() in _SHORT_WORKS and tok.i in (work.i, holder.i):
+            return iso
+    return None
 
 
 def _adjacent_date(s: _Sent, tok, dates) -> str | None:
