@@ -11,15 +11,16 @@ import bisect
 
 from ..model import Span
 from .context import PRONOUNS, Context
-from .roles import MEMBER_NOUNS, OFFICE_NOUNS
+from .roles import _ORG_HINT as _BODY_WORDS, MEMBER_NOUNS, OFFICE_NOUNS
 from .predicates import AGENT, PATIENT
-from .parse import children as _children, prep_objects as _prep_objects
+from .parse import children as _children, object_of_participle, prep_objects as _prep_objects
 
 _MAX_OBJECT = 160          # characters of an object or a name span kept
 _REL_PRONOUNS = {"who", "whom", "that", "which"}
 _REFLEXIVES = {"himself", "herself", "themselves"}
 _ONE_OF = {"one", "another", "two", "three", "several", "some", "each"}
 TITLE_WORDS = OFFICE_NOUNS | MEMBER_NOUNS | {"man", "friend", "theoretician"}
+_ARTICLES = {"die", "der", "das", "le", "la", "les", "il", "el", "los", "las", "lo"}
 _LEMMA_FIX = {"spared": "spare", "spares": "spare", "sparing": "spare"}
 
 
@@ -141,6 +142,8 @@ def _expand(tok, seen=None, conj: bool = True):
     seen.add(tok.i)
     out = [tok]
     for c in tok.children:
+        if c.dep_ in ("conj", "appos") and object_of_participle(c):
+            continue
         if ((c.dep_ == "conj" and conj) or c.dep_ == "appos" and (
                 c.pos_ == "PROPN" or c.lemma_.lower() in TITLE_WORDS)) and not any(
                 t.text == ";" for t in tok.doc[min(tok.i, c.i):max(tok.i, c.i)]):
@@ -191,6 +194,8 @@ class _Sent:
                 # "Imprisoned by Mussolini until shortly before his death in 1937." (a glossary
                 # entry): the fragment's unspoken subject is who "his" means, not a name in it
                 return None
+            if self._unlinked_name_before(tok):
+                return None
             head = tok.head
             same = []
             for t in tok.sent:                         # "Before the Yeltsin affair … he wrote": a name
@@ -228,6 +233,47 @@ class _Sent:
                     if e is not None:
                         return e
         return None
+
+    def _unlinked_name_before(self, tok) -> bool:
+        """Does a name the linker gave no person stand nearer the pronoun than any antecedent the
+        resolver could take? The NER types many persons as places or organisations, or misses
+        them ("Thus Lessing understood …, it is implicit in all his writings"; "attention to
+        Turati [a 'place'], his speeches, his books"): the resolver, which sees only linked
+        persons, would then hand the pronoun to an earlier name. Only subject and possessive
+        pronouns are asked: an object pronoun is not its own clause's subject ("Rushton stared
+        at him")."""
+        if tok.dep_ == "poss":
+            h = tok.head                               # "Turati, his speeches, his books"
+            while h.dep_ in ("conj", "appos") and h.head.i != h.i:
+                h = h.head
+                if h.pos_ == "PROPN" and self._unlinked_name(h, tok):
+                    return True
+        elif tok.dep_ not in ("nsubj", "nsubjpass"):
+            return False
+        # (only a subject after the last person named before the pronoun: "Zina … received
+        # permission to visit Trotsky after his deportation" is Trotsky's)
+        start = self.base + tok.sent.start_char
+        named = [m.end for m in self.ctx.mentions_in(start, self.base + tok.idx) if m.end <= self.base + tok.idx]
+        after = named[-1] - self.base if named else -1
+        return any(after < t.idx and t.i < tok.i and t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PROPN"
+                   and self._unlinked_name(t, tok) for t in tok.sent)
+
+    def _unlinked_name(self, t, pronoun) -> bool:
+        """A capitalised name no mention links to anyone: not a person's (those the resolver
+        weighs), nor a place's or body's the linker knows ("Germany", "Pravda"), nor an acronym,
+        a body's name or a thing with an article ("G.P.U.", "the October Manifesto"), nor a
+        word inside quoted words when the pronoun is outside them ("“Labour,” he wrote")."""
+        if not t.text[:1].isupper() or t.text.isupper() or not t.is_alpha:
+            return False
+        if any(c.dep_ == "det" for c in t.children) or \
+                self.ctx.quotation(self.base + t.idx)[0] != self.ctx.quotation(self.base + pronoun.idx)[0]:
+            return False
+        start = self.base + t.idx
+        if any(m.entity or m.type == "person" for m in self.ctx.mentions_over(start, start + len(t.text))):
+            return False
+        words = [x.text for x in t.subtree]
+        # (a foreign article names a paper or a thing: "Although Die Presse advertised his contributions")
+        return not (_BODY_WORDS.search(" ".join(words)) or any(w.lower() in _ARTICLES for w in words))
 
     def _inside_unnamed_relative(self, tok) -> bool:
         """Is the (subject) pronoun inside a relative clause about someone the text does not name?

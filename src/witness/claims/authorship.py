@@ -169,11 +169,23 @@ def _speech_in_work(s, add, tok) -> None:
     placed = [w for w in _prep_objects(tok, "in") if _is_work(w)]
     put_it = lemma == "put" and any(c.lower_ == "it" and c.dep_ == "dobj" for c in tok.children) and any(
         c.lower_ == "as" and c.dep_ == "mark" for c in tok.children)
-    quotes = lemma == "quote" and bool(_children(tok, "dobj"))
+    # "quotes these words"; not "I will quote a calm writer", "he quotes Lenin": their words
+    quotes = lemma == "quote" and any(not _quotes_someone(s, o) for o in _children(tok, "dobj"))
     if not (placed and lemma in SPEECH_VERBS or put_it or quotes):
         return
     for entity, ptok in s.persons(subj):
         add(entity, "wrote", s.subtree_text(placed[0]) if placed else None, tok, ptok)
+
+
+_PERSON_NOUNS = {"writer", "author", "man", "woman", "critic", "economist", "historian", "philosopher",
+                 "authority", "comrade", "friend", "opponent", "poet", "journalist", "correspondent",
+                 "observer", "witness", "spokesman", "professor", "scholar", "biographer", "leader"}
+
+
+def _quotes_someone(s, obj) -> bool:
+    """The object of "quote" is a person: the quoted words are theirs, not the quoter's."""
+    return obj.pos_ == "PROPN" or obj.lower_ in ("him", "her", "them", "me", "us") or s.entity(obj) is not None \
+        or _lemma(obj) in _PERSON_NOUNS
 
 
 def _titled_works(s, add) -> None:

@@ -58,6 +58,23 @@ def _looks_female(name: str) -> bool:
         and not parts[-1].endswith(("ski", "sky"))
 
 
+# Forenames that are a woman's in the corpus's languages: "he" never means their bearer. (The
+# loose test above, for "she", would take Nikita, Ilya or Andrea Costa for women.)
+_FEMALE_FORENAMES = set("""
+rosa clara jenny eleanor laura natalia natalya nadezhda inessa alexandra angelica vera maria marie
+anna emma sylvia louise dolores helen helene margaret mary elizabeth ruth rose simone raya dora
+sophia sofia olga tatiana larisa lydia lidia evgenia eugenia ekaterina catherine alice annie sarah
+lucy edith ethel beatrice emmeline christabel sylvie charlotte harriet flora frida frieda hannah
+luise mathilde rosalind agnes marguerite jeanne paulette louisa nadia galina yevgenia varvara
+""".split())
+
+
+def _clearly_female(name: str) -> bool:
+    parts = name.replace(".", " ").split()
+    return bool(parts) and (parts[0].lower() in _FEMALE_FORENAMES
+                            or len(parts) > 1 and parts[-1].endswith(("ova", "eva", "skaya", "kaya")))
+
+
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Sentence spans over text[start:end] by punctuation, guarded against abbreviations and initials."""
     end = len(text) if end is None else end
@@ -93,6 +110,7 @@ class Context:
                 self.sentences.append((s, e, pi))
         self._sent_starts = [s for s, _, _ in self.sentences]
         names = {e.id: e.name.split() for e in doc.entities if e.name}
+        self._names = names
         persons = sorted((m for m in doc.mentions if m.type == "person" and m.entity), key=lambda m: m.start)
         # "Liebknecht, Karl: …" (a glossary's inverted name): the forename after the surname is
         # the same person, not whichever Karl the linker chose — it is no subject of a claim.
@@ -102,6 +120,8 @@ class Context:
             if not (k and persons[k - 1].end + 2 == m.start and self.text[m.start - 2:m.start] == ", "
                     and persons[k - 1].entity != m.entity and bare_forename(m.text, names.get(m.entity)))]
         self._m_starts = [m.start for m in self.persons]
+        self._all = sorted(doc.mentions, key=lambda m: m.start)   # every type, linked or not
+        self._all_starts = [m.start for m in self._all]
         self._titles: list[tuple[int, str, str]] | None = None   # (offset, title, entity)
         # The page's author, where the record links one to an entity: the author's own "I"
         # ("I was arrested in 1923", "what I wrote in my two articles") is about them.
@@ -136,6 +156,16 @@ class Context:
                 if m.start < end and start < m.end:
                     return m
         return None
+
+    def mentions_over(self, start: int, end: int) -> list[Mention]:
+        """Mentions of any type, linked or not, overlapping [start, end)."""
+        i = max(0, bisect.bisect_right(self._all_starts, start) - 8)   # (a longer mention may start before)
+        out = []
+        while i < len(self._all) and self._all[i].start < end:
+            if start < self._all[i].end:
+                out.append(self._all[i])
+            i += 1
+        return out
 
     def sentence_index(self, offset: int) -> int:
         return max(0, bisect.bisect_right(self._sent_starts, offset) - 1)
@@ -234,7 +264,10 @@ class Context:
         s, _, pi = self.sentences[k]
 
         def fits(m: Mention) -> bool:
-            return not female or _looks_female(m.text)
+            if female:
+                return _looks_female(m.text)
+            # "In his discussion of Rosa Luxemburg’s theory, he poses … He writes:": not her
+            return not (_clearly_female(m.text) or _clearly_female(" ".join(self._names.get(m.entity, ()))))
 
         found = [m for m in self.mentions_in(s, offset) if m.end <= offset and m.start not in exclude
                  and not (word in ("he", "she") and self.text[m.end:m.end + 2] in ("’s", "'s"))]

@@ -233,7 +233,13 @@ def claims_from_sentence(ctx: Context, base: int, sdoc, doc_date: str | None, mo
         # appositions ("Bertheau, who … published a booklet, Fünf Briefe über Marx an … Wolf")
         rel_heads = {t.head.i for t in (tok, *tok.ancestors) if t.dep_ == "relcl"}
         exact = any(a.i in rel_heads for a in args)
-        for entity, ptok in s.persons(args, expand=not exact):
+        people = s.persons(args, expand=not exact)
+        if role == "noun" and predicate in ("died", "executed") and tok.tag_ == "NNS" and len(people) == 1 \
+                and people[0][1].dep_ == "compound":
+            # one name before a plural death ("the Rosenberg executions", "the Kennedy
+            # assassinations") names several people who bear it: which one the linker chose is a guess
+            people = []
+        for entity, ptok in people:
             if predicate == "met" and _object(s, tok, predicate, ptok) == entity:
                 continue
             if predicate == "met" and not any(s.entity(o) for o in _children(tok, "dobj") + _prep_objects(tok, "with")):

@@ -16,3 +16,10 @@ def prep_objects(tok, *preps) -> list:
 
 def lemma(tok) -> str:
     return tok.lemma_.lower()
+
+
+def object_of_participle(tok) -> bool:
+    """A conjunct or appositive name with a participle before it is that participle's object the
+    parser misread: "Gottwald, impudently plagiarizing Hilferding, Wels and Loebe, declared"
+    names no one beside Gottwald."""
+    return any(t.pos_ == "VERB" and t.tag_ in ("VBG", "VBN") for t in tok.lefts)

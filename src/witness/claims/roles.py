@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 
 from .parse import children as _children
+from .parse import object_of_participle
 from .parse import prep_objects as _prep_objects
 
 # Titles before a name that hold an office (not forms of address: Mr., Dr., Sir, Lord, Comrade,
@@ -155,11 +156,13 @@ def _appos_chain(tok) -> list:
         lo, hi = sorted((tok.i, c.i))
         if any(t.text == ";" for t in tok.doc[lo:hi]):
             continue
+        if object_of_participle(c):
+            continue                                   # "Gottwald, impudently plagiarizing Hilferding"
         if c.pos_ == "PROPN":
             if c.i > 0 and tok.doc[c.i - 1].lower_ in ("and", "or", "nor", "but"):
                 continue                               # "Attlee, deputy Prime Minister, nor Bevin": another person
             out.append(c)
-            out += [g for g in c.children if g.dep_ == "conj" and g.pos_ == "PROPN"]
+            out += [g for g in c.children if g.dep_ == "conj" and g.pos_ == "PROPN" and not object_of_participle(g)]
         elif _lemma(c) in OFFICE_NOUNS | MEMBER_NOUNS | {"man", "friend"}:
             stack += [g for g in c.children if g.dep_ == "appos"]
     return out
