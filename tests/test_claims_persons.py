@@ -98,3 +98,19 @@ CONTROLS = [
 @pytest.mark.parametrize("text, people, expected", CONTROLS)
 def test_the_right_person_keeps_the_claim(nlp, text, people, expected):
     assert got(nlp, text, people) == expected
+
+
+def test_the_i_of_a_block_quotation_is_not_the_authors(nlp):
+    """pashukanis-1929-xx-economics: a letter of Marx set off as its own paragraph after "we read:";
+    its "my book" is Marx's, not the author's. The author's own "I" elsewhere stays theirs."""
+    from witness.model import Creator
+    text = ("One must return to Marx. In the letter of Marx to Kugelmann of July 11, 1868, we read:\n\n"
+            "The unfortunate fellow does not see that, even if there were no chapter on value in my book, "
+            "the analysis would contain the proof.\n\n"
+            "I wrote a pamphlet against this view in 1927.")
+    doc = make_document(text, {"Marx": "marx"}, "1929")
+    doc.record.creators = [Creator(role="author", as_printed="Pashukanis", entity="pashukanis")]
+    got = {(c.subject, c.predicate, c.evidence.start >= text.index("I wrote"))
+           for c in extract_claims(doc, nlp=nlp)}
+    assert ("pashukanis", "wrote", False) not in got
+    assert ("pashukanis", "wrote", True) in got

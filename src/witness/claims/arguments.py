@@ -179,7 +179,8 @@ class _Sent:
                 return holder
         if tok.lower_ in ("i", "me", "my", "myself") and tok.pos_ == "PRON":
             speaker = self.ctx.first_person(start)      # a defendant's or quoted speaker's "I"
-            if speaker is None and self.ctx.author and not self.ctx.quotation(start)[0]:
+            if speaker is None and self.ctx.author and not self.ctx.quotation(start)[0] \
+                    and not self.ctx.block_quoted(start):
                 return self.ctx.author                  # the author's own "I"
             return speaker
         if tok.lower_ in _REFLEXIVES and tok.pos_ == "PRON":

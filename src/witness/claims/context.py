@@ -47,6 +47,9 @@ _RECORD_SPEAKER = re.compile(r"(?m)^[\s“\"‘']*([A-Z][\w’'\-]+(?:[ \-][A-Z]
 _RECORD_MARK = re.compile(
     r"\(\d{2,4}\.?\)|\b(testif(?:y|ies|ied)|testimony|confess(?:es|ed|ion)?|deposition|indictment|"
     r"prosecutor|the accused|the defendants?|cross-examination|court record|verbatim report)\b", re.I)
+_CITING = re.compile(
+    r"\b(read|reads|writes?|wrote|written|says?|said|declares?|declared|states?|stated|as follows|letter|"
+    r"article|quotes?|quoted|quoting|remarks?|remarked|observes?|observed|explains?|explained|replie[sd])\b", re.I)
 _SPEECH_VERB = re.compile(
     r"\b(said|says|declared|declares|stated|states|testified|testifies|wrote|writes|replied|"
     r"answered|confessed|admitted|told|exclaimed|added|continued|asserted|explained)\b[^“\"]{0,40}[:,]?\s*$")
@@ -362,6 +365,22 @@ class Context:
         return speakers[-1] if speakers else ""
 
     # -- quotations -------------------------------------------------------------------------
+    def block_quoted(self, offset: int) -> bool:
+        """Is the paragraph at `offset` a quotation set off as a block, without quotation marks?
+        The paragraph before ends on a colon after a sentence that names someone else and a
+        word of citing ("In the letter of Marx to Kugelmann of July 11, 1868, we read:"): the
+        "I" of the block is the quoted writer's, not the author's."""
+        pi = self.sentences[self.sentence_index(offset)][2]
+        if pi == 0:
+            return False
+        ps, pe = self.paragraphs[pi - 1]
+        if not self.text[ps:pe].rstrip().endswith(":"):
+            return False
+        k = self.sentence_index(pe - 1)
+        ss, se, _ = self.sentences[k]
+        return bool(_CITING.search(self.text, ss, se)) and any(
+            m.entity != self.author for m in self.mentions_in(ss, se))
+
     def first_person(self, offset: int) -> str | None:
         """Who "I"/"me"/"my" is at `offset`: the speaker of a trial-record line ("Radek: I …")
         or of a quotation introduced by a named speaker ("Radek declared: “I …”"), else None
