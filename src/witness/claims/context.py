@@ -32,6 +32,13 @@ _SPEAKER_LINE = re.compile(r"^\s*([A-Z][A-Z\-’']{2,}(?:\s+[A-Z][A-Z\-’']+)?)
 # "the King", "the Prussian King", "the president" used as a reference; a title before a name
 # ("King Frederick William IV") and after it ("Allende, the president") set who holds it.
 _THE_TITLE = re.compile(r"\b[Tt]he\s+(?:[A-Z][a-z]+\s+)?([A-Za-z][a-z\-]+)\b(?!\s+[A-Z])")
+# What may stand before a sentence's subject, loosely: a few lowercase words ("On the other
+# hand", "Meanwhile") or a short phrase closed by a comma — never "the" right before the name.
+_OPENING = re.compile(r"^[\s“\"‘'(–—-]*(?:(?:[A-Z]?[a-z]+\s+){0,4}(?<!the )(?<!The )|[A-Z][^,;:]{0,40},\s*)$")
+_PREP_BEFORE = re.compile(r"\b(?:in|of|to|with|from|by|for|on|at|like|after|before|than|about|against)\s+$", re.I)
+_BODY = re.compile(r"\b(?:Party|Committee|League|Union|Federation|International|Group|Association|Council|"
+                   r"Bureau|Soviet|Congress|Executive|Club|Society|Government|Army|Ministry|Office|Commission|"
+                   r"Assembly|Front|Movement|Company|Corporation|Bank|Times|News|Post|Press|Review|Journal)\b")
 _TITLE_BEFORE = re.compile(r"\b([A-Z][a-z\-]+)\s+$")
 _TITLE_AFTER = re.compile(r",\s+(?:the|a|its|their)\s+(?:[A-Za-z\-]+\s+){0,2}?([A-Za-z\-]+)\s*[,.;]")
 _PLURAL_RE = re.compile(r"\b(?:they|them)\b", re.I)
@@ -301,8 +308,21 @@ class Context:
                         and _SUBJECT_LEAD.match(self.text[sj:found[0].start]):
                     return cands[0].entity            # the previous sentence's subject: "Radek met X. He …"
                 return ents.pop() if len(ents) == 1 else None
+            if self._unlinked_subject(sj, ej):
+                return None                           # "On the other hand Napoleon [an 'organisation'], …, had reached …"
             j -= 1
         return None
+
+    def _unlinked_subject(self, start: int, end: int) -> bool:
+        """Does the sentence open on a name the linker gave no one (a person it could not link, or
+        one the NER typed an organisation)? A pronoun after it is more likely theirs than that of
+        a person named before it."""
+        for m in self.mentions_over(start, min(end, start + 60)):
+            if m.entity is None and m.type in ("person", "organization") and m.text[:1].isupper() \
+                    and not _BODY.search(m.text) and _OPENING.match(self.text[start:m.start]) \
+                    and not _PREP_BEFORE.search(self.text[start:m.start]):   # "In Aristotle, …, he looked"
+                return True
+        return False
 
     def resolve_plural(self, offset: int) -> list[str]:
         """Who "they" at `offset` is: the persons of a list of two or more names ("Babeuf and
