@@ -14,7 +14,7 @@ from .model import Record
 # Dates as printed are read in record_dates.py; readers import them from here with the rest of
 # the record's vocabulary.
 from .record_dates import (MONTH_NAMES, MONTHS, SEASON_NAMES, YEAR_SPAN, day_of_speech,  # noqa: F401
-                           names_a_day, parse_date)
+                           issue_date_from_heading, names_a_day, parse_date)
 
 
 def reference_date(rec: Record) -> str | None:
@@ -253,6 +253,11 @@ _UPDATED_LEAD = re.compile(r"^\s*(?:last\s+)?updated(?:\s+on)?\s*:?", re.I)
 _SPOKEN_LINE = re.compile(r"^(?:(?:(?:the\s+)?text\s+of\s+)?(?:an?\s+)?(?:speech|address|lecture|talk|report)\b.{0,80}\b(?:made|delivered|given|read)"
                           r"|(?:delivered|spoken|given|read)\s+(?:at|in|on|to|before))\b", re.I)
 # An ETOL-style citation with no lead word: "Socialist Review, No. 172, February 1994, pp. 30–1."
+# A citation of part of a book ("Extract from Socialism Made Easy, by James Connolly, 1909.",
+# "Chapter XVII of L’histoire de l’Internationale Communiste, Paris 1997."), not of a paper.
+_PART_OF = re.compile(r"^(?:extracts?|excerpts?|chapter|part|section)\b", re.I)
+# A "name" read from a sentence ("The article was first published in the June 1972 issue of …").
+_SENTENCE_WORD = re.compile(r"\b(?:was|were|is|published|printed|appeared)\b")
 _CITATION_HINT = re.compile(r"\b(?:Vol(?:ume)?\.?\s*[IVXLC\d]|No\.?\s*\d|pp?\.\s*\d)", re.I)
 
 
@@ -408,6 +413,10 @@ class RecordBuilder:
         rec = self.rec
         pub = self._parse(self._published)
         src = self._parse(self._source) or self._parse(self._citation)
+        if src and src["date"] is None and src["kind"] != "periodical" and (d := parse_date(rec.publisher)):
+            # "Source: *We Have Met Lenin*, pp. 39-47 / Publisher: Foreign Languages Publishing
+            # House, Moscow, 1939": the book's year stands on its publisher's line.
+            src["date"], src["date_text"] = d
         for line in (src, pub):
             if line and not rec.source_text:
                 rec.source_text = line["source_text"]
@@ -416,6 +425,11 @@ class RecordBuilder:
         first = pub if pub and (pub["periodical"] or pub["kind"] == "periodical") else None
         if first is None and src and src["kind"] == "periodical":
             first = src
+        if pub is None and src is not None and src["date"] and (cit := self._earlier_citation(src["date"])):
+            # "From Revolutionary History, Vol. 9 No. 4, 2008 / Un trotskyste à New York…, in
+            # Cahiers Léon Trotsky, April 1990 (43)": the header cites the text's earlier
+            # appearance in a paper too; the source is where this version was taken from.
+            first = src = cit
         if first is src and src is not None and src["date"] and pub and pub["title"] and not pub["date"] \
                 and not pub["issue"] and not pub["volume"]:
             # "From Justice, 13 June 1903, p.3. / Originally published in Droit du Peuple.": the
@@ -442,7 +456,24 @@ class RecordBuilder:
         if dated:
             best = min(dated, key=lambda line: line["date"][:4])
             rec.date, rec.date_text = best["date"], best["date_text"]
+        elif first is not None and first["periodical"] and rec.heading_date:
+            rec.date, rec.date_text = issue_date_from_heading(first["source_text"], (
+                rec.heading_date, rec.heading_date_text)) or (None, None)
         return rec
+
+    def _earlier_citation(self, later: str) -> dict | None:
+        """A second citation line naming a periodical, dated in a year before `later` — the
+        heading's year when the heading is dated (not "…where it was called *1917 was a
+        democratic revolution!*", a reprint's title)."""
+        if self._citation is None or _PART_OF.match(self._citation[0]):
+            return None     # ("Extract from Socialism Made Easy, 1909", "Chapter XVII of …": a book)
+        cit = self._parse(self._citation)
+        year = cit["date"][:4] if cit["date"] else None
+        if cit["kind"] != "periodical" or not cit["periodical"] or _SENTENCE_WORD.search(cit["periodical"]) \
+                or year is None or year >= later[:4] \
+                or (self.rec.heading_date is not None and self.rec.heading_date[:4] != year):
+            return None
+        return cit
 
     def _older_than(self, iso: str) -> bool:
         """The text is dated (heading or written) at least two years before `iso`."""

@@ -95,3 +95,20 @@ def day_of_speech(heading: tuple[str, str], day: str | None = None) -> tuple[str
     if on and on[0][:7] == iso[:7] and len(on[0]) == 10 and int(span[1]) <= int(on[0][8:]) <= int(span[2]):
         return on[0], day                  # the words the page prints: the speech's own "March 8"
     return iso[:7], words
+
+
+_MONTH_WORD = re.compile(rf"\b{_MON}(?:\s+|,|$)", re.I)
+_WEBSITE = re.compile(r"\b(?:website|web\s+site|blog|online)\b", re.I)
+
+
+def issue_date_from_heading(source: str, heading: tuple[str, str] | None) -> tuple[str, str] | None:
+    """The date of a periodical's issue that the source line cites without a year ("From
+    Socialist Review, No.145, September, pp.5-7.", "From Fourth International, Vol.5 No.4,
+    pp.112-118.") when the page's heading dates the text ("(September 1991)"): the heading's,
+    if it names the same month as the line, or the line names none.  (Not a website's page.)"""
+    if heading is None or not heading[0] or _WEBSITE.search(source):
+        return None
+    iso, words = heading
+    if (m := _MONTH_WORD.search(source)) and not (len(iso) >= 7 and int(iso[5:7]) == MONTHS[m.group("mon").lower()]):
+        return None
+    return iso, words

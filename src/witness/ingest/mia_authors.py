@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 
-from ..record import clean, parse_names
-from .mia_names import people, surname_key
+from ..record import MONTH_NAMES, clean, parse_names
+from .mia_datelines import date_line
+from .mia_names import NOT_GIVEN, people, surname_key
 
 BANNER = re.compile(r"\b(?:internet\s+archive|marxists?\.org|MIA\b|marxists?\s+(?:writers|history|archive)|works\s+of|"
                     r"collected\s+works|writings\s+of)\b", re.I)
@@ -114,3 +115,84 @@ def printed_folder_writer(rel: str, names: list[str]) -> str | None:
     """The archive name (see archive_names) of the folder's writer (same surname), if printed."""
     token = folder_token(rel)
     return next((n for n in names if token and surname_key(n) == token), None)
+
+
+# A text that introduces another's ("Introduction", "Preface to the English Edition", "An
+# Introductory Note", "Foreword", "Afterword"): often the editor's or a translator's, signed
+# at its end, while the page's header and meta tag name the book's writer.  (Not an "Editor's
+# Note" heading: it may stand over the article itself, which its writer signs.)
+_PREFATORY = re.compile(r"^(?:an?\s+|the\s+)?(?:(?:editor|translator|publisher)[’']?s[’']?\s+)?"
+                        r"(?:introduction|introductory\s+note|preface|prefatory\s+note|foreword|afterword)\b", re.I)
+_NOTE_CALL = re.compile(r"^(?:[\[(]?\d{1,3}[\])]?\.?|[*†‡]+)\s")
+
+
+def prefatory(title: str | None, body_paras: list[str]) -> bool:
+    """Is the page's text a preface or introduction (its title, or a short heading opening the
+    text, says so)?"""
+    heads = [title or ""] + [clean(p) for p in body_paras[:3] if len(clean(p)) < 80]
+    return any(_PREFATORY.match(h) for h in heads)
+
+
+def closing_signer(tail_paras: list[str], body) -> str | None:
+    """The person who signs the text at its end: the name opening its last paragraph ("Dorothy
+    Thompson", "*Roger Protz* / July 1996", "Anne Alexander / London, June 2011"), or the one
+    before a closing place and date ("P.L." / "Sainte-Pélagie Prison, 1883.")."""
+    paras = [p.strip() for p in tail_paras[1:]]
+    while paras and _NOTE_CALL.match(paras[-1]) and len(paras[-1]) > 60:
+        paras.pop()             # a footnote after the signature
+    if not paras:
+        return None
+    lines = _lines(body, paras[-1])
+    if len(paras) > 1 and len(paras[-2]) < 60 and lines and date_line(lines[0]):
+        lines = _lines(body, paras[-2])     # (a place and a date of their own: the line above signs)
+    return _signer(lines)
+
+
+def _lines(body, text: str) -> list[str]:
+    """The lines (split at <br>) of the last paragraph whose text is `text`; [] when no <p> holds it
+    (a heading, "Selected Texts:", is no signature)."""
+    target = "".join(text.split())      # (a <br> reads as a space in the text, as nothing in itertext)
+    for el in reversed(list(body.iter("p"))):
+        if "".join("".join(el.itertext()).split()) != target:
+            continue
+        out = [""]
+
+        def walk(e):
+            out[-1] += e.text or ""
+            for c in e:
+                if c.tag == "br":
+                    out.append("")
+                elif isinstance(c.tag, str):
+                    walk(c)
+                out[-1] += c.tail or ""
+        walk(el)
+        return [line for line in map(clean, out) if line]
+    return []
+
+
+_SIGNATURE_END = re.compile(rf",|\s+(?=(?:{'|'.join(MONTH_NAMES)})\b|(?:1[5-9]|20)\d\d\b)")
+
+
+def _signer(lines: list[str]) -> str | None:
+    if not lines or len(lines[0]) > 60:
+        return None
+    head = _SIGNATURE_END.split(lines[0], maxsplit=1)[0].strip(" .")
+    who = people(head)
+    if len(who) != 1 or len(who[0].split()) < 2 or who[0].split()[0].casefold() in NOT_GIVEN:
+        return None             # ("With Communist Greetings": a closing salutation)
+    return who[0]
+
+
+def other_person(signer: str, authors: list[str]) -> bool:
+    """Is `signer` none of `authors`?  Another surname, or the same under another given name
+    spelled out ("Dorothy Thompson" under "E.P. Thompson"; "N. Lenin" is Lenin)."""
+    first = signer.split()[0]
+    letters = [w[0] for w in re.split(r"[\s.]+", first) if w]
+    for a in authors:
+        compact = re.sub(r"[\W_]", "", signer.casefold())
+        if re.sub(r"[\W_]", "", surname_key(a)) in compact:
+            if first.endswith(".") or len(first) <= 2 or first[0].casefold() == a[0].casefold():
+                return False
+        elif len(letters) > 1 and letters[0] == a[:1] and letters[-1] == surname_key(a)[:1].upper():
+            return False        # "D.B.M." signs for Dora B. Montefiore
+    return True

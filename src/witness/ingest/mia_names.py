@@ -52,7 +52,7 @@ def fuller(printed: str, candidates: list[str]) -> str:
 
 
 # Capitalised words that open phrases, never given names ("Letter of Karl Marx", "On Engels").
-_NOT_GIVEN = frozenset("""a an and at by for from in of on the to with letter letters speech works
+NOT_GIVEN = frozenset("""a an and at by for from in of on the to with letter letters speech works
     preface introduction address notes dear mr mrs dr comrade citizen""".split())
 
 
@@ -64,10 +64,10 @@ def full_form(surname: str, texts: list[str]) -> str:
             if re.match(r"\s*(?:Internet\s+)?Archive\b", text[m.end():], re.I):
                 continue        # "Back to the James P. Cannon Internet Archive": the folder's name, not a byline
             given = m.group(1).replace(".", ". ").split()
-            while given and given[0].casefold().strip(".") in _NOT_GIVEN:
+            while given and given[0].casefold().strip(".") in NOT_GIVEN:
                 given = given[1:]
             # (An initial alone, "F. Engels", is no fuller form: annotators expand it, or keep the surname.)
-            if given and all(w.casefold().strip(".") not in _NOT_GIVEN for w in given) \
+            if given and all(w.casefold().strip(".") not in NOT_GIVEN for w in given) \
                     and any(len(w.strip(".")) > 1 for w in given):
                 name = clean(m.group(0)[m.group(0).find(given[0]):])
                 if people(name) == [name]:

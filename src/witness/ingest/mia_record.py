@@ -23,8 +23,9 @@ from ..model import Record
 from ..sourceline import delivered_in_note, periodical_in_note
 from ..record import (RecordBuilder, clean, day_of_speech, names_a_day, normalise_name,
                       opens_with_credit, parse_date)
-from .mia_authors import (BANNER, archive_names, expand_initials, folder_token, is_initials, meta_authors,
-                          meta_contradicted, path_author, printed_folder_writer)
+from .mia_authors import (BANNER, archive_names, closing_signer, expand_initials, folder_token, is_initials,
+                          meta_authors, meta_contradicted, other_person, path_author, prefatory,
+                          printed_folder_writer)
 from .mia_datelines import date_line as _date_line, datelines
 from .mia_names import full_form, fuller, people, surname_key
 from .mia_titles import (TitleFacts, chapter_after_rule, choose_title, heading_lines, info_lines, is_label,
@@ -218,6 +219,8 @@ class HeaderReader:
             rec.authors = [full_form(a, printed) if " " not in a else a for a in rec.authors]
         if _STUDY_GUIDE.match(rec.title or ""):
             self._guide_signature(rec)
+        elif prefatory(rec.title, self.body_paras) and (signer := closing_signer(self.tail_paras, self.p.body)) and other_person(signer, rec.authors):
+            rec.authors = [normalise_name(signer)]     # an editor's introduction to the writer's book
         early = [b for b in self.p.info_blocks
                  if self.p.first_long is None or self.p.order.get(b, 0) < self.p.first_long]
         if self._work_year is None and not early:
