@@ -132,3 +132,13 @@ def test_an_issue_without_its_year_by_hand():
     assert read("From Socialist Review, No.145, September, pp.5-7.", "(September 1991)") == "1991-09"
     assert read("From Socialist Review, No.145, October, pp.5-7.", "(September 1991)") is None
     assert read("From Socialist Review, No.145, pp.5-7.", "(1991)") == "1991"
+
+
+# -- a surname that is also a word of a book's title
+
+def test_a_surname_that_is_a_title_word(corpus_root):
+    from witness.ingest.mia_names import people
+    assert record_of(corpus_root, "archive/price/1921/11/dwerke.html").authors == ["M. Philips Price"]   # h2, not the folder's "Price"
+    assert record_of(corpus_root, "archive/price/1918/europe-russia.htm").authors == ["Morgan Philips Price"]
+    assert people("M. Philips Price") == ["M. Philips Price"]
+    assert people("Value, Price and Profit") == [] and people("Capital") == []

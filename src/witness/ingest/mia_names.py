@@ -11,10 +11,12 @@ from ..record import clean, parse_names
 
 _NOT_NAME = re.compile(r"\b(?:archive|internet|section|chapter|part|party|programme|program|council|"
                        r"correspondent|correspondence|college|international|democratic|committee|"
-                       r"library|works|letters|manifesto|preface|introduction|value|price|profit|"
-                       r"capital|volume|review|editorial|notes?|introduction|resolution|statement|letter|report|speech|"
+                       r"library|works|letters|manifesto|preface|introduction|volume|review|editorial|notes?|introduction|resolution|statement|letter|report|speech|"
                        r"interview|appendix|foreword|contents|index|address|speech|history|biograf\w*|biograph\w*|"
                        r"[IVXLC]{2,}\.)(?!\w)|^(?:the|a|an)\s", re.I)
+# Words of a book's title read as a list ("Value, Price and Profit", "Capital"), yet surnames too
+# ("M. Philips Price"): no name alone.
+_TITLE_WORD = re.compile(r"^(?:value|price|profit|capital)$", re.I)
 _NAMEISH = re.compile(r"^[A-Z][\w.’'\-]*(?:\s+(?:[A-Z][\w.’'\-]*|de|von|van|der|la|le|du|y)){0,5}$")
 # A word of a name: capitalised, or an initial ("V.", "G.V.").
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w’'\-]*\.?|(?:[A-Z]\.)+[A-Z]?\.?|de|von|van|der|la|le|du|y|del|da|di)$")
@@ -25,7 +27,7 @@ def people(text: str) -> list[str]:
     if not text or len(text) > 120:
         return []
     names = parse_names(text.replace(" / ", ", "))
-    ok = names and all(_NAMEISH.match(n) and not _NOT_NAME.search(n) and not n.isupper()
+    ok = names and all(_NAMEISH.match(n) and not _NOT_NAME.search(n) and not _TITLE_WORD.match(n) and not n.isupper()
                        and all(_NAME_WORD.match(w) for w in n.split()) for n in names)
     return names if ok else []
 
