@@ -98,3 +98,56 @@ CONTROLS = [
 @pytest.mark.parametrize("text, people, expected", CONTROLS)
 def test_the_right_person_keeps_the_claim(nlp, text, people, expected):
     assert got(nlp, text, people) == expected
+
+
+def test_the_i_of_a_block_quotation_is_not_the_authors(nlp):
+    """pashukanis-1929-xx-economics: a letter of Marx set off as its own paragraph after "we read:";
+    its "my book" is Marx's, not the author's. The author's own "I" elsewhere stays theirs."""
+    from witness.model import Creator
+    text = ("One must return to Marx. In the letter of Marx to Kugelmann of July 11, 1868, we read:\n\n"
+            "The unfortunate fellow does not see that, even if there were no chapter on value in my book, "
+            "the analysis would contain the proof.\n\n"
+            "I wrote a pamphlet against this view in 1927.")
+    doc = make_document(text, {"Marx": "marx"}, "1929")
+    doc.record.creators = [Creator(role="author", as_printed="Pashukanis", entity="pashukanis")]
+    got = {(c.subject, c.predicate, c.evidence.start >= text.index("I wrote"))
+           for c in extract_claims(doc, nlp=nlp)}
+    assert ("pashukanis", "wrote", False) not in got
+    assert ("pashukanis", "wrote", True) in got
+
+
+def test_a_sentence_opening_on_an_unlinked_name_breaks_the_chain(nlp):
+    """mehring-1910-absrev-ch03: Napoleon, typed an organisation by the NER, signed at Tilsit —
+    not the Stein named before him."""
+    from witness.model import Mention
+    text = ("Stein was dismissed in 1807. On the other hand Napoleon, with the overthrow of Germany now complete, "
+            "had reached the summit of his career. He had marched in triumph through Europe. In the Treaty of "
+            "Tilsit (July 7, 1807) he signed peace and friendship with the Tsar.")
+    assert got(nlp, text, {"Stein": "stein"}) == {("stein", "signed")}   # no mention at all: the chain is Stein's
+    doc = make_document(text, {"Stein": "stein"}, "1910")
+    at = text.index("Napoleon")
+    doc.mentions.append(Mention(at, at + 8, "Napoleon", "organization", None))
+    assert extract_claims(doc, nlp=nlp) == []
+    # a name after a preposition is not the next sentence's subject: bax-1887-xx-intro
+    text = ("Nicole Oresme was the first to break the long silence. In Aristotle, the fount of medieval "
+            "philosophy, he naturally looked for light. In his treatise on money he speaks of it as an instrument.")
+    doc = make_document(text, {"Nicole Oresme": "oresme"}, "1887")
+    at = text.index("Aristotle")
+    doc.mentions.append(Mention(at, at + 9, "Aristotle", "organization", None))
+    assert {(c.subject, c.predicate) for c in extract_claims(doc, nlp=nlp)} == {("oresme", "wrote")}
+
+
+CATAPHORA = [
+    # hallas / weisbord / deutscher pages: a possessive in an opening phrase is the subject's
+    ("Stalin ruled. Before his assassination at the hands of a Stalinist agent, Trotsky had predicted the war.",
+     {"Stalin": "stalin", "Trotsky": "trotsky"}, {("trotsky", "died")}),
+    ("Marx wrote much. In 1895 in his preface to Class Struggles, Engels had to state the facts.",
+     {"Marx": "marx", "Engels": "engels"}, {("marx", "wrote"), ("engels", "wrote")}),
+    ("Lee surrendered. At his trial John Brown behaved like a model revolutionist.",
+     {"Lee": "lee", "John Brown": "brown"}, {("brown", "tried")}),
+]
+
+
+@pytest.mark.parametrize("text, people, expected", CATAPHORA)
+def test_a_possessive_in_an_opening_phrase_is_the_subjects(nlp, text, people, expected):
+    assert got(nlp, text, people) == expected

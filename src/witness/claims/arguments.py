@@ -179,7 +179,8 @@ class _Sent:
                 return holder
         if tok.lower_ in ("i", "me", "my", "myself") and tok.pos_ == "PRON":
             speaker = self.ctx.first_person(start)      # a defendant's or quoted speaker's "I"
-            if speaker is None and self.ctx.author and not self.ctx.quotation(start)[0]:
+            if speaker is None and self.ctx.author and not self.ctx.quotation(start)[0] \
+                    and not self.ctx.block_quoted(start):
                 return self.ctx.author                  # the author's own "I"
             return speaker
         if tok.lower_ in _REFLEXIVES and tok.pos_ == "PRON":
@@ -196,6 +197,9 @@ class _Sent:
                 return None
             if self._unlinked_name_before(tok):
                 return None
+            ahead = self._subject_after_opening(tok)
+            if ahead is not None:
+                return ahead
             head = tok.head
             same = []
             for t in tok.sent:                         # "Before the Yeltsin affair … he wrote": a name
@@ -233,6 +237,21 @@ class _Sent:
                     if e is not None:
                         return e
         return None
+
+    def _subject_after_opening(self, tok) -> str | None:
+        """A possessive in an opening phrase points ahead to the clause's subject: "In his article
+        Trotsky declares …", "After his release, Petrov went to Berlin"."""
+        if tok.dep_ != "poss":
+            return None
+        t = tok.head
+        while t.dep_ in ("pobj", "prep", "compound", "amod") and t.head.i != t.i and t.head.pos_ != "VERB":
+            t = t.head
+        if t.dep_ != "prep" or t.head.pos_ not in ("VERB", "AUX"):
+            return None
+        subj = [c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > tok.i]
+        if not subj or subj[0].pos_ != "PROPN" or any(x.i < t.i for x in t.head.lefts if x.dep_ in ("nsubj", "nsubjpass")):
+            return None
+        return self.entity_of_span(subj[0])
 
     def _unlinked_name_before(self, tok) -> bool:
         """Does a name the linker gave no person stand nearer the pronoun than any antecedent the

@@ -32,6 +32,13 @@ _SPEAKER_LINE = re.compile(r"^\s*([A-Z][A-Z\-’']{2,}(?:\s+[A-Z][A-Z\-’']+)?)
 # "the King", "the Prussian King", "the president" used as a reference; a title before a name
 # ("King Frederick William IV") and after it ("Allende, the president") set who holds it.
 _THE_TITLE = re.compile(r"\b[Tt]he\s+(?:[A-Z][a-z]+\s+)?([A-Za-z][a-z\-]+)\b(?!\s+[A-Z])")
+# What may stand before a sentence's subject, loosely: a few lowercase words ("On the other
+# hand", "Meanwhile") or a short phrase closed by a comma — never "the" right before the name.
+_OPENING = re.compile(r"^[\s“\"‘'(–—-]*(?:(?:[A-Z]?[a-z]+\s+){0,4}(?<!the )(?<!The )|[A-Z][^,;:]{0,40},\s*)$")
+_PREP_BEFORE = re.compile(r"\b(?:in|of|to|with|from|by|for|on|at|like|after|before|than|about|against)\s+$", re.I)
+_BODY = re.compile(r"\b(?:Party|Committee|League|Union|Federation|International|Group|Association|Council|"
+                   r"Bureau|Soviet|Congress|Executive|Club|Society|Government|Army|Ministry|Office|Commission|"
+                   r"Assembly|Front|Movement|Company|Corporation|Bank|Times|News|Post|Press|Review|Journal)\b")
 _TITLE_BEFORE = re.compile(r"\b([A-Z][a-z\-]+)\s+$")
 _TITLE_AFTER = re.compile(r",\s+(?:the|a|its|their)\s+(?:[A-Za-z\-]+\s+){0,2}?([A-Za-z\-]+)\s*[,.;]")
 _PLURAL_RE = re.compile(r"\b(?:they|them)\b", re.I)
@@ -47,6 +54,9 @@ _RECORD_SPEAKER = re.compile(r"(?m)^[\s“\"‘']*([A-Z][\w’'\-]+(?:[ \-][A-Z]
 _RECORD_MARK = re.compile(
     r"\(\d{2,4}\.?\)|\b(testif(?:y|ies|ied)|testimony|confess(?:es|ed|ion)?|deposition|indictment|"
     r"prosecutor|the accused|the defendants?|cross-examination|court record|verbatim report)\b", re.I)
+_CITING = re.compile(
+    r"\b(read|reads|writes?|wrote|written|says?|said|declares?|declared|states?|stated|as follows|letter|"
+    r"article|quotes?|quoted|quoting|remarks?|remarked|observes?|observed|explains?|explained|replie[sd])\b", re.I)
 _SPEECH_VERB = re.compile(
     r"\b(said|says|declared|declares|stated|states|testified|testifies|wrote|writes|replied|"
     r"answered|confessed|admitted|told|exclaimed|added|continued|asserted|explained)\b[^“\"]{0,40}[:,]?\s*$")
@@ -298,8 +308,21 @@ class Context:
                         and _SUBJECT_LEAD.match(self.text[sj:found[0].start]):
                     return cands[0].entity            # the previous sentence's subject: "Radek met X. He …"
                 return ents.pop() if len(ents) == 1 else None
+            if self._unlinked_subject(sj, ej):
+                return None                           # "On the other hand Napoleon [an 'organisation'], …, had reached …"
             j -= 1
         return None
+
+    def _unlinked_subject(self, start: int, end: int) -> bool:
+        """Does the sentence open on a name the linker gave no one (a person it could not link, or
+        one the NER typed an organisation)? A pronoun after it is more likely theirs than that of
+        a person named before it."""
+        for m in self.mentions_over(start, min(end, start + 60)):
+            if m.entity is None and m.type in ("person", "organization") and m.text[:1].isupper() \
+                    and not _BODY.search(m.text) and _OPENING.match(self.text[start:m.start]) \
+                    and not _PREP_BEFORE.search(self.text[start:m.start]):   # "In Aristotle, …, he looked"
+                return True
+        return False
 
     def resolve_plural(self, offset: int) -> list[str]:
         """Who "they" at `offset` is: the persons of a list of two or more names ("Babeuf and
@@ -362,6 +385,22 @@ class Context:
         return speakers[-1] if speakers else ""
 
     # -- quotations -------------------------------------------------------------------------
+    def block_quoted(self, offset: int) -> bool:
+        """Is the paragraph at `offset` a quotation set off as a block, without quotation marks?
+        The paragraph before ends on a colon after a sentence that names someone else and a
+        word of citing ("In the letter of Marx to Kugelmann of July 11, 1868, we read:"): the
+        "I" of the block is the quoted writer's, not the author's."""
+        pi = self.sentences[self.sentence_index(offset)][2]
+        if pi == 0:
+            return False
+        ps, pe = self.paragraphs[pi - 1]
+        if not self.text[ps:pe].rstrip().endswith(":"):
+            return False
+        k = self.sentence_index(pe - 1)
+        ss, se, _ = self.sentences[k]
+        return bool(_CITING.search(self.text, ss, se)) and any(
+            m.entity != self.author for m in self.mentions_in(ss, se))
+
     def first_person(self, offset: int) -> str | None:
         """Who "I"/"me"/"my" is at `offset`: the speaker of a trial-record line ("Radek: I …")
         or of a quotation introduced by a named speaker ("Radek declared: “I …”"), else None
