@@ -41,6 +41,13 @@ CASES = [
     ("Malcolm, whose memory they can patronize now that he has been silenced, was the herald and authentic "
      "spokesman of its future.", {"Malcolm": "malcolm"}, set()),
     ("Petrov was a representative of the petty bourgeoisie.", {"Petrov": "petrov"}, set()),
+    # foot-paul-1992-07-shelley: a rank and name after a work or a vessel is its title
+    ("Shelley’s first long poem, Queen Mab, is a ferocious and sometimes magnificent diatribe against the social "
+     "order.", {"Mab": "mab"}, set()),
+    ("The cruiser Admiral Petrov sank.", {"Petrov": "petrov"}, set()),
+    # sedova-natalia-1947-04-19: what someone needed is a goal, not an event
+    ("Stalin needed more potent means for achieving the deportation of Trotsky from Norway, i.e., his being in "
+     "effect handed over to the GPU.", {"Trotsky": "trotsky", "Stalin": "stalin"}, set()),
     # mayer-schweitzer pages: a body the NER took for a person, "the General Meeting"
     ("The real breach with the traditions of Lassalle was made by Schweitzer himself at the General Meeting.",
      {"Meeting": "meeting"}, set()),
@@ -64,6 +71,11 @@ CONTROLS = [
     # a rank without "the", and a royal title with it, are still the person's
     ("The ship was commanded by Senator Petrov.", {"Petrov": "petrov"}, {("petrov", "held_office")}),
     ("The army of the Emperor Petrov was beaten.", {"Petrov": "petrov"}, {("petrov", "held_office")}),
+    # a person after a work noun that is no apposition, and "need" outside the event's chain
+    ("In his poem Ivanov praised Admiral Petrov.", {"Petrov": "petrov", "Ivanov": "ivanov"},
+     {("petrov", "held_office"), ("ivanov", "wrote")}),
+    ("Petrov needed medical care after he was released from prison.", {"Petrov": "petrov"}, {("petrov", "released")}),
+    ("Petrov needed no introduction; he had been exiled in 1929.", {"Petrov": "petrov"}, {("petrov", "exiled")}),
     # a spokesman or representative of a body holds a post
     ("Petrov, the spokesman of the party, spoke.", {"Petrov": "petrov"}, {("petrov", "held_office")}),
     ("Petrov was the representative of the Comintern in China.", {"Petrov": "petrov"}, {("petrov", "held_office")}),

@@ -200,6 +200,19 @@ def _org_of(s, tok) -> str | None:
     return None
 
 
+# Works and vessels: a rank and name right after one is its title ("the poem Queen Mab", "the
+# cruiser Admiral Scheer").
+NAMED_THINGS = {"poem", "play", "novel", "drama", "tragedy", "comedy", "opera", "ballad", "tale", "film", "ship",
+                "steamer", "vessel", "cruiser", "battleship", "liner", "yacht"}
+
+
+def _after_a_thing(doc, i) -> bool:
+    j = i - 1
+    while j >= 0 and doc[j].lower_ in (",", "the"):
+        j -= 1
+    return j >= 0 and doc[j].lemma_.lower() in NAMED_THINGS
+
+
 # Nouns of speaking for someone: a post only for a body ("spokesman of the Foreign Office", "Labour
 # spokesman"); "the spokesman of its future", "a representative of the petty bourgeoisie" describe.
 _SPEAKS_FOR = {"spokesman", "spokeswoman", "spokesperson", "representative", "herald", "mouthpiece"}
@@ -258,6 +271,8 @@ def office_claims(s, add) -> None:
             if tok.i == top.i and tok.i > 0 and s.sdoc[tok.i - 1].lower_ == "the" and lemma not in _THE_TITLES \
                     and s.sdoc[tok.i + 1].lower_ not in _PARTICLES:
                 holders = []                           # "known as the Senator Schröder": a ship
+            if tok.i == top.i and _after_a_thing(s.sdoc, tok.i):
+                holders = []                           # "Shelley’s poem, Queen Mab", "the cruiser Admiral Scheer"
         elif top.dep_ in ("nsubj",) and _is_copula(head):
             holders = _children(head, "attr")          # "his Barcelona chief is … Burillo"
             holders += [p for a in holders for p in _appos_chain(a)]
