@@ -48,6 +48,9 @@ CASES = [
     # sedova-natalia-1947-04-19: what someone needed is a goal, not an event
     ("Stalin needed more potent means for achieving the deportation of Trotsky from Norway, i.e., his being in "
      "effect handed over to the GPU.", {"Trotsky": "trotsky", "Stalin": "stalin"}, set()),
+    # kautsky-1902-10-aims-limitations: not quoting says nothing about his writing (no denied "wrote")
+    ("Marx, Engels, each of the “neo-Marxists” have frequently expressed themselves on the materialist conception "
+     "of history, but Bax does not quote a single sentence to hang his criticism on.", {"Bax": "bax"}, set()),
     # mayer-schweitzer pages: a body the NER took for a person, "the General Meeting"
     ("The real breach with the traditions of Lassalle was made by Schweitzer himself at the General Meeting.",
      {"Meeting": "meeting"}, set()),
@@ -71,6 +74,9 @@ CONTROLS = [
     # a rank without "the", and a royal title with it, are still the person's
     ("The ship was commanded by Senator Petrov.", {"Petrov": "petrov"}, {("petrov", "held_office")}),
     ("The army of the Emperor Petrov was beaten.", {"Petrov": "petrov"}, {("petrov", "held_office")}),
+    # quoting words is writing them; a negated "write" is still denied
+    ("Petrov quotes these words.", {"Petrov": "petrov"}, {("petrov", "wrote")}),
+    ("Petrov did not write the letter.", {"Petrov": "petrov"}, {("petrov", "wrote")}),
     # a person after a work noun that is no apposition, and "need" outside the event's chain
     ("In his poem Ivanov praised Admiral Petrov.", {"Petrov": "petrov", "Ivanov": "ivanov"},
      {("petrov", "held_office"), ("ivanov", "wrote")}),

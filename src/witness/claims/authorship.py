@@ -189,6 +189,8 @@ def _speech_in_work(s, add, tok) -> None:
         c.lower_ == "as" and c.dep_ == "mark" for c in tok.children)
     # "quotes these words"; not "I will quote a calm writer", "he quotes Lenin": their words
     quotes = lemma == "quote" and any(not _quotes_someone(s, o) for o in _children(tok, "dobj"))
+    if quotes and _children(tok, "neg"):
+        return                                      # "Bax does not quote a single sentence": no word on his writing
     if not (placed and lemma in SPEECH_VERBS or put_it or quotes):
         return
     for entity, ptok in s.persons(subj):
