@@ -85,6 +85,9 @@ CONTROLS = [
     # a spokesman or representative of a body holds a post
     ("Petrov, the spokesman of the party, spoke.", {"Petrov": "petrov"}, {("petrov", "held_office")}),
     ("Petrov was the representative of the Comintern in China.", {"Petrov": "petrov"}, {("petrov", "held_office")}),
+    # sedgwick-1971-xx-fifties (gold): the body is the possessive, "on" names the portfolio
+    ("Petrov was restored to official Transport House favour as the Party’s spokesman on social services.",
+     {"Petrov": "petrov"}, {("petrov", "held_office")}),
     # mehring-1910-absrev: "the Elector Frederick William", "the Minister von Hertzberg"
     ("The expulsion of the Huguenots gave the Elector Frederick William the first opportunity.",
      {"Frederick William": "frederick-william"}, {("frederick-william", "held_office")}),

@@ -221,6 +221,9 @@ _SPEAKS_FOR = {"spokesman", "spokeswoman", "spokesperson", "representative", "he
 def _names_a_body(tok, org) -> bool:
     if org is None:
         return True                                    # the parse-based attachment checks decide
+    if any(c.dep_ in ("poss", "compound", "nmod", "amod") and (c.text[:1].isupper() or _ORG_HINT.search(c.text))
+           for c in tok.children):
+        return True                                    # "the Party’s spokesman on social services"
     return bool(_ORG_HINT.search(org)) or any(w[:1].isupper() for w in org.split())
 
 
