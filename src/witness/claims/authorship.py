@@ -64,7 +64,11 @@ _NOT_TITLES = {"party", "government", "state", "army", "committee", "russia", "g
                "america", "china", "spain", "italy", "revolution", "politburo", "international", "opposition",
                "union", "soviet", "soviets", "regime", "cabinet", "office", "ministry", "faction", "group",
                "followers", "supporters", "friends", "men", "camp", "troops", "time", "day", "days", "death",
-               "life", "wife", "son", "daughter", "brother", "father", "mother", "family", "policy", "line"}
+               "life", "wife", "son", "daughter", "brother", "father", "mother", "family", "policy", "line",
+               # armed bands and followers ("Mussolini’s Black Shirts", "the Tsar’s Black Hundreds")
+               "shirts", "blackshirts", "brownshirts", "guard", "guards", "brigade", "brigades", "legion",
+               "legions", "militia", "police", "troopers", "gangs", "bands", "hundreds", "henchmen", "agents",
+               "lieutenants", "generals", "ministers", "allies", "partisans", "disciples"}
 
 
 def work_after_name(after: str):
@@ -126,6 +130,8 @@ def _work_noun(s, add, tok) -> None:
         holders += _prep_objects(tok, "from")      # "letters from Meyen"
     if _lemma(tok) == "pen" and not _children(tok, "poss") and not _prep_objects(tok, "of"):
         return
+    if _lemma(tok) in _SPOKEN_OR_WRITTEN and _delivered_in_a_chamber(s, tok):
+        return                                      # "his review of foreign policy in the House of Commons": a speech
     if not work:
         # "the Communist Manifesto by Marx and Engels": a title-cased work named by "by"
         if not (tok.text[:1].isupper() and any(t.text[:1].isupper() for t in tok.subtree if t.i < tok.i) or
@@ -137,6 +143,17 @@ def _work_noun(s, add, tok) -> None:
         if ptok.lower_ in ("his", "her", "their", "its", "my", "our", "your") and not s.entity(ptok):
             continue
         add(entity, "wrote", _work_text(s, tok), tok, ptok)
+
+
+# Work nouns that are as often spoken as written: placed in a chamber or a meeting they are a speech.
+_SPOKEN_OR_WRITTEN = {"review", "report", "reply", "statement", "polemic", "lecture"}
+_CHAMBER = re.compile(r"\b(house of commons|house of lords|commons|parliament|reichstag|duma|senate|chamber|"
+                      r"congress|conference|convention|meeting|session|assembly|rally|plenum)\b", re.I)
+_IN_CHAMBER = re.compile(r"\b(?:in|at|before)\s+(?:the\s+|a\s+)?(?:[\w.\-]+\s+){0,2}?" + _CHAMBER.pattern, re.I)
+
+
+def _delivered_in_a_chamber(s, tok) -> bool:
+    return bool(_IN_CHAMBER.search(s.subtree_text(tok) or ""))
 
 
 # "Translated from the Spanish by Louis Frank", "Transcribed by Ted Crawford": a credit's "by"
@@ -166,11 +183,14 @@ def _speech_in_work(s, add, tok) -> None:
     subj = _children(tok, "nsubj")
     if not subj:
         return
-    placed = [w for w in _prep_objects(tok, "in") if _is_work(w)]
+    placed = [w for w in _prep_objects(tok, "in") if _is_work(w) and not (
+        _lemma(w) in _SPOKEN_OR_WRITTEN and _delivered_in_a_chamber(s, w))]
     put_it = lemma == "put" and any(c.lower_ == "it" and c.dep_ == "dobj" for c in tok.children) and any(
         c.lower_ == "as" and c.dep_ == "mark" for c in tok.children)
     # "quotes these words"; not "I will quote a calm writer", "he quotes Lenin": their words
     quotes = lemma == "quote" and any(not _quotes_someone(s, o) for o in _children(tok, "dobj"))
+    if quotes and _children(tok, "neg"):
+        return                                      # "Bax does not quote a single sentence": no word on his writing
     if not (placed and lemma in SPEECH_VERBS or put_it or quotes):
         return
     for entity, ptok in s.persons(subj):

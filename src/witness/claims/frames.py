@@ -54,6 +54,7 @@ INTENT_VERBS = {
     "postpone", "delay", "premeditate", "design", "arrange", "organise", "organize", "instigate",
     "incite", "attempt", "undertake", "propose", "offer", "threaten_to", "desire", "long", "expect_to",
     "dream", "consider", "envisage", "project", "volunteer", "vow", "promise", "pledge", "agree",
+    "need",   # "Stalin needed more potent means for achieving the deportation of Trotsky": a goal, not done
 }
 DEMAND_VERBS = {"demand", "call", "press", "campaign", "agitate", "appeal", "petition", "urge", "ask",
                 "request", "advocate", "clamour", "clamor", "fight", "struggle", "work", "insist",

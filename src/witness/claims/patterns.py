@@ -36,6 +36,8 @@ def prison_claims(s, add) -> None:
             continue                               # "released from prison", "returned from exile": not now
         if low == "bars" and prep.lower_ != "behind" or low != "bars" and prep.lower_ == "behind":
             continue
+        if lemma_t == "camp" and _political_camp(tok):
+            continue                               # "with Stalin in the camp of the Axis": a side, no prison
         gov = prep.head
         lemma = gov.lemma_.lower()
         holders = []
@@ -60,6 +62,21 @@ def prison_claims(s, add) -> None:
             what = "exiled" if exile else "arrested" if low == "custody" else "imprisoned"
             add(entity, what, s.subtree_text(tok),
                 gov if gov.pos_ in ("VERB", "AUX") else tok, ptok)
+
+
+def _political_camp(tok) -> bool:
+    """A camp "of" someone that is no place ("the camp of the Axis", "of the bourgeoisie") is a side
+    in a struggle; a camp of a place ("the camp of Vorkuta") or with a qualifier ("labour camp")
+    stays a prison."""
+    if any(c.dep_ in ("compound", "amod") for c in tok.children):
+        return False
+    for of in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for obj in (c for c in of.children if c.dep_ == "pobj"):
+            place = obj.ent_type_ in ("GPE", "LOC", "FAC") or (
+                obj.pos_ == "PROPN" and not any(c.dep_ == "det" for c in obj.children))
+            if not place:
+                return True
+    return False
 
 
 def person_noun_claims(s, add) -> None:

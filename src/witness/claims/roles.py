@@ -46,6 +46,15 @@ TITLES = {
     "lt", "lieut", "col", "gen", "capt", "adm", "sgt", "maj", "gov", "sen", "pres", "rep", "cmdr",
 }
 # Titles written in plural before a list of names: "the Generals Lecomte and Clement-Thomas".
+# Titles that take "the" before a person's name ("the Emperor Napoleon", "the Tsar Nicholas");
+# other ranks do so only in a thing's name ("the Senator Schröder", a ship).
+_THE_TITLES = {"king", "queen", "tsar", "czar", "tsarina", "czarina", "emperor", "empress", "kaiser", "sultan",
+               "shah", "khedive", "pope", "cardinal", "archbishop", "bishop", "viceroy", "prince", "princess",
+               "duke", "duchess", "archduke", "grand", "count", "countess", "baron", "lord", "lady", "marquis",
+               "abbé", "abbe", "patriarch", "metropolitan", "mikado", "negus", "emir", "dalai", "elector",
+               "margrave", "landgrave", "regent", "infante", "infanta"}
+# … and any title before a name with a nobiliary particle ("the Minister von Hertzberg")
+_PARTICLES = {"von", "van", "de", "du", "del", "della", "di", "da", "des", "der", "den", "zu", "la", "le"}
 TITLES_PLURAL = {t + "s": t for t in TITLES if t.isalpha()} | {"chiefs": "chief", "commissars": "commissar"}
 # Offices named by a head noun (appositions, predicates, "as …").
 OFFICE_NOUNS = TITLES - {"deputy_title"} | {
@@ -191,6 +200,33 @@ def _org_of(s, tok) -> str | None:
     return None
 
 
+# Works and vessels: a rank and name right after one is its title ("the poem Queen Mab", "the
+# cruiser Admiral Scheer").
+NAMED_THINGS = {"poem", "play", "novel", "drama", "tragedy", "comedy", "opera", "ballad", "tale", "film", "ship",
+                "steamer", "vessel", "cruiser", "battleship", "liner", "yacht"}
+
+
+def _after_a_thing(doc, i) -> bool:
+    j = i - 1
+    while j >= 0 and doc[j].lower_ in (",", "the"):
+        j -= 1
+    return j >= 0 and doc[j].lemma_.lower() in NAMED_THINGS
+
+
+# Nouns of speaking for someone: a post only for a body ("spokesman of the Foreign Office", "Labour
+# spokesman"); "the spokesman of its future", "a representative of the petty bourgeoisie" describe.
+_SPEAKS_FOR = {"spokesman", "spokeswoman", "spokesperson", "representative", "herald", "mouthpiece"}
+
+
+def _names_a_body(tok, org) -> bool:
+    if org is None:
+        return True                                    # the parse-based attachment checks decide
+    if any(c.dep_ in ("poss", "compound", "nmod", "amod") and (c.text[:1].isupper() or _ORG_HINT.search(c.text))
+           for c in tok.children):
+        return True                                    # "the Party’s spokesman on social services"
+    return bool(_ORG_HINT.search(org)) or any(w[:1].isupper() for w in org.split())
+
+
 # -- offices and memberships from the parse --------------------------------------------------
 def office_claims(s, add) -> None:
     """Appositions, copulas, "as …", appointments, lists of titles, leaders and members."""
@@ -235,6 +271,11 @@ def office_claims(s, add) -> None:
         elif top.dep_ in ("compound", "nmod") and head.pos_ == "PROPN" and office:
             holders = [head]                           # "President Companys", "War Commissar Bolivar"
             appositive = "exact"                       # the title is this name's alone, not its list's
+            if tok.i == top.i and tok.i > 0 and s.sdoc[tok.i - 1].lower_ == "the" and lemma not in _THE_TITLES \
+                    and s.sdoc[tok.i + 1].lower_ not in _PARTICLES:
+                holders = []                           # "known as the Senator Schröder": a ship
+            if tok.i == top.i and _after_a_thing(s.sdoc, tok.i):
+                holders = []                           # "Shelley’s poem, Queen Mab", "the cruiser Admiral Scheer"
         elif top.dep_ in ("nsubj",) and _is_copula(head):
             holders = _children(head, "attr")          # "his Barcelona chief is … Burillo"
             holders += [p for a in holders for p in _appos_chain(a)]
@@ -289,4 +330,6 @@ def _role_for(s, add, tok, lemma, top, holder, appositive) -> None:
             continue
         if lemma in NEEDS_ATTACHMENT and not _attached(tok) and top.dep_ not in ("compound", "nmod"):
             continue                                   # "the chief", "an economist": no office named
+        if lemma in _SPEAKS_FOR and not _names_a_body(tok, org):
+            continue                                   # "the spokesman of its future": a figure of speech, no post
         add(entity, "held_office", _office_text(s, tok), tok, ptok, climb=not appositive)

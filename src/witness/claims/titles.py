@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from .roles import (ATTACHING, DEMONYMS, LEADER_NOUNS, MEMBER_NOUNS, NEEDS_ATTACHMENT, OFFICE_NOUNS, TITLES,
-                    TITLES_PLURAL)
+from .roles import (_PARTICLES, _THE_TITLES, ATTACHING, DEMONYMS, LEADER_NOUNS, MEMBER_NOUNS, NAMED_THINGS,
+                    NEEDS_ATTACHMENT, OFFICE_NOUNS, TITLES, TITLES_PLURAL)
 
 
 # -- titles before a name --------------------------------------------------------------------
@@ -17,6 +17,10 @@ _TITLE_RUN = re.compile(r"(?:^|[\s(“\"‘])((?:[A-Z][\w.\-]*\s+){1,3})$")
 _PLURAL_BEFORE = re.compile(r"\b([A-Z][a-z\-]+s)\s+$")
 # the second name of "the Generals A and B": the plural title before the first name of the list
 _LIST_HEAD = re.compile(r"\b([A-Z][a-z\-]+s)\s+(?:[A-Z][\w’'.\-]*\s+){1,3}(?:and|&)\s+$")
+# English puts "the" right before a rank and a name only when the two name a thing (a ship: "the
+# Senator Schröder", "the General Belgrano"); the titles that take it for a person are in roles.py.
+_NAMED_THING = re.compile(r"(?:^|[\s(“\"‘])[Tt]he\s+$")
+_WORK_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(NAMED_THINGS))})s?,?\s+(?:the\s+)?$", re.I)   # roles.NAMED_THINGS
 _MP_AFTER = re.compile(r"^,?\s*(M\.\s?P\.|MP)(?!\s*[A-Z][a-z])")   # not the initials of the next name
 
 
@@ -42,6 +46,12 @@ def title_claims(s, add) -> None:
                 else:
                     break
         title = " ".join(outer + inner)
+        lead = before[:len(before) - len(run.group(1))] if outer else before
+        if len(outer + inner) == 1 and _NAMED_THING.search(lead) and title.lower().rstrip(".,") not in _THE_TITLES \
+                and (words[:1] or [""])[0].lower() not in _PARTICLES:
+            continue                                   # "the Senator Schröder", "the Admiral Scheer": a ship's name
+        if (outer or inner) and _WORK_BEFORE.search(lead):
+            continue                                   # "Shelley’s first long poem, Queen Mab": a title, no person
         tok = s.token_at(m.start)
         if tok is None:
             continue
