@@ -2,6 +2,13 @@
 
 People are Petrov, Ivanov, Sidorov (ids petrov/ivanov/sidorov) and Pravda is a periodical."""
 
+def pairs(nlp, text, people, date="1950"):
+    """The (subject, predicate) pairs of a written document's claims."""
+    from witness.claims import extract_claims
+    from witness.claims.gold import make_document
+    return {(c.subject, c.predicate) for c in extract_claims(make_document(text, people, date), nlp=nlp)}
+
+
 PEOPLE = {"Petrov": "petrov", "Ivanov": "ivanov", "Sidorov": "sidorov", "Kalinin": "kalinin",
           "Radek": "radek"}
 

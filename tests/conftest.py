@@ -72,6 +72,13 @@ def seed_html(corpus_root: Path) -> Path:
     return corpus_root / "archive/serge/1937/08/yagoda.htm"
 
 
+@pytest.fixture(scope="session")
+def nlp():
+    """The claim stage's parsing pipeline (loaded once per process)."""
+    from witness.claims import get_parser
+    return get_parser()
+
+
 @pytest.fixture(scope="module")
 def browser():
     """A headless Chromium per test module; skipped with a reason when it is not installed."""

@@ -11,12 +11,6 @@ from witness.claims.dates import find_dates
 from witness.claims.gold import make_document
 
 
-@pytest.fixture(scope="session")
-def nlp():
-    from witness.claims import get_parser
-    return get_parser()
-
-
 def dated(nlp, text, people, predicate, doc_date="1990"):
     return sorted((c.subject, c.date) for c in extract_claims(make_document(text, people, doc_date), nlp=nlp)
                   if c.predicate == predicate)

@@ -25,12 +25,6 @@ from claims_cases import PEOPLE
 _VOWELS = "aeiou"
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from witness.claims import get_parser
-    return get_parser()
-
-
 def _lexicon() -> list[tuple[str, str]]:
     verbs = set(VERBS) | MEET_VERBS | WITH_VERBS | set(WRITING_VERBS)
     nouns = set(NOUNS) | MEET_NOUNS | set(WORK_NOUNS) | set(MEMBER_NOUNS) | set(OFFICE_NOUNS) | set(TITLES)

@@ -4,7 +4,6 @@ its rules are written for."""
 
 from __future__ import annotations
 
-import pytest
 from spacy.tokens import Doc
 
 from witness.claims.context import Context
@@ -15,12 +14,6 @@ PAGES = ["archive/serge/1937/08/yagoda.htm", "archive/hallas/works/1970/08/trots
          "archive/cannon/works/1929/platform.htm", "archive/james-clr/works/1943/negro43.htm"]
 WRITTEN = ["Y'all gonna be there, ain't ya? Let's go.", "C'mon, it's nothin' — I'd have gone.",
            "There is a man who does have it; it was him they saw.", "Gotta go, I ain't got it."]
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    from witness.claims import get_parser
-    return get_parser()
 
 
 def _sentences(corpus_root) -> list[str]:

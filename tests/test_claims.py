@@ -13,12 +13,6 @@ from claims_cases import CERTAINTY_CASES, PEOPLE, PREDICATE_CASES
 FACT = ("asserted", "confirmed")
 
 
-@pytest.fixture(scope="session")
-def nlp():
-    from witness.claims import get_parser
-    return get_parser()
-
-
 def triples(claims):
     return {(c.subject, c.predicate, c.certainty) for c in claims}
 

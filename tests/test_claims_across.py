@@ -25,12 +25,6 @@ DOC_B = ("Contrary to the rumors, Petrov was not shot. Petrov was released in 19
 
 
 @pytest.fixture(scope="session")
-def nlp():
-    from witness.claims import get_parser
-    return get_parser()
-
-
-@pytest.fixture(scope="session")
 def two_sources(nlp):
     a = make_document(DOC_A, PEOPLE, "1937-01", doc_id="source-a", title="The Trial")
     b = make_document(DOC_B, PEOPLE, "1939-05", doc_id="source-b", title="Petrov Lives")

@@ -10,15 +10,7 @@ import pytest
 from witness.claims import extract_claims
 from witness.claims.gold import make_document
 
-
-@pytest.fixture(scope="session")
-def nlp():
-    from witness.claims import get_parser
-    return get_parser()
-
-
-def got(nlp, text, people, date="1950"):
-    return {(c.subject, c.predicate) for c in extract_claims(make_document(text, people, date), nlp=nlp)}
+from claims_cases import pairs as got
 
 
 CASES = [

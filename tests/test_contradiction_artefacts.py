@@ -14,12 +14,6 @@ from witness.model import Claim, Document, Entity, Mention, Record, Source, Span
 from witness.store import open_store
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from witness.claims import get_parser
-    return get_parser()
-
-
 def claims(nlp, text, people, date="1960", entities=()):
     doc = make_document(text, people, date)
     doc.entities = list(entities)
