@@ -11,7 +11,7 @@ import bisect
 
 from ..model import Span
 from .context import PRONOUNS, Context
-from .roles import _ORG_HINT as _BODY_WORDS, MEMBER_NOUNS, OFFICE_NOUNS
+from .roles import MEMBER_NOUNS, OFFICE_NOUNS, ORG_HINT
 from .predicates import AGENT, PATIENT
 from .parse import children as _children, object_of_participle, prep_objects as _prep_objects
 
@@ -292,7 +292,7 @@ class _Sent:
             return False
         words = [x.text for x in t.subtree]
         # (a foreign article names a paper or a thing: "Although Die Presse advertised his contributions")
-        return not (_BODY_WORDS.search(" ".join(words)) or any(w.lower() in _ARTICLES for w in words))
+        return not (ORG_HINT.search(" ".join(words)) or any(w.lower() in _ARTICLES for w in words))
 
     def _inside_unnamed_relative(self, tok) -> bool:
         """Is the (subject) pronoun inside a relative clause about someone the text does not name?

@@ -6,7 +6,7 @@ The lexicons are in roles.py.
 
 from __future__ import annotations
 
-from .roles import (MEMBER_NOUNS, OFFICE_NOUNS, PARTY_WORDS, _JOIN, _ORG_HINT, _PARTY_PLURAL, _appos_chain, _children,
+from .roles import (MEMBER_NOUNS, OFFICE_NOUNS, PARTY_WORDS, _JOIN, ORG_HINT, _PARTY_PLURAL, _appos_chain, _children,
                     _is_copula, _lemma, _prep_objects)
 
 
@@ -49,7 +49,7 @@ def elected_to_claims(s, add) -> None:
     for tok in s.tokens:
         if tok.pos_ != "VERB" or _lemma(tok) not in ("elect", "appoint", "co-opt", "coopt", "admit", "return", "nominate"):
             continue
-        bodies = [b for b in _prep_objects(tok, "to", "into", "onto") if _ORG_HINT.search(s.subtree_text(b) or "")]
+        bodies = [b for b in _prep_objects(tok, "to", "into", "onto") if ORG_HINT.search(s.subtree_text(b) or "")]
         if not bodies:
             continue
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
@@ -88,8 +88,8 @@ def leadership_claims(s, add) -> None:
     for tok in s.tokens:
         if tok.pos_ not in ("NOUN", "PROPN"):
             continue
-        if not (_ORG_HINT.search(tok.text) or tok.lower_ in _PARTY_PLURAL or tok.text[:1].isupper() and
-                _ORG_HINT.search(" ".join(t.text for t in tok.lefts))):
+        if not (ORG_HINT.search(tok.text) or tok.lower_ in _PARTY_PLURAL or tok.text[:1].isupper() and
+                ORG_HINT.search(" ".join(t.text for t in tok.lefts))):
             continue
         leaders = []
         for g in _prep_objects(tok, "under"):
@@ -119,7 +119,7 @@ def join_claims(s, add) -> None:
             obj = tok.head                             # "the Federation, which he joined"
         text = s.subtree_text(obj) if obj.i != tok.head.i else s.span_text(
             [t for t in obj.subtree if t.i <= obj.i or t.dep_ != "relcl"][:8])
-        if not text or not (_ORG_HINT.search(text) or (obj.pos_ == "PROPN")):
+        if not text or not (ORG_HINT.search(text) or (obj.pos_ == "PROPN")):
             continue                                   # "joined the crowd", "joined him"
         subj = _children(tok, "nsubj")
         if not subj:

@@ -26,6 +26,8 @@ from __future__ import annotations
 
 import re
 
+from witness.nlp.lexicon import PARTICLES
+
 from .parse import children as _children
 from .parse import object_of_participle
 from .parse import prep_objects as _prep_objects
@@ -48,13 +50,13 @@ TITLES = {
 # Titles written in plural before a list of names: "the Generals Lecomte and Clement-Thomas".
 # Titles that take "the" before a person's name ("the Emperor Napoleon", "the Tsar Nicholas");
 # other ranks do so only in a thing's name ("the Senator Schröder", a ship).
-_THE_TITLES = {"king", "queen", "tsar", "czar", "tsarina", "czarina", "emperor", "empress", "kaiser", "sultan",
+THE_TITLES = {"king", "queen", "tsar", "czar", "tsarina", "czarina", "emperor", "empress", "kaiser", "sultan",
                "shah", "khedive", "pope", "cardinal", "archbishop", "bishop", "viceroy", "prince", "princess",
                "duke", "duchess", "archduke", "grand", "count", "countess", "baron", "lord", "lady", "marquis",
                "abbé", "abbe", "patriarch", "metropolitan", "mikado", "negus", "emir", "dalai", "elector",
                "margrave", "landgrave", "regent", "infante", "infanta"}
 # … and any title before a name with a nobiliary particle ("the Minister von Hertzberg")
-_PARTICLES = {"von", "van", "de", "du", "del", "della", "di", "da", "des", "der", "den", "zu", "la", "le"}
+NAME_PARTICLES = PARTICLES | {"della", "des", "zu"}
 TITLES_PLURAL = {t + "s": t for t in TITLES if t.isalpha()} | {"chiefs": "chief", "commissars": "commissar"}
 # Offices named by a head noun (appositions, predicates, "as …").
 OFFICE_NOUNS = TITLES - {"deputy_title"} | {
@@ -109,7 +111,7 @@ _COPULAS = {"be", "become", "remain", "stay", "continue", "serve", "act"}
 _APPOINT = {"appoint", "elect", "name", "nominate", "make", "choose", "install", "designate",
             "promote", "re-elect", "reelect", "return", "confirm", "proclaim", "crown"}
 _JOIN = {"join", "enter", "rejoin", "enlist"}
-_ORG_HINT = re.compile(r"\b(party|committee|league|union|federation|international|group|association|"
+ORG_HINT = re.compile(r"\b(party|committee|league|union|federation|international|group|association|"
                        r"council|bureau|buro|soviet|congress|executive|club|society|section|"
                        r"organi[sz]ation|opposition|cell|branch|movement|front|army|brigade|cheka|"
                        r"g\.?p\.?u|n\.?k\.?v\.?d|comintern|politburo|politbureau|presidium|parliament|"
@@ -221,10 +223,10 @@ _SPEAKS_FOR = {"spokesman", "spokeswoman", "spokesperson", "representative", "he
 def _names_a_body(tok, org) -> bool:
     if org is None:
         return True                                    # the parse-based attachment checks decide
-    if any(c.dep_ in ("poss", "compound", "nmod", "amod") and (c.text[:1].isupper() or _ORG_HINT.search(c.text))
+    if any(c.dep_ in ("poss", "compound", "nmod", "amod") and (c.text[:1].isupper() or ORG_HINT.search(c.text))
            for c in tok.children):
         return True                                    # "the Party’s spokesman on social services"
-    return bool(_ORG_HINT.search(org)) or any(w[:1].isupper() for w in org.split())
+    return bool(ORG_HINT.search(org)) or any(w[:1].isupper() for w in org.split())
 
 
 # -- offices and memberships from the parse --------------------------------------------------
@@ -271,8 +273,8 @@ def office_claims(s, add) -> None:
         elif top.dep_ in ("compound", "nmod") and head.pos_ == "PROPN" and office:
             holders = [head]                           # "President Companys", "War Commissar Bolivar"
             appositive = "exact"                       # the title is this name's alone, not its list's
-            if tok.i == top.i and tok.i > 0 and s.sdoc[tok.i - 1].lower_ == "the" and lemma not in _THE_TITLES \
-                    and s.sdoc[tok.i + 1].lower_ not in _PARTICLES:
+            if tok.i == top.i and tok.i > 0 and s.sdoc[tok.i - 1].lower_ == "the" and lemma not in THE_TITLES \
+                    and s.sdoc[tok.i + 1].lower_ not in NAME_PARTICLES:
                 holders = []                           # "known as the Senator Schröder": a ship
             if tok.i == top.i and _after_a_thing(s.sdoc, tok.i):
                 holders = []                           # "Shelley’s poem, Queen Mab", "the cruiser Admiral Scheer"
@@ -321,7 +323,7 @@ def _role_for(s, add, tok, lemma, top, holder, appositive) -> None:
             continue
         org = _org_of(s, tok)
         if lemma in LEADER_NOUNS and lemma != "head":
-            body = org is not None and (_ORG_HINT.search(org) or org[:1].isupper())
+            body = org is not None and (ORG_HINT.search(org) or org[:1].isupper())
             if not body:
                 continue                               # "a leader", "the founder of a theory": no body named
             # a leader or founder of a party or group: annotators read membership ("SWP leader

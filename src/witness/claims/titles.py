@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from .roles import (_PARTICLES, _THE_TITLES, ATTACHING, DEMONYMS, LEADER_NOUNS, MEMBER_NOUNS, NAMED_THINGS,
-                    NEEDS_ATTACHMENT, OFFICE_NOUNS, TITLES, TITLES_PLURAL)
+from .roles import (ATTACHING, DEMONYMS, LEADER_NOUNS, MEMBER_NOUNS, NAME_PARTICLES, NAMED_THINGS,
+                    NEEDS_ATTACHMENT, OFFICE_NOUNS, THE_TITLES, TITLES, TITLES_PLURAL)
 
 
 # -- titles before a name --------------------------------------------------------------------
@@ -47,8 +47,8 @@ def title_claims(s, add) -> None:
                     break
         title = " ".join(outer + inner)
         lead = before[:len(before) - len(run.group(1))] if outer else before
-        if len(outer + inner) == 1 and _NAMED_THING.search(lead) and title.lower().rstrip(".,") not in _THE_TITLES \
-                and (words[:1] or [""])[0].lower() not in _PARTICLES:
+        if len(outer + inner) == 1 and _NAMED_THING.search(lead) and title.lower().rstrip(".,") not in THE_TITLES \
+                and (words[:1] or [""])[0].lower() not in NAME_PARTICLES:
             continue                                   # "the Senator Schröder", "the Admiral Scheer": a ship's name
         if (outer or inner) and _WORK_BEFORE.search(lead):
             continue                                   # "Shelley’s first long poem, Queen Mab": a title, no person
