@@ -186,3 +186,42 @@ def test_an_articles_publication_dates_its_writing(nlp):
     for text in ("Jacques wrote a book, published in 1972.",                     # an edition
                  "Jacques wrote an article, published in Pravda on 3 May 2031."):  # after the document
         assert dated(nlp, text, people, "wrote") == [("jacques", None)], text
+
+
+@pytest.mark.parametrize("text,expected", [
+    # dev page mehring-1918-marx-ch10b: the paragraph sets the year, the sentence gives the month
+    ("Not only was the year 1862 no better for Petrov, but it was even worse. In March he wrote to "
+     "Ivanov: “I am not so much concerned about it.”", "1862-03"),
+    # train page saville-1987-xx-usbases
+    ("The first major event in the weeks after the bombs had been dropped on Japan in August 1945 was "
+     "a garbled leak. On September 25th Petrov wrote a long letter to Ivanov.", "1945-09-25"),
+    # broue-1980-01-bloc (corpus): "in March 1933 … On 8 May, Stalin and Molotov signed"
+    ("Zinoviev and Kamenev were allowed to come back to Moscow in March 1933. On 8 May, Petrov wrote "
+     "a circular denouncing the arrests.", "1933-05-08"),
+    # montefiore-1925-autobiography: a paragraph opening on its month and year
+    ("In August, 1919, I accepted an invitation from an old friend. It was a joy to be in Geneva. "
+     "On 8th September Petrov wrote to me from Zurich.", "1919-09-08"),
+])
+def test_a_month_takes_the_year_the_narrative_set(nlp, text, expected):
+    """Issue 15: "In March he wrote to Engels" in a paragraph about 1862 — the year the paragraph
+    set as its time, for a day or month printed without one."""
+    assert dated(nlp, text, {"Petrov": "petrov", "Ivanov": "ivanov"}, "wrote") == [("petrov", expected)]
+
+
+@pytest.mark.parametrize("text", [
+    "Petrov was born in 1879. He was arrested on 16 January.",            # a life's date, not a time
+    "Petrov (1879-1940) was arrested on 16 January.",
+    "Petrov worked in Kiev from 1919. He was arrested on 16 January.",     # a span's start
+    "In August 1945 the war ended. In March Petrov was arrested.",         # the next year's March?
+    "In the autumn of 1937 the trials began. On 3 February Petrov was arrested.",
+    # hansen-1940-10-end: "came to Mexico in the fall of 1937. Later … reports on the May 24 assault"
+    "In 1937 Petrov came to Mexico. Later he met the press. He was arrested on 24 May.",
+    "In 1936 the trials began. The following spring, on 3 March, Petrov was arrested.",
+    # shachtma-1943-fnc-nc08: a year inside a quotation is not the narrative's
+    "“The swing to the Left in 1928 did not last,” he said. On 3 March Petrov was arrested.",
+    # grant-1968-08-france: the text turned to the present, many sentences after the year
+    "In 1920 Lenin refuted them. What would he say now? The leaders plagiarise. They lie. "
+    "They cheat. They hide. They fear. Petrov was arrested on 3 May.",
+])
+def test_a_month_declines_a_year_that_is_not_the_narratives(nlp, text):
+    assert dated(nlp, text, {"Petrov": "petrov"}, "arrested") == [("petrov", None)]

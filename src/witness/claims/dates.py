@@ -172,13 +172,6 @@ def resolve(m: re.Match, doc_date: str | None, text_before: str = "") -> str | N
         return _fmt(base + (1 if word in ("following", "next", "later") else -1))
     # explicit
     year_m = _EXPLICIT_YEAR.findall(s)
-    if m.group("ctx"):
-        # Not the paragraph's last year: on the dev pages that was another event's three times
-        # in three ("on 16 January" after Trotsky's birth year) — no date rather than a wrong one.
-        year_m = [] if _EXPLICIT_YEAR.search(text_before) else _year_before(ref)
-    if not year_m:
-        return None
-    y = int(year_m[-1])
     mon = None
     # With its year printed, a month in capitals is a dateline's ("12 MAY 1937"); without one
     # the day-month form matches in any case and only a capitalised month is taken.
@@ -187,10 +180,21 @@ def resolve(m: re.Match, doc_date: str | None, text_before: str = "") -> str | N
             mon = MONTHS[word[:3].lower()]
             break
     day = m.group("d1") or m.group("d2") or m.group("d3") or m.group("d4")
-    if m.group("ctx") and (mon is None or (ref and (mon, int(day or 0)) > (ref[1], ref[2]))):
-        # after the document's own day: not this year's; a month the expression's case hid
-        # ("12 MAY", "3 march": the day-month form matches in any case) — no date, not a guess
+    if m.group("ctx"):
+        if mon is None:
+            return None              # a month the expression's case hid ("12 MAY", "3 march")
+        if _EXPLICIT_YEAR.search(text_before):
+            # Not the paragraph's last year whatever it was (on the dev pages that was another
+            # event's three times in three: "on 16 January" after Trotsky's birth year) — only
+            # the year the narrative has set its time to ("In August 1945 … On September 25th").
+            year_m = _narrative_year(text_before, mon, int(day or 0), ref)
+        elif ref and (mon, int(day or 0)) > (ref[1] or 0, ref[2] or 0):
+            return None              # after the document's own day: not this year's
+        else:
+            year_m = _year_before(ref)
+    if not year_m:
         return None
+    y = int(year_m[-1])
     if mon and day:
         try:
             dt.date(y, mon, int(day))
@@ -221,6 +225,54 @@ def _year_before(ref) -> list[str]:
     Only a date to the day (an article, a letter): a book or a chapter dated "1879-10" by its
     subject's birth tells its own story's years."""
     return [str(ref[0])] if ref and ref[2] is not None else []
+
+
+# The year a narrative has set its time to: "In 1862", "in August 1945", "On 12 May 1937", "the
+# year 1862", "By the spring of 1917" — a year printed as when what follows happens.
+_SETTING = re.compile(
+    rf"(?:\b(?:[Ii]n|[Oo]n|[Bb]y|[Dd]uring|[Tt]he\s+year|(?:[Ee]arly|[Ll]ate)\s+in|[Tt]he\s+(?:spring|summer|"
+    rf"autumn|fall|winter|end|beginning|middle)\s+of)\s+(?:(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?)?"
+    rf"(?:(?-i:{_MONTH[1:-1]})\s+(?:(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+)?)?"
+    rf"|\b(?-i:{_MONTH[1:-1]}),?\s+)(?P<y>{_YEAR})$")
+# What makes a year another event's, not the narrative's: a life's dates, a span's start, a year
+# the text then leaves ("the following year", "later").
+_NOT_SETTING = re.compile(r"\b(?:born|birth|died|death|since|from|until|till|founded|aged?)\b[^.;]{0,40}$", re.I)
+_MOVES_ON = re.compile(r"\b(?:following|next|previous|preceding)\s+(?:year|spring|summer|autumn|winter)|"
+                       r"\b(?:years?|decades?)\s+(?:later|earlier|before|after)|\b(?:later|earlier|afterwards|now)\b", re.I)
+# A season or part of a year set as the time, for the order of what follows ("the end of 1916 …
+# in March" is the next year's, or the text went back).
+_PART_MONTH = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12, "end": 12, "middle": 6}
+_SENTENCE_END = re.compile(r"[.!?][”’\"')]*\s")
+
+
+def _narrative_year(text_before: str, mon: int, day: int, ref) -> list[str]:
+    """The year of a day and month without one ("In March he wrote to Engels"), from the last
+    year printed before it in the paragraph — only when that year sets the narrative's time
+    ("Not only was the year 1862 no better for Marx …", "in August 1945"), nothing since has
+    moved it, its month does not come after this one, and it does not pass the document's date."""
+    years = list(_EXPLICIT_YEAR.finditer(text_before))
+    last = years[-1]
+    head = text_before[: last.end()]
+    setting = _SETTING.search(head[-60:])
+    if not setting or _NOT_SETTING.search(head[: last.start()][-60:]):
+        return []
+    rest, before = text_before[last.end():], text_before[: last.start()]
+    if re.match(r"\s*[-–—)]|\s*(?:and|to|or)\s+\d", rest) or _MOVES_ON.search(rest) \
+            or before.count("(") > before.count(")") or before.count("“") > before.count("”"):
+        return []                    # a range, a parenthesis, a quotation's year, or the narrative moved on
+    if "?" in rest or len(_SENTENCE_END.findall(rest)) > 4:
+        # far back, or the text turned to argue in the present ("What would he have said …?"):
+        # "had written in May" in a 1968 article, seven sentences after Lenin's 1920
+        return []
+    y = int(last.group(0))
+    named = re.findall(rf"(?-i:{_MONTH[1:-1]})", setting.group(0))
+    part = re.search(r"(spring|summer|autumn|fall|winter|end|middle)\s+of", setting.group(0), re.I)
+    was = _month_of(named[-1]) if named else _PART_MONTH[part.group(1).lower()] if part else None
+    if was is not None and (was, int(setting.group("d") or setting.group("d2") or 0)) > (mon, day or 31):
+        return []                    # "in August 1945 … in March": the next year's, or an earlier one?
+    if ref and (y, mon, day) > (ref[0], ref[1] or 12, ref[2] or 31):
+        return []
+    return [str(y)]
 
 
 def is_relative(m: re.Match) -> bool:
