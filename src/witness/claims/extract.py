@@ -23,6 +23,7 @@ from .dates import document_now, find_dates
 from .tagging import CachedLemmatizer, LookupAttributeRuler
 from .event_dates import date_for
 from .patterns import colon_list, parenthetical_claims, person_noun_claims, prison_claims
+from .predicates import LEAVING
 from .authorship import authorship_claims
 from .learned import learned_claims
 from .meetings import meeting_claims
@@ -172,6 +173,8 @@ def claims_from_sentence(ctx: Context, base: int, sdoc, doc_date: str | None, mo
         certainty, attributed = scope.certainty, scope.attributed_to
         if certainty in ("asserted", "confirmed") and _outcome_denied(trig):
             certainty, attributed = "denied", None    # "In the election of … Souvarine … was not re-elected"
+        if certainty in ("denied", "uncertain") and _lemma(trig) in LEAVING:
+            certainty, attributed = "asserted", None  # "had not (yet) returned from his exile": the exile stands
         inside, speaker = ctx.quotation(base + trig.idx)
         if inside and certainty in ("asserted", "confirmed"):
             certainty, attributed = "reported", speaker
@@ -204,7 +207,8 @@ def claims_from_sentence(ctx: Context, base: int, sdoc, doc_date: str | None, mo
             return
         seen.add(key)
         claim = Claim(subject=entity, predicate=predicate, object=obj,
-                      date=date_for(s, trig, dates, ptok, predicate, obj), place=None, certainty=certainty,
+                      date=None if _lemma(trig) in LEAVING else date_for(s, trig, dates, ptok, predicate, obj),
+                      place=None, certainty=certainty,
                       attributed_to=attributed, evidence=ev)
         if elliptic:
             claim._elliptic = True                     # not a field: never serialized

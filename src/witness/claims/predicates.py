@@ -44,6 +44,7 @@ VERBS: dict[str, tuple[str, str]] = {
     "convict": ("tried", PATIENT), "acquit": ("tried", PATIENT), "prosecute": ("tried", PATIENT),
     "rearrest": ("arrested", PATIENT), "re-arrest": ("arrested", PATIENT),
     "readmit": ("rehabilitated", PATIENT), "reinstate": ("rehabilitated", PATIENT),
+    "amnesty": ("released", PATIENT),
 }
 # Verbs with a fixed object or particle: (lemma, object or particle lemma) → predicate, role.
 PHRASES: dict[tuple[str, str], tuple[str, str]] = {
@@ -54,7 +55,16 @@ PHRASES: dict[tuple[str, str], tuple[str, str]] = {
     ("drive", "out"): ("expelled", PATIENT), ("cast", "out"): ("expelled", PATIENT),
     ("send", "siberia"): ("exiled", PATIENT), ("send", "death"): ("executed", PATIENT),
     ("put", "trial"): ("tried", PATIENT), ("stand", "trial"): ("tried", AGENT),
+    # from the dev and train pages' misses: a state said by leaving it or by enduring it
+    ("place", "trial"): ("tried", PATIENT), ("place", "liberty"): ("released", PATIENT),
+    ("set", "liberty"): ("released", PATIENT), ("take", "prisoner"): ("arrested", PATIENT),
+    ("suffer", "imprisonment"): ("imprisoned", AGENT), ("serve", "sentence"): ("imprisoned", AGENT),
+    ("escape", "siberia"): ("exiled", AGENT), ("escape", "exile"): ("exiled", AGENT),
+    ("return", "exile"): ("exiled", AGENT), ("escape", "prison"): ("imprisoned", AGENT),
+    ("escape", "jail"): ("imprisoned", AGENT), ("escape", "gaol"): ("imprisoned", AGENT),
 }
+# Verbs that say a state by its end: "escaped from Siberia in 1907" dates the escape, not the exile.
+LEAVING = {"escape", "return"}
 
 # Nouns: the person is the "of"-object, the possessor ("X's arrest") or a compound ("the Zinoviev trial").
 NOUNS: dict[str, str] = {
@@ -117,7 +127,7 @@ dying dead death suicide kill murder assassinat disappear nominat prisons? jails
 camps? dungeons? cells? brought bring vanish members? ex-members? join enlist entered
 hanged hang hung guillotin lynch emigra fled flee refuge gaol escap driv lost perish drown defendant
 prisoner inmate custody captivity émigré emigre deportee bodies body corpse funeral grave burial assassin
-murderer convict acquit prosecut writer leadership acquaint friend""".split()
+murderer convict acquit prosecut writer leadership acquaint friend liberty""".split()
 # Whole words: a lexicon word's own endings where its stem would over-match, irregular forms,
 # abbreviations, and the phrases a rule reads without a trigger ("as Marx put it", "Trotsky quotes").
 _PREFILTER_WORDS = {

@@ -1,0 +1,59 @@
+"""Events said by how a state ended or was endured (issue 10's recall): "escaped from Siberia",
+"returned from exile", "placed on trial", "set at liberty", "served two sentences" — each from a
+miss of the blind set's dev or train pages or a corpus sentence, with controls where the same
+words say no such event. A state named by its end is not dated by the end's date."""
+
+from __future__ import annotations
+
+import pytest
+
+from witness.claims import extract_claims
+from witness.claims.gold import make_document
+
+PETROV = {"Petrov": "petrov", "Ivanov": "ivanov"}
+
+
+def claims(nlp, text):
+    return {(c.subject, c.predicate, c.certainty, c.date)
+            for c in extract_claims(make_document(text, PETROV, "1990"), nlp=nlp)}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # train hallas-works-1970-08-trotsky: "Trotsky escaped again from Siberia in 1907" (the exile,
+    # not dated by the escape)
+    ("Petrov escaped again from Siberia in 1907.", {("petrov", "exiled", "asserted", None)}),
+    # corpus krupskaya: "Stalin, who had escaped from exile, had arrived on the 12th"
+    ("The police did not know yet that Petrov, who had escaped from exile, had arrived.",
+     {("petrov", "exiled", "asserted", None)}),
+    # corpus gluckstein: "Kamenev and Stalin returned from Siberian exile"
+    ("Petrov and Ivanov returned from Siberian exile in March.",
+     {("petrov", "exiled", "asserted", None), ("ivanov", "exiled", "asserted", None)}),
+    # a presupposed state stands under the negation of its end
+    ("Petrov had not returned from his self-imposed exile in the U.S.A.", {("petrov", "exiled", "asserted", None)}),
+    ("Petrov escaped from prison.", {("petrov", "imprisoned", "asserted", None)}),
+    # train braverman-1959-01-nasser
+    ("Petrov was placed on trial as a counterrevolutionary with two dozen of his subalterns.",
+     {("petrov", "tried", "asserted", None)}),
+    # train krupskaya-works-rol-rol16: "He was amnestied in 1905"
+    ("Petrov was amnestied in 1905.", {("petrov", "released", "asserted", "1905")}),
+    # train ciliga-1938-xx-lo1: "he was placed at liberty"; corpus: "Purishkevich was quietly set at liberty"
+    ("Petrov was transferred to Moscow, where he was placed at liberty.", {("petrov", "released", "asserted", None)}),
+    ("The ultra-reactionary leader Petrov was quietly set at liberty.", {("petrov", "released", "asserted", None)}),
+    # train hardcastle-1967-objectors: "who had served two sentences"; arnot: "had already suffered imprisonment"
+    ("Petrov had served two sentences.", {("petrov", "imprisoned", "asserted", None)}),
+    ("Petrov, who had already suffered imprisonment more than once, spoke.", {("petrov", "imprisoned", "asserted", None)}),
+])
+def test_a_state_said_by_its_end_or_its_enduring(nlp, text, expected):
+    assert claims(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Petrov tried to escape from prison.",          # an attempt: not even the prison is said
+    "Petrov served in the army.",
+    "Petrov returned from Paris in 1917.",
+    "Petrov escaped the fate of Ivanov.",
+    "Petrov set the prisoners at liberty.",         # the agent is not the one released
+    "Petrov took many prisoners.",
+])
+def test_the_same_words_without_the_event(nlp, text):
+    assert not {c for c in claims(nlp, text) if c[0] == "petrov"}
