@@ -42,6 +42,12 @@ def claims(nlp, text):
     # train hardcastle-1967-objectors: "who had served two sentences"; arnot: "had already suffered imprisonment"
     ("Petrov had served two sentences.", {("petrov", "imprisoned", "asserted", None)}),
     ("Petrov, who had already suffered imprisonment more than once, spoke.", {("petrov", "imprisoned", "asserted", None)}),
+    # train dauve-authier-ch03: "Radek was excluded from Polish Social Democracy in 1912 for embezzlement"
+    ("Petrov was excluded from Polish Social Democracy in 1912 for embezzlement.",
+     {("petrov", "expelled", "asserted", "1912")}),
+    # corpus broue: "Urbahns, Scholem and Schwan were excluded from the party in their turn"
+    ("Petrov and Ivanov were excluded from the party in their turn.",
+     {("petrov", "expelled", "asserted", None), ("ivanov", "expelled", "asserted", None)}),
 ])
 def test_a_state_said_by_its_end_or_its_enduring(nlp, text, expected):
     assert claims(nlp, text) == expected
@@ -54,6 +60,9 @@ def test_a_state_said_by_its_end_or_its_enduring(nlp, text, expected):
     "Petrov escaped the fate of Ivanov.",
     "Petrov set the prisoners at liberty.",         # the agent is not the one released
     "Petrov took many prisoners.",
+    "Petrov was excluded from the discussion.",     # no body: not an expulsion
+    # corpus: "Having carefully excluded himself from all chance of high office by his biting jibes"
+    "Having carefully excluded himself from all chance of high office, Petrov became a jester.",
 ])
 def test_the_same_words_without_the_event(nlp, text):
     assert not {c for c in claims(nlp, text) if c[0] == "petrov"}

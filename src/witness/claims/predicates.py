@@ -44,7 +44,7 @@ VERBS: dict[str, tuple[str, str]] = {
     "convict": ("tried", PATIENT), "acquit": ("tried", PATIENT), "prosecute": ("tried", PATIENT),
     "rearrest": ("arrested", PATIENT), "re-arrest": ("arrested", PATIENT),
     "readmit": ("rehabilitated", PATIENT), "reinstate": ("rehabilitated", PATIENT),
-    "amnesty": ("released", PATIENT),
+    "amnesty": ("released", PATIENT), "exclude": ("expelled", PATIENT),
 }
 # Verbs with a fixed object or particle: (lemma, object or particle lemma) → predicate, role.
 PHRASES: dict[tuple[str, str], tuple[str, str]] = {

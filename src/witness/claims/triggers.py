@@ -7,7 +7,7 @@ from __future__ import annotations
 from .arguments import _children, _is_passive, _lemma, _prep_objects
 from .figures import figurative_death, once_again
 from .predicates import AGENT, COUNTRY_WORDS, NEEDS_PERSON_OF, NOUNS, PATIENT, PHRASES, VERBS
-from .roles import OFFICE_NOUNS as OFFICE_WORDS
+from .roles import ORG_HINT, OFFICE_NOUNS as OFFICE_WORDS
 
 
 _SPARED_FROM = {"execution", "death", "shooting", "gallows", "scaffold", "firing", "bullet"}
@@ -78,6 +78,11 @@ def _trigger(tok) -> tuple[str, str] | None:
         if lemma == "flee" and any(not any(t.pos_ == "PROPN" or t.lower_ in ("abroad", "exile") or COUNTRY_WORDS.search(t.text)
                                            for t in o.subtree) for o in _places_gone_to(tok)):
             return None                                # "fleeing during a break to a secondhand bookshop": no exile
+        if lemma == "exclude" and not any(ORG_HINT.fullmatch(p.text) or p.lower_ == "democracy"
+                                          for p in _prep_objects(tok, "from")):
+            # only from a body ("from the Party", "from Polish Social Democracy"), not "from the
+            # discussion" or "from all chance of high office"
+            return None
         if lemma in ("expel", "exile", "deport", "banish"):
             src = " ".join(t.text for p in _prep_objects(tok, "from") for t in p.subtree)
             predicate = "exiled" if (lemma != "expel" or COUNTRY_WORDS.search(src)) else "expelled"
