@@ -66,3 +66,23 @@ def test_a_state_said_by_its_end_or_its_enduring(nlp, text, expected):
 ])
 def test_the_same_words_without_the_event(nlp, text):
     assert not {c for c in claims(nlp, text) if c[0] == "petrov"}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # dev mehring-1918-marx-ch02b: "In Dresden he met Ruge", with a name: "In [Dresden Petrov]"
+    ("In Dresden Petrov met Ivanov.", {("petrov", "met", "asserted", None)}),
+    ("In Moscow Petrov was arrested.", {("petrov", "arrested", "asserted", None)}),
+    # corpus: "On 25 April Roldán Cortada, UGT leader …, was murdered at Mollis de Llobregat"
+    ("On 25 April Petrov, UGT leader and member of the PSUC, was murdered at Mollis de Llobregat.",
+     {("petrov", "died", "asserted", None)}),
+])
+def test_a_subject_the_parser_took_into_an_opening_place(nlp, text, expected):
+    assert {c for c in claims(nlp, text) if c[1] not in ("held_office", "member_of")} == expected
+
+
+@pytest.mark.parametrize("text", [
+    "In Moscow Petrov's friends were arrested.",     # the name is a possessor, not the subject
+    "In Soviet Russia the arrests went on.",
+])
+def test_an_opening_place_gives_no_subject_of_its_own(nlp, text):
+    assert not {c for c in claims(nlp, text) if c[0] == "petrov" and c[1] == "arrested"}

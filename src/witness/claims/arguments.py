@@ -40,6 +40,15 @@ def _subject(tok):
     return subs[0] if subs else None
 
 
+def _place_then_name(tok) -> list:
+    """The subject the small parser swallowed into an opening phrase: "In Dresden Petrov met
+    Ivanov", "In Moscow Petrov was arrested" come out as "In [Dresden Petrov]" with no subject;
+    the name after the place is the verb's subject."""
+    return [o for p in _children(tok, "prep") if p.i < tok.i and p.i == p.sent.start
+            for o in _children(p, "pobj") if o.pos_ == "PROPN" and o.i < tok.i
+            and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in o.children)]
+
+
 def _verb_args(tok, role):
     """Argument tokens naming the person of a verbal trigger."""
     passive = _is_passive(tok) or (role == PATIENT and tok.dep_ == "conj" and _is_passive(tok.head)
@@ -66,6 +75,8 @@ def _verb_args(tok, role):
             # (the passive subject), "they accused Petrov of meeting Ivanov" (the object)
             gov = tok.head.head
             args = _children(gov, "nsubjpass") or _children(gov, "dobj") or _children(gov, "nsubj")
+    if not args and (passive or role == AGENT) and not _children(tok, "nsubj", "nsubjpass"):
+        args = _place_then_name(tok)
     if not args and not (role == PATIENT and not passive and _children(tok, "nsubj")):
         t = tok
         purpose = tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
