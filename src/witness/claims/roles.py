@@ -105,6 +105,12 @@ PARTY_WORDS = {
     "social-revolutionary", "populist", "radical", "radicals", "whig", "maoist", "castroist",
     "revolutionaries", "internationalist", "internationalists", "guardist", "guardists", "anabaptist",
     "anabaptists", "spartacist", "spartacists", "independent", "independents", "left-winger", "winger",
+    # factions named after a leader or a programme ("the Decemist Davidov", "Savva was a
+    # Plekhanovite"): the corpus's Russian and Trotskyist tendencies
+    "decemist", "decemists", "decist", "decists", "myasnikovist", "myasnikovists", "plekhanovite",
+    "plekhanovites", "pabloite", "pabloites", "musteite", "musteites", "lambertist", "healyite", "posadist",
+    "bordigist", "bordigists", "peronist", "peronists", "bakuninist", "bakuninists", "girondist", "girondists",
+    "hussite", "hussites", "democrats", "republicans", "conservatives", "laborite", "labourites",
 }
 _PARTY_PLURAL = {w for w in PARTY_WORDS if w.endswith("s")}
 _COPULAS = {"be", "become", "remain", "stay", "continue", "serve", "act"}
@@ -115,7 +121,8 @@ ORG_HINT = re.compile(r"\b(party|committee|league|union|federation|international
                        r"council|bureau|buro|soviet|congress|executive|club|society|section|"
                        r"organi[sz]ation|opposition|cell|branch|movement|front|army|brigade|cheka|"
                        r"g\.?p\.?u|n\.?k\.?v\.?d|comintern|politburo|politbureau|presidium|parliament|"
-                       r"duma|assembly|board|staff|government|cabinet|ministry|office|commission)\b", re.I)
+                       r"duma|assembly|board|staff|government|cabinet|ministry|office|commission|kuomintang|guomindang|"
+                       r"komsomol)\b", re.I)
 
 
 def _lemma(tok) -> str:
