@@ -73,6 +73,15 @@ CASES = [
      "to get themselves elected.", {"Bilbo": "bilbo"}, {("bilbo", M, "asserted"), ("bilbo", O, "asserted")}),
     ("Petrov, Ivanov and other leaders of the Opposition were arrested.", PEOPLE,
      {("petrov", M, "asserted"), ("ivanov", M, "asserted")}),
+    # -- a list of names after its body's members or leaders (dev 56, hallas-works-1985-comintern-ch5;
+    # train 50, ciliga-1938-xx-lo1)
+    ("Two leading members of the military organisation of the Bulgarian Communist Party, Yankov and Minkov, "
+     "were killed resisting arrest.", {"Yankov": "yankov", "Minkov": "minkov"},
+     {("yankov", M, "asserted"), ("minkov", M, "asserted")}),
+    ("One of the Decist leaders – V.M. Smirnov [1] – who was there at the time, wrote:",
+     {"V.M. Smirnov": "smirnov"}, {("smirnov", M, "asserted")}),
+    ("They denounced the Communist leaders (Petrov, Ivanov, Radek, etc.) as agents.", PEOPLE,
+     {("petrov", M, "asserted"), ("ivanov", M, "asserted"), ("radek", M, "asserted")}),
     # -- a body and its leadership, "under" hung elsewhere by the parser (train 40, 36)
     ("Stalin’s frame-up system bears no resemblance to the outlook of the Bolsheviks under the leadership of "
      "Lenin and Trotsky.", {"Lenin": "lenin", "Trotsky": "trotsky", "Stalin": "stalin"},
@@ -98,6 +107,11 @@ CONTROLS = [
     # "of the" a place or institution, or the name in a list of genitives
     ("Petrov, of the University of Kiev, wrote to us.", PEOPLE, set()),
     ("We read the letters of Petrov, of the Communist Manifesto, and of Engels, the members said.", PEOPLE, set()),
+    # a list after members or leaders of no body, or of a doctrine
+    ("He met the leaders of the strike, Petrov and Ivanov, yesterday.", PEOPLE, set()),
+    ("He was arrested with the other leaders, Petrov and Ivanov, yesterday.", PEOPLE, set()),
+    ("The founders of modern scientific Socialism, Petrov and Ivanov, belonged by social status to the "
+     "intelligentsia.", PEOPLE, set()),
     # "other members" of no body
     ("Petrov and other members of the audience applauded.", PEOPLE, set()),
     # "under" a body's leader only with a noun of leadership ("a commission under Count X")
