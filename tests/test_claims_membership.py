@@ -57,6 +57,14 @@ CASES = [
      "Communist.", {"Mercader": "mercader"}, {("mercader", M, "reported")}),
     ("Petrov, a Bolshevik since 1903, spoke first.", PEOPLE, {("petrov", M, "asserted")}),
     ("Petrov, the Menshevik, spoke first.", PEOPLE, {("petrov", M, "asserted")}),
+    # train 39 (deutscher-1953-russiaafterstalin): a bare participle of election to a body
+    ("Three days later, Ignatiev, the former Minister of State Security, so recently elected to the General "
+     "Secretariat of the Party, was dismissed with ignominy from his new post.", {"Ignatiev": "ignatiev"},
+     {("ignatiev", M, "asserted"), ("ignatiev", O, "asserted")}),
+    # train 09 (dauve-authier-ch03), train 57 (bauer-1912-04-buried-hopes): a party's thinker
+    ("Gorter was the theoretician of the SDP.", {"Gorter": "gorter"}, {("gorter", M, "asserted")}),
+    ("Alfred J. Fried, the theoretician of the Peace movement, wrote a book.", {"Alfred J. Fried": "fried"},
+     {("fried", M, "asserted")}),
     # -- "X, of the Y" -----------------------------------------------------------------------
     # dev 58 (murphy-jt-1930-01-social-fascism)
     ("The Labour Government flung troops into the situation, and Mr. Brailsford, of the New Leader, wrote:",
@@ -112,6 +120,14 @@ CONTROLS = [
     ("He was arrested with the other leaders, Petrov and Ivanov, yesterday.", PEOPLE, set()),
     ("The founders of modern scientific Socialism, Petrov and Ivanov, belonged by social status to the "
      "intelligentsia.", PEOPLE, set()),
+    # a thinker of a doctrine belongs to no body
+    ("The phrase of the theoretician of German imperialism, Petrov: “War is the continuation of policy,” has "
+     "become a truism.", PEOPLE, set()),
+    ("The secret execution of one of the most remarkable theoreticians of Bolshevism, Petrov, was announced.",
+     PEOPLE, set()),
+    # a party word that names the body before the name, not the person
+    ("Only so recently as the Fourth Congress of the Communist International Comrade Petrov expounded his "
+     "error, the members said.", PEOPLE, set()),
     # "other members" of no body
     ("Petrov and other members of the audience applauded.", PEOPLE, set()),
     # "under" a body's leader only with a noun of leadership ("a commission under Count X")

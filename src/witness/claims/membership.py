@@ -62,6 +62,11 @@ def elected_to_claims(s, add) -> None:
             continue
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
         who = _children(tok, "nsubjpass") if passive else _children(tok, "dobj")
+        if not who and tok.dep_ == "acl" and tok.tag_ == "VBN":
+            h = tok.head                               # "Ignatiev, …, so recently elected to the General Secretariat"
+            who = [h.head if h.dep_ == "appos" and h.head.pos_ == "PROPN" else h]
+        if not who and tok.tag_ == "VBN" and not any(c.dep_ == "aux" for c in tok.children):
+            who = _children(tok, "nsubj")              # a bare participle the parser gave a subject: passive
         for entity, ptok in s.persons(who):
             add(entity, "member_of", s.subtree_text(bodies[0]), tok, ptok)
 
@@ -167,11 +172,14 @@ _MEMBER_PERSON = (r"activist|militant|agitator|organi[sz]er|leader|deputy|member
 # "Labour" is a party only before such a noun ("Labour left winger Barbara Castle", "the Labour
 # spokesman"); alone it is the word for work.
 _LABOUR = r"Labou?r"
-_ADDRESS = r"(?:(?:Sir|Mr\.?|Mrs\.?|Mme\.?|Miss|Comrade|Dr\.?|Herr|Citizen|Lord|Lady|M\.)\s+)?"
+# a form of address and given names the mention may leave out ("The Liberal Sir Herbert (later
+# Lord) Samuel")
+_ADDRESS = (r"(?:(?:Sir|Mr\.?|Mrs\.?|Mme\.?|Miss|Comrade|Dr\.?|Herr|Citizen|Lord|Lady|M\.)\s+)?"
+            r"(?:(?-i:[A-Z])[a-z]+\s+|(?-i:[A-Z])\.\s*){0,2}(?:\([^()]{1,25}\)\s+)?")
 _PARTY_BEFORE = re.compile(
-    rf"(?:^|(?<=[\s(“\"‘]))(?P<party>(?:Old\s+|Left\s+|Right\s+)?(?:(?=(?-i:[A-Z]))(?:{_PARTY_ALT})(?![\w-])))"
+    rf"(?<=[\s(])(?P<party>(?:Old\s+|Left\s+|Right\s+)?(?:(?=(?-i:[A-Z]))(?:{_PARTY_ALT})(?![\w-])))"
     rf"(?:\s+(?P<noun>{_MEMBER_PERSON}))?\s+{_ADDRESS}$|"
-    rf"(?:^|(?<=[\s(“\"‘]))(?P<labour>{_LABOUR})\s+(?P<lnoun>{_MEMBER_PERSON})\s+{_ADDRESS}$", re.I)
+    rf"(?<=[\s(])(?P<labour>{_LABOUR})\s+(?P<lnoun>{_MEMBER_PERSON})\s+{_ADDRESS}$", re.I)
 # "The other Plekhanovite, David, …", "the Myasnikovist, Tiyunov, wrote": a party word, then a comma
 _PARTY_COMMA_BEFORE = re.compile(
     rf"\b(?:the|a|an|another|other|young|old|elderly)\s+(?P<party>(?=(?-i:[A-Z]))(?:{_PARTY_ALT})(?![\w-]))\s*,\s*$", re.I)
@@ -196,13 +204,21 @@ def surface_party_claims(s, add) -> None:
         if tok is None:
             continue
         lo = max(base, m.start - 80)
-        before = ctx.text[lo:m.start]
+        # (with the character before the window: a party word must start a word, and one in scare
+        # quotes, “Socialist” Minister Kerensky, is the author's irony)
+        before = (ctx.text[lo - 1] if lo > base else " ") + ctx.text[lo:m.start]
+        lo -= 1
         raw = ctx.text[m.end:min(end, m.end + 120)]
         after = _FOOTNOTE.sub("", raw, count=1)
         skip = len(raw) - len(after)
         found = []                                     # (party word, its document offset)
         mb = _PARTY_BEFORE.search(before)
-        if mb and not _name_as_modifier(s, m):
+        between = mb and before[mb.end("party" if mb.group("party") else "lnoun"):]
+        if mb and not _name_as_modifier(s, m) and not (ORG_HINT.search(between) or any(
+                w.lower().strip("()") in PARTY_WORDS for w in between.split())):
+            # (not "the Fourth Congress of the Communist International Comrade Zinoviev": the party
+            # word is the body's; a second party word is read on its own: "the Menshevik
+            # Internationalist David Dallin")
             g = "party" if mb.group("party") else "labour"
             found.append((mb.group(g), lo + mb.start(g)))
         mc = _PARTY_COMMA_BEFORE.search(before)

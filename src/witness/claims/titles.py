@@ -22,6 +22,7 @@ _LIST_HEAD = re.compile(r"\b([A-Z][a-z\-]+s)\s+(?:[A-Z][\w’'.\-]*\s+){1,3}(?:a
 _NAMED_THING = re.compile(r"(?:^|[\s(“\"‘])[Tt]he\s+$")
 _WORK_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(NAMED_THINGS))})s?,?\s+(?:the\s+)?$", re.I)   # roles.NAMED_THINGS
 _FOOTNOTE = re.compile(r"^\s*\[\d{1,3}\]")
+_THINKERS = {"theoretician", "ideologist", "ideologue"}
 _MP_AFTER = re.compile(r"^,?\s*(M\.\s?P\.|MP)(?!\s*[A-Z][a-z])")   # not the initials of the next name
 
 
@@ -139,6 +140,8 @@ def surface_appositions(s, add) -> None:
             if noun in NEEDS_ATTACHMENT and not attached:
                 continue
             if noun in LEADER_NOUNS and noun != "head":
+                if noun in _THINKERS and (not re.search(r"[A-Z]", where) or where.rstrip(".").endswith("ism")):
+                    continue                           # "the theoretician of permanent revolution": no body
                 if where:
                     add(m.entity, "member_of", where.split(None, 1)[1], tok, tok, climb=False)
                 continue
