@@ -90,6 +90,14 @@ CASES = [
      {"V.M. Smirnov": "smirnov"}, {("smirnov", M, "asserted")}),
     ("They denounced the Communist leaders (Petrov, Ivanov, Radek, etc.) as agents.", PEOPLE,
      {("petrov", M, "asserted"), ("ivanov", M, "asserted"), ("radek", M, "asserted")}),
+    # -- a body "headed by" or "chaired by" someone: its head (train 60, arnot-page-1937-russ-rev-1-04;
+    # dev 04, chicherin-1921-12-orient; train 35, missile-crisis-ch04)
+    ("First, the Cadets, the party of the Liberal capitalists, headed by Paul Miliukoff, with the Octobrists "
+     "on the right of them.", {"Paul Miliukoff": "milyukov"}, {("milyukov", O, "asserted"), ("milyukov", M, "asserted")}),
+    ("Our commercial mission headed by Comrade Balgor, has been in Persia since July 13th.", {"Balgor": "balgor"},
+     {("balgor", O, "asserted")}),
+    ("The Special Group Augmented is replaced by a different oversight organization, the Special Group, chaired "
+     "by McGeorge Bundy.", {"McGeorge Bundy": "bundy"}, {("bundy", O, "asserted"), ("bundy", M, "asserted")}),
     # -- a body and its leadership, "under" hung elsewhere by the parser (train 40, 36)
     ("Stalin’s frame-up system bears no resemblance to the outlook of the Bolsheviks under the leadership of "
      "Lenin and Trotsky.", {"Lenin": "lenin", "Trotsky": "trotsky", "Stalin": "stalin"},
@@ -128,6 +136,11 @@ CONTROLS = [
     # a party word that names the body before the name, not the person
     ("Only so recently as the Fourth Congress of the Communist International Comrade Petrov expounded his "
      "error, the members said.", PEOPLE, set()),
+    # "headed by" a description (its members stay the party's members), or heading no body
+    ("There was a balance between the war party headed by the German general staff (Petrov, Ivanov and Radek).",
+     PEOPLE, {("petrov", M, "asserted")}),
+    ("The procession was headed by Petrov.", PEOPLE, set()),
+    ("The article headed by a quotation from Petrov was printed.", PEOPLE, set()),
     # "other members" of no body
     ("Petrov and other members of the audience applauded.", PEOPLE, set()),
     # "under" a body's leader only with a noun of leadership ("a commission under Count X")

@@ -96,6 +96,10 @@ def party_list_claims(s, add) -> None:
 
 
 _LEADERSHIP = ("leadership", "direction", "command", "guidance")
+# a body "headed by" or "chaired by" someone: the post that gives him
+_HEADED = {"head": "head", "chair": "chairman", "preside": "chairman"}
+# bodies sent or formed for a task, which the ORG_HINT words leave out
+_MISSIONS = {"mission", "delegation", "legation", "embassy", "expedition", "organization", "organisation"}
 
 
 def leadership_claims(s, add) -> None:
@@ -119,12 +123,48 @@ def leadership_claims(s, add) -> None:
                 leaders += _prep_objects(g, "of")      # "under the leadership of Lenin"
             else:
                 leaders.append(g)                       # "under Stalin"
+        heads = []
         for c in tok.children:
-            if c.dep_ == "acl" and _lemma(c) in ("lead", "head", "found", "direct"):
+            if c.dep_ == "acl" and _lemma(c) in ("lead", "head", "found", "direct", "chair"):
                 leaders += _prep_objects(c, "by")       # "the group led by Shachtman"
-        org = " ".join(t.text for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("det",)) or tok.text
+            if c.dep_ == "acl" and _lemma(c) in _HEADED:
+                heads += [(c, g) for g in _prep_objects(c, "by")]
+        org = _name_of(tok)
         for entity, ptok in s.persons(leaders):
             add(entity, "member_of", org, tok, ptok)
+        for verb, g in heads:                          # "the Cadets, …, headed by Paul Miliukoff": its head
+            if not _named(s, g):
+                continue                               # "headed by the general staff (Hindenburg, …)"
+            for entity, ptok in s.persons([g]):
+                add(entity, "held_office", f"{_HEADED[_lemma(verb)]} of {org}", verb, ptok)
+
+
+def _named(s, tok) -> bool:
+    """The token is part of a person's name in the text (not a description the resolver reads)."""
+    start = s.base + tok.idx
+    return s.ctx.mention_at(start, start + len(tok.text)) is not None
+
+
+def _name_of(tok) -> str:
+    """A body's name from its noun and the words before it ("Our commercial mission"), not the
+    clause around it ("First, the Cadets")."""
+    first = min((t.i for t in tok.subtree if t.i <= tok.i and t.dep_ in (
+        "compound", "amod", "poss", "nmod", "nummod", "case")), default=tok.i)
+    return tok.doc[first:tok.i + 1].text
+
+
+def headed_body_claims(s, add) -> None:
+    """"Our commercial mission headed by Comrade Balgor", "a different oversight organization, the
+    Special Group, chaired by McGeorge Bundy": a body's head or chairman holds that post (the
+    parser hangs the participle on the body's description as often as on its name)."""
+    for tok in s.tokens:
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() not in _MISSIONS:
+            continue
+        for c in tok.children:
+            if c.dep_ == "acl" and _lemma(c) in _HEADED:
+                org = _name_of(tok)
+                for entity, ptok in s.persons([g for g in _prep_objects(c, "by") if _named(s, g)]):
+                    add(entity, "held_office", f"{_HEADED[_lemma(c)]} of {org}", c, ptok)
 
 
 def join_claims(s, add) -> None:

@@ -113,7 +113,8 @@ PARTY_WORDS = {
     "decemist", "decemists", "decist", "decists", "myasnikovist", "myasnikovists", "plekhanovite",
     "plekhanovites", "pabloite", "pabloites", "musteite", "musteites", "lambertist", "healyite", "posadist",
     "bordigist", "bordigists", "peronist", "peronists", "bakuninist", "bakuninists", "girondist", "girondists",
-    "hussite", "hussites", "democrats", "republicans", "conservatives", "laborite", "labourites",
+    "hussite", "hussites", "democrats", "republicans", "conservatives", "laborite", "labourites", "cadets",
+    "octobrists",
 }
 _PARTY_PLURAL = {w for w in PARTY_WORDS if w.endswith("s")}
 _COPULAS = {"be", "become", "remain", "stay", "continue", "serve", "act"}
