@@ -90,6 +90,14 @@ CASES = [
      {"V.M. Smirnov": "smirnov"}, {("smirnov", M, "asserted")}),
     ("They denounced the Communist leaders (Petrov, Ivanov, Radek, etc.) as agents.", PEOPLE,
      {("petrov", M, "asserted"), ("ivanov", M, "asserted"), ("radek", M, "asserted")}),
+    # -- a list of names after a plural office (train 49, krupskaya-works-rol-rol16; train 55,
+    # saville-1987-xx-usbases)
+    ("He pointed out the representatives of the Third Duma, Poletayev and Shurkanov, to us.",
+     {"Poletayev": "poletayev", "Shurkanov": "shurkanov"},
+     {("poletayev", O, "asserted"), ("shurkanov", O, "asserted")}),
+    ("The Prime Minister, Malenkov, together with his four First Deputies (Beria, Molotov and Bulganin) have "
+     "been purged.", {"Malenkov": "malenkov", "Beria": "beria", "Molotov": "molotov", "Bulganin": "bulganin"},
+     {("malenkov", O, "asserted"), ("beria", O, "asserted"), ("molotov", O, "asserted"), ("bulganin", O, "asserted")}),
     # -- a body "headed by" or "chaired by" someone: its head (train 60, arnot-page-1937-russ-rev-1-04;
     # dev 04, chicherin-1921-12-orient; train 35, missile-crisis-ch04)
     ("First, the Cadets, the party of the Liberal capitalists, headed by Paul Miliukoff, with the Octobrists "
@@ -136,6 +144,9 @@ CONTROLS = [
     # a party word that names the body before the name, not the person
     ("Only so recently as the Fourth Congress of the Communist International Comrade Petrov expounded his "
      "error, the members said.", PEOPLE, set()),
+    # a plural office of nothing, or a list that is a new clause's subject
+    ("He wrote to two representatives, Petrov and Ivanov, about the matter.", PEOPLE, set()),
+    ("Against the generals, Petrov and Ivanov fought bravely for the committee members.", PEOPLE, set()),
     # "headed by" a description (its members stay the party's members), or heading no body
     ("There was a balance between the war party headed by the German general staff (Petrov, Ivanov and Radek).",
      PEOPLE, {("petrov", M, "asserted")}),

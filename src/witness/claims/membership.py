@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .roles import (DEMONYMS, MEMBER_NOUNS, OFFICE_NOUNS, PARTY_WORDS, _JOIN, ORG_HINT, _PARTY_PLURAL, _appos_chain, _children,
+from .roles import (MEMBER_NOUNS, OFFICE_NOUNS, PARTY_WORDS, _JOIN, ORG_HINT, _PARTY_PLURAL, _appos_chain, _children,
                     _is_copula, _lemma, _org_of, _prep_objects)
 
 
@@ -339,56 +339,3 @@ def other_members_claims(s, add) -> None:
             holders.append(t)
         for entity, ptok in s.persons(holders, expand=False):
             add(entity, "member_of", org, tok, ptok)
-
-
-# -- a list of names after its body's members or leaders ----------------------------------------
-# "Two leading members of the military organisation of the Bulgarian Communist Party, Yankov and
-# Minkov, were killed", "the Communist leaders (Rajk, Kostov, Gomulka …)", "One of the Decist
-# leaders – V.M. Smirnov –": the parser hangs such a list anywhere; in the text it is plain.
-_GROUP_BEFORE = re.compile(
-    r"\b(?:the|two|three|four|five|six|seven|several|its|their|our|other|both|all|some|many)\s+"
-    r"(?P<mods>(?:[\w’'.\-]+\s+){0,4}?)(?P<noun>members|leaders|founders|co-founders)"
-    r"(?P<of>\s+of\s+(?:the\s+)?(?P<org>[^,;:()“”\"\[\]]{1,80}?))?\s*(?:,|:|\(|–|—)\s*$", re.I)
-_GROUP_AFTER = re.compile(r"^\s*(?:\[\d{1,3}\]\s*)?(?:[,.;:)–—]|\s(?:were|are|had|have|who|etc)\b|$)")
-_LIST_GAP = re.compile(r"^(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)$")
-
-
-def member_list_claims(s, add) -> None:
-    ctx, base = s.ctx, s.base
-    end = base + len(s.text)
-    mentions = ctx.mentions_in(base, end)
-    runs, run = [], []
-    for m in mentions:
-        if run and _LIST_GAP.match(ctx.text[run[-1].end:m.start]):
-            run.append(m)
-        else:
-            run = [m]
-            runs.append(run)
-    for run in runs:
-        lo = max(base, run[0].start - 160)
-        h = _GROUP_BEFORE.search(ctx.text[lo:run[0].start])
-        if not h or not _GROUP_AFTER.match(ctx.text[run[-1].end:end]):
-            continue
-        mods = [w for w in h.group("mods").split() if w.lower() not in ("leading", "prominent", "principal", "chief",
-                                                                      "main", "other", "real", "most")]
-        if {w.lower() for w in mods} & _NOT_MODS:
-            continue                                   # "the enemies and the leaders of …"
-        org = h.group("org")
-        if org:
-            org = org.strip()
-            if len(org.split()) > 8:
-                continue                               # a clause, not a body's name
-            if not (ORG_HINT.search(org) or re.search(r"\b[A-Z](?![\w\-]*ism\b)", org)):
-                continue                               # "the leaders of the strike", "the founders of modern Socialism"
-        else:
-            named = [w for w in mods if w[:1].isupper() and w.lower() not in DEMONYMS]
-            if not named:
-                continue                               # "the other leaders, X and Y": no body named
-            org = " ".join(named)
-        trig = s.token_at(lo + h.start("noun"))
-        if trig is None:
-            continue
-        for m in run:
-            tok = s.token_at(m.start)
-            if tok is not None:
-                add(m.entity, "member_of", org, trig, tok, climb=False)
