@@ -92,7 +92,8 @@ CASES = [
      {("petrov", M, "asserted"), ("ivanov", M, "asserted"), ("radek", M, "asserted")}),
     # -- a list of names after a plural office (train 49, krupskaya-works-rol-rol16; train 55,
     # saville-1987-xx-usbases)
-    ("He pointed out the representatives of the Third Duma, Poletayev and Shurkanov, to us.",
+    ("The fact that the meeting with the representatives of the Third Duma, Poletayev and Shurkanov, held in "
+     "Leipzig after the conference, had also become known to the police – all this was no great harm.",
      {"Poletayev": "poletayev", "Shurkanov": "shurkanov"},
      {("poletayev", O, "asserted"), ("shurkanov", O, "asserted")}),
     ("The Prime Minister, Malenkov, together with his four First Deputies (Beria, Molotov and Bulganin) have "

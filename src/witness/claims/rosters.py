@@ -35,18 +35,29 @@ def _runs(s) -> list[list]:
     return runs
 
 
+def _last(rx, text):
+    """The group noun phrase nearest the list: the first match whose modifiers are plain words
+    ("the representatives of the Third Duma, …", not "the meeting with the representatives …";
+    not "the enemies and the leaders of …")."""
+    pos = 0
+    while (h := rx.search(text, pos)) is not None:
+        if not {w.lower() for w in h.group("mods").split()} & (_NOT_MODS | {"who", "which", "whom", "were", "are",
+                                                                            "with", "to", "from", "by", "a", "an"}):
+            return h
+        pos = h.start() + 1
+    return None
+
+
 def member_list_claims(s, add) -> None:
     ctx, base = s.ctx, s.base
     end = base + len(s.text)
     for run in _runs(s):
         lo = max(base, run[0].start - 160)
-        h = _GROUP_BEFORE.search(ctx.text[lo:run[0].start])
+        h = _last(_GROUP_BEFORE, ctx.text[lo:run[0].start])
         if not h or not _GROUP_AFTER.match(ctx.text[run[-1].end:end]):
             continue
         mods = [w for w in h.group("mods").split() if w.lower() not in ("leading", "prominent", "principal", "chief",
                                                                       "main", "other", "real", "most")]
-        if {w.lower() for w in mods} & _NOT_MODS:
-            continue                                   # "the enemies and the leaders of …"
         org = h.group("org")
         if org:
             org = org.strip()
@@ -89,12 +100,10 @@ def office_list_claims(s, add) -> None:
     end = base + len(s.text)
     for run in _runs(s):
         lo = max(base, run[0].start - 140)
-        h = _OFFICE_GROUP.search(ctx.text[lo:run[0].start])
+        h = _last(_OFFICE_GROUP, ctx.text[lo:run[0].start])
         if not h or not _GROUP_AFTER.match(ctx.text[run[-1].end:end]):
             continue
         mods = h.group("mods").split()
-        if {w.lower() for w in mods} & (_NOT_MODS | {"who", "which", "whom", "were", "are"}):
-            continue
         noun = _OFFICES_PLURAL[h.group("noun").lower()]
         where = h.group("of")
         if noun in NEEDS_ATTACHMENT and not where and not any(
