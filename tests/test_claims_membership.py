@@ -106,7 +106,7 @@ CASES = [
     ("Our commercial mission headed by Comrade Balgor, has been in Persia since July 13th.", {"Balgor": "balgor"},
      {("balgor", O, "asserted")}),
     ("The Special Group Augmented is replaced by a different oversight organization, the Special Group, chaired "
-     "by McGeorge Bundy.", {"McGeorge Bundy": "bundy"}, {("bundy", O, "asserted"), ("bundy", M, "asserted")}),
+     "by McGeorge Bundy.", {"McGeorge Bundy": "bundy"}, {("bundy", O, "asserted")}),   # (a chair: no member_of)
     # -- a body and its leadership, "under" hung elsewhere by the parser (train 40, 36)
     ("Stalin’s frame-up system bears no resemblance to the outlook of the Bolsheviks under the leadership of "
      "Lenin and Trotsky.", {"Lenin": "lenin", "Trotsky": "trotsky", "Stalin": "stalin"},
@@ -172,3 +172,35 @@ def test_membership_read(nlp, text, people, expected):
 @pytest.mark.parametrize("text, people, expected", CONTROLS)
 def test_no_membership_the_text_does_not_say(nlp, text, people, expected):
     assert roles(nlp, text, people) == expected
+
+
+def author_roles(nlp, text):
+    """Roles of a document whose author is known (the blind gold's AUTHOR)."""
+    from witness.claims import extract_claims
+    from witness.claims.gold import make_document
+    from witness.model import Creator
+    doc = make_document(text, PEOPLE, "1950")
+    doc.record.creators = [Creator("author", "AUTHOR", entity="AUTHOR")]
+    return {(c.subject, c.predicate, c.certainty) for c in extract_claims(doc, nlp=nlp) if c.predicate in ROLES}
+
+
+WE_CASES = [
+    # train 12 (shachtma-1945-11-practical): the writer's "we" with its body, in sentences without
+    # any other trigger word
+    ("But we of the Workers Party believe there is an alternative.", {("AUTHOR", M, "asserted")}),
+    ("They are the things that we, the Workers Party, stand for.", {("AUTHOR", M, "asserted")}),
+    ("We Communists have no illusions as to the character of any peace.", {("AUTHOR", M, "asserted")}),
+    ("We members of the Political Bureau received protocols from the doctors.", {("AUTHOR", M, "asserted")}),
+    # no body: a view, a century, an audience, a government speaking for its country (dev 52,
+    # chicherin-1918-10-diplomacy)
+    ("We Marxists know better than the leaders.", set()),
+    ("We of the twentieth century know better than the leaders.", set()),
+    ("We members of the audience applauded the leader.", set()),
+    ("We feel as alien to you as we, the Workmen’s and Peasants’ Revolutionary Government, feel to the leaders.",
+     set()),
+]
+
+
+@pytest.mark.parametrize("text, expected", WE_CASES)
+def test_the_writers_we(nlp, text, expected):
+    assert author_roles(nlp, text) == expected

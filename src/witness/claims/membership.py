@@ -125,7 +125,7 @@ def leadership_claims(s, add) -> None:
                 leaders.append(g)                       # "under Stalin"
         heads = []
         for c in tok.children:
-            if c.dep_ == "acl" and _lemma(c) in ("lead", "head", "found", "direct", "chair"):
+            if c.dep_ == "acl" and _lemma(c) in ("lead", "head", "found", "direct"):
                 leaders += _prep_objects(c, "by")       # "the group led by Shachtman"
             if c.dep_ == "acl" and _lemma(c) in _HEADED:
                 heads += [(c, g) for g in _prep_objects(c, "by")]
@@ -339,3 +339,38 @@ def other_members_claims(s, add) -> None:
             holders.append(t)
         for entity, ptok in s.persons(holders, expand=False):
             add(entity, "member_of", org, tok, ptok)
+
+
+def we_claims(s, add) -> None:
+    """The writer's or a quoted speaker's "we" with its body: "we of the Workers Party", "we,
+    the Workers Party,", "we members of the Political Bureau", "We Bolsheviks"."""
+    ctx = s.ctx
+    for tok in s.tokens:
+        if tok.lower_ != "we" or tok.pos_ != "PRON":
+            continue
+        bodies = [g for g in _prep_objects(tok, "of") if _a_body(g.text, s.subtree_text(g))]
+        for a in tok.children:
+            if a.dep_ != "appos":
+                continue
+            if _lemma(a) in ("member", "leader") and a.tag_ == "NNS":
+                bodies += [g for g in _prep_objects(a, "of") if _a_body(g.text, s.subtree_text(g))]
+            elif a.lower_ in _PARTY_PLURAL and a.text[:1].isupper() or a.pos_ == "PROPN" and ORG_HINT.search(
+                    s.subtree_text(a) or "") and not _STATE.search(s.subtree_text(a) or ""):
+                # "We Bolsheviks", "we, the Workers Party,"; not the diplomatic "we, the Workmen’s
+                # and Peasants’ Revolutionary Government," that speaks for a country
+                bodies.append(a)
+        if not bodies:
+            continue
+        start = s.base + tok.idx
+        speaker = ctx.first_person(start)              # a quoted speaker's or a trial defendant's "we"
+        if speaker is None and ctx.author and not ctx.quotation(start)[0] and not ctx.block_quoted(start):
+            speaker = ctx.author
+        if speaker is not None:
+            add(speaker, "member_of", s.subtree_text(bodies[0]), bodies[0], tok, climb=False)
+
+
+_STATE = re.compile(r"\b(?:government|cabinet|ministry|state|republic|kingdom|nation|people)\b", re.I)
+
+
+def _a_body(head: str, text: str | None) -> bool:
+    return bool(text) and (ORG_HINT.search(text) is not None or head[:1].isupper() and not head.endswith("ism"))
