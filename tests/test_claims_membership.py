@@ -65,6 +65,12 @@ CASES = [
     ("Gorter was the theoretician of the SDP.", {"Gorter": "gorter"}, {("gorter", M, "asserted")}),
     ("Alfred J. Fried, the theoretician of the Peace movement, wrote a book.", {"Alfred J. Fried": "fried"},
      {("fried", M, "asserted")}),
+    # train 50 (ciliga-1938-xx-lo1), train 60 (arnot-page-1937-russ-rev-1-04): "named" after a
+    # member, a party word as the subject of a copula whose predicate is the name
+    ("Then a member of the Opposition named Bagratian came forward.", {"Bagratian": "bagratian"},
+     {("bagratian", M, "asserted")}),
+    ("This young Georgian Bolshevik was Joseph Vissarionovich Djugashvilli.",
+     {"Joseph Vissarionovich Djugashvilli": "stalin"}, {("stalin", M, "asserted")}),
     # -- "X, of the Y" -----------------------------------------------------------------------
     # dev 58 (murphy-jt-1930-01-social-fascism)
     ("The Labour Government flung troops into the situation, and Mr. Brailsford, of the New Leader, wrote:",
@@ -153,6 +159,9 @@ CONTROLS = [
      PEOPLE, {("petrov", M, "asserted")}),
     ("The procession was headed by Petrov.", PEOPLE, set()),
     ("The article headed by a quotation from Petrov was printed.", PEOPLE, set()),
+    # "named" after a member of no body
+    ("A member of the audience named Petrov spoke.", PEOPLE, set()),
+    ("He knew a man named Petrov in the Party.", PEOPLE, set()),
     # "other members" of no body
     ("Petrov and other members of the audience applauded.", PEOPLE, set()),
     # "under" a body's leader only with a noun of leadership ("a commission under Count X")

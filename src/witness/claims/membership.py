@@ -39,6 +39,9 @@ def party_claims(s, add) -> None:
         elif tok.dep_ in ("attr",) and _is_copula(head):
             holders = _children(head, "nsubj")         # "Crane is a Socialist"
             appositive = False
+        elif tok.dep_ == "nsubj" and _is_copula(head) and head.lemma_ == "be":
+            holders = [a for a in _children(head, "attr") if a.pos_ == "PROPN"]
+            appositive = False                         # "This young Georgian Bolshevik was Joseph Djugashvilli"
         elif tok.dep_ == "appos" and head.pos_ == "PROPN":
             holders = [head]                           # "Zinoviev, a Bolshevik since 1903"
         elif tok.dep_ in ("ROOT", "nsubj") and any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in tok.children):
@@ -228,6 +231,11 @@ _PARTY_AFTER = re.compile(
     rf"(?:a|an|the|another)\s+(?P<mods>(?:[\w’'\-]+\s+){{0,2}}?)"
     rf"(?:(?P<party>(?=(?-i:[A-Z]))(?:{_PARTY_ALT})(?![\w-]))(?:\s+(?P<noun>{_MEMBER_PERSON}))?|(?P<labour>{_LABOUR})\s+(?P<lnoun>{_MEMBER_PERSON}))"
     rf"\s*(?=[,.;:)]|\s+(?:and|who|whose|since|from|in|at|until|during|for)\b|$)", re.I)
+# "a Bolshevik named Petrov", "a member of the Opposition named Bagratian"
+_NAMED_BEFORE = re.compile(
+    rf"\b(?:a|an|one|another|the)\s+(?:(?:young|old|elderly|certain|prominent|leading)\s+)?(?:(?P<party>(?=(?-i:[A-Z]))"
+    rf"(?:{_PARTY_ALT})(?![\w-]))|(?:member|leader)\s+of\s+(?:the\s+)?(?P<org>[^,;:()“”\"]{{1,50}}?))\s+"
+    rf"(?:named|called|by\s+the\s+name\s+of)\s+{_ADDRESS}$", re.I)
 # words that make the phrase something other than the person's own party ("an enemy of the
 # Communists", "a non Communist", "a friend and Bolshevik")
 _NOT_MODS = {"and", "or", "of", "the", "not", "no", "non", "anti", "pro", "enemy", "opponent", "critic", "like",
@@ -261,6 +269,10 @@ def surface_party_claims(s, add) -> None:
             # Internationalist David Dallin")
             g = "party" if mb.group("party") else "labour"
             found.append((mb.group(g), lo + mb.start(g)))
+        mn = _NAMED_BEFORE.search(before)
+        if mn and (mn.group("party") or ORG_HINT.search(mn.group("org")) or mn.group("org")[:1].isupper()):
+            g = "party" if mn.group("party") else "org"
+            found.append((mn.group(g), lo + mn.start(g)))
         mc = _PARTY_COMMA_BEFORE.search(before)
         # singular only: "along with the Communists, Thomas, Addes …", "under the Nazis, Mussolini,
         # and Vichy" are lists of different things
