@@ -92,7 +92,8 @@ CERTAINTY_CASES = [
     # or membership ("a Russian non-Marxist economist", "the German student leader")
     ("This was the argument of Petrov, a Russian non-Marxist economist.", set()),
     ("This was the attempted assassination by the German student leader Petrov.", set()),
-    ("Petrov, the Labour spokesman, spoke.", {("petrov", "held_office", "asserted")}),
+    # (Labour is also his party: the blind gold reads "Colonel Wedgwood, the Labour spokesman" so)
+    ("Petrov, the Labour spokesman, spoke.", {("petrov", "held_office", "asserted"), ("petrov", "member_of", "asserted")}),
     # fleeing somewhere that is no country is no exile
     ("Petrov fled during a break to a secondhand bookshop.", set()),
     ("Petrov fled to Mexico in 1937.", {("petrov", "exiled", "asserted")}),

@@ -21,6 +21,8 @@ _ABBREV = re.compile(
 PRONOUNS = {"he", "him", "his", "she", "her", "himself", "herself"}
 _PRONOUN_RE = re.compile(r"\b(he|him|his|she|her)\b", re.I)
 _FIRST_PERSON_RE = re.compile(r"\b(I|me|my)\b")
+# the writer's "we" with a body: "we of the Workers Party", "we members of …", "We Bolsheviks"
+_WE_BODY_RE = re.compile(r"\b[Ww]e,?\s+(?:of\s+the\s|members\s+of\s|the\s+[A-Z]|[A-Z][a-z]+s\b)")
 # What may stand before a sentence's subject: nothing, or a short opening phrase ("In February 1938, ").
 _SUBJECT_LEAD = re.compile(r"^[\s“\"‘'(–—-]*(?:[A-Z][^,;:]{0,40},\s*)?$")
 _SUBJ_PRONOUN_RE = re.compile(r"\b(he|she|He|She)\b")
@@ -186,14 +188,14 @@ class Context:
         out = []
         for k, (s, e, pi) in enumerate(self.sentences):
             chunk = self.text[s:e]
-            if not PREFILTER.search(chunk) and not self._work_after_person(s, e):
+            if not PREFILTER.search(chunk) and not self._work_after_person(s, e) and not _WE_BODY_RE.search(chunk):
                 continue
             if self.mentions_in(s, e):
                 out.append((s, e))
             elif (_PRONOUN_RE.search(chunk) or _FIRST_PERSON_RE.search(chunk) or _PLURAL_RE.search(chunk)) \
                     and self._person_before(k):
                 out.append((s, e))
-            elif self.author and _FIRST_PERSON_RE.search(chunk):
+            elif self.author and (_FIRST_PERSON_RE.search(chunk) or _WE_BODY_RE.search(chunk)):
                 out.append((s, e))
             elif self.titles() and any(self.title_holder(m.group(1), s + m.start(1))
                                        for m in _THE_TITLE.finditer(chunk)):

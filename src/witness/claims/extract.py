@@ -27,8 +27,11 @@ from .predicates import LEAVING
 from .authorship import authorship_claims
 from .learned import learned_claims
 from .meetings import meeting_claims
-from .membership import elected_to_claims, join_claims, leadership_claims, party_claims, party_list_claims
+from .membership import (elected_to_claims, headed_body_claims, join_claims, leadership_claims,
+                         of_the_body_claims, other_members_claims, party_claims, party_list_claims,
+                         surface_party_claims, we_claims)
 from .roles import office_claims
+from .rosters import member_list_claims, office_list_claims
 from .titles import surface_appositions, title_claims, title_reference_claims
 from .triggers import _trigger
 
@@ -270,6 +273,13 @@ def claims_from_sentence(ctx: Context, base: int, sdoc, doc_date: str | None, mo
     office_claims(s, add)
     title_claims(s, add)
     surface_appositions(s, add)
+    surface_party_claims(s, add)
+    of_the_body_claims(s, add)
+    other_members_claims(s, add)
+    member_list_claims(s, add)
+    office_list_claims(s, add)
+    headed_body_claims(s, add)
+    we_claims(s, add)
     title_reference_claims(s, add)
     party_claims(s, add)
     join_claims(s, add)

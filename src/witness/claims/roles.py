@@ -69,6 +69,7 @@ OFFICE_NOUNS = TITLES - {"deputy_title"} | {
     "founder", "co-founder", "publisher", "consultant", "referent", "instructor", "organiser",
     "sub-prefect", "prefect", "commandant", "warden", "president", "chief-of-staff", "generalissimo",
     "minister", "legislator", "parliamentarian", "burgomaster", "mayor", "deputy", "senator",
+    "theoretician", "ideologist", "ideologue",
 }
 # Head nouns that are an office only with something saying where ("chief economist at the IMF",
 # "the Moscow correspondent of The Times", "agent of the G.P.U.") — a profession alone is not.
@@ -91,7 +92,9 @@ turkish ukrainian uruguayan venezuelan vietnamese welsh yugoslav african asian e
 """.split())
 # "leader of the MIR", "Austrian Socialist leader": the annotators' reading is both an office
 # and a membership.
-LEADER_NOUNS = {"leader", "leaders", "founder", "co-founder", "chieftain", "pillar", "head"}
+LEADER_NOUNS = {"leader", "leaders", "founder", "co-founder", "chieftain", "pillar", "head",
+                # "Gorter was the theoretician of the SDP": a party's thinker is its member (blind gold)
+                "theoretician", "ideologist", "ideologue"}
 # Party and movement words that describe a person's membership ("the Menshevik Dan").
 PARTY_WORDS = {
     "bolshevik", "bolsheviks", "menshevik", "mensheviks", "communist", "communists", "socialist",
@@ -105,6 +108,13 @@ PARTY_WORDS = {
     "social-revolutionary", "populist", "radical", "radicals", "whig", "maoist", "castroist",
     "revolutionaries", "internationalist", "internationalists", "guardist", "guardists", "anabaptist",
     "anabaptists", "spartacist", "spartacists", "independent", "independents", "left-winger", "winger",
+    # factions named after a leader or a programme ("the Decemist Davidov", "Savva was a
+    # Plekhanovite"): the corpus's Russian and Trotskyist tendencies
+    "decemist", "decemists", "decist", "decists", "myasnikovist", "myasnikovists", "plekhanovite",
+    "plekhanovites", "pabloite", "pabloites", "musteite", "musteites", "lambertist", "healyite", "posadist",
+    "bordigist", "bordigists", "peronist", "peronists", "bakuninist", "bakuninists", "girondist", "girondists",
+    "hussite", "hussites", "democrats", "republicans", "conservatives", "laborite", "labourites", "cadets",
+    "octobrists",
 }
 _PARTY_PLURAL = {w for w in PARTY_WORDS if w.endswith("s")}
 _COPULAS = {"be", "become", "remain", "stay", "continue", "serve", "act"}
@@ -115,7 +125,8 @@ ORG_HINT = re.compile(r"\b(party|committee|league|union|federation|international
                        r"council|bureau|buro|soviet|congress|executive|club|society|section|"
                        r"organi[sz]ation|opposition|cell|branch|movement|front|army|brigade|cheka|"
                        r"g\.?p\.?u|n\.?k\.?v\.?d|comintern|politburo|politbureau|presidium|parliament|"
-                       r"duma|assembly|board|staff|government|cabinet|ministry|office|commission)\b", re.I)
+                       r"duma|assembly|board|staff|government|cabinet|ministry|office|commission|kuomintang|guomindang|"
+                       r"komsomol|secretariat)\b|\bC\.\s?C\.(?!\w)", re.I)
 
 
 def _lemma(tok) -> str:
@@ -237,7 +248,7 @@ def office_claims(s, add) -> None:
         if tok.pos_ not in ("NOUN", "PROPN"):
             continue
         office = lemma in OFFICE_NOUNS
-        member = lemma in MEMBER_NOUNS or lemma in ("leader", "founder", "co-founder", "chieftain")
+        member = lemma in MEMBER_NOUNS or lemma in LEADER_NOUNS - {"head", "pillar"}
         if not (office or member):
             continue
         holders, appositive = [], True
@@ -324,6 +335,8 @@ def _role_for(s, add, tok, lemma, top, holder, appositive) -> None:
         org = _org_of(s, tok)
         if lemma in LEADER_NOUNS and lemma != "head":
             body = org is not None and (ORG_HINT.search(org) or org[:1].isupper())
+            if lemma in ("theoretician", "ideologist", "ideologue") and org and org.rstrip(".").endswith("ism"):
+                body = False                           # "one of the theoreticians of Bolshevism": a doctrine
             if not body:
                 continue                               # "a leader", "the founder of a theory": no body named
             # a leader or founder of a party or group: annotators read membership ("SWP leader

@@ -21,6 +21,8 @@ _LIST_HEAD = re.compile(r"\b([A-Z][a-z\-]+s)\s+(?:[A-Z][\w’'.\-]*\s+){1,3}(?:a
 # Senator Schröder", "the General Belgrano"); the titles that take it for a person are in roles.py.
 _NAMED_THING = re.compile(r"(?:^|[\s(“\"‘])[Tt]he\s+$")
 _WORK_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(NAMED_THINGS))})s?,?\s+(?:the\s+)?$", re.I)   # roles.NAMED_THINGS
+_FOOTNOTE = re.compile(r"^\s*\[\d{1,3}\]")
+_THINKERS = {"theoretician", "ideologist", "ideologue"}
 _MP_AFTER = re.compile(r"^,?\s*(M\.\s?P\.|MP)(?!\s*[A-Z][a-z])")   # not the initials of the next name
 
 
@@ -108,7 +110,7 @@ def surface_appositions(s, add) -> None:
         if tok is None:
             continue
         before = ctx.text[max(base, m.start - 140):m.start]
-        after = ctx.text[m.end:min(end, m.end + 140)]
+        after = _FOOTNOTE.sub("", ctx.text[m.end:min(end, m.end + 140)], count=1)   # "Bordiga [3], the founder …"
         after_ok = re.match(r"^\s*(?:[,.;:)]|who\b|whose\b|$)", after) is not None
         hits = []
         mb = _APPOS_BEFORE.search(before)
@@ -121,6 +123,9 @@ def surface_appositions(s, add) -> None:
             noun = h.group("noun").lower()
             mods = (h.group("mods") or "").strip()
             where = (h.group("of") or "").strip()
+            if mods.lower().endswith(" and") and noun in LEADER_NOUNS | MEMBER_NOUNS and \
+                    re.search(r"[A-Z]", h.group("of") or ""):
+                mods = ""                              # "the well-known indemnity champion and leader of the Second International"
             if any(w.lower() in ("and", "or", "but", "who", "which") for w in mods.split()):
                 continue
             phrase = " ".join(x for x in (mods, h.group("noun"), where) if x)
@@ -135,6 +140,8 @@ def surface_appositions(s, add) -> None:
             if noun in NEEDS_ATTACHMENT and not attached:
                 continue
             if noun in LEADER_NOUNS and noun != "head":
+                if noun in _THINKERS and (not re.search(r"[A-Z]", where) or where.rstrip(".").endswith("ism")):
+                    continue                           # "the theoretician of permanent revolution": no body
                 if where:
                     add(m.entity, "member_of", where.split(None, 1)[1], tok, tok, climb=False)
                 continue

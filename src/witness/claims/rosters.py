@@ -1,0 +1,121 @@
+"""Lists of names after the group they stand for: "Two leading members of the military organisation
+of the Bulgarian Communist Party, Yankov and Minkov, were killed" (member_of), "the representatives
+of the Third Duma, Poletayev and Shurkanov", "seven ministers: Attlee, Bevin, Morrison …"
+(held_office).  The parser hangs such a list anywhere (a conjunct of the body, an apposition of
+the wrong noun); in the text it is plain: a plural group noun, a comma, colon, dash or bracket,
+names joined by commas and "and", and the list closed by punctuation or the verb.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .membership import _NOT_MODS
+from .roles import DEMONYMS, NEEDS_ATTACHMENT, OFFICE_NOUNS, ORG_HINT
+
+
+# "the Communist leaders (Rajk, Kostov, Gomulka …)", "One of the Decist leaders – V.M. Smirnov –"
+_GROUP_BEFORE = re.compile(
+    r"\b(?:the|two|three|four|five|six|seven|several|its|their|our|other|both|all|some|many)\s+"
+    r"(?P<mods>(?:[\w’'.\-]+\s+){0,4}?)(?P<noun>members|leaders|founders|co-founders)"
+    r"(?P<of>\s+of\s+(?:the\s+)?(?P<org>[^,;:()“”\"\[\]]{1,80}?))?\s*(?:,|:|\(|–|—)\s*$", re.I)
+_GROUP_AFTER = re.compile(r"^\s*(?:\[\d{1,3}\]\s*)?(?:[,.;:)–—]|\s(?:were|are|had|have|who|etc)\b|$)")
+_LIST_GAP = re.compile(r"^(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)$")
+
+
+def _runs(s) -> list[list]:
+    """The sentence's person mentions grouped into lists ("A, B and C")."""
+    runs, run = [], []
+    for m in s.ctx.mentions_in(s.base, s.base + len(s.text)):
+        if run and _LIST_GAP.match(s.ctx.text[run[-1].end:m.start]):
+            run.append(m)
+        else:
+            run = [m]
+            runs.append(run)
+    return runs
+
+
+def _last(rx, text):
+    """The group noun phrase nearest the list: the first match whose modifiers are plain words
+    ("the representatives of the Third Duma, …", not "the meeting with the representatives …";
+    not "the enemies and the leaders of …")."""
+    pos = 0
+    while (h := rx.search(text, pos)) is not None:
+        if not {w.lower() for w in h.group("mods").split()} & (_NOT_MODS | {"who", "which", "whom", "were", "are",
+                                                                            "with", "to", "from", "by", "a", "an"}):
+            return h
+        pos = h.start() + 1
+    return None
+
+
+def member_list_claims(s, add) -> None:
+    ctx, base = s.ctx, s.base
+    end = base + len(s.text)
+    for run in _runs(s):
+        lo = max(base, run[0].start - 160)
+        h = _last(_GROUP_BEFORE, ctx.text[lo:run[0].start])
+        if not h or not _GROUP_AFTER.match(ctx.text[run[-1].end:end]):
+            continue
+        mods = [w for w in h.group("mods").split() if w.lower() not in ("leading", "prominent", "principal", "chief",
+                                                                      "main", "other", "real", "most")]
+        org = h.group("org")
+        if org:
+            org = org.strip()
+            if len(org.split()) > 8:
+                continue                               # a clause, not a body's name
+            if not (ORG_HINT.search(org) or re.search(r"\b[A-Z](?![\w\-]*ism\b)", org)):
+                continue                               # "the leaders of the strike", "the founders of modern Socialism"
+        else:
+            named = [w for w in mods if w[:1].isupper() and w.lower() not in DEMONYMS]
+            if not named:
+                continue                               # "the other leaders, X and Y": no body named
+            org = " ".join(named)
+        trig = s.token_at(lo + h.start("noun"))
+        if trig is None:
+            continue
+        for m in run:
+            tok = s.token_at(m.start)
+            if tok is not None:
+                add(m.entity, "member_of", org, trig, tok, climb=False)
+
+
+
+# Plural offices before a list: "the representatives of the Third Duma, Poletayev and Shurkanov",
+# "seven ministers: Attlee, Bevin, …", "the obscure Ministers, Schwerin and …".
+def _plural(w: str) -> str:
+    return w[:-1] + "ies" if re.search(r"[^aeiou]y$", w) else w + ("es" if w.endswith(("s", "sh", "ch")) else "s")
+
+
+_OFFICES_PLURAL = {_plural(w): w for w in OFFICE_NOUNS if w.isalpha() and w not in (
+    "leader", "founder", "head", "chief", "boss", "ruler", "theoretician", "ideologist", "ideologue", "agent",
+    "official", "officer", "clerk", "steward", "economist", "consultant", "instructor", "publisher", "pillar")}
+_OFFICE_GROUP = re.compile(
+    r"\b(?:the|two|three|four|five|six|seven|eight|nine|ten|several|its|their|our|his|her|both|all)\s+"
+    rf"(?P<mods>(?:[\w’'.\-]+\s+){{0,3}}?)(?P<noun>{'|'.join(sorted(_OFFICES_PLURAL, key=len, reverse=True))})"
+    r"(?P<of>\s+(?:of|to|for|in|at)\s+[^,;:()“”\"\[\]]{1,60}?)?\s*(?:,|:|\(|–|—)\s*$", re.I)
+
+
+def office_list_claims(s, add) -> None:
+    ctx, base = s.ctx, s.base
+    end = base + len(s.text)
+    for run in _runs(s):
+        lo = max(base, run[0].start - 140)
+        h = _last(_OFFICE_GROUP, ctx.text[lo:run[0].start])
+        if not h or not _GROUP_AFTER.match(ctx.text[run[-1].end:end]):
+            continue
+        mods = h.group("mods").split()
+        noun = _OFFICES_PLURAL[h.group("noun").lower()]
+        where = h.group("of")
+        if noun in NEEDS_ATTACHMENT and not where and not any(
+                w[:1].isupper() and w.lower() not in DEMONYMS for w in mods):
+            continue                                   # "two representatives, X and Y": of nothing
+        if where and len(where.split()) > 9:
+            continue
+        phrase = " ".join(x for x in (" ".join(mods), h.group("noun"), (where or "").strip()) if x)
+        trig = s.token_at(lo + h.start("noun"))
+        if trig is None:
+            continue
+        for m in run:
+            tok = s.token_at(m.start)
+            if tok is not None:
+                add(m.entity, "held_office", phrase, trig, tok, climb=False)
