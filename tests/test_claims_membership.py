@@ -213,3 +213,13 @@ WE_CASES = [
 @pytest.mark.parametrize("text, expected", WE_CASES)
 def test_the_writers_we(nlp, text, expected):
     assert author_roles(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # train hallas-works-1970-08-trotsky: "by the autumn he had joined Lenin in London" — a companion
+    ("By the autumn Petrov had joined Ivanov in London.", set()),
+    ("Petrov joined Ivanov and Sidorov in the opposition.", {("petrov", "member_of", "asserted")}),
+    ("Petrov joined Ivanov's group.", {("petrov", "member_of", "asserted")}),
+])
+def test_a_person_joined_is_no_body(nlp, text, expected):
+    assert roles(nlp, text) == expected

@@ -177,6 +177,9 @@ def join_claims(s, add) -> None:
         if tok.pos_ not in ("VERB",) or _lemma(tok) not in _JOIN:
             continue
         objs = _children(tok, "dobj") + _prep_objects(tok, "in", "into")
+        # "had joined Lenin in London", "joined Zinoviev and Kamenev in the opposition": a person
+        # joined is a companion, not a body; the body, if any, is what they are joined in
+        objs = [o for o in objs if not s.persons([o])]
         if not objs:
             continue
         obj = objs[0]
