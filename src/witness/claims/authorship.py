@@ -38,7 +38,14 @@ WORK_NOUNS = {
     "pen",
     "contributions", "biography_by", "history_by", "brochure", "tract", "sketch", "lecture_notes",
     "communication", "circular", "epistle", "postscript", "afterword", "dedication", "obituary",
+    "memorandum", "memoranda",
 }
+# What one sends is what one wrote ("Khrushchev sends a letter to Kennedy", "a coded telegram sent by
+# Stalin", "Brussilov sent an urgent wire"): the nouns a sent text goes by, and the verbs of sending.
+SENT_NOUNS = {"letter", "telegram", "wire", "cable", "cablegram", "message", "note", "memorandum",
+              "dispatch", "despatch", "reply", "declaration", "report", "petition", "missive", "epistle",
+              "circular", "communication"}
+SEND_VERBS = {"send", "dispatch", "despatch", "address", "submit"}
 # Nouns whose "of"-object is the author ("the writings of Proudhon"), not the subject matter
 # ("a biography of Marx", "the history of the Commune").
 OF_IS_BY = {"writing", "writings", "works", "letter", "letters", "pen", "article", "articles",
@@ -105,7 +112,9 @@ def authorship_claims(s, add) -> None:
             _work_noun(s, add, tok)
         if tok.pos_ in ("VERB", "AUX"):
             _speech_in_work(s, add, tok)
+            _sent_text(s, add, tok)
     _cited_after_quotation(s, add)
+    _by_after_work(s, add)
 
 
 def _work_noun(s, add, tok) -> None:
@@ -121,6 +130,8 @@ def _work_noun(s, add, tok) -> None:
     holders = []
     if work:
         holders += _children(tok, "poss")
+        if tok.dep_ == "appos" and tok.head.pos_ == "PROPN" and tok.text[:1].isupper() and _lemma(tok) in _CITED_PARTS:
+            holders.append(tok.head)                   # a citation: "L. Trotsky, Introduction to Tragedy of …"
     holders += _by_author(s, tok)
     if not work and not holders:
         return
@@ -145,6 +156,12 @@ def _work_noun(s, add, tok) -> None:
         add(entity, "wrote", _work_text(s, tok), tok, ptok)
 
 
+# What a citation names after its author ("R. Owen: Letters on Education", "L. Trotsky, Introduction to …"):
+# not a book's title after the person it is about ("Karl Marx: The Story of His Life"), nor a
+# volume of an edition ("Lenin, …, Selected Works, Volume 5 (1936)", whose year is the edition's).
+_CITED_PARTS = {"introduction", "preface", "foreword", "afterword", "postscript", "letter", "letters", "note",
+                "notes", "report", "memorandum", "article", "articles", "essay", "essays", "pamphlet", "reply",
+                "autobiography", "memoirs", "diary", "theses", "circular", "telegram", "message", "review", "critique"}
 # Work nouns that are as often spoken as written: placed in a chamber or a meeting they are a speech.
 _SPOKEN_OR_WRITTEN = {"review", "report", "reply", "statement", "polemic", "lecture"}
 _CHAMBER = re.compile(r"\b(house of commons|house of lords|commons|parliament|reichstag|duma|senate|chamber|"
@@ -225,8 +242,8 @@ def _titled_works(s, add) -> None:
         if any(o.start < lo + len(title) and lo < o.end for o in others):
             continue                                   # "Stalin’s Russia", "Lenin’s Bolshevik Party"
         words = [w.strip(".,:;").lower() for w in title.split()]
-        if not hit.group("q") and (words[-1] in _NOT_TITLES or words[0] in _NOT_TITLES):
-            continue
+        if not hit.group("q") and (_title_head(words) in _NOT_TITLES or words[0] in _NOT_TITLES):
+            continue                                   # (not "Isaacs’ Tragedy of the Chinese Revolution")
         if ctx.mention_at(lo, lo + len(title)) is not None:
             continue                                   # "Marx’s Engels": a person, not a work
         tok = s.token_at(m.start)
@@ -247,3 +264,144 @@ def _cited_after_quotation(s, add) -> None:
         tok = s.token_at(m.start)
         if tok is not None:
             add(m.entity, "wrote", None, tok, tok)
+
+
+def _passive(tok) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or (
+        tok.tag_ == "VBN" and tok.dep_ in ("acl", "relcl") and not any(c.dep_ == "aux" for c in tok.children))
+
+
+def _is_sent(tok) -> bool:
+    return _lemma(tok) in SENT_NOUNS or tok.lower_ in SENT_NOUNS
+
+
+def _someone_elses(s, text, writer_toks) -> bool:
+    """A sent text that names its own author ("sent Lenin's letter to Pravda", "a letter from
+    Engels"): who sent it forwarded it, and the work-noun rule gives it its writer."""
+    writers = {s.entity(w) for w in writer_toks}
+    named = _children(text, "poss") + _prep_objects(text, "from", "of", "by")
+    return any(s.entity(n) is not None and s.entity(n) not in writers for n in named)
+
+
+def _sent_text(s, add, tok) -> None:
+    """"Premier Khrushchev sends a letter to President Kennedy", "Ambassadors Stevenson and McCloy
+    send an eyes-only cable", "a coded telegram sent by Stalin", "the message which Mao sent",
+    "the memorandum addressed by Ailianos", "A telegram was received from Pyatnitsky"."""
+    lemma = _lemma(tok)
+    if lemma in SEND_VERBS:
+        passive = _passive(tok)
+        texts = _children(tok, "nsubjpass") if passive else _children(tok, "dobj")
+        if tok.dep_ in ("acl", "relcl") and (passive or any(c.lower_ in ("which", "that") for c in texts)):
+            texts = [tok.head]                         # "a telegram sent by Stalin", "the message which Mao sent"
+        texts = [t for t in texts if _is_sent(t)]
+        if not texts:
+            return
+        if passive:
+            writers = [g for b in _prep_objects(tok, "by") for g in [b, *_children(b, "compound")]]
+        else:
+            writers, v = _children(tok, "nsubj"), tok
+            while not writers and v.dep_ in ("xcomp", "conj") and v.head.i != v.i:
+                v = v.head                             # "Brussilov … kept sending telegram after telegram"
+                writers = _children(v, "nsubj")
+            writers = [w for w in writers if w.lower_ not in ("which", "that", "who")] or (
+                [tok.head.head] if tok.dep_ == "relcl" and any(w.lower_ == "who" for w in _children(tok, "nsubj")) else [])
+    elif lemma == "receive":
+        texts = [t for t in (_children(tok, "nsubjpass") or _children(tok, "dobj")) if _is_sent(t)]
+        writers = _prep_objects(tok, "from")          # ("a letter from X" under the noun: _work_noun)
+        if not texts:
+            return
+    else:
+        return
+    if any(_someone_elses(s, t, writers) for t in texts):
+        return
+    for entity, ptok in s.persons(writers):
+        add(entity, "wrote", s.subtree_text(texts[0]) if texts[0].i != tok.head.i else None, tok, ptok)
+
+
+# -- a work and its author after "by", read on the surface ---------------------------------------
+# The parser hangs "by X" after a work on whatever it likes ("carried an article by J.R. Campbell":
+# on the verb; "a lengthy review, by Ken Tarbuck, of …": on the verb across the commas); the words
+# next to each other say it. Not the nouns that also name an act ("the dispatch by Stalin of troops",
+# "the publication by X of Y's letters").
+_BY_NOUNS = (WORK_NOUNS | {"paper", "papers", "poems", "books", "stories", "novels", "plays", "essays", "studies"}) - {
+    "publication", "publications", "dispatch", "despatch", "pen", "communication", "writing", "dedication",
+    "biography_by", "history_by", "lecture_notes"}
+_BY_TAIL = r",?\s+(?P<by>by)\s+(?:(?:[A-Z][\w’'.\-]*)\s+){0,2}$"
+_NOUN_BY = re.compile(r"\b(?P<w>[A-Za-z][a-z\-]+)" + _BY_TAIL)
+# (a quoted title closes with a comma before "by"; a scare-quoted word before an agent does not:
+# "to be “commanded” by Amadeo del Rosal", "received with “the greatest friendliness” by Lassalle")
+_QUOTED_BY = re.compile(r"[“\"‘](?P<q>[A-Z][^”\"’“‘]{2,120})(?:[”\"’],|,[”\"’])" + _BY_TAIL[2:])
+_TITLE_BY = re.compile(rf"(?P<t>{_CAP}(?:\s+(?:{_SMALL}\s+)*{_CAP}){{1,12}})[,.]" + _BY_TAIL[2:])
+_CHAIN = re.compile(r"^\s*(?:,\s*and|,|and|&)\s*$")
+_POSSESSIVE = re.compile(r"^(?:’s|'s|’|')(?:\s|$)")
+
+
+# Acts done to a text by someone else: "the passage cited from this letter by Mr. Pypin", "the
+# reading of telegrams and letters by Comrade Gorle".
+_ACTS_ON_TEXTS = {"read", "reading", "recite", "recital", "quote", "quotation", "cite", "citation", "translate",
+                  "translation", "burn", "burning", "ban", "banning", "seize", "seizure", "confiscate",
+                  "confiscation", "receive", "receipt", "deliver", "delivery", "sell", "sale", "distribute",
+                  "distribution", "edit", "editing", "reprint", "print", "forward", "intercept", "interception",
+                  "open", "find", "discover", "discovery", "show", "hand", "sign", "signature", "reject", "rejection"}
+
+
+def _by_of_an_act(by) -> bool:
+    """Whether this "by" names who did something to the work rather than who wrote it: the
+    parser hangs it on that act's verb or noun ("cited from this letter by Pypin", "the reading of
+    letters by Gorle"); on any other word it still names the work's author ("was reached in an
+    article by Hilferding")."""
+    return by is not None and by.lower_ == "by" and _lemma(by.head) in _ACTS_ON_TEXTS
+
+
+def _title_head(words: list[str]) -> str:
+    """The noun a title is about: the word before its first "of" ("Draft Programme of the … Party
+    of Russia" → programme), else its last word ("Stalin’s Russia")."""
+    low = [w.strip(".,:;“”\"‘’").lower() for w in words]
+    return low[low.index("of") - 1] if "of" in low[1:] else low[-1]
+
+
+def _by_after_work(s, add) -> None:
+    """"a paper by William Morris", "a lengthy review, by Ken Tarbuck, of …", "“The A.B.C. of
+    Communism,” by Buharin and Preobrashensky", "Tragedy of the Chinese Revolution, by H. Isaacs",
+    and a byline sentence ("By David Boulton McGibbon & Kee, 45s.")."""
+    ctx, base = s.ctx, s.base
+    end = base + len(s.text)
+    others = [m for m in ctx.doc.mentions if m.type != "person" and base <= m.start < end]
+    spoken = bool(_CHAMBER.search(s.text))
+    byline = re.match(r"\s*By\s+", s.text) and not any(t.pos_ in ("VERB", "AUX") for t in s.tokens)
+    chain_end = trig = None
+    for m in ctx.mentions_in(base, end):
+        if _POSSESSIVE.match(ctx.text[m.end:m.end + 3]):
+            chain_end = None
+            continue                                   # "by Stalin’s order"
+        pre = ctx.text[base:m.start]
+        if chain_end is not None and _CHAIN.match(ctx.text[chain_end:m.start]):
+            pass                                       # "by Marx and Engels": the first one's work
+        elif byline and re.fullmatch(r"\s*By\s+(?:[A-Z][\w’'.\-]*\s+){0,2}", pre):
+            trig = s.token_at(m.start)
+        else:
+            trig = None
+            hit = _NOUN_BY.search(pre)
+            w = hit.group("w").lower() if hit else ""
+            if hit and (w in _BY_NOUNS or w.endswith("s") and w[:-1] in _BY_NOUNS) and not (
+                    spoken and (w in _SPOKEN_OR_WRITTEN or w[:-1] in _SPOKEN_OR_WRITTEN)) and \
+                    not _by_of_an_act(s.token_at(base + hit.start("by"))):
+                trig = s.token_at(base + hit.start("w"))
+            elif _QUOTED_BY.search(pre):
+                trig = s.token_at(m.start)
+            else:
+                hit = _TITLE_BY.search(pre)
+                if hit:
+                    lo = base + hit.start("t")
+                    words = hit.group("t").split()
+                    if not any(o.start < base + hit.end("t") and lo < o.end for o in others) and \
+                            ctx.mention_at(lo, base + hit.end("t")) is None and \
+                            _title_head(words) not in _NOT_TITLES and words[0].lower() not in _NOT_TITLES:
+                        trig = s.token_at(m.start)
+        if trig is None:
+            chain_end = None
+            continue
+        chain_end = m.end
+        ptok = s.token_at(m.start)
+        if ptok is not None:
+            add(m.entity, "wrote", None, trig, ptok)
