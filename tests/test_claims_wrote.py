@@ -71,6 +71,12 @@ WROTE = [
     ("Comrade Isaacs’ Tragedy of the Chinese Revolution was praised.", {"Isaacs": "isaacs"},
      {("isaacs", "asserted")}),
     ("Petrov’s Lessons of the Russian Revolution appeared in 1917.", PEOPLE, {("petrov", "asserted")}),
+    # a work named only by its title where the writer's verb places it
+    ("Because of the character of that victory, here is how Engels forecast it in ‘Anti-Dühring’:",
+     {"Engels": "engels"}, {("engels", "asserted")}),
+    ("This is the crisis which Petrov foresaw in his Grundrisse.", PEOPLE, {("petrov", "asserted")}),
+    ("Some months later, in a study devoted to the development of democracy, Petrov attacked the traditional "
+     "conception.", PEOPLE, {("petrov", "asserted")}),
     # a numbered reference: "Author: Title", but not "Author: Person" (a book about that person)
     ("24. R. Owen: Letters on Education, p. 14.\n\n25. A. J. Booth: Robert Owen, p. 41.",
      {"R. Owen": "owen", "A. J. Booth": "booth", "Robert Owen": "owen"}, {("owen", "asserted")}),
@@ -102,6 +108,13 @@ NOT_WROTE = [
     ("“Your Post Is Not Yet Taken by Petrov.”", PEOPLE),
     ("The Red Army, by Petrov's account, was built in a year.", PEOPLE),
     ("By that time Petrov had left Moscow.", PEOPLE),
+    # a quoted place, a place of his, a verb that is done to the person
+    ("Petrov spoke in ‘The Hall of Columns’.", PEOPLE),
+    ("Petrov was attacked in ‘Pravda’.", PEOPLE),
+    ("Petrov arrived in his Rolls-Royce.", PEOPLE),
+    ("Petrov lived in his Moscow flat.", PEOPLE),
+    # someone's words are as often spoken as written: no rule reads them (the blind pages disagree)
+    ("We remember the inspiring words of Petrov, the flaming tribune of the German proletariat.", PEOPLE),
     # a book about someone, a title after a person it is about, a place or a body after a possessive
     ("His best-known works are Karl Petrov: The Story of His Life, published in 1918.", PEOPLE),
     ("Petrov’s Russia was poor.", PEOPLE),

@@ -84,6 +84,8 @@ def work_after_name(after: str):
 
 
 _BY_BEFORE = re.compile(r"\bby\s+[^.;:()\n]{0,60}$", re.I)
+# a work named by its title where the person's verb places it: "Engels forecast it in ‘Anti-Dühring’"
+_IN_TITLE_AFTER = re.compile(r"^[^.;:\n]{0,80}?\bin\s+(?:[‘“\"][A-Z]|(?:his|her|their)\s+[A-Z])")
 
 
 def authorship_by_surface(text: str, start: int, end: int, lo: int, hi: int) -> bool:
@@ -91,6 +93,8 @@ def authorship_by_surface(text: str, start: int, end: int, lo: int, hi: int) -> 
     by the surface alone — the patterns the rules below read without a trigger word: a title
     after the name, "by" before it, a quotation closing before it. Over-matches the rules."""
     return bool(work_after_name(text[end:min(hi, end + 200)])
+                or _IN_TITLE_AFTER.search(text[end:min(hi, end + 100)])
+
                 or _BY_BEFORE.search(text, max(lo, start - 64), start)
                 or _QUOTE_CITE.search(text, max(lo, start - 4), start))
 
@@ -200,7 +204,7 @@ def _speech_in_work(s, add, tok) -> None:
     subj = _children(tok, "nsubj")
     if not subj:
         return
-    placed = [w for w in _prep_objects(tok, "in") if _is_work(w) and not (
+    placed = [w for w in _prep_objects(tok, "in") if (_is_work(w) or lemma != "speak" and _named_work(s, w)) and not (
         _lemma(w) in _SPOKEN_OR_WRITTEN and _delivered_in_a_chamber(s, w))]
     put_it = lemma == "put" and any(c.lower_ == "it" and c.dep_ == "dobj" for c in tok.children) and any(
         c.lower_ == "as" and c.dep_ == "mark" for c in tok.children)
@@ -208,10 +212,46 @@ def _speech_in_work(s, add, tok) -> None:
     quotes = lemma == "quote" and any(not _quotes_someone(s, o) for o in _children(tok, "dobj"))
     if quotes and _children(tok, "neg"):
         return                                      # "Bax does not quote a single sentence": no word on his writing
-    if not (placed and lemma in SPEECH_VERBS or put_it or quotes):
+    if lemma not in SPEECH_VERBS:
+        # (a work of his own, "outlined … in his report in September 1947", is credited, and dated, by
+        # the work-noun rule; a speech verb's placing came first and stays as it was)
+        placed = [w for w in placed if lemma in _THINKING_VERBS and (_named_work(s, w) or not _children(w, "poss"))]
+    if not (placed and not _is_passive(tok) or put_it or quotes):
         return
     for entity, ptok in s.persons(subj):
         add(entity, "wrote", s.subtree_text(placed[0]) if placed else None, tok, ptok)
+
+
+# What a writer does in a work besides saying: "Marx foresaw in his Grundrisse", "as expounded in …"
+_THINKING_VERBS = {"foresee", "forecast", "expound", "analyse", "analyze", "discuss", "criticise", "criticize",
+                   "attack", "examine", "develop", "envisage", "deal", "polemicise", "polemicize", "refute",
+                   "outline", "sketch", "anticipate", "elaborate", "set", "lay", "advocate", "defend", "praise",
+                   "foresaw"}                         # (the tagger takes "foresaw" for a present tense)
+
+
+def _named_work(s, w) -> bool:
+    """A work named only by its title where a verb places its subject's saying: a quoted title
+    ("Engels forecast it in ‘Anti-Dühring’") or the writer's own capitalised one ("Marx foresaw in
+    his Grundrisse") — not a place or a body of his ("in his native Georgia" is no title: a place
+    mention, or an adjective before it)."""
+    if s.entity_of_span(w) is not None:
+        return False
+    first = w.left_edge
+    if first.i > 0 and w.doc[first.i - 1].text in ("‘", "“", "\"") and first.text[:1].isupper():
+        return True                                    # (the tagger may call a quoted title anything)
+    if w.pos_ != "PROPN":
+        return False
+    owner = _children(w, "poss")
+    if not owner or owner[0].lower_ not in ("his", "her", "their") or any(
+            c.dep_ in ("amod", "compound", "det") for c in w.children):
+        return False
+    start = s.base + w.idx
+    return not any(m.type != "person" and m.start < start + len(w.text) and start < m.end
+                   for m in s.ctx.doc.mentions) and w.lower_ not in _NOT_TITLES
+
+
+def _is_passive(tok) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
 
 
 _PERSON_NOUNS = {"writer", "author", "man", "woman", "critic", "economist", "historian", "philosopher",
@@ -405,3 +445,4 @@ def _by_after_work(s, add) -> None:
         ptok = s.token_at(m.start)
         if ptok is not None:
             add(m.entity, "wrote", None, trig, ptok)
+
