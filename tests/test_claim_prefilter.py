@@ -13,7 +13,8 @@ import re
 import pytest
 
 from witness.claims import extract_claims
-from witness.claims.authorship import SENT_NOUNS, WORK_NOUNS, WRITING_VERBS
+from witness.claims.authorship import WORK_NOUNS, WRITING_VERBS
+from witness.claims.correspondence import SENT_NOUNS
 from witness.claims.context import Context
 from witness.claims.gold import make_document
 from witness.claims.meetings import MEET_NOUNS, MEET_VERBS, WITH_VERBS

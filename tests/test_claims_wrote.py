@@ -77,6 +77,28 @@ WROTE = [
     ("This is the crisis which Petrov foresaw in his Grundrisse.", PEOPLE, {("petrov", "asserted")}),
     ("Some months later, in a study devoted to the development of democracy, Petrov attacked the traditional "
      "conception.", PEOPLE, {("petrov", "asserted")}),
+    # a text drafted, penned, scrawled; an act done in a letter
+    ("On the following day, Lt. Col. James Patchell drafts a proposal for the Pentagon.",
+     {"James Patchell": "patchell"}, {("patchell", "asserted")}),
+    ("Robert Kennedy scrawls notes on the back of an envelope.", {"Robert Kennedy": "kennedy"},
+     {("kennedy", "asserted")}),
+    ("At the moment when the young Marx and Engels drafted the Communist Manifesto at Brussels in 1847, there "
+     "were scarcely several hundred revolutionary socialists.", {"Marx": "marx", "Engels": "engels"},
+     {("marx", "asserted"), ("engels", "asserted")}),
+    ("Premier Khrushchev formally agrees to remove the IL-28 s from Cuba in a fourteen-page letter to President "
+     "Kennedy.", {"Premier Khrushchev": "khrushchev", "President Kennedy": "kennedy"},
+     {("khrushchev", "asserted")}),
+    # writers a writer's noun gives as examples
+    ("Writers such as Plechanov, Kautsky, Labriola, Lafargue, and many others.",
+     {"Plechanov": "plekhanov", "Kautsky": "kautsky", "Labriola": "labriola", "Lafargue": "lafargue"},
+     {("plekhanov", "asserted"), ("kautsky", "asserted"), ("labriola", "asserted"), ("lafargue", "asserted")}),
+    ("Renowned Yiddish authors like Pfeffer and Bergelson have been arrested.",
+     {"Pfeffer": "pfeffer", "Bergelson": "bergelson"}, {("pfeffer", "asserted"), ("bergelson", "asserted")}),
+    # a newspaper citation with its date
+    ("Arms to one side only. (William Hickey in the Daily Express, December 14)", {"William Hickey": "hickey"},
+     {("hickey", "asserted")}),
+    ("According to Mr. Vernon Bartlett (News-Chronicle, July 25th), the war is near.",
+     {"Mr. Vernon Bartlett": "bartlett"}, {("bartlett", "asserted")}),
     # a numbered reference: "Author: Title", but not "Author: Person" (a book about that person)
     ("24. R. Owen: Letters on Education, p. 14.\n\n25. A. J. Booth: Robert Owen, p. 41.",
      {"R. Owen": "owen", "A. J. Booth": "booth", "Robert Owen": "owen"}, {("owen", "asserted")}),
@@ -113,6 +135,17 @@ NOT_WROTE = [
     ("Petrov was attacked in ‘Pravda’.", PEOPLE),
     ("Petrov arrived in his Rolls-Royce.", PEOPLE),
     ("Petrov lived in his Moscow flat.", PEOPLE),
+    # a text drafted for someone else, a man drafted, a letter read; examples of a non-writer's noun
+    ("Stalin drafted Petrov into the army.", {"Stalin": "stalin", "Petrov": "petrov"}),
+    ("Petrov was drafted into the army by Ivanov.", PEOPLE),
+    ("The committee was composed of Petrov and Ivanov.", PEOPLE),
+    ("Petrov learned in a letter that his brother was dead.", PEOPLE),
+    ("Petrov was informed in a letter that he had been dismissed.", PEOPLE),
+    ("Soldiers such as Petrov and Ivanov died at the front.", PEOPLE),
+    ("The report was savaged in the newspapers by journalists like Petrov.", PEOPLE),
+    # a place and a date in brackets, a photograph's caption: no periodical
+    ("Petrov (Moscow, 1937) was a worker.", PEOPLE),
+    ("(Petrov in the Kremlin, 1937)", PEOPLE),
     # someone's words are as often spoken as written: no rule reads them (the blind pages disagree)
     ("We remember the inspiring words of Petrov, the flaming tribune of the German proletariat.", PEOPLE),
     # a book about someone, a title after a person it is about, a place or a body after a possessive

@@ -40,12 +40,6 @@ WORK_NOUNS = {
     "communication", "circular", "epistle", "postscript", "afterword", "dedication", "obituary",
     "memorandum", "memoranda",
 }
-# What one sends is what one wrote ("Khrushchev sends a letter to Kennedy", "a coded telegram sent by
-# Stalin", "Brussilov sent an urgent wire"): the nouns a sent text goes by, and the verbs of sending.
-SENT_NOUNS = {"letter", "telegram", "wire", "cable", "cablegram", "message", "note", "memorandum",
-              "dispatch", "despatch", "reply", "declaration", "report", "petition", "missive", "epistle",
-              "circular", "communication"}
-SEND_VERBS = {"send", "dispatch", "despatch", "address", "submit"}
 # Nouns whose "of"-object is the author ("the writings of Proudhon"), not the subject matter
 # ("a biography of Marx", "the history of the Commune").
 OF_IS_BY = {"writing", "writings", "works", "letter", "letters", "pen", "article", "articles",
@@ -84,6 +78,25 @@ def work_after_name(after: str):
 
 
 _BY_BEFORE = re.compile(r"\bby\s+[^.;:()\n]{0,60}$", re.I)
+# a newspaper citation: "(William Hickey in the Daily Express, December 14)", "Mr. Vernon Bartlett
+# (News-Chronicle, July 25th)" — a periodical's word in the name, a date after it
+_PAPER = (r"(?:the\s+)?(?P<paper>[A-Z][\w’'.]*(?:[\s\-]+[A-Z][\w’'.]*){0,3}),\s*"
+          r"(?P<date>[^()\n]{0,20}(?:\d|January|February|March|April|May|June|July|August|September|October|"
+          r"November|December)[^()\n]{0,20})\)")
+_PAPER_WORDS = re.compile(r"\b(daily|times|express|herald|guardian|news|chronicle|post|mail|telegraph|observer|"
+                          r"statesman|leader|worker|tribune|gazette|journal|review|pravda|izvestia|bulletin|"
+                          r"militant|nation|standard|mirror|record|economist|spectator|monthly|weekly|quarterly|"
+                          r"magazine|world|press|courier|clarion|socialist|appeal)\b", re.I)
+_OPENS_CITATION = re.compile(r"\(\s*(?:[A-Z][\w.’'\-]*\s+){0,2}$")
+_IN_PAPER_AFTER = re.compile(r"\s+in\s+" + _PAPER)
+_PAPER_AFTER = re.compile(r"\s*\(" + _PAPER)
+
+
+def cited_in_paper(text: str, start: int, end: int) -> bool:
+    """Whether the person named at text[start:end] is cited as writing in a periodical of a date."""
+    hit = (_IN_PAPER_AFTER.match(text, end) if _OPENS_CITATION.search(text, max(0, start - 40), start) else None) \
+        or _PAPER_AFTER.match(text, end)
+    return bool(hit and _PAPER_WORDS.search(hit.group("paper")))
 # a work named by its title where the person's verb places it: "Engels forecast it in ‘Anti-Dühring’"
 _IN_TITLE_AFTER = re.compile(r"^[^.;:\n]{0,80}?\bin\s+(?:[‘“\"][A-Z]|(?:his|her|their)\s+[A-Z])")
 
@@ -93,6 +106,7 @@ def authorship_by_surface(text: str, start: int, end: int, lo: int, hi: int) -> 
     by the surface alone — the patterns the rules below read without a trigger word: a title
     after the name, "by" before it, a quotation closing before it. Over-matches the rules."""
     return bool(work_after_name(text[end:min(hi, end + 200)])
+                or cited_in_paper(text[:min(hi, end + 90)], start, end)
                 or _IN_TITLE_AFTER.search(text[end:min(hi, end + 100)])
 
                 or _BY_BEFORE.search(text, max(lo, start - 64), start)
@@ -116,9 +130,15 @@ def authorship_claims(s, add) -> None:
             _work_noun(s, add, tok)
         if tok.pos_ in ("VERB", "AUX"):
             _speech_in_work(s, add, tok)
-            _sent_text(s, add, tok)
+        elif tok.pos_ == "NOUN" and _lemma(tok) in _WRITER_NOUNS:
+            _writers_such_as(s, add, tok)
     _cited_after_quotation(s, add)
     _by_after_work(s, add)
+    for m in s.ctx.mentions_in(s.base, s.base + len(s.text)):
+        if cited_in_paper(s.ctx.text[:s.base + len(s.text)], m.start, m.end):
+            tok = s.token_at(m.start)
+            if tok is not None:
+                add(m.entity, "wrote", None, tok, tok)
 
 
 def _work_noun(s, add, tok) -> None:
@@ -306,56 +326,18 @@ def _cited_after_quotation(s, add) -> None:
             add(m.entity, "wrote", None, tok, tok)
 
 
-def _passive(tok) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or (
-        tok.tag_ == "VBN" and tok.dep_ in ("acl", "relcl") and not any(c.dep_ == "aux" for c in tok.children))
+# (not "journalists like former Times editor Simon Jenkins": a journalist may speak or edit)
+_WRITER_NOUNS = {"writer", "author", "novelist", "essayist", "pamphleteer", "poet", "playwright", "dramatist"}
 
 
-def _is_sent(tok) -> bool:
-    return _lemma(tok) in SENT_NOUNS or tok.lower_ in SENT_NOUNS
-
-
-def _someone_elses(s, text, writer_toks) -> bool:
-    """A sent text that names its own author ("sent Lenin's letter to Pravda", "a letter from
-    Engels"): who sent it forwarded it, and the work-noun rule gives it its writer."""
-    writers = {s.entity(w) for w in writer_toks}
-    named = _children(text, "poss") + _prep_objects(text, "from", "of", "by")
-    return any(s.entity(n) is not None and s.entity(n) not in writers for n in named)
-
-
-def _sent_text(s, add, tok) -> None:
-    """"Premier Khrushchev sends a letter to President Kennedy", "Ambassadors Stevenson and McCloy
-    send an eyes-only cable", "a coded telegram sent by Stalin", "the message which Mao sent",
-    "the memorandum addressed by Ailianos", "A telegram was received from Pyatnitsky"."""
-    lemma = _lemma(tok)
-    if lemma in SEND_VERBS:
-        passive = _passive(tok)
-        texts = _children(tok, "nsubjpass") if passive else _children(tok, "dobj")
-        if tok.dep_ in ("acl", "relcl") and (passive or any(c.lower_ in ("which", "that") for c in texts)):
-            texts = [tok.head]                         # "a telegram sent by Stalin", "the message which Mao sent"
-        texts = [t for t in texts if _is_sent(t)]
-        if not texts:
-            return
-        if passive:
-            writers = [g for b in _prep_objects(tok, "by") for g in [b, *_children(b, "compound")]]
-        else:
-            writers, v = _children(tok, "nsubj"), tok
-            while not writers and v.dep_ in ("xcomp", "conj") and v.head.i != v.i:
-                v = v.head                             # "Brussilov … kept sending telegram after telegram"
-                writers = _children(v, "nsubj")
-            writers = [w for w in writers if w.lower_ not in ("which", "that", "who")] or (
-                [tok.head.head] if tok.dep_ == "relcl" and any(w.lower_ == "who" for w in _children(tok, "nsubj")) else [])
-    elif lemma == "receive":
-        texts = [t for t in (_children(tok, "nsubjpass") or _children(tok, "dobj")) if _is_sent(t)]
-        writers = _prep_objects(tok, "from")          # ("a letter from X" under the noun: _work_noun)
-        if not texts:
-            return
-    else:
-        return
-    if any(_someone_elses(s, t, writers) for t in texts):
-        return
-    for entity, ptok in s.persons(writers):
-        add(entity, "wrote", s.subtree_text(texts[0]) if texts[0].i != tok.head.i else None, tok, ptok)
+def _writers_such_as(s, add, tok) -> None:
+    """"Writers such as Plechanov, Kautsky, Labriola …": the people a writer's noun gives as its
+    examples wrote."""
+    for p in tok.children:
+        such = any(c.lower_ == "such" for c in [*tok.children, *p.children])
+        if p.dep_ == "prep" and (p.lower_ == "like" or p.lower_ == "as" and such):
+            for entity, ptok in s.persons(_children(p, "pobj")):
+                add(entity, "wrote", None, tok, ptok)
 
 
 # -- a work and its author after "by", read on the surface ---------------------------------------

@@ -143,7 +143,8 @@ def _stem(word: str) -> str:
 
 
 def _prefilter():
-    from .authorship import SENT_NOUNS, WORK_NOUNS, WRITING_VERBS
+    from .authorship import WORK_NOUNS, WRITING_VERBS
+    from .correspondence import SENT_NOUNS
     from .meetings import MEET_NOUNS, MEET_VERBS, WITH_VERBS
     from .roles import MEMBER_NOUNS, OFFICE_NOUNS, PARTY_WORDS, TITLES
     stems, whole = set(_PREFILTER_EXTRA), set(_PREFILTER_WORDS.values())
