@@ -99,6 +99,8 @@ WROTE = [
      {("hickey", "asserted")}),
     ("According to Mr. Vernon Bartlett (News-Chronicle, July 25th), the war is near.",
      {"Mr. Vernon Bartlett": "bartlett"}, {("bartlett", "asserted")}),
+    ("Fox was joining, chipped in John Strachey (Daily Worker, 5 January 1937, p.1) ‘the great tradition of "
+     "English writers’.", {"John Strachey": "strachey"}, {("strachey", "asserted")}),
     # a numbered reference: "Author: Title", but not "Author: Person" (a book about that person)
     ("24. R. Owen: Letters on Education, p. 14.\n\n25. A. J. Booth: Robert Owen, p. 41.",
      {"R. Owen": "owen", "A. J. Booth": "booth", "Robert Owen": "owen"}, {("owen", "asserted")}),
@@ -146,6 +148,12 @@ NOT_WROTE = [
     # a place and a date in brackets, a photograph's caption: no periodical
     ("Petrov (Moscow, 1937) was a worker.", PEOPLE),
     ("(Petrov in the Kremlin, 1937)", PEOPLE),
+    # a bracketed source after a name is the source of the sentence's fact, not the name's writing
+    ("The forces were unified in a single Commissariat under Generalissimo Stalin (Soviet News, 28/2/46).",
+     {"Generalissimo Stalin": "stalin"}),
+    # anonymous letters sent on are someone else's
+    ("Bell, Consul-General at Cologne, on November 14, 1938, sent two anonymous letters to his superior.",
+     {"Bell": "bell"}),
     # someone's words are as often spoken as written: no rule reads them (the blind pages disagree)
     ("We remember the inspiring words of Petrov, the flaming tribune of the German proletariat.", PEOPLE),
     # a book about someone, a title after a person it is about, a place or a body after a possessive

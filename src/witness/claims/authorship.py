@@ -88,6 +88,11 @@ _PAPER_WORDS = re.compile(r"\b(daily|times|express|herald|guardian|news|chronicl
                           r"militant|nation|standard|mirror|record|economist|spectator|monthly|weekly|quarterly|"
                           r"magazine|world|press|courier|clarion|socialist|appeal)\b", re.I)
 _OPENS_CITATION = re.compile(r"\(\s*(?:[A-Z][\w.’'\-]*\s+){0,2}$")
+# (a bracket after a name alone is the source of the sentence's fact: "a single Commissariat under
+# Generalissimo Stalin (Soviet News, 28/2/46)"; the name's own words need a verb of saying before it)
+_SAYS_BEFORE = re.compile(r"\b(?:[Aa]ccording\s+to|says|said|writes|wrote|declares|declared|adds|added|observes|"
+                          r"observed|remarks|remarked|notes|noted|comments|commented|chipped\s+in|argues|argued)"
+                          r"\s+(?:[A-Z][\w.’'\-]*\s+){0,3}$")
 _IN_PAPER_AFTER = re.compile(r"\s+in\s+" + _PAPER)
 _PAPER_AFTER = re.compile(r"\s*\(" + _PAPER)
 
@@ -95,7 +100,7 @@ _PAPER_AFTER = re.compile(r"\s*\(" + _PAPER)
 def cited_in_paper(text: str, start: int, end: int) -> bool:
     """Whether the person named at text[start:end] is cited as writing in a periodical of a date."""
     hit = (_IN_PAPER_AFTER.match(text, end) if _OPENS_CITATION.search(text, max(0, start - 40), start) else None) \
-        or _PAPER_AFTER.match(text, end)
+        or (_PAPER_AFTER.match(text, end) if _SAYS_BEFORE.search(text, max(0, start - 60), start) else None)
     return bool(hit and _PAPER_WORDS.search(hit.group("paper")))
 # a work named by its title where the person's verb places it: "Engels forecast it in ‘Anti-Dühring’"
 _IN_TITLE_AFTER = re.compile(r"^[^.;:\n]{0,80}?\bin\s+(?:[‘“\"][A-Z]|(?:his|her|their)\s+[A-Z])")

@@ -86,6 +86,8 @@ def _is_sent(tok) -> bool:
 def _someone_elses(s, text, writer_toks) -> bool:
     """A sent text that names its own author ("sent Lenin's letter to Pravda", "a letter from
     Engels"): who sent it forwarded it, and the work-noun rule gives it its writer."""
+    if any(c.lower_ in ("anonymous", "unsigned") for c in text.children):
+        return True                                    # "Bell … sent two anonymous letters to his superior"
     writers = {s.entity(w) for w in writer_toks}
     named = _children(text, "poss") + _prep_objects(text, "from", "of", "by")
     return any(s.entity(n) is not None and s.entity(n) not in writers for n in named)
