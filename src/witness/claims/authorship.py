@@ -97,11 +97,15 @@ _IN_PAPER_AFTER = re.compile(r"\s+in\s+" + _PAPER)
 _PAPER_AFTER = re.compile(r"\s*\(" + _PAPER)
 
 
-def cited_in_paper(text: str, start: int, end: int) -> bool:
-    """Whether the person named at text[start:end] is cited as writing in a periodical of a date."""
-    hit = (_IN_PAPER_AFTER.match(text, end) if _OPENS_CITATION.search(text, max(0, start - 40), start) else None) \
-        or (_PAPER_AFTER.match(text, end) if _SAYS_BEFORE.search(text, max(0, start - 60), start) else None)
+def cited_in_paper(text: str, start: int, end: int, hi: int) -> bool:
+    """Whether the person named at text[start:end] (in a sentence ending at hi) is cited as writing
+    in a periodical of a date."""
+    hit = (_IN_PAPER_AFTER.match(text, end, hi) if _OPENS_CITATION.search(text, max(0, start - 40), start)
+           else None) or (_PAPER_AFTER.match(text, end, hi) if _SAYS_BEFORE.search(text, max(0, start - 60), start)
+                          else None)
     return bool(hit and _PAPER_WORDS.search(hit.group("paper")))
+
+
 # a work named by its title where the person's verb places it: "Engels forecast it in ‘Anti-Dühring’"
 _IN_TITLE_AFTER = re.compile(r"^[^.;:\n]{0,80}?\bin\s+(?:[‘“\"][A-Z]|(?:his|her|their)\s+[A-Z])")
 
@@ -111,9 +115,8 @@ def authorship_by_surface(text: str, start: int, end: int, lo: int, hi: int) -> 
     by the surface alone — the patterns the rules below read without a trigger word: a title
     after the name, "by" before it, a quotation closing before it. Over-matches the rules."""
     return bool(work_after_name(text[end:min(hi, end + 200)])
-                or cited_in_paper(text[:min(hi, end + 90)], start, end)
+                or cited_in_paper(text, start, end, hi)
                 or _IN_TITLE_AFTER.search(text[end:min(hi, end + 100)])
-
                 or _BY_BEFORE.search(text, max(lo, start - 64), start)
                 or _QUOTE_CITE.search(text, max(lo, start - 4), start))
 
@@ -139,11 +142,7 @@ def authorship_claims(s, add) -> None:
             _writers_such_as(s, add, tok)
     _cited_after_quotation(s, add)
     _by_after_work(s, add)
-    for m in s.ctx.mentions_in(s.base, s.base + len(s.text)):
-        if cited_in_paper(s.ctx.text[:s.base + len(s.text)], m.start, m.end):
-            tok = s.token_at(m.start)
-            if tok is not None:
-                add(m.entity, "wrote", None, tok, tok)
+    _cited_in_a_paper(s, add)
 
 
 def _work_noun(s, add, tok) -> None:
@@ -314,6 +313,17 @@ def _titled_works(s, add) -> None:
         tok = s.token_at(m.start)
         if tok is not None:
             add(m.entity, "wrote", title.strip(), tok, tok)
+
+
+def _cited_in_a_paper(s, add) -> None:
+    """"(William Hickey in the Daily Express, December 14)", "says Anne O’Hare McCormick (New York
+    Times, August 30)"."""
+    end = s.base + len(s.text)
+    for m in s.ctx.mentions_in(s.base, end):
+        if cited_in_paper(s.ctx.text, m.start, m.end, end):
+            tok = s.token_at(m.start)
+            if tok is not None:
+                add(m.entity, "wrote", None, tok, tok)
 
 
 def _cited_after_quotation(s, add) -> None:
