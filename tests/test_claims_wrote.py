@@ -54,6 +54,7 @@ WROTE = [
     ("In the memorandum addressed by Ailianos, Minister of the Press, to the British Congress of Trade Unions, "
      "one can discern the number of persons shot.", {"Ailianos": "ailianos"}, {("ailianos", "asserted")}),
     ("Petrov did not send the letter.", PEOPLE, {("petrov", "denied")}),
+    ("Ivanov met Petrov, who sent a telegram to Kalinin.", PEOPLE, {("petrov", "asserted")}),
     # a work and its author after "by", however the parser attaches the "by"
     ("A recent issue of the organ of the group contained a lengthy review, by Ken Tarbuck, of the Pluto "
      "booklet.", {"Ken Tarbuck": "tarbuck"}, {("tarbuck", "asserted")}),

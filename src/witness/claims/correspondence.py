@@ -114,7 +114,7 @@ def _sent_text(s, add, tok) -> None:
                 v = v.head                             # "Brussilov … kept sending telegram after telegram"
                 writers = _children(v, "nsubj")
             writers = [w for w in writers if w.lower_ not in ("which", "that", "who")] or (
-                [tok.head.head] if tok.dep_ == "relcl" and any(w.lower_ == "who" for w in _children(tok, "nsubj")) else [])
+                [tok.head] if tok.dep_ == "relcl" and any(w.lower_ == "who" for w in _children(tok, "nsubj")) else [])
     elif lemma == "receive":
         texts = [t for t in (_children(tok, "nsubjpass") or _children(tok, "dobj")) if _is_sent(t)]
         writers = _prep_objects(tok, "from")          # ("a letter from X" under the noun: _work_noun)
