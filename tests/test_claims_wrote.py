@@ -187,6 +187,13 @@ def test_a_sent_text_is_dated_by_the_sending(nlp):
     assert dates == {("petrov", "1867-08-16")}
 
 
+def test_a_work_by_someone_is_dated_by_the_year_after_it(nlp):
+    doc = make_document("This followed the issue of the Communist Manifesto by Marx and Engels in 1847.",
+                        {"Marx": "marx", "Engels": "engels"}, "1894")
+    dates = {(c.subject, c.date) for c in extract_claims(doc, nlp=nlp) if c.predicate == "wrote"}
+    assert dates == {("marx", "1847"), ("engels", "1847")}
+
+
 def test_a_cited_volume_does_not_date_the_writing(nlp):
     # "Selected Works, Volume 5 (1936)" is an edition: its year would put Lenin's writing after his death
     doc = make_document("– V.I. Lenin, The United States of Europe Slogan (1915), Selected Works, English "

@@ -406,40 +406,43 @@ def _by_after_work(s, add) -> None:
     others = [m for m in ctx.doc.mentions if m.type != "person" and base <= m.start < end]
     spoken = bool(_CHAMBER.search(s.text))
     byline = re.match(r"\s*By\s+", s.text) and not any(t.pos_ in ("VERB", "AUX") for t in s.tokens)
-    chain_end = trig = None
+    chains, chain_end = [], None
     for m in ctx.mentions_in(base, end):
-        if _POSSESSIVE.match(ctx.text[m.end:m.end + 3]):
+        ptok = s.token_at(m.start)
+        if _POSSESSIVE.match(ctx.text[m.end:m.end + 3]) or ptok is None:
             chain_end = None
             continue                                   # "by Stalin’s order"
-        pre = ctx.text[base:m.start]
         if chain_end is not None and _CHAIN.match(ctx.text[chain_end:m.start]):
-            pass                                       # "by Marx and Engels": the first one's work
-        elif byline and re.fullmatch(r"\s*By\s+(?:[A-Z][\w’'.\-]*\s+){0,2}", pre):
-            trig = s.token_at(m.start)
+            chains[-1].append((m.entity, ptok))        # "by Marx and Engels"
+            chain_end = m.end
+        elif _after_work_by(s, ctx.text[base:m.start], byline, spoken, others):
+            chains.append([(m.entity, ptok)])
+            chain_end = m.end
         else:
-            trig = None
-            hit = _NOUN_BY.search(pre)
-            w = hit.group("w").lower() if hit else ""
-            if hit and (w in _BY_NOUNS or w.endswith("s") and w[:-1] in _BY_NOUNS) and not (
-                    spoken and (w in _SPOKEN_OR_WRITTEN or w[:-1] in _SPOKEN_OR_WRITTEN)) and \
-                    not _by_of_an_act(s.token_at(base + hit.start("by"))):
-                trig = s.token_at(base + hit.start("w"))
-            elif _QUOTED_BY.search(pre):
-                trig = s.token_at(m.start)
-            else:
-                hit = _TITLE_BY.search(pre)
-                if hit:
-                    lo = base + hit.start("t")
-                    words = hit.group("t").split()
-                    if not any(o.start < base + hit.end("t") and lo < o.end for o in others) and \
-                            ctx.mention_at(lo, base + hit.end("t")) is None and \
-                            _title_head(words) not in _NOT_TITLES and words[0].lower() not in _NOT_TITLES:
-                        trig = s.token_at(m.start)
-        if trig is None:
             chain_end = None
-            continue
-        chain_end = m.end
-        ptok = s.token_at(m.start)
-        if ptok is not None:
-            add(m.entity, "wrote", None, trig, ptok)
+    for chain in chains:
+        # (each is dated and framed from the last name, which the words after the list follow:
+        # "by Marx and Engels in 1847")
+        for entity, ptok in chain:
+            add(entity, "wrote", None, chain[-1][1], ptok)
 
+
+def _after_work_by(s, pre: str, byline, spoken: bool, others) -> bool:
+    """Whether the sentence's text before a name (`pre`) ends with a work and "by", or is a byline."""
+    base = s.base
+    if byline and re.fullmatch(r"\s*By\s+(?:[A-Z][\w’'.\-]*\s+){0,2}", pre):
+        return True
+    hit = _NOUN_BY.search(pre)
+    w = hit.group("w").lower() if hit else ""
+    if hit and (w in _BY_NOUNS or w.endswith("s") and w[:-1] in _BY_NOUNS):
+        return not (spoken and (w in _SPOKEN_OR_WRITTEN or w[:-1] in _SPOKEN_OR_WRITTEN)) and \
+            not _by_of_an_act(s.token_at(base + hit.start("by")))
+    if _QUOTED_BY.search(pre):
+        return True
+    hit = _TITLE_BY.search(pre)
+    if not hit:
+        return False
+    lo, hi = base + hit.start("t"), base + hit.end("t")
+    words = hit.group("t").split()
+    return not any(o.start < hi and lo < o.end for o in others) and s.ctx.mention_at(lo, hi) is None and \
+        _title_head(words) not in _NOT_TITLES and words[0].lower() not in _NOT_TITLES
