@@ -14,6 +14,7 @@ import pytest
 
 from witness.claims import extract_claims
 from witness.claims.authorship import WORK_NOUNS, WRITING_VERBS
+from witness.claims.correspondence import SENT_NOUNS
 from witness.claims.context import Context
 from witness.claims.gold import make_document
 from witness.claims.meetings import MEET_NOUNS, MEET_VERBS, WITH_VERBS
@@ -27,7 +28,7 @@ _VOWELS = "aeiou"
 
 def _lexicon() -> list[tuple[str, str]]:
     verbs = set(VERBS) | MEET_VERBS | WITH_VERBS | set(WRITING_VERBS)
-    nouns = set(NOUNS) | MEET_NOUNS | set(WORK_NOUNS) | set(MEMBER_NOUNS) | set(OFFICE_NOUNS) | set(TITLES)
+    nouns = set(NOUNS) | MEET_NOUNS | set(WORK_NOUNS) | SENT_NOUNS | set(MEMBER_NOUNS) | set(OFFICE_NOUNS) | set(TITLES)
     out = [(w, "VERB") for w in verbs] + [(w, "NOUN") for w in nouns]
     # (abbreviations, "Gen." or "Lt", are matched as they are printed)
     return sorted((w, pos) for w, pos in out if "_" not in w and not w.endswith(".") and " " not in w

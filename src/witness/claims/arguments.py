@@ -68,8 +68,11 @@ def _verb_args(tok, role):
             # a subject after its verb is quotative inversion ("…,” wrote Trotsky) — or the parser
             # reading a title as one ("…; wrote Karl Marx and the End of his System")
             before = tok.doc[tok.i - 1] if tok.i > 0 else None
-            inverted = before is not None and before.text in (",", "”", "\"", "’", ":", "—", "–")
+            inverted = before is not None and (before.text in (",", "”", "\"", "’", ":", "—", "–") or (
+                before.lower_ in ("thus", "so") and _lemma(tok) == "write"))   # "Thus wrote Alfred Fried"
             args = [a for a in args if a.i < tok.i or inverted]
+        if not args and _lemma(tok) == "write":
+            args = _writer_of_participle(tok)
         if not args and tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
             # a gerund's subject is its controller: "Petrov was accused of having met Ivanov"
             # (the passive subject), "they accused Petrov of meeting Ivanov" (the object)
@@ -114,6 +117,30 @@ def _verb_args(tok, role):
                 continue
         out.append(a)
     return out
+
+
+# (a participle after these has not happened, or is what was not done: "before writing", "without writing")
+_NOT_DONE_MARKS = {"before", "without", "instead", "until", "till", "lest"}
+
+
+def _writer_of_participle(tok) -> list:
+    """Who is writing in a participle clause: "Crossman, writing in the New Statesman, tells us",
+    "Writing in the New Leader, he says", "He was against …, writing: “…”". Only for "write":
+    a writer's participle names the quoted text's author, where another verb's ("dying",
+    "fleeing") would claim an event the sentence only frames."""
+    if tok.tag_ != "VBG" or _children(tok, "nsubj", "nsubjpass"):
+        return []
+    if any(c.lower_ in _NOT_DONE_MARKS for c in tok.children if c.dep_ in ("mark", "prep", "advmod")):
+        return []
+    if tok.dep_ in ("acl", "appos") and tok.head.pos_ in ("PROPN", "PRON"):
+        return [tok.head]
+    if tok.dep_ == "advcl" and tok.head.pos_ in ("VERB", "AUX"):
+        subj = _children(tok.head, "nsubj")
+        if any(a.pos_ == "PRON" and a.i > tok.i and any(t.pos_ == "PROPN" for t in tok.doc[tok.i:a.i])
+               for a in subj):
+            return []      # "Writing to Engels he declared": the resolver would take the addressee for "he"
+        return subj
+    return []
 
 
 _FACE = {"await", "face", "stand", "undergo"}

@@ -38,6 +38,7 @@ WORK_NOUNS = {
     "pen",
     "contributions", "biography_by", "history_by", "brochure", "tract", "sketch", "lecture_notes",
     "communication", "circular", "epistle", "postscript", "afterword", "dedication", "obituary",
+    "memorandum", "memoranda",
 }
 # Nouns whose "of"-object is the author ("the writings of Proudhon"), not the subject matter
 # ("a biography of Marx", "the history of the Commune").
@@ -77,6 +78,36 @@ def work_after_name(after: str):
 
 
 _BY_BEFORE = re.compile(r"\bby\s+[^.;:()\n]{0,60}$", re.I)
+# a newspaper citation: "(William Hickey in the Daily Express, December 14)", "Mr. Vernon Bartlett
+# (News-Chronicle, July 25th)" — a periodical's word in the name, a date after it
+_PAPER = (r"(?:the\s+)?(?P<paper>[A-Z][\w’'.]*(?:[\s\-]+[A-Z][\w’'.]*){0,3}),\s*"
+          r"(?P<date>[^()\n]{0,20}(?:\d|January|February|March|April|May|June|July|August|September|October|"
+          r"November|December)[^()\n]{0,20})\)")
+_PAPER_WORDS = re.compile(r"\b(daily|times|express|herald|guardian|news|chronicle|post|mail|telegraph|observer|"
+                          r"statesman|leader|worker|tribune|gazette|journal|review|pravda|izvestia|bulletin|"
+                          r"militant|nation|standard|mirror|record|economist|spectator|monthly|weekly|quarterly|"
+                          r"magazine|world|press|courier|clarion|socialist|appeal)\b", re.I)
+_OPENS_CITATION = re.compile(r"\(\s*(?:[A-Z][\w.’'\-]*\s+){0,2}$")
+# (a bracket after a name alone is the source of the sentence's fact: "a single Commissariat under
+# Generalissimo Stalin (Soviet News, 28/2/46)"; the name's own words need a verb of saying before it)
+_SAYS_BEFORE = re.compile(r"\b(?:[Aa]ccording\s+to|says|said|writes|wrote|declares|declared|adds|added|observes|"
+                          r"observed|remarks|remarked|notes|noted|comments|commented|chipped\s+in|argues|argued)"
+                          r"\s+(?:[A-Z][\w.’'\-]*\s+){0,3}$")
+_IN_PAPER_AFTER = re.compile(r"\s+in\s+" + _PAPER)
+_PAPER_AFTER = re.compile(r"\s*\(" + _PAPER)
+
+
+def cited_in_paper(text: str, start: int, end: int, hi: int) -> bool:
+    """Whether the person named at text[start:end] (in a sentence ending at hi) is cited as writing
+    in a periodical of a date."""
+    hit = (_IN_PAPER_AFTER.match(text, end, hi) if _OPENS_CITATION.search(text, max(0, start - 40), start)
+           else None) or (_PAPER_AFTER.match(text, end, hi) if _SAYS_BEFORE.search(text, max(0, start - 60), start)
+                          else None)
+    return bool(hit and _PAPER_WORDS.search(hit.group("paper")))
+
+
+# a work named by its title where the person's verb places it: "Engels forecast it in ‘Anti-Dühring’"
+_IN_TITLE_AFTER = re.compile(r"^[^.;:\n]{0,80}?\bin\s+(?:[‘“\"][A-Z]|(?:his|her|their)\s+[A-Z])")
 
 
 def authorship_by_surface(text: str, start: int, end: int, lo: int, hi: int) -> bool:
@@ -84,6 +115,8 @@ def authorship_by_surface(text: str, start: int, end: int, lo: int, hi: int) -> 
     by the surface alone — the patterns the rules below read without a trigger word: a title
     after the name, "by" before it, a quotation closing before it. Over-matches the rules."""
     return bool(work_after_name(text[end:min(hi, end + 200)])
+                or cited_in_paper(text, start, end, hi)
+                or _IN_TITLE_AFTER.search(text[end:min(hi, end + 100)])
                 or _BY_BEFORE.search(text, max(lo, start - 64), start)
                 or _QUOTE_CITE.search(text, max(lo, start - 4), start))
 
@@ -105,7 +138,11 @@ def authorship_claims(s, add) -> None:
             _work_noun(s, add, tok)
         if tok.pos_ in ("VERB", "AUX"):
             _speech_in_work(s, add, tok)
+        elif tok.pos_ == "NOUN" and _lemma(tok) in _WRITER_NOUNS:
+            _writers_such_as(s, add, tok)
     _cited_after_quotation(s, add)
+    _by_after_work(s, add)
+    _cited_in_a_paper(s, add)
 
 
 def _work_noun(s, add, tok) -> None:
@@ -121,6 +158,8 @@ def _work_noun(s, add, tok) -> None:
     holders = []
     if work:
         holders += _children(tok, "poss")
+        if tok.dep_ == "appos" and tok.head.pos_ == "PROPN" and tok.text[:1].isupper() and _lemma(tok) in _CITED_PARTS:
+            holders.append(tok.head)                   # a citation: "L. Trotsky, Introduction to Tragedy of …"
     holders += _by_author(s, tok)
     if not work and not holders:
         return
@@ -145,6 +184,12 @@ def _work_noun(s, add, tok) -> None:
         add(entity, "wrote", _work_text(s, tok), tok, ptok)
 
 
+# What a citation names after its author ("R. Owen: Letters on Education", "L. Trotsky, Introduction to …"):
+# not a book's title after the person it is about ("Karl Marx: The Story of His Life"), nor a
+# volume of an edition ("Lenin, …, Selected Works, Volume 5 (1936)", whose year is the edition's).
+_CITED_PARTS = {"introduction", "preface", "foreword", "afterword", "postscript", "letter", "letters", "note",
+                "notes", "report", "memorandum", "article", "articles", "essay", "essays", "pamphlet", "reply",
+                "autobiography", "memoirs", "diary", "theses", "circular", "telegram", "message", "review", "critique"}
 # Work nouns that are as often spoken as written: placed in a chamber or a meeting they are a speech.
 _SPOKEN_OR_WRITTEN = {"review", "report", "reply", "statement", "polemic", "lecture"}
 _CHAMBER = re.compile(r"\b(house of commons|house of lords|commons|parliament|reichstag|duma|senate|chamber|"
@@ -183,7 +228,7 @@ def _speech_in_work(s, add, tok) -> None:
     subj = _children(tok, "nsubj")
     if not subj:
         return
-    placed = [w for w in _prep_objects(tok, "in") if _is_work(w) and not (
+    placed = [w for w in _prep_objects(tok, "in") if (_is_work(w) or lemma != "speak" and _named_work(s, w)) and not (
         _lemma(w) in _SPOKEN_OR_WRITTEN and _delivered_in_a_chamber(s, w))]
     put_it = lemma == "put" and any(c.lower_ == "it" and c.dep_ == "dobj" for c in tok.children) and any(
         c.lower_ == "as" and c.dep_ == "mark" for c in tok.children)
@@ -191,10 +236,46 @@ def _speech_in_work(s, add, tok) -> None:
     quotes = lemma == "quote" and any(not _quotes_someone(s, o) for o in _children(tok, "dobj"))
     if quotes and _children(tok, "neg"):
         return                                      # "Bax does not quote a single sentence": no word on his writing
-    if not (placed and lemma in SPEECH_VERBS or put_it or quotes):
+    if lemma not in SPEECH_VERBS:
+        # (a work of his own, "outlined … in his report in September 1947", is credited, and dated, by
+        # the work-noun rule; a speech verb's placing came first and stays as it was)
+        placed = [w for w in placed if lemma in _THINKING_VERBS and (_named_work(s, w) or not _children(w, "poss"))]
+    if not (placed and not _is_passive(tok) or put_it or quotes):
         return
     for entity, ptok in s.persons(subj):
         add(entity, "wrote", s.subtree_text(placed[0]) if placed else None, tok, ptok)
+
+
+# What a writer does in a work besides saying: "Marx foresaw in his Grundrisse", "as expounded in …"
+_THINKING_VERBS = {"foresee", "forecast", "expound", "analyse", "analyze", "discuss", "criticise", "criticize",
+                   "attack", "examine", "develop", "envisage", "deal", "polemicise", "polemicize", "refute",
+                   "outline", "sketch", "anticipate", "elaborate", "set", "lay", "advocate", "defend", "praise",
+                   "foresaw"}                         # (the tagger takes "foresaw" for a present tense)
+
+
+def _named_work(s, w) -> bool:
+    """A work named only by its title where a verb places its subject's saying: a quoted title
+    ("Engels forecast it in ‘Anti-Dühring’") or the writer's own capitalised one ("Marx foresaw in
+    his Grundrisse") — not a place or a body of his ("in his native Georgia" is no title: a place
+    mention, or an adjective before it)."""
+    if s.entity_of_span(w) is not None:
+        return False
+    first = w.left_edge
+    if first.i > 0 and w.doc[first.i - 1].text in ("‘", "“", "\"") and first.text[:1].isupper():
+        return True                                    # (the tagger may call a quoted title anything)
+    if w.pos_ != "PROPN":
+        return False
+    owner = _children(w, "poss")
+    if not owner or owner[0].lower_ not in ("his", "her", "their") or any(
+            c.dep_ in ("amod", "compound", "det") for c in w.children):
+        return False
+    start = s.base + w.idx
+    return not any(m.type != "person" and m.start < start + len(w.text) and start < m.end
+                   for m in s.ctx.doc.mentions) and w.lower_ not in _NOT_TITLES
+
+
+def _is_passive(tok) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
 
 
 _PERSON_NOUNS = {"writer", "author", "man", "woman", "critic", "economist", "historian", "philosopher",
@@ -225,13 +306,24 @@ def _titled_works(s, add) -> None:
         if any(o.start < lo + len(title) and lo < o.end for o in others):
             continue                                   # "Stalin’s Russia", "Lenin’s Bolshevik Party"
         words = [w.strip(".,:;").lower() for w in title.split()]
-        if not hit.group("q") and (words[-1] in _NOT_TITLES or words[0] in _NOT_TITLES):
-            continue
+        if not hit.group("q") and (_title_head(words) in _NOT_TITLES or words[0] in _NOT_TITLES):
+            continue                                   # (not "Isaacs’ Tragedy of the Chinese Revolution")
         if ctx.mention_at(lo, lo + len(title)) is not None:
             continue                                   # "Marx’s Engels": a person, not a work
         tok = s.token_at(m.start)
         if tok is not None:
             add(m.entity, "wrote", title.strip(), tok, tok)
+
+
+def _cited_in_a_paper(s, add) -> None:
+    """"(William Hickey in the Daily Express, December 14)", "says Anne O’Hare McCormick (New York
+    Times, August 30)"."""
+    end = s.base + len(s.text)
+    for m in s.ctx.mentions_in(s.base, end):
+        if cited_in_paper(s.ctx.text, m.start, m.end, end):
+            tok = s.token_at(m.start)
+            if tok is not None:
+                add(m.entity, "wrote", None, tok, tok)
 
 
 def _cited_after_quotation(s, add) -> None:
@@ -247,3 +339,110 @@ def _cited_after_quotation(s, add) -> None:
         tok = s.token_at(m.start)
         if tok is not None:
             add(m.entity, "wrote", None, tok, tok)
+
+
+# (not "journalists like former Times editor Simon Jenkins": a journalist may speak or edit)
+_WRITER_NOUNS = {"writer", "author", "novelist", "essayist", "pamphleteer", "poet", "playwright", "dramatist"}
+
+
+def _writers_such_as(s, add, tok) -> None:
+    """"Writers such as Plechanov, Kautsky, Labriola …": the people a writer's noun gives as its
+    examples wrote."""
+    for p in tok.children:
+        such = any(c.lower_ == "such" for c in [*tok.children, *p.children])
+        if p.dep_ == "prep" and (p.lower_ == "like" or p.lower_ == "as" and such):
+            for entity, ptok in s.persons(_children(p, "pobj")):
+                add(entity, "wrote", None, tok, ptok)
+
+
+# -- a work and its author after "by", read on the surface ---------------------------------------
+# The parser hangs "by X" after a work on whatever it likes ("carried an article by J.R. Campbell":
+# on the verb; "a lengthy review, by Ken Tarbuck, of …": on the verb across the commas); the words
+# next to each other say it. Not the nouns that also name an act ("the dispatch by Stalin of troops",
+# "the publication by X of Y's letters").
+_BY_NOUNS = (WORK_NOUNS | {"paper", "papers", "poems", "books", "stories", "novels", "plays", "essays", "studies"}) - {
+    "publication", "publications", "dispatch", "despatch", "pen", "communication", "writing", "dedication",
+    "biography_by", "history_by", "lecture_notes"}
+_BY_TAIL = r",?\s+(?P<by>by)\s+(?:(?:[A-Z][\w’'.\-]*)\s+){0,2}$"
+_NOUN_BY = re.compile(r"\b(?P<w>[A-Za-z][a-z\-]+)" + _BY_TAIL)
+# (a quoted title closes with a comma before "by"; a scare-quoted word before an agent does not:
+# "to be “commanded” by Amadeo del Rosal", "received with “the greatest friendliness” by Lassalle")
+_QUOTED_BY = re.compile(r"[“\"‘](?P<q>[A-Z][^”\"’“‘]{2,120})(?:[”\"’],|,[”\"’])" + _BY_TAIL[2:])
+_TITLE_BY = re.compile(rf"(?P<t>{_CAP}(?:\s+(?:{_SMALL}\s+)*{_CAP}){{1,12}})[,.]" + _BY_TAIL[2:])
+_CHAIN = re.compile(r"^\s*(?:,\s*and|,|and|&)\s*$")
+_POSSESSIVE = re.compile(r"^(?:’s|'s|’|')(?:\s|$)")
+
+
+# Acts done to a text by someone else: "the passage cited from this letter by Mr. Pypin", "the
+# reading of telegrams and letters by Comrade Gorle".
+_ACTS_ON_TEXTS = {"read", "reading", "recite", "recital", "quote", "quotation", "cite", "citation", "translate",
+                  "translation", "burn", "burning", "ban", "banning", "seize", "seizure", "confiscate",
+                  "confiscation", "receive", "receipt", "deliver", "delivery", "sell", "sale", "distribute",
+                  "distribution", "edit", "editing", "reprint", "print", "forward", "intercept", "interception",
+                  "open", "find", "discover", "discovery", "show", "hand", "sign", "signature", "reject", "rejection"}
+
+
+def _by_of_an_act(by) -> bool:
+    """Whether this "by" names who did something to the work rather than who wrote it: the
+    parser hangs it on that act's verb or noun ("cited from this letter by Pypin", "the reading of
+    letters by Gorle"); on any other word it still names the work's author ("was reached in an
+    article by Hilferding")."""
+    return by is not None and by.lower_ == "by" and _lemma(by.head) in _ACTS_ON_TEXTS
+
+
+def _title_head(words: list[str]) -> str:
+    """The noun a title is about: the word before its first "of" ("Draft Programme of the … Party
+    of Russia" → programme), else its last word ("Stalin’s Russia")."""
+    low = [w.strip(".,:;“”\"‘’").lower() for w in words]
+    return low[low.index("of") - 1] if "of" in low[1:] else low[-1]
+
+
+def _by_after_work(s, add) -> None:
+    """"a paper by William Morris", "a lengthy review, by Ken Tarbuck, of …", "“The A.B.C. of
+    Communism,” by Buharin and Preobrashensky", "Tragedy of the Chinese Revolution, by H. Isaacs",
+    and a byline sentence ("By David Boulton McGibbon & Kee, 45s.")."""
+    ctx, base = s.ctx, s.base
+    end = base + len(s.text)
+    others = [m for m in ctx.doc.mentions if m.type != "person" and base <= m.start < end]
+    spoken = bool(_CHAMBER.search(s.text))
+    byline = re.match(r"\s*By\s+", s.text) and not any(t.pos_ in ("VERB", "AUX") for t in s.tokens)
+    chains, chain_end = [], None
+    for m in ctx.mentions_in(base, end):
+        ptok = s.token_at(m.start)
+        if _POSSESSIVE.match(ctx.text[m.end:m.end + 3]) or ptok is None:
+            chain_end = None
+            continue                                   # "by Stalin’s order"
+        if chain_end is not None and _CHAIN.match(ctx.text[chain_end:m.start]):
+            chains[-1].append((m.entity, ptok))        # "by Marx and Engels"
+            chain_end = m.end
+        elif _after_work_by(s, ctx.text[base:m.start], byline, spoken, others):
+            chains.append([(m.entity, ptok)])
+            chain_end = m.end
+        else:
+            chain_end = None
+    for chain in chains:
+        # (each is dated and framed from the last name, which the words after the list follow:
+        # "by Marx and Engels in 1847")
+        for entity, ptok in chain:
+            add(entity, "wrote", None, chain[-1][1], ptok)
+
+
+def _after_work_by(s, pre: str, byline, spoken: bool, others) -> bool:
+    """Whether the sentence's text before a name (`pre`) ends with a work and "by", or is a byline."""
+    base = s.base
+    if byline and re.fullmatch(r"\s*By\s+(?:[A-Z][\w’'.\-]*\s+){0,2}", pre):
+        return True
+    hit = _NOUN_BY.search(pre)
+    w = hit.group("w").lower() if hit else ""
+    if hit and (w in _BY_NOUNS or w.endswith("s") and w[:-1] in _BY_NOUNS):
+        return not (spoken and (w in _SPOKEN_OR_WRITTEN or w[:-1] in _SPOKEN_OR_WRITTEN)) and \
+            not _by_of_an_act(s.token_at(base + hit.start("by")))
+    if _QUOTED_BY.search(pre):
+        return True
+    hit = _TITLE_BY.search(pre)
+    if not hit:
+        return False
+    lo, hi = base + hit.start("t"), base + hit.end("t")
+    words = hit.group("t").split()
+    return not any(o.start < hi and lo < o.end for o in others) and s.ctx.mention_at(lo, hi) is None and \
+        _title_head(words) not in _NOT_TITLES and words[0].lower() not in _NOT_TITLES
