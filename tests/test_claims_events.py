@@ -86,3 +86,14 @@ def test_a_subject_the_parser_took_into_an_opening_place(nlp, text, expected):
 ])
 def test_an_opening_place_gives_no_subject_of_its_own(nlp, text):
     assert not {c for c in claims(nlp, text) if c[0] == "petrov" and c[1] == "arrested"}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # old gold serge-1937-08-nin: "Tomorrow he's going to send a letter to the Central Committee"
+    ("Tomorrow Petrov is going to send a letter to the Central Committee.", {("petrov", "wrote", "predicted", None)}),
+    ("Tomorrow Petrov is going to write a letter to the Central Committee.", {("petrov", "wrote", "predicted", None)}),
+    ("They are going to shoot Petrov.", {("petrov", "executed", "predicted", None)}),
+])
+def test_going_to_is_still_to_come(nlp, text, expected):
+    """Issue 10's inflation kind "a plan read as the event": "be going to" is a future."""
+    assert claims(nlp, text) == expected

@@ -293,6 +293,10 @@ def _head_cues(head, via: str, level: float, presupposed: bool, nominal_arg: boo
                                                for c in head.subtree if c.dep_ in ("nsubj", "nsubjpass", "det"))):
             add("hedge", head.text)              # "nothing is known", "nobody knows whether"
             return out
+        if lemma == "go" and head.tag_ == "VBG" and via == "xcomp" and any(
+                c.dep_ == "aux" and c.lemma_ == "be" for c in head.children):
+            add("expect", "going to")            # "Tomorrow he's going to send a letter": still to come
+            return out
         if lemma == "hold" and any(c.lower_ == "over" for c in head.children):
             kind = "intent"                      # "his arrest is held over": postponed
         if lemma == "put" and any(c.lower_ in ("off",) for c in head.children):
