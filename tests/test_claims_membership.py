@@ -223,3 +223,18 @@ def test_the_writers_we(nlp, text, expected):
 ])
 def test_a_person_joined_is_no_body(nlp, text, expected):
     assert roles(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # judged wrong blind on random archive pages (7 December 2026)
+    "It is remarkable that the great leaders of Marxist thought – Petrov, Ivanov and Sidorov – took an interest in it.",
+    "Jones stood as a candidate against the two great representatives of capitalism, Petrov and Ivanov.",
+])
+def test_a_group_of_no_body_gives_no_role(nlp, text):
+    assert roles(nlp, text) == set()
+
+
+def test_a_creed_is_not_a_party(nlp):
+    """"The complete communisation to which we Socialists look forward" (Bax): a conviction."""
+    assert author_roles(nlp, "The complete communisation to which we Socialists look forward cannot be "
+                             "arrived at per saltum.") == set()

@@ -89,12 +89,6 @@ WROTE = [
     ("Premier Khrushchev formally agrees to remove the IL-28 s from Cuba in a fourteen-page letter to President "
      "Kennedy.", {"Premier Khrushchev": "khrushchev", "President Kennedy": "kennedy"},
      {("khrushchev", "asserted")}),
-    # writers a writer's noun gives as examples
-    ("Writers such as Plechanov, Kautsky, Labriola, Lafargue, and many others.",
-     {"Plechanov": "plekhanov", "Kautsky": "kautsky", "Labriola": "labriola", "Lafargue": "lafargue"},
-     {("plekhanov", "asserted"), ("kautsky", "asserted"), ("labriola", "asserted"), ("lafargue", "asserted")}),
-    ("Renowned Yiddish authors like Pfeffer and Bergelson have been arrested.",
-     {"Pfeffer": "pfeffer", "Bergelson": "bergelson"}, {("pfeffer", "asserted"), ("bergelson", "asserted")}),
     # a newspaper citation with its date
     ("Arms to one side only. (William Hickey in the Daily Express, December 14)", {"William Hickey": "hickey"},
      {("hickey", "asserted")}),
@@ -145,6 +139,11 @@ NOT_WROTE = [
     ("Petrov learned in a letter that his brother was dead.", PEOPLE),
     ("Petrov was informed in a letter that he had been dismissed.", PEOPLE),
     ("Soldiers such as Petrov and Ivanov died at the front.", PEOPLE),
+    # a writer named as an example of writers: no text of theirs is said (the train page's
+    # annotator counted "Writers such as Plechanov, Kautsky …"; judged blind on random pages,
+    # "the American “beat” writers like Jack Kerouac and Allen Ginsberg" was wrong 3 times in 3)
+    ("He was influenced by the American “beat” writers like Petrov and Ivanov.", PEOPLE),
+    ("Writers such as Petrov, Ivanov and many others.", PEOPLE),
     ("The report was savaged in the newspapers by journalists like Petrov.", PEOPLE),
     # a place and a date in brackets, a photograph's caption: no periodical
     ("Petrov (Moscow, 1937) was a worker.", PEOPLE),

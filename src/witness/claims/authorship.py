@@ -138,8 +138,6 @@ def authorship_claims(s, add) -> None:
             _work_noun(s, add, tok)
         if tok.pos_ in ("VERB", "AUX"):
             _speech_in_work(s, add, tok)
-        elif tok.pos_ == "NOUN" and _lemma(tok) in _WRITER_NOUNS:
-            _writers_such_as(s, add, tok)
     _cited_after_quotation(s, add)
     _by_after_work(s, add)
     _cited_in_a_paper(s, add)
@@ -339,20 +337,6 @@ def _cited_after_quotation(s, add) -> None:
         tok = s.token_at(m.start)
         if tok is not None:
             add(m.entity, "wrote", None, tok, tok)
-
-
-# (not "journalists like former Times editor Simon Jenkins": a journalist may speak or edit)
-_WRITER_NOUNS = {"writer", "author", "novelist", "essayist", "pamphleteer", "poet", "playwright", "dramatist"}
-
-
-def _writers_such_as(s, add, tok) -> None:
-    """"Writers such as Plechanov, Kautsky, Labriola …": the people a writer's noun gives as its
-    examples wrote."""
-    for p in tok.children:
-        such = any(c.lower_ == "such" for c in [*tok.children, *p.children])
-        if p.dep_ == "prep" and (p.lower_ == "like" or p.lower_ == "as" and such):
-            for entity, ptok in s.persons(_children(p, "pobj")):
-                add(entity, "wrote", None, tok, ptok)
 
 
 # -- a work and its author after "by", read on the surface ---------------------------------------

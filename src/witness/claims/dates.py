@@ -53,7 +53,7 @@ def number_value(words: str) -> int | None:
 
 DATE_RE = re.compile(
     rf"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}"
-    rf"|{_MONTH}\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}"
+    rf"|{_MONTH}\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*|\s+){_YEAR}"   # "December 11,1884" too
     rf"|{_MONTH},?\s+{_YEAR}"
     rf"|(?:in|of|by|from|since|until|during|early|late|mid|summer|spring|autumn|winter|fall)\s+(?:the\s+(?:year|end\s+of)\s+)?{_YEAR}\b(?![-–]\d)"
     # "during the 1905 revolution": an event named by its year dates what happens in it
@@ -72,7 +72,7 @@ DATE_RE = re.compile(
     # when the document has reached that month and its paragraph names no other year
     # ("on 16 January" in a report of 20 January 1937)
     rf"|(?P<ctx>(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?![\w,]*\s+\d)"
-    rf"|(?-i:{_MONTH})\s+(?P<d4>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s+\d)"
+    rf"|(?-i:{_MONTH})\s+(?P<d4>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s*\d)"
     rf"|(?:in|on|by|since|until|till|during|early|late|mid|of)\s+(?-i:{_MONTH})\b(?![\w,]*\s+\d))"
     rf")", re.I)
 _SEASON = {"spring": None, "summer": None, "autumn": None, "fall": None, "winter": None}
@@ -106,8 +106,9 @@ def _month_of(name: str) -> int | None:
     return MONTHS.get(name[:3].lower())
 
 
-def resolve(m: re.Match, doc_date: str | None, text_before: str = "") -> str | None:
-    """ISO date for one DATE_RE match, or None when it cannot be resolved safely."""
+def resolve(m: re.Match, doc_date: str | None, text_before: str = "", present: bool = False) -> str | None:
+    """ISO date for one DATE_RE match, or None when it cannot be resolved safely. `present`: the
+    sentence speaks in the present or future (its time is the document's, not the narrative's)."""
     s = m.group(0)
     ref = parse_iso(doc_date)
     if (m.group("yday") or m.group("wday") or m.group("last") or m.group("num")) \
@@ -183,11 +184,13 @@ def resolve(m: re.Match, doc_date: str | None, text_before: str = "") -> str | N
     if m.group("ctx"):
         if mon is None:
             return None              # a month the expression's case hid ("12 MAY", "3 march")
+        if s[:2].lower() == "of" and not _PART_OF.search(text_before):
+            return None              # "a few months before the triumph of October": a name, not a date
         if _EXPLICIT_YEAR.search(text_before):
             # Not the paragraph's last year whatever it was (on the dev pages that was another
             # event's three times in three: "on 16 January" after Trotsky's birth year) — only
             # the year the narrative has set its time to ("In August 1945 … On September 25th").
-            year_m = _narrative_year(text_before, mon, int(day or 0), ref)
+            year_m = [] if present else _narrative_year(text_before, mon, int(day or 0), ref)
         elif ref and (mon, int(day or 0)) > (ref[1] or 0, ref[2] or 0):
             return None              # after the document's own day: not this year's
         else:
@@ -243,6 +246,7 @@ _MOVES_ON = re.compile(r"\b(?:following|next|previous|preceding)\s+(?:year|sprin
 # in March" is the next year's, or the text went back).
 _PART_MONTH = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12, "end": 12, "middle": 6}
 _SENTENCE_END = re.compile(r"[.!?][”’\"')]*\s")
+_PART_OF = re.compile(r"\b(?:end|beginning|middle|start|close|part|half|days|weeks?|first|last)\s*$", re.I)
 
 
 def _narrative_year(text_before: str, mon: int, day: int, ref) -> list[str]:
@@ -280,7 +284,7 @@ def is_relative(m: re.Match) -> bool:
 
 
 def find_dates(text: str, doc_date: str | None, base: int = 0, context: str = "",
-               anchor_at=None) -> list[tuple[int, int, str]]:
+               anchor_at=None, present: bool = False) -> list[tuple[int, int, str]]:
     """(start, end, iso) for each resolvable date expression in `text` (offsets + `base`).
 
     `context` is the text before `text` in its paragraph (anchor for "the following year").
@@ -296,7 +300,7 @@ def find_dates(text: str, doc_date: str | None, base: int = 0, context: str = ""
                 continue
             if ref != doc_date:
                 before = ""                      # counted from the year the text gives the speech
-        iso = resolve(m, ref, before)
+        iso = resolve(m, ref, before, present)
         if iso:
             out.append((base + m.start(), base + m.end(), iso))
     return out

@@ -174,12 +174,17 @@ def _printed_year(words: str) -> bool:
     return bool(_EXPLICIT.search(words))
 
 
+_LATER = {"later", "afterwards", "afterward", "subsequently", "eventually", "finally", "soon"}
+
+
 def _opening_date(s: _Sent, tok, dates) -> str | None:
     """A date opening a clause dates each of its coordinated verbs: "In 1898 he was arrested and
     kept in various jails" — not one after the first verb ("arrested in 1925 and shot" may be
     years apart)."""
     if tok.dep_ != "conj" or tok.pos_ != "VERB" or tok.head.pos_ != "VERB":
         return None
+    if any(c.lower_ in _LATER for c in tok.children if c.dep_ in ("advmod", "npadvmod")):
+        return None              # "In September Taraki was deposed and later assassinated" (judged wrong)
     first = tok.head
     for ds, de, iso in dates:
         if _BOUND.match(s.ctx.text[ds:de]):

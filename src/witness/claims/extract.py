@@ -158,11 +158,20 @@ def _event_word(tok):
     return t if t.pos_ in ("VERB", "AUX") else tok
 
 
+def _speaks_now(sdoc) -> bool:
+    """The sentence's main clause is in the present or the future: it speaks from the document's
+    own time ("They supply my excuse for … a letter I wrote on January 21", "Davies will recall
+    … the letter of March 9"), so a day and month in it are not the narrative's year's."""
+    return any(t.dep_ == "ROOT" and (t.tag_ in ("VBZ", "VBP") or any(
+        c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in t.children)) for t in sdoc)
+
+
 def claims_from_sentence(ctx: Context, base: int, sdoc, doc_date: str | None, model=None) -> list[Claim]:
     """Claims in one parsed sentence (`sdoc`) whose text starts at `base` in the document."""
     s = _Sent(ctx, base, sdoc)
     para_start = ctx.paragraphs[ctx.sentences[ctx.sentence_index(base)][2]][0]
-    dates = find_dates(s.text, doc_date, base, ctx.text[para_start:base], anchor_at=ctx.narrated_time(doc_date))
+    dates = find_dates(s.text, doc_date, base, ctx.text[para_start:base], anchor_at=ctx.narrated_time(doc_date),
+                       present=_speaks_now(sdoc))
     out: list[Claim] = []
     seen = set()
 

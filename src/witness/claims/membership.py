@@ -369,7 +369,7 @@ def we_claims(s, add) -> None:
                 continue
             if _lemma(a) in ("member", "leader") and a.tag_ == "NNS":
                 bodies += [g for g in _prep_objects(a, "of") if _a_body(g.text, s.subtree_text(g))]
-            elif a.lower_ in _PARTY_PLURAL and a.text[:1].isupper() or a.pos_ == "PROPN" and ORG_HINT.search(
+            elif a.lower_ in _PARTY_PLURAL and a.text[:1].isupper() and a.lower_ not in _CREEDS or a.pos_ == "PROPN" and ORG_HINT.search(
                     s.subtree_text(a) or "") and not _STATE.search(s.subtree_text(a) or ""):
                 # "We Bolsheviks", "we, the Workers Party,"; not the diplomatic "we, the Workmen’s
                 # and Peasants’ Revolutionary Government," that speaks for a country
@@ -385,6 +385,10 @@ def we_claims(s, add) -> None:
 
 
 _STATE = re.compile(r"\b(?:government|cabinet|ministry|state|republic|kingdom|nation|people)\b", re.I)
+# A conviction, not a party: "we Socialists look forward", "we Socialists of the West" (judged
+# wrong twice on random pages), as against "We Bolsheviks".
+_CREEDS = {"socialists", "marxists", "anarchists", "revolutionaries", "radicals", "liberals", "democrats",
+           "internationalists", "pacifists", "conservatives", "republicans"}
 
 
 def _a_body(head: str, text: str | None) -> bool:

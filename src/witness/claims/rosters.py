@@ -63,8 +63,11 @@ def member_list_claims(s, add) -> None:
             org = org.strip()
             if len(org.split()) > 8:
                 continue                               # a clause, not a body's name
-            if not (ORG_HINT.search(org) or re.search(r"\b[A-Z](?![\w\-]*ism\b)", org)):
-                continue                               # "the leaders of the strike", "the founders of modern Socialism"
+            if not (ORG_HINT.search(org) or re.search(r"\b[A-Z](?![\w\-]*ism\b)", org)) or (
+                    org.split()[-1].islower() and not ORG_HINT.search(org)):
+                # "the leaders of the strike", "the founders of modern Socialism", "the great
+                # leaders of Marxist thought – Marx, Engels, …" (judged wrong): no body
+                continue
         else:
             named = [w for w in mods if w[:1].isupper() and w.lower() not in DEMONYMS]
             if not named:
@@ -111,6 +114,9 @@ def office_list_claims(s, add) -> None:
             continue                                   # "two representatives, X and Y": of nothing
         if where and len(where.split()) > 9:
             continue
+        if noun in NEEDS_ATTACHMENT and where and not any(w[:1].isupper() for w in where.split()[1:]) \
+                and not ORG_HINT.search(where):
+            continue                                   # "the two great representatives of capitalism, X and Y" (judged wrong)
         phrase = " ".join(x for x in (" ".join(mods), h.group("noun"), (where or "").strip()) if x)
         trig = s.token_at(lo + h.start("noun"))
         if trig is None:
