@@ -347,6 +347,13 @@ class _Sent:
             t, steps = t.head, steps + 1
         return False
 
+    def named_mentions(self):
+        """(mention, its first token) for each mention in this sentence that starts on a token."""
+        for m in self.ctx.mentions_in(self.base, self.base + len(self.text)):
+            tok = self.token_at(m.start)
+            if tok is not None:
+                yield m, tok
+
     def token_at(self, offset: int):
         """The token of this sentence covering a document offset, or None."""
         rel = offset - self.base

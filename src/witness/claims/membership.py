@@ -250,10 +250,7 @@ def surface_party_claims(s, add) -> None:
     Castle", "The other Plekhanovite, David,", "Mercader (or Mercadet), a Catalan Communist"."""
     ctx, base = s.ctx, s.base
     end = base + len(s.text)
-    for m in ctx.mentions_in(base, end):
-        tok = s.token_at(m.start)
-        if tok is None:
-            continue
+    for m, tok in s.named_mentions():
         lo = max(base, m.start - 80)
         # (with the character before the window: a party word must start a word, and one in scare
         # quotes, “Socialist” Minister Kerensky, is the author's irony)

@@ -105,10 +105,7 @@ _APPOS_AFTER = re.compile(
 def surface_appositions(s, add) -> None:
     ctx, base = s.ctx, s.base
     end = base + len(s.text)
-    for m in ctx.mentions_in(base, end):
-        tok = s.token_at(m.start)
-        if tok is None:
-            continue
+    for m, tok in s.named_mentions():
         before = ctx.text[max(base, m.start - 140):m.start]
         after = _FOOTNOTE.sub("", ctx.text[m.end:min(end, m.end + 140)], count=1)   # "Bordiga [3], the founder …"
         after_ok = re.match(r"^\s*(?:[,.;:)]|who\b|whose\b|$)", after) is not None
