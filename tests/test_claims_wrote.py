@@ -198,3 +198,19 @@ def test_a_cited_volume_does_not_date_the_writing(nlp):
     doc = make_document("– V.I. Lenin, The United States of Europe Slogan (1915), Selected Works, English "
                         "edition, Volume 5 (1936), p. 14.", {"V.I. Lenin": "lenin"}, "1950")
     assert all(c.date != "1936" for c in extract_claims(doc, nlp=nlp))
+
+
+def test_contradiction_artefacts_of_the_whole_corpus(nlp):
+    """Two 'alive after death' flags of a whole-corpus re-extraction (7 December 2026), both
+    extraction errors: Engels's preface given to Marx through a broken clause, and a posthumous
+    translation's year taken as the writing's."""
+    from witness.claims import extract_claims
+    from witness.claims.gold import make_document
+    people = {"Marx": "marx", "Engels": "engels"}
+    text = ("Marx dealt extensively with the crisis of over-production, but in 1886 Engels, in a preface to "
+            "Capital, calmly stated that the decennial cycle of prosperity seemed to have come to an end.")
+    assert not [c for c in extract_claims(make_document(text, people, "1941"), nlp=nlp) if c.subject == "marx"]
+    text = ("In it were Marx’s remarkable articles Einleitung zur Kritik der Hegel’schen Rechtsphilosophie "
+            "(Introduction to the Critique of Hegel’s Philosophy of Law) – published in Russian in Geneva in 1888.")
+    assert [c.date for c in extract_claims(make_document(text, people, "1892"), nlp=nlp)
+            if c.subject == "marx" and c.predicate == "wrote"] in ([], [None])

@@ -234,6 +234,13 @@ def _speech_in_work(s, add, tok) -> None:
     quotes = lemma == "quote" and any(not _quotes_someone(s, o) for o in _children(tok, "dobj"))
     if quotes and _children(tok, "neg"):
         return                                      # "Bax does not quote a single sentence": no word on his writing
+    # "Marx dealt with the crisis, but in 1886 Engels, in a preface to Capital, stated …": a person
+    # named in another clause (a conjunct the parser broke) between the verb and the work is the
+    # one it is placed for
+    other = {t.i for c in tok.children if c.dep_ == "conj" for t in c.subtree}
+    placed = [w for w in placed if not any(
+        m.type == "person" and (t := s.token_at(m.start)) is not None and t.i in other
+        for m in s.ctx.mentions_in(s.base + tok.idx + len(tok.text), s.base + w.left_edge.idx))]
     if lemma not in SPEECH_VERBS:
         # (a work of his own, "outlined … in his report in September 1947", is credited, and dated, by
         # the work-noun rule; a speech verb's placing came first and stays as it was)

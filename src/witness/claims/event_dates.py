@@ -135,6 +135,9 @@ def _published_date(s: _Sent, tok, dates) -> str | None:
         v = _adjunct_of(s, ds, de)
         if v is None or v.lemma_.lower() not in _PUBLISHED or v.dep_ not in ("acl", "relcl"):
             continue
+        if any(c.dep_ == "prep" and any(g.lower_ in _LANGUAGES or g.lower_ == "translation" for g in c.children)
+               for c in v.children):
+            continue             # "Marx's articles … – published in Russian in Geneva in 1888": a translation
         work = v.head
         holder = work.head.head if work.dep_ == "pobj" else work.head   # "In an article …, X summed up"
         if work.lemma_.lower() in _SHORT_WORKS and tok.i in (work.i, holder.i):
@@ -174,6 +177,8 @@ def _printed_year(words: str) -> bool:
     return bool(_EXPLICIT.search(words))
 
 
+_LANGUAGES = {"english", "russian", "german", "french", "italian", "spanish", "polish", "yiddish", "chinese",
+              "japanese", "dutch", "swedish", "czech", "hungarian", "bulgarian", "portuguese", "greek"}
 _LATER = {"later", "afterwards", "afterward", "subsequently", "eventually", "finally", "soon"}
 
 
