@@ -237,8 +237,8 @@ def _speech_in_work(s, add, tok) -> None:
     # "Marx dealt with the crisis, but in 1886 Engels, in a preface to Capital, stated …": a person
     # named in another clause (a conjunct the parser broke) between the verb and the work is the
     # one it is placed for
-    other = {t.i for c in tok.children if c.dep_ == "conj" for t in c.subtree}
-    placed = [w for w in placed if not any(
+    other = {t.i for c in tok.children if c.dep_ == "conj" for t in c.subtree} if placed else set()
+    placed = [w for w in placed if not other or not any(
         m.type == "person" and (t := s.token_at(m.start)) is not None and t.i in other
         for m in s.ctx.mentions_in(s.base + tok.idx + len(tok.text), s.base + w.left_edge.idx))]
     if lemma not in SPEECH_VERBS:

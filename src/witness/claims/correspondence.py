@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from .authorship import SPEECH_VERBS, WORK_NOUNS
 from .parse import children as _children
+from .parse import climbed_subject
 from .parse import lemma as _lemma
 from .parse import prep_objects as _prep_objects
 
@@ -37,10 +38,7 @@ def _composed(s, add, tok) -> None:
     texts = [o for o in _children(tok, "dobj") if _lemma(o) in _TEXTS or o.lower_ in _TEXTS]
     if not texts:
         return
-    writers, v = _children(tok, "nsubj"), tok
-    while not writers and v.dep_ in ("xcomp", "conj") and v.head.i != v.i:
-        v = v.head                                     # "Lenin sat down and drafted the theses"
-        writers = _children(v, "nsubj")
+    writers = _children(tok, "nsubj") or climbed_subject(tok, ("xcomp", "conj"))   # "sat down and drafted"
     for entity, ptok in s.persons(writers):
         add(entity, "wrote", s.subtree_text(texts[0]), tok, ptok)
 
@@ -109,10 +107,8 @@ def _sent_text(s, add, tok) -> None:
         if passive:
             writers = [g for b in _prep_objects(tok, "by") for g in [b, *_children(b, "compound")]]
         else:
-            writers, v = _children(tok, "nsubj"), tok
-            while not writers and v.dep_ in ("xcomp", "conj") and v.head.i != v.i:
-                v = v.head                             # "Brussilov … kept sending telegram after telegram"
-                writers = _children(v, "nsubj")
+            # "Brussilov … kept sending telegram after telegram"
+            writers = _children(tok, "nsubj") or climbed_subject(tok, ("xcomp", "conj"))
             writers = [w for w in writers if w.lower_ not in ("which", "that", "who")] or (
                 [tok.head] if tok.dep_ == "relcl" and any(w.lower_ == "who" for w in _children(tok, "nsubj")) else [])
     elif lemma == "receive":

@@ -11,6 +11,7 @@ Pierre Laval", "the Nixon-Mao talks", "Savinkov's acquaintance with Kornilov").
 from __future__ import annotations
 
 from .parse import children as _children
+from .parse import climbed_subject
 from .parse import lemma as _lemma
 from .parse import prep_objects as _prep_objects
 
@@ -32,12 +33,7 @@ def meeting_claims(s, add) -> None:
             passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
             if lemma == "meet" and not passive:
                 continue                              # the verb "meet" is a trigger already (extract.py)
-            subj = _children(tok, "nsubjpass") if passive else _children(tok, "nsubj")
-            if not subj:
-                t = tok
-                while not subj and t.dep_ in ("conj", "xcomp", "advcl") and t.head.i != t.i:
-                    t = t.head
-                    subj = _children(t, "nsubj")
+            subj = (_children(tok, "nsubjpass") if passive else _children(tok, "nsubj")) or climbed_subject(tok)
             others = _prep_objects(tok, "with", "to") if lemma in WITH_VERBS else []
             if lemma in MEET_VERBS and lemma not in WITH_VERBS:
                 others += _prep_objects(tok, "by") if passive else _children(tok, "dobj")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from .parse import climbed_subject
 from .roles import (MEMBER_NOUNS, OFFICE_NOUNS, PARTY_WORDS, _JOIN, ORG_HINT, _PARTY_PLURAL, _appos_chain, _children,
                     _is_copula, _lemma, _org_of, _prep_objects)
 
@@ -189,12 +190,7 @@ def join_claims(s, add) -> None:
             [t for t in obj.subtree if t.i <= obj.i or t.dep_ != "relcl"][:8])
         if not text or not (ORG_HINT.search(text) or (obj.pos_ == "PROPN")):
             continue                                   # "joined the crowd", "joined him"
-        subj = _children(tok, "nsubj")
-        if not subj:
-            t = tok
-            while not subj and t.dep_ in ("conj", "xcomp", "advcl") and t.head.i != t.i:
-                t = t.head
-                subj = _children(t, "nsubj")
+        subj = _children(tok, "nsubj") or climbed_subject(tok)
         if subj and subj[0].lower_ in ("all", "both", "each") and subj[0].dep_ == "nsubj":
             subj = [a for a in subj[0].children if a.dep_ in ("appos",)] or [subj[0].head] \
                 if subj[0].head.i != tok.i else subj

@@ -14,6 +14,17 @@ def prep_objects(tok, *preps) -> list:
             for g in p.children if g.dep_ in ("pobj", "pcomp")]
 
 
+def climbed_subject(tok, through=("conj", "xcomp", "advcl")) -> list:
+    """The subject a verb shares with the verb it hangs from ("Lenin sat down and drafted the
+    theses", "kept sending telegram after telegram"): the nsubj of the nearest verb up a chain
+    of these dependencies, not counting the verb's own."""
+    subj, t = [], tok
+    while not subj and t.dep_ in through and t.head.i != t.i:
+        t = t.head
+        subj = children(t, "nsubj")
+    return subj
+
+
 def lemma(tok) -> str:
     return tok.lemma_.lower()
 

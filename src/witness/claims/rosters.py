@@ -48,14 +48,30 @@ def _last(rx, text):
     return None
 
 
-def member_list_claims(s, add) -> None:
+def _groups_before_lists(s, rx, reach: int):
+    """(the list of names, the group noun phrase before it, the offset it was read from) for each
+    list the sentence closes right after, with a group matching `rx` within `reach` characters."""
     ctx, base = s.ctx, s.base
     end = base + len(s.text)
     for run in _runs(s):
-        lo = max(base, run[0].start - 160)
-        h = _last(_GROUP_BEFORE, ctx.text[lo:run[0].start])
-        if not h or not _GROUP_AFTER.match(ctx.text[run[-1].end:end]):
-            continue
+        lo = max(base, run[0].start - reach)
+        h = _last(rx, ctx.text[lo:run[0].start])
+        if h and _GROUP_AFTER.match(ctx.text[run[-1].end:end]):
+            yield run, h, lo
+
+
+def _add_all(s, add, run, trigger_at: int, predicate: str, obj: str) -> None:
+    trig = s.token_at(trigger_at)
+    if trig is None:
+        return
+    for m in run:
+        tok = s.token_at(m.start)
+        if tok is not None:
+            add(m.entity, predicate, obj, trig, tok, climb=False)
+
+
+def member_list_claims(s, add) -> None:
+    for run, h, lo in _groups_before_lists(s, _GROUP_BEFORE, 160):
         mods = [w for w in h.group("mods").split() if w.lower() not in ("leading", "prominent", "principal", "chief",
                                                                       "main", "other", "real", "most")]
         org = h.group("org")
@@ -63,8 +79,7 @@ def member_list_claims(s, add) -> None:
             org = org.strip()
             if len(org.split()) > 8:
                 continue                               # a clause, not a body's name
-            if not (ORG_HINT.search(org) or re.search(r"\b[A-Z](?![\w\-]*ism\b)", org)) or (
-                    org.split()[-1].islower() and not ORG_HINT.search(org)):
+            if not ORG_HINT.search(org) and (org.split()[-1].islower() or not re.search(r"\b[A-Z](?![\w\-]*ism\b)", org)):
                 # "the leaders of the strike", "the founders of modern Socialism", "the great
                 # leaders of Marxist thought – Marx, Engels, …" (judged wrong): no body
                 continue
@@ -73,14 +88,7 @@ def member_list_claims(s, add) -> None:
             if not named:
                 continue                               # "the other leaders, X and Y": no body named
             org = " ".join(named)
-        trig = s.token_at(lo + h.start("noun"))
-        if trig is None:
-            continue
-        for m in run:
-            tok = s.token_at(m.start)
-            if tok is not None:
-                add(m.entity, "member_of", org, trig, tok, climb=False)
-
+        _add_all(s, add, run, lo + h.start("noun"), "member_of", org)
 
 
 # Plural offices before a list: "the representatives of the Third Duma, Poletayev and Shurkanov",
@@ -99,13 +107,7 @@ _OFFICE_GROUP = re.compile(
 
 
 def office_list_claims(s, add) -> None:
-    ctx, base = s.ctx, s.base
-    end = base + len(s.text)
-    for run in _runs(s):
-        lo = max(base, run[0].start - 140)
-        h = _last(_OFFICE_GROUP, ctx.text[lo:run[0].start])
-        if not h or not _GROUP_AFTER.match(ctx.text[run[-1].end:end]):
-            continue
+    for run, h, lo in _groups_before_lists(s, _OFFICE_GROUP, 140):
         mods = h.group("mods").split()
         noun = _OFFICES_PLURAL[h.group("noun").lower()]
         where = h.group("of")
@@ -118,10 +120,4 @@ def office_list_claims(s, add) -> None:
                 and not ORG_HINT.search(where):
             continue                                   # "the two great representatives of capitalism, X and Y" (judged wrong)
         phrase = " ".join(x for x in (" ".join(mods), h.group("noun"), (where or "").strip()) if x)
-        trig = s.token_at(lo + h.start("noun"))
-        if trig is None:
-            continue
-        for m in run:
-            tok = s.token_at(m.start)
-            if tok is not None:
-                add(m.entity, "held_office", phrase, trig, tok, climb=False)
+        _add_all(s, add, run, lo + h.start("noun"), "held_office", phrase)
