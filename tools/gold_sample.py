@@ -103,7 +103,8 @@ def _window(doc, rng: random.Random, dense: bool) -> tuple[int, int]:
     return paras[i][0], paras[j - 1][1]
 
 
-def draw_claims(seed: int = 20261206, exclude: set[str] = frozenset(), test_share: int = 10) -> list[dict]:
+def draw_claims(seed: int = 20261206, exclude: set[str] = frozenset(), test_share: int = 10,
+                per_kind: int = 30) -> list[dict]:
     rng = random.Random(seed)
     gold = _already_gold() | set(exclude)
     pool = []
@@ -137,8 +138,8 @@ def draw_claims(seed: int = 20261206, exclude: set[str] = frozenset(), test_shar
             picked.append({"path": rel, "kind": kind, "decade": dec, "window": [s, e],
                            "words": len(doc.text[s:e].split()), "page_words": len(doc.text.split())})
 
-    take("random", 30, lambda d: True)
-    take("event", 30, lambda d: len(set(m.lower() for m in EVENT.findall(d.text))) >= 4)
+    take("random", per_kind, lambda d: True)
+    take("event", per_kind, lambda d: len(set(m.lower() for m in EVENT.findall(d.text))) >= 4)
     for kind in ("random", "event"):
         group = [x for x in picked if x["kind"] == kind]
         for x in rng.sample(group, test_share):
@@ -181,7 +182,7 @@ def draw_records(seed: int = 20261207) -> list[dict]:
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("what", choices=["claims", "claims-train", "records"])
+    ap.add_argument("what", choices=["claims", "claims-train", "claims-holdout", "records"])
     ap.add_argument("--out", required=True)
     ap.add_argument("--texts", help="claims: write the annotators' texts into this folder")
     a = ap.parse_args(argv)
@@ -192,6 +193,16 @@ def main(argv=None):
         sample = draw_claims(seed=20261208, exclude={x["path"] for x in first}, test_share=0)
         for x in sample:
             x["split"] = "train"
+    elif a.what == "claims-holdout":
+        # a second held-out set (10th session), drawn after the test split had been scored twelve
+        # times: 20 random + 20 event pages, none of the 120 above; half "dev2" (may be studied
+        # later), half "test2" (only scored)
+        taken = set()
+        for name in ("sample.json", "train-sample.json"):
+            taken |= {x["path"] for x in json.loads((ROOT / "tests/gold/claims-blind" / name).read_text(encoding="utf-8"))}
+        sample = draw_claims(seed=20261209, exclude=taken, test_share=10, per_kind=20)
+        for x in sample:
+            x["split"] = {"test": "test2", "dev": "dev2"}[x["split"]]
     else:
         sample = draw_claims() if a.what == "claims" else draw_records()
     Path(a.out).parent.mkdir(parents=True, exist_ok=True)
