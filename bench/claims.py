@@ -4,6 +4,7 @@
     python bench/claims.py --test          # + the blind test split: totals only, and the scoring is logged
     python bench/claims.py --speed 200     # + claims time vs NER time on 200 corpus pages
     python bench/claims.py --write docs/quality-claims.md
+    python bench/claims.py --holdout       # + the second held-out set (dev2, test2): totals only, logged
     python bench/claims.py -v --set dev    # list misses, false positives, certainty errors (never for test)
 
 Quality: documents are read with the project's reader; person mentions are placed from each
@@ -39,6 +40,7 @@ from witness.model import Claim, Creator, Span  # noqa: E402
 GOLD = ROOT / "tests" / "gold" / "claims"
 BLIND = ROOT / "tests" / "gold" / "claims-blind"
 TEST_LOG = BLIND / "test-scorings.log"
+HOLDOUT_LOG = BLIND / "holdout-scorings.log"
 CORPUS = Path(os.environ.get("WITNESS_CORPUS", "/tmp/corpus/corpus"))
 
 # Naive baseline: a trigger word, the nearest person mention in the sentence, always asserted.
@@ -119,7 +121,8 @@ def _aligned(g, d):
     return d2
 
 
-def quality(verbose: bool, test: bool = False, e2e: bool = True, verbose_set: str = "old", train: bool = False):
+def quality(verbose: bool, test: bool = False, e2e: bool = True, verbose_set: str = "old", train: bool = False,
+            holdout: bool = False):
     items = gold_docs()
     nlp = get_parser()
     rows = {}
@@ -136,6 +139,11 @@ def quality(verbose: bool, test: bool = False, e2e: bool = True, verbose_set: st
     if test:
         rows.update(blind_rows("test", nlp, e2e))
         _log_test(rows)
+    if holdout:
+        # the second held-out set (holdout-sample.json): both halves only scored so far
+        for split in ("dev2", "test2"):
+            rows.update(blind_rows(split, nlp, e2e))
+            _log_test(rows, split, HOLDOUT_LOG)
     if verbose:
         key = {"old": "system (gold mentions)", "dev": "dev: system (gold mentions)",
                "train": "train: system (gold mentions)"}[verbose_set]
@@ -180,7 +188,7 @@ def _print_errors(r) -> None:
         print("DATE ", *m)
 
 
-def _log_test(rows) -> None:
+def _log_test(rows, split: str = "test", log: Path = TEST_LOG) -> None:
     """Every scoring of the test split is appended to a log kept in the repository, so the
     number of times it was looked at is on record (docs/quality-claims.md cites it)."""
     import datetime
@@ -190,14 +198,15 @@ def _log_test(rows) -> None:
                                 capture_output=True, text=True).stdout.strip()
     except OSError:
         commit = "?"
-    r = rows.get("test: system (gold mentions)")
+    r = rows.get(f"{split}: system (gold mentions)")
     if r is None:
         return
-    line = (f"{datetime.datetime.now(datetime.timezone.utc):%Y-%m-%dT%H:%MZ} commit {commit}: recall {r['recall']:.2f} "
+    where = "" if split == "test" else f" {split}"
+    line = (f"{datetime.datetime.now(datetime.timezone.utc):%Y-%m-%dT%H:%MZ} commit {commit}{where}: recall {r['recall']:.2f} "
             f"precision {r['precision']:.2f} certainty {r['certainty']:.2f} inflations {r['inflations']} "
             f"dates right {r['date_recall']:.2f} (year in the sentence {r['date_recall_in_sentence']:.2f} "
             f"of {r['dated_in_sentence']}, dates the gold lacks or differs {r['dates_wrong']})\n")
-    with TEST_LOG.open("a", encoding="utf-8") as fp:
+    with log.open("a", encoding="utf-8") as fp:
         fp.write(line)
 
 
@@ -261,11 +270,13 @@ def main(argv=None):
     ap.add_argument("--set", choices=["old", "dev", "train"], default="old", help="which set -v lists (never test)")
     ap.add_argument("--train", action="store_true", help="also score the 60 training pages (studied like dev)")
     ap.add_argument("--test", action="store_true", help="also score the blind test split (logged)")
+    ap.add_argument("--holdout", action="store_true",
+                    help="also score the second held-out set, dev2 and test2 (totals only, logged)")
     ap.add_argument("--no-e2e", action="store_true", help="skip the rows fed by the real NER (faster)")
     ap.add_argument("--predicates", action="store_true", help="per-predicate table of the dev split")
     a = ap.parse_args(argv)
     n_docs, rows = quality(a.verbose, test=a.test, e2e=not a.no_e2e, verbose_set=a.set,
-                           train=a.train or a.set == "train")
+                           train=a.train or a.set == "train", holdout=a.holdout)
     text = table(n_docs, rows)
     print(text)
     if a.predicates and "dev: system (gold mentions)" in rows:

@@ -119,6 +119,21 @@ CASES = [
      {("lenin", M, "asserted"), ("trotsky", M, "asserted")}),
     ("Thousands had died in the prisons of the Kuomintang under the leadership of Chiang Kai-Shek.",
      {"Chiang Kai-Shek": "chiang"}, {("chiang", M, "asserted")}),
+    # -- the one leader holds a post as well (dev 01, 04, 11, 56; train 58, 60: the blind
+    # annotators, five of them, give "the leader of X" both; "a leader", "one of the leaders" only
+    # the membership)
+    ("The leader of the MIR, Miguel Enriquez, was not impressed.", {"Miguel Enriquez": "enriquez"},
+     {("enriquez", M, "asserted"), ("enriquez", O, "asserted")}),
+    ("Noah Jordania, leader of the Caucasian Mensheviks, said that it was impossible.",
+     {"Noah Jordania": "jordania"}, {("jordania", M, "asserted"), ("jordania", O, "asserted")}),
+    ("Victor Adler, the Austrian Socialist leader, was in the chair.", {"Victor Adler": "adler"},
+     {("adler", M, "asserted"), ("adler", O, "asserted")}),
+    ("Stalin was now the leader, though still only the ‘first among equals’.", {"Stalin": "stalin"},
+     {("stalin", O, "asserted")}),
+    ("Petrov, a leader of the Communist Party, spoke.", PEOPLE, {("petrov", M, "asserted")}),
+    ("Petrov, one of the leaders of the Communist Party, spoke.", PEOPLE, {("petrov", M, "asserted")}),
+    ("Petrov and Ivanov, the real leaders of the Left bloc, declared that they would resign.", PEOPLE,
+     {("petrov", M, "asserted"), ("ivanov", M, "asserted")}),
 ]
 
 CONTROLS = [

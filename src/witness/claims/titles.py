@@ -120,8 +120,8 @@ def surface_appositions(s, add) -> None:
             noun = h.group("noun").lower()
             mods = (h.group("mods") or "").strip()
             where = (h.group("of") or "").strip()
-            if mods.lower().endswith(" and") and noun in LEADER_NOUNS | MEMBER_NOUNS and \
-                    re.search(r"[A-Z]", h.group("of") or ""):
+            second = mods.lower().endswith(" and")
+            if second and noun in LEADER_NOUNS | MEMBER_NOUNS and re.search(r"[A-Z]", h.group("of") or ""):
                 mods = ""                              # "the well-known indemnity champion and leader of the Second International"
             if any(w.lower() in ("and", "or", "but", "who", "which") for w in mods.split()):
                 continue
@@ -141,5 +141,8 @@ def surface_appositions(s, add) -> None:
                     continue                           # "the theoretician of permanent revolution": no body
                 if where:
                     add(m.entity, "member_of", where.split(None, 1)[1], tok, tok, climb=False)
+                if noun == "leader" and not second and not re.match(r"(?i)an?\b|another\b", h.group(0).lstrip(" ,")) \
+                        and not h.group(0)[h.end("noun") - h.start():].startswith("s"):
+                    add(m.entity, "held_office", phrase, tok, tok, climb=False)   # roles.the_leader
                 continue
             add(m.entity, "held_office", phrase, tok, tok, climb=False)
