@@ -107,6 +107,17 @@ CERTAINTY_CASES = [
 
 # claims.md, "Frames that are not the event": one case per frame kind (written sentences).
 FRAME_CASES = [
+    # the absence of a source (held-out dev2, cannon-works-1928-stachelreport: "there is no record
+    # that he subsequently joined the CLA" had been asserted; "no proof that" confirmed)
+    ("Petrov was expelled, but there is no record that he subsequently joined the CLA.",
+     {("petrov", "expelled", "asserted"), ("petrov", "member_of", "uncertain")}),
+    ("There is no proof that Petrov joined the party.", {("petrov", "member_of", "uncertain")}),
+    ("There is no evidence that Petrov was arrested.", {("petrov", "arrested", "uncertain")}),
+    ("We have not found any evidence that Petrov was arrested.", {("petrov", "arrested", "uncertain")}),
+    ("Nothing shows that Petrov was shot.", {("petrov", "executed", "uncertain")}),
+    ("No document shows that Petrov was shot.", {("petrov", "executed", "uncertain")}),
+    ("There is evidence that Petrov was arrested.", {("petrov", "arrested", "reported")}),
+    ("The fact that Petrov was arrested shows nothing.", {("petrov", "arrested", "asserted")}),
     # negation of the event itself / of something else in the sentence
     ("Petrov was not shot.", {("petrov", "executed", "denied")}),
     ("Petrov, who never recanted, was shot.", {("petrov", "executed", "asserted")}),

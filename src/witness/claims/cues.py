@@ -28,6 +28,25 @@ def _is_negated(tok) -> bool:
 
 
 _UNCONFIRMED = {"unconfirmed", "unverified", "rumored", "rumoured"}
+# "there is no record that he joined", "no evidence that he was arrested", "no proof that …": the
+# absence of a source says the event is not known, never that it happened (held-out dev2)
+EVIDENCE_NOUNS = {"record", "evidence", "proof", "sign", "trace", "indication", "confirmation", "corroboration",
+                  "report", "news", "word", "testimony", "document", "documentation", "mention", "information"}
+_NOBODY = {"nothing", "nobody", "none", "noone"}
+
+
+def _negative_subject(head) -> bool:
+    """"Nothing shows that …", "No document proves that …", "no one knows …"."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in _NOBODY or any(
+        g.dep_ == "det" and g.lower_ == "no" for g in c.children) or (c.lower_ == "one" and any(
+        g.lower_ == "no" for g in c.children))) for c in head.children)
+
+
+def _absent(noun) -> bool:
+    """"no record", "not any evidence", "have found no proof": the noun is said not to exist."""
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+        return True
+    return any(c.dep_ == "det" and c.lower_ == "any" for c in noun.children) and _is_negated(noun.head)
 
 
 def _not_yet(*toks) -> bool:
@@ -227,7 +246,7 @@ def _head_cues(head, via: str, level: float, presupposed: bool, nominal_arg: boo
     out: list[Cue] = []
     lemma, low = _lemma(head), head.lower_
     pos = head.pos_
-    negated = _is_negated(head)
+    negated = _is_negated(head) or (pos in ("VERB", "AUX") and via in COMPLEMENT_DEPS and _negative_subject(head))
 
     copula_adj = None
     if pos in ("AUX", "VERB") and lemma == "be":
@@ -375,6 +394,9 @@ def _head_cues(head, via: str, level: float, presupposed: bool, nominal_arg: boo
                 elif negated and via in ("ccomp", "xcomp", "pcomp"):
                     add("hedge", head.text)      # negated verb over a clause: at least not a fact
     elif pos in ("NOUN", "PROPN"):
+        if lemma in EVIDENCE_NOUNS and via in ("acl", "ccomp", "relcl") and _absent(head):
+            add("hedge", head.text)              # "there is no record that he subsequently joined the CLA"
+            return out
         kind = F.noun_kind(lemma)
         if kind in ("report", "testimony", "accusation", "rumor", "confirm", "deny", "hedge") and (
                 via in ("relcl", "poss", "compound", "appos", "amod", "nmod", "nsubj", "attr")
