@@ -10,6 +10,8 @@
     python bench/records.py                        # dev and test, both printed
     python bench/records.py --split test           # the test split alone (log it in docs/quality.md)
     python bench/records.py --split test2          # the second held-out set (100 random corpus pages)
+    python bench/records.py --split test2 --against FILE   # a second annotator against the gold (agreement)
+    python bench/records.py --split test2 --gold FILE      # against another gold file (an adjudicated one)
 
 Each gold page is read with the project's reader chain from the unpacked corpus
 (``WITNESS_CORPUS``, default /tmp/corpus/corpus; mia-extra pages from ``WITNESS_MIA_EXTRA``,
@@ -161,12 +163,27 @@ def judge(page: dict, got: dict | None) -> dict[str, bool]:
     return out
 
 
-def score(split: str, errors: bool = False) -> dict:
-    pages = json.loads((GOLD / f"{split}.json").read_text(encoding="utf-8"))
+def annotation_records(path: Path) -> dict[str, dict | None]:
+    """A second annotator's records of the same pages, in the system's shape (None: skipped), to
+    score one human against another with the same judge (inter-annotator agreement)."""
+    out = {}
+    for x in json.loads(path.read_text(encoding="utf-8")):
+        out[x["path"]] = None if x.get("skip") else {
+            "authors": list(x.get("authors") or []), "title": x.get("title"), "date": x.get("date"),
+            "written": x.get("written") or x.get("delivered"), "periodical": x.get("periodical"),
+            "volume": x.get("volume"), "issue": x.get("issue"), "pages": x.get("pages"),
+            "transcribed_by": list(x.get("transcribed_by") or []),
+            "translated_by": list(x.get("translated_by") or [])}
+    return out
+
+
+def score(split: str, errors: bool = False, against: Path | None = None, gold: Path | None = None) -> dict:
+    pages = json.loads((gold or GOLD / f"{split}.json").read_text(encoding="utf-8"))
+    other = annotation_records(against) if against else None
     right: dict[tuple[str, str], list[bool]] = defaultdict(list)   # (set, field) → judgements
     wrong_lines = []
     for page in pages:
-        got = system_record(page)
+        got = system_record(page) if other is None else other[page["path"]]
         verdict = judge(page, got)
         for f, ok in verdict.items():
             right[(page["set"], f)].append(ok)
@@ -214,6 +231,10 @@ def main(argv=None) -> int:
                     help="both = dev and test")
     ap.add_argument("--errors", action="store_true",
                     help="list the fields that differ (dev splits only)")
+    ap.add_argument("--against", type=Path,
+                    help="score this annotation file (a second annotator's records of the split's pages) "
+                         "instead of Witness: the agreement between two people")
+    ap.add_argument("--gold", type=Path, help="score against this gold file instead of the split's (an adjudicated one)")
     args = ap.parse_args(argv)
     if args.errors and args.split not in DEV_SPLITS:
         ap.error("--errors lists a dev split's errors only: the held-out splits are scored, never studied")
@@ -223,7 +244,7 @@ def main(argv=None) -> int:
             return 2
     splits = ("dev", "test") if args.split == "both" else (args.split,)
     for split in splits:
-        res = score(split, errors=args.errors)
+        res = score(split, errors=args.errors, against=args.against, gold=args.gold)
         print("\n".join(table(split, res)))
         print()
         if res["errors"]:

@@ -160,6 +160,10 @@ NOT_WROTE = [
     ("His best-known works are Karl Petrov: The Story of His Life, published in 1918.", PEOPLE),
     ("Petrov’s Russia was poor.", PEOPLE),
     ("The Petrov’s Party of the Proletariat was small.", PEOPLE),
+    # an underground name in quotation marks before the real name is no quotation (held-out
+    # dev2, shliapnikov-1923-eve1917-chap3)
+    ("Comrade “Yurii” (Petrov) would invariably stay with him when working in Petersburg.", PEOPLE),
+    ("“Sergei” (Petrov) was seized first, followed by “Vladimir” (Ivanov) and others.", PEOPLE),
 ]
 
 

@@ -341,9 +341,24 @@ def _cited_after_quotation(s, add) -> None:
         after = ctx.text[m.end:m.end + 40].lstrip()
         if not after.startswith((")", "]", ",")):
             continue
+        if _alias_quoted(ctx.text[max(base, m.start - 200):m.start]):
+            continue                                   # "Comrade “Yurii” (Lutovinov)": a party name, not a quotation
         tok = s.token_at(m.start)
         if tok is not None:
             add(m.entity, "wrote", None, tok, tok)
+
+
+_QUOTED_BEFORE = re.compile(r"[“\"‘]([^“”\"‘’]{1,200})[”\"’]\s*[(\[]?\s*$")
+
+
+def _alias_quoted(before: str) -> bool:
+    """Whether the quotation right before a parenthesised name is one or two capitalised words:
+    an underground name or nickname ("“Sergei” (Bagdatiev)", "“Old Man” (Trotsky)") — no one's text."""
+    q = _QUOTED_BEFORE.search(before)
+    if not q:
+        return False
+    words = q.group(1).strip(" ,.").split()
+    return 0 < len(words) <= 2 and all(w[:1].isupper() for w in words)
 
 
 # -- a work and its author after "by", read on the surface ---------------------------------------
