@@ -118,6 +118,27 @@ FRAME_CASES = [
     ("No document shows that Petrov was shot.", {("petrov", "executed", "uncertain")}),
     ("There is evidence that Petrov was arrested.", {("petrov", "arrested", "reported")}),
     ("The fact that Petrov was arrested shows nothing.", {("petrov", "arrested", "asserted")}),
+    # "neither … nor" denies each member, of the people or of the events (it had been asserted);
+    # a list of event nouns that is a subject is not what the negation is about
+    ("Neither Petrov nor Ivanov was arrested.", {("petrov", "arrested", "denied"), ("ivanov", "arrested", "denied")}),
+    ("Petrov was neither arrested nor tried.", {("petrov", "arrested", "denied"), ("petrov", "tried", "denied")}),
+    ("Neither Petrov nor Ivanov was a member of the party.",
+     {("petrov", "member_of", "denied"), ("ivanov", "member_of", "denied")}),
+    ("Neither Petrov's arrest nor his trial surprised anyone.",
+     {("petrov", "arrested", "asserted"), ("petrov", "tried", "asserted")}),
+    # two names joined by a comma alone are no list (held-out dev2, weisbord-fivesix: the judge
+    # had been "tried" with the defendant)
+    ("In the trial of Petrov, Judge Ivanov in handing down the five year sentence quoted the following letter.",
+     {("petrov", "tried", "asserted")}),
+    # the author's quotations and trials in the paragraph do not make the author's own words
+    # someone else's: a typist's straight quote inside a name or closing a curly one, and a
+    # discussion of a trial that quotes no record (held-out dev2, weisbord-fivesix)
+    ("The trial of Mrs. Kate O\"Hare was a farce. Petrov, Ivanov and Sidorov were then arrested.",
+     {("petrov", "arrested", "asserted"), ("ivanov", "arrested", "asserted"), ("sidorov", "arrested", "asserted")}),
+    ("(See the pamphlet “Freedom of Speech\"). After this it is easy to see why Petrov was arrested.",
+     {("petrov", "arrested", "asserted")}),
+    ("The testimony of the defendants filled four days. Concerning the juries, Petrov writes that they were packed.",
+     {("petrov", "wrote", "asserted")}),
     # negation of the event itself / of something else in the sentence
     ("Petrov was not shot.", {("petrov", "executed", "denied")}),
     ("Petrov, who never recanted, was shot.", {("petrov", "executed", "asserted")}),

@@ -164,6 +164,8 @@ NOT_WROTE = [
     # dev2, shliapnikov-1923-eve1917-chap3)
     ("Comrade “Yurii” (Petrov) would invariably stay with him when working in Petersburg.", PEOPLE),
     ("“Sergei” (Petrov) was seized first, followed by “Vladimir” (Ivanov) and others.", PEOPLE),
+    # quoting someone else's text (held-out dev2, weisbord-fivesix)
+    ("Judge Petrov in handing down the sentence quoted the following letter from the St. Louis office.", PEOPLE),
 ]
 
 

@@ -170,7 +170,15 @@ def _noun_args(tok):
     return args
 
 
-def _expand(tok, seen=None, conj: bool = True):
+def _linked(head, conj) -> bool:
+    """Whether a conjunct joins a real list: a conjunction ("A and B", "A, B and C", "A or B") or a
+    longer run ("A, B, C"); two names joined by a comma alone are the parser's guess at a clause
+    it could not attach ("In the trial of Mrs. O'Hare, Judge Wade quoted …")."""
+    return any(c.dep_ in ("cc", "preconj") for c in (*head.children, *conj.children)) or any(
+        c.dep_ == "conj" for c in conj.children) or sum(c.dep_ == "conj" for c in head.children) > 1
+
+
+def _expand(tok, seen=None, conj: bool = True, listed: bool = False):
     """The token, its conjuncts ("A, B and C") and "like X" companions.  Through an apposition
     the walk takes the apposition's own appositions but not its conjuncts ("Attlee, deputy
     Prime Minister, nor Bevin": the parser hangs Bevin off the title)."""
@@ -182,11 +190,13 @@ def _expand(tok, seen=None, conj: bool = True):
     for c in tok.children:
         if c.dep_ in ("conj", "appos") and object_of_participle(c):
             continue
+        if c.dep_ == "conj" and not (listed or _linked(tok, c)):
+            continue                                   # "In the trial of O'Hare, Judge Wade …": no list
         if ((c.dep_ == "conj" and conj) or c.dep_ == "appos" and (
                 c.pos_ == "PROPN" or c.lemma_.lower() in TITLE_WORDS)) and not any(
                 t.text == ";" for t in tok.doc[min(tok.i, c.i):max(tok.i, c.i)]):
             # "A, B and C"; "the chief …, the Commissar …, Henry Yagoda"; not across ";"
-            out += _expand(c, seen, conj=conj and c.dep_ == "conj")
+            out += _expand(c, seen, conj=conj and c.dep_ == "conj", listed=c.dep_ == "conj")
         elif c.dep_ == "prep" and c.lower_ in ("like",):
             for g in _children(c, "pobj"):
                 out += _expand(g, seen)

@@ -231,7 +231,7 @@ def _speech_in_work(s, add, tok) -> None:
     put_it = lemma == "put" and any(c.lower_ == "it" and c.dep_ == "dobj" for c in tok.children) and any(
         c.lower_ == "as" and c.dep_ == "mark" for c in tok.children)
     # "quotes these words"; not "I will quote a calm writer", "he quotes Lenin": their words
-    quotes = lemma == "quote" and any(not _quotes_someone(s, o) for o in _children(tok, "dobj"))
+    quotes = lemma == "quote" and any(not _quotes_someone(s, o) and not _anothers_text(o) for o in _children(tok, "dobj"))
     if quotes and _children(tok, "neg"):
         return                                      # "Bax does not quote a single sentence": no word on his writing
     # "Marx dealt with the crisis, but in 1886 Engels, in a preface to Capital, stated …": a person
@@ -286,6 +286,13 @@ def _is_passive(tok) -> bool:
 _PERSON_NOUNS = {"writer", "author", "man", "woman", "critic", "economist", "historian", "philosopher",
                  "authority", "comrade", "friend", "opponent", "poet", "journalist", "correspondent",
                  "observer", "witness", "spokesman", "professor", "scholar", "biographer", "leader"}
+
+
+def _anothers_text(obj) -> bool:
+    """"Judge Wade … quoted the following letter from the St. Louis office": a text the quoter
+    reads out is someone else's unless it is his own ("quotes his article of 1917")."""
+    return _lemma(obj) in WORK_NOUNS | {"document", "passage", "statement", "resolution", "decree"} and not any(
+        c.dep_ == "poss" and c.lower_ in ("his", "her", "my", "our", "their") for c in obj.children)
 
 
 def _quotes_someone(s, obj) -> bool:

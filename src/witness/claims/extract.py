@@ -17,7 +17,7 @@ from ..model import Claim, Document, Span
 from .arguments import (_MAX_OBJECT, _REFLEXIVES, _REL_PRONOUNS, _children, _is_passive, _lemma, _noun_args,
                         _prep_objects, _Sent, _verb_args)
 from .cues import _question
-from .scope import govern, governing_words
+from .scope import govern, governing_words, neither_nor
 from .context import Context
 from .dates import document_now, find_dates
 from .tagging import CachedLemmatizer, LookupAttributeRuler
@@ -188,6 +188,8 @@ def claims_from_sentence(ctx: Context, base: int, sdoc, doc_date: str | None, mo
             certainty, attributed = "denied", None    # "In the election of … Souvarine … was not re-elected"
         if certainty in ("denied", "uncertain") and _lemma(trig) in LEAVING:
             certainty, attributed = "asserted", None  # "had not (yet) returned from his exile": the exile stands
+        if certainty in ("asserted", "confirmed") and neither_nor(trig, ptok):
+            certainty, attributed = "denied", None   # "Neither Petrov nor Ivanov was arrested"
         inside, speaker = ctx.quotation(base + trig.idx)
         if inside and certainty in ("asserted", "confirmed"):
             certainty, attributed = "reported", speaker

@@ -124,6 +124,26 @@ def govern(trig, climb: bool = True) -> Scope:
     return _combine(cues)
 
 
+def _neither(tok) -> bool:
+    return any(c.lower_ == "neither" and c.dep_ in ("det", "preconj", "advmod", "cc") for c in tok.children) and \
+        any(c.lower_ == "nor" for c in tok.children)
+
+
+def neither_nor(trig, person) -> bool:
+    """A "neither … nor" coordination denies each of its members: of the people ("Neither Petrov
+    nor Ivanov was arrested") or of the events ("he was neither arrested nor tried") — the parse
+    hangs "neither" and "nor" on the first member of the list."""
+    for tok in (trig if trig.pos_ in ("VERB", "AUX", "ADJ") else None, person):
+        if tok is None:
+            continue                          # ("Neither his arrest nor his trial surprised anyone": said of the surprise)
+        first = tok
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        if _neither(first):
+            return True
+    return False
+
+
 def _combine(cues: list[Cue]) -> Scope:
     irrealis = [c for c in cues if c.kind in F.IRREALIS]
     if irrealis:
