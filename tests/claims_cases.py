@@ -139,6 +139,16 @@ FRAME_CASES = [
      {("petrov", "arrested", "asserted")}),
     ("The testimony of the defendants filled four days. Concerning the juries, Petrov writes that they were packed.",
      {("petrov", "wrote", "asserted")}),
+    # a job one is "charged with", a task given to kill, an absence now and then (held-out dev2:
+    # rosmer-1955 "Lenin was charged with the theses", "he disappeared frequently"; stachelreport
+    # "a team assigned to assassinate Trotsky" had been a predicted death)
+    ("Petrov was charged with the theses dealing with the tasks of the International.", set()),
+    ("Petrov was charged with the task of organising the congress.", set()),
+    ("Petrov was charged with the murder of Kirov.", {("petrov", "charged", "asserted")}),
+    ("Petrov was brought back – he disappeared frequently.", set()),
+    ("Petrov disappeared in 1937.", {("petrov", "disappeared", "asserted")}),
+    ("In 1940 Petrov was rumored to be part of a team assigned to assassinate Ivanov in Mexico.", set()),
+    ("Petrov was hired to kill Ivanov.", set()),
     # negation of the event itself / of something else in the sentence
     ("Petrov was not shot.", {("petrov", "executed", "denied")}),
     ("Petrov, who never recanted, was shot.", {("petrov", "executed", "asserted")}),

