@@ -180,9 +180,32 @@ def draw_records(seed: int = 20261207) -> list[dict]:
     return out
 
 
+def _in_any_gold() -> set[str]:
+    """Every page path any gold file or sample under tests/gold/ holds (lists of records too)."""
+    out = set()
+    for p in (ROOT / "tests" / "gold").rglob("*.json"):
+        try:
+            data = json.loads(p.read_text(encoding="utf-8"))
+        except (ValueError, UnicodeDecodeError):
+            continue
+        for x in data if isinstance(data, list) else [data]:
+            if isinstance(x, dict) and isinstance(x.get("path"), str):
+                out.add(x["path"])
+    return out
+
+
+def draw_records_again(seed: int, n: int, split: str) -> list[dict]:
+    """Another blind records set (10th session): n random pages of the corpus's English sections
+    (the population of test2), none in any gold file or sample."""
+    rng = random.Random(seed)
+    taken = _in_any_gold()
+    corpus = [p.relative_to(CORPUS).as_posix() for p in _pages(CORPUS, ("archive", "history", "reference", "subject"))]
+    return [{"path": p, "set": "corpus", "split": split} for p in rng.sample([p for p in corpus if p not in taken], n)]
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("what", choices=["claims", "claims-train", "claims-holdout", "records"])
+    ap.add_argument("what", choices=["claims", "claims-train", "claims-holdout", "records", "records-dev7"])
     ap.add_argument("--out", required=True)
     ap.add_argument("--texts", help="claims: write the annotators' texts into this folder")
     a = ap.parse_args(argv)
@@ -203,6 +226,8 @@ def main(argv=None):
         sample = draw_claims(seed=20261209, exclude=taken, test_share=10, per_kind=20)
         for x in sample:
             x["split"] = {"test": "test2", "dev": "dev2"}[x["split"]]
+    elif a.what == "records-dev7":
+        sample = draw_records_again(seed=20261210, n=100, split="dev7")
     else:
         sample = draw_claims() if a.what == "claims" else draw_records()
     Path(a.out).parent.mkdir(parents=True, exist_ok=True)
