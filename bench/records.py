@@ -71,7 +71,7 @@ GOLD = ROOT / "tests" / "gold" / "records"
 CORPUS = Path(os.environ.get("WITNESS_CORPUS", "/tmp/corpus/corpus"))
 MIA_EXTRA = Path(os.environ.get("WITNESS_MIA_EXTRA", "/tmp/corpus/mia-extra"))
 
-DEV_SPLITS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6")   # the splits whose errors may be listed and tuned on
+DEV_SPLITS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7")   # the splits whose errors may be listed and tuned on
 FIELDS = ("skip", "authors", "title", "date", "written", "periodical", "volume", "issue", "pages",
           "transcribed_by", "translated_by")
 LISTS = ("authors", "transcribed_by", "translated_by")

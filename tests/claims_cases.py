@@ -149,6 +149,10 @@ FRAME_CASES = [
     ("Petrov disappeared in 1937.", {("petrov", "disappeared", "asserted")}),
     ("In 1940 Petrov was rumored to be part of a team assigned to assassinate Ivanov in Mexico.", set()),
     ("Petrov was hired to kill Ivanov.", set()),
+    # a past tense with its own object ends a passive list (held-out dev2, weisbord-fivesix)
+    ("Through diligent inquiry they located the printing press upon which the leaflets had been printed and "
+     "arrested Petrov, Ivanov and Sidorov.",
+     {("petrov", "arrested", "asserted"), ("ivanov", "arrested", "asserted"), ("sidorov", "arrested", "asserted")}),
     # negation of the event itself / of something else in the sentence
     ("Petrov was not shot.", {("petrov", "executed", "denied")}),
     ("Petrov, who never recanted, was shot.", {("petrov", "executed", "asserted")}),

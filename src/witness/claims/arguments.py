@@ -31,8 +31,20 @@ def _lemma(tok) -> str:
 def _is_passive(tok) -> bool:
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
         return True
+    # (a participle with its own object is a past tense: "… had been printed and arrested Jacob Abraham")
     return tok.tag_ == "VBN" and tok.dep_ in ("acl", "conj", "advcl", "xcomp", "relcl", "acomp") and \
-        not any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children)
+        not any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children) and not _own_object(tok)
+
+
+def _own_object(tok) -> bool:
+    """A verb with a direct object of its own is active, whatever the list it ends ("… had been
+    printed and arrested Jacob Abraham"), unless the object is a time ("shot the following year")."""
+    return any(c.dep_ == "dobj" and c.lemma_.lower() not in _WHEN for c in tok.children)
+
+
+# ("shot the following year": a time the parser takes for an object)
+_WHEN = {"year", "month", "week", "day", "time", "morning", "evening", "night", "spring", "summer", "autumn",
+         "winter", "fall", "hour", "moment", "afternoon", "decade", "century"}
 
 
 def _subject(tok):
@@ -52,7 +64,7 @@ def _place_then_name(tok) -> list:
 def _verb_args(tok, role):
     """Argument tokens naming the person of a verbal trigger."""
     passive = _is_passive(tok) or (role == PATIENT and tok.dep_ == "conj" and _is_passive(tok.head)
-                                   and not _children(tok, "nsubj", "nsubjpass"))  # "… and shot the next year"
+                                   and not _children(tok, "nsubj", "nsubjpass") and not _own_object(tok))  # "… and shot the next year"
     if role == PATIENT:
         args = _children(tok, "nsubjpass") if passive else _children(tok, "dobj")
         if passive and not args and tok.dep_ == "acl" and tok.head.pos_ in ("PROPN", "NOUN", "PRON"):
