@@ -153,6 +153,9 @@ FRAME_CASES = [
     ("Through diligent inquiry they located the printing press upon which the leaflets had been printed and "
      "arrested Petrov, Ivanov and Sidorov.",
      {("petrov", "arrested", "asserted"), ("ivanov", "arrested", "asserted"), ("sidorov", "arrested", "asserted")}),
+    # not knowing why an event happened still says it happened (held-out dev2, hansen-1938-12-goldigger)
+    ("It is too bad we don’t know the real reason for Petrov’s disappearance.", {("petrov", "disappeared", "asserted")}),
+    ("We do not know whether Petrov was shot.", {("petrov", "executed", "uncertain")}),
     # negation of the event itself / of something else in the sentence
     ("Petrov was not shot.", {("petrov", "executed", "denied")}),
     ("Petrov, who never recanted, was shot.", {("petrov", "executed", "asserted")}),

@@ -653,3 +653,21 @@ def test_audit_judged(nlp, text, people, subject, predicate, expected):
     claims = extract_claims(make_document(text, people, "1938"), nlp=nlp)
     got = {c.certainty for c in claims if c.subject == subject and c.predicate == predicate}
     assert got == ({expected} if expected else set()), triples(claims)
+
+
+# -- an office said with "as": governed by its verb, unless fronted as the subject's description
+# (held-out dev2, rosmer-1955-xx-moscow: "As chairman of the commission, I was supposed to speak
+# last" had made the chairmanship uncertain; "never served as ambassador" had been asserted)
+AS_OFFICE = [
+    ("As chairman of the commission, Petrov was supposed to speak last.", "asserted"),
+    ("Petrov never served as ambassador.", "denied"),
+    ("Petrov would have served as ambassador.", "uncertain"),
+    ("Petrov served as ambassador to Italy.", "asserted"),
+]
+
+
+@pytest.mark.parametrize("text,certainty", AS_OFFICE)
+def test_an_office_said_with_as(nlp, text, certainty):
+    got = {(c.predicate, c.certainty) for c in extract_claims(make_document(text, PEOPLE, "1950"), nlp=nlp)
+           if c.subject == "petrov"}
+    assert got == {("held_office", certainty)}

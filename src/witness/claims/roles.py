@@ -251,7 +251,7 @@ def office_claims(s, add) -> None:
         member = lemma in MEMBER_NOUNS or lemma in LEADER_NOUNS - {"head", "pillar"}
         if not (office or member):
             continue
-        holders, appositive = [], True
+        holders, appositive, scope_of = [], True, None
         top = tok
         while top.dep_ in ("appos", "conj") and top.head.i != top.i and (
                 _lemma(top.head) in OFFICE_NOUNS | MEMBER_NOUNS or top.head.dep_ == "appos"
@@ -278,7 +278,13 @@ def office_claims(s, add) -> None:
         elif top.dep_ == "pobj" and head.lower_ == "as" and head.head.pos_ in ("VERB", "AUX"):
             gov = head.head
             holders = _children(gov, "nsubjpass") if _lemma(gov) in _APPOINT else _children(gov, "nsubj", "nsubjpass")
-            appositive = False                         # "as head of the G.P.U. he …"
+            # "As chairman of the commission, I was supposed to speak last": a fronted "as" is the
+            # subject's description, which the clause's modals do not reach; after its verb it is
+            # what the verb says, so the verb's negation and modals govern it ("he never served as
+            # ambassador", "he would have served as ambassador")
+            appositive = head.i < gov.i
+            if not appositive:
+                scope_of = gov
         elif top.dep_ == "pobj" and head.lower_ == "as" and head.head.pos_ in ("PROPN", "NOUN"):
             holders = [head.head]                      # "Kamenev as ambassador to fascist Italy"
         elif top.dep_ in ("compound", "nmod") and head.pos_ == "PROPN" and office:
@@ -319,7 +325,7 @@ def office_claims(s, add) -> None:
             holders += [(c, True) for c in pobj.children if c.dep_ == "appos" and c.pos_ == "PROPN"
                         and c.i > 0 and s.sdoc[c.i - 1].text == "("]
         for holder, appos in holders:
-            _role_for(s, add, tok, lemma, top, holder, appos)
+            _role_for(s, add, tok, lemma, top, holder, appos, scope_of)
 
 
 def the_leader(tok, ptok=None) -> bool:
@@ -335,7 +341,7 @@ def the_leader(tok, ptok=None) -> bool:
     return not any(d.lower_ in ("a", "an", "another", "any", "no", "every", "each") for d in dets)
 
 
-def _role_for(s, add, tok, lemma, top, holder, appositive) -> None:
+def _role_for(s, add, tok, lemma, top, holder, appositive, scope_of=None) -> None:
     people = s.persons([holder], expand=appositive != "exact")
     appositive = bool(appositive)
     for entity, ptok in people:
@@ -343,7 +349,7 @@ def _role_for(s, add, tok, lemma, top, holder, appositive) -> None:
         if any(t.text == ";" for t in s.sdoc[lo:hi]):
             continue                                   # "…, like General Putna, …; Shaposhnikov, director …"
         if lemma in MEMBER_NOUNS:
-            add(entity, "member_of", _org_of(s, tok), tok, ptok, climb=not appositive)
+            add(entity, "member_of", _org_of(s, tok), (scope_of or tok), ptok, climb=not appositive)
             continue
         org = _org_of(s, tok)
         if lemma in LEADER_NOUNS and lemma != "head":
@@ -352,16 +358,16 @@ def _role_for(s, add, tok, lemma, top, holder, appositive) -> None:
                 body = False                           # "one of the theoreticians of Bolshevism": a doctrine
             if not body:
                 if the_leader(tok, ptok):              # "Stalin was now the leader", "Bergeret, their leader"
-                    add(entity, "held_office", _office_text(s, tok), tok, ptok, climb=not appositive)
+                    add(entity, "held_office", _office_text(s, tok), (scope_of or tok), ptok, climb=not appositive)
                 continue                               # "a leader", "the founder of a theory": no body named
             # a leader or founder of a party or group: annotators read membership ("SWP leader
             # James P. Cannon", "Lansbury, another I.L.P. chieftain", "one of the founders of …")
-            add(entity, "member_of", org, tok, ptok, climb=not appositive)
+            add(entity, "member_of", org, (scope_of or tok), ptok, climb=not appositive)
             if the_leader(tok, ptok):
-                add(entity, "held_office", _office_text(s, tok), tok, ptok, climb=not appositive)
+                add(entity, "held_office", _office_text(s, tok), (scope_of or tok), ptok, climb=not appositive)
             continue
         if lemma in NEEDS_ATTACHMENT and not _attached(tok) and top.dep_ not in ("compound", "nmod"):
             continue                                   # "the chief", "an economist": no office named
         if lemma in _SPEAKS_FOR and not _names_a_body(tok, org):
             continue                                   # "the spokesman of its future": a figure of speech, no post
-        add(entity, "held_office", _office_text(s, tok), tok, ptok, climb=not appositive)
+        add(entity, "held_office", _office_text(s, tok), (scope_of or tok), ptok, climb=not appositive)

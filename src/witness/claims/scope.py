@@ -114,7 +114,9 @@ def govern(trig, climb: bool = True) -> Scope:
         # "were not content with having killed Robespierre": the copula's negation is the
         # adjective's, and the event is only the adjective's complement
         own_predicate = not (dep in ("acomp", "attr", "oprd") and prev_dep == "prep")
-        cues += _head_cues(head, dep, level, presupposed, in_np, tok.lower_, own_predicate)
+        # (a fronted "As chairman, …" describes the subject; it is not what "was supposed to" reports)
+        word = "as-fronted" if tok.lower_ == "as" and tok.i < head.i else tok.lower_
+        cues += _head_cues(head, dep, level, presupposed, in_np, word, own_predicate)
         prev_dep = dep
         if head.pos_ in ("VERB", "AUX") and dep in ("nsubj", "poss", "compound", "appos", "npadvmod", "expl"):
             presupposed = True                # the subject of a clause is not what the clause says
