@@ -671,3 +671,27 @@ def test_an_office_said_with_as(nlp, text, certainty):
     got = {(c.predicate, c.certainty) for c in extract_claims(make_document(text, PEOPLE, "1950"), nlp=nlp)
            if c.subject == "petrov"}
     assert got == {("held_office", certainty)}
+
+
+# -- frames around constructions, found by a matrix of every predicate construction under every
+# frame kind (7 December 2026): each had given an asserted claim
+NEVER_A_FACT = [
+    "They hoped for the release of Petrov.",             # the model's lemmatizer: "hoped" → "hop"
+    "Petrov was hoping for a rehabilitation of Petrov's name and his release.",
+    "The arrest of Petrov would follow.",                 # a conditional on a light verb
+    "If Petrov's execution takes place, we will protest.",
+    "Nobody believed in Petrov's execution.",             # belief "in", by nobody
+    "Petrov was probably exiled.",                        # a hedge on the copula of an adjective-like participle
+    "Petrov was not, as claimed, arrested.",              # a parenthesis breaking the passive
+    "Was Petrov ever a member of the party?",             # an inverted question read as an apposition
+    "Was Petrov ever head of the GPU?",
+    "Petrov never served as ambassador.",
+    "Neither Petrov nor Ivanov was arrested.",
+    "There is no record that Petrov joined the party.",
+]
+
+
+@pytest.mark.parametrize("text", NEVER_A_FACT)
+def test_never_a_fact(nlp, text):
+    claims = [c for c in extract_claims(make_document(text, PEOPLE, "1950"), nlp=nlp) if c.subject == "petrov"]
+    assert all(c.certainty not in FACT for c in claims), triples(claims)

@@ -249,7 +249,8 @@ def _head_cues(head, via: str, level: float, presupposed: bool, nominal_arg: boo
     out: list[Cue] = []
     lemma, low = _lemma(head), head.lower_
     pos = head.pos_
-    negated = _is_negated(head) or (pos in ("VERB", "AUX") and via in COMPLEMENT_DEPS and _negative_subject(head))
+    negated = _is_negated(head) or (pos in ("VERB", "AUX") and (via in COMPLEMENT_DEPS or via == "prep")
+                                      and _negative_subject(head))
 
     copula_adj = None
     if pos in ("AUX", "VERB") and lemma == "be":
@@ -281,6 +282,11 @@ def _head_cues(head, via: str, level: float, presupposed: bool, nominal_arg: boo
             out += [Cue(level, "negation", c.text) for c in head.children if c.dep_ == "neg"]
             out += [Cue(level, "expect", c.text) for c in head.children
                     if c.dep_ == "aux" and c.lower_ in F.MODAL_PREDICT]
+            # "the arrest of Petrov would follow", "if his execution takes place": imagined or
+            # supposed, not told (an inflection matrix, 7 December 2026)
+            out += [Cue(level, "condition", c.text) for c in head.children
+                    if c.dep_ == "aux" and c.lower_ in F.MODAL_CONDITIONAL | F.MODAL_UNCERTAIN
+                    or c.dep_ == "mark" and c.lower_ in F.CONDITION_MARKS]
         elif any(c.dep_ == "aux" and c.lower_ in F.MODAL_CONDITIONAL | F.MODAL_UNCERTAIN for c in head.children):
             # "the murder of Lenin and Trotsky would enable it to …": an event imagined, not told
             out.append(Cue(level, "condition", head.text))
@@ -306,6 +312,12 @@ def _head_cues(head, via: str, level: float, presupposed: bool, nominal_arg: boo
                 out.append(Cue(level, "expect", c.text))
             elif c.dep_ == "aux" and c.lower_ in F.MODAL_UNCERTAIN:
                 out.append(Cue(level, "hedge", c.text))
+            elif c.dep_ == "advmod" and c.lower_ in F.RUMOR_WORDS:
+                out.append(Cue(level, "rumor", c.text))
+            elif c.dep_ == "advmod" and c.lower_ in F.HEDGE_WORDS:
+                out.append(Cue(level, "hedge", c.text))      # "Petrov was probably exiled" (exiled: the copula's predicate)
+            elif c.dep_ == "advmod" and c.lower_ in F.REPORTED_MODIFIERS:
+                out.append(Cue(level, "report", c.text))
         return out
     if pos in ("VERB", "AUX"):
         kind = F.verb_kind(lemma)
@@ -349,6 +361,7 @@ def _head_cues(head, via: str, level: float, presupposed: bool, nominal_arg: boo
         if kind in ("report", "testimony", "belief", "rumor", "confirm", "deny") and not (
                 via in COMPLEMENT_DEPS or via in ("dobj", "nsubjpass", "oprd", "attr")
                 or (via == "prep" and tok_lower in ("of", "about", "on", "that", "concerning", "regarding", "as"))
+                or (via == "prep" and tok_lower == "in" and kind == "belief")      # "nobody believed in his arrest"
                 or (via == "npadvmod" and tok_lower in ("he", "she", "they"))):
             # an adjunct is not what is said: "In the case of X's arrest, he declared …" — but a
             # resumptive pronoun is ("Desgranges related how he had become an Anarchist, he who had …")

@@ -206,7 +206,7 @@ def claims_from_sentence(ctx: Context, base: int, sdoc, doc_date: str | None, mo
                 certainty, attributed = "reported", record or None
         # (the sentence's question mark is the trigger's clause's unless a ";" or ":" after the
         # trigger opens another: "He wrote: ‘Are six million easier to convert …?’")
-        if climb and _question(trig) and certainty in ("asserted", "confirmed", "denied"):
+        if (climb or _asked_of(trig)) and _question(trig) and certainty in ("asserted", "confirmed", "denied"):
             certainty, attributed = "uncertain", None  # "Has he been shot?"
         if predicate == "executed" and _lemma(trig) == "spare":
             if certainty not in ("asserted", "confirmed"):
@@ -334,6 +334,15 @@ def _lookups(pipe):
     if isinstance(pipe, Lemmatizer) and pipe.mode == "rule":
         return CachedLemmatizer(pipe)
     return pipe
+
+
+def _asked_of(trig) -> bool:
+    """"Was Petrov ever a member of the party?": the parser reads the predicate of an inverted
+    question as an apposition of its subject; the question asks it all the same."""
+    first = trig.sent[0]
+    return first.dep_ == "ROOT" and first.lemma_ in ("be", "become", "remain") and trig.head.dep_ == "nsubj" \
+        and trig.head.head.i == first.i and trig.dep_ == "appos" and not any(
+            t.is_punct for t in trig.doc[trig.head.i:trig.i])   # ("Was Petrov, the chairman, arrested?": a description)
 
 
 def extract_claims(doc: Document, nlp=None, model=None) -> list[Claim]:

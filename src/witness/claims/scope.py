@@ -97,6 +97,9 @@ def govern(trig, climb: bool = True) -> Scope:
                 c.lower_ == "when" for c in tok.children) and (tok.tag_ in ("VBZ", "VBP") or any(
                 c.dep_ == "aux" and c.lower_ in ("does", "do", "will", "shall") for c in tok.children)):
             cues.append(Cue(level, "expect", "when"))   # "the time when he actually does join the Menshevik camp"
+        if dep == "advcl" and tok.tag_ == "VBN" and head.lemma_ == "be" and not any(
+                c.dep_ in ("nsubj", "nsubjpass", "mark", "aux", "auxpass") for c in tok.children):
+            dep = "acomp"                     # "Petrov was not, as claimed, arrested": a parenthesis broke the passive
         if dep == "relcl" and head.pos_ == "NOUN" and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children):
             dep = "acl"                       # "no record that he joined": a content clause the parse took for a relative one
         if dep in ("relcl", "advcl", "parataxis"):

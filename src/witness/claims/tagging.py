@@ -80,12 +80,21 @@ class LookupAttributeRuler:
 _CACHE_SIZE = 200_000
 
 
+# Verb forms the model's rule lemmatizer gets wrong where a frame depends on them: its suffix
+# rules try "hoped" → "hop" before "hope" and keep "hop", a word of its index, so "they hoped for
+# his release" read no intent and asserted the release (found by an inflection matrix, 7 Dec 2026).
+VERB_FIXES = {"hoped": "hope", "hoping": "hope", "hopes": "hope", "decreed": "decree", "menacing": "menace",
+              "frustrating": "frustrate", "telegraphs": "telegraph"}
+
+
 class CachedLemmatizer:
     """Callable on a Doc like the model's rule lemmatizer, with every word's lemma cached on the
-    key the lemmatizer itself caches on (form, part of speech, morphology)."""
+    key the lemmatizer itself caches on (form, part of speech, morphology), and `fixes` (verb
+    form → lemma) applied over the model's answer."""
 
-    def __init__(self, lemmatizer):
+    def __init__(self, lemmatizer, fixes: dict[str, str] = VERB_FIXES):
         self.lemmatizer = lemmatizer
+        self.fixes = fixes
         self.cache: dict[tuple[int, int, int], int] = {}
 
     def __call__(self, doc: Doc) -> Doc:
@@ -101,7 +110,9 @@ class CachedLemmatizer:
             if value is None:
                 if len(self.cache) >= _CACHE_SIZE:     # a whole corpus in one worker: keep memory flat
                     self.cache.clear()
-                value = self.cache[key] = strings.add(self.lemmatizer.lemmatize(doc[k])[0])
+                tok = doc[k]
+                fixed = self.fixes.get(tok.lower_) if tok.pos_ in ("VERB", "AUX") else None
+                value = self.cache[key] = strings.add(fixed or self.lemmatizer.lemmatize(tok)[0])
             rows[k, 3] = value
         doc.from_array([LEMMA], rows[:, 3:4])
         return doc
