@@ -200,7 +200,7 @@ def table(split: str, res: dict) -> list[str]:
     right = res["right"]
     sets = sorted({s for s, _ in right})
     n_pages = {s: sum(1 for p in res["pages"] if p["set"] == s) for s in sets}
-    head = f"| field | " + " | ".join(f"{s} ({n_pages[s]})" for s in sets) + " | all |"
+    head = "| field | " + " | ".join(f"{s} ({n_pages[s]})" for s in sets) + " | all |"
     lines = [f"**{split}** ({len(res['pages'])} pages)", "", head, "|---" * (len(sets) + 2) + "|"]
     pooled_all: list[bool] = []
     pooled_set: dict[str, list[bool]] = defaultdict(list)

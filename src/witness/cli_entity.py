@@ -7,6 +7,7 @@ the pristine authority file and writes a curated copy that `witness.authority.lo
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from dataclasses import asdict
