@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import pytest
 
+from claims_cases import PEOPLE
 from test_claims_membership import roles
 
 M, O = "member_of", "held_office"
@@ -29,6 +30,11 @@ CASES = [
     ("The enemies of the party, including Petrov, attacked it.", None, set()),
     ("Many countries, including France and Petrov's homeland, protested.", None, set()),
     ("The critics of Marxism, including Petrov, were silent.", None, set()),
+    # judged wrong on random archive pages: a count of persons, a figure of speech
+    ("First a group of eighteen railroad workers, including Petrov and Ivanov, were arrested.", None,
+     set()),
+    ("The great mass of the population stands face to face with the small capitalist clique led by Petrov.", None,
+     set()),
     # -- a body "led by" persons, the participle hung on its description ------------------------
     # dev 32 (mandel-1968-01-indonesia): the rest of the sentence is the newspaper's account
     ("If we are to believe l’Humanité in its issue of December 11, 1967, the council of generals led by Nasution "
@@ -74,3 +80,42 @@ CASES = [
 @pytest.mark.parametrize("text, people, expected", CASES)
 def test_inclusions_and_examples(nlp, text, people, expected):
     assert (roles(nlp, text, people) if people else roles(nlp, text)) == expected
+
+
+def _offices_in(nlp, text, people, words):
+    """held_office claims whose evidence sentence holds `words`."""
+    from witness.claims import extract_claims
+    from witness.claims.gold import make_document
+    doc = make_document(text, people, "1950")
+    return {c.subject for c in extract_claims(doc, nlp=nlp)
+            if c.predicate == O and words in doc.text[c.evidence.start:c.evidence.end]}
+
+
+# train 57 (bauer-1912-04-buried-hopes): a title given as an apposition before the name makes a
+# later "the Emperor" that person
+def test_a_title_before_the_name_is_referred_to_later(nlp):
+    text = ("Under its influence the young Emperor, Kuang-Hsu, announced in 1898 his policy. The reaction was swift. "
+            "The Emperor is taken prisoner.")
+    assert _offices_in(nlp, text, {"Kuang-Hsu": "kuang"}, "taken prisoner") == {"kuang"}
+
+
+_FILLER = " ".join(["The crowds filled the streets and the squares of the city every day."] * 60)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # dev 55 (liebknecht-w-1898-04-germany): another king pages before does not hide the one just named
+    ("Louis Philippe, the French King, was swept away. " + _FILLER + " King Frederick William promised reforms. "
+     "The crowds cheered. The King received Petrov.", {"fw"}),
+    # two kings in the same stretch: "the King" is either
+    ("Louis Philippe, the French King, was swept away. King Frederick William promised reforms. "
+     "The crowds cheered. The King received Petrov.", set()),
+    # train 47 (bebler-1948-peace-greece-ch22): the minister last named with his post after the
+    # name is "the Minister", not the murdered one before him
+    ("After the attempt against the life of the Minister of Justice Lados, the Government decided to act. Rendis, "
+     "Minister of Public Security, declared on May 2 that they would pay. The press published this statement of "
+     "the Minister and the Minister immediately started signing death sentences.", {"rendis"}),
+])
+def test_the_title_refers_to_the_nearest_holder(nlp, text, expected):
+    people = {"Louis Philippe": "lp", "Frederick William": "fw", "Lados": "ladas", "Rendis": "rendis", **PEOPLE}
+    words = "received Petrov" if "Petrov" in text else "immediately started"
+    assert _offices_in(nlp, text, people, words) == expected

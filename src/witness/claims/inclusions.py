@@ -31,6 +31,8 @@ _NOT_OFFICE_MODS = {"such", "other", "many", "some", "all", "several", "these", 
 
 
 def _is_body(tok) -> bool:
+    if _lemma(tok) == "group" and any(c.dep_ == "nummod" for g in prep_objects(tok, "of") for c in g.children):
+        return False                                   # "a group of eighteen railroad workers": a count, no body
     return tok.pos_ in ("NOUN", "PROPN") and (bool(ORG_HINT.fullmatch(tok.text)) or _lemma(tok) in _GROUPINGS)
 
 

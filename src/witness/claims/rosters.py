@@ -17,7 +17,7 @@ from .roles import DEMONYMS, NEEDS_ATTACHMENT, OFFICE_NOUNS, ORG_HINT
 # words the blind annotators read as bodies of persons besides ORG_HINT's ("the heads of this
 # Anabaptist tendency", "The majority of the Decemist faction, Davidov, Shapiro", "the Progressive
 # Bloc … led by Miliukoff": train, dev, dev2)
-GROUPINGS = {"bloc", "faction", "tendency", "caucus", "clique", "fraction"}
+GROUPINGS = {"bloc", "faction", "tendency", "caucus", "fraction"}   # (not "clique": "the capitalist clique led by Stinnes")
 _GROUPING = re.compile(rf"\b(?:{'|'.join(sorted(GROUPINGS))})$", re.I)
 
 # "the Communist leaders (Rajk, Kostov, Gomulka …)", "One of the Decist leaders – V.M. Smirnov –"
