@@ -43,6 +43,10 @@ _BODY = re.compile(r"\b(?:Party|Committee|League|Union|Federation|International|
                    r"Assembly|Front|Movement|Company|Corporation|Bank|Times|News|Post|Press|Review|Journal)\b")
 _TITLE_BEFORE = re.compile(r"\b([A-Z][a-z\-]+)\s+$")
 _TITLE_AFTER = re.compile(r",\s+(?:the|a|its|their)\s+(?:[A-Za-z\-]+\s+){0,2}?([A-Za-z\-]+)\s*[,.;]")
+# "Rendis, Minister of Public Security, declared": a title without article after the name
+_TITLE_OF_AFTER = re.compile(r",\s+(?:[A-Z][a-z\-]+\s+){0,2}?([A-Z][a-z\-]+)\s+(?:of|for)\s")
+# "the young Emperor, Kuang-Hsu, announced …": the title as an apposition before the name
+_TITLE_APPOS_BEFORE = re.compile(r"\b(?:[Tt]he|[Oo]ur|[Tt]heir|[Ii]ts)\s+(?:[A-Za-z\-]+\s+){0,2}?([A-Za-z\-]+),\s+$")
 _PLURAL_RE = re.compile(r"\b(?:they|them)\b", re.I)
 _LIST_JOIN = re.compile(r"(?:’s|'s)?\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)")
 _YEAR_RE = re.compile(r"\b(1[6-9]\d\d|20[0-4]\d)\b")
@@ -227,9 +231,10 @@ class Context:
                 out.append((s, e))
             elif self.author and (_FIRST_PERSON_RE.search(chunk) or _WE_BODY_RE.search(chunk)):
                 out.append((s, e))
-            elif self.titles() and any(self.title_holder(m.group(1), s + m.start(1))
-                                       for m in _THE_TITLE.finditer(chunk)):
-                out.append((s, e))                    # "The King seemed happy"
+            elif self.titles() and any(self.title_holder(w, s + m.start(0)) for m in _THE_TITLE.finditer(chunk)
+                                       for w in m.group(0).split()[1:3]):
+                # "The Emperor is taken prisoner" (either word after "the": "the Prussian King")
+                out.append((s, e))
         return out
 
     def _work_after_person(self, start: int, end: int) -> bool:
@@ -270,13 +275,13 @@ class Context:
             out = []
             for m in self.persons:
                 before = self.text[max(0, m.start - 40):m.start]
-                tb = _TITLE_BEFORE.search(before)
+                tb = _TITLE_BEFORE.search(before) or _TITLE_APPOS_BEFORE.search(before)
                 if tb and tb.group(1).lower() in TITLES:
                     out.append((m.start, tb.group(1).lower(), m.entity))
                 first = m.text.split()[0].lower() if " " in m.text else ""
                 if first in TITLES:
                     out.append((m.start, first, m.entity))
-                ta = _TITLE_AFTER.match(self.text, m.end)
+                ta = _TITLE_AFTER.match(self.text, m.end) or _TITLE_OF_AFTER.match(self.text, m.end)
                 if ta and ta.group(1).lower() in TITLES:
                     out.append((m.start, ta.group(1).lower(), m.entity))
             self._titles = sorted(out)
@@ -284,10 +289,15 @@ class Context:
 
     def title_holder(self, title: str, offset: int) -> str | None:
         """Who "the King" at `offset` is: the one person the text has given that title before
-        (within the last 20,000 characters); None when none or several have had it."""
+        (within the last 20,000 characters); None when none or several have had it.  Several
+        far back do not hide the one given it in the last 3,000 characters ("Louis Philippe, the
+        French King" pages before "King Frederick William IV … The King promised")."""
         title = title.lower()
-        holders = {e for at, t, e in self.titles() if t == title and offset - 20000 < at < offset}
-        return holders.pop() if len(holders) == 1 else None
+        for reach in (3000, 20000):
+            holders = {e for at, t, e in self.titles() if t == title and offset - reach < at < offset}
+            if holders:
+                return holders.pop() if len(holders) == 1 else None
+        return None
 
     # -- pronouns ---------------------------------------------------------------------------
     def resolve_pronoun(self, offset: int, word: str, exclude=()) -> str | None:

@@ -32,6 +32,7 @@ from .membership import (elected_to_claims, headed_body_claims, join_claims, lea
                          of_the_body_claims, other_members_claims, party_claims, party_list_claims,
                          surface_party_claims, we_claims)
 from .roles import office_claims
+from .inclusions import inclusion_claims, office_example_claims
 from .rosters import member_list_claims, office_list_claims
 from .titles import surface_appositions, title_claims, title_reference_claims
 from .triggers import _trigger
@@ -102,6 +103,9 @@ def _object(s: _Sent, tok, predicate: str, person_tok) -> str | None:
 # -- one sentence --------------------------------------------------------------------------------
 
 _SPEECH_TAG = re.compile(r"\[(?:said|says|adds?|added|declared|continued|wrote|writes|replied)\s+([A-Z][\w.\- ]{1,40})\]")
+# "If we are to believe l'Humanité …, the council of generals led by Nasution …": the rest of the
+# sentence is that source's account, not the author's (the condition only withholds assent)
+_IF_BELIEVE = re.compile(r"\b[Ii]f\s+(?:we|one|you)\s+(?:are|is)\s+to\s+(?:believe|credit|trust)\s+([^,;:]{2,80}?)\s*,")
 
 
 def _aside_of_another(s: _Sent, trig, ptok) -> bool:
@@ -200,6 +204,9 @@ def claims_from_sentence(ctx: Context, base: int, sdoc, doc_date: str | None, mo
         tag = _SPEECH_TAG.search(trig.sent.text)
         if certainty in ("asserted", "confirmed") and tag:
             certainty, attributed = "reported", tag.group(1)   # "… [said Zinoviev] when it reads …"
+        believe = _IF_BELIEVE.search(trig.sent.text)
+        if certainty in ("asserted", "confirmed") and believe and believe.end() <= trig.idx - trig.sent.start_char:
+            certainty, attributed = "reported", believe.group(1)
         if certainty in ("asserted", "confirmed") and _present_tense(trig):
             record = ctx.trial_record_near(base + trig.idx)   # a critic retelling a defendant's story
             if record is not None:
@@ -298,6 +305,8 @@ def claims_from_sentence(ctx: Context, base: int, sdoc, doc_date: str | None, mo
     elected_to_claims(s, add)
     party_list_claims(s, add)
     leadership_claims(s, add)
+    inclusion_claims(s, add)
+    office_example_claims(s, add)
     authorship_claims(s, add)
     correspondence_claims(s, add)
     meeting_claims(s, add)

@@ -14,10 +14,16 @@ from .membership import _NOT_MODS
 from .roles import DEMONYMS, NEEDS_ATTACHMENT, OFFICE_NOUNS, ORG_HINT
 
 
+# words the blind annotators read as bodies of persons besides ORG_HINT's ("the heads of this
+# Anabaptist tendency", "The majority of the Decemist faction, Davidov, Shapiro", "the Progressive
+# Bloc … led by Miliukoff": train, dev, dev2)
+GROUPINGS = {"bloc", "faction", "tendency", "caucus", "fraction"}   # (not "clique": "the capitalist clique led by Stinnes")
+_GROUPING = re.compile(rf"\b(?:{'|'.join(sorted(GROUPINGS))})$", re.I)
+
 # "the Communist leaders (Rajk, Kostov, Gomulka …)", "One of the Decist leaders – V.M. Smirnov –"
 _GROUP_BEFORE = re.compile(
     r"\b(?:the|two|three|four|five|six|seven|several|its|their|our|other|both|all|some|many)\s+"
-    r"(?P<mods>(?:[\w’'.\-]+\s+){0,4}?)(?P<noun>members|leaders|founders|co-founders)"
+    r"(?P<mods>(?:[\w’'.\-]+\s+){0,4}?)(?P<noun>members|leaders|founders|co-founders|majority|minority)"
     r"(?P<of>\s+of\s+(?:the\s+)?(?P<org>[^,;:()“”\"\[\]]{1,80}?))?\s*(?:,|:|\(|–|—)\s*$", re.I)
 _GROUP_AFTER = re.compile(r"^\s*(?:\[\d{1,3}\]\s*)?(?:[,.;:)–—]|\s(?:were|are|had|have|who|etc)\b|$)")
 _LIST_GAP = re.compile(r"^(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)$")
@@ -79,13 +85,15 @@ def member_list_claims(s, add) -> None:
             org = org.strip()
             if len(org.split()) > 8:
                 continue                               # a clause, not a body's name
-            if not ORG_HINT.search(org) and (org.split()[-1].islower() or not re.search(r"\b[A-Z](?![\w\-]*ism\b)", org)):
+            if re.match(r"(?:this|that|these|those)\s", org) and not _GROUPING.search(org):
+                continue                               # "the leaders of this strike, X and Y"
+            if not ORG_HINT.search(org) and not _GROUPING.search(org) and (org.split()[-1].islower() or not re.search(r"\b[A-Z](?![\w\-]*ism\b)", org)):
                 # "the leaders of the strike", "the founders of modern Socialism", "the great
                 # leaders of Marxist thought – Marx, Engels, …" (judged wrong): no body
                 continue
         else:
             named = [w for w in mods if w[:1].isupper() and w.lower() not in DEMONYMS]
-            if not named:
+            if not named or h.group("noun").lower() in ("majority", "minority"):
                 continue                               # "the other leaders, X and Y": no body named
             org = " ".join(named)
         _add_all(s, add, run, lo + h.start("noun"), "member_of", org)
