@@ -12,6 +12,7 @@ import re
 from ..model import Document, Mention
 from .authorship import authorship_by_surface
 from .predicates import PREFILTER
+from .titleholders import holder_at, titles_given
 
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
 _ABBREV = re.compile(
@@ -41,12 +42,6 @@ _PREP_BEFORE = re.compile(r"\b(?:in|of|to|with|from|by|for|on|at|like|after|befo
 _BODY = re.compile(r"\b(?:Party|Committee|League|Union|Federation|International|Group|Association|Council|"
                    r"Bureau|Soviet|Congress|Executive|Club|Society|Government|Army|Ministry|Office|Commission|"
                    r"Assembly|Front|Movement|Company|Corporation|Bank|Times|News|Post|Press|Review|Journal)\b")
-_TITLE_BEFORE = re.compile(r"\b([A-Z][a-z\-]+)\s+$")
-_TITLE_AFTER = re.compile(r",\s+(?:the|a|its|their)\s+(?:[A-Za-z\-]+\s+){0,2}?([A-Za-z\-]+)\s*[,.;]")
-# "Rendis, Minister of Public Security, declared": a title without article after the name
-_TITLE_OF_AFTER = re.compile(r",\s+(?:[A-Z][a-z\-]+\s+){0,2}?([A-Z][a-z\-]+)\s+(?:of|for)\s")
-# "the young Emperor, Kuang-Hsu, announced …": the title as an apposition before the name
-_TITLE_APPOS_BEFORE = re.compile(r"\b(?:[Tt]he|[Oo]ur|[Tt]heir|[Ii]ts)\s+(?:[A-Za-z\-]+\s+){0,2}?([A-Za-z\-]+),\s+$")
 _PLURAL_RE = re.compile(r"\b(?:they|them)\b", re.I)
 _LIST_JOIN = re.compile(r"(?:’s|'s)?\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)")
 _YEAR_RE = re.compile(r"\b(1[6-9]\d\d|20[0-4]\d)\b")
@@ -268,36 +263,14 @@ class Context:
 
     # -- titles as references ---------------------------------------------------------------
     def titles(self) -> list[tuple[int, str, str]]:
-        """Where the text gives a person a title by name ("King Frederick William IV", "Salvador
-        Allende, the president"): (offset, title, entity), in text order."""
+        """(offset, title, entity) where the text gives a person a title (titleholders.py)."""
         if self._titles is None:
-            from .roles import TITLES
-            out = []
-            for m in self.persons:
-                before = self.text[max(0, m.start - 40):m.start]
-                tb = _TITLE_BEFORE.search(before) or _TITLE_APPOS_BEFORE.search(before)
-                if tb and tb.group(1).lower() in TITLES:
-                    out.append((m.start, tb.group(1).lower(), m.entity))
-                first = m.text.split()[0].lower() if " " in m.text else ""
-                if first in TITLES:
-                    out.append((m.start, first, m.entity))
-                ta = _TITLE_AFTER.match(self.text, m.end) or _TITLE_OF_AFTER.match(self.text, m.end)
-                if ta and ta.group(1).lower() in TITLES:
-                    out.append((m.start, ta.group(1).lower(), m.entity))
-            self._titles = sorted(out)
+            self._titles = titles_given(self.text, self.persons)
         return self._titles
 
     def title_holder(self, title: str, offset: int) -> str | None:
-        """Who "the King" at `offset` is: the one person the text has given that title before
-        (within the last 20,000 characters); None when none or several have had it.  Several
-        far back do not hide the one given it in the last 3,000 characters ("Louis Philippe, the
-        French King" pages before "King Frederick William IV … The King promised")."""
-        title = title.lower()
-        for reach in (3000, 20000):
-            holders = {e for at, t, e in self.titles() if t == title and offset - reach < at < offset}
-            if holders:
-                return holders.pop() if len(holders) == 1 else None
-        return None
+        """Who "the King" at `offset` is (titleholders.holder_at)."""
+        return holder_at(self.titles(), title, offset)
 
     # -- pronouns ---------------------------------------------------------------------------
     def resolve_pronoun(self, offset: int, word: str, exclude=()) -> str | None:
