@@ -13,6 +13,8 @@ _NOT_NAME = re.compile(r"\b(?:archive|internet|section|chapter|part|party|progra
                        r"correspondent|correspondence|college|international|democratic|committee|"
                        r"library|works|letters|manifesto|preface|introduction|volume|review|editorial|notes?|introduction|resolution|statement|letter|report|speech|"
                        r"interview|appendix|foreword|contents|index|address|speech|history|biograf\w*|biograph\w*|"
+                       # a periodical's column label set as a heading over the article ("Survey")
+                       r"survey|commentary|obituary|"
                        r"[IVXLC]{2,}\.)(?!\w)|^(?:the|a|an)\s", re.I)
 # Words of a book's title read as a list ("Value, Price and Profit", "Capital"), yet surnames too
 # ("M. Philips Price"): no name alone.
