@@ -97,6 +97,13 @@ class HeaderReader:
         adopted_by: list[str] = []
         for el in items:
             lines = heading_lines(el)
+            if len(lines) > 1 and el.tag in HEADINGS and lines[-1].startswith("By ") and (m := _BY.match(lines[-1])) \
+                    and (who := people(m.group("who"))):
+                # "The Berlin Debate on the Revolution / By Friedrich Engels": a byline set as
+                # the heading’s last line, set apart by its capital (not a headline’s second half,
+                # "Shachtman Takes Chair Vacated / by Professor Burnham")
+                bylines = bylines or who
+                lines = lines[:-1]
             if len(lines) > 1 and el.tag in HEADINGS and _date_line(lines[-1]) \
                     and not (len(lines) == 2 and is_label(lines[0]) and not _date_line(lines[-1], words=0)):
                 # "The Third Address / May, 1871", "…Speech at the Grave of Karl Marx / Highgate

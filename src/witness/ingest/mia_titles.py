@@ -332,6 +332,13 @@ def _choose_title(titles: list[tuple[str, str]], facts: TitleFacts,
             and is_title_tag(facts.title_tag, titles[0][1]) \
             and titles[1][0] > titles[0][0] and not _CHAPTERISH.match(titles[0][1]):
         return titles[1][1], titles[2:], work or titles[0][1]
+    # No h1: the <title> is a later heading, not the first ("From a Victorian to a Modern" h3
+    # over "Work for Adult Suffrage …" h2, titled so): the book above, its chapter named.
+    if len(titles) > 1 and facts.title_tag and not _similar_in(titles[0][1], facts.title_tag):
+        k = next((k for k, (tag, t) in enumerate(titles[1:], 1) if tag <= titles[0][0]
+                  and is_title_tag(facts.title_tag, t)), None)
+        if k is not None:
+            return titles[k][1], [x for j, x in enumerate(titles) if j != k], work
     # No h1: a later heading the <title> tag names after the first ("Lenin's Karl Marx:
     # III: Marx's Economic Doctrine") is the chapter, the first the work.
     folded = facts.title_tag.casefold()
@@ -367,7 +374,8 @@ def _h1_is_work(h1: str, chapter: str, facts: TitleFacts, work: str | None) -> b
     # "Robert Tressell: The Ragged Trousered Philanthropists (21. The Reign of Terror…)":
     # the chapter in parentheses after the book.
     in_parens = re.search(re.escape(low) + r".*\([^)]*" + re.escape(chapter.casefold()[:25]), desc.casefold())
-    if re.search(r"\((?:chap|ch\.|part|section)", facts.title_tag, re.I) or (in_parens and low != chapter.casefold()):
+    # ("Struggle for the New Course (Introduction)": the book's front matter, as its chapters)
+    if re.search(r"\((?:chap|ch\.|part|section|introduction|preface|foreword|afterword|appendix)", facts.title_tag, re.I) or (in_parens and low != chapter.casefold()):
         return True
     if _NUMERAL.match(chapter) or re.match(r"^(?:chapter|part|book)\s+[\dIVXLC]+\b", chapter, re.I):
         return True
