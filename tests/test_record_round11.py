@@ -111,3 +111,36 @@ def test_a_byline_as_the_headings_last_line(corpus_root, rel, authors, title):
 def test_a_first_version_written_on(corpus_root):
     rec = record_of(corpus_root, "archive/james-clr/works/1943/negro43.htm")
     assert (rec.written, rec.date, rec.periodical) == ("1943-12-20", "1944-01", "Workers Party Bulletin")
+
+
+# -- the numbers of an issue: a misprint corrected, a paper's year as its volume
+
+
+@pytest.mark.parametrize("rel, volume, issue", [
+    ("archive/bukharin/works/1922/06/hend-macd.html", "2", "52"),     # "Vol. 22 No. 5 (actually Vol. 2 No. 52)"
+    ("archive/kidron/works/1958/socialism/5803-socialism.html", "8", "6"),   # "8th Year No. 6"
+    ("archive/kidron/works/1960/02/limits.htm", "9", "11"),
+])
+def test_the_issues_numbers(corpus_root, rel, volume, issue):
+    rec = record_of(corpus_root, rel)
+    assert (rec.volume, rec.issue) == (volume, issue)
+
+
+def test_the_issues_numbers_by_hand():
+    from witness.record import RecordBuilder
+
+    def read(line):
+        rb = RecordBuilder()
+        rb.info_line(line, ("Daily Bugle",))
+        return rb.finish()
+    rec = read("From Daily Bugle, Vol. 11 No. 3 (actually Vol. 1 No. 33), 2 May 1930, p. 4.")
+    assert (rec.periodical, rec.volume, rec.issue, rec.pages) == ("Daily Bugle", "1", "33", "4")
+    rec = read("From Daily Bugle, 3rd Year No. 7, March 1930.")
+    assert (rec.volume, rec.issue, rec.date) == ("3", "7", "1930-03")
+    rec = read("From Daily Bugle, Vol. 11 No. 3, 2 May 1930, p. 4.")     # control
+    assert (rec.volume, rec.issue) == ("11", "3")
+
+
+def test_hyphenated_initials_are_a_name(corpus_root):
+    assert record_of(corpus_root, "archive/zinoviev/works/1922/06/afrance.html").authors == \
+        ["Gregory Zinoviev", "L.-O. Frossard"]

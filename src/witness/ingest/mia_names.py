@@ -20,8 +20,8 @@ _NOT_NAME = re.compile(r"\b(?:archive|internet|section|chapter|part|party|progra
 # ("M. Philips Price"): no name alone.
 _TITLE_WORD = re.compile(r"^(?:value|price|profit|capital)$", re.I)
 _NAMEISH = re.compile(r"^[A-Z][\w.’'\-]*(?:\s+(?:[A-Z][\w.’'\-]*|de|von|van|der|la|le|du|y)){0,5}$")
-# A word of a name: capitalised, or an initial ("V.", "G.V.").
-_NAME_WORD = re.compile(r"^(?:[A-Z][\w’'\-]*\.?|(?:[A-Z]\.)+[A-Z]?\.?|de|von|van|der|la|le|du|y|del|da|di)$")
+# A word of a name: capitalised, or an initial ("V.", "G.V.", "L.-O.").
+_NAME_WORD = re.compile(r"^(?:[A-Z][\w’'\-]*\.?|(?:[A-Z]\.-?)+[A-Z]?\.?|de|von|van|der|la|le|du|y|del|da|di)$")
 
 
 def people(text: str) -> list[str]:
