@@ -144,3 +144,21 @@ def test_the_issues_numbers_by_hand():
 def test_hyphenated_initials_are_a_name(corpus_root):
     assert record_of(corpus_root, "archive/zinoviev/works/1922/06/afrance.html").authors == \
         ["Gregory Zinoviev", "L.-O. Frossard"]
+
+
+@pytest.mark.parametrize("rel, date", [("archive/olgin/freiheit/olgin05.htm", "1939-12"),
+                                       ("archive/olgin/speeches/natlib.htm", "1939-12")])
+def test_a_publisher_is_no_periodical(corpus_root, rel, date):
+    # "Published: Workers Library Publishers, New York, December 1939": a book, dated to the month
+    rec = record_of(corpus_root, rel)
+    assert (rec.periodical, rec.date) == (None, date)
+
+
+def test_a_publisher_is_no_periodical_by_hand(tmp_path):
+    def read(publisher):
+        return page_record(tmp_path, "archive/writer/x/a.htm", "<title>A Text</title>",
+                           '<h1>A Text</h1><p class="information"><span class="info">Source:</span> A Writer: '
+                           f'Leader and Teacher<br /><span class="info">Published:</span> {publisher}, New York, '
+                           'December 1939.</p>')
+    assert read("Workers Library Publishers").periodical is None
+    assert read("Daily Worker").periodical == "Daily Worker"       # control: a paper of the workers

@@ -43,6 +43,8 @@ _EDITOR = re.compile(r"^\s*(?:\((?:eds?|editors?|ed\.\s*by)\.?\)|,\s*eds?\.|,\s*
 _BOOKISH = re.compile(r"\b(?:Publishers?|Publishing|Publ\.|Press|Books|Verlag|Editions?|Éditions|Library|Collected\s+Works|"
                       r"Selected\s+Works|Complete\s+Works|Works|Werke|Gesamtausgabe|Anthology|Reader|[Cc]ollection|"
                       r"Pamphlet|Co\.,?\s+Inc|Ltd)\b", re.I)
+# A publisher's name: what it ends with says so, whatever paper-like words precede it.
+_PUBLISHER_NAME = re.compile(r"\b(?:Publishers|Publishing(?:\s+(?:House|Co\.?|Company))?|Publications)\s*$", re.I)
 # A collected or selected edition, which reprints what appeared elsewhere.
 _EDITION = re.compile(r"\b(?:Collected|Selected|Complete)\s+(?:Works|Writings)|\bWerke\b|Gesamtausgabe|\bMECW\b|"
                       r"\bLCW\b|\bCW\b")
@@ -142,6 +144,8 @@ def parse_source_line(line: str | None, marked: Iterable[str] = (), skip: Iterab
     month = _month_precision(out["date"]) or season
     issue = out["issue"] is not None
     out["title"] = name if name is not None and not _BOOKISH.search(name) else None   # what the line names, of any kind
+    if name is not None and _PUBLISHER_NAME.search(name):
+        name, bookish = None, True      # "Workers Library Publishers": its "Workers" makes no paper
     if name is not None and _BOOKISH.search(name):
         name = None if not _PERIODICAL_WORD.search(name) else name
     if name is not None and _ESSAYS.search(name):
