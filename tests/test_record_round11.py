@@ -162,3 +162,21 @@ def test_a_publisher_is_no_periodical_by_hand(tmp_path):
                            'December 1939.</p>')
     assert read("Workers Library Publishers").periodical is None
     assert read("Daily Worker").periodical == "Daily Worker"       # control: a paper of the workers
+
+
+# -- a letter is its writer's; "As" of "As to Politics" is no sender
+
+
+@pytest.mark.parametrize("rel, authors", [
+    ("archive/deleon/works/1907/answers/01-sandgren1.html", ["John Sandgren"]),    # h3 "As to Politics"
+    ("archive/deleon/works/1907/answers/03-wandv.html", ["Jos. Wagner", "Leon Vasilio"]),
+    ("archive/deleon/works/1907/answers/04-giovannitti.html", ["Arturo Giovannitti"]),   # not the meta's DeLeon
+])
+def test_a_letter_by_its_writer(corpus_root, rel, authors):
+    assert record_of(corpus_root, rel).authors == authors
+
+
+def test_a_function_word_is_no_name():
+    from witness.ingest.mia_names import people
+    assert people("As") == [] and people("To") == []
+    assert people("Lucifer") == ["Lucifer"] and people("Sidney and Beatrice Webb") == ["Sidney Webb", "Beatrice Webb"]

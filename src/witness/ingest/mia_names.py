@@ -29,9 +29,15 @@ def people(text: str) -> list[str]:
     if not text or len(text) > 120:
         return []
     names = parse_names(text.replace(" / ", ", "))
+    # (A lone word that opens phrases is no name: "As" of "As to Politics" read as "X to Y".)
     ok = names and all(_NAMEISH.match(n) and not _NOT_NAME.search(n) and not _TITLE_WORD.match(n) and not n.isupper()
+                       and not (" " not in n and n.casefold() in _FUNCTION_WORDS)
                        and all(_NAME_WORD.match(w) for w in n.split()) for n in names)
     return names if ok else []
+
+
+_FUNCTION_WORDS = frozenset("""a an and as at by for from in of on the to with if or but so not no
+    our my your his her its their this that these those what why how when where who""".split())
 
 
 def surname_key(name: str) -> str:

@@ -34,6 +34,7 @@ from .textbuild import HEADINGS, classes as _classes, element_text, inline_text,
 
 _HONORIFIC = re.compile(r"^(?:Dr|Prof|Professor)\.?\s+(?=\S+\s+\S)")
 _PAREN_SOURCE = re.compile(r"\((?P<src>From\s+[^()]{5,200})\)$")
+_LETTER_BY = re.compile(r"^(?:[\w.]+\s+){0,2}(?:open\s+)?letter\s+by\s+(?P<who>[A-Z][^,;:()]{2,60})$", re.I)
 _BY = re.compile(r"^\s*by\s+(?P<who>.+)$", re.I)
 _LETTER = re.compile(r"^(?P<from>[A-Z][\w.’' \-]{1,40}?)\s+to\s+(?P<to>[A-Z][^,;]{1,80}?)"
                      r"(?:\s+In\s+(?P<place>[A-Z][\w\-’' ]{1,40}))?(?:,\s*(?P<date>[^,]{0,20}\d{1,2},?\s*\d{4}|[^,]{0,25}\d{4}))?\.?$")
@@ -126,6 +127,8 @@ class HeaderReader:
                 elif kind == "author":
                     lead_names = lead_names or value
                 continue
+            if not bylines and (m := _LETTER_BY.match(text)) and (who := people(m.group("who"))):
+                bylines = who       # "First Letter by John Sandgren": a letter is its writer's (the title stays)
             if _BY.match(text) and (who := people(_BY.match(text).group("who"))):
                 bylines = bylines or who
                 continue
