@@ -280,8 +280,10 @@ class HeaderReader:
         if len(first) < 300:
             first = _PAREN_SOURCE.sub("", first).strip()
             title = self.rb.rec.title or ""
-            if title and first.casefold().startswith(title.casefold()) and _BY.match(rest := first[len(title):].lstrip(" (").split(")", 1)[-1].strip()):
-                first = rest
+            if title and first.casefold().startswith(title.casefold()):
+                # (past the title and a note on it: "… in the West (Incomplete) by Albert Weisbord")
+                rest = re.sub(r"^\s*\([^)]*\)", "", first[len(title):]).strip()
+                first = rest if _BY.match(rest) else first
         m = _BY.match(first)
         return people(m.group("who")) if m and len(first) < 60 else []
 
