@@ -250,6 +250,7 @@ _RIGHTS_LINE = re.compile(r"(?:copyright|copyleft|public domain|©)")
 _UPDATED_LEAD = re.compile(r"^\s*(?:last\s+)?updated(?:\s+on)?\s*:?", re.I)
 # "Speech made in New York on 9 March 1938.", "Delivered at the Congress, 12 May 1919.", "Text of a
 # speech made at *Marxism 1992*." (a speech's occasion, never its source)
+_WRITTEN_LINE = re.compile(r"^(?:(?:the\s+)?(?:first|original)\s+(?:version|draft)\s+)?written")
 _SPOKEN_LINE = re.compile(r"^(?:(?:(?:the\s+)?text\s+of\s+)?(?:an?\s+)?(?:speech|address|lecture|talk|report)\b.{0,80}\b(?:made|delivered|given|read)"
                           r"|(?:delivered|spoken|given|read)\s+(?:at|in|on|to|before))\b", re.I)
 # An ETOL-style citation with no lead word: "Socialist Review, No. 172, February 1994, pp. 30–1."
@@ -336,8 +337,9 @@ class RecordBuilder:
             if self._source is None:
                 self._source = (line, marked)
             return
-        if low.startswith("written"):
-            self.labelled("Written", line[7:].lstrip(" :"))
+        if (m := _WRITTEN_LINE.match(low)):
+            # ("First version written on 20 December 1943.": the text's first writing)
+            self.labelled("Written", line[m.end():].lstrip(" :"))
             return
         if _RIGHTS_LINE.match(low) and self.rec.rights is None:
             self.rec.rights = line

@@ -15,6 +15,8 @@ from typing import Iterable
 from .record import LANGUAGE_NAMES, MONTHS, SEASON_NAMES, YEAR_SPAN, clean, parse_date
 
 _VOL = re.compile(r"\bVol(?:ume)?\.?\s*(?P<v>[IVXLC]+|\d+)\b(?:\s*:\s*(?P<i>\d{1,4})\b)?", re.I)  # "volume 13:4"
+_ACTUALLY = re.compile(r"\(\s*actually\s+(?P<c>[^)]{3,40})\)", re.I)
+_YEAR_VOL = re.compile(r"\b(?P<v>\d{1,2})(?:st|nd|rd|th)\s+Year\b")
 # "International Socialism 2 : 121": a series number and the issue (ISJ's own numbering).
 _SERIES_ISSUE = re.compile(r"(?<![\d.:])(?<!pp\.)(?<!p\.)\s(?P<s>\d)\s*:\s*(?P<n>\d{1,4})\b(?!\s*[:.]\d)")
 # A first sentence that ends with its date, then another ("… Politics (1945). This excerpt was
@@ -41,6 +43,8 @@ _EDITOR = re.compile(r"^\s*(?:\((?:eds?|editors?|ed\.\s*by)\.?\)|,\s*eds?\.|,\s*
 _BOOKISH = re.compile(r"\b(?:Publishers?|Publishing|Publ\.|Press|Books|Verlag|Editions?|Éditions|Library|Collected\s+Works|"
                       r"Selected\s+Works|Complete\s+Works|Works|Werke|Gesamtausgabe|Anthology|Reader|[Cc]ollection|"
                       r"Pamphlet|Co\.,?\s+Inc|Ltd)\b", re.I)
+# A publisher's name: what it ends with says so, whatever paper-like words precede it.
+_PUBLISHER_NAME = re.compile(r"\b(?:Publishers|Publishing(?:\s+(?:House|Co\.?|Company))?|Publications)\s*$", re.I)
 # A collected or selected edition, which reprints what appeared elsewhere.
 _EDITION = re.compile(r"\b(?:Collected|Selected|Complete)\s+(?:Works|Writings)|\bWerke\b|Gesamtausgabe|\bMECW\b|"
                       r"\bLCW\b|\bCW\b")
@@ -98,11 +102,18 @@ def parse_source_line(line: str | None, marked: Iterable[str] = (), skip: Iterab
             line = first
             break
     body = _LANGUAGE.sub("", _SOURCE_LEAD.sub("", line))
+    # "Vol. 22 No. 5 (actually Vol. 2 No. 52)": the transcriber's correction of a misprint
+    # is the issue's number; the misprint is read no further.
+    if (fix := _ACTUALLY.search(body)) and _VOL.search(fix.group("c")):
+        body = _VOL.sub("", body[:fix.start()], count=1) + " " + fix.group("c") + body[fix.end():]
+        body = _NO.sub("", body, count=1) if len(_NO.findall(body)) > 1 else body
     numbers = False
     if (m := _VOL.search(body)):
         out["volume"] = m.group("v")
         out["issue"] = m.group("i")
         numbers = True
+    elif (m := _YEAR_VOL.search(body)):
+        out["volume"] = m.group("v")   # "Socialist Review, 8th Year No. 6": the paper's year is its volume
     elif (m := _SERIES_ISSUE.search(body)) and not _NO.search(body):
         out["issue"] = m.group("n")
         numbers = True
@@ -133,6 +144,8 @@ def parse_source_line(line: str | None, marked: Iterable[str] = (), skip: Iterab
     month = _month_precision(out["date"]) or season
     issue = out["issue"] is not None
     out["title"] = name if name is not None and not _BOOKISH.search(name) else None   # what the line names, of any kind
+    if name is not None and _PUBLISHER_NAME.search(name):
+        name, bookish = None, True      # "Workers Library Publishers": its "Workers" makes no paper
     if name is not None and _BOOKISH.search(name):
         name = None if not _PERIODICAL_WORD.search(name) else name
     if name is not None and _ESSAYS.search(name):

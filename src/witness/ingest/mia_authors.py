@@ -23,6 +23,10 @@ def meta_authors(content: str | None) -> list[str]:
     if content.islower():
         content = content.title()
     content = re.sub(r"\(\s*\d{4}[^)]*\)", "", content)     # "Nikolai Bukharin (1888-1938)"
+    if any(part.strip() and part.strip().islower() for part in content.split(",")):
+        # A list of keywords after the writer ("Ales Bebler, Yougoslavia, Greece, communism,
+        # Marxism, …"): its lower-case entries betray it; only its first entry names someone.
+        content = content.split(",")[0]
     names = [n for n in parse_names(content) if people(n)]
     # "Bertram Wolfe, Bertram D. Wolfe": two forms of one name, the fuller one kept.
     if len(names) > 1 and len({surname_key(n) for n in names}) == 1:

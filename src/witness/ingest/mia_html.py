@@ -100,6 +100,16 @@ def _mostly_short_lines(text: str) -> bool:
     return len(paras) >= 6 and sum(len(p) < 80 for p in paras) >= 0.7 * len(paras)
 
 
+def _opens_with_label(el) -> bool:
+    """A p of another class (p.fst) that opens with a span.info label ("Source:", then
+    "Transcription:") is the header block, set in the body's first paragraph on some layouts."""
+    if (el.text or "").strip():
+        return False
+    first = next((c for c in el if isinstance(c.tag, str) and c.tag != "br"), None)
+    return first is not None and first.tag == "span" and "info" in _classes(first) \
+        and clean(_tc(first)).rstrip(":").casefold() in ("source", "first published", "published")
+
+
 class _Page:
     """One parsed page: finds the header, navigation and notes, then the body text."""
 
@@ -178,7 +188,8 @@ class _Page:
                     self.updat = el
                 continue
             if (in_info and tag == "p") or cls and tag in ("p", "div") and (
-                    "information" in cls or ("info" in cls and tag == "p")):
+                    "information" in cls or ("info" in cls and tag == "p")) or (
+                    first_long is None and tag == "p" and _opens_with_label(el)):
                 self.exclude.add(el)
                 self.info_blocks.append(el)
                 info_first = i if info_first is None else info_first

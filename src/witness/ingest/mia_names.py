@@ -13,13 +13,15 @@ _NOT_NAME = re.compile(r"\b(?:archive|internet|section|chapter|part|party|progra
                        r"correspondent|correspondence|college|international|democratic|committee|"
                        r"library|works|letters|manifesto|preface|introduction|volume|review|editorial|notes?|introduction|resolution|statement|letter|report|speech|"
                        r"interview|appendix|foreword|contents|index|address|speech|history|biograf\w*|biograph\w*|"
+                       # a periodical's column label set as a heading over the article ("Survey")
+                       r"survey|commentary|obituary|"
                        r"[IVXLC]{2,}\.)(?!\w)|^(?:the|a|an)\s", re.I)
 # Words of a book's title read as a list ("Value, Price and Profit", "Capital"), yet surnames too
 # ("M. Philips Price"): no name alone.
 _TITLE_WORD = re.compile(r"^(?:value|price|profit|capital)$", re.I)
 _NAMEISH = re.compile(r"^[A-Z][\w.’'\-]*(?:\s+(?:[A-Z][\w.’'\-]*|de|von|van|der|la|le|du|y)){0,5}$")
-# A word of a name: capitalised, or an initial ("V.", "G.V.").
-_NAME_WORD = re.compile(r"^(?:[A-Z][\w’'\-]*\.?|(?:[A-Z]\.)+[A-Z]?\.?|de|von|van|der|la|le|du|y|del|da|di)$")
+# A word of a name: capitalised, or an initial ("V.", "G.V.", "L.-O.").
+_NAME_WORD = re.compile(r"^(?:[A-Z][\w’'\-]*\.?|(?:[A-Z]\.-?)+[A-Z]?\.?|de|von|van|der|la|le|du|y|del|da|di)$")
 
 
 def people(text: str) -> list[str]:
@@ -27,9 +29,15 @@ def people(text: str) -> list[str]:
     if not text or len(text) > 120:
         return []
     names = parse_names(text.replace(" / ", ", "))
+    # (A lone word that opens phrases is no name: "As" of "As to Politics" read as "X to Y".)
     ok = names and all(_NAMEISH.match(n) and not _NOT_NAME.search(n) and not _TITLE_WORD.match(n) and not n.isupper()
+                       and not (" " not in n and n.casefold() in _FUNCTION_WORDS)
                        and all(_NAME_WORD.match(w) for w in n.split()) for n in names)
     return names if ok else []
+
+
+_FUNCTION_WORDS = frozenset("""a an and as at by for from in of on the to with if or but so not no
+    our my your his her its their this that these those what why how when where who""".split())
 
 
 def surname_key(name: str) -> str:

@@ -32,6 +32,9 @@ from .mia_titles import (TitleFacts, chapter_after_rule, choose_title, heading_l
                          is_title_tag, join_label, label_sequel, numbered_sections)
 from .textbuild import HEADINGS, classes as _classes, element_text, inline_text, tc as _tc
 
+_HONORIFIC = re.compile(r"^(?:Dr|Prof|Professor)\.?\s+(?=\S+\s+\S)")
+_PAREN_SOURCE = re.compile(r"\((?P<src>From\s+[^()]{5,200})\)$")
+_LETTER_BY = re.compile(r"^(?:[\w.]+\s+){0,2}(?:open\s+)?letter\s+by\s+(?P<who>[A-Z][^,;:()]{2,60})$", re.I)
 _BY = re.compile(r"^\s*by\s+(?P<who>.+)$", re.I)
 _LETTER = re.compile(r"^(?P<from>[A-Z][\w.’' \-]{1,40}?)\s+to\s+(?P<to>[A-Z][^,;]{1,80}?)"
                      r"(?:\s+In\s+(?P<place>[A-Z][\w\-’' ]{1,40}))?(?:,\s*(?P<date>[^,]{0,20}\d{1,2},?\s*\d{4}|[^,]{0,25}\d{4}))?\.?$")
@@ -95,6 +98,13 @@ class HeaderReader:
         adopted_by: list[str] = []
         for el in items:
             lines = heading_lines(el)
+            if len(lines) > 1 and el.tag in HEADINGS and lines[-1].startswith("By ") and (m := _BY.match(lines[-1])) \
+                    and (who := people(m.group("who"))):
+                # "The Berlin Debate on the Revolution / By Friedrich Engels": a byline set as
+                # the heading’s last line, set apart by its capital (not a headline’s second half,
+                # "Shachtman Takes Chair Vacated / by Professor Burnham")
+                bylines = bylines or who
+                lines = lines[:-1]
             if len(lines) > 1 and el.tag in HEADINGS and _date_line(lines[-1]) \
                     and not (len(lines) == 2 and is_label(lines[0]) and not _date_line(lines[-1], words=0)):
                 # "The Third Address / May, 1871", "…Speech at the Grave of Karl Marx / Highgate
@@ -117,12 +127,16 @@ class HeaderReader:
                 elif kind == "author":
                     lead_names = lead_names or value
                 continue
+            if not bylines and (m := _LETTER_BY.match(text)) and (who := people(m.group("who"))):
+                bylines = who       # "First Letter by John Sandgren": a letter is its writer's (the title stays)
             if _BY.match(text) and (who := people(_BY.match(text).group("who"))):
                 bylines = bylines or who
                 continue
             if el.tag in ("h2", "h4") and not bylines and not titles and (who := people(text)) \
-                    and not (self.meta_authors and not self._known_author(who) and is_title_tag(self.title_tag, text)):
-                bylines = who       # (not "Lenin", the book's name, over a page Zinoviev wrote)
+                    and not (not self._known_author(who) and is_title_tag(self.title_tag, text)):
+                # (not "Lenin", the book's name, over a page Zinoviev wrote; not "Feminism and
+                # Family Names", the <title> itself, with no meta tag to check it against)
+                bylines = who
                 continue
             if el.tag in ("h2", "h3", "h4") and not bylines and not titles and is_initials(text):
                 bylines = [expand_initials(text, self.meta_authors + archive_names(self.root))]
@@ -169,7 +183,8 @@ class HeaderReader:
                                                   self.p.info_blocks, self.title_tag),
             numbered_sections=numbered_sections(self.p.body), label_sequel=label_sequel(self.p.header_headings),
             description=self._meta("description"),
-            root=self.root)
+            root=self.root, chapter_file=bool(re.match(r"(?:ch|chap|chapter)\d+\w?\.html?$",
+                                                        self.p.rel.rsplit("/", 1)[-1], re.I)))
         title, rest, self.work = choose_title(titles, facts, self.work)
         if facts.label_sequel and title == facts.label_sequel[2]:
             self.title_day = facts.label_sequel[3]      # "… December 22": the day of a congress's speech
@@ -184,6 +199,9 @@ class HeaderReader:
         # The text's own title and people are never the periodical's name.
         rb.skip_phrases = [x for x in (title, self.work) if x]
         first_long = self.p.first_long
+        if not self.p.info_blocks and (source := self._paren_source()):
+            # (The paper's name is set in quotes there, as elsewhere in italics.)
+            rb.info_line(source, tuple(re.findall(r"[“\"]([^”\"]{2,80})[”\"]", source)))
         for block in self.p.info_blocks:
             # A free-text block inside the text (a citation set as p.information) gives only
             # its credits; the header proper comes before the first paragraph, or is labelled.
@@ -211,7 +229,8 @@ class HeaderReader:
             meta = []       # a template's author tag left on another writer's page
         authors = bylines or lead_names or sender or self._body_byline() or meta or rec.authors or adopted_by \
             or self._folder_writer()
-        rec.authors = [normalise_name(fuller(a, self.meta_authors)) for a in authors]
+        # (A title before the name, "Dr. Alex Bebler", is no part of it: the annotators drop it.)
+        rec.authors = [normalise_name(fuller(_HONORIFIC.sub("", a), self.meta_authors)) for a in authors]
         if any(" " not in a for a in rec.authors):
             # A bare "Engels" (meta tag, letter heading) takes the fuller form the page prints
             # ("Works of Frederick Engels 1885", "Frederick Engels’ Speech…", a signature).
@@ -255,10 +274,26 @@ class HeaderReader:
         return rec
 
     def _body_byline(self) -> list[str]:
-        """A text's first line "By Albert Weisbord" set in the body, not in a heading."""
+        """A text's first line "By Albert Weisbord" set in the body, not in a heading — also
+        after the title and before a "(From …)" source line, all in one paragraph."""
         first = clean(self.body_paras[0]) if self.body_paras else ""
+        if len(first) < 300:
+            first = _PAREN_SOURCE.sub("", first).strip()
+            title = self.rb.rec.title or ""
+            if title and first.casefold().startswith(title.casefold()):
+                # (past the title and a note on it: "… in the West (Incomplete) by Albert Weisbord")
+                rest = re.sub(r"^\s*\([^)]*\)", "", first[len(title):]).strip()
+                first = rest if _BY.match(rest) else first
         m = _BY.match(first)
         return people(m.group("who")) if m and len(first) < 60 else []
+
+    def _paren_source(self) -> str | None:
+        """A source set in parentheses in the text's first paragraph, below its title or byline,
+        when the page has no header block: "(From “Class Struggle” Volume 6 Number 5, September
+        1936)", "By Albert Weisbord / (From the magazine “La Parola del Popolo” …)"."""
+        first = clean(self.body_paras[0]) if self.body_paras else ""
+        m = _PAREN_SOURCE.search(first) if len(first) < 300 else None
+        return m.group("src") if m else None
 
     def _folder_writer(self) -> list[str]:
         """The folder's writer, in the form the page prints as its archive's name ("A. Weisbord

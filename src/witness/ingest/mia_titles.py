@@ -227,6 +227,7 @@ class TitleFacts:
     label_sequel: tuple[str, str, str, str | None] | None   # see label_sequel()
     description: str | None             # <meta name="description">
     root: Any = field(repr=False, compare=False)    # the page, read for its breadcrumbs only
+    chapter_file: bool = False          # the page's file is named as a book's chapter ("ch29.htm")
 
     @cached_property
     def crumbs(self) -> list[str]:
@@ -256,6 +257,8 @@ def choose_title(titles: list[tuple[str, str]], facts: TitleFacts,
     return title, rest, work
 
 
+# A book's front matter, titled by its label alone ("Preface", "Introduction").
+_FRONT_MATTER = re.compile(r"^(?:preface|introduction|foreword)\W*$", re.I)
 # "Marat (Chap.1)", "A New Champion of Autocracy (Part 1)": the <title> of a book's chapter.
 _CHAPTER_TAG = re.compile(r"\((?:chap|ch\.|part|book|section|app|lecture)", re.I)
 
@@ -322,6 +325,20 @@ def _choose_title(titles: list[tuple[str, str]], facts: TitleFacts,
                 and (_CHAPTERISH.match(h1) or _NUMERAL.match(h1)):
             work = titles[i - 1][1]       # (a kicker over an article's h1 is no book)
         return h1, [x for j, x in enumerate(titles) if j != i], work
+    # No h1, in a chapter's file: a first heading that is the whole <title> (the book's, which
+    # every chapter's page repeats) over a heading of a lower level ("Peace and Greece" h3 /
+    # "All Greece Rises" h4): the book, then the chapter.
+    if len(titles) > 1 and (facts.chapter_file or _FRONT_MATTER.match(titles[1][1])) \
+            and is_title_tag(facts.title_tag, titles[0][1]) \
+            and titles[1][0] > titles[0][0] and not _CHAPTERISH.match(titles[0][1]):
+        return titles[1][1], titles[2:], work or titles[0][1]
+    # No h1: the <title> is a later heading, not the first ("From a Victorian to a Modern" h3
+    # over "Work for Adult Suffrage …" h2, titled so): the book above, its chapter named.
+    if len(titles) > 1 and facts.title_tag and not _similar_in(titles[0][1], facts.title_tag):
+        k = next((k for k, (tag, t) in enumerate(titles[1:], 1) if tag <= titles[0][0]
+                  and is_title_tag(facts.title_tag, t)), None)
+        if k is not None:
+            return titles[k][1], [x for j, x in enumerate(titles) if j != k], work
     # No h1: a later heading the <title> tag names after the first ("Lenin's Karl Marx:
     # III: Marx's Economic Doctrine") is the chapter, the first the work.
     folded = facts.title_tag.casefold()
@@ -357,7 +374,8 @@ def _h1_is_work(h1: str, chapter: str, facts: TitleFacts, work: str | None) -> b
     # "Robert Tressell: The Ragged Trousered Philanthropists (21. The Reign of Terror…)":
     # the chapter in parentheses after the book.
     in_parens = re.search(re.escape(low) + r".*\([^)]*" + re.escape(chapter.casefold()[:25]), desc.casefold())
-    if re.search(r"\((?:chap|ch\.|part|section)", facts.title_tag, re.I) or (in_parens and low != chapter.casefold()):
+    # ("Struggle for the New Course (Introduction)": the book's front matter, as its chapters)
+    if re.search(r"\((?:chap|ch\.|part|section|introduction|preface|foreword|afterword|appendix)", facts.title_tag, re.I) or (in_parens and low != chapter.casefold()):
         return True
     if _NUMERAL.match(chapter) or re.match(r"^(?:chapter|part|book)\s+[\dIVXLC]+\b", chapter, re.I):
         return True
