@@ -220,3 +220,43 @@ def test_contradiction_artefacts_of_the_whole_corpus(nlp):
             "(Introduction to the Critique of Hegel’s Philosophy of Law) – published in Russian in Geneva in 1888.")
     assert [c.date for c in extract_claims(make_document(text, people, "1892"), nlp=nlp)
             if c.subject == "marx" and c.predicate == "wrote"] in ([], [None])
+
+
+# A quotation introduced in the literary present ("Sukhanov observes:"): the writer's text.
+QUOTED_IN_PRESENT = [
+    # training page 32 (cliff-works-1998-09-indonesia)
+    ("Sukhanov observes: “Not one party was preparing for the great upheaval.”", {"Sukhanov": "sukhanov"},
+     {("sukhanov", "asserted")}),
+    ("As Trotsky correctly states:", {"Trotsky": "trotsky"}, {("trotsky", "asserted")}),
+    # dev page 53 (kerensky-1919-prelude-ch04)
+    ("Mr. Wilcox continues:", {"Wilcox": "wilcox"}, {("wilcox", "asserted")}),
+    # written here: the verb between two halves of the quotation, and after a clause
+    ("“In practice”, Petrov notes, “as experience was to show, this gave the leadership its power.”", PEOPLE,
+     {("petrov", "asserted")}),
+    ("Having quoted only these two clauses, Petrov concludes: “The reference to the Assembly has vanished.”",
+     PEOPLE, {("petrov", "asserted")}),
+    ("Ivanov sums up: “The strike failed.”", PEOPLE, {("ivanov", "asserted")}),
+]
+
+
+@pytest.mark.parametrize("text,people,expected", QUOTED_IN_PRESENT)
+def test_a_quotation_introduced_in_the_present_is_the_writers(nlp, text, people, expected):
+    assert wrote(nlp, text, people) == expected
+
+
+NOT_QUOTED_IN_PRESENT = [
+    "Petrov said: “The strike failed.”",                       # a past tense: as often a speech
+    "As Petrov notes, the strike failed.",                      # no quotation framed
+    "Petrov states in his speech: “The strike failed.”",        # a speech named
+    "Petrov tells the delegates: “The strike failed.”",
+    "Petrov says: “We appeal to the German workers.”",          # "says": an interview, a platform
+    "Petrov explains, “for us, the crisis has not been resolved.”",
+    "Petrov nowhere states: “The strike failed.”",              # denied, no text of his
+    "Petrov does not add: “The strike failed.”",
+    "Petrov quotes Ivanov: “The strike failed.”",               # a quoter (and no verb of the writer's)
+]
+
+
+@pytest.mark.parametrize("text", NOT_QUOTED_IN_PRESENT)
+def test_no_author_for_a_present_tense_without_a_written_quotation(nlp, text):
+    assert wrote(nlp, text) == set()
