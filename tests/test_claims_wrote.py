@@ -260,3 +260,45 @@ NOT_QUOTED_IN_PRESENT = [
 @pytest.mark.parametrize("text", NOT_QUOTED_IN_PRESENT)
 def test_no_author_for_a_present_tense_without_a_written_quotation(nlp, text):
     assert wrote(nlp, text) == set()
+
+
+# A bracketed citation opening the sentence after a quotation: the splitter ends the quotation's
+# sentence at its closing ".”", and the bracket names the quotation's author.
+CITED_AFTER_A_CLOSED_QUOTATION = [
+    # dev2 page 18 (hallas-works-1977-05-stalin)
+    ("These conditions are rooted, as Marx and Lenin often emphasised, not in legal forms of ownership but in "
+     "production relations.’ (C. Bettleheim, Class Struggles in the USSR, p. 21 Emphasis in the original)",
+     {"C. Bettleheim": "bettelheim"}, {("bettelheim", "asserted")}),
+    # dev page 06 (pablo-1951-06-stalinism): the quoted author, not (by this rule) the quoter
+    ("“A development of the productive forces is the absolutely necessary practical premise of Communism.” "
+     "(Marx, quoted by Trotsky in The Revolution Betrayed, p. 56)", {"Marx": "marx", "Trotsky": "trotsky"},
+     {("marx", "asserted")}),
+    # written here
+    ("“The state is no fetish.” (Petrov, Soviet Economy in Danger, p. 21.)", PEOPLE, {("petrov", "asserted")}),
+    ("“The state is no fetish.” [Petrov]", PEOPLE, {("petrov", "asserted")}),
+]
+
+
+@pytest.mark.parametrize("text,people,expected", CITED_AFTER_A_CLOSED_QUOTATION)
+def test_a_bracket_after_a_closed_quotation_cites_its_author(nlp, text, people, expected):
+    assert wrote(nlp, text, people) == expected
+
+
+NOT_CITED_AFTER_A_CLOSED_QUOTATION = [
+    "The strike failed. (Petrov, Soviet Economy in Danger, p. 21.)",   # no quotation before the bracket
+    "“The strike failed.” (Petrov was then in exile.)",                # a remark about him, no citation
+    "“The strike failed.” (Petrov quoting Ivanov.)",                  # a quoter
+    "“The strike failed.” (Translated by Petrov.)",                   # a translator
+]
+
+
+@pytest.mark.parametrize("text", NOT_CITED_AFTER_A_CLOSED_QUOTATION)
+def test_no_author_in_a_bracket_that_cites_no_quotation(nlp, text):
+    assert wrote(nlp, text) == set()
+
+
+def test_a_bracket_citing_a_congress_cites_a_speech(nlp):
+    # 400 random archive documents (pollitt-articles-1935-ussr-cap): the words were spoken there
+    text = "“Our victory will become reality.” (Petrov, Kiel Social-Democratic Party Congress, 1928.)"
+    assert wrote(nlp, text) == set()
+    assert wrote(nlp, "“Our victory will become reality.” (Petrov, Vorwaerts, May 1, 1929.)") == {("petrov", "asserted")}
