@@ -220,3 +220,85 @@ def test_contradiction_artefacts_of_the_whole_corpus(nlp):
             "(Introduction to the Critique of Hegel’s Philosophy of Law) – published in Russian in Geneva in 1888.")
     assert [c.date for c in extract_claims(make_document(text, people, "1892"), nlp=nlp)
             if c.subject == "marx" and c.predicate == "wrote"] in ([], [None])
+
+
+# A quotation introduced in the literary present ("Sukhanov observes:"): the writer's text.
+QUOTED_IN_PRESENT = [
+    # training page 32 (cliff-works-1998-09-indonesia)
+    ("Sukhanov observes: “Not one party was preparing for the great upheaval.”", {"Sukhanov": "sukhanov"},
+     {("sukhanov", "asserted")}),
+    ("As Trotsky correctly states:", {"Trotsky": "trotsky"}, {("trotsky", "asserted")}),
+    # dev page 53 (kerensky-1919-prelude-ch04)
+    ("Mr. Wilcox continues:", {"Wilcox": "wilcox"}, {("wilcox", "asserted")}),
+    # written here: the verb between two halves of the quotation, and after a clause
+    ("“In practice”, Petrov notes, “as experience was to show, this gave the leadership its power.”", PEOPLE,
+     {("petrov", "asserted")}),
+    ("Having quoted only these two clauses, Petrov concludes: “The reference to the Assembly has vanished.”",
+     PEOPLE, {("petrov", "asserted")}),
+    ("Ivanov sums up: “The strike failed.”", PEOPLE, {("ivanov", "asserted")}),
+]
+
+
+@pytest.mark.parametrize("text,people,expected", QUOTED_IN_PRESENT)
+def test_a_quotation_introduced_in_the_present_is_the_writers(nlp, text, people, expected):
+    assert wrote(nlp, text, people) == expected
+
+
+NOT_QUOTED_IN_PRESENT = [
+    "Petrov said: “The strike failed.”",                       # a past tense: as often a speech
+    "As Petrov notes, the strike failed.",                      # no quotation framed
+    "Petrov states in his speech: “The strike failed.”",        # a speech named
+    "Petrov tells the delegates: “The strike failed.”",
+    "Petrov says: “We appeal to the German workers.”",          # "says": an interview, a platform
+    "Petrov explains, “for us, the crisis has not been resolved.”",
+    "Petrov nowhere states: “The strike failed.”",              # denied, no text of his
+    "Petrov does not add: “The strike failed.”",
+    "Petrov quotes Ivanov: “The strike failed.”",               # a quoter (and no verb of the writer's)
+]
+
+
+@pytest.mark.parametrize("text", NOT_QUOTED_IN_PRESENT)
+def test_no_author_for_a_present_tense_without_a_written_quotation(nlp, text):
+    assert wrote(nlp, text) == set()
+
+
+# A bracketed citation opening the sentence after a quotation: the splitter ends the quotation's
+# sentence at its closing ".”", and the bracket names the quotation's author.
+CITED_AFTER_A_CLOSED_QUOTATION = [
+    # dev2 page 18 (hallas-works-1977-05-stalin)
+    ("These conditions are rooted, as Marx and Lenin often emphasised, not in legal forms of ownership but in "
+     "production relations.’ (C. Bettleheim, Class Struggles in the USSR, p. 21 Emphasis in the original)",
+     {"C. Bettleheim": "bettelheim"}, {("bettelheim", "asserted")}),
+    # dev page 06 (pablo-1951-06-stalinism): the quoted author, not (by this rule) the quoter
+    ("“A development of the productive forces is the absolutely necessary practical premise of Communism.” "
+     "(Marx, quoted by Trotsky in The Revolution Betrayed, p. 56)", {"Marx": "marx", "Trotsky": "trotsky"},
+     {("marx", "asserted")}),
+    # written here
+    ("“The state is no fetish.” (Petrov, Soviet Economy in Danger, p. 21.)", PEOPLE, {("petrov", "asserted")}),
+    ("“The state is no fetish.” [Petrov]", PEOPLE, {("petrov", "asserted")}),
+]
+
+
+@pytest.mark.parametrize("text,people,expected", CITED_AFTER_A_CLOSED_QUOTATION)
+def test_a_bracket_after_a_closed_quotation_cites_its_author(nlp, text, people, expected):
+    assert wrote(nlp, text, people) == expected
+
+
+NOT_CITED_AFTER_A_CLOSED_QUOTATION = [
+    "The strike failed. (Petrov, Soviet Economy in Danger, p. 21.)",   # no quotation before the bracket
+    "“The strike failed.” (Petrov was then in exile.)",                # a remark about him, no citation
+    "“The strike failed.” (Petrov quoting Ivanov.)",                  # a quoter
+    "“The strike failed.” (Translated by Petrov.)",                   # a translator
+]
+
+
+@pytest.mark.parametrize("text", NOT_CITED_AFTER_A_CLOSED_QUOTATION)
+def test_no_author_in_a_bracket_that_cites_no_quotation(nlp, text):
+    assert wrote(nlp, text) == set()
+
+
+def test_a_bracket_citing_a_congress_cites_a_speech(nlp):
+    # 400 random archive documents (pollitt-articles-1935-ussr-cap): the words were spoken there
+    text = "“Our victory will become reality.” (Petrov, Kiel Social-Democratic Party Congress, 1928.)"
+    assert wrote(nlp, text) == set()
+    assert wrote(nlp, "“Our victory will become reality.” (Petrov, Vorwaerts, May 1, 1929.)") == {("petrov", "asserted")}

@@ -118,7 +118,14 @@ def authorship_by_surface(text: str, start: int, end: int, lo: int, hi: int) -> 
                 or cited_in_paper(text, start, end, hi)
                 or _IN_TITLE_AFTER.search(text[end:min(hi, end + 100)])
                 or _BY_BEFORE.search(text, max(lo, start - 64), start)
-                or _QUOTE_CITE.search(text, max(lo, start - 4), start))
+                or _QUOTE_CITE.search(text, _cite_lo(text, lo, start), start))
+
+
+def _cite_lo(text: str, lo: int, start: int) -> int:
+    """Where to look for the quotation a bracketed name cites: the splitter ends a sentence at a
+    quotation's closing ".”", so a bracket opening the next sentence ("….’ (C. Bettleheim, Class
+    Struggles in the USSR, p. 21)") cites the quotation just before it."""
+    return max(0, start - 6) if text[lo:start].strip() in ("(", "[") else max(lo, start - 4)
 
 
 def _is_work(tok) -> bool:
@@ -342,12 +349,15 @@ def _cited_after_quotation(s, add) -> None:
     """"… from “an abuse into a rule” (L.D. Trotsky)": the quotation's author in parentheses."""
     ctx, base = s.ctx, s.base
     for m in ctx.mentions_in(base, base + len(s.text)):
-        before = ctx.text[max(base, m.start - 4):m.start]
+        before = ctx.text[_cite_lo(ctx.text, base, m.start):m.start]
         if not _QUOTE_CITE.search(before):
             continue
         after = ctx.text[m.end:m.end + 40].lstrip()
         if not after.startswith((")", "]", ",")):
             continue
+        close = ctx.text.find(")", m.end, m.end + 200)
+        if close > 0 and _CHAMBER.search(ctx.text[m.end:close]):
+            continue                                   # "(Hilferding, Kiel Social-Democratic Party Congress, 1928.)": a speech
         if _alias_quoted(ctx.text[max(base, m.start - 200):m.start]):
             continue                                   # "Comrade “Yurii” (Lutovinov)": a party name, not a quotation
         tok = s.token_at(m.start)

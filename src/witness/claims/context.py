@@ -11,6 +11,7 @@ import re
 
 from ..model import Document, Mention
 from .authorship import authorship_by_surface
+from .quoting import quotes_in_present_surface
 from .predicates import PREFILTER
 from .titleholders import holder_at, titles_given
 
@@ -217,7 +218,8 @@ class Context:
         out = []
         for k, (s, e, pi) in enumerate(self.sentences):
             chunk = self.text[s:e]
-            if not PREFILTER.search(chunk) and not self._work_after_person(s, e) and not _WE_BODY_RE.search(chunk):
+            if not PREFILTER.search(chunk) and not self._work_after_person(s, e) and not _WE_BODY_RE.search(chunk) \
+                    and not quotes_in_present_surface(chunk):
                 continue
             if self.mentions_in(s, e):
                 out.append((s, e))

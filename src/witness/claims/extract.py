@@ -25,6 +25,7 @@ from .event_dates import date_for
 from .patterns import colon_list, parenthetical_claims, person_noun_claims, prison_claims
 from .predicates import LEAVING
 from .authorship import authorship_claims
+from .quoting import quoted_in_present
 from .correspondence import correspondence_claims
 from .learned import learned_claims
 from .meetings import meeting_claims
@@ -308,6 +309,7 @@ def claims_from_sentence(ctx: Context, base: int, sdoc, doc_date: str | None, mo
     inclusion_claims(s, add)
     office_example_claims(s, add)
     authorship_claims(s, add)
+    quoted_in_present(s, add)
     correspondence_claims(s, add)
     meeting_claims(s, add)
     prison_claims(s, add)

@@ -1,0 +1,65 @@
+"""Authorship (``wrote``) of a quotation introduced in the present tense.
+
+Prose about writers cites their texts in the literary present: "Sukhanov observes: “Not one party
+was preparing …”", "As Trotsky correctly states:", "Mr. Wilcox continues:", "“In practice”,
+Miliband notes, “as experience was to show …”". A past tense ("Lenin said:") is as often a speech
+as a text and stays unread here, and so do "says", "explains", "argues" (an interview, a platform:
+"Citrine says: “We appeal to the German workers”"); "X writes" is read by the writing-verb rules.
+
+The present tense is read only where it frames a quotation (a colon or an opening quote right after
+the verb, or a quotation closing right before its subject): "as the Emperor says" alone quotes
+nothing. A speech named in the sentence ("in his speech", "told the congress", "in the Commons")
+keeps the words spoken.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .authorship import _CHAMBER
+from .parse import children as _children
+from .parse import lemma as _lemma
+
+# verbs a writer's text is cited with; not "write" (read elsewhere), not "say", "explain", "argue"
+# (as often an interview or a platform: "Fidel Castro later explains, “…”", "Citrine says: “We
+# appeal …”"), not "tell"/"ask" (addressed to a hearer), not "declare" (the words of a platform)
+QUOTING_VERBS = {"observe", "state", "remark", "note", "continue", "comment", "add", "conclude", "sum"}
+_OPENS_QUOTE = re.compile(r"^\s*(?:out|up)?\s*(?::|,?\s*[“\"‘])")
+_CLOSED_QUOTE = re.compile(r"[”\"’]\s*,?\s*$")
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+_SPOKEN = re.compile(r"\b(?:speech|speeches|speaking\s+(?:at|in|to|before)|spoke|told|tells|interview|broadcast|"
+                     r"radio|lecture|addressing|audience|delegates|applause)\b", re.I)
+
+
+def quoted_in_present(s, add) -> None:
+    """"Sukhanov observes: “…”", "“…,” Bebel says, “…”": the quotation's author."""
+    told = _QUOTED.sub(" ", s.text)                 # (a chamber inside the quotation is its subject)
+    if _SPOKEN.search(told) or _CHAMBER.search(told):
+        return
+    for tok in s.tokens:
+        if tok.tag_ != "VBZ" or _lemma(tok) not in QUOTING_VERBS:
+            continue
+        if _lemma(tok) == "sum" and not any(c.lower_ == "up" for c in tok.children):
+            continue
+        if any(c.dep_ == "neg" or c.lower_ in ("nowhere", "never") for c in tok.children):
+            continue                                   # "Lenin nowhere states:": no text of his
+        subj = _children(tok, "nsubj")
+        if not subj or subj[0].pos_ == "PRON" and subj[0].lower_ not in ("he", "she"):
+            continue
+        after = s.text[tok.idx + len(tok.text):tok.idx + len(tok.text) + 8]
+        before = s.text[max(0, subj[0].left_edge.idx - 4):subj[0].left_edge.idx]
+        if not (_OPENS_QUOTE.match(after) or _CLOSED_QUOTE.search(before) and tok.i > subj[0].i):
+            continue
+        for entity, ptok in s.persons(subj):
+            # (the parser may hang the verb under the quotation's own verb, which is no frame of it)
+            add(entity, "wrote", None, tok, ptok, climb=tok.dep_ not in ("ccomp", "parataxis"))
+
+
+_THIRD = r"(?:observes|states|remarks|notes|continues|comments|adds|concludes|sums\s+up)"
+_SURFACE = re.compile(rf"\b{_THIRD}\s*(?::|,?\s*[“\"‘])|[”\"’]\s*,?\s+[A-Z][^“”\"]{{0,40}}\b{_THIRD}\b")
+
+
+def quotes_in_present_surface(chunk: str) -> bool:
+    """Whether a sentence may hold a quotation introduced in the present tense (the parser runs on
+    it only if so)."""
+    return bool(_SURFACE.search(chunk))
