@@ -137,7 +137,11 @@ FRAME_CASES = [
      {("petrov", "arrested", "asserted"), ("ivanov", "arrested", "asserted"), ("sidorov", "arrested", "asserted")}),
     ("(See the pamphlet “Freedom of Speech\"). After this it is easy to see why Petrov was arrested.",
      {("petrov", "arrested", "asserted")}),
+    # (but testimony nearby keeps a present-tense retelling on the safe side, reported; an
+    # edition's "Note:" is no speaker's line)
     ("The testimony of the defendants filled four days. Concerning the juries, Petrov writes that they were packed.",
+     {("petrov", "wrote", "reported")}),
+    ("Note: the dates are old style. Concerning the juries, Petrov writes that they were packed.",
      {("petrov", "wrote", "asserted")}),
     # a job one is "charged with", a task given to kill, an absence now and then (held-out dev2:
     # rosmer-1955 "Lenin was charged with the theses", "he disappeared frequently"; stachelreport

@@ -183,6 +183,9 @@ CONTROLS = [
     ("The King set up a commission under Count Petrov, a member of the court.", PEOPLE,
      {("petrov", M, "asserted")}),
     ("The workers fought under the leadership of Petrov.", PEOPLE, set()),
+    # others' praise is no post (blind judgement, 7 December 2026)
+    ("Next to the Russians themselves, Petrov was lauded by the international Stalinist press as its outstanding "
+     "leader.", PEOPLE, set()),
     # "leader of" no body
     ("Petrov, the well-known champion and leader of the strikers, spoke.", PEOPLE, set()),
 ]

@@ -78,11 +78,15 @@ _SINGLE_CLOSE = re.compile(r"’(?![A-Za-z])")
 # A trial record nearby: a speaker line ("Vishinsky: You expressed …", "Berman-Yurin: Yes."), a
 # page reference to the court record ("(1612.)"), or the words of testimony.
 _RECORD_SPEAKER = re.compile(r"(?m)^[\s“\"‘']*([A-Z][\w’'\-]+(?:[ \-][A-Z][\w’'\-]+)?)\s*:\s")
-# What marks a quoted trial record, not a discussion of trials: a page of the verbatim report
-# cited after a quotation ("(1612.)"), or the record's own words for it.  (Words any account of a
-# trial uses — "testimony", "the defendants", "prosecutor" — had made every present-tense sentence
-# of a book on wartime trials reported: held-out dev2, weisbord-fivesix.)
-_RECORD_MARK = re.compile(r"\(\d{2,4}\.?\)|\b(court record|verbatim report|stenographic report)\b", re.I)
+# What marks a trial record nearby: a page of the verbatim report cited after a quotation
+# ("(1612.)") or the words of testimony.  (Narrowed for a day to the verbatim marks alone, because
+# a book on wartime trials had every present-tense sentence reported; that let a retold testimony
+# through as asserted on held-out pages, so the safe side — reported — is back: a deflation is
+# better than an inflation.)
+_RECORD_MARK = re.compile(
+    r"\(\d{2,4}\.?\)|\b(testif(?:y|ies|ied)|testimony|confess(?:es|ed|ion)?|deposition|indictment|"
+    r"prosecutor|the accused|the defendants?|cross-examination|court record|verbatim report|stenographic report)\b",
+    re.I)
 # "Note:", "Source:" open a paragraph of the edition, not a speaker's line
 _NOT_SPEAKERS = {"note", "notes", "source", "sources", "editor", "editors", "translator", "transcription",
                  "markup", "footnote", "footnotes", "see", "reference", "references", "comment", "ed", "nb"}

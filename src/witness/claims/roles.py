@@ -273,7 +273,11 @@ def office_claims(s, add) -> None:
             appositive = "exact"
         elif top.dep_ == "pobj" and head.lower_ == "as" and _lemma(head.head) in (
                 "pose", "masquerade", "disguise", "pass", "dress", "pretend", "regard", "describe", "see",
-                "portray", "depict", "denounce", "brand", "treat"):
+                "portray", "depict", "denounce", "brand", "treat",
+                # others' praise or blame, not a post ("Tito was lauded by the Stalinist press as its
+                # outstanding leader": blind judgement, 7 December 2026)
+                "laud", "hail", "praise", "acclaim", "extol", "glorify", "celebrate", "honour", "honor",
+                "proclaim", "style", "caricature", "ridicule", "dismiss", "attack", "condemn", "expose"):
             holders = []                               # "posed as police officers", "regarded as a leader"
         elif top.dep_ == "pobj" and head.lower_ == "as" and head.head.pos_ in ("VERB", "AUX"):
             gov = head.head
