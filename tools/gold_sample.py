@@ -48,15 +48,20 @@ EVENT = re.compile(
 WINDOW_WORDS, WHOLE_PAGE_WORDS = 1800, 2500
 
 
-def _already_gold() -> set[str]:
+def _already_gold(lists: bool = False) -> set[str]:
+    """Page paths the gold files under tests/gold/ hold: the claims gold's one-page files, and with
+    `lists` the records' lists too (the claims draws were made without them, and stay reproducible)."""
     out = set()
     for p in (ROOT / "tests" / "gold").rglob("*.json"):
         try:
             data = json.loads(p.read_text(encoding="utf-8"))
         except (ValueError, UnicodeDecodeError):
             continue
-        if isinstance(data, dict) and isinstance(data.get("path"), str):
-            out.add(data["path"])
+        if isinstance(data, list) and not lists:
+            continue
+        for x in data if isinstance(data, list) else [data]:
+            if isinstance(x, dict) and isinstance(x.get("path"), str):
+                out.add(x["path"])
     return out
 
 
@@ -180,25 +185,11 @@ def draw_records(seed: int = 20261207) -> list[dict]:
     return out
 
 
-def _in_any_gold() -> set[str]:
-    """Every page path any gold file or sample under tests/gold/ holds (lists of records too)."""
-    out = set()
-    for p in (ROOT / "tests" / "gold").rglob("*.json"):
-        try:
-            data = json.loads(p.read_text(encoding="utf-8"))
-        except (ValueError, UnicodeDecodeError):
-            continue
-        for x in data if isinstance(data, list) else [data]:
-            if isinstance(x, dict) and isinstance(x.get("path"), str):
-                out.add(x["path"])
-    return out
-
-
 def draw_records_again(seed: int, n: int, split: str) -> list[dict]:
     """Another blind records set (10th session): n random pages of the corpus's English sections
     (the population of test2), none in any gold file or sample."""
     rng = random.Random(seed)
-    taken = _in_any_gold()
+    taken = _already_gold(lists=True)
     corpus = [p.relative_to(CORPUS).as_posix() for p in _pages(CORPUS, ("archive", "history", "reference", "subject"))]
     return [{"path": p, "set": "corpus", "split": split} for p in rng.sample([p for p in corpus if p not in taken], n)]
 
