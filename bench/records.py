@@ -7,6 +7,7 @@
     python bench/records.py --split dev4 [--errors]  # the fourth blind dev set (corpus; H, I)
     python bench/records.py --split dev5 [--errors]  # the fifth (the 47 mia-extra pages left; J, K)
     python bench/records.py --split dev6 [--errors]  # the sixth (80 random corpus pages; P, Q, R, S)
+    python bench/records.py --split dev7 [--errors]  # the seventh (100 random corpus pages; X1-X4)
     python bench/records.py                        # dev and test, both printed
     python bench/records.py --split test           # the test split alone (log it in docs/quality.md)
     python bench/records.py --split test2          # the second held-out set (100 random corpus pages)
