@@ -35,7 +35,7 @@ EVIDENCE_NOUNS = {"record", "evidence", "proof", "sign", "trace", "indication", 
 _NOBODY = {"nothing", "nobody", "none", "noone"}
 # Not knowing these about an event still says it happened (held-out dev2, hansen-1938-12-goldigger)
 _PRESUPPOSING = {"reason", "reasons", "cause", "causes", "motive", "motives", "circumstances", "details", "date",
-                 "place", "manner", "background", "purpose", "meaning", "significance", "causes"}
+                 "place", "manner", "background", "purpose", "meaning", "significance"}
 
 
 def _negative_subject(head) -> bool:
@@ -50,6 +50,19 @@ def _absent(noun) -> bool:
     if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
         return True
     return any(c.dep_ == "det" and c.lower_ == "any" for c in noun.children) and _is_negated(noun.head)
+
+
+def _hedging_modifier(c) -> str | None:
+    """The frame a rumour, hedge or report word puts on what it modifies ("reportedly",
+    "probably", "the alleged plot"), or None."""
+    ct, cl = c.lower_, _lemma(c)
+    if ct in F.RUMOR_WORDS or cl in F.RUMOR_WORDS:
+        return "rumor"
+    if ct in F.HEDGE_WORDS or cl in F.HEDGE_WORDS:
+        return "hedge"
+    if ct in F.REPORTED_MODIFIERS and c.dep_ in ("amod", "advmod"):
+        return "report"
+    return None
 
 
 def _not_yet(*toks) -> bool:
@@ -176,12 +189,8 @@ def _own_cues(trig, nominal: bool) -> list[Cue]:
                 out.append(Cue(0, "negation", c.text))   # "almost murdered": it did not happen
             elif c.dep_ == "mark" and ct in F.CONDITION_MARKS:
                 out.append(Cue(0, "condition", c.text))
-            elif ct in F.RUMOR_WORDS or cl in F.RUMOR_WORDS:
-                out.append(Cue(0, "rumor", c.text))
-            elif ct in F.HEDGE_WORDS or cl in F.HEDGE_WORDS:
-                out.append(Cue(0, "hedge", c.text))
-            elif ct in F.REPORTED_MODIFIERS and c.dep_ in ("amod", "advmod"):
-                out.append(Cue(0, "report", c.text))     # "the alleged plot", "the reported arrest"
+            elif kind := _hedging_modifier(c):
+                out.append(Cue(0, kind, c.text))        # "reportedly", "probably", "the alleged plot"
             elif ct in F.FEAR_WORDS and c.dep_ in ("amod", "advmod", "acomp"):
                 out.append(Cue(0, "expect", c.text))     # "his impending arrest"
             elif ct in F.CONFIRM_WORDS or cl in ("confirm", "verify"):
@@ -312,17 +321,13 @@ def _head_cues(head, via: str, level: float, presupposed: bool, nominal_arg: boo
                 out.append(Cue(level, "expect", c.text))
             elif c.dep_ == "aux" and c.lower_ in F.MODAL_UNCERTAIN:
                 out.append(Cue(level, "hedge", c.text))
-            elif c.dep_ == "advmod" and c.lower_ in F.RUMOR_WORDS:
-                out.append(Cue(level, "rumor", c.text))
-            elif c.dep_ == "advmod" and c.lower_ in F.HEDGE_WORDS:
-                out.append(Cue(level, "hedge", c.text))      # "Petrov was probably exiled" (exiled: the copula's predicate)
-            elif c.dep_ == "advmod" and c.lower_ in F.REPORTED_MODIFIERS:
-                out.append(Cue(level, "report", c.text))
+            elif c.dep_ == "advmod" and (kind := _hedging_modifier(c)):
+                out.append(Cue(level, kind, c.text))     # "Petrov was probably exiled" (exiled: the copula's predicate)
         return out
     if pos in ("VERB", "AUX"):
         kind = F.verb_kind(lemma)
-        if lemma in F.TASK_VERBS and via in ("xcomp", "advcl") and tok_lower != "to" and any(
-                c.dep_ == "auxpass" for c in head.children) | (head.dep_ == "acl" and head.tag_ == "VBN"):
+        if lemma in F.TASK_VERBS and via in ("xcomp", "advcl") and tok_lower != "to" and (
+                any(c.dep_ == "auxpass" for c in head.children) or (head.dep_ == "acl" and head.tag_ == "VBN")):
             add("intent", head.text)             # "a team assigned to assassinate Trotsky", "was hired to kill"
             return out
         if lemma == "say" and any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children):
