@@ -274,6 +274,13 @@ class _Sent:
                     m = self.ctx.mention_at(self.base + c.idx, self.base + c.idx + len(c.text))
                     if m is not None:
                         same.append(m.start)
+                if tok.dep_ in ("nsubj", "nsubjpass") and c.dep_ in ("dobj", "dative", "prep") and c.i < tok.i:
+                    # "To Lassalle he wrote …": the subject is not the one its own verb is
+                    # addressed to (Marx wrote to Lassalle)
+                    for o in [c] + [g for g in c.children if g.dep_ == "pobj"]:
+                        m = self.ctx.mention_at(self.base + o.idx, self.base + o.idx + len(o.text))
+                        if m is not None:
+                            same.append(m.start)
             return self.ctx.resolve_pronoun(start, tok.lower_, exclude=same)
         for c in tok.children:                         # "the old Bolshevik Rakovsky"
             if c.dep_ == "compound":

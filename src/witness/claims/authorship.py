@@ -53,11 +53,14 @@ SPEECH_VERBS = {"say", "declare", "argue", "add", "point", "explain", "remark", 
                 "show", "prove", "demonstrate", "suggest", "propose", "recognise", "recognize",
                 "express", "formulate", "characterize", "characterise", "define", "speak", "complain",
                 "protest", "report"}
+_TOLD = {"tell", "recount", "relate", "narrate", "hear", "listen"}
 _QUOTE_CITE = re.compile(r"[”\"’]\s*[\[(]\s*$")
 # A title: capitalised words, with the small words titles keep in lower case, or a quoted span.
 _SMALL = r"(?:of|and|the|in|to|a|an|for|on|at|by|with|from|or|as|is|was|its|their|his|her)"
 _CAP = r"(?:[A-Z][\w’'\-.:]*|[IVX]+)"
-_TITLE = rf"(?:[“\"‘](?P<q>[^”\"’]{{3,120}})[”\"’]|(?P<t>{_CAP}(?:\s+(?:{_SMALL}\s+)*{_CAP}){{1,12}}))"
+# A quoted title starts with a capital: a lowercase quotation after a possessive is the writer's
+# scare quotes ("Hayek’s “liberal principles”", "Althusser’s ‘instances’"), not a work.
+_TITLE = rf"(?:[“\"‘](?P<q>[A-Z0-9][^”\"’]{{2,119}})[”\"’]|(?P<t>{_CAP}(?:\s+(?:{_SMALL}\s+)*{_CAP}){{1,12}}))"
 _POSS_TITLE = re.compile(rf"^(?:’s|'s|’|')\s+(?:own\s+|new\s+|famous\s+|book\s+|pamphlet\s+|article\s+)?{_TITLE}")
 _IN_TITLE = re.compile(rf"^,?\s*(?:however,?\s+|also\s+|already\s+|later\s+)?in\s+(?:his|her|their\s+)?{_TITLE}\s*[(,]\s*(?:\d{{4}}|[A-Z][a-z]+\s+\d{{4}})")
 # Capitalised nouns that name bodies and places, not works ("Lenin’s Party", "Stalin’s Russia").
@@ -174,6 +177,8 @@ def _work_noun(s, add, tok) -> None:
         holders += _prep_objects(tok, "from")      # "letters from Meyen"
     if _lemma(tok) == "pen" and not _children(tok, "poss") and not _prep_objects(tok, "of"):
         return
+    if _lemma(tok) == "story" and _lemma(tok.head) in _TOLD:
+        return                                      # "He told me his story": told, not written
     if _lemma(tok) in _SPOKEN_OR_WRITTEN and _delivered_in_a_chamber(s, tok):
         return                                      # "his review of foreign policy in the House of Commons": a speech
     if not work:
@@ -327,11 +332,18 @@ def _titled_works(s, add) -> None:
         words = [w.strip(".,:;").lower() for w in title.split()]
         if not hit.group("q") and (_title_head(words) in _NOT_TITLES or words[0] in _NOT_TITLES):
             continue                                   # (not "Isaacs’ Tragedy of the Chinese Revolution")
+        if not hit.group("q") and _office_word(words[0]):
+            continue                                   # "Tsar Alexander II’s Minister of Education": a post
         if ctx.mention_at(lo, lo + len(title)) is not None:
             continue                                   # "Marx’s Engels": a person, not a work
         tok = s.token_at(m.start)
         if tok is not None:
             add(m.entity, "wrote", title.strip(), tok, tok)
+
+
+def _office_word(word: str) -> bool:
+    from .roles import OFFICE_NOUNS, TITLES
+    return word in TITLES or word in OFFICE_NOUNS
 
 
 def _cited_in_a_paper(s, add) -> None:

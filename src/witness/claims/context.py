@@ -31,7 +31,9 @@ _SUBJ_PRONOUN_RE = re.compile(r"\b(he|she|He|She)\b")
 _SPEECH_END = re.compile(
     r"\b(reassures?|reassured|assures?|assured|tells?|told|declares?|declared|explains?|explained|"
     r"replie[sd]|answer(?:s|ed)?|says|said|adds|added|stated?|states|announce[sd]?|insist(?:s|ed)?)"
-    r"(?:\s+(?:them|us|him|her|me|you|everyone|everybody))?\s*[.:]\W*$")
+    r"(?:\s+(?:them|us|him|her|me|you|everyone|everybody))?"
+    # "He told me his story." — what follows in the paragraph is the story as he told it
+    r"(?:\s+(?:his|her|their|the|this|that|a|whole|own|\s)+(?:story|tale|version|account))?\s*[.:]\W*$")
 _SPEAKER_LINE = re.compile(r"^\s*([A-Z][A-Z\-’']{2,}(?:\s+[A-Z][A-Z\-’']+)?)\s*:\s")
 # "the King", "the Prussian King", "the president" used as a reference; a title before a name
 # ("King Frederick William IV") and after it ("Allende, the president") set who holds it.
@@ -96,6 +98,24 @@ _CITING = re.compile(
 _SPEECH_VERB = re.compile(
     r"\b(said|says|declared|declares|stated|states|testified|testifies|wrote|writes|replied|"
     r"answered|confessed|admitted|told|exclaimed|added|continued|asserted|explained)\b[^“\"]{0,40}[:,]?\s*$")
+
+
+_ELIDED_OPENING = re.compile(r"^[\s“\"‘']*([A-Z][a-z]{2,}ed)\s+$")
+# Epithets and fates before a name ("Beloved Lenin", "Murdered Kirov"): the name is no object.
+_NOT_ELIDED = {"united", "reverend", "beloved", "noted", "famed", "learned", "aged", "talented", "celebrated",
+               "renowned", "esteemed", "honoured", "honored", "respected", "distinguished", "revered",
+               "murdered", "assassinated", "executed", "arrested", "imprisoned", "exiled", "deported",
+               "jailed", "released", "late", "dear", "tired", "wounded", "condemned", "sentenced",
+               # not verbs at all
+               "indeed", "hundred", "naked", "wicked", "sacred", "ragged", "rugged", "kindred", "hatred",
+               # the object of an appointment holds the post ("Appointed Hitler as chancellor January 1933.")
+               "appointed", "elected", "nominated", "named", "replaced", "succeeded", "promoted"}
+
+
+# (not "Hall", "Place", "Lane", "Mill", "Works": Gus Hall, Francis Place, J.S. Mill, Lenin’s Works)
+_THING_WORDS = {"Street", "Gate", "Road", "Square", "Avenue", "University", "College", "Institute", "Boulevard",
+                "Prospect", "Embankment", "Quay", "Prize", "Museum", "Memorial", "Hospital", "Station", "Library"}
+_THING_AFTER = re.compile(r"(?:’s|'s)?\s+(?:(?:%s)\b|tanks?\b|rifles?\b|plant\b|factory\b)" % "|".join(sorted(_THING_WORDS)))
 
 
 def _looks_female(name: str) -> bool:
@@ -165,6 +185,10 @@ class Context:
             m for k, m in enumerate(persons)
             if not (k and persons[k - 1].end + 2 == m.start and self.text[m.start - 2:m.start] == ", "
                     and persons[k - 1].entity != m.entity and bare_forename(m.text, names.get(m.entity)))]
+        # "Supported Bukharin in 1928, arrested and … executed in 1937." (a biographical glossary's
+        # entry, its subject elided): the name right after the opening verb is its object, and the
+        # parse makes it the subject of every event that follows.  It is nobody's subject here.
+        self.persons = [m for m in self.persons if not self._object_of_elided_verb(m) and not self._names_a_thing(m)]
         self._m_starts = [m.start for m in self.persons]
         self._all = sorted(doc.mentions, key=lambda m: m.start)   # every type, linked or not
         self._all_starts = [m.start for m in self._all]
@@ -175,6 +199,19 @@ class Context:
                             if getattr(c, "role", None) == "author" and getattr(c, "entity", None)), None)
 
         self._asides: list[tuple[int, int]] | None = None
+
+    def _object_of_elided_verb(self, m: Mention) -> bool:
+        k = max(0, bisect.bisect_right(self._sent_starts, m.start) - 1)
+        if not self.sentences:
+            return False
+        hit = _ELIDED_OPENING.match(self.text[self.sentences[k][0]:m.start])
+        return bool(hit) and hit.group(1).lower() not in _NOT_ELIDED
+
+    def _names_a_thing(self, m: Mention) -> bool:
+        """A street, a school or a tank named after someone ("Queen Anne’s Gate", "King Street",
+        "Sun-Yat-Sen University", "General Sherman tanks"): the NER's person is a place or thing."""
+        last = m.text.split()[-1] if m.text.split() else ""
+        return last in _THING_WORDS or bool(_THING_AFTER.match(self.text, m.end))
 
     def in_aside(self, offset: int) -> bool:
         """Inside a parenthetical fate right after a name ("Piatakov (shot)"), which

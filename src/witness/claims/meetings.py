@@ -29,6 +29,7 @@ def meeting_claims(s, add) -> None:
     for tok in s.tokens:
         lemma = _lemma(tok)
         sides: list[list] = []
+        with_: list = []
         if tok.pos_ == "VERB" and lemma in MEET_VERBS | WITH_VERBS:
             passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
             if lemma == "meet" and not passive:
@@ -69,6 +70,9 @@ def meeting_claims(s, add) -> None:
         people = [s.persons(side) for side in sides]
         if people[1] and not people[0] and tok.pos_ == "VERB":
             continue                                  # "millions speak with them": nobody of theirs met them
+        if tok.pos_ == "NOUN" and with_ and not people[1]:
+            continue                                  # "Popper and Althusser show no acquaintance with the
+                                                      # historian’s procedures": with no one
         everyone = [p for side in people for p in side]
         if len({e for e, _ in everyone}) < 2:
             continue

@@ -17,6 +17,9 @@ _TITLE_OF_AFTER = re.compile(r",\s+(?:[A-Z][a-z\-]+\s+){0,2}?([A-Z][a-z\-]+)\s+(
 _TITLE_APPOS_BEFORE = re.compile(r"\b(?:[Tt]he|[Oo]ur|[Tt]heir|[Ii]ts)\s+(?:[A-Za-z\-]+\s+){0,2}?([A-Za-z\-]+),\s+$")
 
 
+_PREP_BEFORE = re.compile(r"\b(?:to|of|with|from|by|for|on|at|against|before|after|about|toward|towards)\s+$", re.I)
+
+
 def titles_given(text: str, persons) -> list[tuple[int, str, str]]:
     """(offset, title, entity) for each place the text gives a person mention a title, in text order."""
     from .roles import TITLES
@@ -24,6 +27,9 @@ def titles_given(text: str, persons) -> list[tuple[int, str, str]]:
     for m in persons:
         before = text[max(0, m.start - 40):m.start]
         tb = _TITLE_BEFORE.search(before) or _TITLE_APPOS_BEFORE.search(before)
+        if tb and tb.re is _TITLE_APPOS_BEFORE and _PREP_BEFORE.search(before, 0, tb.start()) \
+                and not text.startswith(",", m.end):
+            tb = None       # "In his letter to the Pope, Roosevelt expressed …": a fronted phrase, no apposition
         if tb and tb.group(1).lower() in TITLES:
             out.append((m.start, tb.group(1).lower(), m.entity))
         first = m.text.split()[0].lower() if " " in m.text else ""
