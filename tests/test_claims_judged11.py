@@ -104,3 +104,29 @@ def test_a_story_told_is_not_written_and_what_follows_is_the_tellers(nlp):
     assert ("doriot", "sentenced", "reported") in found
     assert not {c for c in found if c[2] in ("asserted", "confirmed")}
     assert ("doriot", "wrote", "asserted") in claims(nlp, "Doriot wrote his story in 1940.", {"Doriot": "doriot"})
+
+
+def test_a_place_run_into_a_name_does_not_capture_the_authoritys_person():
+    # morrow-felix-1942-04-leninwar: "Europe Lenin" was minted and took all 75 "Lenin"s of the page
+    from witness.model import Document, Record, Source
+    from witness.nlp import annotate
+    text = ("Lenin lived for six years after the October revolution. To apply to this situation in Europe "
+            "Lenin’s hypothesis of what could happen is absurd. Lenin wrote “improbable”.")
+    d = annotate(Document(id="t", source=Source("t.txt", "text", ""), record=Record(date="1942", language="en"),
+                          text=text))
+    lenins = {m.entity for m in d.mentions if m.type == "person" and "Lenin" in m.text}
+    assert lenins == {"lenin-vladimir"}, lenins
+
+
+def test_the_plural_killers_of_a_possessive_are_his_men(nlp):
+    # broue glossary (Maslow): "Stalin’s assassins" killed Maslow, not Stalin
+    text = "Ruth Fischer was to attribute his death to Stalin’s assassins."
+    assert ("stalin", "died") not in got(nlp, text, {"Ruth Fischer": "fischer", "Stalin": "stalin"})
+    assert ("kirov", "died") in got(nlp, "Nikolaev, Kirov’s assassin, was shot.", {"Kirov": "kirov", "Nikolaev": "nik"})
+
+
+def test_a_possessive_standing_for_its_noun_is_no_antecedent(nlp):
+    # a review of Skvorecky: "far from Ronald Reagan’s. His novel …" is Skvorecky's novel
+    text = ("Skvorecky left in 1968. Yet his present political opinions would not seem that far from Ronald "
+            "Reagan’s. His novel pokes gentle fun at spies.")
+    assert ("reagan", "wrote") not in got(nlp, text, {"Skvorecky": "sk", "Ronald Reagan": "reagan"})

@@ -28,6 +28,7 @@ _WE_BODY_RE = re.compile(r"\b[Ww]e,?\s+(?:of\s+the\s|members\s+of\s|the\s+[A-Z]|
 # What may stand before a sentence's subject: nothing, or a short opening phrase ("In February 1938, ").
 _SUBJECT_LEAD = re.compile(r"^[\s“\"‘'(–—-]*(?:[A-Z][^,;:]{0,40},\s*)?$")
 _SUBJ_PRONOUN_RE = re.compile(r"\b(he|she|He|She)\b")
+_BARE_POSSESSIVE = re.compile(r"(?:’s|'s|’|')\s*[.,;:)!?]")
 _SPEECH_END = re.compile(
     r"\b(reassures?|reassured|assures?|assured|tells?|told|declares?|declared|explains?|explained|"
     r"replie[sd]|answer(?:s|ed)?|says|said|adds|added|stated?|states|announce[sd]?|insist(?:s|ed)?)"
@@ -356,7 +357,10 @@ class Context:
                     break
                 para = pj
             looked += 1
-            found = [m for m in self.mentions_in(sj, ej) if not self._in_parens(m, sj)]
+            # (nor a possessive standing for its noun: "his opinions would not seem far from
+            # Reagan’s. His novel …" is not Reagan's)
+            found = [m for m in self.mentions_in(sj, ej) if not self._in_parens(m, sj)
+                     and not _BARE_POSSESSIVE.match(self.text, m.end)]
             if found:
                 if _SUBJ_PRONOUN_RE.search(self.text, sj, found[0].start):
                     return None                       # that sentence continues an older chain

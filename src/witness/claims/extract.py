@@ -171,6 +171,11 @@ def _speaks_now(sdoc) -> bool:
         c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in t.children)) for t in sdoc)
 
 
+# killers whose possessive, in the plural, is who sent them ("Stalin’s assassins"), while the
+# singular's is the victim ("Kirov’s assassin")
+_KILLERS = {"assassin", "murderer", "killer", "executioner", "hangman", "butcher"}
+
+
 def claims_from_sentence(ctx: Context, base: int, sdoc, doc_date: str | None, model=None) -> list[Claim]:
     """Claims in one parsed sentence (`sdoc`) whose text starts at `base` in the document."""
     s = _Sent(ctx, base, sdoc)
@@ -252,6 +257,8 @@ def claims_from_sentence(ctx: Context, base: int, sdoc, doc_date: str | None, mo
         args = _noun_args(tok) if role == "noun" else _verb_args(tok, role)
         if role == "noun" and predicate == "charged":
             args = [a for a in args if a.dep_ != "poss"]   # "Vyshinsky's indictment": the accuser
+        if role == "noun" and tok.tag_ == "NNS" and _lemma(tok) in _KILLERS:
+            args = [a for a in args if a.dep_ != "poss"]   # "Stalin’s assassins": his men, not his killers
         if args and not any(s.entity(a) for a in args):
             args = args + colon_list(s, args[0])
         charges = [g for g in _prep_objects(tok, "on", "under") if g.lemma_.lower() == "charge"] \

@@ -117,6 +117,10 @@ LEADING_NOT_NAME = {
     # given names: not April, May, June or August — August Bebel)
     "therefore", "however", "moreover", "meanwhile", "indeed", "nevertheless", "finally",
     "january", "february", "march", "july", "september", "october", "november", "december",
+    # places run into a name ("this situation in Europe Lenin’s hypothesis"): the minted
+    # "Europe Lenin" then took every "Lenin" of the page from the authority's Lenin
+    "europe", "asia", "africa", "russia", "germany", "france", "england", "britain", "spain", "italy",
+    "china", "japan", "india", "moscow", "petrograd", "paris", "berlin", "vienna", "london",
 }
 PARTICLES = {"de", "von", "van", "der", "la", "le", "du", "y", "da", "del", "di", "den", "ten"}
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "our"}
