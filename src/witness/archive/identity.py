@@ -41,7 +41,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Callable
 
-from ..claims.context import bare_forename
+from ..claims.referents import bare_forename
 from ..nlp.titles import HONORIFICS, LOWER_TITLES, PERSON_TITLES
 from .views import _entry
 

@@ -181,6 +181,8 @@ def _work_noun(s, add, tok) -> None:
         return                                      # "He told me his story": told, not written
     if _lemma(tok) in _SPOKEN_OR_WRITTEN and _delivered_in_a_chamber(s, tok):
         return                                      # "his review of foreign policy in the House of Commons": a speech
+    if not work and _lemma(tok) in _SPOKEN:
+        return                                      # "(Interjection by Weinstone: …)": said, not written
     if not work:
         # "the Communist Manifesto by Marx and Engels": a title-cased work named by "by"
         if not (tok.text[:1].isupper() and any(t.text[:1].isupper() for t in tok.subtree if t.i < tok.i) or
@@ -191,7 +193,7 @@ def _work_noun(s, add, tok) -> None:
     for entity, ptok in s.persons(holders):
         if ptok.lower_ in ("his", "her", "their", "its", "my", "our", "your") and not s.entity(ptok):
             continue
-        add(entity, "wrote", _work_text(s, tok), tok, ptok)
+        add(entity, "wrote", _work_text(s, tok), tok, ptok, presupposed=True)
 
 
 # What a citation names after its author ("R. Owen: Letters on Education", "L. Trotsky, Introduction to …"):
@@ -205,6 +207,10 @@ _SPOKEN_OR_WRITTEN = {"review", "report", "reply", "statement", "polemic", "lect
 _CHAMBER = re.compile(r"\b(house of commons|house of lords|commons|parliament|reichstag|duma|senate|chamber|"
                       r"congress|conference|convention|meeting|session|assembly|rally|plenum)\b", re.I)
 _IN_CHAMBER = re.compile(r"\b(?:in|at|before)\s+(?:the\s+|a\s+)?(?:[\w.\-]+\s+){0,2}?" + _CHAMBER.pattern, re.I)
+# (not "his report to the Supreme Soviet", "said in his report": the annotators count a report to
+# a congress or a committee as written — "The following report by Jack Stachel to the … Committee")
+_SPOKEN = {"interjection", "interruption", "speech", "remarks", "remark", "applause", "voice", "voices",
+           "question", "intervention", "shout", "cry", "laughter", "cheers", "heckling", "exclamation"}
 
 
 def _delivered_in_a_chamber(s, tok) -> bool:
@@ -338,7 +344,7 @@ def _titled_works(s, add) -> None:
             continue                                   # "Marx’s Engels": a person, not a work
         tok = s.token_at(m.start)
         if tok is not None:
-            add(m.entity, "wrote", title.strip(), tok, tok)
+            add(m.entity, "wrote", title.strip(), tok, tok, presupposed=True)
 
 
 def _office_word(word: str) -> bool:

@@ -13,6 +13,7 @@ from ..model import Document, Mention
 from .authorship import authorship_by_surface
 from .quoting import quotes_in_present_surface
 from .predicates import PREFILTER
+from .referents import claimable, clearly_female, looks_female
 from .titleholders import holder_at, titles_given
 
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
@@ -101,47 +102,6 @@ _SPEECH_VERB = re.compile(
     r"answered|confessed|admitted|told|exclaimed|added|continued|asserted|explained)\b[^“\"]{0,40}[:,]?\s*$")
 
 
-_ELIDED_OPENING = re.compile(r"^[\s“\"‘']*([A-Z][a-z]{2,}ed)\s+$")
-# Epithets and fates before a name ("Beloved Lenin", "Murdered Kirov"): the name is no object.
-_NOT_ELIDED = {"united", "reverend", "beloved", "noted", "famed", "learned", "aged", "talented", "celebrated",
-               "renowned", "esteemed", "honoured", "honored", "respected", "distinguished", "revered",
-               "murdered", "assassinated", "executed", "arrested", "imprisoned", "exiled", "deported",
-               "jailed", "released", "late", "dear", "tired", "wounded", "condemned", "sentenced",
-               # not verbs at all
-               "indeed", "hundred", "naked", "wicked", "sacred", "ragged", "rugged", "kindred", "hatred",
-               # the object of an appointment holds the post ("Appointed Hitler as chancellor January 1933.")
-               "appointed", "elected", "nominated", "named", "replaced", "succeeded", "promoted"}
-
-
-# (not "Hall", "Place", "Lane", "Mill", "Works": Gus Hall, Francis Place, J.S. Mill, Lenin’s Works)
-_THING_WORDS = {"Street", "Gate", "Road", "Square", "Avenue", "University", "College", "Institute", "Boulevard",
-                "Prospect", "Embankment", "Quay", "Prize", "Museum", "Memorial", "Hospital", "Station", "Library"}
-_THING_AFTER = re.compile(r"(?:’s|'s)?\s+(?:(?:%s)\b|tanks?\b|rifles?\b|plant\b|factory\b)" % "|".join(sorted(_THING_WORDS)))
-
-
-def _looks_female(name: str) -> bool:
-    parts = name.split()
-    return any(p.endswith(("a", "aya", "ova", "eva", "ina", "skaya")) for p in (parts[0], parts[-1])) \
-        and not parts[-1].endswith(("ski", "sky"))
-
-
-# Forenames that are a woman's in the corpus's languages: "he" never means their bearer. (The
-# loose test above, for "she", would take Nikita, Ilya or Andrea Costa for women.)
-_FEMALE_FORENAMES = set("""
-rosa clara jenny eleanor laura natalia natalya nadezhda inessa alexandra angelica vera maria marie
-anna emma sylvia louise dolores helen helene margaret mary elizabeth ruth rose simone raya dora
-sophia sofia olga tatiana larisa lydia lidia evgenia eugenia ekaterina catherine alice annie sarah
-lucy edith ethel beatrice emmeline christabel sylvie charlotte harriet flora frida frieda hannah
-luise mathilde rosalind agnes marguerite jeanne paulette louisa nadia galina yevgenia varvara
-""".split())
-
-
-def _clearly_female(name: str) -> bool:
-    parts = name.replace(".", " ").split()
-    return bool(parts) and (parts[0].lower() in _FEMALE_FORENAMES
-                            or len(parts) > 1 and parts[-1].endswith(("ova", "eva", "skaya", "kaya")))
-
-
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Sentence spans over text[start:end] by punctuation, guarded against abbreviations and initials."""
     end = len(text) if end is None else end
@@ -156,12 +116,6 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     if pos < end:
         out.append((pos, end))
     return [(s, e) for s, e in out if text[s:e].strip()]
-
-
-def bare_forename(text: str, name: list[str] | None) -> bool:
-    """Is `text` only the forename of the person named `name` (its words)?"""
-    return bool(name) and len(name) > 1 and " " not in text.strip() and \
-        text.strip().casefold() == name[0].casefold() != name[-1].casefold()
 
 
 class Context:
@@ -179,17 +133,7 @@ class Context:
         names = {e.id: e.name.split() for e in doc.entities if e.name}
         self._names = names
         persons = sorted((m for m in doc.mentions if m.type == "person" and m.entity), key=lambda m: m.start)
-        # "Liebknecht, Karl: …" (a glossary's inverted name): the forename after the surname is
-        # the same person, not whichever Karl the linker chose — it is no subject of a claim.
-        # (Only there: "Chen", "Mao" alone are surnames that lead their names.)
-        self.persons: list[Mention] = [
-            m for k, m in enumerate(persons)
-            if not (k and persons[k - 1].end + 2 == m.start and self.text[m.start - 2:m.start] == ", "
-                    and persons[k - 1].entity != m.entity and bare_forename(m.text, names.get(m.entity)))]
-        # "Supported Bukharin in 1928, arrested and … executed in 1937." (a biographical glossary's
-        # entry, its subject elided): the name right after the opening verb is its object, and the
-        # parse makes it the subject of every event that follows.  It is nobody's subject here.
-        self.persons = [m for m in self.persons if not self._object_of_elided_verb(m) and not self._names_a_thing(m)]
+        self.persons: list[Mention] = claimable(self.text, persons, self._sent_starts, names)
         self._m_starts = [m.start for m in self.persons]
         self._all = sorted(doc.mentions, key=lambda m: m.start)   # every type, linked or not
         self._all_starts = [m.start for m in self._all]
@@ -200,19 +144,6 @@ class Context:
                             if getattr(c, "role", None) == "author" and getattr(c, "entity", None)), None)
 
         self._asides: list[tuple[int, int]] | None = None
-
-    def _object_of_elided_verb(self, m: Mention) -> bool:
-        k = max(0, bisect.bisect_right(self._sent_starts, m.start) - 1)
-        if not self.sentences:
-            return False
-        hit = _ELIDED_OPENING.match(self.text[self.sentences[k][0]:m.start])
-        return bool(hit) and hit.group(1).lower() not in _NOT_ELIDED
-
-    def _names_a_thing(self, m: Mention) -> bool:
-        """A street, a school or a tank named after someone ("Queen Anne’s Gate", "King Street",
-        "Sun-Yat-Sen University", "General Sherman tanks"): the NER's person is a place or thing."""
-        last = m.text.split()[-1] if m.text.split() else ""
-        return last in _THING_WORDS or bool(_THING_AFTER.match(self.text, m.end))
 
     def in_aside(self, offset: int) -> bool:
         """Inside a parenthetical fate right after a name ("Piatakov (shot)"), which
@@ -334,12 +265,15 @@ class Context:
 
         def fits(m: Mention) -> bool:
             if female:
-                return _looks_female(m.text)
+                return looks_female(m.text)
             # "In his discussion of Rosa Luxemburg’s theory, he poses … He writes:": not her
-            return not (_clearly_female(m.text) or _clearly_female(" ".join(self._names.get(m.entity, ()))))
+            return not (clearly_female(m.text) or clearly_female(" ".join(self._names.get(m.entity, ()))))
 
         found = [m for m in self.mentions_in(s, offset) if m.end <= offset and m.start not in exclude
                  and not (word in ("he", "she") and self.text[m.end:m.end + 2] in ("’s", "'s"))]
+        if found and word in ("he", "she") and not self.quotation(offset)[0]:
+            # "“Comrade Stalin,” he wrote": a name inside the quoted words is whom the writer addresses
+            found = [m for m in found if not self.quotation(m.start)[0]]
         # (a possessive is no antecedent for a subject: "Starting from a conception close to
         # Lenin’s of 1920-21, … he wrote in 1931" is not Lenin)
         if found:

@@ -185,7 +185,7 @@ def claims_from_sentence(ctx: Context, base: int, sdoc, doc_date: str | None, mo
     out: list[Claim] = []
     seen = set()
 
-    def add(entity, predicate, obj, trig, ptok, climb=True, learned=False):
+    def add(entity, predicate, obj, trig, ptok, climb=True, learned=False, presupposed=False):
         if learned:
             trig = _event_word(trig)                   # the clause the person takes part in decides
         if ctx.in_aside(base + trig.idx):
@@ -193,6 +193,14 @@ def claims_from_sentence(ctx: Context, base: int, sdoc, doc_date: str | None, mo
         scope = govern(trig, climb=climb)
         if scope.certainty is None:
             return                                     # a plot, an intention, a demand: no event
+        if presupposed and scope.certainty in ("uncertain", "denied"):
+            # "Have you read Hyndman's book?", "it is possible to understand Lassalle's telegram":
+            # a possessive or "by" before a work presupposes its author whatever the sentence asks,
+            # doubts or denies of the work (blind judgement, 7 December); a plan or a prediction
+            # of it (scope None, predicted) and a report around it still decide
+            scope, climb = govern(trig, climb=False), False
+            if scope.certainty is None:
+                return
         certainty, attributed = scope.certainty, scope.attributed_to
         if certainty in ("asserted", "confirmed") and _outcome_denied(trig):
             certainty, attributed = "denied", None    # "In the election of … Souvarine … was not re-elected"

@@ -103,7 +103,9 @@ INTENT_NOUNS = {"plot", "plan", "attempt", "conspiracy", "preparation", "intenti
                 "bid", "proposal", "offer", "decision", "resolution", "desire", "wish", "hope",
                 "dream", "postponement", "agreement", "promise", "pledge", "vow"}
 DEMAND_NOUNS = {"demand", "call", "campaign", "appeal", "petition", "request", "agitation", "clamour",
-                "clamor", "plea", "cry", "slogan", "vote", "votes", "motion", "majority", "necessity", "need"}
+                "clamor", "plea", "cry", "slogan", "vote", "votes", "motion", "majority", "necessity", "need",
+                # "The fight for the release of Ferrero and Salitto" (blind judgement, 7 December)
+                "fight", "struggle", "battle", "drive", "crusade", "mobilisation", "mobilization"}
 PREVENT_NOUNS = {"prevention", "escape", "rescue"}
 FEAR_NOUNS = {"danger", "threat", "fear", "risk", "prospect", "menace", "peril", "spectre", "specter",
               "likelihood_of", "eve", "expectation", "prediction", "possibility_of", "shadow"}

@@ -44,6 +44,8 @@ def meeting_claims(s, add) -> None:
                 continue
             if lemma == "make" or lemma == "speak" and not others:
                 continue
+            if lemma in WITH_VERBS and not others and _prep_objects(tok, "about", "of", "on"):
+                continue                              # "Rusk, Humphrey and the other hawks are talking about the threat"
             sides = [subj, others]
         elif tok.pos_ == "VERB" and lemma == "make" and any(_lemma(c) in ("friend", "friends") for c in _children(tok, "dobj")):
             friends = [c for c in _children(tok, "dobj") if _lemma(c) in ("friend", "friends")]

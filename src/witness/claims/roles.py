@@ -198,6 +198,10 @@ def _office_text(s, tok) -> str | None:
     toks = [t for t in tok.subtree if not (t.dep_ in ("appos", "relcl", "acl") and t.head.i == tok.i) and
             not any(a.dep_ in ("appos", "relcl", "acl") and a.head.i == tok.i for a in t.ancestors
                     if a in tok.subtree and a.i != tok.i)]
+    first = min(toks, key=lambda t: t.i) if toks else tok
+    if first.i >= 2 and first.doc[first.i - 1].text == "-" and first.doc[first.i - 2].is_alpha \
+            and first.doc[first.i - 2] not in toks:
+        toks = [first.doc[first.i - 2], first.doc[first.i - 1]] + toks   # "Vice-President", not "President"
     return s.span_text(toks)
 
 
@@ -277,8 +281,11 @@ def office_claims(s, add) -> None:
                 # others' praise or blame, not a post ("Tito was lauded by the Stalinist press as its
                 # outstanding leader": blind judgement, 7 December 2026)
                 "laud", "hail", "praise", "acclaim", "extol", "glorify", "celebrate", "honour", "honor",
-                "proclaim", "style", "caricature", "ridicule", "dismiss", "attack", "condemn", "expose"):
-            holders = []                               # "posed as police officers", "regarded as a leader"
+                "proclaim", "style", "caricature", "ridicule", "dismiss", "attack", "condemn", "expose") or (
+                _lemma(head.head) in ("present", "introduce", "announce", "declare", "proclaim", "call") and any(
+                    c.lower_ in ("himself", "herself", "themselves") for c in head.head.children)):
+            holders = []                               # "posed as police officers", "regarded as a leader",
+                                                       # "Landau presented himself as a representative": his claim
         elif top.dep_ == "pobj" and head.lower_ == "as" and head.head.pos_ in ("VERB", "AUX"):
             gov = head.head
             holders = _children(gov, "nsubjpass") if _lemma(gov) in _APPOINT else _children(gov, "nsubj", "nsubjpass")

@@ -37,11 +37,15 @@ def title_claims(s, add) -> None:
         while len(words) > 1 and words[0].lower().rstrip(".") in TITLES:
             inner.append(words.pop(0))                 # the NER put the title inside the span
         before = ctx.text[max(base, m.start - 60):m.start]
+        joined = re.search(r"\b([A-Za-z]+-)$", before)
+        if inner and joined:
+            inner[0] = joined.group(1) + inner[0]      # "Vice-President Walter Reuther": the NER began at "President"
+            before = before[:joined.start()]
         run = _TITLE_RUN.search(before)
         outer = []
         if run:
             for w in reversed(run.group(1).split()):
-                if w.lower().rstrip(".,") in TITLES and (w[:1].isupper()) or (outer and w.lower().rstrip(".,") in
+                if w.lower().rstrip(".,").split("-")[-1] in TITLES and (w[:1].isupper()) or (outer and w.lower().rstrip(".,") in
                                                          ("vice", "prime", "foreign", "war", "lieutenant",
                                                           "attorney", "field", "police", "home")):
                     outer.insert(0, w)

@@ -1,12 +1,16 @@
-"""False claims found by the population judgement of 7 December 2026 (issue 10): 400 claims from
-300 random corpus pages outside every gold set, judged blind by four judges. Each kind on its
-corpus sentence (document named) and on a written control that must keep its claim.
+"""False claims found by the two population judgements of 7 December 2026 (issue 10): 400 claims
+each from 300 random corpus pages outside every gold set, judged blind by four judges
+(tests/gold/claims-judged/population-2.json is the first). Each kind on its corpus sentence
+(document named) and on a written control that must keep its claim.
 
-Kinds: scare quotes after a possessive read as a title; a glossary entry's opening verb whose
-object the parse makes everyone's subject; streets, schools and tanks named after people; a
-fronted "to the Pope," read as an apposition; a post after a possessive read as a work; "no
+First round: scare quotes after a possessive read as a title; a glossary entry's opening verb
+whose object the parse makes everyone's subject; streets, schools and tanks named after people;
+a fronted "to the Pope," read as an apposition; a post after a possessive read as a work; "no
 acquaintance with procedures" read as a meeting; a subject pronoun given to its own verb's
-addressee; "He told me his story" as writing and the story that follows as the author's."""
+addressee; "He told me his story" as writing and the story that follows as the author's.
+Second round: a writer's or debater's reproach read as a charge; a campaign "for the release"
+read as the release; "presented himself as"; an interjection, a publisher, a rank fragment;
+talking "about" read as meeting; presupposed authorship under a question or a hedge."""
 
 from __future__ import annotations
 
@@ -130,3 +134,102 @@ def test_a_possessive_standing_for_its_noun_is_no_antecedent(nlp):
     text = ("Skvorecky left in 1968. Yet his present political opinions would not seem that far from Ronald "
             "Reagan’s. His novel pokes gentle fun at spies.")
     assert ("reagan", "wrote") not in got(nlp, text, {"Skvorecky": "sk", "Ronald Reagan": "reagan"})
+
+
+REPROACHES = [
+    # trotsky (Stalin in Pravda, 1923), a critic on Guillen, Lenin on Stalin, a poet on himself
+    ("He accused Trotsky of “duplicity”, on the ground that his letter supported the opposition.", {"Trotsky": "trotsky"}),
+    ("I agree with Gabriel Alomar when he accuses Guillen of strangling the poet of Deucalion with his own hands.",
+     {"Gabriel Alomar": "alomar", "Guillen": "guillen"}),
+    ("Lenin accused Stalin of showing himself a Great-Russian chauvinist.", {"Lenin": "lenin", "Stalin": "stalin"}),
+    ("And then Vallejo accuses himself.", {"Vallejo": "vallejo"}),
+]
+CHARGES = [
+    ("Vyshinsky accused Bukharin of treason.", {"Vyshinsky": "vyshinsky", "Bukharin": "bukharin"}, "bukharin"),
+    ("The prosecutor accused Petrov of sabotage.", {"Petrov": "petrov"}, "petrov"),
+    ("Stalin accused Trotsky of being a Gestapo agent.", {"Stalin": "stalin", "Trotsky": "trotsky"}, "trotsky"),
+    ("Petrov was accused of anti-Soviet activity.", {"Petrov": "petrov"}, "petrov"),
+    ("Zinoviev accused Trotsky of factionalism.", {"Zinoviev": "zinoviev", "Trotsky": "trotsky"}, "trotsky"),
+    # serge-1938-02-sedov (old gold): the falsifiers' accusation is the trials' charge
+    ("He answered the falsifiers who accused Sedov of meeting people in Copenhagen.", {"Sedov": "sedov"}, "sedov"),
+]
+
+
+@pytest.mark.parametrize("text, people", REPROACHES)
+def test_a_reproach_is_no_charge(nlp, text, people):
+    assert not {p for p in got(nlp, text, people) if p[1] == "charged"}
+
+
+@pytest.mark.parametrize("text, people, who", CHARGES)
+def test_an_accusation_of_an_offence_or_by_an_authority_is_a_charge(nlp, text, people, who):
+    assert (who, "charged") in got(nlp, text, people)
+
+
+def test_a_fight_for_a_release_is_a_campaign_not_the_release(nlp):
+    # a Militant article (Ferrero and Salitto): "the fight for the release" — a demand
+    text = "The fight for the release of Ferrero and Salitto is a fight for free speech."
+    assert not got(nlp, text, {"Ferrero": "ferrero", "Salitto": "salitto"})
+    assert ("petrov", "released") in got(nlp, "After a long struggle Petrov was released.", {"Petrov": "petrov"})
+
+
+def test_presenting_oneself_as_a_representative_is_no_post(nlp):
+    text = "Landau presented himself as a “representative of the Russian Opposition” and seemed unwilling to talk."
+    assert ("landau", "held_office") not in got(nlp, text, {"Landau": "landau"})
+    assert ("landau", "held_office") in got(nlp, "Landau served as representative of the Opposition.",
+                                            {"Landau": "landau"})
+
+
+@pytest.mark.parametrize("text, people, bad", [
+    ("(Interjection by Weinstone: “It was not a revolutionary situation.”)", {"Weinstone": "weinstone"},
+     ("weinstone", "wrote")),
+    ("Max Eastman published Lenin’s Testament in the New York Times.", {"Max Eastman": "eastman", "Lenin": "lenin"},
+     ("eastman", "wrote")),
+    ("Rusk, Humphrey and the other leading hawks are talking more and more about the alleged threat.",
+     {"Rusk": "rusk", "Humphrey": "humphrey"}, ("rusk", "met")),
+    ("He freed himself inwardly from all the illusions produced in Petrov.", {"Petrov": "petrov"},
+     ("petrov", "released")),
+    ("Deli Serdang Military Commander Lt. Col. B. Sinuhaji told The Jakarta Post that the riots were separate.",
+     {"Col": "col"}, ("col", "held_office")),
+])
+def test_no_claim_the_second_judges_rejected(nlp, text, people, bad):
+    assert bad not in got(nlp, text, people)
+
+
+def test_a_hyphenated_title_is_kept_whole(nlp):
+    text = "The reply, presented by Vice-President Walter Reuther, was a blunt no."
+    found = {(c.subject, c.object) for c in _extract(nlp, text, {"Walter Reuther": "reuther"})}
+    assert ("reuther", "Vice-President") in found
+
+
+def test_a_name_inside_the_quoted_words_is_not_the_writer(nlp):
+    # deutscher on Lenin's testament: "“Comrade Stalin,” he wrote" — Lenin wrote, about Stalin
+    text = ("Lenin was ill. “Comrade Stalin,” he wrote on December 25, 1922, “having become General "
+            "Secretary, has concentrated an enormous power in his hands.”")
+    found = got(nlp, text, {"Lenin": "lenin", "Stalin": "stalin"})
+    assert ("lenin", "wrote") in found and ("stalin", "wrote") not in found
+
+
+@pytest.mark.parametrize("text, people, who", [
+    ("Have you read the chapter on Communism in Hyndman's book, The Evolution of Revolution?",
+     {"Hyndman": "hyndman"}, "hyndman"),
+    ("In view of this letter it is possible to understand Lassalle’s well-known telegram to Bismarck of "
+     "September 27, 1863.", {"Lassalle": "lassalle", "Bismarck": "bismarck"}, "lassalle"),
+])
+def test_a_possessive_presupposes_the_author_whatever_the_sentence_asks(nlp, text, people, who):
+    assert (who, "wrote", "asserted") in claims(nlp, text, people)
+
+
+@pytest.mark.parametrize("text", [
+    "Trotsky planned his book on Lenin for years.",
+    "Trotsky intended to publish his pamphlet in 1917.",
+])
+def test_a_work_in_the_making_is_still_governed_by_its_plan(nlp, text):
+    people = {"Lenin": "lenin", "Trotsky": "trotsky"}
+    assert not {c for c in claims(nlp, text, people) if c[1] == "wrote" and c[2] == "asserted"}
+    assert ("trotsky", "wrote", "asserted") in claims(nlp, "Trotsky published his pamphlet in 1917.", people)
+
+
+def _extract(nlp, text, people):
+    from witness.claims import extract_claims
+    from witness.claims.gold import make_document
+    return extract_claims(make_document(text, people, "1950"), nlp=nlp)
