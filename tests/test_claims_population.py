@@ -233,3 +233,69 @@ def _extract(nlp, text, people):
     from witness.claims import extract_claims
     from witness.claims.gold import make_document
     return extract_claims(make_document(text, people, "1950"), nlp=nlp)
+
+
+# third round (same procedure, 300 further pages)
+
+@pytest.mark.parametrize("text, people, who, predicate", [
+    ("Instead of arresting Petrov, the police released Ivanov.", {"Petrov": "petrov", "Ivanov": "ivanov"},
+     "petrov", "arrested"),
+    ("Rather than arresting Petrov, the police released Ivanov.", {"Petrov": "petrov", "Ivanov": "ivanov"},
+     "petrov", "arrested"),
+    # a Trotskyist on the Stalinists and Chiang
+    ("Instead of indicting Chiang and his regime as assassins of the people, they praised him.",
+     {"Chiang": "chiang"}, "chiang", "charged"),
+])
+def test_what_was_done_instead_of_the_event_denies_it(nlp, text, people, who, predicate):
+    found = claims(nlp, text, people)
+    assert (who, predicate, "denied") in found
+    assert not {c for c in found if c[:2] == (who, predicate) and c[2] in ("asserted", "confirmed")}
+
+
+@pytest.mark.parametrize("text, people, bad", [
+    # the POUM's suppression: "the framing-up of Andres Nin as an agent of Franco" is the lie
+    ("The suppression of the POUM and the framing-up of Andres Nin as an agent of Franco followed.",
+     {"Andres Nin": "nin", "Franco": "franco"}, ("nin", "held_office")),
+    ("They framed Nin as an agent of Franco.", {"Nin": "nin", "Franco": "franco"}, ("nin", "held_office")),
+    # the post taken back by a relative clause
+    ("He hastens to add that Gorki was editor of Pravda, which of course he never was.", {"Gorki": "gorky"},
+     ("gorky", "held_office")),
+    # praise is no post
+    ("Long, long years of life and health to our dear and beloved leader and teacher, the great Stalin!",
+     {"Stalin": "stalin"}, ("stalin", "held_office")),
+    ("Even Trotsky, the most talented leader, second only to Lenin in authority, could not.",
+     {"Trotsky": "trotsky", "Lenin": "lenin"}, ("trotsky", "held_office")),
+    ("The spiritual leader of the Menshevik Labour Party, Mr. Ramsay Macdonald, writes.",
+     {"Ramsay Macdonald": "macdonald"}, ("macdonald", "held_office")),
+    # an apposition closed by "and" is its own name's alone
+    ("Notwithstanding the efforts of Herbert Smith, the President of the MFGB, and A.J. Cook, the opposition "
+     "was large.", {"Herbert Smith": "smith", "A.J. Cook": "cook"}, ("cook", "held_office")),
+])
+def test_no_claim_the_third_judges_rejected(nlp, text, people, bad):
+    assert bad not in got(nlp, text, people)
+
+
+@pytest.mark.parametrize("text, people, expected", [
+    ("Nin served as an agent of the Comintern.", {"Nin": "nin"}, ("nin", "held_office")),
+    ("Thorez, leader of the French party, spoke.", {"Thorez": "thorez"}, ("thorez", "held_office")),
+    ("Nkrumah’s ideological adviser, George Padmore, has not failed to goad him.",
+     {"George Padmore": "padmore", "Nkrumah": "nkrumah"}, ("padmore", "held_office")),
+    ("Notwithstanding the efforts of Herbert Smith, the President of the MFGB, and A.J. Cook, the opposition "
+     "was large.", {"Herbert Smith": "smith", "A.J. Cook": "cook"}, ("smith", "held_office")),
+])
+def test_the_third_rounds_controls_keep_their_claim(nlp, text, people, expected):
+    assert expected in got(nlp, text, people)
+
+
+def test_a_book_still_to_come_is_not_presupposed(nlp):
+    text = "Waugh is a novelist. We suggest that his next book should bear the title, Leporello in Heaven and Hell."
+    assert not {c for c in claims(nlp, text, {"Waugh": "waugh"}) if c[1] == "wrote" and c[2] == "asserted"}
+
+
+def test_a_town_run_into_a_name_is_cut_from_it():
+    from witness.model import Document, Record, Source
+    from witness.nlp import annotate
+    text = "Lenin lived in Geneva. He wrote a lot in Geneva Lenin said, and in Switzerland Lenin rested."
+    d = annotate(Document(id="t", source=Source("t.txt", "text", ""), record=Record(date="1942", language="en"),
+                          text=text))
+    assert {m.entity for m in d.mentions if m.type == "person"} == {"lenin-vladimir"}

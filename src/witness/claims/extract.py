@@ -193,11 +193,13 @@ def claims_from_sentence(ctx: Context, base: int, sdoc, doc_date: str | None, mo
         scope = govern(trig, climb=climb)
         if scope.certainty is None:
             return                                     # a plot, an intention, a demand: no event
-        if presupposed and scope.certainty in ("uncertain", "denied"):
+        if presupposed and scope.certainty in ("uncertain", "denied") and not any(
+                c.dep_ == "amod" and c.lower_ in ("next", "new", "further", "another") for c in trig.children):
             # "Have you read Hyndman's book?", "it is possible to understand Lassalle's telegram":
             # a possessive or "by" before a work presupposes its author whatever the sentence asks,
             # doubts or denies of the work (blind judgement, 7 December); a plan or a prediction
-            # of it (scope None, predicted) and a report around it still decide
+            # of it (scope None, predicted), a report around it and a work still to come ("his
+            # next book should bear the title …") still decide
             scope, climb = govern(trig, climb=False), False
             if scope.certainty is None:
                 return

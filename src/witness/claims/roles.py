@@ -245,13 +245,29 @@ def _names_a_body(tok, org) -> bool:
 
 
 # -- offices and memberships from the parse --------------------------------------------------
+# Praise is no post: "our dear and beloved leader and teacher, the great Stalin", "Trotsky, the most
+# talented leader", "the spiritual leader of the Menshevik Labour Party" (blind judgement, 7 December).
+PRAISE = {"beloved", "dear", "talented", "brilliant", "capable", "great", "greatest", "eminent", "spiritual",
+          "omnipotent", "outstanding", "glorious", "immortal", "infallible", "wise", "wisest", "heroic",
+          "moral", "genial", "ablest", "finest"}   # (not "ideological": "Nkrumah’s ideological adviser, Padmore")
+_FRAMED = {"frame", "framed", "framing", "frames", "smear", "smeared", "slander", "slandered", "slandering",
+           "vilified", "stigmatised", "stigmatized", "labelled", "labeled", "branded", "branding"}
+
+
+def _taken_back(tok) -> bool:
+    """A relative clause that denies the post just given: "…, which of course he never was"."""
+    return any(t.dep_ == "relcl" and t.lemma_ == "be" and any(c.dep_ == "neg" for c in t.children)
+               and any(c.lower_ in ("which", "what") for c in t.children)
+               and not any(c.dep_ in ("attr", "acomp") for c in t.children) for t in tok.subtree)
+
+
 def office_claims(s, add) -> None:
     """Appositions, copulas, "as …", appointments, lists of titles, leaders and members."""
     for tok in s.tokens:
         lemma = _lemma(tok)
         if tok.pos_ not in ("NOUN", "PROPN"):
             continue
-        office = lemma in OFFICE_NOUNS
+        office = lemma in OFFICE_NOUNS and not _praised(tok)
         member = lemma in MEMBER_NOUNS or lemma in LEADER_NOUNS - {"head", "pillar"}
         if not (office or member):
             continue
@@ -264,14 +280,21 @@ def office_claims(s, add) -> None:
         head = top.head
         if top.dep_ == "appos" and head.pos_ in ("PROPN", "PRON"):
             holders = [head]                           # "Yagoda, head of the G.P.U."
-            if tok.tag_ == "NN":
-                appositive = "exact"                   # "Attlee, deputy Prime Minister, nor Bevin": Attlee's alone
+            after = top.doc[min(len(top.doc) - 1, max(t.i for t in top.subtree) + 1):][:2]
+            if tok.tag_ == "NN" or any(t.dep_ == "cc" or t.lower_ in ("and", "or", "nor") for t in after):
+                appositive = "exact"                   # "Attlee, deputy Prime Minister, nor Bevin", "Herbert
+                                                       # Smith, the President of the MFGB, and A.J. Cook": his alone
         elif top.dep_ in ("attr", "oprd") and _is_copula(head):
             holders = _children(head, "nsubj")         # "Yagoda was head of …"
             appositive = False
+            if _taken_back(tok):
+                holders = []                           # "Gorki was editor of Pravda, which of course he never was"
         elif top.dep_ in ("oprd", "dobj", "attr", "xcomp") and _lemma(head) in _APPOINT:
             holders = _children(head, "nsubjpass") or [c for c in _children(head, "dobj") if c.i != top.i]
             appositive = False                         # "was appointed commissar", "elected X chairman"
+        elif top.dep_ == "pobj" and head.lower_ == "as" and any(
+                t.lower_ in _FRAMED for t in s.sdoc[max(0, head.i - 8):head.i]):
+            holders = []                               # "the framing-up of Andres Nin as an agent of Franco": a lie
         elif top.dep_ == "pobj" and head.lower_ == "as" and head.i > 0 and s.entity_of_span(s.sdoc[head.i - 1]):
             holders = [s.sdoc[head.i - 1]]             # "… and Kamenev as ambassador to fascist Italy"
             appositive = "exact"
@@ -349,7 +372,13 @@ def the_leader(tok, ptok=None) -> bool:
     if tok.head.lower_ == "of" and tok.head.head.lower_ in ("one", "two", "three", "some", "many"):
         return False
     dets = [c for c in tok.children if c.dep_ in ("det", "poss")]
-    return not any(d.lower_ in ("a", "an", "another", "any", "no", "every", "each") for d in dets)
+    return not any(d.lower_ in ("a", "an", "another", "any", "no", "every", "each") for d in dets) \
+        and not _praised(tok)
+
+
+def _praised(tok) -> bool:
+    return any(c.dep_ in ("amod", "advmod", "compound", "conj") and c.lower_ in PRAISE
+               for c in tok.subtree if c.i < tok.i)
 
 
 def _role_for(s, add, tok, lemma, top, holder, appositive, scope_of=None) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .roles import (ATTACHING, DEMONYMS, LEADER_NOUNS, MEMBER_NOUNS, NAME_PARTICLES, NAMED_THINGS,
+from .roles import (PRAISE, ATTACHING, DEMONYMS, LEADER_NOUNS, MEMBER_NOUNS, NAME_PARTICLES, NAMED_THINGS,
                     NEEDS_ATTACHMENT, OFFICE_NOUNS, THE_TITLES, TITLES, TITLES_PLURAL)
 
 
@@ -129,6 +129,8 @@ def surface_appositions(s, add) -> None:
                 mods = ""                              # "the well-known indemnity champion and leader of the Second International"
             if any(w.lower() in ("and", "or", "but", "who", "which") for w in mods.split()):
                 continue
+            if any(w.lower() in PRAISE for w in mods.split()) and noun not in MEMBER_NOUNS:
+                continue                               # "the spiritual leader of …, Mr. Ramsay Macdonald": praise
             phrase = " ".join(x for x in (mods, h.group("noun"), where) if x)
             if noun in MEMBER_NOUNS:
                 add(m.entity, "member_of", where.split(None, 1)[1] if where else None, tok, tok, climb=False)

@@ -121,6 +121,8 @@ LEADING_NOT_NAME = {
     # "Europe Lenin" then took every "Lenin" of the page from the authority's Lenin
     "europe", "asia", "africa", "russia", "germany", "france", "england", "britain", "spain", "italy",
     "china", "japan", "india", "moscow", "petrograd", "paris", "berlin", "vienna", "london",
+    "geneva", "zurich", "switzerland", "austria", "poland", "finland", "sweden", "norway", "america",
+    "mexico", "siberia", "ukraine", "prague", "warsaw", "munich", "rome", "madrid", "barcelona",
 }
 PARTICLES = {"de", "von", "van", "der", "la", "le", "du", "y", "da", "del", "di", "den", "ten"}
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "our"}
