@@ -250,6 +250,9 @@ def _names_a_body(tok, org) -> bool:
 PRAISE = {"beloved", "dear", "talented", "brilliant", "capable", "great", "greatest", "eminent", "spiritual",
           "omnipotent", "outstanding", "glorious", "immortal", "infallible", "wise", "wisest", "heroic",
           "moral", "genial", "ablest", "finest"}   # (not "ideological": "Nkrumah’s ideological adviser, Padmore")
+# (praise makes these a tribute; "the beloved Czech Stalinist spokesman, Gottwald" still speaks for a party)
+_PRAISABLE = {"leader", "teacher", "ruler", "chief", "head", "guide", "father", "helmsman", "organiser",
+              "organizer", "representative", "lieutenant", "master", "champion", "hero"}
 _FRAMED = {"frame", "framed", "framing", "frames", "smear", "smeared", "slander", "slandered", "slandering",
            "vilified", "stigmatised", "stigmatized", "labelled", "labeled", "branded", "branding"}
 
@@ -267,7 +270,7 @@ def office_claims(s, add) -> None:
         lemma = _lemma(tok)
         if tok.pos_ not in ("NOUN", "PROPN"):
             continue
-        office = lemma in OFFICE_NOUNS and not _praised(tok)
+        office = lemma in OFFICE_NOUNS and not (lemma in _PRAISABLE and _praised(tok))
         member = lemma in MEMBER_NOUNS or lemma in LEADER_NOUNS - {"head", "pillar"}
         if not (office or member):
             continue

@@ -129,7 +129,7 @@ def surface_appositions(s, add) -> None:
                 mods = ""                              # "the well-known indemnity champion and leader of the Second International"
             if any(w.lower() in ("and", "or", "but", "who", "which") for w in mods.split()):
                 continue
-            if any(w.lower() in PRAISE for w in mods.split()) and noun not in MEMBER_NOUNS:
+            if any(w.lower() in PRAISE for w in mods.split()) and noun in LEADER_NOUNS:
                 continue                               # "the spiritual leader of …, Mr. Ramsay Macdonald": praise
             phrase = " ".join(x for x in (mods, h.group("noun"), where) if x)
             if noun in MEMBER_NOUNS:

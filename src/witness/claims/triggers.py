@@ -63,7 +63,7 @@ _ACCUSERS = {"prosecutor", "procurator", "court", "tribunal", "police", "governm
              "cheka", "ogpu", "state", "authorities", "indictment", "judge", "magistrate", "commission",
              "committee", "bureau", "party", "congress", "press", "pravda", "izvestia", "radio", "regime",
              "bureaucracy", "leadership", "kremlin", "comintern", "politburo", "executive", "prosecution",
-             "stalinists", "stalinist", "government", "ministry", "inquisition", "council",
+             "stalinists", "stalinist", "ministry", "inquisition", "council",
              "falsifier", "falsifiers", "slanderer", "slanderers", "accuser", "accusers", "stalin", "vyshinsky"}
 
 
