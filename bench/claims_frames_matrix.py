@@ -24,6 +24,15 @@ from witness.claims import extract_claims, get_parser  # noqa: E402
 from witness.claims.gold import make_document  # noqa: E402
 
 P = {"Petrov": "petrov", "Ivanov": "ivanov"}
+
+
+def _ing(v: str) -> str:
+    """The -ing form of the matrix's verbs ("shoot" → "shooting", "release" → "releasing", "expel" → "expelling")."""
+    if v.endswith("e") and not v.endswith("ee"):
+        return v[:-1] + "ing"
+    if v == "expel":
+        return v + v[-1] + "ing"
+    return v + "ing"
 FACT = ("asserted", "confirmed")
 # (1) a verb, its past, its state and its perfect under sentence frames
 FRAMES = {
@@ -62,7 +71,9 @@ NOUN_FRAMES = ["They demanded {n}.", "They called for {n}.", "The plot aimed at 
           "{N} was planned for May.", "{N} would follow.", "{N} is expected soon.", "Rumors of {n} spread.",
           "The newspapers reported {n}.", "They threatened {n}.", "They prepared {n}.", "They postponed {n}.",
           "If {n} happens, we will protest.", "{N} was a lie.", "They tried to prevent {n}.",
-          "They campaigned against {n}.", "Nobody believed in {n}.", "{N} is unlikely.", "They hoped for {n}."]
+          "They campaigned against {n}.", "Nobody believed in {n}.", "{N} is unlikely.", "They hoped for {n}.",
+          # from the population judgements of 7 December 2026
+          "The fight for {n} goes on.", "The struggle for {n} continues.", "Instead of {n}, they chose exile."]
 # (3) verbs under infinitive, modal, adverbial and parenthetical frames
 VERBS = [("arrest", "arrested"), ("shoot", "shot"), ("expel", "expelled"), ("release", "released"), ("exile", "exiled"),
          ("imprison", "imprisoned"), ("try", "tried"), ("sentence", "sentenced"), ("execute", "executed"),
@@ -86,6 +97,8 @@ VERB_FRAMES = ["They refused to {v} Petrov.", "They failed to {v} Petrov.", "The
      "Before being {pp}, Petrov wrote a letter.", "Petrov wished to be {pp}.", "Petrov pretended to be {pp}."]
 
 
+# what was done instead of the event (population judgement, 7 December 2026: "Instead of indicting Chiang")
+NOT_DONE_FRAMES = ["Instead of {ving} Petrov, they praised him.", "Rather than {ving} Petrov, they praised him."]
 # frames under which an asserted claim of the event is right, or of another event in the sentence
 _FINE = ("until 1937", "Instead of", "Rather than", "Before being", "There was no Petrov's")
 
@@ -104,9 +117,12 @@ def sentences():
             yield "event nouns", s
     for t in VERB_FRAMES:
         for v, pp in VERBS:
-            s = t.format(v=v, pp=pp)
+            s = t.format(v=v, pp=pp, ving=_ing(v))
             if not any(x in s for x in _FINE):
                 yield "infinitives, modals, adverbs", s
+    for t in NOT_DONE_FRAMES:
+        for v, _pp in VERBS:
+            yield "instead of, rather than", t.format(v=v, ving=_ing(v))
 
 
 def main(argv=None) -> int:

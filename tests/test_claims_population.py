@@ -242,6 +242,10 @@ def _extract(nlp, text, people):
      "petrov", "arrested"),
     ("Rather than arresting Petrov, the police released Ivanov.", {"Petrov": "petrov", "Ivanov": "ivanov"},
      "petrov", "arrested"),
+    # bench/claims_frames_matrix.py: the parse hangs "rather" on the main verb for these
+    ("Rather than shooting Petrov, they praised him.", {"Petrov": "petrov"}, "petrov", "executed"),
+    ("Rather than sentencing Petrov, they praised him.", {"Petrov": "petrov"}, "petrov", "sentenced"),
+    ("Far from arresting Petrov, the police protected him.", {"Petrov": "petrov"}, "petrov", "arrested"),
     # a Trotskyist on the Stalinists and Chiang
     ("Instead of indicting Chiang and his regime as assassins of the people, they praised him.",
      {"Chiang": "chiang"}, "chiang", "charged"),
@@ -299,3 +303,15 @@ def test_a_town_run_into_a_name_is_cut_from_it():
     d = annotate(Document(id="t", source=Source("t.txt", "text", ""), record=Record(date="1942", language="en"),
                           text=text))
     assert {m.entity for m in d.mentions if m.type == "person"} == {"lenin-vladimir"}
+
+
+@pytest.mark.parametrize("text, people, expected", [
+    ("Tito, or Josip Broz, is not only the leader of the Partisans, but also of the Communist Party.",
+     {"Tito": "tito", "Josip Broz": "tito"}, ("tito", "member_of", "asserted")),
+    ("But Eastman is not the only member of the Modern Monthly group.", {"Eastman": "eastman"},
+     ("eastman", "member_of", "asserted")),
+    ("Petrov was not only arrested but also shot.", {"Petrov": "petrov"}, ("petrov", "arrested", "asserted")),
+    ("Petrov was not a member of the party.", {"Petrov": "petrov"}, ("petrov", "member_of", "denied")),
+])
+def test_not_only_grants_the_fact(nlp, text, people, expected):
+    assert expected in claims(nlp, text, people)

@@ -23,8 +23,18 @@ class Cue:
 
 # -- small parse helpers -----------------------------------------------------------------------
 def _is_negated(tok) -> bool:
-    return any(c.dep_ == "neg" or (c.lower_ in ("never", "not", "n't") and c.dep_ in ("advmod", "neg"))
-               for c in tok.children)
+    return any((c.dep_ == "neg" or (c.lower_ in ("never", "not", "n't") and c.dep_ in ("advmod", "neg")))
+               and not _not_only(c) for c in tok.children)
+
+
+def _not_only(neg) -> bool:
+    """"Tito is not only the leader of the Partisans, but also …", "Eastman is not the only member
+    of the group": the negation grants the fact and adds to it (blind judgement, 7 December)."""
+    doc = neg.doc
+    after = [t.lower_ for t in doc[neg.i + 1:neg.i + 3]]
+    return bool(after) and (after[0] in ("only", "merely", "just", "simply", "solely") or
+                            after[:2] in (["the", "only"], ["the", "sole"], ["the", "first"], ["the", "last"],
+                                          ["alone", ","]))
 
 
 _UNCONFIRMED = {"unconfirmed", "unverified", "rumored", "rumoured"}
@@ -151,8 +161,8 @@ def _own_cues(trig, nominal: bool) -> list[Cue]:
         if c.dep_ == "dobj" and ct in ("nothing", "none") and not nominal:
             out.append(Cue(0, "negation", c.text))   # "he wrote (almost) nothing on the subject"
             continue
-        if c.dep_ == "neg" or (ct in ("never", "not", "n't") and c.dep_ == "advmod") or (
-                ct == "no" and c.dep_ == "det"):
+        if (c.dep_ == "neg" or (ct in ("never", "not", "n't") and c.dep_ == "advmod") or (
+                ct == "no" and c.dep_ == "det")) and not _not_only(c):
             place = _place_in_focus(trig)
             if place:
                 out.append(Cue(0, "hedge", f"{c.text} … {place}"))
@@ -288,7 +298,7 @@ def _head_cues(head, via: str, level: float, presupposed: bool, nominal_arg: boo
         if presupposed:
             return out
         if lemma in F.LIGHT_VERBS:
-            out += [Cue(level, "negation", c.text) for c in head.children if c.dep_ == "neg"]
+            out += [Cue(level, "negation", c.text) for c in head.children if c.dep_ == "neg" and not _not_only(c)]
             out += [Cue(level, "expect", c.text) for c in head.children
                     if c.dep_ == "aux" and c.lower_ in F.MODAL_PREDICT]
             # "the arrest of Petrov would follow", "if his execution takes place": imagined or
@@ -311,7 +321,7 @@ def _head_cues(head, via: str, level: float, presupposed: bool, nominal_arg: boo
         # the predicate is the event ("he was not a member of …", "he will be dead"): the
         # copula's negation and modals are the predicate's own
         out += [Cue(level, "pending" if _not_yet(head, *(c for c in head.children if c.dep_ == via)) else "negation",
-                    c.text) for c in head.children if c.dep_ == "neg" and not _until(head)]
+                    c.text) for c in head.children if c.dep_ == "neg" and not _until(head) and not _not_only(c)]
         out += [Cue(level, "condition", c.text) for c in head.children     # "If Trotsky is a Menshevik, …"
                 if c.dep_ == "mark" and c.lower_ in F.CONDITION_MARKS]
         if _inverted_conditional(head):

@@ -103,8 +103,8 @@ def govern(trig, climb: bool = True) -> Scope:
         if dep == "advcl" and tok.tag_ == "VBN" and head.lemma_ == "be" and not any(
                 c.dep_ in ("nsubj", "nsubjpass", "mark", "aux", "auxpass") for c in tok.children):
             dep = "acomp"                     # "Petrov was not, as claimed, arrested": a parenthesis broke the passive
-        if dep in ("pcomp", "pobj") and head.pos_ == "ADP" and any(
-                c.dep_ == "advmod" and (c.lower_, head.lower_) in _NOT_DONE for c in head.children):
+        if dep in ("pcomp", "pobj") and head.pos_ == "ADP" and head.i > 0 and (
+                (head.doc[head.i - 1].lower_, head.lower_) in _NOT_DONE):
             cues.append(Cue(level + 0.5, "negation", "instead of"))   # "Instead of indicting Chiang, they …":
                                                                       # not done (blind judgement, 7 December)
         if dep == "relcl" and head.pos_ == "NOUN" and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children):
