@@ -315,3 +315,16 @@ def test_a_town_run_into_a_name_is_cut_from_it():
 ])
 def test_not_only_grants_the_fact(nlp, text, people, expected):
     assert expected in claims(nlp, text, people)
+
+
+@pytest.mark.parametrize("text, people, good, bad", [
+    # round 3 (a biography of Mariátegui): "He advised them to join …" — they join, not he
+    ("Lenin advised Trotsky to join the party.", {"Lenin": "lenin", "Trotsky": "trotsky"},
+     ("trotsky", "member_of"), ("lenin", "member_of")),
+    ("Lenin persuaded Trotsky to join the Bolsheviks.", {"Lenin": "lenin", "Trotsky": "trotsky"},
+     ("trotsky", "member_of"), ("lenin", "member_of")),
+    ("Lenin sat down and drafted the theses.", {"Lenin": "lenin"}, ("lenin", "wrote"), None),
+])
+def test_an_infinitive_after_an_object_is_the_objects(nlp, text, people, good, bad):
+    found = got(nlp, text, people)
+    assert good in found and bad not in found

@@ -20,9 +20,16 @@ def climbed_subject(tok, through=("conj", "xcomp", "advcl")) -> list:
     of these dependencies, not counting the verb's own."""
     subj, t = [], tok
     while not subj and t.dep_ in through and t.head.i != t.i:
-        t = t.head
-        subj = children(t, "nsubj")
+        via, t = t.dep_, t.head
+        # "Lenin advised Trotsky to join the party": an infinitive after an object is the
+        # object's to do (population judgement, 7 December: "He advised them to join …")
+        subj = (children(t, "dobj") if via == "xcomp" and lemma(t) not in _SUBJECT_CONTROL else []) or \
+            children(t, "nsubj")
     return subj
+
+
+# verbs whose infinitive is their subject's even after an object ("he promised them to come")
+_SUBJECT_CONTROL = {"promise", "vow", "swear", "pledge", "threaten", "offer"}
 
 
 def lemma(tok) -> str:
