@@ -27,6 +27,11 @@ def _is_negated(tok) -> bool:
                and not _not_only(c) for c in tok.children)
 
 
+def _negations(tok) -> list:
+    """The parser's negations of `tok` that deny it (not "not only …, but also")."""
+    return [c for c in tok.children if c.dep_ == "neg" and not _not_only(c)]
+
+
 def _not_only(neg) -> bool:
     """"Tito is not only the leader of the Partisans, but also …", "Eastman is not the only member
     of the group": the negation grants the fact and adds to it (blind judgement, 7 December)."""
@@ -298,7 +303,7 @@ def _head_cues(head, via: str, level: float, presupposed: bool, nominal_arg: boo
         if presupposed:
             return out
         if lemma in F.LIGHT_VERBS:
-            out += [Cue(level, "negation", c.text) for c in head.children if c.dep_ == "neg" and not _not_only(c)]
+            out += [Cue(level, "negation", c.text) for c in _negations(head)]
             out += [Cue(level, "expect", c.text) for c in head.children
                     if c.dep_ == "aux" and c.lower_ in F.MODAL_PREDICT]
             # "the arrest of Petrov would follow", "if his execution takes place": imagined or
@@ -321,7 +326,7 @@ def _head_cues(head, via: str, level: float, presupposed: bool, nominal_arg: boo
         # the predicate is the event ("he was not a member of …", "he will be dead"): the
         # copula's negation and modals are the predicate's own
         out += [Cue(level, "pending" if _not_yet(head, *(c for c in head.children if c.dep_ == via)) else "negation",
-                    c.text) for c in head.children if c.dep_ == "neg" and not _until(head) and not _not_only(c)]
+                    c.text) for c in _negations(head) if not _until(head)]
         out += [Cue(level, "condition", c.text) for c in head.children     # "If Trotsky is a Menshevik, …"
                 if c.dep_ == "mark" and c.lower_ in F.CONDITION_MARKS]
         if _inverted_conditional(head):
