@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 from functools import lru_cache
 
 from ..model import Claim, Document, Span
@@ -28,6 +29,7 @@ from .authorship import authorship_claims
 from .quoting import quoted_in_present
 from .correspondence import correspondence_claims
 from .learned import learned_claims
+from .vetting import features as vet_features
 from .meetings import meeting_claims
 from .membership import (elected_to_claims, headed_body_claims, join_claims, leadership_claims,
                          of_the_body_claims, other_members_claims, party_claims, party_list_claims,
@@ -176,7 +178,8 @@ def _speaks_now(sdoc) -> bool:
 _KILLERS = {"assassin", "murderer", "killer", "executioner", "hangman", "butcher"}
 
 
-def claims_from_sentence(ctx: Context, base: int, sdoc, doc_date: str | None, model=None) -> list[Claim]:
+def claims_from_sentence(ctx: Context, base: int, sdoc, doc_date: str | None, model=None,
+                         features: bool = False) -> list[Claim]:
     """Claims in one parsed sentence (`sdoc`) whose text starts at `base` in the document."""
     s = _Sent(ctx, base, sdoc)
     para_start = ctx.paragraphs[ctx.sentences[ctx.sentence_index(base)][2]][0]
@@ -252,6 +255,9 @@ def claims_from_sentence(ctx: Context, base: int, sdoc, doc_date: str | None, mo
             claim._elliptic = True                     # not a field: never serialized
         if climb and certainty in ("asserted", "confirmed"):
             claim._chain = governing_words(trig)       # for bench/claims_audit.py; never serialized
+        if features:                                   # how the claim was made (vetting.py); never serialized
+            claim._vet = vet_features(s, trig, ptok, predicate, certainty, sys._getframe(1).f_code.co_name,
+                                      obj, learned=learned, presupposed=presupposed)
         out.append(claim)
 
     root = [t for t in s.tokens if t.dep_ == "ROOT"]
@@ -378,8 +384,10 @@ def extract_claims(doc: Document, nlp=None, model=None) -> list[Claim]:
     return extract_claims_many([doc], nlp=nlp, model=model)[0]
 
 
-def extract_claims_many(docs, nlp=None, n_process: int = 1, batch_size: int = 64, model=None) -> list[list[Claim]]:
-    """Claims for many documents, parsing all their candidate sentences in one nlp.pipe stream."""
+def extract_claims_many(docs, nlp=None, n_process: int = 1, batch_size: int = 64, model=None,
+                        features: bool = False) -> list[list[Claim]]:
+    """Claims for many documents, parsing all their candidate sentences in one nlp.pipe stream.
+    `features`: keep on each claim how the rules made it (vetting.py, for bench/claims_vetting.py)."""
     if nlp is None or "parser" not in nlp.pipe_names:
         nlp = get_parser()                             # e.g. the NER stage's pipeline has no parser
     docs = list(docs)
@@ -388,7 +396,8 @@ def extract_claims_many(docs, nlp=None, n_process: int = 1, batch_size: int = 64
     results: list[list[Claim]] = [[] for _ in docs]
     texts = (contexts[i].text[s:e] for i, s, e in jobs)
     for (i, s, _e), sdoc in zip(jobs, _pipe(nlp, texts, n_process, batch_size)):
-        results[i].extend(claims_from_sentence(contexts[i], s, sdoc, document_now(docs[i].record), model=model))
+        results[i].extend(claims_from_sentence(contexts[i], s, sdoc, document_now(docs[i].record), model=model,
+                                               features=features))
     for i, ctx in enumerate(contexts):
         results[i] = _finish(ctx, results[i], document_now(docs[i].record))
     return results

@@ -1,0 +1,175 @@
+"""Train and measure a trained check on the rules' claims (features: src/witness/claims/vetting.py).
+
+    python bench/claims_vetting.py --cache /tmp/pop-docs.jsonl    # cross-validation + held-out round
+
+Measured and not adopted (vetting.py says why); this script keeps the measurement repeatable
+for when more judged claims exist. scikit-learn is needed here only (pip install scikit-learn).
+
+Data: the blind population rounds (tests/gold/claims-judged/population-*.json: 400 claims a
+round, 200 drawn at random from all claims of 300 random pages, 200 asserted claims under a frame
+word, each judged right or wrong by a judge who never saw the code). Rounds 1–3
+(population-2, -3, -4) train; round 4 (population-5, never studied) is only scored: its totals,
+never its items. The judged documents go through the real NER once (cached in --cache) and
+today's rules; a judged claim is found again by document, subject, predicate and evidence, and
+its features are how today's rules made it (claims no longer made drop out).
+
+Threshold: the one that keeps at least --keep of the right claims over the training rounds'
+cross-validated scores (5 folds by document); the table shows the trade-off at other values.
+Precision is read on the "random" claims only (the framed half is drawn to over-sample hard
+sentences).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from _corpus import corpus_dir  # noqa: E402
+
+JUDGED = ROOT / "tests" / "gold" / "claims-judged"
+TRAIN = ("population-2.json", "population-3.json", "population-4.json")
+TEST = ("population-5.json",)
+
+
+def load_docs(ids: set[str], cache: Path):
+    """The judged documents with NER and linking, read from --cache or made and written there."""
+    from witness.model import Document
+    if cache.exists():
+        with cache.open(encoding="utf-8") as fp:
+            docs = [Document.from_json(json.loads(line)) for line in fp]
+        return [d for d in docs if d.id in ids]
+    from witness.ingest import read_path
+    from witness.ingest.base import Read
+    from witness.nlp import annotate_many
+    corpus, found = corpus_dir(os.environ.get("WITNESS_CORPUS")), []
+    for p in sorted(p for sec in ("archive", "history", "reference", "subject") for p in (corpus / sec).rglob("*.htm*")):
+        out = read_path(p, corpus)
+        if isinstance(out, Read) and out.document.id in ids:
+            found.append(out.document)
+    t, done = time.perf_counter(), []
+    for k, d in enumerate(annotate_many(found, n_process=1), 1):
+        done.append(d)
+        if k % 50 == 0:
+            rate = k / (time.perf_counter() - t)
+            print(f"  NER {k}/{len(found)} pages, {rate:.1f} pages/s, ETA {(len(found) - k) / rate:.0f} s", file=sys.stderr)
+    with cache.open("w", encoding="utf-8") as fp:
+        for d in done:
+            fp.write(json.dumps(d.to_json(), ensure_ascii=False) + "\n")
+    return done
+
+
+def rows_of(files, docs):
+    """(features, label, group, doc) for each judged claim today's rules still make."""
+    from witness.claims import extract_claims_many
+    items = [dict(i, round=f) for f in files for i in json.loads((JUDGED / f).read_text(encoding="utf-8"))]
+    by_doc = {d.id: d for d in docs}
+    wanted = sorted({i["doc"] for i in items} & set(by_doc))
+    made: dict[tuple, object] = {}
+    for did, claims in zip(wanted, extract_claims_many([by_doc[d] for d in wanted], features=True)):
+        text = by_doc[did].text
+        for c in claims:
+            ev = text[c.evidence.start:c.evidence.end]
+            made.setdefault((did, c.subject, c.predicate, ev[:120]), c)
+    rows, gone = [], 0
+    for i in items:
+        if i["claim"] not in ("right", "wrong"):
+            continue
+        c = made.get((i["doc"], i["subject"], i["predicate"], i["evidence"][:120]))
+        if c is None or getattr(c, "_vet", None) is None:
+            gone += 1
+            continue
+        rows.append((c._vet, int(i["claim"] == "right"), i["group"], i["doc"]))
+    return rows, gone
+
+
+def fit(rows, c_value: float):
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+    vec = DictVectorizer()
+    x = vec.fit_transform([r[0] for r in rows])
+    y = [r[1] for r in rows]
+    clf = LogisticRegression(C=c_value, max_iter=2000, class_weight="balanced").fit(x, y)
+    names = vec.get_feature_names_out()
+    weights = {n: round(float(w), 5) for n, w in zip(names, clf.coef_[0]) if abs(w) > 1e-6 and n != "bias"}
+    return {"weights": weights, "intercept": round(float(clf.intercept_[0] + clf.coef_[0][list(names).index("bias")]), 5)}
+
+
+def crossval(rows, c_value: float, folds: int = 5, seed: int = 10):
+    from witness.claims.learned import score
+    docs = sorted({r[3] for r in rows})
+    random.Random(seed).shuffle(docs)
+    fold = {d: k % folds for k, d in enumerate(docs)}
+    scored = []
+    for k in range(folds):
+        model = fit([r for r in rows if fold[r[3]] != k], c_value)
+        scored += [(score(model, r[0]), r) for r in rows if fold[r[3]] == k]
+    return scored
+
+
+def trade_off(scored, threshold: float) -> dict:
+    kept = [(p, r) for p, r in scored if p >= threshold]
+    rand_all = [r for _p, r in scored if r[2] == "random"]
+    rand_kept = [r for _p, r in kept if r[2] == "random"]
+    right = sum(r[1] for _p, r in scored)
+    return {
+        "threshold": threshold,
+        "right kept": sum(r[1] for _p, r in kept) / max(1, right),
+        "wrong removed": 1 - sum(1 - r[1] for _p, r in kept) / max(1, len(scored) - right),
+        "random precision before": sum(r[1] for r in rand_all) / max(1, len(rand_all)),
+        "random precision after": sum(r[1] for r in rand_kept) / max(1, len(rand_kept)),
+        "random kept": len(rand_kept) / max(1, len(rand_all)),
+    }
+
+
+def threshold_for(scored, keep: float) -> float:
+    """The highest threshold that still keeps `keep` of the right claims."""
+    rights = sorted((p for p, r in scored if r[1]), reverse=True)
+    return rights[max(0, min(len(rights) - 1, int(keep * len(rights)) - 1))] if rights else 0.5
+
+
+def _table(title: str, lines) -> None:
+    print(f"\n{title}\n")
+    print("| threshold | right claims kept | wrong claims removed | random precision before | after | random claims kept |")
+    print("|---|---|---|---|---|---|")
+    for t in lines:
+        print(f"| {t['threshold']:.3f} | {t['right kept']:.2f} | {t['wrong removed']:.2f} | "
+              f"{t['random precision before']:.3f} | {t['random precision after']:.3f} | {t['random kept']:.2f} |")
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--cache", type=Path, required=True, help="JSONL of the judged documents with NER (made once)")
+    ap.add_argument("--c", type=float, default=0.3, help="inverse regularization strength")
+    ap.add_argument("--keep", type=float, default=0.95, help="share of right claims the threshold keeps (CV)")
+    a = ap.parse_args(argv)
+    ids = {i["doc"] for f in TRAIN + TEST for i in json.loads((JUDGED / f).read_text(encoding="utf-8"))}
+    docs = load_docs(ids, a.cache)
+    train, gone = rows_of(TRAIN, docs)
+    print(f"training rounds: {len(train)} judged claims still made ({sum(r[1] for r in train)} right), {gone} gone")
+    scored = crossval(train, a.c)
+    threshold = threshold_for(scored, a.keep)
+    from sklearn.metrics import roc_auc_score
+    print(f"cross-validated ROC AUC: {roc_auc_score([r[1] for _p, r in scored], [p for p, _r in scored]):.3f}")
+    _table("Cross-validated over rounds 1–3 (5 folds by document):",
+           [trade_off(scored, t) for t in sorted({0.0, 0.3, 0.4, 0.5, threshold})])
+    model = fit(train, a.c)
+    from witness.claims.learned import score
+    test, gone = rows_of(TEST, docs)
+    print(f"\nheld-out round 4 (population-5, totals only): {len(test)} judged claims still made, {gone} gone")
+    held = [(score(model, r[0]), r) for r in test]
+    print(f"held-out ROC AUC: {roc_auc_score([r[1] for _p, r in held], [p for p, _r in held]):.3f}")
+    _table("Held out, the model trained on rounds 1–3:", [trade_off(held, threshold)])
+
+
+if __name__ == "__main__":
+    main()
