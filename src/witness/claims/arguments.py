@@ -158,6 +158,19 @@ def _writer_of_participle(tok) -> list:
 _FACE = {"await", "face", "stand", "undergo"}
 
 
+def _fronted_participle(c) -> bool:
+    """A participle or gerund clause before the main clause, with no subject of its own ("Attacking
+    Proudhon, …", "After breaking with Miliukoff, …"): its subject is the main clause's."""
+    verb = c
+    if c.dep_ == "prep":
+        verb = next((g for g in c.children if g.dep_ == "pcomp"), None)
+    elif c.dep_ != "advcl":
+        return False
+    return verb is not None and verb.tag_ in ("VBG", "VBN") and not any(
+        g.dep_ in ("nsubj", "nsubjpass", "mark") or g.dep_ in ("aux", "auxpass") and g.lower_ not in ("having", "being", "been")
+        for g in verb.children)
+
+
 def _subjectless(sent) -> bool:
     """A sentence whose main verb is a participle with no subject: a note's or a glossary's
     fragment ("Imprisoned by Mussolini until …"), about someone it does not name."""
@@ -274,6 +287,12 @@ class _Sent:
                     m = self.ctx.mention_at(self.base + c.idx, self.base + c.idx + len(c.text))
                     if m is not None:
                         same.append(m.start)
+                if tok.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i and _fronted_participle(c):
+                    # "Attacking Proudhon in The Poverty of Philosophy, he wrote …", "Breaking with
+                    # the liberals of the type of Miliukoff, he became …": the participle's unspoken
+                    # subject is the pronoun, so no one it names is who the pronoun means
+                    same += [m.start for m in self.ctx.mentions_in(self.base + c.left_edge.idx,
+                                                                    self.base + c.right_edge.idx + 1)]
                 if tok.dep_ in ("nsubj", "nsubjpass") and c.dep_ in ("dobj", "dative", "prep") and c.i < tok.i:
                     # "To Lassalle he wrote …": the subject is not the one its own verb is
                     # addressed to (Marx wrote to Lassalle)

@@ -343,6 +343,8 @@ def _titled_works(s, add) -> None:
         if ctx.mention_at(lo, lo + len(title)) is not None:
             continue                                   # "Marx’s Engels": a person, not a work
         tok = s.token_at(m.start)
+        if tok is not None and hit.re is _IN_TITLE and tok.dep_ in ("dobj", "pobj") and tok.head.pos_ == "VERB":
+            continue                                   # "Attacking Proudhon in The Poverty of Philosophy (1847)": whom the work is against
         if tok is not None:
             add(m.entity, "wrote", title.strip(), tok, tok, presupposed=True)
 

@@ -248,7 +248,7 @@ class Context:
         return holder_at(self.titles(), title, offset)
 
     # -- pronouns ---------------------------------------------------------------------------
-    def resolve_pronoun(self, offset: int, word: str, exclude=()) -> str | None:
+    def resolve_pronoun(self, offset: int, word: str, exclude=(), depth: int = 0) -> str | None:
         """Entity of the nearest person before `offset` when unambiguous, else None.
 
         The window is the nearest stretch that mentions anyone: the sentence so far (minus the
@@ -296,8 +296,13 @@ class Context:
             found = [m for m in self.mentions_in(sj, ej) if not self._in_parens(m, sj)
                      and not _BARE_POSSESSIVE.match(self.text, m.end)]
             if found:
-                if _SUBJ_PRONOUN_RE.search(self.text, sj, found[0].start):
-                    return None                       # that sentence continues an older chain
+                lead = _SUBJ_PRONOUN_RE.search(self.text, sj, found[0].start)
+                if lead:
+                    # that sentence continues an older chain ("He met Zinoviev in Berlin. He was
+                    # arrested …"): the pronoun is whoever its "he" is, if that resolves
+                    if depth >= 3 or (lead.group(1).lower() == "she") != female:
+                        return None
+                    return self.resolve_pronoun(lead.start(), lead.group(1), depth=depth + 1)
                 cands = [m for m in found if fits(m)]
                 ents = {m.entity for m in cands}
                 if len(ents) > 1 and word in ("he", "his", "she") and cands[0] is found[0] \

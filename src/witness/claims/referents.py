@@ -36,6 +36,10 @@ def bare_forename(text: str, name: list[str] | None) -> bool:
         text.strip().casefold() == name[0].casefold() != name[-1].casefold()
 
 
+_LOWER_WORD = re.compile(r"\s+[a-z]")
+_ARTICLE_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?|all|most|every|each|many|other|several|these|those|its|their|our)\s+$")
+
+
 def claimable(text: str, persons: list[Mention], sentence_starts: list[int],
               names: dict[str, list[str]]) -> list[Mention]:
     """The linked person mentions (sorted by offset) that may be a claim's subject."""
@@ -61,6 +65,12 @@ def claimable(text: str, persons: list[Mention], sentence_starts: list[int],
             continue
         words = m.text.split()
         if words and words[-1] in _THING_WORDS or _THING_AFTER.match(text, m.end):
+            continue
+        # a single word after an article that the authority file does not hold ("the European
+        # languages", "the State machine", "the European"): a common noun or adjective, not a name
+        if len(words) == 1 and (m.entity or "").startswith("x-") and (
+                _ARTICLE_BEFORE.search(text, max(0, m.start - 9), m.start)
+                or m.text.endswith(("ean", "ese")) and _LOWER_WORD.match(text, m.end)):   # "the major European languages"
             continue
         out.append(m)
     return out
