@@ -99,6 +99,19 @@ VERB_FRAMES = ["They refused to {v} Petrov.", "They failed to {v} Petrov.", "The
 
 # what was done instead of the event (population judgement, 7 December 2026: "Instead of indicting Chiang")
 NOT_DONE_FRAMES = ["Instead of {ving} Petrov, they praised him.", "Rather than {ving} Petrov, they praised him."]
+# coordinated verbs: the frame of the first is the second's too (population judgement, round 5:
+# "Probably even Stalin would have to be sacrificed and hanged" had been an asserted execution)
+PAIRS = [("arrest", "arrested", "shoot", "shot"), ("try", "tried", "sentence", "sentenced"),
+         ("expel", "expelled", "exile", "exiled"), ("arrest", "arrested", "imprison", "imprisoned"),
+         ("try", "tried", "execute", "executed"), ("release", "released", "rehabilitate", "rehabilitated"),
+         ("arrest", "arrested", "deport", "deported")]
+COORDINATED_FRAMES = ["Petrov would be {pp} and {pp2}.", "Petrov might be {pp} and {pp2}.", "Petrov could be {pp} and {pp2}.",
+     "Petrov would have to be {pp} and {pp2}.", "Petrov was to be {pp} and {pp2}.", "Petrov will be {pp} and {pp2}.",
+     "Petrov should be {pp} and {pp2}.", "Petrov may have been {pp} and {pp2}.", "They planned to {v} and {v2} Petrov.",
+     "They would {v} and {v2} Petrov.", "They might {v} Petrov and {v2} him.", "Was Petrov {pp} and {pp2}?",
+     "Petrov was never {pp} or {pp2}.", "Petrov was not {pp} and {pp2}.", "If Petrov was {pp} and {pp2}, all would be lost.",
+     "They hoped Petrov would be {pp} and {pp2}.", "Perhaps Petrov was {pp} and {pp2}.", "Petrov was probably {pp} and {pp2}.",
+     "It is rumored that Petrov was {pp} and {pp2}.", "They demanded that Petrov be {pp} and {pp2}."]
 # frames under which an asserted claim of the event is right, or of another event in the sentence
 _FINE = ("until 1937", "Instead of", "Rather than", "Before being", "There was no Petrov's")
 
@@ -120,6 +133,9 @@ def sentences():
             s = t.format(v=v, pp=pp, ving=_ing(v))
             if not any(x in s for x in _FINE):
                 yield "infinitives, modals, adverbs", s
+    for t in COORDINATED_FRAMES:
+        for v, pp, v2, pp2 in PAIRS:
+            yield "coordinated verbs", t.format(v=v, pp=pp, v2=v2, pp2=pp2)
     for t in NOT_DONE_FRAMES:
         for v, _pp in VERBS:
             yield "instead of, rather than", t.format(v=v, ving=_ing(v))

@@ -362,3 +362,75 @@ def test_a_word_after_an_article_is_no_person_even_when_the_ner_says_so(nlp):
     got = claims(nlp, text, {"Engels": "engels", "European": "x-european", "State": "x-state"})
     assert ("engels", "arrested", "asserted") in got
     assert not any(s in ("x-european", "x-state") for s, _p, _c in got)
+
+
+# -- round 5 (population-6, seed 2031): kinds read after its blind totals -------------------------
+
+ROUND5_NOT = [
+    # an inflation: a modal before the first of coordinated verbs is the second's too
+    ("Probably even Stalin would have to be sacrificed and hanged as a “Trotskyist.”", {"Stalin": "stalin"},
+     ("stalin", "executed", "asserted")),
+    ("Petrov was never arrested or shot.", {"Petrov": "petrov"}, ("petrov", "executed", "asserted")),
+    ("Perhaps Petrov was tried and executed.", {"Petrov": "petrov"}, ("petrov", "executed", "asserted")),
+    # a verdict on someone's politics is no post, nor a current named after them a party
+    ("Mr. Gandhi had become an unconscious agent of reaction in the face of a growing revolutionary situation.",
+     {"Gandhi": "gandhi"}, ("gandhi", "held_office", "asserted")),
+    ("Robbed of his basis, Mosley logically became an agent for German imperialism - a British Quisling.",
+     {"Mosley": "mosley"}, ("mosley", "held_office", "asserted")),
+    ("Thus Stalin became a Stalinist, as we know Stalinism today.", {"Stalin": "stalin"},
+     ("stalin", "member_of", "asserted")),
+    # a trait of character is no charge
+    ("Trotsky has often been accused of having been too ambitious, too “personal” in his attitude toward the party.",
+     {"Trotsky": "trotsky"}, ("trotsky", "charged", "asserted")),
+    # a living body
+    ("Lenin came in. Lenin listened attentively, his body inclined forward slightly.", {"Lenin": "lenin"},
+     ("lenin", "died", "asserted")),
+    # a report commissioned is still to be written
+    ("Unhappy about its conclusions, the government have commissioned yet another report by Professor Cox.",
+     {"Professor Cox": "cox"}, ("cox", "wrote", "asserted")),
+]
+ROUND5_CONTROLS = [
+    ("Petrov was not arrested but shot.", {"Petrov": "petrov"}, ("petrov", "executed", "asserted")),
+    ("Petrov was arrested, tried and shot.", {"Petrov": "petrov"}, ("petrov", "executed", "asserted")),
+    ("Parteniu was an agent of the Gestapo during the occupation.", {"Parteniu": "parteniu"},
+     ("parteniu", "held_office", "asserted")),
+    ("Trotsky became a Bolshevik in 1917.", {"Trotsky": "trotsky"}, ("trotsky", "member_of", "asserted")),
+    ("Trotsky was accused of being a Gestapo agent.", {"Trotsky": "trotsky"}, ("trotsky", "charged", "asserted")),
+    ("Lenin came in. His body was found in the canal.", {"Lenin": "lenin"}, ("lenin", "died", "asserted")),
+    ("They read a report by Professor Cox.", {"Professor Cox": "cox"}, ("cox", "wrote", "asserted")),
+    # buying the book later does not make its author's writing a prediction
+    ("Those of you who liked Losey’s film should nip smartly out and buy 50p worth of Mosley’s book.",
+     {"Mosley": "mosley"}, ("mosley", "wrote", "asserted")),
+]
+
+
+@pytest.mark.parametrize("text,people,claim", ROUND5_NOT, ids=[c[2][0] + "-" + c[2][1] for c in ROUND5_NOT])
+def test_round5_no_such_claim(nlp, text, people, claim):
+    got = claims(nlp, text, people)
+    assert claim not in got, got
+
+
+@pytest.mark.parametrize("text,people,claim", ROUND5_CONTROLS, ids=[c[2][0] + "-" + c[2][1] for c in ROUND5_CONTROLS])
+def test_round5_control_keeps_its_claim(nlp, text, people, claim):
+    got = claims(nlp, text, people)
+    assert claim in got, got
+
+
+def test_a_source_named_between_commas_tells_the_whole_sentence(nlp):
+    from witness.claims import extract_claims
+    from witness.claims.gold import make_document
+    text = "From 1905, when Stalin first met Lenin, to the very end, says Duranty, the former never wavered in allegiance."
+    got = {(c.subject, c.predicate, c.certainty, c.attributed_to)
+           for c in extract_claims(make_document(text, {"Stalin": "stalin", "Lenin": "lenin"}, "1950"), nlp=nlp)}
+    assert ("stalin", "met", "reported", "Duranty") in got
+    # … but the writer's own "writes X" is his writing, not something he reports
+    got = claims(nlp, "It was the most dynamic representative of the new movement, writes Jeffrey Weeks, the historian.",
+                 {"Jeffrey Weeks": "weeks"})
+    assert ("weeks", "wrote", "asserted") in got
+
+
+def test_a_footnote_mark_after_a_full_stop_ends_the_sentence():
+    from witness.claims.context import split_sentences
+    text = "an end to a separate state apparatus.[29] Lenin's positions merely explain it. He wrote [1] it."
+    assert [text[s:e] for s, e in split_sentences(text)] == [
+        "an end to a separate state apparatus.", "Lenin's positions merely explain it.", "He wrote [1] it."]

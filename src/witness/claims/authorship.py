@@ -177,6 +177,8 @@ def _work_noun(s, add, tok) -> None:
         holders += _prep_objects(tok, "from")      # "letters from Meyen"
     if _lemma(tok) == "pen" and not _children(tok, "poss") and not _prep_objects(tok, "of"):
         return
+    if _to_come(tok):
+        return                                      # "the government have commissioned yet another report by Cox"
     if _lemma(tok) == "story" and _lemma(tok.head) in _TOLD:
         return                                      # "He told me his story": told, not written
     if _lemma(tok) in _SPOKEN_OR_WRITTEN and _delivered_in_a_chamber(s, tok):
@@ -194,6 +196,20 @@ def _work_noun(s, add, tok) -> None:
         if ptok.lower_ in ("his", "her", "their", "its", "my", "our", "your") and not s.entity(ptok):
             continue
         add(entity, "wrote", _work_text(s, tok), tok, ptok, presupposed=True)
+
+
+# Verbs whose object is a work still to be written ("commissioned a report by Professor Cox").
+_TO_COME = {"commission", "order", "request", "invite", "solicit", "await", "promise", "announce", "expect"}
+
+
+def _to_come(work) -> bool:
+    return work.dep_ in ("dobj", "nsubjpass") and _lemma(work.head) in _TO_COME
+
+
+def _by_of_work_to_come(ptok) -> bool:
+    while ptok.dep_ in ("compound", "flat") and ptok.head.i != ptok.i:
+        ptok = ptok.head                              # "Professor" → "Cox"
+    return ptok.head.lower_ == "by" and _to_come(ptok.head.head)
 
 
 # What a citation names after its author ("R. Owen: Letters on Education", "L. Trotsky, Introduction to …"):
@@ -458,7 +474,7 @@ def _by_after_work(s, add) -> None:
         if chain_end is not None and _CHAIN.match(ctx.text[chain_end:m.start]):
             chains[-1].append((m.entity, ptok))        # "by Marx and Engels"
             chain_end = m.end
-        elif _after_work_by(s, ctx.text[base:m.start], byline, spoken, others):
+        elif _after_work_by(s, ctx.text[base:m.start], byline, spoken, others) and not _by_of_work_to_come(ptok):
             chains.append([(m.entity, ptok)])
             chain_end = m.end
         else:

@@ -16,7 +16,8 @@ from .predicates import PREFILTER
 from .referents import claimable, clearly_female, looks_female
 from .titleholders import holder_at, titles_given
 
-_BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
+# (a footnote mark may follow the full stop: "a separate state apparatus.[29] Lenin's positions")
+_BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)\]]*(?:\[\d{1,3}\*?\])?\s+(?=[\"“‘(\[]?[A-Z0-9])")
 _ABBREV = re.compile(
     r"(?:\b[A-Z]|\b(?:Mr|Mrs|Dr|St|Gen|Col|Lt|Capt|Vol|No|Nos|pp?|cf|vs|etc|Jr|Sr|Prof|Rev|Gov|"
     r"Sen|ibid|Ibid|Comp|Com|Art|Ch|ch|Mme|Mlle|M|Messrs|Pres|Rep|Adm|Sgt|Maj|Cmdr|Hon|Esq|Lieut|"

@@ -106,9 +106,33 @@ def _object(s: _Sent, tok, predicate: str, person_tok) -> str | None:
 # -- one sentence --------------------------------------------------------------------------------
 
 _SPEECH_TAG = re.compile(r"\[(?:said|says|adds?|added|declared|continued|wrote|writes|replied)\s+([A-Z][\w.\- ]{1,40})\]")
+# "From 1905, when Stalin first met Lenin, to the very end, says Duranty, the former …": a source
+# named between commas inside the sentence tells all of it (blind judgement, round 5)
+_SPEECH_ASIDE = re.compile(r",\s+(?:says|said|writes|wrote|adds|added|claims|claimed|insists|insisted|asserts|"
+                           r"asserted|declares|declared)\s+((?:[A-Z][\w.\-’']+\s+){0,3}[A-Z][\w.\-’']+)\s*,")
 # "If we are to believe l'Humanité …, the council of generals led by Nasution …": the rest of the
 # sentence is that source's account, not the author's (the condition only withholds assent)
 _IF_BELIEVE = re.compile(r"\b[Ii]f\s+(?:we|one|you)\s+(?:are|is)\s+to\s+(?:believe|credit|trust)\s+([^,;:]{2,80}?)\s*,")
+
+
+# What brings a work into being: under a prediction, its work is still to come.
+_MAKING = {"write", "publish", "finish", "complete", "prepare", "produce", "draft", "compose", "appear", "issue",
+           "print", "bring", "bear", "translate", "edit", "come"}
+
+
+def _aside_of_a_source(trig):
+    """The ", says Duranty," inside the trigger's sentence, unless it is the trigger's own
+    saying ("…, writes Jeffrey Weeks, the historian": his writing, which he does not report)."""
+    hit = _SPEECH_ASIDE.search(trig.sent.text)
+    at = trig.idx - trig.sent.start_char
+    return hit if hit and not hit.start() <= at < hit.end() else None
+
+
+def _named_after_them(ptok, obj: str | None) -> bool:
+    """Is the body or current named after the person it is given to ("Stalin … a Stalinist",
+    "Lovestone … the Lovestoneites")?"""
+    name = ptok.text.strip("’'").lower()
+    return bool(obj) and len(name) >= 4 and ptok.pos_ == "PROPN" and obj.split()[0].lower().startswith(name[:max(4, len(name) - 1)])
 
 
 def _aside_of_another(s: _Sent, trig, ptok) -> bool:
@@ -196,13 +220,15 @@ def claims_from_sentence(ctx: Context, base: int, sdoc, doc_date: str | None, mo
         scope = govern(trig, climb=climb)
         if scope.certainty is None:
             return                                     # a plot, an intention, a demand: no event
-        if presupposed and scope.certainty in ("uncertain", "denied") and not any(
+        if presupposed and (scope.certainty in ("uncertain", "denied") or scope.certainty == "predicted" and not (
+                trig.dep_ in ("dobj", "nsubj", "nsubjpass") and _lemma(trig.head) in _MAKING)) and not any(
                 c.dep_ == "amod" and c.lower_ in ("next", "new", "further", "another") for c in trig.children):
             # "Have you read Hyndman's book?", "it is possible to understand Lassalle's telegram":
             # a possessive or "by" before a work presupposes its author whatever the sentence asks,
             # doubts or denies of the work (blind judgement, 7 December); a plan or a prediction
-            # of it (scope None, predicted), a report around it and a work still to come ("his
-            # next book should bear the title …") still decide
+            # of it (scope None), a report around it and a work still to come ("his next book
+            # should bear the title …", "his book will appear") still decide — but buying or
+            # reading it later does not ("should nip out and buy Mosley's book")
             scope, climb = govern(trig, climb=False), False
             if scope.certainty is None:
                 return
@@ -220,7 +246,7 @@ def claims_from_sentence(ctx: Context, base: int, sdoc, doc_date: str | None, mo
             after = ctx.reported_after(base + trig.idx)   # "Mr. Irujo reassures them. Nin is alive, …"
             if after is not None:
                 certainty, attributed = "reported", after or None
-        tag = _SPEECH_TAG.search(trig.sent.text)
+        tag = _SPEECH_TAG.search(trig.sent.text) or _aside_of_a_source(trig)
         if certainty in ("asserted", "confirmed") and tag:
             certainty, attributed = "reported", tag.group(1)   # "… [said Zinoviev] when it reads …"
         believe = _IF_BELIEVE.search(trig.sent.text)
@@ -240,6 +266,8 @@ def claims_from_sentence(ctx: Context, base: int, sdoc, doc_date: str | None, mo
             certainty, attributed = "denied", None    # "he was spared" denies the execution
         if predicate == "born" and certainty == "denied":
             return                                     # "Lenin was not born at the age of 50": a figure of speech
+        if predicate == "member_of" and _named_after_them(ptok, obj):
+            return                                     # "Thus Stalin became a Stalinist": a verdict, not a party
         if _aside_of_another(s, trig, ptok):
             return                                     # "Borodin, … and General Galen (…, shot in 1937)": Galen's
         ev = s.evidence(trig)

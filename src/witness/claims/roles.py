@@ -257,6 +257,23 @@ _FRAMED = {"frame", "framed", "framing", "frames", "smear", "smeared", "slander"
            "vilified", "stigmatised", "stigmatized", "labelled", "labeled", "branded", "branding"}
 
 
+# "an unconscious agent of reaction", "an agent for German imperialism": a verdict on someone's
+# politics, not a post (blind judgement, round 5) — unlike "an agent of the Gestapo"
+_CAUSES = {"reaction", "counter-revolution", "counterrevolution", "bourgeoisie", "capital", "enemy", "class",
+           "war", "peace", "revolution", "progress", "history", "world"}
+_VERDICT_WORDS = {"unconscious", "conscious", "objective", "unwitting", "witting", "willing", "docile", "mere",
+                  "direct", "indirect", "real", "true", "veritable"}
+
+
+def _agent_of_a_cause(tok) -> bool:
+    if _lemma(tok) != "agent":
+        return False
+    if any(c.dep_ == "amod" and c.lower_ in _VERDICT_WORDS for c in tok.children):
+        return True
+    objs = _prep_objects(tok, "of", "for")
+    return bool(objs) and all(o.pos_ == "NOUN" and (_lemma(o) in _CAUSES or _lemma(o).endswith("ism")) for o in objs)
+
+
 def _taken_back(tok) -> bool:
     """A relative clause that denies the post just given: "…, which of course he never was"."""
     return any(t.dep_ == "relcl" and t.lemma_ == "be" and any(c.dep_ == "neg" for c in t.children)
@@ -270,7 +287,7 @@ def office_claims(s, add) -> None:
         lemma = _lemma(tok)
         if tok.pos_ not in ("NOUN", "PROPN"):
             continue
-        office = lemma in OFFICE_NOUNS and not (lemma in _PRAISABLE and _praised(tok))
+        office = lemma in OFFICE_NOUNS and not (lemma in _PRAISABLE and _praised(tok)) and not _agent_of_a_cause(tok)
         member = lemma in MEMBER_NOUNS or lemma in LEADER_NOUNS - {"head", "pillar"}
         if not (office or member):
             continue

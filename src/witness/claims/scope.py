@@ -51,6 +51,19 @@ class Scope:
 _NOT_DONE = {("instead", "of"), ("rather", "than"), ("far", "from")}
 
 
+def _shares_auxiliaries(head, conj) -> bool:
+    """Does the second of coordinated verbs take the first one's auxiliaries? A bare form after a
+    bare form ("would return and kill"), a participle after a passive participle ("would be
+    sacrificed and hanged"), with no auxiliary or subject of its own and no ";" or ":" between —
+    not a tense of its own ("could not reconcile himself, and even attacked it")."""
+    if any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in conj.children):
+        return False
+    if any(t.text in (";", ":") for t in conj.doc[head.i + 1:conj.i]):
+        return False
+    return conj.tag_ == "VB" and head.tag_ == "VB" or conj.tag_ == "VBN" and head.tag_ == "VBN" and any(
+        c.dep_ == "auxpass" for c in head.children)
+
+
 def govern(trig, climb: bool = True) -> Scope:
     """The certainty of the event `trig` names, from the frames that govern it.
 
@@ -83,7 +96,18 @@ def govern(trig, climb: bool = True) -> Scope:
             level += 1
             cues += [Cue(level, "condition", c.text) for c in head.children
                      if c.dep_ == "mark" and c.lower_ in ("whether", "if")]
-            if not presupposed and tok.tag_ == "VB" and not any(c.dep_ == "aux" for c in tok.children) and any(
+            if not presupposed and _shares_auxiliaries(head, tok):
+                # "Stalin would be sacrificed and hanged", "Petrov was never arrested or shot",
+                # "Perhaps Petrov was tried and executed": the modal, negation or hedge of the first
+                # of coordinated verbs is every one's — but "not arrested but shot" contrasts them
+                contrast = any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in head.children)
+                # (an infinitive's "to" is shared only without a comma, below: "to be found in the
+                # archives, and published by Chevremont" — the publication happened)
+                cues += [Cue(level - 0.5, q.kind, q.word) for q in _own_cues(head, False)
+                         if not (contrast and q.kind == "negation") and q.word != "to"]
+            if not presupposed and (tok.tag_ == "VB" or _shares_auxiliaries(head, tok) and tok.tag_ == "VBN" and not any(
+                    t.is_punct for t in tok.doc[head.i + 1:tok.i])) \
+                    and not any(c.dep_ == "aux" for c in tok.children) and any(
                     c.dep_ == "aux" and c.lower_ == "to" for c in head.children) and not (
                     head.dep_ == "xcomp" and _lemma(head.head) in F.IMPLICATIVE_VERBS | {"live"}) and not any(
                     c.lower_ == "only" and c.dep_ == "advmod" for c in head.children):

@@ -67,6 +67,12 @@ _ACCUSERS = {"prosecutor", "procurator", "court", "tribunal", "police", "governm
              "falsifier", "falsifiers", "slanderer", "slanderers", "accuser", "accusers", "stalin", "vyshinsky"}
 
 
+def _a_trait(obj) -> bool:
+    """"of being too ambitious", "of having been haughty": a trait of character, no offence."""
+    return _lemma(obj) == "be" and obj.tag_ in ("VBG", "VBN") and any(
+        c.dep_ == "acomp" for c in obj.children) and not _OFFENCE.search(" ".join(t.text for t in obj.subtree))
+
+
 def _reproach(tok) -> bool:
     """Is "accuse" a writer's or a debater's reproach rather than a charge: the accused accuses
     himself, or a person (not a court, a prosecutor, a party) accuses someone of no offence —
@@ -74,6 +80,8 @@ def _reproach(tok) -> bool:
     (blind judgement, 7 December: seven such "charged" claims among 400)?"""
     if any(c.lower_ in ("himself", "herself", "themselves", "myself", "ourselves") for c in _children(tok, "dobj")):
         return True
+    if any(_a_trait(o) for o in _prep_objects(tok, "of")):
+        return True                                   # "accused of having been too ambitious, too “personal”"
     accusers = _children(tok, "nsubj") if not _is_passive(tok) else [
         a for p in _children(tok, "agent") for a in _children(p, "pobj")]
     if not accusers:
@@ -185,8 +193,29 @@ def _trigger(tok) -> tuple[str, str] | None:
             return None                               # "the political corpse of Levi", "his political death"
         if lemma in NEEDS_PERSON_OF and not (_prep_objects(tok, "of") or _children(tok, "poss")):
             return None                               # "the body" alone, "a grave": no death of anyone
+        if lemma == "body" and any(p.pos_ == "PRON" for p in _children(tok, "poss")) and not _a_corpse(tok):
+            return None                               # "his body inclined forward", "suffered on his body": alive
         if lemma == "expulsion":
             src = " ".join(t.text for p in _prep_objects(tok, "from") for t in p.subtree)
             predicate = "exiled" if COUNTRY_WORDS.search(src) else "expelled"
         return predicate, "noun"
     return None
+
+
+# What is done to, or said of, a dead body ("his body was found", "they buried her body", "his
+# lifeless body"): with a pronoun's "body" the text must say so, since a living one is as common.
+_CORPSE_VERBS = {"find", "bury", "burn", "cremate", "discover", "recover", "exhume", "identify", "embalm", "dump",
+                 "drag", "wash", "throw", "carry", "bring", "return", "hand", "lie", "lay", "dispose", "mutilate",
+                 "riddle", "hang", "claim", "remove", "transport", "ship", "view", "examine", "autopsy",
+                 "burial", "funeral", "cremation", "discovery", "exhumation", "identification", "removal"}
+_CORPSE_WORDS = {"dead", "lifeless", "mutilated", "bullet-riddled", "riddled", "decomposed", "charred", "mangled"}
+
+
+def _a_corpse(tok) -> bool:
+    if any(c.lower_ in _CORPSE_WORDS for c in tok.children):
+        return True
+    head = tok.head
+    while head.dep_ in ("prep", "pobj", "conj") and head.head.i != head.i:
+        head = head.head
+    return head.lemma_.lower() in _CORPSE_VERBS
+
