@@ -397,6 +397,9 @@ ROUND5_CONTROLS = [
     ("Trotsky became a Bolshevik in 1917.", {"Trotsky": "trotsky"}, ("trotsky", "member_of", "asserted")),
     ("Trotsky was accused of being a Gestapo agent.", {"Trotsky": "trotsky"}, ("trotsky", "charged", "asserted")),
     ("Lenin came in. His body was found in the canal.", {"Lenin": "lenin"}, ("lenin", "died", "asserted")),
+    # reed-1919-karll (the page's typo kept: the parse then rests the death on her body alone)
+    ("Rosa Luxemburg fled. She war beaten to death by a “white-collar mob,” and her body thrown into the canal.",
+     {"Rosa Luxemburg": "luxemburg"}, ("luxemburg", "died", "asserted")),
     ("They read a report by Professor Cox.", {"Professor Cox": "cox"}, ("cox", "wrote", "asserted")),
     # buying the book later does not make its author's writing a prediction
     ("Those of you who liked Losey’s film should nip smartly out and buy 50p worth of Mosley’s book.",

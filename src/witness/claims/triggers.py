@@ -214,8 +214,8 @@ _CORPSE_WORDS = {"dead", "lifeless", "mutilated", "bullet-riddled", "riddled", "
 def _a_corpse(tok) -> bool:
     if any(c.lower_ in _CORPSE_WORDS for c in tok.children):
         return True
-    head = tok.head
-    while head.dep_ in ("prep", "pobj", "conj") and head.head.i != head.i:
+    head = tok.head                                   # (the verb, or the noun of its phrase: "the burial of his body")
+    while head.dep_ in ("prep", "pobj") and head.head.i != head.i:
         head = head.head
     return head.lemma_.lower() in _CORPSE_VERBS
 
