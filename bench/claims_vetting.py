@@ -7,9 +7,9 @@ for when more judged claims exist. scikit-learn is needed here only (pip install
 
 Data: the blind population rounds (tests/gold/claims-judged/population-*.json: 400 claims a
 round, 200 drawn at random from all claims of 300 random pages, 200 asserted claims under a frame
-word, each judged right or wrong by a judge who never saw the code). Rounds 1–3
-(population-2, -3, -4) train; round 4 (population-5, never studied) is only scored: its totals,
-never its items. The judged documents go through the real NER once (cached in --cache) and
+word, each judged right or wrong by a judge who never saw the code). The studied rounds
+(population-2, -3, -4, -6) train; round 4 (population-5, never studied) is only scored: its
+totals, never its items. The judged documents go through the real NER once (cached in --cache) and
 today's rules; a judged claim is found again by document, subject, predicate and evidence, and
 its features are how today's rules made it (claims no longer made drop out).
 
@@ -37,7 +37,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from _corpus import corpus_dir  # noqa: E402
 
 JUDGED = ROOT / "tests" / "gold" / "claims-judged"
-TRAIN = ("population-2.json", "population-3.json", "population-4.json")
+TRAIN = ("population-2.json", "population-3.json", "population-4.json", "population-6.json")
 TEST = ("population-5.json",)
 
 
@@ -155,12 +155,12 @@ def main(argv=None):
     ids = {i["doc"] for f in TRAIN + TEST for i in json.loads((JUDGED / f).read_text(encoding="utf-8"))}
     docs = load_docs(ids, a.cache)
     train, gone = rows_of(TRAIN, docs)
-    print(f"training rounds: {len(train)} judged claims still made ({sum(r[1] for r in train)} right), {gone} gone")
+    print(f"training rounds {', '.join(TRAIN)}: {len(train)} judged claims still made ({sum(r[1] for r in train)} right), {gone} gone")
     scored = crossval(train, a.c)
     threshold = threshold_for(scored, a.keep)
     from sklearn.metrics import roc_auc_score
     print(f"cross-validated ROC AUC: {roc_auc_score([r[1] for _p, r in scored], [p for p, _r in scored]):.3f}")
-    _table("Cross-validated over rounds 1–3 (5 folds by document):",
+    _table("Cross-validated over the training rounds (5 folds by document):",
            [trade_off(scored, t) for t in sorted({0.0, 0.3, 0.4, 0.5, threshold})])
     model = fit(train, a.c)
     from witness.claims.learned import score
@@ -168,7 +168,7 @@ def main(argv=None):
     print(f"\nheld-out round 4 (population-5, totals only): {len(test)} judged claims still made, {gone} gone")
     held = [(score(model, r[0]), r) for r in test]
     print(f"held-out ROC AUC: {roc_auc_score([r[1] for _p, r in held], [p for p, _r in held]):.3f}")
-    _table("Held out, the model trained on rounds 1–3:", [trade_off(held, threshold)])
+    _table("Held out, the model trained on the training rounds:", [trade_off(held, threshold)])
 
 
 if __name__ == "__main__":

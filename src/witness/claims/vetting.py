@@ -9,10 +9,10 @@ authority file does not know. ``bench/claims_vetting.py`` trains a logistic regr
 features of the judged claims and measures it on the round nobody studied.
 
 Measured on 7 December 2026 and **not adopted**: the scores separate right from wrong claims
-weakly (ROC AUC 0.66 cross-validated over rounds 1–3, 0.67 on the unstudied round 4); a threshold
-keeping 95 % of the right claims removes 16 % of the wrong ones in cross-validation and 11 % on
-round 4 (its random precision 0.842 → 0.856, for 8 % fewer claims) — too little for the recall
-it costs. So no model ships and the extractor only computes these features when asked
+weakly (ROC AUC 0.66 cross-validated over the studied rounds, 0.69 on the unstudied round 4); a
+threshold keeping 95 % of the right claims removes about a fifth of the wrong ones in
+cross-validation and 13 % on round 4 (its random precision 0.845 → 0.860, for 8 % fewer claims)
+— too little for the recall it costs. So no model ships and the extractor only computes these features when asked
 (``extract_claims_many(..., features=True)``).
 """
 
