@@ -1,6 +1,7 @@
 """Audit: asserted claims whose governing chain holds a word that could make them something else.
 
     python bench/claims_audit.py --pages 1000 --cache /tmp/audit-ner.jsonl --out audit.tsv
+    python bench/claims_audit.py --cache /tmp/audit-ner.jsonl --judged tests/gold/claims-audit/judged.json
     PYTHONPATH=/path/to/older/src python bench/claims_audit.py --cache /tmp/audit-ner.jsonl   # an older extractor
 
 Over a seeded random sample of corpus pages (English sections, none of the gold pages), the
@@ -11,6 +12,11 @@ above it) holds a negation, intent, demand, prevention, condition, question, att
 rumor, hedge, fear or denial word — each a candidate inflation, to be reviewed by a reader.
 Counted: died/executed claims by certainty, and those whose sentence speaks of a plot, an
 attempt, a plan or a fear (``PLOT``), the inflation issue 10 found most often.
+
+--judged: the rows readers have judged blind (tests/gold/claims-audit/judged.json: ok, inflated
+with the certainty the text gives, or wrong). A listed row is judged when the same document,
+subject, predicate, certainty and sentence were; the verdicts of today's listing are counted and
+its inflations listed, and --out then holds only the rows nobody has judged yet.
 """
 
 from __future__ import annotations
@@ -99,12 +105,33 @@ def write_contradictions(docs, claims, path: Path) -> None:
     print(f"contradictions → {path}")
 
 
+def report_judged(listed, path: Path) -> list:
+    """Count the verdicts of the listed rows judged before; return the rows not yet judged."""
+    judged = {(r["doc"], r["subject"], r["predicate"], r["certainty"], r["sentence"]): r
+              for r in json.loads(path.read_text(encoding="utf-8"))}
+    verdicts, new, inflated = Counter(), [], []
+    for row in listed:
+        hit = judged.get((row[0], row[1], row[2], row[3], row[5]))
+        if hit is None:
+            new.append(row)
+            continue
+        verdicts[hit["verdict"]] += 1
+        if hit["verdict"] == "inflated":
+            inflated.append((hit, row))
+    print(f"judged before: {sum(verdicts.values())} of {len(listed)} listed rows "
+          f"({dict(verdicts.most_common())}); not judged yet: {len(new)}")
+    for hit, row in inflated:
+        print(f"  inflated ({row[3]} → {hit.get('should_be')}): {row[1]} {row[2]} | {row[5][:160]}")
+    return new
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--pages", type=int, default=1000)
     ap.add_argument("--seed", type=int, default=1010)
     ap.add_argument("--cache", type=Path, help="JSONL of NER-annotated documents (written once, then read)")
     ap.add_argument("--out", type=Path, help="TSV listing of the candidate inflations")
+    ap.add_argument("--judged", type=Path, help="JSON of judged rows: count today's listing's verdicts")
     ap.add_argument("--contradictions", type=Path,
                     help="TSV of the contradictions the sample's claims give (authority file on), to be judged")
     a = ap.parse_args(argv)
@@ -133,6 +160,8 @@ def main(argv=None):
     print(f"asserted/confirmed claims with a frame word on their governing chain (to review): {len(listed)}")
     print(f"died/executed claims: {sum(deaths.values())} {dict(deaths.most_common())}; "
           f"in a sentence speaking of a plot, plan, attempt or fear: {sum(plots.values())} {dict(plots.most_common())}")
+    if a.judged:
+        listed = report_judged(listed, a.judged)
     if a.contradictions:
         write_contradictions(docs, claims, a.contradictions)
     if a.out:

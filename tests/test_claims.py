@@ -644,6 +644,24 @@ AUDIT_JUDGED = [
     # reference/archive/kerensky/1927/catastrophe/ch12.htm: emphasis, not a confirmation
     ("At any rate, it is certain that Alexandra Feodorovna was arrested during the last months of the autocracy.",
      {"Alexandra Feodorovna": "alexandra"}, "alexandra", "arrested", "asserted"),
+    # the second judged listing (twelfth session, 644 rows, 6 inflations): each now as its judge said
+    ("But, as Clarke points out, many of those now prominent in the Bolshevik Party, including Litvinov, "
+     "were in London.", {"Clarke": "clarke", "Litvinov": "litvinov"}, "litvinov", "member_of", "reported"),
+    ("[41], but we do not have Sedov’s reply on this point.", {"Sedov": "sedov"}, "sedov", "wrote", "uncertain"),
+    ("Federica Montseny informed us after our first edition was in print that the preparation of the attack on "
+     "Dato was in fact the work of Ramón Archs, who died under torture.",
+     {"Federica Montseny": "montseny", "Ramón Archs": "archs"}, "archs", "died", "reported"),
+    ("Condemned to ten years of forced labor at the 1937 Moscow Trial, Radek presumably died or was executed "
+     "about 1942.", {"Radek": "radek"}, "radek", "executed", "uncertain"),
+    ("Shaw had the audacity to say that he was the only Socialist who ventured to attempt the refutation.",
+     {"Shaw": "shaw"}, "shaw", "member_of", "reported"),
+    # … and their controls
+    ("Nearly everything Trotsky said or wrote relates to some immediate issue.", {"Trotsky": "trotsky"},
+     "trotsky", "wrote", "asserted"),
+    ("Petrov was never arrested or shot.", {"Petrov": "petrov"}, "petrov", "executed", "denied"),
+    ("Petrov was arrested or shot.", {"Petrov": "petrov"}, "petrov", "executed", "uncertain"),
+    ("It is enough to say that Lenin died in 1924.", {"Lenin": "lenin"}, "lenin", "died", "asserted"),
+    ("We have Sedov’s reply.", {"Sedov": "sedov"}, "sedov", "wrote", "asserted"),
 ]
 
 

@@ -392,7 +392,16 @@ def _head_cues(head, via: str, level: float, presupposed: bool, nominal_arg: boo
                 and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
             add("hedge", head.text)              # "To say he is a Menshevik is to fail …": said, not told
             return out
-        if kind == "report" and subj is None and not passive and head.tag_ == "VB":
+        if kind == "report" and subj is None and not passive and head.tag_ == "VB" and (
+                head.dep_ == "acl" or head.dep_ == "xcomp" and _lemma(head.head) in ("dare", "venture", "presume")) \
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
+            # "Shaw had the audacity to say that he was the only Socialist", "he dared to say":
+            # the governing verb's subject says it (the audit's judges)
+            gov = head.head.head if head.dep_ == "acl" and head.head.dep_ in ("dobj", "attr") else head.head
+            subj = _subject_of(gov) if gov.pos_ in ("VERB", "AUX") else None
+            if subj is None or subj.lower_ in ("it", "this", "that", "there"):
+                kind = None                      # "it is enough to say that …": the author's own voice
+        elif kind == "report" and subj is None and not passive and head.tag_ == "VB":
             kind = None                          # an imperative: "Recall that Lenin died in 1924" ("Maintained … that" is not)
         if kind is not None:
             if kind in ("report", "testimony", "accusation") and _first_person(subj) and not passive:

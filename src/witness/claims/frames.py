@@ -129,6 +129,8 @@ DENY_WORDS = {"false", "untrue", "baseless", "groundless", "unfounded", "fictiti
               "fabricated", "invented", "imaginary", "absurd", "ridiculous", "preposterous"}
 TRUTH_WORDS = {"true", "correct", "so", "case", "fact", "right", "accurate"}
 NEG_WORDS = {"not", "n't", "never", "no", "nor", "neither", "nobody", "none", "nothing"}
+# Verbs of saying and writing: "he said or wrote" is both, not alternatives.
+SAYING_OR_WRITING = {"say", "write", "speak", "declare", "state", "publish", "argue", "tell", "print"}
 MODAL_PREDICT = {"will", "shall", "'ll", "wo", "going"}
 MODAL_CONDITIONAL = {"would", "should"}
 MODAL_UNCERTAIN = {"may", "might", "could", "can", "ca", "must_have"}

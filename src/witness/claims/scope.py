@@ -51,6 +51,21 @@ class Scope:
 _NOT_DONE = {("instead", "of"), ("rather", "than"), ("far", "from")}
 
 
+def _alternative(verb) -> bool:
+    """Is the verb one of events offered as alternatives ("died or was executed", "was shot or
+    deported")? — not a list of things not done ("never arrested or shot": the negation decides)
+    nor "whether … or" (a condition of its own)."""
+    first = verb
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    if first.dep_ in ("relcl", "acl") or _lemma(first) in F.SAYING_OR_WRITING:
+        return False                                 # "everything he said or wrote", "those who were shot or deported": both
+    if not any(c.dep_ == "cc" and c.lower_ == "or" for c in first.children) or not any(
+            c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for c in first.children):
+        return False
+    return not any(c.dep_ in ("neg", "mark") or c.lower_ in ("never", "whether") for c in first.children)
+
+
 def _shares_auxiliaries(head, conj) -> bool:
     """Does the second of coordinated verbs take the first one's auxiliaries? A bare form after a
     bare form ("would return and kill"), a participle after a passive participle ("would be
@@ -75,6 +90,8 @@ def govern(trig, climb: bool = True) -> Scope:
     cues = _own_cues(trig, nominal)
     if _inverted_conditional(trig):
         cues.append(Cue(0, "condition", "had"))
+    if climb and trig.pos_ == "VERB" and _alternative(trig):
+        cues.append(Cue(0, "hedge", "or"))          # "he presumably died or was executed": either, not both
     if trig.i >= 2 and trig.doc[trig.i - 2].lower_ == "no" and trig.doc[trig.i - 1].lower_ == "doubt":
         cues.append(Cue(0, "hedge", "no doubt"))    # "an article, no doubt written by X" (however it is parsed)
     if _question(trig) and climb:
