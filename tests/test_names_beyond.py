@@ -525,3 +525,14 @@ def test_a_title_before_a_town_name_keeps_the_person(nlp_ready):
     assert "Moreno" in [t for t, _ in persons(d)]
     d = ann("Mr. England spoke first.")
     assert "England" in [t for t, _ in persons(d)]
+
+
+def test_a_bare_surname_goes_to_the_namesake_alive_when_the_text_was_written(nlp_ready):
+    # The twelfth session's 1,000-page audit: hansen-1941-06-burnham's "MacDonald … wrote a preface
+    # to the English edition in December 1938" was Ramsay MacDonald (dead since 1937), flagged as
+    # writing after his death. Of two namesakes, the one living at the document's date is taken.
+    d = ann("MacDonald, whom Burnham left to represent his interests in the Workers Party, wrote a "
+            "preface to the English edition in December 1938.", date="1941")
+    assert {e for t, e in persons(d) if "onald" in t} == {"macdonald-dwight"}, persons(d)
+    d = ann("MacDonald formed the National Government with the Tories.", date="1931")
+    assert {e for t, e in persons(d) if "onald" in t} == {"macdonald-ramsay"}, persons(d)

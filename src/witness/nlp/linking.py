@@ -36,6 +36,8 @@ _SPLIT = re.compile(r"\s+")
 # Initials and printed abbreviations of given names right before a surname ("Wm. G.⏎").
 _GIVEN_BEFORE = re.compile(r"(?<![\w.])(?:[A-Z][a-z]{0,3}\.[ \t]*\n?[ \t]*){1,3}$")
 # Title words that, in lower case, are as often a verb or an adjective.
+# Capitalised names in an authority entry's roles ("Workers Party", "Partisan Review", "Labour").
+_ROLE_NAMES = re.compile(r"[A-Z][\w’'\-]+(?:\s+(?:of\s+|and\s+)?[A-Z][\w’'\-]+)*")
 _VERB_TITLES = {"judge", "general", "major", "count", "marshal", "engineer", "deputy", "accused"}
 # A ruler's title before a bare given name: "Tsar Alexander" is one person across texts.
 _REGNAL = re.compile(r"\b(Tsar|Czar|Tsarina|Czarina|King|Queen|Emperor|Empress|Kaiser|Pope|"
@@ -86,7 +88,7 @@ class Linker:
         return hit
 
     # ---- choosing among candidates ------------------------------------------------------
-    def _choose(self, cands, context_ids: set[str], year: int | None) -> str | None:
+    def _choose(self, cands, context_ids: set[str], year: int | None, text: str = "") -> str | None:
         """Best candidate id, or None when nothing reaches MIN_SCORE.
 
         Ties (a surname several persons bear, each at 0.5) are broken by context: a person
@@ -105,9 +107,18 @@ class Linker:
             return top.id if top.score >= self.min_score else None
         if any(c.id in context_ids for c in tied):
             return next(c.id for c in tied if c.id in context_ids)
+        if text:
+            # the company a name keeps: the bodies and papers of a namesake's roles that the
+            # document names ("MacDonald, whom Burnham left … in the Workers Party" is Dwight;
+            # "MacDonald" beside "Labour" and "the National Government" is Ramsay)
+            known = {c.id: self._company(c.id, text) for c in tied}
+            best = max(known.values())
+            if best and sum(v == best for v in known.values()) == 1:
+                return next(i for i, v in known.items() if v == best)
         if year is not None:
-            alive = [c for c in tied if self._plausible(c.id, year)]
-            tied = alive or tied
+            grown = [c for c in tied if self._plausible(c.id, year)]
+            tied = grown or tied
+
         return min(tied, key=lambda c: self._rank.get(c.id, 1 << 30)).id
 
     def _owns(self, eid: str, skey: str) -> bool:
@@ -141,6 +152,13 @@ class Linker:
             return True
         # A spelling the variants lack ("Aveli Yenukidze"): the authority's matcher decides.
         return any(c.id == eid and c.score >= self.min_score for c in self.candidates(query, "person"))
+
+    def _company(self, eid: str, text: str) -> int:
+        """How many of the capitalised names in the person's roles the text contains."""
+        e = self.authority.get(eid)
+        # (names of two words or more: "Workers Party", not "Russia" or "Anarchist")
+        names = {n for role in (e.roles if e else ()) for n in _ROLE_NAMES.findall(role) if " " in n}
+        return sum(n in text for n in names)
 
     def _plausible(self, eid: str, year: int) -> bool:
         e = self.authority.get(eid)
@@ -305,10 +323,12 @@ class Linker:
                         add_prov(eid, name)
             if eid is None:
                 cands = self.candidates(q, "person")
-                if r.hint and (not cands or cands[0].id == r.hint or cands[0].score < 1.0):
+                # (a form two persons share goes to the ruler's first; a tie is the linker's to break)
+                tie = len(cands) > 1 and cands[1].score == cands[0].score >= 0.45
+                if r.hint and not tie and (not cands or cands[0].id == r.hint or cands[0].score < 1.0):
                     eid = r.hint
                 else:
-                    eid = self._choose(cands, linked_ids, year)
+                    eid = self._choose(cands, linked_ids, year, text)
                 if eid is None:
                     eid = self._provisional_bare(text, r.start, q)
                     add_prov(eid, name)
