@@ -536,3 +536,17 @@ def test_a_bare_surname_goes_to_the_namesake_alive_when_the_text_was_written(nlp
     assert {e for t, e in persons(d) if "onald" in t} == {"macdonald-dwight"}, persons(d)
     d = ann("MacDonald formed the National Government with the Tories.", date="1931")
     assert {e for t, e in persons(d) if "onald" in t} == {"macdonald-ramsay"}, persons(d)
+
+
+def test_two_names_run_together_once_are_the_second_persons(nlp_ready):
+    # Population round 6 (twelfth session): Mehring's chapter minted "Kugelmann Marx" ("in a letter to
+    # Kugelmann Marx declared"), which then took all 47 "Marx" of the page through the surname
+    # chain; Riazanov's "In Anti-Dühring Engels develops" took 105 "Engels" and "Dühring".
+    d = ann("Marx wrote often to Kugelmann. Kugelmann kept the letters. In a letter to Kugelmann Marx "
+            "declared that the book had kicked up the devil's own row. Marx was pleased. Marx left for "
+            "London.", date="1918")
+    got = persons(d)
+    assert {e for t, e in got if t.endswith("Marx")} == {"marx-karl"}, got
+    # the control: a given name the page also uses alone keeps its own person ("Vlady" is not Serge)
+    d = ann("Victor Serge had a son, Vlady Kibalchich. Vlady became a painter.", date="1990")
+    assert all(e != "serge-victor" for t, e in persons(d) if t.startswith("Vlady")), persons(d)

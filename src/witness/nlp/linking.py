@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from witness.authority import Authority, clean_query, provisional_id
@@ -252,6 +253,9 @@ class Linker:
             if name not in p.names:
                 p.names.append(name)
 
+        # Single-word person spans as written (a name the page also gives on its own).
+        spans = Counter(text[r.start:r.end] for r in persons)
+        alone = Counter({k: v for k, v in spans.items() if " " not in k.strip()})
         # Pass 1: names with a given name or initials.
         full_surnames: dict[str, list[tuple[int, str]]] = {}  # surname as written → chain
         firsts: dict[str, set[str]] = {}   # key of a full name's first word → its entities
@@ -271,6 +275,14 @@ class Linker:
                 eid = None      # "Alexander Ulyanov" (Lenin's brother) is not Vladimir Ilyich Ulyanov
             if eid is None:
                 eid = self._choose(self.candidates(q, "person"), set(), year)
+            if eid is None and len(given) == 1 and len(words) == 2 and given[0].casefold() not in given_words() \
+                    and alone[given[0]] and alone[words[-1]] >= 2 and spans[surface] == 1:
+                # Two names the model ran together once ("a letter to Kugelmann Marx declared",
+                # "In Anti-Dühring Engels develops"): both are names the page gives on their own,
+                # the first no given name, so the span is the second person's — else the
+                # provisional "Kugelmann Marx" takes every "Marx" of the page through the chain
+                # (not "Vlady Kibalchich": his surname is not a name the page uses alone).
+                eid = self._choose(self.candidates(clean_query(words[-1]), "person"), set(), year, text)
             if eid is None:
                 # "Juliet Poyntz" after "Juliet Stuart Poyntz": one unknown person, if the
                 # first given names agree (or one is the other's initial).
