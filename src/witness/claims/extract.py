@@ -10,7 +10,6 @@ evidence.
 from __future__ import annotations
 
 import os
-import re
 import sys
 from functools import lru_cache
 
@@ -19,6 +18,7 @@ from .arguments import (_MAX_OBJECT, _REFLEXIVES, _REL_PRONOUNS, _children, _is_
                         _prep_objects, _Sent, _verb_args)
 from .cues import _question
 from .scope import Scope, govern, governing_words, neither_nor
+from .sources import surface_source
 from .context import Context
 from .dates import document_now, find_dates
 from .tagging import CachedLemmatizer, LookupAttributeRuler
@@ -105,59 +105,11 @@ def _object(s: _Sent, tok, predicate: str, person_tok) -> str | None:
 
 # -- one sentence --------------------------------------------------------------------------------
 
-_SPEECH_TAG = re.compile(r"\[(?:said|says|adds?|added|declared|continued|wrote|writes|replied)\s+([A-Z][\w.\- ]{1,40})\]")
-# "From 1905, when Stalin first met Lenin, to the very end, says Duranty, the former …": a source
-# named between commas inside the sentence tells all of it (blind judgement, round 5)
-_AS_SOURCE = re.compile(r"\b[Aa]s\s+((?:[A-Z][\w.\-’']+\s+){0,3}[A-Z][\w.\-’']+)\s+(?:has\s+|had\s+)?(?:points?|pointed|"
-                        r"says|said|notes|noted|observes|observed|writes|wrote|remarks|remarked|shows|showed|"
-                        r"explains|explained|reports|reported|recalls|recalled|tells\s+us|told\s+us|argues|argued)"
-                        r"(?:\s+out)?\s*,")
-_SPEECH_ASIDE = re.compile(r",\s+(?:says|said|writes|wrote|adds|added|claims|claimed|insists|insisted|asserts|"
-                           r"asserted|declares|declared)\s+((?:[A-Z][\w.\-’']+\s+){0,3}[A-Z][\w.\-’']+)\s*,")
-# "If we are to believe l'Humanité …, the council of generals led by Nasution …": the rest of the
-# sentence is that source's account, not the author's (the condition only withholds assent)
-_IF_BELIEVE = re.compile(r"\b[Ii]f\s+(?:we|one|you)\s+(?:are|is)\s+to\s+(?:believe|credit|trust)\s+([^,;:]{2,80}?)\s*,")
-
-
 # Not having, receiving or finding a work leaves open whether it was written.
 _HAVING = {"have", "receive", "get", "find", "possess", "obtain", "locate", "trace"}
 # What brings a work into being: under a prediction, its work is still to come.
 _MAKING = {"write", "publish", "finish", "complete", "prepare", "produce", "draft", "compose", "appear", "issue",
            "print", "bring", "bear", "translate", "edit", "come"}
-
-
-_TELLING = {"inform", "tell", "report", "announce", "declare", "state", "assure", "claim", "allege", "say"}
-
-
-def _told_by_root(trig) -> str | None:
-    """The subject of the sentence's main verb of telling when the trigger stands in the "that"
-    clause it governs — read on the surface, for when the parse has hung that clause elsewhere
-    ("Federica Montseny informed us after our first edition was in print that …": the audit)."""
-    root = trig.sent.root
-    if _lemma(root) not in _TELLING or trig.i <= root.i or root.i == trig.i:
-        return None
-    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
-    if subj is None or subj.pos_ == "PRON":
-        return None
-    between = trig.doc[root.i + 1:trig.i]
-    if not any(t.lower_ == "that" and t.dep_ == "mark" for t in between) or any(t.text in (";", ":") for t in between):
-        return None
-    return " ".join(t.text for t in subj.subtree)
-
-
-def _aside_of_a_source(trig):
-    """The ", says Duranty," inside the trigger's sentence, unless it is the trigger's own
-    saying ("…, writes Jeffrey Weeks, the historian": his writing, which he does not report); or
-    an "as Clarke points out," before the trigger (the audit's judges: what follows is Clarke's)."""
-    at = trig.idx - trig.sent.start_char
-    hit = _SPEECH_ASIDE.search(trig.sent.text)
-    if hit and not hit.start() <= at < hit.end():
-        return hit
-    hit = _AS_SOURCE.search(trig.sent.text)
-    inside = trig.sent.text[:at]
-    if inside.count("(") > inside.count(")"):
-        return None                                   # "(Avrich, p. 230)": the citation is the author's
-    return hit if hit and hit.end() <= at else None
 
 
 def _named_after_them(ptok, obj: str | None) -> bool:
@@ -282,15 +234,9 @@ def claims_from_sentence(ctx: Context, base: int, sdoc, doc_date: str | None, mo
             after = ctx.reported_after(base + trig.idx)   # "Mr. Irujo reassures them. Nin is alive, …"
             if after is not None:
                 certainty, attributed = "reported", after or None
-        tag = _SPEECH_TAG.search(trig.sent.text) or _aside_of_a_source(trig)
-        if certainty in ("asserted", "confirmed") and tag:
-            certainty, attributed = "reported", tag.group(1)   # "… [said Zinoviev] when it reads …"
-        told = _told_by_root(trig) if certainty in ("asserted", "confirmed") else None
-        if told is not None:
-            certainty, attributed = "reported", told   # "Montseny informed us after … that … Archs, who died under torture"
-        believe = _IF_BELIEVE.search(trig.sent.text)
-        if certainty in ("asserted", "confirmed") and believe and believe.end() <= trig.idx - trig.sent.start_char:
-            certainty, attributed = "reported", believe.group(1)
+        source = surface_source(trig) if certainty in ("asserted", "confirmed") else None
+        if source is not None:
+            certainty, attributed = "reported", source   # "… [said Zinoviev] …", ", says Duranty,"
         if certainty in ("asserted", "confirmed") and _present_tense(trig):
             record = ctx.trial_record_near(base + trig.idx)   # a critic retelling a defendant's story
             if record is not None:

@@ -1,0 +1,72 @@
+"""Whose words a sentence is, read on its surface: a source the sentence itself names.
+
+The governing-frame walk (scope.py) reads a report from the parse: "Pravda announced that …".
+These are the ways a sentence names its source that the parse does not carry to the event, each
+found by the blind judgements (docs/quality-claims.md): a bracketed "[said Zinoviev]"; a source
+between commas, ", says Duranty,"; a fronted "as Clarke points out,"; "if we are to believe
+l'Humanité,"; and a main verb of telling whose "that" clause the parse has hung elsewhere.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .parse import lemma as _lemma
+
+_SPEECH_TAG = re.compile(r"\[(?:said|says|adds?|added|declared|continued|wrote|writes|replied)\s+([A-Z][\w.\- ]{1,40})\]")
+# "From 1905, when Stalin first met Lenin, to the very end, says Duranty, the former …": a source
+# named between commas inside the sentence tells all of it (blind judgement, round 5)
+_SPEECH_ASIDE = re.compile(r",\s+(?:says|said|writes|wrote|adds|added|claims|claimed|insists|insisted|asserts|"
+                           r"asserted|declares|declared)\s+((?:[A-Z][\w.\-’']+\s+){0,3}[A-Z][\w.\-’']+)\s*,")
+# "But, as Clarke points out, many … including Litvinov": what follows is Clarke's (the audit)
+_AS_SOURCE = re.compile(r"\b[Aa]s\s+((?:[A-Z][\w.\-’']+\s+){0,3}[A-Z][\w.\-’']+)\s+(?:has\s+|had\s+)?(?:points?|pointed|"
+                        r"says|said|notes|noted|observes|observed|writes|wrote|remarks|remarked|shows|showed|"
+                        r"explains|explained|reports|reported|recalls|recalled|tells\s+us|told\s+us|argues|argued)"
+                        r"(?:\s+out)?\s*,")
+# "If we are to believe l'Humanité …, the council of generals led by Nasution …": the rest of the
+# sentence is that source's account, not the author's (the condition only withholds assent)
+_IF_BELIEVE = re.compile(r"\b[Ii]f\s+(?:we|one|you)\s+(?:are|is)\s+to\s+(?:believe|credit|trust)\s+([^,;:]{2,80}?)\s*,")
+_TELLING = {"inform", "tell", "report", "announce", "declare", "state", "assure", "claim", "allege", "say"}
+
+
+def surface_source(trig) -> str | None:
+    """The source the trigger's sentence names for it in one of the ways above, or None."""
+    text, at = trig.sent.text, trig.idx - trig.sent.start_char
+    hit = _SPEECH_TAG.search(text) or _aside(text, at)
+    if hit:
+        return hit.group(1)
+    told = _told_by_root(trig)
+    if told is not None:
+        return told
+    believe = _IF_BELIEVE.search(text)
+    return believe.group(1) if believe and believe.end() <= at else None
+
+
+def _aside(text: str, at: int):
+    """The ", says Duranty," of the sentence, unless it is the trigger's own saying ("…, writes
+    Jeffrey Weeks, the historian": his writing, which he does not report); or an "as Clarke
+    points out," before the trigger."""
+    hit = _SPEECH_ASIDE.search(text)
+    if hit and not hit.start() <= at < hit.end():
+        return hit
+    before = text[:at]
+    if before.count("(") > before.count(")"):
+        return None                                   # "(Avrich, p. 230)": the citation is the author's
+    hit = _AS_SOURCE.search(text)
+    return hit if hit and hit.end() <= at else None
+
+
+def _told_by_root(trig) -> str | None:
+    """The subject of the sentence's main verb of telling when the trigger stands in the "that"
+    clause it governs — for when the parse has hung that clause elsewhere ("Federica Montseny
+    informed us after our first edition was in print that …": the audit)."""
+    root = trig.sent.root
+    if _lemma(root) not in _TELLING or trig.i <= root.i:
+        return None
+    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ == "PRON":
+        return None
+    between = trig.doc[root.i + 1:trig.i]
+    if not any(t.lower_ == "that" and t.dep_ == "mark" for t in between) or any(t.text in (";", ":") for t in between):
+        return None
+    return " ".join(t.text for t in subj.subtree)
