@@ -547,6 +547,7 @@ def test_two_names_run_together_once_are_the_second_persons(nlp_ready):
             "London.", date="1918")
     got = persons(d)
     assert {e for t, e in got if t.endswith("Marx")} == {"marx-karl"}, got
+    assert all(e != "marx-karl" for t, e in got if t == "Kugelmann"), got     # the first name keeps its own person
     # the control: a given name the page also uses alone keeps its own person ("Vlady" is not Serge)
     d = ann("Victor Serge had a son, Vlady Kibalchich. Vlady became a painter.", date="1990")
     assert all(e != "serge-victor" for t, e in persons(d) if t.startswith("Vlady")), persons(d)

@@ -270,7 +270,7 @@ class Linker:
             if not given:
                 bare.append((r, surface, skey, name, q))
                 continue
-            eid = r.hint
+            eid, joined = r.hint, False
             if eid is not None and not self._given_fits(eid, given[0], q):
                 eid = None      # "Alexander Ulyanov" (Lenin's brother) is not Vladimir Ilyich Ulyanov
             if eid is None:
@@ -283,6 +283,7 @@ class Linker:
                 # provisional "Kugelmann Marx" takes every "Marx" of the page through the chain
                 # (not "Vlady Kibalchich": his surname is not a name the page uses alone).
                 eid = self._choose(self.candidates(clean_query(words[-1]), "person"), set(), year, text)
+                joined = eid is not None
             if eid is None:
                 # "Juliet Poyntz" after "Juliet Stuart Poyntz": one unknown person, if the
                 # first given names agree (or one is the other's initial).
@@ -306,7 +307,8 @@ class Linker:
                     if sk != skey:
                         chains.setdefault(sk, []).append((r.start, eid))
             out[r.start] = Linked(r.start, r.end, surface, "person", eid)
-            firsts.setdefault(name_key(words[0]), set()).add(eid)
+            if not joined:                             # ("Kugelmann" alone is still not Marx)
+                firsts.setdefault(name_key(words[0]), set()).add(eid)
             if len(words[-1]) >= 4 and words[-1][0].isupper() and "." not in words[-1]:
                 full_surnames.setdefault(words[-1], []).append((r.start, eid))
         linked_ids = {m.entity for m in out.values() if m.entity}
