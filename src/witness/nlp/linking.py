@@ -65,6 +65,11 @@ class Provisional:
         return max(self.names, key=lambda n: (len(n.split()), len(n)))
 
 
+def _tied(cands) -> list:
+    """The candidates tied at the top score, when it is a surname's at least (0.45)."""
+    return [c for c in cands if c.score == cands[0].score and c.score >= 0.45] if cands else []
+
+
 def _surname(words: list[str]) -> str:
     return words[-1] if words else ""
 
@@ -92,15 +97,16 @@ class Linker:
     def _choose(self, cands, context_ids: set[str], year: int | None, text: str = "") -> str | None:
         """Best candidate id, or None when nothing reaches MIN_SCORE.
 
-        Ties (a surname several persons bear, each at 0.5) are broken by context: a person
-        alive at the document's date, then the authority's order (most prominent first).
+        Ties (a surname several persons bear, each at 0.5) are broken by context: a tied person
+        the document already names in full, the company the name keeps (`_company`), a person
+        old enough at the document's date, then the authority's order (most prominent first).
         """
         if not cands:
             return None
         top = cands[0]
         if top.score >= self.min_score and (len(cands) == 1 or cands[1].score < top.score):
             return top.id
-        tied = [c for c in cands if c.score == top.score and c.score >= 0.45]
+        tied = _tied(cands)
         if len(tied) < 2:
             # A lone candidate at 0.5 (a bare surname whose given names the authority cannot
             # check) is not taken: measured, it was wrong more often than right (Medvedev →
@@ -338,8 +344,7 @@ class Linker:
             if eid is None:
                 cands = self.candidates(q, "person")
                 # (a form two persons share goes to the ruler's first; a tie is the linker's to break)
-                tie = len(cands) > 1 and cands[1].score == cands[0].score >= 0.45
-                if r.hint and not tie and (not cands or cands[0].id == r.hint or cands[0].score < 1.0):
+                if r.hint and len(_tied(cands)) < 2 and (not cands or cands[0].id == r.hint or cands[0].score < 1.0):
                     eid = r.hint
                 else:
                     eid = self._choose(cands, linked_ids, year, text)
