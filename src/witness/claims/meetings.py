@@ -22,7 +22,9 @@ WITH_VERBS = {"talk", "converse", "confer", "negotiate", "dine", "lunch", "break
               "spend", "meet", "stay", "correspond_x", "argue_x"}
 MEET_NOUNS = {"meeting", "talk", "talks", "conversation", "conversations", "discussion", "discussions",
               "interview", "audience", "acquaintance", "encounter", "rendezvous", "negotiation",
-              "negotiations", "visit", "friendship", "conference", "tête-à-tête", "parley"}
+              "negotiations", "visit", "conference", "tête-à-tête", "parley"}
+# (not "friendship": "the friendship and collaboration between Stalin and Hitler", "Roosevelt and
+# Churchill's friendship for the USSR" state no meeting — blind judgement, population round 6)
 
 
 def meeting_claims(s, add) -> None:

@@ -249,9 +249,10 @@ def _names_a_body(tok, org) -> bool:
 # talented leader", "the spiritual leader of the Menshevik Labour Party" (blind judgement, 7 December).
 PRAISE = {"beloved", "dear", "talented", "brilliant", "capable", "great", "greatest", "eminent", "spiritual",
           "omnipotent", "outstanding", "glorious", "immortal", "infallible", "wise", "wisest", "heroic",
-          "moral", "genial", "ablest", "finest"}   # (not "ideological": "Nkrumah’s ideological adviser, Padmore")
+          "moral", "genial", "ablest", "finest", "superb", "gifted", "skilful", "skillful", "consummate",
+          "tireless", "indefatigable", "masterly"}   # (not "ideological": "Nkrumah’s ideological adviser, Padmore")
 # (praise makes these a tribute; "the beloved Czech Stalinist spokesman, Gottwald" still speaks for a party)
-_PRAISABLE = {"leader", "teacher", "ruler", "chief", "head", "guide", "father", "helmsman", "organiser",
+PRAISABLE = {"leader", "teacher", "ruler", "chief", "head", "guide", "father", "helmsman", "organiser",
               "organizer", "representative", "lieutenant", "master", "champion", "hero"}
 _FRAMED = {"frame", "framed", "framing", "frames", "smear", "smeared", "slander", "slandered", "slandering",
            "vilified", "stigmatised", "stigmatized", "labelled", "labeled", "branded", "branding"}
@@ -274,6 +275,30 @@ def _agent_of_a_cause(tok) -> bool:
     return bool(objs) and all(o.pos_ == "NOUN" and (_lemma(o) in _CAUSES or _lemma(o).endswith("ism")) for o in objs)
 
 
+# "the Socialist candidate for president", "his bid for the chairmanship": a candidacy, no post
+CANDIDACY = {"candidate", "candidacy", "nominee", "nomination", "contender", "bid", "race", "campaign", "run",
+              "running", "aspirant"}
+# "every time I raised my head": a body, no post
+_BODY_MOVES = {"raise", "lower", "shake", "nod", "turn", "bow", "keep", "hold", "lose", "bury", "scratch",
+               "hang", "put", "stick", "poke", "duck", "lift", "bang", "rest", "lay"}
+
+
+def _not_a_post(s, tok, lemma) -> bool:
+    """An office noun used for something else: a candidacy, a body part, a person's agent
+    (blind judgement of population rounds 6 and 7: "Socialist candidate for president", "raised my
+    head Benjamin", "Struve Is the Agent of Witte", "an agent of Franco")."""
+    if tok.head.lower_ == "for" and _lemma(tok.head.head) in CANDIDACY:
+        return True
+    if lemma == "head" and not _prep_objects(tok, "of") and tok.head.lower_ != "at" and (
+            tok.dep_ == "dobj" and _lemma(tok.head) in _BODY_MOVES
+            or any(c.dep_ == "poss" and c.lower_ in ("my", "your", "his", "her") for c in tok.children)):
+        return True
+    if lemma == "agent":
+        objs = _prep_objects(tok, "of", "for")
+        return bool(objs) and all(s.persons([o], expand=False) for o in objs)
+    return False
+
+
 def _taken_back(tok) -> bool:
     """A relative clause that denies the post just given: "…, which of course he never was"."""
     return any(t.dep_ == "relcl" and t.lemma_ == "be" and any(c.dep_ == "neg" for c in t.children)
@@ -287,7 +312,8 @@ def office_claims(s, add) -> None:
         lemma = _lemma(tok)
         if tok.pos_ not in ("NOUN", "PROPN"):
             continue
-        office = lemma in OFFICE_NOUNS and not (lemma in _PRAISABLE and _praised(tok)) and not _agent_of_a_cause(tok)
+        office = lemma in OFFICE_NOUNS and not (lemma in PRAISABLE and _praised(tok)) and not _agent_of_a_cause(tok) \
+            and not _not_a_post(s, tok, lemma)
         member = lemma in MEMBER_NOUNS or lemma in LEADER_NOUNS - {"head", "pillar"}
         if not (office or member):
             continue

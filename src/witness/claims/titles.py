@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from .roles import (PRAISE, ATTACHING, DEMONYMS, LEADER_NOUNS, MEMBER_NOUNS, NAME_PARTICLES, NAMED_THINGS,
-                    NEEDS_ATTACHMENT, OFFICE_NOUNS, THE_TITLES, TITLES, TITLES_PLURAL)
+from .roles import (ATTACHING, CANDIDACY, DEMONYMS, LEADER_NOUNS, MEMBER_NOUNS, NAME_PARTICLES, NAMED_THINGS,
+                    NEEDS_ATTACHMENT, OFFICE_NOUNS, PRAISABLE, PRAISE, THE_TITLES, TITLES, TITLES_PLURAL)
 
 
 # -- titles before a name --------------------------------------------------------------------
@@ -129,8 +129,12 @@ def surface_appositions(s, add) -> None:
                 mods = ""                              # "the well-known indemnity champion and leader of the Second International"
             if any(w.lower() in ("and", "or", "but", "who", "which") for w in mods.split()):
                 continue
-            if any(w.lower() in PRAISE for w in mods.split()) and noun in LEADER_NOUNS:
+            if any(w.lower() in PRAISE for w in mods.split()) and noun in LEADER_NOUNS | PRAISABLE:
                 continue                               # "the spiritual leader of …, Mr. Ramsay Macdonald": praise
+            if any(w.lower() in CANDIDACY for w in mods.split()):
+                continue                               # "the Socialist candidate for president": no post
+            if noun == "agent" and where and where.split(None, 1)[-1] in {p.text for p in ctx.mentions_in(base, end)}:
+                continue                               # "Nin, the agent of Franco": a verdict (roles._not_a_post)
             phrase = " ".join(x for x in (mods, h.group("noun"), where) if x)
             if noun in MEMBER_NOUNS:
                 add(m.entity, "member_of", where.split(None, 1)[1] if where else None, tok, tok, climb=False)

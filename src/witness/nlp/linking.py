@@ -265,6 +265,7 @@ class Linker:
         # Pass 1: names with a given name or initials.
         full_surnames: dict[str, list[tuple[int, str]]] = {}  # surname as written → chain
         firsts: dict[str, set[str]] = {}   # key of a full name's first word → its entities
+        crowned: set[str] = set()          # entities a full name gives a ruler's title ("King Frederick William")
         bare: list[tuple[Raw, str, str, str, str]] = []
         for r in persons:
             surface = text[r.start:r.end]
@@ -315,6 +316,8 @@ class Linker:
             out[r.start] = Linked(r.start, r.end, surface, "person", eid)
             if not joined:                             # ("Kugelmann" alone is still not Marx)
                 firsts.setdefault(name_key(words[0]), set()).add(eid)
+                if _REGNAL.search(text, max(0, r.start - 20), r.start):
+                    crowned.add(eid)
             if len(words[-1]) >= 4 and words[-1][0].isupper() and "." not in words[-1]:
                 full_surnames.setdefault(words[-1], []).append((r.start, eid))
         linked_ids = {m.entity for m in out.values() if m.entity}
@@ -337,6 +340,8 @@ class Linker:
                 # "Alexander Ulyanov … Alexander was already a revolutionary": a bare given
                 # name is the one person of the document who bears it, if there is one.
                 owners = {e for e in firsts.get(name_key(q), ()) }
+                if _REGNAL.search(text, max(0, r.start - 20), r.start):
+                    owners &= crowned              # "King George" is not the page's George Washington
                 if len(owners) == 1:
                     eid = owners.pop()
                     if eid in prov:

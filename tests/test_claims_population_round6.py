@@ -1,0 +1,83 @@
+"""False claims of population round 6 (population-7.json, seed 2032), read after its blind totals
+(thirteenth session): posts that are no posts — a candidacy, a body part, a person's agent, praise
+of an organiser — and a king given the page's namesake ("King George" linked to George
+Washington). Each kind on its corpus sentence and on a written control that keeps its claim."""
+
+from __future__ import annotations
+
+import pytest
+
+from witness.model import Document, Record, Source
+
+
+def claims(nlp, text, people):
+    from witness.claims import extract_claims
+    from witness.claims.gold import make_document
+    return {(c.subject, c.predicate, c.certainty) for c in extract_claims(make_document(text, people, "1950"), nlp=nlp)}
+
+
+NOT_POSTS = [
+    # a party's candidacy is not the office (a page on the French elections of 2002)
+    ("Millions of people refused to vote for Jospin, the Socialist candidate for president.", {"Jospin": "jospin"}),
+    ("Cash is organising the campaign of Phil Bialyk, the centre-right candidate for general secretary of the RMT.",
+     {"Phil Bialyk": "bialyk"}),
+    # orwell-1938-homage-catalonia: the parse hangs the name on "head"
+    ("But every time I raised my head Benjamin, close beside me, whispered fiercely in my ear.",
+     {"Benjamin": "benjamin"}),
+    # a person's agent is a verdict on him (a quoted article title in Lenin)
+    ("Remember articles in the spirit of Witte Is the Agent of the Bourse, Struve Is the Agent of Witte.",
+     {"Struve": "struve", "Witte": "witte"}),
+    ("The framing of Nin, the agent of Franco, was prepared in Moscow.", {"Nin": "nin", "Franco": "franco"}),
+    # praise of an organiser
+    ("Above all he is a collective worker, probably more so than Lenin, a superb organiser of men and work.",
+     {"Lenin": "lenin"}),
+]
+POSTS = [
+    ("Harold Wilson, President of the Board of Trade, arranged a meeting.", {"Harold Wilson": "wilson"}),
+    ("Kukushkin, an agent of the Okhrana, became secretary of the district.", {"Kukushkin": "kukushkin"}),
+    ("Frank was replaced by Abern as city organiser.", {"Abern": "abern"}),
+    ("These men, Clemenceau at their head, went and came between Paris and Versailles.", {"Clemenceau": "clemenceau"}),
+]
+
+
+def test_a_friendship_is_no_meeting(nlp):
+    text = ("The Soviet workers were repelled by the spectacle of the friendship and collaboration between "
+            "Stalin and Hitler.")
+    assert not any(p == "met" for _, p, _ in claims(nlp, text, {"Stalin": "stalin", "Hitler": "hitler"}))
+    # the control: a conversation between them is
+    text = "The conversation between Stalin and Hitler lasted an hour."
+    assert ("stalin", "met", "asserted") in claims(nlp, text, {"Stalin": "stalin", "Hitler": "hitler"})
+
+
+@pytest.mark.parametrize("text,people", NOT_POSTS, ids=[list(p.values())[0] for _, p in NOT_POSTS])
+def test_no_post(nlp, text, people):
+    got = claims(nlp, text, people)
+    assert not any(p == "held_office" for _, p, _ in got), got
+
+
+@pytest.mark.parametrize("text,people", POSTS, ids=[list(p.values())[0] for _, p in POSTS])
+def test_the_control_keeps_its_post_or_party(nlp, text, people):
+    got = claims(nlp, text, people)
+    who = list(people.values())[0]
+    assert any(s == who and p in ("held_office", "member_of") for s, p, _ in got), got
+
+
+def _persons(text: str, date: str = "1935"):
+    from witness.nlp import annotate
+    d = annotate(Document(id="t", source=Source("t.txt", "text", ""),
+                          record=Record(date=date, language="en"), text=text))
+    return [(m.text, m.entity) for m in d.mentions if m.type == "person"]
+
+
+def test_a_rulers_given_name_is_not_the_pages_namesake(nlp):
+    # weisbord-conquest2: "George Washington" named twice before "several times during 1778 King
+    # George wanted to end the War" — the King's "George" had joined Washington's provisional person
+    got = _persons("Later, Congress was to give the Ohio Land Company, in which George Washington himself was "
+                   "interested, five million acres. As a matter of fact, several times during 1778 King George "
+                   "wanted to end the War, but was blocked by his Whig ministry.")
+    washington = {e for t, e in got if t == "George Washington"}
+    assert washington and all(e not in washington for t, e in got if t == "George"), got
+    # the control: a king named in full keeps his bare given name after the title
+    got = _persons("King Frederick William IV was crowned. Ten years later King Frederick refused the crown.")
+    full = {e for t, e in got if t.endswith("William IV")}
+    assert full and {e for t, e in got if t == "Frederick"} <= full, got
