@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from witness import duplicates
 from witness.cli import cli
-from witness.model import Document, Record, Source
+from witness.model import Source
 from witness.archive import Archive
 from witness.pipeline import ingest
 from witness.store import migrations, open_store

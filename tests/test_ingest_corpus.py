@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from witness.ingest import Failed, Read, Skipped, read_path
+from witness.ingest import Read, Skipped, read_path
 
 _ROOT: Path | None = None
 

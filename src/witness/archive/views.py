@@ -11,7 +11,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..claims import ClaimItem, build_timeline, find_contradictions
+from ..claims import ClaimItem, build_timeline
 from ..model import HEDGED
 
 QUOTE_MAX = 320          # characters of evidence shown in a timeline row

@@ -16,11 +16,11 @@ import re
 from typing import Any
 
 from ..errors import NotFound, WitnessError
-from .annotations import ENTITY_COLS as _COLS, index_annotations, write_entities
+from .annotations import ENTITY_COLS as _COLS, index_annotations
 from .base import CurationOp
 from .curation_rules import _HOPS, Rules, load_rules
 from .db import Database
-from .documents import decode, now
+from .documents import now
 
 WIKIDATA = re.compile(r"Q[1-9]\d*")
 NEW_ID = re.compile(r"[a-z0-9][a-z0-9._-]*")
