@@ -10,10 +10,11 @@ import bisect
 import re
 
 from ..model import Document, Mention
+from ..nlp.lexicon import clearly_female
 from .authorship import authorship_by_surface
 from .quoting import quotes_in_present_surface
 from .predicates import PREFILTER
-from .referents import claimable, clearly_female, looks_female
+from .referents import claimable, looks_female
 from .titleholders import holder_at, titles_given
 
 # (a footnote mark may follow the full stop: "a separate state apparatus.[29] Lenin's positions")

@@ -82,18 +82,3 @@ def looks_female(name: str) -> bool:
         and not parts[-1].endswith(("ski", "sky"))
 
 
-# Forenames that are a woman's in the corpus's languages: "he" never means their bearer. (The
-# loose test above, for "she", would take Nikita, Ilya or Andrea Costa for women.)
-_FEMALE_FORENAMES = set("""
-rosa clara jenny eleanor laura natalia natalya nadezhda inessa alexandra angelica vera maria marie
-anna emma sylvia louise dolores helen helene margaret mary elizabeth ruth rose simone raya dora
-sophia sofia olga tatiana larisa lydia lidia evgenia eugenia ekaterina catherine alice annie sarah
-lucy edith ethel beatrice emmeline christabel sylvie charlotte harriet flora frida frieda hannah
-luise mathilde rosalind agnes marguerite jeanne paulette louisa nadia galina yevgenia varvara
-""".split())
-
-
-def clearly_female(name: str) -> bool:
-    parts = name.replace(".", " ").split()
-    return bool(parts) and (parts[0].lower() in _FEMALE_FORENAMES
-                            or len(parts) > 1 and parts[-1].endswith(("ova", "eva", "skaya", "kaya")))

@@ -158,3 +158,19 @@ def place_names() -> frozenset[str]:
             names.update(a for a in city["alternatenames"] if a[:1].isupper() and _LATIN.fullmatch(a))
     return frozenset(n for n in names if " " not in n and "-" not in n and len(n) > 3)
 
+
+# Forenames that are a woman's in the corpus's languages: "he" never means their bearer. (The
+# loose test of claims/referents.looks_female, for "she", would take Nikita, Ilya or Andrea Costa for women.)
+_FEMALE_FORENAMES = set("""
+rosa clara jenny eleanor laura natalia natalya nadezhda inessa alexandra angelica vera maria marie
+anna emma sylvia louise dolores helen helene margaret mary elizabeth ruth rose simone raya dora
+sophia sofia olga tatiana larisa lydia lidia evgenia eugenia ekaterina catherine alice annie sarah
+lucy edith ethel beatrice emmeline christabel sylvie charlotte harriet flora frida frieda hannah
+luise mathilde rosalind agnes marguerite jeanne paulette louisa nadia galina yevgenia varvara
+""".split())
+
+
+def clearly_female(name: str) -> bool:
+    parts = name.replace(".", " ").split()
+    return bool(parts) and (parts[0].lower() in _FEMALE_FORENAMES
+                            or len(parts) > 1 and parts[-1].endswith(("ova", "eva", "skaya", "kaya")))

@@ -23,7 +23,7 @@ from witness.authority.names import name_key
 
 from witness.authority.loader import COMMON_WORDS
 
-from .lexicon import INITIALS, PARTICLES, common_surnames, given_words, place_names
+from .lexicon import INITIALS, PARTICLES, clearly_female, common_surnames, given_words, place_names
 from .ocr import Joined
 from .rules import Raw
 from .titles import title_start
@@ -135,6 +135,22 @@ class Linker:
             return True
         own = e.surname or e.name.split()[-1]
         return name_key(own) == skey or name_key(own).split()[-1] == skey
+
+    def _a_womans(self, eid: str, prov: dict[str, Provisional]) -> bool:
+        e = self.authority.get(eid)
+        names = [e.name] if e is not None else (prov[eid].names if eid in prov else [])
+        return any(" " in n and clearly_female(n) for n in names)
+
+    def _not_hers(self, chain, before, eid: str, q: str, prov, year, text) -> str:
+        """A bare surname after a woman's full name, when a man bears it too: in this literature
+        "Marx" after "Eleanor Marx" is Karl, "Shelley" after "Mary Shelley" is Percy (population
+        round 6: "A little earlier Marx had written…", "Shelley's political writing").  The man the
+        page named last with that surname, else the authority's one bearer of it, if a man."""
+        men = [c for c in (before or chain) if not self._a_womans(c[1], prov)]
+        if men:
+            return men[-1][1]
+        his = [c for c in self.candidates(q, "person") if c.score >= 0.5 and not self._a_womans(c.id, prov)]
+        return self._choose(his, set(), year, text) or eid
 
     def _given_fits(self, eid: str, first: str, query: str) -> bool:
         """May `first` (the first given name written) be this authority person's?  The entity
@@ -329,6 +345,8 @@ class Linker:
             if chain:
                 before = [c for c in chain if c[0] <= r.start]
                 eid = (before[-1] if before else chain[0])[1]
+                if self._a_womans(eid, prov):
+                    eid = self._not_hers(chain, before, eid, q, prov, year, text)
                 if not self._owns(eid, skey):
                     # "Natalia Trotsky" … "Trotsky": the surname is only a variant of hers,
                     # and the authority knows one person whose surname it is.
