@@ -45,6 +45,20 @@ _REGNAL = re.compile(r"\b(Tsar|Czar|Tsarina|Czarina|King|Queen|Emperor|Empress|K
                      r"Grand Duke|Grand Duchess|Saint|St\.)\s+$")
 
 
+_YEAR = re.compile(r"(?<![\d/.\-])(1[5-9]\d\d|20[0-4]\d)(?![\d/])")
+
+
+def _period(text: str, at: int, reach: int = 1500) -> int | None:
+    """The median of the years written within `reach` characters of `at`, if any."""
+    years = sorted(int(y) for y in _YEAR.findall(text, max(0, at - reach), at + reach))
+    return years[len(years) // 2] if years else None
+
+
+def _active(lifespan: tuple[int | None, int | None], year: int) -> bool:
+    born, died = lifespan
+    return born is not None and born + 25 <= year and (died is None or year <= died)
+
+
 @dataclass
 class Linked:
     start: int
@@ -182,6 +196,26 @@ class Linker:
         # (names of two words or more: "Workers Party", not "Russia" or "Anarchist")
         names = {n for role in (e.roles if e else ()) for n in _ROLE_NAMES.findall(role) if " " in n}
         return sum(n in text for n in names)
+
+    def _lifespan(self, eid: str) -> tuple[int | None, int | None]:
+        e = self.authority.get(eid)
+        if e is None:
+            return None, None
+        return tuple(int(d[:4]) if d and d[:4].isdigit() else None for d in (e.born, e.died))
+
+    def _of_the_period(self, eid: str | None, cands, text: str, at: int) -> str | None:
+        """A bare surname the authority gives to a namesake not yet grown in the years the page
+        speaks of around it is the one who was: "Liebknecht, in one of his letters to Engels"
+        among the 1860s of Mehring's Marx (1918) is Wilhelm, not Karl (born 1871), though Karl is
+        the surname's first bearer (population round 6)."""
+        if eid is None or not cands or cands[0].id != eid:
+            return eid
+        then = _period(text, at)
+        born = self._lifespan(eid)[0]
+        if then is None or born is None or born + 25 <= then:
+            return eid                                 # (dead by then is no reason: the dead are spoken of)
+        grown = [c.id for c in cands[1:] if c.score >= 0.4 and _active(self._lifespan(c.id), then)]
+        return grown[0] if len(grown) == 1 else eid
 
     def _plausible(self, eid: str, year: int) -> bool:
         e = self.authority.get(eid)
@@ -371,6 +405,7 @@ class Linker:
                     eid = r.hint
                 else:
                     eid = self._choose(cands, linked_ids, year, text)
+                    eid = self._of_the_period(eid, cands, text, r.start)
                 if eid is None:
                     eid = self._provisional_bare(text, r.start, q)
                     add_prov(eid, name)
