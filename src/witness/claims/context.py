@@ -10,7 +10,7 @@ import bisect
 import re
 
 from ..model import Document, Mention
-from .authorship import authorship_by_surface
+from .citations import authorship_by_surface
 from .quoting import quotes_in_present_surface
 from .predicates import PREFILTER
 from .referents import claimable, clearly_female, looks_female
