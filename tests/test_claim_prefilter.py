@@ -13,13 +13,13 @@ import re
 import pytest
 
 from witness.claims import extract_claims
-from witness.claims.authorship import WORK_NOUNS, WRITING_VERBS
 from witness.claims.correspondence import SENT_NOUNS
 from witness.claims.context import Context
 from witness.claims.gold import make_document
 from witness.claims.meetings import MEET_NOUNS, MEET_VERBS, WITH_VERBS
 from witness.claims.predicates import NOUNS, PREFILTER, VERBS
 from witness.claims.roles import MEMBER_NOUNS, OFFICE_NOUNS, TITLES
+from witness.claims.works import WORK_NOUNS, WRITING_VERBS
 
 from claims_cases import PEOPLE
 

@@ -11,7 +11,7 @@ import re
 
 from ..model import Document, Mention
 from ..nlp.lexicon import clearly_female
-from .authorship import authorship_by_surface
+from .citations import authorship_by_surface
 from .quoting import quotes_in_present_surface
 from .predicates import PREFILTER
 from .referents import claimable, looks_female

@@ -1,16 +1,16 @@
 """Authorship by correspondence and composition: a text sent ("Khrushchev sends a letter to
 Kennedy", "a coded telegram sent by Stalin", "A telegram was received from Pyatnitsky"), a text
 drafted or penned ("Patchell drafts a proposal"), an act done in a letter ("agrees … in a
-fourteen-page letter to President Kennedy"). The work nouns and the speech verbs are authorship.py's.
+fourteen-page letter to President Kennedy"). The work nouns and the speech verbs are works.py's.
 """
 
 from __future__ import annotations
 
-from .authorship import SPEECH_VERBS, WORK_NOUNS
 from .parse import children as _children
 from .parse import climbed_subject
 from .parse import lemma as _lemma
 from .parse import prep_objects as _prep_objects
+from .works import SPEECH_VERBS, WORK_NOUNS
 
 # What one sends is what one wrote ("Khrushchev sends a letter to Kennedy", "a coded telegram sent by
 # Stalin", "Brussilov sent an urgent wire"): the nouns a sent text goes by, and the verbs of sending.

@@ -1,13 +1,16 @@
 """What one word contributes to the certainty of an event it governs or modifies (scope.py walks
 the chain and combines these cues): the event word's own modifiers — negation, modals, hedging
 adverbs, "almost", an infinitive marker, a condition, "according to" — and the frame a governing
-head puts on what it embeds, depending on the edge the walk climbs (frames.py holds the words)."""
+head puts on what it embeds, depending on the edge the walk climbs (frames.py holds the words).
+Which negations deny the event is negation.py's; whom a report is from, attribution.py's."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from . import frames as F
+from .attribution import first_person, noun_source, source_text, subject_of
+from .negation import absent, is_negated, negations, negative_subject, not_only, not_yet, place_in_focus, until
 from .parse import lemma as _lemma
 
 COMPLEMENT_DEPS = {"ccomp", "xcomp", "csubj", "csubjpass", "pcomp", "oprd", "acomp"}
@@ -21,50 +24,14 @@ class Cue:
     source: str | None = None   # attributed_to, for report-like kinds
 
 
-# -- small parse helpers -----------------------------------------------------------------------
-def _is_negated(tok) -> bool:
-    return any((c.dep_ == "neg" or (c.lower_ in ("never", "not", "n't") and c.dep_ in ("advmod", "neg")))
-               and not _not_only(c) for c in tok.children)
-
-
-def _negations(tok) -> list:
-    """The parser's negations of `tok` that deny it (not "not only …, but also")."""
-    return [c for c in tok.children if c.dep_ == "neg" and not _not_only(c)]
-
-
-def _not_only(neg) -> bool:
-    """"Tito is not only the leader of the Partisans, but also …", "Eastman is not the only member
-    of the group": the negation grants the fact and adds to it (blind judgement, 7 December)."""
-    doc = neg.doc
-    after = [t.lower_ for t in doc[neg.i + 1:neg.i + 3]]
-    return bool(after) and (after[0] in ("only", "merely", "just", "simply", "solely") or
-                            after[:2] in (["the", "only"], ["the", "sole"], ["the", "first"], ["the", "last"],
-                                          ["alone", ","]))
-
-
 _UNCONFIRMED = {"unconfirmed", "unverified", "rumored", "rumoured"}
 # "there is no record that he joined", "no evidence that he was arrested", "no proof that …": the
 # absence of a source says the event is not known, never that it happened (held-out dev2)
 EVIDENCE_NOUNS = {"record", "evidence", "proof", "sign", "trace", "indication", "confirmation", "corroboration",
                   "report", "news", "word", "testimony", "document", "documentation", "mention", "information"}
-_NOBODY = {"nothing", "nobody", "none", "noone"}
 # Not knowing these about an event still says it happened (held-out dev2, hansen-1938-12-goldigger)
 _PRESUPPOSING = {"reason", "reasons", "cause", "causes", "motive", "motives", "circumstances", "details", "date",
                  "place", "manner", "background", "purpose", "meaning", "significance"}
-
-
-def _negative_subject(head) -> bool:
-    """"Nothing shows that …", "No document proves that …", "no one knows …"."""
-    return any(c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in _NOBODY or any(
-        g.dep_ == "det" and g.lower_ == "no" for g in c.children) or (c.lower_ == "one" and any(
-        g.lower_ == "no" for g in c.children))) for c in head.children)
-
-
-def _absent(noun) -> bool:
-    """"no record", "not any evidence", "have found no proof": the noun is said not to exist."""
-    if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
-        return True
-    return any(c.dep_ == "det" and c.lower_ == "any" for c in noun.children) and _is_negated(noun.head)
 
 
 def _hedging_modifier(c) -> str | None:
@@ -80,82 +47,7 @@ def _hedging_modifier(c) -> str | None:
     return None
 
 
-def _not_yet(*toks) -> bool:
-    """"not yet dead", "had not yet been arrested": the negation dates the event, it does not deny it."""
-    return any(c.lower_ == "yet" and c.dep_ in ("advmod", "cc") for t in toks for c in t.children)
-
-
-def _until(tok) -> bool:
-    """ "did not die until 1924", "not until X was assassinated": negation that says when."""
-    return any(c.lower_ in ("until", "till") and c.dep_ in ("prep", "mark") for c in tok.children) or \
-        any(c.dep_ == "advcl" and any(m.lower_ in ("until", "till") for m in c.children) for c in tok.children)
-
-
-def _subject_of(verb):
-    for c in verb.children:
-        if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
-            return c
-    for c in verb.children:                  # passive: "was announced by Pravda"
-        if c.dep_ == "agent":
-            for g in c.children:
-                if g.dep_ == "pobj":
-                    return g
-    return None
-
-
-def source_text(tok) -> str | None:
-    """The source a report names, in the text's words ("Government communiqué, signed by Kalinin")."""
-    if tok is None:
-        return None
-    if tok.lower_ in ("who", "that", "which") and tok.head.dep_ == "relcl":
-        tok = tok.head.head                  # "Holtsman, who said he had met Trotsky"
-        return tok.text if tok.pos_ == "PROPN" else source_text(tok)
-    toks = list(tok.subtree)
-    while toks and (toks[0].dep_ == "det" or toks[0].is_punct):
-        toks = toks[1:]
-    while toks and toks[-1].is_punct:
-        toks = toks[:-1]
-    if not toks:
-        return None
-    return tok.doc[toks[0].i: toks[-1].i + 1].text[:200]
-
-
-def _noun_source(noun) -> str | None:
-    """A report noun as its source: the noun with what precedes it and whom it is from
-    ("Jebb's memoirs", "a Letter from Moscow", "Government communiqué, signed by Kalinin"),
-    not the content it governs."""
-    keep = [t for t in noun.subtree if t.i <= noun.i]
-    for c in noun.children:
-        if c.i > noun.i and (c.dep_ == "prep" and c.lower_ in ("from", "by", "of") and any(
-                g.pos_ == "PROPN" for g in c.children) or c.dep_ == "acl" and any(
-                g.dep_ == "agent" for g in c.children)):
-            keep += list(c.subtree)
-    keep = sorted({t.i: t for t in keep}.values(), key=lambda t: t.i)
-    while keep and (keep[0].dep_ == "det" or keep[0].is_punct):
-        keep = keep[1:]
-    if not keep:
-        return None
-    return noun.doc[keep[0].i: keep[-1].i + 1].text[:200]
-
-
-def _first_person(tok) -> bool:
-    return tok is not None and tok.lower_ in ("i", "we")
-
-
 # -- cues on the event word itself -------------------------------------------------------------
-def _place_in_focus(trig) -> str | None:
-    """"Rhodes did not die in this room": a negated event with a place pointed at ("in this
-    room", "at that house") denies the place, not the event (he died at Muizenberg).  The
-    phrase, or None."""
-    for c in trig.children:
-        if c.dep_ == "prep" and c.lower_ in ("in", "at", "inside"):
-            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-            if obj is not None and any(d.dep_ == "det" and d.lower_ in ("this", "that", "these", "those")
-                                       for d in obj.children):
-                return f"{c.text} {obj.doc[obj.left_edge.i:obj.i + 1].text}"
-    return None
-
-
 def _own_cues(trig, nominal: bool) -> list[Cue]:
     out: list[Cue] = []
     for c in trig.children:
@@ -167,13 +59,13 @@ def _own_cues(trig, nominal: bool) -> list[Cue]:
             out.append(Cue(0, "negation", c.text))   # "he wrote (almost) nothing on the subject"
             continue
         if (c.dep_ == "neg" or (ct in ("never", "not", "n't") and c.dep_ == "advmod") or (
-                ct == "no" and c.dep_ == "det")) and not _not_only(c):
-            place = _place_in_focus(trig)
+                ct == "no" and c.dep_ == "det")) and not not_only(c):
+            place = place_in_focus(trig)
             if place:
                 out.append(Cue(0, "hedge", f"{c.text} … {place}"))
-            elif _not_yet(trig):
+            elif not_yet(trig):
                 out.append(Cue(0, "pending", "not yet"))
-            elif not _until(trig):
+            elif not until(trig):
                 out.append(Cue(0, "negation", c.text))
         elif c.dep_ == "aux" and not nominal:
             if ct in F.MODAL_PREDICT or cl in F.MODAL_PREDICT:
@@ -224,12 +116,12 @@ def _own_cues(trig, nominal: bool) -> list[Cue]:
                 if _lemma(g) in ("confirm", "verify") or (g.dep_ == "auxpass" and _lemma(c) in ("confirm", "verify")):
                     out.append(Cue(0, "confirm", g.text))
             if _lemma(c) in ("confirm", "verify", "establish"):
-                out.append(Cue(0, "negation" if _is_negated(c) else "confirm", c.text))
+                out.append(Cue(0, "negation" if is_negated(c) else "confirm", c.text))
             elif _lemma(c) in ("rumor", "rumour", "allege", "report"):
                 out.append(Cue(0, "rumor" if _lemma(c) != "report" else "report", c.text))
             elif _lemma(c) in ("deny",):
                 out.append(Cue(0, "deny", c.text))
-            elif _lemma(c) in F.LIGHT_VERBS and _is_negated(c):
+            elif _lemma(c) in F.LIGHT_VERBS and is_negated(c):
                 out.append(Cue(0, "negation", c.text))
         elif c.dep_ == "prep" and ct == "according":
             for g in c.subtree:
@@ -273,8 +165,8 @@ def _head_cues(head, via: str, level: float, presupposed: bool, nominal_arg: boo
     out: list[Cue] = []
     lemma, low = _lemma(head), head.lower_
     pos = head.pos_
-    negated = _is_negated(head) or (pos in ("VERB", "AUX") and (via in COMPLEMENT_DEPS or via == "prep")
-                                      and _negative_subject(head))
+    negated = is_negated(head) or (pos in ("VERB", "AUX") and (via in COMPLEMENT_DEPS or via == "prep")
+                                   and negative_subject(head))
 
     copula_adj = None
     if pos in ("AUX", "VERB") and lemma == "be":
@@ -303,7 +195,7 @@ def _head_cues(head, via: str, level: float, presupposed: bool, nominal_arg: boo
         if presupposed:
             return out
         if lemma in F.LIGHT_VERBS:
-            out += [Cue(level, "negation", c.text) for c in _negations(head)]
+            out += [Cue(level, "negation", c.text) for c in negations(head)]
             out += [Cue(level, "expect", c.text) for c in head.children
                     if c.dep_ == "aux" and c.lower_ in F.MODAL_PREDICT]
             # "the arrest of Petrov would follow", "if his execution takes place": imagined or
@@ -325,8 +217,8 @@ def _head_cues(head, via: str, level: float, presupposed: bool, nominal_arg: boo
             and not presupposed and own_predicate:
         # the predicate is the event ("he was not a member of …", "he will be dead"): the
         # copula's negation and modals are the predicate's own
-        out += [Cue(level, "pending" if _not_yet(head, *(c for c in head.children if c.dep_ == via)) else "negation",
-                    c.text) for c in _negations(head) if not _until(head)]
+        out += [Cue(level, "pending" if not_yet(head, *(c for c in head.children if c.dep_ == via)) else "negation",
+                    c.text) for c in negations(head) if not until(head)]
         out += [Cue(level, "condition", c.text) for c in head.children     # "If Trotsky is a Menshevik, …"
                 if c.dep_ == "mark" and c.lower_ in F.CONDITION_MARKS]
         if _inverted_conditional(head):
@@ -386,7 +278,7 @@ def _head_cues(head, via: str, level: float, presupposed: bool, nominal_arg: boo
             # an adjunct is not what is said: "In the case of X's arrest, he declared …" — but a
             # resumptive pronoun is ("Desgranges related how he had become an Anarchist, he who had …")
             kind = None
-        subj = _subject_of(head)
+        subj = subject_of(head)
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children)
         if kind == "report" and subj is None and not passive and head.tag_ == "VB" and head.dep_ == "csubj" \
                 and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
@@ -398,13 +290,13 @@ def _head_cues(head, via: str, level: float, presupposed: bool, nominal_arg: boo
             # "Shaw had the audacity to say that he was the only Socialist", "he dared to say":
             # the governing verb's subject says it (the audit's judges)
             gov = head.head.head if head.dep_ == "acl" and head.head.dep_ in ("dobj", "attr") else head.head
-            subj = _subject_of(gov) if gov.pos_ in ("VERB", "AUX") else None
+            subj = subject_of(gov) if gov.pos_ in ("VERB", "AUX") else None
             if subj is None or subj.lower_ in ("it", "this", "that", "there"):
                 kind = None                      # "it is enough to say that …": the author's own voice
         elif kind == "report" and subj is None and not passive and head.tag_ == "VB":
             kind = None                          # an imperative: "Recall that Lenin died in 1924" ("Maintained … that" is not)
         if kind is not None:
-            if kind in ("report", "testimony", "accusation") and _first_person(subj) and not passive:
+            if kind in ("report", "testimony", "accusation") and first_person(subj) and not passive:
                 if kind == "report":
                     kind = None                  # the author's own voice: "I wrote that …" (not "we are told")
             if kind is not None:
@@ -433,7 +325,7 @@ def _head_cues(head, via: str, level: float, presupposed: bool, nominal_arg: boo
             pred_cues = _predicate_cues(copula_adj, negated, level) if copula_adj is not None else []
             out += pred_cues                     # "it is not true that …"
             if not pred_cues:
-                frame_subj = _subject_of(head)
+                frame_subj = subject_of(head)
                 fk = F.noun_kind(_lemma(frame_subj)) if frame_subj is not None and frame_subj.pos_ == "NOUN" else None
                 if fk in ("report", "rumor", "testimony", "accusation", "confirm", "deny", "hedge"):               # "the rumor is that …", "reports have been released that …"
                     mods = {g.lower_ for g in frame_subj.children if g.dep_ in ("amod", "advmod", "compound")}
@@ -445,7 +337,7 @@ def _head_cues(head, via: str, level: float, presupposed: bool, nominal_arg: boo
                 elif negated and via in ("ccomp", "xcomp", "pcomp"):
                     add("hedge", head.text)      # negated verb over a clause: at least not a fact
     elif pos in ("NOUN", "PROPN"):
-        if lemma in EVIDENCE_NOUNS and via in ("acl", "ccomp", "relcl") and _absent(head):
+        if lemma in EVIDENCE_NOUNS and via in ("acl", "ccomp", "relcl") and absent(head):
             add("hedge", head.text)              # "there is no record that he subsequently joined the CLA"
             return out
         kind = F.noun_kind(lemma)
@@ -457,7 +349,7 @@ def _head_cues(head, via: str, level: float, presupposed: bool, nominal_arg: boo
                                         "poss", "nsubj", "attr", "acomp"):
             # "the plot to kill X", "rumors that X was shot", "the demand for X's release",
             # "the danger of his assassination", "a report of X's arrest"
-            src = _noun_source(head) if kind in ("report", "testimony", "accusation") else None
+            src = noun_source(head) if kind in ("report", "testimony", "accusation") else None
             if kind == "report" and lemma in ("article", "letter", "note", "word", "account", "story", "message") \
                     and via not in ("acl", "ccomp"):
                 kind = None                      # "an article on the trial": about, not a source of it

@@ -153,7 +153,7 @@ def _stem(word: str) -> str:
 
 
 def _prefilter():
-    from .authorship import WORK_NOUNS, WRITING_VERBS
+    from .works import WORK_NOUNS, WRITING_VERBS
     from .correspondence import SENT_NOUNS
     from .meetings import MEET_NOUNS, MEET_VERBS, WITH_VERBS
     from .roles import MEMBER_NOUNS, OFFICE_NOUNS, PARTY_WORDS, TITLES

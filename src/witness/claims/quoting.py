@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import re
 
-from .authorship import _CHAMBER
 from .parse import children as _children
 from .parse import lemma as _lemma
+from .works import CHAMBER
 
 # verbs a writer's text is cited with; not "write" (read elsewhere), not "say", "explain", "argue"
 # (as often an interview or a platform: "Fidel Castro later explains, “…”", "Citrine says: “We
@@ -34,7 +34,7 @@ _SPOKEN = re.compile(r"\b(?:speech|speeches|speaking\s+(?:at|in|to|before)|spoke
 def quoted_in_present(s, add) -> None:
     """"Sukhanov observes: “…”", "“…,” Bebel says, “…”": the quotation's author."""
     told = _QUOTED.sub(" ", s.text)                 # (a chamber inside the quotation is its subject)
-    if _SPOKEN.search(told) or _CHAMBER.search(told):
+    if _SPOKEN.search(told) or CHAMBER.search(told):
         return
     for tok in s.tokens:
         if tok.tag_ != "VBZ" or _lemma(tok) not in QUOTING_VERBS:
