@@ -111,3 +111,28 @@ def test_a_namesake_not_yet_grown_in_the_years_spoken_of_gives_way(nlp):
     # a person not yet born is no reason to leave the only bearer: Trotsky on the Manifesto of 1848
     got = _persons("In 1848 the Manifesto appeared; Trotsky praised it.")
     assert ("Trotsky", "trotsky-leon") in got, got
+
+
+PARTY_NOT = [
+    ("– Karl Marx and Frederick Engels, The Communist Manifesto.", {"Karl Marx": "marx", "Frederick Engels": "engels"}),
+    ("J. D. Hicks: The Populist Revolt, p. 32.", {"J. D. Hicks": "hicks"}),
+    ("But then Roosevelt, the Democrats and Browder are agents of Hitler.", {"Roosevelt": "roosevelt", "Browder": "b"}),
+]
+PARTY = [
+    ("Three months later the Tory Prime Minister, Harold Macmillan, announced the appointment.",
+     {"Harold Macmillan": "macmillan"}),
+    ("Mercader, a Catalan Communist, was arrested.", {"Mercader": "mercader"}),
+    ("The Menshevik Dan spoke.", {"Dan": "dan"}),
+]
+
+
+@pytest.mark.parametrize("text,people", PARTY_NOT, ids=[list(p.values())[0] for _, p in PARTY_NOT])
+def test_a_party_word_in_a_title_or_a_list_is_no_membership(nlp, text, people):
+    got = claims(nlp, text, people)
+    assert not any(p == "member_of" for _, p, _ in got), got
+
+
+@pytest.mark.parametrize("text,people", PARTY, ids=[list(p.values())[0] for _, p in PARTY])
+def test_the_party_word_of_a_name_or_an_office_is(nlp, text, people):
+    got = claims(nlp, text, people)
+    assert (list(people.values())[0], "member_of", "asserted") in got, got

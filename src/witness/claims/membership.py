@@ -9,12 +9,17 @@ from __future__ import annotations
 import re
 
 from .parse import climbed_subject
+from .works import WORK_NOUNS
 from .roles import (MEMBER_NOUNS, OFFICE_NOUNS, PARTY_WORDS, _JOIN, ORG_HINT, _PARTY_PLURAL, _appos_chain, _children,
                     _is_copula, _lemma, _org_of, _prep_objects)
 
 
 # prefixes that turn a party word into its opposite or an imitation
 _AGAINST = {"anti", "non", "pro", "pseudo", "quasi", "semi", "crypto"}
+
+
+# the last word of a title that a party word opens ("Socialist Register", "Six Radical Thinkers")
+_TITLE_HEADS = {"register", "humanism", "revolt", "thinkers", "appeal", "dictator", "international"}
 
 
 def party_claims(s, add) -> None:
@@ -30,7 +35,10 @@ def party_claims(s, add) -> None:
         holders, appositive = [], True
         head = tok.head
         if tok.dep_ in ("compound", "amod", "nmod") and head.pos_ == "PROPN":
-            holders = [head]                           # "the Menshevik Dan"
+            # "the Menshevik Dan", "the Tory Prime Minister, Harold Macmillan" — not a word of a
+            # work's title: "Marx and Engels, The Communist Manifesto", "J.D. Hicks: The Populist
+            # Revolt", "The German Communists and the Rise of Nazism" (population round 6)
+            holders = [] if head.lower_ in WORK_NOUNS | _TITLE_HEADS | _PARTY_PLURAL else [head]
         elif tok.dep_ in ("compound", "amod") and head.pos_ == "NOUN" and _lemma(head) in OFFICE_NOUNS | MEMBER_NOUNS:
             holders = [h for h in (head.head,) if head.dep_ in ("compound", "nmod", "appos") and h.pos_ == "PROPN"]
             holders += _appos_chain(head)              # "Communist Member of Parliament for West Fife"
@@ -43,8 +51,11 @@ def party_claims(s, add) -> None:
         elif tok.dep_ == "nsubj" and _is_copula(head) and head.lemma_ == "be":
             holders = [a for a in _children(head, "attr") if a.pos_ == "PROPN"]
             appositive = False                         # "This young Georgian Bolshevik was Joseph Djugashvilli"
-        elif tok.dep_ == "appos" and head.pos_ == "PROPN":
-            holders = [head]                           # "Zinoviev, a Bolshevik since 1903"
+        elif tok.dep_ == "appos" and head.pos_ == "PROPN" and not (
+                tok.tag_ in ("NNS", "NNPS") and any(c.dep_ == "cc" for c in tok.children)
+                and not any(c.lower_ == "fellow" for c in tok.children)):
+            holders = [head]                           # "Zinoviev, a Bolshevik since 1903" — not a list:
+                                                       # "then Roosevelt, the Democrats and Browder are …"
         elif tok.dep_ in ("ROOT", "nsubj") and any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in tok.children):
             holders = [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
         if low.startswith("fellow-") and tok.dep_ == "appos":
@@ -275,6 +286,9 @@ def surface_party_claims(s, add) -> None:
         if mc and mc.group("party").lower() not in _PARTY_PLURAL and re.match(r"^\s*(?:[,.;:)]|$)", after):
             found.append((mc.group("party"), lo + mc.start("party")))
         ma = _PARTY_AFTER.match(after)
+        if ma and ma.group("party") and not ma.group("noun") and (
+                ma.group("party").lower() in _PARTY_PLURAL or re.search(r"(?:democrats|ies)$", ma.group("party").lower())):
+            ma = None                                  # "then Roosevelt, the Democrats and Browder are …": a list
         if ma and not set(re.split(r"[\s\-]+", (ma.group("mods") or "").lower())) & _NOT_MODS:
             g = "party" if ma.group("party") else "labour"
             found.append((ma.group(g), m.end + skip + ma.start(g)))
