@@ -18,7 +18,7 @@ from .arguments import (_MAX_OBJECT, _REFLEXIVES, _REL_PRONOUNS, _children, _is_
                         _prep_objects, _Sent, _verb_args)
 from .cues import _question
 from .scope import Scope, govern, governing_words, neither_nor
-from .sources import surface_source
+from .sources import hearsay, surface_source
 from .context import Context
 from .dates import document_now, find_dates
 from .tagging import CachedLemmatizer, LookupAttributeRuler
@@ -237,6 +237,8 @@ def claims_from_sentence(ctx: Context, base: int, sdoc, doc_date: str | None, mo
         source = surface_source(trig) if certainty in ("asserted", "confirmed") else None
         if source is not None:
             certainty, attributed = "reported", source   # "… [said Zinoviev] …", ", says Duranty,"
+        elif certainty in ("asserted", "confirmed") and climb and not presupposed and hearsay(trig):
+            certainty, attributed = hearsay(trig), None  # "John Reed, it is said, once interviewed …"
         if certainty in ("asserted", "confirmed") and _present_tense(trig):
             record = ctx.trial_record_near(base + trig.idx)   # a critic retelling a defendant's story
             if record is not None:

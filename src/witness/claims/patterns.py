@@ -34,6 +34,10 @@ def prison_claims(s, add) -> None:
             continue                               # "the prison of the Tsar" is no one's confinement
         if prep.lower_ == "from":
             continue                               # "released from prison", "returned from exile": not now
+        if tok.text[:1].isupper() and not tok.text.isupper() and prep.i > tok.sent.start and tok.i == prep.i + 1 \
+                and prep.nbor(-1).text[:1].isupper() and any(t.pos_ in ("VERB", "AUX") for t in tok.sent):
+            continue                               # "Trotsky in Exile is not a pessimistic play": a title (a
+                                                   # heading alone, "Marx in Exile at London", says it happened)
         if low == "bars" and prep.lower_ != "behind" or low != "bars" and prep.lower_ == "behind":
             continue
         if lemma_t == "camp" and _political_camp(tok):

@@ -299,6 +299,30 @@ def _not_a_post(s, tok, lemma) -> bool:
     return False
 
 
+_PROPOSE = {"propose", "suggest", "recommend", "urge", "want", "wish", "favour", "favor", "advocate", "envisage",
+            "demand"}
+
+
+def _proposed(as_tok) -> bool:
+    """Is this "as" the post someone proposes for another ("He proposed Nelson as leader of a top
+    policy council", population round 7: an inflation), not one held?"""
+    gov = as_tok.head
+    if gov.pos_ in ("NOUN", "PROPN") and gov.dep_ in ("dobj", "pobj", "nsubjpass"):
+        gov = gov.head
+    return _lemma(gov) in _PROPOSE
+
+
+_CLASSES = {"proletariat", "masses", "mass", "people", "humanity", "mankind", "nation"}
+
+
+CAUSE_WORDS = _CAUSES | _CLASSES     # (titles.py reads the same words on the surface)
+
+
+def led_a_cause(tok) -> bool:
+    """"the leader of the proletarian revolution", "the foremost leader of the world proletariat"."""
+    return any(_lemma(o) in _CAUSES | _CLASSES or _lemma(o).endswith("revolution") for o in _prep_objects(tok, "of"))
+
+
 def _taken_back(tok) -> bool:
     """A relative clause that denies the post just given: "…, which of course he never was"."""
     return any(t.dep_ == "relcl" and t.lemma_ == "be" and any(c.dep_ == "neg" for c in t.children)
@@ -341,6 +365,8 @@ def office_claims(s, add) -> None:
         elif top.dep_ == "pobj" and head.lower_ == "as" and any(
                 t.lower_ in _FRAMED for t in s.sdoc[max(0, head.i - 8):head.i]):
             holders = []                               # "the framing-up of Andres Nin as an agent of Franco": a lie
+        elif top.dep_ == "pobj" and head.lower_ == "as" and _proposed(head):
+            holders = []                               # "He proposed Nelson as leader of a council": a proposal
         elif top.dep_ == "pobj" and head.lower_ == "as" and head.i > 0 and s.entity_of_span(s.sdoc[head.i - 1]):
             holders = [s.sdoc[head.i - 1]]             # "… and Kamenev as ambassador to fascist Italy"
             appositive = "exact"
@@ -443,7 +469,9 @@ def _role_for(s, add, tok, lemma, top, holder, appositive, scope_of=None) -> Non
             if lemma in ("theoretician", "ideologist", "ideologue") and org and org.rstrip(".").endswith("ism"):
                 body = False                           # "one of the theoreticians of Bolshevism": a doctrine
             if not body:
-                if the_leader(tok, ptok):              # "Stalin was now the leader", "Bergeret, their leader"
+                # "Stalin was now the leader", "Bergeret, their leader" — not "the leader of the proletarian
+                # revolution", "of the proletariat": a cause or a class, no post (population rounds 5 and 7)
+                if the_leader(tok, ptok) and not led_a_cause(tok):
                     add(entity, "held_office", _office_text(s, tok), (scope_of or tok), ptok, climb=not appositive)
                 continue                               # "a leader", "the founder of a theory": no body named
             # a leader or founder of a party or group: annotators read membership ("SWP leader

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .roles import (ATTACHING, CANDIDACY, DEMONYMS, LEADER_NOUNS, MEMBER_NOUNS, NAME_PARTICLES, NAMED_THINGS,
+from .roles import (ATTACHING, CANDIDACY, CAUSE_WORDS, DEMONYMS, LEADER_NOUNS, MEMBER_NOUNS, NAME_PARTICLES, NAMED_THINGS,
                     NEEDS_ATTACHMENT, OFFICE_NOUNS, PRAISABLE, PRAISE, THE_TITLES, TITLES, TITLES_PLURAL)
 
 
@@ -149,6 +149,8 @@ def surface_appositions(s, add) -> None:
             if noun in LEADER_NOUNS and noun != "head":
                 if noun in _THINKERS and (not re.search(r"[A-Z]", where) or where.rstrip(".").endswith("ism")):
                     continue                           # "the theoretician of permanent revolution": no body
+                if where and re.search(rf"(?i)\b(?:{'|'.join(sorted(CAUSE_WORDS))}|\w*revolution)\W*$", where):
+                    continue                           # "Lenin, the leader of the proletarian revolution": no body
                 if where:
                     add(m.entity, "member_of", where.split(None, 1)[1], tok, tok, climb=False)
                 if noun == "leader" and not second and not re.match(r"(?i)an?\b|another\b", h.group(0).lstrip(" ,")) \
