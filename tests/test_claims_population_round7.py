@@ -76,3 +76,18 @@ def test_the_leader_of_a_cause_or_a_class_holds_no_post(nlp):
     # the control: the leader of a body
     got = claims(nlp, "Jack Jones, the leader of the biggest union, spoke.", {"Jack Jones": "jones"})
     assert ("jones", "held_office", "asserted") in got, got
+
+
+def test_a_warrant_issued_for_an_arrest_is_not_the_arrest(nlp):
+    # population round 7: "a warrant has been issued for the arrest of Lenin, Zinoviev and Kamenev"
+    # was their asserted arrest — the parse hangs "for the arrest" on "issued", not on "warrant"
+    got = claims(nlp, "I have learned that a warrant has been issued for the arrest of Lenin, Zinoviev and Kamenev, "
+                      "but not for me.", {"Lenin": "lenin", "Zinoviev": "zinoviev", "Kamenev": "kamenev"})
+    assert got and all(c != "asserted" for s, p, c in got if p == "arrested"), got
+    # the control: the police came for the arrest and made it
+    assert ("lenin", "arrested", "asserted") in claims(nlp, "The police came for the arrest of Lenin.", {"Lenin": "lenin"})
+
+
+def test_a_citations_title_is_no_exile(nlp):
+    assert not claims(nlp, "1446–51; Ross Dowson, Chinese Revolutionists in Exile, in International Socialist Review, "
+                           "Vol. 24, no. 2.", {"Ross Dowson": "dowson"})

@@ -181,6 +181,12 @@ def _head_cues(head, via: str, level: float, presupposed: bool, nominal_arg: boo
             return
         out.append(Cue(level, kind, word, source))
 
+    if pos == "VERB" and via == "prep" and tok_lower == "for":
+        # "a warrant has been issued for the arrest of Lenin": the parse hangs "for the arrest" on the
+        # verb, not on the order noun that is its subject or object (population round 7)
+        for c in head.children:
+            if c.dep_ in ("nsubjpass", "dobj", "nsubj") and F.noun_kind(_lemma(c)) in ("order", "intent", "demand"):
+                add(F.noun_kind(_lemma(c)), c.text)
     for c in head.children:
         if c.dep_ == "prep" and c.lower_ == "according" and c.lower_ != tok_lower:
             # "According to Araquistáin, Caballero wanted … a letter from Stalin": the whole clause

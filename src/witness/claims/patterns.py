@@ -35,9 +35,11 @@ def prison_claims(s, add) -> None:
         if prep.lower_ == "from":
             continue                               # "released from prison", "returned from exile": not now
         if tok.text[:1].isupper() and not tok.text.isupper() and prep.i > tok.sent.start and tok.i == prep.i + 1 \
-                and prep.nbor(-1).text[:1].isupper() and any(t.pos_ in ("VERB", "AUX") for t in tok.sent):
-            continue                               # "Trotsky in Exile is not a pessimistic play": a title (a
-                                                   # heading alone, "Marx in Exile at London", says it happened)
+                and prep.nbor(-1).text[:1].isupper() and (any(t.pos_ in ("VERB", "AUX") for t in tok.sent)
+                                                           or not s.entity_of_span(prep.nbor(-1))):
+            continue                               # "Trotsky in Exile is not a pessimistic play", "Ross Dowson,
+                                                   # Chinese Revolutionists in Exile, in …": a title (a heading
+                                                   # alone, "Marx in Exile at London", says it happened)
         if low == "bars" and prep.lower_ != "behind" or low != "bars" and prep.lower_ == "behind":
             continue
         if lemma_t == "camp" and _political_camp(tok):
