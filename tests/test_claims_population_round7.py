@@ -91,3 +91,15 @@ def test_a_warrant_issued_for_an_arrest_is_not_the_arrest(nlp):
 def test_a_citations_title_is_no_exile(nlp):
     assert not claims(nlp, "1446–51; Ross Dowson, Chinese Revolutionists in Exile, in International Socialist Review, "
                            "Vol. 24, no. 2.", {"Ross Dowson": "dowson"})
+
+
+def test_an_account_given_before_a_colon_is_its_givers(nlp):
+    # population round 7: what follows "The Georgian magazine … gives the explanation for his sudden
+    # departure:" is the magazine's account, not the author's
+    from witness.claims import extract_claims
+    from witness.claims.gold import make_document
+    text = "The Georgian magazine Brdzolis Khma gives the explanation for his sudden departure: Stalin was arrested in 1907."
+    got = {(c.subject, c.predicate, c.certainty, c.attributed_to)
+           for c in extract_claims(make_document(text, {"Stalin": "stalin"}, "1950"), nlp=nlp)}
+    assert ("stalin", "arrested", "reported", "Georgian magazine Brdzolis Khma") in got, got
+    assert ("stalin", "arrested", "asserted") in claims(nlp, "Stalin was arrested in 1907.", {"Stalin": "stalin"})

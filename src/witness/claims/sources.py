@@ -4,7 +4,8 @@ The governing-frame walk (scope.py) reads a report from the parse: "Pravda annou
 These are the ways a sentence names its source that the parse does not carry to the event, each
 found by the blind judgements (docs/quality-claims.md): a bracketed "[said Zinoviev]"; a source
 between commas, ", says Duranty,"; a fronted "as Clarke points out,"; "if we are to believe
-l'Humanité,"; a main verb of telling whose "that" clause the parse has hung elsewhere; and
+l'Humanité,"; a main verb of telling whose "that" clause the parse has hung elsewhere; an
+account given before a colon ("the magazine gives the explanation for his departure: …"); and
 hearsay or a hedge between commas, ", it is said,", ", we are told,", ", it seems,", or confirmation
 said to be lacking before the event ("we have not been able to obtain confirmation that …").
 """
@@ -29,6 +30,13 @@ _AS_SOURCE = re.compile(r"\b[Aa]s\s+((?:[A-Z][\w.\-’']+\s+){0,3}[A-Z][\w.\-’
 # sentence is that source's account, not the author's (the condition only withholds assent)
 _IF_BELIEVE = re.compile(r"\b[Ii]f\s+(?:we|one|you)\s+(?:are|is)\s+to\s+(?:believe|credit|trust)\s+([^,;:]{2,80}?)\s*,")
 _TELLING = {"inform", "tell", "report", "announce", "declare", "state", "assure", "claim", "allege", "say"}
+# "The Georgian magazine Brdzolis Khma gives the explanation for his sudden departure: Stalin …
+# had attempted to undermine the position of Djibladze in the organization": what follows the colon
+# is the magazine's account (population round 7: an inflation)
+_ACCOUNT_COLON = re.compile(
+    r"^(?P<src>[^:;]{3,140}?)\s+(?:gives|gave|offers|offered|provides|provided|presents|presented)\s+"
+    r"(?:the|an|a|its|his|her|their|this|following)\s+(?:[\w’'\-]+\s+){0,2}?(?:explanation|account|version|story)"
+    r"\b[^:;]{0,80}:\s")
 # "John Reed, it is said, once interviewed Wm. Jennings Bryan", "Petrov, we are told, was shot": hearsay
 # set between commas tells the whole sentence (population round 7: an inflation; the parse hangs the
 # aside on the main verb as a parenthetical, which the governing-frame walk does not read)
@@ -48,6 +56,14 @@ def surface_source(trig) -> str | None:
     told = _told_by_root(trig)
     if told is not None:
         return told
+    account = _ACCOUNT_COLON.match(text)
+    if account is not None and account.end() > at:
+        account = None
+    if account is None and trig.sent.start > 0:
+        before = trig.doc[trig.sent.start - 1].sent.text.rstrip()      # the parser may end a sentence at the colon
+        account = _ACCOUNT_COLON.match(before + " ") if before.endswith(":") else None
+    if account is not None:
+        return re.sub(r"^(?:The|the)\s+", "", account.group("src").strip())
     believe = _IF_BELIEVE.search(text)
     return believe.group(1) if believe and believe.end() <= at else None
 

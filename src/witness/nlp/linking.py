@@ -405,7 +405,7 @@ class Linker:
                     eid = r.hint
                 else:
                     eid = self._choose(cands, linked_ids, year, text)
-                    eid = self._of_the_period(eid, cands, text, r.start)
+                eid = self._of_the_period(eid, cands, text, r.start)   # (the entity ruler's hint too)
                 if eid is None:
                     eid = self._provisional_bare(text, r.start, q)
                     add_prov(eid, name)
