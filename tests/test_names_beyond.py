@@ -502,7 +502,7 @@ def test_given_names_that_are_months_or_epithets_stay_names(nlp_ready, text, nam
 
 def test_a_spanish_y_or_an_italian_di_after_a_name_opens_no_particle_tail(nlp_ready):
     """'y' and 'di' are a conjunction and a preposition far more often than a particle: the
-    names on either side stay apart (rules._particle_tail)."""
+    names on either side stay apart (shapes.particle_tail)."""
     d = ann("In May the government of Largo Caballero y Prieto fell.")
     assert [t for t, _ in persons(d)] == ["Largo Caballero", "Prieto"]
     d = ann("He met Palmiro Togliatti di Roma and Luigi Longo.")

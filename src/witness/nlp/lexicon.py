@@ -2,8 +2,9 @@
 given names and surnames, words that are never (or not alone) a person's name, particles
 and determiners at a name's edges.
 
-Plain sets, regexes and cached word lists (data/names/): the rules (rules.py), the titles
-(titles.py) and linking (linking.py) read them in every ``nlp.pipe`` worker process.
+Plain sets, regexes and cached word lists (data/names/): the rules (rules.py, shapes.py),
+the titles (titles.py) and linking (linking.py) read them in every ``nlp.pipe`` worker
+process.
 """
 
 from __future__ import annotations

@@ -6,7 +6,9 @@ adjective.  ``extract`` turns a parsed spaCy ``Doc`` into a list of ``Raw`` ment
 (character offsets, type, the ruler's id hint); linking happens afterwards (linking.py).
 
 The words the rules consult live in lexicon.py, titles and honorifics (which words are
-titles, where a name's titles begin) in titles.py; here are the rules that draw the spans.
+titles, where a name's titles begin) in titles.py, and where a name begins and ends by its
+print alone (line breaks, particle tails, capitals, the edges of the model's span) in
+shapes.py; here are the rules that draw the spans with the authority's name sets.
 Everything is token tests and dict lookups, because it runs for every document of the
 corpus inside the ``nlp.pipe`` worker processes.
 """
@@ -18,44 +20,20 @@ from dataclasses import dataclass
 
 from witness.authority.loader import COMMON_WORDS
 
+from .layout import furniture_spans, heading_spans
 from .lexicon import (ADJ_SUFFIX, DETERMINERS, DOTTED, DOTTED_TYPES, GROUP_WORDS, INITIALS,
                       LABELS, LEADING_NOT_NAME, NAME_TOO, NOT_NAME_SUFFIX, NOT_PERSON,
                       PARTICLES, TRIAL_WORDS, cap, given_words)
-from .layout import furniture_spans, heading_spans
+from .shapes import (PARTICLE_NAME, capitals, line_break, name_follows, name_tokens,
+                     particle_tail)
 from .titles import ESQ, HONORIFICS, NOT_AFTER_TITLE, is_any_title, is_title
 
-# The capitals that open a token running on into punctuation or lowercase OCR debris.
-_CAPS_HEAD = re.compile(r"^[A-Z]{3,}(?=[.,;:—\-]|[a-z]{1,3}$)")
 # Words after a name that make it a place ("Jackson county").
 PLACE_AFTER = {"county", "township", "parish"}
 # Titles of nobility, whose bearers' names may open with a lowercase particle.
 NOBLE = {"count", "countess", "duke", "duchess", "baron", "baroness", "marquis", "marquess",
          "prince", "princess", "viscount", "chevalier", "comte", "duc", "graf"}
-_PARTICLE_NAME = re.compile(r"^(?:d[’']|de[’']?|l[’'])[A-Z][a-z]+")
-
-
 _REGNAL_DOT = re.compile(r"^[IVX]{1,4}\.$")
-_TAIL_OPENS = {"van", "von", "der", "den", "ten", "de", "du"}
-
-
-def _particle_tail(doc, i: int) -> int:
-    """The end of a name's particle tail that starts at token ``i`` ("d’Arenberg", "der⏎Noot",
-    "de la Marck"), or ``i`` when none follows."""
-    if i >= len(doc) or i == 0 or not (doc[i - 1].whitespace_ or _line_break(doc[i])):
-        return i
-    if _PARTICLE_NAME.match(doc[i].text):
-        return i + 1
-    j = i + 1 if _line_break(doc[i]) else i
-    if j >= len(doc) or doc[j].text not in _TAIL_OPENS:
-        return i         # not "y", "da", "di": conjunctions and prepositions elsewhere
-    k = j
-    while k < len(doc) and doc[k].text in PARTICLES and k - j < 3:
-        k += 1
-        if k < len(doc) and _line_break(doc[k]):
-            k += 1
-    if k < len(doc) and cap(doc[k].text) and doc[k].is_alpha and len(doc[k].text) > 1:
-        return k + 1
-    return i
 
 
 @dataclass
@@ -65,16 +43,6 @@ class Raw:
     type: str
     hint: str | None = None      # an authority id the ruler already attached
     rule: str = "ner"            # where it came from (for debugging and the benchmark)
-
-
-def _line_break(tok) -> bool:
-    """A whitespace token holding one line break (a name wrapped over two lines), not a
-    paragraph break."""
-    return tok.is_space and tok.text.count("\n") == 1
-
-
-def _upper_word(text: str) -> bool:
-    return len(text) > 1 and text.isupper() and text.isalpha()
 
 
 class Rules:
@@ -157,20 +125,20 @@ class Rules:
             k = tok.i + 1
             if doc[k].text == "." and k + 1 < n:  # "Dr ." when the tokenizer split the dot
                 k += 1
-            if _line_break(doc[k]) and k + 1 < n:  # "Judge⏎Burgess"
+            if line_break(doc[k]) and k + 1 < n:  # "Judge⏎Burgess"
                 k += 1
             nxt = doc[k]
             if tok.lower_ in NOBLE and not claimed[k] and (
-                    _PARTICLE_NAME.match(nxt.text) or nxt.lower_ in PARTICLES and k + 1 < n
+                    PARTICLE_NAME.match(nxt.text) or nxt.lower_ in PARTICLES and k + 1 < n
                     and doc[k + 1].is_alpha and not claimed[k + 1]):
                 # "Duke d’Urfe", "Count de laMarck": a noble's name opens with a particle
-                end = k + 1 if _PARTICLE_NAME.match(nxt.text) else k + 2
+                end = k + 1 if PARTICLE_NAME.match(nxt.text) else k + 2
                 out.append(Raw(nxt.idx, doc[end - 1].idx + len(doc[end - 1].text), "person",
                                None, "title"))
                 claim(k, end)
                 continue
             if (INITIALS.match(nxt.text) and not claimed[k]
-                    and tok.lower_.rstrip(".") in HONORIFICS and not self._name_follows(doc, k + 1)):
+                    and tok.lower_.rstrip(".") in HONORIFICS and not name_follows(doc, k + 1)):
                 # "Capt. J. had captain Bounds aboard", "Mrs. O.": a person the paper names
                 # by an initial only.
                 out.append(Raw(nxt.idx, nxt.idx + len(nxt.text), "person", None, "title-initial"))
@@ -187,7 +155,7 @@ class Rules:
                 continue  # the model already has it right; trimming happens below
             end = k + 1
             while end < n and not claimed[end]:
-                if _line_break(doc[end]) and end + 1 < n and cap(doc[end + 1].text) \
+                if line_break(doc[end]) and end + 1 < n and cap(doc[end + 1].text) \
                         and doc[end + 1].is_alpha and doc[end + 1].lower_ not in NOT_AFTER_TITLE:
                     end += 1
                 elif not (cap(doc[end].text) and doc[end].is_alpha
@@ -196,46 +164,14 @@ class Rules:
                 end += 1
             if end < n and doc[end].lower_ in NOT_AFTER_TITLE and doc[end].lower_ not in ("of", "and", "the"):
                 continue  # "General Putna Council"-like: a body, not a person
-            end = _particle_tail(doc, end)
+            end = particle_tail(doc, end)
             out.append(Raw(doc[k].idx, doc[end - 1].idx + len(doc[end - 1].text), "person",
                            None, "title"))
             claim(k, end)
 
-        # 3b. Names printed in capitals, which the model reads as headings or misses
-        # ("JOHN BINNS", "WM. W. COWPER"): a given name, then capitalised words.
-        for tok in doc:
-            if claimed[tok.i] or not _upper_word(tok.text.rstrip(".")):
-                continue
-            if tok.text.casefold() not in given_words() or tok.lower_ in COMMON_WORDS:
-                continue
-            if tok.i and (_upper_word(doc[tok.i - 1].text) or INITIALS.match(doc[tok.i - 1].text)):
-                continue  # not the first word of a capitals run
-            end = k = tok.i + 1
-            if k < n and doc[k].text == "." and tok.text.casefold() + "." in given_words():
-                end = k = k + 1
-            parts, head = 0, 0
-            while k < n and parts < 3 and not claimed[k] and (
-                    (_upper_word(doc[k].text) and not doc[k].is_stop)
-                    or INITIALS.match(doc[k].text) or _line_break(doc[k])):
-                if not doc[k].is_space:
-                    parts += 1
-                    end = k + 1
-                k += 1
-            if k < n and parts < 3 and not claimed[k] and not doc[k].is_space:
-                # "JAMES HOOE.—of", "ANDREW ROUNSAVEbt": the surname's capitals run on into
-                # punctuation or OCR debris the tokenizer left attached
-                head = len(h.group()) if (h := _CAPS_HEAD.match(doc[k].text)) else 0
-                if head:
-                    parts, end = parts + 1, k + 1
-            last = doc[end - 1].text[:head] if head else doc[end - 1].text
-            if parts == 0 or not _upper_word(last) \
-                    or last.lower() in NOT_AFTER_TITLE or last.lower() in NOT_PERSON:
-                continue
-            ent = ent_at.get(tok.i)
-            if ent is not None and ent.label_ == "PERSON" and ent.end >= end:
-                continue
-            out.append(Raw(tok.idx, doc[end - 1].idx + len(last), "person", None, "caps"))
-            claim(tok.i, end)
+        # 3b. Names printed in capitals, which the model reads as headings or misses (shapes.py).
+        for a, b in capitals(doc, claimed, ent_at):
+            out.append(Raw(a, b, "person", None, "caps"))
 
         # 4. The model's and the ruler's entities, repaired.
         for ent in doc.ents:
@@ -280,14 +216,6 @@ class Rules:
                     last_end = max(last_end, r.end)
         return kept
 
-    @staticmethod
-    def _name_follows(doc, k: int) -> bool:
-        """A capitalised word or an initial at token ``k`` (over one line break)."""
-        if k < len(doc) and _line_break(doc[k]):
-            k += 1
-        return k < len(doc) and (INITIALS.match(doc[k].text) is not None
-                                 or cap(doc[k].text) and doc[k].is_alpha)
-
     def _compound(self, doc, i: int, j: int, out: list[Raw], claim) -> None:
         parts = [doc[k] for k in range(i, j + 1, 2)]
         whole = doc[i:j + 1].text
@@ -331,7 +259,7 @@ class Rules:
         "Alfred⏎", "I. N."), or ``s`` when there are none."""
         while s > 0:
             k = s - 1
-            if _line_break(doc[k]) and k > 0:
+            if line_break(doc[k]) and k > 0:
                 k -= 1           # "Jos.⏎Riddick", "Alfred⏎Smith"
             if doc[k].text == "." and k > 0 and (doc[k - 1].text + ".").casefold() in given_words():
                 k -= 1
@@ -350,40 +278,10 @@ class Rules:
         typ = LABELS.get(label)
         if typ is None:
             return None
-        s, e = ent.start, ent.end
-        # A span running over a paragraph break is two things: keep the part with the most
-        # capitalised words (the model glues a heading to the first words below it).
-        cuts = [k for k in range(s, e) if doc[k].is_space and "\n\n" in doc[k].text]
-        if cuts and typ != "date":
-            pieces, a = [], s
-            for k in cuts + [e]:
-                pieces.append((a, k))
-                a = k + 1
-            s, e = max(pieces, key=lambda p: sum(cap(doc[k].text) for k in range(*p)))
-        # "JOHN BRINK, Esquire": the suffix is not part of the name (the ESQ test below
-        # still sees it after the cut).
-        for k in range(s + 1, e - 1):
-            if doc[k].text == "," and doc[k + 1].lower_.rstrip(".") in ESQ:
-                e = k
-                break
-        # Trim determiners, titles, possessives and punctuation at the edges.
-        while s < e and (doc[s].lower_ in DETERMINERS or doc[s].is_punct or doc[s].is_space):
-            s += 1
-        titled = s > 0 and is_any_title(doc[s - 1] if doc[s - 1].text != "." or s < 2
-                                         else doc[s - 2])
-        while s < e - 1 and typ != "date" and is_title(doc[s]):
-            s += 1
-            titled = True
-            if s < e - 1 and doc[s].text == ".":
-                s += 1
-            while s < e - 1 and doc[s].is_space:
-                s += 1
-        while e > s and (doc[e - 1].is_punct or doc[e - 1].is_space
-                         or doc[e - 1].lower_ in ("’s", "'s", "’", "'")):
-            e -= 1
+        s, e, titled = name_tokens(doc, ent, typ)
         if e <= s:
             return None
-        after = e + 1 if e + 1 < len(doc) and _line_break(doc[e]) else e
+        after = e + 1 if e + 1 < len(doc) and line_break(doc[e]) else e
         if (typ in ("person", "organization") and after < len(doc) and e - s <= 2
                 and doc[after].lower_ in PLACE_AFTER and not titled):
             # "Jackson county", "Pike township": a place named after someone
@@ -467,7 +365,7 @@ class Rules:
                     and stext not in self.person_names:
                 return None
             if not all(cap(t.text) or t.text in ("-", ".", "’", "'") or t.lower_ in PARTICLES
-                       or _line_break(t) for t in span):
+                       or line_break(t) for t in span):
                 return None
             # Extend left over initials, given names and particles the model or the ruler
             # left out: I. N. Smirnov, Leon Sosnovsky, von Seeckt, "Alfred⏎Smith".
@@ -491,9 +389,9 @@ class Rules:
                 return None
             end = span.end_char
             if len(words) > 1 and _REGNAL_DOT.match(words[-1].text) and not INITIALS.match(words[-2].text) \
-                    and not self._name_follows(doc, span.end):
+                    and not name_follows(doc, span.end):
                 end -= 1         # "Henry V. to the Crown": the numeral's dot is no part of it
-            tail = _particle_tail(doc, span.end)
+            tail = particle_tail(doc, span.end)
             if tail > span.end:
                 end, hint = doc[tail - 1].idx + len(doc[tail - 1].text), None
             return Raw(doc[s].idx, end, "person", hint, "ruler" if hint else "ner")
