@@ -235,10 +235,12 @@ def claims_from_sentence(ctx: Context, base: int, sdoc, doc_date: str | None, mo
             if after is not None:
                 certainty, attributed = "reported", after or None
         source = surface_source(trig) if certainty in ("asserted", "confirmed") else None
+        rumor = hearsay(trig) if source is None and certainty in ("asserted", "confirmed") and climb \
+            and not presupposed else None
         if source is not None:
             certainty, attributed = "reported", source   # "… [said Zinoviev] …", ", says Duranty,"
-        elif certainty in ("asserted", "confirmed") and climb and not presupposed and hearsay(trig):
-            certainty, attributed = hearsay(trig), None  # "John Reed, it is said, once interviewed …"
+        elif rumor is not None:
+            certainty, attributed = rumor, None          # "John Reed, it is said, once interviewed …"
         if certainty in ("asserted", "confirmed") and _present_tense(trig):
             record = ctx.trial_record_near(base + trig.idx)   # a critic retelling a defendant's story
             if record is not None:

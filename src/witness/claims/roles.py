@@ -266,15 +266,6 @@ _VERDICT_WORDS = {"unconscious", "conscious", "objective", "unwitting", "witting
                   "direct", "indirect", "real", "true", "veritable"}
 
 
-def _agent_of_a_cause(tok) -> bool:
-    if _lemma(tok) != "agent":
-        return False
-    if any(c.dep_ == "amod" and c.lower_ in _VERDICT_WORDS for c in tok.children):
-        return True
-    objs = _prep_objects(tok, "of", "for")
-    return bool(objs) and all(o.pos_ == "NOUN" and (_lemma(o) in _CAUSES or _lemma(o).endswith("ism")) for o in objs)
-
-
 # "the Socialist candidate for president", "his bid for the chairmanship": a candidacy, no post
 CANDIDACY = {"candidate", "candidacy", "nominee", "nomination", "contender", "bid", "race", "campaign", "run",
               "running", "aspirant"}
@@ -284,8 +275,8 @@ _BODY_MOVES = {"raise", "lower", "shake", "nod", "turn", "bow", "keep", "hold", 
 
 
 def _not_a_post(s, tok, lemma) -> bool:
-    """An office noun used for something else: a candidacy, a body part, a person's agent
-    (blind judgement of population rounds 6 and 7: "Socialist candidate for president", "raised my
+    """An office noun used for something else: a candidacy, a body part, the agent of a cause or
+    of a person (blind judgement of population rounds 5 to 7: "Socialist candidate for president", "raised my
     head Benjamin", "Struve Is the Agent of Witte", "an agent of Franco")."""
     if tok.head.lower_ == "for" and _lemma(tok.head.head) in CANDIDACY:
         return True
@@ -294,8 +285,12 @@ def _not_a_post(s, tok, lemma) -> bool:
             or any(c.dep_ == "poss" and c.lower_ in ("my", "your", "his", "her") for c in tok.children)):
         return True
     if lemma == "agent":
+        # "an unconscious agent of reaction", "an agent of Franco": a verdict, unlike "an agent of the Gestapo"
+        if any(c.dep_ == "amod" and c.lower_ in _VERDICT_WORDS for c in tok.children):
+            return True
         objs = _prep_objects(tok, "of", "for")
-        return bool(objs) and all(s.persons([o], expand=False) for o in objs)
+        return bool(objs) and all(o.pos_ == "NOUN" and (_lemma(o) in _CAUSES or _lemma(o).endswith("ism"))
+                                  or s.persons([o], expand=False) for o in objs)
     return False
 
 
@@ -336,7 +331,7 @@ def office_claims(s, add) -> None:
         lemma = _lemma(tok)
         if tok.pos_ not in ("NOUN", "PROPN"):
             continue
-        office = lemma in OFFICE_NOUNS and not (lemma in PRAISABLE and _praised(tok)) and not _agent_of_a_cause(tok) \
+        office = lemma in OFFICE_NOUNS and not (lemma in PRAISABLE and _praised(tok)) \
             and not _not_a_post(s, tok, lemma)
         member = lemma in MEMBER_NOUNS or lemma in LEADER_NOUNS - {"head", "pillar"}
         if not (office or member):

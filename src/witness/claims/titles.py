@@ -97,6 +97,8 @@ def title_reference_claims(s, add) -> None:
 _DET = r"(?:the|our|his|her|their|its|a|an|former|then|now|once|later|ex-|late|acting|present)"
 _OFFICE_ALT = "|".join(sorted((re.escape(w) for w in (OFFICE_NOUNS | MEMBER_NOUNS) if "_" not in w),
                               key=len, reverse=True))
+# "the leader of the proletarian revolution": roles.led_a_cause on the surface
+_A_CAUSE = re.compile(rf"(?i)\b(?:{'|'.join(sorted(CAUSE_WORDS))}|\w*revolution)\W*$")
 _APPOS_BEFORE = re.compile(
     rf"\b{_DET}\s+(?P<mods>(?:[\w’'.\-]+\s+){{0,4}}?)(?P<noun>{_OFFICE_ALT})s?"
     rf"(?P<of>\s+(?:of|at|for|in|to)\s+[^,;:()“”\"]{{1,60}}?)?\s*,\s*$", re.I)
@@ -149,7 +151,7 @@ def surface_appositions(s, add) -> None:
             if noun in LEADER_NOUNS and noun != "head":
                 if noun in _THINKERS and (not re.search(r"[A-Z]", where) or where.rstrip(".").endswith("ism")):
                     continue                           # "the theoretician of permanent revolution": no body
-                if where and re.search(rf"(?i)\b(?:{'|'.join(sorted(CAUSE_WORDS))}|\w*revolution)\W*$", where):
+                if where and _A_CAUSE.search(where):
                     continue                           # "Lenin, the leader of the proletarian revolution": no body
                 if where:
                     add(m.entity, "member_of", where.split(None, 1)[1], tok, tok, climb=False)
