@@ -273,6 +273,9 @@ class _Sent:
             ahead = self._subject_after_opening(tok)
             if ahead is not None:
                 return ahead
+            ahead = self._cataphora(tok)
+            if ahead is not None:
+                return ahead or None
             head = tok.head
             same = []
             for t in tok.sent:                         # "Before the Yeltsin affair … he wrote": a name
@@ -338,6 +341,30 @@ class _Sent:
         if not subj or subj[0].pos_ != "PROPN" or any(x.i < t.i for x in t.head.lefts if x.dep_ in ("nsubj", "nsubjpass")):
             return None
         return self.entity_of_span(subj[0])
+
+    def _cataphora(self, tok) -> str | None:
+        """A pronoun in a phrase or clause that opens the sentence, before anyone is named, points
+        ahead to the main clause's named subject: "But even in the last few moments of his life,
+        when he collapsed on the floor …, Trotsky towered …".  The named subject when the earlier
+        sentences give the pronoun no one or the same person; "" (no one) when they give someone
+        else — both readings are English; None when the sentence is not built so."""
+        root = tok.sent.root
+        a = tok
+        while a.head.i != a.i and a.head.i != root.i:
+            a = a.head
+        if a.i == root.i or a.dep_ not in ("prep", "advcl", "npadvmod") or a.i > root.i:
+            return None
+        subj = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if len(subj) != 1 or subj[0].i <= a.right_edge.i or subj[0].pos_ != "PROPN":
+            return None
+        start = self.base + tok.idx
+        m = self.ctx.mention_at(self.base + subj[0].idx, self.base + subj[0].idx + len(subj[0].text))
+        if m is None or m.entity is None or not self.ctx.agrees(tok.lower_, m) \
+                or self.ctx.mentions_in(self.base + tok.sent.start_char, start) \
+                or self.ctx.quotation(m.start)[0] != self.ctx.quotation(start)[0]:
+            return None
+        back = self.ctx.resolve_pronoun(start, tok.lower_)
+        return m.entity if back in (None, m.entity) else ""
 
     def _unlinked_name_before(self, tok) -> bool:
         """Does a name the linker gave no person stand nearer the pronoun than any antecedent the

@@ -266,10 +266,7 @@ class Context:
         s, _, pi = self.sentences[k]
 
         def fits(m: Mention) -> bool:
-            if female:
-                return looks_female(m.text)
-            # "In his discussion of Rosa Luxemburg’s theory, he poses … He writes:": not her
-            return not (clearly_female(m.text) or clearly_female(" ".join(self._names.get(m.entity, ()))))
+            return self.agrees(word, m)
 
         found = [m for m in self.mentions_in(s, offset) if m.end <= offset and m.start not in exclude
                  and not (word in ("he", "she") and self.text[m.end:m.end + 2] in ("’s", "'s"))]
@@ -315,6 +312,13 @@ class Context:
                 return None                           # "On the other hand Napoleon [an 'organisation'], …, had reached …"
             j -= 1
         return None
+
+    def agrees(self, word: str, m: Mention) -> bool:
+        """May the pronoun `word` stand for the person of `m`, by sex?"""
+        if word in ("she", "her", "herself"):
+            return looks_female(m.text)
+        # "In his discussion of Rosa Luxemburg’s theory, he poses … He writes:": not her
+        return not (clearly_female(m.text) or clearly_female(" ".join(self._names.get(m.entity, ()))))
 
     def _unlinked_subject(self, start: int, end: int) -> bool:
         """Does the sentence open on a name the linker gave no one (a person it could not link, or

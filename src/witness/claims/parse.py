@@ -39,5 +39,16 @@ def lemma(tok) -> str:
 def object_of_participle(tok) -> bool:
     """A conjunct or appositive name with a participle before it is that participle's object the
     parser misread: "Gottwald, impudently plagiarizing Hilferding, Wels and Loebe, declared"
-    names no one beside Gottwald."""
-    return any(t.pos_ == "VERB" and t.tag_ in ("VBG", "VBN") for t in tok.lefts)
+    names no one beside Gottwald.  So is one the parser hung on the participle's subject, right
+    after the participle's phrase: "Samuel Brittan, echoing the governor of the Bank of England,
+    Mervyn King, writes" (King is the governor, not Brittan's apposition)."""
+    if any(t.pos_ == "VERB" and t.tag_ in ("VBG", "VBN") for t in tok.lefts):
+        return True
+    if tok.dep_ != "appos":
+        return False
+    head = tok.head
+    # (not "including": "the leaders …, including, for instance, Leon Blum" lists them)
+    return any(p.dep_ == "acl" and p.tag_ in ("VBG", "VBN") and head.i < p.i < tok.i and p.lemma_ != "include"
+               and p.right_edge.pos_ in ("NOUN", "PROPN")
+               and all(t.is_punct for t in tok.doc[p.right_edge.i + 1:tok.left_edge.i])
+               for p in head.children)

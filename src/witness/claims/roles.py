@@ -280,6 +280,11 @@ def _not_a_post(s, tok, lemma) -> bool:
     head Benjamin", "Struve Is the Agent of Witte", "an agent of Franco")."""
     if tok.head.lower_ == "for" and _lemma(tok.head.head) in CANDIDACY:
         return True
+    if tok.pos_ == "PROPN" and any(c.dep_ in ("compound", "flat") and c.pos_ == "PROPN" and c.i < tok.i
+                                   for c in tok.children):
+        m = s.ctx.mention_at(s.base + tok.idx, s.base + tok.idx + len(tok.text))
+        if m is not None and m.end == s.base + tok.idx + len(tok.text) and m.start < s.base + tok.idx:
+            return True                        # a surname, not a title: "Mervyn King", "Lord Judge"
     if lemma == "head" and not _prep_objects(tok, "of") and tok.head.lower_ != "at" and (
             tok.dep_ == "dobj" and _lemma(tok.head) in _BODY_MOVES
             or any(c.dep_ == "poss" and c.lower_ in ("my", "your", "his", "her") for c in tok.children)):
@@ -388,9 +393,14 @@ def office_claims(s, add) -> None:
                 scope_of = gov
         elif top.dep_ == "pobj" and head.lower_ == "as" and head.head.pos_ in ("PROPN", "NOUN"):
             holders = [head.head]                      # "Kamenev as ambassador to fascist Italy"
-        elif top.dep_ in ("compound", "nmod") and head.pos_ == "PROPN" and office:
+        elif top.dep_ in ("compound", "nmod") and head.pos_ == "PROPN" and office and _lemma(head) not in OFFICE_NOUNS:
             holders = [head]                           # "President Companys", "War Commissar Bolivar"
+                                                       # (not "General Secretary": one title, read whole)
             appositive = "exact"                       # the title is this name's alone, not its list's
+            if any(t.lower_ in ("and", "or", ",", "&") for t in s.sdoc[top.i + 1:head.i]) or any(
+                    c.dep_ in ("nmod", "compound") and s.entity_of_span(c) for c in tok.children):
+                holders = []                           # "Prime Minister Attlee and War Commissar Bolivar"
+                                                       # parsed as one name: titles.py reads the surface
             if tok.i == top.i and tok.i > 0 and s.sdoc[tok.i - 1].lower_ == "the" and lemma not in THE_TITLES \
                     and s.sdoc[tok.i + 1].lower_ not in NAME_PARTICLES:
                 holders = []                           # "known as the Senator Schröder": a ship

@@ -161,6 +161,7 @@ def govern(trig, climb: bool = True) -> Scope:
             presupposed = True
         elif dep == "pobj" and head.lower_ in TEMPORAL_PREPS:
             presupposed = True                # "after Marx's death, Engels repudiated …": a time given, not told
+            cues += _unrealised_time(head, level + 0.5)
         level += 1
         # "were not content with having killed Robespierre": the copula's negation is the
         # adjective's, and the event is only the adjective's complement
@@ -175,6 +176,33 @@ def govern(trig, climb: bool = True) -> Scope:
                                                           and dep in ("dobj", "pobj"))
         tok = head
     return _combine(cues)
+
+
+_FUTURE_AUX = {"will", "shall", "'ll", "’ll", "wo"}
+
+
+def _unrealised_time(prep, level: float) -> list[Cue]:
+    """A time given by an event ("before his election", "after his release") is presupposed by a
+    clause that tells what happened then — not by one that says what will happen or what would
+    if: "if he is successful … before his election, Blair will find himself …" elects no one yet.
+    The cue of the first clause the time phrase hangs on, if that clause is future or a condition."""
+    tok, steps = prep.head, 0
+    while steps < 12:
+        steps += 1
+        if tok.pos_ in ("VERB", "AUX"):
+            aux = next((c for c in tok.children if c.dep_ == "aux" and c.lower_ in _FUTURE_AUX), None)
+            if aux is not None:
+                return [Cue(level, "expect", aux.text)]
+            mark = next((c for c in tok.children if c.dep_ == "mark" and c.lower_ in ("if", "unless")), None)
+            if mark is not None:
+                return [Cue(level, "condition", mark.text)]
+            if tok.dep_ == "ROOT" or tok.tag_ in ("VBD", "VBN") or \
+                    any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in tok.children):
+                return []                     # (a past participle tells of its act: "made … after his death")
+        if tok.head.i == tok.i:
+            return []
+        tok = tok.head
+    return []
 
 
 def _neither(tok) -> bool:
