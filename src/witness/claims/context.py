@@ -31,6 +31,32 @@ _WE_BODY_RE = re.compile(r"\b[Ww]e,?\s+(?:of\s+the\s|members\s+of\s|the\s+[A-Z]|
 # What may stand before a sentence's subject: nothing, or a short opening phrase ("In February 1938, ").
 _SUBJECT_LEAD = re.compile(r"^[\s“\"‘'(–—-]*(?:[A-Z][^,;:]{0,40},\s*)?$")
 _SUBJ_PRONOUN_RE = re.compile(r"\b(he|she|He|She)\b")
+# a possessive and the word it owns ("" when it owns none: "Lenin’s of 1920-21")
+_POSSESSED = re.compile(r"(?:’s|'s)(?:\s+(?:own\s+|old\s+|young\s+|elder\s+|younger\s+|eldest\s+|former\s+|"
+                        r"late\s+|close\s+|closest\s+|chief\s+|personal\s+|private\s+|new\s+|first\s+|"
+                        r"second\s+)?([a-z][\w\-]*))?")
+_PERSON_NOUNS = {
+    "son", "sons", "daughter", "daughters", "father", "mother", "parents", "wife", "husband", "widow",
+    "brother", "brothers", "sister", "sisters", "uncle", "aunt", "nephew", "niece", "cousin", "grandson",
+    "granddaughter", "grandfather", "grandmother", "child", "children", "family", "friend", "friends",
+    "companion", "comrade", "comrades", "colleague", "colleagues", "secretary", "assistant", "aide",
+    "lawyer", "attorney", "counsel", "doctor", "biographer", "successor", "predecessor", "rival",
+    "opponent", "opponents", "enemy", "enemies", "disciple", "disciples", "pupil", "pupils", "student",
+    "students", "follower", "followers", "supporter", "supporters", "partisans", "lieutenant",
+    "lieutenants", "deputy", "agent", "agents", "man", "men", "henchman", "henchmen", "envoy",
+    "representative", "minister", "ministers", "chief", "guard", "guards", "murderer", "assassin",
+    "killer", "executioner", "jailer", "accuser", "prosecutor", "judge", "heir", "mistress", "lover",
+    "fiancée", "fiance", "bride", "servant", "mentor", "teacher", "adviser", "advisor", "translator",
+    "editor", "publisher", "host", "guest", "visitor", "interlocutor", "spokesman", "ally", "allies",
+    "associate", "associates", "collaborator", "collaborators", "sympathizers", "admirers", "critics",
+    "critic", "defender", "defenders", "apologist", "apologists", "boss", "employer", "partner",
+    # a leader's men, named by their body: "fought with Tito's army …, he came into conflict"
+    "army", "armies", "troops", "forces", "group", "party", "faction", "circle", "camp", "government",
+    "regime", "cabinet", "staff", "police", "gang", "entourage", "court", "people", "household",
+}
+_NOT_OWNED = {"of", "and", "or", "but", "nor", "in", "on", "at", "to", "for", "with", "by", "as", "than", "that",
+              "which", "who", "whom", "from", "into", "is", "was", "are", "were", "has", "had", "have", "be",
+              "too", "also", "not", "nor", "when", "while", "if", "so", "the", "a", "an"}
 _BARE_POSSESSIVE = re.compile(r"(?:’s|'s|’|')\s*[.,;:)!?]")
 _SPEECH_END = re.compile(
     r"\b(reassures?|reassured|assures?|assured|tells?|told|declares?|declared|explains?|explained|"
@@ -269,7 +295,7 @@ class Context:
             return self.agrees(word, m)
 
         found = [m for m in self.mentions_in(s, offset) if m.end <= offset and m.start not in exclude
-                 and not (word in ("he", "she") and self.text[m.end:m.end + 2] in ("’s", "'s"))]
+                 and not (word in ("he", "she") and self._possessor_of_another(m))]
         if found and word in ("he", "she") and not self.quotation(offset)[0]:
             # "“Comrade Stalin,” he wrote": a name inside the quoted words is whom the writer addresses
             found = [m for m in found if not self.quotation(m.start)[0]]
@@ -312,6 +338,17 @@ class Context:
                 return None                           # "On the other hand Napoleon [an 'organisation'], …, had reached …"
             j -= 1
         return None
+
+    def _possessor_of_another(self, m: Mention) -> bool:
+        """Is the mention a possessive that no subject pronoun after it stands for? One standing
+        for its noun ("close to Lenin’s of 1920-21, … he wrote") or owning a person ("Trotsky’s
+        secretary said he …"): "he" is that person.  A possessor of a thing is an antecedent like
+        any other name ("Mr. Minney’s main title to fame is that he once wrote …")."""
+        after = _POSSESSED.match(self.text, m.end)
+        if after is None:
+            return False
+        owned = (after.group(1) or "").lower()
+        return not owned or owned in _PERSON_NOUNS or owned in _NOT_OWNED
 
     def agrees(self, word: str, m: Mention) -> bool:
         """May the pronoun `word` stand for the person of `m`, by sex?"""
