@@ -99,3 +99,14 @@ def test_the_possessor_of_a_thing_is_an_antecedent_the_possessor_of_a_person_is_
     got = claims(nlp, "Dr. Sirc was born in Yugoslavia and fought with Tito's army during the war but he came into "
                       "conflict with the regime and was imprisoned in 1947.", {"Dr. Sirc": "sirc", "Tito": "tito"})
     assert ("sirc", "imprisoned", "asserted") in got and not any(s == "tito" for s, _, _ in got), got
+
+
+def test_the_addressee_of_a_fronted_reply_or_letter_is_not_the_pronoun(nlp):
+    for text in ("Chicherin read the note. In reply to Lord Curzon he said that Russia would not yield.",
+                 "Curzon threatened Moscow. In reply to Lord Curzon he said that Russia would not yield.",
+                 "Chicherin read the note. In a letter to Lord Curzon written in 1923, he once again noted the danger."):
+        got = claims(nlp, text, {"Lord Curzon": "curzon", "Curzon": "curzon", "Chicherin": "chicherin"})
+        assert not any(s == "curzon" and p == "wrote" for s, p, _ in got), (text, got)
+    got = claims(nlp, "Chicherin read the note. In a letter to Lord Curzon written in 1923, he once again noted the "
+                      "danger.", {"Lord Curzon": "curzon", "Chicherin": "chicherin"})
+    assert ("chicherin", "wrote", "asserted") in got, got

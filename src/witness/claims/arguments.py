@@ -283,6 +283,7 @@ class _Sent:
                     m = self.ctx.mention_at(self.base + t.idx, self.base + t.idx + len(t.text))  # noun is
                     if m is not None:                  # no antecedent
                         same.append(m.start)
+            weak = len(same)                           # (here, but perhaps elsewhere in the text)
             for c in head.children:
                 if c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i:
                     if c.lower_ in _REL_PRONOUNS and head.dep_ == "relcl":
@@ -299,11 +300,20 @@ class _Sent:
                 if tok.dep_ in ("nsubj", "nsubjpass") and c.dep_ in ("dobj", "dative", "prep") and c.i < tok.i:
                     # "To Lassalle he wrote …": the subject is not the one its own verb is
                     # addressed to (Marx wrote to Lassalle)
-                    for o in [c] + [g for g in c.children if g.dep_ == "pobj"]:
+                    # (and "In reply to Lord Curzon he said", "In his answer to Kautsky he wrote":
+                    # the addressee of a fronted reply or letter)
+                    for o in [c] + [g for g in c.children if g.dep_ == "pobj"] + [
+                            g for p in c.subtree if p.dep_ == "prep" and p.lower_ == "to" and p.i != c.i
+                            for g in p.children if g.dep_ == "pobj"]:
                         m = self.ctx.mention_at(self.base + o.idx, self.base + o.idx + len(o.text))
                         if m is not None:
                             same.append(m.start)
-            return self.ctx.resolve_pronoun(start, tok.lower_, exclude=same)
+            found = self.ctx.resolve_pronoun(start, tok.lower_, exclude=same)
+            # (whom the clause excludes is not who the pronoun is, wherever else it is named:
+            # "Curzon sent a note. In reply to Lord Curzon he wrote …")
+            if found is not None and any(self.ctx.mention_at(a, a + 1).entity == found for a in same[weak:]):
+                return None
+            return found
         for c in tok.children:                         # "the old Bolshevik Rakovsky"
             if c.dep_ == "compound":
                 continue                               # "the Matgamna organisation", "the Vansittart Daily Mail": not the person
