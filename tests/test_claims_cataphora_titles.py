@@ -104,9 +104,9 @@ def test_the_possessor_of_a_thing_is_an_antecedent_the_possessor_of_a_person_is_
 def test_the_addressee_of_a_fronted_reply_or_letter_is_not_the_pronoun(nlp):
     for text in ("Chicherin read the note. In reply to Lord Curzon he said that Russia would not yield.",
                  "Curzon threatened Moscow. In reply to Lord Curzon he said that Russia would not yield.",
-                 "Chicherin read the note. In a letter to Lord Curzon written in 1923, he once again noted the danger."):
+                 "Chicherin read the note. In a letter to Lord Curzon, he noted the danger."):
         got = claims(nlp, text, {"Lord Curzon": "curzon", "Curzon": "curzon", "Chicherin": "chicherin"})
         assert not any(s == "curzon" and p == "wrote" for s, p, _ in got), (text, got)
-    got = claims(nlp, "Chicherin read the note. In a letter to Lord Curzon written in 1923, he once again noted the "
+    got = claims(nlp, "Chicherin read the note. In a letter to Lord Curzon, he noted the "
                       "danger.", {"Lord Curzon": "curzon", "Chicherin": "chicherin"})
     assert ("chicherin", "wrote", "asserted") in got, got
