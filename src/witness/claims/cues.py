@@ -48,6 +48,26 @@ def _hedging_modifier(c) -> str | None:
 
 
 # -- cues on the event word itself -------------------------------------------------------------
+_SCARCELY = {"scarcely", "hardly", "barely"}
+
+
+def _none_of(obj) -> str | None:
+    """The word that makes a verb's object none of it: "no book", "not a word", "scarcely a
+    paragraph", "hardly a line" (not "no fewer than ten", "not only books")."""
+    dets = [c for c in obj.children if c.i < obj.i]
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in dets):
+        return "no"
+    if any(c.dep_ == "det" and c.lower_ in ("a", "an", "one", "single") for c in dets) or any(
+            c.lower_ == "single" for c in dets):
+        for c in dets:
+            if c.lower_ in _SCARCELY or c.dep_ == "neg" and c.lower_ == "not" and not not_only(c):
+                return c.text
+        prev = obj.doc[obj.left_edge.i - 1] if obj.left_edge.i > 0 else None
+        if prev is not None and prev.lower_ in _SCARCELY | {"not"} and prev.head.i in (obj.i, obj.head.i):
+            return prev.text                  # (the parser hangs "scarcely" on the verb)
+    return None
+
+
 def _own_cues(trig, nominal: bool) -> list[Cue]:
     out: list[Cue] = []
     for c in trig.children:
@@ -58,6 +78,11 @@ def _own_cues(trig, nominal: bool) -> list[Cue]:
         if c.dep_ == "dobj" and ct in ("nothing", "none") and not nominal:
             out.append(Cue(0, "negation", c.text))   # "he wrote (almost) nothing on the subject"
             continue
+        if c.dep_ == "dobj" and not nominal:
+            denied = _none_of(c)
+            if denied:
+                out.append(Cue(0, "negation", denied))   # "he wrote no book", "scarcely a paragraph"
+                continue
         if (c.dep_ == "neg" or (ct in ("never", "not", "n't") and c.dep_ == "advmod") or (
                 ct == "no" and c.dep_ == "det")) and not not_only(c):
             place = place_in_focus(trig)

@@ -330,6 +330,15 @@ def _taken_back(tok) -> bool:
                and not any(c.dep_ in ("attr", "acomp") for c in t.children) for t in tok.subtree)
 
 
+# Verbs whose "as" is someone's view or pretence of a post, not the post held
+_SEEN_AS = {"pose", "masquerade", "disguise", "pass", "dress", "pretend", "regard", "describe", "see",
+            "portray", "depict", "denounce", "brand", "treat",
+            # others' praise or blame, not a post ("Tito was lauded by the Stalinist press as its
+            # outstanding leader": blind judgement, 7 December 2026)
+            "laud", "hail", "praise", "acclaim", "extol", "glorify", "celebrate", "honour", "honor",
+            "proclaim", "style", "caricature", "ridicule", "dismiss", "attack", "condemn", "expose"}
+
+
 def office_claims(s, add) -> None:
     """Appositions, copulas, "as …", appointments, lists of titles, leaders and members."""
     for tok in s.tokens:
@@ -367,20 +376,15 @@ def office_claims(s, add) -> None:
             holders = []                               # "the framing-up of Andres Nin as an agent of Franco": a lie
         elif top.dep_ == "pobj" and head.lower_ == "as" and _proposed(head):
             holders = []                               # "He proposed Nelson as leader of a council": a proposal
+        elif top.dep_ == "pobj" and head.lower_ == "as" and (_lemma(head.head) in _SEEN_AS or (
+                _lemma(head.head) in ("present", "introduce", "announce", "declare", "proclaim", "call") and any(
+                    c.lower_ in ("himself", "herself", "themselves") for c in head.head.children))):
+            holders = []                               # "posed as police officers", "regarded as a leader",
+                                                       # "Landau presented himself as a representative": his claim,
+                                                       # "would prefer to see our friend Brandler as president"
         elif top.dep_ == "pobj" and head.lower_ == "as" and head.i > 0 and s.entity_of_span(s.sdoc[head.i - 1]):
             holders = [s.sdoc[head.i - 1]]             # "… and Kamenev as ambassador to fascist Italy"
             appositive = "exact"
-        elif top.dep_ == "pobj" and head.lower_ == "as" and _lemma(head.head) in (
-                "pose", "masquerade", "disguise", "pass", "dress", "pretend", "regard", "describe", "see",
-                "portray", "depict", "denounce", "brand", "treat",
-                # others' praise or blame, not a post ("Tito was lauded by the Stalinist press as its
-                # outstanding leader": blind judgement, 7 December 2026)
-                "laud", "hail", "praise", "acclaim", "extol", "glorify", "celebrate", "honour", "honor",
-                "proclaim", "style", "caricature", "ridicule", "dismiss", "attack", "condemn", "expose") or (
-                _lemma(head.head) in ("present", "introduce", "announce", "declare", "proclaim", "call") and any(
-                    c.lower_ in ("himself", "herself", "themselves") for c in head.head.children)):
-            holders = []                               # "posed as police officers", "regarded as a leader",
-                                                       # "Landau presented himself as a representative": his claim
         elif top.dep_ == "pobj" and head.lower_ == "as" and head.head.pos_ in ("VERB", "AUX"):
             gov = head.head
             holders = _children(gov, "nsubjpass") if _lemma(gov) in _APPOINT else _children(gov, "nsubj", "nsubjpass")
@@ -415,6 +419,7 @@ def office_claims(s, add) -> None:
         elif top.dep_ == "pobj" and head.lower_ == "at" and head.head.pos_ in ("VERB", "AUX") and lemma == "head":
             holders = _children(head.head, "nsubj")    # "he is at the head of …"
             appositive = False
+            scope_of = head.head                       # (its verb's modals govern: "Benn might be … at the head of")
         elif top.dep_ == "pobj" and head.lower_ == "at" and lemma == "head" and head.head.pos_ in ("PROPN", "NOUN"):
             holders = [head.head]                      # "with Comrade Aidit at its head"
         elif top.dep_ == "pobj" and head.lower_ == "among" and _is_copula(head.head) and member:
