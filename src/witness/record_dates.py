@@ -112,3 +112,34 @@ def issue_date_from_heading(source: str, heading: tuple[str, str] | None) -> tup
     if (m := _MONTH_WORD.search(source)) and not (len(iso) >= 7 and int(iso[5:7]) == MONTHS[m.group("mon").lower()]):
         return None
     return iso, words
+
+
+_PATH_YEAR = re.compile(r"(?:^|/)(1[5-9]\d\d|20\d\d)(?=/)")
+_PAREN_YEAR = re.compile(r"^\(\s*(?:1[5-9]\d\d|20\d\d)\s*\)$")
+
+
+def heading_as_written(heading: str | None, words: str | None, published: str | None,
+                       path: str = "") -> bool:
+    """Is the date printed under a page's title ("(January 24, 1964)", "September 9, 1870",
+    "(1932)") when the text was written or delivered?  The annotators file it so when the page
+    gives no first publication, or one in a later year: a talk of 1932 printed in 1944.
+
+    A heading date in the year of first publication is the issue's (ETOL's "(March 1962)" over
+    "From Socialist Review, March 1962").  A bare year over the title is as often a book's or a
+    chapter's own ("1917", "Cracow 1914"), so a year alone counts only in the archive's
+    parenthesised form.  Headings can carry a misprinted year ("(16 September 1930)" over a
+    source of 16 September 1940, "MARCH 6-8, 1910" in the 1918 folder): one whose month and day
+    are the publication's, or that falls outside the year before the folder's year and that
+    year, is not taken."""
+    if not heading or not words:
+        return False
+    if len(heading) == 4 and not _PAREN_YEAR.match(words.strip()):
+        return False
+    if published is not None:
+        if heading[:4] >= published[:4]:
+            return False
+        if len(heading) == len(published) == 10 and heading[4:] == published[4:]:
+            return False
+    if (m := _PATH_YEAR.search(path)) and not int(m.group(1)) - 1 <= int(heading[:4]) <= int(m.group(1)):
+        return False
+    return True

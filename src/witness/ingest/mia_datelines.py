@@ -101,3 +101,12 @@ def date_line(text: str, words: int = 5, longest: int = 80) -> tuple[str, str] |
         return None
     rest = [w for w in re.split(r"[\s,.;:()\[\]]+", text.replace(d[1], " ")) if w]
     return d if len(rest) <= words and all(_SIGNATURE_WORD.match(w) for w in rest) else None
+
+
+def closing_citation(tail_paras: list[str], iso: str | None) -> bool:
+    """Does a short closing line give the month `iso` as a paper's issue does ("Malatesta / Il
+    Risveglio (Geneva), / October 1927" under the heading "(October 1927)")?  Then the heading
+    dates that issue.  (A closing day, "for the SWP Minority / November 15, 1945", is a dateline,
+    as _signed_date reads one.)"""
+    return iso is not None and len(iso) < 10 and any(
+        len(p) < 120 and (d := parse_date(p)) is not None and d[0] == iso for p in tail_paras[-3:])

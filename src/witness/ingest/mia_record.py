@@ -23,10 +23,11 @@ from ..model import Record
 from ..sourceline import delivered_in_note, periodical_in_note
 from ..record import (RecordBuilder, clean, day_of_speech, names_a_day, normalise_name,
                       opens_with_credit, parse_date)
+from ..record_dates import heading_as_written
 from .mia_authors import (BANNER, archive_names, closing_signer, expand_initials, folder_token, is_initials,
                           meta_authors, meta_contradicted, other_person, path_author, prefatory,
                           printed_folder_writer)
-from .mia_datelines import date_line as _date_line, datelines
+from .mia_datelines import closing_citation, date_line as _date_line, datelines
 from .mia_names import full_form, fuller, people, surname_key
 from .mia_titles import (TitleFacts, chapter_after_rule, choose_title, heading_lines, info_lines, is_label,
                          is_title_tag, join_label, label_sequel, numbered_sections)
@@ -270,6 +271,9 @@ class HeaderReader:
                 rec.date, rec.date_text = rec.heading_date, rec.heading_date_text
         if rec.written is None and (spoken := next(filter(None, map(delivered_in_note, self.body_paras[:2])), None)):
             rec.written, rec.written_text = spoken      # "This review … was originally presented …, May 4, 1967."
+        if rec.written is None and heading_as_written(rec.heading_date, rec.heading_date_text, rec.date, self.p.rel) \
+                and not closing_citation(self.tail_paras, rec.heading_date):
+            rec.written, rec.written_text = rec.heading_date, rec.heading_date_text
         rec.language = self._language()
         return rec
 

@@ -1,0 +1,66 @@
+"""Record kinds counted across all seven dev sets and the corpus in the fourteenth round (issue 13:
+records a historian can cite), each fixed as a rule read from the page's own structure.
+
+Real corpus pages (dev pages and pages in no gold set), controls that must not change, and small
+hand-written pages."""
+
+from __future__ import annotations
+
+import pytest
+
+from witness.record_dates import heading_as_written
+
+from record_pages import page_record, record_of
+
+# -- the date under the title, when no first publication of that year is given, is when the
+#    text was written or delivered
+
+
+@pytest.mark.parametrize("rel, written", [
+    ("archive/rosmer/1922/rosmer02.htm", "1922-11-17"),            # a congress statement; the source a book
+    ("archive/widgery/1987/xx/sex-soc.htm", "1987"),               # a talk, "(1987)", no source
+    ("archive/morrow-felix/1932/religion/part2.htm", "1932"),      # lectures of 1932, printed 1944
+    ("archive/serge/1945/xx/rolland.html", "1945"),                # a diary of 1945, printed 1950
+    ("archive/lozovsky/1921/12/czechoslovakia.html", "1921-12-17"),  # in no gold set: a letter printed 1922
+    ("archive/radek/1921/radek01.htm", "1921-06-25"),              # in no gold set: a congress report
+    ("archive/zetkin/1919/xx/dictdem.htm", "1919"),                # in no gold set: English edition of 1926
+    ("archive/morrow-felix/1945/11/europe.htm", "1945-11-15"),     # in no gold set: a closing day is a dateline
+])
+def test_a_heading_date_before_publication_is_when_written(corpus_root, rel, written):
+    assert record_of(corpus_root, rel).written == written
+
+
+@pytest.mark.parametrize("rel, written", [
+    ("archive/sedgwick/1961/xx/wostalin.htm", None),         # "(Autumn 1961)" over a source of 1961: the issue's
+    ("archive/james-clr/works/1940/09/sharejobs.htm", None),  # "(16 September 1930)" over 16 September 1940: a misprint
+    ("archive/brinton/1970/workers-control/02.htm", None),   # "1917", a chapter's title, not a date in parentheses
+    ("archive/malatesta/1927/10/project.htm", None),         # closing "Il Risveglio (Geneva), October 1927": the issue's
+])
+def test_a_heading_date_that_is_not_when_written(corpus_root, rel, written):
+    assert record_of(corpus_root, rel).written == written
+
+
+def test_a_congress_page_in_the_civil_war_addresses(mia_extra_root):
+    rec = record_of(mia_extra_root, "archive/marx/works/1871/civil-war-france/ch02.htm")
+    assert (rec.date, rec.written) == (None, "1870-09-09")
+
+
+def test_heading_as_written_by_hand():
+    assert heading_as_written("1922-11-17", "November 17, 1922", None, "archive/x/1922/a.htm")
+    assert heading_as_written("1932", "(1932)", "1944-07", "archive/x/1932/a.htm")
+    assert not heading_as_written("1932", "1932", None, "archive/x/1932/a.htm")            # a bare year
+    assert not heading_as_written("1962-03", "(March 1962)", "1962-03", "archive/x/1962/a.htm")  # the issue's
+    assert not heading_as_written("1930-09-16", "(16 September 1930)", "1940-09-16", "")  # a misprinted year
+    assert not heading_as_written("1910-03", "MARCH 6-8, 1910", None, "archive/lenin/works/1918/x/06.htm")
+    assert heading_as_written("1870-09-09", "September 9, 1870", None, "archive/m/works/1871/x/ch02.htm")
+
+
+def test_a_written_page_with_a_heading_date(tmp_path):
+    body = ("<h2>Ann Writer</h2><h1>A Talk on Things</h1><h3>(12 May 1930)</h3>"
+            '<p class="information">Source: <em>Later Review</em>, Vol. 2 No. 4, June 1936.</p>')
+    rec = page_record(tmp_path, "archive/writer/1930/05/talk.htm", "<title>A Talk</title>", body)
+    assert (rec.date, rec.written) == ("1936-06", "1930-05-12")
+    # control: the heading dates the issue the source names
+    body = body.replace("June 1936", "May 1930")
+    rec = page_record(tmp_path, "archive/writer/1930/05/issue.htm", "<title>A Talk</title>", body)
+    assert (rec.date, rec.written) == ("1930-05", None)
