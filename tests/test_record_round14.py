@@ -35,6 +35,11 @@ def test_a_heading_date_before_publication_is_when_written(corpus_root, rel, wri
     ("archive/james-clr/works/1940/09/sharejobs.htm", None),  # "(16 September 1930)" over 16 September 1940: a misprint
     ("archive/brinton/1970/workers-control/02.htm", None),   # "1917", a chapter's title, not a date in parentheses
     ("archive/malatesta/1927/10/project.htm", None),         # closing "Il Risveglio (Geneva), October 1927": the issue's
+    ("archive/cannon/works/1921/polpris.htm", None),         # "Published 1 May 1921" (in no gold set)
+    ("archive/eccarius/1866/xx/mill.htm", None),             # "The Commonwealth. No. 192, 10 November 1866"
+    ("archive/krupskaya/works/rol/rol06.htm", None),         # "July-August 1903": the months a memoir's chapter covers
+    ("archive/vygodsky/index.htm", None),                    # "23 December 1928 - 8 May 1998": a life
+    ("archive/serge/1927/china/canton.html", None),          # "Canton, December 1927", the title's event
 ])
 def test_a_heading_date_that_is_not_when_written(corpus_root, rel, written):
     assert record_of(corpus_root, rel).written == written
@@ -53,6 +58,10 @@ def test_heading_as_written_by_hand():
     assert not heading_as_written("1930-09-16", "(16 September 1930)", "1940-09-16", "")  # a misprinted year
     assert not heading_as_written("1910-03", "MARCH 6-8, 1910", None, "archive/lenin/works/1918/x/06.htm")
     assert heading_as_written("1870-09-09", "September 9, 1870", None, "archive/m/works/1871/x/ch02.htm")
+    assert not heading_as_written("1921-05-01", "Published 1 May 1921", None, "")
+    assert not heading_as_written("1903-07", "July-August 1903", None, "")
+    assert heading_as_written("1918-03", "MARCH 6-8, 1918", None, "archive/lenin/works/1918/x/01.htm")
+    assert not heading_as_written("1927-12", "Canton, December 1927", "1928-02", "", "Canton, December 1927")
 
 
 def test_a_written_page_with_a_heading_date(tmp_path):

@@ -116,10 +116,13 @@ def issue_date_from_heading(source: str, heading: tuple[str, str] | None) -> tup
 
 _PATH_YEAR = re.compile(r"(?:^|/)(1[5-9]\d\d|20\d\d)(?=/)")
 _PAREN_YEAR = re.compile(r"^\(\s*(?:1[5-9]\d\d|20\d\d)\s*\)$")
+# "Published 1 May 1921", "The Commonwealth. No. 192, 10 November 1866": the heading cites an issue.
+_ISSUE_WORDS = re.compile(r"\b(?:publish\w*|printed|appeared|issue|No\.|Vol\.|pp?\.)", re.I)
+_ANY_MONTH = re.compile(rf"\b{_MON2}(?![a-z])", re.I)
 
 
 def heading_as_written(heading: str | None, words: str | None, published: str | None,
-                       path: str = "") -> bool:
+                       path: str = "", title: str | None = None) -> bool:
     """Is the date printed under a page's title ("(January 24, 1964)", "September 9, 1870",
     "(1932)") when the text was written or delivered?  The annotators file it so when the page
     gives no first publication, or one in a later year: a talk of 1932 printed in 1944.
@@ -130,10 +133,16 @@ def heading_as_written(heading: str | None, words: str | None, published: str | 
     parenthesised form.  Headings can carry a misprinted year ("(16 September 1930)" over a
     source of 16 September 1940, "MARCH 6-8, 1910" in the 1918 folder): one whose month and day
     are the publication's, or that falls outside the year before the folder's year and that
-    year, is not taken."""
+    year, is not taken.  Nor is a heading that cites an issue ("Published 1 May 1921"), nor a
+    span across months or years ("July-August 1903", a chapter of memoirs; "23 December 1928 - 8
+    May 1998", a life; "25 August-22 September 1923", a serial's run), nor one the title holds
+    ("Canton, December 1927": the event the text is about)."""
     if not heading or not words:
         return False
     if len(heading) == 4 and not _PAREN_YEAR.match(words.strip()):
+        return False
+    if _ISSUE_WORDS.search(words) or len(_ANY_YEAR.findall(words)) > 1 or len(_ANY_MONTH.findall(words)) > 1 \
+            or (title and clean_words(words) in title):
         return False
     if published is not None:
         if heading[:4] >= published[:4]:
@@ -143,3 +152,7 @@ def heading_as_written(heading: str | None, words: str | None, published: str | 
     if (m := _PATH_YEAR.search(path)) and not int(m.group(1)) - 1 <= int(heading[:4]) <= int(m.group(1)):
         return False
     return True
+
+
+def clean_words(text: str) -> str:
+    return " ".join(text.split()).strip(" ()[].,")

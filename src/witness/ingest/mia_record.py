@@ -271,8 +271,8 @@ class HeaderReader:
                 rec.date, rec.date_text = rec.heading_date, rec.heading_date_text
         if rec.written is None and (spoken := next(filter(None, map(delivered_in_note, self.body_paras[:2])), None)):
             rec.written, rec.written_text = spoken      # "This review … was originally presented …, May 4, 1967."
-        if rec.written is None and heading_as_written(rec.heading_date, rec.heading_date_text, rec.date, self.p.rel) \
-                and not closing_citation(self.tail_paras, rec.heading_date):
+        if rec.written is None and not closing_citation(self.tail_paras, rec.heading_date) \
+                and heading_as_written(rec.heading_date, rec.heading_date_text, rec.date, self.p.rel, rec.title):
             rec.written, rec.written_text = rec.heading_date, rec.heading_date_text
         rec.language = self._language()
         return rec
