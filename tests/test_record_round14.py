@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from witness.record_dates import heading_as_written
+from witness.record_dates import bare_day, day_in_year, heading_as_written
 
 from record_pages import page_record, record_of
 
@@ -73,3 +73,27 @@ def test_a_written_page_with_a_heading_date(tmp_path):
     body = body.replace("June 1936", "May 1930")
     rec = page_record(tmp_path, "archive/writer/1930/05/issue.htm", "<title>A Talk</title>", body)
     assert (rec.date, rec.written) == ("1930-05", None)
+
+
+# -- a day without a year ("March 8", "… December 22"): a congress's speech or resolution, made
+#    on that day of the congress's year (the folder's, where the heading misprints it)
+
+
+@pytest.mark.parametrize("rel, written", [
+    ("archive/lenin/works/1918/7thcong/06.htm", "1918-03-08"),    # under "MARCH 6-8, 1910", a misprint
+    ("archive/lenin/works/1920/8thcong/ch02.htm", "1920-12-22"),  # "… Commissars December 22", no year on the page
+    ("archive/lenin/works/1918/7thcong/01.htm", "1918-03-07"),    # in no gold set: an h4 "March 7"
+    ("archive/lenin/works/1919/rcp8th/05.htm", "1919-03-22"),     # in no gold set: an h4 "March 22"
+    ("archive/lenin/works/1918/7thcong/05.htm", "1918-03-08"),    # control: read so before
+])
+def test_a_day_without_a_year_in_the_congress_year(corpus_root, rel, written):
+    assert record_of(corpus_root, rel).written == written
+
+
+def test_day_in_year_by_hand():
+    assert day_in_year("March 8", "1918-03", "archive/lenin/works/1918/7thcong/06.htm") == ("1918-03-08", "March 8")
+    assert day_in_year("March 8", "1910-03", "archive/lenin/works/1918/7thcong/06.htm")[0] == "1918-03-08"
+    assert day_in_year("December 22", None, "archive/lenin/works/1920/8thcong/ch02.htm")[0] == "1920-12-22"
+    assert day_in_year("December 22", None, "archive/x/works/index.htm") is None      # no year anywhere
+    assert day_in_year(None, "1918-03", "archive/x/1918/a.htm") is None
+    assert bare_day("March 7") and bare_day("December 22nd") and not bare_day("March 1918")

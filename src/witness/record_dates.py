@@ -156,3 +156,30 @@ def heading_as_written(heading: str | None, words: str | None, published: str | 
 
 def clean_words(text: str) -> str:
     return " ".join(text.split()).strip(" ()[].,")
+
+
+_BARE_DAY = re.compile(rf"^{_MON2}\s+[0-3]?\d(?:st|nd|rd|th)?$", re.I)
+
+
+def bare_day(text: str) -> bool:
+    """A heading that is a day without a year: "March 7", "December 22"."""
+    return _BARE_DAY.match(text.strip(" .,()")) is not None
+
+
+def day_in_year(day: str | None, heading: str | None, path: str = "") -> tuple[str, str] | None:
+    """When a text dated only by a day without a year ("March 8" under "MARCH 6-8, 1918", a title
+    ending "… December 22" in the 1920 folder) was made: that day in the year the page's heading
+    dates it, or, when the heading gives no year or a misprinted one ("MARCH 6-8, 1910" in the
+    1918 folder), in the folder's year.  A congress's speeches and resolutions are printed so."""
+    if not day:
+        return None
+    m = _PATH_YEAR.search(path)
+    folder = int(m.group(1)) if m else None
+    if heading and (folder is None or folder - 1 <= int(heading[:4]) <= folder):
+        year = heading[:4]
+    elif folder is not None:
+        year = str(folder)
+    else:
+        return None
+    d = parse_date(f"{day.strip(' .,()')}, {year}")
+    return (d[0], day) if d and len(d[0]) == 10 else None
