@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from witness.record_dates import bare_day, day_in_year, heading_as_written
+from witness.record_dates import bare_day, day_in_year, heading_as_written, parse_date
 
 from record_pages import page_record, record_of
 
@@ -97,3 +97,28 @@ def test_day_in_year_by_hand():
     assert day_in_year("December 22", None, "archive/x/works/index.htm") is None      # no year anywhere
     assert day_in_year(None, "1918-03", "archive/x/1918/a.htm") is None
     assert bare_day("March 7") and bare_day("December 22nd") and not bare_day("March 1918")
+
+
+# -- an issue dated by a span of days across two months is dated by its first month, as a span
+#    of months is ("18 May–14 June 1980", Socialist Review's issues of 1978–82), not its last day
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("18 May–14 June 1980", "1980-05"),
+    ("20 April–17 May, 1980 : 4", "1980-04"),
+    ("September 25-October 1, 1990", "1990-09"),
+    ("March–April 1967", "1967-03"),                  # control: a span of months, as before
+    ("12-17 April 1871", "1871-04"),                  # control: a span of days in one month
+    ("31 October/13 November 1917", "1917-11-13"),    # control: the Old Style and the New
+])
+def test_a_span_of_days_across_two_months(text, iso):
+    assert parse_date(text)[0] == iso
+
+
+@pytest.mark.parametrize("rel, date", [
+    ("archive/harman/1980/05/ruhr.htm", "1980-05"),          # "(May 1980)" over "18 May–14 June 1980"
+    ("archive/cliff/works/1981/04/fight.htm", "1981-04"),
+    ("archive/mandel/1990/xx/sovreforms.htm", "1990-09"),    # New Times, "September 25-October 1, 1990"
+])
+def test_an_issue_dated_across_two_months(corpus_root, rel, date):
+    assert record_of(corpus_root, rel).date == date

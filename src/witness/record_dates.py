@@ -21,12 +21,16 @@ _SEASON = rf"(?:Early|Mid|Late|Mid-)?[- ]?(?:{'|'.join(SEASON_NAMES)})"
 
 _MON2 = _MON.replace("?P<mon>", "?:")
 _DASH = r"\s*[-–—/]\s*"
+_SPAN_DASH = r"\s*[-–—]\s*"     # (not "31 October/13 November 1917": the Old Style and the New)
 # Most specific first: a day-month-year anywhere beats a bare year elsewhere in the line.
 # A span of days gives its month, the precision both ends share ("12-17 April 1871" → 1871-04:
 # the guide's reduced precision, not a first day the page never names alone); a span of months
-# its first month ("March–April 1967" → 1967-03, an issue's date); a bare year inside a span of
-# years ("Memoirs, 1901-1941") is no date at all.
+# its first month ("March–April 1967" → 1967-03, an issue's date), and so does a span of days
+# across two months ("18 May–14 June 1980", a fortnightly's issue: not its last day); a bare year
+# inside a span of years ("Memoirs, 1901-1941") is no date at all.
 _DATE_PATTERNS = [
+    re.compile(rf"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+{_MON}(?P<across>{_SPAN_DASH}[0-3]?\d(?:st|nd|rd|th)?\s+{_MON2}),?\s+{_YEAR}\b", re.I),
+    re.compile(rf"\b{_MON}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?P<across>{_SPAN_DASH}{_MON2}\s+[0-3]?\d(?:st|nd|rd|th)?),?\s+{_YEAR}\b", re.I),
     re.compile(rf"\b{_DAY}(?:{_DASH}(?P<to>[0-3]?\d)(?:st|nd|rd|th)?)?\s+(?:of\s+)?{_MON},?\s+{_YEAR}\b", re.I),  # 28 August 1937
     re.compile(rf"\b{_MON}\s+{_DAY}(?:{_DASH}(?P<to>[0-3]?\d)(?:st|nd|rd|th)?)?(?:,\s*|\s+){_YEAR}\b", re.I),  # August 28, 1937 (or 28,1937)
     re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<monn>[01]?\d)\.(?P<year>1[5-9]\d\d|20\d\d)\b"),  # 15.04.2010
@@ -67,7 +71,7 @@ def parse_date(text: str | None, spans: bool = False) -> tuple[str, str] | None:
                 continue
             if month is None:
                 iso = f"{year:04d}"
-            elif day is None or (g.get("to") and int(g["to"]) > day and "/" not in m.group(0)):
+            elif day is None or g.get("across") or (g.get("to") and int(g["to"]) > day and "/" not in m.group(0)):
                 # (not "October 11/24, 1917": one day in the Old Style and the New)
                 iso = f"{year:04d}-{month:02d}"
             else:
