@@ -25,6 +25,8 @@ from record_pages import page_record, record_of
     ("archive/radek/1921/radek01.htm", "1921-06-25"),              # in no gold set: a congress report
     ("archive/zetkin/1919/xx/dictdem.htm", "1919"),                # in no gold set: English edition of 1926
     ("archive/morrow-felix/1945/11/europe.htm", "1945-11-15"),     # in no gold set: a closing day is a dateline
+    ("archive/kautsky/1914/09/war.htm", "1914-09"),                # in no gold set: the English of November 1914
+    ("archive/mandel/1967/06/greece.htm", "1967-05"),              # in no gold set: "(May 1967)", printed October
 ])
 def test_a_heading_date_before_publication_is_when_written(corpus_root, rel, written):
     assert record_of(corpus_root, rel).written == written
@@ -36,6 +38,8 @@ def test_a_heading_date_before_publication_is_when_written(corpus_root, rel, wri
     ("archive/brinton/1970/workers-control/02.htm", None),   # "1917", a chapter's title, not a date in parentheses
     ("archive/malatesta/1927/10/project.htm", None),         # closing "Il Risveglio (Geneva), October 1927": the issue's
     ("archive/cannon/works/1921/polpris.htm", None),         # "Published 1 May 1921" (in no gold set)
+    ("archive/cliff/works/1998/07/testime.htm", None),       # "(June 1998)" over July 1998: a month before, the issue's
+    ("archive/padmore/1941/01/windians.htm", None),          # "(January 1941)": "Originally published in …, 4 January 1941"
     ("archive/eccarius/1866/xx/mill.htm", None),             # "The Commonwealth. No. 192, 10 November 1866"
     ("archive/krupskaya/works/rol/rol06.htm", None),         # "July-August 1903": the months a memoir's chapter covers
     ("archive/vygodsky/index.htm", None),                    # "23 December 1928 - 8 May 1998": a life
@@ -55,6 +59,8 @@ def test_heading_as_written_by_hand():
     assert heading_as_written("1932", "(1932)", "1944-07", "archive/x/1932/a.htm")
     assert not heading_as_written("1932", "1932", None, "archive/x/1932/a.htm")            # a bare year
     assert not heading_as_written("1962-03", "(March 1962)", "1962-03", "archive/x/1962/a.htm")  # the issue's
+    assert not heading_as_written("1998-06", "(June 1998)", "1998-07", "archive/x/1998/a.htm")   # a month before
+    assert heading_as_written("1949-10", "(October 1949)", "1949-12", "archive/x/1949/a.htm")     # two months before
     assert not heading_as_written("1930-09-16", "(16 September 1930)", "1940-09-16", "")  # a misprinted year
     assert not heading_as_written("1910-03", "MARCH 6-8, 1910", None, "archive/lenin/works/1918/x/06.htm")
     assert heading_as_written("1870-09-09", "September 9, 1870", None, "archive/m/works/1871/x/ch02.htm")

@@ -129,10 +129,12 @@ def heading_as_written(heading: str | None, words: str | None, published: str | 
                        path: str = "", title: str | None = None) -> bool:
     """Is the date printed under a page's title ("(January 24, 1964)", "September 9, 1870",
     "(1932)") when the text was written or delivered?  The annotators file it so when the page
-    gives no first publication, or one in a later year: a talk of 1932 printed in 1944.
+    gives no first publication, or one in a later year (a talk of 1932 printed in 1944) or two
+    months or more later ("(October 1949)" over "Fourth International, December 1949").
 
-    A heading date in the year of first publication is the issue's (ETOL's "(March 1962)" over
-    "From Socialist Review, March 1962").  A bare year over the title is as often a book's or a
+    A heading date of the month of first publication, or the month before, is the issue's
+    (ETOL's "(March 1962)" over "From Socialist Review, March 1962"; a monthly's issue out before
+    its cover date).  A bare year over the title is as often a book's or a
     chapter's own ("1917", "Cracow 1914"), so a year alone counts only in the archive's
     parenthesised form.  Headings can carry a misprinted year ("(16 September 1930)" over a
     source of 16 September 1940, "MARCH 6-8, 1910" in the 1918 folder): one whose month and day
@@ -149,7 +151,7 @@ def heading_as_written(heading: str | None, words: str | None, published: str | 
             or (title and clean_words(words) in title):
         return False
     if published is not None:
-        if heading[:4] >= published[:4]:
+        if heading[:4] > published[:4] or heading[:4] == published[:4] and not _months_before(heading, published, 2):
             return False
         if len(heading) == len(published) == 10 and heading[4:] == published[4:]:
             return False
@@ -187,3 +189,8 @@ def day_in_year(day: str | None, heading: str | None, path: str = "") -> tuple[s
         return None
     d = parse_date(f"{day.strip(' .,()')}, {year}")
     return (d[0], day) if d and len(d[0]) == 10 else None
+
+
+def _months_before(a: str, b: str, n: int) -> bool:
+    """Is month-precision date `a` at least `n` months before `b` (same year)?"""
+    return len(a) >= 7 and len(b) >= 7 and int(b[5:7]) - int(a[5:7]) >= n

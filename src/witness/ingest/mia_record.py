@@ -27,7 +27,7 @@ from ..record_dates import bare_day, day_in_year, heading_as_written
 from .mia_authors import (BANNER, archive_names, closing_signer, expand_initials, folder_token, is_initials,
                           meta_authors, meta_contradicted, other_person, path_author, prefatory,
                           printed_folder_writer)
-from .mia_datelines import closing_citation, date_line as _date_line, datelines
+from .mia_datelines import closing_citation, date_line as _date_line, datelines, header_cites
 from .mia_names import full_form, fuller, people, surname_key
 from .mia_titles import (TitleFacts, chapter_after_rule, choose_title, heading_lines, info_lines, is_label,
                          is_title_tag, join_label, label_sequel, numbered_sections)
@@ -275,8 +275,9 @@ class HeaderReader:
                 rec.date, rec.date_text = rec.heading_date, rec.heading_date_text
         if rec.written is None and (spoken := next(filter(None, map(delivered_in_note, self.body_paras[:2])), None)):
             rec.written, rec.written_text = spoken      # "This review … was originally presented …, May 4, 1967."
-        if rec.written is None and not closing_citation(self.tail_paras, rec.heading_date) \
-                and heading_as_written(rec.heading_date, rec.heading_date_text, rec.date, self.p.rel, rec.title):
+        if rec.written is None and heading_as_written(rec.heading_date, rec.heading_date_text, rec.date, self.p.rel,
+                                                      rec.title) and not closing_citation(self.tail_paras, rec.heading_date) \
+                and not header_cites([ln for b in self.p.info_blocks for ln, _ in info_lines(b)], rec.heading_date):
             rec.written, rec.written_text = rec.heading_date, rec.heading_date_text
         rec.language = self._language()
         return rec
