@@ -148,7 +148,7 @@ def heading_as_written(heading: str | None, words: str | None, published: str | 
     if len(heading) == 4 and not _PAREN_YEAR.match(words.strip()):
         return False
     if _ISSUE_WORDS.search(words) or len(_ANY_YEAR.findall(words)) > 1 or len(_ANY_MONTH.findall(words)) > 1 \
-            or (title and clean_words(words) in title):
+            or (title and _bare_words(words) in title):
         return False
     if published is not None:
         if heading[:4] > published[:4] or heading[:4] == published[:4] and not _months_before(heading, published, 2):
@@ -160,7 +160,7 @@ def heading_as_written(heading: str | None, words: str | None, published: str | 
     return True
 
 
-def clean_words(text: str) -> str:
+def _bare_words(text: str) -> str:
     return " ".join(text.split()).strip(" ()[].,")
 
 
