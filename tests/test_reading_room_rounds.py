@@ -25,12 +25,32 @@ pytestmark = [
                        reason=f"{CHROMIUM} not found: install Debian's chromium (.ci/run does)"),
 ]
 TOKEN = "volunteers-2026"
+# A chronicle told in the historical present, dated 1950: the date-after-death findings a
+# volunteer's round marks "not an error".  (The demo's own were false ones — Serge's diary of
+# 1937 taken as of its 1950 printing — and went when the reader took the diary's heading date,
+# "(1937)", as when it was written.)
+CHRONICLE = ("A chronicle of the year, told in the present as the diaries were.\n\n"
+             "In January 1937 Trotsky is in Mexico, at Coyoacán, and the second Moscow trial opens. "
+             "In Paris Sedov is working on the Red Book, and Sneevliet is organising the Dutch party "
+             "against the trials.")
+
+
+def _chronicle():
+    import hashlib
+
+    from witness.annotate import annotate
+    from witness.model import Document, Record, Source
+
+    source = Source("fixtures/demo/chronicle.txt", "text", hashlib.sha256(CHRONICLE.encode()).hexdigest(), "utf-8")
+    return annotate(Document("demo-chronicle", source, Record(authors=["A. Chronicler"], title="The Year 1937",
+                                                               date="1950"), CHRONICLE))
 
 
 @pytest.fixture(scope="module")
 def served(corpus_root, tmp_path_factory):
     db = tmp_path_factory.mktemp("rounds") / "a.db"
     store = build_demo_archive(db, corpus_root)
+    store.put_document(_chronicle())
     with running_server(create_app(store, token=TOKEN)) as url:
         yield url, db
     store.close()
@@ -78,7 +98,7 @@ def test_a_volunteers_round(page, served):
     # work through them: every one here is the historical present, not an error
     for done in range(1, total + 1):
         item = page.locator("ol.finding-rows li.open").first
-        item.get_by_label("Note on this finding").fill("a date in the heading, not a living man")
+        item.get_by_label("Note on this finding").fill("the historical present, not a living man")
         item.get_by_role("button", name="Not an error").click()
         expect(page.locator("p.result-count")).to_contain_text(f"{total - done} open, {done} with a verdict")
     assert "Every finding of this rule has a verdict." in page.inner_text("main")

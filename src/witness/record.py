@@ -19,8 +19,8 @@ from .record_dates import (MONTH_NAMES, MONTHS, SEASON_NAMES, YEAR_SPAN, day_of_
 
 def reference_date(rec: Record) -> str | None:
     """The date a document speaks from, for checks: when it was written if the page says so,
-    else its first publication.  Never the heading date (a date printed in the heading can be
-    a typo or an event's) nor the date of an event the text reports."""
+    else its first publication.  The heading date (a typo's or an event's, at times) only as a
+    ``written`` record_dates.heading_as_written let in; never an event the text reports."""
     return rec.written or rec.date
 
 

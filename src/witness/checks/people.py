@@ -129,7 +129,7 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
 
 def date_after_death(doc: Document, authority) -> list[Finding]:
     """The document's date (when it was written if stated, else its first publication:
-    record.reference_date; never the heading date) is after the recorded death of a person it
+    record.reference_date; the heading date only as a checked `written`) is after the recorded death of a person it
     speaks of as alive.
 
     "As alive": a sentence naming the person in the present tense ("The arrest of Yagoda is

@@ -101,3 +101,25 @@ def date_line(text: str, words: int = 5, longest: int = 80) -> tuple[str, str] |
         return None
     rest = [w for w in re.split(r"[\s,.;:()\[\]]+", text.replace(d[1], " ")) if w]
     return d if len(rest) <= words and all(_SIGNATURE_WORD.match(w) for w in rest) else None
+
+
+def closing_citation(tail_paras: list[str], iso: str | None) -> bool:
+    """Does a short closing line give the month `iso` as a paper's issue does ("Malatesta / Il
+    Risveglio (Geneva), / October 1927" under the heading "(October 1927)")?  Then the heading
+    dates that issue.  (A closing day, "for the SWP Minority / November 15, 1945", is a dateline,
+    as _signed_date reads one.)"""
+    return iso is not None and len(iso) < 10 and any(
+        len(p) < 120 and (d := parse_date(p)) is not None and d[0] == iso for p in tail_paras[-3:])
+
+
+def header_cites(lines: list[str], iso: str | None) -> bool:
+    """Does a header line date a publication in the heading's month ("(January 1941)" over
+    "Originally published in New Leader (London), 4 January 1941")?  Then the heading dates
+    that publication, not the writing."""
+    return iso is not None and len(iso) >= 7 and any(
+        _PUBLICATION_LINE.match(line) and (d := parse_date(line)) is not None and d[0].startswith(iso[:7])
+        for line in lines)
+
+
+# A line that says where the text appeared (not "Speech: delivered in August 1934").
+_PUBLICATION_LINE = re.compile(r"^(?:(?:first|originally|also)\s+)?(?:published|printed|appeared|reprinted)\b", re.I)

@@ -23,10 +23,11 @@ from ..model import Record
 from ..sourceline import delivered_in_note, periodical_in_note
 from ..record import (RecordBuilder, clean, day_of_speech, names_a_day, normalise_name,
                       opens_with_credit, parse_date)
+from ..record_dates import bare_day, day_in_year, heading_as_written
 from .mia_authors import (BANNER, archive_names, closing_signer, expand_initials, folder_token, is_initials,
                           meta_authors, meta_contradicted, other_person, path_author, prefatory,
                           printed_folder_writer)
-from .mia_datelines import date_line as _date_line, datelines
+from .mia_datelines import closing_citation, date_line as _date_line, datelines, header_cites
 from .mia_names import full_form, fuller, people, surname_key
 from .mia_titles import (TitleFacts, chapter_after_rule, choose_title, heading_lines, info_lines, is_label,
                          is_title_tag, join_label, label_sequel, numbered_sections)
@@ -145,6 +146,8 @@ class HeaderReader:
                     and self._known_author(who) and not self._titled_by(text):
                 bylines = who           # "T. Cliff" as an h3 above the book's title
                 continue
+            if self.title_day is None and bare_day(text):
+                self.title_day = text       # "March 7" under a congress's speech
             if len(text) < 60 and self._is_date_heading(text):
                 if rb.rec.heading_date is None:
                     rb.heading_date(text)
@@ -186,7 +189,7 @@ class HeaderReader:
             root=self.root, chapter_file=bool(re.match(r"(?:ch|chap|chapter)\d+\w?\.html?$",
                                                         self.p.rel.rsplit("/", 1)[-1], re.I)))
         title, rest, self.work = choose_title(titles, facts, self.work)
-        if facts.label_sequel and title == facts.label_sequel[2]:
+        if facts.label_sequel and title == facts.label_sequel[2] and facts.label_sequel[3]:
             self.title_day = facts.label_sequel[3]      # "… December 22": the day of a congress's speech
         subtitles.extend(t for _, t in rest)
         if title is None:
@@ -259,6 +262,8 @@ class HeaderReader:
             # A speech with no source: the day its heading gives is the day it was delivered.
             rec.written, rec.written_text = day_of_speech((rec.heading_date, rec.heading_date_text or ""),
                                                           self.title_day)
+        if rec.written is None and rec.date is None and (on := day_in_year(self.title_day, rec.heading_date, self.p.rel)):
+            rec.written, rec.written_text = on
         if rec.periodical is None and (note := next(filter(None, map(periodical_in_note, self.body_paras[:2])), None)):
             # Only the editor's note opening the text says where it appeared ("… was published
             # in the Daily Worker on June 26, 1928"): its date, else the heading's (of the year the
@@ -270,6 +275,10 @@ class HeaderReader:
                 rec.date, rec.date_text = rec.heading_date, rec.heading_date_text
         if rec.written is None and (spoken := next(filter(None, map(delivered_in_note, self.body_paras[:2])), None)):
             rec.written, rec.written_text = spoken      # "This review … was originally presented …, May 4, 1967."
+        if rec.written is None and heading_as_written(rec.heading_date, rec.heading_date_text, rec.date, self.p.rel,
+                                                      rec.title) and not closing_citation(self.tail_paras, rec.heading_date) \
+                and not header_cites([ln for b in self.p.info_blocks for ln, _ in info_lines(b)], rec.heading_date):
+            rec.written, rec.written_text = rec.heading_date, rec.heading_date_text
         rec.language = self._language()
         return rec
 
