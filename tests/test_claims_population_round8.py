@@ -52,3 +52,25 @@ def test_a_post_at_whose_head_someone_might_be_is_not_held(nlp):
     assert ("benn", "held_office", "asserted") not in got, got
     got = claims(nlp, "Later Lenin was at the head of the Moscow Soviet.", {"Lenin": "lenin"})
     assert ("lenin", "held_office", "asserted") in got, got
+
+
+def test_who_speak_to_others_do_not_meet_each_other(nlp):
+    got = claims(nlp, "Speaking to their adherents, who called themselves communists, Marx and Engels said: the "
+                      "time has come.", {"Marx": "marx", "Engels": "engels"})
+    assert not any(p == "met" for _, p, _ in got), got
+    # but persons who meet, with no one else named, meet each other
+    got = claims(nlp, "Marx and Engels first met in 1844 in Paris.", {"Marx": "marx", "Engels": "engels"})
+    assert {("marx", "met", "asserted"), ("engels", "met", "asserted")} <= got, got
+    got = claims(nlp, "Marx and Engels never met.", {"Marx": "marx", "Engels": "engels"})
+    assert ("marx", "met", "denied") in got and ("marx", "met", "asserted") not in got, got
+    got = claims(nlp, "Marx and Engels met the workers.", {"Marx": "marx", "Engels": "engels"})
+    assert not any(p == "met" for _, p, _ in got), got
+
+
+def test_they_after_the_heirs_of_a_list_are_the_heirs(nlp):
+    got = claims(nlp, "Some at least of the ideological heirs of John Stuart Mill, Jevons and Böhm-Bawerk do not try "
+                      "to conceal the fact – at least when they are writing for an elite audience.",
+                 {"John Stuart Mill": "mill", "Jevons": "jevons", "Böhm-Bawerk": "bohm"})
+    assert not any(p == "wrote" for _, p, _ in got), got
+    got = claims(nlp, "Babeuf and Darthé were tried. They were sentenced to death.", {"Babeuf": "babeuf", "Darthé": "darthe"})
+    assert ("darthe", "sentenced", "asserted") in got, got

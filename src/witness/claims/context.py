@@ -76,6 +76,8 @@ _BODY = re.compile(r"\b(?:Party|Committee|League|Union|Federation|International|
                    r"Bureau|Soviet|Congress|Executive|Club|Society|Government|Army|Ministry|Office|Commission|"
                    r"Assembly|Front|Movement|Company|Corporation|Bank|Times|News|Post|Press|Review|Journal)\b")
 _PLURAL_RE = re.compile(r"\b(?:they|them)\b", re.I)
+# a plural noun whose "of" the list is: "the heirs of", "the followers of", "the works of"
+_OF_A_GROUP = re.compile(r"\b[a-z]{3,}s\s+of\s+(?:the\s+)?$")
 _LIST_JOIN = re.compile(r"(?:’s|'s)?\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)")
 _YEAR_RE = re.compile(r"\b(1[6-9]\d\d|20[0-4]\d)\b")
 # British quotation marks: an opening ‘ after a space, bracket or dash; a closing ’ that is not an
@@ -386,6 +388,9 @@ class Context:
                 return []
             between = [self.text[a.end:b.start] for a, b in zip(found, found[1:])]
             if all(_LIST_JOIN.fullmatch(x) for x in between):
+                if _OF_A_GROUP.search(self.text, max(lo, found[0].start - 40), found[0].start):
+                    return []                 # "the ideological heirs of Mill, Jevons and Böhm-Bawerk …
+                                              # when they are writing": the heirs (population round 8)
                 return ents
             return []
         return []

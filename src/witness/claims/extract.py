@@ -306,6 +306,12 @@ def claims_from_sentence(ctx: Context, base: int, sdoc, doc_date: str | None, mo
             # one name before a plural death ("the Rosenberg executions", "the Kennedy
             # assassinations") names several people who bear it: which one the linker chose is a guess
             people = []
+        if predicate == "met" and role != "noun" and len({e for e, _ in people}) >= 2 and not (
+                _children(tok, "dobj", "nsubjpass", "auxpass") or _prep_objects(tok, "with", "by")):
+            for entity, ptok in people:                # "Marx and Engels met in Paris": each the other
+                partner = next(e for e, _ in people if e != entity)
+                add(entity, "met", partner, tok, ptok)
+            continue
         for entity, ptok in people:
             if predicate == "met" and _object(s, tok, predicate, ptok) == entity:
                 continue

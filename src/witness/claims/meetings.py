@@ -74,6 +74,9 @@ def meeting_claims(s, add) -> None:
         people = [s.persons(side) for side in sides]
         if people[1] and not people[0] and tok.pos_ == "VERB":
             continue                                  # "millions speak with them": nobody of theirs met them
+        if sides[1] and not people[1] and tok.pos_ == "VERB":
+            continue                                  # "Speaking to their adherents, Marx and Engels said": they
+                                                      # met the adherents, not each other (population round 8)
         if tok.pos_ == "NOUN" and with_ and not people[1]:
             continue                                  # "Popper and Althusser show no acquaintance with the
                                                       # historian’s procedures": with no one
