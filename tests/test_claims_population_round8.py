@@ -74,3 +74,16 @@ def test_they_after_the_heirs_of_a_list_are_the_heirs(nlp):
     assert not any(p == "wrote" for _, p, _ in got), got
     got = claims(nlp, "Babeuf and Darthé were tried. They were sentenced to death.", {"Babeuf": "babeuf", "Darthé": "darthe"})
     assert ("darthe", "sentenced", "asserted") in got, got
+
+
+def test_a_writer_s_sentence_is_no_court_s(nlp):
+    for text in ("There Shachtman ended the quotation, breaking Lenin’s sentence off at a comma.",
+                 "Marx’s famous sentence reads: the real history of humanity will begin.",
+                 "Nobody can read Morrow’s indignant sentences without coming to our conclusion."):
+        got = claims(nlp, text, {"Lenin": "lenin", "Marx": "marx", "Morrow": "morrow", "Shachtman": "shachtman"})
+        assert not any(p == "sentenced" for _, p, _ in got), (text, got)
+    got = claims(nlp, "Kostov’s sentence was subsequently commuted to life imprisonment.", {"Kostov": "kostov"})
+    assert ("kostov", "sentenced", "asserted") in got, got
+    got = claims(nlp, "In 1935, Smirnov, having served his sentence, was able to live two months at liberty.",
+                 {"Smirnov": "smirnov"})
+    assert ("smirnov", "sentenced", "asserted") in got, got

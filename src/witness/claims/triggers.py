@@ -92,6 +92,14 @@ def _reproach(tok) -> bool:
     return not _OFFENCE.search(what)
 
 
+# A court's sentence is told with its penalty or its court ("Kostov's sentence was commuted to life
+# imprisonment", "having served his sentence"); a writer's sentence is not (population round 8).
+_JUDICIAL = re.compile(r"(?i)\b(?:death|prison|imprison\w*|years?|months?|exile|labou?r|court|tribunal|judge|"
+                       r"commut\w*|pass(?:ed|ing)|pronounc\w*|serv\w*|execut\w*|penal\w*|jail\w*|camps?|verdict|trial|"
+                       r"convict\w*|gaol|guilty|condemn\w*|shot|hang\w*|fines?|banish\w*|deport\w*|penalty|life|"
+                       r"imposed|capital|harsh|severe|lenient|savage|reduced|appeal\w*)\b")
+
+
 def _trigger(tok) -> tuple[str, str] | None:
     if _in_title(tok):
         return None
@@ -184,6 +192,10 @@ def _trigger(tok) -> tuple[str, str] | None:
             _children(tok, "poss") or _prep_objects(tok, "on", "upon") or
             any(_prep_objects(c, "on", "upon") for c in _children(tok, "acl"))):
         return None                                    # "sentence" as grammar, or nobody's
+    if tok.pos_ in ("NOUN", "PROPN") and lemma == "sentence" and _children(tok, "poss") and \
+            not _JUDICIAL.search(tok.sent.text):
+        return None                                    # "breaking Lenin's sentence off at a comma", "Marx's famous
+                                                       # sentence": words, with no court, prison or penalty near
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj" and tok.head.dep_ in ("prep", "dative") and \
             (tok.head.head.lemma_.lower(), lemma) in PHRASES:
         return None                                   # "sent him to his death": the verb's phrase says it
