@@ -10,7 +10,7 @@ import bisect
 import re
 
 from ..model import Document, Mention
-from ..nlp.lexicon import clearly_female
+from ..nlp.lexicon import PERSON_NOUNS, clearly_female
 from .citations import authorship_by_surface
 from .quoting import quotes_in_present_surface
 from .predicates import PREFILTER
@@ -35,28 +35,9 @@ _SUBJ_PRONOUN_RE = re.compile(r"\b(he|she|He|She)\b")
 _POSSESSED = re.compile(r"(?:’s|'s)(?:\s+(?:own\s+|old\s+|young\s+|elder\s+|younger\s+|eldest\s+|former\s+|"
                         r"late\s+|close\s+|closest\s+|chief\s+|personal\s+|private\s+|new\s+|first\s+|"
                         r"second\s+)?([a-z][\w\-]*))?")
-_PERSON_NOUNS = {
-    "son", "sons", "daughter", "daughters", "father", "mother", "parents", "wife", "husband", "widow",
-    "brother", "brothers", "sister", "sisters", "uncle", "aunt", "nephew", "niece", "cousin", "grandson",
-    "granddaughter", "grandfather", "grandmother", "child", "children", "family", "friend", "friends",
-    "companion", "comrade", "comrades", "colleague", "colleagues", "secretary", "assistant", "aide",
-    "lawyer", "attorney", "counsel", "doctor", "biographer", "successor", "predecessor", "rival",
-    "opponent", "opponents", "enemy", "enemies", "disciple", "disciples", "pupil", "pupils", "student",
-    "students", "follower", "followers", "supporter", "supporters", "partisans", "lieutenant",
-    "lieutenants", "deputy", "agent", "agents", "man", "men", "henchman", "henchmen", "envoy",
-    "representative", "minister", "ministers", "chief", "guard", "guards", "murderer", "assassin",
-    "killer", "executioner", "jailer", "accuser", "prosecutor", "judge", "heir", "mistress", "lover",
-    "fiancée", "fiance", "bride", "servant", "mentor", "teacher", "adviser", "advisor", "translator",
-    "editor", "publisher", "host", "guest", "visitor", "interlocutor", "spokesman", "ally", "allies",
-    "associate", "associates", "collaborator", "collaborators", "sympathizers", "admirers", "critics",
-    "critic", "defender", "defenders", "apologist", "apologists", "boss", "employer", "partner",
-    # a leader's men, named by their body: "fought with Tito's army …, he came into conflict"
-    "army", "armies", "troops", "forces", "group", "party", "faction", "circle", "camp", "government",
-    "regime", "cabinet", "staff", "police", "gang", "entourage", "court", "people", "household",
-}
 _NOT_OWNED = {"of", "and", "or", "but", "nor", "in", "on", "at", "to", "for", "with", "by", "as", "than", "that",
               "which", "who", "whom", "from", "into", "is", "was", "are", "were", "has", "had", "have", "be",
-              "too", "also", "not", "nor", "when", "while", "if", "so", "the", "a", "an"}
+              "too", "also", "not", "when", "while", "if", "so", "the", "a", "an"}
 _BARE_POSSESSIVE = re.compile(r"(?:’s|'s|’|')\s*[.,;:)!?]")
 _SPEECH_END = re.compile(
     r"\b(reassures?|reassured|assures?|assured|tells?|told|declares?|declared|explains?|explained|"
@@ -350,7 +331,7 @@ class Context:
         if after is None:
             return False
         owned = (after.group(1) or "").lower()
-        return not owned or owned in _PERSON_NOUNS or owned in _NOT_OWNED
+        return not owned or owned in PERSON_NOUNS or owned in _NOT_OWNED
 
     def agrees(self, word: str, m: Mention) -> bool:
         """May the pronoun `word` stand for the person of `m`, by sex?"""

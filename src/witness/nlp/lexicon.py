@@ -125,6 +125,28 @@ LEADING_NOT_NAME = {
     "geneva", "zurich", "switzerland", "austria", "poland", "finland", "sweden", "norway", "america",
     "mexico", "siberia", "ukraine", "prague", "warsaw", "munich", "rome", "madrid", "barcelona",
 }
+# Nouns that name a person or a body of persons ("Trotsky's secretary", "Tito's army"): what a
+# possessive owns when a pronoun after it stands for the one owned, not the owner (claims/context.py).
+PERSON_NOUNS = {
+    "son", "sons", "daughter", "daughters", "father", "mother", "parents", "wife", "husband", "widow",
+    "brother", "brothers", "sister", "sisters", "uncle", "aunt", "nephew", "niece", "cousin", "grandson",
+    "granddaughter", "grandfather", "grandmother", "child", "children", "family", "friend", "friends",
+    "companion", "comrade", "comrades", "colleague", "colleagues", "secretary", "assistant", "aide",
+    "lawyer", "attorney", "counsel", "doctor", "biographer", "successor", "predecessor", "rival",
+    "opponent", "opponents", "enemy", "enemies", "disciple", "disciples", "pupil", "pupils", "student",
+    "students", "follower", "followers", "supporter", "supporters", "partisans", "lieutenant",
+    "lieutenants", "deputy", "agent", "agents", "man", "men", "henchman", "henchmen", "envoy",
+    "representative", "minister", "ministers", "chief", "guard", "guards", "murderer", "assassin",
+    "killer", "executioner", "jailer", "accuser", "prosecutor", "judge", "heir", "mistress", "lover",
+    "fiancée", "fiance", "bride", "servant", "mentor", "teacher", "adviser", "advisor", "translator",
+    "editor", "publisher", "host", "guest", "visitor", "interlocutor", "spokesman", "ally", "allies",
+    "associate", "associates", "collaborator", "collaborators", "sympathizers", "admirers", "critics",
+    "critic", "defender", "defenders", "apologist", "apologists", "boss", "employer", "partner",
+    # a leader's men, named by their body: "fought with Tito's army …, he came into conflict"
+    "army", "armies", "troops", "forces", "group", "party", "faction", "circle", "camp", "government",
+    "regime", "cabinet", "staff", "police", "gang", "entourage", "court", "people", "household",
+}
+
 PARTICLES = {"de", "von", "van", "der", "la", "le", "du", "y", "da", "del", "di", "den", "ten"}
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "our"}
 
