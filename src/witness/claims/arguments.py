@@ -283,20 +283,20 @@ class _Sent:
                     m = self.ctx.mention_at(self.base + t.idx, self.base + t.idx + len(t.text))  # noun is
                     if m is not None:                  # no antecedent
                         same.append(m.start)
-            weak = len(same)                           # (here, but perhaps elsewhere in the text)
+            not_him = []                               # (these are not the pronoun anywhere in the text;
+                                                       # a name modifying a noun may be, elsewhere)
             for c in head.children:
                 if c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i:
                     if c.lower_ in _REL_PRONOUNS and head.dep_ == "relcl":
                         c = head.head                  # "Rolland, who met him": not Rolland
                     m = self.ctx.mention_at(self.base + c.idx, self.base + c.idx + len(c.text))
                     if m is not None:
-                        same.append(m.start)
+                        not_him.append(m)
                 if tok.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i and _fronted_participle(c):
                     # "Attacking Proudhon in The Poverty of Philosophy, he wrote …", "Breaking with
                     # the liberals of the type of Miliukoff, he became …": the participle's unspoken
                     # subject is the pronoun, so no one it names is who the pronoun means
-                    same += [m.start for m in self.ctx.mentions_in(self.base + c.left_edge.idx,
-                                                                    self.base + c.right_edge.idx + 1)]
+                    not_him += self.ctx.mentions_in(self.base + c.left_edge.idx, self.base + c.right_edge.idx + 1)
                 if tok.dep_ in ("nsubj", "nsubjpass") and c.dep_ in ("dobj", "dative", "prep") and c.i < tok.i:
                     # "To Lassalle he wrote …": the subject is not the one its own verb is
                     # addressed to (Marx wrote to Lassalle)
@@ -307,13 +307,11 @@ class _Sent:
                             for g in p.children if g.dep_ == "pobj"]:
                         m = self.ctx.mention_at(self.base + o.idx, self.base + o.idx + len(o.text))
                         if m is not None:
-                            same.append(m.start)
-            found = self.ctx.resolve_pronoun(start, tok.lower_, exclude=same)
+                            not_him.append(m)
+            found = self.ctx.resolve_pronoun(start, tok.lower_, exclude=same + [m.start for m in not_him])
             # (whom the clause excludes is not who the pronoun is, wherever else it is named:
             # "Curzon sent a note. In reply to Lord Curzon he wrote …")
-            if found is not None and any(self.ctx.mention_at(a, a + 1).entity == found for a in same[weak:]):
-                return None
-            return found
+            return None if found is not None and any(m.entity == found for m in not_him) else found
         for c in tok.children:                         # "the old Bolshevik Rakovsky"
             if c.dep_ == "compound":
                 continue                               # "the Matgamna organisation", "the Vansittart Daily Mail": not the person

@@ -57,8 +57,7 @@ def _none_of(obj) -> str | None:
     dets = [c for c in obj.children if c.i < obj.i]
     if any(c.dep_ == "det" and c.lower_ == "no" for c in dets):
         return "no"
-    if any(c.dep_ == "det" and c.lower_ in ("a", "an", "one", "single") for c in dets) or any(
-            c.lower_ == "single" for c in dets):
+    if any(c.lower_ == "single" or c.dep_ == "det" and c.lower_ in ("a", "an", "one") for c in dets):
         for c in dets:
             if c.lower_ in _SCARCELY or c.dep_ == "neg" and c.lower_ == "not" and not not_only(c):
                 return c.text

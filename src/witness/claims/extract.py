@@ -30,7 +30,7 @@ from .quoting import quoted_in_present
 from .correspondence import correspondence_claims
 from .learned import learned_claims
 from .vetting import features as vet_features
-from .meetings import meeting_claims
+from .meetings import each_met, meeting_claims
 from .membership import (elected_to_claims, headed_body_claims, join_claims, leadership_claims,
                          of_the_body_claims, other_members_claims, party_claims, party_list_claims,
                          surface_party_claims, we_claims)
@@ -308,9 +308,7 @@ def claims_from_sentence(ctx: Context, base: int, sdoc, doc_date: str | None, mo
             people = []
         if predicate == "met" and role != "noun" and len({e for e, _ in people}) >= 2 and not (
                 _children(tok, "dobj", "nsubjpass", "auxpass") or _prep_objects(tok, "with", "by")):
-            for entity, ptok in people:                # "Marx and Engels met in Paris": each the other
-                partner = next(e for e, _ in people if e != entity)
-                add(entity, "met", partner, tok, ptok)
+            each_met(add, people, tok)                 # "Marx and Engels met in Paris": each the other
             continue
         for entity, ptok in people:
             if predicate == "met" and _object(s, tok, predicate, ptok) == entity:

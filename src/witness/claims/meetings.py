@@ -83,6 +83,10 @@ def meeting_claims(s, add) -> None:
         everyone = [p for side in people for p in side]
         if len({e for e, _ in everyone}) < 2:
             continue
-        for entity, ptok in everyone:
-            partner = next((e for e, _ in everyone if e != entity), None)
-            add(entity, "met", partner, tok, ptok)
+        each_met(add, everyone, tok)
+
+
+def each_met(add, everyone, tok) -> None:
+    """A claim of meeting for each participant, another one as its object (a meeting is shared)."""
+    for entity, ptok in everyone:
+        add(entity, "met", next((e for e, _ in everyone if e != entity), None), tok, ptok)

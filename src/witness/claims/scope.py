@@ -178,9 +178,6 @@ def govern(trig, climb: bool = True) -> Scope:
     return _combine(cues)
 
 
-_FUTURE_AUX = {"will", "shall", "'ll", "’ll", "wo"}
-
-
 def _unrealised_time(prep, level: float) -> list[Cue]:
     """A time given by an event ("before his election", "after his release") is presupposed by a
     clause that tells what happened then — not by one that says what will happen or what would
@@ -190,7 +187,8 @@ def _unrealised_time(prep, level: float) -> list[Cue]:
     while steps < 12:
         steps += 1
         if tok.pos_ in ("VERB", "AUX"):
-            aux = next((c for c in tok.children if c.dep_ == "aux" and c.lower_ in _FUTURE_AUX), None)
+            aux = next((c for c in tok.children if c.dep_ == "aux" and (c.lower_ in F.MODAL_PREDICT
+                                                                         or _lemma(c) in F.MODAL_PREDICT)), None)
             if aux is not None:
                 return [Cue(level, "expect", aux.text)]
             mark = next((c for c in tok.children if c.dep_ == "mark" and c.lower_ in ("if", "unless")), None)
