@@ -18,7 +18,7 @@ from witness.claims.context import Context
 from witness.claims.gold import make_document
 from witness.claims.meetings import MEET_NOUNS, MEET_VERBS, WITH_VERBS
 from witness.claims.predicates import NOUNS, PREFILTER, VERBS
-from witness.claims.roles import MEMBER_NOUNS, OFFICE_NOUNS, TITLES
+from witness.claims.role_words import MEMBER_NOUNS, OFFICE_NOUNS, TITLES
 from witness.claims.works import WORK_NOUNS, WRITING_VERBS
 
 from claims_cases import PEOPLE

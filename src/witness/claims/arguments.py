@@ -11,7 +11,7 @@ import bisect
 
 from ..model import Span
 from .context import PRONOUNS, Context
-from .roles import MEMBER_NOUNS, OFFICE_NOUNS, ORG_HINT
+from .role_words import MEMBER_NOUNS, OFFICE_NOUNS, ORG_HINT
 from .predicates import AGENT, PATIENT
 from .parse import children as _children, object_of_participle, prep_objects as _prep_objects
 

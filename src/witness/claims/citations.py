@@ -132,7 +132,7 @@ def titled_works(s, add) -> None:
 
 
 def _office_word(word: str) -> bool:
-    from .roles import OFFICE_NOUNS, TITLES
+    from .role_words import OFFICE_NOUNS, TITLES
     return word in TITLES or word in OFFICE_NOUNS
 
 

@@ -15,7 +15,8 @@ gives nothing.
 from __future__ import annotations
 
 from .parse import prep_objects
-from .roles import ORG_HINT, _lemma
+from .role_words import ORG_HINT
+from .roles import _lemma
 from .rosters import _OFFICES_PLURAL
 from .rosters import GROUPINGS as _GROUPINGS
 

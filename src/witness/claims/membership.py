@@ -10,8 +10,8 @@ import re
 
 from .parse import climbed_subject
 from .works import WORK_NOUNS
-from .roles import (MEMBER_NOUNS, OFFICE_NOUNS, PARTY_WORDS, _JOIN, ORG_HINT, _PARTY_PLURAL, _appos_chain, _children,
-                    _is_copula, _lemma, _org_of, _prep_objects)
+from .role_words import MEMBER_NOUNS, OFFICE_NOUNS, PARTY_WORDS, JOIN, ORG_HINT, PARTY_PLURAL
+from .roles import _appos_chain, _children, _is_copula, _lemma, _org_of, _prep_objects
 
 
 # prefixes that turn a party word into its opposite or an imitation
@@ -38,7 +38,7 @@ def party_claims(s, add) -> None:
             # "the Menshevik Dan", "the Tory Prime Minister, Harold Macmillan" — not a word of a
             # work's title: "Marx and Engels, The Communist Manifesto", "J.D. Hicks: The Populist
             # Revolt", "The German Communists and the Rise of Nazism" (population round 6)
-            holders = [] if head.lower_ in WORK_NOUNS | _TITLE_HEADS | _PARTY_PLURAL else [head]
+            holders = [] if head.lower_ in WORK_NOUNS | _TITLE_HEADS | PARTY_PLURAL else [head]
         elif tok.dep_ in ("compound", "amod") and head.pos_ == "NOUN" and _lemma(head) in OFFICE_NOUNS | MEMBER_NOUNS:
             holders = [h for h in (head.head,) if head.dep_ in ("compound", "nmod", "appos") and h.pos_ == "PROPN"]
             holders += _appos_chain(head)              # "Communist Member of Parliament for West Fife"
@@ -92,7 +92,7 @@ def party_list_claims(s, add) -> None:
     were Semenov and Lydia Konopleva"."""
     for tok in s.tokens:
         low = tok.lower_
-        if low not in _PARTY_PLURAL or not tok.text[:1].isupper():
+        if low not in PARTY_PLURAL or not tok.text[:1].isupper():
             continue
         holders = []
         holders += [g for g in _prep_objects(tok, "like", "including", "such")]        # "Socialists like X"
@@ -123,7 +123,7 @@ def leadership_claims(s, add) -> None:
     for tok in s.tokens:
         if tok.pos_ not in ("NOUN", "PROPN"):
             continue
-        if not (ORG_HINT.search(tok.text) or tok.lower_ in _PARTY_PLURAL or tok.text[:1].isupper() and
+        if not (ORG_HINT.search(tok.text) or tok.lower_ in PARTY_PLURAL or tok.text[:1].isupper() and
                 ORG_HINT.search(" ".join(t.text for t in tok.lefts))):
             continue
         leaders = []
@@ -186,7 +186,7 @@ def join_claims(s, add) -> None:
     """Membership by joining: "she joined the party", "Maxton, Brockway, Horrabin, all joined the
     Meerut Defence Committee", "the Social Democratic Federation, which he joined"."""
     for tok in s.tokens:
-        if tok.pos_ not in ("VERB",) or _lemma(tok) not in _JOIN:
+        if tok.pos_ not in ("VERB",) or _lemma(tok) not in JOIN:
             continue
         objs = _children(tok, "dobj") + _prep_objects(tok, "in", "into")
         # "had joined Lenin in London", "joined Zinoviev and Kamenev in the opposition": a person
@@ -283,11 +283,11 @@ def surface_party_claims(s, add) -> None:
         mc = _PARTY_COMMA_BEFORE.search(before)
         # singular only: "along with the Communists, Thomas, Addes …", "under the Nazis, Mussolini,
         # and Vichy" are lists of different things
-        if mc and mc.group("party").lower() not in _PARTY_PLURAL and re.match(r"^\s*(?:[,.;:)]|$)", after):
+        if mc and mc.group("party").lower() not in PARTY_PLURAL and re.match(r"^\s*(?:[,.;:)]|$)", after):
             found.append((mc.group("party"), lo + mc.start("party")))
         ma = _PARTY_AFTER.match(after)
         if ma and ma.group("party") and not ma.group("noun") and (
-                ma.group("party").lower() in _PARTY_PLURAL or re.search(r"(?:democrats|ies)$", ma.group("party").lower())):
+                ma.group("party").lower() in PARTY_PLURAL or re.search(r"(?:democrats|ies)$", ma.group("party").lower())):
             ma = None                                  # "then Roosevelt, the Democrats and Browder are …": a list
         if ma and not set(re.split(r"[\s\-]+", (ma.group("mods") or "").lower())) & _NOT_MODS:
             g = "party" if ma.group("party") else "labour"
@@ -376,7 +376,7 @@ def we_claims(s, add) -> None:
                 continue
             if _lemma(a) in ("member", "leader") and a.tag_ == "NNS":
                 bodies += [g for g in _prep_objects(a, "of") if _a_body(g.text, s.subtree_text(g))]
-            elif a.lower_ in _PARTY_PLURAL and a.text[:1].isupper() and a.lower_ not in _CREEDS or a.pos_ == "PROPN" and ORG_HINT.search(
+            elif a.lower_ in PARTY_PLURAL and a.text[:1].isupper() and a.lower_ not in _CREEDS or a.pos_ == "PROPN" and ORG_HINT.search(
                     s.subtree_text(a) or "") and not _STATE.search(s.subtree_text(a) or ""):
                 # "We Bolsheviks", "we, the Workers Party,"; not the diplomatic "we, the Workmen’s
                 # and Peasants’ Revolutionary Government," that speaks for a country

@@ -156,7 +156,7 @@ def _prefilter():
     from .works import WORK_NOUNS, WRITING_VERBS
     from .correspondence import SENT_NOUNS
     from .meetings import MEET_NOUNS, MEET_VERBS, WITH_VERBS
-    from .roles import MEMBER_NOUNS, OFFICE_NOUNS, PARTY_WORDS, TITLES
+    from .role_words import MEMBER_NOUNS, OFFICE_NOUNS, PARTY_WORDS, TITLES
     stems, whole = set(_PREFILTER_EXTRA), set(_PREFILTER_WORDS.values())
     for group in (OFFICE_NOUNS, TITLES, MEMBER_NOUNS, WORK_NOUNS, SENT_NOUNS, WRITING_VERBS, PARTY_WORDS, VERBS, NOUNS,
                   MEET_VERBS, WITH_VERBS, MEET_NOUNS):

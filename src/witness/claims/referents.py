@@ -43,7 +43,7 @@ _ARTICLE_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?|all|most|every|each|many|other
 def claimable(text: str, persons: list[Mention], sentence_starts: list[int],
               names: dict[str, list[str]]) -> list[Mention]:
     """The linked person mentions (sorted by offset) that may be a claim's subject."""
-    from .roles import TITLES
+    from .role_words import TITLES
     out = []
     for k, m in enumerate(persons):
         # "Liebknecht, Karl: …" (a glossary's inverted name): the forename after the surname is

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .membership import _NOT_MODS
-from .roles import DEMONYMS, NEEDS_ATTACHMENT, OFFICE_NOUNS, ORG_HINT
+from .role_words import DEMONYMS, NEEDS_ATTACHMENT, OFFICE_NOUNS, ORG_HINT
 
 
 # words the blind annotators read as bodies of persons besides ORG_HINT's ("the heads of this

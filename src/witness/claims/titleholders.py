@@ -22,7 +22,7 @@ _PREP_BEFORE = re.compile(r"\b(?:to|of|with|from|by|for|on|at|against|before|aft
 
 def titles_given(text: str, persons) -> list[tuple[int, str, str]]:
     """(offset, title, entity) for each place the text gives a person mention a title, in text order."""
-    from .roles import TITLES
+    from .role_words import TITLES
     out = []
     for m in persons:
         before = text[max(0, m.start - 40):m.start]

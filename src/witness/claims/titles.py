@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from .roles import (ATTACHING, CANDIDACY, CAUSE_WORDS, DEMONYMS, LEADER_NOUNS, MEMBER_NOUNS, NAME_PARTICLES, NAMED_THINGS,
-                    NEEDS_ATTACHMENT, OFFICE_NOUNS, PRAISABLE, PRAISE, THE_TITLES, TITLES, TITLES_PLURAL)
+from .role_words import ATTACHING, DEMONYMS, LEADER_NOUNS, MEMBER_NOUNS, NAME_PARTICLES, NEEDS_ATTACHMENT, OFFICE_NOUNS, THE_TITLES, TITLES, TITLES_PLURAL
+from .roles import CANDIDACY, CAUSE_WORDS, NAMED_THINGS, PRAISABLE, PRAISE, SPEAKS_FOR, stands_for_no_body
 
 
 # -- titles before a name --------------------------------------------------------------------
@@ -108,6 +108,12 @@ _APPOS_AFTER = re.compile(
     re.I)
 
 
+def _body_words(where: str) -> list[str]:
+    """"of all the people all over Britain who …" → its words up to the head: all the people"""
+    rest = where.split(None, 1)[1] if " " in where else ""
+    return re.split(r"\s+(?:of|in|at|for|on|to|over|who|whose|which|that|with)\b", rest, maxsplit=1)[0].split()
+
+
 def surface_appositions(s, add) -> None:
     ctx, base = s.ctx, s.base
     end = base + len(s.text)
@@ -159,4 +165,6 @@ def surface_appositions(s, add) -> None:
                         and not h.group(0)[h.end("noun") - h.start():].startswith("s"):
                     add(m.entity, "held_office", phrase, tok, tok, climb=False)   # roles.the_leader
                 continue
+            if noun.rstrip("s") in SPEAKS_FOR and stands_for_no_body(mods.split(), _body_words(where)):
+                continue                               # "Ferré, a representative of the Majority": roles._names_a_body
             add(m.entity, "held_office", phrase, tok, tok, climb=False)

@@ -9,7 +9,7 @@ import re
 from .arguments import _children, _is_passive, _lemma, _prep_objects
 from .figures import figurative_death, once_again
 from .predicates import AGENT, COUNTRY_WORDS, NEEDS_PERSON_OF, NOUNS, PATIENT, PHRASES, VERBS
-from .roles import ORG_HINT, OFFICE_NOUNS as OFFICE_WORDS
+from .role_words import ORG_HINT, OFFICE_NOUNS as OFFICE_WORDS
 
 
 _SPARED_FROM = {"execution", "death", "shooting", "gallows", "scaffold", "firing", "bullet"}
