@@ -66,6 +66,9 @@ def _alternative(verb) -> bool:
     return not any(c.dep_ in ("neg", "mark") or c.lower_ in ("never", "whether") for c in first.children)
 
 
+_MODALS = F.MODAL_PREDICT | F.MODAL_CONDITIONAL | F.MODAL_UNCERTAIN | {"must"}
+
+
 def _shares_auxiliaries(head, conj) -> bool:
     """Does the second of coordinated verbs take the first one's auxiliaries? A bare form after a
     bare form ("would return and kill"), a participle after a passive participle ("would be
@@ -75,6 +78,10 @@ def _shares_auxiliaries(head, conj) -> bool:
         return False
     if any(t.text in (";", ":") for t in conj.doc[head.i + 1:conj.i]):
         return False
+    if conj.tag_ in ("VBD", "VBN") and head.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in _MODALS
+                                                                 for c in head.children) \
+            and any(c.dep_ == "aux" and c.lower_ == "have" for c in head.children):
+        return True     # "would have arrested him and shot Lenin": the tagger reads the second -ed as a past tense
     return conj.tag_ == "VB" and head.tag_ == "VB" or conj.tag_ == "VBN" and head.tag_ == "VBN" and any(
         c.dep_ == "auxpass" for c in head.children)
 

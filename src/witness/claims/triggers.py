@@ -67,6 +67,24 @@ _ACCUSERS = {"prosecutor", "procurator", "court", "tribunal", "police", "governm
              "falsifier", "falsifiers", "slanderer", "slanderers", "accuser", "accusers", "stalin", "vyshinsky"}
 
 
+# "charged with maintaining relations between …" (population round 8): a job, unless its words name an offence
+_TASK_VERBS = {"maintain", "keep", "supervise", "oversee", "run", "manage", "prepare", "draft", "coordinate",
+               "co-ordinate", "edit", "collect", "examine", "investigate", "study", "direct", "look", "produce",
+               "negotiate", "arrange", "deliver", "represent", "carry", "conduct", "establish", "set", "draw",
+               "compile", "administer", "distribute", "translate", "publish", "supply", "guard", "protect",
+               "watch", "report", "inform", "answer", "handle", "settle", "build", "reorganise", "reorganize"}
+
+
+_CRIME = re.compile(r"treason|espionage|\bspy|spies|sabot|wreck|terror|murder|assassin|\bkill|plot|conspir|"
+                    r"sedit|subversi|theft|fraud|brib|illegal|unlawful|enem|bomb|insurrect|rebellion|crim", re.I)
+
+
+def _a_task(obj) -> bool:
+    # (not _OFFENCE: a job's words may name the Trotskyists or a contact without accusing anyone)
+    return obj.tag_ == "VBG" and _lemma(obj) in _TASK_VERBS and not _CRIME.search(
+        " ".join(t.text for t in obj.subtree))
+
+
 def _a_trait(obj) -> bool:
     """"of being too ambitious", "of having been haughty": a trait of character, no offence."""
     return _lemma(obj) == "be" and obj.tag_ in ("VBG", "VBN") and any(
@@ -132,8 +150,10 @@ def _trigger(tok) -> tuple[str, str] | None:
             return None                               # "he freed himself inwardly from all the illusions"
         if lemma in ("accuse", "charge") and _reproach(tok):
             return None                               # "He accused Trotsky of “duplicity”": a polemic, no charge
-        if lemma == "charge" and any(_lemma(g) in _ENTRUSTED for g in _prep_objects(tok, "with")):
-            return None                               # "Lenin was charged with the theses", "… with the task of": entrusted
+        if lemma == "charge" and (any(_lemma(g) in _ENTRUSTED or _a_task(g) for g in _prep_objects(tok, "with"))
+                                  or any(_children(x, "aux") for x in _children(tok, "xcomp"))):
+            return None                               # "Lenin was charged with the theses", "… with maintaining
+                                                      # relations", "charged to make a record": entrusted
         if lemma in ("disappear", "vanish") and any(c.lower_ in _NOW_AND_THEN for c in tok.children
                                                     if c.dep_ in ("advmod", "npadvmod")):
             return None                               # "he disappeared frequently" (from a session): no fate
