@@ -52,3 +52,35 @@ POST = [
 @pytest.mark.parametrize("text,people,who", POST)
 def test_a_representative_of_a_body_holds_a_post(nlp, text, people, who):
     assert any(s == who for s, _ in offices(nlp, text, people)), offices(nlp, text, people)
+
+
+NOT_PERSONS = [
+    # judged not-a-person (population rounds 3, 4, 6, 7, 9)
+    ("He had come to London from Florence, and was staying at Queen Anne’s Mansions.", "Queen Anne", "x-queen-anne"),
+    ("In World War II the crimes of the Nazi Army were incomparably worse than those of the Kaiser Army in World War I.",
+     "Kaiser", "x-kaiser"),
+    ("According to figures recently published by the General Statistics Office the Polish economy grew by 7%.",
+     "Statistics", "x-statistics"),
+    ("The true category of historical research is, namely, that of “action and reaction” (Wechselwirkung).",
+     "Wechselwirkung", "x-wechselwirkung"),
+    ("E. Lowenthal: The Ricardian Socialists, p. 51.", "E. Lowenthal", "x-e-lowenthal"),
+]
+
+
+@pytest.mark.parametrize("text,name,entity", NOT_PERSONS)
+def test_a_place_a_body_a_gloss_or_a_title_gives_no_claim(nlp, text, name, entity):
+    from witness.claims import extract_claims
+    from witness.claims.gold import make_document
+    got = [(c.subject, c.predicate) for c in extract_claims(make_document(text, {name: entity}, "1950"), nlp=nlp)]
+    assert not any(s == entity for s, _ in got), got
+
+
+def test_a_name_before_its_own_words_still_claims(nlp):
+    from witness.claims import extract_claims
+    from witness.claims.gold import make_document
+    for text, name, entity, pred in (
+            ("Queen Anne reigned; General Foch was at the head of the Army.", "General Foch", "foch", "held_office"),
+            ("The Menshevik Dan spoke at the congress.", "Dan", "dan", "member_of"),
+            ("The chairman (Hoffmann) was arrested in 1933.", "Hoffmann", "x-hoffmann", "arrested")):
+        got = [(c.subject, c.predicate) for c in extract_claims(make_document(text, {name: entity}, "1950"), nlp=nlp)]
+        assert (entity, pred) in got, (text, got)

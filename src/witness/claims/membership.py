@@ -22,6 +22,14 @@ _AGAINST = {"anti", "non", "pro", "pseudo", "quasi", "semi", "crypto"}
 _TITLE_HEADS = {"register", "humanism", "revolt", "thinkers", "appeal", "dictator", "international"}
 
 
+def _opens_a_title(doc, i) -> bool:
+    """Is the word in a title a citation gives after its author and a colon ("Name: The … ")?"""
+    j = i - 1
+    while j >= 0 and doc[j].text[:1].isupper() and doc[j].text not in ("The", "A", "An"):
+        j -= 1
+    return j >= 1 and doc[j].text in ("The", "A", "An") and doc[j - 1].text == ":"
+
+
 def party_claims(s, add) -> None:
     """A party word as the person's description: "the Menshevik Dan", "Old Bolshevik Badayev",
     "Crane is a Socialist", "a Bolshevik since 1903", "their fellow-Fabians", "SWP leader Cannon"."""
@@ -32,6 +40,8 @@ def party_claims(s, add) -> None:
             continue                                   # "the liberal Scott", "a Russian anarchist": a view, not a party
         if tok.i > 1 and s.sdoc[tok.i - 1].text == "-" and s.sdoc[tok.i - 2].lower_ in _AGAINST:
             continue                                   # "the anti-Communist Petrov", "a non-Bolshevik"
+        if _opens_a_title(s.sdoc, tok.i):
+            continue                                   # "E. Lowenthal: The Ricardian Socialists, p. 51" (round 7)
         holders, appositive = [], True
         head = tok.head
         if tok.dep_ in ("compound", "amod", "nmod") and head.pos_ == "PROPN":

@@ -26,7 +26,11 @@ _NOT_ELIDED = {"united", "reverend", "beloved", "noted", "famed", "learned", "ag
                "appointed", "elected", "nominated", "named", "replaced", "succeeded", "promoted"}
 # (not "Hall", "Place", "Lane", "Mill", "Works": Gus Hall, Francis Place, J.S. Mill, Lenin’s Works)
 _THING_WORDS = {"Street", "Gate", "Road", "Square", "Avenue", "University", "College", "Institute", "Boulevard",
-                "Prospect", "Embankment", "Quay", "Prize", "Museum", "Memorial", "Hospital", "Station", "Library"}
+                "Prospect", "Embankment", "Quay", "Prize", "Museum", "Memorial", "Hospital", "Station", "Library",
+                # judged not-a-person in population rounds 2–9: "Queen Anne’s Mansions", "General Foods",
+                # "the Kaiser Army", "General Elections", "the General Statistics Office"
+                "Mansions", "Hotel", "Theatre", "Theater", "Park", "Palace", "Gardens", "Cemetery", "Prison",
+                "Barracks", "Foods", "Elections", "Army", "Office"}
 _THING_AFTER = re.compile(r"(?:’s|'s)?\s+(?:(?:%s)\b|tanks?\b|rifles?\b|plant\b|factory\b)" % "|".join(sorted(_THING_WORDS)))
 
 
@@ -37,6 +41,7 @@ def bare_forename(text: str, name: list[str] | None) -> bool:
 
 
 _LOWER_WORD = re.compile(r"\s+[a-z]")
+_GLOSS = re.compile(r".*(?:ung|heit|keit|schaft|tum|bau|ismus|lehre|wesen|wirkung|kampf)$")
 _ARTICLE_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?|all|most|every|each|many|other|several|these|those|its|their|our)\s+$")
 
 
@@ -72,6 +77,9 @@ def claimable(text: str, persons: list[Mention], sentence_starts: list[int],
                 _ARTICLE_BEFORE.search(text, max(0, m.start - 9), m.start)
                 or m.text.endswith(("ean", "ese")) and _LOWER_WORD.match(text, m.end)):   # "the major European languages"
             continue
+        if len(words) == 1 and (m.entity or "").startswith("x-") and _GLOSS.match(m.text) and \
+                text[m.start - 1:m.start] == "(" and text[m.end:m.end + 1] == ")":
+            continue                                   # "“action and reaction” (Wechselwirkung)": a German gloss
         out.append(m)
     return out
 
