@@ -128,7 +128,7 @@ def parse_credit_line(line: str) -> dict[str, list[str]]:
     if not m:
         return {}
     roles = roles_of(m.group("roles"))
-    names = parse_names(m.group("names")) or _email_credit(m.group("names"))
+    names = parse_names(m.group("names"), credit=True) or _email_credit(m.group("names"))
     return {r: names for r in roles} if names else {}
 
 
@@ -265,7 +265,7 @@ class RecordBuilder:
         if kind == "ignored":
             return
         if kind == "credit":
-            names = parse_names(value) or _email_credit(value)
+            names = parse_names(value, credit=True) or _email_credit(value)
             if not value.strip(" :.-–—"):  # a value that is not a name is still a value
                 self._empty(fields[0])
             for f in fields:

@@ -1,6 +1,7 @@
 """Names as credit and byline lines print them: whitespace cleaned, apostrophes made one, and
 the names of a credit's value told from what follows them ("W. Lough from the German",
-"Steve Palmer (2010)").
+"Steve Palmer (2010)", "Ted Crawford from the Ozleft website", "Paul Flewers. Names misspelt
+in the original have been corrected").
 
 record.py re-exports these with the rest of the record's vocabulary; the readers import them
 from there.
@@ -75,16 +76,29 @@ _ARCHIVE_INITIALS = {"MEA", "MIA", "ETOL"}
 # "The Late George Hanna", "by the Institute of Marxism-Leninism": words before the name.
 # ("the Way" of a heading "By the Way" is no name: a body's name has more than one word.)
 _NAME_LEAD = re.compile(r"^(?:[Tt]he\s+[Ll]ate\s+|the\s+(?=[A-Z]\S*\s+\S))")
+# Where the credited got the text or for whom ("Christian Høgsbjerg from the Ozleft website",
+# "Alun Morgan for Revolutionary History Website", "Adam Buick to the MIA", "William E. Ratliff
+# in the Hispanic American Historical Review"): said after the name, no part of it.
+_WHERE_TAIL = re.compile(r"\s+(?:(?:from|to|in|under)\s+the|for)\s+\S.*$")
+# A sentence after the name ("Paul Flewers. Names misspelt in the original have been corrected",
+# "Peter B. Maggs. home.law.uiuc.edu/~pmaggs/"): a full stop after a word (not an initial, "Chas.
+# H. Kerr") and a lower-case word after it that is no particle ("… de Leon").
+_SENTENCE_AFTER = re.compile(r"(?<=[A-Za-z][a-z]{3})\.\s+(?=[a-z]|[A-Z]\w*\s+(?!(?:and|de|da|di|del|der|den|des|du|la|le|van|von|y|dos)\b)[a-z])")
 
 
-def parse_names(text: str | None) -> list[str]:
-    """Names from a credit value: "Ian Birchall, Nina Kidron & Richard Kuper" → three names."""
+def parse_names(text: str | None, credit: bool = False) -> list[str]:
+    """Names from a credit value: "Ian Birchall, Nina Kidron & Richard Kuper" → three names.
+    ``credit``: the value of a transcription or translation credit, where a sentence or where
+    the credited got the text may follow the names (not a byline's, "PostScript to the First
+    Edition")."""
     text = clean(text)
     if not text:
         return []
     text = _LEAD_BY.sub("", text)
     # "Mike Baker: published by the Movement…", "Steve Palmer (2010)": the names come first.
     text = _NAMES_END.split(text, maxsplit=1)[0]
+    if credit:
+        text = _SENTENCE_AFTER.split(text, maxsplit=1)[0]
     if (m := _LAST_BY.search(text)):  # "for Marxists.org 2005 by Mitch Abidor"
         text = text[m.end():]
     parts = _NAME_SPLIT.split(text)
@@ -93,6 +107,8 @@ def parse_names(text: str | None) -> list[str]:
         text = ", ".join(_NAME_YEAR.match(p)[1] for p in parts)
     text = _MONTH_TAIL.sub("", text)
     text = _NAME_TAIL.sub("", text)
+    if credit:
+        text = _WHERE_TAIL.sub("", text)
     text = _FROM_LANGUAGE.sub("", text)
     if (m := _SHARED_SURNAME.match(text)):
         text = f"{m['a']} {m['s']}, {m['b']} {m['s']}"
