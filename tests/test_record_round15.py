@@ -47,3 +47,31 @@ def test_a_credit_tail_on_a_written_page(tmp_path):
                       "Transcribed by Christian Høgsbjerg from the <a href='x'>Ozleft website</a>.</p>"
                       "<hr class='infobot'/>")
     assert rec.transcribed_by == ["Christian Høgsbjerg"]
+
+
+# -- one part of a chapter set over several pages ("(Chap.3-10)"): the part's own heading
+
+
+@pytest.mark.parametrize("rel, title", [
+    ("archive/kautsky/1924/labour/ch03_j.htm", "X. MONEY"),                               # dev8
+    ("archive/kautsky/1924/labour/ch02_c.htm", "THE STATE OF THE TRANSITIONAL PERIOD"),   # dev6
+    ("archive/kautsky/1924/labour/ch03_f.htm", "VI. BUREAUCRACY"),                        # in no gold set
+    # controls: a page holding several sections ("1." … "6."); a chapter heading naming its part
+    ("archive/kautsky/1892/erfurt/ch04.htm", "IV. THE COMMONWEALTH OF THE FUTURE"),
+    ("archive/cliff/works/1955/statecap/ch01-s2.htm", "Chapter 1: Socio-economic relations in Stalinist Russia (Part 2)"),
+])
+def test_a_chapter_part_page_is_titled_by_its_part(corpus_root, rel, title):
+    assert record_of(corpus_root, rel).title == title
+
+
+def _chapter_part(tmp_path, sections):
+    return page_record(tmp_path, "archive/x/1924/book/ch03_j.htm", "<title>K: The Book (Chap.3-10)</title>",
+                       "<h2>Karl Kautsky</h2><h1>The Book</h1><hr class='section'/>"
+                       "<h3>III. The Economic Revolution</h3>" + sections)
+
+
+def test_a_chapter_part_on_a_written_page(tmp_path):
+    rec = _chapter_part(tmp_path, "<h4>X. MONEY</h4><h4>(a) Inflation</h4><p>Text.</p><h4>(b) Gold</h4>")
+    assert (rec.title, rec.work) == ("X. MONEY", "The Book")
+    rec = _chapter_part(tmp_path, "<h4>1. Money</h4><p>Text.</p><h4>2. Gold</h4>")
+    assert rec.title == "III. The Economic Revolution"
