@@ -75,3 +75,31 @@ def test_a_chapter_part_on_a_written_page(tmp_path):
     assert (rec.title, rec.work) == ("X. MONEY", "The Book")
     rec = _chapter_part(tmp_path, "<h4>1. Money</h4><p>Text.</p><h4>2. Gold</h4>")
     assert rec.title == "III. The Economic Revolution"
+
+
+# -- a page that is a whole issue of a periodical ("Class Struggle, Volume 2 Number 3—March 1932")
+
+
+@pytest.mark.parametrize("rel, title, volume, issue, date", [
+    ("archive/weisbord/TwoThree.htm", "Class Struggle, Volume 2 Number 3", "2", "3", "1932-03-19"),   # dev8
+    ("archive/weisbord/OneOne.htm", "Class Struggle, Volume 1 Number 1", "1", "1", "1931-05"),  # "NEW YORK, MAY,1931"
+    # the <title> says "Volume 3 Number 9—December 1935"; the page prints "Volume 5 Number 12"
+    ("archive/weisbord/FiveTwelve.htm", "Class Struggle, Volume 5 Number 12", "5", "12", "1935-12"),
+])
+def test_a_whole_issue_of_a_periodical(corpus_root, rel, title, volume, issue, date):
+    rec = record_of(corpus_root, rel)
+    assert (rec.title, rec.periodical, rec.volume, rec.issue, rec.date, rec.authors) \
+        == (title, "Class Struggle", volume, issue, date, [])
+
+
+def test_a_whole_issue_on_a_written_page(tmp_path):
+    rec = page_record(tmp_path, "archive/x/TwoThree.htm", "<title>The Paper, Volume 2 Number 3&#8212;March 1932</title>",
+                      "<h1>THE PAPER</h1><p>OFFICIAL ORGAN OF THE LEAGUE</p>"
+                      "<p>Volume 2 Number 3 &#8230;&#8230;&#8230; March 19, 1932</p><hr/>")
+    assert (rec.title, rec.periodical, rec.volume, rec.issue, rec.date) \
+        == ("The Paper, Volume 2 Number 3", "The Paper", "2", "3", "1932-03-19")
+    # an article whose header cites its source is not the issue its <title> names
+    rec = page_record(tmp_path, "archive/x/a.htm", "<title>The Paper, Volume 2 Number 3&#8212;March 1932</title>",
+                      "<h2>Al Writer</h2><h1>An Article</h1><p class='information'>"
+                      "<span class='info'>Source:</span> The Paper, Vol. 2 No. 4, April 1932</p>")
+    assert (rec.title, rec.issue) == ("An Article", "4")

@@ -265,3 +265,37 @@ def delivered_in_note(para: str) -> tuple[str, str] | None:
     said = re.split(r"\b(?:and\s+)?(?:published|printed|appeared|reprinted)\b", m.group(0))[0]   # (not the paper's day)
     d = parse_date(said)
     return d if d and len(d[0]) == 10 else None     # (a day: "in 1967" may be the year it was printed)
+
+
+# "Class Struggle, Volume 2 Number 3—March 1932": the <title> of a page that is a whole issue of a
+# periodical (its contents, then every article), and the line under the paper's name that numbers
+# and dates the issue ("Volume 2 Number 3 ……… March 19, 1932").
+_ISSUE_TITLE = re.compile(r"^(?P<name>[^,:]{3,60}),\s*(?P<num>Vol(?:ume|\.)\s*[\dIVXLC]+,?\s*(?:Number|No\.)\s*"
+                          r"\d+(?:\s*[-+]\s*\d+)?)\s*[—–,-]?\s*(?P<when>.*)$")
+_ISSUE_LINE = re.compile(r"^Vol(?:ume|\.)\s*(?P<vol>[\dIVXLC]+),?\s*(?:Number|No\.)\s*(?P<no>\d+(?:\s*[-+&–]\s*\d+)?)(?P<when>.*)$")
+
+
+def whole_issue(rec, title_tag: str | None, lines) -> None:
+    """A page whose <title> cites an issue of a periodical and whose header cites no source is
+    that issue: the paper, its numbers and date as the page prints them under the paper's name
+    (the <title>'s when it does not), titled by the <title>'s citation, and no one writer's."""
+    m = _ISSUE_TITLE.match(title_tag or "")
+    if m is None:
+        return
+    printed = next(filter(None, (_ISSUE_LINE.search(clean(line)) for line in lines)), None) \
+        or _ISSUE_LINE.search(f"{m.group('num')} {m.group('when')}")
+    rec.periodical, rec.authors = m.group("name"), []
+    rec.volume, rec.issue = printed.group("vol"), re.sub(r"\s+", "", printed.group("no"))
+    # (The <title> as printed, unless its numbers are not the page's: "Volume 3 Number 9" over
+    # a page that prints "Volume 5 Number 12".)
+    same = _issue_key(_ISSUE_LINE.search(m.group("num"))) == _issue_key(printed)
+    rec.title = f"{m.group('name')}, " + (m.group("num") if same else f"Volume {rec.volume} Number {rec.issue}")
+    dated, titled = parse_date(printed.group("when")), parse_date(m.group("when"))
+    if titled and (dated is None or len(titled[0]) > len(dated[0]) and titled[0].startswith(dated[0])):
+        dated = titled      # ("NEW YORK, MAY,1931" reads as the year; the <title> says "May 1931")
+    if dated:
+        rec.date, rec.date_text = dated
+
+
+def _issue_key(m: re.Match) -> tuple[str, str]:
+    return m.group("vol"), re.sub(r"\s*[-+&–]\s*", "-", m.group("no"))      # ("9+10" is "9-10")

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from ..model import Record
-from ..sourceline import delivered_in_note, periodical_in_note
+from ..sourceline import delivered_in_note, periodical_in_note, whole_issue
 from ..record import (RecordBuilder, clean, day_of_speech, names_a_day, normalise_name,
                       opens_with_credit, parse_date)
 from ..record_dates import bare_day, day_in_year, heading_as_written
@@ -279,6 +279,8 @@ class HeaderReader:
                                                       rec.title) and not closing_citation(self.tail_paras, rec.heading_date) \
                 and not header_cites([ln for b in self.p.info_blocks for ln, _ in info_lines(b)], rec.heading_date):
             rec.written, rec.written_text = rec.heading_date, rec.heading_date_text
+        if not rb.has_source_line():      # ("Class Struggle, Volume 2 Number 3—March 1932": a whole issue)
+            whole_issue(rec, self.title_tag, (inline_text(e) for e in self.p.body.iter("p", "h3", "h4")))
         rec.language = self._language()
         return rec
 
