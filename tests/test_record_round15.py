@@ -103,3 +103,27 @@ def test_a_whole_issue_on_a_written_page(tmp_path):
                       "<h2>Al Writer</h2><h1>An Article</h1><p class='information'>"
                       "<span class='info'>Source:</span> The Paper, Vol. 2 No. 4, April 1932</p>")
     assert (rec.title, rec.issue) == ("An Article", "4")
+
+
+# -- an issue's number as printed: bare after the paper's name, or with a letter
+
+
+@pytest.mark.parametrize("rel, issue", [
+    ("archive/harman/1989/07/resistance.html", "121"),     # dev8: "*Socialist Worker Review* 121, July/August 1989"
+    ("archive/cliff/works/1998/09/indonesia.htm", "80"),   # in no gold set: "*International Socialism* 80, …"
+    ("archive/harman/2003/03/oil.htm", "1843a"),           # dev8: "No.1843a, 23 March 2003"
+    ("archive/harman/2004/01/hutton.htm", "1886a"),        # in no gold set
+])
+def test_an_issue_number_as_printed(corpus_root, rel, issue):
+    assert record_of(corpus_root, rel).issue == issue
+
+
+def test_issue_numbers_by_hand():
+    from witness.record import parse_source_line
+    line = parse_source_line("From Socialist Worker Review 121, July/August 1989, pp. 27–28.",
+                             ("Socialist Worker Review",))
+    assert (line["periodical"], line["issue"], line["pages"]) == ("Socialist Worker Review", "121", "27–28")
+    assert parse_source_line("From Socialist Worker, No.1843a, 23 March 2003.", ("Socialist Worker",))["issue"] == "1843a"
+    # a year after the name is no issue; a number word after "No." keeps its own letters
+    assert parse_source_line("From Labour Monthly 1936, March, p. 4.", ("Labour Monthly",))["issue"] is None
+    assert parse_source_line("From Justice, No. 5 and 6, 1903.", ("Justice",))["issue"] == "5"

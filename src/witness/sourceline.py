@@ -22,7 +22,8 @@ _SERIES_ISSUE = re.compile(r"(?<![\d.:])(?<!pp\.)(?<!p\.)\s(?P<s>\d)\s*:\s*(?P<n
 # A first sentence that ends with its date, then another ("… Politics (1945). This excerpt was
 # published by Solidarity (January 1, 1975)"): the later sentence is a reprint.
 _SENTENCE_END = re.compile(r"(?<=[\d)])\.\s+(?=[A-Z][a-z]+\s)(?!(?:Vol|No|Nos|Number|Issue|Pages?)\b)")
-_NO = re.compile(r"\b(?:Nos?|Number|Issue|Whole\s+No)(?:\.|\b)\s*(?P<n>\d+(?:\s*[-–/&]\s*\d+)?|[IVXLC]+\b)", re.I)
+# ("No.1843a": a special issue's number, with its letter)
+_NO = re.compile(r"\b(?:Nos?|Number|Issue|Whole\s+No)(?:\.|\b)\s*(?P<n>\d+(?:\s*[-–/&]\s*\d+|[a-z](?![\w’']))?|[IVXLC]+\b)", re.I)
 # (A year after the pages, "pp. 373-75, 1892", is no further page.)
 _PAGES = re.compile(r"\bpp?\.?\s*(?P<p>[IVXLC]+(?:\s*[-–]\s*[IVXLC]+)?\b|\d+(?:\s*[-–]\s*\d+)?(?:\s*(?:,|&|and)\s*(?!(?:1[5-9]|20)\d\d\b)\d+"
                     r"(?:\s*[-–]\s*\d+)?)*)", re.I)
@@ -64,6 +65,8 @@ _PERIODICAL_WORD = re.compile(r"\b(?:Review|Journal|Register|Bulletin|News|Times
 _PERSON = re.compile(r"^(?:[A-Z][a-zà-ÿ’'\-]+|[A-Z]\.(?:\s?[A-Z]\.)*)(?:\s+(?:[A-Z][a-zà-ÿ’'\-]+|[A-Z]\.|de|van|von|der|la|le))*"
                      r"\s+[A-Z][a-zà-ÿ’'\-]+$")
 _TRAILING_NUMBER = re.compile(r"^(?P<name>.*?[^\d\s:])\s+(?:No\.?\s*)?(?P<n>\d{1,4}|[IVX]+/\d{1,4})(?:\s*:\s*(?P<n2>\d{1,4})?)?$")
+# A bare number right after the paper's (emphasised) name, before a comma: its issue (not a year).
+_NUMBER_AFTER = re.compile(r"^\s+(?P<n>(?!(?:1[5-9]|20)\d\d\b)\d{1,4})\s*,")
 _TRAILING_YEAR = re.compile(r"\s+(?:1[5-9]\d\d|20\d\d)$")
 _HEAD_NUMBERS = re.compile(r"\s+(?:Vol(?:ume)?\.?|No\.?|Nos\.?|Number|Issue)\s*\S+.*$", re.I)
 
@@ -141,6 +144,8 @@ def parse_source_line(line: str | None, marked: Iterable[str] = (), skip: Iterab
         name = _periodical_name(head, rest, skip, numbers, out)
     elif (m := _TRAILING_NUMBER.match(name)) and out["issue"] is None:
         name, out["issue"] = m.group("name").strip(), m.group("n2") or m.group("n")
+    elif out["issue"] is None and (m := _NUMBER_AFTER.match(body[body.find(name) + len(name):])):
+        out["issue"] = m.group("n")     # "*Socialist Worker Review* 121, July/August 1989"
     month = _month_precision(out["date"]) or season
     issue = out["issue"] is not None
     out["title"] = name if name is not None and not _BOOKISH.search(name) else None   # what the line names, of any kind
