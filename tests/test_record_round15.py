@@ -127,3 +127,30 @@ def test_issue_numbers_by_hand():
     # a year after the name is no issue; a number word after "No." keeps its own letters
     assert parse_source_line("From Labour Monthly 1936, March, p. 4.", ("Labour Monthly",))["issue"] is None
     assert parse_source_line("From Justice, No. 5 and 6, 1903.", ("Justice",))["issue"] == "5"
+
+
+# -- an editor's, publisher's or translator's note is not the writer of the work it presents
+
+
+@pytest.mark.parametrize("rel, authors", [
+    ("archive/plekhanov/1897/belinski/intro.htm", []),                        # dev8: "Editor’s Note", unsigned
+    ("archive/cliff/works/1955/statecap/intro1974.htm", []),                  # "Publisher’s Introduction"
+    ("archive/kautsky/1908/histacc/trans-intro.html", ["Alexander Gallus"]),  # "(Alexander Gallus: Translator’s Introduction)"
+    ("archive/serge/1930/year-one/introduction.htm", ["Peter Sedgwick"]),     # "By Peter Sedgwick"; the author tag
+    ("archive/mehring/1918/marx/tranpref.htm", ["Edward Fitzgerald"]),        # the author tag names the translator
+    ("archive/bukharin/works/1918/worldrev/pubpref.html", ["S.L. Press"]),    # control: signed at its end
+])
+def test_an_editorial_note_is_not_the_writers(corpus_root, rel, authors):
+    assert record_of(corpus_root, rel).authors == authors
+
+
+def test_an_editorial_note_on_a_written_page(tmp_path):
+    head = "<title>G.V. Plekhanov: Belinsky (Note)</title><meta name='author' content='G.V. Plekhanov'/>"
+    rec = page_record(tmp_path, "archive/x/1897/a/intro.htm", head,
+                      "<h2>G.V. Plekhanov</h2><h1>Belinski and Rational Reality</h1><hr class='section'/>"
+                      "<h3>Editor’s Note</h3>")
+    assert (rec.title, rec.authors) == ("Editor’s Note", [])
+    rec = page_record(tmp_path, "archive/x/1897/a/ch01.htm", head,
+                      "<h2>G.V. Plekhanov</h2><h1>Belinski and Rational Reality</h1><hr class='section'/>"
+                      "<h3>Chapter I</h3>")
+    assert rec.authors == ["G.V. Plekhanov"]

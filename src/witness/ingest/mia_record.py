@@ -24,8 +24,8 @@ from ..sourceline import delivered_in_note, periodical_in_note, whole_issue
 from ..record import (RecordBuilder, clean, day_of_speech, names_a_day, normalise_name,
                       opens_with_credit, parse_date)
 from ..record_dates import bare_day, day_in_year, heading_as_written
-from .mia_authors import (BANNER, archive_names, closing_signer, expand_initials, folder_token, is_initials,
-                          meta_authors, meta_contradicted, other_person, path_author, prefatory,
+from .mia_authors import (BANNER, archive_names, closing_signer, editorial_authors, expand_initials, folder_token,
+                          is_initials, meta_authors, meta_contradicted, other_person, path_author, prefatory,
                           printed_folder_writer)
 from .mia_datelines import closing_citation, date_line as _date_line, datelines, header_cites
 from .mia_names import full_form, fuller, people, surname_key
@@ -243,6 +243,8 @@ class HeaderReader:
             self._guide_signature(rec)
         elif prefatory(rec.title, self.body_paras) and (signer := closing_signer(self.tail_paras, self.p.body)) and other_person(signer, rec.authors):
             rec.authors = [normalise_name(signer)]     # an editor's introduction to the writer's book
+        elif (others := editorial_authors(rec, self.title_tag, self.body_paras[:2], self.meta_authors)) is not None:
+            rec.authors = others        # "Editor’s Note", unsigned: not the writer of the work it presents
         early = [b for b in self.p.info_blocks
                  if self.p.first_long is None or self.p.order.get(b, 0) < self.p.first_long]
         if self._work_year is None and not early:
