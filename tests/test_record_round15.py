@@ -154,3 +154,22 @@ def test_an_editorial_note_on_a_written_page(tmp_path):
                       "<h2>G.V. Plekhanov</h2><h1>Belinski and Rational Reality</h1><hr class='section'/>"
                       "<h3>Chapter I</h3>")
     assert rec.authors == ["G.V. Plekhanov"]
+
+
+# -- a credit label with no space after its colon ("<strong>Transcribed:</strong>Sally Ryan …")
+
+
+@pytest.mark.parametrize("rel", ["archive/reed/1916/masses05.htm",       # dev8
+                                 "archive/reed/1913/masses04.htm"])      # in no gold set
+def test_a_credit_label_with_no_space_after_its_colon(corpus_root, rel):
+    assert record_of(corpus_root, rel).transcribed_by == ["Sally Ryan"]
+
+
+def test_a_credit_label_with_no_space_on_a_written_page(tmp_path):
+    from witness.record import parse_credit_line
+    assert parse_credit_line("Transcribed:Sally Ryan for marxists.org in 2000") == {"transcribed_by": ["Sally Ryan"]}
+    rec = page_record(tmp_path, "archive/x/1916/a.htm", "<title>John Reed—A—The Masses</title>",
+                      "<h4><em>John Reed</em></h4><h1>A</h1><hr/><p class='information'><strong>Published:</strong> "
+                      "<em>The Masses,</em> August, 1916<br/><strong>Transcribed:</strong>Sally Ryan for marxists.org "
+                      "in 2000</p><hr/>")
+    assert rec.transcribed_by == ["Sally Ryan"]

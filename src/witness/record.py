@@ -106,7 +106,8 @@ def parse_source_line(line: str | None, marked=(), skip=()) -> dict:
 
 _CREDIT_LINE = re.compile(
     r"^(?P<roles>(?:[\w\\/&,\- ]|&amp;)*?(?:transcri\w*|scanned|digit\w*|mark(?:ed)?[- ]?up|html\w*|proof\w*|translat\w*)"
-    r"(?:[\w\\/&,\- ]*?))\s*(?::\s*by|:|\bby)\s+(?P<names>.+)$", re.I)
+    # ("Transcribed:Sally Ryan for marxists.org": a label's colon with no space after it)
+    r"(?:[\w\\/&,\- ]*?))\s*(?::\s*by\s+|:\s*|\bby\s+)(?P<names>.+)$", re.I)
 
 
 def is_credit_line(line: str) -> bool:
