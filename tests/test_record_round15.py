@@ -173,3 +173,27 @@ def test_a_credit_label_with_no_space_on_a_written_page(tmp_path):
                       "<em>The Masses,</em> August, 1916<br/><strong>Transcribed:</strong>Sally Ryan for marxists.org "
                       "in 2000</p><hr/>")
     assert rec.transcribed_by == ["Sally Ryan"]
+
+
+# -- an h1 that reads like a date ("1921 and All That", "Hungary 1956") is the title the <title>
+#    names before its date, not the heading's date
+
+
+@pytest.mark.parametrize("rel, title", [
+    ("archive/pearce/1960/10/1921.htm", "1921 and All That"),           # in no gold set
+    ("archive/harman/1966/11/hungary.html", "Hungary 1956"),
+    ("archive/hallas/works/1987/07/oct1917.html", "October 1917"),
+    ("archive/shachtma/1931/08/stalin1921.htm", "Stalin in 1921"),       # was titled by its byline, "S–n"
+])
+def test_an_h1_that_reads_like_a_date(corpus_root, rel, title):
+    assert record_of(corpus_root, rel).title == title
+
+
+def test_an_h1_that_reads_like_a_date_on_a_written_page(tmp_path):
+    rec = page_record(tmp_path, "archive/x/1966/11/a.htm", "<title>Chris Harman: Hungary 1956 (November 1966)</title>",
+                      "<h2>Chris Harman</h2><h1>Hungary 1956</h1><h3>(November 1966)</h3>")
+    assert (rec.title, rec.heading_date) == ("Hungary 1956", "1966-11")
+    # a letter's h1 that is its date, the <title> naming it otherwise, stays a date
+    rec = page_record(tmp_path, "archive/x/1852/b.htm", "<title>Marx to Weydemeyer</title>",
+                      "<h1>Marx to Weydemeyer</h1><h1>March 5, 1852</h1>")
+    assert (rec.title, rec.heading_date) == ("Marx to Weydemeyer", "1852-03-05")

@@ -148,7 +148,8 @@ class HeaderReader:
                 continue
             if self.title_day is None and bare_day(text):
                 self.title_day = text       # "March 7" under a congress's speech
-            if len(text) < 60 and self._is_date_heading(text):
+            # (Not an h1 the <title> names before its date: "Brian Pearce: 1921 and All That (October 1960)".)
+            if len(text) < 60 and self._is_date_heading(text) and not (el.tag == "h1" and f"{text} (" in self.title_tag):
                 if rb.rec.heading_date is None:
                     rb.heading_date(text)
                 continue
