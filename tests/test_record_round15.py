@@ -197,3 +197,25 @@ def test_an_h1_that_reads_like_a_date_on_a_written_page(tmp_path):
     rec = page_record(tmp_path, "archive/x/1852/b.htm", "<title>Marx to Weydemeyer</title>",
                       "<h1>Marx to Weydemeyer</h1><h1>March 5, 1852</h1>")
     assert (rec.title, rec.heading_date) == ("Marx to Weydemeyer", "1852-03-05")
+
+
+# -- a periodical's motto after its name ("The New International: A Monthly Organ of …")
+
+
+@pytest.mark.parametrize("rel, periodical", [
+    ("archive/shachtma/1934/11/russrev.htm", "The New International"),      # in no gold set
+    ("archive/shachtma/1937/02/labparty.htm", "Socialist Appeal"),
+    ("archive/maclean/1919/08/mansion-house.htm", "The Voice of Labour"),
+])
+def test_a_periodicals_motto_is_no_part_of_its_name(corpus_root, rel, periodical):
+    assert record_of(corpus_root, rel).periodical == periodical
+
+
+def test_a_periodicals_motto_by_hand():
+    from witness.record import parse_source_line
+    line = parse_source_line("The New International: A Monthly Organ of Revolutionary Marxism, Vol. 1 No. 4, "
+                             "November 1934", ("The New International: A Monthly Organ of Revolutionary Marxism",))
+    assert (line["periodical"], line["volume"], line["issue"]) == ("The New International", "1", "4")
+    # a name with a colon that is no motto keeps it
+    assert parse_source_line("From Fourth International: Theory, Vol. 2 No. 1, 1990",
+                             ("Fourth International: Theory",))["periodical"] == "Fourth International: Theory"

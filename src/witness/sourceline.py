@@ -67,6 +67,8 @@ _PERSON = re.compile(r"^(?:[A-Z][a-zà-ÿ’'\-]+|[A-Z]\.(?:\s?[A-Z]\.)*)(?:\s+(
 _TRAILING_NUMBER = re.compile(r"^(?P<name>.*?[^\d\s:])\s+(?:No\.?\s*)?(?P<n>\d{1,4}|[IVX]+/\d{1,4})(?:\s*:\s*(?P<n2>\d{1,4})?)?$")
 # A bare number right after the paper's (emphasised) name, before a comma: its issue (not a year).
 _NUMBER_AFTER = re.compile(r"^\s+(?P<n>(?!(?:1[5-9]|20)\d\d\b)\d{1,4})\s*,")
+# A paper's motto printed after its name: ": A Monthly Organ of Revolutionary Marxism", "– Official Organ of …".
+_MOTTO = re.compile(r"\s*[:–—-]\s*(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}organ\s+of\b.*$", re.I)
 _TRAILING_YEAR = re.compile(r"\s+(?:1[5-9]\d\d|20\d\d)$")
 _HEAD_NUMBERS = re.compile(r"\s+(?:Vol(?:ume)?\.?|No\.?|Nos\.?|Number|Issue)\s*\S+.*$", re.I)
 
@@ -158,7 +160,7 @@ def parse_source_line(line: str | None, marked: Iterable[str] = (), skip: Iterab
     evidence = issue or month or (name is not None and _PERIODICAL_WORD.search(name) is not None) or (
         out["volume"] is not None and not bookish)
     if name is not None and not editor and evidence and (issue or month or not bookish):
-        out["periodical"] = name
+        out["periodical"] = _MOTTO.sub("", name)    # ("The New International: A Monthly Organ of …")
         out["kind"] = "periodical"
     elif bookish or editor or (name is None and _PERSON.match(head or "")):
         out["kind"] = "book"
