@@ -219,3 +219,22 @@ def test_a_periodicals_motto_by_hand():
     # a name with a colon that is no motto keeps it
     assert parse_source_line("From Fourth International: Theory, Vol. 2 No. 1, 1990",
                              ("Fourth International: Theory",))["periodical"] == "Fourth International: Theory"
+
+
+# -- a publication line that opens with its day ("Published on April 28, 1918 in Pravda No. 83")
+
+
+@pytest.mark.parametrize("rel, periodical", [
+    ("archive/lenin/works/1918/mar/28.htm", "Pravda"),                # in no gold set
+    ("archive/lenin/works/1918/7thcong/02.htm", "Kommunar"),          # "… in the newspaper Kommunar No. 1"
+    ("archive/orwell/1938/homage-catalonia.htm", None),               # "Published: on 25 April 1938"
+])
+def test_a_publication_line_opening_with_its_day(corpus_root, rel, periodical):
+    assert record_of(corpus_root, rel).periodical == periodical
+
+
+def test_a_publication_line_opening_with_its_day_by_hand():
+    from witness.record import parse_source_line
+    line = parse_source_line("Published on April 28, 1918 in Pravda No. 83 and Izvestia VTsIK No.85;")
+    assert (line["periodical"], line["issue"], line["date"]) == ("Pravda", "83", "1918-04-28")
+    assert parse_source_line("on 25 April 1938")["periodical"] is None

@@ -32,7 +32,7 @@ _SOURCE_LEAD = re.compile(r"^(?:(?:(?:first|originally|re-?)\s*)?(?:published|pr
                           re.I)
 # "in French in Faits et Documents", "in Russian as …": the language of the original, not a title.
 _LANGUAGE = re.compile(rf"^(?:in\s+)?(?:{'|'.join(LANGUAGE_NAMES)}|Serbo-Croat)\s+(?:in|as)\s+", re.I)
-_DATE_IN = re.compile(r"^[^;:]{0,30}?\d{4}\)?\s*,?\s+in\s+(?:the\s+)?((?:(?:French|German|Russian|Spanish|Italian)\s+in\s+)?"
+_DATE_IN = re.compile(r"^[^;:]{0,30}?\d{4}\)?\s*,?\s+in\s+(?:the\s+)?(?:(?:newspaper|journal|magazine)\s+)?((?:(?:French|German|Russian|Spanish|Italian)\s+in\s+)?"
                       r"[A-Z][^,;:()]{2,50})")
 _SOURCE_HEAD_END = re.compile(r",|\s\(|;|:\s|\s[-–—]\s")
 _NOT_PERIODICAL = re.compile(r"(?:Vol(?:ume)?\b|Vol\.|No\b|No\.|pp?\.|\d|by\s)", re.I)   # (not "Volks-Kalender")
@@ -69,6 +69,7 @@ _TRAILING_NUMBER = re.compile(r"^(?P<name>.*?[^\d\s:])\s+(?:No\.?\s*)?(?P<n>\d{1
 _NUMBER_AFTER = re.compile(r"^\s+(?P<n>(?!(?:1[5-9]|20)\d\d\b)\d{1,4})\s*,")
 # A paper's motto printed after its name: ": A Monthly Organ of Revolutionary Marxism", "– Official Organ of …".
 _MOTTO = re.compile(r"\s*[:–—-]\s*(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}organ\s+of\b.*$", re.I)
+_ON_DAY = re.compile(rf"^on\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{'|'.join(MONTHS)})\b", re.I)
 _TRAILING_YEAR = re.compile(r"\s+(?:1[5-9]\d\d|20\d\d)$")
 _HEAD_NUMBERS = re.compile(r"\s+(?:Vol(?:ume)?\.?|No\.?|Nos\.?|Number|Issue)\s*\S+.*$", re.I)
 
@@ -135,7 +136,8 @@ def parse_source_line(line: str | None, marked: Iterable[str] = (), skip: Iterab
     # title ("Victor Serge, Memoirs of a Revolutionary, Winter 1945")
     season = bool(_SEASON_DATE.match(rest.lstrip(" ,;")))
     numbers = numbers or season
-    starts_with_date = parse_date(head) is not None or (head.split() and head.split()[0].lower().strip(".,") in MONTHS)
+    starts_with_date = parse_date(head) is not None or (head.split() and head.split()[0].lower().strip(".,") in MONTHS) \
+        or bool(_ON_DAY.match(head))     # ("Published on April 28, 1918 in Pravda No. 83")
     if starts_with_date and (m := _DATE_IN.match(body)):
         head, rest = _LANGUAGE.sub("", m.group(1)).strip(" ."), body[m.end():]   # "Nov 12-26, 1885 in Sozialdemokrat"
     editor = bool(_EDITOR.match(rest))
@@ -195,6 +197,8 @@ def _head(body: str) -> tuple[str, str]:
 def _periodical_name(head: str, rest: str, skip: set, numbers: bool, out: dict) -> str | None:
     if not head or _NOT_A_TITLE.match(head) or head.casefold() in skip:
         return None
+    if _ON_DAY.match(head):
+        return None                             # "Published: on 25 April 1938", "… on April 28, 1918": a day
     if head.split()[0].lower().strip(".,") in MONTHS:     # "January, 1938", "August 11, 1928"
         return None
     head = _HEAD_NUMBERS.sub("", head)          # "Pravda No. 68"
