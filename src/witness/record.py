@@ -1,5 +1,5 @@
-"""The bibliographic record: source lines, credits, names and header labels (dates as printed:
-record_dates.py).
+"""The bibliographic record: source lines, credits and header labels (dates as printed:
+record_dates.py; names as credits print them: record_names.py).
 
 Both the MIA HTML reader and the plain-text reader feed the same lines through these
 functions, so one document read from either form gets the same record.
@@ -15,6 +15,8 @@ from .model import Record
 # the record's vocabulary.
 from .record_dates import (MONTH_NAMES, MONTHS, SEASON_NAMES, YEAR_SPAN, day_of_speech,  # noqa: F401
                            issue_date_from_heading, names_a_day, parse_date)
+# Names as credits and bylines print them are read in record_names.py.
+from .record_names import LANGUAGE_NAMES, clean, normalise_name, parse_names  # noqa: F401
 
 
 def reference_date(rec: Record) -> str | None:
@@ -22,104 +24,6 @@ def reference_date(rec: Record) -> str | None:
     else its first publication.  The heading date (a typo's or an event's, at times) only as a
     ``written`` record_dates.heading_as_written let in; never an event the text reports."""
     return rec.written or rec.date
-
-
-# --------------------------------------------------------------------------- names
-
-_WS = re.compile(r"\s+")
-_APOS = re.compile(r"['‘`´]")
-# "O’ Callaghan", "D’ Arcy": a stray space after an elided particle.
-_ELIDED = re.compile(r"\b([A-Z][a-z]?)’\s+(?=[A-Z])")
-
-
-def clean(text: str | None) -> str:
-    """Whitespace runs to one space, ends stripped: " ".join(text.split()).
-
-    (The re class \\s and str.split() agree on the 29 Unicode spaces, so this equals
-    _WS.sub(" ", text).strip().)  Most header and body strings hold no space but newlines and
-    single blanks, and isprintable() is False for every other Unicode space: those take two
-    C-level replaces instead of a regex substitution or a string per word.
-    """
-    if not text:
-        return ""
-    t = text.replace("\n", " ")
-    if "  " in t or not t.isprintable():
-        return " ".join(text.split())
-    return t.strip(" ")
-
-
-def normalise_name(name: str) -> str:
-    """Apostrophes to ’, stray and doubled spaces removed: "Einde O' Callaghan" → "Einde O’Callaghan"."""
-    name = _APOS.sub("’", clean(name))
-    name = _SPACED_APOS.sub("’", name)  # "People ’s" → "People’s"
-    name = _ELIDED.sub(r"\1’", name)
-    return name.strip(" .,;:*†")
-
-
-_NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bwith\b|(?<=\w)/(?=[A-Z]))\s*")   # "Zodiac/Brian Baggins"
-# Languages a text was written in or translated from, as credit and source lines name them
-# (sourceline.py reads them too).  The two readers' lists differed before they were one; each
-# keeps its own extras (_FROM_LANGUAGE, sourceline._LANGUAGE) so that no record changed.
-LANGUAGE_NAMES = ("French", "German", "Russian", "Spanish", "Italian", "Yiddish", "Dutch", "Polish",
-                  "Portuguese", "Chinese", "Japanese", "Greek", "Swedish", "Norwegian", "Danish", "Czech",
-                  "Hungarian", "Bulgarian", "Romanian", "Finnish", "Hebrew", "Turkish", "Ukrainian")
-# "W. Lough from the German", "…, September 2012", "… on November 11, 2010": what follows a name
-# in a credit, not a name.
-_FROM_LANGUAGE = re.compile(rf"\s+from\s+(?:the\s+)?(?:original\s+)?(?:{'|'.join(LANGUAGE_NAMES)}|Latin|Arabic)\b.*$")
-_MONTH_TAIL = re.compile(rf"\s*,?\s*(?:\b(?:on|in)\s+)?(?:\b[0-3]?\d(?:st|nd|rd|th)?\s+)?\b(?:{'|'.join(MONTH_NAMES)})\b\.?\s*(?:[0-3]?\d(?:st|nd|rd|th)?,?\s*)?"
-                         r"(?:1[89]|20)\d\d\b.*$")
-# "Peter and Betty Ross": two given names sharing the surname printed once.
-_SHARED_SURNAME = re.compile(r"^(?P<a>[A-Z][a-z]+)\s+(?:and|&)\s+(?P<b>[A-Z][a-z]+)\s+(?P<s>[A-Z][\w’'\-]+)$")
-# Tails that follow names in credit lines: "for the Marxists’ Internet Archive", "2006", "(2009)".
-_NAME_TAIL = re.compile(
-    r"\s*(?:\bfor\s+(?:the\s+)?(?:MIA|Marxists|Marxist|ETOL|REDS|Encyclop|www|http|[A-Z][\w’']*\s+Internet)\b.*"
-    r"|\bfor\s+marxists\.org.*|\bfor\s+the\s+\w.*|(?:\s+(?:in|on|at))?\s*\(?\b(?:1[89]|20)\d\d\)?.*)$", re.I)
-
-
-# Precompiled: these run for every header line and name (the re module's cache lookup is not free).
-_SPACED_APOS = re.compile(r"\s*’\s*(?=[a-z])")
-_LEAD_BY = re.compile(r"^(?:by|:)\s+", re.I)
-_NAMES_END = re.compile(r"[:;(\[]")
-_LAST_BY = re.compile(r".*\bby\s+(?=[A-Z])")
-_PART_BY = re.compile(r"^(?:by)\s+", re.I)
-_NAME_YEAR = re.compile(r"^([A-Z][^\d,;&()]*?)\s+\(?(?:1[89]|20)\d\d\)?$")
-_NOT_A_NAME = re.compile(r"@|https?:|www\.|^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d", re.I)
-# "Zodiac, MEA 1993": the archive's own initials (Marx-Engels Archive) name no transcriber.
-_ARCHIVE_INITIALS = {"MEA", "MIA", "ETOL"}
-# "The Late George Hanna", "by the Institute of Marxism-Leninism": words before the name.
-# ("the Way" of a heading "By the Way" is no name: a body's name has more than one word.)
-_NAME_LEAD = re.compile(r"^(?:[Tt]he\s+[Ll]ate\s+|the\s+(?=[A-Z]\S*\s+\S))")
-
-
-def parse_names(text: str | None) -> list[str]:
-    """Names from a credit value: "Ian Birchall, Nina Kidron & Richard Kuper" → three names."""
-    text = clean(text)
-    if not text:
-        return []
-    text = _LEAD_BY.sub("", text)
-    # "Mike Baker: published by the Movement…", "Steve Palmer (2010)": the names come first.
-    text = _NAMES_END.split(text, maxsplit=1)[0]
-    if (m := _LAST_BY.search(text)):  # "for Marxists.org 2005 by Mitch Abidor"
-        text = text[m.end():]
-    parts = _NAME_SPLIT.split(text)
-    if len(parts) > 1 and all(_NAME_YEAR.match(p) for p in parts):
-        # "Emil 1998, Francesco 2013": each name with its year, not one name and a tail
-        text = ", ".join(_NAME_YEAR.match(p)[1] for p in parts)
-    text = _MONTH_TAIL.sub("", text)
-    text = _NAME_TAIL.sub("", text)
-    text = _FROM_LANGUAGE.sub("", text)
-    if (m := _SHARED_SURNAME.match(text)):
-        text = f"{m['a']} {m['s']}, {m['b']} {m['s']}"
-    out = []
-    for part in _NAME_SPLIT.split(text):
-        part = _PART_BY.sub("", part.strip().rstrip(" –—-"))   # "Einde O’Callaghan – [a note]"
-        name = normalise_name(_NAME_LEAD.sub("", part))
-        # A credit value that is a sentence ("Socialist Party of Great Britain" is fine) is kept;
-        # very long fragments are notes, not names.
-        if (name and len(name) <= 80 and name[0].isupper() and not _NOT_A_NAME.search(name)
-                and name not in out and name not in _ARCHIVE_INITIALS):
-            out.append(name)
-    return out
 
 
 # --------------------------------------------------------------------------- roles and labels
@@ -202,7 +106,8 @@ def parse_source_line(line: str | None, marked=(), skip=()) -> dict:
 
 _CREDIT_LINE = re.compile(
     r"^(?P<roles>(?:[\w\\/&,\- ]|&amp;)*?(?:transcri\w*|scanned|digit\w*|mark(?:ed)?[- ]?up|html\w*|proof\w*|translat\w*)"
-    r"(?:[\w\\/&,\- ]*?))\s*(?::\s*by|:|\bby)\s+(?P<names>.+)$", re.I)
+    # ("Transcribed:Sally Ryan for marxists.org": a label's colon with no space after it)
+    r"(?:[\w\\/&,\- ]*?))\s*(?::\s*by\s+|:\s*|\bby\s+)(?P<names>.+)$", re.I)
 
 
 def is_credit_line(line: str) -> bool:
@@ -224,7 +129,7 @@ def parse_credit_line(line: str) -> dict[str, list[str]]:
     if not m:
         return {}
     roles = roles_of(m.group("roles"))
-    names = parse_names(m.group("names")) or _email_credit(m.group("names"))
+    names = parse_names(m.group("names"), credit=True) or _email_credit(m.group("names"))
     return {r: names for r in roles} if names else {}
 
 
@@ -361,7 +266,7 @@ class RecordBuilder:
         if kind == "ignored":
             return
         if kind == "credit":
-            names = parse_names(value) or _email_credit(value)
+            names = parse_names(value, credit=True) or _email_credit(value)
             if not value.strip(" :.-–—"):  # a value that is not a name is still a value
                 self._empty(fields[0])
             for f in fields:

@@ -22,7 +22,8 @@ _SERIES_ISSUE = re.compile(r"(?<![\d.:])(?<!pp\.)(?<!p\.)\s(?P<s>\d)\s*:\s*(?P<n
 # A first sentence that ends with its date, then another ("… Politics (1945). This excerpt was
 # published by Solidarity (January 1, 1975)"): the later sentence is a reprint.
 _SENTENCE_END = re.compile(r"(?<=[\d)])\.\s+(?=[A-Z][a-z]+\s)(?!(?:Vol|No|Nos|Number|Issue|Pages?)\b)")
-_NO = re.compile(r"\b(?:Nos?|Number|Issue|Whole\s+No)(?:\.|\b)\s*(?P<n>\d+(?:\s*[-–/&]\s*\d+)?|[IVXLC]+\b)", re.I)
+# ("No.1843a": a special issue's number, with its letter)
+_NO = re.compile(r"\b(?:Nos?|Number|Issue|Whole\s+No)(?:\.|\b)\s*(?P<n>\d+(?:\s*[-–/&]\s*\d+|[a-z](?![\w’']))?|[IVXLC]+\b)", re.I)
 # (A year after the pages, "pp. 373-75, 1892", is no further page.)
 _PAGES = re.compile(r"\bpp?\.?\s*(?P<p>[IVXLC]+(?:\s*[-–]\s*[IVXLC]+)?\b|\d+(?:\s*[-–]\s*\d+)?(?:\s*(?:,|&|and)\s*(?!(?:1[5-9]|20)\d\d\b)\d+"
                     r"(?:\s*[-–]\s*\d+)?)*)", re.I)
@@ -31,7 +32,7 @@ _SOURCE_LEAD = re.compile(r"^(?:(?:(?:first|originally|re-?)\s*)?(?:published|pr
                           re.I)
 # "in French in Faits et Documents", "in Russian as …": the language of the original, not a title.
 _LANGUAGE = re.compile(rf"^(?:in\s+)?(?:{'|'.join(LANGUAGE_NAMES)}|Serbo-Croat)\s+(?:in|as)\s+", re.I)
-_DATE_IN = re.compile(r"^[^;:]{0,30}?\d{4}\)?\s*,?\s+in\s+(?:the\s+)?((?:(?:French|German|Russian|Spanish|Italian)\s+in\s+)?"
+_DATE_IN = re.compile(r"^[^;:]{0,30}?\d{4}\)?\s*,?\s+in\s+(?:the\s+)?(?:(?:newspaper|journal|magazine)\s+)?((?:(?:French|German|Russian|Spanish|Italian)\s+in\s+)?"
                       r"[A-Z][^,;:()]{2,50})")
 _SOURCE_HEAD_END = re.compile(r",|\s\(|;|:\s|\s[-–—]\s")
 _NOT_PERIODICAL = re.compile(r"(?:Vol(?:ume)?\b|Vol\.|No\b|No\.|pp?\.|\d|by\s)", re.I)   # (not "Volks-Kalender")
@@ -64,6 +65,11 @@ _PERIODICAL_WORD = re.compile(r"\b(?:Review|Journal|Register|Bulletin|News|Times
 _PERSON = re.compile(r"^(?:[A-Z][a-zà-ÿ’'\-]+|[A-Z]\.(?:\s?[A-Z]\.)*)(?:\s+(?:[A-Z][a-zà-ÿ’'\-]+|[A-Z]\.|de|van|von|der|la|le))*"
                      r"\s+[A-Z][a-zà-ÿ’'\-]+$")
 _TRAILING_NUMBER = re.compile(r"^(?P<name>.*?[^\d\s:])\s+(?:No\.?\s*)?(?P<n>\d{1,4}|[IVX]+/\d{1,4})(?:\s*:\s*(?P<n2>\d{1,4})?)?$")
+# A bare number right after the paper's (emphasised) name, before a comma: its issue (not a year).
+_NUMBER_AFTER = re.compile(r"^\s+(?P<n>(?!(?:1[5-9]|20)\d\d\b)\d{1,4})\s*,")
+# A paper's motto printed after its name: ": A Monthly Organ of Revolutionary Marxism", "– Official Organ of …".
+_MOTTO = re.compile(r"\s*[:–—-]\s*(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}organ\s+of\b.*$", re.I)
+_ON_DAY = re.compile(rf"^on\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{'|'.join(MONTHS)})\b", re.I)
 _TRAILING_YEAR = re.compile(r"\s+(?:1[5-9]\d\d|20\d\d)$")
 _HEAD_NUMBERS = re.compile(r"\s+(?:Vol(?:ume)?\.?|No\.?|Nos\.?|Number|Issue)\s*\S+.*$", re.I)
 
@@ -130,7 +136,8 @@ def parse_source_line(line: str | None, marked: Iterable[str] = (), skip: Iterab
     # title ("Victor Serge, Memoirs of a Revolutionary, Winter 1945")
     season = bool(_SEASON_DATE.match(rest.lstrip(" ,;")))
     numbers = numbers or season
-    starts_with_date = parse_date(head) is not None or (head.split() and head.split()[0].lower().strip(".,") in MONTHS)
+    starts_with_date = parse_date(head) is not None or (head.split() and head.split()[0].lower().strip(".,") in MONTHS) \
+        or bool(_ON_DAY.match(head))     # ("Published on April 28, 1918 in Pravda No. 83")
     if starts_with_date and (m := _DATE_IN.match(body)):
         head, rest = _LANGUAGE.sub("", m.group(1)).strip(" ."), body[m.end():]   # "Nov 12-26, 1885 in Sozialdemokrat"
     editor = bool(_EDITOR.match(rest))
@@ -141,6 +148,8 @@ def parse_source_line(line: str | None, marked: Iterable[str] = (), skip: Iterab
         name = _periodical_name(head, rest, skip, numbers, out)
     elif (m := _TRAILING_NUMBER.match(name)) and out["issue"] is None:
         name, out["issue"] = m.group("name").strip(), m.group("n2") or m.group("n")
+    elif out["issue"] is None and (m := _NUMBER_AFTER.match(body[body.find(name) + len(name):])):
+        out["issue"] = m.group("n")     # "*Socialist Worker Review* 121, July/August 1989"
     month = _month_precision(out["date"]) or season
     issue = out["issue"] is not None
     out["title"] = name if name is not None and not _BOOKISH.search(name) else None   # what the line names, of any kind
@@ -153,7 +162,7 @@ def parse_source_line(line: str | None, marked: Iterable[str] = (), skip: Iterab
     evidence = issue or month or (name is not None and _PERIODICAL_WORD.search(name) is not None) or (
         out["volume"] is not None and not bookish)
     if name is not None and not editor and evidence and (issue or month or not bookish):
-        out["periodical"] = name
+        out["periodical"] = _MOTTO.sub("", name)    # ("The New International: A Monthly Organ of …")
         out["kind"] = "periodical"
     elif bookish or editor or (name is None and _PERSON.match(head or "")):
         out["kind"] = "book"
@@ -188,6 +197,8 @@ def _head(body: str) -> tuple[str, str]:
 def _periodical_name(head: str, rest: str, skip: set, numbers: bool, out: dict) -> str | None:
     if not head or _NOT_A_TITLE.match(head) or head.casefold() in skip:
         return None
+    if _ON_DAY.match(head):
+        return None                             # "Published: on 25 April 1938", "… on April 28, 1918": a day
     if head.split()[0].lower().strip(".,") in MONTHS:     # "January, 1938", "August 11, 1928"
         return None
     head = _HEAD_NUMBERS.sub("", head)          # "Pravda No. 68"
@@ -265,3 +276,37 @@ def delivered_in_note(para: str) -> tuple[str, str] | None:
     said = re.split(r"\b(?:and\s+)?(?:published|printed|appeared|reprinted)\b", m.group(0))[0]   # (not the paper's day)
     d = parse_date(said)
     return d if d and len(d[0]) == 10 else None     # (a day: "in 1967" may be the year it was printed)
+
+
+# "Class Struggle, Volume 2 Number 3—March 1932": the <title> of a page that is a whole issue of a
+# periodical (its contents, then every article), and the line under the paper's name that numbers
+# and dates the issue ("Volume 2 Number 3 ……… March 19, 1932").
+_ISSUE_TITLE = re.compile(r"^(?P<name>[^,:]{3,60}),\s*(?P<num>Vol(?:ume|\.)\s*[\dIVXLC]+,?\s*(?:Number|No\.)\s*"
+                          r"\d+(?:\s*[-+]\s*\d+)?)\s*[—–,-]?\s*(?P<when>.*)$")
+_ISSUE_LINE = re.compile(r"^Vol(?:ume|\.)\s*(?P<vol>[\dIVXLC]+),?\s*(?:Number|No\.)\s*(?P<no>\d+(?:\s*[-+&–]\s*\d+)?)(?P<when>.*)$")
+
+
+def whole_issue(rec, title_tag: str | None, lines) -> None:
+    """A page whose <title> cites an issue of a periodical and whose header cites no source is
+    that issue: the paper, its numbers and date as the page prints them under the paper's name
+    (the <title>'s when it does not), titled by the <title>'s citation, and no one writer's."""
+    m = _ISSUE_TITLE.match(title_tag or "")
+    if m is None:
+        return
+    printed = next(filter(None, (_ISSUE_LINE.search(clean(line)) for line in lines)), None) \
+        or _ISSUE_LINE.search(f"{m.group('num')} {m.group('when')}")
+    rec.periodical, rec.authors = m.group("name"), []
+    rec.volume, rec.issue = printed.group("vol"), re.sub(r"\s+", "", printed.group("no"))
+    # (The <title> as printed, unless its numbers are not the page's: "Volume 3 Number 9" over
+    # a page that prints "Volume 5 Number 12".)
+    same = _issue_key(_ISSUE_LINE.search(m.group("num"))) == _issue_key(printed)
+    rec.title = f"{m.group('name')}, " + (m.group("num") if same else f"Volume {rec.volume} Number {rec.issue}")
+    dated, titled = parse_date(printed.group("when")), parse_date(m.group("when"))
+    if titled and (dated is None or len(titled[0]) > len(dated[0]) and titled[0].startswith(dated[0])):
+        dated = titled      # ("NEW YORK, MAY,1931" reads as the year; the <title> says "May 1931")
+    if dated:
+        rec.date, rec.date_text = dated
+
+
+def _issue_key(m: re.Match) -> tuple[str, str]:
+    return m.group("vol"), re.sub(r"\s*[-+&–]\s*", "-", m.group("no"))      # ("9+10" is "9-10")

@@ -200,3 +200,28 @@ def other_person(signer: str, authors: list[str]) -> bool:
         elif len(letters) > 1 and letters[0] == a[:1] and letters[-1] == surname_key(a)[:1].upper():
             return False        # "D.B.M." signs for Dora B. Montefiore
     return True
+
+
+# "Editor’s Note", "Publisher’s Introduction", "Translator’s Afterword": another person's text
+# about the work, on the work's pages.
+_EDITORIAL = re.compile(r"^(?:an?\s+|the\s+)?(?P<role>editor|editorial|translator|publisher|transcriber)s?[’']?s?[’']?\s+"
+                        r"(?:note|notes|introduction|introductory\s+note|preface|prefatory\s+note|foreword|afterword)\b", re.I)
+# "… (Alexander Gallus: Translator’s Introduction)": the <title> names that person.
+_EDITORIAL_TAG = re.compile(r"\(\s*(?P<who>[^():]{3,60}?)\s*:\s*(?:editor|translator|publisher)s?[’']?s?\b", re.I)
+
+
+def editorial_authors(rec, title_tag: str | None, opening: list[str], meta: list[str]) -> list[str] | None:
+    """Who wrote an editor's, publisher's or translator's note (None: the title says no such
+    note): the person a "By …" line opening it, the <title> or the author tag names for it (not
+    the writer of the work it presents), the page's translator for a translator's, else no one."""
+    m = _EDITORIAL.match(rec.title or "")
+    if m is None:
+        return None
+    for line in map(clean, opening):
+        if len(line) < 60 and (by := re.match(r"^By\s+(.+)$", line)) and (who := parse_names(by.group(1))):
+            return who          # "Editor’s Introduction / By Peter Sedgwick"
+    if (tag := _EDITORIAL_TAG.search(title_tag or "")) and (who := parse_names(tag.group("who"))):
+        return who
+    if meta and all(other_person(n, rec.authors) for n in meta):
+        return list(meta)
+    return list(rec.translated_by) if m.group("role").lower() == "translator" else []

@@ -20,12 +20,12 @@ from __future__ import annotations
 import re
 
 from ..model import Record
-from ..sourceline import delivered_in_note, periodical_in_note
+from ..sourceline import delivered_in_note, periodical_in_note, whole_issue
 from ..record import (RecordBuilder, clean, day_of_speech, names_a_day, normalise_name,
                       opens_with_credit, parse_date)
 from ..record_dates import bare_day, day_in_year, heading_as_written
-from .mia_authors import (BANNER, archive_names, closing_signer, expand_initials, folder_token, is_initials,
-                          meta_authors, meta_contradicted, other_person, path_author, prefatory,
+from .mia_authors import (BANNER, archive_names, closing_signer, editorial_authors, expand_initials, folder_token,
+                          is_initials, meta_authors, meta_contradicted, other_person, path_author, prefatory,
                           printed_folder_writer)
 from .mia_datelines import closing_citation, date_line as _date_line, datelines, header_cites
 from .mia_names import full_form, fuller, people, surname_key
@@ -148,7 +148,8 @@ class HeaderReader:
                 continue
             if self.title_day is None and bare_day(text):
                 self.title_day = text       # "March 7" under a congress's speech
-            if len(text) < 60 and self._is_date_heading(text):
+            # (Not an h1 the <title> names before its date: "Brian Pearce: 1921 and All That (October 1960)".)
+            if len(text) < 60 and self._is_date_heading(text) and not (el.tag == "h1" and f"{text} (" in self.title_tag):
                 if rb.rec.heading_date is None:
                     rb.heading_date(text)
                 continue
@@ -243,6 +244,8 @@ class HeaderReader:
             self._guide_signature(rec)
         elif prefatory(rec.title, self.body_paras) and (signer := closing_signer(self.tail_paras, self.p.body)) and other_person(signer, rec.authors):
             rec.authors = [normalise_name(signer)]     # an editor's introduction to the writer's book
+        elif (others := editorial_authors(rec, self.title_tag, self.body_paras[:2], self.meta_authors)) is not None:
+            rec.authors = others        # "Editor’s Note", unsigned: not the writer of the work it presents
         early = [b for b in self.p.info_blocks
                  if self.p.first_long is None or self.p.order.get(b, 0) < self.p.first_long]
         if self._work_year is None and not early:
@@ -279,6 +282,8 @@ class HeaderReader:
                                                       rec.title) and not closing_citation(self.tail_paras, rec.heading_date) \
                 and not header_cites([ln for b in self.p.info_blocks for ln, _ in info_lines(b)], rec.heading_date):
             rec.written, rec.written_text = rec.heading_date, rec.heading_date_text
+        if not rb.has_source_line():      # ("Class Struggle, Volume 2 Number 3—March 1932": a whole issue)
+            whole_issue(rec, self.title_tag, (inline_text(e) for e in self.p.body.iter("p", "h3", "h4")))
         rec.language = self._language()
         return rec
 

@@ -292,6 +292,8 @@ def _choose_title(titles: list[tuple[str, str]], facts: TitleFacts,
         w = titles[tags.index("h1")] if "h1" in tags else titles[0]
         work = work or w[1]
         chapter, used = _label_joined(titles, k)       # "PART THREE" / "The French Revolution"
+        if (section := _own_section(titles, max(used), facts)) is not None:
+            chapter, used = titles[section][1], used | {section}
         return chapter, [x for j, x in enumerate(titles) if j not in used and x is not w], work
     # A title set as several h1 in a row ("Study Guide for" / "Marx’s" / "Theses on Feuerbach").
     joined: list[tuple[str, str]] = []
@@ -317,6 +319,8 @@ def _choose_title(titles: list[tuple[str, str]], facts: TitleFacts,
             pick = next((x for x in later if re.match(r"^(?:chapter|chap\.)\s", x[1], re.I)
                          or _NUMERAL.match(x[1])), later[0])
             chapter, used = _label_joined(titles, pick[0])
+            if (section := _own_section(titles, max(used), facts)) is not None:
+                chapter, used = titles[section][1], used | {section}
             used.add(i)
             return chapter, [x for j, x in enumerate(titles) if j not in used], work or h1
         # "Victor Serge / Year One of the Russian Revolution / I – The October Insurrection":
@@ -359,6 +363,29 @@ def _choose_title(titles: list[tuple[str, str]], facts: TitleFacts,
             continue
         return t, [x for j, x in enumerate(titles) if j != k], work
     return titles[0][1], titles[1:], work
+
+
+# "The Labour Revolution (Chap.3-10)": the <title> of one part of a chapter set over several pages.
+_SUBPART_TAG = re.compile(r"\((?:chap|ch|part)\.?\s*\d+[a-z]?\s*-\s*\w+\)", re.I)
+# A section heading's numbering: "X. MONEY" (Roman), "1. Social Reform…", "(a) Inflation".
+_SECTION_STYLE = (re.compile(r"^[IVXLC]+\.\s"), re.compile(r"^\d{1,2}\.\s"), re.compile(r"^\(\w\)\s"))
+
+
+def _own_section(titles: list[tuple[str, str]], k: int, facts: TitleFacts) -> int | None:
+    """The heading after the chapter's (title k) when it names the part of the chapter this page
+    holds: the <title> names a part ("(Chap.3-10)"), the chapter heading does not ("… (Part 2)"),
+    and it is the page's only heading of its level and numbering ("X. MONEY" over "(a) Inflation";
+    not "1. Social Reform …" of a page that holds sections 1 to 6)."""
+    if not _SUBPART_TAG.search(facts.title_tag) or re.search(r"\(part\b", titles[k][1], re.I) \
+            or k + 1 >= len(titles) or titles[k + 1][0] <= titles[k][0]:
+        return None
+    tag, text = titles[k + 1]
+    style = next((rx for rx in _SECTION_STYLE if rx.match(text)), None)
+    if style is None and not (text.isupper() and len(text) > 3):
+        return None
+    alike = [t for h in facts.root.iter(tag) if (t := heading_text(h))
+             and (style.match(t) if style else (t.isupper() and not any(rx.match(t) for rx in _SECTION_STYLE)))]
+    return k + 1 if len(alike) == 1 else None
 
 
 def _h1_is_work(h1: str, chapter: str, facts: TitleFacts, work: str | None) -> bool:
