@@ -34,6 +34,9 @@ MIN_SCORE = 0.7
 # Types the authority may give a non-person mention (a periodical stays a periodical).
 _TYPES = ("organization", "place", "periodical", "event", "work")
 _SPLIT = re.compile(r"\s+")
+# A fronted place or title the model ran into the name after it ("In Anti-Dühring Engels develops",
+# "In The German Ideology Marx charted", "in Western Europe Lenin saw")
+_A_TITLE_BEFORE = re.compile(r"(?:\b(?i:in|into|from|on)\s+The\s+(?:[A-Z][\w’'\-]*\s+){0,3}|Anti-)$")
 # Initials and printed abbreviations of given names right before a surname ("Wm. G.⏎").
 _GIVEN_BEFORE = re.compile(r"(?<![\w.])(?:[A-Z][a-z]{0,3}\.[ \t]*\n?[ \t]*){1,3}$")
 # Title words that, in lower case, are as often a verb or an adjective.
@@ -297,6 +300,14 @@ class Linker:
                 out[k] = Linked(m.start, m.end, m.text, "place", None)
             del prov[pid]
 
+    def _not_a_name(self, text: str, r: Raw, first: str, raws: list[Raw]) -> bool:
+        """Is the first word of a two-word person span the end of a title or a place ("In Anti-Dühring
+        Engels", "In The German Ideology Marx", "in Western Europe Lenin saw"), not a forename?"""
+        if _A_TITLE_BEFORE.search(text, max(0, r.start - 40), r.start):
+            return True
+        return any(x.type != "person" and text[x.start:x.end] == first for x in raws) or bool(
+            self.candidates(clean_query(first), "place"))
+
     def link(self, text: str, raws: list[Raw], year: int | None = None
              ) -> tuple[list[Linked], dict[str, Provisional]]:
         persons = [r for r in raws if r.type == "person"]
@@ -333,12 +344,15 @@ class Linker:
             if eid is None:
                 eid = self._choose(self.candidates(q, "person"), set(), year)
             if eid is None and len(given) == 1 and len(words) == 2 and given[0].casefold() not in given_words() \
-                    and alone[given[0]] and alone[words[-1]] >= 2 and spans[surface] == 1:
+                    and (alone[given[0]] and alone[words[-1]] >= 2 and spans[surface] == 1
+                         or alone[words[-1]] and self._not_a_name(text, r, given[0], raws)):
                 # Two names the model ran together once ("a letter to Kugelmann Marx declared",
                 # "In Anti-Dühring Engels develops"): both are names the page gives on their own,
                 # the first no given name, so the span is the second person's — else the
                 # provisional "Kugelmann Marx" takes every "Marx" of the page through the chain
-                # (not "Vlady Kibalchich": his surname is not a name the page uses alone).
+                # (not "Vlady Kibalchich": his surname is not a name the page uses alone).  Or the
+                # first word ends a title or a place after a preposition ("In Anti-Dühring Engels",
+                # "In The German Ideology Marx", "in Europe Lenin’s"): the page's own person decides.
                 eid = self._choose(self.candidates(clean_query(words[-1]), "person"), set(), year, text)
                 joined = eid is not None
             if eid is None:
