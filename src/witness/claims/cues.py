@@ -179,6 +179,12 @@ def _question(trig) -> bool:
 
 
 # -- cues a governing head puts on what it embeds ----------------------------------------------
+# A subject that makes the copula's predicate an aim ("The goal … was the assassination of Kirov"), not
+# every intent noun ("Another organisation founded in 1905 was the Women's Party, led by …")
+_GOALS = {"goal", "aim", "purpose", "objective", "object", "intention", "intent", "plan", "project", "design",
+          "task", "mission", "demand", "call", "wish", "hope", "dream", "ambition", "target"}
+
+
 def _head_cues(head, via: str, level: float, presupposed: bool, nominal_arg: bool, tok_lower: str = "",
                own_predicate: bool = True) -> list[Cue]:
     """Cues `head` puts on the event reached through the edge `via`.
@@ -253,6 +259,9 @@ def _head_cues(head, via: str, level: float, presupposed: bool, nominal_arg: boo
                 if c.dep_ == "mark" and c.lower_ in F.CONDITION_MARKS]
         if _inverted_conditional(head):
             out.append(Cue(level, "condition", "had"))                     # "… had he been a Social Democrat"
+        for c in head.children:                                            # "The goal of the conspirators was the
+            if c.dep_ == "nsubj" and _lemma(c) in _GOALS:                  # assassination of Kirov"
+                out.append(Cue(level, "demand" if _lemma(c) in ("demand", "call") else "intent", c.text))
         for c in head.children:
             if c.dep_ == "aux" and (c.lower_ in F.MODAL_PREDICT or c.lower_ in F.MODAL_CONDITIONAL):
                 out.append(Cue(level, "expect", c.text))

@@ -163,6 +163,9 @@ def govern(trig, climb: bool = True) -> Scope:
                 cues.append(Cue(level + 0.5, "intent", "to"))    # "went to Oslo to kill Trotsky": a purpose
             elif dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("lest",) for c in tok.children):
                 cues.append(Cue(level + 0.5, "intent", "lest"))
+            elif dep == "advcl" and _until_now(tok):
+                cues.append(Cue(level + 0.5, "expect", "until"))   # "can go on saying until he is strangled in
+                                                                  # his own rhetoric" (population round 9)
             presupposed, in_np = True, False
         elif dep in ("amod", "nmod", "npadvmod", "advmod") and tok.pos_ in ("NOUN", "PROPN"):
             presupposed = True
@@ -182,7 +185,40 @@ def govern(trig, climb: bool = True) -> Scope:
         in_np = head.pos_ in ("NOUN", "PROPN", "ADP") or (head.pos_ in ("VERB", "AUX") and head.tag_ == "VBG"
                                                           and dep in ("dobj", "pobj"))
         tok = head
+    cues += _root_frame(tok, level, own=all(t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") for t in _path(trig, tok)))
     return _combine(cues)
+
+
+def _path(trig, root) -> list:
+    out, t = [], trig
+    while t.i != root.i and t.head.i != t.i:
+        out.append(t)
+        t = t.head
+    return out
+
+
+def _until_now(clause) -> bool:
+    """An "until" clause in the present tense: an event not yet come ("until he is strangled")."""
+    return any(c.dep_ == "mark" and c.lower_ in ("until", "till") for c in clause.children) and (
+        clause.tag_ in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP")
+                                             for c in clause.children))
+
+
+def _root_frame(root, level: float, own: bool) -> list[Cue]:
+    """What the sentence as a whole is, read at its root (population round 9): an imperative demands
+    its own event and its conjuncts' ("Arrest Trotsky and shoot Zinoviev!") — not what its object
+    tells ("See his letter to Botkin", "Remember what Trotsky wrote": the reader is asked to look);
+    a bare "That …" clause is a charge or a finding listed ("That Mr. Parnell met Frank Byrne when
+    released on parole …"), someone's content, not the author's."""
+    if root.dep_ != "ROOT":
+        return []
+    first = next((t for t in root.sent if not (t.is_punct or t.is_space)), root)
+    if own and root.tag_ == "VB" and first.i == root.i and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl", "mark") for c in root.children):
+        return [Cue(level, "demand", root.text)]
+    if first.lower_ == "that" and first.dep_ == "mark" and first.head.i == root.i:
+        return [Cue(level, "report", "that")]
+    return []
 
 
 def _unrealised_time(prep, level: float) -> list[Cue]:

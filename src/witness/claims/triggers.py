@@ -85,6 +85,29 @@ def _a_task(obj) -> bool:
         " ".join(t.text for t in obj.subtree))
 
 
+# What a publisher publishes and nobody "writes": a periodical (population round 9: "the weekly, the
+# Poor Man’s Guardian published by Henry Hetherington")
+_PERIODICALS = {"weekly", "daily", "monthly", "paper", "newspaper", "journal", "magazine", "review", "organ",
+                "bulletin", "quarterly", "periodical", "press"}
+
+
+def _someone_elses(verb) -> bool:
+    """Is what `verb` publishes a periodical, or a text its own words give to others: "their appeal"
+    published by one paper, "The British State, by James Harvey and Katharine Hood, published … by
+    Lawrence and Wishart" (round 9: publishers taken for writers)?"""
+    things = _children(verb, "dobj", "nsubjpass") + ([verb.head] if verb.dep_ == "acl" else [])
+    for t in things:
+        if _lemma(t) in _PERIODICALS or any(c.dep_ == "appos" and _lemma(c) in _PERIODICALS for c in t.children) \
+                or t.dep_ == "appos" and _lemma(t.head) in _PERIODICALS:
+            return True
+        if t.i < verb.i and (any(c.lower_ == "by" for c in t.subtree if c.i < verb.i)
+                             or any(a.lower_ == "by" for a in t.ancestors)):
+            return True                                # the work's own "by …" before "published by"
+    return verb.dep_ != "acl" and not _is_passive(verb) and len(_children(verb, "nsubj")) == 1 and not any(
+        c.dep_ == "conj" for s in _children(verb, "nsubj") for c in s.children) and any(
+        c.dep_ == "poss" and c.lower_ == "their" for o in _children(verb, "dobj") for c in o.children)
+
+
 def _a_trait(obj) -> bool:
     """"of being too ambitious", "of having been haughty": a trait of character, no offence."""
     return _lemma(obj) == "be" and obj.tag_ in ("VBG", "VBN") and any(
@@ -142,8 +165,9 @@ def _trigger(tok) -> tuple[str, str] | None:
             return None                               # moral condemnation, not a sentence
         if lemma == "charge" and not _is_passive(tok) and not _prep_objects(tok, "with"):
             return None
-        if lemma in ("publish", "print", "reprint", "issue", "circulate") and any(
-                c.dep_ == "poss" and c.pos_ == "PROPN" for o in _children(tok, "dobj") for c in o.children):
+        if lemma in ("publish", "print", "reprint", "issue", "circulate") and (any(
+                c.dep_ == "poss" and c.pos_ == "PROPN" for o in _children(tok, "dobj") for c in o.children)
+                or _someone_elses(tok)):
             return None                               # "Max Eastman published Lenin’s Testament": Lenin's text
         if lemma in ("release", "free", "liberate") and any(
                 c.lower_ in ("himself", "herself", "themselves", "myself") for c in _children(tok, "dobj")):
