@@ -153,7 +153,7 @@ _EXEMPLAR = {"chief", "principal", "foremost", "leading", "eminent", "typical", 
              "authentic", "finest", "purest", "consistent", "ideological", "literary", "theoretical"}
 _NOT_BODIES = {"people", "majority", "minority", "aristocracy", "bourgeoisie", "proletariat", "class", "tendency",
                "trend", "school", "current", "view", "idea", "philosophy", "thought", "type", "spirit", "science",
-               "generation", "interest", "mass", "nobility", "gentry", "peasantry", "intelligentsia"}
+               "generation", "mass", "nobility", "gentry", "peasantry", "intelligentsia"}
 _QUANTIFIERS = {"all", "both", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our"}
 _BODY_MODIFIERS = {"labor", "labour", "union", "party", "government", "state", "trade", "workers", "workers’"}
 
