@@ -100,3 +100,23 @@ def test_who_publishes_his_own_work_wrote_it(nlp):
     assert ("lenin", "wrote", "asserted") in got, got
     got = claims(nlp, "Marx and Engels published their Manifesto in 1848.", {"Marx": "marx", "Engels": "engels"})
     assert ("marx", "wrote", "asserted") in got, got
+
+
+def test_a_possessor_hung_as_an_apposition_holds_nothing(nlp):
+    got = claims(nlp, "This is more than can be said for Geoffrey Robinson, Blair’s first Paymaster General, who has "
+                      "now been found to have been a beneficiary.", {"Geoffrey Robinson": "robinson", "Blair": "blair"})
+    assert ("robinson", "held_office", "asserted") in got, got
+    assert not any(s == "blair" for s, _, _ in got), got
+
+
+@pytest.mark.parametrize("text,named", [
+    ("Curran is a historian. Stalin, he writes, ‘was ready to fight only when the way had been made clear for him by "
+     "Hiroshima and Nagasaki.’", "stalin"),
+    ("Dieterich wrote a book on the revolution. Chavez, he writes, is able to “stand at a certain distance from the "
+     "cases of corruption”.", "chavez"),
+])
+def test_the_name_before_he_writes_is_not_the_writer(nlp, text, named):
+    got = claims(nlp, text, {"Stalin": "stalin", "Chavez": "chavez", "Curran": "curran", "Dieterich": "dieterich"})
+    assert not any(s == named and p == "wrote" for s, p, _ in got), got
+    got = claims(nlp, "When Lenin arrived in Zurich, he wrote a letter.", {"Lenin": "lenin"})
+    assert ("lenin", "wrote", "asserted") in got, got

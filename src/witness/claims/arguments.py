@@ -215,6 +215,9 @@ def _expand(tok, seen=None, conj: bool = True, listed: bool = False):
     for c in tok.children:
         if c.dep_ in ("conj", "appos") and object_of_participle(c):
             continue
+        if c.dep_ == "appos" and any(g.dep_ == "case" for g in c.children):
+            continue                                   # "Geoffrey Robinson, Blair’s first Paymaster General":
+                                                       # a possessor the parser hung as an apposition (round 9)
         if c.dep_ == "conj" and not (listed or _linked(tok, c)):
             continue                                   # "In the trial of O'Hare, Judge Wade …": no list
         if ((c.dep_ == "conj" and conj) or c.dep_ == "appos" and (

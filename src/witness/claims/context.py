@@ -12,7 +12,8 @@ import re
 from ..model import Document, Mention
 from ..nlp.lexicon import PERSON_NOUNS, clearly_female
 from .citations import authorship_by_surface
-from .quoting import quotes_in_present_surface
+from .quoting import (CITING, NOT_SPEAKERS, RECORD_MARK, RECORD_SPEAKER, SAYS_AFTER, SINGLE_CLOSE, SINGLE_OPEN,
+                      SPEECH_VERB, quotes_in_present_surface)
 from .predicates import PREFILTER
 from .referents import claimable, looks_female
 from .titleholders import holder_at, titles_given
@@ -88,29 +89,6 @@ def _open_double(before: str) -> int | None:
     return stack[-1] if stack else None
 
 
-_SINGLE_OPEN = re.compile(r"(?:(?<=[\s(\[—–-])|^)‘")
-_SINGLE_CLOSE = re.compile(r"’(?![A-Za-z])")
-# A trial record nearby: a speaker line ("Vishinsky: You expressed …", "Berman-Yurin: Yes."), a
-# page reference to the court record ("(1612.)"), or the words of testimony.
-_RECORD_SPEAKER = re.compile(r"(?m)^[\s“\"‘']*([A-Z][\w’'\-]+(?:[ \-][A-Z][\w’'\-]+)?)\s*:\s")
-# What marks a trial record nearby: a page of the verbatim report cited after a quotation
-# ("(1612.)") or the words of testimony.  (Narrowed for a day to the verbatim marks alone, because
-# a book on wartime trials had every present-tense sentence reported; that let a retold testimony
-# through as asserted on held-out pages, so the safe side — reported — is back: a deflation is
-# better than an inflation.)
-_RECORD_MARK = re.compile(
-    r"\(\d{2,4}\.?\)|\b(testif(?:y|ies|ied)|testimony|confess(?:es|ed|ion)?|deposition|indictment|"
-    r"prosecutor|the accused|the defendants?|cross-examination|court record|verbatim report|stenographic report)\b",
-    re.I)
-# "Note:", "Source:" open a paragraph of the edition, not a speaker's line
-_NOT_SPEAKERS = {"note", "notes", "source", "sources", "editor", "editors", "translator", "transcription",
-                 "markup", "footnote", "footnotes", "see", "reference", "references", "comment", "ed", "nb"}
-_CITING = re.compile(
-    r"\b(read|reads|writes?|wrote|written|says?|said|declares?|declared|states?|stated|as follows|letter|"
-    r"article|quotes?|quoted|quoting|remarks?|remarked|observes?|observed|explains?|explained|replie[sd])\b", re.I)
-_SPEECH_VERB = re.compile(
-    r"\b(said|says|declared|declares|stated|states|testified|testifies|wrote|writes|replied|"
-    r"answered|confessed|admitted|told|exclaimed|added|continued|asserted|explained)\b[^“\"]{0,40}[:,]?\s*$")
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -278,7 +256,8 @@ class Context:
             return self.agrees(word, m)
 
         found = [m for m in self.mentions_in(s, offset) if m.end <= offset and m.start not in exclude
-                 and not (word in ("he", "she") and self._possessor_of_another(m))]
+                 and not (word in ("he", "she") and self._possessor_of_another(m))
+                 and not (self.text[m.end:offset].strip() == "," and SAYS_AFTER.match(self.text, offset + len(word)))]
         if found and word in ("he", "she") and not self.quotation(offset)[0]:
             # "“Comrade Stalin,” he wrote": a name inside the quoted words is whom the writer addresses
             found = [m for m in found if not self.quotation(m.start)[0]]
@@ -409,8 +388,8 @@ class Context:
         pi = self.sentences[self.sentence_index(offset)][2]
         lo = self.paragraphs[max(0, pi - 2)][0]
         chunk = self.text[lo:offset]
-        speakers = [m.group(1) for m in _RECORD_SPEAKER.finditer(chunk) if m.group(1).lower() not in _NOT_SPEAKERS]
-        if not _RECORD_MARK.search(chunk) and not speakers:
+        speakers = [m.group(1) for m in RECORD_SPEAKER.finditer(chunk) if m.group(1).lower() not in NOT_SPEAKERS]
+        if not RECORD_MARK.search(chunk) and not speakers:
             return None
         return speakers[-1] if speakers else ""
 
@@ -428,7 +407,7 @@ class Context:
             return False
         k = self.sentence_index(pe - 1)
         ss, se, _ = self.sentences[k]
-        return bool(_CITING.search(self.text, ss, se)) and any(
+        return bool(CITING.search(self.text, ss, se)) and any(
             m.entity != self.author for m in self.mentions_in(ss, se))
 
     def first_person(self, offset: int) -> str | None:
@@ -444,7 +423,7 @@ class Context:
         before = self.text[ps:offset]
         if before.count("“") > before.count("”"):
             open_at = ps + before.rfind("“")
-            if _SPEECH_VERB.search(self.text[max(ps, open_at - 80):open_at]):
+            if SPEECH_VERB.search(self.text[max(ps, open_at - 80):open_at]):
                 near = [x for x in self.mentions_in(ps, open_at) if x.end >= open_at - 80]
                 if near:
                     return near[-1].entity
@@ -461,7 +440,7 @@ class Context:
         if chunk[0] == "“":
             return chunk.count("“") > chunk.count("”")
         if chunk[0] == "‘":
-            return len(_SINGLE_OPEN.findall(" " + chunk)) > len(_SINGLE_CLOSE.findall(chunk))
+            return len(SINGLE_OPEN.findall(" " + chunk)) > len(SINGLE_CLOSE.findall(chunk))
         return len(_STRAIGHT.findall(chunk)) % 2 == 1
 
     def quotation(self, offset: int) -> tuple[bool, str | None]:
@@ -474,8 +453,8 @@ class Context:
         if double is not None:
             inside, open_at = True, double
         else:
-            singles = [m.start() for m in _SINGLE_OPEN.finditer(before)]
-            closes = len(_SINGLE_CLOSE.findall(before))
+            singles = [m.start() for m in SINGLE_OPEN.finditer(before)]
+            closes = len(SINGLE_CLOSE.findall(before))
             if len(singles) > closes:                  # British quotation marks: ‘…’
                 inside, open_at = True, singles[-1]
         if not inside and self._continued_quotation(pi):
@@ -490,7 +469,7 @@ class Context:
             return True, lead[0].text                  # "Krestinsky: I was arrested …"
         if inside:
             lead = before[:open_at]
-            if _SPEECH_VERB.search(lead[-80:]):
+            if SPEECH_VERB.search(lead[-80:]):
                 near = [x for x in self.mentions_in(ps, ps + open_at) if x.end >= ps + open_at - 80]
                 if near:
                     speaker = near[-1].text

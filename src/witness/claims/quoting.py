@@ -6,6 +6,9 @@ Miliband notes, “as experience was to show …”". A past tense ("Lenin said:
 as a text and stays unread here, and so do "says", "explains", "argues" (an interview, a platform:
 "Citrine says: “We appeal to the German workers”"); "X writes" is read by the writing-verb rules.
 
+Also the words that mark who speaks, for context.py: a speaker's line in a trial record, a
+citing sentence, a speech verb before a quotation, single quotation marks.
+
 The present tense is read only where it frames a quotation (a colon or an opening quote right after
 the verb, or a quotation closing right before its subject): "as the Emperor says" alone quotes
 nothing. A speech named in the sentence ("in his speech", "told the congress", "in the Commons")
@@ -63,3 +66,33 @@ def quotes_in_present_surface(chunk: str) -> bool:
     """Whether a sentence may hold a quotation introduced in the present tense (the parser runs on
     it only if so)."""
     return bool(_SURFACE.search(chunk))
+
+
+# -- the words that mark a speaker, a citing sentence, a trial record (read by context.py) ----------
+SINGLE_OPEN = re.compile(r"(?:(?<=[\s(\[—–-])|^)‘")
+SINGLE_CLOSE = re.compile(r"’(?![A-Za-z])")
+# A trial record nearby: a speaker line ("Vishinsky: You expressed …", "Berman-Yurin: Yes."), a
+# page reference to the court record ("(1612.)"), or the words of testimony.
+# "Stalin, he writes, ‘was ready …’" (rounds 8, 9): the name opens what the writer says, not who writes
+SAYS_AFTER = re.compile(r"\s+(?:writes|wrote|says|said|adds|added|argues|argued|claims|claimed|notes|noted|"
+                         r"explains|explained|insists|insisted|continues|continued|declares|declared|remarks|"
+                         r"remarked|observes|observed|concludes|concluded|tells us|told us)\b")
+RECORD_SPEAKER = re.compile(r"(?m)^[\s“\"‘']*([A-Z][\w’'\-]+(?:[ \-][A-Z][\w’'\-]+)?)\s*:\s")
+# What marks a trial record nearby: a page of the verbatim report cited after a quotation
+# ("(1612.)") or the words of testimony.  (Narrowed for a day to the verbatim marks alone, because
+# a book on wartime trials had every present-tense sentence reported; that let a retold testimony
+# through as asserted on held-out pages, so the safe side — reported — is back: a deflation is
+# better than an inflation.)
+RECORD_MARK = re.compile(
+    r"\(\d{2,4}\.?\)|\b(testif(?:y|ies|ied)|testimony|confess(?:es|ed|ion)?|deposition|indictment|"
+    r"prosecutor|the accused|the defendants?|cross-examination|court record|verbatim report|stenographic report)\b",
+    re.I)
+# "Note:", "Source:" open a paragraph of the edition, not a speaker's line
+NOT_SPEAKERS = {"note", "notes", "source", "sources", "editor", "editors", "translator", "transcription",
+                 "markup", "footnote", "footnotes", "see", "reference", "references", "comment", "ed", "nb"}
+CITING = re.compile(
+    r"\b(read|reads|writes?|wrote|written|says?|said|declares?|declared|states?|stated|as follows|letter|"
+    r"article|quotes?|quoted|quoting|remarks?|remarked|observes?|observed|explains?|explained|replie[sd])\b", re.I)
+SPEECH_VERB = re.compile(
+    r"\b(said|says|declared|declares|stated|states|testified|testifies|wrote|writes|replied|"
+    r"answered|confessed|admitted|told|exclaimed|added|continued|asserted|explained)\b[^“\"]{0,40}[:,]?\s*$")
