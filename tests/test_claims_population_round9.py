@@ -120,3 +120,20 @@ def test_the_name_before_he_writes_is_not_the_writer(nlp, text, named):
     assert not any(s == named and p == "wrote" for s, p, _ in got), got
     got = claims(nlp, "When Lenin arrived in Zurich, he wrote a letter.", {"Lenin": "lenin"})
     assert ("lenin", "wrote", "asserted") in got, got
+
+
+def test_a_plural_office_after_one_name_is_not_its_apposition(nlp):
+    got = claims(nlp, "According to Comrade Trotsky, the leaders of the German C.P. committed this same error of "
+                      "over-estimating the forces of our adversaries.", {"Comrade Trotsky": "trotsky"})
+    assert not any(s == "trotsky" and p in ("member_of", "held_office") for s, p, _ in got), got
+    got = claims(nlp, "I met Cannon and Shachtman, the leaders of the SWP, in 1938.", {"Cannon": "cannon",
+                                                                                      "Shachtman": "shachtman"})
+    assert ("shachtman", "member_of", "asserted") in got, got
+
+
+def test_studies_are_studying_not_a_text(nlp):
+    got = claims(nlp, "In the autumn of 1835 Karl Marx entered the University of Bonn, though it is to be feared that "
+                      "his studies of jurisprudence suffered.", {"Karl Marx": "marx"})
+    assert not any(p == "wrote" for _, p, _ in got), got
+    got = claims(nlp, "Kautsky’s study of More and his Utopia is a feast.", {"Kautsky": "kautsky"})
+    assert ("kautsky", "wrote", "asserted") in got, got

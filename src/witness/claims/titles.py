@@ -108,6 +108,9 @@ _APPOS_AFTER = re.compile(
     re.I)
 
 
+_LIST_BEFORE = re.compile(r"(?:,|\band|&)\s*$")   # the name ends a list: "Loriot and Pierre Monatte, founders of …"
+
+
 def _body_words(where: str) -> list[str]:
     """"of all the people all over Britain who …" → its words up to the head: all the people"""
     rest = where.split(None, 1)[1] if " " in where else ""
@@ -126,8 +129,10 @@ def surface_appositions(s, add) -> None:
         if mb and after_ok:
             hits.append(mb)
         ma = _APPOS_AFTER.match(after)
-        if ma:
-            hits.append(ma)
+        plural = ma is not None and after[ma.end("noun"):].startswith("s")
+        if ma and not (plural and (not _LIST_BEFORE.search(before) or ma.group("noun").lower() == "pres")):
+            hits.append(ma)                            # (not a plural: "According to Trotsky, the leaders of the
+                                                       # German C.P. committed …" — round 9)
         for h in hits:
             noun = h.group("noun").lower()
             mods = (h.group("mods") or "").strip()
