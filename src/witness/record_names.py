@@ -50,10 +50,10 @@ _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bwith\b|(?<=\w)/(?=[A-Z]))\s*") 
 LANGUAGE_NAMES = ("French", "German", "Russian", "Spanish", "Italian", "Yiddish", "Dutch", "Polish",
                   "Portuguese", "Chinese", "Japanese", "Greek", "Swedish", "Norwegian", "Danish", "Czech",
                   "Hungarian", "Bulgarian", "Romanian", "Finnish", "Hebrew", "Turkish", "Ukrainian")
-# "W. Lough from the German", "…, September 2012", "… on November 11, 2010": what follows a name
-# in a credit, not a name.
+# "W. Lough from the German", "…, September 2012", "… on November 11, 2010", "Sally Ryan January,
+# 2001", "Ted Crawford, January, 2003.": what follows a name in a credit, not a name.
 _FROM_LANGUAGE = re.compile(rf"\s+from\s+(?:the\s+)?(?:original\s+)?(?:{'|'.join(LANGUAGE_NAMES)}|Latin|Arabic)\b.*$")
-_MONTH_TAIL = re.compile(rf"\s*,?\s*(?:\b(?:on|in)\s+)?(?:\b[0-3]?\d(?:st|nd|rd|th)?\s+)?\b(?:{'|'.join(MONTH_NAMES)})\b\.?\s*(?:[0-3]?\d(?:st|nd|rd|th)?,?\s*)?"
+_MONTH_TAIL = re.compile(rf"\s*,?\s*(?:\b(?:on|in)\s+)?(?:\b[0-3]?\d(?:st|nd|rd|th)?\s+)?\b(?:{'|'.join(MONTH_NAMES)})\b\.?,?\s*(?:[0-3]?\d(?:st|nd|rd|th)?,?\s*)?"
                          r"(?:1[89]|20)\d\d\b.*$")
 # "Peter and Betty Ross": two given names sharing the surname printed once.
 _SHARED_SURNAME = re.compile(r"^(?P<a>[A-Z][a-z]+)\s+(?:and|&)\s+(?P<b>[A-Z][a-z]+)\s+(?P<s>[A-Z][\w’'\-]+)$")
