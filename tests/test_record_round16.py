@@ -38,3 +38,29 @@ def test_a_credit_month_comma_year_on_a_written_page(tmp_path):
                       "<span class='info'>Source:</span> The Masses, 1916<br/>"
                       "<span class='info'>Transcribed:</span> Sally Ryan January, 2001</p>")
     assert rec.transcribed_by == ["Sally Ryan"]
+
+
+# -- a name's years of birth and death after it end no title; a period's span of years stays
+
+
+@pytest.mark.parametrize("rel, title", [
+    ("archive/olgin/pamphlets/engels.htm", "Life and Teachings of Friedrich Engels"),   # dev9
+    ("archive/sedgwick/biog/sedgwick.htm", "Peter Sedgwick"),                           # dev8 (the <title>)
+    ("archive/munis/biog/obituary.htm", "Grandizo Munis"),                              # in no gold set
+    # controls: a period the text is about
+    ("archive/cliff/works/1978/lenin3/ch07.html", "7. War Communism (1918–1921)"),
+    ("archive/pablo/1958/xx/20yearsfi1.htm", "Twenty Years of the Fourth International (1938–1958)"),
+])
+def test_life_dates_end_no_title(corpus_root, rel, title):
+    assert record_of(corpus_root, rel).title == title
+
+
+def test_life_dates_on_a_written_page(tmp_path):
+    rec = page_record(tmp_path, "archive/x/1930/a.htm", "<title>X: Life of Friedrich Engels (1820-1895)</title>",
+                      "<h2>Moissaye Olgin</h2><h1>Life of Friedrich Engels (1820-1895)</h1>"
+                      "<p class='information'><span class='info'>Source:</span> a pamphlet, 1930</p>")
+    assert rec.title == "Life of Friedrich Engels"
+    rec = page_record(tmp_path, "archive/x/1958/b.htm", "<title>X: Ten Years of the Party (1948–1958)</title>",
+                      "<h2>Michel Pablo</h2><h1>Ten Years of the Party (1948–1958)</h1>"
+                      "<p class='information'><span class='info'>Source:</span> a pamphlet, 1958</p>")
+    assert rec.title == "Ten Years of the Party (1948–1958)"

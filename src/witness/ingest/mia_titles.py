@@ -257,6 +257,21 @@ def choose_title(titles: list[tuple[str, str]], facts: TitleFacts,
     return title, rest, work
 
 
+# "Peter Sedgwick (1934-1983)", "Life and Teachings of Friedrich Engels (1820-1895)": a name's
+# years of birth and death after it are no part of the title (the annotators drop them); a span
+# of a few years is a period the text is about ("War Communism (1918–1921)", "Twenty Years of
+# the Fourth International (1938–1958)") and stays.
+_LIFE_DATES = re.compile(r"\s*\((1[6-9]\d\d)\s*[-–]\s*((?:1[6-9]|20)\d\d)\)$")
+
+
+def without_life_dates(title: str | None) -> str | None:
+    """The title without the years of a life that end it, after a capitalised name."""
+    if title and (m := _LIFE_DATES.search(title)) and 25 <= int(m[2]) - int(m[1]) <= 105 \
+            and re.search(r"\b[A-Z][\w’'\-]*[a-z]$", title[:m.start()]) and title.count("(") == 1:
+        return title[:m.start()]
+    return title
+
+
 # A book's front matter, titled by its label alone ("Preface", "Introduction").
 _FRONT_MATTER = re.compile(r"^(?:preface|introduction|foreword)\W*$", re.I)
 # "Marat (Chap.1)", "A New Champion of Autocracy (Part 1)": the <title> of a book's chapter.
