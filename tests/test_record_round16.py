@@ -64,3 +64,26 @@ def test_life_dates_on_a_written_page(tmp_path):
                       "<h2>Michel Pablo</h2><h1>Ten Years of the Party (1948–1958)</h1>"
                       "<p class='information'><span class='info'>Source:</span> a pamphlet, 1958</p>")
     assert rec.title == "Ten Years of the Party (1948–1958)"
+
+
+# -- an h1 that is the book over an h2/h3 the <title> names: the chapter is the page's title
+
+
+@pytest.mark.parametrize("rel, title", [
+    ("archive/lenin/works/1918/prrk/internationalism.htm", "What Is Internationalism?"),   # dev9 ("PRRK: …")
+    ("archive/lenin/works/1920/lwc/ch10.htm", "Several Conclusions"),                      # in no gold set
+    ("archive/montefiore/1917/04/russian_revolution.htm", "Thoughts on the Russian Revolution"),
+    # control: an h4 under the h1 that the <title> names is its subtitle
+    ("archive/orwell/1945/preface.htm", "The Freedom of the Press"),
+])
+def test_the_title_tag_names_the_chapter(corpus_root, rel, title):
+    assert record_of(corpus_root, rel).title == title
+
+
+def test_the_title_tag_names_the_chapter_on_a_written_page(tmp_path):
+    rec = page_record(tmp_path, "archive/x/1918/a.htm", "<title>BOOK: The Second Chapter</title>",
+                      "<h2>Vladimir Lenin</h2><h1>The Whole Book</h1><hr/><h3>The Second Chapter</h3>")
+    assert (rec.title, rec.work) == ("The Second Chapter", "The Whole Book")
+    rec = page_record(tmp_path, "archive/x/1945/b.htm", "<title>A Preface to a Novel</title>",
+                      "<h2>George Orwell</h2><h1>The Essay</h1><h4>A Preface to a Novel</h4>")
+    assert rec.title == "The Essay"

@@ -329,7 +329,7 @@ def _choose_title(titles: list[tuple[str, str]], facts: TitleFacts,
         i = tags.index("h1")
         h1 = titles[i][1]
         later = [(k, t) for k, (tag, t) in enumerate(titles) if k > i and tag in ("h2", "h3", "h4", "h5")]
-        if later and _h1_is_work(h1, later[0][1], facts, work):
+        if later and _h1_is_work(h1, later[0][1], facts, work, titles[later[0][0]][0]):
             # The chapter: a "Chapter …" or numbered heading if there is one, else the first.
             pick = next((x for x in later if re.match(r"^(?:chapter|chap\.)\s", x[1], re.I)
                          or _NUMERAL.match(x[1])), later[0])
@@ -403,7 +403,7 @@ def _own_section(titles: list[tuple[str, str]], k: int, facts: TitleFacts) -> in
     return k + 1 if len(alike) == 1 else None
 
 
-def _h1_is_work(h1: str, chapter: str, facts: TitleFacts, work: str | None) -> bool:
+def _h1_is_work(h1: str, chapter: str, facts: TitleFacts, work: str | None, tag: str = "h3") -> bool:
     low = h1.casefold()
     if _CHAPTERISH.match(h1) or _NUMERAL.match(h1) or chapter.startswith("("):
         return False
@@ -420,5 +420,11 @@ def _h1_is_work(h1: str, chapter: str, facts: TitleFacts, work: str | None) -> b
     if re.search(r"\((?:chap|ch\.|part|section|introduction|preface|foreword|afterword|appendix)", facts.title_tag, re.I) or (in_parens and low != chapter.casefold()):
         return True
     if _NUMERAL.match(chapter) or re.match(r"^(?:chapter|part|book)\s+[\dIVXLC]+\b", chapter, re.I):
+        return True
+    # "PRRK: What Is Internationalism?" over the h1 "The Proletarian Revolution and the Renegade
+    # Kautsky" and the h3 "What Is Internationalism?": the <title> names the chapter, not the book.
+    # (An h4 under the h1 is its subtitle: "Orwell's Proposed Preface to Animal Farm".)
+    if tag in ("h2", "h3") and facts.title_tag and is_title_tag(facts.title_tag, chapter, sides=True) \
+            and not _similar_in(h1, facts.title_tag):
         return True
     return bool(work and _similar(work, h1))
