@@ -87,3 +87,23 @@ def test_the_title_tag_names_the_chapter_on_a_written_page(tmp_path):
     rec = page_record(tmp_path, "archive/x/1945/b.htm", "<title>A Preface to a Novel</title>",
                       "<h2>George Orwell</h2><h1>The Essay</h1><h4>A Preface to a Novel</h4>")
     assert rec.title == "The Essay"
+
+
+# -- "Essay two: …" under the book's h1: a numbered essay of a book is the page's title
+
+
+@pytest.mark.parametrize("rel, title", [
+    ("archive/mariateg/works/7-interpretive-essays/essay02.htm", "Essay two: “The Problem of the Indian”"),  # dev9
+    ("archive/mariateg/works/7-interpretive-essays/essay04.htm", "Essay four: Public Education"),
+    # controls: a spelt-out "Book One" over the chapter's heading; an instalment's "Part Two"
+    ("archive/kautsky/1908/christ/ch02.htm", "Foundations of Christianity"),
+    ("archive/harman/1977/06/gramsci2.html", "Gramsci versus Eurocommunism"),
+])
+def test_a_numbered_essay_of_a_book(corpus_root, rel, title):
+    assert record_of(corpus_root, rel).title == title
+
+
+def test_a_numbered_essay_on_a_written_page(tmp_path):
+    rec = page_record(tmp_path, "archive/x/1928/essay03.htm", "<title>X: Seven Essays Essay 3, 1928</title>",
+                      "<h4>José Carlos Mariátegui</h4><h1>Seven Essays</h1><h3>Essay three: The Land</h3>")
+    assert (rec.title, rec.work) == ("Essay three: The Land", "Seven Essays")

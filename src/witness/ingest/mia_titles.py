@@ -403,6 +403,12 @@ def _own_section(titles: list[tuple[str, str]], k: int, facts: TitleFacts) -> in
     return k + 1 if len(alike) == 1 else None
 
 
+# "Chapter 3", "Part II", "Essay two: “The Problem of the Indian”": a numbered part of a book.
+# (Not "Part Two" or "Book One: The Person of Jesus" spelt out: an instalment's label, a part
+# over the chapter's own heading.)
+_NUMBERED_PART = re.compile(rf"^(?:chapter|part|book)\s+[\dIVXLC]+\b|^essay\s+(?:[\dIVXLC]+|{_NUMBER_WORD})\b", re.I)
+
+
 def _h1_is_work(h1: str, chapter: str, facts: TitleFacts, work: str | None, tag: str = "h3") -> bool:
     low = h1.casefold()
     if _CHAPTERISH.match(h1) or _NUMERAL.match(h1) or chapter.startswith("("):
@@ -419,7 +425,7 @@ def _h1_is_work(h1: str, chapter: str, facts: TitleFacts, work: str | None, tag:
     # ("Struggle for the New Course (Introduction)": the book's front matter, as its chapters)
     if re.search(r"\((?:chap|ch\.|part|section|introduction|preface|foreword|afterword|appendix)", facts.title_tag, re.I) or (in_parens and low != chapter.casefold()):
         return True
-    if _NUMERAL.match(chapter) or re.match(r"^(?:chapter|part|book)\s+[\dIVXLC]+\b", chapter, re.I):
+    if _NUMERAL.match(chapter) or _NUMBERED_PART.match(chapter):
         return True
     # "PRRK: What Is Internationalism?" over the h1 "The Proletarian Revolution and the Renegade
     # Kautsky" and the h3 "What Is Internationalism?": the <title> names the chapter, not the book.
