@@ -107,3 +107,21 @@ def test_a_numbered_essay_on_a_written_page(tmp_path):
     rec = page_record(tmp_path, "archive/x/1928/essay03.htm", "<title>X: Seven Essays Essay 3, 1928</title>",
                       "<h4>José Carlos Mariátegui</h4><h1>Seven Essays</h1><h3>Essay three: The Land</h3>")
     assert (rec.title, rec.work) == ("Essay three: The Land", "Seven Essays")
+
+
+# -- "Translation: From Vorwärts, …": a credit whose value is where the text came from names no one
+
+
+@pytest.mark.parametrize("rel, names", [
+    ("archive/kautsky/1900/08/world.htm", []),                 # "Translation: From Vorwärts, 8th and 10th 1900."
+    ("archive/kautsky/1899/10/hanover.htm", []),               # "Translated and condensed: From Die Neue Zeit, …"
+])
+def test_a_translation_credit_from_a_source(corpus_root, rel, names):
+    assert record_of(corpus_root, rel).translated_by == names
+
+
+def test_a_credit_from_a_source_by_hand():
+    assert parse_names("From Vorwärts, 8th and 10th 1900.", credit=True) == []
+    # controls: the language translated from, then the translator
+    assert parse_names("from the French by Ted Crawford", credit=True) == ["Ted Crawford"]
+    assert parse_names("From Russian by Ted Crawford", credit=True) == ["Ted Crawford"]
