@@ -50,10 +50,10 @@ _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bwith\b|(?<=\w)/(?=[A-Z]))\s*") 
 LANGUAGE_NAMES = ("French", "German", "Russian", "Spanish", "Italian", "Yiddish", "Dutch", "Polish",
                   "Portuguese", "Chinese", "Japanese", "Greek", "Swedish", "Norwegian", "Danish", "Czech",
                   "Hungarian", "Bulgarian", "Romanian", "Finnish", "Hebrew", "Turkish", "Ukrainian")
-# "W. Lough from the German", "…, September 2012", "… on November 11, 2010": what follows a name
-# in a credit, not a name.
+# "W. Lough from the German", "…, September 2012", "… on November 11, 2010", "Sally Ryan January,
+# 2001", "Ted Crawford, January, 2003.": what follows a name in a credit, not a name.
 _FROM_LANGUAGE = re.compile(rf"\s+from\s+(?:the\s+)?(?:original\s+)?(?:{'|'.join(LANGUAGE_NAMES)}|Latin|Arabic)\b.*$")
-_MONTH_TAIL = re.compile(rf"\s*,?\s*(?:\b(?:on|in)\s+)?(?:\b[0-3]?\d(?:st|nd|rd|th)?\s+)?\b(?:{'|'.join(MONTH_NAMES)})\b\.?\s*(?:[0-3]?\d(?:st|nd|rd|th)?,?\s*)?"
+_MONTH_TAIL = re.compile(rf"\s*,?\s*(?:\b(?:on|in)\s+)?(?:\b[0-3]?\d(?:st|nd|rd|th)?\s+)?\b(?:{'|'.join(MONTH_NAMES)})\b\.?,?\s*(?:[0-3]?\d(?:st|nd|rd|th)?,?\s*)?"
                          r"(?:1[89]|20)\d\d\b.*$")
 # "Peter and Betty Ross": two given names sharing the surname printed once.
 _SHARED_SURNAME = re.compile(r"^(?P<a>[A-Z][a-z]+)\s+(?:and|&)\s+(?P<b>[A-Z][a-z]+)\s+(?P<s>[A-Z][\w’'\-]+)$")
@@ -86,6 +86,10 @@ _WHERE_TAIL = re.compile(r"\s+(?:(?:from|to|in|under)\s+the|for)\s+\S.*$")
 _SENTENCE_AFTER = re.compile(r"(?<=[A-Za-z][a-z]{3})\.\s+(?=[a-z]|[A-Z]\w*\s+(?!(?:and|de|da|di|del|der|den|des|du|la|le|van|von|y|dos)\b)[a-z])")
 
 
+# ("from the French by …", "From Russian": the language, not the source)
+_FROM_SOURCE = re.compile(rf"^[Ff]rom\s+(?![Tt]he\s)(?!(?:{'|'.join(LANGUAGE_NAMES)}|Latin|Arabic|[Oo]riginal)\b)[A-Z]")
+
+
 def parse_names(text: str | None, credit: bool = False) -> list[str]:
     """Names from a credit value: "Ian Birchall, Nina Kidron & Richard Kuper" → three names.
     ``credit``: the value of a transcription or translation credit, where a sentence or where
@@ -101,6 +105,8 @@ def parse_names(text: str | None, credit: bool = False) -> list[str]:
         text = _SENTENCE_AFTER.split(text, maxsplit=1)[0]
     if (m := _LAST_BY.search(text)):  # "for Marxists.org 2005 by Mitch Abidor"
         text = text[m.end():]
+    elif credit and _FROM_SOURCE.match(text):
+        return []       # "Translation: From Vorwärts, 8th and 10th 1900": where the text came from
     parts = _NAME_SPLIT.split(text)
     if len(parts) > 1 and all(_NAME_YEAR.match(p) for p in parts):
         # "Emil 1998, Francesco 2013": each name with its year, not one name and a tail

@@ -30,7 +30,7 @@ from .mia_authors import (BANNER, archive_names, closing_signer, editorial_autho
 from .mia_datelines import closing_citation, date_line as _date_line, datelines, header_cites
 from .mia_names import full_form, fuller, people, surname_key
 from .mia_titles import (TitleFacts, chapter_after_rule, choose_title, heading_lines, info_lines, is_label,
-                         is_title_tag, join_label, label_sequel, numbered_sections)
+                         is_title_tag, join_label, label_sequel, numbered_sections, without_life_dates)
 from .textbuild import HEADINGS, classes as _classes, element_text, inline_text, tc as _tc
 
 _HONORIFIC = re.compile(r"^(?:Dr|Prof|Professor)\.?\s+(?=\S+\s+\S)")
@@ -197,7 +197,7 @@ class HeaderReader:
             title = crumb_title
         if title is None and self.title_raw:
             title = self.title_tag
-        rb.rec.title = title
+        rb.rec.title = title = without_life_dates(title)    # "Peter Sedgwick (1934-1983)"
         rb.rec.subtitle = " ".join(subtitles) or None
         rb.rec.work = self.work
         # The text's own title and people are never the periodical's name.

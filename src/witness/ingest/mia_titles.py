@@ -257,6 +257,21 @@ def choose_title(titles: list[tuple[str, str]], facts: TitleFacts,
     return title, rest, work
 
 
+# "Peter Sedgwick (1934-1983)", "Life and Teachings of Friedrich Engels (1820-1895)": a name's
+# years of birth and death after it are no part of the title (the annotators drop them); a span
+# of a few years is a period the text is about ("War Communism (1918–1921)", "Twenty Years of
+# the Fourth International (1938–1958)") and stays.
+_LIFE_DATES = re.compile(r"\s*\((1[6-9]\d\d)\s*[-–]\s*((?:1[6-9]|20)\d\d)\)$")
+
+
+def without_life_dates(title: str | None) -> str | None:
+    """The title without the years of a life that end it, after a capitalised name."""
+    if title and (m := _LIFE_DATES.search(title)) and 25 <= int(m[2]) - int(m[1]) <= 105 \
+            and re.search(r"\b[A-Z][\w’'\-]*[a-z]$", title[:m.start()]) and title.count("(") == 1:
+        return title[:m.start()]
+    return title
+
+
 # A book's front matter, titled by its label alone ("Preface", "Introduction").
 _FRONT_MATTER = re.compile(r"^(?:preface|introduction|foreword)\W*$", re.I)
 # "Marat (Chap.1)", "A New Champion of Autocracy (Part 1)": the <title> of a book's chapter.
@@ -314,7 +329,7 @@ def _choose_title(titles: list[tuple[str, str]], facts: TitleFacts,
         i = tags.index("h1")
         h1 = titles[i][1]
         later = [(k, t) for k, (tag, t) in enumerate(titles) if k > i and tag in ("h2", "h3", "h4", "h5")]
-        if later and _h1_is_work(h1, later[0][1], facts, work):
+        if later and _h1_is_work(h1, later[0][1], facts, work, titles[later[0][0]][0]):
             # The chapter: a "Chapter …" or numbered heading if there is one, else the first.
             pick = next((x for x in later if re.match(r"^(?:chapter|chap\.)\s", x[1], re.I)
                          or _NUMERAL.match(x[1])), later[0])
@@ -388,7 +403,13 @@ def _own_section(titles: list[tuple[str, str]], k: int, facts: TitleFacts) -> in
     return k + 1 if len(alike) == 1 else None
 
 
-def _h1_is_work(h1: str, chapter: str, facts: TitleFacts, work: str | None) -> bool:
+# "Chapter 3", "Part II", "Essay two: “The Problem of the Indian”": a numbered part of a book.
+# (Not "Part Two" or "Book One: The Person of Jesus" spelt out: an instalment's label, a part
+# over the chapter's own heading.)
+_NUMBERED_PART = re.compile(rf"^(?:chapter|part|book)\s+[\dIVXLC]+\b|^essay\s+(?:[\dIVXLC]+|{_NUMBER_WORD})\b", re.I)
+
+
+def _h1_is_work(h1: str, chapter: str, facts: TitleFacts, work: str | None, tag: str = "h3") -> bool:
     low = h1.casefold()
     if _CHAPTERISH.match(h1) or _NUMERAL.match(h1) or chapter.startswith("("):
         return False
@@ -404,6 +425,12 @@ def _h1_is_work(h1: str, chapter: str, facts: TitleFacts, work: str | None) -> b
     # ("Struggle for the New Course (Introduction)": the book's front matter, as its chapters)
     if re.search(r"\((?:chap|ch\.|part|section|introduction|preface|foreword|afterword|appendix)", facts.title_tag, re.I) or (in_parens and low != chapter.casefold()):
         return True
-    if _NUMERAL.match(chapter) or re.match(r"^(?:chapter|part|book)\s+[\dIVXLC]+\b", chapter, re.I):
+    if _NUMERAL.match(chapter) or _NUMBERED_PART.match(chapter):
+        return True
+    # "PRRK: What Is Internationalism?" over the h1 "The Proletarian Revolution and the Renegade
+    # Kautsky" and the h3 "What Is Internationalism?": the <title> names the chapter, not the book.
+    # (An h4 under the h1 is its subtitle: "Orwell's Proposed Preface to Animal Farm".)
+    if tag in ("h2", "h3") and facts.title_tag and is_title_tag(facts.title_tag, chapter, sides=True) \
+            and not _similar_in(h1, facts.title_tag):
         return True
     return bool(work and _similar(work, h1))
