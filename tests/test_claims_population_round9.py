@@ -137,3 +137,11 @@ def test_studies_are_studying_not_a_text(nlp):
     assert not any(p == "wrote" for _, p, _ in got), got
     got = claims(nlp, "Kautsky’s study of More and his Utopia is a feast.", {"Kautsky": "kautsky"})
     assert ("kautsky", "wrote", "asserted") in got, got
+
+
+def test_who_publishes_a_paper_or_a_review_of_his_own_wrote_it(nlp):
+    for text in ("In 1913 Bukharin published a paper on the theory of value.",
+                 "In 1913 Bukharin published a review of Hilferding's book."):
+        assert ("bukharin", "wrote", "asserted") in claims(nlp, text, {"Bukharin": "bukharin"}), text
+    got = claims(nlp, "Martov, leader of the Mensheviks, published a daily paper up to 1921.", {"Martov": "martov"})
+    assert not any(p == "wrote" for _, p, _ in got), got

@@ -87,8 +87,14 @@ def _a_task(obj) -> bool:
 
 # What a publisher publishes and nobody "writes": a periodical (population round 9: "the weekly, the
 # Poor Man’s Guardian published by Henry Hetherington")
-_PERIODICALS = {"weekly", "daily", "monthly", "paper", "newspaper", "journal", "magazine", "review", "organ",
-                "bulletin", "quarterly", "periodical", "press"}
+# ("a paper", "a review" are as often one's own text: a periodical only when "daily", "weekly", …)
+_PERIODICALS = {"weekly", "daily", "monthly", "newspaper", "journal", "magazine", "organ", "bulletin", "quarterly",
+                "periodical", "press"}
+_ISSUED_EVERY = {"daily", "weekly", "monthly", "quarterly", "fortnightly", "bi-weekly", "biweekly"}
+
+
+def _a_periodical(t) -> bool:
+    return _lemma(t) in _PERIODICALS or any(c.dep_ == "amod" and c.lower_ in _ISSUED_EVERY for c in t.children)
 
 
 def _someone_elses(verb) -> bool:
@@ -97,8 +103,8 @@ def _someone_elses(verb) -> bool:
     Lawrence and Wishart" (round 9: publishers taken for writers)?"""
     things = _children(verb, "dobj", "nsubjpass") + ([verb.head] if verb.dep_ == "acl" else [])
     for t in things:
-        if _lemma(t) in _PERIODICALS or any(c.dep_ == "appos" and _lemma(c) in _PERIODICALS for c in t.children) \
-                or t.dep_ == "appos" and _lemma(t.head) in _PERIODICALS:
+        if _a_periodical(t) or any(c.dep_ == "appos" and _a_periodical(c) for c in t.children) \
+                or t.dep_ == "appos" and _a_periodical(t.head):
             return True
         if t.i < verb.i and (any(c.lower_ == "by" for c in t.subtree if c.i < verb.i)
                              or any(a.lower_ == "by" for a in t.ancestors)):
