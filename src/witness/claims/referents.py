@@ -41,7 +41,7 @@ def bare_forename(text: str, name: list[str] | None) -> bool:
 
 
 _LOWER_WORD = re.compile(r"\s+[a-z]")
-_GLOSS = re.compile(r".*(?:ung|heit|keit|schaft|tum|bau|ismus|lehre|wesen|wirkung|kampf)$")
+_GLOSS = re.compile(r"(?:ung|heit|keit|schaft|tum|bau|ismus|lehre|wesen|wirkung|kampf)$")
 _ARTICLE_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?|all|most|every|each|many|other|several|these|those|its|their|our)\s+$")
 
 
@@ -77,7 +77,7 @@ def claimable(text: str, persons: list[Mention], sentence_starts: list[int],
                 _ARTICLE_BEFORE.search(text, max(0, m.start - 9), m.start)
                 or m.text.endswith(("ean", "ese")) and _LOWER_WORD.match(text, m.end)):   # "the major European languages"
             continue
-        if len(words) == 1 and (m.entity or "").startswith("x-") and _GLOSS.match(m.text) and \
+        if len(words) == 1 and (m.entity or "").startswith("x-") and _GLOSS.search(m.text) and \
                 text[m.start - 1:m.start] == "(" and text[m.end:m.end + 1] == ")":
             continue                                   # "“action and reaction” (Wechselwirkung)": a German gloss
         out.append(m)

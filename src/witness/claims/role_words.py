@@ -21,8 +21,11 @@ TITLES = {
     "inspector", "superintendent", "governor-general", "viceroy", "chief", "deputy", "editor",
     "director", "president-elect", "dictator", "führer", "fuhrer", "duce", "ataman",
     "hetman", "regent", "elector", "margrave", "doge", "prince", "princess", "commander-in-chief",
-    "lt", "lieut", "col", "gen", "capt", "adm", "sgt", "maj", "gov", "sen", "pres", "rep", "cmdr",
 }
+# Abbreviated ranks: titles before a name ("Pres. Roosevelt", "Col. Disque"), never an apposition's
+# noun ("Allen Lane, the Penguin Press" is no president)
+TITLE_ABBREVIATIONS = {"lt", "lieut", "col", "gen", "capt", "adm", "sgt", "maj", "gov", "sen", "pres", "rep", "cmdr"}
+TITLES |= TITLE_ABBREVIATIONS
 # Titles written in plural before a list of names: "the Generals Lecomte and Clement-Thomas".
 # Titles that take "the" before a person's name ("the Emperor Napoleon", "the Tsar Nicholas");
 # other ranks do so only in a thing's name ("the Senator Schröder", a ship).

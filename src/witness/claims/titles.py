@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from .role_words import ATTACHING, DEMONYMS, LEADER_NOUNS, MEMBER_NOUNS, NAME_PARTICLES, NEEDS_ATTACHMENT, OFFICE_NOUNS, THE_TITLES, TITLES, TITLES_PLURAL
+from .role_words import (ATTACHING, DEMONYMS, LEADER_NOUNS, MEMBER_NOUNS, NAME_PARTICLES, NEEDS_ATTACHMENT,
+                         OFFICE_NOUNS, THE_TITLES, TITLE_ABBREVIATIONS, TITLES, TITLES_PLURAL)
 from .roles import CANDIDACY, CAUSE_WORDS, NAMED_THINGS, PRAISABLE, PRAISE, SPEAKS_FOR, stands_for_no_body
 
 
@@ -95,7 +96,7 @@ def title_reference_claims(s, add) -> None:
 # organizer, Max Shachtman" wrongly; an apposition is also plain in the text: a noun phrase ending
 # in an office noun, a comma, and the name (or the reverse), closed by punctuation.
 _DET = r"(?:the|our|his|her|their|its|a|an|former|then|now|once|later|ex-|late|acting|present)"
-_OFFICE_ALT = "|".join(sorted((re.escape(w) for w in (OFFICE_NOUNS | MEMBER_NOUNS) if "_" not in w),
+_OFFICE_ALT = "|".join(sorted((re.escape(w) for w in (OFFICE_NOUNS | MEMBER_NOUNS) - TITLE_ABBREVIATIONS if "_" not in w),
                               key=len, reverse=True))
 # "the leader of the proletarian revolution": roles.led_a_cause on the surface
 _A_CAUSE = re.compile(rf"(?i)\b(?:{'|'.join(sorted(CAUSE_WORDS))}|\w*revolution)\W*$")
@@ -130,7 +131,7 @@ def surface_appositions(s, add) -> None:
             hits.append(mb)
         ma = _APPOS_AFTER.match(after)
         plural = ma is not None and after[ma.end("noun"):].startswith("s")
-        if ma and not (plural and (not _LIST_BEFORE.search(before) or ma.group("noun").lower() == "pres")):
+        if ma and not (plural and not _LIST_BEFORE.search(before)):
             hits.append(ma)                            # (not a plural: "According to Trotsky, the leaders of the
                                                        # German C.P. committed …" — round 9)
         for h in hits:
