@@ -18,7 +18,8 @@ from .base import Decline, RawInput, Skipped
 from .encoding import declared_charset, decode, resource_limit
 from .ids import doc_id
 from .mia_notes import NOTE_CLASSES, NOTES_HEADING, find_calls, read_notes
-from .mia_record import HeaderReader, header_line
+from .mia_info import header_line
+from .mia_record import HeaderReader
 from .mia_titles import info_lines
 from .mia_sniff import sniff
 from .textbuild import HEADINGS, TextBuilder, classes as _classes, inline_text, tc as _tc

@@ -20,18 +20,20 @@ from __future__ import annotations
 import re
 
 from ..model import Record
-from ..sourceline import delivered_in_note, periodical_in_note, whole_issue
-from ..record import (RecordBuilder, clean, day_of_speech, names_a_day, normalise_name,
-                      opens_with_credit, parse_date)
-from ..record_dates import bare_day, day_in_year, heading_as_written
+from ..sourceline import whole_issue
+from ..record import (RecordBuilder, clean, names_a_day, normalise_name,
+                      parse_date)
+from ..record_dates import bare_day
 from .mia_authors import (BANNER, archive_names, closing_signer, editorial_authors, expand_initials, folder_token,
                           is_initials, meta_authors, meta_contradicted, other_person, path_author, prefatory,
                           printed_folder_writer)
-from .mia_datelines import closing_citation, date_line as _date_line, datelines, header_cites
+from .mia_info import marked_phrases, read_info, source_heading
+from .mia_record_dates import LONE_YEAR, Dated, settle_dates
+from .mia_datelines import date_line as _date_line, datelines
 from .mia_names import full_form, fuller, people, surname_key
-from .mia_titles import (TitleFacts, chapter_after_rule, choose_title, heading_lines, info_lines, is_label,
+from .mia_titles import (TitleFacts, chapter_after_rule, choose_title, heading_lines, is_label,
                          is_title_tag, join_label, label_sequel, numbered_sections, without_life_dates)
-from .textbuild import HEADINGS, classes as _classes, element_text, inline_text, tc as _tc
+from .textbuild import HEADINGS, inline_text
 
 _HONORIFIC = re.compile(r"^(?:Dr|Prof|Professor)\.?\s+(?=\S+\s+\S)")
 _PAREN_SOURCE = re.compile(r"\((?P<src>From\s+[^()]{5,200})\)$")
@@ -42,26 +44,16 @@ _LETTER = re.compile(r"^(?P<from>[A-Z][\w.’' \-]{1,40}?)\s+to\s+(?P<to>[A-Z][^
 _SPOKEN = re.compile(r"^(?:speech|address|lecture|talk|report|reporter’s record|record of)\b.{0,200}\d{4}", re.I)
 _ABSTRACT = re.compile(r"^(?:abstract|extracts?|excerpts?|\[?abridged\]?|(?:table of )?contents|notes)$", re.I)
 _YEARISH = re.compile(r"(?:,|\.)?\s*\(?(?:1[5-9]\d\d|20\d\d)(?:[-–/](?:1[5-9]\d\d|20\d\d|\d\d))?\)?\s*$")
-_LONE_YEAR = re.compile(r"(?<![\d\-–/])(?<!of )(?<!in )(?<!since )(?<!after )(?<!from )(?<!to )"
-                        r"(1[5-9]\d\d|20\d\d)\)?\.?\s*$")
 _LANG_BY_FOLDER = {"espanol": "es", "italiano": "it", "polski": "pl", "suomi": "fi", "norsk": "no",
                    "eesti": "et", "ellinika": "el", "esperanto": "eo", "islenska": "is", "shqip": "sq"}
 _NAME_YEAR_WORK = re.compile(r"^(?P<who>[A-Z][^:\d]{1,40}?)\s+(?P<year>1[5-9]\d\d|20\d\d)\s*:\s*(?P<work>\S.*)$")
 # "Preface to the Second Edition (1870)", "1892 English Edition Introduction": the preface first
 # appeared in that edition.
-_EDITION_PREFACE = re.compile(r"^(?=.*\b(?:preface|introduction|foreword|afterword|postscript)\b)(?=.*\bedition\b)"
-                              r".*?(?<![\d\-–/])(?P<year>1[5-9]\d\d|20\d\d)(?![\d\-–/])", re.I)
 _CONTINUED = re.compile(r"^(?:of|and|for|to|on|in)\s+(?:the\s+)?[A-Z]")   # a heading that goes on from the last
 _ADOPTED = re.compile(r"^\(?(?:as\s+)?adopted\s+(?:by|at)\s+(?:the\s+)?(?P<body>[A-Z][^,;()]{3,80}?)"
                       r"(?:,|\s+(?:on|in))\s+(?P<when>[^()]{0,30}\d{4})\)?\.?$")
-_SPEECH_TITLE = re.compile(r"^(?:[\w.’' ]{1,40}[’']s?\s+)?(?:speech|address|lecture|remarks|talk)\b", re.I)
 _STUDY_GUIDE = re.compile(r"^(?:an?\s+)?(?:study|reading|discussion)\s+guide\b", re.I)
 _SIGNED_YEAR = re.compile(r"^(?P<who>[A-Z][\w.’' \-]{2,40}?),?\s+(?P<year>1[89]\d\d|20\d\d)\.?$")
-
-
-def marked_phrases(el) -> tuple:
-    """The emphasised phrases of a header block (where MIA sets a periodical's name)."""
-    return tuple(clean(_tc(e)) for e in el.iter("strong", "b", "em", "i") if clean(_tc(e)))
 
 
 class HeaderReader:
@@ -117,7 +109,7 @@ class HeaderReader:
             text = " ".join(lines)
             if not text:
                 continue
-            if el.tag in ("h3", "h4", "h5", "h6") and (line := _source_heading(lines)):
+            if el.tag in ("h3", "h4", "h5", "h6") and (line := source_heading(lines)):
                 # "1892 / From <em>Die Neue Zeit</em> / Vol. XI, No. I, pp. 373-75" set as a heading
                 rb.info_line(line, marked_phrases(el))
                 continue
@@ -210,7 +202,7 @@ class HeaderReader:
             # A free-text block inside the text (a citation set as p.information) gives only
             # its credits; the header proper comes before the first paragraph, or is labelled.
             late = first_long is not None and self.p.order.get(block, 0) > first_long
-            self._info(block, credits_only=late)
+            read_info(rb, block, credits_only=late)
         if self.p.updat is not None:
             rb.last_updated(inline_text(self.p.updat))
         is_letter = letter is not None or "/letters/" in self.p.rel
@@ -246,42 +238,8 @@ class HeaderReader:
             rec.authors = [normalise_name(signer)]     # an editor's introduction to the writer's book
         elif (others := editorial_authors(rec, self.title_tag, self.body_paras[:2], self.meta_authors)) is not None:
             rec.authors = others        # "Editor’s Note", unsigned: not the writer of the work it presents
-        early = [b for b in self.p.info_blocks
-                 if self.p.first_long is None or self.p.order.get(b, 0) < self.p.first_long]
-        if self._work_year is None and not early:
-            year = _LONE_YEAR.search(self.title_raw or "")     # (as printed: "of\n1859" is no "of 1859")
-            if year:
-                self._work_year = (year.group(1), year.group(1))
-        if rec.date is None and not early and (m := _EDITION_PREFACE.match(rec.title or "")):
-            rec.date, rec.date_text = m.group("year"), rec.title
-        if rec.date is None and self._work_year is not None and (not early or (rb.reprint_dropped and not is_letter)) \
-                and not (rec.written and rec.written[:4] == self._work_year[0]):
-            # (A banner year that is the year the text was written or delivered is no publication.)
-            # (Also when the header's only dated source is a later book: "Karl Marx 1859" over
-            # "Source: …, Progress Publishers, Moscow, 1977".)
-            rec.date, rec.date_text = self._work_year
-        if rec.written is None and rec.date is None and names_a_day(rec.heading_date, rec.heading_date_text) \
-                and _SPEECH_TITLE.match(rec.title or ""):
-            # A speech with no source: the day its heading gives is the day it was delivered.
-            rec.written, rec.written_text = day_of_speech((rec.heading_date, rec.heading_date_text or ""),
-                                                          self.title_day)
-        if rec.written is None and rec.date is None and (on := day_in_year(self.title_day, rec.heading_date, self.p.rel)):
-            rec.written, rec.written_text = on
-        if rec.periodical is None and (note := next(filter(None, map(periodical_in_note, self.body_paras[:2])), None)):
-            # Only the editor's note opening the text says where it appeared ("… was published
-            # in the Daily Worker on June 26, 1928"): its date, else the heading's (of the year the
-            # record gives), is that issue's — not the later book's the header cites.
-            rec.periodical, dated = note
-            if dated:
-                rec.date, rec.date_text = dated
-            elif rec.heading_date and (rec.date is None or rec.date == rec.heading_date[:4]):
-                rec.date, rec.date_text = rec.heading_date, rec.heading_date_text
-        if rec.written is None and (spoken := next(filter(None, map(delivered_in_note, self.body_paras[:2])), None)):
-            rec.written, rec.written_text = spoken      # "This review … was originally presented …, May 4, 1967."
-        if rec.written is None and heading_as_written(rec.heading_date, rec.heading_date_text, rec.date, self.p.rel,
-                                                      rec.title) and not closing_citation(self.tail_paras, rec.heading_date) \
-                and not header_cites([ln for b in self.p.info_blocks for ln, _ in info_lines(b)], rec.heading_date):
-            rec.written, rec.written_text = rec.heading_date, rec.heading_date_text
+        settle_dates(rec, self.p, Dated(self.title_raw, self._work_year, self.title_day, rb.reprint_dropped, is_letter),
+                     self.body_paras, self.tail_paras)
         if not rb.has_source_line():      # ("Class Struggle, Volume 2 Number 3—March 1932": a whole issue)
             whole_issue(rec, self.title_tag, (inline_text(e) for e in self.p.body.iter("p", "h3", "h4")))
         rec.language = self._language()
@@ -397,7 +355,7 @@ class HeaderReader:
             # "Engels 1894: The Peasant Question in France and Germany"
             self._work_year = (m.group("year"), m.group("year"))
             text, lines = f"{m.group('who')}: {m.group('work')}", [f"{m.group('who')}: {m.group('work')}"]
-        year = next((m for m in map(_LONE_YEAR.search, [text, *lines]) if m), None)   # "Karl Marx 1859 / A Contribution…"
+        year = next((m for m in map(LONE_YEAR.search, [text, *lines]) if m), None)   # "Karl Marx 1859 / A Contribution…"
         if year:
             self._work_year = (year.group(1), year.group(1))
         # "Frederick Engels <br> Origins of the Family", "Karl Marx. Capital Volume One",
@@ -424,70 +382,11 @@ class HeaderReader:
         self.work = self.work or _work(text)
         return "work", None
 
-    def _info(self, block, credits_only: bool = False) -> None:
-        labels = [s for s in block.iter("span") if "info" in _classes(s)]
-        if not labels:
-            for line, marked in info_lines(block):
-                if not credits_only or opens_with_credit(line):
-                    self.rb.info_line(line, marked)
-            return
-        # Labelled: the value of a label runs from its span to the next label span or <br>.
-        marks = set(labels)
-        text, spans = element_text(block, marks=marks)
-        flat = text.replace("\n\n", "\n")
-        spans = {el: (s - text[:s].count("\n\n"), e - text[:e].count("\n\n")) for el, (s, e) in spans.items()}
-        ordered = sorted(spans.items(), key=lambda kv: kv[1][0])
-        if ordered and ordered[0][1][0] > 0:
-            # Free lines before the first label ("From …<br>Transcribed … by …<br><span
-            # class="info">Public Domain:</span> …"), split at their <br>s.
-            first_label = clean(flat[ordered[0][1][0]:ordered[0][1][1]])
-            for line, marked in info_lines(block):
-                if first_label and first_label in line:
-                    before = line[:line.find(first_label)]
-                    if before.strip():
-                        self.rb.info_line(before, tuple(m for m in marked if m in before))
-                    break
-                self.rb.info_line(line, marked)
-        emph = marked_phrases(block)
-        for i, (el, (s, e)) in enumerate(ordered):
-            stop = ordered[i + 1][1][0] if i + 1 < len(ordered) else len(flat)
-            label = flat[s:e]
-            value = flat[e:stop].lstrip(" :")
-            if ":" in label.strip().rstrip(":"):  # the whole "Label: value" sits inside the span
-                label, _, head = label.partition(":")
-                value = f"{head} {value}"
-            self.rb.labelled(label, value, tuple(p for p in emph if p in value))
-
     def _language(self) -> str:
         lang = self.root.get("lang") or self.root.get("{http://www.w3.org/XML/1998/namespace}lang")
         if lang:
             return lang.split("-")[0].lower()
         return _LANG_BY_FOLDER.get(self.p.rel.split("/", 1)[0], "en")
-
-
-_HEADER_CUE = re.compile(r"\b(?:transcri\w*|mark(?:ed)?[- ]?up|html|proof\w*|translat\w*|first published|"
-                         r"published|source|copyright|copyleft|public domain|written|delivered|reprinted|"
-                         r"copied|online version|this version|re-?published|edition|press|publishers?|"
-                         r"pp?\.\s*[\dixv]+)\b", re.I)
-
-
-def header_line(text: str) -> bool:
-    """Does a block read as header lines (credits, sources, dates) rather than text?"""
-    return bool(_HEADER_CUE.search(text[:300])) and len(text) < 1500
-
-
-_SOURCE_LEAD = re.compile(r"^(?:from|(?:first\s+|originally\s+)?published\s+in|source\s*:)\s+\S", re.I)
-_NUMBERS = re.compile(r"\b(?:Vol(?:ume)?\.?|No\.|pp?\.)\s*[\dIVXLC]", re.I)
-
-
-def _source_heading(lines: list[str]) -> str | None:
-    """A heading of lines that cite where the text appeared: one of them a source line, and
-    volume, issue or page numbers and a date among them — as one source line, lead first."""
-    k = next((i for i, line in enumerate(lines) if _SOURCE_LEAD.match(line)), None)
-    if k is None or len(lines) < 2:
-        return None
-    line = ", ".join(lines[k:] + lines[:k])
-    return line if _NUMBERS.search(line) and parse_date(line) else None
 
 
 def _work(text: str) -> str | None:
