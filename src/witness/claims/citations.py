@@ -124,11 +124,19 @@ def titled_works(s, add) -> None:
             continue                                   # "Tsar Alexander II’s Minister of Education": a post
         if ctx.mention_at(lo, lo + len(title)) is not None:
             continue                                   # "Marx’s Engels": a person, not a work
+        if hit.group("q") and (nxt := _NOUN_AFTER.match(ctx.text, lo + len(title))) and \
+                nxt.group(1).lower() not in WORK_NOUNS and (w := s.token_at(nxt.start(1))) is not None \
+                and w.pos_ == "NOUN" and (t0 := s.token_at(lo)) is not None and w in t0.ancestors:
+            continue                                   # "Hitler’s ‘Antikomintern’ propaganda": the quoted word
+                                                       # names a campaign, not a text
         tok = s.token_at(m.start)
         if tok is not None and hit.re is _IN_TITLE and tok.dep_ in ("dobj", "pobj") and tok.head.pos_ == "VERB":
             continue                                   # "Attacking Proudhon in The Poverty of Philosophy (1847)": whom the work is against
         if tok is not None:
             add(m.entity, "wrote", title.strip(), tok, tok, presupposed=True)
+
+
+_NOUN_AFTER = re.compile(r"[’'”\"]?\s+([a-z]{4,})\b")
 
 
 def _office_word(word: str) -> bool:

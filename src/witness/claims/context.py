@@ -10,7 +10,7 @@ import bisect
 import re
 
 from ..model import Document, Mention
-from ..nlp.lexicon import PERSON_NOUNS, clearly_female
+from ..nlp.lexicon import PERSON_NOUNS, clearly_female, her_forename
 from .citations import authorship_by_surface
 from .quoting import (CITING, NOT_SPEAKERS, RECORD_MARK, RECORD_SPEAKER, SAYS_AFTER, SINGLE_CLOSE, SINGLE_OPEN,
                       SPEECH_VERB, quotes_in_present_surface)
@@ -68,6 +68,9 @@ _YEAR_RE = re.compile(r"\b(1[6-9]\d\d|20[0-4]\d)\b")
 # not a quotation mark: counting it made the rest of a paragraph a quotation (held-out dev2).
 _STRAIGHT = re.compile(r'(?<![A-Za-z])"|"(?![A-Za-z])')
 _DOUBLE = re.compile(r'[“”]|(?<![A-Za-z])"|"(?![A-Za-z])')
+
+
+_INITIALLED = re.compile(r"(?:[A-Z]\.\s?){1,3}[A-Z][a-z’'\-]{2,}")
 
 
 def _open_double(before: str) -> int | None:
@@ -270,6 +273,10 @@ class Context:
             ents = {m.entity for m in found if fits(m)}
             if ents:
                 return ents.pop() if len(ents) == 1 else None
+        if any(m.entity is None and m.end <= offset and (m.type == "person" or _INITIALLED.fullmatch(m.text))
+               for m in self.mentions_over(s, offset)):
+            return None                               # "touched upon by H. Cunow in his book" (the NER's
+                                                      # organisation, linked to no one): his, not an earlier name's
         j, looked, para = k - 1, 0, pi
         while j >= 0 and looked < 8:
             sj, ej, pj = self.sentences[j]
@@ -315,7 +322,8 @@ class Context:
     def agrees(self, word: str, m: Mention) -> bool:
         """May the pronoun `word` stand for the person of `m`, by sex?"""
         if word in ("she", "her", "herself"):
-            return looks_female(m.text)
+            # ("As Professor Joan Robinson states in her introductory essay", not Rosa Luxemburg's)
+            return looks_female(m.text) or her_forename(m.text)
         # "In his discussion of Rosa Luxemburg’s theory, he poses … He writes:": not her
         return not (clearly_female(m.text) or clearly_female(" ".join(self._names.get(m.entity, ()))))
 

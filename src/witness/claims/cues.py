@@ -299,7 +299,7 @@ def _head_cues(head, via: str, level: float, presupposed: bool, nominal_arg: boo
             kind = None                          # "wrote a pamphlet": not a source frame ("writes of X's arrest" is)
         if kind == "accusation" and via == "dobj":
             kind = None                          # "accused the murderers": the accused, not content
-        if kind == "demand" and lemma in ("work", "fight", "struggle", "move", "vote", "call", "press",
+        if kind == "demand" and lemma in ("work", "fight", "struggle", "move", "vote", "call", "press", "push",
                                           "ask", "insist") and not any(
                 c.dep_ == "prep" and c.lower_ in ("for", "on") for c in head.children) and via != "xcomp" \
                 and not (lemma in ("move", "vote") and via == "dobj"):
@@ -380,6 +380,8 @@ def _head_cues(head, via: str, level: float, presupposed: bool, nominal_arg: boo
             add("hedge", head.text)              # "there is no record that he subsequently joined the CLA"
             return out
         kind = F.noun_kind(lemma)
+        if kind is None and lemma in F.ACTIONS_FOR and via == "prep" and tok_lower == "for":
+            kind = "demand"
         if kind in ("report", "testimony", "accusation", "rumor", "confirm", "deny", "hedge") and (
                 via in ("relcl", "poss", "compound", "appos", "amod", "nmod", "nsubj", "attr")
                 or (via == "prep" and tok_lower in ("by", "from", "in", "at", "to", "for", "with", "before", "after"))):

@@ -83,10 +83,19 @@ def meeting_claims(s, add) -> None:
         everyone = [p for side in people for p in side]
         if len({e for e, _ in everyone}) < 2:
             continue
-        each_met(add, everyone, tok)
+        if tok.pos_ == "VERB" and any(_lemma(o) in _AT_A_DISTANCE for o in _prep_objects(tok, "over", "by", "on")):
+            continue                                  # "conversing with Trotsky over the wires": no meeting
+        each_met(add, everyone, tok, sides=people if people[0] and people[1] else None)
 
 
-def each_met(add, everyone, tok) -> None:
-    """A claim of meeting for each participant, another one as its object (a meeting is shared)."""
+# A conversation held apart (round 10: "conversing with Trotsky over the wires, Lenin said")
+_AT_A_DISTANCE = {"wire", "wires", "telephone", "phone", "telegraph", "radio", "line", "letter", "cable", "telex"}
+
+
+def each_met(add, everyone, tok, sides=None) -> None:
+    """A claim of meeting for each participant, another one as its object (a meeting is shared).
+    With two sides ("Brunko, Regan and Maddalena spoke to Branch") the object is from the other
+    side: those on one side met the other, not each other (round 10)."""
     for entity, ptok in everyone:
-        add(entity, "met", next((e for e, _ in everyone if e != entity), None), tok, ptok)
+        pool = everyone if sides is None else sides[1] if (entity, ptok) in sides[0] else sides[0]
+        add(entity, "met", next((e for e, _ in pool if e != entity), None), tok, ptok)

@@ -111,7 +111,7 @@ IN_PRISON_OBJECT = {"keep", "hold", "put", "throw", "lodge", "place", "send", "c
 # "expelled from the U.S.S.R." is exile from a country, "expelled from the Party" is `expelled`.
 COUNTRY_WORDS = re.compile(
     r"\b(u\.?s\.?s\.?r|soviet union|russia|country|france|germany|norway|turkey|mexico|"
-    r"england|britain|italy|spain|poland|austria|switzerland|belgium|america|united states)\b", re.I)
+    r"england|britain|italy|spain|poland|austria|switzerland|belgium|america|united states|territor(?:y|ies))\b", re.I)
 
 # Surface forms for the cheap prefilter: every word of the trigger, role, authorship and meeting
 # lexicons, each as a stem with its inflections (it must over-match, never under-match;

@@ -113,3 +113,15 @@ ATTACHING = {"chief", "general", "our", "their", "his", "her", "its", "my", "you
              "city", "district", "regional", "local", "central", "state", "foreign", "official", "first",
              "acting", "principal", "labour", "union", "executive", "military", "political", "editorial",
              "divisional", "provincial", "county", "federal", "municipal", "area", "branch"}
+
+
+# A school of thought ("Marxist", "Keynesian", "non-Marxist", "Mercantilist") before a profession
+# describes the holder and names no body ("the Belgian Marxist economist", "one of the best-known
+# Keynesian economists": judged no post in rounds 10 and 11) — unlike before an office, where
+# "-ist" is a party's following ("the Stalinist spokesman", "the Bundist leader").
+PROFESSIONS = {"economist"}
+_SCHOOL = re.compile(r"(?:non-|austro-)?[a-z]{3,}(?:ist|ists|ian)", re.I)
+
+
+def names_a_school(word: str, noun: str) -> bool:
+    return noun in PROFESSIONS and bool(_SCHOOL.fullmatch(word.strip(".,")))

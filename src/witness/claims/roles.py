@@ -24,8 +24,9 @@ rumor around it does: "Petrov, head of the G.P.U., will be shot" keeps the offic
 
 from __future__ import annotations
 
+from .predicates import COUNTRY_WORDS
 from .role_words import (THE_TITLES, NAME_PARTICLES, OFFICE_NOUNS, NEEDS_ATTACHMENT, MEMBER_NOUNS, DEMONYMS, LEADER_NOUNS,
-                         COPULAS, APPOINT, ORG_HINT, ATTACHING)
+                         COPULAS, APPOINT, ORG_HINT, ATTACHING, names_a_school)
 from .parse import children as _children
 from .parse import object_of_participle
 from .parse import prep_objects as _prep_objects
@@ -41,8 +42,10 @@ def _attached(tok) -> bool:
     if _prep_objects(tok, "of", "at", "for", "in", "to", "on", "with"):
         return True
     return any(c.dep_ in ("compound", "amod", "poss", "nmod") and (
-        (c.pos_ == "PROPN" and c.dep_ != "amod" and c.lower_ not in DEMONYMS) or c.lower_ in ATTACHING
-        or (c.dep_ == "compound" and c.text[:1].isupper() and c.lower_ not in DEMONYMS)) for c in tok.children)
+        (c.pos_ == "PROPN" and c.dep_ != "amod" and c.lower_ not in DEMONYMS and not names_a_school(c.text, _lemma(tok)))
+        or c.lower_ in ATTACHING
+        or (c.dep_ == "compound" and c.text[:1].isupper() and c.lower_ not in DEMONYMS and not names_a_school(c.text, _lemma(tok))))
+        for c in tok.children)
 
 
 def _antecedent(tok):
@@ -196,6 +199,18 @@ _FRAMED = {"frame", "framed", "framing", "frames", "smear", "smeared", "slander"
 # politics, not a post (blind judgement, round 5) — unlike "an agent of the Gestapo"
 _CAUSES = {"reaction", "counter-revolution", "counterrevolution", "bourgeoisie", "capital", "enemy", "class",
            "war", "peace", "revolution", "progress", "history", "world"}
+# A state, a capital or a market one is called the agent of ("an agent of Wall Street", "of the
+# Kremlin", "of Germany", "of the Entente": 60 in the corpus, as against "of the GPU", "of the
+# Gestapo", "of the Ministry", bodies one can hold a post in)
+_POWERS = {"kremlin", "moscow", "berlin", "tokyo", "washington", "london", "rome", "vatican", "wall street",
+           "entente", "japan", "china", "imperialism", "mikado", "downing street", "whitehall"}
+
+
+def _a_power(o) -> bool:
+    text = " ".join(t.text for t in o.subtree if t.dep_ != "det").lower()
+    return text in _POWERS or bool(COUNTRY_WORDS.fullmatch(text))
+
+
 _VERDICT_WORDS = {"unconscious", "conscious", "objective", "unwitting", "witting", "willing", "docile", "mere",
                   "direct", "indirect", "real", "true", "veritable"}
 
@@ -229,6 +244,7 @@ def _not_a_post(s, tok, lemma) -> bool:
             return True
         objs = _prep_objects(tok, "of", "for")
         return bool(objs) and all(o.pos_ == "NOUN" and (_lemma(o) in _CAUSES or _lemma(o).endswith("ism"))
+                                  or _a_power(o)
                                   or s.persons([o], expand=False) for o in objs)
     return False
 

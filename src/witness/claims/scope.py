@@ -157,6 +157,9 @@ def govern(trig, climb: bool = True) -> Scope:
                                                                       # not done (blind judgement, 7 December)
         if dep == "relcl" and head.pos_ == "NOUN" and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children):
             dep = "acl"                       # "no record that he joined": a content clause the parse took for a relative one
+        if dep == "parataxis" and _lemma(tok) in F.SAYING_OR_WRITING and any(c.dep_ == "nsubj" for c in tok.children):
+            break                             # "“When the proletariat,” writes Marx, “announces …, it reveals …”":
+                                              # the quotation's frame, not what it quotes (round 10)
         if dep in ("relcl", "advcl", "parataxis"):
             if dep == "advcl" and not presupposed and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
                     and not any(c.dep_ in ("mark", "advmod") and c.lower_ in ("only", "as", "than") for c in tok.children):
@@ -198,8 +201,9 @@ def _path(trig, root) -> list:
 
 
 def _until_now(clause) -> bool:
-    """An "until" clause in the present tense: an event not yet come ("until he is strangled")."""
-    return any(c.dep_ == "mark" and c.lower_ in ("until", "till") for c in clause.children) and (
+    """An "until" or "before" clause in the present tense: an event not yet come ("until he is
+    strangled", "she hopes, before she dies, to witness …")."""
+    return any(c.dep_ == "mark" and c.lower_ in ("until", "till", "before") for c in clause.children) and (
         clause.tag_ in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP")
                                              for c in clause.children))
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .role_words import (ATTACHING, DEMONYMS, LEADER_NOUNS, MEMBER_NOUNS, NAME_PARTICLES, NEEDS_ATTACHMENT,
+from .role_words import (names_a_school, ATTACHING, DEMONYMS, LEADER_NOUNS, MEMBER_NOUNS, NAME_PARTICLES, NEEDS_ATTACHMENT,
                          OFFICE_NOUNS, THE_TITLES, TITLE_ABBREVIATIONS, TITLES, TITLES_PLURAL)
 from .roles import CANDIDACY, CAUSE_WORDS, NAMED_THINGS, PRAISABLE, PRAISE, SPEAKS_FOR, stands_for_no_body
 
@@ -156,7 +156,7 @@ def surface_appositions(s, add) -> None:
             # a modifier that names a body or rank ("Labour spokesman", "chief economist"), not a
             # nationality or a description ("a Russian non-Marxist economist", "the young editor")
             attached = bool(where) or any(
-                w.lower() in ATTACHING or (w[:1].isupper() and w.lower().strip(".,") not in DEMONYMS)
+                w.lower() in ATTACHING or (w[:1].isupper() and w.lower().strip(".,") not in DEMONYMS and not names_a_school(w, noun))
                 for w in mods.split())
             if noun in NEEDS_ATTACHMENT and not attached:
                 continue

@@ -191,6 +191,19 @@ sophia sofia olga tatiana larisa lydia lidia evgenia eugenia ekaterina catherine
 lucy edith ethel beatrice emmeline christabel sylvie charlotte harriet flora frida frieda hannah
 luise mathilde rosalind agnes marguerite jeanne paulette louisa nadia galina yevgenia varvara
 """.split())
+# English forenames that tell "her" whose she is ("As Professor Joan Robinson states in her
+# introductory essay", population round 10) — kept out of the linker's test above, where a
+# woman's surname sends a bare surname to a man ("Dorothy Thompson" … "Thompson" is hers).
+_MORE_FEMALE_FORENAMES = set("""
+joan jane janet joyce doris irene judith julia kate katherine kathleen martha maud
+nancy nora pauline rebecca sheila susan barbara betty dorothy ellen florence gertrude grace
+hilda isabel josephine lillian madeleine margarete mabel muriel winifred lilian annette
+""".split())
+
+
+def her_forename(name: str) -> bool:
+    parts = name.replace(".", " ").split()
+    return clearly_female(name) or bool(parts) and parts[0].lower() in _MORE_FEMALE_FORENAMES
 
 
 def clearly_female(name: str) -> bool:
