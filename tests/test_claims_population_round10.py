@@ -187,3 +187,12 @@ def test_the_writer_inside_the_quotation_he_frames_is_asserted(nlp):
     assert ("marx", "wrote", "asserted") in got, got
     got = claims(nlp, "“The Tsar,” wrote Lenin, “has arrested Trotsky.”", {"Lenin": "lenin", "Trotsky": "trotsky"})
     assert ("trotsky", "arrested", "reported") in got, got
+
+
+def test_before_she_dies_in_a_hope_is_still_to_come(nlp):
+    got = claims(nlp, "Natalia hopes, before she dies, to witness the rehabilitation of Trotsky.", {"Natalia": "sedova"})
+    assert ("sedova", "died", "asserted") not in got, got
+    # a narrative present is told as it happened
+    got = claims(nlp, "Martin Luther King starts this movement for economic justice just before he's assassinated.",
+                 {"Martin Luther King": "king"})
+    assert ("king", "died", "asserted") in got, got

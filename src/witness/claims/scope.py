@@ -203,7 +203,11 @@ def _path(trig, root) -> list:
 def _until_now(clause) -> bool:
     """An "until" or "before" clause in the present tense: an event not yet come ("until he is
     strangled", "she hopes, before she dies, to witness …")."""
-    return any(c.dep_ == "mark" and c.lower_ in ("until", "till", "before") for c in clause.children) and (
+    marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+    if "before" in marks and not (clause.head.tag_ == "VB" or _lemma(clause.head) in F.INTENT_VERBS or any(
+            c.dep_ == "aux" and c.tag_ == "MD" for c in clause.head.children)):
+        return False                   # a narrative present: "Before he is sentenced to death, … teach him"
+    return bool(marks & {"until", "till", "before"}) and (
         clause.tag_ in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP")
                                              for c in clause.children))
 
