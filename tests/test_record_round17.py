@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from witness.record import parse_names
 from witness.record_dates import heading_as_written
 
 from record_pages import page_record, record_of
@@ -41,4 +42,35 @@ def test_a_heading_day_before_the_issue_on_a_written_page(tmp_path):
                       "<h2>Joseph Hansen</h2><h1>A</h1><h3>(20 January 1940)</h3><p class='information'>"
                       "From Socialist Appeal, Vol. IV No. 3, 27 January 1940, p. 3.</p>")
     assert (rec.written, rec.date) == ("1940-01-20", "1940-01-27")
+
+
+# -- a credit that says its person is unknown names no one
+
+
+@pytest.mark.parametrize("rel, translated, transcribed", [
+    ("archive/rakovsky/1908/xx/x01.htm", [], ["Ted Crawford", "David Walters"]),     # dev10
+    ("archive/vygodsky/1975/everlasting/ever1.htm", [], None),                         # in no dev gold set
+    ("archive/krupskaya/works/howleninstudiedmarx.htm", [], None),                    # in no dev gold set
+])
+def test_an_unknown_credit_names_no_one(corpus_root, rel, translated, transcribed):
+    rec = record_of(corpus_root, rel)
+    assert rec.translated_by == translated
+    if transcribed is not None:
+        assert rec.transcribed_by == transcribed
+
+
+def test_an_unknown_credit_by_hand():
+    assert parse_names("Unknown", credit=True) == []
+    assert parse_names("Anonymous", credit=True) == []
+    # controls: a name; "Unknown" in a byline stays as printed (not a credit)
+    assert parse_names("Mitch Abidor", credit=True) == ["Mitch Abidor"]
+    assert parse_names("Unknown") == ["Unknown"]
+
+
+def test_an_unknown_credit_on_a_written_page(tmp_path):
+    rec = page_record(tmp_path, "archive/x/1908/a.htm", "<title>X: A (1908)</title>",
+                      "<h2>Christian Rakovsky</h2><h1>A</h1><p class='information'>"
+                      "<span class='info'>Translated:</span> Unknown<br/>"
+                      "<span class='info'>Transcribed:</span> Ted Crawford</p>")
+    assert (rec.translated_by, rec.transcribed_by) == ([], ["Ted Crawford"])
 
