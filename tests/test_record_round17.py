@@ -74,3 +74,35 @@ def test_an_unknown_credit_on_a_written_page(tmp_path):
                       "<span class='info'>Transcribed:</span> Ted Crawford</p>")
     assert (rec.translated_by, rec.transcribed_by) == ([], ["Ted Crawford"])
 
+
+# -- another person's front matter to a book is that person's, titled by its label
+
+
+@pytest.mark.parametrize("rel, authors, title", [
+    ("archive/cliff/works/2000/wtw/intro.htm", ["Paul Foot"], "Introduction"),     # "Introduction" / "by Paul Foot"
+    ("archive/morrow-felix/1944/trial/trial.html", ["Felix Morrow"], "Introduction"),
+    ("archive/radek/1926/november/intro.html", ["E.H. Carr"], "Introduction"),     # <title> "(Introduction by E.H. Carr)"
+    ("archive/cliff/works/1966/incomespol/0-intro.htm", ["Reg Birch"], "Introduction"),   # "(Intro by Reg Birch)"
+    # controls: already the introducer's; the book's own preface
+    ("archive/cliff/works/1946/probme/intro.html", ["Anne Alexander"], "Introduction"),
+    ("archive/murphy-jt/1945/stalin/intro.htm", ["Stafford Cripps"], "Introduction"),
+])
+def test_another_persons_front_matter(corpus_root, rel, authors, title):
+    rec = record_of(corpus_root, rel)
+    assert (rec.authors, rec.title) == (authors, title)
+
+
+def test_front_matter_on_written_pages(tmp_path):
+    rec = page_record(tmp_path, "archive/x/2000/intro.htm", "<title>Tony Cliff: A World to Win (Introduction)</title>",
+                      "<h2>Tony Cliff</h2><h1>A World to Win</h1><h3>Introduction</h3><h4>by Paul Foot</h4>")
+    assert (rec.authors, rec.title) == (["Paul Foot"], "Introduction")
+    rec = page_record(tmp_path, "archive/x/1926/intro.htm",
+                      "<title>Karl Radek: November (Introduction by E.H. Carr)</title>",
+                      "<h2>Karl Radek</h2><h1>November</h1><h3>Introduction</h3>")
+    assert (rec.authors, rec.title) == (["E.H. Carr"], "Introduction")
+    # control: the work with its introduction, on one page, is the writer's
+    rec = page_record(tmp_path, "archive/x/1849/wlc.htm",
+                      "<title>Karl Marx: Wage-Labour and Capital (with an Introduction by Frederick Engels)</title>",
+                      "<h2>Karl Marx</h2><h1>Wage-Labour and Capital</h1>")
+    assert rec.authors == ["Karl Marx"]
+

@@ -24,9 +24,9 @@ from ..sourceline import whole_issue
 from ..record import (RecordBuilder, clean, names_a_day, normalise_name,
                       parse_date)
 from ..record_dates import bare_day
-from .mia_authors import (BANNER, archive_names, closing_signer, editorial_authors, expand_initials, folder_token,
-                          is_initials, meta_authors, meta_contradicted, other_person, path_author, prefatory,
-                          printed_folder_writer)
+from .mia_authors import (BANNER, FRONT_MATTER, archive_names, closing_signer, editorial_authors, expand_initials,
+                          folder_token, front_matter_title, front_matter_writer, is_initials, meta_authors,
+                          meta_contradicted, other_person, path_author, prefatory, printed_folder_writer)
 from .mia_info import marked_phrases, read_info, source_heading
 from .mia_record_dates import LONE_YEAR, Dated, settle_dates
 from .mia_datelines import date_line as _date_line, datelines
@@ -89,6 +89,7 @@ class HeaderReader:
         subtitles: list[str] = []
         crumb_title = None
         adopted_by: list[str] = []
+        front_by: list[str] = []
         for el in items:
             lines = heading_lines(el)
             if len(lines) > 1 and el.tag in HEADINGS and lines[-1].startswith("By ") and (m := _BY.match(lines[-1])) \
@@ -123,6 +124,8 @@ class HeaderReader:
             if not bylines and (m := _LETTER_BY.match(text)) and (who := people(m.group("who"))):
                 bylines = who       # "First Letter by John Sandgren": a letter is its writer's (the title stays)
             if _BY.match(text) and (who := people(_BY.match(text).group("who"))):
+                if titles and FRONT_MATTER.match(titles[-1][1]):
+                    front_by = front_by or who      # "Introduction" / "by Paul Foot": not the book's writer
                 bylines = bylines or who
                 continue
             if el.tag in ("h2", "h4") and not bylines and not titles and (who := people(text)) \
@@ -238,6 +241,9 @@ class HeaderReader:
             rec.authors = [normalise_name(signer)]     # an editor's introduction to the writer's book
         elif (others := editorial_authors(rec, self.title_tag, self.body_paras[:2], self.meta_authors)) is not None:
             rec.authors = others        # "Editor’s Note", unsigned: not the writer of the work it presents
+        elif writer := front_matter_writer(rec.title, front_by, [self.title_tag, self._meta("description")]):
+            rec.authors = [normalise_name(n) for n in writer]   # another's introduction to the book
+            front_matter_title(rec, writer)
         settle_dates(rec, self.p, Dated(self.title_raw, self._work_year, self.title_day, rb.reprint_dropped, is_letter),
                      self.body_paras, self.tail_paras)
         if not rb.has_source_line():      # ("Class Struggle, Volume 2 Number 3—March 1932": a whole issue)
