@@ -106,3 +106,27 @@ def test_front_matter_on_written_pages(tmp_path):
                       "<h2>Karl Marx</h2><h1>Wage-Labour and Capital</h1>")
     assert rec.authors == ["Karl Marx"]
 
+
+# -- a printed page's number set as a paragraph of its own ("<p. 38>") does not end the header
+
+
+@pytest.mark.parametrize("rel, title", [
+    ("archive/cliff/works/1946/probme/chap06.html", "Chapter VI: The Imperialist Powers’ Stake in the Arab East"),
+    ("archive/cliff/works/1946/probme/preface.html", "Preface"),
+    # control: the same book's page with no marker above the chapter's heading
+    ("archive/cliff/works/1946/probme/intro.html", "Introduction"),
+])
+def test_a_page_number_paragraph_in_the_header(corpus_root, rel, title):
+    assert record_of(corpus_root, rel).title == title
+
+
+def test_a_page_number_paragraph_on_a_written_page(tmp_path):
+    rec = page_record(tmp_path, "archive/x/1946/chap06.html", "<title>T. Cliff: The Problem (6. Stake)</title>",
+                      "<h3>T. Cliff</h3><h2>The Problem</h2><p class='fst'><a name='p038'>&lt;p. 38&gt;</a></p>"
+                      "<h1>Chapter VI<br/>The Stake</h1>")
+    assert rec.title == "Chapter VI: The Stake"
+    # control: a short paragraph of text still ends the header
+    rec = page_record(tmp_path, "archive/x/1946/b.html", "<title>T. Cliff: The Problem</title>",
+                      "<h3>T. Cliff</h3><h2>The Problem</h2><p>A short word.</p><h1>Chapter VI<br/>The Stake</h1>")
+    assert rec.title == "The Problem"
+
