@@ -130,3 +130,24 @@ def test_a_page_number_paragraph_on_a_written_page(tmp_path):
                       "<h3>T. Cliff</h3><h2>The Problem</h2><p>A short word.</p><h1>Chapter VI<br/>The Stake</h1>")
     assert rec.title == "The Problem"
 
+
+# -- "Socialist Review, 1980 : 4": the year's fourth issue
+
+
+@pytest.mark.parametrize("rel, issue", [
+    ("archive/harman/1980/04/statesman.htm", "4"),          # dev10
+    ("archive/cliff/works/1980/10/rtw.htm", "10"),          # in no dev gold set
+    ("archive/cliff/works/1981/01/trotsky.htm", "1"),       # in no dev gold set
+    # controls: a numbered issue with its month's issue after it; ISJ's series and issue
+    ("archive/hallas/works/1982/11/hobsbawm.htm", "48"),
+    ("archive/harman/2008/xx/newlabour.html", "117"),
+])
+def test_an_issue_numbered_within_its_year(corpus_root, rel, issue):
+    assert record_of(corpus_root, rel).issue == issue
+
+
+def test_an_issue_numbered_within_its_year_by_hand():
+    from witness.sourceline import parse_source_line
+    out = parse_source_line("From Socialist Review, 1980 : 4, 20 April–17 May 1980, pp. 28–29.")
+    assert (out["periodical"], out["issue"], out["date"], out["pages"]) == ("Socialist Review", "4", "1980-04", "28–29")
+
