@@ -151,3 +151,30 @@ def test_an_issue_numbered_within_its_year_by_hand():
     out = parse_source_line("From Socialist Review, 1980 : 4, 20 April–17 May 1980, pp. 28–29.")
     assert (out["periodical"], out["issue"], out["date"], out["pages"]) == ("Socialist Review", "4", "1980-04", "28–29")
 
+
+# -- a pamphlet's "Publisher: …, 1935" line, with no source line, dates its first publication
+
+
+@pytest.mark.parametrize("rel, date", [
+    ("archive/varga/1924/x01/x01.htm", "1924"),                 # dev10
+    ("archive/murphy-jt/1935/x01/fascism.htm", "1935"),         # in no dev gold set
+    ("archive/bell/1942/dictionary/index.htm", "1942"),         # in no dev gold set ("London,1942")
+    # control: a publisher's year under a source line that dates nothing stays the book's (dev4)
+    ("archive/bell/1939/x01/lenin.htm", "1939"),
+])
+def test_a_pamphlets_publisher_year(corpus_root, rel, date):
+    assert record_of(corpus_root, rel).date == date
+
+
+def test_a_pamphlets_publisher_year_on_a_written_page(tmp_path):
+    rec = page_record(tmp_path, "archive/x/1935/a.htm", "<title>A</title>",
+                      "<h2>J.T. Murphy</h2><h1>A</h1><p class='information'>"
+                      "<span class='info'>Publisher:</span> The Socialist League, London, 1935<br/>"
+                      "<span class='info'>Transcription:</span> Ted Crawford</p>")
+    assert rec.date == "1935"
+    # control: a reprint of a text its heading dates years before is no first publication
+    rec = page_record(tmp_path, "archive/x/1920/b.htm", "<title>B</title>",
+                      "<h2>J.T. Murphy</h2><h1>B</h1><h3>(March 1920)</h3><p class='information'>"
+                      "<span class='info'>Publisher:</span> Progress Publishers, Moscow, 1977</p>")
+    assert rec.date is None
+
