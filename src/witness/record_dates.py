@@ -196,6 +196,12 @@ def day_in_year(day: str | None, heading: str | None, path: str = "") -> tuple[s
     return (d[0], day) if d and len(d[0]) == 10 else None
 
 
+def folder_year(path: str) -> str | None:
+    """The year of the archive's folder a page stands in ("archive/foot-paul/1995/10/…" → "1995")."""
+    m = _PATH_YEAR.search(path)
+    return m.group(1) if m else None
+
+
 def _months_before(a: str, b: str, n: int) -> bool:
     """Is month-precision date `a` at least `n` months before `b` (same year)?"""
     return len(a) >= 7 and len(b) >= 7 and int(b[5:7]) - int(a[5:7]) >= n
