@@ -205,3 +205,33 @@ def test_a_source_year_misprinted_on_a_written_page(tmp_path):
                       "<h2>Paul Foot</h2><h1>A</h1><h3>(7 October 1995)</h3><p class='information'>"
                       "From Socialist Worker, No. 1463, 7 October 1963, p. 11.</p>")
     assert rec.date == "1963-10-07"
+
+
+# -- the description names the chapter ("(4. Why can't Labour help us?)"); its heading stands
+#    below an epigraph, not in the header
+
+
+@pytest.mark.parametrize("rel, title", [
+    ("archive/foot-paul/1976/stop/ch4.htm", "Why can’t Labour help us?"),                  # dev10
+    ("archive/foot-paul/1976/stop/ch2.htm", "Death by a thousand cuts"),                    # in no dev gold set
+    ("archive/cliff/works/1946/probme/chap08.html", "Chapter VIII: Industry and Banking in Egypt"),  # under a part's introduction
+    # control: a chapter whose heading is in the header (dev7)
+    ("archive/bax/1900/marat/ch04.htm", "Chapter IV: Marat as Pre-Revolutionary Political Writer"),
+])
+def test_a_chapter_the_description_names(corpus_root, rel, title):
+    rec = record_of(corpus_root, rel)
+    assert rec.title == title
+    assert rec.work is not None
+
+
+def test_a_chapter_the_description_names_on_a_written_page(tmp_path):
+    head = ("<title>Paul Foot: Stop the Cuts (chap.4)</title>"
+            "<meta name='description' content='Paul Foot: Stop the Cuts (4. Why we fight)'/>")
+    rec = page_record(tmp_path, "archive/x/1976/ch4.htm", head,
+                      "<h2>Paul Foot</h2><h1>Stop the Cuts</h1><p>‘A short epigraph.’</p><h3>Why we fight</h3>")
+    assert (rec.title, rec.work) == ("Why we fight", "Stop the Cuts")
+    # control: no heading prints the chapter the description names: the book stays the title
+    rec = page_record(tmp_path, "archive/x/1976/ch5.htm", head.replace("Why we fight", "Elsewhere"),
+                      "<h2>Paul Foot</h2><h1>Stop the Cuts</h1><p>‘A short epigraph.’</p><h3>Why we fight</h3>")
+    assert rec.title == "Stop the Cuts"
+

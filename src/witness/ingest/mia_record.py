@@ -31,7 +31,7 @@ from .mia_info import marked_phrases, read_info, source_heading
 from .mia_record_dates import LONE_YEAR, Dated, settle_dates
 from .mia_datelines import date_line as _date_line, datelines
 from .mia_names import full_form, fuller, people, surname_key
-from .mia_titles import (TitleFacts, chapter_after_rule, choose_title, heading_lines, is_label,
+from .mia_titles import (TitleFacts, chapter_after_rule, choose_title, described_chapter, heading_lines, is_label,
                          is_title_tag, join_label, label_sequel, numbered_sections, without_life_dates)
 from .textbuild import HEADINGS, inline_text
 
@@ -188,6 +188,8 @@ class HeaderReader:
         if facts.label_sequel and title == facts.label_sequel[2] and facts.label_sequel[3]:
             self.title_day = facts.label_sequel[3]      # "… December 22": the day of a congress's speech
         subtitles.extend(t for _, t in rest)
+        if (chapter := described_chapter(facts.description, title, self.p.body)) is not None:
+            title, self.work = chapter, self.work or title     # the book, its chapter after an epigraph
         if title is None:
             title = crumb_title
         if title is None and self.title_raw:

@@ -434,3 +434,23 @@ def _h1_is_work(h1: str, chapter: str, facts: TitleFacts, work: str | None, tag:
             and not _similar_in(h1, facts.title_tag):
         return True
     return bool(work and _similar(work, h1))
+
+
+# "Paul Foot: Stop the Cuts (4. Why can't Labour help us?)": a description naming the book, then
+# the chapter the page holds by its number and title.
+_DESCRIBED_CHAPTER = re.compile(r"^(?:[^:]*:\s*)?(?P<book>.+?)\s*\(\d{1,3}\.\s*(?P<chapter>[^()]{3,120})\)$")
+
+
+def described_chapter(description: str | None, title: str | None, body) -> str | None:
+    """The chapter's heading when the title read is the book and the description names the
+    chapter, whose heading stands below the text's opening (an epigraph, a part's introduction)
+    rather than in the header: the first heading printing that chapter's title."""
+    m = _DESCRIBED_CHAPTER.match(description or "")
+    if not m or not title or _norm(m["book"]) != _norm(title):
+        return None
+    want = _norm(m["chapter"])
+    for h in body.iter("h1", "h2", "h3", "h4"):
+        lines = heading_lines(h)
+        if lines and _norm(lines[-1]) == want:
+            return join_label(lines) if len(lines) > 1 else lines[0]
+    return None
