@@ -235,3 +235,28 @@ def test_a_chapter_the_description_names_on_a_written_page(tmp_path):
                       "<h2>Paul Foot</h2><h1>Stop the Cuts</h1><p>‘A short epigraph.’</p><h3>Why we fight</h3>")
     assert rec.title == "Stop the Cuts"
 
+
+# -- the <title> names the book, then the part the page holds ("(Conclusion)", ": Epilogue")
+
+
+@pytest.mark.parametrize("rel, title", [
+    ("subject/germany-1918-23/dauve-authier/conclusion.htm", "Conclusion"),     # dev10 (the h2 under the book)
+    ("archive/bax/1903/catechism/01-intro.htm", "Introduction"),                 # dev10 (no heading prints it)
+    ("archive/glaberman/1999/wages/conclusion.htm", "Conclusion"),               # in no dev gold set
+    # controls: "(Intro)" abbreviated; a chapter the <title> numbers
+    ("archive/cliff/works/1975/portugal/1-crossroads.htm", "Portugal at the crossroads"),
+    ("archive/bax/1900/marat/ch04.htm", "Chapter IV: Marat as Pre-Revolutionary Political Writer"),
+])
+def test_a_books_part_the_title_tag_names(corpus_root, rel, title):
+    assert record_of(corpus_root, rel).title == title
+
+
+def test_a_books_part_on_a_written_page(tmp_path):
+    rec = page_record(tmp_path, "archive/x/1976/c.htm", "<title>The Communist Left in Germany: Conclusion</title>",
+                      "<h2>Gilles Dauvé</h2><h1>The Communist Left in Germany</h1><h2>Conclusion</h2>")
+    assert (rec.title, rec.work) == ("Conclusion", "The Communist Left in Germany")
+    # control: a title that is not the book the <title> names stays
+    rec = page_record(tmp_path, "archive/x/1976/d.htm", "<title>Dauvé: The Communist Left (Conclusion)</title>",
+                      "<h2>Gilles Dauvé</h2><h1>Leninism and the Ultra-Left</h1>")
+    assert rec.title == "Leninism and the Ultra-Left"
+

@@ -32,7 +32,7 @@ from .mia_record_dates import LONE_YEAR, Dated, settle_dates
 from .mia_datelines import date_line as _date_line, datelines
 from .mia_names import full_form, fuller, people, surname_key
 from .mia_titles import (TitleFacts, chapter_after_rule, choose_title, described_chapter, heading_lines, is_label,
-                         is_title_tag, join_label, label_sequel, numbered_sections, without_life_dates)
+                         is_title_tag, join_label, label_sequel, labelled_part, numbered_sections, without_life_dates)
 from .textbuild import HEADINGS, inline_text
 
 _HONORIFIC = re.compile(r"^(?:Dr|Prof|Professor)\.?\s+(?=\S+\s+\S)")
@@ -190,6 +190,9 @@ class HeaderReader:
         subtitles.extend(t for _, t in rest)
         if (chapter := described_chapter(facts.description, title, self.p.body)) is not None:
             title, self.work = chapter, self.work or title     # the book, its chapter after an epigraph
+        elif (part := labelled_part(self.title_tag, title, self.p.body)) is not None:
+            subtitles = [t for t in subtitles if t != part]
+            title, self.work = part, self.work or title         # "Working For Wages (Conclusion)"
         if title is None:
             title = crumb_title
         if title is None and self.title_raw:

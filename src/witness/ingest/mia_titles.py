@@ -454,3 +454,21 @@ def described_chapter(description: str | None, title: str | None, body) -> str |
         if lines and _norm(lines[-1]) == want:
             return join_label(lines) if len(lines) > 1 else lines[0]
     return None
+
+
+# "Working For Wages (Conclusion)", "The Communist Left in Germany 1918-1921: Epilogue": the
+# <title> names the book, then the part of it (spelt out, not "Intro") the page holds.
+_BOOK_PART_TAG = re.compile(r"(?:\(|:\s*)(?P<part>introduction|preface|foreword|afterword|postscript|conclusions?|"
+                            r"epilogue|prologue)\)?$", re.I)
+
+
+def labelled_part(title_tag: str, title: str | None, body) -> str | None:
+    """The title of a book's front or back matter read as the book's: the label the <title> gives
+    after the book, as a heading prints it, else as the <title> does."""
+    m = _BOOK_PART_TAG.search(title_tag or "")
+    book = _norm(title_tag[:m.start()].split(":", 1)[-1]) if m else ""    # (past the writer's "Bax + Quelch:")
+    if not m or not title or not book or not (book in _norm(title) or _norm(title) in book):
+        return None
+    want = _norm(m["part"])
+    printed = next((t for h in body.iter("h1", "h2", "h3", "h4") if _norm(t := heading_text(h)) == want), None)
+    return printed or m["part"]
