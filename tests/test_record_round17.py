@@ -260,3 +260,31 @@ def test_a_books_part_on_a_written_page(tmp_path):
                       "<h2>Gilles Dauvé</h2><h1>Leninism and the Ultra-Left</h1>")
     assert rec.title == "Leninism and the Ultra-Left"
 
+
+# -- an interview is the interviewed person's text, unless the page credits the interviewer alone
+
+
+@pytest.mark.parametrize("rel, authors", [
+    ("archive/draper/1956/silone/interview.html", ["Ignazio Silone"]),      # dev10: no byline
+    ("archive/cliff/works/1992/xx/interview.html", ["Tony Cliff"]),         # the author tag names him
+    ("archive/mandel/1976/06/interview.htm", ["Ernest Mandel"]),
+    # controls: byline and author tag both the interviewer's (his article "based on a conversation")
+    ("archive/kidron/works/1955/sr/01-barrett.html", ["Michael Kidron"]),
+    ("archive/harman/1980/11/gardners.htm", ["Chris Harman"]),
+    ("archive/cliff/works/1970/06/interview.htm", ["Tony Cliff"]),          # dev9
+])
+def test_an_interview_is_the_interviewed_persons(corpus_root, rel, authors):
+    assert record_of(corpus_root, rel).authors == authors
+
+
+def test_an_interview_on_written_pages(tmp_path):
+    rec = page_record(tmp_path, "archive/x/1956/a.html",
+                      "<title>The Old Silone (Autumn 1939)</title><meta name='author' content='Hal Draper'/>",
+                      "<h1>The Old Silone</h1><h4>An interview with Ignazio Silone</h4>")
+    assert rec.authors == ["Ignazio Silone"]
+    rec = page_record(tmp_path, "archive/x/1955/b.html",
+                      "<title>Michael Kidron: Interview with Dick Barrett</title>"
+                      "<meta name='author' content='Michael Kidron'/>",
+                      "<h2>Michael Kidron</h2><h1>Interview with Dick Barrett</h1>")
+    assert rec.authors == ["Michael Kidron"]
+

@@ -261,3 +261,17 @@ def front_matter_title(rec, writer: list[str]) -> None:
     elif (m := re.match(r"^(?P<label>.+?),?\s+by\s+(?P<who>.+)$", title, re.I)) and FRONT_MATTER.match(m["label"]) \
             and {surname_key(n).casefold() for n in people(m["who"])} & keys:
         rec.title = m["label"]
+
+
+# "An interview with Ignazio Silone", "The prospects for socialists - An interview with Tony
+# Cliff": the person interviewed speaks the text — the annotators credit him, not the interviewer
+# the <title> or the archive's author tag names.
+_INTERVIEW_WITH = re.compile(r"(?:^|[-–—:]\s+)(?:an\s+)?interview\s+with\s+(?P<who>[A-Z][^,;:()\[\]]{2,60}?)\s*$", re.I)
+
+
+def interviewee(headings: list[str], title_tag: str | None) -> list[str]:
+    """The person a heading or the <title> says the text is an interview with, or []."""
+    for text in [*headings, title_tag or ""]:
+        if (m := _INTERVIEW_WITH.search(text)) and (who := [n for n in parse_names(m.group("who")) if people(n)]):
+            return who
+    return []

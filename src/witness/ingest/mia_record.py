@@ -25,14 +25,15 @@ from ..record import (RecordBuilder, clean, names_a_day, normalise_name,
                       parse_date)
 from ..record_dates import bare_day
 from .mia_authors import (BANNER, FRONT_MATTER, archive_names, closing_signer, editorial_authors, expand_initials,
-                          folder_token, front_matter_title, front_matter_writer, is_initials, meta_authors,
-                          meta_contradicted, other_person, path_author, prefatory, printed_folder_writer)
+                          folder_token, front_matter_title, front_matter_writer, interviewee, is_initials,
+                          meta_authors, meta_contradicted, other_person, path_author, prefatory, printed_folder_writer)
 from .mia_info import marked_phrases, read_info, source_heading
 from .mia_record_dates import LONE_YEAR, Dated, settle_dates
 from .mia_datelines import date_line as _date_line, datelines
 from .mia_names import full_form, fuller, people, surname_key
 from .mia_titles import (TitleFacts, chapter_after_rule, choose_title, described_chapter, heading_lines, is_label,
-                         is_title_tag, join_label, label_sequel, labelled_part, numbered_sections, without_life_dates)
+                         heading_text, is_title_tag, join_label, label_sequel, labelled_part, numbered_sections,
+                         without_life_dates)
 from .textbuild import HEADINGS, inline_text
 
 _HONORIFIC = re.compile(r"^(?:Dr|Prof|Professor)\.?\s+(?=\S+\s+\S)")
@@ -249,6 +250,12 @@ class HeaderReader:
         elif writer := front_matter_writer(rec.title, front_by, [self.title_tag, self._meta("description")]):
             rec.authors = [normalise_name(n) for n in writer]   # another's introduction to the book
             front_matter_title(rec, writer)
+        elif (spoken := interviewee([heading_text(h) for h in self.p.header_headings], self.title_tag)) \
+                and not any(surname_key(a) == surname_key(n) for a in rec.authors for n in spoken) \
+                and (not (bylines or lead_names) or any(self._known_by_meta(n) for n in spoken)):
+            # The interviewed, not the interviewer — unless the page credits the interviewer alone
+            # (byline and author tag: "Michael Kidron" / "Interview with Dick Barrett", his article).
+            rec.authors = [normalise_name(n) for n in spoken]
         settle_dates(rec, self.p, Dated(self.title_raw, self._work_year, self.title_day, rb.reprint_dropped, is_letter),
                      self.body_paras, self.tail_paras)
         if not rb.has_source_line():      # ("Class Struggle, Volume 2 Number 3—March 1932": a whole issue)
