@@ -288,3 +288,26 @@ def test_an_interview_on_written_pages(tmp_path):
                       "<h2>Michael Kidron</h2><h1>Interview with Dick Barrett</h1>")
     assert rec.authors == ["Michael Kidron"]
 
+
+# -- the author tag's fuller form of the byline's name, with middle names ("the fullest form
+#    printed in the header or meta author tag", GUIDE)
+
+
+@pytest.mark.parametrize("rel, authors", [
+    ("archive/varga/1924/x01/x01.htm", ["Eugen Samuilovich Varga"]),                           # dev10
+    ("archive/burchett/1946/democracy-with-a-tommygun/ch11.htm", ["Wilfred G. Burchett"]),     # in no dev gold set
+    # control: the tag names the same person no more fully
+    ("archive/froelich/1922/02/hangman.html", ["Paul Fröhlich"]),
+])
+def test_the_tags_middle_names(corpus_root, rel, authors):
+    assert record_of(corpus_root, rel).authors == authors
+
+
+def test_the_tags_middle_names_by_hand():
+    from witness.ingest.mia_names import fuller
+    assert fuller("Eugen Varga", ["Eugen Samuilovich Varga"]) == "Eugen Samuilovich Varga"
+    # controls: another first name; an initial printed (the older rule's, unchanged); another surname
+    assert fuller("Jenő Varga", ["Eugen Samuilovich Varga"]) == "Jenő Varga"
+    assert fuller("E. Varga", ["Eugen Samuilovich Varga"]) == "E. Varga"
+    assert fuller("Eugen Varga", ["Eugen Samuilovich Vargas"]) == "Eugen Varga"
+
