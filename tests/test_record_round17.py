@@ -311,3 +311,21 @@ def test_the_tags_middle_names_by_hand():
     assert fuller("E. Varga", ["Eugen Samuilovich Varga"]) == "E. Varga"
     assert fuller("Eugen Varga", ["Eugen Samuilovich Vargas"]) == "Eugen Varga"
 
+
+# -- "Transcribed &anp; marked up by …": the ampersand's entity mistyped
+
+
+@pytest.mark.parametrize("rel, names", [
+    ("archive/shachtma/1949/05/rdr.html", ["Einde O’Callaghan"]),           # dev10
+    ("archive/shachtma/1949/04/mayday.html", ["Einde O’Callaghan"]),        # in no dev gold set
+])
+def test_a_mistyped_ampersand_in_a_credit(corpus_root, rel, names):
+    assert record_of(corpus_root, rel).transcribed_by == names
+
+
+def test_a_mistyped_ampersand_by_hand():
+    from witness.record import parse_credit_line
+    assert parse_credit_line("Transcribed &anp; marked up by Einde O’Callaghan for the MIA.") == {
+        "transcribed_by": ["Einde O’Callaghan"], "marked_up_by": ["Einde O’Callaghan"]}
+    # control: the entity written right
+    assert parse_credit_line("Transcribed &amp; marked up by Einde O’Callaghan.")["transcribed_by"] == ["Einde O’Callaghan"]

@@ -104,8 +104,9 @@ def parse_source_line(line: str | None, marked=(), skip=()) -> dict:
 
 # --------------------------------------------------------------------------- free-text lines
 
+# ("Transcribed &anp; marked up by …": the ampersand's entity mistyped on five corpus pages.)
 _CREDIT_LINE = re.compile(
-    r"^(?P<roles>(?:[\w\\/&,\- ]|&amp;)*?(?:transcri\w*|scanned|digit\w*|mark(?:ed)?[- ]?up|html\w*|proof\w*|translat\w*)"
+    r"^(?P<roles>(?:[\w\\/&,\- ]|&amp;|&anp;)*?(?:transcri\w*|scanned|digit\w*|mark(?:ed)?[- ]?up|html\w*|proof\w*|translat\w*)"
     # ("Transcribed:Sally Ryan for marxists.org": a label's colon with no space after it)
     r"(?:[\w\\/&,\- ]*?))\s*(?::\s*by\s+|:\s*|\bby\s+)(?P<names>.+)$", re.I)
 
