@@ -209,8 +209,9 @@ def test_the_delivery_an_editors_note_dates(corpus_root, rel, written):
 
 def test_a_note_of_delivery_and_publication(corpus_root):
     # "… was delivered to the national convention … and published in the Daily Worker on 8 October
-    # 1925": the day is the paper's, not the speech's.
+    # 1925": the day is the paper's, not the speech's.  (The speech's is the heading's "4 October
+    # 1925", a day before the paper's: the seventeenth round files it as written.)
     rec = record_of(corpus_root, "archive/cannon/works/1925/ourparty.htm")
-    assert (rec.periodical, rec.date, rec.written) == ("Daily Worker", "1925-10-08", None)
+    assert (rec.periodical, rec.date, rec.written) == ("Daily Worker", "1925-10-08", "1925-10-04")
     from witness.sourceline import delivered_in_note
     assert delivered_in_note("This talk was given in 1967 to a meeting in Detroit.") is None   # a year only

@@ -104,8 +104,9 @@ def parse_source_line(line: str | None, marked=(), skip=()) -> dict:
 
 # --------------------------------------------------------------------------- free-text lines
 
+# ("Transcribed &anp; marked up by …": the ampersand's entity mistyped on five corpus pages.)
 _CREDIT_LINE = re.compile(
-    r"^(?P<roles>(?:[\w\\/&,\- ]|&amp;)*?(?:transcri\w*|scanned|digit\w*|mark(?:ed)?[- ]?up|html\w*|proof\w*|translat\w*)"
+    r"^(?P<roles>(?:[\w\\/&,\- ]|&amp;|&anp;)*?(?:transcri\w*|scanned|digit\w*|mark(?:ed)?[- ]?up|html\w*|proof\w*|translat\w*)"
     # ("Transcribed:Sally Ryan for marxists.org": a label's colon with no space after it)
     r"(?:[\w\\/&,\- ]*?))\s*(?::\s*by\s+|:\s*|\bby\s+)(?P<names>.+)$", re.I)
 
@@ -363,6 +364,10 @@ class RecordBuilder:
         if dated:
             best = min(dated, key=lambda line: line["date"][:4])
             rec.date, rec.date_text = best["date"], best["date_text"]
+        elif src is None and pub is None and (d := parse_date(rec.publisher)) and not self._older_than(d[0]):
+            # "Publisher: The Socialist League, …, London, 1935" and no source line: a pamphlet's
+            # own printing is its first publication (not a reprint of a text dated years before).
+            rec.date, rec.date_text = d
         elif first is not None and first["periodical"] and rec.heading_date:
             rec.date, rec.date_text = issue_date_from_heading(first["source_text"], (
                 rec.heading_date, rec.heading_date_text)) or (None, None)

@@ -130,7 +130,8 @@ def heading_as_written(heading: str | None, words: str | None, published: str | 
     """Is the date printed under a page's title ("(January 24, 1964)", "September 9, 1870",
     "(1932)") when the text was written or delivered?  The annotators file it so when the page
     gives no first publication, or one in a later year (a talk of 1932 printed in 1944) or two
-    months or more later ("(October 1949)" over "Fourth International, December 1949").
+    months or more later ("(October 1949)" over "Fourth International, December 1949"), or a day
+    before the issue's day ("(18 February 1922)" over an issue of 28 February 1922).
 
     A heading date of the month of first publication, or the month before, is the issue's
     (ETOL's "(March 1962)" over "From Socialist Review, March 1962"; a monthly's issue out before
@@ -151,7 +152,11 @@ def heading_as_written(heading: str | None, words: str | None, published: str | 
             or (title and _bare_words(words) in title):
         return False
     if published is not None:
-        if heading[:4] > published[:4] or heading[:4] == published[:4] and not _months_before(heading, published, 2):
+        # (A day before the issue's own day is not the issue's date, however close: "(18 February
+        # 1922)" over "International Press Correspondence, …, 28 February 1922" was written then.)
+        earlier_day = len(heading) == len(published) == 10 and heading < published
+        if heading[:4] > published[:4] or heading[:4] == published[:4] and not _months_before(heading, published, 2) \
+                and not earlier_day:
             return False
         if len(heading) == len(published) == 10 and heading[4:] == published[4:]:
             return False
@@ -189,6 +194,12 @@ def day_in_year(day: str | None, heading: str | None, path: str = "") -> tuple[s
         return None
     d = parse_date(f"{day.strip(' .,()')}, {year}")
     return (d[0], day) if d and len(d[0]) == 10 else None
+
+
+def folder_year(path: str) -> str | None:
+    """The year of the archive's folder a page stands in ("archive/foot-paul/1995/10/…" → "1995")."""
+    m = _PATH_YEAR.search(path)
+    return m.group(1) if m else None
 
 
 def _months_before(a: str, b: str, n: int) -> bool:

@@ -86,6 +86,9 @@ _WHERE_TAIL = re.compile(r"\s+(?:(?:from|to|in|under)\s+the|for)\s+\S.*$")
 _SENTENCE_AFTER = re.compile(r"(?<=[A-Za-z][a-z]{3})\.\s+(?=[a-z]|[A-Z]\w*\s+(?!(?:and|de|da|di|del|der|den|des|du|la|le|van|von|y|dos)\b)[a-z])")
 
 
+# "Translated: Unknown", "Translator: Anonymous": a credit that says no one is known names no one
+# (the annotators leave it empty).
+_NO_ONE = re.compile(r"^(?:unknown|anonymous|not\s+known|unidentified|uncredited)$", re.I)
 # ("from the French by …", "From Russian": the language, not the source)
 _FROM_SOURCE = re.compile(rf"^[Ff]rom\s+(?![Tt]he\s)(?!(?:{'|'.join(LANGUAGE_NAMES)}|Latin|Arabic|[Oo]riginal)\b)[A-Z]")
 
@@ -125,6 +128,6 @@ def parse_names(text: str | None, credit: bool = False) -> list[str]:
         # A credit value that is a sentence ("Socialist Party of Great Britain" is fine) is kept;
         # very long fragments are notes, not names.
         if (name and len(name) <= 80 and name[0].isupper() and not _NOT_A_NAME.search(name)
-                and name not in out and name not in _ARCHIVE_INITIALS):
+                and name not in out and name not in _ARCHIVE_INITIALS and not (credit and _NO_ONE.match(name))):
             out.append(name)
     return out

@@ -19,6 +19,9 @@ _ACTUALLY = re.compile(r"\(\s*actually\s+(?P<c>[^)]{3,40})\)", re.I)
 _YEAR_VOL = re.compile(r"\b(?P<v>\d{1,2})(?:st|nd|rd|th)\s+Year\b")
 # "International Socialism 2 : 121": a series number and the issue (ISJ's own numbering).
 _SERIES_ISSUE = re.compile(r"(?<![\d.:])(?<!pp\.)(?<!p\.)\s(?P<s>\d)\s*:\s*(?P<n>\d{1,4})\b(?!\s*[:.]\d)")
+# "Socialist Review, 1980 : 4, 20 April–17 May 1980": the year's fourth issue (the paper numbered
+# its issues within each year); the year stays for the date.
+_YEAR_ISSUE = re.compile(r",\s*(?:19|20)\d\d(?P<n>\s*:\s*(?P<i>\d{1,2}))\s*,")
 # A first sentence that ends with its date, then another ("… Politics (1945). This excerpt was
 # published by Solidarity (January 1, 1975)"): the later sentence is a reprint.
 _SENTENCE_END = re.compile(r"(?<=[\d)])\.\s+(?=[A-Z][a-z]+\s)(?!(?:Vol|No|Nos|Number|Issue|Pages?)\b)")
@@ -124,6 +127,10 @@ def parse_source_line(line: str | None, marked: Iterable[str] = (), skip: Iterab
         out["issue"] = m.group("n")
         numbers = True
         body = body[:m.start()] + body[m.end():]
+    elif (m := _YEAR_ISSUE.search(body)) and not _NO.search(body):
+        out["issue"] = m.group("i")
+        numbers = True
+        body = body[:m.start("n")] + body[m.end("n"):]
     if out["issue"] is None and (m := _NO.search(body)):
         out["issue"] = re.sub(r"\s+", "", m.group("n"))
         numbers = True

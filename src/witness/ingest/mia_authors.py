@@ -225,3 +225,53 @@ def editorial_authors(rec, title_tag: str | None, opening: list[str], meta: list
     if meta and all(other_person(n, rec.authors) for n in meta):
         return list(meta)
     return list(rec.translated_by) if m.group("role").lower() == "translator" else []
+
+
+# A book's front matter ("Introduction", "Transcriber’s Note") as a page's title.
+FRONT_MATTER = re.compile(r"^(?:[\w’']+[’']s\s+)?(?:introduction|introductory\s+note|preface|foreword|afterword|"
+                          r"postscript|epilogue|note)\W*$", re.I)
+# "Tony Cliff: A World to Win (Introduction by Paul Foot)", "(Intro by Reg Birch)", "(Transcriber's
+# Note, by Ted Crawford)": the <title> or description names the front matter's writer — the
+# parenthesis opens with it ("Wage-Labour and Capital (with an Introduction by Engels)" is the
+# work itself, its introduction on the page with it).
+_FRONT_MATTER_BY = re.compile(r"\(\s*(?:[\w’']+[’']s\s+)?(?:intro|introduction|introductory\s+note|notes?|preface|"
+                              r"foreword|afterword|postscript|epilogue)\s*,?\s+by\s+(?P<who>[^()]{3,80})\)", re.I)
+
+
+def front_matter_writer(title: str | None, heading_by: list[str], tags: list[str | None]) -> list[str]:
+    """The writer of a page that is another person's front matter to a book: the "by …" heading
+    under its "Introduction" heading ("Introduction" / "by Paul Foot"), else the person the
+    <title> or description names for it; [] when neither does (then the book's writer stays)."""
+    if heading_by and title and FRONT_MATTER.match(title):
+        return heading_by
+    for tag in filter(None, tags):
+        if (m := _FRONT_MATTER_BY.search(tag)) and (who := [n for n in parse_names(m.group("who")) if people(n)]):
+            return who
+    return []
+
+
+def front_matter_title(rec, writer: list[str]) -> None:
+    """The title of another person's front matter: its label, not the writer's name heading above
+    it ("E.H. Carr" / "Introduction") nor the label with the writer ("Introduction by Reg Birch")."""
+    keys = {surname_key(n).casefold() for n in writer}
+    title = rec.title or ""
+    if rec.subtitle and FRONT_MATTER.match(rec.subtitle) and people(title) \
+            and {surname_key(n).casefold() for n in people(title)} <= keys:
+        rec.title, rec.subtitle = rec.subtitle, None
+    elif (m := re.match(r"^(?P<label>.+?),?\s+by\s+(?P<who>.+)$", title, re.I)) and FRONT_MATTER.match(m["label"]) \
+            and {surname_key(n).casefold() for n in people(m["who"])} & keys:
+        rec.title = m["label"]
+
+
+# "An interview with Ignazio Silone", "The prospects for socialists - An interview with Tony
+# Cliff": the person interviewed speaks the text — the annotators credit him, not the interviewer
+# the <title> or the archive's author tag names.
+_INTERVIEW_WITH = re.compile(r"(?:^|[-–—:]\s+)(?:an\s+)?interview\s+with\s+(?P<who>[A-Z][^,;:()\[\]]{2,60}?)\s*$", re.I)
+
+
+def interviewee(headings: list[str], title_tag: str | None) -> list[str]:
+    """The person a heading or the <title> says the text is an interview with, or []."""
+    for text in [*headings, title_tag or ""]:
+        if (m := _INTERVIEW_WITH.search(text)) and (who := [n for n in parse_names(m.group("who")) if people(n)]):
+            return who
+    return []

@@ -34,6 +34,9 @@ _WRAPPED = frozenset(("div", "p", *HEADINGS, "table", "blockquote"))
 _CONTENTS = re.compile(r"^(?:table\s+of\s+)?contents:?$", re.I)
 _LOCAL_PAGE = re.compile(r"^(?![a-z]+:|/|\.\./|#)[^/]+\.html?(?:#.*)?$", re.I)   # a page of the same folder
 _QUOTE_CLASSES = frozenset({"quote", "quoteb", "quotec", "epigraph"})
+# "<p. 38>", "[p. 38]": the printed book's page number set as a paragraph of its own, above the
+# chapter's heading — no text yet, the header runs past it.
+_PAGE_MARK = re.compile(r"^[<\[{(]\s*(?:p|pp|page)\.?\s*(?:\d{1,4}|[ivxlc]{1,7})\s*[>\]})]$", re.I)
 _UPDATED = re.compile(r"\s*last\s+updated\b", re.I)
 
 
@@ -216,8 +219,9 @@ class _Page:
                 # (A blockquote that wraps the whole page, headings and all, counts by its own text.)
                 whole = tag in ("p", "pre") or (tag == "blockquote" and not any(
                     c.tag in _WRAPPED for c in el))
-                n = len(clean(_tc(el) if whole else el.text))
-                if n and not self._inside_excluded(el):
+                text = clean(_tc(el) if whole else el.text)
+                n = len(text)
+                if n and not self._inside_excluded(el) and not (n < 20 and _PAGE_MARK.match(text)):
                     if first_para is None:
                         first_para = i
                     if n >= 200 and first_long is None:

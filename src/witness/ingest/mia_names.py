@@ -50,6 +50,9 @@ def fuller(printed: str, candidates: list[str]) -> str:
     mine = printed.replace(".", ". ").split()
     for c in candidates:
         theirs = c.replace(".", ". ").split()
+        if len(c) > len(printed) and len(mine) == 2 < len(theirs) and theirs[0] == mine[0] and theirs[-1] == mine[-1] \
+                and not mine[0].endswith("."):
+            return c        # "Eugen Varga" → "Eugen Samuilovich Varga": the tag's middle names (the GUIDE's fullest form)
         if len(c) <= len(printed) or surname_key(c) != surname_key(printed) or not 1 < len(theirs) <= len(mine):
             continue
         # "V. I. Lenin" → "Vladimir Lenin": given names matched in order, and the printed

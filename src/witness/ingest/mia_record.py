@@ -24,15 +24,16 @@ from ..sourceline import whole_issue
 from ..record import (RecordBuilder, clean, names_a_day, normalise_name,
                       parse_date)
 from ..record_dates import bare_day
-from .mia_authors import (BANNER, archive_names, closing_signer, editorial_authors, expand_initials, folder_token,
-                          is_initials, meta_authors, meta_contradicted, other_person, path_author, prefatory,
-                          printed_folder_writer)
+from .mia_authors import (BANNER, FRONT_MATTER, archive_names, closing_signer, editorial_authors, expand_initials,
+                          folder_token, front_matter_title, front_matter_writer, interviewee, is_initials,
+                          meta_authors, meta_contradicted, other_person, path_author, prefatory, printed_folder_writer)
 from .mia_info import marked_phrases, read_info, source_heading
 from .mia_record_dates import LONE_YEAR, Dated, settle_dates
 from .mia_datelines import date_line as _date_line, datelines
 from .mia_names import full_form, fuller, people, surname_key
-from .mia_titles import (TitleFacts, chapter_after_rule, choose_title, heading_lines, is_label,
-                         is_title_tag, join_label, label_sequel, numbered_sections, without_life_dates)
+from .mia_titles import (TitleFacts, chapter_after_rule, choose_title, described_chapter, heading_lines, is_label,
+                         heading_text, is_title_tag, join_label, label_sequel, labelled_part, numbered_sections,
+                         without_life_dates)
 from .textbuild import HEADINGS, inline_text
 
 _HONORIFIC = re.compile(r"^(?:Dr|Prof|Professor)\.?\s+(?=\S+\s+\S)")
@@ -89,6 +90,7 @@ class HeaderReader:
         subtitles: list[str] = []
         crumb_title = None
         adopted_by: list[str] = []
+        front_by: list[str] = []
         for el in items:
             lines = heading_lines(el)
             if len(lines) > 1 and el.tag in HEADINGS and lines[-1].startswith("By ") and (m := _BY.match(lines[-1])) \
@@ -123,6 +125,8 @@ class HeaderReader:
             if not bylines and (m := _LETTER_BY.match(text)) and (who := people(m.group("who"))):
                 bylines = who       # "First Letter by John Sandgren": a letter is its writer's (the title stays)
             if _BY.match(text) and (who := people(_BY.match(text).group("who"))):
+                if titles and FRONT_MATTER.match(titles[-1][1]):
+                    front_by = front_by or who      # "Introduction" / "by Paul Foot": not the book's writer
                 bylines = bylines or who
                 continue
             if el.tag in ("h2", "h4") and not bylines and not titles and (who := people(text)) \
@@ -185,6 +189,11 @@ class HeaderReader:
         if facts.label_sequel and title == facts.label_sequel[2] and facts.label_sequel[3]:
             self.title_day = facts.label_sequel[3]      # "… December 22": the day of a congress's speech
         subtitles.extend(t for _, t in rest)
+        if (chapter := described_chapter(facts.description, title, self.p.body)) is not None:
+            title, self.work = chapter, self.work or title     # the book, its chapter after an epigraph
+        elif (part := labelled_part(self.title_tag, title, self.p.body)) is not None:
+            subtitles = [t for t in subtitles if t != part]
+            title, self.work = part, self.work or title         # "Working For Wages (Conclusion)"
         if title is None:
             title = crumb_title
         if title is None and self.title_raw:
@@ -238,6 +247,15 @@ class HeaderReader:
             rec.authors = [normalise_name(signer)]     # an editor's introduction to the writer's book
         elif (others := editorial_authors(rec, self.title_tag, self.body_paras[:2], self.meta_authors)) is not None:
             rec.authors = others        # "Editor’s Note", unsigned: not the writer of the work it presents
+        elif writer := front_matter_writer(rec.title, front_by, [self.title_tag, self._meta("description")]):
+            rec.authors = [normalise_name(n) for n in writer]   # another's introduction to the book
+            front_matter_title(rec, writer)
+        elif (spoken := interviewee([heading_text(h) for h in self.p.header_headings], self.title_tag)) \
+                and not any(surname_key(a) == surname_key(n) for a in rec.authors for n in spoken) \
+                and (not (bylines or lead_names) or any(self._known_by_meta(n) for n in spoken)):
+            # The interviewed, not the interviewer — unless the page credits the interviewer alone
+            # (byline and author tag: "Michael Kidron" / "Interview with Dick Barrett", his article).
+            rec.authors = [normalise_name(n) for n in spoken]
         settle_dates(rec, self.p, Dated(self.title_raw, self._work_year, self.title_day, rb.reprint_dropped, is_letter),
                      self.body_paras, self.tail_paras)
         if not rb.has_source_line():      # ("Class Struggle, Volume 2 Number 3—March 1932": a whole issue)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from ..model import Record
 from ..record import day_of_speech, names_a_day
-from ..record_dates import day_in_year, heading_as_written
+from ..record_dates import day_in_year, folder_year, heading_as_written
 from ..sourceline import delivered_in_note, periodical_in_note
 from .mia_datelines import closing_citation, header_cites
 from .mia_titles import info_lines
@@ -31,7 +31,18 @@ class Dated:
     is_letter: bool
 
 
+def _misprinted_year(rec: Record, path: str) -> bool:
+    """Is the source's day the heading's with another year, the heading's being the folder's
+    ("(7 October 1995)" in folder 1995 over "Socialist Worker, No. 1463, 7 October 1963")?  The
+    same day and month of another year is the source line's misprint, not a reprint's day."""
+    h, pub = rec.heading_date, rec.date
+    return bool(h and pub and len(h) == len(pub) == 10 and h[4:] == pub[4:] and h[:4] != pub[:4]
+                and h[:4] == folder_year(path))
+
+
 def settle_dates(rec: Record, p, d: Dated, body_paras: list[str], tail_paras: list[str]) -> None:
+    if _misprinted_year(rec, p.rel):
+        rec.date, rec.date_text = rec.heading_date, rec.heading_date_text
     early = [b for b in p.info_blocks
              if p.first_long is None or p.order.get(b, 0) < p.first_long]
     if d.work_year is None and not early:

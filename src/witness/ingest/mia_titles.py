@@ -434,3 +434,41 @@ def _h1_is_work(h1: str, chapter: str, facts: TitleFacts, work: str | None, tag:
             and not _similar_in(h1, facts.title_tag):
         return True
     return bool(work and _similar(work, h1))
+
+
+# "Paul Foot: Stop the Cuts (4. Why can't Labour help us?)": a description naming the book, then
+# the chapter the page holds by its number and title.
+_DESCRIBED_CHAPTER = re.compile(r"^(?:[^:]*:\s*)?(?P<book>.+?)\s*\(\d{1,3}\.\s*(?P<chapter>[^()]{3,120})\)$")
+
+
+def described_chapter(description: str | None, title: str | None, body) -> str | None:
+    """The chapter's heading when the title read is the book and the description names the
+    chapter, whose heading stands below the text's opening (an epigraph, a part's introduction)
+    rather than in the header: the first heading printing that chapter's title."""
+    m = _DESCRIBED_CHAPTER.match(description or "")
+    if not m or not title or _norm(m["book"]) != _norm(title):
+        return None
+    want = _norm(m["chapter"])
+    for h in body.iter("h1", "h2", "h3", "h4"):
+        lines = heading_lines(h)
+        if lines and _norm(lines[-1]) == want:
+            return join_label(lines) if len(lines) > 1 else lines[0]
+    return None
+
+
+# "Working For Wages (Conclusion)", "The Communist Left in Germany 1918-1921: Epilogue": the
+# <title> names the book, then the part of it (spelt out, not "Intro") the page holds.
+_BOOK_PART_TAG = re.compile(r"(?:\(|:\s*)(?P<part>introduction|preface|foreword|afterword|postscript|conclusions?|"
+                            r"epilogue|prologue)\)?$", re.I)
+
+
+def labelled_part(title_tag: str, title: str | None, body) -> str | None:
+    """The title of a book's front or back matter read as the book's: the label the <title> gives
+    after the book, as a heading prints it, else as the <title> does."""
+    m = _BOOK_PART_TAG.search(title_tag or "")
+    book = _norm(title_tag[:m.start()].split(":", 1)[-1]) if m else ""    # (past the writer's "Bax + Quelch:")
+    if not m or not title or not book or not (book in _norm(title) or _norm(title) in book):
+        return None
+    want = _norm(m["part"])
+    printed = next((t for h in body.iter("h1", "h2", "h3", "h4") if _norm(t := heading_text(h)) == want), None)
+    return printed or m["part"]
