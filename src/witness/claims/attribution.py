@@ -43,7 +43,11 @@ def noun_source(noun) -> str | None:
     """A report noun as its source: the noun with what precedes it and whom it is from
     ("Jebb's memoirs", "a Letter from Moscow", "Government communiqué, signed by Kalinin"),
     not the content it governs."""
-    keep = [t for t in noun.subtree if t.i <= noun.i]
+    if noun.dep_ == "conj" and noun.head.pos_ == "NOUN" and noun.head.i < noun.i:
+        # "Browder's report and interpretation of …": the first noun's owner is the second's too
+        keep = [t for t in noun.head.subtree if t.i <= noun.head.i] + [noun.doc[i] for i in range(noun.head.i + 1, noun.i + 1)]
+    else:
+        keep = [t for t in noun.subtree if t.i <= noun.i]
     for c in noun.children:
         if c.i > noun.i and (c.dep_ == "prep" and c.lower_ in ("from", "by", "of") and any(
                 g.pos_ == "PROPN" for g in c.children) or c.dep_ == "acl" and any(

@@ -380,6 +380,8 @@ def _head_cues(head, via: str, level: float, presupposed: bool, nominal_arg: boo
             add("hedge", head.text)              # "there is no record that he subsequently joined the CLA"
             return out
         kind = F.noun_kind(lemma)
+        if kind is None and head.dep_ == "conj" and head.head.pos_ == "NOUN" and F.noun_kind(_lemma(head.head)) == "report":
+            kind = "report"                      # "Browder's report and interpretation of his conversation"
         if kind is None and lemma in F.ACTIONS_FOR and via == "prep" and tok_lower == "for":
             kind = "demand"
         if kind in ("report", "testimony", "accusation", "rumor", "confirm", "deny", "hedge") and (

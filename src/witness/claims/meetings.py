@@ -85,9 +85,13 @@ def meeting_claims(s, add) -> None:
             continue
         if tok.pos_ == "VERB" and any(_lemma(o) in _AT_A_DISTANCE for o in _prep_objects(tok, "over", "by", "on")):
             continue                                  # "conversing with Trotsky over the wires": no meeting
-        each_met(add, everyone, tok, sides=people if people[0] and people[1] else None)
+        # a meeting held is as certain as its holding: "He may very well have had such a conversation
+        # with Ruthenberg", "did not have a conversation with" (population round 11: an inflation)
+        trig = tok.head if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and _lemma(tok.head) in _HOLDING else tok
+        each_met(add, everyone, trig, sides=people if people[0] and people[1] else None)
 
 
+_HOLDING = {"have", "hold", "conduct", "begin", "start", "open", "resume", "continue"}
 # A conversation held apart (round 10: "conversing with Trotsky over the wires, Lenin said")
 _AT_A_DISTANCE = {"wire", "wires", "telephone", "phone", "telegraph", "radio", "line", "letter", "cable", "telex"}
 

@@ -77,6 +77,13 @@ _UNCONFIRMED_BEFORE = re.compile(
     r"\b(?:confirm(?:ation|ed|s)?|corroborat\w+|verif(?:y|ied|ication)|substantiat\w+)\b", re.I)
 
 
+# "If I remember rightly, the secretary … was Teodorovich": the writer's own memory, hedged
+# (population round 11)
+_MEMORY_HEDGE = re.compile(
+    r"\b(?:if|as\s+far\s+as|so\s+far\s+as)\s+I\s+(?:remember|recall|recollect)\b(?!\s+(?:that|how|what|when|him|her|it))"
+    r"|\bif\s+(?:my\s+)?memory\s+serves\b|\b(?:if|unless)\s+I\s+am\s+(?:not\s+)?mistaken\b", re.I)
+
+
 def hearsay(trig) -> str | None:
     """"rumored" or "uncertain" when the trigger's sentence sets hearsay or a hedge between commas
     (", it is said,", ", we are told,", ", it seems,") or says before the trigger that no one has
@@ -87,6 +94,8 @@ def hearsay(trig) -> str | None:
     # member of the Communist Party")
     if hit is not None and not any(a.dep_ in ("relcl", "acl", "appos", "advcl") for a in [trig, *trig.ancestors]):
         return "rumored" if hit.group("rumor") else "uncertain"
+    if _MEMORY_HEDGE.search(text):
+        return "uncertain"
     lacking = _UNCONFIRMED_BEFORE.search(text, 0, at)
     return "uncertain" if lacking is not None else None
 
