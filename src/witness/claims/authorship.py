@@ -49,9 +49,9 @@ def _is_work(tok) -> bool:
 
 def _spoken_reply(tok) -> bool:
     """A reply given as words, not as a text: "In reply, Jim said …", "he declared in reply to
-    Macdonald", "‘Not the same road’ was Lenin's laconic reply", "Roger's reply was that …" (judged
-    wrong 9 times in 10 across rounds 2–10; "his reply to Laski", "Rothstein's reply, in World
-    News", with a determiner or a possessor and no copula, stay texts)."""
+    Macdonald", "‘Not the same road’ was Lenin's laconic reply", "Roger's reply was that …" ("reply"
+    claims were judged wrong 10 times in 17 in rounds 2–10; the right ones, "his reply to Laski",
+    "Rothstein's reply, in World News", have a possessor and no copula, and stay texts)."""
     if tok.text[:1].isupper():
         return False                                    # "Reply to the Critics": a title
     if tok.head.lower_ == "in" and tok.dep_ == "pobj" and not any(c.dep_ in ("det", "poss") for c in tok.children):

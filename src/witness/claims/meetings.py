@@ -27,6 +27,12 @@ MEET_NOUNS = {"meeting", "talk", "talks", "conversation", "conversations", "disc
 # Churchill's friendship for the USSR" state no meeting — blind judgement, population round 6)
 
 
+# Verbs that hold a meeting, whose certainty is the meeting's ("may have had a conversation with")
+_HOLDING = {"have", "hold", "conduct", "begin", "start", "open", "resume", "continue"}
+# A conversation held apart (round 10: "conversing with Trotsky over the wires, Lenin said")
+_AT_A_DISTANCE = {"wire", "wires", "telephone", "phone", "telegraph", "radio", "line", "letter", "cable", "telex"}
+
+
 def meeting_claims(s, add) -> None:
     for tok in s.tokens:
         lemma = _lemma(tok)
@@ -89,11 +95,6 @@ def meeting_claims(s, add) -> None:
         # with Ruthenberg", "did not have a conversation with" (population round 11: an inflation)
         trig = tok.head if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and _lemma(tok.head) in _HOLDING else tok
         each_met(add, everyone, trig, sides=people if people[0] and people[1] else None)
-
-
-_HOLDING = {"have", "hold", "conduct", "begin", "start", "open", "resume", "continue"}
-# A conversation held apart (round 10: "conversing with Trotsky over the wires, Lenin said")
-_AT_A_DISTANCE = {"wire", "wires", "telephone", "phone", "telegraph", "radio", "line", "letter", "cable", "telex"}
 
 
 def each_met(add, everyone, tok, sides=None) -> None:

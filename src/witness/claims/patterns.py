@@ -9,6 +9,7 @@ import re
 
 from .dates import find_dates
 from .parse import children as _children
+from .parse import lemma as _lemma
 from .role_words import DEMONYMS
 from .predicates import EXILE_NOUNS, IN_PRISON_OBJECT, IN_PRISON_SUBJECT, NOUNS, PERSON_NOUNS, PRISON_NOUNS
 
@@ -83,10 +84,6 @@ def _a_side(word: str) -> bool:
     return w.endswith(("ist", "ite", "ik", "iks")) or w in DEMONYMS or w in ("soviet", "western", "eastern", "allied", "axis")
 
 
-def _lemma_of(tok) -> str:
-    return tok.lemma_.lower()
-
-
 def _political_camp(tok) -> bool:
     """A camp "of" someone that is no place ("the camp of the Axis", "of the bourgeoisie") is a side
     in a struggle; a camp of a place ("the camp of Vorkuta") or with a qualifier ("labour camp")
@@ -95,7 +92,7 @@ def _political_camp(tok) -> bool:
     if mods:
         # "in the Stalinist camp", "the bourgeois camp", "the same camp" (over 150 in the corpus) are
         # sides; a camp that confines says so ("concentration camp", "labour camp")
-        return tok.lower_ == "camp" and not any(_lemma_of(c) in _CONFINING or c.pos_ == "PROPN" and not _a_side(c.text)
+        return tok.lower_ == "camp" and not any(_lemma(c) in _CONFINING or c.pos_ == "PROPN" and not _a_side(c.text)
                                                 for m in mods for c in m.subtree)
     for of in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
         for obj in (c for c in of.children if c.dep_ == "pobj"):

@@ -44,6 +44,7 @@ def bare_forename(text: str, name: list[str] | None) -> bool:
 # state's initials after a town ("Newark, N. J.", "New York City, N. Y."): judged not-a-person (round 10)
 _EDITORIAL = {"Transcriber", "Transcribers", "Editor", "Editors", "Translator", "Translators", "Compiler", "Publisher",
               "Publishers", "Marxists Internet Archive"}
+_POSSESSIVE_END = re.compile(r"[’']s?$")
 _STATE = re.compile(r"N\.\s?[YJ]\.(?:\s|,|$)")
 _STATE_AFTER_PLACE = re.compile(r"[A-Z][a-z]+,\s*$")
 _LOWER_WORD = re.compile(r"\s+[a-z]")
@@ -83,7 +84,7 @@ def claimable(text: str, persons: list[Mention], sentence_starts: list[int],
                 _ARTICLE_BEFORE.search(text, max(0, m.start - 9), m.start)
                 or m.text.endswith(("ean", "ese")) and _LOWER_WORD.match(text, m.end)):   # "the major European languages"
             continue
-        if (m.entity or "").startswith("x-") and (m.text.strip(".’'s ") in _EDITORIAL or _STATE_AFTER_PLACE.search(
+        if (m.entity or "").startswith("x-") and (_POSSESSIVE_END.sub("", m.text.strip(". ")) in _EDITORIAL or _STATE_AFTER_PLACE.search(
                 text, max(0, m.start - 30), m.start) and _STATE.match(m.text)):
             continue                                   # "[Transcriber’s Note: …]"; "Newark, N. J. Also …": an address
         if len(words) == 1 and (m.entity or "").startswith("x-") and _GLOSS.search(m.text) and \
