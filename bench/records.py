@@ -12,6 +12,7 @@
     python bench/records.py --split dev9 [--errors]  # the ninth (100 random corpus pages; Z1-Z4)
     python bench/records.py --split dev10 [--errors]  # the tenth (100 random corpus pages; Q1-Q4)
     python bench/records.py --split dev11 [--errors]  # the eleventh (100 random corpus pages; P1-P4)
+    python bench/records.py --split dev12 [--errors]  # the twelfth (100 random corpus pages; O1-O4)
     python bench/records.py                        # dev and test, both printed
     python bench/records.py --split test           # the test split alone (log it in docs/quality.md)
     python bench/records.py --split test2          # the second held-out set (100 random corpus pages)
@@ -76,7 +77,7 @@ GOLD = ROOT / "tests" / "gold" / "records"
 CORPUS = Path(os.environ.get("WITNESS_CORPUS", "/tmp/corpus/corpus"))
 MIA_EXTRA = Path(os.environ.get("WITNESS_MIA_EXTRA", "/tmp/corpus/mia-extra"))
 
-DEV_SPLITS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11")   # the splits whose errors may be listed and tuned on
+DEV_SPLITS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12")   # the splits whose errors may be listed and tuned on
 FIELDS = ("skip", "authors", "title", "date", "written", "periodical", "volume", "issue", "pages",
           "transcribed_by", "translated_by")
 LISTS = ("authors", "transcribed_by", "translated_by")

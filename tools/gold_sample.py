@@ -196,7 +196,7 @@ def draw_records_again(seed: int, n: int, split: str) -> list[dict]:
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("what", choices=["claims", "claims-train", "claims-holdout", "records", "records-dev7", "records-dev8", "records-dev9", "records-dev10", "records-dev11"])
+    ap.add_argument("what", choices=["claims", "claims-train", "claims-holdout", "records", "records-dev7", "records-dev8", "records-dev9", "records-dev10", "records-dev11", "records-dev12"])
     ap.add_argument("--out", required=True)
     ap.add_argument("--texts", help="claims: write the annotators' texts into this folder")
     a = ap.parse_args(argv)
@@ -227,6 +227,8 @@ def main(argv=None):
         sample = draw_records_again(seed=20261213, n=100, split="dev10")
     elif a.what == "records-dev11":
         sample = draw_records_again(seed=20261214, n=100, split="dev11")
+    elif a.what == "records-dev12":
+        sample = draw_records_again(seed=20261215, n=100, split="dev12")
     else:
         sample = draw_claims() if a.what == "claims" else draw_records()
     Path(a.out).parent.mkdir(parents=True, exist_ok=True)
