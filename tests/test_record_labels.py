@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from lxml import html
 
-from witness.ingest.mia_titles import label_sequel
+from witness.ingest.mia_chapters import label_sequel
 from witness.record import day_of_speech, parse_date
 
 from record_pages import record_of

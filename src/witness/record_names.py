@@ -88,6 +88,9 @@ _SENTENCE_AFTER = re.compile(r"(?<=[A-Za-z][a-z]{3})\.\s+(?=[a-z]|[A-Z]\w*\s+(?!
 
 # "Translated: Unknown", "Translator: Anonymous": a credit that says no one is known names no one
 # (the annotators leave it empty).
+# "Yuri Sdobnikov and George Hanna, Edited by George Hanna": the translation's editor, named after
+# the credited, is not one of them (the "by" before the editor is not the credit's own).
+_EDITED_TAIL = re.compile(r"\s*[,;]\s*(?:and\s+)?edited\s+by\b.*$", re.I)
 _NO_ONE = re.compile(r"^(?:unknown|anonymous|not\s+known|unidentified|uncredited)$", re.I)
 # ("from the French by …", "From Russian": the language, not the source)
 _FROM_SOURCE = re.compile(rf"^[Ff]rom\s+(?![Tt]he\s)(?!(?:{'|'.join(LANGUAGE_NAMES)}|Latin|Arabic|[Oo]riginal)\b)[A-Z]")
@@ -105,7 +108,7 @@ def parse_names(text: str | None, credit: bool = False) -> list[str]:
     # "Mike Baker: published by the Movement…", "Steve Palmer (2010)": the names come first.
     text = _NAMES_END.split(text, maxsplit=1)[0]
     if credit:
-        text = _SENTENCE_AFTER.split(text, maxsplit=1)[0]
+        text = _EDITED_TAIL.sub("", _SENTENCE_AFTER.split(text, maxsplit=1)[0])
     if (m := _LAST_BY.search(text)):  # "for Marxists.org 2005 by Mitch Abidor"
         text = text[m.end():]
     elif credit and _FROM_SOURCE.match(text):

@@ -15,6 +15,10 @@ from typing import Iterable
 from .record import LANGUAGE_NAMES, MONTHS, SEASON_NAMES, YEAR_SPAN, clean, parse_date
 
 _VOL = re.compile(r"\bVol(?:ume)?\.?\s*(?P<v>[IVXLC]+|\d+)\b(?:\s*:\s*(?P<i>\d{1,4})\b)?", re.I)  # "volume 13:4"
+# "The Liberator [New York], v. 3, no. 11, whole no. 32": a volume abbreviated to "v." (or "vv."),
+# known by the issue's number after it.
+_V_VOL = re.compile(r"(?<![\w.])v{1,2}\.\s*(?P<v>\d{1,3}|[IVXLC]+)\s*,?\s*(?=No\.?\s*\d)", re.I)
+_MONTH_NEXT = re.compile(rf"\s+(?:{'|'.join(MONTHS)})\b", re.I)
 _ACTUALLY = re.compile(r"\(\s*actually\s+(?P<c>[^)]{3,40})\)", re.I)
 _YEAR_VOL = re.compile(r"\b(?P<v>\d{1,2})(?:st|nd|rd|th)\s+Year\b")
 # "International Socialism 2 : 121": a series number and the issue (ISJ's own numbering).
@@ -121,6 +125,9 @@ def parse_source_line(line: str | None, marked: Iterable[str] = (), skip: Iterab
         out["volume"] = m.group("v")
         out["issue"] = m.group("i")
         numbers = True
+    elif (m := _V_VOL.search(body)):
+        out["volume"] = m.group("v")
+        numbers = True
     elif (m := _YEAR_VOL.search(body)):
         out["volume"] = m.group("v")   # "Socialist Review, 8th Year No. 6": the paper's year is its volume
     elif (m := _SERIES_ISSUE.search(body)) and not _NO.search(body):
@@ -131,12 +138,16 @@ def parse_source_line(line: str | None, marked: Iterable[str] = (), skip: Iterab
         out["issue"] = m.group("i")
         numbers = True
         body = body[:m.start("n")] + body[m.end("n"):]
+    dated = body
     if out["issue"] is None and (m := _NO.search(body)):
         out["issue"] = re.sub(r"\s+", "", m.group("n"))
         numbers = True
+        if _MONTH_NEXT.match(body, m.end("n")):
+            # ("Vol. XIII No. 10 October 1909": the issue's number is no day of the month)
+            dated = body[:m.start("n")] + ";" + body[m.end("n"):]
     if (m := _PAGES.search(body)):
         out["pages"] = re.sub(r"\s*([-–])\s*", r"\1", m.group("p").strip())
-    if (d := parse_date(body)):
+    if (d := parse_date(dated)):
         out["date"], out["date_text"] = d
     head, rest = _head(body)
     # the season right after the name ("Oxford Left, Michaelmas 1954"), not after a book's

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..record import RecordBuilder, clean, parse_date
-from .textbuild import inline_text
+from .textbuild import classes, inline_text
 
 # A word of a signature or a place line: capitalised ("Moscow", "ZINOVIEV"), an initial, a particle.
 _SIGNATURE_WORD = re.compile(r"^(?:[A-Z][\w’'\-]*|[A-Z]\.(?:[A-Z]\.?)*|de|von|van|der|la|le|du|y|[-–—])$")
@@ -19,6 +19,7 @@ _CLOSING_SOURCE = re.compile(r"^(?:first\s+)?published\s+(?:in|according)\b", re
 _NOTE_START = re.compile(r"^(?:[\[(]?\d{1,3}[\])]?\.?|[*†‡]+)\s")
 _DATELINE = re.compile(r"^\[?[A-Z][\w\- ]{1,30}\]?,?\s+.{0,40}\d{4}\.?$")
 _LETTER = re.compile(r"[^\W\d_]")
+_SAYS_UPDATED = re.compile(r"\bupdated\b", re.I)
 
 
 def datelines(page, rb: RecordBuilder, body_paras: list[str], tail_paras: list[str], is_letter: bool) -> None:
@@ -59,6 +60,11 @@ def _closing_dateline(page, rb: RecordBuilder, tail_paras: list[str]) -> None:
     "G. ZINOVIEV / Moscow, / July 7th, 1924.", "June 15, 1979") was written on that date."""
     if rb.rec.written is not None:
         return
+    # ("February 24, 1946" set as p.updat at the text's end: its dateline, not a last update)
+    closing = [t for el in page.body.iter("p") if "updat" in classes(el)
+               and (t := clean(inline_text(el))) and len(t) < 100 and not _SAYS_UPDATED.search(t)]
+    if closing:
+        tail_paras = [*tail_paras, closing[-1]]
     if len(page.sig_ps) > 1:
         return              # several signed texts on one page (the Manifesto's prefaces)
     if page.sig_ps and _signed_date(rb, clean(inline_text(page.sig_ps[0]))):

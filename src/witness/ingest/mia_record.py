@@ -31,8 +31,8 @@ from .mia_info import marked_phrases, read_info, source_heading
 from .mia_record_dates import LONE_YEAR, Dated, settle_dates
 from .mia_datelines import date_line as _date_line, datelines
 from .mia_names import full_form, fuller, people, surname_key
-from .mia_titles import (TitleFacts, chapter_after_rule, choose_title, described_chapter, heading_lines, is_label,
-                         heading_text, is_title_tag, join_label, label_sequel, labelled_part, numbered_sections,
+from .mia_chapters import chapter_after_rule, described_chapter, label_sequel, labelled_part, numbered_sections
+from .mia_titles import (TitleFacts, choose_title, heading_lines, heading_text, is_label, is_title_tag, join_label,
                          without_life_dates)
 from .textbuild import HEADINGS, inline_text
 

@@ -78,4 +78,6 @@ def settle_dates(rec: Record, p, d: Dated, body_paras: list[str], tail_paras: li
     if rec.written is None and heading_as_written(rec.heading_date, rec.heading_date_text, rec.date, p.rel,
                                                   rec.title) and not closing_citation(tail_paras, rec.heading_date) \
             and not header_cites([ln for b in p.info_blocks for ln, _ in info_lines(b)], rec.heading_date):
-        rec.written, rec.written_text = rec.heading_date, rec.heading_date_text
+        # (A congress's "MARCH 6-8, 1918" over a speech's "… March 8": that day.)
+        rec.written, rec.written_text = day_of_speech((rec.heading_date, rec.heading_date_text or ""), d.title_day) \
+            if d.title_day else (rec.heading_date, rec.heading_date_text)

@@ -4,8 +4,8 @@ A chapter page's ``h1`` is often the book and the heading after it the chapter; 
 headings can stand above the header rule and the chapter's below it; the ``<title>`` tag and
 the breadcrumbs say which.  ``choose_title`` decides from the headings and a ``TitleFacts``
 of the page (its ``<title>``, description, breadcrumbs, the chapter below the header's rule),
-which the header reader (``mia_record.HeaderReader``) gathers; it returns the work with the
-title instead of setting it.
+which the header reader (``mia_record.HeaderReader``) gathers with the finders of
+``mia_chapters``; it returns the work with the title instead of setting it.
 """
 
 from __future__ import annotations
@@ -15,21 +15,21 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from ..record import MONTH_NAMES, clean
+from ..record import clean
 from .textbuild import classes as _classes, inline_text, tc as _tc
 
 # ("PART FIVE (§3)": a label with the section of it the page holds, still only a label.)
-_LABEL_LINE = re.compile(r"^(?:chapter|chap\.|part|book|section|lecture|letter|article)\s+[\w\-]+\.?(?:\s*\(§\s*\d{1,3}\))?$"
+LABEL_LINE = re.compile(r"^(?:chapter|chap\.|part|book|section|lecture|letter|article)\s+[\w\-]+\.?(?:\s*\(§\s*\d{1,3}\))?$"
                          r"|^[IVXLC]+\.?$|^\d{1,3}\.?$", re.I)
-_NUMERAL = re.compile(r"^(?:[IVXLC]+|\d{1,3}|[A-Z])\.?$")
+NUMERAL = re.compile(r"^(?:[IVXLC]+|\d{1,3}|[A-Z])\.?$")
 _CHAPTERISH = re.compile(r"^(?:chapter|chap\.|part|book|section|appendix|preface|introduction|foreword|"
                          r"afterword|postscript|lecture|letter|article)\b|^(?:[IVXLC]+|\d{1,3})[.:)\s–-]", re.I)
-_NUMBER_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+NUMBER_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
                 r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty)(?:[-\s](?:one|two|three|four|five|"
                 r"six|seven|eight|nine))?")
-_CHAPTER_HEAD = re.compile(rf"^(?:chapter|chap\.)\s+(?:[IVXLC]+|\d{{1,3}}|{_NUMBER_WORD})\b", re.I)
+_CHAPTER_HEAD = re.compile(rf"^(?:chapter|chap\.)\s+(?:[IVXLC]+|\d{{1,3}}|{NUMBER_WORD})\b", re.I)
 # A part or book of a work groups chapters: the chapter under it is the page's title.
-_PART_HEAD = re.compile(rf"^(?:part|book)\s+(?:[IVXLC]+|\d{{1,3}}|{_NUMBER_WORD})\b", re.I)
+_PART_HEAD = re.compile(rf"^(?:part|book)\s+(?:[IVXLC]+|\d{{1,3}}|{NUMBER_WORD})\b", re.I)
 
 
 def heading_lines(el) -> list[str]:
@@ -49,12 +49,12 @@ def _is_call(el) -> bool:
 
 def is_label(line: str) -> bool:
     """Is the line only a chapter's or part's label ("CHAPTER III", "Part 2", "IV.")?"""
-    return bool(_LABEL_LINE.match(line))
+    return bool(LABEL_LINE.match(line))
 
 
 def join_label(lines: list[str]) -> str:
     """"CHAPTER III" / "Family or Consanguine Collectivism" → "CHAPTER III: Family or …"."""
-    if _LABEL_LINE.match(lines[0]):
+    if LABEL_LINE.match(lines[0]):
         return f"{lines[0].rstrip('.')}: {' '.join(lines[1:])}"
     return " ".join(lines)
 
@@ -62,22 +62,22 @@ def join_label(lines: list[str]) -> str:
 def _label_joined(titles: list[tuple[str, str]], k: int) -> tuple[str, set[int]]:
     """Title k, joined by the heading after it when it is a label ("PART THREE" / "The French
     Revolution" → "PART THREE: The French Revolution"), and the indices it took."""
-    if _LABEL_LINE.match(titles[k][1]) and k + 1 < len(titles):
+    if LABEL_LINE.match(titles[k][1]) and k + 1 < len(titles):
         return join_label([titles[k][1], titles[k + 1][1]]), {k, k + 1}
     return titles[k][1], {k}
 
 
-def _norm(s: str) -> str:
+def norm(s: str) -> str:
     return re.sub(r"\W+", " ", s.casefold()).strip()
 
 
 def _similar_in(needle: str, hay: str) -> bool:
-    n = _norm(needle)
-    return bool(n) and n in _norm(hay)
+    n = norm(needle)
+    return bool(n) and n in norm(hay)
 
 
 def _similar(a: str, b: str) -> bool:
-    a, b = _norm(a), _norm(b)
+    a, b = norm(a), norm(b)
     return bool(a and b) and (a == b or a.startswith(b) or b.startswith(a))
 
 
@@ -120,47 +120,8 @@ def is_title_tag(title_tag: str, text: str, sides: bool = False) -> bool:
     parts = [title_tag] + ([p for p in title_tag.split(":", 1)] if sides and ":" in title_tag else [])
     if not sides and ":" in title_tag:
         parts.append(title_tag.split(":", 1)[1])
-    n = _norm(text)
-    return bool(n) and any(n == _norm(p) for p in parts)
-
-
-def chapter_after_rule(headings: list, order: dict, body, info_blocks: list, title_tag: str) -> str | None:
-    """The heading just below the header's rule when the headings above it are the book
-    the <title> names and no header block stands between: a chapter's title."""
-    hs = [h for h in headings if h in order]
-    if len(hs) < 2:
-        return None
-    rule = next((order[h] for h in body.iter("hr") if order.get(h, -1) > order[hs[0]]), None)
-    before = [h for h in hs if order[h] < (rule or -1)]
-    after = [h for h in hs if rule is not None and order[h] > rule]
-    if not before or not after or after[0].tag not in ("h1", "h2", "h3"):
-        return None
-    if any(rule < order.get(b, 0) < order[after[0]] for b in info_blocks):
-        return None
-    chapter = heading_text(after[0])
-    if _LABEL_LINE.match(chapter) and sum(1 for h in body.iter(after[0].tag)
-                                          if _LABEL_LINE.match(inline_text(h).strip())) > 1:
-        return None         # "Chapter V" … "Chapter VI": a part holding several chapters
-    if is_title_tag(title_tag, chapter, sides=True) or not any(
-            is_title_tag(title_tag, heading_text(h), sides=True)
-            for h in before if h.tag in ("h1", "h2", "h3")):
-        return None
-    return chapter
-
-
-# A heading that only labels the page's place in a book ("Section Six", "Appendix", "Lecture 6").
-_ONLY_LABEL = re.compile(rf"^(?:(?:chapter|chap\.|part|book|section|lecture|appendix|annex|supplement|addendum)"
-                         rf"(?:\s+(?:[IVXLC]+|\d{{1,3}}|[A-Z]|{_NUMBER_WORD}))?|preface|introduction|foreword|"
-                         rf"afterword|postscript|conclusion|epilogue|prologue|[IVXLC]+|\d{{1,3}})\.?$", re.I)
-_NOTE_HEADING = re.compile(r"^(?:author[’']s\s+|editor[’']s\s+|editorial\s+|transcriber[’']s\s+)?"
-                           r"(?:foot|end)?notes?:?$|^references$|^top of the page$", re.I)
-# "… March 8", "… March 8 (Evening)", "… December 22, 1920": the day a speech was made.
-_DATE_TAIL = re.compile(rf"\s+(?P<day>(?:{'|'.join(MONTH_NAMES)})\s+[0-3]?\d(?:,?\s+(?:1[89]|20)\d\d)?)"
-                        r"(?:\s*\((?:morning|afternoon|evening|night)\))?$", re.I)
-# "Document No. 1", "Annex B": a label too, under the page's label.
-_NUMBERED_LABEL = re.compile(r"^[^\W\d_][\w’']*\.?\s+(?:No\.?\s*)?(?:\d{1,3}|[IVXLC]+|[A-Z])\.?$")
-_TEXT_BLOCKS = ("p", "blockquote", "table", "ul", "ol", "pre", "dl")
-_LEVEL = {f"h{n}": n for n in range(1, 7)}
+    n = norm(text)
+    return bool(n) and any(n == norm(p) for p in parts)
 
 
 def heading_text(el) -> str:
@@ -168,63 +129,14 @@ def heading_text(el) -> str:
     return clean(" ".join(heading_lines(el)))
 
 
-def label_sequel(headings: list) -> tuple[str, str, str, str | None] | None:
-    """The page's title when its heading is only a label and the real title is the heading
-    after it: (label, that heading's text, the title, the day it ends with), or None.
-
-    "Chapter One" / "Value as an Economic Category" gives "Chapter One: Value as an Economic
-    Category", as the annotators were told to cite a chapter.  Under a label, a heading that ends
-    with a day ("Report On The Work Of The Council Of People’s Commissars December 22") or that
-    follows its own number ("6" / "Addendum To The Resolution On War And Peace") is a document of
-    a collection (a congress's speeches and resolutions): the label is only the archive's
-    numbering, and the document is cited by its own title, without the day.
-    """
-    for label in headings:
-        if label.tag not in _LEVEL or not _ONLY_LABEL.match(heading_text(label)):
-            continue
-        numbered, sequel = False, None
-        for el in label.itersiblings():
-            if el.tag in _LEVEL:
-                text = heading_text(el)
-                if _NUMERAL.match(text):
-                    numbered = True         # "Section Six", a rule, "6", the document's title
-                    continue
-                sequel = el
-                break
-            if el.tag in _TEXT_BLOCKS and clean(_tc(el)) or el.tag == "div":
-                break           # the text has begun: the label heads it alone
-        if sequel is None:
-            return None
-        text = heading_text(sequel)
-        if (not re.search(r"[^\W\d_]{3}", text) or _LABEL_LINE.match(text) or _NUMBERED_LABEL.match(text)
-                or _ONLY_LABEL.match(re.sub(r"^(?:an?|the)\s+", "", text, flags=re.I)) or _NOTE_HEADING.match(text)
-                or text.startswith(("(", "[")) or re.match(r"^by\s", text, re.I)
-                or _LEVEL[sequel.tag] > _LEVEL[label.tag] + 2):
-            return None     # "Document No. 1", "(Why We Are Communists)", an h4 section under an h1
-        dated = _DATE_TAIL.search(text)
-        if dated or numbered:
-            return heading_text(label), text, text[:dated.start()] if dated else text, \
-                dated.group("day") if dated else None
-        if any(heading_text(h) and not _NOTE_HEADING.match(heading_text(h)) and not _NUMERAL.match(heading_text(h))
-               for h in sequel.itersiblings(sequel.tag)):
-            return None     # "“Centrist” organisations" … "Maoist organisations": the text's sections
-        return heading_text(label), text, f"{heading_text(label).rstrip('.')}: {text}", None
-    return None
-
-
-def numbered_sections(body) -> int:
-    """How many of the body's headings are a bare number ("1", "II.", "A")."""
-    return sum(1 for h in body.iter("h2", "h3", "h4", "h5", "h6") if _NUMERAL.match(inline_text(h)))
-
-
 @dataclass(frozen=True)
 class TitleFacts:
     """What choosing the title reads of a page besides its headings (the header reader gathers it)."""
 
     title_tag: str                      # the page's <title>, cleaned
-    chapter_after_rule: str | None      # see chapter_after_rule()
-    numbered_sections: int              # see numbered_sections()
-    label_sequel: tuple[str, str, str, str | None] | None   # see label_sequel()
+    chapter_after_rule: str | None      # see mia_chapters.chapter_after_rule()
+    numbered_sections: int              # see mia_chapters.numbered_sections()
+    label_sequel: tuple[str, str, str, str | None] | None   # see mia_chapters.label_sequel()
     description: str | None             # <meta name="description">
     root: Any = field(repr=False, compare=False)    # the page, read for its breadcrumbs only
     chapter_file: bool = False          # the page's file is named as a book's chapter ("ch29.htm")
@@ -243,7 +155,7 @@ def choose_title(titles: list[tuple[str, str]], facts: TitleFacts,
     """The title among the headings ((tag, text), in order), the headings left over, and the
     work: an h1 that is the book a chapter belongs to gives way to the chapter heading after
     it (and becomes the work, unless `work` already names one); a title that is only a label
-    takes the heading after it (see label_sequel), or the h1 above it that the <title> names as
+    takes the heading after it (see mia_chapters.label_sequel), or the h1 above it that the <title> names as
     the page's own (see _part_of)."""
     title, rest, work = _choose_title(titles, facts, work)
     if facts.label_sequel and title == facts.label_sequel[0]:
@@ -251,7 +163,7 @@ def choose_title(titles: list[tuple[str, str]], facts: TitleFacts,
         # (Only when the header reader kept the heading as a title candidate, not as a date or byline.)
         if any(t == sequel for _, t in rest):
             title, rest = titled, [x for x in rest if x[1] != sequel]
-    elif title and _LABEL_LINE.match(title) and (h1 := next((t for g, t in titles if g == "h1"), None)) \
+    elif title and LABEL_LINE.match(title) and (h1 := next((t for g, t in titles if g == "h1"), None)) \
             and h1 == work and _similar_in(h1, facts.title_tag) and not _CHAPTER_TAG.search(facts.title_tag):
         title, work = _part_of(h1, title, facts.root), None
     return title, rest, work
@@ -313,7 +225,7 @@ def _choose_title(titles: list[tuple[str, str]], facts: TitleFacts,
     # A title set as several h1 in a row ("Study Guide for" / "Marx’s" / "Theses on Feuerbach").
     joined: list[tuple[str, str]] = []
     for tag, t in titles:
-        if joined and tag == "h1" == joined[-1][0] and not _NUMERAL.match(t) and len(joined[-1][1]) < 40:
+        if joined and tag == "h1" == joined[-1][0] and not NUMERAL.match(t) and len(joined[-1][1]) < 40:
             joined[-1] = ("h1", f"{joined[-1][1]} {t}")
         else:
             joined.append((tag, t))
@@ -332,7 +244,7 @@ def _choose_title(titles: list[tuple[str, str]], facts: TitleFacts,
         if later and _h1_is_work(h1, later[0][1], facts, work, titles[later[0][0]][0]):
             # The chapter: a "Chapter …" or numbered heading if there is one, else the first.
             pick = next((x for x in later if re.match(r"^(?:chapter|chap\.)\s", x[1], re.I)
-                         or _NUMERAL.match(x[1])), later[0])
+                         or NUMERAL.match(x[1])), later[0])
             chapter, used = _label_joined(titles, pick[0])
             if (section := _own_section(titles, max(used), facts)) is not None:
                 chapter, used = titles[section][1], used | {section}
@@ -341,7 +253,7 @@ def _choose_title(titles: list[tuple[str, str]], facts: TitleFacts,
         # "Victor Serge / Year One of the Russian Revolution / I – The October Insurrection":
         # a heading above the h1 is the book the h1 belongs to.
         if i > 0 and not work and titles[i - 1][0] in ("h3", "h4") and not _CHAPTERISH.match(titles[i - 1][1]) \
-                and (_CHAPTERISH.match(h1) or _NUMERAL.match(h1)):
+                and (_CHAPTERISH.match(h1) or NUMERAL.match(h1)):
             work = titles[i - 1][1]       # (a kicker over an article's h1 is no book)
         return h1, [x for j, x in enumerate(titles) if j != i], work
     # No h1, in a chapter's file: a first heading that is the whole <title> (the book's, which
@@ -406,14 +318,14 @@ def _own_section(titles: list[tuple[str, str]], k: int, facts: TitleFacts) -> in
 # "Chapter 3", "Part II", "Essay two: “The Problem of the Indian”": a numbered part of a book.
 # (Not "Part Two" or "Book One: The Person of Jesus" spelt out: an instalment's label, a part
 # over the chapter's own heading.)
-_NUMBERED_PART = re.compile(rf"^(?:chapter|part|book)\s+[\dIVXLC]+\b|^essay\s+(?:[\dIVXLC]+|{_NUMBER_WORD})\b", re.I)
+_NUMBERED_PART = re.compile(rf"^(?:chapter|part|book)\s+[\dIVXLC]+\b|^essay\s+(?:[\dIVXLC]+|{NUMBER_WORD})\b", re.I)
 
 
 def _h1_is_work(h1: str, chapter: str, facts: TitleFacts, work: str | None, tag: str = "h3") -> bool:
     low = h1.casefold()
-    if _CHAPTERISH.match(h1) or _NUMERAL.match(h1) or chapter.startswith("("):
+    if _CHAPTERISH.match(h1) or NUMERAL.match(h1) or chapter.startswith("("):
         return False
-    if _NUMERAL.match(chapter) and facts.numbered_sections > 1:
+    if NUMERAL.match(chapter) and facts.numbered_sections > 1:
         return False        # "1", "2", "3"… under the h1: the text's own sections
     crumbs = facts.crumbs
     if crumbs and len(crumbs) >= 4 and _similar(crumbs[-1], h1):
@@ -425,7 +337,7 @@ def _h1_is_work(h1: str, chapter: str, facts: TitleFacts, work: str | None, tag:
     # ("Struggle for the New Course (Introduction)": the book's front matter, as its chapters)
     if re.search(r"\((?:chap|ch\.|part|section|introduction|preface|foreword|afterword|appendix)", facts.title_tag, re.I) or (in_parens and low != chapter.casefold()):
         return True
-    if _NUMERAL.match(chapter) or _NUMBERED_PART.match(chapter):
+    if NUMERAL.match(chapter) or _NUMBERED_PART.match(chapter):
         return True
     # "PRRK: What Is Internationalism?" over the h1 "The Proletarian Revolution and the Renegade
     # Kautsky" and the h3 "What Is Internationalism?": the <title> names the chapter, not the book.
@@ -434,41 +346,3 @@ def _h1_is_work(h1: str, chapter: str, facts: TitleFacts, work: str | None, tag:
             and not _similar_in(h1, facts.title_tag):
         return True
     return bool(work and _similar(work, h1))
-
-
-# "Paul Foot: Stop the Cuts (4. Why can't Labour help us?)": a description naming the book, then
-# the chapter the page holds by its number and title.
-_DESCRIBED_CHAPTER = re.compile(r"^(?:[^:]*:\s*)?(?P<book>.+?)\s*\(\d{1,3}\.\s*(?P<chapter>[^()]{3,120})\)$")
-
-
-def described_chapter(description: str | None, title: str | None, body) -> str | None:
-    """The chapter's heading when the title read is the book and the description names the
-    chapter, whose heading stands below the text's opening (an epigraph, a part's introduction)
-    rather than in the header: the first heading printing that chapter's title."""
-    m = _DESCRIBED_CHAPTER.match(description or "")
-    if not m or not title or _norm(m["book"]) != _norm(title):
-        return None
-    want = _norm(m["chapter"])
-    for h in body.iter("h1", "h2", "h3", "h4"):
-        lines = heading_lines(h)
-        if lines and _norm(lines[-1]) == want:
-            return join_label(lines) if len(lines) > 1 else lines[0]
-    return None
-
-
-# "Working For Wages (Conclusion)", "The Communist Left in Germany 1918-1921: Epilogue": the
-# <title> names the book, then the part of it (spelt out, not "Intro") the page holds.
-_BOOK_PART_TAG = re.compile(r"(?:\(|:\s*)(?P<part>introduction|preface|foreword|afterword|postscript|conclusions?|"
-                            r"epilogue|prologue)\)?$", re.I)
-
-
-def labelled_part(title_tag: str, title: str | None, body) -> str | None:
-    """The title of a book's front or back matter read as the book's: the label the <title> gives
-    after the book, as a heading prints it, else as the <title> does."""
-    m = _BOOK_PART_TAG.search(title_tag or "")
-    book = _norm(title_tag[:m.start()].split(":", 1)[-1]) if m else ""    # (past the writer's "Bax + Quelch:")
-    if not m or not title or not book or not (book in _norm(title) or _norm(title) in book):
-        return None
-    want = _norm(m["part"])
-    printed = next((t for h in body.iter("h1", "h2", "h3", "h4") if _norm(t := heading_text(h)) == want), None)
-    return printed or m["part"]
