@@ -30,7 +30,9 @@ _FIRST_PERSON_RE = re.compile(r"\b(I|me|my)\b")
 # the writer's "we" with a body: "we of the Workers Party", "we members of …", "We Bolsheviks"
 _WE_BODY_RE = re.compile(r"\b[Ww]e,?\s+(?:of\s+the\s|members\s+of\s|the\s+[A-Z]|[A-Z][a-z]+s\b)")
 # What may stand before a sentence's subject: nothing, or a short opening phrase ("In February 1938, ").
-_SUBJECT_LEAD = re.compile(r"^[\s“\"‘'(–—-]*(?:[A-Z][^,;:]{0,40},\s*)?$")
+# (an opening phrase, not a possessed noun whose name is its apposition: in "His defence lawyer at
+# the trial, Kerensky, declared …" the sentence is still about "his" man — round 11)
+_SUBJECT_LEAD = re.compile(r"^[\s“\"‘'(–—-]*(?:(?!(?:His|Her|Their|Its)\b)[A-Z][^,;:]{0,40},\s*)?$")
 _SUBJ_PRONOUN_RE = re.compile(r"\b(he|she|He|She)\b")
 # a possessive and the word it owns ("" when it owns none: "Lenin’s of 1920-21")
 _POSSESSED = re.compile(r"(?:’s|'s)(?:\s+(?:own\s+|old\s+|young\s+|elder\s+|younger\s+|eldest\s+|former\s+|"

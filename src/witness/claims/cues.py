@@ -276,6 +276,9 @@ def _head_cues(head, via: str, level: float, presupposed: bool, nominal_arg: boo
                 any(c.dep_ == "auxpass" for c in head.children) or (head.dep_ == "acl" and head.tag_ == "VBN")):
             add("intent", head.text)             # "a team assigned to assassinate Trotsky", "was hired to kill"
             return out
+        if lemma == "apply" and via == "xcomp":
+            add("demand", head.text)             # "he applied to join the British army" (round 11): a request
+            return out                           # (not "applies this method to his book")
         if lemma == "say" and any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children):
             kind = "rumor"                       # "it is said", "he is said to have been shot"
         if lemma == "know" and (negated or any(c.lower_ in ("nothing", "nobody", "none", "no")

@@ -49,6 +49,12 @@ def party_claims(s, add) -> None:
             # work's title: "Marx and Engels, The Communist Manifesto", "J.D. Hicks: The Populist
             # Revolt", "The German Communists and the Rise of Nazism" (population round 6)
             holders = [] if head.lower_ in WORK_NOUNS | _TITLE_HEADS | PARTY_PLURAL else [head]
+            between = s.sdoc[tok.i + 1:head.i]
+            if tok.whitespace_ == "" and between and between[0].text == "-" or any(t.text == "," for t in between) and (
+                    tok.tag_ in ("NNS", "NNPS") or word.endswith("s") and word[:-1] in PARTY_WORDS):
+                holders = []                           # "Unlike the Mensheviks, Lenin …" (round 11), "the
+                                                       # Stalinist-Prieto bloc": no description (not "the
+                                                       # Italian Anarchist, Berneri")
         elif tok.dep_ in ("compound", "amod") and head.pos_ == "NOUN" and _lemma(head) in OFFICE_NOUNS | MEMBER_NOUNS:
             holders = [h for h in (head.head,) if head.dep_ in ("compound", "nmod", "appos") and h.pos_ == "PROPN"]
             holders += _appos_chain(head)              # "Communist Member of Parliament for West Fife"

@@ -49,6 +49,9 @@ _STATE = re.compile(r"N\.\s?[YJ]\.(?:\s|,|$)")
 _STATE_AFTER_PLACE = re.compile(r"[A-Z][a-z]+,\s*$")
 _LOWER_WORD = re.compile(r"\s+[a-z]")
 _GLOSS = re.compile(r"(?:ung|heit|keit|schaft|tum|bau|ismus|lehre|wesen|wirkung|kampf)$")
+# a body's plural initials ("Tory MPs elected a new leader", "TDs", "MEPs") and a figure
+# reference ("(Figs. 3–5)"): judged not-a-person (round 11)
+_PLURAL_INITIALS = re.compile(r"[A-Z]{2,}s|Figs?\.?|Plates?")
 _ARTICLE_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?|all|most|every|each|many|other|several|these|those|its|their|our)\s+$")
 
 
@@ -87,6 +90,8 @@ def claimable(text: str, persons: list[Mention], sentence_starts: list[int],
         if (m.entity or "").startswith("x-") and (_POSSESSIVE_END.sub("", m.text.strip(". ")) in _EDITORIAL or _STATE_AFTER_PLACE.search(
                 text, max(0, m.start - 30), m.start) and _STATE.match(m.text)):
             continue                                   # "[Transcriber’s Note: …]"; "Newark, N. J. Also …": an address
+        if len(words) == 1 and (m.entity or "").startswith("x-") and _PLURAL_INITIALS.fullmatch(m.text.strip()):
+            continue
         if len(words) == 1 and (m.entity or "").startswith("x-") and _GLOSS.search(m.text) and \
                 text[m.start - 1:m.start] == "(" and text[m.end:m.end + 1] == ")":
             continue                                   # "“action and reaction” (Wechselwirkung)": a German gloss

@@ -48,6 +48,21 @@ def _attached(tok) -> bool:
         for c in tok.children)
 
 
+def _last_conjunct(tok, before: int):
+    """The last name of the list `tok` opens that stands before index `before` ("Ickes, Dubinsky and
+    Baldwin, assistant chairman": Baldwin), or None when `tok` opens no list."""
+    last, t = None, tok
+    while True:
+        nxt = [c for c in t.children if c.dep_ == "conj" and c.i < before]
+        if not nxt:
+            return last
+        t = last = max(nxt, key=lambda c: c.i)
+
+
+def _respectively(tok) -> bool:
+    return any(t.lower_ == "respectively" for t in tok.subtree)
+
+
 def _antecedent(tok):
     """The noun a relative pronoun stands for, and the first conjunct of a coordination an
     apposition hangs on ("A and B, former ambassadors")."""
@@ -313,6 +328,10 @@ def office_claims(s, add) -> None:
             if tok.tag_ == "NN" or any(t.dep_ == "cc" or t.lower_ in ("and", "or", "nor") for t in after):
                 appositive = "exact"                   # "Attlee, deputy Prime Minister, nor Bevin", "Herbert
                                                        # Smith, the President of the MFGB, and A.J. Cook": his alone
+            nearer = _last_conjunct(head, top.i) if tok.tag_ == "NN" and not _respectively(top) else None
+            if nearer is not None:
+                holders = [nearer]                     # "Stalin and Ordzhonikidze, political and military
+                appositive = "exact"                   # leader of the Caucasian front": one title, the nearer name's
         elif top.dep_ in ("attr", "oprd") and _is_copula(head):
             holders = _children(head, "nsubj")         # "Yagoda was head of …"
             appositive = False
@@ -383,7 +402,8 @@ def office_claims(s, add) -> None:
                 head.head.dep_ == "appos" and head.head.head.pos_ == "PROPN":
             holders = [head.head.head]                 # "Bukharin, one of the leaders of …"
         # ("Grand Duke Sergei and Prime Minister Von Plehve": a prenominal title is its name's alone)
-        holders = [(h if appositive == "exact" and top.dep_ in ("compound", "nmod") else _antecedent(h), appositive)
+        holders = [(h if appositive == "exact" and (top.dep_ in ("compound", "nmod") or h.dep_ == "conj")
+                    else _antecedent(h), appositive)
                    for h in holders]
         # "the director of the chemical industry, Rataichak", "the head of the Kremlin Guard (Yenukidze)"
         holders += [(h, True) for h in _appos_chain(tok)]

@@ -100,6 +100,9 @@ _OFFICE_ALT = "|".join(sorted((re.escape(w) for w in (OFFICE_NOUNS | MEMBER_NOUN
                               key=len, reverse=True))
 # "the leader of the proletarian revolution": roles.led_a_cause on the surface
 _A_CAUSE = re.compile(rf"(?i)\b(?:{'|'.join(sorted(CAUSE_WORDS))}|\w*revolution)\W*$")
+# what one leads without being its member: "Stalin, the leader of the country", "the revolutionary
+# leader of the proletariat" (judged wrong both times, rounds 6 and 11; "of the Government" is a body)
+_A_LAND = re.compile(r"(?i)\b(?:country|nation|people|world|masses|land|proletariat|working[- ]class)\W*$")
 _APPOS_BEFORE = re.compile(
     rf"\b{_DET}\s+(?P<mods>(?:[\w’'.\-]+\s+){{0,4}}?)(?P<noun>{_OFFICE_ALT})s?"
     rf"(?P<of>\s+(?:of|at|for|in|to)\s+[^,;:()“”\"]{{1,60}}?)?\s*,\s*$", re.I)
@@ -165,7 +168,7 @@ def surface_appositions(s, add) -> None:
                     continue                           # "the theoretician of permanent revolution": no body
                 if where and _A_CAUSE.search(where):
                     continue                           # "Lenin, the leader of the proletarian revolution": no body
-                if where:
+                if where and not _A_LAND.search(where):
                     add(m.entity, "member_of", where.split(None, 1)[1], tok, tok, climb=False)
                 if noun == "leader" and not second and not re.match(r"(?i)an?\b|another\b", h.group(0).lstrip(" ,")) \
                         and not h.group(0)[h.end("noun") - h.start():].startswith("s"):

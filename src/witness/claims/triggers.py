@@ -56,9 +56,9 @@ _OFFENCE = re.compile(
     r"plot|conspir|counter-?revolution|trotsky|fascis|nazi|gestapo|sedit|subversi|theft|\bst[eo]al|fraud|"
     r"corrupt|embezzl|brib|desert|mutin|\brap(?:e|ing)\b|arson|robber|crime|criminal|anti-soviet|anti-party|"
     r"activit|collaborat|disciplin|faction|deviation|opportunis|provocat|informer|bomb|insurrect|rebellion|"
-    r"riot|incit|violat|illegal|unlawful|heresy|blasphem|libel|slander|perjur|forg|poison|diversion|enem|"
-    r"hooligan|speculat|hoard|attempt|organi[sz]|participat|connection|contact|link|work(?:ing|ed)? for|"
-    r"member|belong|support|plan|in the pay|paid by|bought|\bmeet|meeting|\bmet\b|relations with|ties with", re.I)
+    r"riot|incit|violat|illegal|unlawful|heresy|blasphem|libel|slander|perjur|forg(?:e[ds]?|er|ery|eries|ing)\b|poison|diversion|enem|"
+    r"hooligan|speculat|hoard|attempt|organi[sz](?:e[ds]?|ing)\b|participat|connection|contact|link|work(?:ing|ed)? for|"
+    r"member|belong|support|\bplan|in the pay|paid by|bought|\bmeet|meeting|\bmet\b|relations with|ties with", re.I)
 _ACCUSERS = {"prosecutor", "procurator", "court", "tribunal", "police", "government", "gpu", "g.p.u.", "nkvd",
              "cheka", "ogpu", "state", "authorities", "indictment", "judge", "magistrate", "commission",
              "committee", "bureau", "party", "congress", "press", "pravda", "izvestia", "radio", "regime",
@@ -135,8 +135,19 @@ def _reproach(tok) -> bool:
         return False                                  # "he was accused of …": by whom the text does not say
     if any(_lemma(t) in _ACCUSERS or t.lower_ in _ACCUSERS for a in accusers for t in a.subtree):
         return False
-    what = " ".join(t.text for o in _prep_objects(tok, "of", "with") for t in o.subtree)
+    what = " ".join(t.text for o in _prep_objects(tok, "of", "with") for t in _own_words(o))
     return not _OFFENCE.search(what)
+
+
+def _own_words(tok) -> list:
+    """The words of a phrase without the clauses it embeds: what "saying the state economy should
+    ‘devour’ the peasant economy, thus killing ‘the goose …’" is accused of is saying (round 11)."""
+    out, stack = [], [tok]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack += [c for c in t.children if c.dep_ not in ("ccomp", "advcl", "relcl", "parataxis", "acl")]
+    return sorted(out, key=lambda t: t.i)
 
 
 # A court's sentence is told with its penalty or its court ("Kostov's sentence was commuted to life

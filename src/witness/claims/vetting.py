@@ -1,18 +1,27 @@
-"""How the rules made a claim, as features for a trained check of the claims (issue 10).
+"""How the rules made a claim, as features for a trained check of the claims (issue 10: "a
+certainty or argument classifier trained on your annotations ... report it beside the rules on
+the same split").
 
-Four blind population rounds (tests/gold/claims-judged/population-*.json) showed that the false
-claims of a fresh sample are mostly of kinds seen once: each round's rule fixes removed 12–22 of
-its ~60 false claims and almost none on the next sample's pages. What the rounds might share is
-not the sentence but the way a false claim was made — the rule that made it, the trigger word,
-how far the person stands from it in the parse, a pronoun or a bare surname, a person the
-authority file does not know. ``bench/claims_vetting.py`` trains a logistic regression on these
-features of the judged claims and measures it on the round nobody studied.
+The blind population rounds (tests/gold/claims-judged/population-*.json) showed that the false
+claims of a fresh sample are mostly of kinds seen once; what they might share is the way a false
+claim was made — the rule that made it, the trigger word, how far the person stands from it in
+the parse, a pronoun or a bare surname, a person the authority file does not know.
+``bench/claims_vetting.py`` trains a logistic regression on these features of the judged claims
+and measures it on rounds held out of its training.
 
-Measured on 7 December 2026 and **not adopted**: the scores separate right from wrong claims
-weakly (ROC AUC 0.66 cross-validated over the studied rounds, 0.69 on the unstudied round 4); a
-threshold keeping 95 % of the right claims removes about a fifth of the wrong ones in
-cross-validation and 13 % on round 4 (its random precision 0.845 → 0.860, for 8 % fewer claims)
-— too little for the recall it costs. So no model ships and the extractor only computes these features when asked
+Measured twice and **not adopted** (docs/quality-claims.md):
+- Twelfth session, rounds 1–3 and 5 (about 1,500 claims): ROC AUC 0.69 on the unread round 4,
+  random precision +0.014 for 8 % fewer claims.
+- Seventeenth session, rounds 1–3 and 5–10 (3,373 claims): held out, ROC AUC 0.69 on round 4 and
+  0.76 on round 11, random precision +0.026 and +0.031 for 8 % fewer claims — bought mostly by
+  dropping the rare predicates and the hedged certainties wholesale. On the pages of round 11's
+  judged claims the threshold dropped 6 of 9 "charged", 8 of 9 "tried", 11 of 26 "exiled" and 11
+  of 21 non-asserted "died" claims, against 21 of 657 asserted "wrote": it had learned that such
+  claims are often judged wrong, not which ones, and cut where the arrests, charges and rumours
+  Witness exists to keep are. Restricted to wrote, held_office and member_of it gains +0.017
+  and +0.027 held out for 7 % fewer claims, and still drops hedged claims first ("It is rumored
+  that Petrov has been appointed") — a bad trade while recall is the larger gap.
+So no model ships, and the extractor computes these features only when asked
 (``extract_claims_many(..., features=True)``).
 """
 
