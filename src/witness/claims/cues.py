@@ -224,6 +224,11 @@ def _head_cues(head, via: str, level: float, presupposed: bool, nominal_arg: boo
             if g is not None:
                 add("report", "according to", source_text(g))
 
+    if pos in ("VERB", "AUX") and via == "agent" and not presupposed and any(
+            c.dep_ == "aux" and c.lower_ in F.MODAL_CONDITIONAL | F.MODAL_UNCERTAIN for c in head.children):
+        # "the gap that would have been left … by the early death of Raphael": the event causes
+        # what is imagined, and is imagined with it (round 12)
+        out.append(Cue(level, "condition", head.text))
     if pos in ("VERB", "AUX") and via in ("nsubj", "expl", "poss"):
         # the event is the subject: only a light verb ("the execution did not take place",
         # "his arrest will follow") or a copula's predicate ("his arrest is a lie", "… only a
@@ -403,6 +408,9 @@ def _head_cues(head, via: str, level: float, presupposed: bool, nominal_arg: boo
                 kind = "accusation"
             if kind is not None:
                 add(kind, head.text, src)
+            if kind == "confirm":               # "perhaps proof that the GPU murdered Leon Sedov" (round 12)
+                out += [Cue(level, "hedge", c.text) for c in head.children
+                        if c.dep_ in ("advmod", "amod") and c.lower_ in F.HEDGE_WORDS and not presupposed]
     elif pos in ("ADJ",):
         if lemma in F.HEDGE_WORDS or low in F.HEDGE_WORDS:
             add("hedge", head.text)

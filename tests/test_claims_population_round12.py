@@ -1,0 +1,39 @@
+"""Population round 12 (population-13.json, seed 2038), its inflations read after its blind totals
+(seventeenth session): an event that causes what a counterfactual imagines is imagined with it
+("the gap that would have been left … by the early death of Raphael"), a proof hedged is no
+confirmation ("perhaps proof that the GPU murdered Leon Sedov"). Each on its sentence and a control that keeps
+the firmer reading. ("Stendhal observed that …" as a report was tried and dropped: in this corpus
+"it is worth noting that", "let it be noted that", "one notes that" are the author's own voice.)"""
+
+from __future__ import annotations
+
+import pytest
+
+
+def claims(nlp, text, people):
+    from witness.claims import extract_claims
+    from witness.claims.gold import make_document
+    return {(c.subject, c.predicate, c.certainty, c.attributed_to)
+            for c in extract_claims(make_document(text, people, "1950"), nlp=nlp)}
+
+
+PEOPLE = {"Raphael": "raphael", "Michelangelo": "michelangelo", "Leonardo da Vinci": "leonardo",
+          "Stendhal": "stendhal", "Leon Sedov": "sedov", "Trotsky": "trotsky", "Marx": "marx", "Lassalle": "lassalle"}
+
+
+def test_an_event_causing_what_is_imagined_is_imagined_with_it(nlp):
+    got = claims(nlp, "That is why the gap that would have been left in Italian art by the early death of Raphael, "
+                      "Michelangelo and Leonardo da Vinci would have been filled.", PEOPLE)
+    died = {(s, c) for s, p, c, _a in got if p == "died"}
+    assert died == {("raphael", "uncertain"), ("michelangelo", "uncertain"), ("leonardo", "uncertain")}, got
+    got = claims(nlp, "The gap left by the death of Raphael was never filled.", PEOPLE)
+    assert ("raphael", "died", "asserted", None) in got, got
+
+
+@pytest.mark.parametrize("text,certainty", [
+    ("The identity of a provocateur – perhaps proof that the GPU murdered Leon Sedov, was preparing the "
+     "assassination of Trotsky.", "uncertain"),
+    ("This is proof that the GPU murdered Leon Sedov.", "confirmed"),
+])
+def test_a_hedged_proof_confirms_nothing(nlp, text, certainty):
+    assert ("sedov", "died", certainty) in {(s, p, c) for s, p, c, _a in claims(nlp, text, PEOPLE)}
