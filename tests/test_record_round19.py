@@ -109,3 +109,34 @@ def test_a_congress_document_numbered_on_a_written_page(tmp_path):
                       "<h2>V. I. Writer</h2><h4>Ninth Congress of the Party March 1-5, 1919</h4><hr />"
                       "<h4>3</h4><h3>Report On The Programme</h3><h4>March 2</h4>")
     assert (rec.title, rec.work) == ("Report On The Programme", "Ninth Congress of the Party March 1-5, 1919")
+
+
+# -- "The Third Chinese Revolution - 2. Nature and Perspectives …": the description names the h1,
+#    then the numbered part of it the page holds, set as an h4 under the h1: an instalment's title
+
+
+@pytest.mark.parametrize("rel, title, work", [
+    ("archive/mandel/1950/12/china2.htm", "II. Nature and Perspectives of the China of Mao Tse-Tung",
+     "The Third Chinese Revolution"),                                                   # dev11
+    ("archive/mandel/1950/05/china1.htm", "I. Origin and Significance of the Victory of Mao Tse-tung",
+     "The Third Chinese Revolution"),                                                   # in no dev gold set
+    ("archive/morrow-felix/1934/05/awp2.htm", "2. The Political Meaning of “Adaption to the American Scene”",
+     "A Critical Analysis of the A.W.P."),                                              # in no dev gold set
+])
+def test_an_instalments_numbered_part_the_description_names(corpus_root, rel, title, work):
+    rec = record_of(corpus_root, rel)
+    assert (rec.title, rec.work) == (title, work)
+
+
+def test_an_instalments_numbered_part_on_a_written_page(tmp_path):
+    body = ("<h2>E. Writer</h2><h1>The Third Revolution</h1><h4>II. Nature of the Revolution</h4>"
+            "<h3>(December 1950)</h3><hr />")
+    rec = page_record(tmp_path, "archive/x/1950/12/a.htm",
+                      '<title>E. Writer: Third Revolution 2 (1950)</title><meta name="description" '
+                      'content="E. Writer: The Third Revolution - 2. Nature of the Revolution (December 1950)" />', body)
+    assert (rec.title, rec.work) == ("II. Nature of the Revolution", "The Third Revolution")
+    # control: another number in the description is another part, not this heading's
+    rec = page_record(tmp_path, "archive/x/1950/12/b.htm",
+                      '<title>E. Writer: Third Revolution (1950)</title><meta name="description" '
+                      'content="E. Writer: The Third Revolution - 3. Nature of the Revolution (December 1950)" />', body)
+    assert rec.title == "The Third Revolution"

@@ -364,6 +364,16 @@ def _own_section(titles: list[tuple[str, str]], k: int, facts: TitleFacts) -> in
 _NUMBERED_PART = re.compile(rf"^(?:chapter|part|book)\s+[\dIVXLC]+\b|^essay\s+(?:[\dIVXLC]+|{NUMBER_WORD})\b", re.I)
 
 
+def _numbered_after(desc: str, h1: str, chapter: str) -> bool:
+    """Does the description name the h1, then the chapter by its number and its words ("The
+    Third Chinese Revolution - 2. Nature and …" under the h4 "II. Nature and …")?"""
+    lead = _LEAD_NUMBER.match(chapter)
+    if not lead or not desc or not norm(h1):
+        return False
+    m = re.search(re.escape(norm(h1)) + r" (\d{1,3}|[ivxlc]+) " + re.escape(norm(chapter[lead.end():])), norm(desc))
+    return m is not None and _number(m[1]) == _number(lead[1])
+
+
 def _h1_is_work(h1: str, chapter: str, facts: TitleFacts, work: str | None, tag: str = "h3") -> bool:
     low = h1.casefold()
     if _CHAPTERISH.match(h1) or NUMERAL.match(h1) or chapter.startswith("("):
@@ -380,6 +390,8 @@ def _h1_is_work(h1: str, chapter: str, facts: TitleFacts, work: str | None, tag:
     # ("Struggle for the New Course (Introduction)": the book's front matter, as its chapters)
     if re.search(r"\((?:chap|ch\.|part|section|introduction|preface|foreword|afterword|appendix)", facts.title_tag, re.I) or (in_parens and low != chapter.casefold()):
         return True
+    if _numbered_after(desc, h1, chapter):
+        return True     # "Ernest Germain: The Third Chinese Revolution - 2. Nature and Perspectives …"
     if NUMERAL.match(chapter) or _NUMBERED_PART.match(chapter):
         return True
     # "PRRK: What Is Internationalism?" over the h1 "The Proletarian Revolution and the Renegade
