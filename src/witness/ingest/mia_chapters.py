@@ -14,38 +14,71 @@ import re
 
 from ..record import MONTH_NAMES, clean
 from .mia_titles import (LABEL_LINE, NUMBER_WORD, NUMERAL, heading_lines, heading_text, is_title_tag, join_label,
-                         norm)
+                         names_book, norm)
 from .textbuild import inline_text, tc as _tc
 
 
 def chapter_after_rule(headings: list, order: dict, body, info_blocks: list, title_tag: str) -> str | None:
     """The heading just below the header's rule when the headings above it are the book
-    the <title> names and no header block stands between: a chapter's title."""
+    the <title> names and no header block stands between: a chapter's title.
+
+    A bare number just below the rule with the chapter's heading right after it ("TWO" /
+    "The Aims of the Bolsheviks", "3" / "Report On The Party Programme") is returned itself:
+    ``label_sequel`` reads the pair.  The <title> may name the chapter after the book
+    ("Foundations of Christianity (2. After the Exile 2)") when the chapter's heading holds
+    every word of that parenthesis."""
     hs = [h for h in headings if h in order]
     if len(hs) < 2:
         return None
     rule = next((order[h] for h in body.iter("hr") if order.get(h, -1) > order[hs[0]]), None)
     before = [h for h in hs if order[h] < (rule or -1)]
     after = [h for h in hs if rule is not None and order[h] > rule]
-    if not before or not after or after[0].tag not in ("h1", "h2", "h3"):
+    if not before or not after:
         return None
-    if any(rule < order.get(b, 0) < order[after[0]] for b in info_blocks):
+    head, label = after[0], None
+    if _BARE_NUMBER.match(heading_text(head)) and len(after) > 1 and after[1].tag in ("h1", "h2", "h3") \
+            and _next_heading(head) is after[1]:
+        label, head = after[0], after[1]        # "TWO" / "The Aims of the Bolsheviks"
+    if head.tag not in ("h1", "h2", "h3"):
         return None
-    chapter = heading_text(after[0])
-    if LABEL_LINE.match(chapter) and sum(1 for h in body.iter(after[0].tag)
+    if any(rule < order.get(b, 0) < order[head] for b in info_blocks):
+        return None
+    chapter = heading_text(head)
+    if LABEL_LINE.match(chapter) and sum(1 for h in body.iter(head.tag)
                                           if LABEL_LINE.match(inline_text(h).strip())) > 1:
         return None         # "Chapter V" … "Chapter VI": a part holding several chapters
     if is_title_tag(title_tag, chapter, sides=True) or not any(
-            is_title_tag(title_tag, heading_text(h), sides=True)
-            for h in before if h.tag in ("h1", "h2", "h3")):
+            names_book(title_tag, heading_text(h), chapter)
+            for h in before if h.tag in ("h1", "h2", "h3") or label is not None and h.tag == "h4"):
         return None
-    return chapter
+    if label is None:
+        return chapter
+    paired = label_sequel(hs)
+    if paired and paired[0] != heading_text(label) and paired[1] == chapter:
+        return None     # "Section Three" above the rule, then "3" / the title: label_sequel reads them
+    if re.match(r"^\d", heading_text(label)):
+        # (A number in figures is no title candidate: the heading after it is, unless it ends
+        # with the day of a speech, which label_sequel reads.)
+        return None if _DATE_TAIL.search(chapter) else chapter
+    return heading_text(label) if paired and paired[0] == heading_text(label) else chapter
+
+
+# A number alone, in figures or words ("3", "TWO"): a chapter's or a document's number.
+_BARE_NUMBER = re.compile(rf"^(?:\d{{1,3}}|{NUMBER_WORD})\.?$", re.I)
+def _next_heading(el):
+    """The heading right after `el` with no text between (an anchor may stand there)."""
+    for sib in el.itersiblings():
+        if sib.tag in _LEVEL:
+            return sib
+        if sib.tag in _TEXT_BLOCKS and clean(_tc(sib)) or sib.tag == "div":
+            return None
+    return None
 
 
 # A heading that only labels the page's place in a book ("Section Six", "Appendix", "Lecture 6").
 _ONLY_LABEL = re.compile(rf"^(?:(?:chapter|chap\.|part|book|section|lecture|appendix|annex|supplement|addendum)"
                          rf"(?:\s+(?:[IVXLC]+|\d{{1,3}}|[A-Z]|{NUMBER_WORD}))?|preface|introduction|foreword|"
-                         rf"afterword|postscript|conclusion|epilogue|prologue|[IVXLC]+|\d{{1,3}})\.?$", re.I)
+                         rf"afterword|postscript|conclusion|epilogue|prologue|[IVXLC]+|\d{{1,3}}|{NUMBER_WORD})\.?$", re.I)
 _NOTE_HEADING = re.compile(r"^(?:author[’']s\s+|editor[’']s\s+|editorial\s+|transcriber[’']s\s+)?"
                            r"(?:foot|end)?notes?:?$|^references$|^top of the page$", re.I)
 # "… March 8", "… March 8 (Evening)", "… December 22, 1920": the day a speech was made.
@@ -71,7 +104,9 @@ def label_sequel(headings: list) -> tuple[str, str, str, str | None] | None:
     for label in headings:
         if label.tag not in _LEVEL or not _ONLY_LABEL.match(heading_text(label)):
             continue
-        numbered, sequel = False, None
+        # ("3" / "Report On The Party Programme": a number in figures alone is the archive's
+        # numbering of a collection's documents, as "6" under "Section Six".)
+        numbered, sequel = bool(re.match(r"^\d{1,3}\.?$", heading_text(label))), None
         for el in label.itersiblings():
             if el.tag in _LEVEL:
                 text = heading_text(el)

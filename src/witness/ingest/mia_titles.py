@@ -124,6 +124,43 @@ def is_title_tag(title_tag: str, text: str, sides: bool = False) -> bool:
     return bool(n) and any(n == norm(p) for p in parts)
 
 
+# "Foundations of Christianity (2. After the Exile 2)": the book, then its chapter's number and
+# short title (and the page's part of it).
+_CHAPTER_PAREN = re.compile(r"\s*\((?P<n>\d{1,3}|[IVXLC]+)\.\s*(?P<short>[^()]+?)(?:\s+\d{1,2})?\)$")
+_LEAD_NUMBER = re.compile(r"^(?:chapter\s+|chap\.\s*)?(\d{1,3}|[IVXLC]+)[.:]\s", re.I)
+
+
+def _number(s: str) -> int:
+    """"12" or "XII" as a number."""
+    if s.isdigit():
+        return int(s)
+    vals = [{"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}[c] for c in s.upper()]
+    return sum(-v if i + 1 < len(vals) and v < vals[i + 1] else v for i, v in enumerate(vals))
+
+
+def names_book(title_tag: str, text: str, chapter: str, sides: bool = True) -> bool:
+    """Is the heading `text` the book the <title> names: the whole <title> (or a side of its
+    colon), or the <title> before a parenthesis naming `chapter`, the heading below the header's
+    rule, by its number and words ("(3. Roman Thought 1)" over "III. Thought and Sentiment in
+    the Age of the Roman Empire") or as its whole ("(1. Why we need Marxist theory)")?  (Not a
+    part's heading whose words hold the chapter's: "THE SPLIT IN THE SOCIAL-DEMOCRATIC DUMA
+    FRACTION" under "(13. The Split)".)  Without `sides`, not the writer the <title> names
+    before its colon ("E. Belfort Bax: Outlooks From a New Standpoint (1. …)"); never a heading
+    holding the chapter's own (an unclosed h4 running over the book's and the chapter's)."""
+    if norm(chapter) in norm(text):
+        return False
+    if is_title_tag(title_tag, text, sides=sides):
+        return True
+    m = _CHAPTER_PAREN.search(title_tag or "")
+    if not m or not is_title_tag(title_tag[:m.start()], text, sides=sides):
+        return False
+    words, held = norm(m["short"]).split(), norm(chapter).split()
+    if not words or not all(w in held for w in words):
+        return False
+    lead = _LEAD_NUMBER.match(chapter)
+    return (lead is not None and _number(lead[1]) == _number(m["n"])) or words == held
+
+
 def heading_text(el) -> str:
     """A heading as the header reader reads it: its lines joined, without note calls."""
     return clean(" ".join(heading_lines(el)))
@@ -216,9 +253,15 @@ def _choose_title(titles: list[tuple[str, str]], facts: TitleFacts,
         # "Trotskyism / Counter-Revolution in Disguise", a rule, "The Communist Party": the
         # book above the rule, the chapter below it.
         tags = [t for t, _ in titles[:k]]
+        # (the heading the <title> names as the book, not a byline read as a title: "E.Belfort Bax")
         w = titles[tags.index("h1")] if "h1" in tags else titles[0]
+        if _CHAPTER_PAREN.search(facts.title_tag) and not names_book(facts.title_tag, w[1], titles[k][1], sides=False):
+            w = next((x for x in titles[:k] if names_book(facts.title_tag, x[1], titles[k][1], sides=False)), w)
         work = work or w[1]
-        chapter, used = _label_joined(titles, k)       # "PART THREE" / "The French Revolution"
+        if facts.label_sequel and titles[k][1] == facts.label_sequel[0]:
+            chapter, used = titles[k][1], {k}       # "TWO" / "The Aims …": choose_title joins them
+        else:
+            chapter, used = _label_joined(titles, k)       # "PART THREE" / "The French Revolution"
         if (section := _own_section(titles, max(used), facts)) is not None:
             chapter, used = titles[section][1], used | {section}
         return chapter, [x for j, x in enumerate(titles) if j not in used and x is not w], work
@@ -321,6 +364,16 @@ def _own_section(titles: list[tuple[str, str]], k: int, facts: TitleFacts) -> in
 _NUMBERED_PART = re.compile(rf"^(?:chapter|part|book)\s+[\dIVXLC]+\b|^essay\s+(?:[\dIVXLC]+|{NUMBER_WORD})\b", re.I)
 
 
+def _numbered_after(desc: str, h1: str, chapter: str) -> bool:
+    """Does the description name the h1, then the chapter by its number and its words ("The
+    Third Chinese Revolution - 2. Nature and …" under the h4 "II. Nature and …")?"""
+    lead = _LEAD_NUMBER.match(chapter)
+    if not lead or not desc or not norm(h1):
+        return False
+    m = re.search(re.escape(norm(h1)) + r" (\d{1,3}|[ivxlc]+) " + re.escape(norm(chapter[lead.end():])), norm(desc))
+    return m is not None and _number(m[1]) == _number(lead[1])
+
+
 def _h1_is_work(h1: str, chapter: str, facts: TitleFacts, work: str | None, tag: str = "h3") -> bool:
     low = h1.casefold()
     if _CHAPTERISH.match(h1) or NUMERAL.match(h1) or chapter.startswith("("):
@@ -337,6 +390,8 @@ def _h1_is_work(h1: str, chapter: str, facts: TitleFacts, work: str | None, tag:
     # ("Struggle for the New Course (Introduction)": the book's front matter, as its chapters)
     if re.search(r"\((?:chap|ch\.|part|section|introduction|preface|foreword|afterword|appendix)", facts.title_tag, re.I) or (in_parens and low != chapter.casefold()):
         return True
+    if _numbered_after(desc, h1, chapter):
+        return True     # "Ernest Germain: The Third Chinese Revolution - 2. Nature and Perspectives …"
     if NUMERAL.match(chapter) or _NUMBERED_PART.match(chapter):
         return True
     # "PRRK: What Is Internationalism?" over the h1 "The Proletarian Revolution and the Renegade
