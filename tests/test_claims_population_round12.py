@@ -37,3 +37,25 @@ def test_an_event_causing_what_is_imagined_is_imagined_with_it(nlp):
 ])
 def test_a_hedged_proof_confirms_nothing(nlp, text, certainty):
     assert ("sedov", "died", certainty) in {(s, p, c) for s, p, c, _a in claims(nlp, text, PEOPLE)}
+
+
+# -- round 12's deflations, read after its totals: a title the author gives the speaker of a
+#    testimony, or the one a report is told to, is the author's, not the report's
+
+PEOPLE_12 = {"Earl Browder": "browder", "Juan Garces": "garces", "Allende": "allende", "Trujillo": "trujillo",
+             "Jacson": "jacson", "Trotsky": "trotsky", "Petrov": "petrov"}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Of that breed, there are few in history to match the hypocrisy that marked the testimony of Earl Browder, "
+     "Stalin’s viceroy for the United States, before the committee.", ("browder", "held_office", "asserted", None)),
+    ("This is the testimony of Juan Garces, one of Allende’s personal political advisers, who escaped from the "
+     "Moneda Palace.", ("garces", "held_office", "asserted", None)),
+    ("“By accident,” Jacson told Judge Trujillo, he gave his business address.",
+     ("trujillo", "held_office", "asserted", None)),
+    # what the report tells stays reported
+    ("The report of Petrov's arrest reached us in May.", ("petrov", "arrested", "reported", "report")),
+    ("Jacson told the police that Trotsky had been arrested.", ("trotsky", "arrested", "reported", "Jacson")),
+])
+def test_a_title_of_the_speaker_or_the_one_told_is_the_authors(nlp, text, expected):
+    assert expected in claims(nlp, text, PEOPLE_12)

@@ -109,7 +109,7 @@ def govern(trig, climb: bool = True) -> Scope:
         # that he was …; (2) that he had killed Trotsky …"): the safe side is reported
         cues.append(Cue(1, "report", "that"))
     tok, level, presupposed, steps = trig, 0.0, not climb, 0
-    prev_dep = ""
+    prev_dep, prev = "", None
     in_np = nominal                       # the walk is inside the noun phrase that names the event
     while tok.head.i != tok.i and steps < _MAX_STEPS:
         dep, head = tok.dep_, tok.head
@@ -157,6 +157,10 @@ def govern(trig, climb: bool = True) -> Scope:
                                                                       # not done (blind judgement, 7 December)
         if dep == "relcl" and head.pos_ == "NOUN" and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children):
             dep = "acl"                       # "no record that he joined": a content clause the parse took for a relative one
+        if dep == "prep" and tok.lower_ == "of" and prev is not None and prev.pos_ == "PROPN" and head.pos_ == "NOUN" \
+                and F.noun_kind(_lemma(head)) in ("report", "testimony", "accusation"):
+            break                             # "the testimony of Earl Browder, Stalin's viceroy": the speaker
+                                              # and the author's description of him, not what he said (round 12)
         if dep == "parataxis" and _lemma(tok) in F.SAYING_OR_WRITING and any(c.dep_ == "nsubj" for c in tok.children):
             break                             # "“When the proletariat,” writes Marx, “announces …, it reveals …”":
                                               # the quotation's frame, not what it quotes (round 10)
@@ -182,7 +186,7 @@ def govern(trig, climb: bool = True) -> Scope:
         # (a fronted "As chairman, …" describes the subject; it is not what "was supposed to" reports)
         word = "as-fronted" if tok.lower_ == "as" and tok.i < head.i else tok.lower_
         cues += _head_cues(head, dep, level, presupposed, in_np, word, own_predicate)
-        prev_dep = dep
+        prev_dep, prev = dep, tok
         if head.pos_ in ("VERB", "AUX") and dep in ("nsubj", "poss", "compound", "appos", "npadvmod", "expl"):
             presupposed = True                # the subject of a clause is not what the clause says
         in_np = head.pos_ in ("NOUN", "PROPN", "ADP") or (head.pos_ in ("VERB", "AUX") and head.tag_ == "VBG"
