@@ -65,6 +65,8 @@ def _closing_dateline(page, rb: RecordBuilder, tail_paras: list[str]) -> None:
                and (t := clean(inline_text(el))) and len(t) < 100 and not _SAYS_UPDATED.search(t)]
     if closing:
         tail_paras = [*tail_paras, closing[-1]]
+    if _closing_date_p(page, rb, tail_paras):
+        return
     if len(page.sig_ps) > 1:
         return              # several signed texts on one page (the Manifesto's prefaces)
     if page.sig_ps and _signed_date(rb, clean(inline_text(page.sig_ps[0]))):
@@ -84,6 +86,20 @@ def _closing_dateline(page, rb: RecordBuilder, tail_paras: list[str]) -> None:
             return          # text after it: a date inside the text, not its close
         if _signed_date(rb, para):
             return
+
+
+def _closing_date_p(page, rb: RecordBuilder, tail_paras: list[str]) -> bool:
+    """A month set as MIA's date line (``p.date``) at the text's end ("May 1918" under the
+    last paragraph): the page marks it a date, so it is the text's, as a bare closing month in
+    a plain paragraph is not (_signed_date)."""
+    dated = [el for el in page.body.iter("p") if "date" in classes(el) and el not in page.date_ps]
+    if not dated:
+        return False
+    t = clean(inline_text(dated[-1]))
+    last = {clean(" ".join(p.split())) for p in tail_paras[-3:]}
+    d = date_line(t)
+    # (Not "Il Risveglio (Geneva), December 1929": the paper's issue, as in _signed_date.)
+    return bool(t in last and d and len(d[0]) == 7 and "(" not in t and rb.written(d[1], t))
 
 
 def _signed_date(rb: RecordBuilder, para: str) -> bool:
