@@ -50,8 +50,9 @@ def party_claims(s, add) -> None:
             # Revolt", "The German Communists and the Rise of Nazism" (population round 6)
             holders = [] if head.lower_ in WORK_NOUNS | _TITLE_HEADS | PARTY_PLURAL else [head]
             between = s.sdoc[tok.i + 1:head.i]
-            if tok.whitespace_ == "" and between and between[0].text == "-" or any(t.text == "," for t in between) and (
-                    tok.tag_ in ("NNS", "NNPS") or word.endswith("s") and word[:-1] in PARTY_WORDS):
+            hyphened = tok.whitespace_ == "" and bool(between) and between[0].text == "-"
+            plural = tok.tag_ in ("NNS", "NNPS") or (word.endswith("s") and word[:-1] in PARTY_WORDS)
+            if hyphened or (plural and any(t.text == "," for t in between)):
                 holders = []                           # "Unlike the Mensheviks, Lenin …" (round 11), "the
                                                        # Stalinist-Prieto bloc": no description (not "the
                                                        # Italian Anarchist, Berneri")
