@@ -91,6 +91,11 @@ def _scorable(rows, only):
     return [r for r in rows if only is None or _predicate(r) in only]
 
 
+def _kept_unscored(rows, only):
+    """The other rows, as always kept (score 1.0)."""
+    return [(1.0, r) for r in rows if only is not None and _predicate(r) not in only]
+
+
 _MADE: dict[str, list] = {}      # the rules' claims of each judged document, made once a run
 
 
@@ -196,7 +201,7 @@ def main(argv=None):
     scored = crossval(_scorable(train, only), a.c)
     threshold = threshold_for(scored, a.keep)
     print(f"cross-validated ROC AUC: {roc_auc_score([r[1] for _p, r in scored], [p for p, _r in scored]):.3f}")
-    unchecked = [(1.0, r) for r in train if r not in _scorable(train, only)]
+    unchecked = _kept_unscored(train, only)
     _table("Cross-validated over the training rounds (5 folds by document; the predicates not checked always kept):",
            [trade_off(scored + unchecked, t) for t in sorted({0.0, 0.3, 0.4, 0.5, threshold})])
     model = fit(_scorable(train, only), a.c)
@@ -207,7 +212,7 @@ def main(argv=None):
         held = [(score(model, r[0]), r) for r in checked]
         print(f"held-out ROC AUC: {roc_auc_score([r[1] for _p, r in held], [p for p, _r in held]):.3f}")
         _table("Held out, the model trained on the training rounds:",
-               [trade_off(held + [(1.0, r) for r in test if r not in checked], threshold)])
+               [trade_off(held + _kept_unscored(test, only), threshold)])
         pages = {r[3] for r in test}
         every = [c for d in pages for c in _MADE.get(d, ()) if getattr(c, "_vet", None) is not None
                  and (only is None or c.predicate in only)]

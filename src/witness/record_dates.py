@@ -160,7 +160,7 @@ def heading_as_written(heading: str | None, words: str | None, published: str | 
             return False
         if len(heading) == len(published) == 10 and heading[4:] == published[4:]:
             return False
-    if (m := _PATH_YEAR.search(path)) and not int(m.group(1)) - 1 <= int(heading[:4]) <= int(m.group(1)):
+    if (year := folder_year(path)) and not int(year) - 1 <= int(heading[:4]) <= int(year):
         return False
     return True
 
@@ -184,8 +184,7 @@ def day_in_year(day: str | None, heading: str | None, path: str = "") -> tuple[s
     1918 folder), in the folder's year.  A congress's speeches and resolutions are printed so."""
     if not day:
         return None
-    m = _PATH_YEAR.search(path)
-    folder = int(m.group(1)) if m else None
+    folder = int(year) if (year := folder_year(path)) else None
     if heading and (folder is None or folder - 1 <= int(heading[:4]) <= folder):
         year = heading[:4]
     elif folder is not None:

@@ -414,9 +414,9 @@ def _head_cues(head, via: str, level: float, presupposed: bool, nominal_arg: boo
                 kind = "accusation"
             if kind is not None:
                 add(kind, head.text, src)
-            if kind == "confirm":               # "perhaps proof that the GPU murdered Leon Sedov" (round 12)
+            if kind == "confirm" and not presupposed:   # "perhaps proof that the GPU murdered Leon Sedov" (round 12)
                 out += [Cue(level, "hedge", c.text) for c in head.children
-                        if c.dep_ in ("advmod", "amod") and c.lower_ in F.HEDGE_WORDS and not presupposed]
+                        if c.dep_ in ("advmod", "amod") and c.lower_ in F.HEDGE_WORDS]
     elif pos in ("ADJ",):
         if lemma in F.HEDGE_WORDS or low in F.HEDGE_WORDS:
             add("hedge", head.text)

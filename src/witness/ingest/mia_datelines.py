@@ -60,12 +60,18 @@ def _closing_dateline(page, rb: RecordBuilder, tail_paras: list[str]) -> None:
     "G. ZINOVIEV / Moscow, / July 7th, 1924.", "June 15, 1979") was written on that date."""
     if rb.rec.written is not None:
         return
+    updat, dated = [], []                      # (one pass over the page's paragraphs for both)
+    for el in page.body.iter("p"):
+        cls = classes(el)
+        if "updat" in cls:
+            updat.append(el)
+        if "date" in cls and el not in page.date_ps:
+            dated.append(el)
     # ("February 24, 1946" set as p.updat at the text's end: its dateline, not a last update)
-    closing = [t for el in page.body.iter("p") if "updat" in classes(el)
-               and (t := clean(inline_text(el))) and len(t) < 100 and not _SAYS_UPDATED.search(t)]
+    closing = [t for el in updat if (t := clean(inline_text(el))) and len(t) < 100 and not _SAYS_UPDATED.search(t)]
     if closing:
         tail_paras = [*tail_paras, closing[-1]]
-    if _closing_date_p(page, rb, tail_paras):
+    if dated and _closing_date_p(rb, clean(inline_text(dated[-1])), tail_paras):
         return
     if len(page.sig_ps) > 1:
         return              # several signed texts on one page (the Manifesto's prefaces)
@@ -88,14 +94,10 @@ def _closing_dateline(page, rb: RecordBuilder, tail_paras: list[str]) -> None:
             return
 
 
-def _closing_date_p(page, rb: RecordBuilder, tail_paras: list[str]) -> bool:
-    """A month set as MIA's date line (``p.date``) at the text's end ("May 1918" under the
-    last paragraph): the page marks it a date, so it is the text's, as a bare closing month in
-    a plain paragraph is not (_signed_date)."""
-    dated = [el for el in page.body.iter("p") if "date" in classes(el) and el not in page.date_ps]
-    if not dated:
-        return False
-    t = clean(inline_text(dated[-1]))
+def _closing_date_p(rb: RecordBuilder, t: str, tail_paras: list[str]) -> bool:
+    """A month set as MIA's date line (``p.date``, its text `t`) at the text's end ("May 1918"
+    under the last paragraph): the page marks it a date, so it is the text's, as a bare closing
+    month in a plain paragraph is not (_signed_date)."""
     last = {clean(" ".join(p.split())) for p in tail_paras[-3:]}
     d = date_line(t)
     # (Not "Il Risveglio (Geneva), December 1929": the paper's issue, as in _signed_date.)
